@@ -1,0 +1,425 @@
+"""The app's hub: wires triggers (tray, hotkeys, IPC, drop, buttons) to the worker and the voice.
+
+Every trigger becomes a command name (the same names ``assistant trigger`` uses) handled by
+:meth:`AppController.handle_command`, so each path is the same code and tested once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from assistant.app import autostart
+from assistant.app.history import HistoryStore
+from assistant.app.history_window import HistoryWindow
+from assistant.app.ipc import IpcServer, server_name
+from assistant.app.main_window import MainWindow
+from assistant.app.qtimage import qimage_to_pil
+from assistant.app.settings_window import SettingsWindow
+from assistant.app.speaking import SpeechOutput, make_speaker
+from assistant.app.tray import Tray
+from assistant.app.worker import DescribeQueue, DescribeRequest, DescriberLike
+from assistant.config import Settings, save_settings
+from assistant.errors import ModelError
+from assistant.hotkeys import HotkeyError, HotkeySource, create_hotkey_source
+
+log = logging.getLogger(__name__)
+
+MODEL_FIELDS = ("model_dir", "device", "beam_size", "verbosity")
+SPEECH_FIELDS = ("speech_backend", "voice", "rate", "volume", "earcons")
+
+
+def describer_factory_for(settings: Settings) -> Callable[[], DescriberLike]:
+    """A factory the worker calls (in its thread) to build the project's Describer."""
+    model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
+    device, beam, verbosity = settings.device, settings.beam_size, settings.verbosity
+
+    def factory() -> DescriberLike:
+        try:
+            from assistant.describe import Describer, DescriberOptions
+        except ImportError as exc:
+            raise ModelError("The describer is not installed.") from exc
+        options = DescriberOptions(model_dir=model_dir, device=device, beam_size=beam, verbosity=verbosity)
+        return Describer(options)  # type: ignore[return-value, unused-ignore]
+
+    return factory
+
+
+class AppController(QObject):
+    """Owns the windows, tray, worker, speech, hotkeys and the IPC server."""
+
+    hotkey_fired = Signal(str)  # emitted from the hotkey backend's thread; delivered queued
+    spoken = Signal(str)  # every text handed to speech (tests and benchmarks listen)
+    described = Signal(object, object)  # request, Description
+
+    def __init__(
+        self,
+        settings: Settings,
+        settings_dir: Path | None = None,
+        *,
+        speaker: Any = None,
+        speech_override: str | None = None,
+        wav_override: Path | None = None,
+        describer_factory: Callable[[], DescriberLike] | None = None,
+        screen_factory: Callable[[], Any] | None = None,
+        hotkey_source: HotkeySource | None = None,
+        ipc_name: str | None = None,
+        startup_warnings: list[str] | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.settings_dir = settings_dir
+        self._speech_override = speech_override
+        self._wav_override = wav_override
+        self._fixed_describer = describer_factory
+        self.startup_warnings = list(startup_warnings or [])
+        self.main_window = MainWindow()  # first: the screen-reader speech route announces through it
+        speech_warning = ""
+        if speaker is None:
+            speaker, speech_warning = make_speaker(settings, speech_override, wav_override, self._announcer)
+        if speech_warning:
+            self.startup_warnings.append(speech_warning)
+        self.speech = SpeechOutput(speaker, earcons=settings.earcons)
+        self.history = HistoryStore(settings.history_size, settings.history_on_disk)
+        self.queue = DescribeQueue(
+            describer_factory or describer_factory_for(settings), screen_factory, settings.debounce_ms, self
+        )
+        self.queue.model_loaded.connect(self._on_model_loaded)
+        self.queue.request_started.connect(self._on_started)
+        self.queue.sentence_ready.connect(self._on_sentence)
+        self.queue.result_ready.connect(self._on_result)
+        self.queue.error.connect(self._on_error)
+        self.hotkeys = hotkey_source or self._make_hotkeys(settings.hotkey_backend)
+        self.hotkey_fired.connect(self._on_hotkey)
+        self.hotkey_message = ""
+        self.ipc = IpcServer(self._handle_ipc, ipc_name or server_name(settings_dir), self)
+        self.tray = Tray(settings.hotkeys, self)
+        self.tray.command.connect(self.run_command)
+        self.queue.idle.connect(lambda: self.tray.set_busy(False))
+        self.main_window.command.connect(self.run_command)
+        self.main_window.file_chosen.connect(lambda path: self.describe_file(path))
+        self.main_window.image_dropped.connect(self._on_image_dropped)
+        self.main_window.drop_failed.connect(self.say_error)
+        self.history_window: HistoryWindow | None = None
+        self.settings_window: SettingsWindow | None = None
+        self.last_text = ""
+        self.described_count = 0
+        self.error_count = 0
+        self.last_error = ""
+        self.latencies_ms: list[float] = []  # trigger → first text handed to speech
+        self._streamed: dict[int, bool] = {}
+
+    # -- life cycle ----------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Claim the single-instance socket, show the tray, start hotkeys and the model load.
+
+        Returns False when another instance already runs (the caller forwards "show" and exits).
+        """
+        if not self.ipc.listen():
+            return False
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray.show()
+        else:
+            log.warning("no system tray; showing the main window instead")
+            self.tray.show()  # Qt shows it if a tray appears later
+            self.main_window.show_and_focus()
+        self._start_hotkeys()
+        self.main_window.set_status("Loading the model…")
+        QTimer.singleShot(0, self.queue.load_model)
+        if self.startup_warnings:
+            QTimer.singleShot(0, lambda: self.say_error(" ".join(self.startup_warnings)))
+        return True
+
+    def shutdown(self) -> None:
+        try:
+            self.hotkeys.stop()
+        except Exception:
+            log.exception("stopping hotkeys failed")
+        self.ipc.close()
+        self.queue.shutdown()
+        self.speech.close()
+        self.tray.hide()
+        for window in (self.main_window, self.history_window, self.settings_window):
+            if window is not None:
+                window.deleteLater()
+
+    def _make_hotkeys(self, backend: str) -> HotkeySource:
+        try:
+            return create_hotkey_source(backend)
+        except HotkeyError as exc:
+            from assistant.hotkeys import NoHotkeySource
+
+            return NoHotkeySource(str(exc))
+
+    def _start_hotkeys(self) -> None:
+        try:
+            self.hotkeys.start(self.settings.hotkeys, self.hotkey_fired.emit)
+            self.hotkey_message = f"Hotkeys: {self.hotkeys.name}."
+        except HotkeyError as exc:
+            log.warning("hotkeys unavailable: %s", exc)
+            self.hotkey_message = f"{exc} Use assistant trigger instead."
+
+    # -- commands ------------------------------------------------------------------------------
+    @Slot(str)
+    def _on_hotkey(self, action: str) -> None:
+        log.debug("hotkey %s", action)
+        self.run_command(action)
+
+    @Slot(str)
+    def run_command(self, command: str) -> None:
+        ok, message = self.handle_command(command, {})
+        if not ok and message:
+            self.say_error(message)
+
+    def _handle_ipc(self, command: str, args: dict[str, Any]) -> tuple[bool, str]:
+        """A command from `assistant trigger`: its caller may be a desktop shortcut with no
+        terminal, so a refusal is also spoken, not only printed."""
+        ok, message = self.handle_command(command, args)
+        if not ok and message:
+            self.say_error(message)
+        return ok, message
+
+    def handle_command(self, command: str, args: dict[str, Any]) -> tuple[bool, str]:
+        """One entry point for menu, buttons, hotkeys and IPC. Returns (ok, short message)."""
+        size = self.settings.pointer_region
+        if command == "describe-screen":
+            return True, self._describe(DescribeRequest("screen"))
+        if command == "describe-window":
+            return True, self._describe(DescribeRequest("window"))
+        if command == "describe-pointer":
+            return True, self._describe(DescribeRequest("pointer", pointer_size=size))
+        if command == "clipboard":
+            return self.read_clipboard()
+        if command == "describe-file":
+            return self.describe_file(str(args.get("path", "")))
+        if command == "open":
+            self.main_window.show_and_focus()
+            QTimer.singleShot(0, self.main_window.open_image)
+            return True, "Choose an image."
+        if command == "stop":
+            self.stop()
+            return True, "Stopped."
+        if command == "repeat":
+            return self.repeat()
+        if command == "show":
+            self.main_window.show_and_focus()
+            return True, "Shown."
+        if command == "history":
+            self.show_history()
+            return True, "History shown."
+        if command == "settings":
+            self.show_settings()
+            return True, "Settings shown."
+        if command == "status":
+            return True, self.status_text()
+        if command == "quit":
+            QTimer.singleShot(0, self.quit)
+            return True, "Quitting."
+        return False, f"Unknown command {command}."
+
+    def status_text(self) -> str:
+        """One JSON object: model state, queue counters and the last description (for tests, bug reports)."""
+        queue = self.queue
+        return json.dumps(
+            {
+                "model": queue.model_state,
+                "model_message": queue.model_message,
+                "busy": queue.busy,
+                "described": self.described_count,
+                "errors": self.error_count,
+                "last_error": self.last_error,
+                "submitted": queue.submitted,
+                "dispatched": queue.dispatched,
+                "max_outstanding": queue.max_outstanding,
+                "hotkeys": self.hotkeys.name,
+                "hotkeys_active": self.hotkeys.active,
+                "speech": str(getattr(self.speech.speaker, "name", type(self.speech.speaker).__name__)),
+                "last": self.last_text,
+                "latency_ms": self.latencies_ms[-1] if self.latencies_ms else None,
+            }
+        )
+
+    def _describe(self, request: DescribeRequest) -> str:
+        self.speech.stop()
+        if not self.queue.busy:
+            self.speech.earcon("working")
+        self.tray.set_busy(True)
+        self.queue.submit(request)
+        return f"Describing {request.label}."
+
+    def describe_file(self, path: str) -> tuple[bool, str]:
+        if not path:
+            return False, "No file was given."
+        file = Path(path).expanduser()
+        if not file.is_file():
+            return False, "That file does not exist."
+        message = self._describe(DescribeRequest("file", payload=file, label=file.name))
+        self.main_window.set_status(message)  # shown; the "working" earcon says it aloud
+        return True, message
+
+    def describe_image(self, image: Any, label: str) -> str:
+        return self._describe(DescribeRequest("image", payload=image, label=label))
+
+    def _on_image_dropped(self, image: QImage) -> None:
+        message = self.describe_image(qimage_to_pil(image), "dropped image")
+        self.main_window.set_status(message)
+
+    def read_clipboard(self) -> tuple[bool, str]:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None:
+            if mime.hasUrls():
+                local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+                if local:
+                    return self.describe_file(local[0])
+            if mime.hasImage():
+                image = QGuiApplication.clipboard().image()
+                if not image.isNull():
+                    return True, self.describe_image(qimage_to_pil(image), "clipboard image")
+        return False, "There is no image on the clipboard."
+
+    def repeat(self) -> tuple[bool, str]:
+        if not self.last_text:
+            return False, "Nothing has been described yet."
+        self.speak(self.last_text)
+        return True, "Repeated."
+
+    def stop(self) -> None:
+        self.queue.cancel_all()
+        self.speech.stop()
+        self.tray.set_busy(False)
+        self.main_window.set_status("Stopped.")
+
+    def quit(self) -> None:
+        # exit(), not quit(): Qt 6's quit() first asks windows to close, and the main window
+        # refuses (closing it only hides it to the tray), which would cancel quitting.
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(0)
+
+    def _announcer(self, text: str, assertive: bool) -> None:
+        """For the screen-reader speech backend: announce through the main window (any thread)."""
+        try:
+            from assistant.app.announce import make_announcer
+        except ImportError:
+            return
+        make_announcer(self.main_window)(text, assertive)
+
+    # -- speaking ------------------------------------------------------------------------------
+    def speak(self, text: str, interrupt: bool = True) -> None:
+        self.speech.say(text, interrupt=interrupt)
+        self.spoken.emit(text)
+
+    def say_error(self, message: str) -> None:
+        self.error_count += 1
+        self.last_error = message
+        self.speech.earcon("error")
+        self.main_window.set_status(message)
+        self.speak(message)
+
+    def _note_latency(self, request: DescribeRequest) -> None:
+        if request.id not in self._streamed:
+            self.latencies_ms.append((time.perf_counter() - request.created) * 1000.0)
+            self.latencies_ms = self.latencies_ms[-1000:]
+
+    @Slot(bool, str)
+    def _on_model_loaded(self, ok: bool, message: str) -> None:
+        status = "Ready." if ok else message
+        self.main_window.set_status(status if not self.hotkey_message else f"{status} {self.hotkey_message}")
+        if not ok:
+            log.warning("model not loaded: %s", message)
+
+    @Slot(object)
+    def _on_started(self, request: DescribeRequest) -> None:
+        self.main_window.set_status(f"Describing {request.label}…")
+
+    @Slot(object, str)
+    def _on_sentence(self, request: DescribeRequest, text: str) -> None:
+        first = request.id not in self._streamed
+        self._note_latency(request)
+        self._streamed[request.id] = True
+        self.speak(text, interrupt=first)
+
+    @Slot(object, object, str)
+    def _on_result(self, request: DescribeRequest, description: Any, label: str) -> None:
+        text = str(getattr(description, "text", description)).strip() or "Nothing could be described."
+        streamed = self._streamed.pop(request.id, False)
+        if not streamed:
+            self._note_latency(request)
+            self.speech.earcon("done")
+            self.speak(text)
+        self.described_count += 1
+        self.last_text = text
+        self.history.add(label, text)
+        if self.history_window is not None:
+            self.history_window.refresh()
+        self.main_window.set_result(text)
+        self.main_window.set_status(f"Described {label}.")
+        if self.settings.auto_copy:
+            QGuiApplication.clipboard().setText(text)
+        self.described.emit(request, description)
+
+    @Slot(object, str)
+    def _on_error(self, request: DescribeRequest, message: str) -> None:
+        self._streamed.pop(request.id, None)
+        self.say_error(message)
+
+    # -- windows and settings ------------------------------------------------------------------
+    def show_history(self) -> None:
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self.history)
+            self.history_window.speak_requested.connect(self.speak)
+        self.history_window.refresh()
+        self.history_window.show()
+        self.history_window.raise_()
+        self.history_window.activateWindow()
+        self.history_window.list.setFocus()
+
+    def show_settings(self) -> None:
+        backend = getattr(self.speech.speaker, "name", None) or type(self.speech.speaker).__name__
+        if self.settings_window is None:
+            self.settings_window = SettingsWindow(self.settings, str(backend))
+            self.settings_window.applied.connect(self.apply_settings)
+        else:
+            self.settings_window.load(self.settings)
+        self.settings_window.show()
+        self.settings_window.raise_()
+        self.settings_window.activateWindow()
+
+    @Slot(object)
+    def apply_settings(self, new: Settings) -> None:
+        old, self.settings = self.settings, new.copy()
+        try:
+            save_settings(self.settings, self.settings_dir)
+        except (OSError, ValueError) as exc:
+            log.warning("saving settings failed: %s", exc)
+            self.say_error("The settings could not be saved.")
+        if new.hotkeys != old.hotkeys or new.hotkey_backend != old.hotkey_backend:
+            self.hotkeys.stop()
+            if new.hotkey_backend != old.hotkey_backend:
+                self.hotkeys = self._make_hotkeys(new.hotkey_backend)
+            self._start_hotkeys()
+        self.tray.set_hotkeys(new.hotkeys)
+        if any(getattr(new, f) != getattr(old, f) for f in SPEECH_FIELDS):
+            speaker, warning = make_speaker(new, self._speech_override, self._wav_override, self._announcer)
+            self.speech.replace_speaker(speaker)
+            if warning:
+                self.say_error(warning)
+        self.speech.earcons = new.earcons
+        if self._fixed_describer is None and any(getattr(new, f) != getattr(old, f) for f in MODEL_FIELDS):
+            self.queue.reload(describer_factory_for(new))
+        self.history.configure(new.history_size, new.history_on_disk)
+        if new.start_at_login != old.start_at_login:
+            try:
+                autostart.set_start_at_login(new.start_at_login)
+            except OSError as exc:
+                log.warning("start at login: %s", exc)
+                self.say_error("Start at login could not be changed.")
+        self.queue.set_debounce(new.debounce_ms)

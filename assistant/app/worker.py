@@ -1,0 +1,329 @@
+"""The describe worker: one thread owns the model; the GUI thread only hands it requests.
+
+Requests are bounded so a burst of hotkey presses never piles up work:
+
+* at most one request is *in flight* (running in the worker) and at most one is *pending*;
+* a new request replaces the pending one (the older is dropped) and marks the one in flight as
+  cancelled — its capture or sentences stop at the next check and its result is never spoken;
+* the first request after a quiet spell starts at once (no added latency); later ones inside the
+  ``debounce_ms`` window wait, so a key held down or hammered costs one description, the last.
+
+Results, sentences and errors come back by queued signals and are matched by request id.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from assistant.errors import AssistantError
+
+log = logging.getLogger(__name__)
+
+KINDS = ("screen", "window", "pointer", "image", "file")
+
+
+class DescriberLike(Protocol):
+    def load(self) -> Any: ...
+
+    def describe(self, image: Any, *, on_sentence: Callable[[str], None] | None = None) -> Any: ...
+
+
+class Cancelled(Exception):
+    """Raised inside the worker when a newer request has superseded the running one."""
+
+
+_ids = itertools.count(1)
+
+
+@dataclass
+class DescribeRequest:
+    """One thing to describe. ``payload``: a PIL image (kind "image") or a path (kind "file")."""
+
+    kind: str
+    payload: Any = None
+    label: str = ""
+    pointer_size: int = 480
+    id: int = field(default_factory=lambda: next(_ids))
+    created: float = field(default_factory=time.perf_counter)
+    cancel: threading.Event = field(default_factory=threading.Event, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown request kind {self.kind!r}")
+        if not self.label:
+            self.label = {
+                "screen": "screen",
+                "window": "active window",
+                "pointer": "around the pointer",
+                "image": "image",
+                "file": Path(str(self.payload)).name if self.payload is not None else "file",
+            }[self.kind]
+
+
+class DescribeWorker(QObject):
+    """Lives in the worker thread. Slots run there; signals are delivered to the GUI queued."""
+
+    loaded = Signal(bool, str)  # ok, message
+    started = Signal(int)
+    sentence = Signal(int, str)
+    finished = Signal(int, object, str)  # id, Description, label
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+    def __init__(
+        self,
+        describer_factory: Callable[[], DescriberLike],
+        screen_factory: Callable[[], Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self._describer_factory = describer_factory
+        self._screen_factory = screen_factory
+        self._describer: DescriberLike | None = None
+        self._screen: Any = None
+
+    @Slot(object)
+    def set_describer_factory(self, factory: Callable[[], DescriberLike]) -> None:
+        self._describer_factory = factory
+        self._describer = None
+        self.load()
+
+    @Slot()
+    def load(self) -> None:
+        try:
+            self._ensure_describer()
+        except AssistantError as exc:
+            self.loaded.emit(False, str(exc))
+        except Exception as exc:
+            log.exception("loading the describer failed")
+            self.loaded.emit(False, f"The model could not be loaded: {exc}.")
+        else:
+            self.loaded.emit(True, "")
+
+    def _ensure_describer(self) -> DescriberLike:
+        if self._describer is None:
+            describer = self._describer_factory()
+            describer.load()
+            self._describer = describer
+        return self._describer
+
+    def _capture(self, request: DescribeRequest) -> tuple[Any, str]:
+        if request.kind in ("image", "file"):
+            return request.payload, request.label
+        if self._screen is None:
+            if self._screen_factory is None:
+                from assistant.capture.screen import create_screen_source
+
+                self._screen = create_screen_source()
+            else:
+                self._screen = self._screen_factory()
+        if request.kind == "screen":
+            captured = self._screen.grab_screen(monitor="pointer")
+        elif request.kind == "window":
+            captured = self._screen.grab_active_window()
+        else:
+            captured = self._screen.grab_around_pointer(size=request.pointer_size)
+        label = request.label
+        window = getattr(captured, "window", None)
+        title = getattr(window, "title", "") if window is not None else ""
+        if request.kind == "window" and title:
+            label = f"window {title}"
+        return captured, label
+
+    @Slot(object)
+    def run(self, request: DescribeRequest) -> None:
+        rid = request.id
+        if request.cancel.is_set():
+            self.cancelled.emit(rid)
+            return
+        self.started.emit(rid)
+
+        def on_sentence(text: str) -> None:
+            if request.cancel.is_set():
+                raise Cancelled
+            self.sentence.emit(rid, text)
+
+        try:
+            describer = self._ensure_describer()
+            image, label = self._capture(request)
+            if request.cancel.is_set():
+                raise Cancelled
+            description = describer.describe(image, on_sentence=on_sentence)
+            if request.cancel.is_set():
+                raise Cancelled
+        except Cancelled:
+            self.cancelled.emit(rid)
+        except AssistantError as exc:
+            self.failed.emit(rid, str(exc))
+        except Exception:
+            log.exception("describing %s failed", request.label)
+            self.failed.emit(rid, "Something went wrong while describing.")
+        else:
+            self.finished.emit(rid, description, label)
+
+
+class DescribeQueue(QObject):
+    """GUI-side owner of the worker thread: bounded, newest-wins request handling."""
+
+    model_loaded = Signal(bool, str)
+    request_started = Signal(object)  # DescribeRequest
+    sentence_ready = Signal(object, str)  # request, sentence
+    result_ready = Signal(object, object, str)  # request, Description, label
+    error = Signal(object, str)  # request, message
+    idle = Signal()
+
+    _submit = Signal(object)
+    _load = Signal()
+    _set_factory = Signal(object)
+
+    def __init__(
+        self,
+        describer_factory: Callable[[], DescriberLike],
+        screen_factory: Callable[[], Any] | None = None,
+        debounce_ms: int = 120,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("describe-worker")
+        self._worker = DescribeWorker(describer_factory, screen_factory)
+        self._worker.moveToThread(self._thread)
+        self._submit.connect(self._worker.run)
+        self._load.connect(self._worker.load)
+        self._set_factory.connect(self._worker.set_describer_factory)
+        self._worker.loaded.connect(self._on_loaded)
+        self._worker.started.connect(self._on_started)
+        self._worker.sentence.connect(self._on_sentence)
+        self._worker.finished.connect(self._on_finished)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self._cooldown = QTimer(self)
+        self._cooldown.setSingleShot(True)
+        self._cooldown.setInterval(max(0, debounce_ms))
+        self._cooldown.timeout.connect(self._pump)
+        self.in_flight: DescribeRequest | None = None
+        self.pending: DescribeRequest | None = None
+        self.model_ready = False
+        self.model_state = "loading"  # loading | ready | failed
+        self.model_message = "The model is loading."
+        # Counters for tests and benchmarks: they show the bound held.
+        self.submitted = 0
+        self.dispatched = 0
+        self.superseded = 0
+        self.max_outstanding = 0
+        self._thread.start()
+
+    # -- public API (GUI thread) -------------------------------------------------------------
+    def load_model(self) -> None:
+        """Start loading the model in the worker; ``model_loaded`` says how it went."""
+        self._load.emit()
+
+    def reload(self, describer_factory: Callable[[], DescriberLike]) -> None:
+        self.model_ready = False
+        self.model_state = "loading"
+        self._set_factory.emit(describer_factory)
+
+    def set_debounce(self, ms: int) -> None:
+        self._cooldown.setInterval(max(0, ms))
+
+    def submit(self, request: DescribeRequest) -> DescribeRequest:
+        self.submitted += 1
+        if self.pending is not None:
+            self.superseded += 1
+            self.pending.cancel.set()
+        if self.in_flight is not None and not self.in_flight.cancel.is_set():
+            self.in_flight.cancel.set()
+            self.superseded += 1
+        self.pending = request
+        self._pump()
+        return request
+
+    def cancel_all(self) -> None:
+        """Stop speaking / quit: drop the pending request and cancel the running one."""
+        if self.pending is not None:
+            self.pending.cancel.set()
+            self.pending = None
+        if self.in_flight is not None:
+            self.in_flight.cancel.set()
+
+    @property
+    def busy(self) -> bool:
+        return self.in_flight is not None or self.pending is not None
+
+    def shutdown(self, timeout_ms: int = 10000) -> None:
+        self.cancel_all()
+        self._cooldown.stop()
+        self._thread.quit()
+        if not self._thread.wait(timeout_ms):
+            log.warning("the describe worker did not stop within %d ms", timeout_ms)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _outstanding(self) -> int:
+        return (self.in_flight is not None) + (self.pending is not None)
+
+    def _pump(self) -> None:
+        self.max_outstanding = max(self.max_outstanding, self._outstanding())
+        if self.in_flight is not None or self.pending is None or self._cooldown.isActive():
+            return
+        request, self.pending = self.pending, None
+        self.in_flight = request
+        self.dispatched += 1
+        self._cooldown.start()
+        self._submit.emit(request)
+
+    def _done(self, rid: int) -> DescribeRequest | None:
+        request = self.in_flight
+        if request is None or request.id != rid:
+            return None
+        self.in_flight = None
+        QTimer.singleShot(0, self._after_done)
+        return request
+
+    def _after_done(self) -> None:
+        self._pump()
+        if not self.busy:
+            self.idle.emit()
+
+    @Slot(bool, str)
+    def _on_loaded(self, ok: bool, message: str) -> None:
+        self.model_ready = ok
+        self.model_state = "ready" if ok else "failed"
+        self.model_message = message
+        self.model_loaded.emit(ok, message)
+
+    @Slot(int)
+    def _on_started(self, rid: int) -> None:
+        if self.in_flight is not None and self.in_flight.id == rid and not self.in_flight.cancel.is_set():
+            self.request_started.emit(self.in_flight)
+
+    @Slot(int, str)
+    def _on_sentence(self, rid: int, text: str) -> None:
+        request = self.in_flight
+        if request is not None and request.id == rid and not request.cancel.is_set():
+            self.sentence_ready.emit(request, text)
+
+    @Slot(int, object, str)
+    def _on_finished(self, rid: int, description: object, label: str) -> None:
+        request = self._done(rid)
+        if request is not None and not request.cancel.is_set():
+            if not self.model_ready:
+                self.model_ready, self.model_state, self.model_message = True, "ready", ""
+            self.result_ready.emit(request, description, label)
+
+    @Slot(int, str)
+    def _on_failed(self, rid: int, message: str) -> None:
+        request = self._done(rid)
+        if request is not None and not request.cancel.is_set():
+            self.error.emit(request, message)
+
+    @Slot(int)
+    def _on_cancelled(self, rid: int) -> None:
+        self._done(rid)

@@ -1,0 +1,178 @@
+"""X11: the pointer and the active window, through python-xlib (pure Python, no C build).
+
+The active window is what the window manager announces in the root window's EWMH
+``_NET_ACTIVE_WINDOW``. Without an EWMH window manager (bare X servers, some kiosks, tests) the
+window holding the keyboard focus (``XGetInputFocus``) is used instead, walked up to its top-level
+window. The rectangle is translated to root coordinates and grown by ``_NET_FRAME_EXTENTS`` (the
+window manager's title bar and borders), and shrunk by ``_GTK_FRAME_EXTENTS`` (the invisible
+shadow that client-side-decorated GTK windows draw around themselves).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from typing import Any
+
+from Xlib import X, Xatom, error
+from Xlib import display as xdisplay
+
+from assistant.capture.models import Rect, WindowInfo
+from assistant.errors import CaptureError
+
+log = logging.getLogger(__name__)
+
+# python-xlib raises these while connecting (bad name, refused, authorisation) or on a dead socket.
+_CONNECT_ERRORS = (
+    error.DisplayError,
+    error.DisplayConnectionError,
+    error.DisplayNameError,
+    error.ConnectionClosedError,
+    OSError,
+    EOFError,
+)
+_MAX_CLIENT_SEARCH = 64  # windows looked at below a frame when searching for the client window
+
+
+class X11Desktop:
+    """One connection to the X server; calls are serialised so any thread may use it."""
+
+    name = "x11"
+
+    def __init__(self, display_name: str | None = None) -> None:
+        try:
+            self._display = xdisplay.Display(display_name)
+        except _CONNECT_ERRORS as exc:
+            log.warning("python-xlib could not connect to %r: %s", display_name, exc)
+            where = f" {display_name}" if display_name else ""
+            raise CaptureError(f"No display to capture: I cannot connect to the display{where}.") from None
+        # Errors of requests without replies arrive asynchronously; log them instead of printing.
+        self._display.set_error_handler(lambda err, *_: log.debug("X error: %s", err))
+        self._root = self._display.screen().root
+        self._lock = threading.Lock()
+        self._atoms: dict[str, int] = {}
+        self._closed = False
+
+    def pointer_position(self) -> tuple[int, int] | None:
+        with self._lock:
+            try:
+                reply = self._root.query_pointer()
+            except (error.XError, *_CONNECT_ERRORS) as exc:
+                log.warning("query_pointer failed: %s", exc)
+                return None
+            return int(reply.root_x), int(reply.root_y)
+
+    def active_window(self) -> WindowInfo | None:
+        with self._lock:
+            try:
+                window = self._ewmh_active() or self._focused_toplevel()
+                if window is None:
+                    return None
+                client = self._client_of(window)
+                return WindowInfo(self._title(client), self._app_name(client), self._outer_rect(client))
+            except (error.XError, *_CONNECT_ERRORS) as exc:  # the window went away while we looked
+                log.info("active window vanished: %s", exc)
+                return None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                self._display.close()
+            except (error.XError, *_CONNECT_ERRORS):
+                pass
+
+    # --- finding the window ------------------------------------------------------------------------
+
+    def _atom(self, name: str) -> int:
+        if name not in self._atoms:
+            self._atoms[name] = self._display.intern_atom(name)
+        return self._atoms[name]
+
+    def _window(self, xid: int) -> Any:
+        return self._display.create_resource_object("window", xid)
+
+    def _cardinals(self, window: Any, name: str, kind: int = Xatom.CARDINAL) -> list[int]:
+        prop = window.get_full_property(self._atom(name), kind)
+        return [int(v) for v in prop.value] if prop is not None else []
+
+    def _viewable(self, window: Any) -> bool:
+        return bool(window.get_attributes().map_state == X.IsViewable)
+
+    def _ewmh_active(self) -> Any | None:
+        """The window manager's active window, if a live EWMH manager says so and the window is shown."""
+        ids = self._cardinals(self._root, "_NET_ACTIVE_WINDOW", Xatom.WINDOW)
+        if not ids or ids[0] in (X.NONE, self._root.id):
+            return None
+        window = self._window(ids[0])
+        try:
+            return window if self._viewable(window) else None
+        except error.XError:  # stale property left by a window manager that has gone
+            return None
+
+    def _focused_toplevel(self) -> Any | None:
+        """The top-level window containing the keyboard focus (no window manager needed)."""
+        focus = self._display.get_input_focus().focus
+        if isinstance(focus, int) or focus.id in (X.NONE, X.PointerRoot, self._root.id):
+            return None
+        window = focus
+        while True:
+            parent = window.query_tree().parent
+            if parent is None or isinstance(parent, int) or parent.id in (X.NONE, self._root.id):
+                break
+            window = parent
+        return window if self._viewable(window) else None
+
+    def _client_of(self, window: Any) -> Any:
+        """The application's own window: the one with ``WM_STATE`` at or below a window-manager frame."""
+        wm_state = self._atom("WM_STATE")
+        queue = deque([window])
+        seen = 0
+        while queue and seen < _MAX_CLIENT_SEARCH:
+            candidate = queue.popleft()
+            seen += 1
+            if candidate.get_full_property(wm_state, X.AnyPropertyType) is not None:
+                return candidate
+            queue.extend(candidate.query_tree().children)
+        return window
+
+    # --- describing it ---------------------------------------------------------------------------
+
+    def _title(self, window: Any) -> str:
+        prop = window.get_full_property(self._atom("_NET_WM_NAME"), self._atom("UTF8_STRING"))
+        if prop is not None and prop.value:
+            return _text(prop.value, "utf-8")
+        prop = window.get_full_property(Xatom.WM_NAME, X.AnyPropertyType)
+        if prop is not None and prop.value:
+            encoding = "latin-1" if prop.property_type == Xatom.STRING else "utf-8"
+            return _text(prop.value, encoding)
+        return ""
+
+    def _app_name(self, window: Any) -> str | None:
+        prop = window.get_full_property(Xatom.WM_CLASS, Xatom.STRING)
+        if prop is None or not prop.value:
+            return None
+        parts = [p for p in _text(prop.value, "latin-1").split("\0") if p]
+        return parts[-1] if parts else None  # the class ("Firefox"), not the instance ("Navigator")
+
+    def _outer_rect(self, window: Any) -> Rect:
+        geometry = window.get_geometry()
+        origin = self._root.translate_coords(window, 0, 0)
+        x, y, width, height = int(origin.x), int(origin.y), int(geometry.width), int(geometry.height)
+        shadow = self._cardinals(window, "_GTK_FRAME_EXTENTS")
+        if len(shadow) == 4:
+            left, right, top, bottom = shadow
+            x, y, width, height = x + left, y + top, width - left - right, height - top - bottom
+        frame = self._cardinals(window, "_NET_FRAME_EXTENTS")
+        if len(frame) == 4:
+            left, right, top, bottom = frame
+            x, y, width, height = x - left, y - top, width + left + right, height + top + bottom
+        return (x, y, max(width, 1), max(height, 1))
+
+
+def _text(value: bytes | str, encoding: str) -> str:
+    raw = value.encode("latin-1", "replace") if isinstance(value, str) else bytes(value)
+    return raw.decode(encoding, "replace").rstrip("\0").strip()

@@ -1,0 +1,37 @@
+"""What a capture hands to the rest of the assistant: the picture plus where it came from.
+
+Kept apart from the backends so the describe pipeline, the Qt app and the platform modules can all
+import these without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from PIL import Image
+
+#: ``(x, y, width, height)`` in screen coordinates (the virtual desktop spanning all monitors).
+Rect = tuple[int, int, int, int]
+
+#: Where a captured image came from; the describe pipeline words its sentence by it.
+SourceKind = Literal["screen", "window", "pointer", "rect", "clipboard", "file"]
+
+
+@dataclass(frozen=True)
+class WindowInfo:
+    """A top-level window: its title, its application (when known) and its outer rectangle."""
+
+    title: str
+    app_name: str | None
+    rect: Rect
+
+
+@dataclass
+class CapturedImage:
+    """An RGB picture and its provenance; ``rect`` is the captured area, ``window`` the active window."""
+
+    image: Image.Image
+    source: SourceKind
+    rect: Rect | None = None
+    window: WindowInfo | None = None

@@ -1,0 +1,104 @@
+"""The describe pipeline: an image in, a :class:`Description` (what to say, and why) out. No Qt.
+
+This is where vision, OCR and wording meet. The captioning model loads once, lazily (or eagerly
+with :meth:`Describer.load` from a worker thread), and is reused; a Describer is meant to be used
+from one thread at a time (the app's worker owns it).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from assistant.capture.image_loading import capture_file
+from assistant.capture.models import CapturedImage
+from assistant.paths import default_model_dir
+from assistant.vision.captioner import CaptionResult, Captioner
+
+SentenceCallback = Callable[[str], None]
+ImageInput = Image.Image | str | Path | CapturedImage
+
+
+@dataclass
+class DescriberOptions:
+    model_dir: Path | None = None  # default: the shipped model
+    device: str = "auto"  # auto, cpu, cuda
+    beam_size: int = 3
+    verbosity: str = "normal"  # brief, normal, full
+
+
+@dataclass
+class Description:
+    text: str  # exactly what is spoken
+    kind: str  # photo, screen, document, mixed
+    caption: str | None  # the model's caption, when one was made
+    source: str  # file, screen, window, pointer, clipboard, rect
+    caption_confidence: float | None = None  # geometric-mean token probability, 0..1
+    ocr_text: str | None = None
+    window_title: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
+
+
+def caption_confidence(result: CaptionResult) -> float:
+    """exp(mean token log-probability): 1.0 = the model was sure of every word."""
+    import math
+
+    return math.exp(result.mean_log_prob)
+
+
+class Describer:
+    def __init__(self, options: DescriberOptions | None = None, captioner: Captioner | None = None) -> None:
+        self.options = options or DescriberOptions()
+        self._captioner = captioner
+        self._lock = threading.Lock()
+
+    @property
+    def loaded(self) -> bool:
+        return self._captioner is not None
+
+    def load(self) -> Captioner:
+        """Load the model if needed (slow: seconds); raises ModelError with a clear message."""
+        with self._lock:
+            if self._captioner is None:
+                model_dir = self.options.model_dir or default_model_dir()
+                self._captioner = Captioner.load(model_dir, self.options.device)
+            return self._captioner
+
+    def caption(self, image: Image.Image) -> CaptionResult:
+        return self.load().caption(image, beam_size=self.options.beam_size)
+
+    def describe(self, image: ImageInput, *, on_sentence: SentenceCallback | None = None) -> Description:
+        started = time.perf_counter()
+        timings: dict[str, float] = {}
+        captured = image if isinstance(image, CapturedImage) else capture_file(image)
+        timings["load_image"] = (time.perf_counter() - started) * 1000
+        if not self.loaded:
+            t = time.perf_counter()
+            self.load()
+            timings["load_model"] = (time.perf_counter() - t) * 1000
+        description = self._compose(captured, on_sentence, timings)
+        description.timings["total"] = (time.perf_counter() - started) * 1000
+        return description
+
+    def _compose(
+        self, captured: CapturedImage, on_sentence: SentenceCallback | None, timings: dict[str, float]
+    ) -> Description:
+        """Decide what to say. The photo caption alone; screen understanding (OCR, kind) plugs in here."""
+        result = self.caption(captured.image)
+        timings.update(result.timings)
+        if on_sentence is not None:
+            on_sentence(result.text)
+        return Description(
+            text=result.text,
+            kind="photo",
+            caption=result.text,
+            source=captured.source,
+            caption_confidence=caption_confidence(result),
+            window_title=captured.window.title if captured.window else None,
+            timings=timings,
+        )

@@ -1,0 +1,86 @@
+"""``assistant describe``: files or the screen -> printed (and spoken) descriptions.
+
+Each image is described independently: a bad file gets its one-sentence message (printed, spoken,
+and a non-zero exit code at the end) and the others are still described.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from assistant.describe import Describer, DescriberOptions, Description
+from assistant.errors import AssistantError, ModelError
+
+SPEECH_TIMEOUT_S = 300.0
+
+
+def _speak(texts: list[str], args: argparse.Namespace) -> None:
+    from assistant.speech import SpeechOptions, create_speaker
+
+    backend = "wav" if args.wav else (args.speech or "auto")
+    speaker = create_speaker(SpeechOptions(backend=backend, wav_path=args.wav))
+    try:
+        # One utterance: a WAV file then holds everything that was said, in order.
+        speaker.say(" ".join(texts), interrupt=True)
+        speaker.wait(timeout=SPEECH_TIMEOUT_S)
+    finally:
+        speaker.close()
+
+
+def _as_json(description: Description, label: str) -> dict[str, Any]:
+    data = asdict(description)
+    data["image"] = label
+    data["timings"] = {k: round(v, 1) for k, v in description.timings.items()}
+    return data
+
+
+def describe_command(args: argparse.Namespace) -> int:
+    if not args.paths and not args.screen:
+        print("assistant: give image files to describe, or --screen.", file=sys.stderr)
+        return 2
+    describer = Describer(DescriberOptions(model_dir=args.model, device=args.device, beam_size=args.beam,
+                                           verbosity=args.verbosity))
+    spoken: list[str] = []
+    exit_code = 0
+    targets: list[Any] = list(args.paths)
+    if args.screen:
+        targets.append("--screen")
+    for target in targets:
+        label = str(target)
+        try:
+            if target == "--screen":
+                from assistant.capture.screen import create_screen_source
+
+                with create_screen_source() as source:
+                    image: Any = source.grab_screen("pointer")
+            else:
+                image = target
+            description = describer.describe(image)
+        except AssistantError as error:
+            exit_code = exit_code or error.exit_code
+            message = str(error)
+            spoken.append(message)
+            if args.json:
+                print(json.dumps({"image": label, "error": message}), flush=True)
+            else:
+                print(f"assistant: {message}", file=sys.stderr, flush=True)
+            if isinstance(error, ModelError):
+                break  # every further image would fail the same way
+            continue
+        spoken.append(description.text)
+        if args.json:
+            print(json.dumps(_as_json(description, label), ensure_ascii=False), flush=True)
+        else:
+            prefix = f"{label}: " if len(targets) > 1 else ""
+            print(prefix + description.text, flush=True)
+    if spoken and (not args.no_speak or args.wav):
+        try:
+            _speak(spoken, args)
+        except AssistantError as error:
+            print(f"assistant: {error}", file=sys.stderr)
+            exit_code = exit_code or error.exit_code
+    return exit_code

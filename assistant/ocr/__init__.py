@@ -1,0 +1,69 @@
+"""Reading text on screens and in pictures: engine interface, backends, reading order.
+
+``create_ocr_engine("auto")`` picks the backend measured fastest that still reads >= 95 % of the
+words of the rendered screen set (benchmarks/ocr_engines.py); see AUTO_ORDER.
+"""
+
+from __future__ import annotations
+
+from assistant.errors import AssistantError
+from assistant.ocr.base import Box, NullOcrEngine, OcrEngine, OcrLine, OcrResult, OcrWord
+from assistant.ocr.incremental import ChangeAwareOcr
+from assistant.ocr.layout import TextBlock, layout_blocks
+
+ENGINE_NAMES = ("auto", "rapidocr", "tesseract", "none")
+
+# Fastest first among the engines that met the recall bar on the fixture set (see module docstring).
+AUTO_ORDER = ("tesseract", "rapidocr")
+
+
+def available_ocr_engines() -> list[str]:
+    from assistant.ocr.rapid import rapidocr_available
+    from assistant.ocr.tesseract import tesseract_available
+
+    found = []
+    if tesseract_available():
+        found.append("tesseract")
+    if rapidocr_available():
+        found.append("rapidocr")
+    return found
+
+
+def create_ocr_engine(name: str = "auto") -> OcrEngine:
+    """The OCR engine called ``name``; AssistantError saying why when it cannot be had."""
+    name = (name or "auto").lower()
+    if name == "none":
+        return NullOcrEngine()
+    if name == "rapidocr":
+        from assistant.ocr.rapid import RapidOcrEngine
+
+        return RapidOcrEngine()
+    if name == "tesseract":
+        from assistant.ocr.tesseract import TesseractEngine
+
+        return TesseractEngine()
+    if name == "auto":
+        available = available_ocr_engines()
+        for candidate in AUTO_ORDER:
+            if candidate in available:
+                return create_ocr_engine(candidate)
+        raise AssistantError("No text reader is installed: install tesseract-ocr or RapidOCR to read text.")
+    raise AssistantError(f"Unknown text reader '{name}'; choose auto, rapidocr, tesseract or none.")
+
+
+__all__ = [
+    "AUTO_ORDER",
+    "ENGINE_NAMES",
+    "AssistantError",
+    "Box",
+    "ChangeAwareOcr",
+    "NullOcrEngine",
+    "OcrEngine",
+    "OcrLine",
+    "OcrResult",
+    "OcrWord",
+    "TextBlock",
+    "available_ocr_engines",
+    "create_ocr_engine",
+    "layout_blocks",
+]

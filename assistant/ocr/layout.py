@@ -1,0 +1,172 @@
+"""Reading order: OCR lines grouped into blocks, blocks ordered like a sighted reader would.
+
+Engines return lines in whatever order their detector found them. A two-column page read row by
+row mixes both columns into nonsense, so lines are first grouped into blocks (paragraphs, list
+items, labels) and the blocks are then ordered by pairwise "comes before" rules (after T. Breuel,
+"High performance document layout analysis", 2003): above-and-overlapping comes first, and a
+column left of another is read first unless something spanning both separates them. Unlike an
+XY-cut this survives a title over three columns and paragraphs whose gaps line up across columns.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.ocr.base import Box, OcrLine, union_box
+
+
+@dataclass
+class TextBlock:
+    lines: list[OcrLine]
+    is_heading: bool = False
+    box: Box = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.box = union_box([line.box for line in self.lines])
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def add(self, line: OcrLine) -> None:
+        self.lines.append(line)
+        self.box = union_box([self.box, line.box])
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return min(a1, b1) - max(a0, b0)
+
+
+def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
+    """Joins pieces of one visual line that an engine returned separately (a small gap between)."""
+    merged: list[OcrLine] = []
+    for line in sorted(lines, key=lambda ln: (ln.box[0], ln.box[1])):
+        if not line.text.strip():
+            continue
+        for i, prev in enumerate(merged):
+            h = min(prev.height, line.height)
+            same_row = _overlap(prev.box[1], prev.box[3], line.box[1], line.box[3]) > 0.6 * h
+            gap = line.box[0] - prev.box[2]
+            if same_row and -0.5 * h <= gap <= 1.2 * h and max(prev.height, line.height) <= 1.45 * h:
+                merged[i] = OcrLine(
+                    text=f"{prev.text} {line.text}",
+                    box=union_box([prev.box, line.box]),
+                    confidence=min(prev.confidence, line.confidence),
+                    words=prev.words + line.words,
+                )
+                break
+        else:
+            merged.append(line)
+    return merged
+
+
+def group_blocks(lines: list[OcrLine]) -> list[TextBlock]:
+    """Joins lines that sit under each other, of similar height, with a small gap, into blocks."""
+    blocks: list[TextBlock] = []
+    for line in sorted(merge_row_fragments(lines), key=lambda ln: (ln.box[1], ln.box[0])):
+        if not line.text.strip():
+            continue
+        best: TextBlock | None = None
+        best_gap = 1e9
+        for block in blocks:
+            last = block.lines[-1]
+            h = min(last.height, line.height)
+            big = max(last.height, line.height)
+            if h <= 0 or big > 1.45 * h:
+                continue
+            gap = line.box[1] - last.box[3]
+            if gap < -0.5 * h or gap > 1.4 * big:
+                continue
+            block_x0, _, block_x1, _ = block.box
+            if _overlap(block_x0, block_x1, line.box[0], line.box[2]) <= 0:
+                continue
+            # Left edges far apart and the line reaching past the block: a neighbouring column.
+            if abs(line.box[0] - block_x0) > 6 * h and line.box[0] < block_x0:
+                continue
+            if gap < best_gap:
+                best, best_gap = block, gap
+        if best is None:
+            blocks.append(TextBlock([line]))
+        else:
+            best.add(line)
+    for block in blocks:
+        block.lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
+        _merge_same_row(block)
+    return blocks
+
+
+def _merge_same_row(block: TextBlock) -> None:
+    """Keeps lines on one row in left-to-right order (detectors sometimes split a row in two)."""
+    rows: list[list[OcrLine]] = []
+    for line in block.lines:
+        if rows:
+            prev = rows[-1][-1]
+            if _overlap(prev.box[1], prev.box[3], line.box[1], line.box[3]) > 0.6 * min(
+                prev.height, line.height
+            ):
+                rows[-1].append(line)
+                continue
+        rows.append([line])
+    block.lines = [ln for row in rows for ln in sorted(row, key=lambda ln: ln.box[0])]
+
+
+def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
+    """Blocks in reading order: a topological sort of "comes before" (see the module docstring).
+
+    ``a`` comes before ``b`` when (1) they overlap horizontally and ``a`` is above ``b``; or (2) ``a``
+    lies wholly left of ``b`` and no block ``c`` sits vertically between them overlapping both
+    horizontally (a full-width heading between two rows ends a column). Rule 2 is only used
+    against the flow (``a`` lower than ``b``) when one of them is a paragraph of several lines:
+    that reads a column of text before the next column, but a table or a form row by row.
+    Ties go to the topmost, then leftmost block.
+    """
+    n = len(blocks)
+    if n <= 1:
+        return list(blocks)
+    b = np.array([blk.box for blk in blocks], dtype=np.float64)  # (n, 4)
+    x0, y0, x1, y1 = b[:, 0], b[:, 1], b[:, 2], b[:, 3]
+    yc = (y0 + y1) / 2
+    h = np.array([min(ln.height for ln in blk.lines) for blk in blocks], dtype=np.float64)
+    multi = np.array([len(blk.lines) >= 2 for blk in blocks])
+    tol = 0.3 * np.minimum.outer(h, h)
+    x_overlap = (np.minimum.outer(x1, x1) - np.maximum.outer(x0, x0)) > 0  # [a, b]
+    above = y1[:, None] <= y0[None, :] + tol  # a above b
+    rule1 = x_overlap & above
+    left = x1[:, None] <= x0[None, :] + tol  # a wholly left of b
+    lo = np.minimum.outer(yc, yc)
+    hi = np.maximum.outer(yc, yc)
+    between = (yc[None, None, :] > lo[:, :, None]) & (yc[None, None, :] < hi[:, :, None])  # [a, b, c]
+    blocked = (between & x_overlap[:, None, :] & x_overlap[None, :, :]).any(axis=2)
+    against_flow = y0[:, None] >= y1[None, :]  # a lies lower than b
+    paragraph = multi[:, None] | multi[None, :]
+    rule2 = left & ~blocked & (~against_flow | paragraph)
+    before = (rule1 | rule2) & ~np.eye(n, dtype=bool)
+    before &= ~(before & before.T) | (yc[:, None] < yc[None, :])  # break 2-cycles by height
+    indegree = before.sum(axis=0)
+    done = np.zeros(n, dtype=bool)
+    order: list[int] = []
+    while len(order) < n:
+        ready = np.flatnonzero(~done & (indegree == 0))
+        pool = ready if ready.size else np.flatnonzero(~done)  # a cycle: fall back to the topmost
+        pick = int(min(pool, key=lambda i: (y0[i], x0[i])))
+        order.append(pick)
+        done[pick] = True
+        indegree = indegree - before[pick].astype(int)
+    return [blocks[i] for i in order]
+
+
+def layout_blocks(lines: list[OcrLine]) -> list[TextBlock]:
+    """OCR lines -> blocks in reading order, headings marked (a short block of larger text)."""
+    blocks = group_blocks(lines)
+    if not blocks:
+        return []
+    heights = [ln.height for b in blocks for ln in b.lines]
+    median_height = statistics.median(heights)
+    for block in blocks:
+        block.is_heading = (
+            len(block.lines) <= 2 and min(ln.height for ln in block.lines) >= 1.3 * median_height
+        )
+    return order_blocks(blocks)

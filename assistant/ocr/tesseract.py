@@ -1,0 +1,218 @@
+"""Tesseract backend: the ``tesseract`` program (Debian ``tesseract-ocr``), TSV output.
+
+Tesseract's own OpenMP threading is slower than one thread on a 2-core machine, so each process
+runs with ``OMP_THREAD_LIMIT=1`` and a tall image is instead cut into horizontal stripes at
+empty rows, one process per stripe, all running at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+from itertools import pairwise
+
+import numpy as np
+from PIL import Image, ImageOps
+
+from assistant.errors import AssistantError
+from assistant.ocr.base import OcrEngine, OcrLine, OcrResult, OcrWord, scale_box, union_box
+
+
+def tesseract_available(lang: str = "eng") -> bool:
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return False
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return lang in out.stdout.split()
+
+
+def stripe_cuts(gray: np.ndarray, parts: int) -> list[int]:
+    """Row indices that cut ``gray`` into ``parts`` stripes, each cut on the quietest nearby row."""
+    height = gray.shape[0]
+    if parts <= 1 or height < 200:
+        return [0, height]
+    activity = gray.max(axis=1).astype(int) - gray.min(axis=1).astype(int)
+    cuts = [0]
+    for k in range(1, parts):
+        target = height * k // parts
+        lo, hi = max(cuts[-1] + 50, target - height // 8), min(height - 50, target + height // 8)
+        if hi <= lo:
+            continue
+        window = activity[lo:hi]
+        quiet = np.flatnonzero(window == window.min())
+        best = lo + int(quiet[np.argmin(np.abs(quiet + lo - target))])
+        cuts.append(best)
+    cuts.append(height)
+    return cuts
+
+
+def invert_dark_areas(gray: np.ndarray, tile: int = 24, threshold: float = 110.0) -> np.ndarray:
+    """Light-on-dark text (title bars, dark themes, nav bars) turned into dark-on-light.
+
+    Tesseract binarises the page with one global threshold and reads dark text on light ground;
+    each tile whose median is dark, among mostly dark neighbours (so a big bold heading on a light
+    page is not mistaken for dark ground), is inverted, and every text ends up dark on light.
+    """
+    h, w = gray.shape
+    th, tw = -(-h // tile), -(-w // tile)
+    padded = np.pad(gray, ((0, th * tile - h), (0, tw * tile - w)), mode="edge")
+    tiles = padded.reshape(th, tile, tw, tile).transpose(0, 2, 1, 3).reshape(th, tw, tile * tile)
+    dark = np.median(tiles, axis=2) < threshold
+    around = np.pad(dark, 1, mode="edge").astype(np.int32)
+    votes = sum(around[dy : dy + th, dx : dx + tw] for dy in range(3) for dx in range(3))
+    dark &= votes >= 5
+    mask = np.kron(dark, np.ones((tile, tile), dtype=bool))[:h, :w]
+    return np.where(mask, 255 - gray, gray).astype(np.uint8)
+
+
+def _split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
+    """Tesseract sometimes runs one line across a column gutter; a gap of 2.5 heights splits it."""
+    height = float(np.median([w.box[3] - w.box[1] for w in words]))
+    parts = [[words[0]]]
+    for prev, word in pairwise(words):
+        if word.box[0] - prev.box[2] > 2.5 * height:
+            parts.append([word])
+        else:
+            parts[-1].append(word)
+    return parts
+
+
+def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
+    """Pixels of ``ink`` (2-D bool) lying in a horizontal run of at least ``length`` pixels."""
+    width = ink.shape[1]
+    if width < length:
+        return np.zeros_like(ink)
+    c = np.cumsum(np.pad(ink, ((0, 0), (1, 0))).astype(np.int32), axis=1)
+    full = (c[:, length:] - c[:, :-length]) == length  # (h, w - length + 1): window from x is all ink
+    starts = np.cumsum(np.pad(full, ((0, 0), (1, length - 1))).astype(np.int32), axis=1)  # (h, w + 1)
+    x = np.arange(width)
+    return (starts[:, x + 1] - starts[:, np.maximum(0, x - length + 1)]) > 0
+
+
+def _thin(ink: np.ndarray, reach: int) -> np.ndarray:
+    """Ink with background ``reach`` pixels above or below: lines, not filled bars."""
+    up = np.zeros_like(ink)
+    down = np.zeros_like(ink)
+    up[reach:] = ink[:-reach]
+    down[:-reach] = ink[reach:]
+    return ink & ~(up & down)
+
+
+def remove_rules(gray: np.ndarray, length: int = 60, ink_below: int = 215) -> np.ndarray:
+    """Table grid lines, borders and underlines painted white: tesseract drops text touching them."""
+    ink = gray < ink_below
+    lines = _long_runs(_thin(ink, 3), length) | _long_runs(_thin(ink.T, 3), length).T
+    return np.where(lines, 255, gray).astype(np.uint8)
+
+
+class TesseractEngine(OcrEngine):
+    """``scale``: resize factor before OCR; ``processes``: stripes OCR'd at once.
+
+    The 1.5x default was measured on the rendered screen set (benchmarks/ocr_engines.py): at 1x
+    tesseract drops small UI text (buttons, tab names) and recall falls to about 0.9.
+    """
+
+    name = "tesseract"
+
+    def __init__(
+        self,
+        lang: str = "eng",
+        scale: float = 1.5,
+        processes: int | None = None,
+        invert_dark: bool = True,
+        min_confidence: float = 0.3,
+        psm: int = 3,
+        timeout_s: float = 60.0,
+    ) -> None:
+        exe = shutil.which("tesseract")
+        if exe is None or not tesseract_available(lang):
+            raise AssistantError("Tesseract is not installed, so text cannot be read with it.")
+        self.exe = exe
+        self.lang = lang
+        self.scale = scale
+        self.invert_dark = invert_dark
+        self.processes = processes or min(4, os.cpu_count() or 1)
+        self.min_confidence = min_confidence
+        self.psm = psm
+        self.timeout_s = timeout_s
+
+    def _run(self, image: Image.Image) -> str:
+        buf = io.BytesIO()
+        image.save(buf, format="PNG", compress_level=1)
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        try:
+            proc = subprocess.run(
+                [self.exe, "stdin", "stdout", "-l", self.lang, "--psm", str(self.psm), "tsv"],
+                input=buf.getvalue(),
+                capture_output=True,
+                timeout=self.timeout_s,
+                env=env,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise AssistantError("Reading the text took too long and was stopped.") from exc
+        if proc.returncode != 0:
+            raise AssistantError("Tesseract could not read this image.")
+        return proc.stdout.decode("utf-8", errors="replace")
+
+    def _parse(self, tsv: str, factor: float, dy: int, dx: int = 0) -> list[OcrLine]:
+        grouped: dict[tuple[str, str, str], list[OcrWord]] = {}
+        reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            if row.get("level") != "5":
+                continue
+            text = (row.get("text") or "").strip()
+            conf = float(row.get("conf") or -1) / 100.0
+            if not text or conf < self.min_confidence:
+                continue
+            x, y, w, h = (int(row[k]) for k in ("left", "top", "width", "height"))
+            word = OcrWord(text, scale_box((x, y, x + w, y + h), factor, dx, dy), conf)
+            grouped.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(word)
+        lines = []
+        for line_words in grouped.values():
+            for words in _split_at_gutters(sorted(line_words, key=lambda w: w.box[0])):
+                lines.append(
+                    OcrLine(
+                        text=" ".join(w.text for w in words),
+                        box=union_box([w.box for w in words]),
+                        confidence=float(np.mean([w.confidence for w in words])),
+                        words=words,
+                    )
+                )
+        return lines
+
+    def recognize(self, image: Image.Image) -> OcrResult:
+        start = time.perf_counter()
+        gray = image.convert("L")
+        if self.invert_dark:
+            gray = Image.fromarray(remove_rules(invert_dark_areas(np.asarray(gray))))
+        if self.scale != 1.0:
+            gray = gray.resize(
+                (round(gray.width * self.scale), round(gray.height * self.scale)), Image.Resampling.LANCZOS
+            )
+        factor = 1.0 / self.scale
+        cuts = stripe_cuts(np.asarray(gray), self.processes)
+        # Each stripe gets a border of its edge colour: tesseract misses text touching the image edge.
+        pad = 12
+        stripes = []
+        for y0, y1 in pairwise(cuts):
+            crop = gray.crop((0, y0, gray.width, y1))
+            edge = int(np.median(np.asarray(crop)[[0, -1], :]))
+            stripes.append((ImageOps.expand(crop, border=pad, fill=edge), y0 - pad))
+        if len(stripes) == 1:
+            outputs = [self._run(stripes[0][0])]
+        else:
+            with ThreadPoolExecutor(max_workers=len(stripes)) as pool:
+                outputs = list(pool.map(lambda s: self._run(s[0]), stripes))
+        lines: list[OcrLine] = []
+        for tsv, (_, y0) in zip(outputs, stripes, strict=True):
+            lines.extend(self._parse(tsv, factor, round(y0 * factor), -round(pad * factor)))
+        elapsed = (time.perf_counter() - start) * 1000
+        return OcrResult(lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size)

@@ -1,0 +1,94 @@
+"""The runtime captioner: encoder + decoder + vocabulary, loaded once, used from one thread."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+from PIL import Image
+
+from assistant.vision.checkpoint import ModelConfig, load_model
+from assistant.vision.decoder import AttentionDecoder
+from assistant.vision.device import select_device
+from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
+from assistant.vision.search import Hypothesis, beam_search
+from assistant.vision.vocab import Vocabulary, detokenize
+
+
+@dataclass
+class CaptionResult:
+    text: str  # a sentence to speak: "A dog runs through the grass."
+    tokens: list[str]
+    log_prob: float  # sum of log p over the words and <end>
+    mean_log_prob: float  # per emitted token; the composer hedges on it
+    alphas: np.ndarray | None = None  # (len(tokens) + 1, N) attention weights
+    grid: tuple[int, int] | None = None  # (rows, cols) of the feature grid, for attention maps
+    timings: dict[str, float] = field(default_factory=dict)  # ms: "encode", "decode"
+
+
+class Captioner:
+    def __init__(
+        self,
+        encoder: torch.nn.Module,
+        decoder: AttentionDecoder,
+        vocab: Vocabulary,
+        config: ModelConfig,
+        device: torch.device,
+    ) -> None:
+        self.encoder = encoder.to(device).eval()
+        self.decoder = decoder.to(device).eval()
+        self.vocab = vocab
+        self.config = config
+        self.device = device
+        self.spec = encoder_spec(config.encoder)
+
+    @classmethod
+    def load(cls, model_dir: Path, device: str | None = "auto", encoder_weights: Path | str | None = "packaged"
+             ) -> Captioner:
+        torch_device = select_device(device)
+        decoder, vocab, config = load_model(model_dir, torch_device)
+        encoder = build_encoder(config.encoder, encoder_weights)
+        return cls(encoder, decoder, vocab, config, torch_device)
+
+    @torch.inference_mode()
+    def encode(self, images: Sequence[Image.Image]) -> torch.Tensor:
+        pixels = preprocess(images, self.spec).to(self.device)  # (B, 3, S, S)
+        return self.encoder(pixels).float()  # (B, N, D)
+
+    def _result(self, hyp: Hypothesis, cells: int) -> CaptionResult:
+        words = self.vocab.decode(hyp.tokens)
+        side = int(round(cells**0.5))
+        return CaptionResult(
+            text=detokenize(words),
+            tokens=words,
+            log_prob=hyp.log_prob,
+            mean_log_prob=hyp.log_prob / (len(hyp.tokens) + 1),
+            alphas=hyp.alphas.numpy(),
+            grid=(side, side) if side * side == cells else None,
+        )
+
+    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> list[CaptionResult]:
+        t0 = time.perf_counter()
+        features = self.encode(images)  # (B, N, D)
+        t1 = time.perf_counter()
+        hyps = beam_search(
+            self.decoder,
+            features,
+            self.vocab.start_id,
+            self.vocab.end_id,
+            beam_size=beam_size,
+            max_len=self.config.max_len,
+            length_penalty=self.config.length_penalty,
+        )
+        t2 = time.perf_counter()
+        results = [self._result(best[0], features.size(1)) for best in hyps]
+        for result in results:
+            result.timings = {"encode": (t1 - t0) * 1000 / len(images), "decode": (t2 - t1) * 1000 / len(images)}
+        return results
+
+    def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult:
+        return self.caption_batch([image], beam_size)[0]

@@ -1,0 +1,60 @@
+"""Caption datasets: the ``image<TAB>split<TAB>caption`` TSV of shared/data, and COCO/Karpathy JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import AssistantError
+
+
+@dataclass(frozen=True)
+class CaptionRecord:
+    image: str  # file name relative to the images folder
+    split: str
+    caption: str
+
+
+def read_captions(path: Path) -> list[CaptionRecord]:
+    """Read a TSV (header ``image split caption``) or a Karpathy-style COCO JSON (``images[].sentences``)."""
+    path = Path(path)
+    if not path.is_file():
+        raise AssistantError(f"The captions file {path} does not exist.")
+    if path.suffix.lower() == ".json":
+        return _read_karpathy_json(path)
+    records = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None or [h.strip().lower() for h in header[:3]] != ["image", "split", "caption"]:
+            raise AssistantError(f"{path} must start with the header: image<TAB>split<TAB>caption.")
+        for row in reader:
+            if len(row) >= 3 and row[0]:
+                records.append(CaptionRecord(row[0], row[1], row[2]))
+    return records
+
+
+def _read_karpathy_json(path: Path) -> list[CaptionRecord]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    records = []
+    for image in data.get("images", []):
+        name = str(Path(image.get("filepath", "")) / image["filename"]) if image.get("filepath") else image["filename"]
+        split = "train" if image.get("split") == "restval" else image.get("split", "train")
+        for sentence in image.get("sentences", []):
+            text = sentence.get("raw") or " ".join(sentence.get("tokens", []))
+            records.append(CaptionRecord(name, split, text))
+    return records
+
+
+def group_by_image(records: Iterable[CaptionRecord], splits: Iterable[str]) -> OrderedDict[str, list[str]]:
+    """Image -> its captions, for the given splits, in file order."""
+    wanted = set(splits)
+    grouped: OrderedDict[str, list[str]] = OrderedDict()
+    for record in records:
+        if record.split in wanted:
+            grouped.setdefault(record.image, []).append(record.caption)
+    return grouped

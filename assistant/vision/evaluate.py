@@ -1,0 +1,45 @@
+"""``assistant evaluate``: caption every image of a split from its files and score against references."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from assistant.errors import AssistantError
+from assistant.vision.captioner import Captioner
+from assistant.vision.data import group_by_image, read_captions
+from assistant.vision.metrics import score_captions
+
+
+def evaluate(
+    captioner: Captioner,
+    images_dir: Path,
+    captions_file: Path,
+    split: str | None = "val",
+    beam_size: int = 3,
+    batch_size: int = 16,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Metrics as fractions (BLEU/METEOR/ROUGE in 0..1, CIDEr as pycocoevalcap reports it) + ``n_images``."""
+    from assistant.capture.image_loading import load_image
+
+    records = read_captions(captions_file)
+    splits = [split] if split else sorted({r.split for r in records})
+    grouped = group_by_image(records, splits)
+    if not grouped:
+        raise AssistantError(f"No images of split '{split}' in {captions_file}.")
+    names = list(grouped)
+    hypotheses: dict[str, str] = {}
+    started = time.perf_counter()
+    for start in tqdm(range(0, len(names), batch_size), desc="captioning", unit="batch", disable=not progress):
+        chunk = names[start : start + batch_size]
+        images = [load_image(Path(images_dir) / name) for name in chunk]
+        for name, result in zip(chunk, captioner.caption_batch(images, beam_size), strict=True):
+            hypotheses[name] = " ".join(result.tokens)
+    seconds = time.perf_counter() - started
+    scores = score_captions(dict(grouped), hypotheses)
+    return {**scores, "n_images": len(names), "beam": beam_size, "seconds": round(seconds, 1),
+            "examples": {name: hypotheses[name] for name in names[:5]}}

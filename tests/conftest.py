@@ -1,0 +1,76 @@
+"""Project-wide fixtures. Area-specific fixtures live in the area's own conftest.py."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.xvfb import XvfbServer
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the real user's config, data and history."""
+    base = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("ASSISTANT_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(base / "data"))
+    if "ASSISTANT_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(base / "cache"))
+
+
+@pytest.fixture
+def xvfb() -> Iterator[XvfbServer]:
+    """A fresh Xvfb (1280x800) for one test; DISPLAY is NOT changed — use ``xvfb.display``/``xvfb.env()``."""
+    with XvfbServer() as server:
+        yield server
+
+
+@pytest.fixture
+def xvfb_display(xvfb: XvfbServer, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Like :func:`xvfb`, with ``DISPLAY`` set in this process for the test's duration."""
+    monkeypatch.setenv("DISPLAY", xvfb.display)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    return xvfb.display
+
+
+TINY_ENCODER = "efficientnet-lite0"
+
+
+@pytest.fixture(scope="session")
+def shapes_dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Rendered shapes with captions (train + val splits), see tests/support/shapes.py."""
+    from tests.support.shapes import write_dataset
+
+    return write_dataset(tmp_path_factory.mktemp("shapes"))
+
+
+@pytest.fixture(scope="session")
+def tiny_training(shapes_dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A real tiny captioner trained for a few seconds on the shapes (pretrained lite0 encoder)."""
+    import torch
+
+    from assistant.vision.train import TrainConfig, train
+
+    run = tmp_path_factory.mktemp("tiny-run")
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # a tiny model trains faster on one thread than fighting for two
+    config = TrainConfig(
+        data_dir=shapes_dataset, out=run / "run", feature_cache=run / "features", encoder=TINY_ENCODER,
+        epochs=12, batch_size=16, lr=3e-3, lr_decay=1.0, patience=25, embed_dim=32, hidden_dim=64,
+        attention_dim=32, dropout=0.0, min_count=1, val_beam=1, device="cpu", progress=False, half=False,
+    )
+    try:
+        result = train(config)
+    finally:
+        torch.set_num_threads(threads)
+    return {"config": config, "result": result, "model_dir": Path(result["model_dir"])}
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tiny_training: dict[str, Any]) -> Path:
+    """The folder of a real, trained tiny model (model.safetensors, config.json, vocab.json)."""
+    return Path(tiny_training["model_dir"])

@@ -1,0 +1,138 @@
+"""The real OCR backends on text rendered here, the factory, and re-reading only changed rows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from assistant.errors import AssistantError
+from assistant.ocr import ChangeAwareOcr, NullOcrEngine, OcrEngine, OcrResult, create_ocr_engine
+from assistant.ocr.incremental import changed_bands
+from assistant.ocr.rapid import RapidOcrEngine
+from assistant.ocr.tesseract import TesseractEngine, invert_dark_areas, stripe_cuts
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def render(
+    lines: list[tuple[str, int, int]],
+    size: tuple[int, int] = (900, 400),
+    bg: str = "white",
+    fg: str = "black",
+    font_size: int = 18,
+) -> Image.Image:
+    img = Image.new("RGB", size, bg)
+    draw = ImageDraw.Draw(img)
+    font = ImageFont.truetype(FONT, font_size)
+    for text, x, y in lines:
+        draw.text((x, y), text, font=font, fill=fg)
+    return img
+
+
+def words(result: OcrResult) -> list[str]:
+    return [w.strip(".,:").lower() for w in result.text.split()]
+
+
+@pytest.mark.timeout(60)
+def test_tesseract_reads_two_columns_in_order() -> None:
+    left = ["Bread and milk are on", "the kitchen table now", "please put them away"]
+    right = ["The meeting starts at", "ten in the large room", "bring your notes along"]
+    img = render(
+        [(t, 30, 40 + i * 30) for i, t in enumerate(left)]
+        + [(t, 480, 40 + i * 30) for i, t in enumerate(right)]
+    )
+    result = TesseractEngine().recognize(img)
+    assert result.engine == "tesseract"
+    expected = " ".join(left + right).lower().split()
+    assert words(result) == expected
+    first = result.lines[0].words[0]
+    assert 0.3 <= first.confidence <= 1.0
+    assert first.box[0] == pytest.approx(30, abs=6)
+
+
+@pytest.mark.timeout(60)
+def test_tesseract_reads_light_text_on_dark_ground() -> None:
+    img = render([("Dark theme terminal output", 30, 30)], size=(600, 100), bg="#1e1e1e", fg="#dddddd")
+    assert words(TesseractEngine().recognize(img)) == ["dark", "theme", "terminal", "output"]
+    inverted = invert_dark_areas(np.asarray(img.convert("L")))
+    assert inverted.mean() > 200  # the dark ground became light
+
+
+@pytest.mark.timeout(120)
+def test_rapidocr_reads_a_line_with_word_boxes() -> None:
+    img = render([("Open the window please", 20, 20)], size=(420, 70), font_size=22)
+    result = RapidOcrEngine().recognize(img)
+    assert words(result) == ["open", "the", "window", "please"]
+    line = result.lines[0]
+    assert [w.text.lower() for w in line.words] == ["open", "the", "window", "please"]
+    assert line.words[0].box[0] < line.words[-1].box[0]
+
+
+def test_stripes_are_cut_on_empty_rows() -> None:
+    gray = np.full((800, 100), 255, np.uint8)
+    for y in range(0, 800, 30):
+        gray[y : y + 20, 10:90] = 0  # text rows 20 px high, 10 px gaps
+    cuts = stripe_cuts(gray, 2)
+    assert cuts[0] == 0 and cuts[-1] == 800 and len(cuts) == 3
+    assert (gray[cuts[1]] == 255).all()
+
+
+def test_factory_names_and_errors() -> None:
+    assert isinstance(create_ocr_engine("none"), NullOcrEngine)
+    assert create_ocr_engine("tesseract").name == "tesseract"
+    assert create_ocr_engine("auto").name in {"tesseract", "rapidocr"}
+    with pytest.raises(AssistantError, match="Unknown text reader"):
+        create_ocr_engine("magic")
+
+
+def test_missing_tesseract_gives_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("assistant.ocr.tesseract.shutil.which", lambda name: None)
+    with pytest.raises(AssistantError, match="Tesseract is not installed"):
+        TesseractEngine()
+
+
+class CountingEngine(OcrEngine):
+    """A real engine, counting how many pixel rows it is asked to read."""
+
+    def __init__(self, inner: OcrEngine) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.rows_read = 0
+
+    def recognize(self, image: Image.Image) -> OcrResult:
+        self.rows_read += image.height
+        return self.inner.recognize(image)
+
+
+@pytest.mark.timeout(60)
+def test_change_aware_ocr_rereads_only_the_changed_rows() -> None:
+    base = [
+        ("First line stays the same", 30, 30),
+        ("Second line will change", 30, 130),
+        ("Third line stays", 30, 230),
+    ]
+    counting = CountingEngine(TesseractEngine(processes=1))
+    ocr = ChangeAwareOcr(counting)
+    first = ocr.recognize(render(base))
+    assert ocr.last_mode == "full" and "second line will change" in first.text.lower()
+    changed = [base[0], ("Totally different words", 30, 130), base[2]]
+    counting.rows_read = 0
+    second = ocr.recognize(render(changed))
+    assert ocr.last_mode == "incremental"
+    assert 0 < counting.rows_read < 120
+    expected = "first line stays the same totally different words third line stays"
+    assert words(second) == expected.split()
+    counting.rows_read = 0
+    ocr.recognize(render(changed))
+    assert ocr.last_mode == "unchanged" and counting.rows_read == 0
+
+
+def test_changed_bands_merge_and_pad() -> None:
+    a = np.zeros((100, 10), np.uint8)
+    b = a.copy()
+    b[20, 3] = 1
+    b[24, 3] = 1
+    b[80, 0] = 1
+    assert changed_bands(a, b, margin=3) == [(17, 28), (77, 84)]
+    assert changed_bands(a, a) == []

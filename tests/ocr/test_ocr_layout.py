@@ -1,0 +1,80 @@
+"""Reading order on hand-placed lines: columns, a title over columns, forms and tables."""
+
+from __future__ import annotations
+
+from assistant.ocr.base import OcrLine, OcrResult, OcrWord
+from assistant.ocr.layout import group_blocks, layout_blocks, merge_row_fragments
+from assistant.ocr.tesseract import _split_at_gutters
+
+
+def line(text: str, x0: int, y0: int, x1: int, h: int = 14) -> OcrLine:
+    return OcrLine(text, (x0, y0, x1, y0 + h), 0.9, [])
+
+
+def column(prefix: str, x0: int, y0: int, paragraphs: int, lines_each: int = 3) -> list[OcrLine]:
+    out = []
+    y = y0
+    for p in range(paragraphs):
+        for k in range(lines_each):
+            out.append(line(f"{prefix} p{p} l{k}", x0, y, x0 + 300))
+            y += 22
+        y += 30
+    return out
+
+
+def test_title_over_three_columns_reads_column_by_column() -> None:
+    lines = [line("Title", 40, 10, 600, h=28)]
+    for c, x in enumerate((40, 400, 760)):
+        lines += column(f"c{c}", x, 80, paragraphs=3)
+    # Paragraph gaps line up across the columns: an XY-cut would read row by row here.
+    texts = [b.lines[0].text for b in layout_blocks(list(reversed(lines)))]
+    assert texts[0] == "Title"
+    assert texts[1:] == [f"c{c} p{p} l0" for c in range(3) for p in range(3)]
+
+
+def test_heading_is_marked_and_paragraph_lines_form_one_block() -> None:
+    lines = [line("Big heading", 40, 10, 300, h=30), *column("body", 40, 70, paragraphs=2)]
+    blocks = layout_blocks(lines)
+    assert blocks[0].is_heading and not blocks[1].is_heading
+    assert [len(b.lines) for b in blocks] == [1, 3, 3]
+
+
+def test_form_and_table_are_read_row_by_row() -> None:
+    rows = [("Name", "Alice"), ("Email", "alice@example.org"), ("Phone", "0123")]
+    lines = []
+    for i, (label, value) in enumerate(rows):
+        lines.append(line(label, 40, 20 + i * 40, 120))
+        lines.append(line(value, 300, 20 + i * 40, 480))
+    order = [b.text for b in layout_blocks(lines)]
+    assert order == ["Name", "Alice", "Email", "alice@example.org", "Phone", "0123"]
+
+
+def test_sidebar_is_read_before_the_main_text() -> None:
+    side = [line(f"Menu {i}", 20, 30 + i * 40, 140) for i in range(6)]
+    main = column("main", 300, 30, paragraphs=2)
+    order = [b.lines[0].text for b in layout_blocks(main + side)]
+    assert order == [f"Menu {i}" for i in range(6)] + ["main p0 l0", "main p1 l0"]
+
+
+def test_row_fragments_are_joined_left_to_right() -> None:
+    merged = merge_row_fragments([line("world", 112, 10, 160), line("hello", 40, 11, 100)])
+    assert [m.text for m in merged] == ["hello world"]
+    apart = merge_row_fragments([line("left", 40, 10, 100), line("right", 400, 10, 460)])
+    assert len(apart) == 2
+
+
+def test_gutter_splits_a_line_that_spans_two_columns() -> None:
+    words = [
+        OcrWord(t, (x, 0, x + 40, 14), 0.9)
+        for t, x in [("end", 0), ("of", 45), ("column", 90), ("next", 400)]
+    ]
+    parts = _split_at_gutters(words)
+    assert [[w.text for w in p] for p in parts] == [["end", "of", "column"], ["next"]]
+
+
+def test_result_text_and_empty_input() -> None:
+    assert layout_blocks([]) == []
+    assert group_blocks([line("   ", 0, 0, 10)]) == []
+    result = OcrResult(lines=[line("b", 40, 60, 100), line("a", 40, 10, 100)], image_size=(200, 100))
+    assert result.text == "a\n\nb"
+    assert result.word_count == 2

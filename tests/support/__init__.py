@@ -1,0 +1,1 @@
+"""Shared test helpers: real X servers, rendered images."""

@@ -1,0 +1,62 @@
+"""Beam search against greedy decoding on a real trained (tiny) model."""
+
+import pytest
+import torch
+
+from assistant.vision.captioner import Captioner
+from assistant.vision.search import beam_search, greedy_decode
+from tests.support.shapes import draw_shape
+
+
+@pytest.fixture(scope="module")
+def captioner(tiny_model_dir):
+    return Captioner.load(tiny_model_dir, "cpu")
+
+
+@pytest.fixture(scope="module")
+def features(captioner):
+    images = [draw_shape(s, c, b, seed=500 + i) for i, (s, c, b) in enumerate(
+        [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")])]
+    return captioner.encode(images)  # (3, N, D)
+
+
+def test_beam_of_one_is_greedy(captioner, features):
+    vocab = captioner.vocab
+    greedy = greedy_decode(captioner.decoder, features, vocab.start_id, vocab.end_id, 20)
+    beam = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, beam_size=1, max_len=20)
+    for g, b in zip(greedy, beam, strict=True):
+        assert b[0].tokens == g.tokens
+        assert b[0].log_prob == pytest.approx(g.log_prob, abs=1e-4)
+
+
+def test_wider_beam_finds_at_least_as_likely_captions(captioner, features):
+    vocab = captioner.vocab
+    greedy = greedy_decode(captioner.decoder, features, vocab.start_id, vocab.end_id, 20)
+    beam = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, beam_size=4, max_len=20,
+                       length_penalty=0.0, n_best=4)
+    for g, hyps in zip(greedy, beam, strict=True):
+        assert hyps[0].log_prob >= g.log_prob - 1e-4
+        assert [h.log_prob for h in hyps] == sorted((h.log_prob for h in hyps), reverse=True)
+        assert len({tuple(h.tokens) for h in hyps}) == len(hyps)  # distinct hypotheses
+
+
+def test_batched_beam_equals_one_image_at_a_time(captioner, features):
+    vocab = captioner.vocab
+    batched = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, beam_size=3, max_len=20)
+    for index in range(features.size(0)):
+        single = beam_search(captioner.decoder, features[index : index + 1], vocab.start_id, vocab.end_id,
+                             beam_size=3, max_len=20)
+        assert single[0][0].tokens == batched[index][0].tokens
+
+
+def test_attention_weights_are_distributions(captioner, features):
+    vocab = captioner.vocab
+    hyp = beam_search(captioner.decoder, features[:1], vocab.start_id, vocab.end_id, beam_size=3)[0][0]
+    assert hyp.alphas.shape == (len(hyp.tokens) + 1, features.size(1))
+    assert torch.allclose(hyp.alphas.sum(dim=1), torch.ones(len(hyp.tokens) + 1), atol=1e-4)
+
+
+def test_max_len_forces_an_ending(captioner, features):
+    vocab = captioner.vocab
+    hyps = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, beam_size=2, max_len=2)
+    assert all(len(h[0].tokens) <= 2 for h in hyps)
