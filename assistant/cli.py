@@ -21,7 +21,9 @@ from assistant.errors import AssistantError
 def _add_describe(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("describe", help="describe image files or the screen, and speak the result")
     p.add_argument("paths", nargs="*", type=Path, help="image files to describe")
-    p.add_argument("--screen", action="store_true", help="describe the screen (the monitor under the pointer)")
+    p.add_argument(
+        "--screen", action="store_true", help="describe the screen (the monitor under the pointer)"
+    )
     p.add_argument("--no-speak", action="store_true", help="print only; do not speak")
     p.add_argument("--wav", type=Path, help="write the speech to this WAV file instead of the sound card")
     p.add_argument("--json", action="store_true", help="print one JSON object per image")
@@ -29,23 +31,48 @@ def _add_describe(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--model", type=Path, help="model folder (default: the shipped model)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
     p.add_argument("--beam", type=int, default=3, help="beam size (1 = greedy)")
-    p.add_argument("--speech", default=None, help="speech backend: auto, espeak, speechd, pyttsx3, wav, silent")
+    p.add_argument(
+        "--speech", default=None, help="speech backend: auto, espeak, speechd, pyttsx3, wav, silent"
+    )
     p.set_defaults(func=_run_describe)
 
 
 def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from assistant.vision.train import TrainConfig
+    from assistant.vision.train_config import TrainConfig
 
     defaults = TrainConfig()
     p = sub.add_parser("train", help="train the captioning model (seeded, resumable)")
-    p.add_argument("--data-dir", type=Path, default=defaults.data_dir, help="folder with images/ and captions.tsv")
+    p.add_argument(
+        "--data-dir", type=Path, default=defaults.data_dir, help="folder with images/ and captions.tsv"
+    )
     p.add_argument("--captions", type=Path, help="captions TSV or Karpathy-style COCO JSON")
     p.add_argument("--images", type=Path, help="images folder")
     p.add_argument("--out", type=Path, help="run folder (checkpoints, log); resumes if it holds last.pt")
     p.add_argument("--export", type=Path, help="copy the best model folder here when done")
-    for name in ("encoder", "epochs", "batch_size", "lr", "lr_decay", "patience", "alpha_c", "label_smoothing",
-                 "embed_dim", "hidden_dim", "attention_dim", "dropout", "min_count", "max_tokens", "val_beam",
-                 "val_limit", "train_limit", "seed", "device"):
+    for name in (
+        "encoder",
+        "epochs",
+        "batch_size",
+        "lr",
+        "lr_decay",
+        "lr_schedule",
+        "ema",
+        "patience",
+        "alpha_c",
+        "label_smoothing",
+        "embed_dim",
+        "hidden_dim",
+        "attention_dim",
+        "dropout",
+        "min_count",
+        "max_tokens",
+        "val_beam",
+        "length_penalty",
+        "val_limit",
+        "train_limit",
+        "seed",
+        "device",
+    ):
         value = getattr(defaults, name)
         kind = type(value) if value is not None else int
         p.add_argument("--" + name.replace("_", "-"), type=kind, default=value)
@@ -72,9 +99,14 @@ def _add_app_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--speech", default=None, help="speech backend override")
     p.add_argument("--settings-dir", type=Path, help="settings folder (default: the user's config dir)")
     p.set_defaults(func=_run_app)
-    t = sub.add_parser("trigger", help="ask the running app to act (bind this to a desktop shortcut on Wayland)")
-    t.add_argument("command", help="describe-screen, describe-window, describe-pointer, clipboard, stop, repeat, show, "
-                                   "describe-file")
+    t = sub.add_parser(
+        "trigger", help="ask the running app to act (bind this to a desktop shortcut on Wayland)"
+    )
+    t.add_argument(
+        "command",
+        help="describe-screen, describe-window, describe-pointer, clipboard, stop, repeat, show, "
+        "describe-file",
+    )
     t.add_argument("path", nargs="?", type=Path, help="the image for describe-file")
     t.set_defaults(func=_run_trigger)
     d = sub.add_parser("doctor", help="report displays, hotkeys, speech, screen reader, model and OCR")
@@ -82,7 +114,9 @@ def _add_app_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(
+        prog="assistant", description=__doc__.splitlines()[0] if __doc__ else None
+    )
     parser.add_argument("--version", action="version", version=f"assistant {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command_name", metavar="COMMAND")
@@ -105,8 +139,15 @@ def _run_train(args: argparse.Namespace) -> int:
     values = {k: getattr(args, k) for k in TrainConfig.__dataclass_fields__ if hasattr(args, k)}
     values["progress"] = not args.no_progress
     result = train(TrainConfig(**values))
-    print(json.dumps({"best_epoch": result["best_epoch"], "best_val_cider": result["best_cider"],
-                      "model_dir": result["model_dir"]}))
+    print(
+        json.dumps(
+            {
+                "best_epoch": result["best_epoch"],
+                "best_val_cider": result["best_cider"],
+                "model_dir": result["model_dir"],
+            }
+        )
+    )
     return 0
 
 
@@ -116,8 +157,9 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     from assistant.vision.evaluate import evaluate
 
     captioner = Captioner.load(args.model or default_model_dir(), args.device)
-    result = evaluate(captioner, args.images, args.captions, args.split, args.beam, args.batch_size,
-                      progress=not args.json)
+    result = evaluate(
+        captioner, args.images, args.captions, args.split, args.beam, args.batch_size, progress=not args.json
+    )
     keys = ("bleu1", "bleu2", "bleu3", "bleu4", "meteor", "rougeL", "cider", "n_images")
     summary = {k: result[k] for k in keys}
     if not args.json:
@@ -149,7 +191,9 @@ def _run_doctor(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s: %(message)s"
+    )
     if not getattr(args, "func", None):
         parser.print_help()
         return 2

@@ -18,7 +18,7 @@ from PIL import Image
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
-from assistant.vision.captioner import CaptionResult, Captioner
+from assistant.vision.captioner import Captioner, CaptionResult
 
 SentenceCallback = Callable[[str], None]
 ImageInput = Image.Image | str | Path | CapturedImage
@@ -30,6 +30,8 @@ class DescriberOptions:
     device: str = "auto"  # auto, cpu, cuda
     beam_size: int = 3
     verbosity: str = "normal"  # brief, normal, full
+    ocr: str = "auto"  # auto, tesseract, rapidocr, none: the text reader for screens and documents
+    photo_ocr: str = "auto"  # text in photos: auto (RapidOCR when installed, else as ocr), or a name
 
 
 @dataclass
@@ -88,17 +90,46 @@ class Describer:
     def _compose(
         self, captured: CapturedImage, on_sentence: SentenceCallback | None, timings: dict[str, float]
     ) -> Description:
-        """Decide what to say. The photo caption alone; screen understanding (OCR, kind) plugs in here."""
-        result = self.caption(captured.image)
+        """Decide what to say: kind, window title, text in reading order, hedged captions (see
+        assistant.understand.compose). OCR engines are made once and kept on the Describer; screen
+        captures go through ChangeAwareOcr so a repeated capture re-reads only what changed."""
+        from assistant.ocr import ChangeAwareOcr, OcrEngine, create_ocr_engine
+        from assistant.ocr.rapid import rapidocr_available
+        from assistant.understand import understand
+
+        engines: dict[str, OcrEngine | None] | None = getattr(self, "_ocr_engines", None)
+        if engines is None:
+            ocr = None if self.options.ocr == "none" else create_ocr_engine(self.options.ocr)
+            photo_name = self.options.photo_ocr
+            if photo_name == "auto":
+                photo_name = "rapidocr" if rapidocr_available() and ocr is not None else "none"
+            photo_ocr = None if photo_name == "none" else create_ocr_engine(photo_name)
+            engines = {
+                "ocr": ocr,
+                "screen_ocr": ChangeAwareOcr(ocr) if ocr is not None else None,
+                "photo_ocr": photo_ocr,
+            }
+            self._ocr_engines = engines
+        live = captured.source in ("screen", "window", "pointer", "rect")
+        window = captured.window
+        result = understand(
+            captured.image,
+            caption_fn=self.caption,
+            ocr=engines["screen_ocr"] if live else engines["ocr"],
+            photo_ocr=engines["photo_ocr"],
+            verbosity=self.options.verbosity,
+            window_title=window.title if window else None,
+            app_name=window.app_name if window else None,
+            on_sentence=on_sentence,
+        )
         timings.update(result.timings)
-        if on_sentence is not None:
-            on_sentence(result.text)
         return Description(
             text=result.text,
-            kind="photo",
-            caption=result.text,
+            kind=result.kind,
+            caption=result.caption,
             source=captured.source,
-            caption_confidence=caption_confidence(result),
-            window_title=captured.window.title if captured.window else None,
+            caption_confidence=result.caption_confidence,
+            ocr_text=result.ocr_text,
+            window_title=window.title if window else None,
             timings=timings,
         )

@@ -42,8 +42,11 @@ def describe_command(args: argparse.Namespace) -> int:
     if not args.paths and not args.screen:
         print("assistant: give image files to describe, or --screen.", file=sys.stderr)
         return 2
-    describer = Describer(DescriberOptions(model_dir=args.model, device=args.device, beam_size=args.beam,
-                                           verbosity=args.verbosity))
+    describer = Describer(
+        DescriberOptions(
+            model_dir=args.model, device=args.device, beam_size=args.beam, verbosity=args.verbosity
+        )
+    )
     spoken: list[str] = []
     exit_code = 0
     targets: list[Any] = list(args.paths)

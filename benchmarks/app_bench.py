@@ -1,6 +1,7 @@
 """Benchmark the tray app on Xvfb 1920x1080 with the shipped model (figures, then one JSON line).
 
     .venv/bin/python benchmarks/app_bench.py [--runs 20] [--cycles 500] [--starts 3] [--model DIR]
+                                             [--content text|photo]
 
 Measures, on this machine:
 
@@ -10,7 +11,8 @@ Measures, on this machine:
 * start → tray icon visible (`python -m assistant run` and `python -m assistant.app`, with trayer
   as the tray host), and start → model ready;
 * the GUI event loop's longest stall while descriptions run (a 5 ms timer's largest late tick);
-* RSS with the model loaded and idle, and RSS growth over ``--cycles`` describe cycles.
+* RSS with the model loaded and idle, and RSS growth over ``--cycles`` describe cycles (also
+  sampled every 100 cycles: the first 100 warm allocator arenas up; the slope after them is a leak).
 
 The app runs in this process for everything but start-up, with the real controller, worker,
 capture (mss on Xvfb) and the silent speech backend; the screen shows a text window and a picture.
@@ -78,8 +80,9 @@ def measure_start(display_env: dict[str, str], command: list[str], config: Path)
     return {"tray_s": tray_s, "model_ready_s": ready_s}
 
 
-def show_screen_content() -> Any:
-    """A text-editor-like window and a picture, so describe-screen sees a real desktop."""
+def show_screen_content(kind: str = "text") -> Any:
+    """What describe-screen sees: "text" = an editor beside a picture (the describer reads it as a
+    screen: OCR, no caption); "photo" = a full-screen picture (the captioning model runs)."""
     from PIL import Image, ImageDraw
     from PySide6.QtGui import QFont, QPixmap
     from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter
@@ -99,6 +102,12 @@ def show_screen_content() -> Any:
     draw.rectangle((0, 300, 640, 480), fill=(230, 210, 160))
     draw.ellipse((500, 40, 580, 120), fill=(250, 230, 90))
     label = QLabel()
+    if kind == "photo":
+        label.setScaledContents(True)
+        label.setPixmap(QPixmap.fromImage(pil_to_qimage(picture)))
+        label.setGeometry(0, 0, 1920, 1080)
+        label.show()
+        return label
     label.setPixmap(QPixmap.fromImage(pil_to_qimage(picture)))
     splitter.addWidget(editor)
     splitter.addWidget(label)
@@ -113,6 +122,7 @@ def main() -> int:
     parser.add_argument("--cycles", type=int, default=500, help="describe cycles for the RSS growth")
     parser.add_argument("--starts", type=int, default=3, help="cold starts to time")
     parser.add_argument("--model", type=Path, default=None)
+    parser.add_argument("--content", choices=("text", "photo"), default="text", help="what the screen shows")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp, XvfbServer(1920, 1080) as xvfb:
@@ -154,7 +164,7 @@ def main() -> int:
 
         app = QApplication([sys.argv[0]])
         app.setQuitOnLastWindowClosed(False)
-        content = show_screen_content()
+        content = show_screen_content(options.content)
         settings, _ = load_settings()
         speaker, _ = make_speaker(settings, "silent")
         controller = AppController(settings, None, speaker=speaker, hotkey_source=NoHotkeySource())
@@ -210,7 +220,11 @@ def main() -> int:
             while time.perf_counter() < end:
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
-        settle(2.0)
+        # Baseline: the same meter with nothing running, so machine load is not blamed on the app.
+        measuring["on"] = True
+        settle(3.0)
+        measuring["on"] = False
+        idle_stalls, stalls[:] = list(stalls), []
         rss_idle = rss_mb()
         describe_once()  # warm-up
         controller.latencies_ms.clear()
@@ -225,8 +239,11 @@ def main() -> int:
         settle(1.0)
         rss_before_cycles = rss_mb()
         cycle_started = time.perf_counter()
-        for _ in range(options.cycles):
+        rss_curve = [rss_before_cycles]
+        for cycle in range(1, options.cycles + 1):
             describe_once()
+            if cycle % 100 == 0:
+                rss_curve.append(rss_mb())
         cycles_s = time.perf_counter() - cycle_started
         settle(1.0)
         rss_after_cycles = rss_mb()
@@ -237,6 +254,7 @@ def main() -> int:
     app_tray = [s["tray_s"] for s in starts["assistant.app"]]
     figures = {
         "screen": "1920x1080 Xvfb",
+        "content": options.content,
         "runs": len(latencies),
         "trigger_to_speech_ms_median": statistics.median(latencies),
         "trigger_to_speech_ms_p90": pct(latencies, 0.9),
@@ -252,10 +270,16 @@ def main() -> int:
         "model_load_in_worker_s": load_s,
         "gui_longest_stall_ms": max(stalls) if stalls else 0.0,
         "gui_stall_p99_ms": pct(stalls, 0.99),
+        "gui_longest_stall_idle_ms": max(idle_stalls) if idle_stalls else 0.0,
         "rss_idle_model_loaded_mb": rss_idle,
         "cycles": options.cycles,
         "cycles_s": cycles_s,
         "rss_growth_over_cycles_mb": rss_after_cycles - rss_before_cycles,
+        "rss_every_100_cycles_mb": [round(v, 1) for v in rss_curve],
+        # After the first 100 cycles (allocator arenas and caches warm up) the slope is what leaks.
+        "rss_growth_after_first_100_cycles_mb": (rss_curve[-1] - rss_curve[1])
+        if len(rss_curve) > 2
+        else None,
     }
     print(
         f"describe screen, trigger -> first speech: median {figures['trigger_to_speech_ms_median']:.0f} ms, "
@@ -270,11 +294,14 @@ def main() -> int:
     )
     print(
         f"GUI longest stall during descriptions: {figures['gui_longest_stall_ms']:.1f} ms "
-        f"(p99 {figures['gui_stall_p99_ms']:.1f} ms)"
+        f"(p99 {figures['gui_stall_p99_ms']:.1f} ms; "
+        f"idle baseline {figures['gui_longest_stall_idle_ms']:.1f} ms)"
     )
     print(
         f"RSS idle with model loaded: {rss_idle:.0f} MB; growth over {options.cycles} cycles: "
-        f"{figures['rss_growth_over_cycles_mb']:+.1f} MB ({cycles_s:.0f} s)"
+        f"{figures['rss_growth_over_cycles_mb']:+.1f} MB ({cycles_s:.0f} s); "
+        f"every 100 cycles: {figures['rss_every_100_cycles_mb']} MB "
+        f"(after the first 100: {figures['rss_growth_after_first_100_cycles_mb']} MB)"
     )
     print(json.dumps({"benchmark": "app", **figures}))
     return 0

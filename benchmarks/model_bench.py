@@ -35,7 +35,7 @@ print(t1 - t0, t2 - t1)
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def sample_images(folder: Path | None, n: int) -> list:
@@ -66,9 +66,17 @@ def main() -> int:
     import torch
 
     torch.set_num_threads(args.threads)
-    cold = subprocess.run([sys.executable, "-c", COLD_LOAD.format(threads=args.threads, model=str(args.model),
-                                                                  device=args.device)],
-                          capture_output=True, text=True, check=True, cwd=REPO)
+    cold = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            COLD_LOAD.format(threads=args.threads, model=str(args.model), device=args.device),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    )
     import_s, load_s = (float(x) for x in cold.stdout.split())
 
     from assistant.vision.captioner import Captioner
@@ -84,8 +92,15 @@ def main() -> int:
         t0 = time.perf_counter()
         features = captioner.encode([image])
         t1 = time.perf_counter()
-        beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, args.beam, captioner.config.max_len,
-                    captioner.config.length_penalty)
+        beam_search(
+            captioner.decoder,
+            features,
+            vocab.start_id,
+            vocab.end_id,
+            args.beam,
+            captioner.config.max_len,
+            captioner.config.length_penalty,
+        )
         t2 = time.perf_counter()
         encode_ms.append((t1 - t0) * 1000)
         decode_ms.append((t2 - t1) * 1000)
@@ -111,10 +126,15 @@ def main() -> int:
     print(f"model            {args.model}")
     print(f"cold start       import {figures['cold_import_s']} s + load {figures['cold_model_load_s']} s")
     print(f"encoder          median {figures['encode_median_ms']} ms, p90 {figures['encode_p90_ms']} ms")
-    print(f"decoder (beam {args.beam}) median {figures['decode_median_ms']} ms, p90 {figures['decode_p90_ms']} ms")
+    print(
+        f"decoder (beam {args.beam}) median {figures['decode_median_ms']} ms, "
+        f"p90 {figures['decode_p90_ms']} ms"
+    )
     print(f"per image        median {figures['total_median_ms']} ms, p90 {figures['total_p90_ms']} ms")
     print(f"peak RSS         {figures['peak_rss_mb']} MB")
-    print(f"shipped weights  {figures['shipped_weights_mb']} MB (model folder {figures['model_folder_mb']} MB)")
+    print(
+        f"shipped weights  {figures['shipped_weights_mb']} MB (model folder {figures['model_folder_mb']} MB)"
+    )
     print(json.dumps(figures))
     return 0
 

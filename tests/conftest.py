@@ -59,9 +59,24 @@ def tiny_training(shapes_dataset: Path, tmp_path_factory: pytest.TempPathFactory
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # a tiny model trains faster on one thread than fighting for two
     config = TrainConfig(
-        data_dir=shapes_dataset, out=run / "run", feature_cache=run / "features", encoder=TINY_ENCODER,
-        epochs=12, batch_size=16, lr=3e-3, lr_decay=1.0, patience=25, embed_dim=32, hidden_dim=64,
-        attention_dim=32, dropout=0.0, min_count=1, val_beam=1, device="cpu", progress=False, half=False,
+        data_dir=shapes_dataset,
+        out=run / "run",
+        feature_cache=run / "features",
+        encoder=TINY_ENCODER,
+        epochs=12,
+        batch_size=16,
+        lr=3e-3,
+        lr_decay=1.0,
+        patience=25,
+        embed_dim=32,
+        hidden_dim=64,
+        attention_dim=32,
+        dropout=0.0,
+        min_count=1,
+        val_beam=1,
+        device="cpu",
+        progress=False,
+        half=False,
     )
     try:
         result = train(config)

@@ -14,13 +14,15 @@ from assistant.paths import default_model_dir
 
 REPO = Path(__file__).resolve().parents[1]
 needs_shipped_model = pytest.mark.skipif(
-    not (default_model_dir() / "model.safetensors").is_file(), reason="the shipped model is not in resources/models"
+    not (default_model_dir() / "model.safetensors").is_file(),
+    reason="the shipped model is not in resources/models",
 )
 
 
 def run_cli(*args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], capture_output=True, text=True, timeout=timeout, cwd=REPO
+    )
 
 
 def wav_seconds(path: Path) -> float:
@@ -82,7 +84,10 @@ def test_bad_inputs_give_one_sentence_and_nonzero_exit(tmp_path):
 def test_missing_model_is_a_clear_message(sample_png, tmp_path):
     out = run_cli("describe", str(sample_png), "--no-speak", "--model", str(tmp_path / "no-model"))
     assert out.returncode == 5
-    assert out.stderr.strip() == f"assistant: The captioning model is missing: no folder {tmp_path / 'no-model'}."
+    assert (
+        out.stderr.strip()
+        == f"assistant: The captioning model is missing: no folder {tmp_path / 'no-model'}."
+    )
 
 
 @pytest.mark.timeout(120)
@@ -105,7 +110,9 @@ def test_several_files_json_lines_with_tiny_model(tmp_path, tiny_model_dir):
         draw_shape("circle", colour, "white", seed=900 + index).save(path)
         paths.append(str(path))
     paths.insert(1, str(tmp_path / "missing.png"))
-    out = run_cli("describe", *paths, "--no-speak", "--json", "--model", str(tiny_model_dir), "--device", "cpu")
+    out = run_cli(
+        "describe", *paths, "--no-speak", "--json", "--model", str(tiny_model_dir), "--device", "cpu"
+    )
     assert out.returncode == 3  # one bad file, the others still described
     lines = [json.loads(line) for line in out.stdout.splitlines()]
     assert [Path(line["image"]).name for line in lines] == ["red.png", "missing.png", "blue.png"]

@@ -338,6 +338,8 @@ class AppController(QObject):
 
     @Slot(object)
     def _on_started(self, request: DescribeRequest) -> None:
+        # Requests cancelled after streaming a sentence never report back; forget them here.
+        self._streamed = {rid: v for rid, v in self._streamed.items() if rid == request.id}
         self.main_window.set_status(f"Describing {request.label}…")
 
     @Slot(object, str)

@@ -9,12 +9,18 @@ Requests are bounded so a burst of hotkey presses never piles up work:
   ``debounce_ms`` window wait, so a key held down or hammered costs one description, the last.
 
 Results, sentences and errors come back by queued signals and are matched by request id.
+
+The worker is a plain Python thread, not a QThread: PySide runs each slot of a QThread under a
+fresh Python thread state, so ``threading.local`` data (mss keeps one grabber per thread, torch
+keeps per-thread settings) would be rebuilt and leaked on every request — measured as one X
+connection and ~8 MB per screen description before this was changed.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from assistant.errors import AssistantError
 
@@ -70,7 +76,7 @@ class DescribeRequest:
 
 
 class DescribeWorker(QObject):
-    """Lives in the worker thread. Slots run there; signals are delivered to the GUI queued."""
+    """Does the work; its methods run on the worker thread, its signals reach the GUI queued."""
 
     loaded = Signal(bool, str)  # ok, message
     started = Signal(int)
@@ -90,13 +96,11 @@ class DescribeWorker(QObject):
         self._describer: DescriberLike | None = None
         self._screen: Any = None
 
-    @Slot(object)
     def set_describer_factory(self, factory: Callable[[], DescriberLike]) -> None:
         self._describer_factory = factory
         self._describer = None
         self.load()
 
-    @Slot()
     def load(self) -> None:
         try:
             self._ensure_describer()
@@ -138,7 +142,6 @@ class DescribeWorker(QObject):
             label = f"window {title}"
         return captured, label
 
-    @Slot(object)
     def run(self, request: DescribeRequest) -> None:
         rid = request.id
         if request.cancel.is_set():
@@ -180,10 +183,6 @@ class DescribeQueue(QObject):
     error = Signal(object, str)  # request, message
     idle = Signal()
 
-    _submit = Signal(object)
-    _load = Signal()
-    _set_factory = Signal(object)
-
     def __init__(
         self,
         describer_factory: Callable[[], DescriberLike],
@@ -192,13 +191,9 @@ class DescribeQueue(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._thread = QThread()
-        self._thread.setObjectName("describe-worker")
+        self._jobs: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
         self._worker = DescribeWorker(describer_factory, screen_factory)
-        self._worker.moveToThread(self._thread)
-        self._submit.connect(self._worker.run)
-        self._load.connect(self._worker.load)
-        self._set_factory.connect(self._worker.set_describer_factory)
+        self._thread = threading.Thread(target=self._work, name="describe-worker", daemon=True)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.started.connect(self._on_started)
         self._worker.sentence.connect(self._on_sentence)
@@ -224,12 +219,12 @@ class DescribeQueue(QObject):
     # -- public API (GUI thread) -------------------------------------------------------------
     def load_model(self) -> None:
         """Start loading the model in the worker; ``model_loaded`` says how it went."""
-        self._load.emit()
+        self._jobs.put(("load", None))
 
     def reload(self, describer_factory: Callable[[], DescriberLike]) -> None:
         self.model_ready = False
         self.model_state = "loading"
-        self._set_factory.emit(describer_factory)
+        self._jobs.put(("factory", describer_factory))
 
     def set_debounce(self, ms: int) -> None:
         self._cooldown.setInterval(max(0, ms))
@@ -261,9 +256,27 @@ class DescribeQueue(QObject):
     def shutdown(self, timeout_ms: int = 10000) -> None:
         self.cancel_all()
         self._cooldown.stop()
-        self._thread.quit()
-        if not self._thread.wait(timeout_ms):
+        self._jobs.put(None)
+        self._thread.join(timeout_ms / 1000.0)
+        if self._thread.is_alive():
             log.warning("the describe worker did not stop within %d ms", timeout_ms)
+
+    def _work(self) -> None:
+        """The worker thread: one job at a time, in order (a load always precedes later runs)."""
+        while True:
+            job = self._jobs.get()
+            if job is None:
+                return
+            name, argument = job
+            try:
+                if name == "load":
+                    self._worker.load()
+                elif name == "factory":
+                    self._worker.set_describer_factory(argument)
+                else:
+                    self._worker.run(argument)
+            except Exception:  # the worker reports its own errors; this is a last guard for the thread
+                log.exception("describe worker job %s failed", name)
 
     # -- internals -----------------------------------------------------------------------------
     def _outstanding(self) -> int:
@@ -277,7 +290,7 @@ class DescribeQueue(QObject):
         self.in_flight = request
         self.dispatched += 1
         self._cooldown.start()
-        self._submit.emit(request)
+        self._jobs.put(("run", request))
 
     def _done(self, rid: int) -> DescribeRequest | None:
         request = self.in_flight

@@ -168,10 +168,10 @@ class TesseractEngine(OcrEngine):
         for row in reader:
             if row.get("level") != "5":
                 continue
-            text = (row.get("text") or "").strip()
+            text = (row.get("text") or "").strip().strip("|{}[]")
             conf = float(row.get("conf") or -1) / 100.0
-            if not text or conf < self.min_confidence:
-                continue
+            if conf < self.min_confidence or not any(ch.isalnum() for ch in text):
+                continue  # borders and rules read as "|" or "_" are not text
             x, y, w, h = (int(row[k]) for k in ("left", "top", "width", "height"))
             word = OcrWord(text, scale_box((x, y, x + w, y + h), factor, dx, dy), conf)
             grouped.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(word)

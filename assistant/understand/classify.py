@@ -36,6 +36,7 @@ class ClassifierConfig:
     min_tile_contrast: float = 3.0  # ...and whose pixels are not all one colour (std of luminance)
     photo_fraction: float = 0.85  # photo tiles over this share of the image: a photo, whatever the text
     largest_region_photo: float = 0.85  # or one region covering this share of the image
+    textless_photo_fraction: float = 0.2  # no text read at all and this many photo tiles: a photo
     mixed_min_words: int = 6  # photo regions plus this many words of text around them: a mixed page
     min_region_share: float = 0.012  # smaller groups of photo tiles are icons or noise, not pictures
     min_region_tiles: int = 12
@@ -177,6 +178,8 @@ def classify_kind(
     }
     if photo_fraction >= cfg.photo_fraction or largest >= cfg.largest_region_photo:
         return KindResult("photo", boxes, scores)
+    if ocr_result is not None and text["words"] == 0 and photo_fraction >= cfg.textless_photo_fraction:
+        return KindResult("photo", boxes, scores)  # no text at all, busy patches: a dark or hazy photo
     if boxes:
         # Dark or blown-out parts of a photo are flat too; only text around the pictures makes a page.
         # Without OCR (a first guess before the text is read) pictures in a page mean a mixed page.

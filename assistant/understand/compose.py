@@ -158,8 +158,12 @@ def select_text(blocks: list[TextBlock], verbosity: str, cfg: ComposeConfig) -> 
                         break
                     lines.append(line.text)
                     used += _words(line.text)
-                if lines:
-                    out.append(_sentence(" ".join(lines)))
+                opening = _join(lines)
+                end = max(opening.rfind(". "), opening.rfind("? "), opening.rfind("! "))
+                if end > 0:  # stop at the last full sentence rather than mid-phrase
+                    opening = opening[: end + 1]
+                if opening:
+                    out.append(_sentence(opening))
             return out, True
         out.append(_sentence(piece))
         used += _words(piece)
@@ -260,6 +264,9 @@ def understand(
         t = time.perf_counter()
         try:
             result = caption_fn(picture)
+        except AssistantError as exc:  # no model: still read the text, say "A picture."
+            log.warning("captioning failed: %s", exc)
+            return None
         finally:
             caption_ms += (time.perf_counter() - t) * 1000
         return result.text, caption_confidence(result)
@@ -307,8 +314,7 @@ def understand(
     if kind == "photo":
         if not looks_like_photo:  # a photo with dark or flat parts: only now known not to be a page
             main_caption = main_confidence = None
-            if not sentences:
-                say_photo_caption()
+            say_photo_caption()
         # Only confident text: texture in a photo is easily misread as letters.
         sure = [ln for b in blocks for ln in b.lines if ln.confidence >= cfg.photo_text_confidence]
         if sure:

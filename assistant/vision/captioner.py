@@ -47,8 +47,9 @@ class Captioner:
         self.spec = encoder_spec(config.encoder)
 
     @classmethod
-    def load(cls, model_dir: Path, device: str | None = "auto", encoder_weights: Path | str | None = "packaged"
-             ) -> Captioner:
+    def load(
+        cls, model_dir: Path, device: str | None = "auto", encoder_weights: Path | str | None = "packaged"
+    ) -> Captioner:
         torch_device = select_device(device)
         decoder, vocab, config = load_model(model_dir, torch_device)
         encoder = build_encoder(config.encoder, encoder_weights)
@@ -61,7 +62,7 @@ class Captioner:
 
     def _result(self, hyp: Hypothesis, cells: int) -> CaptionResult:
         words = self.vocab.decode(hyp.tokens)
-        side = int(round(cells**0.5))
+        side = round(cells**0.5)
         return CaptionResult(
             text=detokenize(words),
             tokens=words,
@@ -87,7 +88,10 @@ class Captioner:
         t2 = time.perf_counter()
         results = [self._result(best[0], features.size(1)) for best in hyps]
         for result in results:
-            result.timings = {"encode": (t1 - t0) * 1000 / len(images), "decode": (t2 - t1) * 1000 / len(images)}
+            result.timings = {
+                "encode": (t1 - t0) * 1000 / len(images),
+                "decode": (t2 - t1) * 1000 / len(images),
+            }
         return results
 
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult:

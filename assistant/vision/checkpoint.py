@@ -78,7 +78,9 @@ def save_model(
     vocab.save(directory / VOCAB_FILE)
 
 
-def load_model(directory: Path, device: str | torch.device = "cpu") -> tuple[AttentionDecoder, Vocabulary, ModelConfig]:
+def load_model(
+    directory: Path, device: str | torch.device = "cpu"
+) -> tuple[AttentionDecoder, Vocabulary, ModelConfig]:
     """Read a model folder into an eval-mode decoder on ``device``."""
     directory = Path(directory)
     if not directory.is_dir():

@@ -42,7 +42,11 @@ def _read_karpathy_json(path: Path) -> list[CaptionRecord]:
     data = json.loads(path.read_text(encoding="utf-8"))
     records = []
     for image in data.get("images", []):
-        name = str(Path(image.get("filepath", "")) / image["filename"]) if image.get("filepath") else image["filename"]
+        name = (
+            str(Path(image.get("filepath", "")) / image["filename"])
+            if image.get("filepath")
+            else image["filename"]
+        )
         split = "train" if image.get("split") == "restval" else image.get("split", "train")
         for sentence in image.get("sentences", []):
             text = sentence.get("raw") or " ".join(sentence.get("tokens", []))

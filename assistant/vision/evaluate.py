@@ -34,12 +34,19 @@ def evaluate(
     names = list(grouped)
     hypotheses: dict[str, str] = {}
     started = time.perf_counter()
-    for start in tqdm(range(0, len(names), batch_size), desc="captioning", unit="batch", disable=not progress):
+    for start in tqdm(
+        range(0, len(names), batch_size), desc="captioning", unit="batch", disable=not progress
+    ):
         chunk = names[start : start + batch_size]
         images = [load_image(Path(images_dir) / name) for name in chunk]
         for name, result in zip(chunk, captioner.caption_batch(images, beam_size), strict=True):
             hypotheses[name] = " ".join(result.tokens)
     seconds = time.perf_counter() - started
     scores = score_captions(dict(grouped), hypotheses)
-    return {**scores, "n_images": len(names), "beam": beam_size, "seconds": round(seconds, 1),
-            "examples": {name: hypotheses[name] for name in names[:5]}}
+    return {
+        **scores,
+        "n_images": len(names),
+        "beam": beam_size,
+        "seconds": round(seconds, 1),
+        "examples": {name: hypotheses[name] for name in names[:5]},
+    }

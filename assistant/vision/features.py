@@ -71,14 +71,15 @@ def cached_features(
         num_workers=min(4, os.cpu_count() or 1) if device.type == "cuda" else 0,
     )
     partial = folder / f"{digest}.partial.npy"
-    out: np.ndarray | None = None
+    out: np.memmap | None = None
     offset = 0
     with torch.inference_mode():
         for pixels in tqdm(loader, desc=f"features {encoder}", unit="batch", disable=not progress):
             grid = model(pixels.to(device)).to("cpu", torch.float16).numpy()  # (B, N, D)
             if out is None:
-                out = np.lib.format.open_memmap(partial, mode="w+", dtype=np.float16,
-                                                shape=(len(names), *grid.shape[1:]))
+                out = np.lib.format.open_memmap(
+                    partial, mode="w+", dtype=np.float16, shape=(len(names), *grid.shape[1:])
+                )
             out[offset : offset + len(grid)] = grid
             offset += len(grid)
     assert out is not None, "no images to encode"

@@ -135,12 +135,15 @@ def beam_search(
         if not any(active):
             break
         gather = (next_beam + torch.arange(batch).unsqueeze(1) * k).view(-1).to(device)  # (B*K,)
-        history = torch.cat([history.view(batch * k, -1)[gather].view(batch, k, -1),
-                             next_word.to(device).unsqueeze(2)], dim=2)
+        history = torch.cat(
+            [history.view(batch * k, -1)[gather].view(batch, k, -1), next_word.to(device).unsqueeze(2)], dim=2
+        )
         alpha_flat = alpha.reshape(batch * k, cells)
         alpha_history = torch.cat(
-            [alpha_history.view(batch * k, -1, cells)[gather].view(batch, k, -1, cells),
-             alpha_flat[gather].view(batch, k, 1, cells)],
+            [
+                alpha_history.view(batch * k, -1, cells)[gather].view(batch, k, -1, cells),
+                alpha_flat[gather].view(batch, k, 1, cells),
+            ],
             dim=2,
         )
         scores = next_score.to(device)

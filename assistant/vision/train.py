@@ -10,13 +10,12 @@ CIDEr is exported as a model folder. ``last.pt`` (tensors and plain numbers only
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import math
 import random
 import time
-from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,7 +23,6 @@ import torch
 from torch import nn
 from tqdm import tqdm
 
-from assistant.paths import cache_dir
 from assistant.vision.checkpoint import ModelConfig, save_model
 from assistant.vision.data import group_by_image, read_captions
 from assistant.vision.decoder import AttentionDecoder, DecoderConfig
@@ -32,61 +30,18 @@ from assistant.vision.device import select_device
 from assistant.vision.features import cached_features
 from assistant.vision.metrics import score_captions
 from assistant.vision.search import beam_search, greedy_decode
+from assistant.vision.train_config import TrainConfig
 from assistant.vision.vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class TrainConfig:
-    """Every knob of a training run; saved beside the run so it can be reproduced."""
-
-    data_dir: Path = Path("../shared/data/flickr8k")
-    captions: Path | None = None  # default: data_dir/captions.tsv
-    images: Path | None = None  # default: data_dir/images
-    train_splits: tuple[str, ...] = ("train", "extra")
-    val_split: str = "val"
-    out: Path | None = None  # run folder; default: cache_dir()/runs/<encoder>-seed<seed>
-    export: Path | None = None  # where the best model folder is copied (e.g. resources/models/NAME)
-    feature_cache: Path | None = None  # default: cache_dir()/features
-    encoder: str = "efficientnet-lite2"
-    epochs: int = 12
-    batch_size: int = 64
-    lr: float = 4e-4
-    lr_decay: float = 0.8  # multiply the lr when val CIDEr did not improve
-    patience: int = 4  # stop after this many epochs without improvement
-    grad_clip: float = 5.0
-    alpha_c: float = 1.0
-    label_smoothing: float = 0.0
-    embed_dim: int = 512
-    hidden_dim: int = 512
-    attention_dim: int = 512
-    dropout: float = 0.5
-    min_count: int = 5
-    max_tokens: int = 30
-    val_beam: int = 3
-    val_limit: int | None = None  # caption only the first N val images each epoch (tests)
-    train_limit: int | None = None  # use only the first N training images (tests)
-    seed: int = 42
-    device: str = "auto"
-    half: bool = True  # export fp16 weights
-    progress: bool = True
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def resolved(self) -> TrainConfig:
-        data = Path(self.data_dir)
-        out = self.out or cache_dir() / "runs" / f"{self.encoder}-seed{self.seed}"
-        return TrainConfig(**{**asdict(self), "data_dir": data, "captions": Path(self.captions or data / "captions.tsv"),
-                              "images": Path(self.images or data / "images"), "out": Path(out)})
-
-    def to_json(self) -> dict[str, Any]:
-        return {f.name: (str(v) if isinstance(v := getattr(self, f.name), Path) else v) for f in fields(self)}
-
-
 class _Captions:
     """Training pairs (feature row, padded caption ids) held as tensors for fast batching."""
 
-    def __init__(self, grouped: dict[str, list[str]], row_of: dict[str, int], vocab: Vocabulary, max_tokens: int):
+    def __init__(
+        self, grouped: dict[str, list[str]], row_of: dict[str, int], vocab: Vocabulary, max_tokens: int
+    ):
         rows, encoded = [], []
         for image, captions in grouped.items():
             for caption in captions:
@@ -103,6 +58,12 @@ class _Captions:
         return len(self.rows)
 
 
+@torch.no_grad()
+def _update_ema(ema: nn.Module, model: nn.Module, decay: float) -> None:
+    for averaged, current in zip(ema.parameters(), model.parameters(), strict=True):
+        averaged.lerp_(current, 1.0 - decay)
+
+
 def _seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
@@ -110,8 +71,14 @@ def _seed_everything(seed: int) -> None:
 
 
 def caption_features(
-    decoder: AttentionDecoder, vocab: Vocabulary, features: torch.Tensor, beam: int, max_len: int,
-    batch_size: int = 100, device: torch.device | None = None,
+    decoder: AttentionDecoder,
+    vocab: Vocabulary,
+    features: torch.Tensor,
+    beam: int,
+    max_len: int,
+    batch_size: int = 100,
+    device: torch.device | None = None,
+    length_penalty: float = 0.5,
 ) -> list[str]:
     """Captions (as token strings) for every row of ``features (M, N, D)``."""
     decoder.eval()
@@ -122,7 +89,12 @@ def caption_features(
         if beam <= 1:
             hyps = greedy_decode(decoder, chunk, vocab.start_id, vocab.end_id, max_len)
         else:
-            hyps = [h[0] for h in beam_search(decoder, chunk, vocab.start_id, vocab.end_id, beam, max_len)]
+            hyps = [
+                h[0]
+                for h in beam_search(
+                    decoder, chunk, vocab.start_id, vocab.end_id, beam, max_len, length_penalty
+                )
+            ]
         out.extend(" ".join(vocab.decode(h.tokens)) for h in hyps)
     return out
 
@@ -156,18 +128,21 @@ def train(config: TrainConfig) -> dict[str, Any]:
 
     names = list(dict.fromkeys([*train_grouped, *val_grouped]))
     row_of = {name: i for i, name in enumerate(names)}
-    features_np = cached_features(cfg.encoder, cfg.images, names, device, root=cfg.feature_cache,
-                                  progress=cfg.progress)
+    features_np = cached_features(
+        cfg.encoder, cfg.images, names, device, root=cfg.feature_cache, progress=cfg.progress
+    )
     features = torch.from_numpy(np.array(features_np))  # (I, N, D) fp16, copied into RAM
     if device.type == "cuda":
         features = features.to(device)
     data = _Captions(train_grouped, row_of, vocab, cfg.max_tokens)
     val_rows = torch.tensor([row_of[n] for n in val_grouped])
 
-    dconf = DecoderConfig(len(vocab), int(features.shape[2]), cfg.embed_dim, cfg.hidden_dim, cfg.attention_dim,
-                          cfg.dropout)
+    dconf = DecoderConfig(
+        len(vocab), int(features.shape[2]), cfg.embed_dim, cfg.hidden_dim, cfg.attention_dim, cfg.dropout
+    )
     _seed_everything(cfg.seed)  # again: building an encoder for the feature cache consumed random numbers
     decoder = AttentionDecoder(dconf).to(device)
+    ema = copy.deepcopy(decoder).eval()  # the weights' moving average; only updated when cfg.ema > 0
     optimiser = torch.optim.Adam(decoder.parameters(), lr=cfg.lr)
     criterion = nn.CrossEntropyLoss(ignore_index=0, label_smoothing=cfg.label_smoothing)
     state_path = cfg.out / "last.pt"
@@ -175,9 +150,16 @@ def train(config: TrainConfig) -> dict[str, Any]:
     if state_path.is_file():
         state = torch.load(state_path, map_location=device, weights_only=True)
         decoder.load_state_dict(state["decoder"])
+        if "ema" in state:
+            ema.load_state_dict(state["ema"])
         optimiser.load_state_dict(state["optimiser"])
         torch.set_rng_state(state["rng"].cpu())
-        start_epoch, best, best_epoch, lr = state["epoch"] + 1, state["best"], state["best_epoch"], state["lr"]
+        start_epoch, best, best_epoch, lr = (
+            state["epoch"] + 1,
+            state["best"],
+            state["best_epoch"],
+            state["lr"],
+        )
         history = json.loads(state["history"])
         log.info("resuming %s at epoch %d", cfg.out, start_epoch + 1)
     (cfg.out / "train_config.json").write_text(json.dumps(cfg.to_json(), indent=2), encoding="utf-8")
@@ -191,8 +173,12 @@ def train(config: TrainConfig) -> dict[str, Any]:
         decoder.train()
         order = torch.randperm(len(data), generator=torch.Generator().manual_seed(cfg.seed * 1000 + epoch))
         t0, total, count = time.time(), 0.0, 0
-        bar = tqdm(range(0, len(order), cfg.batch_size), desc=f"epoch {epoch + 1}/{cfg.epochs}", unit="batch",
-                   disable=not cfg.progress)
+        bar = tqdm(
+            range(0, len(order), cfg.batch_size),
+            desc=f"epoch {epoch + 1}/{cfg.epochs}",
+            unit="batch",
+            disable=not cfg.progress,
+        )
         for start in bar:
             batch = order[start : start + cfg.batch_size]
             width = int(data.lengths[batch].max())
@@ -207,35 +193,69 @@ def train(config: TrainConfig) -> dict[str, Any]:
             loss.backward()
             nn.utils.clip_grad_norm_(decoder.parameters(), cfg.grad_clip)
             optimiser.step()
+            if cfg.ema > 0:
+                _update_ema(ema, decoder, cfg.ema)
             total, count = total + loss.item(), count + 1
             bar.set_postfix(loss=f"{total / count:.3f}")
         train_seconds = time.time() - t0
 
-        hyps = caption_features(decoder, vocab, features[val_rows.to(features.device)], cfg.val_beam, cfg.max_tokens)
+        scored = ema if cfg.ema > 0 else decoder
+        hyps = caption_features(
+            scored,
+            vocab,
+            features[val_rows.to(features.device)],
+            cfg.val_beam,
+            cfg.max_tokens,
+            length_penalty=cfg.length_penalty,
+        )
         keys = list(val_grouped)
         metrics = score_captions(dict(val_grouped), dict(zip(keys, hyps, strict=True)), meteor=False)
-        entry = {"epoch": epoch + 1, "loss": total / max(count, 1), "lr": lr, "train_seconds": round(train_seconds, 1),
-                 **{k: v for k, v in metrics.items() if v is not None}}
+        entry = {
+            "epoch": epoch + 1,
+            "loss": total / max(count, 1),
+            "lr": lr,
+            "train_seconds": round(train_seconds, 1),
+            **{k: v for k, v in metrics.items() if v is not None},
+        }
         history.append(entry)
         with (cfg.out / "log.jsonl").open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(entry) + "\n")
         cider = float(metrics["cider"] or 0.0)
         improved = cider > best
-        tqdm.write(f"epoch {epoch + 1}: loss {entry['loss']:.3f} val BLEU-4 {metrics['bleu4']:.4f} "
-                   f"CIDEr {cider:.4f}{' (best)' if improved else ''} — e.g. '{hyps[0]}'")
+        tqdm.write(
+            f"epoch {epoch + 1}: loss {entry['loss']:.3f} val BLEU-4 {metrics['bleu4']:.4f} "
+            f"CIDEr {cider:.4f}{' (best)' if improved else ''} — e.g. '{hyps[0]}'"
+        )
         if improved:
             best, best_epoch = cider, epoch
             model_config = ModelConfig(
-                encoder=cfg.encoder, decoder=dconf, max_len=cfg.max_tokens,
-                metadata={"epoch": epoch + 1, "val": {**metrics, "beam": cfg.val_beam, "n_images": len(keys)},
-                          "train_config": cfg.to_json()},
+                encoder=cfg.encoder,
+                decoder=dconf,
+                max_len=cfg.max_tokens,
+                length_penalty=cfg.length_penalty,
+                metadata={
+                    "epoch": epoch + 1,
+                    "val": {**metrics, "beam": cfg.val_beam, "n_images": len(keys)},
+                    "train_config": cfg.to_json(),
+                },
             )
-            save_model(cfg.out / "best", decoder, vocab, model_config, half=cfg.half)
-        else:
+            save_model(cfg.out / "best", scored, vocab, model_config, half=cfg.half)
+        if cfg.lr_schedule == "exp" or not improved:
             lr *= cfg.lr_decay
-        torch.save({"decoder": decoder.state_dict(), "optimiser": optimiser.state_dict(), "rng": torch.get_rng_state(),
-                    "epoch": epoch, "best": best, "best_epoch": best_epoch, "lr": lr,
-                    "history": json.dumps(history)}, state_path)
+        torch.save(
+            {
+                "decoder": decoder.state_dict(),
+                "ema": ema.state_dict(),
+                "optimiser": optimiser.state_dict(),
+                "rng": torch.get_rng_state(),
+                "epoch": epoch,
+                "best": best,
+                "best_epoch": best_epoch,
+                "lr": lr,
+                "history": json.dumps(history),
+            },
+            state_path,
+        )
 
     if cfg.export is not None:
         import shutil
@@ -243,4 +263,9 @@ def train(config: TrainConfig) -> dict[str, Any]:
         cfg.export.mkdir(parents=True, exist_ok=True)
         for name in ("model.safetensors", "config.json", "vocab.json"):
             shutil.copy2(cfg.out / "best" / name, cfg.export / name)
-    return {"best_epoch": best_epoch + 1, "best_cider": best, "history": history, "model_dir": str(cfg.out / "best")}
+    return {
+        "best_epoch": best_epoch + 1,
+        "best_cider": best,
+        "history": history,
+        "model_dir": str(cfg.out / "best"),
+    }

@@ -135,3 +135,33 @@ def test_a_failing_model_load_is_reported_and_retried(qtbot) -> None:
         assert len(attempts) == 2
     finally:
         queue.shutdown()
+
+
+def test_worker_thread_keeps_its_thread_local_state(qtbot) -> None:
+    """mss keeps one grabber per thread in threading.local; under a QThread PySide gave every slot a
+    fresh Python thread state, so each request built (and leaked) a new grabber and X connection."""
+    import threading
+
+    class PerThreadSource(FakeScreenSource):
+        def __init__(self, image) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(image)
+            self.local = threading.local()
+            self.setups = 0
+
+        def _grab(self, rect):  # type: ignore[no-untyped-def]
+            if getattr(self.local, "ready", None) is None:
+                self.setups += 1
+                self.local.ready = True
+            return super()._grab(rect)
+
+    source = PerThreadSource(solid_image("blue", (200, 100)))
+    describer = PixelDescriber()
+    queue = DescribeQueue(lambda: describer, lambda: source, 0)
+    try:
+        for _ in range(5):
+            with qtbot.waitSignal(queue.result_ready, timeout=10_000):
+                queue.submit(DescribeRequest("screen"))
+        assert len(source.grabs) == 5
+        assert source.setups == 1
+    finally:
+        queue.shutdown()

@@ -52,13 +52,13 @@ def cache_dir() -> Path:
     return CACHE_ROOT / _source_hash()
 
 
-def _pillow_specs() -> list[tuple[ScreenFixture, Callable[[], Image.Image]]]:
+def _pillow_specs(size: tuple[int, int]) -> list[tuple[ScreenFixture, Callable[[], Image.Image]]]:
     specs: list[tuple[ScreenFixture, Callable[[], Image.Image]]] = []
     for name, lines in pillow_scenes.TERMINAL_SESSIONS.items():
         specs.append(
             (
                 ScreenFixture(name, "screen", "pillow", ["Terminal", *lines]),
-                lambda n=name: pillow_scenes.terminal(n),
+                lambda n=name: pillow_scenes.terminal(n, size),
             )
         )
     docs = [
@@ -68,18 +68,18 @@ def _pillow_specs() -> list[tuple[ScreenFixture, Callable[[], Image.Image]]]:
         ("doc_two_column_b", 2, "Minutes of the parish meeting", 4),
     ]
     for name, cols, title, seed in docs:
-        img, drawn, anchors = pillow_scenes.document_page(seed, cols, title)
+        img, drawn, anchors = pillow_scenes.document_page(seed, cols, title, size)
         specs.append(
             (ScreenFixture(name, "document", "pillow", drawn, anchors if cols > 1 else []), lambda im=img: im)
         )
-    img, texts, boxes = pillow_scenes.photo_viewer(7)
+    img, texts, boxes = pillow_scenes.photo_viewer(7, size)
     specs.append(
         (
             ScreenFixture("mixed_photo_viewer", "mixed", "pillow", texts, photo_regions=len(boxes)),
             lambda im=img: im,
         )
     )
-    img, texts, boxes = pillow_scenes.social_post(8)
+    img, texts, boxes = pillow_scenes.social_post(8, size)
     specs.append(
         (
             ScreenFixture("mixed_social_post", "mixed", "pillow", texts, photo_regions=len(boxes)),
@@ -102,17 +102,25 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower())
 
 
-def load_fixtures(sources: tuple[str, ...] = ("pillow", "qt", "chromium")) -> list[ScreenFixture]:
-    """Renders (or reuses cached renders of) the fixture set; sources not installed are an error."""
+def load_fixtures(
+    sources: tuple[str, ...] = ("pillow", "qt", "chromium"), size: tuple[int, int] = (1280, 800)
+) -> list[ScreenFixture]:
+    """Renders (or reuses cached renders of) the fixture set; sources not installed are an error.
+
+    ``size`` re-lays the Pillow and Chromium screens at another resolution (Qt dialogs keep their
+    own size): the same texts in a different layout, used as a held-out check of the classifier.
+    """
     out = cache_dir()
     if CACHE_ROOT.is_dir():  # renders of older generator versions
         for stale in CACHE_ROOT.iterdir():
             if stale.is_dir() and stale != out and stale.name != "timing":
                 shutil.rmtree(stale, ignore_errors=True)
+    if size != (1280, 800):
+        out = out / f"{size[0]}x{size[1]}"
     out.mkdir(parents=True, exist_ok=True)
     fixtures: list[ScreenFixture] = []
     if "pillow" in sources:
-        for fx, make in _pillow_specs():
+        for fx, make in _pillow_specs(size):
             fx.image_path = out / f"{fx.name}.png"
             if not fx.image_path.exists():
                 make().save(fx.image_path)
@@ -135,7 +143,7 @@ def load_fixtures(sources: tuple[str, ...] = ("pillow", "qt", "chromium")) -> li
         for page in html_pages.all_pages():
             path = out / f"{page.name}.png"
             if not path.exists():
-                html_pages.render_html(page, path)
+                html_pages.render_html(page, path, size)
             photos = page.body.count("<img")
             fixtures.append(
                 ScreenFixture(

@@ -17,7 +17,9 @@ from assistant.vision.vocab import Vocabulary
 def model_dir(tmp_path):
     torch.manual_seed(0)
     vocab = Vocabulary.build(["a red circle", "a blue square"], min_count=1)
-    decoder = AttentionDecoder(DecoderConfig(len(vocab), encoder_dim=8, embed_dim=8, hidden_dim=8, attention_dim=8))
+    decoder = AttentionDecoder(
+        DecoderConfig(len(vocab), encoder_dim=8, embed_dim=8, hidden_dim=8, attention_dim=8)
+    )
     save_model(tmp_path / "m", decoder, vocab, ModelConfig("efficientnet-lite0", decoder.config), half=False)
     return tmp_path / "m", decoder
 
@@ -37,8 +39,9 @@ def test_round_trip_gives_identical_outputs(model_dir):
 
 def test_half_precision_halves_the_file(tmp_path):
     vocab = Vocabulary.build(["a red circle", "a blue square"], min_count=1)
-    decoder = AttentionDecoder(DecoderConfig(len(vocab), encoder_dim=64, embed_dim=64, hidden_dim=64,
-                                             attention_dim=64))
+    decoder = AttentionDecoder(
+        DecoderConfig(len(vocab), encoder_dim=64, embed_dim=64, hidden_dim=64, attention_dim=64)
+    )
     config = ModelConfig("efficientnet-lite0", decoder.config)
     save_model(tmp_path / "f", decoder, vocab, config, half=False)
     save_model(tmp_path / "h", decoder, vocab, config, half=True)

@@ -12,10 +12,28 @@ KEYS = {"bleu1", "bleu2", "bleu3", "bleu4", "meteor", "rougeL", "cider", "n_imag
 @pytest.mark.timeout(300)
 def test_evaluate_prints_the_metrics_object(shapes_dataset, tiny_model_dir):
     out = subprocess.run(
-        [sys.executable, "-m", "assistant", "evaluate", "--images", str(shapes_dataset / "images"),
-         "--captions", str(shapes_dataset / "captions.tsv"), "--split", "val", "--model", str(tiny_model_dir),
-         "--beam", "3", "--device", "cpu", "--json"],
-        capture_output=True, text=True, timeout=280,
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "evaluate",
+            "--images",
+            str(shapes_dataset / "images"),
+            "--captions",
+            str(shapes_dataset / "captions.tsv"),
+            "--split",
+            "val",
+            "--model",
+            str(tiny_model_dir),
+            "--beam",
+            "3",
+            "--device",
+            "cpu",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=280,
     )
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
@@ -31,7 +49,9 @@ def test_metrics_of_perfect_and_wrong_captions():
     from assistant.vision.metrics import score_captions
 
     refs = {"a": ["a red circle on white", "a red circle"], "b": ["a blue square on black", "a blue square"]}
-    perfect = score_captions(refs, {"a": "a red circle on white", "b": "a blue square on black"}, meteor=False)
+    perfect = score_captions(
+        refs, {"a": "a red circle on white", "b": "a blue square on black"}, meteor=False
+    )
     wrong = score_captions(refs, {"a": "two dogs play in the snow", "b": "a man rides a bike"}, meteor=False)
     assert perfect["bleu4"] > 0.9 and wrong["bleu4"] < 0.1
     assert perfect["cider"] > wrong["cider"]

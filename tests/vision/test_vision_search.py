@@ -15,8 +15,12 @@ def captioner(tiny_model_dir):
 
 @pytest.fixture(scope="module")
 def features(captioner):
-    images = [draw_shape(s, c, b, seed=500 + i) for i, (s, c, b) in enumerate(
-        [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")])]
+    images = [
+        draw_shape(s, c, b, seed=500 + i)
+        for i, (s, c, b) in enumerate(
+            [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")]
+        )
+    ]
     return captioner.encode(images)  # (3, N, D)
 
 
@@ -32,8 +36,16 @@ def test_beam_of_one_is_greedy(captioner, features):
 def test_wider_beam_finds_at_least_as_likely_captions(captioner, features):
     vocab = captioner.vocab
     greedy = greedy_decode(captioner.decoder, features, vocab.start_id, vocab.end_id, 20)
-    beam = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, beam_size=4, max_len=20,
-                       length_penalty=0.0, n_best=4)
+    beam = beam_search(
+        captioner.decoder,
+        features,
+        vocab.start_id,
+        vocab.end_id,
+        beam_size=4,
+        max_len=20,
+        length_penalty=0.0,
+        n_best=4,
+    )
     for g, hyps in zip(greedy, beam, strict=True):
         assert hyps[0].log_prob >= g.log_prob - 1e-4
         assert [h.log_prob for h in hyps] == sorted((h.log_prob for h in hyps), reverse=True)
@@ -44,8 +56,14 @@ def test_batched_beam_equals_one_image_at_a_time(captioner, features):
     vocab = captioner.vocab
     batched = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, beam_size=3, max_len=20)
     for index in range(features.size(0)):
-        single = beam_search(captioner.decoder, features[index : index + 1], vocab.start_id, vocab.end_id,
-                             beam_size=3, max_len=20)
+        single = beam_search(
+            captioner.decoder,
+            features[index : index + 1],
+            vocab.start_id,
+            vocab.end_id,
+            beam_size=3,
+            max_len=20,
+        )
         assert single[0][0].tokens == batched[index][0].tokens
 
 

@@ -37,10 +37,24 @@ def test_training_resumes_from_last_checkpoint(shapes_dataset, tmp_path):
     from assistant.vision.train import TrainConfig, train
 
     torch.set_num_threads(1)
-    base = TrainConfig(data_dir=shapes_dataset, out=tmp_path / "run", feature_cache=tmp_path / "f",
-                       encoder="efficientnet-lite0", epochs=2, batch_size=32, embed_dim=16, hidden_dim=16,
-                       attention_dim=16, dropout=0.0, min_count=1, val_beam=1, device="cpu", progress=False,
-                       half=False, lr=3e-3)
+    base = TrainConfig(
+        data_dir=shapes_dataset,
+        out=tmp_path / "run",
+        feature_cache=tmp_path / "f",
+        encoder="efficientnet-lite0",
+        epochs=2,
+        batch_size=32,
+        embed_dim=16,
+        hidden_dim=16,
+        attention_dim=16,
+        dropout=0.0,
+        min_count=1,
+        val_beam=1,
+        device="cpu",
+        progress=False,
+        half=False,
+        lr=3e-3,
+    )
     first = train(base)
     assert [h["epoch"] for h in first["history"]] == [1, 2]
     second = train(replace(base, epochs=3))

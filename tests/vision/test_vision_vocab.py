@@ -2,7 +2,15 @@ from assistant.vision.vocab import SPECIALS, Vocabulary, detokenize, tokenize
 
 
 def test_tokenize_lowercases_and_drops_punctuation_tokens():
-    assert tokenize('A dog , running "fast" in a t-shirt .') == ["a", "dog", "running", "fast", "in", "a", "t-shirt"]
+    assert tokenize('A dog , running "fast" in a t-shirt .') == [
+        "a",
+        "dog",
+        "running",
+        "fast",
+        "in",
+        "a",
+        "t-shirt",
+    ]
     assert tokenize("The dog 's ball") == ["the", "dog", "'s", "ball"]
     assert tokenize(" . , ; ") == []
 

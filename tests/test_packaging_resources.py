@@ -1,0 +1,56 @@
+"""Resources are found from a checkout and travel inside the wheel (as assistant/resources)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from assistant.paths import default_model_dir, resource_path, resources_dir
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_checkout_finds_the_resources_folder():
+    assert resources_dir() == REPO / "resources"
+    assert resource_path("sounds", "done.wav").is_file()
+    assert (default_model_dir() / "config.json").is_file()
+
+
+def test_environment_override(monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_RESOURCES", str(tmp_path))
+    assert resource_path("models", "x") == tmp_path / "models" / "x"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_wheel_carries_model_sounds_and_icons(tmp_path):
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=280,
+    )
+    assert out.returncode == 0, out.stderr
+    wheel = next(tmp_path.glob("assistant-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    model = "assistant/resources/models/flickr8k-lite2-lstm/"
+    for name in ("model.safetensors", "config.json", "vocab.json", "MODEL_CARD.md"):
+        assert model + name in names
+    assert "assistant/resources/sounds/done.wav" in names
+    assert "assistant/describe.py" in names and "assistant/vision/captioner.py" in names
+    assert not any(name.startswith("tests/") for name in names)
