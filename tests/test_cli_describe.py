@@ -122,3 +122,59 @@ def test_several_files_json_lines_with_tiny_model(tmp_path, tiny_model_dir):
 def test_no_arguments_is_a_usage_error():
     out = run_cli("describe")
     assert out.returncode == 2
+
+
+@pytest.mark.x11
+@pytest.mark.timeout(180)
+def test_describe_screen_on_a_real_x_display(xvfb, tiny_model_dir):
+    subprocess.run(["xsetroot", "-solid", "#2050d0"], env=xvfb.env(), check=True, timeout=20)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "describe",
+            "--screen",
+            "--no-speak",
+            "--json",
+            "--model",
+            str(tiny_model_dir),
+            "--device",
+            "cpu",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=170,
+        cwd=REPO,
+        env=xvfb.env(),
+    )
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.splitlines()[-1])
+    assert result["source"] == "screen" and result["image"] == "--screen"
+    assert result["text"]
+
+
+@pytest.mark.timeout(120)
+def test_describe_screen_without_a_display_says_so(tiny_model_dir):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "describe",
+            "--screen",
+            "--no-speak",
+            "--model",
+            str(tiny_model_dir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=110,
+        cwd=REPO,
+        env=env,
+    )
+    assert out.returncode == 4
+    assert out.stderr.startswith("assistant: No display to capture") and "Traceback" not in out.stderr
