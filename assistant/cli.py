@@ -27,6 +27,11 @@ def _add_describe(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--no-speak", action="store_true", help="print only; do not speak")
     p.add_argument("--wav", type=Path, help="write the speech to this WAV file instead of the sound card")
     p.add_argument("--json", action="store_true", help="print one JSON object per image")
+    p.add_argument(
+        "--csv", type=Path, metavar="FILE", help="folder mode: write path, text, caption, confidence to FILE"
+    )
+    p.add_argument("-r", "--recursive", action="store_true", help="folder mode: look into sub-folders too")
+    p.add_argument("--batch-size", type=int, default=16, help="folder mode: images captioned at once")
     p.add_argument("--verbosity", choices=("brief", "normal", "full"), default="normal")
     p.add_argument("--model", type=Path, help="model folder (default: the shipped model)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
@@ -93,6 +98,18 @@ def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.set_defaults(func=_run_evaluate)
 
 
+def _add_explain(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("explain", help="draw where the model looked for each word of its caption")
+    p.add_argument("image", type=Path)
+    p.add_argument("--out", type=Path, required=True, help="the PNG to write")
+    p.add_argument("--model", type=Path, help="model folder (default: the shipped model)")
+    p.add_argument("--beam", type=int, default=3, help="beam size (1 = greedy)")
+    p.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    p.add_argument("--dpi", type=int, default=100, help="resolution of the PNG")
+    p.add_argument("--alt-text", action="store_true", help="also write the figure's alt text to OUT.txt")
+    p.set_defaults(func=_run_explain)
+
+
 def _add_app_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="start the tray app (or show the running one)")
     p.add_argument("--wav", type=Path, help="speak into this WAV file (tests, no sound card)")
@@ -123,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_describe(sub)
     _add_train(sub)
     _add_evaluate(sub)
+    _add_explain(sub)
     _add_app_commands(sub)
     return parser
 
@@ -167,6 +185,19 @@ def _run_evaluate(args: argparse.Namespace) -> int:
             print(f"{name}: {caption}", file=sys.stderr)
         print(f"captioned {result['n_images']} images in {result['seconds']} s", file=sys.stderr)
     print(json.dumps(summary))
+    return 0
+
+
+def _run_explain(args: argparse.Namespace) -> int:
+    from assistant.paths import default_model_dir
+    from assistant.vision.captioner import Captioner
+    from assistant.vision.explain import explain_with_result
+
+    captioner = Captioner.load(args.model or default_model_dir(), args.device)
+    path, result = explain_with_result(
+        captioner, args.image, args.out, args.beam, sidecar=args.alt_text, dpi=args.dpi
+    )
+    print(f"{path}: {result.text}")
     return 0
 
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
@@ -19,6 +20,10 @@ from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
 from assistant.vision.captioner import Captioner, CaptionResult
+from assistant.vision.checkpoint import check_model_files
+
+if TYPE_CHECKING:
+    from assistant.ocr import OcrEngine
 
 SentenceCallback = Callable[[str], None]
 ImageInput = Image.Image | str | Path | CapturedImage
@@ -58,6 +63,7 @@ class Describer:
         self.options = options or DescriberOptions()
         self._captioner = captioner
         self._lock = threading.Lock()
+        self._ocr_engines: dict[str, OcrEngine | None] | None = None  # made on first describe, then kept
 
     @property
     def loaded(self) -> bool:
@@ -79,10 +85,8 @@ class Describer:
         timings: dict[str, float] = {}
         captured = image if isinstance(image, CapturedImage) else capture_file(image)
         timings["load_image"] = (time.perf_counter() - started) * 1000
-        if not self.loaded:
-            t = time.perf_counter()
-            self.load()
-            timings["load_model"] = (time.perf_counter() - t) * 1000
+        if not self.loaded:  # a missing model is said at once, not discovered half-way through
+            check_model_files(self.options.model_dir or default_model_dir())
         description = self._compose(captured, on_sentence, timings)
         description.timings["total"] = (time.perf_counter() - started) * 1000
         return description
@@ -93,11 +97,11 @@ class Describer:
         """Decide what to say: kind, window title, text in reading order, hedged captions (see
         assistant.understand.compose). OCR engines are made once and kept on the Describer; screen
         captures go through ChangeAwareOcr so a repeated capture re-reads only what changed."""
-        from assistant.ocr import ChangeAwareOcr, OcrEngine, create_ocr_engine
+        from assistant.ocr import ChangeAwareOcr, create_ocr_engine
         from assistant.ocr.rapid import rapidocr_available
         from assistant.understand import understand
 
-        engines: dict[str, OcrEngine | None] | None = getattr(self, "_ocr_engines", None)
+        engines = self._ocr_engines
         if engines is None:
             ocr = None if self.options.ocr == "none" else create_ocr_engine(self.options.ocr)
             photo_name = self.options.photo_ocr
@@ -112,9 +116,18 @@ class Describer:
             self._ocr_engines = engines
         live = captured.source in ("screen", "window", "pointer", "rect")
         window = captured.window
+
+        def caption_fn(image: Image.Image) -> CaptionResult:
+            # The model loads on first need: a screen that is all text never waits for it.
+            if not self.loaded:
+                t = time.perf_counter()
+                self.load()
+                timings["load_model"] = (time.perf_counter() - t) * 1000
+            return self.caption(image)
+
         result = understand(
             captured.image,
-            caption_fn=self.caption,
+            caption_fn=caption_fn,
             ocr=engines["screen_ocr"] if live else engines["ocr"],
             photo_ocr=engines["photo_ocr"],
             verbosity=self.options.verbosity,

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from typing import Any
 
 from assistant.describe import Describer, DescriberOptions, Description
-from assistant.errors import AssistantError, ModelError
+from assistant.errors import AssistantError, ImageLoadError, ModelError
 
 SPEECH_TIMEOUT_S = 300.0
 
@@ -38,10 +38,40 @@ def _as_json(description: Description, label: str) -> dict[str, Any]:
     return data
 
 
+def _folder_mode_wanted(args: argparse.Namespace) -> bool:
+    """Folder mode (batched alt text, see assistant.folder_mode): a CSV asked for, or a folder with --json."""
+    csv_path = getattr(args, "csv", None)
+    return csv_path is not None or (args.json and any(path.is_dir() for path in args.paths))
+
+
+def _folder_command(args: argparse.Namespace) -> int:
+    from assistant.folder_mode import run_folder_mode
+    from assistant.paths import default_model_dir
+    from assistant.vision.captioner import Captioner
+
+    if args.screen:
+        print("assistant: --screen cannot be combined with folder mode.", file=sys.stderr)
+        return 2
+    described, failed = run_folder_mode(
+        lambda: Captioner.load(args.model or default_model_dir(), args.device),
+        args.paths,
+        recursive=args.recursive,
+        json_out=sys.stdout if args.json else None,
+        csv_path=args.csv,
+        beam_size=args.beam,
+        batch_size=args.batch_size,
+    )
+    summary = f"Described {described} of {described + failed} images"
+    print(summary + (f"; {failed} could not be read." if failed else "."), file=sys.stderr)
+    return 3 if failed else 0
+
+
 def describe_command(args: argparse.Namespace) -> int:
     if not args.paths and not args.screen:
         print("assistant: give image files to describe, or --screen.", file=sys.stderr)
         return 2
+    if _folder_mode_wanted(args):
+        return _folder_command(args)
     describer = Describer(
         DescriberOptions(
             model_dir=args.model, device=args.device, beam_size=args.beam, verbosity=args.verbosity
@@ -60,6 +90,9 @@ def describe_command(args: argparse.Namespace) -> int:
 
                 with create_screen_source() as source:
                     image: Any = source.grab_screen("pointer")
+            elif target.is_dir():
+                name = target.name or str(target)
+                raise ImageLoadError(f"{name} is a folder; add --json or --csv to describe its images.")
             else:
                 image = target
             description = describer.describe(image)

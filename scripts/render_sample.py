@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 
@@ -28,6 +29,11 @@ def render(path: Path, size: int = 480) -> Path:
         draw.rectangle([size * x, size * 0.66, size * (x + 0.03), size * 0.80], fill=(100, 65, 30))
     draw.ellipse([size * 0.70, size * 0.70, size * 0.80, size * 0.80], fill=(220, 30, 40))  # ball
     image = image.filter(ImageFilter.GaussianBlur(1.2))
+    # Camera-like grain: a photo has no large perfectly flat areas, and the assistant tells photos from
+    # screens partly by that.
+    rng = np.random.default_rng(7)
+    pixels = np.asarray(image, dtype=np.float32) + rng.normal(0.0, 9.0, (size, size, 3))
+    image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
     path.parent.mkdir(parents=True, exist_ok=True)
     image.save(path)
     return path

@@ -90,11 +90,12 @@ def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
     width = ink.shape[1]
     if width < length:
         return np.zeros_like(ink)
-    c = np.cumsum(np.pad(ink, ((0, 0), (1, 0))).astype(np.int32), axis=1)
+    c = np.cumsum(np.pad(ink, ((0, 0), (1, 0))), axis=1, dtype=np.int32)
     full = (c[:, length:] - c[:, :-length]) == length  # (h, w - length + 1): window from x is all ink
-    starts = np.cumsum(np.pad(full, ((0, 0), (1, length - 1))).astype(np.int32), axis=1)  # (h, w + 1)
-    x = np.arange(width)
-    return (starts[:, x + 1] - starts[:, np.maximum(0, x - length + 1)]) > 0
+    starts = np.cumsum(np.pad(full, ((0, 0), (1, length - 1))), axis=1, dtype=np.int32)  # (h, w + 1)
+    # Pixel x is covered when a full window starts in [x - length + 1, x].
+    before = np.pad(starts[:, : width - length + 1], ((0, 0), (length - 1, 0)))
+    return (starts[:, 1:] - before) > 0
 
 
 def _thin(ink: np.ndarray, reach: int) -> np.ndarray:
@@ -188,31 +189,31 @@ class TesseractEngine(OcrEngine):
                 )
         return lines
 
+    def _stripe(self, gray: np.ndarray, y0: int, y1: int) -> list[OcrLine]:
+        """Prepares and reads one horizontal stripe (runs in a worker thread; numpy and the
+        tesseract process both leave the GIL, so stripes really run side by side)."""
+        part = gray[y0:y1]
+        if self.invert_dark:
+            part = remove_rules(invert_dark_areas(part))
+        # A border of the edge colour: tesseract misses text touching the image edge.
+        pad = 8
+        edge = int(np.median(part[[0, -1], :]))
+        img = ImageOps.expand(Image.fromarray(part), border=pad, fill=edge)
+        if self.scale != 1.0:
+            img = img.resize(
+                (round(img.width * self.scale), round(img.height * self.scale)), Image.Resampling.LANCZOS
+            )
+        return self._parse(self._run(img), 1.0 / self.scale, y0 - pad, -pad)
+
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()
-        gray = image.convert("L")
-        if self.invert_dark:
-            gray = Image.fromarray(remove_rules(invert_dark_areas(np.asarray(gray))))
-        if self.scale != 1.0:
-            gray = gray.resize(
-                (round(gray.width * self.scale), round(gray.height * self.scale)), Image.Resampling.LANCZOS
-            )
-        factor = 1.0 / self.scale
-        cuts = stripe_cuts(np.asarray(gray), self.processes)
-        # Each stripe gets a border of its edge colour: tesseract misses text touching the image edge.
-        pad = 12
-        stripes = []
-        for y0, y1 in pairwise(cuts):
-            crop = gray.crop((0, y0, gray.width, y1))
-            edge = int(np.median(np.asarray(crop)[[0, -1], :]))
-            stripes.append((ImageOps.expand(crop, border=pad, fill=edge), y0 - pad))
-        if len(stripes) == 1:
-            outputs = [self._run(stripes[0][0])]
+        gray = np.asarray(image.convert("L"))
+        cuts = list(pairwise(stripe_cuts(gray, self.processes)))
+        if len(cuts) == 1:
+            parts = [self._stripe(gray, *cuts[0])]
         else:
-            with ThreadPoolExecutor(max_workers=len(stripes)) as pool:
-                outputs = list(pool.map(lambda s: self._run(s[0]), stripes))
-        lines: list[OcrLine] = []
-        for tsv, (_, y0) in zip(outputs, stripes, strict=True):
-            lines.extend(self._parse(tsv, factor, round(y0 * factor), -round(pad * factor)))
+            with ThreadPoolExecutor(max_workers=len(cuts)) as pool:
+                parts = list(pool.map(lambda c: self._stripe(gray, *c), cuts))
+        lines = [line for part in parts for line in part]
         elapsed = (time.perf_counter() - start) * 1000
         return OcrResult(lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size)

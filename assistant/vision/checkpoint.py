@@ -78,16 +78,22 @@ def save_model(
     vocab.save(directory / VOCAB_FILE)
 
 
-def load_model(
-    directory: Path, device: str | torch.device = "cpu"
-) -> tuple[AttentionDecoder, Vocabulary, ModelConfig]:
-    """Read a model folder into an eval-mode decoder on ``device``."""
+def check_model_files(directory: Path) -> Path:
+    """Cheap check that a model folder is there and complete, without reading the weights."""
     directory = Path(directory)
     if not directory.is_dir():
         raise ModelError(f"The captioning model is missing: no folder {directory}.")
     for name in (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE):
         if not (directory / name).is_file():
             raise ModelError(f"The captioning model is incomplete: {name} is missing in {directory}.")
+    return directory
+
+
+def load_model(
+    directory: Path, device: str | torch.device = "cpu"
+) -> tuple[AttentionDecoder, Vocabulary, ModelConfig]:
+    """Read a model folder into an eval-mode decoder on ``device``."""
+    directory = check_model_files(directory)
     try:
         config = ModelConfig.from_json(json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8")))
         vocab = Vocabulary.load(directory / VOCAB_FILE)

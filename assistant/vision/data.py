@@ -39,18 +39,32 @@ def read_captions(path: Path) -> list[CaptionRecord]:
 
 
 def _read_karpathy_json(path: Path) -> list[CaptionRecord]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """Karpathy's split files (``dataset_coco.json``, ``dataset_flickr8k.json``, ...).
+
+    Each image is ``{"filepath"?, "filename", "split", "sentences": [{"raw", "tokens"}]}``; the image
+    name is ``filepath/filename`` (COCO keeps train2014/ and val2014/ under one images folder).
+    Karpathy's ``restval`` images are training images.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise AssistantError(f"The captions file {path} is not valid JSON.") from None
+    images = data.get("images") if isinstance(data, dict) else None
+    if not isinstance(images, list) or not all(isinstance(i, dict) and "sentences" in i for i in images):
+        hint = " (COCO annotations have no splits: use Karpathy's dataset_coco.json)"
+        coco = isinstance(data, dict) and "annotations" in data
+        raise AssistantError(f"{path} is not a Karpathy-style captions file{hint if coco else ''}.")
     records = []
-    for image in data.get("images", []):
-        name = (
-            str(Path(image.get("filepath", "")) / image["filename"])
-            if image.get("filepath")
-            else image["filename"]
-        )
-        split = "train" if image.get("split") == "restval" else image.get("split", "train")
+    for image in images:
+        if not image.get("filename"):
+            raise AssistantError(f"{path} has an image without a file name.")
+        folder = str(image.get("filepath") or "").strip("/")
+        name = f"{folder}/{image['filename']}" if folder else str(image["filename"])
+        split = "train" if image.get("split") == "restval" else str(image.get("split", "train"))
         for sentence in image.get("sentences", []):
             text = sentence.get("raw") or " ".join(sentence.get("tokens", []))
-            records.append(CaptionRecord(name, split, text))
+            if text.strip():
+                records.append(CaptionRecord(name, split, text.strip()))
     return records
 
 

@@ -6,6 +6,11 @@ regulariser of Show, Attend and Tell (``alpha_c * sum_cells (1 - sum_t alpha)^2`
 epoch the val split is captioned from cached features and scored with pycocoevalcap; the best
 CIDEr is exported as a model folder. ``last.pt`` (tensors and plain numbers only, loaded with
 ``weights_only=True``) lets an interrupted run resume where it stopped.
+
+Under ``torchrun --nproc-per-node N -m assistant train ...`` the same function trains data-parallel:
+every rank holds a decoder replica wrapped in DistributedDataParallel and trains on its slice of the
+shared shuffled order, so ``batch_size`` is per process (the effective batch is ``N * batch_size``).
+Rank 0 alone builds the caches, evaluates and writes files; ``distributed.py`` holds the plumbing.
 """
 
 from __future__ import annotations
@@ -23,10 +28,13 @@ import torch
 from torch import nn
 from tqdm import tqdm
 
+from assistant.errors import AssistantError
+from assistant.vision import distributed
 from assistant.vision.checkpoint import ModelConfig, save_model
 from assistant.vision.data import group_by_image, read_captions
 from assistant.vision.decoder import AttentionDecoder, DecoderConfig
 from assistant.vision.device import select_device
+from assistant.vision.distributed import DistContext
 from assistant.vision.features import cached_features
 from assistant.vision.metrics import score_captions
 from assistant.vision.search import beam_search, greedy_decode
@@ -99,12 +107,32 @@ def caption_features(
     return out
 
 
+def _restore_rng(state: dict[str, Any], ctx: DistContext, seed: int) -> None:
+    """Each rank gets back its own generator; if the run had another world size, fresh distinct seeds."""
+    per_rank = state.get("rng_ranks")
+    if per_rank is not None and len(per_rank) == ctx.world_size:
+        torch.set_rng_state(per_rank[ctx.rank].cpu().clone())  # a row of its own: a view crashes torch
+        return
+    torch.set_rng_state(state["rng"].cpu())
+    if ctx.rank:
+        torch.manual_seed(seed + ctx.rank + 1000 * (int(state["epoch"]) + 1))
+
+
 def train(config: TrainConfig) -> dict[str, Any]:
-    """Run (or resume) training; returns the best val metrics."""
+    """Run (or resume) training; returns the best val metrics (on every rank when distributed)."""
     cfg = config.resolved()
+    ctx, device = distributed.setup(select_device(cfg.device))
+    result = _train(cfg, ctx, device)
+    # Not in a ``finally``: after a failure the other ranks would wait at the closing barrier; the
+    # process exits instead, and torchrun stops the rest of the job.
+    distributed.teardown(ctx)
+    return result
+
+
+def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str, Any]:
+    """The run itself, on one rank (or the only process): ``train`` sets up and ends the job around it."""
     assert cfg.out is not None and cfg.captions is not None and cfg.images is not None
     cfg.out.mkdir(parents=True, exist_ok=True)
-    device = select_device(cfg.device)
     _seed_everything(cfg.seed)
     if device.type == "cpu":
         torch.set_num_threads(max(1, torch.get_num_threads()))
@@ -120,17 +148,25 @@ def train(config: TrainConfig) -> dict[str, Any]:
         raise ValueError("the captions file has no training or no validation images")
 
     vocab_path = cfg.out / "vocab.json"
-    if vocab_path.is_file():
-        vocab = Vocabulary.load(vocab_path)
-    else:
-        vocab = Vocabulary.build((c for caps in train_grouped.values() for c in caps), cfg.min_count)
-        vocab.save(vocab_path)
-
     names = list(dict.fromkeys([*train_grouped, *val_grouped]))
+    missing = next((name for name in names if not (cfg.images / name).is_file()), None)
+    if missing is not None:
+        raise AssistantError(f"The image {missing} named in {cfg.captions.name} is not in {cfg.images}.")
     row_of = {name: i for i, name in enumerate(names)}
-    features_np = cached_features(
-        cfg.encoder, cfg.images, names, device, root=cfg.feature_cache, progress=cfg.progress
-    )
+    with distributed.main_first(ctx):  # rank 0 writes the vocabulary and feature cache; the rest read them
+        if vocab_path.is_file():
+            vocab = Vocabulary.load(vocab_path)
+        else:
+            vocab = Vocabulary.build((c for caps in train_grouped.values() for c in caps), cfg.min_count)
+            vocab.save(vocab_path)
+        features_np = cached_features(
+            cfg.encoder,
+            cfg.images,
+            names,
+            device,
+            root=cfg.feature_cache,
+            progress=cfg.progress and ctx.is_main,
+        )
     features = torch.from_numpy(np.array(features_np))  # (I, N, D) fp16, copied into RAM
     if device.type == "cuda":
         features = features.to(device)
@@ -143,6 +179,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
     _seed_everything(cfg.seed)  # again: building an encoder for the feature cache consumed random numbers
     decoder = AttentionDecoder(dconf).to(device)
     ema = copy.deepcopy(decoder).eval()  # the weights' moving average; only updated when cfg.ema > 0
+    model = distributed.wrap(decoder, ctx, device)  # what the training steps call; `decoder` is saved
     optimiser = torch.optim.Adam(decoder.parameters(), lr=cfg.lr)
     criterion = nn.CrossEntropyLoss(ignore_index=0, label_smoothing=cfg.label_smoothing)
     state_path = cfg.out / "last.pt"
@@ -153,7 +190,7 @@ def train(config: TrainConfig) -> dict[str, Any]:
         if "ema" in state:
             ema.load_state_dict(state["ema"])
         optimiser.load_state_dict(state["optimiser"])
-        torch.set_rng_state(state["rng"].cpu())
+        _restore_rng(state, ctx, cfg.seed)
         start_epoch, best, best_epoch, lr = (
             state["epoch"] + 1,
             state["best"],
@@ -162,7 +199,19 @@ def train(config: TrainConfig) -> dict[str, Any]:
         )
         history = json.loads(state["history"])
         log.info("resuming %s at epoch %d", cfg.out, start_epoch + 1)
-    (cfg.out / "train_config.json").write_text(json.dumps(cfg.to_json(), indent=2), encoding="utf-8")
+    elif ctx.rank:
+        torch.manual_seed(cfg.seed + ctx.rank)  # the replicas draw different dropout masks
+    if ctx.is_main:
+        (cfg.out / "train_config.json").write_text(json.dumps(cfg.to_json(), indent=2), encoding="utf-8")
+    if ctx.enabled:
+        log.info(
+            "rank %d of %d on %s; effective batch %d",
+            ctx.rank,
+            ctx.world_size,
+            device,
+            cfg.batch_size * ctx.world_size,
+        )
+    distributed.save_replica(decoder, ctx, cfg.out, "-start")
 
     for epoch in range(start_epoch, cfg.epochs):
         if epoch - best_epoch > cfg.patience and best_epoch >= 0:
@@ -170,27 +219,28 @@ def train(config: TrainConfig) -> dict[str, Any]:
             break
         for group in optimiser.param_groups:
             group["lr"] = lr
-        decoder.train()
+        model.train()
         order = torch.randperm(len(data), generator=torch.Generator().manual_seed(cfg.seed * 1000 + epoch))
+        order = distributed.shard(order, ctx)  # the same permutation on every rank, then order[rank::world]
         t0, total, count = time.time(), 0.0, 0
         bar = tqdm(
             range(0, len(order), cfg.batch_size),
             desc=f"epoch {epoch + 1}/{cfg.epochs}",
             unit="batch",
-            disable=not cfg.progress,
+            disable=not cfg.progress or not ctx.is_main,
         )
         for start in bar:
             batch = order[start : start + cfg.batch_size]
             width = int(data.lengths[batch].max())
             captions = data.ids[batch, :width].to(device)  # (B, T)
             feats = features[data.rows[batch].to(features.device)].to(device, torch.float32)  # (B, N, D)
-            logits, alphas = decoder(feats, captions)  # (B, T-1, V), (B, T-1, N)
+            logits, alphas = model(feats, captions)  # (B, T-1, V), (B, T-1, N)
             targets = captions[:, 1:]  # (B, T-1)
             loss = criterion(logits.reshape(-1, logits.size(-1)), targets.reshape(-1))
             mask = (targets != 0).unsqueeze(2).float()  # (B, T-1, 1)
             loss = loss + cfg.alpha_c * ((1.0 - (alphas * mask).sum(dim=1)) ** 2).mean()
             optimiser.zero_grad(set_to_none=True)
-            loss.backward()
+            loss.backward()  # under DDP this also averages the gradients over the ranks
             nn.utils.clip_grad_norm_(decoder.parameters(), cfg.grad_clip)
             optimiser.step()
             if cfg.ema > 0:
@@ -198,36 +248,43 @@ def train(config: TrainConfig) -> dict[str, Any]:
             total, count = total + loss.item(), count + 1
             bar.set_postfix(loss=f"{total / count:.3f}")
         train_seconds = time.time() - t0
+        mean_loss = distributed.mean_over_ranks(total, count, ctx, device)
 
         scored = ema if cfg.ema > 0 else decoder
-        hyps = caption_features(
-            scored,
-            vocab,
-            features[val_rows.to(features.device)],
-            cfg.val_beam,
-            cfg.max_tokens,
-            length_penalty=cfg.length_penalty,
-        )
         keys = list(val_grouped)
-        metrics = score_captions(dict(val_grouped), dict(zip(keys, hyps, strict=True)), meteor=False)
+        metrics: dict[str, Any] | None = None
+        if ctx.is_main:  # the others wait in the broadcast below
+            hyps = caption_features(
+                scored,
+                vocab,
+                features[val_rows.to(features.device)],
+                cfg.val_beam,
+                cfg.max_tokens,
+                length_penalty=cfg.length_penalty,
+            )
+            metrics = score_captions(dict(val_grouped), dict(zip(keys, hyps, strict=True)), meteor=False)
+        metrics = distributed.broadcast(metrics, ctx)  # every rank sets the same lr and stops together
+        assert metrics is not None
         entry = {
             "epoch": epoch + 1,
-            "loss": total / max(count, 1),
+            "loss": mean_loss,
             "lr": lr,
             "train_seconds": round(train_seconds, 1),
             **{k: v for k, v in metrics.items() if v is not None},
         }
         history.append(entry)
-        with (cfg.out / "log.jsonl").open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(entry) + "\n")
         cider = float(metrics["cider"] or 0.0)
         improved = cider > best
-        tqdm.write(
-            f"epoch {epoch + 1}: loss {entry['loss']:.3f} val BLEU-4 {metrics['bleu4']:.4f} "
-            f"CIDEr {cider:.4f}{' (best)' if improved else ''} — e.g. '{hyps[0]}'"
-        )
+        if ctx.is_main:
+            with (cfg.out / "log.jsonl").open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps(entry) + "\n")
+            tqdm.write(
+                f"epoch {epoch + 1}: loss {entry['loss']:.3f} val BLEU-4 {metrics['bleu4']:.4f} "
+                f"CIDEr {cider:.4f}{' (best)' if improved else ''} — e.g. '{hyps[0]}'"
+            )
         if improved:
             best, best_epoch = cider, epoch
+        if improved and ctx.is_main:
             model_config = ModelConfig(
                 encoder=cfg.encoder,
                 decoder=dconf,
@@ -242,22 +299,25 @@ def train(config: TrainConfig) -> dict[str, Any]:
             save_model(cfg.out / "best", scored, vocab, model_config, half=cfg.half)
         if cfg.lr_schedule == "exp" or not improved:
             lr *= cfg.lr_decay
-        torch.save(
-            {
-                "decoder": decoder.state_dict(),
-                "ema": ema.state_dict(),
-                "optimiser": optimiser.state_dict(),
-                "rng": torch.get_rng_state(),
-                "epoch": epoch,
-                "best": best,
-                "best_epoch": best_epoch,
-                "lr": lr,
-                "history": json.dumps(history),
-            },
-            state_path,
-        )
+        checkpoint = {
+            "decoder": decoder.state_dict(),
+            "ema": ema.state_dict(),
+            "optimiser": optimiser.state_dict(),
+            "rng": torch.get_rng_state(),
+            "epoch": epoch,
+            "best": best,
+            "best_epoch": best_epoch,
+            "lr": lr,
+            "history": json.dumps(history),
+        }
+        if ctx.enabled:  # every rank's generator, so a resumed run draws what it would have drawn
+            checkpoint["rng_ranks"] = torch.stack(distributed.gather(torch.get_rng_state(), ctx))
+        if ctx.is_main:
+            torch.save(checkpoint, state_path)
+        distributed.barrier(ctx)
 
-    if cfg.export is not None:
+    distributed.save_replica(decoder, ctx, cfg.out)
+    if cfg.export is not None and ctx.is_main:
         import shutil
 
         cfg.export.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,370 @@
+"""The captioner on onnxruntime and numpy: what the packaged app runs instead of a multi-GB torch.
+
+This module must never import torch (a test checks it): the graphs come from :mod:`onnx_export`, image
+preprocessing is :func:`assistant.vision.encoder.preprocess` redone in numpy/PIL, and
+:func:`beam_search_np` is :func:`assistant.vision.search.beam_search` step for step — fairseq-style, ``2K``
+candidates per image, ``<end>`` finalised only within the top ``K``, forced ``<end>`` at ``max_len``,
+best finished hypothesis by ``log p / length**alpha`` — so both runtimes give the same captions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from assistant.errors import ModelError
+from assistant.paths import cache_dir
+from assistant.vision.vocab import Vocabulary, detokenize
+
+ENCODER_FILE = "encoder.onnx"
+DECODER_START_FILE = "decoder_start.onnx"
+DECODER_STEP_FILE = "decoder_step.onnx"
+DECODER_STEP_INT8_FILE = "decoder_step.int8.onnx"  # optional: weights dynamically quantised to int8
+MANIFEST_FILE = "onnx.json"
+MANIFEST_FORMAT = "assistant-captioner-onnx-1"
+_WEIGHTS_FILE = "model.safetensors"  # = checkpoint.WEIGHTS_FILE (not imported: checkpoint imports torch)
+_VOCAB_FILE = "vocab.json"
+
+_IMAGENET_MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
+_IMAGENET_STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
+
+StartFn = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]
+StepFn = Callable[
+    [np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+]
+
+
+@dataclass
+class CaptionResult:
+    """Field for field :class:`assistant.vision.captioner.CaptionResult` (that module imports torch)."""
+
+    text: str
+    tokens: list[str]
+    log_prob: float  # sum of log p over the words and <end>
+    mean_log_prob: float  # per emitted token
+    alphas: np.ndarray | None = None  # (len(tokens) + 1, N) attention weights
+    grid: tuple[int, int] | None = None  # (rows, cols) of the feature grid
+    timings: dict[str, float] = field(default_factory=dict)  # ms per image: "encode", "decode"
+
+
+@dataclass
+class NpHypothesis:
+    tokens: list[int]  # word ids, without <start> and <end>
+    log_prob: float  # sum over the words and <end>
+    alphas: np.ndarray  # (len(tokens) + 1, N)
+
+    def score(self, length_penalty: float) -> float:
+        return self.log_prob / float(len(self.tokens) + 1) ** length_penalty
+
+
+def default_onnx_dir(model_dir: Path) -> Path:
+    """Where exports go unless told otherwise: ``<user cache>/onnx/<model folder name>/``."""
+    return cache_dir() / "onnx" / Path(model_dir).resolve().name
+
+
+def weights_digest(model_dir: Path) -> str:
+    """SHA-256 of the model's weights file: ties an export to the weights it came from."""
+    digest = hashlib.sha256()
+    with open(Path(model_dir) / _WEIGHTS_FILE, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _read_manifest(onnx_dir: Path) -> dict[str, Any]:
+    path = Path(onnx_dir) / MANIFEST_FILE
+    if not path.is_file():
+        raise ModelError(f"The ONNX captioning model is missing: no {MANIFEST_FILE} in {onnx_dir}.")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        raise ModelError("The ONNX captioning model's manifest is damaged.") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
+        raise ModelError("This folder does not hold an ONNX export of the assistant's captioning model.")
+    return manifest
+
+
+def onnx_export_is_current(onnx_dir: Path, model_dir: Path) -> bool:
+    """True when ``onnx_dir`` holds a complete export of exactly ``model_dir``'s weights."""
+    try:
+        manifest = _read_manifest(onnx_dir)
+    except ModelError:
+        return False
+    files = (ENCODER_FILE, DECODER_START_FILE, DECODER_STEP_FILE, _VOCAB_FILE)
+    if not all((Path(onnx_dir) / name).is_file() for name in files):
+        return False
+    try:
+        return bool(manifest.get("weights_sha256") == weights_digest(model_dir))
+    except OSError:
+        return False
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def preprocess_np(images: Sequence[Image.Image], image_size: int, normalisation: str) -> np.ndarray:
+    """PIL images -> ``(B, 3, S, S)`` float32, exactly as :func:`assistant.vision.encoder.preprocess`."""
+    size = (image_size, image_size)
+    arrays = []
+    for image in images:
+        resized = image.convert("RGB").resize(size, Image.Resampling.BILINEAR)
+        arrays.append(np.asarray(resized, dtype=np.float32) / 255.0)  # (S, S, 3) in [0, 1]
+    batch = np.stack(arrays)  # (B, S, S, 3)
+    if normalisation == "minus_one_one":
+        batch = batch * 2.0 - 1.0
+    else:
+        batch = (batch - _IMAGENET_MEAN) / _IMAGENET_STD
+    return np.ascontiguousarray(batch.transpose(0, 3, 1, 2), dtype=np.float32)  # (B, 3, S, S)
+
+
+def _top_2k(candidates: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """Like ``torch.topk(candidates, count, dim=1)``: values and indices, best first."""
+    if count < candidates.shape[1]:
+        part = np.argpartition(-candidates, count - 1, axis=1)[:, :count]  # (B, count) unordered
+    else:
+        part = np.broadcast_to(np.arange(candidates.shape[1]), candidates.shape).copy()
+    values = np.take_along_axis(candidates, part, axis=1)
+    order = np.argsort(-values, axis=1, kind="stable")
+    return np.take_along_axis(values, order, axis=1), np.take_along_axis(part, order, axis=1)
+
+
+def beam_search_np(
+    start: StartFn,
+    step: StepFn,
+    features: np.ndarray,
+    start_id: int,
+    end_id: int,
+    beam_size: int = 3,
+    max_len: int = 30,
+    length_penalty: float = 1.0,
+    n_best: int = 1,
+) -> list[list[NpHypothesis]]:
+    """``features (B, N, D)`` -> for each image its ``n_best`` hypotheses, best first.
+
+    ``step`` returns log-probabilities with the banned ids already at ``-inf`` (the exported step graph
+    does that). The bookkeeping mirrors :func:`assistant.vision.search.beam_search` line for line.
+    """
+    batch, cells, _dim = features.shape
+    k = beam_size
+    h0, c0, projected0 = start(features)  # (B, H), (B, H), (B, N, A): same for every beam of an image
+    feats = np.ascontiguousarray(np.repeat(features, k, axis=0))  # (B*K, N, D), image-major like torch
+    projected = np.ascontiguousarray(np.repeat(projected0, k, axis=0))  # (B*K, N, A)
+    h, c = np.repeat(h0, k, axis=0), np.repeat(c0, k, axis=0)  # (B*K, H)
+    tokens = np.full((batch * k,), start_id, dtype=np.int64)
+    scores = np.zeros((batch, k), dtype=np.float32)  # running sum of log p per beam
+    scores[:, 1:] = -np.inf  # all beams start identical: keep only the first at step 0
+    history = np.zeros((batch, k, 0), dtype=np.int64)  # (B, K, t)
+    alpha_history = np.zeros((batch, k, 0, cells), dtype=np.float32)  # (B, K, t, N)
+    finished: list[list[NpHypothesis]] = [[] for _ in range(batch)]
+    active = [True] * batch
+
+    for t in range(max_len + 1):
+        logp, h, c, alpha = step(tokens, h, c, feats, projected)
+        vocab = logp.shape[1]
+        logp = logp.reshape(batch, k, vocab)  # (B, K, V)
+        if t == max_len:  # force an ending
+            forced = np.full_like(logp, -np.inf)
+            forced[:, :, end_id] = logp[:, :, end_id]
+            logp = forced
+        candidates = (scores[:, :, None] + logp).reshape(batch, k * vocab)  # (B, K*V)
+        top_scores, top_index = _top_2k(candidates, 2 * k)  # (B, 2K)
+        top_beam, top_word = top_index // vocab, top_index % vocab
+        alpha = alpha.reshape(batch, k, cells)
+
+        top_scores_l, top_beam_l, top_word_l = top_scores.tolist(), top_beam.tolist(), top_word.tolist()
+        next_beam = np.zeros((batch, k), dtype=np.int64)
+        next_word = np.full((batch, k), end_id, dtype=np.int64)
+        next_score = np.full((batch, k), -np.inf, dtype=np.float32)
+        for b in range(batch):
+            if not active[b]:
+                continue
+            kept = 0
+            for rank in range(2 * k):
+                score, beam, word = top_scores_l[b][rank], top_beam_l[b][rank], top_word_l[b][rank]
+                if score == -np.inf:
+                    break
+                if word == end_id:
+                    if rank < k:
+                        seq = history[b, beam].tolist()
+                        alphas = np.concatenate([alpha_history[b, beam], alpha[b, beam][None]])
+                        finished[b].append(NpHypothesis(seq, score, alphas))
+                    continue
+                if kept < k:
+                    next_beam[b, kept], next_word[b, kept], next_score[b, kept] = beam, word, score
+                    kept += 1
+            if len(finished[b]) >= k or kept == 0:
+                active[b] = False
+        if not any(active):
+            break
+        gather = (next_beam + np.arange(batch)[:, None] * k).reshape(-1)  # (B*K,)
+        history = np.concatenate(
+            [history.reshape(batch * k, -1)[gather].reshape(batch, k, -1), next_word[:, :, None]], axis=2
+        )
+        alpha_flat = alpha.reshape(batch * k, cells)
+        alpha_history = np.concatenate(
+            [
+                alpha_history.reshape(batch * k, -1, cells)[gather].reshape(batch, k, -1, cells),
+                alpha_flat[gather].reshape(batch, k, 1, cells),
+            ],
+            axis=2,
+        )
+        scores = next_score
+        scores[~np.array(active)] = -np.inf
+        h, c = h[gather], c[gather]
+        tokens = next_word.reshape(-1)
+
+    results = []
+    for b in range(batch):
+        ranked = sorted(finished[b], key=lambda hyp: hyp.score(length_penalty), reverse=True)
+        results.append(ranked[:n_best])
+    return results
+
+
+class OnnxCaptioner:
+    """Encoder + decoder graphs on onnxruntime, with the numpy beam search; use from one thread."""
+
+    def __init__(self, sessions: dict[str, Any], manifest: dict[str, Any], vocab: Vocabulary) -> None:
+        self.encoder = sessions["encoder"]
+        self.start_session = sessions["start"]
+        self.step_session = sessions["step"]
+        self.manifest = manifest
+        self.vocab = vocab
+        self.image_size = int(manifest["image_size"])
+        self.normalisation = str(manifest["normalisation"])
+        self.max_len = int(manifest["max_len"])
+        self.length_penalty = float(manifest["length_penalty"])
+
+    @classmethod
+    def load(
+        cls,
+        onnx_dir: Path,
+        model_dir: Path | None = None,
+        threads: int | None = None,
+        providers: Sequence[str] = ("CPUExecutionProvider",),
+        allow_spinning: bool = False,
+        int8: bool = False,
+    ) -> OnnxCaptioner:
+        """Open an export. With ``model_dir``, refuse an export made from other weights (stale cache).
+
+        ``threads`` defaults to the cores this process may use. Worker threads do not busy-wait by
+        default: on a 2-core machine shared with other programs spinning made captions several times
+        slower (benchmarks/onnx_bench.py). ``int8`` uses the int8-weight decoder step (about 3x faster
+        steps, rarely a different caption; not bit-compatible with torch).
+        """
+        import onnxruntime as ort
+
+        onnx_dir = Path(onnx_dir)
+        manifest = _read_manifest(onnx_dir)
+        if model_dir is not None:
+            if not (Path(model_dir) / _WEIGHTS_FILE).is_file():
+                raise ModelError(
+                    f"The captioning model is incomplete: {_WEIGHTS_FILE} is missing in {model_dir}."
+                )
+            if manifest.get("weights_sha256") != weights_digest(Path(model_dir)):
+                raise ModelError("The ONNX captioning model is out of date; export it again from the model.")
+        vocab_path = onnx_dir / _VOCAB_FILE
+        if not vocab_path.is_file() and model_dir is not None:
+            vocab_path = Path(model_dir) / _VOCAB_FILE
+        try:
+            vocab = Vocabulary.load(vocab_path)
+        except (OSError, ValueError, KeyError):
+            raise ModelError(
+                f"The ONNX captioning model's vocabulary is missing or damaged in {onnx_dir}."
+            ) from None
+        if len(vocab) != manifest.get("vocab_size"):
+            raise ModelError("The ONNX captioning model's vocabulary does not match its graphs.")
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or available_cores()
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3  # errors only: no warnings on stderr during speech
+        if not allow_spinning:
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        sessions = {}
+        for key, name in (
+            ("encoder", ENCODER_FILE),
+            ("start", DECODER_START_FILE),
+            ("step", DECODER_STEP_INT8_FILE if int8 else DECODER_STEP_FILE),
+        ):
+            path = onnx_dir / name
+            if not path.is_file():
+                raise ModelError(f"The ONNX captioning model is incomplete: {name} is missing in {onnx_dir}.")
+            try:
+                sessions[key] = ort.InferenceSession(str(path), options, providers=list(providers))
+            except Exception as error:  # onnxruntime raises its own exception types for damaged files
+                raise ModelError(f"The ONNX captioning model file {name} is damaged ({error}).") from None
+        return cls(sessions, manifest, vocab)
+
+    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
+        pixels = preprocess_np(images, self.image_size, self.normalisation)  # (B, 3, S, S)
+        (features,) = self.encoder.run(None, {"pixels": pixels})
+        return np.asarray(features, dtype=np.float32)  # (B, N, D)
+
+    def _start(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        h, c, projected = self.start_session.run(None, {"features": features})
+        return h, c, projected
+
+    def _step(
+        self, tokens: np.ndarray, h: np.ndarray, c: np.ndarray, features: np.ndarray, projected: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        feeds = {"tokens": tokens, "h": h, "c": c, "features": features, "projected": projected}
+        logp, h, c, alpha = self.step_session.run(None, feeds)
+        return logp, h, c, alpha
+
+    def decode(self, features: np.ndarray, beam_size: int = 3, n_best: int = 1) -> list[list[NpHypothesis]]:
+        return beam_search_np(
+            self._start,
+            self._step,
+            np.ascontiguousarray(features, dtype=np.float32),
+            self.vocab.start_id,
+            self.vocab.end_id,
+            beam_size=beam_size,
+            max_len=self.max_len,
+            length_penalty=self.length_penalty,
+            n_best=n_best,
+        )
+
+    def _result(self, hyp: NpHypothesis, cells: int) -> CaptionResult:
+        words = self.vocab.decode(hyp.tokens)
+        side = round(cells**0.5)
+        return CaptionResult(
+            text=detokenize(words),
+            tokens=words,
+            log_prob=hyp.log_prob,
+            mean_log_prob=hyp.log_prob / (len(hyp.tokens) + 1),
+            alphas=hyp.alphas,
+            grid=(side, side) if side * side == cells else None,
+        )
+
+    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> list[CaptionResult]:
+        t0 = time.perf_counter()
+        features = self.encode(images)  # (B, N, D)
+        t1 = time.perf_counter()
+        hyps = self.decode(features, beam_size)
+        t2 = time.perf_counter()
+        results = [self._result(best[0], features.shape[1]) for best in hyps]
+        for result in results:
+            result.timings = {
+                "encode": (t1 - t0) * 1000 / len(images),
+                "decode": (t2 - t1) * 1000 / len(images),
+            }
+        return results
+
+    def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult:
+        return self.caption_batch([image], beam_size)[0]
