@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,6 +33,12 @@ def _add_describe(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     p.add_argument("-r", "--recursive", action="store_true", help="folder mode: look into sub-folders too")
     p.add_argument("--batch-size", type=int, default=16, help="folder mode: images captioned at once")
+    p.add_argument(
+        "--runtime",
+        choices=("auto", "torch", "onnx"),
+        default="auto",
+        help="folder mode: auto uses a cached ONNX export on a CPU, else torch",
+    )
     p.add_argument("--verbosity", choices=("brief", "normal", "full"), default="normal")
     p.add_argument("--model", type=Path, help="model folder (default: the shipped model)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
@@ -132,7 +139,7 @@ def _add_app_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="assistant", description=__doc__.splitlines()[0] if __doc__ else None
+        prog="assistant", description="Hear what is on your screen or in a picture, privately and offline."
     )
     parser.add_argument("--version", action="version", version=f"assistant {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -157,6 +164,8 @@ def _run_train(args: argparse.Namespace) -> int:
     values = {k: getattr(args, k) for k in TrainConfig.__dataclass_fields__ if hasattr(args, k)}
     values["progress"] = not args.no_progress
     result = train(TrainConfig(**values))
+    if os.environ.get("RANK", "0") != "0":
+        return 0  # under torchrun, rank 0 alone reports
     print(
         json.dumps(
             {

@@ -45,15 +45,14 @@ def _folder_mode_wanted(args: argparse.Namespace) -> bool:
 
 
 def _folder_command(args: argparse.Namespace) -> int:
-    from assistant.folder_mode import run_folder_mode
+    from assistant.folder_mode import load_captioner, run_folder_mode
     from assistant.paths import default_model_dir
-    from assistant.vision.captioner import Captioner
 
     if args.screen:
         print("assistant: --screen cannot be combined with folder mode.", file=sys.stderr)
         return 2
     described, failed = run_folder_mode(
-        lambda: Captioner.load(args.model or default_model_dir(), args.device),
+        lambda: load_captioner(args.model or default_model_dir(), args.device, args.runtime),
         args.paths,
         recursive=args.recursive,
         json_out=sys.stdout if args.json else None,

@@ -14,19 +14,27 @@ from __future__ import annotations
 
 import csv
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from PIL import Image
 
 from assistant.capture.image_loading import load_image
-from assistant.errors import AssistantError, ImageLoadError
-from assistant.understand.compose import caption_confidence, hedge
-from assistant.vision.captioner import Captioner
+from assistant.errors import AssistantError, ImageLoadError, ModelError
+from assistant.understand.compose import CaptionLike, caption_confidence, hedge
+
+
+class BatchCaptioner(Protocol):
+    """Either runtime: :class:`assistant.vision.captioner.Captioner` (torch, ``spec.image_size``) or
+    :class:`assistant.vision.onnx_runtime.OnnxCaptioner` (``image_size``)."""
+
+    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> Sequence[CaptionLike]: ...
+
 
 #: File endings tried as images. Formats this Pillow cannot decode (HEIC, AVIF, ...) are listed too,
 #: so that the user hears why they were skipped instead of never hearing about them.
@@ -34,6 +42,8 @@ IMAGE_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".jpe", ".png", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".ppm", ".pgm"}
     | {".heic", ".heif", ".avif", ".jxl"}
 )
+log = logging.getLogger(__name__)
+
 CSV_FIELDS = ("image", "text", "caption", "confidence", "error")
 NO_CAPTION = "A photo."
 
@@ -92,20 +102,70 @@ def find_images(paths: Iterable[Path], recursive: bool = False) -> list[Path]:
 
 
 def open_image(path: Path, side: int) -> Image.Image:
-    """Load ``path`` safely; a JPEG is decoded at a reduced scale (DCT draft) when it is much
-    bigger than ``side`` — a 12-megapixel phone photo then decodes about 8x faster, and the model
-    only sees ``side`` pixels anyway. Any problem falls back to the plain loader for its message."""
+    """Load ``path`` safely, no bigger than needed for a model that sees ``side`` pixels.
+
+    A JPEG is decoded at a reduced scale (DCT draft): a 12-megapixel phone photo then decodes
+    several times faster. Any other large image is shrunk right after decoding, so a batch of
+    16 scans holds megabytes, not gigabytes. Any problem falls back to the plain loader, whose
+    message names the file."""
+    image: Image.Image | None = None
     try:
         with Image.open(path) as lazy:
             if lazy.format == "JPEG" and min(lazy.size) >= 4 * side:
                 lazy.draft("RGB", (2 * side, 2 * side))
-                return load_image(lazy).copy()
+                image = load_image(lazy).copy()
     except (OSError, ValueError, SyntaxError, AssistantError, Image.DecompressionBombError):
-        pass
-    return load_image(path)
+        image = None
+    if image is None:
+        image = load_image(path)
+    if max(image.size) > 8 * side:
+        image.thumbnail((4 * side, 4 * side), Image.Resampling.BOX)
+    return image
 
 
-def _captioned(path: Path, result: Any) -> FolderItem:
+RUNTIMES = ("auto", "torch", "onnx")
+
+
+def load_captioner(model_dir: Path, device: str = "auto", runtime: str = "auto") -> BatchCaptioner:
+    """The fastest captioner for a folder: onnxruntime (same captions as torch, several times faster
+    on a CPU) when ``runtime`` is ``onnx``, or ``auto`` on a CPU with an up-to-date export already in
+    the cache; torch otherwise. ``onnx`` exports the model first when needed (once, tens of seconds)."""
+    if runtime not in RUNTIMES:
+        raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
+    wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
+    if runtime == "onnx" or (runtime == "auto" and wants_cpu):
+        from assistant.vision.onnx_runtime import OnnxCaptioner, default_onnx_dir, onnx_export_is_current
+
+        onnx_dir = default_onnx_dir(model_dir)
+        if runtime == "onnx":
+            from assistant.vision.onnx_export import ensure_onnx
+
+            return OnnxCaptioner.load(ensure_onnx(model_dir, onnx_dir), model_dir)
+        if onnx_export_is_current(onnx_dir, model_dir):
+            try:
+                return OnnxCaptioner.load(onnx_dir, model_dir)
+            except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
+                log.warning("ONNX export unusable, using torch: %s", error)
+    from assistant.vision.captioner import Captioner
+
+    return Captioner.load(model_dir, device)
+
+
+def _cuda_available() -> bool:
+    import torch
+
+    return bool(torch.cuda.is_available())
+
+
+def input_side(captioner: Any) -> int:
+    """The square side the captioner's encoder sees, whichever runtime it is."""
+    side = getattr(captioner, "image_size", None)
+    if side is None:
+        side = captioner.spec.image_size
+    return int(side)
+
+
+def _captioned(path: Path, result: CaptionLike) -> FolderItem:
     confidence = caption_confidence(result)
     return FolderItem(
         image=str(path),
@@ -116,7 +176,7 @@ def _captioned(path: Path, result: Any) -> FolderItem:
 
 
 def describe_images(
-    captioner: Captioner,
+    captioner: BatchCaptioner,
     paths: Sequence[Path],
     beam_size: int = 3,
     batch_size: int = 16,
@@ -129,7 +189,7 @@ def describe_images(
     """
     if batch_size < 1:
         raise AssistantError("The batch size must be at least 1.")
-    side = captioner.spec.image_size
+    side = input_side(captioner)
     for start in range(0, len(paths), batch_size):
         chunk = paths[start : start + batch_size]
         items: list[FolderItem | None] = []
@@ -157,7 +217,7 @@ def _progress(total: int) -> Any:
 
 
 def run_folder_mode(
-    captioner_factory: Callable[[], Captioner],
+    captioner_factory: Callable[[], BatchCaptioner],
     paths: Sequence[Path],
     *,
     recursive: bool = False,

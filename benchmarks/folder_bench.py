@@ -7,7 +7,7 @@ composition) on a few images for comparison. Prints a table and one JSON line. T
 average is printed too: on a shared CPU it explains much of the spread. Not a test.
 
     .venv/bin/python benchmarks/folder_bench.py [--images DIR] [--n 64] [--batch-sizes 1,4,8,16]
-        [--beam 3] [--threads 2] [--describer-n 8]
+        [--beam 3] [--threads 2] [--describer-n 8] [--runtime torch|onnx]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -58,15 +59,23 @@ def main() -> int:
     parser.add_argument("--beam", type=int, default=3)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cpu")
+    parser.add_argument(
+        "--runtime", choices=("torch", "onnx"), default="torch", help="onnx: the cached export of --model"
+    )
     parser.add_argument("--describer-n", type=int, default=8, help="0 skips the per-image Describer run")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
-    captioner = Captioner.load(args.model, args.device)
+    captioner: Any = Captioner.load(args.model, args.device)
+    if args.runtime == "onnx":
+        from assistant.vision.onnx_runtime import OnnxCaptioner, default_onnx_dir
+
+        captioner = OnnxCaptioner.load(default_onnx_dir(args.model), args.model, threads=args.threads)
     load_before = os.getloadavg()
     figures: dict[str, object] = {
         "model": args.model.name,
-        "device": str(captioner.device),
+        "runtime": args.runtime,
+        "device": args.device if args.runtime == "torch" else "cpu (onnxruntime)",
         "threads": args.threads,
         "beam": args.beam,
     }
@@ -91,7 +100,7 @@ def main() -> int:
         figures["images_per_s_by_batch"] = rates
         best = max(rates, key=lambda k: rates[k])
         figures["best_batch"], figures["best_images_per_s"] = int(best), rates[best]
-        if args.describer_n > 0:
+        if args.describer_n > 0 and args.runtime == "torch":
             from assistant.describe import Describer, DescriberOptions
 
             describer = Describer(DescriberOptions(device=args.device, beam_size=args.beam), captioner)

@@ -23,15 +23,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 WORKER = r"""
-import json, resource, statistics, sys, time
+import json, sys, time
 t0 = time.perf_counter()
 args = json.loads(sys.argv[1])
 from pathlib import Path
 from PIL import Image
 
-def rss_mb():
+def rss_mb(field="VmRSS:"):
+    # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the (torch-importing) parent.
     for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
+        if line.startswith(field):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -71,7 +72,7 @@ for image in images:
     decode.append(result.timings["decode"])
     captions.append(result.tokens)
 rss_single = rss_mb()
-peak_single = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+peak_single = rss_mb("VmHWM:")
 batch = args["batch"]
 t = time.perf_counter()
 for start in range(0, len(images), batch):
@@ -86,7 +87,7 @@ print(json.dumps({
     "rss_loaded_mb": rss_loaded,
     "rss_single_mb": rss_single,
     "rss_peak_single_mb": peak_single,
-    "rss_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    "rss_peak_mb": rss_mb("VmHWM:"),
     "torch_imported": "torch" in sys.modules,
 }))
 """

@@ -12,7 +12,7 @@ from PIL import Image
 
 from assistant.cli import main
 from assistant.errors import ImageLoadError
-from assistant.folder_mode import describe_images, find_images, open_image, run_folder_mode
+from assistant.folder_mode import describe_images, find_images, load_captioner, open_image, run_folder_mode
 from tests.support.shapes import draw_shape
 
 GOOD = (
@@ -114,6 +114,10 @@ def test_big_jpeg_is_decoded_at_a_reduced_scale(tmp_path):
     draw_shape("circle", "red", "white", size=2000, seed=1).save(path, quality=90)
     image = open_image(path, 224)
     assert image.mode == "RGB" and 448 <= min(image.size) < 2000
+    scan = tmp_path / "scan.png"
+    draw_shape("square", "blue", "white", size=2400, seed=2).resize((2400, 1800)).save(scan)
+    shrunk = open_image(scan, 224)
+    assert shrunk.size == (896, 672)  # 4x the model's side, aspect kept
 
 
 @pytest.mark.timeout(120)
@@ -130,3 +134,22 @@ def test_cli_folder_json_and_csv(tiny_model_dir, photo_folder, tmp_path, capsys)
     assert main(["describe", str(photo_folder), "--no-speak", *common]) == 3
     err = capsys.readouterr().err.strip()
     assert err == "assistant: photos is a folder; add --json or --csv to describe its images."
+
+
+@pytest.mark.timeout(180)
+def test_onnx_runtime_gives_the_torch_captions(
+    tiny_model_dir, tiny_captioner, photo_folder, monkeypatch, tmp_path
+):
+    from assistant.vision.onnx_runtime import OnnxCaptioner
+
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(tmp_path / "cache"))
+    assert not isinstance(
+        load_captioner(tiny_model_dir, "cpu", "auto"), OnnxCaptioner
+    )  # nothing exported yet
+    exported = load_captioner(tiny_model_dir, "cpu", "onnx")  # exports into the cache
+    assert isinstance(exported, OnnxCaptioner)
+    assert isinstance(load_captioner(tiny_model_dir, "cpu", "auto"), OnnxCaptioner)  # now found and used
+    files = [photo_folder / name for name in GOOD]
+    fast = [item.caption for item in describe_images(exported, files, beam_size=2, batch_size=4)]
+    slow = [item.caption for item in describe_images(tiny_captioner, files, beam_size=2, batch_size=4)]
+    assert fast == slow

@@ -123,6 +123,8 @@ class MainWindow(QWidget):
         self.result = QPlainTextEdit(self)
         self.result.setReadOnly(True)
         self.result.setAccessibleName("Last description")
+        for bar in (self.result.verticalScrollBar(), self.result.horizontalScrollBar()):
+            bar.setAccessibleName("Scroll the last description")
         self.result.setPlaceholderText("Nothing described yet.")
         self.result.setTabChangesFocus(True)
         self.result_label.setBuddy(self.result)

@@ -76,6 +76,7 @@ def _combo(items: tuple[str, ...], current: str, name: str) -> QComboBox:
     box.addItems(list(items))
     box.setCurrentText(current)
     box.setAccessibleName(name)
+    box.view().setAccessibleName(f"{name} choices")  # the popup list a screen reader enters
     return box
 
 
@@ -94,6 +95,8 @@ class SettingsWindow(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName("Settings")
+        for bar in (scroll.verticalScrollBar(), scroll.horizontalScrollBar()):
+            bar.setAccessibleName("Scroll the settings")
         body = QWidget()
         scroll.setWidget(body)
         form_box = QVBoxLayout(body)
@@ -116,6 +119,9 @@ class SettingsWindow(QDialog):
             edit.keySequenceChanged.connect(lambda _seq: self._check_conflicts())
             for clear in edit.findChildren(QToolButton):  # the line edit's clear button
                 clear.setAccessibleName(f"Clear the hotkey for {name}")
+            for inner in edit.findChildren(QLineEdit):  # focus lands here, not on the outer widget
+                inner.setAccessibleName(f"Hotkey for {name}")
+                inner.setAccessibleDescription(edit.accessibleDescription())
             label = QLabel(ACTION_LABELS[action] + ":", hotkeys)
             label.setBuddy(edit)
             hk_form.addRow(label, edit)
