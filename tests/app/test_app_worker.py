@@ -35,7 +35,9 @@ def test_model_loads_in_background_and_a_screen_is_described(qtbot) -> None:
 
 
 def test_burst_keeps_one_in_flight_one_pending_and_the_last_wins(qtbot) -> None:
-    describer = PixelDescriber(work_ms=150)
+    # Each description takes longer than the whole burst of submissions, even on a loaded CI machine,
+    # so the burst lands while the first one runs (a 150 ms describer let a slow burst start a 4th).
+    describer = PixelDescriber(work_ms=1200)
     queue = make_queue(describer, debounce_ms=50)
     results: list[str] = []
     queue.result_ready.connect(lambda req, desc, label: results.append(req.label))
