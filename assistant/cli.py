@@ -37,7 +37,7 @@ def _add_describe(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--runtime",
         choices=("auto", "torch", "onnx"),
         default="auto",
-        help="folder mode: auto uses a cached ONNX export on a CPU, else torch",
+        help="captioner runtime: auto uses an ONNX export from `assistant export-onnx` on a CPU, else torch",
     )
     p.add_argument("--verbosity", choices=("brief", "normal", "full"), default="normal")
     p.add_argument("--model", type=Path, help="model folder (default: the shipped model)")
@@ -117,6 +117,24 @@ def _add_explain(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.set_defaults(func=_run_explain)
 
 
+def _add_export_onnx(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("export-onnx", help="export the captioner to ONNX for the fast, torch-free runtime")
+    p.add_argument("--model", type=Path, help="model folder (default: the shipped model)")
+    p.add_argument("--out", type=Path, help="export folder (default: the user cache, where auto finds it)")
+    p.add_argument("--opset", type=int, default=17)
+    p.add_argument("--no-int8", action="store_true", help="skip the int8 decoder step")
+    p.set_defaults(func=_run_export_onnx)
+
+
+def _run_export_onnx(args: argparse.Namespace) -> int:
+    from assistant.paths import default_model_dir
+    from assistant.vision.onnx_export import export_onnx
+
+    out = export_onnx(args.model or default_model_dir(), args.out, opset=args.opset, int8=not args.no_int8)
+    print(out)
+    return 0
+
+
 def _add_app_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="start the tray app (or show the running one)")
     p.add_argument("--wav", type=Path, help="speak into this WAV file (tests, no sound card)")
@@ -148,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(sub)
     _add_evaluate(sub)
     _add_explain(sub)
+    _add_export_onnx(sub)
     _add_app_commands(sub)
     return parser
 

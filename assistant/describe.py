@@ -19,8 +19,9 @@ from PIL import Image
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
-from assistant.vision.captioner import Captioner, CaptionResult
-from assistant.vision.checkpoint import check_model_files
+from assistant.vision.model_files import check_model_files
+from assistant.vision.result import CaptionResult
+from assistant.vision.runtime import CaptionerLike, load_captioner
 
 if TYPE_CHECKING:
     from assistant.ocr import OcrEngine
@@ -36,6 +37,7 @@ class DescriberOptions:
     beam_size: int = 3
     verbosity: str = "normal"  # brief, normal, full
     ocr: str = "auto"  # auto, tesseract, rapidocr, none: the text reader for screens and documents
+    runtime: str = "auto"  # auto, torch, onnx: see assistant.vision.runtime
     photo_ocr: str = "auto"  # text in photos: auto (RapidOCR when installed, else as ocr), or a name
 
 
@@ -59,7 +61,9 @@ def caption_confidence(result: CaptionResult) -> float:
 
 
 class Describer:
-    def __init__(self, options: DescriberOptions | None = None, captioner: Captioner | None = None) -> None:
+    def __init__(
+        self, options: DescriberOptions | None = None, captioner: CaptionerLike | None = None
+    ) -> None:
         self.options = options or DescriberOptions()
         self._captioner = captioner
         self._lock = threading.Lock()
@@ -69,12 +73,12 @@ class Describer:
     def loaded(self) -> bool:
         return self._captioner is not None
 
-    def load(self) -> Captioner:
+    def load(self) -> CaptionerLike:
         """Load the model if needed (slow: seconds); raises ModelError with a clear message."""
         with self._lock:
             if self._captioner is None:
                 model_dir = self.options.model_dir or default_model_dir()
-                self._captioner = Captioner.load(model_dir, self.options.device)
+                self._captioner = load_captioner(model_dir, self.options.device, self.options.runtime)
             return self._captioner
 
     def caption(self, image: Image.Image) -> CaptionResult:

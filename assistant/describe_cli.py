@@ -45,8 +45,9 @@ def _folder_mode_wanted(args: argparse.Namespace) -> bool:
 
 
 def _folder_command(args: argparse.Namespace) -> int:
-    from assistant.folder_mode import load_captioner, run_folder_mode
+    from assistant.folder_mode import run_folder_mode
     from assistant.paths import default_model_dir
+    from assistant.vision.runtime import load_captioner
 
     if args.screen:
         print("assistant: --screen cannot be combined with folder mode.", file=sys.stderr)
@@ -73,7 +74,11 @@ def describe_command(args: argparse.Namespace) -> int:
         return _folder_command(args)
     describer = Describer(
         DescriberOptions(
-            model_dir=args.model, device=args.device, beam_size=args.beam, verbosity=args.verbosity
+            model_dir=args.model,
+            device=args.device,
+            beam_size=args.beam,
+            verbosity=args.verbosity,
+            runtime=args.runtime,
         )
     )
     spoken: list[str] = []

@@ -25,7 +25,7 @@ from typing import IO, Any, Protocol
 from PIL import Image
 
 from assistant.capture.image_loading import load_image
-from assistant.errors import AssistantError, ImageLoadError, ModelError
+from assistant.errors import AssistantError, ImageLoadError
 from assistant.understand.compose import CaptionLike, caption_confidence, hedge
 
 
@@ -121,40 +121,6 @@ def open_image(path: Path, side: int) -> Image.Image:
     if max(image.size) > 8 * side:
         image.thumbnail((4 * side, 4 * side), Image.Resampling.BOX)
     return image
-
-
-RUNTIMES = ("auto", "torch", "onnx")
-
-
-def load_captioner(model_dir: Path, device: str = "auto", runtime: str = "auto") -> BatchCaptioner:
-    """The fastest captioner for a folder: onnxruntime (same captions as torch, several times faster
-    on a CPU) when ``runtime`` is ``onnx``, or ``auto`` on a CPU with an up-to-date export already in
-    the cache; torch otherwise. ``onnx`` exports the model first when needed (once, tens of seconds)."""
-    if runtime not in RUNTIMES:
-        raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
-    wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
-    if runtime == "onnx" or (runtime == "auto" and wants_cpu):
-        from assistant.vision.onnx_runtime import OnnxCaptioner, default_onnx_dir, onnx_export_is_current
-
-        onnx_dir = default_onnx_dir(model_dir)
-        if runtime == "onnx":
-            from assistant.vision.onnx_export import ensure_onnx
-
-            return OnnxCaptioner.load(ensure_onnx(model_dir, onnx_dir), model_dir)
-        if onnx_export_is_current(onnx_dir, model_dir):
-            try:
-                return OnnxCaptioner.load(onnx_dir, model_dir)
-            except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
-                log.warning("ONNX export unusable, using torch: %s", error)
-    from assistant.vision.captioner import Captioner
-
-    return Captioner.load(model_dir, device)
-
-
-def _cuda_available() -> bool:
-    import torch
-
-    return bool(torch.cuda.is_available())
 
 
 def input_side(captioner: Any) -> int:

@@ -1,13 +1,14 @@
-"""The runtime captioner: encoder + decoder + vocabulary, loaded once, used from one thread."""
+"""The torch captioner: encoder + decoder + vocabulary, loaded once, used from one thread.
+
+``CaptionResult`` lives in the torch-free :mod:`assistant.vision.result` and is re-exported here.
+"""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import torch
 from PIL import Image
 
@@ -15,19 +16,9 @@ from assistant.vision.checkpoint import ModelConfig, load_model
 from assistant.vision.decoder import AttentionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
+from assistant.vision.result import CaptionResult
 from assistant.vision.search import Hypothesis, beam_search
 from assistant.vision.vocab import Vocabulary, detokenize
-
-
-@dataclass
-class CaptionResult:
-    text: str  # a sentence to speak: "A dog runs through the grass."
-    tokens: list[str]
-    log_prob: float  # sum of log p over the words and <end>
-    mean_log_prob: float  # per emitted token; the composer hedges on it
-    alphas: np.ndarray | None = None  # (len(tokens) + 1, N) attention weights
-    grid: tuple[int, int] | None = None  # (rows, cols) of the feature grid, for attention maps
-    timings: dict[str, float] = field(default_factory=dict)  # ms: "encode", "decode"
 
 
 class Captioner:

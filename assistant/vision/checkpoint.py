@@ -17,13 +17,11 @@ from safetensors.torch import load_file, save_file
 
 from assistant.errors import ModelError
 from assistant.vision.decoder import AttentionDecoder, DecoderConfig
+from assistant.vision.model_files import CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE, check_model_files
 from assistant.vision.vocab import Vocabulary
 
 FORMAT_NAME = "assistant-captioner"
 FORMAT_VERSION = 1
-WEIGHTS_FILE = "model.safetensors"
-CONFIG_FILE = "config.json"
-VOCAB_FILE = "vocab.json"
 
 
 @dataclass
@@ -76,17 +74,6 @@ def save_model(
     save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT_NAME})
     (directory / CONFIG_FILE).write_text(json.dumps(config.to_json(), indent=2) + "\n", encoding="utf-8")
     vocab.save(directory / VOCAB_FILE)
-
-
-def check_model_files(directory: Path) -> Path:
-    """Cheap check that a model folder is there and complete, without reading the weights."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise ModelError(f"The captioning model is missing: no folder {directory}.")
-    for name in (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE):
-        if not (directory / name).is_file():
-            raise ModelError(f"The captioning model is incomplete: {name} is missing in {directory}.")
-    return directory
 
 
 def load_model(

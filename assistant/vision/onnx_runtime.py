@@ -14,7 +14,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
+from assistant.vision.result import CaptionResult
 from assistant.vision.vocab import Vocabulary, detokenize
 
 ENCODER_FILE = "encoder.onnx"
@@ -42,19 +43,6 @@ StepFn = Callable[
     [np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ]
-
-
-@dataclass
-class CaptionResult:
-    """Field for field :class:`assistant.vision.captioner.CaptionResult` (that module imports torch)."""
-
-    text: str
-    tokens: list[str]
-    log_prob: float  # sum of log p over the words and <end>
-    mean_log_prob: float  # per emitted token
-    alphas: np.ndarray | None = None  # (len(tokens) + 1, N) attention weights
-    grid: tuple[int, int] | None = None  # (rows, cols) of the feature grid
-    timings: dict[str, float] = field(default_factory=dict)  # ms per image: "encode", "decode"
 
 
 @dataclass

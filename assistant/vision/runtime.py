@@ -1,0 +1,65 @@
+"""Choosing the captioner's runtime: onnxruntime (torch-free, faster on a CPU) or torch.
+
+Both give the same captions (tests/vision/test_vision_onnx.py). On a CPU, ``auto`` uses an ONNX export
+that is already in the user cache and matches the weights (``assistant export-onnx`` makes it), so
+the app never pays torch's start-up time and memory; otherwise, and on GPUs, torch.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+from PIL import Image
+
+from assistant.errors import AssistantError, ModelError
+from assistant.vision.result import CaptionResult
+
+log = logging.getLogger(__name__)
+
+RUNTIMES = ("auto", "torch", "onnx")
+
+
+class CaptionerLike(Protocol):
+    """What the describe pipeline and folder mode need from either runtime."""
+
+    def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult: ...
+
+    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> Sequence[CaptionResult]: ...
+
+
+def load_captioner(model_dir: Path, device: str = "auto", runtime: str = "auto") -> CaptionerLike:
+    """onnxruntime when ``runtime`` is ``onnx`` (exporting first if needed: once, tens of seconds, needs
+    torch and onnx), or ``auto`` on a CPU with a current export in the cache; torch otherwise."""
+    if runtime not in RUNTIMES:
+        raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
+    wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
+    if runtime == "onnx" or (runtime == "auto" and wants_cpu):
+        from assistant.vision.onnx_runtime import OnnxCaptioner, default_onnx_dir, onnx_export_is_current
+
+        onnx_dir = default_onnx_dir(model_dir)
+        if runtime == "onnx":
+            from assistant.vision.onnx_export import ensure_onnx
+
+            return OnnxCaptioner.load(ensure_onnx(model_dir, onnx_dir), model_dir)
+        if onnx_export_is_current(onnx_dir, model_dir):
+            try:
+                return OnnxCaptioner.load(onnx_dir, model_dir)
+            except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
+                log.warning("ONNX export unusable, using torch: %s", error)
+    from assistant.vision.captioner import Captioner
+
+    return Captioner.load(model_dir, device)
+
+
+def _cuda_available() -> bool:
+    """Without an NVIDIA driver there is no CUDA: say so without importing torch (~0.7 GB, seconds)."""
+    no_driver = sys.platform.startswith("linux") and not Path("/proc/driver/nvidia").exists()
+    if sys.platform == "darwin" or no_driver:
+        return False
+    import torch
+
+    return bool(torch.cuda.is_available())
