@@ -117,6 +117,9 @@ def show_screen_content(kind: str = "text") -> Any:
 
 
 def main() -> int:
+    from assistant.app.main import limit_malloc_arenas
+
+    limit_malloc_arenas()  # as `assistant run` does first: this process hosts the app below
     parser = argparse.ArgumentParser(description="tray app benchmark")
     parser.add_argument("--runs", type=int, default=20, help="describe-screen latency runs")
     parser.add_argument("--cycles", type=int, default=500, help="describe cycles for the RSS growth")
