@@ -12,7 +12,8 @@ from PIL import Image
 
 from assistant.cli import main
 from assistant.errors import ImageLoadError
-from assistant.folder_mode import describe_images, find_images, load_captioner, open_image, run_folder_mode
+from assistant.folder_mode import describe_images, find_images, open_image, run_folder_mode
+from assistant.vision.runtime import load_captioner
 from tests.support.shapes import draw_shape
 
 GOOD = (
