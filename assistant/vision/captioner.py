@@ -16,9 +16,9 @@ from assistant.vision.checkpoint import ModelConfig, load_model
 from assistant.vision.decoder import AttentionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
-from assistant.vision.result import CaptionResult
-from assistant.vision.search import Hypothesis, beam_search
-from assistant.vision.vocab import Vocabulary, detokenize
+from assistant.vision.result import CaptionResult, stamp_timings
+from assistant.vision.search import beam_search
+from assistant.vision.vocab import Vocabulary
 
 
 class Captioner:
@@ -51,18 +51,6 @@ class Captioner:
         pixels = preprocess(images, self.spec).to(self.device)  # (B, 3, S, S)
         return self.encoder(pixels).float()  # (B, N, D)
 
-    def _result(self, hyp: Hypothesis, cells: int) -> CaptionResult:
-        words = self.vocab.decode(hyp.tokens)
-        side = round(cells**0.5)
-        return CaptionResult(
-            text=detokenize(words),
-            tokens=words,
-            log_prob=hyp.log_prob,
-            mean_log_prob=hyp.log_prob / (len(hyp.tokens) + 1),
-            alphas=hyp.alphas.numpy(),
-            grid=(side, side) if side * side == cells else None,
-        )
-
     def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> list[CaptionResult]:
         t0 = time.perf_counter()
         features = self.encode(images)  # (B, N, D)
@@ -77,12 +65,12 @@ class Captioner:
             length_penalty=self.config.length_penalty,
         )
         t2 = time.perf_counter()
-        results = [self._result(best[0], features.size(1)) for best in hyps]
-        for result in results:
-            result.timings = {
-                "encode": (t1 - t0) * 1000 / len(images),
-                "decode": (t2 - t1) * 1000 / len(images),
-            }
+        cells = features.size(1)
+        results = [
+            CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas.numpy(), cells)
+            for h in (best[0] for best in hyps)
+        ]
+        stamp_timings(results, t0, t1, t2)
         return results
 
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult:

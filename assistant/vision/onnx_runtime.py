@@ -23,8 +23,8 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
-from assistant.vision.result import CaptionResult
-from assistant.vision.vocab import Vocabulary, detokenize
+from assistant.vision.result import CaptionResult, stamp_timings
+from assistant.vision.vocab import Vocabulary
 
 ENCODER_FILE = "encoder.onnx"
 DECODER_START_FILE = "decoder_start.onnx"
@@ -328,30 +328,18 @@ class OnnxCaptioner:
             n_best=n_best,
         )
 
-    def _result(self, hyp: NpHypothesis, cells: int) -> CaptionResult:
-        words = self.vocab.decode(hyp.tokens)
-        side = round(cells**0.5)
-        return CaptionResult(
-            text=detokenize(words),
-            tokens=words,
-            log_prob=hyp.log_prob,
-            mean_log_prob=hyp.log_prob / (len(hyp.tokens) + 1),
-            alphas=hyp.alphas,
-            grid=(side, side) if side * side == cells else None,
-        )
-
     def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> list[CaptionResult]:
         t0 = time.perf_counter()
         features = self.encode(images)  # (B, N, D)
         t1 = time.perf_counter()
         hyps = self.decode(features, beam_size)
         t2 = time.perf_counter()
-        results = [self._result(best[0], features.shape[1]) for best in hyps]
-        for result in results:
-            result.timings = {
-                "encode": (t1 - t0) * 1000 / len(images),
-                "decode": (t2 - t1) * 1000 / len(images),
-            }
+        cells = features.shape[1]
+        results = [
+            CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas, cells)
+            for h in (best[0] for best in hyps)
+        ]
+        stamp_timings(results, t0, t1, t2)
         return results
 
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult:

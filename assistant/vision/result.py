@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from assistant.vision.vocab import Vocabulary, detokenize
 
 
 @dataclass
@@ -16,3 +19,28 @@ class CaptionResult:
     alphas: np.ndarray | None = None  # (len(tokens) + 1, N) attention weights
     grid: tuple[int, int] | None = None  # (rows, cols) of the feature grid, for attention maps
     timings: dict[str, float] = field(default_factory=dict)  # ms per image: "encode", "decode"
+
+    @classmethod
+    def from_hypothesis(
+        cls, vocab: Vocabulary, token_ids: Sequence[int], log_prob: float, alphas: np.ndarray, cells: int
+    ) -> CaptionResult:
+        """A finished beam (word ids without <start>/<end>, summed log p, attention) as a result."""
+        words = vocab.decode(token_ids)
+        side = round(cells**0.5)
+        return cls(
+            text=detokenize(words),
+            tokens=words,
+            log_prob=log_prob,
+            mean_log_prob=log_prob / (len(token_ids) + 1),
+            alphas=alphas,
+            grid=(side, side) if side * side == cells else None,
+        )
+
+
+def stamp_timings(results: Sequence[CaptionResult], started: float, encoded: float, decoded: float) -> None:
+    """Per-image encode/decode milliseconds of a batch, from ``time.perf_counter`` stamps."""
+    for result in results:
+        result.timings = {
+            "encode": (encoded - started) * 1000 / len(results),
+            "decode": (decoded - encoded) * 1000 / len(results),
+        }
