@@ -1,0 +1,310 @@
+"""Contrastive image–text dual encoder (CLIP-style) over the captioner's cached encoder features.
+
+Why: the captioner only says how likely its words are, not whether they fit the picture. A dual
+encoder trained with the symmetric InfoNCE loss scores any caption against any image, which gives
+(a) a re-ranking signal for beam candidates, (b) a 0..1 ``confidence`` the composer can hedge on, and
+(c) text -> image search over a folder. It is tiny: the image side is the mean-pooled encoder grid
+(already cached for captioner training) through a two-layer MLP; the text side is a word embedding
+over the captioner's vocabulary, a bidirectional GRU and a masked mean, both L2-normalised.
+
+Model folders hold ``model.safetensors`` + ``config.json`` + ``vocab.json`` — never a pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save_file
+from torch import nn
+from torch.nn import functional as F
+
+from assistant.errors import ModelError
+from assistant.vision.vocab import Vocabulary, tokenize
+
+FORMAT_NAME = "assistant-contrastive"
+FORMAT_VERSION = 1
+WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE = "model.safetensors", "config.json", "vocab.json"
+
+
+@dataclass
+class ContrastiveConfig:
+    """Shapes of the dual encoder; stored in ``config.json``."""
+
+    vocab_size: int
+    feature_dim: int  # channels of the encoder grid (1280 for efficientnet-lite2)
+    embed_dim: int = 256  # shared image/text space
+    hidden_dim: int = 512  # image MLP hidden width
+    word_dim: int = 256
+    text_hidden: int = 256  # GRU width per direction
+    max_tokens: int = 30
+    dropout: float = 0.1
+    init_temperature: float = 0.07
+    # confidence = sigmoid(calib_scale * cosine + calib_bias), fitted after training on matched vs
+    # mismatched training pairs (equal priors), so 0.5 means "as likely a match as not".
+    calib_scale: float = 10.0
+    calib_bias: float = -3.0
+
+
+class DualEncoder(nn.Module):
+    """Image features ``(B, D)`` or ``(B, N, D)`` and word ids ``(B, T)`` -> unit vectors ``(B, E)``."""
+
+    def __init__(self, config: ContrastiveConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.image_proj = nn.Sequential(
+            nn.LayerNorm(config.feature_dim),
+            nn.Linear(config.feature_dim, config.hidden_dim),
+            nn.GELU(),
+            nn.Dropout(config.dropout),
+            nn.Linear(config.hidden_dim, config.embed_dim),
+        )
+        self.embedding = nn.Embedding(config.vocab_size, config.word_dim, padding_idx=0)
+        self.gru = nn.GRU(config.word_dim, config.text_hidden, batch_first=True, bidirectional=True)
+        self.text_proj = nn.Sequential(
+            nn.Dropout(config.dropout), nn.Linear(2 * config.text_hidden, config.embed_dim)
+        )
+        # CLIP's learned temperature, as log(1 / T); clamped at 100 when used.
+        self.logit_scale = nn.Parameter(torch.tensor(math.log(1.0 / config.init_temperature)))
+
+    def encode_images(self, features: torch.Tensor) -> torch.Tensor:
+        if features.dim() == 3:
+            features = features.float().mean(dim=1)  # (B, N, D) -> (B, D)
+        return F.normalize(self.image_proj(features.float()), dim=-1)
+
+    def encode_texts(self, ids: torch.Tensor) -> torch.Tensor:
+        mask = (ids != 0).unsqueeze(2).float()  # (B, T, 1)
+        lengths = mask.sum(dim=1).clamp(min=1.0)  # (B, 1)
+        packed = nn.utils.rnn.pack_padded_sequence(
+            self.embedding(ids), lengths.squeeze(1).long().cpu(), batch_first=True, enforce_sorted=False
+        )
+        out, _ = self.gru(packed)
+        out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=ids.size(1))
+        pooled = (out * mask).sum(dim=1) / lengths  # (B, 2H)
+        return F.normalize(self.text_proj(pooled), dim=-1)
+
+    def scale(self) -> torch.Tensor:
+        return self.logit_scale.clamp(max=math.log(100.0)).exp()
+
+
+def info_nce(image_emb: torch.Tensor, text_emb: torch.Tensor, scale: torch.Tensor) -> torch.Tensor:
+    """Symmetric InfoNCE: row ``i`` of each side is the positive of row ``i`` of the other."""
+    logits = scale * image_emb @ text_emb.t()  # (B, B)
+    target = torch.arange(logits.size(0), device=logits.device)
+    return (F.cross_entropy(logits, target) + F.cross_entropy(logits.t(), target)) / 2
+
+
+def encode_captions(vocab: Vocabulary, captions: Sequence[str], max_tokens: int) -> torch.Tensor:
+    """Captions -> padded word ids ``(B, T)`` (no start/end tokens; an empty caption becomes ``<unk>``)."""
+    rows = [
+        [vocab.stoi.get(t, vocab.unk_id) for t in tokenize(c)[:max_tokens]] or [vocab.unk_id]
+        for c in captions
+    ]
+    width = max(len(r) for r in rows)
+    return torch.tensor([r + [0] * (width - len(r)) for r in rows], dtype=torch.long)
+
+
+class ContrastiveModel:
+    """The trained dual encoder with its vocabulary: what scoring, re-ranking and search use."""
+
+    def __init__(self, net: DualEncoder, vocab: Vocabulary, metadata: dict[str, Any] | None = None) -> None:
+        self.net = net.eval()
+        self.vocab = vocab
+        self.metadata = dict(metadata or {})
+
+    @property
+    def config(self) -> ContrastiveConfig:
+        return self.net.config
+
+    @torch.inference_mode()
+    def embed_images(self, features: torch.Tensor, batch_size: int = 1024) -> torch.Tensor:
+        parts = [
+            self.net.encode_images(features[i : i + batch_size]) for i in range(0, len(features), batch_size)
+        ]
+        return torch.cat(parts)
+
+    @torch.inference_mode()
+    def embed_texts(self, captions: Sequence[str], batch_size: int = 1024) -> torch.Tensor:
+        parts = [
+            self.net.encode_texts(
+                encode_captions(self.vocab, captions[i : i + batch_size], self.config.max_tokens)
+            )
+            for i in range(0, len(captions), batch_size)
+        ]
+        return torch.cat(parts)
+
+    def similarity(self, image_features: torch.Tensor, captions: Sequence[str]) -> torch.Tensor:
+        """Cosine similarities ``(n_images, n_captions)`` in -1..1; features ``(B, D)`` or ``(B, N, D)``."""
+        return self.embed_images(image_features) @ self.embed_texts(captions).t()
+
+    def confidence_from_similarity(self, similarity: torch.Tensor) -> torch.Tensor:
+        return torch.sigmoid(self.config.calib_scale * similarity + self.config.calib_bias)
+
+    def confidence(self, image_features: torch.Tensor, caption: str) -> float:
+        """How likely (0..1) ``caption`` fits one image: features ``(D,)``, ``(N, D)`` or ``(1, ...)``."""
+        features = image_features
+        if features.dim() == 1 or (features.dim() == 2 and features.size(0) != 1):
+            features = features.unsqueeze(0)  # (D,) pooled or (N, D) grid -> a batch of one
+        return float(self.confidence_from_similarity(self.similarity(features, [caption]))[0, 0])
+
+    def save(self, directory: Path) -> None:
+        """``model.safetensors`` (fp16) + ``config.json`` + ``vocab.json``."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        tensors = {
+            k: v.detach().to("cpu", torch.float16).contiguous() for k, v in self.net.state_dict().items()
+        }
+        tensors["logit_scale"] = self.net.logit_scale.detach().float().reshape(())  # keep exact
+        save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT_NAME})
+        config = {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "model": asdict(self.config),
+            "metadata": self.metadata,
+        }
+        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        self.vocab.save(directory / VOCAB_FILE)
+
+    @classmethod
+    def load(cls, directory: Path, device: str | torch.device = "cpu") -> ContrastiveModel:
+        directory = Path(directory)
+        for name in (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE):
+            if not (directory / name).is_file():
+                raise ModelError(
+                    f"The image-text matching model is incomplete: {name} is missing in {directory}."
+                )
+        try:
+            data = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT_NAME or data.get("format_version") != FORMAT_VERSION:
+                raise ModelError("This folder does not hold a readable image-text matching model.")
+            config = ContrastiveConfig(**data["model"])
+            vocab = Vocabulary.load(directory / VOCAB_FILE)
+        except ModelError:
+            raise
+        except (ValueError, KeyError, TypeError) as error:
+            raise ModelError(f"The image-text matching model's configuration is damaged ({error}).") from None
+        if config.vocab_size != len(vocab):
+            raise ModelError("The image-text matching model's vocabulary does not match its weights.")
+        try:
+            tensors = load_file(str(directory / WEIGHTS_FILE))
+        except (SafetensorError, OSError, ValueError) as error:
+            raise ModelError(f"The image-text matching model's weights are damaged ({error}).") from None
+        net = DualEncoder(config)
+        try:
+            net.load_state_dict({k: v.float() for k, v in tensors.items()})
+        except RuntimeError:
+            raise ModelError(
+                "The image-text matching model's weights do not fit its configuration."
+            ) from None
+        return cls(net.to(device), vocab, data.get("metadata"))
+
+
+@dataclass
+class ContrastiveTrainConfig:
+    epochs: int = 40
+    batch_size: int = 256
+    lr: float = 2e-3
+    weight_decay: float = 0.05
+    seed: int = 0
+    model: dict[str, Any] = field(default_factory=dict)  # overrides of ContrastiveConfig fields
+
+
+def train_contrastive(
+    features: torch.Tensor,
+    captions: Sequence[Sequence[str]],
+    vocab: Vocabulary,
+    cfg: ContrastiveTrainConfig | None = None,
+    log: Any = None,
+) -> tuple[ContrastiveModel, list[float]]:
+    """Train on ``features[i]`` (``(I, D)`` or ``(I, N, D)``) paired with any of ``captions[i]``.
+
+    Each epoch visits every image once with one of its captions drawn at random, so a batch never holds
+    two captions of one image (which would be false negatives). Returns the model and the mean loss
+    per epoch. The confidence calibration is then fitted on matched vs shuffled training pairs.
+    """
+    cfg = cfg or ContrastiveTrainConfig()
+    torch.manual_seed(cfg.seed)
+    rng = random.Random(cfg.seed)
+    pooled = features.float().mean(dim=1) if features.dim() == 3 else features.float()
+    config = ContrastiveConfig(vocab_size=len(vocab), feature_dim=int(pooled.size(1)), **cfg.model)
+    net = DualEncoder(config)
+    decay = [p for n, p in net.named_parameters() if p.dim() >= 2 and not n.startswith("embedding")]
+    other = [p for n, p in net.named_parameters() if not (p.dim() >= 2 and not n.startswith("embedding"))]
+    optimiser = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": other, "weight_decay": 0.0}],
+        lr=cfg.lr,
+    )
+    steps_per_epoch = max(1, math.ceil(len(pooled) / cfg.batch_size))
+    schedule = torch.optim.lr_scheduler.OneCycleLR(
+        optimiser, max_lr=cfg.lr, total_steps=cfg.epochs * steps_per_epoch, pct_start=0.1
+    )
+    encoded = [
+        [vocab.stoi.get(t, vocab.unk_id) for t in tokenize(c)[: config.max_tokens]]
+        for caps in captions
+        for c in caps
+    ]
+    offsets, start = [], 0
+    for caps in captions:
+        offsets.append((start, len(caps)))
+        start += len(caps)
+    history: list[float] = []
+    net.train()
+    for epoch in range(cfg.epochs):
+        order = list(range(len(pooled)))
+        rng.shuffle(order)
+        total = 0.0
+        for step in range(steps_per_epoch):
+            rows = order[step * cfg.batch_size : (step + 1) * cfg.batch_size]
+            if len(rows) < 2:
+                continue
+            texts = [encoded[offsets[r][0] + rng.randrange(offsets[r][1])] or [vocab.unk_id] for r in rows]
+            width = max(len(t) for t in texts)
+            ids = torch.tensor([t + [0] * (width - len(t)) for t in texts], dtype=torch.long)
+            loss = info_nce(net.encode_images(pooled[rows]), net.encode_texts(ids), net.scale())
+            optimiser.zero_grad()
+            loss.backward()
+            optimiser.step()
+            schedule.step()
+            total += float(loss.detach()) * len(rows)
+        history.append(total / len(pooled))
+        if log is not None:
+            temperature = 1 / float(net.scale().detach())
+            log(f"epoch {epoch + 1}/{cfg.epochs} loss {history[-1]:.4f} temperature {temperature:.4f}")
+    model = ContrastiveModel(net, vocab, {"loss_history": history})
+    _calibrate(model, pooled, [caps[0] for caps in captions], seed=cfg.seed)
+    return model, history
+
+
+def _calibrate(model: ContrastiveModel, pooled: torch.Tensor, captions: Sequence[str], seed: int) -> None:
+    """Logistic fit of match / no match on the cosine: positives are true pairs, negatives shifted pairs."""
+    count = min(len(pooled), 4000)
+    if count < 2:
+        return
+    generator = torch.Generator().manual_seed(seed)
+    rows = torch.randperm(len(pooled), generator=generator)[:count]
+    image_emb = model.embed_images(pooled[rows])
+    text_emb = model.embed_texts([captions[int(r)] for r in rows])
+    positive = (image_emb * text_emb).sum(dim=1)
+    negative = (image_emb * text_emb.roll(1, dims=0)).sum(dim=1)
+    x = torch.cat([positive, negative]).clone()
+    y = torch.cat([torch.ones(count), torch.zeros(count)])
+    params = torch.tensor([10.0, -3.0], requires_grad=True)
+    optimiser = torch.optim.LBFGS([params], max_iter=100)
+
+    def closure() -> torch.Tensor:
+        optimiser.zero_grad()
+        loss = F.binary_cross_entropy_with_logits(params[0] * x + params[1], y)
+        loss.backward()
+        return loss
+
+    with torch.enable_grad():
+        optimiser.step(closure)
+    scale, bias = params.detach().tolist()
+    model.config.calib_scale, model.config.calib_bias = float(scale), float(bias)
