@@ -38,6 +38,9 @@ class XvfbServer:
                 f"{self.width}x{self.height}x{self.depth}",
                 "-nolisten",
                 "tcp",
+                # Without -noreset the server resets whenever its last client disconnects, and a
+                # client connecting during that reset gets "Can't open display" (seen in CI).
+                "-noreset",
                 "+extension",
                 "RANDR",
             ],
@@ -63,7 +66,23 @@ class XvfbServer:
                 else:
                     time.sleep(0.02)
         self.display = ":" + data.decode().strip()
+        self._wait_until_accepting(deadline)
         return self
+
+    def _wait_until_accepting(self, deadline: float) -> None:
+        """``-displayfd`` reports the number once the socket exists; also prove a client can connect."""
+        from Xlib import display as xdisplay
+        from Xlib.error import DisplayError
+
+        while True:
+            try:
+                xdisplay.Display(self.display).close()
+                return
+            except DisplayError:
+                if time.monotonic() > deadline or (self._proc is not None and self._proc.poll() is not None):
+                    self.stop()
+                    raise RuntimeError(f"Xvfb on {self.display} does not accept connections") from None
+                time.sleep(0.02)
 
     def env(self) -> dict[str, str]:
         """A copy of ``os.environ`` pointing at this server (for subprocesses)."""
