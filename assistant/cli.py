@@ -92,6 +92,55 @@ def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.set_defaults(func=_run_train)
 
 
+def _add_train_scst(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from assistant.vision.train_config import ScstConfig
+
+    defaults = ScstConfig()
+    p = sub.add_parser(
+        "train-scst", help="fine-tune a trained captioner with self-critical training (CIDEr-D reward)"
+    )
+    p.add_argument("--init", type=Path, default=defaults.init, help="the cross-entropy-trained model folder")
+    p.add_argument(
+        "--data-dir", type=Path, default=defaults.data_dir, help="folder with images/ and captions.tsv"
+    )
+    p.add_argument("--captions", type=Path, help="captions TSV or Karpathy-style COCO JSON")
+    p.add_argument("--images", type=Path, help="images folder")
+    p.add_argument("--out", type=Path, help="run folder (checkpoints, log); resumes if it holds last.pt")
+    p.add_argument("--export", type=Path, help="copy the best model folder here when done")
+    for name in (
+        "epochs",
+        "round_batches",
+        "batch_size",
+        "samples",
+        "lr",
+        "grad_clip",
+        "max_len",
+        "val_beam",
+        "length_penalty",
+        "val_limit",
+        "train_limit",
+        "seed",
+        "device",
+    ):
+        value = getattr(defaults, name)
+        kind = float if name == "length_penalty" else type(value) if value is not None else int
+        p.add_argument("--" + name.replace("_", "-"), type=kind, default=value)
+    p.add_argument("--no-dropout", action="store_true", help="sample with dropout off")
+    p.add_argument("--no-progress", action="store_true")
+    p.set_defaults(func=_run_train_scst)
+
+
+def _run_train_scst(args: argparse.Namespace) -> int:
+    from assistant.vision.scst import ScstConfig, train_scst
+
+    values = {k: getattr(args, k) for k in ScstConfig.__dataclass_fields__ if hasattr(args, k)}
+    values["progress"] = not args.no_progress
+    values["dropout"] = not args.no_dropout
+    result = train_scst(ScstConfig(**values))
+    print(json.dumps({"best_val_cider": result["best_cider"], "model_dir": result["model_dir"]}))
+    return 0
+
+
 def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("evaluate", help="caption a split and print pycocoevalcap metrics")
     p.add_argument("--images", type=Path, required=True)
@@ -135,6 +184,25 @@ def _run_export_onnx(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("search", help="rank the images of a folder by a text query, best match first")
+    p.add_argument("query", help='what the picture shows, e.g. "a dog on the beach"')
+    p.add_argument("folders", nargs="+", type=Path, metavar="FOLDER", help="folders (searched recursively)")
+    p.add_argument("--top", type=int, default=10, help="how many images to list (default 10)")
+    p.add_argument("--json", action="store_true", help="print one JSON object, not score<TAB>path lines")
+    p.add_argument("--model", type=Path, help="image-text model folder (default: the shipped one)")
+    p.add_argument("--batch-size", type=int, default=16, help="images encoded at once")
+    p.add_argument("--runtime", choices=("auto", "torch", "onnx"), default="auto", help="encoder runtime")
+    p.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    p.set_defaults(func=_run_search)
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    from assistant.vision.image_search import search_command
+
+    return search_command(args)
+
+
 def _add_app_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("run", help="start the tray app (or show the running one)")
     p.add_argument("--wav", type=Path, help="speak into this WAV file (tests, no sound card)")
@@ -164,9 +232,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command_name", metavar="COMMAND")
     _add_describe(sub)
     _add_train(sub)
+    _add_train_scst(sub)
     _add_evaluate(sub)
     _add_explain(sub)
     _add_export_onnx(sub)
+    _add_search(sub)
     _add_app_commands(sub)
     return parser
 

@@ -19,6 +19,12 @@ from PIL import Image
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
+from assistant.vision.contrastive_numpy import (
+    NumpyContrastiveModel,
+    annotate_confidence,
+    captioner_encoder,
+    load_caption_matcher,
+)
 from assistant.vision.model_files import check_model_files
 from assistant.vision.result import CaptionResult
 from assistant.vision.runtime import CaptionerLike, load_captioner
@@ -39,6 +45,9 @@ class DescriberOptions:
     ocr: str = "auto"  # auto, tesseract, rapidocr, none: the text reader for screens and documents
     runtime: str = "auto"  # auto, torch, onnx: see assistant.vision.runtime
     photo_ocr: str = "auto"  # text in photos: auto (RapidOCR when installed, else as ocr), or a name
+    # The image-text model that gives each caption its 0..1 confidence (default: the shipped one);
+    # absent, or made for another encoder: no such confidence, and the wording hedges as before.
+    contrastive_dir: Path | None = None
 
 
 @dataclass
@@ -47,7 +56,7 @@ class Description:
     kind: str  # photo, screen, document, mixed
     caption: str | None  # the model's caption, when one was made
     source: str  # file, screen, window, pointer, clipboard, rect
-    caption_confidence: float | None = None  # geometric-mean token probability, 0..1
+    caption_confidence: float | None = None  # 0..1: image-text match if known, else mean word probability
     ocr_text: str | None = None
     window_title: str | None = None
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
@@ -68,6 +77,8 @@ class Describer:
         self._captioner = captioner
         self._lock = threading.Lock()
         self._ocr_engines: dict[str, OcrEngine | None] | None = None  # made on first describe, then kept
+        self._matcher: NumpyContrastiveModel | None = None
+        self._matcher_checked = False
 
     @property
     def loaded(self) -> bool:
@@ -82,7 +93,14 @@ class Describer:
             return self._captioner
 
     def caption(self, image: Image.Image) -> CaptionResult:
-        return self.load().caption(image, beam_size=self.options.beam_size)
+        captioner = self.load()
+        result = captioner.caption(image, beam_size=self.options.beam_size)
+        if not self._matcher_checked:  # once: the folder is read, and its encoder checked, on first need
+            self._matcher = load_caption_matcher(self.options.contrastive_dir, captioner_encoder(captioner))
+            self._matcher_checked = True
+        if self._matcher is not None:
+            annotate_confidence(self._matcher, result)  # from the grid already computed: no second encode
+        return result
 
     def describe(self, image: ImageInput, *, on_sentence: SentenceCallback | None = None) -> Description:
         started = time.perf_counter()

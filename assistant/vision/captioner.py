@@ -16,7 +16,7 @@ from assistant.vision.checkpoint import ModelConfig, load_model
 from assistant.vision.decoder import AttentionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
-from assistant.vision.result import CaptionResult, stamp_timings
+from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings
 from assistant.vision.search import beam_search
 from assistant.vision.vocab import Vocabulary
 
@@ -71,6 +71,7 @@ class Captioner:
             for h in (best[0] for best in hyps)
         ]
         stamp_timings(results, t0, t1, t2)
+        attach_pooled(results, features.mean(dim=1).cpu().numpy())  # (B, D): for the contrastive score
         return results
 
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult:

@@ -23,7 +23,7 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
-from assistant.vision.result import CaptionResult, stamp_timings
+from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings
 from assistant.vision.vocab import Vocabulary
 
 ENCODER_FILE = "encoder.onnx"
@@ -340,6 +340,7 @@ class OnnxCaptioner:
             for h in (best[0] for best in hyps)
         ]
         stamp_timings(results, t0, t1, t2)
+        attach_pooled(results, features)  # mean grid feature per image, for the contrastive score
         return results
 
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult:

@@ -19,6 +19,11 @@ class CaptionResult:
     alphas: np.ndarray | None = None  # (len(tokens) + 1, N) attention weights
     grid: tuple[int, int] | None = None  # (rows, cols) of the feature grid, for attention maps
     timings: dict[str, float] = field(default_factory=dict)  # ms per image: "encode", "decode"
+    # The encoder grid's mean (D,), kept so the contrastive model can score the caption without
+    # running the encoder again; ``confidence`` is that score, 0..1, set by the Describer when the
+    # image-text model is present (assistant.vision.contrastive_numpy), else None.
+    pooled: np.ndarray | None = field(default=None, repr=False)
+    confidence: float | None = None
 
     @classmethod
     def from_hypothesis(
@@ -35,6 +40,13 @@ class CaptionResult:
             alphas=alphas,
             grid=(side, side) if side * side == cells else None,
         )
+
+
+def attach_pooled(results: Sequence[CaptionResult], features: np.ndarray) -> None:
+    """Give each result its image's mean grid feature: ``features`` is ``(B, N, D)`` or pooled ``(B, D)``."""
+    pooled = features.mean(axis=1) if features.ndim == 3 else features
+    for result, row in zip(results, np.asarray(pooled, dtype=np.float32), strict=True):
+        result.pooled = row
 
 
 def stamp_timings(results: Sequence[CaptionResult], started: float, encoded: float, decoded: float) -> None:

@@ -68,3 +68,50 @@ class TrainConfig:
 
     def to_json(self) -> dict[str, Any]:
         return {f.name: (str(v) if isinstance(v := getattr(self, f.name), Path) else v) for f in fields(self)}
+
+
+@dataclass
+class ScstConfig:
+    """Every knob of a self-critical run; saved beside the run so it can be reproduced."""
+
+    init: Path = Path("resources/models/flickr8k-lite2-lstm")  # the CE-trained model folder to start from
+    data_dir: Path = Path("../shared/data/flickr8k")
+    captions: Path | None = None  # default: data_dir/captions.tsv
+    images: Path | None = None  # default: data_dir/images
+    train_splits: tuple[str, ...] = ("train", "extra")
+    val_split: str = "val"
+    out: Path | None = None  # run folder; default: cache_dir()/runs/scst-<init name>-seed<seed>
+    export: Path | None = None  # where the best model folder is copied
+    feature_cache: Path | None = None
+    epochs: int = 4
+    round_batches: int = 0  # evaluate + checkpoint every this many batches (0 = once per epoch)
+    batch_size: int = 32  # images per step; each gives ``samples`` captions
+    samples: int = 5
+    lr: float = 2e-5
+    grad_clip: float = 1.0
+    max_len: int = 20  # words per sampled caption (Flickr8k captions have ~11)
+    dropout: bool = True  # sample with dropout on, as in the reference implementations
+    val_beam: int = 3
+    length_penalty: float | None = None  # beam length penalty for val; default: the init model's
+    val_limit: int | None = None
+    train_limit: int | None = None
+    seed: int = 42
+    device: str = "auto"
+    half: bool = True
+    progress: bool = True
+
+    def resolved(self) -> ScstConfig:
+        data = Path(self.data_dir)
+        out = self.out or cache_dir() / "runs" / f"scst-{Path(self.init).name}-seed{self.seed}"
+        values = asdict(self)
+        values.update(
+            data_dir=data,
+            captions=Path(self.captions or data / "captions.tsv"),
+            images=Path(self.images or data / "images"),
+            out=Path(out),
+            init=Path(self.init),
+        )
+        return ScstConfig(**values)
+
+    def to_json(self) -> dict[str, Any]:
+        return {f.name: (str(v) if isinstance(v := getattr(self, f.name), Path) else v) for f in fields(self)}

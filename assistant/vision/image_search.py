@@ -1,0 +1,298 @@
+"""Text -> image search: ``assistant search "a dog on the beach" FOLDER`` ranks a folder's pictures.
+
+Why: someone who cannot see their photo folder cannot skim thumbnails for "the one at the beach".
+The contrastive dual encoder (:mod:`assistant.vision.contrastive`) puts images and captions in one
+space, so a query is one text embedding and each image one image embedding; the ranking is their
+cosine. Images are listed exactly as folder mode lists them (:func:`assistant.folder_mode.find_images`,
+recursively), decoded one at a time at the size the encoder needs, and encoded in batches.
+
+The heads run in numpy (:mod:`assistant.vision.contrastive_numpy`); the image encoder runs in
+onnxruntime when the captioner's ONNX export is in the cache and uses the same encoder (no torch
+imported at all), else in torch. A bad file is skipped with a one-line note, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+import numpy as np
+from PIL import Image
+
+from assistant.errors import AssistantError, ImageLoadError, ModelError
+from assistant.folder_mode import find_images, open_image
+from assistant.paths import default_model_dir
+from assistant.vision.contrastive_numpy import NumpyContrastiveModel, default_contrastive_dir
+
+log = logging.getLogger(__name__)
+
+ENCODER_RUNTIMES = ("auto", "torch", "onnx")
+
+
+class GridEncoder(Protocol):
+    """Images -> the encoder grid ``(B, N, D)`` the contrastive model was trained on."""
+
+    name: str
+    image_size: int
+
+    def encode(self, images: Sequence[Image.Image]) -> np.ndarray: ...
+
+
+class TorchGridEncoder:
+    """The frozen CNN in torch (any encoder in :data:`assistant.vision.encoder.ENCODERS`)."""
+
+    def __init__(self, name: str, device: str = "auto", weights: Path | str | None = "packaged") -> None:
+        from assistant.vision.device import select_device
+        from assistant.vision.encoder import build_encoder, encoder_spec
+
+        self.name = name
+        self.spec = encoder_spec(name)
+        self.image_size = self.spec.image_size
+        self.device = select_device(device)
+        self.model = build_encoder(name, weights).to(self.device)
+
+    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
+        import torch
+
+        from assistant.vision.encoder import preprocess
+
+        with torch.inference_mode():
+            grid = self.model(preprocess(images, self.spec).to(self.device))  # (B, N, D)
+        return np.asarray(grid.float().cpu().numpy(), dtype=np.float32)
+
+
+class OnnxGridEncoder:
+    """The captioner's exported encoder graph on onnxruntime (torch-free)."""
+
+    def __init__(self, onnx_dir: Path, captioner_dir: Path) -> None:
+        from assistant.vision.onnx_runtime import OnnxCaptioner
+
+        self._captioner = OnnxCaptioner.load(onnx_dir, captioner_dir)
+        self.name = str(self._captioner.manifest.get("encoder"))
+        self.image_size = self._captioner.image_size
+
+    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
+        return self._captioner.encode(images)  # (B, N, D)
+
+
+def load_grid_encoder(
+    name: str, runtime: str = "auto", device: str = "auto", captioner_dir: Path | None = None
+) -> GridEncoder:
+    """onnxruntime when ``runtime`` allows it and a current export of a captioner with encoder ``name``
+    is in the cache (``assistant export-onnx``); torch otherwise."""
+    if runtime not in ENCODER_RUNTIMES:
+        raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
+    if runtime != "torch" and device in ("auto", "cpu"):
+        from assistant.vision.onnx_runtime import _read_manifest, default_onnx_dir, onnx_export_is_current
+
+        model_dir = captioner_dir or default_model_dir()
+        onnx_dir = default_onnx_dir(model_dir)
+        try:
+            usable = (
+                onnx_export_is_current(onnx_dir, model_dir)
+                and _read_manifest(onnx_dir).get("encoder") == name
+            )
+            if usable:
+                return OnnxGridEncoder(onnx_dir, model_dir)
+        except (ModelError, ImportError) as error:
+            if runtime == "onnx":
+                raise
+            log.warning("ONNX encoder unusable, using torch: %s", error)
+        if runtime == "onnx":
+            raise ModelError(
+                "There is no ONNX export of the image encoder; run `assistant export-onnx` first."
+            )
+    return TorchGridEncoder(name, device)
+
+
+@dataclass
+class SearchHit:
+    path: str
+    score: float  # cosine similarity of image and query, -1..1: what the ranking uses
+    confidence: float  # the model's calibrated 0..1 "this image fits the query"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "score": round(self.score, 4), "confidence": round(self.confidence, 4)}
+
+
+@dataclass
+class ImageIndex:
+    """Unit image embeddings ``(n, E)`` of the readable images, and what was skipped and why."""
+
+    paths: list[Path]
+    embeddings: np.ndarray
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[SearchHit]
+    indexed: int
+    skipped: list[tuple[Path, str]]
+    index_seconds: float
+    query_ms: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "results": [hit.as_dict() for hit in self.hits],
+            "indexed": self.indexed,
+            "skipped": [{"path": str(p), "error": e} for p, e in self.skipped],
+        }
+
+
+def check_query(model: NumpyContrastiveModel, query: str) -> None:
+    """Refuse a query the model cannot read: empty, or only words it never saw."""
+    if not query.strip():
+        raise AssistantError(
+            "The search query is empty; say what the picture shows, like 'a dog on the beach'."
+        )
+    if not model.known_words(query):
+        raise AssistantError(
+            f"I know none of the words in '{query.strip()}'; try everyday words, like 'a dog on the beach'."
+        )
+
+
+def index_images(
+    encoder: GridEncoder,
+    model: NumpyContrastiveModel,
+    paths: Sequence[Path],
+    batch_size: int = 16,
+    on_skip: Callable[[Path, str], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> ImageIndex:
+    """Embed every readable image of ``paths``, ``batch_size`` at a time; unreadable ones are skipped."""
+    if batch_size < 1:
+        raise AssistantError("The batch size must be at least 1.")
+    started = time.perf_counter()
+    kept: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
+    parts: list[np.ndarray] = []
+    for start in range(0, len(paths), batch_size):
+        chunk = paths[start : start + batch_size]
+        images: list[Image.Image] = []
+        for path in chunk:
+            try:
+                images.append(open_image(path, encoder.image_size))
+                kept.append(path)
+            except AssistantError as error:
+                skipped.append((path, str(error)))
+                if on_skip is not None:
+                    on_skip(path, str(error))
+        if images:
+            parts.append(model.embed_images(encoder.encode(images)))  # (b, N, D) -> (b, E)
+        if on_progress is not None:
+            on_progress(len(chunk))
+    embeddings = np.concatenate(parts) if parts else np.zeros((0, model.config.embed_dim), dtype=np.float32)
+    return ImageIndex(kept, embeddings, skipped, time.perf_counter() - started)
+
+
+def rank(index: ImageIndex, model: NumpyContrastiveModel, query: str, top: int = 10) -> list[SearchHit]:
+    """The ``top`` images of ``index`` for ``query``, best first (ties keep the listing order)."""
+    check_query(model, query)
+    if top < 1:
+        raise AssistantError("The number of results must be at least 1.")
+    text = model.embed_texts([query])[0]  # (E,)
+    scores = index.embeddings @ text  # (n,)
+    order = np.argsort(-scores, kind="stable")[:top]
+    confidences = model.confidence_from_similarity(scores[order])
+    return [
+        SearchHit(str(index.paths[i]), float(scores[i]), float(c))
+        for i, c in zip(order, confidences, strict=True)
+    ]
+
+
+def list_images(folders: Sequence[Path]) -> list[Path]:
+    """Every image under ``folders`` (recursively, as folder mode lists them), or one clear error."""
+    for folder in folders:
+        if not folder.exists():
+            raise ImageLoadError(f"I cannot find {folder}.")
+    files = find_images(folders, recursive=True)
+    if not files:
+        where = ", ".join(p.name or str(p) for p in folders)
+        raise ImageLoadError(f"There are no images in {where}.")
+    return files
+
+
+def search_folder(
+    query: str,
+    folders: Sequence[Path],
+    *,
+    top: int = 10,
+    model_dir: Path | None = None,
+    runtime: str = "auto",
+    device: str = "auto",
+    batch_size: int = 16,
+    on_skip: Callable[[Path, str], None] | None = None,
+    progress: bool = True,
+    encoder: GridEncoder | None = None,
+) -> SearchResult:
+    """Rank the images under ``folders`` by ``query``. Cheap checks (query, model, files) come first,
+    so a typo is answered before any image is decoded."""
+    if top < 1:
+        raise AssistantError("The number of results must be at least 1.")
+    model = NumpyContrastiveModel.load(model_dir or default_contrastive_dir())
+    check_query(model, query)
+    files = list_images(folders)
+    if encoder is None:
+        name = model.config.encoder
+        if name is None:
+            raise ModelError(
+                "The image-text matching model does not say which image encoder it was trained on."
+            )
+        encoder = load_grid_encoder(name, runtime, device)
+    bar = _progress(len(files)) if progress else None
+    try:
+        index = index_images(
+            encoder, model, files, batch_size, on_skip, bar.update if bar is not None else None
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+    if not index.paths:
+        raise ImageLoadError(f"None of the {len(files)} images could be read.")
+    t0 = time.perf_counter()
+    hits = rank(index, model, query, top)
+    query_ms = (time.perf_counter() - t0) * 1000
+    return SearchResult(query, hits, len(index.paths), index.skipped, index.seconds, query_ms)
+
+
+def _progress(total: int) -> Any:
+    from tqdm import tqdm
+
+    # As folder mode: a bar on stderr only when it is a terminal, so logs and pipes stay clean.
+    return tqdm(total=total, unit="image", desc="indexing", disable=None, file=sys.stderr, dynamic_ncols=True)
+
+
+def search_command(args: Any, out: IO[str] | None = None) -> int:
+    """``assistant search QUERY FOLDER... [--top N] [--json] [--model DIR]``: prints ``score<TAB>path``
+    lines (best first) or one JSON object. Errors are :class:`AssistantError` for the CLI to print."""
+    out = out or sys.stdout
+
+    def note(path: Path, error: str) -> None:
+        print(f"assistant: skipped {path}: {error}", file=sys.stderr)
+
+    result = search_folder(
+        args.query,
+        list(args.folders),
+        top=args.top,
+        model_dir=args.model,
+        runtime=getattr(args, "runtime", "auto"),
+        device=getattr(args, "device", "auto"),
+        batch_size=getattr(args, "batch_size", 16),
+        on_skip=note,
+    )
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False), file=out)
+    else:
+        for hit in result.hits:
+            print(f"{hit.score:.4f}\t{hit.path}", file=out)
+    return 0
