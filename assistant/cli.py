@@ -194,6 +194,7 @@ def _add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p.add_argument("--batch-size", type=int, default=16, help="images encoded at once")
     p.add_argument("--runtime", choices=("auto", "torch", "onnx"), default="auto", help="encoder runtime")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    p.add_argument("--no-cache", action="store_true", help="encode every image again, keep nothing")
     p.set_defaults(func=_run_search)
 
 

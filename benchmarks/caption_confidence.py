@@ -2,9 +2,10 @@
 
 Decodes the Flickr8k val images with the shipped captioner (beam 3, torch, from the cached
 EfficientNet-Lite2 grids), scores each caption with the contrastive model's calibrated confidence —
-computed by the numpy heads the app uses, from the same grid — and prints, per threshold, the share
-of captions that would be hedged ("Possibly: ...") and the mean per-image CIDEr-D of hedged and
-plain captions. Not a test: nothing is asserted. Prints a table and one JSON line.
+computed by the numpy heads the app uses, from the same grid — and prints, per match threshold, the
+share of captions below it and the mean per-image CIDEr-D of those and the others; then how the
+composer words them (plain / "Probably" / "Possibly" / nothing) on the word probability alone, as
+before, and with the match confidence. Not a test: nothing is asserted. Prints tables and a JSON line.
 
     .venv/bin/python benchmarks/caption_confidence.py [--threads 1] [--limit N]
 """
@@ -24,7 +25,7 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.understand.compose import ComposeConfig  # noqa: E402
+from assistant.understand.compose import ComposeConfig, hedge  # noqa: E402
 from assistant.vision.checkpoint import load_model  # noqa: E402
 from assistant.vision.contrastive_numpy import NumpyContrastiveModel  # noqa: E402
 from assistant.vision.data import group_by_image, read_captions  # noqa: E402
@@ -113,6 +114,25 @@ def main() -> int:
             f"{_fmt(row['cider_hedged']):>12}  {_fmt(row['cider_plain']):>11}"
         )
     chosen = default.match_sure
+    wording = {}
+    for label, matches in (("word_only", [None] * len(captions)), ("word_and_match", conf.tolist())):
+        said = [
+            _level(hedge(c, float(w), default, match=m))
+            for c, w, m in zip(captions, word_conf.tolist(), matches, strict=True)
+        ]
+        groups = {}
+        for level in ("plain", "probably", "possibly", "nothing"):
+            picked = np.array([s == level for s in said])
+            if picked.any():
+                groups[level] = {
+                    "fraction": round(float(picked.mean()), 4),
+                    "cider": round(float(cider[picked].mean()), 4),
+                }
+        wording[label] = groups
+        print(
+            f"composer wording, {label}: "
+            + ", ".join(f"{k} {v['fraction']:.1%} (CIDEr {v['cider']:.3f})" for k, v in groups.items())
+        )
     examples = sorted(zip(conf.tolist(), captions, strict=True))
     print("least confident:", examples[:3])
     print("most confident:", examples[-3:])
@@ -127,10 +147,23 @@ def main() -> int:
         "threshold": chosen,
         "hedged_fraction": round(float((conf < chosen).mean()), 4),
         "by_threshold": table,
+        "composer_wording": wording,
+        "hedged_fraction_composer": round(
+            1.0 - wording["word_and_match"].get("plain", {}).get("fraction", 0.0), 4
+        ),
         "decode_seconds": round(seconds, 1),
     }
     print(json.dumps(report))
     return 0
+
+
+def _level(sentence: str | None) -> str:
+    if sentence is None:
+        return "nothing"
+    for word in ("Probably", "Possibly"):
+        if sentence.startswith(word + " "):
+            return word.lower()
+    return "plain"
 
 
 def _fmt(value: float | None) -> str:

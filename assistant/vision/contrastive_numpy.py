@@ -76,6 +76,13 @@ class NumpyContrastiveModel:
         self.w = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in weights.items()}
         self.config = config
         self.vocab = vocab
+        self._t: dict[str, np.ndarray] = {}
+
+    def _transposed(self, key: str) -> np.ndarray:
+        """``w[key].T`` as a contiguous array, made once."""
+        if key not in self._t:
+            self._t[key] = np.ascontiguousarray(self.w[key].T)
+        return self._t[key]
 
     @classmethod
     def load(cls, directory: Path) -> NumpyContrastiveModel:
@@ -156,8 +163,8 @@ class NumpyContrastiveModel:
             x = (x - mean) / np.sqrt(var + _LAYER_NORM_EPS) * w["image_proj.0.weight"] + w[
                 "image_proj.0.bias"
             ]
-            x = _gelu(x @ w["image_proj.1.weight"].T + w["image_proj.1.bias"])  # (b, hidden)
-            x = x @ w["image_proj.4.weight"].T + w["image_proj.4.bias"]  # (b, E)
+            x = _gelu(x @ self._transposed("image_proj.1.weight") + w["image_proj.1.bias"])  # (b, hidden)
+            x = x @ self._transposed("image_proj.4.weight") + w["image_proj.4.bias"]  # (b, E)
             parts.append(_normalise(x))
         if not parts:
             return np.zeros((0, self.config.embed_dim), dtype=np.float32)
@@ -186,9 +193,12 @@ class NumpyContrastiveModel:
         """
         w = self.w
         hidden = self.config.text_hidden
-        w_hh, b_hh = w[f"gru.weight_hh_l0{suffix}"].T, w[f"gru.bias_hh_l0{suffix}"]
-        gates_x = inputs @ w[f"gru.weight_ih_l0{suffix}"].T + w[f"gru.bias_ih_l0{suffix}"]  # (B, T, 3H)
         batch, steps = mask.shape
+        # Contiguous (in, out) weights and 2-D products: numpy's stacked 3-D matmul is many times slower.
+        w_hh, b_hh = self._transposed(f"gru.weight_hh_l0{suffix}"), w[f"gru.bias_hh_l0{suffix}"]
+        flat = inputs.reshape(batch * steps, -1)  # (B*T, W)
+        gates_x = flat @ self._transposed(f"gru.weight_ih_l0{suffix}") + w[f"gru.bias_ih_l0{suffix}"]
+        gates_x = gates_x.reshape(batch, steps, 3 * hidden)  # (B, T, 3H)
         h = np.zeros((batch, hidden), dtype=np.float32)
         out = np.zeros((batch, steps, hidden), dtype=np.float32)
         for t in reversed(range(steps)) if reverse else range(steps):
@@ -214,7 +224,7 @@ class NumpyContrastiveModel:
             backward = self._gru_direction(embedded, mask, "_reverse", reverse=True)  # (b, T, H)
             lengths = np.maximum(mask.sum(axis=1, keepdims=True), 1).astype(np.float32)  # (b, 1)
             pooled = np.concatenate([forward, backward], axis=2).sum(axis=1) / lengths  # (b, 2H)
-            projected = pooled @ self.w["text_proj.1.weight"].T + self.w["text_proj.1.bias"]  # (b, E)
+            projected = pooled @ self._transposed("text_proj.1.weight") + self.w["text_proj.1.bias"]  # (b, E)
             parts.append(_normalise(projected))
         if not parts:
             return np.zeros((0, self.config.embed_dim), dtype=np.float32)

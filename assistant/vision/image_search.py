@@ -38,8 +38,8 @@ ENCODER_RUNTIMES = ("auto", "torch", "onnx")
 class GridEncoder(Protocol):
     """Images -> the encoder grid ``(B, N, D)`` the contrastive model was trained on."""
 
-    name: str
-    image_size: int
+    @property
+    def image_size(self) -> int: ...  # the square side the encoder sees
 
     def encode(self, images: Sequence[Image.Image]) -> np.ndarray: ...
 
@@ -70,10 +70,10 @@ class TorchGridEncoder:
 class OnnxGridEncoder:
     """The captioner's exported encoder graph on onnxruntime (torch-free)."""
 
-    def __init__(self, onnx_dir: Path, captioner_dir: Path) -> None:
+    def __init__(self, onnx_dir: Path, captioner_dir: Path, threads: int | None = None) -> None:
         from assistant.vision.onnx_runtime import OnnxCaptioner
 
-        self._captioner = OnnxCaptioner.load(onnx_dir, captioner_dir)
+        self._captioner = OnnxCaptioner.load(onnx_dir, captioner_dir, threads=threads)
         self.name = str(self._captioner.manifest.get("encoder"))
         self.image_size = self._captioner.image_size
 
@@ -82,7 +82,11 @@ class OnnxGridEncoder:
 
 
 def load_grid_encoder(
-    name: str, runtime: str = "auto", device: str = "auto", captioner_dir: Path | None = None
+    name: str,
+    runtime: str = "auto",
+    device: str = "auto",
+    captioner_dir: Path | None = None,
+    threads: int | None = None,
 ) -> GridEncoder:
     """onnxruntime when ``runtime`` allows it and a current export of a captioner with encoder ``name``
     is in the cache (``assistant export-onnx``); torch otherwise."""
@@ -99,7 +103,7 @@ def load_grid_encoder(
                 and _read_manifest(onnx_dir).get("encoder") == name
             )
             if usable:
-                return OnnxGridEncoder(onnx_dir, model_dir)
+                return OnnxGridEncoder(onnx_dir, model_dir, threads)
         except (ModelError, ImportError) as error:
             if runtime == "onnx":
                 raise
@@ -161,6 +165,85 @@ def check_query(model: NumpyContrastiveModel, query: str) -> None:
         )
 
 
+class EmbeddingCache:
+    """Image embeddings kept between searches, keyed by resolved path, size and modification time.
+
+    Why: indexing is the slow part (tens of images per second on a CPU), and people search the same
+    photo folder again and again. One ``.npz`` (no pickle) per model under ``cache_dir()/search``; a
+    changed file has a new size or mtime and is encoded again. The cache is optional: an unreadable or
+    unwritable one is logged and ignored, never an error.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._rows: dict[str, tuple[tuple[str, int, int], np.ndarray]] = {}  # resolved path -> (key, row)
+        self._dirty = False
+        if not self.path.is_file():
+            return
+        try:
+            with np.load(self.path, allow_pickle=False) as data:
+                names, sizes, mtimes = data["paths"], data["sizes"], data["mtimes"]
+                embeddings = np.asarray(data["embeddings"], dtype=np.float32)
+            for name, size, mtime, row in zip(names, sizes, mtimes, embeddings, strict=True):
+                key = (str(name), int(size), int(mtime))
+                self._rows[key[0]] = (key, row)
+        except (OSError, ValueError, KeyError) as error:
+            log.warning("search cache %s unreadable, starting afresh: %s", self.path, error)
+            self._rows = {}
+
+    @classmethod
+    def for_model(cls, model_dir: Path, encoder: str) -> EmbeddingCache:
+        import hashlib
+
+        from assistant.paths import cache_dir
+        from assistant.vision.contrastive_numpy import WEIGHTS_FILE
+
+        digest = hashlib.sha256(encoder.encode())
+        digest.update((Path(model_dir) / WEIGHTS_FILE).read_bytes())
+        return cls(cache_dir() / "search" / f"{Path(model_dir).resolve().name}-{digest.hexdigest()[:16]}.npz")
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @staticmethod
+    def key(path: Path) -> tuple[str, int, int] | None:
+        try:
+            stat = path.stat()
+            return (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+        except OSError:
+            return None
+
+    def get(self, key: tuple[str, int, int]) -> np.ndarray | None:
+        found = self._rows.get(key[0])
+        return found[1] if found is not None and found[0] == key else None
+
+    def put(self, key: tuple[str, int, int], row: np.ndarray) -> None:
+        self._rows[key[0]] = (key, np.asarray(row, dtype=np.float32))
+        self._dirty = True
+
+    def save(self) -> None:
+        if not self._dirty or not self._rows:
+            return
+        import os
+
+        keys = [key for key, _ in self._rows.values()]
+        partial = self.path.with_name(self.path.stem + ".partial.npz")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(partial, "wb") as handle:
+                np.savez(
+                    handle,
+                    paths=np.array([k[0] for k in keys]),
+                    sizes=np.array([k[1] for k in keys], dtype=np.int64),
+                    mtimes=np.array([k[2] for k in keys], dtype=np.int64),
+                    embeddings=np.stack([row for _, row in self._rows.values()]),
+                )
+            os.replace(partial, self.path)  # atomic: a reader never sees half a file
+            self._dirty = False
+        except OSError as error:
+            log.warning("search cache not saved: %s", error)
+
+
 def index_images(
     encoder: GridEncoder,
     model: NumpyContrastiveModel,
@@ -168,31 +251,53 @@ def index_images(
     batch_size: int = 16,
     on_skip: Callable[[Path, str], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    cache: EmbeddingCache | None = None,
 ) -> ImageIndex:
-    """Embed every readable image of ``paths``, ``batch_size`` at a time; unreadable ones are skipped."""
+    """Embed every readable image of ``paths`` (in order), encoding ``batch_size`` at a time; images
+    in ``cache`` are not decoded again, unreadable ones are skipped and reported to ``on_skip``."""
     if batch_size < 1:
         raise AssistantError("The batch size must be at least 1.")
     started = time.perf_counter()
-    kept: list[Path] = []
+    rows: list[np.ndarray | None] = [None] * len(paths)
     skipped: list[tuple[Path, str]] = []
-    parts: list[np.ndarray] = []
-    for start in range(0, len(paths), batch_size):
-        chunk = paths[start : start + batch_size]
-        images: list[Image.Image] = []
-        for path in chunk:
-            try:
-                images.append(open_image(path, encoder.image_size))
-                kept.append(path)
-            except AssistantError as error:
-                skipped.append((path, str(error)))
-                if on_skip is not None:
-                    on_skip(path, str(error))
-        if images:
-            parts.append(model.embed_images(encoder.encode(images)))  # (b, N, D) -> (b, E)
+    pending: list[tuple[int, Image.Image, tuple[str, int, int] | None]] = []  # position, image, cache key
+
+    def advance(count: int) -> None:
         if on_progress is not None:
-            on_progress(len(chunk))
-    embeddings = np.concatenate(parts) if parts else np.zeros((0, model.config.embed_dim), dtype=np.float32)
-    return ImageIndex(kept, embeddings, skipped, time.perf_counter() - started)
+            on_progress(count)
+
+    def flush() -> None:
+        if not pending:
+            return
+        embedded = model.embed_images(encoder.encode([image for _, image, _ in pending]))  # (b, E)
+        for (position, _, key), row in zip(pending, embedded, strict=True):
+            rows[position] = row
+            if cache is not None and key is not None:
+                cache.put(key, row)
+        advance(len(pending))
+        pending.clear()
+
+    for position, path in enumerate(paths):
+        key = cache.key(path) if cache is not None else None
+        hit = cache.get(key) if cache is not None and key is not None else None
+        if hit is not None:
+            rows[position] = hit
+            advance(1)
+            continue
+        try:
+            pending.append((position, open_image(path, encoder.image_size), key))
+        except AssistantError as error:
+            skipped.append((path, str(error)))
+            if on_skip is not None:
+                on_skip(path, str(error))
+            advance(1)
+        if len(pending) >= batch_size:
+            flush()
+    flush()
+    kept = [path for path, row in zip(paths, rows, strict=True) if row is not None]
+    found = [row for row in rows if row is not None]
+    embeddings = np.stack(found) if found else np.zeros((0, model.config.embed_dim), dtype=np.float32)
+    return ImageIndex(kept, embeddings.astype(np.float32), skipped, time.perf_counter() - started)
 
 
 def rank(index: ImageIndex, model: NumpyContrastiveModel, query: str, top: int = 10) -> list[SearchHit]:
@@ -234,35 +339,59 @@ def search_folder(
     on_skip: Callable[[Path, str], None] | None = None,
     progress: bool = True,
     encoder: GridEncoder | None = None,
+    cache: bool = True,
 ) -> SearchResult:
     """Rank the images under ``folders`` by ``query``. Cheap checks (query, model, files) come first,
     so a typo is answered before any image is decoded."""
     if top < 1:
         raise AssistantError("The number of results must be at least 1.")
-    model = NumpyContrastiveModel.load(model_dir or default_contrastive_dir())
+    model_dir = model_dir or default_contrastive_dir()
+    model = NumpyContrastiveModel.load(model_dir)
     check_query(model, query)
     files = list_images(folders)
+    name = model.config.encoder
+    if name is None:
+        raise ModelError("The image-text matching model does not say which image encoder it was trained on.")
+    store = EmbeddingCache.for_model(model_dir, name) if cache else None
     if encoder is None:
-        name = model.config.encoder
-        if name is None:
-            raise ModelError(
-                "The image-text matching model does not say which image encoder it was trained on."
-            )
-        encoder = load_grid_encoder(name, runtime, device)
+        encoder = _LazyEncoder(name, runtime, device)  # not even loaded when every image is cached
     bar = _progress(len(files)) if progress else None
     try:
         index = index_images(
-            encoder, model, files, batch_size, on_skip, bar.update if bar is not None else None
+            encoder, model, files, batch_size, on_skip, bar.update if bar is not None else None, store
         )
     finally:
         if bar is not None:
             bar.close()
+        if store is not None:
+            store.save()
     if not index.paths:
         raise ImageLoadError(f"None of the {len(files)} images could be read.")
     t0 = time.perf_counter()
     hits = rank(index, model, query, top)
     query_ms = (time.perf_counter() - t0) * 1000
     return SearchResult(query, hits, len(index.paths), index.skipped, index.seconds, query_ms)
+
+
+class _LazyEncoder:
+    """Loads the real encoder only when an image needs encoding: a fully cached folder needs none."""
+
+    def __init__(self, name: str, runtime: str, device: str) -> None:
+        self.name = name
+        self._args = (runtime, device)
+        self._encoder: GridEncoder | None = None
+
+    def _loaded(self) -> GridEncoder:
+        if self._encoder is None:
+            self._encoder = load_grid_encoder(self.name, *self._args)
+        return self._encoder
+
+    @property
+    def image_size(self) -> int:
+        return self._loaded().image_size
+
+    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
+        return self._loaded().encode(images)
 
 
 def _progress(total: int) -> Any:
@@ -289,6 +418,7 @@ def search_command(args: Any, out: IO[str] | None = None) -> int:
         device=getattr(args, "device", "auto"),
         batch_size=getattr(args, "batch_size", 16),
         on_skip=note,
+        cache=not getattr(args, "no_cache", False),
     )
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False), file=out)

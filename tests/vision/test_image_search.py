@@ -10,6 +10,7 @@ used end to end for the command's output format and its bad-input answers.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -177,3 +178,54 @@ def test_cli_refuses_a_top_of_zero_and_a_missing_model(
     assert main(["search", "a dog", str(tmp_path), "--model", str(tmp_path / "nothing")]) == 5
     assert "model is incomplete" in capsys.readouterr().err
     assert SHIPPED.is_dir()
+
+
+class CountingEncoder:
+    """The real lite0 encoder, counting the images it is asked to encode."""
+
+    def __init__(self, inner: TorchGridEncoder) -> None:
+        self.inner = inner
+        self.image_size = inner.image_size
+        self.encoded = 0
+
+    def encode(self, images: list) -> np.ndarray:
+        self.encoded += len(images)
+        return self.inner.encode(images)
+
+
+@pytest.mark.timeout(300)
+def test_a_second_search_reuses_the_cache_and_a_changed_file_is_encoded_again(
+    shapes_contrastive: Path, lite0: TorchGridEncoder, tmp_path: Path
+) -> None:
+    folder = tmp_path / "pictures"
+    paths = _scene_folder(folder)
+    query = "a red circle on a white background"
+    counting = CountingEncoder(lite0)
+
+    def search() -> list[tuple[str, float]]:
+        found = search_folder(query, [folder], model_dir=shapes_contrastive, encoder=counting, progress=False)
+        return [(h.path, h.score) for h in found.hits]
+
+    first = search()
+    assert counting.encoded == 3
+    cache_files = list((Path(os.environ["ASSISTANT_CACHE_DIR"]) / "search").glob("*.npz"))
+    assert len(cache_files) == 1
+    assert search() == first and counting.encoded == 3  # nothing encoded again
+
+    red = paths[query]
+    draw_shape("square", "blue", "black", size=160, seed=77).save(red)  # same name, new picture
+    os.utime(red, ns=(red.stat().st_atime_ns, red.stat().st_mtime_ns + 10**9))
+    changed = search()
+    assert counting.encoded == 4  # only the changed file
+    assert Path(changed[0][0]) != red  # and its new content counts: no longer the red circle
+
+    cache_files[0].write_bytes(b"damaged")  # a broken cache is ignored and rebuilt, never an error
+    again = search()  # encoded afresh, in one batch of 3 instead of 1: equal to float rounding
+    assert counting.encoded == 7
+    assert [p for p, _ in again] == [p for p, _ in changed]
+    assert [s for _, s in again] == pytest.approx([s for _, s in changed], abs=1e-5)
+    assert (
+        search_folder(query, [folder], model_dir=shapes_contrastive, encoder=counting, cache=False).indexed
+        == 3
+    )
+    assert counting.encoded == 10
