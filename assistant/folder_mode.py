@@ -26,7 +26,7 @@ from PIL import Image
 
 from assistant.capture.image_loading import load_image
 from assistant.errors import AssistantError, ImageLoadError
-from assistant.understand.compose import CaptionLike, caption_confidence, hedge
+from assistant.understand.compose import CaptionLike, caption_confidence, hedge_result
 
 
 class BatchCaptioner(Protocol):
@@ -135,7 +135,7 @@ def _captioned(path: Path, result: CaptionLike) -> FolderItem:
     confidence = caption_confidence(result)
     return FolderItem(
         image=str(path),
-        text=hedge(result.text, confidence) or NO_CAPTION,
+        text=hedge_result(result) or NO_CAPTION,
         caption=result.text,
         confidence=confidence,
     )
@@ -147,8 +147,12 @@ def describe_images(
     beam_size: int = 3,
     batch_size: int = 16,
     on_item: Callable[[FolderItem], None] | None = None,
+    matcher: Any = None,
 ) -> Iterator[FolderItem]:
     """Caption ``paths`` in batches, yielding one :class:`FolderItem` per path in the same order.
+
+    ``matcher`` (a :class:`~assistant.vision.contrastive_numpy.NumpyContrastiveModel`) scores each
+    caption against its image, so the alt text is hedged the way the app hedges it.
 
     Unreadable files become items with ``error``; a :class:`ModelError` (no model, broken weights)
     is raised, since every further image would fail the same way.
@@ -166,7 +170,13 @@ def describe_images(
                 items.append(None)
             except AssistantError as error:
                 items.append(FolderItem(image=str(path), error=str(error)))
-        results = iter(captioner.caption_batch(images, beam_size) if images else [])
+        captions = list(captioner.caption_batch(images, beam_size)) if images else []
+        if matcher is not None:
+            from assistant.vision.contrastive_numpy import annotate_confidence
+
+            for result in captions:
+                annotate_confidence(matcher, result)
+        results = iter(captions)
         for path, item in zip(chunk, items, strict=True):
             done = item if item is not None else _captioned(path, next(results))
             if on_item is not None:
@@ -192,6 +202,7 @@ def run_folder_mode(
     beam_size: int = 3,
     batch_size: int = 16,
     progress: bool = True,
+    match: bool = True,
 ) -> tuple[int, int]:
     """Describe every image under ``paths``; write JSON lines and/or a CSV. Returns (described, failed).
 
@@ -203,6 +214,11 @@ def run_folder_mode(
         where = ", ".join(p.name or str(p) for p in paths)
         raise ImageLoadError(f"There are no images in {where}.")
     captioner = captioner_factory()
+    matcher = None
+    if match:
+        from assistant.vision.contrastive_numpy import captioner_encoder, load_caption_matcher
+
+        matcher = load_caption_matcher(None, captioner_encoder(captioner))
     handle: IO[str] | None = None
     writer: csv.DictWriter[str] | None = None
     if csv_path is not None:
@@ -215,7 +231,7 @@ def run_folder_mode(
     described = failed = 0
     bar = _progress(len(files)) if progress else None
     try:
-        for item in describe_images(captioner, files, beam_size, batch_size):
+        for item in describe_images(captioner, files, beam_size, batch_size, matcher=matcher):
             if item.error is None:
                 described += 1
             else:

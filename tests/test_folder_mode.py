@@ -154,3 +154,33 @@ def test_onnx_runtime_gives_the_torch_captions(
     fast = [item.caption for item in describe_images(exported, files, beam_size=2, batch_size=4)]
     slow = [item.caption for item in describe_images(tiny_captioner, files, beam_size=2, batch_size=4)]
     assert fast == slow
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_shipped_model_alt_text_is_hedged_by_the_match_confidence(photo_folder, tmp_path):
+    """With the shipped lite2 captioner the shipped image-text model scores every caption; the CSV
+    carries that match confidence and the alt text is worded with both signals, as the app words it."""
+    import numpy as np
+
+    from assistant.paths import default_model_dir
+    from assistant.understand.compose import hedge_result
+    from assistant.vision.contrastive_numpy import default_contrastive_dir, load_caption_matcher
+
+    captioner = load_captioner(default_model_dir(), runtime="torch", device="cpu")
+    matcher = load_caption_matcher(None, "efficientnet-lite2")
+    assert matcher is not None and default_contrastive_dir().is_dir()
+    csv_path = tmp_path / "alt.csv"
+    described, failed = run_folder_mode(
+        lambda: captioner, [photo_folder], csv_path=csv_path, batch_size=4, progress=False
+    )
+    rows = [r for r in csv.DictReader(csv_path.open(encoding="utf-8")) if not r["error"]]
+    assert described == len(rows) >= 3
+    for row in rows:
+        image = open_image(Path(row["image"]), 260)
+        (result,) = captioner.caption_batch([image], 3)
+        assert result.text == row["caption"]
+        expected = matcher.confidence(np.asarray(result.pooled), result.text)
+        assert float(row["confidence"]) == pytest.approx(expected, abs=1e-3)
+        result.confidence = expected
+        assert row["text"] == (hedge_result(result) or "A photo.")
