@@ -16,7 +16,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from assistant.errors import ModelError
-from assistant.vision.decoder import AttentionDecoder, DecoderConfig
+from assistant.vision.decoder import CaptionDecoder, DecoderConfig, build_decoder
 from assistant.vision.model_files import CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE, check_model_files
 from assistant.vision.vocab import Vocabulary
 
@@ -65,7 +65,7 @@ class ModelConfig:
 
 
 def save_model(
-    directory: Path, decoder: AttentionDecoder, vocab: Vocabulary, config: ModelConfig, half: bool = True
+    directory: Path, decoder: CaptionDecoder, vocab: Vocabulary, config: ModelConfig, half: bool = True
 ) -> None:
     """Write the three files; ``half`` stores fp16 weights (half the size, same captions in practice)."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,7 @@ def save_model(
 
 def load_model(
     directory: Path, device: str | torch.device = "cpu"
-) -> tuple[AttentionDecoder, Vocabulary, ModelConfig]:
+) -> tuple[CaptionDecoder, Vocabulary, ModelConfig]:
     """Read a model folder into an eval-mode decoder on ``device``."""
     directory = check_model_files(directory)
     try:
@@ -94,7 +94,10 @@ def load_model(
         tensors = load_file(str(directory / WEIGHTS_FILE))
     except (SafetensorError, OSError, ValueError) as error:
         raise ModelError(f"The captioning model's weights are damaged or truncated ({error}).") from None
-    decoder = AttentionDecoder(config.decoder)
+    try:
+        decoder = build_decoder(config.decoder)
+    except ValueError as error:
+        raise ModelError(f"This assistant cannot build the captioning model's decoder ({error}).") from None
     try:
         decoder.load_state_dict({name: t.float() for name, t in tensors.items()})
     except RuntimeError:

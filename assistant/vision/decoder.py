@@ -22,9 +22,48 @@ class DecoderConfig:
     hidden_dim: int = 512  # H
     attention_dim: int = 512  # A
     dropout: float = 0.5
+    kind: str = "lstm"  # "lstm" (this module) or "transformer" (transformer_decoder.py, d_model = hidden_dim)
+    layers: int = 3  # transformer only
+    heads: int = 8  # transformer only
+    ff_dim: int = 2048  # transformer only
 
-    def to_dict(self) -> dict[str, float | int]:
+    def to_dict(self) -> dict[str, float | int | str]:
         return asdict(self)
+
+
+class CaptionDecoder(nn.Module):
+    """The contract search, training and model folders rely on (the LSTM below, the Transformer too).
+
+    ``start(features) -> (h, c, projected)``; ``step(tokens, h, c, features, projected) -> (logits, h, c,
+    alpha)``, where ``h`` and ``c`` are tensors with the batch first (beam search reorders them by row);
+    ``forward(features, captions) -> (logits (B, T-1, V), alphas (B, T-1, N))``.
+    """
+
+    config: DecoderConfig
+
+    def start(self, features: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        raise NotImplementedError
+
+    def step(
+        self,
+        tokens: torch.Tensor,
+        h: torch.Tensor,
+        c: torch.Tensor,
+        features: torch.Tensor,
+        projected: torch.Tensor,
+    ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+        raise NotImplementedError
+
+
+def build_decoder(config: DecoderConfig) -> CaptionDecoder:
+    """The decoder ``config.kind`` names; old model folders (no ``kind``) are LSTMs."""
+    if config.kind == "lstm":
+        return AttentionDecoder(config)
+    if config.kind == "transformer":
+        from assistant.vision.transformer_decoder import TransformerDecoder
+
+        return TransformerDecoder(config)
+    raise ValueError(f"unknown decoder kind {config.kind!r}")
 
 
 class Attention(nn.Module):
@@ -48,7 +87,7 @@ class Attention(nn.Module):
         return context, alpha
 
 
-class AttentionDecoder(nn.Module):
+class AttentionDecoder(CaptionDecoder):
     def __init__(self, config: DecoderConfig) -> None:
         super().__init__()
         self.config = config

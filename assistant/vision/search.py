@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import torch
 
-from assistant.vision.decoder import AttentionDecoder
+from assistant.vision.decoder import CaptionDecoder
 
 #: Never emitted: <pad>, <start> and <unk> (an unknown word would be silently dropped from speech).
 BANNED_IDS = (0, 1, 3)
@@ -36,7 +36,7 @@ class Hypothesis:
 
 @torch.inference_mode()
 def greedy_decode(
-    decoder: AttentionDecoder, features: torch.Tensor, start_id: int, end_id: int, max_len: int = 30
+    decoder: CaptionDecoder, features: torch.Tensor, start_id: int, end_id: int, max_len: int = 30
 ) -> list[Hypothesis]:
     """``features (B, N, D)`` -> one hypothesis per image, argmax at every step."""
     batch = features.size(0)
@@ -72,7 +72,7 @@ def greedy_decode(
 
 @torch.inference_mode()
 def beam_search(
-    decoder: AttentionDecoder,
+    decoder: CaptionDecoder,
     features: torch.Tensor,
     start_id: int,
     end_id: int,

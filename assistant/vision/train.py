@@ -32,7 +32,7 @@ from assistant.errors import AssistantError
 from assistant.vision import distributed
 from assistant.vision.checkpoint import ModelConfig, save_model
 from assistant.vision.data import group_by_image, read_captions
-from assistant.vision.decoder import AttentionDecoder, DecoderConfig
+from assistant.vision.decoder import CaptionDecoder, DecoderConfig, build_decoder
 from assistant.vision.device import select_device
 from assistant.vision.distributed import DistContext
 from assistant.vision.features import cached_features
@@ -79,7 +79,7 @@ def _seed_everything(seed: int) -> None:
 
 
 def caption_features(
-    decoder: AttentionDecoder,
+    decoder: CaptionDecoder,
     vocab: Vocabulary,
     features: torch.Tensor,
     beam: int,
@@ -174,10 +174,19 @@ def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str
     val_rows = torch.tensor([row_of[n] for n in val_grouped])
 
     dconf = DecoderConfig(
-        len(vocab), int(features.shape[2]), cfg.embed_dim, cfg.hidden_dim, cfg.attention_dim, cfg.dropout
+        len(vocab),
+        int(features.shape[2]),
+        cfg.embed_dim,
+        cfg.hidden_dim,
+        cfg.attention_dim,
+        cfg.dropout,
+        kind=cfg.decoder,
+        layers=cfg.layers,
+        heads=cfg.heads,
+        ff_dim=cfg.ff_dim,
     )
     _seed_everything(cfg.seed)  # again: building an encoder for the feature cache consumed random numbers
-    decoder = AttentionDecoder(dconf).to(device)
+    decoder = build_decoder(dconf).to(device)
     ema = copy.deepcopy(decoder).eval()  # the weights' moving average; only updated when cfg.ema > 0
     model = distributed.wrap(decoder, ctx, device)  # what the training steps call; `decoder` is saved
     optimiser = torch.optim.Adam(decoder.parameters(), lr=cfg.lr)
@@ -230,6 +239,10 @@ def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str
             disable=not cfg.progress or not ctx.is_main,
         )
         for start in bar:
+            if cfg.warmup > 0:  # linear warmup over the first optimiser steps of the run
+                done = epoch * math.ceil(len(order) / cfg.batch_size) + start // cfg.batch_size
+                for group in optimiser.param_groups:
+                    group["lr"] = lr * min(1.0, (done + 1) / cfg.warmup)
             batch = order[start : start + cfg.batch_size]
             width = int(data.lengths[batch].max())
             captions = data.ids[batch, :width].to(device)  # (B, T)

@@ -41,6 +41,11 @@ class TrainConfig:
     hidden_dim: int = 512
     attention_dim: int = 512
     dropout: float = 0.5
+    decoder: str = "lstm"  # "lstm" or "transformer" (d_model = hidden_dim; set alpha_c 0 for it)
+    layers: int = 3  # transformer only
+    heads: int = 8  # transformer only
+    ff_dim: int = 2048  # transformer only
+    warmup: int = 0  # linear lr warmup over this many optimiser steps (0 = none)
     min_count: int = 5
     max_tokens: int = 30
     val_beam: int = 3
