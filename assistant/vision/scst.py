@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 import torch
+from safetensors.torch import save_file
 from torch import nn
 from tqdm import tqdm
 
@@ -203,6 +204,12 @@ def train_scst(config: ScstConfig) -> dict[str, Any]:
         if improved:
             best = cider
             _save_best(cfg, decoder, vocab, model_config, length_penalty, metrics, position, len(val_grouped))
+        rounds = cfg.out / "rounds"  # every round's weights, for checkpoint averaging (averaging.py)
+        rounds.mkdir(exist_ok=True)
+        save_file(
+            {k: v.detach().to("cpu").contiguous() for k, v in decoder.state_dict().items()},
+            str(rounds / f"{position:06d}.safetensors"),
+        )
         torch.save(
             {
                 "decoder": decoder.state_dict(),

@@ -7,14 +7,18 @@ must raise the reward of its own samples, export a loadable model and resume bit
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 import torch
-from safetensors.torch import load_file
+from safetensors.torch import load_file, save_file
 
+from assistant.cli import main
+from assistant.errors import ModelError
+from assistant.vision.averaging import average_weights
 from assistant.vision.checkpoint import load_model
 from assistant.vision.cider_d import CiderD
 from assistant.vision.data import group_by_image, read_captions
@@ -142,3 +146,27 @@ def test_scst_raises_the_reward_exports_and_resumes(tiny_training: dict[str, Any
     b = torch.load(split / "last.pt", weights_only=True)["decoder"]
     assert all(torch.equal(a[k], b[k]) for k in a)
     assert load_file(str(best / "model.safetensors")).keys() == a.keys()
+    _check_round_averaging(tiny_training, tmp_path / "whole", tmp_path)
+
+
+def _check_round_averaging(tiny_training: dict[str, Any], run: Path, tmp_path: Path) -> None:
+    """Every round's weights are kept; ``assistant average-weights`` writes their mean as a model."""
+    rounds = sorted((run / "rounds").glob("*.safetensors"))
+    assert [int(p.stem) for p in rounds] == [e["batches"] for e in json_lines(run / "log.jsonl")]
+    init, out = str(tiny_training["model_dir"]), str(tmp_path / "avg")
+    pair = [str(rounds[-2]), str(rounds[-1])]
+    assert main(["average-weights", "--model", init, "--out", out, "--fp32", *pair]) == 0
+    decoder, _, config = load_model(tmp_path / "avg")
+    first, second = load_file(str(rounds[-2])), load_file(str(rounds[-1]))
+    for name, tensor in decoder.state_dict().items():
+        assert torch.allclose(tensor, (first[name] + second[name]) / 2, atol=1e-6)
+    assert config.metadata["averaged"] == pair
+
+    alien = tmp_path / "alien.safetensors"
+    save_file({"fc.weight": torch.zeros(3, 3)}, str(alien))
+    with pytest.raises(ModelError, match="belongs to another model"):
+        average_weights([rounds[-1], alien])
+
+
+def json_lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
