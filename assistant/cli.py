@@ -146,6 +146,25 @@ def _run_train_scst(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_average_weights(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "average-weights",
+        help="average weight files of one model (e.g. train-scst rounds) into a model folder",
+    )
+    p.add_argument("files", nargs="+", type=Path, help="safetensors files, e.g. RUN/rounds/*.safetensors")
+    p.add_argument("--model", type=Path, required=True, help="model folder giving config and vocabulary")
+    p.add_argument("--out", type=Path, required=True, help="the model folder to write")
+    p.add_argument("--fp32", action="store_true", help="store fp32 weights (default fp16)")
+    p.set_defaults(func=_run_average_weights)
+
+
+def _run_average_weights(args: argparse.Namespace) -> int:
+    from assistant.vision.averaging import average_into_model
+
+    print(average_into_model(args.model, args.files, args.out, half=not args.fp32))
+    return 0
+
+
 def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("evaluate", help="caption a split and print pycocoevalcap metrics")
     p.add_argument("--images", type=Path, required=True)
@@ -239,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_describe(sub)
     _add_train(sub)
     _add_train_scst(sub)
+    _add_average_weights(sub)
     _add_evaluate(sub)
     _add_explain(sub)
     _add_export_onnx(sub)
