@@ -49,6 +49,9 @@ def _add_describe(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.set_defaults(func=_run_describe)
 
 
+TRAIN_CHOICES = {"decoder": ("lstm", "transformer"), "lr_schedule": ("plateau", "exp")}
+
+
 def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from assistant.vision.train_config import TrainConfig
 
@@ -92,7 +95,9 @@ def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     ):
         value = getattr(defaults, name)
         kind = type(value) if value is not None else int
-        p.add_argument("--" + name.replace("_", "-"), type=kind, default=value)
+        p.add_argument(
+            "--" + name.replace("_", "-"), type=kind, default=value, choices=TRAIN_CHOICES.get(name)
+        )
     p.add_argument("--no-progress", action="store_true")
     p.set_defaults(func=_run_train)
 

@@ -175,7 +175,7 @@ def test_shipped_model_alt_text_is_hedged_by_the_match_confidence(photo_folder, 
         lambda: captioner, [photo_folder], csv_path=csv_path, batch_size=4, progress=False
     )
     rows = [r for r in csv.DictReader(csv_path.open(encoding="utf-8")) if not r["error"]]
-    assert described == len(rows) >= 3
+    assert described == len(rows) >= 3 and failed == 2  # the two damaged files of the folder
     for row in rows:
         image = open_image(Path(row["image"]), 260)
         (result,) = captioner.caption_batch([image], 3)

@@ -13,7 +13,7 @@ import torch
 from PIL import Image
 
 from assistant.vision.checkpoint import ModelConfig, load_model
-from assistant.vision.decoder import AttentionDecoder
+from assistant.vision.decoder import CaptionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
 from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings
@@ -25,7 +25,7 @@ class Captioner:
     def __init__(
         self,
         encoder: torch.nn.Module,
-        decoder: AttentionDecoder,
+        decoder: CaptionDecoder,
         vocab: Vocabulary,
         config: ModelConfig,
         device: torch.device,

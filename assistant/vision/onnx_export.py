@@ -119,6 +119,8 @@ def export_onnx(
         raise ModelError("Exporting to ONNX needs the onnx package: pip install onnx.") from None
     model_dir = Path(model_dir)
     decoder, vocab, config = load_model(model_dir, "cpu")
+    if not isinstance(decoder, AttentionDecoder):
+        raise ModelError(f"Only LSTM captioners export to ONNX; this one is a {config.decoder.kind}.")
     spec = encoder_spec(config.encoder)
     encoder = build_encoder(config.encoder, encoder_weights)
     out = Path(out_dir) if out_dir is not None else default_onnx_dir(model_dir)

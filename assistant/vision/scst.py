@@ -34,7 +34,7 @@ from tqdm import tqdm
 from assistant.vision.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.cider_d import CiderD
 from assistant.vision.data import group_by_image, read_captions
-from assistant.vision.decoder import AttentionDecoder
+from assistant.vision.decoder import CaptionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.features import cached_features
 from assistant.vision.metrics import score_captions
@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 
 
 def sample_captions(
-    decoder: AttentionDecoder,
+    decoder: CaptionDecoder,
     features: torch.Tensor,
     samples: int,
     start_id: int,
@@ -230,7 +230,7 @@ def train_scst(config: ScstConfig) -> dict[str, Any]:
 
 
 def _validate(
-    decoder: AttentionDecoder,
+    decoder: CaptionDecoder,
     vocab: Vocabulary,
     features: torch.Tensor,
     grouped: dict[str, list[str]],
@@ -248,7 +248,7 @@ def _validate(
 
 def _save_best(
     cfg: ScstConfig,
-    decoder: AttentionDecoder,
+    decoder: CaptionDecoder,
     vocab: Vocabulary,
     init_config: ModelConfig,
     length_penalty: float,
