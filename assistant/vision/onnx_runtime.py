@@ -162,6 +162,8 @@ def beam_search_np(
 
     for t in range(max_len + 1):
         logp, h, c, alpha = step(tokens, h, c, feats, projected)
+        logp = np.array(logp, copy=True)  # (B*K, V); no word may follow itself (search._log_probs)
+        logp[np.arange(len(tokens)), tokens] = -np.inf
         vocab = logp.shape[1]
         logp = logp.reshape(batch, k, vocab)  # (B, K, V)
         if t == max_len:  # force an ending

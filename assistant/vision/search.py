@@ -18,10 +18,16 @@ from assistant.vision.decoder import CaptionDecoder
 BANNED_IDS = (0, 1, 3)
 
 
-def _log_probs(logits: torch.Tensor) -> torch.Tensor:
+def _log_probs(logits: torch.Tensor, previous: torch.Tensor) -> torch.Tensor:
+    """Log-probabilities ``(R, V)`` with the banned ids and each row's ``previous (R,)`` word at -inf.
+
+    No word may follow itself: self-critical training left about 2 % of captions stuttering ("a
+    wooden wooden table"), which a listener hears as broken speech; English captions never need it.
+    """
     logits = logits.clone()
     logits[:, list(BANNED_IDS)] = float("-inf")
-    return torch.log_softmax(logits, dim=1)
+    logp = torch.log_softmax(logits, dim=1)
+    return logp.scatter(1, previous.unsqueeze(1), float("-inf"))
 
 
 @dataclass
@@ -48,7 +54,7 @@ def greedy_decode(
     alphas: list[torch.Tensor] = []
     for _ in range(max_len + 1):
         logits, h, c, alpha = decoder.step(tokens, h, c, features, projected)
-        logp = _log_probs(logits)  # (B, V)
+        logp = _log_probs(logits, tokens)  # (B, V)
         best_logp, tokens = logp.max(dim=1)  # (B,), (B,)
         words.append(tokens)
         logps.append(torch.where(done, torch.zeros_like(best_logp), best_logp))
@@ -98,7 +104,7 @@ def beam_search(
 
     for step in range(max_len + 1):
         logits, h, c, alpha = decoder.step(tokens, h, c, feats, projected)
-        logp = _log_probs(logits).view(batch, k, vocab)  # (B, K, V)
+        logp = _log_probs(logits, tokens).view(batch, k, vocab)  # (B, K, V)
         if step == max_len:  # force an ending
             forced = torch.full_like(logp, float("-inf"))
             forced[:, :, end_id] = logp[:, :, end_id]

@@ -1,5 +1,7 @@
 """Beam search against greedy decoding on a real trained (tiny) model."""
 
+import itertools
+
 import pytest
 import torch
 
@@ -78,3 +80,50 @@ def test_max_len_forces_an_ending(captioner, features):
     vocab = captioner.vocab
     hyps = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, beam_size=2, max_len=2)
     assert all(len(h[0].tokens) <= 2 for h in hyps)
+
+
+def _stutters(tokens: list[int]) -> bool:
+    return any(a == b for a, b in itertools.pairwise(tokens))
+
+
+@pytest.mark.parametrize("beam", [1, 3])
+def test_no_word_follows_itself(captioner, features, beam):
+    """A decoder pushed to say one word over and over still never says it twice in a row."""
+    decoder, vocab = captioner.decoder, captioner.vocab
+    favourite = vocab.stoi["red"]
+    original = decoder.fc.bias.detach().clone()
+    with torch.no_grad():
+        decoder.fc.bias[favourite] += 30.0  # "red" is by far the likeliest word at every step
+    try:
+        if beam == 1:
+            hyps = greedy_decode(decoder, features, vocab.start_id, vocab.end_id, max_len=12)
+        else:
+            hyps = [h[0] for h in beam_search(decoder, features, vocab.start_id, vocab.end_id, beam, 12)]
+    finally:
+        with torch.no_grad():
+            decoder.fc.bias.copy_(original)
+    for hyp in hyps:
+        assert favourite in hyp.tokens and not _stutters(hyp.tokens), vocab.decode(hyp.tokens)
+
+
+def test_no_word_follows_itself_in_the_numpy_search():
+    """The onnxruntime path's beam search applies the same rule (its step scores word 5 best always)."""
+    import numpy as np
+
+    from assistant.vision.onnx_runtime import beam_search_np
+
+    vocab_size, end_id = 12, 2
+
+    def start(feats):
+        return np.zeros((len(feats), 4), np.float32), np.zeros((len(feats), 4), np.float32), feats
+
+    def step(tokens, h, c, feats, projected):
+        logp = np.full((len(tokens), vocab_size), np.log(0.02), np.float32)
+        logp[:, 5], logp[:, end_id] = np.log(0.5), np.log(0.01)
+        logp[:, [0, 1, 3]] = -np.inf
+        return logp, h, c, np.full((len(tokens), feats.shape[1]), 1.0 / feats.shape[1], np.float32)
+
+    hyps = beam_search_np(start, step, np.zeros((2, 4, 3), np.float32), 1, end_id, beam_size=3, max_len=8)
+    for best in hyps:
+        tokens = best[0].tokens
+        assert tokens.count(5) >= 3 and not _stutters(tokens), tokens
