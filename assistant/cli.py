@@ -180,6 +180,11 @@ def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("--device", default="auto")
     p.add_argument("--batch-size", type=int, default=16)
     p.add_argument("--json", action="store_true", help="print only the JSON object")
+    p.add_argument(
+        "--rerank",
+        action="store_true",
+        help="re-rank the beam's captions with the image-text model, as the app does",
+    )
     p.set_defaults(func=_run_evaluate)
 
 
@@ -304,8 +309,22 @@ def _run_evaluate(args: argparse.Namespace) -> int:
     from assistant.vision.evaluate import evaluate
 
     captioner = Captioner.load(args.model or default_model_dir(), args.device)
+    matcher = None
+    if args.rerank:
+        from assistant.vision.contrastive_numpy import load_caption_matcher
+
+        matcher = load_caption_matcher(None, captioner.config.encoder)
+        if matcher is None:
+            raise AssistantError("There is no image-text model for this captioner's encoder to re-rank with.")
     result = evaluate(
-        captioner, args.images, args.captions, args.split, args.beam, args.batch_size, progress=not args.json
+        captioner,
+        args.images,
+        args.captions,
+        args.split,
+        args.beam,
+        args.batch_size,
+        progress=not args.json,
+        matcher=matcher,
     )
     keys = ("bleu1", "bleu2", "bleu3", "bleu4", "meteor", "rougeL", "cider", "n_images")
     summary = {k: result[k] for k in keys}

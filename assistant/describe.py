@@ -20,10 +20,12 @@ from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
 from assistant.vision.contrastive_numpy import (
+    RERANK_CANDIDATES,
     NumpyContrastiveModel,
-    annotate_confidence,
     captioner_encoder,
+    captioner_length_penalty,
     load_caption_matcher,
+    rerank_caption,
 )
 from assistant.vision.model_files import check_model_files
 from assistant.vision.result import CaptionResult
@@ -94,13 +96,16 @@ class Describer:
 
     def caption(self, image: Image.Image) -> CaptionResult:
         captioner = self.load()
-        result = captioner.caption(image, beam_size=self.options.beam_size)
         if not self._matcher_checked:  # once: the folder is read, and its encoder checked, on first need
             self._matcher = load_caption_matcher(self.options.contrastive_dir, captioner_encoder(captioner))
             self._matcher_checked = True
-        if self._matcher is not None:
-            annotate_confidence(self._matcher, result)  # from the grid already computed: no second encode
-        return result
+        if self._matcher is None:
+            return captioner.caption(image, beam_size=self.options.beam_size)
+        # The beam's best few, re-ranked by how well each fits the picture; scored from the grid
+        # already computed (no second encode), which also gives the chosen caption its confidence.
+        n_best = min(RERANK_CANDIDATES, self.options.beam_size)
+        (result,) = captioner.caption_batch([image], beam_size=self.options.beam_size, n_best=n_best)
+        return rerank_caption(self._matcher, result, captioner_length_penalty(captioner))
 
     def describe(self, image: ImageInput, *, on_sentence: SentenceCallback | None = None) -> Description:
         started = time.perf_counter()

@@ -33,7 +33,9 @@ class BatchCaptioner(Protocol):
     """Either runtime: :class:`assistant.vision.captioner.Captioner` (torch, ``spec.image_size``) or
     :class:`assistant.vision.onnx_runtime.OnnxCaptioner` (``image_size``)."""
 
-    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> Sequence[CaptionLike]: ...
+    def caption_batch(
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+    ) -> Sequence[CaptionLike]: ...
 
 
 #: File endings tried as images. Formats this Pillow cannot decode (HEIC, AVIF, ...) are listed too,
@@ -170,12 +172,19 @@ def describe_images(
                 items.append(None)
             except AssistantError as error:
                 items.append(FolderItem(image=str(path), error=str(error)))
-        captions = list(captioner.caption_batch(images, beam_size)) if images else []
-        if matcher is not None:
-            from assistant.vision.contrastive_numpy import annotate_confidence
+        if matcher is None:
+            captions = list(captioner.caption_batch(images, beam_size)) if images else []
+        else:  # the beam's best few, re-ranked by fit to the picture, as the Describer does
+            from assistant.vision.contrastive_numpy import (
+                RERANK_CANDIDATES,
+                captioner_length_penalty,
+                rerank_caption,
+            )
 
-            for result in captions:
-                annotate_confidence(matcher, result)
+            n_best = min(RERANK_CANDIDATES, beam_size)
+            found = captioner.caption_batch(images, beam_size, n_best) if images else []
+            penalty = captioner_length_penalty(captioner)
+            captions = [rerank_caption(matcher, result, penalty) for result in found]
         results = iter(captions)
         for path, item in zip(chunk, items, strict=True):
             done = item if item is not None else _captioned(path, next(results))

@@ -16,7 +16,7 @@ from assistant.vision.checkpoint import ModelConfig, load_model
 from assistant.vision.decoder import CaptionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
-from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings
+from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings, with_alternatives
 from assistant.vision.search import beam_search
 from assistant.vision.vocab import Vocabulary
 
@@ -51,7 +51,10 @@ class Captioner:
         pixels = preprocess(images, self.spec).to(self.device)  # (B, 3, S, S)
         return self.encoder(pixels).float()  # (B, N, D)
 
-    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> list[CaptionResult]:
+    def caption_batch(
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+    ) -> list[CaptionResult]:
+        """The best caption per image; with ``n_best`` > 1 each also lists the beam's others."""
         t0 = time.perf_counter()
         features = self.encode(images)  # (B, N, D)
         t1 = time.perf_counter()
@@ -63,13 +66,18 @@ class Captioner:
             beam_size=beam_size,
             max_len=self.config.max_len,
             length_penalty=self.config.length_penalty,
+            n_best=n_best,
         )
         t2 = time.perf_counter()
         cells = features.size(1)
-        results = [
-            CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas.numpy(), cells)
-            for h in (best[0] for best in hyps)
+        ranked = [
+            [
+                CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas.numpy(), cells)
+                for h in hs
+            ]
+            for hs in hyps
         ]
+        results = [with_alternatives(options) for options in ranked]
         stamp_timings(results, t0, t1, t2)
         attach_pooled(results, features.mean(dim=1).cpu().numpy())  # (B, D): for the contrastive score
         return results

@@ -22,8 +22,12 @@ def evaluate(
     beam_size: int = 3,
     batch_size: int = 16,
     progress: bool = True,
+    matcher: Any = None,
 ) -> dict[str, Any]:
-    """Metrics as fractions (BLEU/METEOR/ROUGE in 0..1, CIDEr as pycocoevalcap reports it) + ``n_images``."""
+    """Metrics as fractions (BLEU/METEOR/ROUGE in 0..1, CIDEr as pycocoevalcap reports it) + ``n_images``.
+
+    With ``matcher`` (the image-text model) the beam's best three are re-ranked as the app does.
+    """
     from assistant.capture.image_loading import load_image
 
     records = read_captions(captions_file)
@@ -39,7 +43,14 @@ def evaluate(
     ):
         chunk = names[start : start + batch_size]
         images = [load_image(Path(images_dir) / name) for name in chunk]
-        for name, result in zip(chunk, captioner.caption_batch(images, beam_size), strict=True):
+        if matcher is None:
+            results = captioner.caption_batch(images, beam_size)
+        else:
+            from assistant.vision.contrastive_numpy import RERANK_CANDIDATES, rerank_caption
+
+            found = captioner.caption_batch(images, beam_size, n_best=min(RERANK_CANDIDATES, beam_size))
+            results = [rerank_caption(matcher, r, captioner.config.length_penalty) for r in found]
+        for name, result in zip(chunk, results, strict=True):
             hypotheses[name] = " ".join(result.tokens)
     seconds = time.perf_counter() - started
     scores = score_captions(dict(grouped), hypotheses)

@@ -23,7 +23,7 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
-from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings
+from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings, with_alternatives
 from assistant.vision.vocab import Vocabulary
 
 ENCODER_FILE = "encoder.onnx"
@@ -330,17 +330,21 @@ class OnnxCaptioner:
             n_best=n_best,
         )
 
-    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> list[CaptionResult]:
+    def caption_batch(
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+    ) -> list[CaptionResult]:
+        """The best caption per image; with ``n_best`` > 1 each also lists the beam's others."""
         t0 = time.perf_counter()
         features = self.encode(images)  # (B, N, D)
         t1 = time.perf_counter()
-        hyps = self.decode(features, beam_size)
+        hyps = self.decode(features, beam_size, n_best)
         t2 = time.perf_counter()
         cells = features.shape[1]
-        results = [
-            CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas, cells)
-            for h in (best[0] for best in hyps)
+        ranked = [
+            [CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas, cells) for h in hs]
+            for hs in hyps
         ]
+        results = [with_alternatives(options) for options in ranked]
         stamp_timings(results, t0, t1, t2)
         attach_pooled(results, features)  # mean grid feature per image, for the contrastive score
         return results

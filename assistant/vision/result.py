@@ -24,6 +24,9 @@ class CaptionResult:
     # image-text model is present (assistant.vision.contrastive_numpy), else None.
     pooled: np.ndarray | None = field(default=None, repr=False)
     confidence: float | None = None
+    # The beam's other finished captions, best first (this one included), when ``n_best`` > 1 was
+    # asked for: the image-text model re-ranks them (contrastive_numpy.rerank_caption).
+    alternatives: list[CaptionResult] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_hypothesis(
@@ -42,11 +45,21 @@ class CaptionResult:
         )
 
 
+def with_alternatives(ranked: Sequence[CaptionResult]) -> CaptionResult:
+    """The first (best) of a beam's ranked results, listing all of them when there are several."""
+    best = ranked[0]
+    if len(ranked) > 1:
+        best.alternatives = list(ranked)
+    return best
+
+
 def attach_pooled(results: Sequence[CaptionResult], features: np.ndarray) -> None:
     """Give each result its image's mean grid feature: ``features`` is ``(B, N, D)`` or pooled ``(B, D)``."""
     pooled = features.mean(axis=1) if features.ndim == 3 else features
     for result, row in zip(results, np.asarray(pooled, dtype=np.float32), strict=True):
         result.pooled = row
+        for other in result.alternatives:
+            other.pooled = row
 
 
 def stamp_timings(results: Sequence[CaptionResult], started: float, encoded: float, decoded: float) -> None:

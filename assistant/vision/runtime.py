@@ -28,7 +28,9 @@ class CaptionerLike(Protocol):
 
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult: ...
 
-    def caption_batch(self, images: Sequence[Image.Image], beam_size: int = 3) -> Sequence[CaptionResult]: ...
+    def caption_batch(
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+    ) -> Sequence[CaptionResult]: ...
 
 
 def load_captioner(model_dir: Path, device: str = "auto", runtime: str = "auto") -> CaptionerLike:

@@ -55,3 +55,34 @@ def test_metrics_of_perfect_and_wrong_captions():
     wrong = score_captions(refs, {"a": "two dogs play in the snow", "b": "a man rides a bike"}, meteor=False)
     assert perfect["bleu4"] > 0.9 and wrong["bleu4"] < 0.1
     assert perfect["cider"] > wrong["cider"]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_evaluate_rerank_scores_the_apps_captions(tmp_path, tiny_model_dir, capsys):
+    """``--rerank`` scores what the app says: the shipped captioner's beam re-ranked by the shipped
+    image-text model. The references here are the app's own re-ranked captions, so they score perfectly;
+    a model without a matching image-text model is refused in one sentence."""
+    from PIL import Image
+
+    from assistant.cli import main
+    from assistant.describe import Describer, DescriberOptions
+    from tests.support.shapes import draw_shape
+
+    images = tmp_path / "images"
+    images.mkdir()
+    describer = Describer(DescriberOptions(device="cpu", runtime="torch", ocr="none"))
+    lines = ["image\tsplit\tcaption"]
+    for i, (shape, colour) in enumerate([("circle", "red"), ("square", "blue")]):
+        draw_shape(shape, colour, "white", seed=900 + i).resize((260, 260)).save(images / f"{i}.png")
+        said = describer.caption(Image.open(images / f"{i}.png").convert("RGB")).text
+        lines += [f"{i}.png\tval\t{said}"] * 2
+    (tmp_path / "captions.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tsv = str(tmp_path / "captions.tsv")
+    args = ["evaluate", "--images", str(images), "--captions", tsv, "--device", "cpu", "--rerank", "--json"]
+    assert main(args) == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["n_images"] == 2 and result["bleu4"] == pytest.approx(1.0) and result["cider"] > 9.9
+
+    assert main([*args, "--model", str(tiny_model_dir)]) != 0  # a lite0 model: no image-text model for it
+    assert "no image-text model" in capsys.readouterr().err
