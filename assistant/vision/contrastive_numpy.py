@@ -337,7 +337,7 @@ def rerank_caption(
     chosen = candidates[index]
     chosen.confidence = float(model.confidence_from_similarity(cosines[index]))
     chosen.alternatives = candidates
-    chosen.timings = {**result.timings, "rerank": (time.perf_counter() - started) * 1000}
+    chosen.timings = {**result.timings, "confidence": (time.perf_counter() - started) * 1000}
     return chosen
 
 
