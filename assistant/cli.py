@@ -50,6 +50,23 @@ def _add_describe(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 TRAIN_CHOICES = {"decoder": ("lstm", "transformer"), "lr_schedule": ("plateau", "exp")}
+FLOAT_OPTIONS = {"length_penalty"}  # may default to None (ScstConfig: "the init model's")
+
+
+def _add_run_paths(p: argparse.ArgumentParser, data_dir: Path) -> None:
+    """The data and run-folder options that ``train`` and ``train-scst`` share."""
+    p.add_argument("--data-dir", type=Path, default=data_dir, help="folder with images/ and captions.tsv")
+    p.add_argument("--captions", type=Path, help="captions TSV or Karpathy-style COCO JSON")
+    p.add_argument("--images", type=Path, help="images folder")
+    p.add_argument("--out", type=Path, help="run folder (checkpoints, log); resumes if it holds last.pt")
+    p.add_argument("--export", type=Path, help="copy the best model folder here when done")
+
+
+def _add_config_option(p: argparse.ArgumentParser, defaults: object, name: str) -> None:
+    """``--name`` typed and defaulted from the config dataclass field of that name."""
+    value = getattr(defaults, name)
+    kind = float if name in FLOAT_OPTIONS else type(value) if value is not None else int
+    p.add_argument("--" + name.replace("_", "-"), type=kind, default=value, choices=TRAIN_CHOICES.get(name))
 
 
 def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -57,13 +74,7 @@ def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
     defaults = TrainConfig()
     p = sub.add_parser("train", help="train the captioning model (seeded, resumable)")
-    p.add_argument(
-        "--data-dir", type=Path, default=defaults.data_dir, help="folder with images/ and captions.tsv"
-    )
-    p.add_argument("--captions", type=Path, help="captions TSV or Karpathy-style COCO JSON")
-    p.add_argument("--images", type=Path, help="images folder")
-    p.add_argument("--out", type=Path, help="run folder (checkpoints, log); resumes if it holds last.pt")
-    p.add_argument("--export", type=Path, help="copy the best model folder here when done")
+    _add_run_paths(p, defaults.data_dir)
     for name in (
         "encoder",
         "epochs",
@@ -93,11 +104,7 @@ def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "seed",
         "device",
     ):
-        value = getattr(defaults, name)
-        kind = type(value) if value is not None else int
-        p.add_argument(
-            "--" + name.replace("_", "-"), type=kind, default=value, choices=TRAIN_CHOICES.get(name)
-        )
+        _add_config_option(p, defaults, name)
     p.add_argument("--no-progress", action="store_true")
     p.set_defaults(func=_run_train)
 
@@ -110,13 +117,7 @@ def _add_train_scst(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "train-scst", help="fine-tune a trained captioner with self-critical training (CIDEr-D reward)"
     )
     p.add_argument("--init", type=Path, default=defaults.init, help="the cross-entropy-trained model folder")
-    p.add_argument(
-        "--data-dir", type=Path, default=defaults.data_dir, help="folder with images/ and captions.tsv"
-    )
-    p.add_argument("--captions", type=Path, help="captions TSV or Karpathy-style COCO JSON")
-    p.add_argument("--images", type=Path, help="images folder")
-    p.add_argument("--out", type=Path, help="run folder (checkpoints, log); resumes if it holds last.pt")
-    p.add_argument("--export", type=Path, help="copy the best model folder here when done")
+    _add_run_paths(p, defaults.data_dir)
     for name in (
         "epochs",
         "round_batches",
@@ -132,9 +133,7 @@ def _add_train_scst(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "seed",
         "device",
     ):
-        value = getattr(defaults, name)
-        kind = float if name == "length_penalty" else type(value) if value is not None else int
-        p.add_argument("--" + name.replace("_", "-"), type=kind, default=value)
+        _add_config_option(p, defaults, name)
     p.add_argument("--no-dropout", action="store_true", help="sample with dropout off")
     p.add_argument("--no-progress", action="store_true")
     p.set_defaults(func=_run_train_scst)

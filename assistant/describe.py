@@ -20,12 +20,10 @@ from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
 from assistant.vision.contrastive_numpy import (
-    RERANK_CANDIDATES,
     NumpyContrastiveModel,
+    caption_reranked,
     captioner_encoder,
-    captioner_length_penalty,
     load_caption_matcher,
-    rerank_caption,
 )
 from assistant.vision.model_files import check_model_files
 from assistant.vision.result import CaptionResult
@@ -101,11 +99,10 @@ class Describer:
             self._matcher_checked = True
         if self._matcher is None:
             return captioner.caption(image, beam_size=self.options.beam_size)
-        # The beam's best few, re-ranked by how well each fits the picture; scored from the grid
-        # already computed (no second encode), which also gives the chosen caption its confidence.
-        n_best = min(RERANK_CANDIDATES, self.options.beam_size)
-        (result,) = captioner.caption_batch([image], beam_size=self.options.beam_size, n_best=n_best)
-        return rerank_caption(self._matcher, result, captioner_length_penalty(captioner))
+        # The beam's best few, re-ranked by how well each fits the picture.
+        (result,) = caption_reranked(captioner, self._matcher, [image], self.options.beam_size)
+        assert isinstance(result, CaptionResult)
+        return result
 
     def describe(self, image: ImageInput, *, on_sentence: SentenceCallback | None = None) -> Description:
         started = time.perf_counter()

@@ -161,6 +161,8 @@ def describe_images(
     """
     if batch_size < 1:
         raise AssistantError("The batch size must be at least 1.")
+    if matcher is not None:
+        from assistant.vision.contrastive_numpy import caption_reranked
     side = input_side(captioner)
     for start in range(0, len(paths), batch_size):
         chunk = paths[start : start + batch_size]
@@ -175,16 +177,7 @@ def describe_images(
         if matcher is None:
             captions = list(captioner.caption_batch(images, beam_size)) if images else []
         else:  # the beam's best few, re-ranked by fit to the picture, as the Describer does
-            from assistant.vision.contrastive_numpy import (
-                RERANK_CANDIDATES,
-                captioner_length_penalty,
-                rerank_caption,
-            )
-
-            n_best = min(RERANK_CANDIDATES, beam_size)
-            found = captioner.caption_batch(images, beam_size, n_best) if images else []
-            penalty = captioner_length_penalty(captioner)
-            captions = [rerank_caption(matcher, result, penalty) for result in found]
+            captions = caption_reranked(captioner, matcher, images, beam_size)
         results = iter(captions)
         for path, item in zip(chunk, items, strict=True):
             done = item if item is not None else _captioned(path, next(results))

@@ -16,7 +16,7 @@ from assistant.vision.checkpoint import ModelConfig, load_model
 from assistant.vision.decoder import CaptionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
-from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings, with_alternatives
+from assistant.vision.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
 from assistant.vision.search import beam_search
 from assistant.vision.vocab import Vocabulary
 
@@ -69,15 +69,7 @@ class Captioner:
             n_best=n_best,
         )
         t2 = time.perf_counter()
-        cells = features.size(1)
-        ranked = [
-            [
-                CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas.numpy(), cells)
-                for h in hs
-            ]
-            for hs in hyps
-        ]
-        results = [with_alternatives(options) for options in ranked]
+        results = results_from_beams(self.vocab, hyps, features.size(1))
         stamp_timings(results, t0, t1, t2)
         attach_pooled(results, features.mean(dim=1).cpu().numpy())  # (B, D): for the contrastive score
         return results

@@ -329,10 +329,8 @@ def rerank_caption(
         return result
     started = time.perf_counter()
     cosines = model.similarity(np.asarray(pooled)[None], [c.text for c in candidates])[0]  # (C,)
-    scores = [
-        c.log_prob / float(len(c.tokens) + 1) ** length_penalty + weight * float(cos)
-        for c, cos in zip(candidates, cosines, strict=True)
-    ]
+    pairs = zip(candidates, cosines, strict=True)
+    scores = [c.score(length_penalty) + weight * float(cos) for c, cos in pairs]
     index = int(np.argmax(scores))
     chosen = candidates[index]
     chosen.confidence = float(model.confidence_from_similarity(cosines[index]))
@@ -348,3 +346,18 @@ def captioner_length_penalty(captioner: object) -> float:
     if value is None:
         value = getattr(captioner, "length_penalty", 1.0)
     return float(value if value is not None else 1.0)
+
+
+def caption_reranked(
+    captioner: Any, model: NumpyContrastiveModel, images: Sequence[Any], beam_size: int
+) -> list[Any]:
+    """Caption ``images`` keeping each beam's best few, then the one that best fits its picture.
+
+    What the Describer, folder mode and ``evaluate --rerank`` say; the scores come from the grid the
+    captioner already computed (no second encode), and each chosen caption carries its confidence.
+    """
+    if not images:
+        return []
+    found = captioner.caption_batch(images, beam_size, min(RERANK_CANDIDATES, beam_size))
+    penalty = captioner_length_penalty(captioner)
+    return [rerank_caption(model, result, penalty) for result in found]

@@ -76,3 +76,23 @@ def group_by_image(records: Iterable[CaptionRecord], splits: Iterable[str]) -> O
         if record.split in wanted:
             grouped.setdefault(record.image, []).append(record.caption)
     return grouped
+
+
+def training_splits(
+    records: Iterable[CaptionRecord],
+    train_splits: Iterable[str],
+    val_split: str,
+    train_limit: int | None = None,
+    val_limit: int | None = None,
+) -> tuple[OrderedDict[str, list[str]], OrderedDict[str, list[str]]]:
+    """(train, val) image -> captions, each cut to its first ``*_limit`` images; both must be non-empty."""
+    records = list(records)
+    train = group_by_image(records, train_splits)
+    val = group_by_image(records, [val_split])
+    if train_limit:
+        train = OrderedDict(list(train.items())[:train_limit])
+    if val_limit:
+        val = OrderedDict(list(val.items())[:val_limit])
+    if not train or not val:
+        raise ValueError("the captions file has no training or no validation images")
+    return train, val

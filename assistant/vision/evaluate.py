@@ -46,10 +46,9 @@ def evaluate(
         if matcher is None:
             results = captioner.caption_batch(images, beam_size)
         else:
-            from assistant.vision.contrastive_numpy import RERANK_CANDIDATES, rerank_caption
+            from assistant.vision.contrastive_numpy import caption_reranked
 
-            found = captioner.caption_batch(images, beam_size, n_best=min(RERANK_CANDIDATES, beam_size))
-            results = [rerank_caption(matcher, r, captioner.config.length_penalty) for r in found]
+            results = caption_reranked(captioner, matcher, images, beam_size)
         for name, result in zip(chunk, results, strict=True):
             hypotheses[name] = " ".join(result.tokens)
     seconds = time.perf_counter() - started

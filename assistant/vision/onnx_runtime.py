@@ -23,7 +23,7 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
-from assistant.vision.result import CaptionResult, attach_pooled, stamp_timings, with_alternatives
+from assistant.vision.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
 from assistant.vision.vocab import Vocabulary
 
 ENCODER_FILE = "encoder.onnx"
@@ -339,12 +339,7 @@ class OnnxCaptioner:
         t1 = time.perf_counter()
         hyps = self.decode(features, beam_size, n_best)
         t2 = time.perf_counter()
-        cells = features.shape[1]
-        ranked = [
-            [CaptionResult.from_hypothesis(self.vocab, h.tokens, h.log_prob, h.alphas, cells) for h in hs]
-            for hs in hyps
-        ]
-        results = [with_alternatives(options) for options in ranked]
+        results = results_from_beams(self.vocab, hyps, features.shape[1])
         stamp_timings(results, t0, t1, t2)
         attach_pooled(results, features)  # mean grid feature per image, for the contrastive score
         return results

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -28,6 +29,10 @@ class CaptionResult:
     # asked for: the image-text model re-ranks them (contrastive_numpy.rerank_caption).
     alternatives: list[CaptionResult] = field(default_factory=list, repr=False)
 
+    def score(self, length_penalty: float) -> float:
+        """The beam's ranking score, ``log p / (words + 1)**length_penalty``, as the hypotheses have it."""
+        return self.log_prob / float(len(self.tokens) + 1) ** length_penalty
+
     @classmethod
     def from_hypothesis(
         cls, vocab: Vocabulary, token_ids: Sequence[int], log_prob: float, alphas: np.ndarray, cells: int
@@ -45,12 +50,19 @@ class CaptionResult:
         )
 
 
-def with_alternatives(ranked: Sequence[CaptionResult]) -> CaptionResult:
-    """The first (best) of a beam's ranked results, listing all of them when there are several."""
-    best = ranked[0]
-    if len(ranked) > 1:
-        best.alternatives = list(ranked)
-    return best
+def results_from_beams(vocab: Vocabulary, beams: Sequence[Sequence[Any]], cells: int) -> list[CaptionResult]:
+    """The best result per image from its ranked finished beams (``tokens``, ``log_prob``, ``alphas``
+    of either runtime's hypotheses); with several, the best also lists them all as ``alternatives``."""
+    results = []
+    for hyps in beams:
+        ranked = [
+            CaptionResult.from_hypothesis(vocab, h.tokens, h.log_prob, np.asarray(h.alphas), cells)
+            for h in hyps
+        ]
+        if len(ranked) > 1:
+            ranked[0].alternatives = ranked
+        results.append(ranked[0])
+    return results
 
 
 def attach_pooled(results: Sequence[CaptionResult], features: np.ndarray) -> None:

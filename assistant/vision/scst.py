@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import random
 import shutil
 import time
 from typing import Any
@@ -33,13 +32,13 @@ from tqdm import tqdm
 
 from assistant.vision.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.cider_d import CiderD
-from assistant.vision.data import group_by_image, read_captions
+from assistant.vision.data import read_captions, training_splits
 from assistant.vision.decoder import CaptionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.features import cached_features
 from assistant.vision.metrics import score_captions
 from assistant.vision.search import BANNED_IDS
-from assistant.vision.train import caption_features
+from assistant.vision.train import caption_features, seed_everything
 from assistant.vision.train_config import ScstConfig
 from assistant.vision.vocab import Vocabulary, tokenize
 
@@ -93,12 +92,6 @@ def leave_one_out_advantage(rewards: torch.Tensor, samples: int) -> torch.Tensor
     return (grouped - baseline).view(-1)
 
 
-def _seed_everything(seed: int) -> None:
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
-
-
 def train_scst(config: ScstConfig) -> dict[str, Any]:
     """Run (or resume) self-critical training; returns the best val metrics and the history."""
     cfg = config.resolved()
@@ -107,19 +100,13 @@ def train_scst(config: ScstConfig) -> dict[str, Any]:
         raise ValueError("SCST needs at least 2 samples per image (the baseline is the others' mean)")
     cfg.out.mkdir(parents=True, exist_ok=True)
     device = select_device(cfg.device)
-    _seed_everything(cfg.seed)
+    seed_everything(cfg.seed)
 
     decoder, vocab, model_config = load_model(cfg.init, device)
     length_penalty = cfg.length_penalty if cfg.length_penalty is not None else model_config.length_penalty
-    records = read_captions(cfg.captions)
-    train_grouped = group_by_image(records, cfg.train_splits)
-    val_grouped = group_by_image(records, [cfg.val_split])
-    if cfg.train_limit:
-        train_grouped = type(train_grouped)(list(train_grouped.items())[: cfg.train_limit])
-    if cfg.val_limit:
-        val_grouped = type(val_grouped)(list(val_grouped.items())[: cfg.val_limit])
-    if not train_grouped or not val_grouped:
-        raise ValueError("the captions file has no training or no validation images")
+    train_grouped, val_grouped = training_splits(
+        read_captions(cfg.captions), cfg.train_splits, cfg.val_split, cfg.train_limit, cfg.val_limit
+    )
     train_names, val_names = list(train_grouped), list(val_grouped)
     names = list(dict.fromkeys([*train_names, *val_names]))  # the same cache as ``assistant train`` builds
     row_of = {name: i for i, name in enumerate(names)}
@@ -127,12 +114,12 @@ def train_scst(config: ScstConfig) -> dict[str, Any]:
         model_config.encoder, cfg.images, names, device, root=cfg.feature_cache, progress=cfg.progress
     )  # (I, N, D) fp16, memory-mapped
     features = {
-        split: torch.from_numpy(np.array(cached[[row_of[n] for n in split_names]]))
+        split: torch.from_numpy(np.asarray(cached[[row_of[n] for n in split_names]]))  # indexing copies
         for split, split_names in (("train", train_names), ("val", val_names))
     }  # (I_split, N, D) fp16 each, in RAM
     reward = CiderD({name: [tokenize(c) for c in caps] for name, caps in train_grouped.items()})
 
-    _seed_everything(cfg.seed)  # again: building an encoder for the feature cache consumed random numbers
+    seed_everything(cfg.seed)  # again: building an encoder for the feature cache consumed random numbers
     optimiser = torch.optim.Adam(decoder.parameters(), lr=cfg.lr)
     state_path = cfg.out / "last.pt"
     history: list[dict[str, Any]] = []

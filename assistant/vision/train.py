@@ -31,7 +31,7 @@ from tqdm import tqdm
 from assistant.errors import AssistantError
 from assistant.vision import distributed
 from assistant.vision.checkpoint import ModelConfig, save_model
-from assistant.vision.data import group_by_image, read_captions
+from assistant.vision.data import read_captions, training_splits
 from assistant.vision.decoder import CaptionDecoder, DecoderConfig, build_decoder
 from assistant.vision.device import select_device
 from assistant.vision.distributed import DistContext
@@ -72,7 +72,7 @@ def _update_ema(ema: nn.Module, model: nn.Module, decay: float) -> None:
         averaged.lerp_(current, 1.0 - decay)
 
 
-def _seed_everything(seed: int) -> None:
+def seed_everything(seed: int) -> None:
     random.seed(seed)
     np.random.seed(seed)
     torch.manual_seed(seed)
@@ -133,19 +133,13 @@ def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str
     """The run itself, on one rank (or the only process): ``train`` sets up and ends the job around it."""
     assert cfg.out is not None and cfg.captions is not None and cfg.images is not None
     cfg.out.mkdir(parents=True, exist_ok=True)
-    _seed_everything(cfg.seed)
+    seed_everything(cfg.seed)
     if device.type == "cpu":
         torch.set_num_threads(max(1, torch.get_num_threads()))
 
-    records = read_captions(cfg.captions)
-    train_grouped = group_by_image(records, cfg.train_splits)
-    val_grouped = group_by_image(records, [cfg.val_split])
-    if cfg.train_limit:
-        train_grouped = type(train_grouped)(list(train_grouped.items())[: cfg.train_limit])
-    if cfg.val_limit:
-        val_grouped = type(val_grouped)(list(val_grouped.items())[: cfg.val_limit])
-    if not train_grouped or not val_grouped:
-        raise ValueError("the captions file has no training or no validation images")
+    train_grouped, val_grouped = training_splits(
+        read_captions(cfg.captions), cfg.train_splits, cfg.val_split, cfg.train_limit, cfg.val_limit
+    )
 
     vocab_path = cfg.out / "vocab.json"
     names = list(dict.fromkeys([*train_grouped, *val_grouped]))
@@ -185,7 +179,7 @@ def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str
         heads=cfg.heads,
         ff_dim=cfg.ff_dim,
     )
-    _seed_everything(cfg.seed)  # again: building an encoder for the feature cache consumed random numbers
+    seed_everything(cfg.seed)  # again: building an encoder for the feature cache consumed random numbers
     decoder = build_decoder(dconf).to(device)
     ema = copy.deepcopy(decoder).eval()  # the weights' moving average; only updated when cfg.ema > 0
     model = distributed.wrap(decoder, ctx, device)  # what the training steps call; `decoder` is saved
