@@ -21,17 +21,20 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from safetensors import SafetensorError
-from safetensors.torch import load_file, save_file
+from safetensors.torch import save_file
 from torch import nn
 from torch.nn import functional as F
 
 from assistant.errors import ModelError
+from assistant.vision.contrastive_numpy import (
+    CONFIG_FILE,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    VOCAB_FILE,
+    WEIGHTS_FILE,
+    read_contrastive_folder,
+)
 from assistant.vision.vocab import Vocabulary, tokenize
-
-FORMAT_NAME = "assistant-contrastive"
-FORMAT_VERSION = 1
-WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE = "model.safetensors", "config.json", "vocab.json"
 
 
 @dataclass
@@ -174,31 +177,14 @@ class ContrastiveModel:
 
     @classmethod
     def load(cls, directory: Path, device: str | torch.device = "cpu") -> ContrastiveModel:
-        directory = Path(directory)
-        for name in (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE):
-            if not (directory / name).is_file():
-                raise ModelError(
-                    f"The image-text matching model is incomplete: {name} is missing in {directory}."
-                )
+        data, vocab, weights = read_contrastive_folder(directory)
         try:
-            data = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT_NAME or data.get("format_version") != FORMAT_VERSION:
-                raise ModelError("This folder does not hold a readable image-text matching model.")
             config = ContrastiveConfig(**data["model"])
-            vocab = Vocabulary.load(directory / VOCAB_FILE)
-        except ModelError:
-            raise
         except (ValueError, KeyError, TypeError) as error:
             raise ModelError(f"The image-text matching model's configuration is damaged ({error}).") from None
-        if config.vocab_size != len(vocab):
-            raise ModelError("The image-text matching model's vocabulary does not match its weights.")
-        try:
-            tensors = load_file(str(directory / WEIGHTS_FILE))
-        except (SafetensorError, OSError, ValueError) as error:
-            raise ModelError(f"The image-text matching model's weights are damaged ({error}).") from None
         net = DualEncoder(config)
         try:
-            net.load_state_dict({k: v.float() for k, v in tensors.items()})
+            net.load_state_dict({k: torch.from_numpy(v).float() for k, v in weights.items()})
         except RuntimeError:
             raise ModelError(
                 "The image-text matching model's weights do not fit its configuration."

@@ -22,7 +22,7 @@ import numpy as np
 from assistant.errors import ModelError
 from assistant.vision.vocab import Vocabulary, tokenize
 
-# = assistant.vision.contrastive.FORMAT_NAME / FORMAT_VERSION / file names (not imported: it imports torch)
+# The folder format, declared here (torch-free) and imported by assistant.vision.contrastive.
 FORMAT_NAME = "assistant-contrastive"
 FORMAT_VERSION = 1
 WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE = "model.safetensors", "config.json", "vocab.json"
@@ -67,6 +67,42 @@ def _normalise(x: np.ndarray) -> np.ndarray:
     return np.asarray(x / np.maximum(norm, _NORMALISE_EPS), dtype=np.float32)
 
 
+def read_contrastive_folder(directory: Path) -> tuple[dict[str, Any], Vocabulary, dict[str, np.ndarray]]:
+    """``config.json`` (format checked), the vocabulary (size checked) and the weights as numpy arrays.
+
+    Both loaders (this module's and torch's :class:`~assistant.vision.contrastive.ContrastiveModel`)
+    start here, so a missing or damaged folder reads the same sentence in either runtime.
+    """
+    from safetensors import SafetensorError
+    from safetensors.numpy import load_file
+
+    directory = Path(directory)
+    for name in (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE):
+        if not (directory / name).is_file():
+            raise ModelError(
+                f"The image-text matching model is incomplete: {name} is missing in {directory}."
+            )
+    try:
+        data = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        if data.get("format") != FORMAT_NAME or data.get("format_version") != FORMAT_VERSION:
+            raise ModelError("This folder does not hold a readable image-text matching model.")
+        vocab = Vocabulary.load(directory / VOCAB_FILE)
+        vocab_size = int(data["model"]["vocab_size"])
+    except ModelError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise ModelError(f"The image-text matching model's configuration is damaged ({error}).") from None
+    if vocab_size != len(vocab):
+        raise ModelError("The image-text matching model's vocabulary does not match its weights.")
+    try:
+        weights = load_file(str(directory / WEIGHTS_FILE))
+    except (SafetensorError, OSError, ValueError) as error:
+        raise ModelError(f"The image-text matching model's weights are damaged ({error}).") from None
+    return data, vocab, weights
+
+
 class NumpyContrastiveModel:
     """Image features and captions -> unit vectors in the shared space, cosine, calibrated confidence."""
 
@@ -87,19 +123,8 @@ class NumpyContrastiveModel:
     @classmethod
     def load(cls, directory: Path) -> NumpyContrastiveModel:
         """Read a model folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
-        from safetensors import SafetensorError
-        from safetensors.numpy import load_file
-
-        directory = Path(directory)
-        for name in (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE):
-            if not (directory / name).is_file():
-                raise ModelError(
-                    f"The image-text matching model is incomplete: {name} is missing in {directory}."
-                )
+        data, vocab, weights = read_contrastive_folder(directory)
         try:
-            data = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-            if data.get("format") != FORMAT_NAME or data.get("format_version") != FORMAT_VERSION:
-                raise ModelError("This folder does not hold a readable image-text matching model.")
             model: dict[str, Any] = data["model"]
             metadata = data.get("metadata") or {}
             config = NumpyContrastiveConfig(
@@ -114,17 +139,8 @@ class NumpyContrastiveModel:
                 if isinstance(metadata, dict) and "encoder" in metadata
                 else None,
             )
-            vocab = Vocabulary.load(directory / VOCAB_FILE)
-        except ModelError:
-            raise
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ModelError(f"The image-text matching model's configuration is damaged ({error}).") from None
-        if config.vocab_size != len(vocab):
-            raise ModelError("The image-text matching model's vocabulary does not match its weights.")
-        try:
-            weights = load_file(str(directory / WEIGHTS_FILE))
-        except (SafetensorError, OSError, ValueError) as error:
-            raise ModelError(f"The image-text matching model's weights are damaged ({error}).") from None
         hidden = config.text_hidden
         expected = {
             "image_proj.0.weight": (config.feature_dim,),
