@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from assistant import __version__
 from assistant.errors import AssistantError
@@ -169,6 +170,23 @@ def _run_average_weights(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_ensemble(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "ensemble", help="combine LSTM captioning models into one model folder that averages their words"
+    )
+    p.add_argument("models", nargs="+", type=Path, help="model folders; the first gives vocabulary, settings")
+    p.add_argument("--out", type=Path, required=True, help="the model folder to write")
+    p.add_argument("--fp32", action="store_true", help="store fp32 weights (default fp16)")
+    p.set_defaults(func=_run_ensemble)
+
+
+def _run_ensemble(args: argparse.Namespace) -> int:
+    from assistant.vision.ensemble import combine_models
+
+    print(combine_models(args.models, args.out, half=not args.fp32))
+    return 0
+
+
 def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("evaluate", help="caption a split and print pycocoevalcap metrics")
     p.add_argument("--images", type=Path, required=True)
@@ -184,6 +202,13 @@ def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="re-rank the beam's captions with the image-text model, as the app does",
     )
+    p.add_argument(
+        "--runtime",
+        choices=("torch", "onnx"),
+        default="torch",
+        help="onnx scores the ONNX export exactly as the app runs it on a CPU (exported first if needed)",
+    )
+    p.add_argument("--fp32-step", action="store_true", help="with --runtime onnx: the fp32 decoder step")
     p.set_defaults(func=_run_evaluate)
 
 
@@ -268,6 +293,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train(sub)
     _add_train_scst(sub)
     _add_average_weights(sub)
+    _add_ensemble(sub)
     _add_evaluate(sub)
     _add_explain(sub)
     _add_export_onnx(sub)
@@ -304,15 +330,23 @@ def _run_train(args: argparse.Namespace) -> int:
 
 def _run_evaluate(args: argparse.Namespace) -> int:
     from assistant.paths import default_model_dir
-    from assistant.vision.captioner import Captioner
     from assistant.vision.evaluate import evaluate
 
-    captioner = Captioner.load(args.model or default_model_dir(), args.device)
+    model_dir = args.model or default_model_dir()
+    captioner: Any
+    if args.runtime == "onnx":
+        from assistant.vision.runtime import load_captioner
+
+        captioner = load_captioner(model_dir, "cpu", "onnx", int8=False if args.fp32_step else None)
+    else:
+        from assistant.vision.captioner import Captioner
+
+        captioner = Captioner.load(model_dir, args.device)
     matcher = None
     if args.rerank:
-        from assistant.vision.contrastive_numpy import load_caption_matcher
+        from assistant.vision.contrastive_numpy import captioner_encoder, load_caption_matcher
 
-        matcher = load_caption_matcher(None, captioner.config.encoder)
+        matcher = load_caption_matcher(None, captioner_encoder(captioner))
         if matcher is None:
             raise AssistantError("There is no image-text model for this captioner's encoder to re-rank with.")
     result = evaluate(

@@ -26,6 +26,7 @@ class DecoderConfig:
     layers: int = 3  # transformer only
     heads: int = 8  # transformer only
     ff_dim: int = 2048  # transformer only
+    members: int = 1  # > 1: an ensemble of that many LSTMs of this shape (ensemble.py)
 
     def to_dict(self) -> dict[str, float | int | str]:
         return asdict(self)
@@ -54,9 +55,28 @@ class CaptionDecoder(nn.Module):
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         raise NotImplementedError
 
+    def forward(self, features: torch.Tensor, captions: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """Teacher forcing. ``features (B, N, D)``, ``captions (B, T)`` = ``<start> ... <end> <pad>..``.
+
+        Returns ``logits (B, T-1, V)`` predicting ``captions[:, 1:]`` and ``alphas (B, T-1, N)``: one
+        ``step`` per word, which a decoder may replace by a parallel pass (the Transformer does).
+        """
+        h, c, projected = self.start(features)
+        steps = captions.size(1) - 1
+        logits, alphas = [], []
+        for t in range(steps):
+            step_logits, h, c, alpha = self.step(captions[:, t], h, c, features, projected)
+            logits.append(step_logits)
+            alphas.append(alpha)
+        return torch.stack(logits, dim=1), torch.stack(alphas, dim=1)
+
 
 def build_decoder(config: DecoderConfig) -> CaptionDecoder:
     """The decoder ``config.kind`` names; old model folders (no ``kind``) are LSTMs."""
+    if config.members > 1:
+        from assistant.vision.ensemble import EnsembleDecoder
+
+        return EnsembleDecoder(config)
     if config.kind == "lstm":
         return AttentionDecoder(config)
     if config.kind == "transformer":
@@ -126,17 +146,3 @@ class AttentionDecoder(CaptionDecoder):
         h, c = self.lstm(lstm_input, (h, c))  # (B, H) each
         logits = self.fc(self.dropout(h))  # (B, V)
         return logits, h, c, alpha
-
-    def forward(self, features: torch.Tensor, captions: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Teacher forcing. ``features (B, N, D)``, ``captions (B, T)`` = ``<start> ... <end> <pad>..``.
-
-        Returns ``logits (B, T-1, V)`` predicting ``captions[:, 1:]`` and ``alphas (B, T-1, N)``.
-        """
-        h, c, projected = self.start(features)
-        steps = captions.size(1) - 1
-        logits, alphas = [], []
-        for t in range(steps):
-            step_logits, h, c, alpha = self.step(captions[:, t], h, c, features, projected)
-            logits.append(step_logits)
-            alphas.append(alpha)
-        return torch.stack(logits, dim=1), torch.stack(alphas, dim=1)

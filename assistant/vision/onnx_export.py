@@ -29,8 +29,9 @@ from torch import nn
 
 from assistant.errors import ModelError
 from assistant.vision.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
-from assistant.vision.decoder import AttentionDecoder
+from assistant.vision.decoder import AttentionDecoder, CaptionDecoder
 from assistant.vision.encoder import build_encoder, encoder_spec
+from assistant.vision.ensemble import EnsembleDecoder
 from assistant.vision.onnx_runtime import (
     DECODER_START_FILE,
     DECODER_STEP_FILE,
@@ -45,7 +46,7 @@ from assistant.vision.search import BANNED_IDS
 
 
 class _Start(nn.Module):
-    def __init__(self, decoder: AttentionDecoder) -> None:
+    def __init__(self, decoder: CaptionDecoder) -> None:
         super().__init__()
         self.decoder = decoder
 
@@ -58,7 +59,7 @@ class _Step(nn.Module):
 
     mask: torch.Tensor  # (V,) 0 or -inf
 
-    def __init__(self, decoder: AttentionDecoder) -> None:
+    def __init__(self, decoder: CaptionDecoder) -> None:
         super().__init__()
         self.decoder = decoder
         mask = torch.zeros(decoder.config.vocab_size)
@@ -119,7 +120,7 @@ def export_onnx(
         raise ModelError("Exporting to ONNX needs the onnx package: pip install onnx.") from None
     model_dir = Path(model_dir)
     decoder, vocab, config = load_model(model_dir, "cpu")
-    if not isinstance(decoder, AttentionDecoder):
+    if not isinstance(decoder, AttentionDecoder | EnsembleDecoder):
         raise ModelError(f"Only LSTM captioners export to ONNX; this one is a {config.decoder.kind}.")
     spec = encoder_spec(config.encoder)
     encoder = build_encoder(config.encoder, encoder_weights)

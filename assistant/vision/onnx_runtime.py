@@ -227,7 +227,10 @@ def beam_search_np(
 class OnnxCaptioner:
     """Encoder + decoder graphs on onnxruntime, with the numpy beam search; use from one thread."""
 
-    def __init__(self, sessions: dict[str, Any], manifest: dict[str, Any], vocab: Vocabulary) -> None:
+    def __init__(
+        self, sessions: dict[str, Any], manifest: dict[str, Any], vocab: Vocabulary, int8: bool = False
+    ) -> None:
+        self.int8 = int8  # which decoder step runs: the int8-weight one or fp32
         self.encoder = sessions["encoder"]
         self.start_session = sessions["start"]
         self.step_session = sessions["step"]
@@ -299,7 +302,7 @@ class OnnxCaptioner:
                 sessions[key] = ort.InferenceSession(str(path), options, providers=list(providers))
             except Exception as error:  # onnxruntime raises its own exception types for damaged files
                 raise ModelError(f"The ONNX captioning model file {name} is damaged ({error}).") from None
-        return cls(sessions, manifest, vocab)
+        return cls(sessions, manifest, vocab, int8=int8)
 
     def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
         pixels = preprocess_np(images, self.image_size, self.normalisation)  # (B, 3, S, S)

@@ -3,6 +3,10 @@
 Both give the same captions (tests/vision/test_vision_onnx.py). On a CPU, ``auto`` uses an ONNX export
 that is already in the user cache and matches the weights (``assistant export-onnx`` makes it), so
 the app never pays torch's start-up time and memory; otherwise, and on GPUs, torch.
+
+The ONNX runtime decodes with the int8-weight decoder step when the export has one: on the shipped
+model it halves a caption's time (58 -> 33 ms on the 2-core CPU) and scored the same on val (CIDEr
+0.5502 against 0.5507 in fp32, BLEU-4 0.2191 against 0.2187; numbers in the model card).
 """
 
 from __future__ import annotations
@@ -33,9 +37,14 @@ class CaptionerLike(Protocol):
     ) -> Sequence[CaptionResult]: ...
 
 
-def load_captioner(model_dir: Path, device: str = "auto", runtime: str = "auto") -> CaptionerLike:
+def load_captioner(
+    model_dir: Path, device: str = "auto", runtime: str = "auto", int8: bool | None = None
+) -> CaptionerLike:
     """onnxruntime when ``runtime`` is ``onnx`` (exporting first if needed: once, tens of seconds, needs
-    torch and onnx), or ``auto`` on a CPU with a current export in the cache; torch otherwise."""
+    torch and onnx), or ``auto`` on a CPU with a current export in the cache; torch otherwise.
+
+    ``int8`` picks the ONNX decoder step: None uses the int8 one when the export has it.
+    """
     if runtime not in RUNTIMES:
         raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
     wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
@@ -46,15 +55,22 @@ def load_captioner(model_dir: Path, device: str = "auto", runtime: str = "auto")
         if runtime == "onnx":
             from assistant.vision.onnx_export import ensure_onnx
 
-            return OnnxCaptioner.load(ensure_onnx(model_dir, onnx_dir), model_dir)
+            ensure_onnx(model_dir, onnx_dir)
+            return OnnxCaptioner.load(onnx_dir, model_dir, int8=_wants_int8(onnx_dir, int8))
         if onnx_export_is_current(onnx_dir, model_dir):
             try:
-                return OnnxCaptioner.load(onnx_dir, model_dir)
+                return OnnxCaptioner.load(onnx_dir, model_dir, int8=_wants_int8(onnx_dir, int8))
             except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
                 log.warning("ONNX export unusable, using torch: %s", error)
     from assistant.vision.captioner import Captioner
 
     return Captioner.load(model_dir, device)
+
+
+def _wants_int8(onnx_dir: Path, int8: bool | None) -> bool:
+    from assistant.vision.onnx_runtime import DECODER_STEP_INT8_FILE
+
+    return (onnx_dir / DECODER_STEP_INT8_FILE).is_file() if int8 is None else int8
 
 
 def _cuda_available() -> bool:

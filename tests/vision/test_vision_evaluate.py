@@ -86,3 +86,34 @@ def test_evaluate_rerank_scores_the_apps_captions(tmp_path, tiny_model_dir, caps
 
     assert main([*args, "--model", str(tiny_model_dir)]) != 0  # a lite0 model: no image-text model for it
     assert "no image-text model" in capsys.readouterr().err
+
+
+@pytest.mark.timeout(300)
+def test_evaluate_scores_the_onnx_runtime_the_app_runs(tmp_path, tiny_model_dir, capsys):
+    """``--runtime onnx`` scores the export: with the fp32 step it says exactly what torch says (the
+    references here are torch's captions, so BLEU-1 and ROUGE-L are 1); by default it runs the int8
+    step, as the app does."""
+    from assistant.cli import main
+    from assistant.vision.captioner import Captioner
+    from tests.support.shapes import draw_shape
+
+    images = tmp_path / "images"
+    images.mkdir()
+    torch_captioner = Captioner.load(tiny_model_dir, "cpu")
+    lines = ["image\tsplit\tcaption"]
+    for i, (shape, colour) in enumerate([("circle", "red"), ("square", "blue"), ("triangle", "green")]):
+        image = draw_shape(shape, colour, "white", size=160, seed=950 + i)
+        image.save(images / f"{i}.png")
+        lines += [f"{i}.png\tval\t{torch_captioner.caption(image).text}"] * 2
+    (tmp_path / "captions.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["evaluate", "--images", str(images), "--captions", str(tmp_path / "captions.tsv")]
+    args += ["--model", str(tiny_model_dir), "--runtime", "onnx", "--json"]
+
+    assert main([*args, "--fp32-step"]) == 0
+    fp32 = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert (
+        fp32["n_images"] == 3 and fp32["bleu1"] == pytest.approx(1.0) and fp32["rougeL"] == pytest.approx(1.0)
+    )
+    assert main(args) == 0
+    int8 = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert int8["n_images"] == 3 and 0.0 < int8["bleu1"] <= 1.0
