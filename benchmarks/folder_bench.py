@@ -7,7 +7,7 @@ composition) on a few images for comparison. Prints a table and one JSON line. T
 average is printed too: on a shared CPU it explains much of the spread. Not a test.
 
     .venv/bin/python benchmarks/folder_bench.py [--images DIR] [--n 64] [--batch-sizes 1,4,8,16]
-        [--beam 3] [--threads 2] [--describer-n 8] [--runtime torch|onnx]
+        [--beam 3] [--threads 2] [--describer-n 8] [--runtime torch|onnx] [--fp32-step]
 """
 
 from __future__ import annotations
@@ -62,19 +62,25 @@ def main() -> int:
     parser.add_argument(
         "--runtime", choices=("torch", "onnx"), default="torch", help="onnx: the cached export of --model"
     )
+    parser.add_argument("--fp32-step", action="store_true", help="onnx: the fp32 decoder step, not int8")
     parser.add_argument("--describer-n", type=int, default=8, help="0 skips the per-image Describer run")
     args = parser.parse_args()
 
     torch.set_num_threads(args.threads)
     captioner: Any = Captioner.load(args.model, args.device)
-    if args.runtime == "onnx":
-        from assistant.vision.onnx_runtime import OnnxCaptioner, default_onnx_dir
+    int8 = False
+    if args.runtime == "onnx":  # as the app runs it: the int8 decoder step when the export has one
+        from assistant.vision.onnx_export import ensure_onnx
+        from assistant.vision.onnx_runtime import DECODER_STEP_INT8_FILE, OnnxCaptioner
 
-        captioner = OnnxCaptioner.load(default_onnx_dir(args.model), args.model, threads=args.threads)
+        onnx_dir = ensure_onnx(args.model)
+        int8 = not args.fp32_step and (onnx_dir / DECODER_STEP_INT8_FILE).is_file()
+        captioner = OnnxCaptioner.load(onnx_dir, args.model, threads=args.threads, int8=int8)
     load_before = os.getloadavg()
     figures: dict[str, object] = {
         "model": args.model.name,
         "runtime": args.runtime,
+        "int8_step": int8,
         "device": args.device if args.runtime == "torch" else "cpu (onnxruntime)",
         "threads": args.threads,
         "beam": args.beam,

@@ -112,7 +112,9 @@ def export_onnx(
 
     ``out_dir`` defaults to :func:`default_onnx_dir` (the user cache): nothing large lands in the repository.
     ``int8`` also writes ``decoder_step.int8.onnx``, the step with int8 weights (onnxruntime dynamic
-    quantisation): a step reads ~4x fewer bytes, which is what bounds it at batch K on a CPU.
+    quantisation): a step reads ~4x fewer bytes, which is what bounds it at batch K on a CPU. Scales are
+    per output channel: with one scale per tensor the shipped two-member ensemble lost 0.005 val CIDEr
+    against fp32, per channel it lost nothing (model card).
     """
     try:
         import onnx  # noqa: F401  (torch's exporter needs it; fail with a clear sentence instead)
@@ -180,7 +182,10 @@ def export_onnx(
         logging.disable(logging.WARNING)  # it logs a "consider pre-processing" hint on the root logger
         try:
             quantize_dynamic(
-                str(out / DECODER_STEP_FILE), str(out / DECODER_STEP_INT8_FILE), weight_type=QuantType.QInt8
+                str(out / DECODER_STEP_FILE),
+                str(out / DECODER_STEP_INT8_FILE),
+                weight_type=QuantType.QInt8,
+                per_channel=True,
             )
         finally:
             logging.disable(logging.NOTSET)
