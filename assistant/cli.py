@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from assistant import __version__
 from assistant.errors import AssistantError
@@ -331,17 +330,10 @@ def _run_train(args: argparse.Namespace) -> int:
 def _run_evaluate(args: argparse.Namespace) -> int:
     from assistant.paths import default_model_dir
     from assistant.vision.evaluate import evaluate
+    from assistant.vision.runtime import load_captioner
 
     model_dir = args.model or default_model_dir()
-    captioner: Any
-    if args.runtime == "onnx":
-        from assistant.vision.runtime import load_captioner
-
-        captioner = load_captioner(model_dir, "cpu", "onnx", int8=False if args.fp32_step else None)
-    else:
-        from assistant.vision.captioner import Captioner
-
-        captioner = Captioner.load(model_dir, args.device)
+    captioner = load_captioner(model_dir, args.device, args.runtime, int8=False if args.fp32_step else None)
     matcher = None
     if args.rerank:
         from assistant.vision.contrastive_numpy import captioner_encoder, load_caption_matcher

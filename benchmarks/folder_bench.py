@@ -68,19 +68,18 @@ def main() -> int:
 
     torch.set_num_threads(args.threads)
     captioner: Any = Captioner.load(args.model, args.device)
-    int8 = False
     if args.runtime == "onnx":  # as the app runs it: the int8 decoder step when the export has one
         from assistant.vision.onnx_export import ensure_onnx
-        from assistant.vision.onnx_runtime import DECODER_STEP_INT8_FILE, OnnxCaptioner
+        from assistant.vision.onnx_runtime import OnnxCaptioner
 
-        onnx_dir = ensure_onnx(args.model)
-        int8 = not args.fp32_step and (onnx_dir / DECODER_STEP_INT8_FILE).is_file()
-        captioner = OnnxCaptioner.load(onnx_dir, args.model, threads=args.threads, int8=int8)
+        captioner = OnnxCaptioner.load(
+            ensure_onnx(args.model), args.model, threads=args.threads, int8=False if args.fp32_step else None
+        )
     load_before = os.getloadavg()
     figures: dict[str, object] = {
         "model": args.model.name,
         "runtime": args.runtime,
-        "int8_step": int8,
+        "int8_step": bool(getattr(captioner, "int8", False)),
         "device": args.device if args.runtime == "torch" else "cpu (onnxruntime)",
         "threads": args.threads,
         "beam": args.beam,

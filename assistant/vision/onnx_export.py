@@ -29,9 +29,8 @@ from torch import nn
 
 from assistant.errors import ModelError
 from assistant.vision.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
-from assistant.vision.decoder import AttentionDecoder, CaptionDecoder
+from assistant.vision.decoder import CaptionDecoder
 from assistant.vision.encoder import build_encoder, encoder_spec
-from assistant.vision.ensemble import EnsembleDecoder
 from assistant.vision.onnx_runtime import (
     DECODER_START_FILE,
     DECODER_STEP_FILE,
@@ -122,7 +121,7 @@ def export_onnx(
         raise ModelError("Exporting to ONNX needs the onnx package: pip install onnx.") from None
     model_dir = Path(model_dir)
     decoder, vocab, config = load_model(model_dir, "cpu")
-    if not isinstance(decoder, AttentionDecoder | EnsembleDecoder):
+    if config.decoder.kind != "lstm":  # a single LSTM or an ensemble of them (ensemble.py)
         raise ModelError(f"Only LSTM captioners export to ONNX; this one is a {config.decoder.kind}.")
     spec = encoder_spec(config.encoder)
     encoder = build_encoder(config.encoder, encoder_weights)

@@ -249,18 +249,21 @@ class OnnxCaptioner:
         threads: int | None = None,
         providers: Sequence[str] = ("CPUExecutionProvider",),
         allow_spinning: bool = False,
-        int8: bool = False,
+        int8: bool | None = False,
     ) -> OnnxCaptioner:
         """Open an export. With ``model_dir``, refuse an export made from other weights (stale cache).
 
         ``threads`` defaults to the cores this process may use. Worker threads do not busy-wait by
         default: on a 2-core machine shared with other programs spinning made captions several times
         slower (benchmarks/onnx_bench.py). ``int8`` uses the int8-weight decoder step (about 3x faster
-        steps, rarely a different caption; not bit-compatible with torch).
+        steps, rarely a different caption; not bit-compatible with torch); None uses it when the export
+        has one, as the app does.
         """
         import onnxruntime as ort
 
         onnx_dir = Path(onnx_dir)
+        if int8 is None:
+            int8 = (onnx_dir / DECODER_STEP_INT8_FILE).is_file()
         manifest = _read_manifest(onnx_dir)
         if model_dir is not None:
             if not (Path(model_dir) / _WEIGHTS_FILE).is_file():

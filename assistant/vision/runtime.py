@@ -56,22 +56,15 @@ def load_captioner(
         if runtime == "onnx":
             from assistant.vision.onnx_export import ensure_onnx
 
-            ensure_onnx(model_dir, onnx_dir)
-            return OnnxCaptioner.load(onnx_dir, model_dir, int8=_wants_int8(onnx_dir, int8))
+            return OnnxCaptioner.load(ensure_onnx(model_dir, onnx_dir), model_dir, int8=int8)
         if onnx_export_is_current(onnx_dir, model_dir):
             try:
-                return OnnxCaptioner.load(onnx_dir, model_dir, int8=_wants_int8(onnx_dir, int8))
+                return OnnxCaptioner.load(onnx_dir, model_dir, int8=int8)
             except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
                 log.warning("ONNX export unusable, using torch: %s", error)
     from assistant.vision.captioner import Captioner
 
     return Captioner.load(model_dir, device)
-
-
-def _wants_int8(onnx_dir: Path, int8: bool | None) -> bool:
-    from assistant.vision.onnx_runtime import DECODER_STEP_INT8_FILE
-
-    return (onnx_dir / DECODER_STEP_INT8_FILE).is_file() if int8 is None else int8
 
 
 def _cuda_available() -> bool:
