@@ -186,6 +186,30 @@ def _run_ensemble(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_build_memory(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "build-memory", help="store training photos' features and captions for consensus re-ranking"
+    )
+    p.add_argument("--images", type=Path, required=True)
+    p.add_argument("--captions", type=Path, required=True, help="image<TAB>split<TAB>caption TSV")
+    p.add_argument("--splits", nargs="+", default=["train", "extra"])
+    p.add_argument("--encoder", default="efficientnet-lite2")
+    p.add_argument("--neighbours", type=int, default=15, help="training photos that vote per picture")
+    p.add_argument("--device", default="auto")
+    p.add_argument("--out", type=Path, required=True, help="the memory folder to write")
+    p.set_defaults(func=_run_build_memory)
+
+
+def _run_build_memory(args: argparse.Namespace) -> int:
+    from assistant.vision.memory_build import build_memory
+
+    memory = build_memory(
+        args.images, args.captions, args.splits, args.out, args.encoder, args.neighbours, args.device
+    )
+    print(f"{args.out}: {len(memory.captions)} photos, {len(memory.df)} n-grams")
+    return 0
+
+
 def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("evaluate", help="caption a split and print pycocoevalcap metrics")
     p.add_argument("--images", type=Path, required=True)
@@ -199,7 +223,12 @@ def _add_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument(
         "--rerank",
         action="store_true",
-        help="re-rank the beam's captions with the image-text model, as the app does",
+        help="re-rank the beam's captions (picture fit, consensus with similar photos) as the app does",
+    )
+    p.add_argument(
+        "--no-consensus",
+        action="store_true",
+        help="with --rerank: leave the caption memory out (image-text fit only)",
     )
     p.add_argument(
         "--runtime",
@@ -293,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_train_scst(sub)
     _add_average_weights(sub)
     _add_ensemble(sub)
+    _add_build_memory(sub)
     _add_evaluate(sub)
     _add_explain(sub)
     _add_export_onnx(sub)
@@ -334,13 +364,15 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
     model_dir = args.model or default_model_dir()
     captioner = load_captioner(model_dir, args.device, args.runtime, int8=False if args.fp32_step else None)
-    matcher = None
+    reranker = None
     if args.rerank:
-        from assistant.vision.contrastive_numpy import captioner_encoder, load_caption_matcher
+        from assistant.vision.rerank import reranker_for
 
-        matcher = load_caption_matcher(None, captioner_encoder(captioner))
-        if matcher is None:
-            raise AssistantError("There is no image-text model for this captioner's encoder to re-rank with.")
+        reranker = reranker_for(captioner, consensus=not args.no_consensus)
+        if reranker is None:
+            raise AssistantError(
+                "There is no image-text model or caption memory for this captioner's encoder."
+            )
     result = evaluate(
         captioner,
         args.images,
@@ -349,7 +381,7 @@ def _run_evaluate(args: argparse.Namespace) -> int:
         args.beam,
         args.batch_size,
         progress=not args.json,
-        matcher=matcher,
+        reranker=reranker,
     )
     keys = ("bleu1", "bleu2", "bleu3", "bleu4", "meteor", "rougeL", "cider", "n_images")
     summary = {k: result[k] for k in keys}

@@ -19,13 +19,9 @@ from PIL import Image
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
-from assistant.vision.contrastive_numpy import (
-    NumpyContrastiveModel,
-    caption_reranked,
-    captioner_encoder,
-    load_caption_matcher,
-)
+from assistant.vision.contrastive_numpy import captioner_encoder
 from assistant.vision.model_files import check_model_files
+from assistant.vision.rerank import CaptionReranker, caption_reranked, load_reranker
 from assistant.vision.result import CaptionResult
 from assistant.vision.runtime import CaptionerLike, load_captioner
 
@@ -48,6 +44,8 @@ class DescriberOptions:
     # The image-text model that gives each caption its 0..1 confidence (default: the shipped one);
     # absent, or made for another encoder: no such confidence, and the wording hedges as before.
     contrastive_dir: Path | None = None
+    # Training photos' captions that vote among the beam's candidates (default: the shipped memory).
+    memory_dir: Path | None = None
 
 
 @dataclass
@@ -77,8 +75,8 @@ class Describer:
         self._captioner = captioner
         self._lock = threading.Lock()
         self._ocr_engines: dict[str, OcrEngine | None] | None = None  # made on first describe, then kept
-        self._matcher: NumpyContrastiveModel | None = None
-        self._matcher_checked = False
+        self._reranker: CaptionReranker | None = None
+        self._reranker_checked = False
 
     @property
     def loaded(self) -> bool:
@@ -94,13 +92,15 @@ class Describer:
 
     def caption(self, image: Image.Image) -> CaptionResult:
         captioner = self.load()
-        if not self._matcher_checked:  # once: the folder is read, and its encoder checked, on first need
-            self._matcher = load_caption_matcher(self.options.contrastive_dir, captioner_encoder(captioner))
-            self._matcher_checked = True
-        if self._matcher is None:
+        if not self._reranker_checked:  # once: the folders are read, and their encoder checked, on first need
+            self._reranker = load_reranker(
+                captioner_encoder(captioner), self.options.contrastive_dir, self.options.memory_dir
+            )
+            self._reranker_checked = True
+        if self._reranker is None:
             return captioner.caption(image, beam_size=self.options.beam_size)
-        # The beam's best few, re-ranked by how well each fits the picture.
-        (result,) = caption_reranked(captioner, self._matcher, [image], self.options.beam_size)
+        # The beam's best few, re-ranked by fit to the picture and agreement with similar photos.
+        (result,) = caption_reranked(captioner, self._reranker, [image], self.options.beam_size)
         assert isinstance(result, CaptionResult)
         return result
 

@@ -149,20 +149,20 @@ def describe_images(
     beam_size: int = 3,
     batch_size: int = 16,
     on_item: Callable[[FolderItem], None] | None = None,
-    matcher: Any = None,
+    reranker: Any = None,
 ) -> Iterator[FolderItem]:
     """Caption ``paths`` in batches, yielding one :class:`FolderItem` per path in the same order.
 
-    ``matcher`` (a :class:`~assistant.vision.contrastive_numpy.NumpyContrastiveModel`) scores each
-    caption against its image, so the alt text is hedged the way the app hedges it.
+    ``reranker`` (a :class:`~assistant.vision.rerank.CaptionReranker`) chooses among the beam's best
+    few and scores the caption against its image, so the alt text is the app's, hedged as it hedges.
 
     Unreadable files become items with ``error``; a :class:`ModelError` (no model, broken weights)
     is raised, since every further image would fail the same way.
     """
     if batch_size < 1:
         raise AssistantError("The batch size must be at least 1.")
-    if matcher is not None:
-        from assistant.vision.contrastive_numpy import caption_reranked
+    if reranker is not None:
+        from assistant.vision.rerank import caption_reranked
     side = input_side(captioner)
     for start in range(0, len(paths), batch_size):
         chunk = paths[start : start + batch_size]
@@ -174,10 +174,10 @@ def describe_images(
                 items.append(None)
             except AssistantError as error:
                 items.append(FolderItem(image=str(path), error=str(error)))
-        if matcher is None:
+        if reranker is None:
             captions = list(captioner.caption_batch(images, beam_size)) if images else []
-        else:  # the beam's best few, re-ranked by fit to the picture, as the Describer does
-            captions = caption_reranked(captioner, matcher, images, beam_size)
+        else:  # the beam's best few, re-ranked as the Describer does
+            captions = caption_reranked(captioner, reranker, images, beam_size)
         results = iter(captions)
         for path, item in zip(chunk, items, strict=True):
             done = item if item is not None else _captioned(path, next(results))
@@ -216,11 +216,11 @@ def run_folder_mode(
         where = ", ".join(p.name or str(p) for p in paths)
         raise ImageLoadError(f"There are no images in {where}.")
     captioner = captioner_factory()
-    matcher = None
+    reranker = None
     if match:
-        from assistant.vision.contrastive_numpy import captioner_encoder, load_caption_matcher
+        from assistant.vision.rerank import reranker_for
 
-        matcher = load_caption_matcher(None, captioner_encoder(captioner))
+        reranker = reranker_for(captioner)
     handle: IO[str] | None = None
     writer: csv.DictWriter[str] | None = None
     if csv_path is not None:
@@ -233,7 +233,7 @@ def run_folder_mode(
     described = failed = 0
     bar = _progress(len(files)) if progress else None
     try:
-        for item in describe_images(captioner, files, beam_size, batch_size, matcher=matcher):
+        for item in describe_images(captioner, files, beam_size, batch_size, reranker=reranker):
             if item.error is None:
                 described += 1
             else:

@@ -1,7 +1,7 @@
 """Benchmark the tray app on Xvfb 1920x1080 with the shipped model (figures, then one JSON line).
 
     .venv/bin/python benchmarks/app_bench.py [--runs 20] [--cycles 500] [--starts 3] [--model DIR]
-                                             [--content text|photo]
+                                             [--content text|photo] [--photo FILE]
 
 Measures, on this machine:
 
@@ -80,9 +80,11 @@ def measure_start(display_env: dict[str, str], command: list[str], config: Path)
     return {"tray_s": tray_s, "model_ready_s": ready_s}
 
 
-def show_screen_content(kind: str = "text") -> Any:
+def show_screen_content(kind: str = "text", photo: Path | None = None) -> Any:
     """What describe-screen sees: "text" = an editor beside a picture (the describer reads it as a
-    screen: OCR, no caption); "photo" = a full-screen picture (the captioning model runs)."""
+    screen: OCR, no caption); "photo" = full screen, ``photo`` or else a drawn photograph-like picture
+    (smooth colour, texture and sensor noise: classified as a photo, so the captioner runs, re-ranking
+    included; a flat drawing is classified as a graphic and is never captioned)."""
     from PIL import Image, ImageDraw
     from PySide6.QtGui import QFont, QPixmap
     from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter
@@ -103,6 +105,12 @@ def show_screen_content(kind: str = "text") -> Any:
     draw.ellipse((500, 40, 580, 120), fill=(250, 230, 90))
     label = QLabel()
     if kind == "photo":
+        if photo is not None:
+            picture = Image.open(photo).convert("RGB")
+        else:
+            from tests.fixtures_screens.pillow_scenes import photo_like
+
+            picture = photo_like(960, 540, 5)
         label.setScaledContents(True)
         label.setPixmap(QPixmap.fromImage(pil_to_qimage(picture)))
         label.setGeometry(0, 0, 1920, 1080)
@@ -126,6 +134,7 @@ def main() -> int:
     parser.add_argument("--starts", type=int, default=3, help="cold starts to time")
     parser.add_argument("--model", type=Path, default=None)
     parser.add_argument("--content", choices=("text", "photo"), default="text", help="what the screen shows")
+    parser.add_argument("--photo", type=Path, default=None, help="with --content photo: a photo file to show")
     options = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp, XvfbServer(1920, 1080) as xvfb:
@@ -167,7 +176,7 @@ def main() -> int:
 
         app = QApplication([sys.argv[0]])
         app.setQuitOnLastWindowClosed(False)
-        content = show_screen_content(options.content)
+        content = show_screen_content(options.content, options.photo)
         settings, _ = load_settings()
         speaker, _ = make_speaker(settings, "silent")
         controller = AppController(settings, None, speaker=speaker, hotkey_source=NoHotkeySource())

@@ -166,15 +166,14 @@ def test_shipped_model_alt_text_is_hedged_by_the_match_confidence(photo_folder, 
 
     from assistant.paths import default_model_dir
     from assistant.understand.compose import hedge_result
-    from assistant.vision.contrastive_numpy import (
-        default_contrastive_dir,
-        load_caption_matcher,
-        rerank_caption,
-    )
+    from assistant.vision.contrastive_numpy import default_contrastive_dir, load_caption_matcher
+    from assistant.vision.rerank import reranker_for
 
     captioner = load_captioner(default_model_dir(), runtime="torch", device="cpu")
     matcher = load_caption_matcher(None, "efficientnet-lite2")
+    reranker = reranker_for(captioner)
     assert matcher is not None and default_contrastive_dir().is_dir()
+    assert reranker is not None and reranker.memory is not None
     csv_path = tmp_path / "alt.csv"
     described, failed = run_folder_mode(
         lambda: captioner, [photo_folder], csv_path=csv_path, batch_size=4, progress=False
@@ -184,7 +183,7 @@ def test_shipped_model_alt_text_is_hedged_by_the_match_confidence(photo_folder, 
     for row in rows:
         image = open_image(Path(row["image"]), 260)
         (found,) = captioner.caption_batch([image], 3, n_best=3)
-        result = rerank_caption(matcher, found, captioner.config.length_penalty)  # as the Describer does
+        result = reranker.rerank(found, captioner.config.length_penalty)  # as the Describer does
         assert result.text == row["caption"] and result in found.alternatives
         expected = matcher.confidence(np.asarray(result.pooled), result.text)
         assert float(row["confidence"]) == pytest.approx(expected, abs=1e-3)

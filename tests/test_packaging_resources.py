@@ -51,6 +51,9 @@ def test_wheel_carries_model_sounds_and_icons(tmp_path):
     model = "assistant/resources/models/flickr8k-lite2-lstm/"
     for name in ("model.safetensors", "config.json", "vocab.json", "MODEL_CARD.md"):
         assert model + name in names
+    memory = "assistant/resources/models/flickr8k-lite2-memory/"
+    for name in ("memory.safetensors", "captions.json", "config.json", "MODEL_CARD.md"):
+        assert memory + name in names
     assert "assistant/resources/sounds/done.wav" in names
     assert "assistant/describe.py" in names and "assistant/vision/captioner.py" in names
     assert not any(name.startswith("tests/") for name in names)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 NGRAMS = 4
@@ -23,7 +23,8 @@ SIGMA = 6.0
 _Vector = list[dict[tuple[str, ...], float]]  # one tf-idf dict per n-gram order
 
 
-def _counts(words: Sequence[str]) -> Counter[tuple[str, ...]]:
+def ngram_counts(words: Sequence[str]) -> Counter[tuple[str, ...]]:
+    """Every 1- to 4-gram of ``words`` with its count."""
     counts: Counter[tuple[str, ...]] = Counter()
     for n in range(1, NGRAMS + 1):
         for i in range(len(words) - n + 1):
@@ -31,11 +32,59 @@ def _counts(words: Sequence[str]) -> Counter[tuple[str, ...]]:
     return counts
 
 
+def document_frequencies(
+    documents: Iterable[Sequence[Counter[tuple[str, ...]]]],
+) -> Counter[tuple[str, ...]]:
+    """n-gram -> how many documents (one image's references together) contain it."""
+    df: Counter[tuple[str, ...]] = Counter()
+    for ref_counts in documents:
+        df.update({gram for counts in ref_counts for gram in counts})
+    return df
+
+
 @dataclass
-class _Doc:
+class TfIdfDoc:
+    """One caption as CIDEr sees it: tf-idf n-gram vectors, their norms, and its length in bigrams."""
+
     vector: _Vector
     norms: list[float]
     length: int
+
+
+def tfidf_doc(
+    counts: Counter[tuple[str, ...]], df: Mapping[tuple[str, ...], int], log_docs: float
+) -> TfIdfDoc:
+    """``counts`` (from :func:`ngram_counts`) weighted by ``log(documents / df)``; df 0 and 1 weigh alike."""
+    vector: _Vector = [{} for _ in range(NGRAMS)]
+    norms = [0.0] * NGRAMS
+    length = 0
+    for gram, tf in counts.items():
+        n = len(gram) - 1
+        weight = float(tf) * (log_docs - math.log(max(1.0, float(df.get(gram, 0)))))
+        vector[n][gram] = weight
+        norms[n] += weight * weight
+        if n == 1:  # pycocoevalcap measures length as the number of bigrams (words - 1)
+            length += tf
+    return TfIdfDoc(vector, [math.sqrt(v) for v in norms], length)
+
+
+def cider_d_against(hyp: TfIdfDoc, refs: Sequence[TfIdfDoc]) -> float:
+    """CIDEr-D of one caption against one image's references (x10, as pycocoevalcap)."""
+    total = 0.0
+    for ref in refs:
+        delta = float(hyp.length - ref.length)
+        per_n = 0.0
+        for n in range(NGRAMS):
+            overlap = 0.0
+            ref_vec = ref.vector[n]
+            for gram, weight in hyp.vector[n].items():
+                if gram in ref_vec:
+                    overlap += min(weight, ref_vec[gram]) * ref_vec[gram]
+            if hyp.norms[n] != 0 and ref.norms[n] != 0:
+                overlap /= hyp.norms[n] * ref.norms[n]
+            per_n += overlap * math.exp(-(delta * delta) / (2 * SIGMA * SIGMA))
+        total += per_n / NGRAMS
+    return total / len(refs) * 10.0
 
 
 class CiderD:
@@ -48,48 +97,17 @@ class CiderD:
     def __init__(self, references: Mapping[str, Sequence[Sequence[str]]]) -> None:
         if not references:
             raise ValueError("CIDEr-D needs references")
-        df: Counter[tuple[str, ...]] = Counter()
-        counted = {key: [_counts(ref) for ref in refs] for key, refs in references.items()}
-        for ref_counts in counted.values():
-            df.update({gram for counts in ref_counts for gram in counts})
-        self._df = df
+        counted = {key: [ngram_counts(ref) for ref in refs] for key, refs in references.items()}
+        self._df = document_frequencies(counted.values())
         self._log_docs = math.log(float(len(references)))
         self._refs = {
-            key: [self._doc(counts) for counts in ref_counts] for key, ref_counts in counted.items()
+            key: [tfidf_doc(counts, self._df, self._log_docs) for counts in ref_counts]
+            for key, ref_counts in counted.items()
         }
-
-    def _doc(self, counts: Counter[tuple[str, ...]]) -> _Doc:
-        vector: _Vector = [{} for _ in range(NGRAMS)]
-        norms = [0.0] * NGRAMS
-        length = 0
-        for gram, tf in counts.items():
-            n = len(gram) - 1
-            weight = float(tf) * (self._log_docs - math.log(max(1.0, float(self._df[gram]))))
-            vector[n][gram] = weight
-            norms[n] += weight * weight
-            if n == 1:  # pycocoevalcap measures length as the number of bigrams (words - 1)
-                length += tf
-        return _Doc(vector, [math.sqrt(v) for v in norms], length)
 
     def score(self, key: str, words: Sequence[str]) -> float:
         """CIDEr-D of one caption (a list of words) for the image ``key``; 0 for an empty caption."""
-        hyp = self._doc(_counts(words))
-        refs = self._refs[key]
-        total = 0.0
-        for ref in refs:
-            delta = float(hyp.length - ref.length)
-            per_n = 0.0
-            for n in range(NGRAMS):
-                overlap = 0.0
-                ref_vec = ref.vector[n]
-                for gram, weight in hyp.vector[n].items():
-                    if gram in ref_vec:
-                        overlap += min(weight, ref_vec[gram]) * ref_vec[gram]
-                if hyp.norms[n] != 0 and ref.norms[n] != 0:
-                    overlap /= hyp.norms[n] * ref.norms[n]
-                per_n += overlap * math.exp(-(delta * delta) / (2 * SIGMA * SIGMA))
-            total += per_n / NGRAMS
-        return total / len(refs) * 10.0
+        return cider_d_against(tfidf_doc(ngram_counts(words), self._df, self._log_docs), self._refs[key])
 
     def scores(self, keys: Sequence[str], captions: Sequence[Sequence[str]]) -> list[float]:
         return [self.score(key, words) for key, words in zip(keys, captions, strict=True)]

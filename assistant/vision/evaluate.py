@@ -21,11 +21,12 @@ def evaluate(
     beam_size: int = 3,
     batch_size: int = 16,
     progress: bool = True,
-    matcher: Any = None,
+    reranker: Any = None,
 ) -> dict[str, Any]:
     """Metrics as fractions (BLEU/METEOR/ROUGE in 0..1, CIDEr as pycocoevalcap reports it) + ``n_images``.
 
-    With ``matcher`` (the image-text model) the beam's best three are re-ranked as the app does.
+    With ``reranker`` (:class:`~assistant.vision.rerank.CaptionReranker`) the beam's best three are
+    re-ranked as the app does.
     """
     from assistant.capture.image_loading import load_image
 
@@ -42,12 +43,12 @@ def evaluate(
     ):
         chunk = names[start : start + batch_size]
         images = [load_image(Path(images_dir) / name) for name in chunk]
-        if matcher is None:
+        if reranker is None:
             results = captioner.caption_batch(images, beam_size)
         else:
-            from assistant.vision.contrastive_numpy import caption_reranked
+            from assistant.vision.rerank import caption_reranked
 
-            results = caption_reranked(captioner, matcher, images, beam_size)
+            results = caption_reranked(captioner, reranker, images, beam_size)
         for name, result in zip(chunk, results, strict=True):
             hypotheses[name] = " ".join(result.tokens)
     seconds = time.perf_counter() - started

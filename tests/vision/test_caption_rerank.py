@@ -1,8 +1,8 @@
-"""Re-ranking the beam's captions with the image-text model (shipped captioner + shipped matcher).
+"""Re-ranking the beam's captions (shipped captioner, image-text matcher and caption memory).
 
-The chosen caption must be the candidate with the best ``log p / (words + 1)**lp + weight * cosine``,
-weight 0 must give the beam's own best, and the chosen caption carries its match confidence. Both
-runtimes return the same candidates for a picture the project draws itself.
+The chosen caption must be the candidate with the best
+``log p / (words + 1)**lp + fit * cosine + consensus_weight * consensus``, weights 0 must give the
+beam's own best, and the chosen caption carries its match confidence.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ import numpy as np
 import pytest
 
 from assistant.paths import default_model_dir
-from assistant.vision.contrastive_numpy import RERANK_WEIGHT, load_caption_matcher, rerank_caption
+from assistant.vision.caption_memory import load_caption_memory
+from assistant.vision.contrastive_numpy import load_caption_matcher
+from assistant.vision.rerank import CONSENSUS_WEIGHT, FIT_WEIGHT, CaptionReranker
 from assistant.vision.runtime import load_captioner
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
@@ -40,38 +42,61 @@ def matcher():
     return model
 
 
-def _score(candidate, cosine: float, length_penalty: float, weight: float) -> float:
-    return candidate.log_prob / float(len(candidate.tokens) + 1) ** length_penalty + weight * cosine
+@pytest.fixture(scope="module")
+def memory():
+    found = load_caption_memory(None, "efficientnet-lite2")
+    assert found is not None
+    return found
 
 
-def test_the_chosen_caption_has_the_best_combined_score(captioner, matcher, picture) -> None:
+def _score(candidate, cosine: float, consensus: float, length_penalty: float) -> float:
+    lp = candidate.log_prob / float(len(candidate.tokens) + 1) ** length_penalty
+    return lp + FIT_WEIGHT * cosine + CONSENSUS_WEIGHT * consensus
+
+
+def test_the_chosen_caption_has_the_best_combined_score(captioner, matcher, memory, picture) -> None:
     (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3)
     assert len(found.alternatives) == 3 and found.alternatives[0] is found
     texts = [c.text for c in found.alternatives]
     assert len(set(texts)) == 3  # three different sentences to choose from
     penalty = captioner.config.length_penalty
-    cosines = matcher.similarity(np.asarray(found.pooled)[None], texts)[0]
+    pooled = np.asarray(found.pooled)
+    cosines = matcher.similarity(pooled[None], texts)[0]
+    consensus = memory.consensus(pooled, [c.tokens for c in found.alternatives])
+    assert consensus.shape == (3,) and (consensus >= 0).all() and consensus.max() > 0
     scores = [
-        _score(c, float(s), penalty, RERANK_WEIGHT) for c, s in zip(found.alternatives, cosines, strict=True)
+        _score(c, float(s), float(v), penalty)
+        for c, s, v in zip(found.alternatives, cosines, consensus, strict=True)
     ]
-    chosen = rerank_caption(matcher, found, penalty)
+    chosen = CaptionReranker(matcher, memory).rerank(found, penalty)
     assert chosen is found.alternatives[int(np.argmax(scores))]
-    assert chosen.confidence == pytest.approx(
-        matcher.confidence(np.asarray(found.pooled), chosen.text), abs=1e-5
-    )
-    assert "confidence" in chosen.timings and "encode" in chosen.timings  # the scoring time
+    assert chosen.confidence == pytest.approx(matcher.confidence(pooled, chosen.text), abs=1e-5)
+    assert "rerank" in chosen.timings and "encode" in chosen.timings  # the scoring time
 
 
-def test_weight_zero_keeps_the_beam_choice(captioner, matcher, picture) -> None:
+def test_weights_zero_keep_the_beam_choice(captioner, matcher, memory, picture) -> None:
     (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3)
-    assert rerank_caption(matcher, found, captioner.config.length_penalty, weight=0.0) is found
+    reranker = CaptionReranker(matcher, memory, fit_weight=0.0, consensus_weight=0.0)
+    assert reranker.rerank(found, captioner.config.length_penalty) is found
 
 
-def test_a_single_caption_is_only_scored(captioner, matcher, picture) -> None:
+def test_a_single_caption_is_only_scored(captioner, matcher, memory, picture) -> None:
     (only,) = captioner.caption_batch([picture], beam_size=3)
     assert only.alternatives == [] and only.confidence is None
-    assert rerank_caption(matcher, only, captioner.config.length_penalty) is only
+    assert CaptionReranker(matcher, memory).rerank(only, captioner.config.length_penalty) is only
     assert only.confidence is not None and 0.0 <= only.confidence <= 1.0
+
+
+def test_the_memory_alone_reranks_without_a_confidence(captioner, memory, picture) -> None:
+    (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3)
+    consensus = memory.consensus(np.asarray(found.pooled), [c.tokens for c in found.alternatives])
+    penalty = captioner.config.length_penalty
+    scores = [
+        c.score(penalty) + CONSENSUS_WEIGHT * float(v)
+        for c, v in zip(found.alternatives, consensus, strict=True)
+    ]
+    chosen = CaptionReranker(None, memory).rerank(found, penalty)
+    assert chosen is found.alternatives[int(np.argmax(scores))] and chosen.confidence is None
 
 
 def test_the_describer_speaks_the_reranked_caption(picture, tmp_path: Path) -> None:
@@ -81,7 +106,9 @@ def test_the_describer_speaks_the_reranked_caption(picture, tmp_path: Path) -> N
     result = describer.caption(picture)
     captioner = describer.load()
     (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3)
-    matcher = load_caption_matcher(None, "efficientnet-lite2")
-    assert matcher is not None
-    expected = rerank_caption(matcher, found, captioner.config.length_penalty)
+    reranker = CaptionReranker(
+        load_caption_matcher(None, "efficientnet-lite2"), load_caption_memory(None, "efficientnet-lite2")
+    )
+    assert reranker.matcher is not None and reranker.memory is not None
+    expected = reranker.rerank(found, captioner.config.length_penalty)
     assert result.text == expected.text and result.confidence == pytest.approx(expected.confidence)

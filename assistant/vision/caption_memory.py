@@ -1,0 +1,256 @@
+"""Consensus re-ranking: prefer the beam caption that agrees with how people described similar photos.
+
+Why: the beam's three candidates hold far better captions than the one it ranks first (choosing the
+best of the three by hand, val CIDEr 0.69 against 0.56), and the captioner's own log-probability
+cannot tell them apart. The training photos whose pooled encoder features lie nearest the picture were
+described by people; the candidate that shares most n-grams with *those* descriptions (CIDEr-D,
+training-corpus frequencies) is usually the better one. This is the consensus re-ranking of Devlin et
+al. (2015, "Exploring Nearest Neighbor Approaches for Image Captioning") and Mao et al. (2015, m-RNN),
+applied to a beam instead of a retrieval list: it only *chooses* among the captioner's candidates, so
+it never speaks a training caption for a new picture.
+
+The memory is a model folder like the others (torch-free, no pickles):
+
+- ``memory.safetensors``: the unit-length mean grid features of M training photos, as ``features
+  (M, D)`` int8 and ``scale (M,)`` float32 (row = int8 x scale: 7.8 MB for Flickr8k where fp16 takes
+  15.6; val CIDEr of the re-ranked captions 0.5936 against 0.5938 with fp16);
+- ``captions.json``: their tokenised human captions, and the document frequencies (>= 2) of every
+  n-gram (an absent n-gram has frequency <= 1, which CIDEr-D weighs the same as 1, so the pruning is exact);
+- ``config.json``: format, the encoder whose grid it holds, how many neighbours vote.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Container, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import ModelError
+from assistant.vision.cider_d import (
+    NGRAMS,
+    TfIdfDoc,
+    cider_d_against,
+    document_frequencies,
+    ngram_counts,
+    tfidf_doc,
+)
+
+FORMAT_NAME = "assistant-caption-memory"
+FORMAT_VERSION = 1
+FEATURES_FILE, CAPTIONS_FILE, CONFIG_FILE = "memory.safetensors", "captions.json", "config.json"
+DEFAULT_MEMORY_NAME = "flickr8k-lite2-memory"
+_GRAM_SEPARATOR = " "
+
+
+@dataclass(frozen=True)
+class MemoryConfig:
+    """What ``config.json`` records besides the format."""
+
+    encoder: str  # the image encoder whose pooled grid the features are
+    neighbours: int = 15  # training photos that vote (chosen on val, see the model card)
+    documents: int = 0  # photos the frequencies were counted over (CIDEr-D's N)
+
+
+def _normalise(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    return np.asarray(x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12), dtype=np.float32)
+
+
+class _Frequencies(Mapping[tuple[str, ...], int]):
+    """n-gram tuple -> document frequency, over a dict keyed by the space-joined n-gram.
+
+    Why: 66 k tuple keys of interned words cost ~3x the memory of the same keys as one string each.
+    """
+
+    def __init__(self, joined: dict[str, int]) -> None:
+        self.joined = joined
+
+    def __getitem__(self, gram: tuple[str, ...]) -> int:
+        return self.joined[_GRAM_SEPARATOR.join(gram)]
+
+    def get(self, gram: tuple[str, ...], default: Any = None) -> Any:
+        return self.joined.get(_GRAM_SEPARATOR.join(gram), default)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return (tuple(key.split(_GRAM_SEPARATOR)) for key in self.joined)
+
+    def __len__(self) -> int:
+        return len(self.joined)
+
+
+class CaptionMemory:
+    """Training photos (pooled features) and their captions; scores candidates by consensus.
+
+    ``captions[i]`` = photo i's captions, each tokenised and joined by single spaces (one string per
+    caption keeps the 30 k of them in ~4 MB; a caption is split only when its photo is a neighbour).
+    ``df`` = the document frequency of every space-joined n-gram seen in two or more photos.
+    ``shapes (C, 5)`` = per caption (all photos' in order) its four tf-idf norms and its length, the
+    parts of CIDEr-D that need every n-gram of the caption; stored, so that scoring a candidate
+    touches only the n-grams it shares with a neighbour's caption (12 ms -> 4 ms a picture).
+    """
+
+    def __init__(
+        self,
+        config: MemoryConfig,
+        features: np.ndarray,
+        captions: Sequence[Sequence[str]],
+        df: dict[str, int],
+        shapes: np.ndarray | None = None,
+    ) -> None:
+        if len(features) != len(captions) or not len(captions):
+            raise ModelError("The caption memory's features and captions do not match.")
+        self.config = config
+        self.features = _normalise(features)  # (M, D)
+        self.captions = [list(refs) for refs in captions]
+        self.df = _Frequencies(df)
+        self._log_docs = math.log(float(config.documents or len(captions)))
+        self._first = np.cumsum(
+            [0] + [len(refs) for refs in self.captions]
+        )  # (M+1,) first caption of photo i
+        if shapes is None:
+            docs = [self._document(caption) for refs in self.captions for caption in refs]
+            shapes = np.asarray([[*doc.norms, doc.length] for doc in docs], dtype=np.float32)
+        if shapes.shape != (int(self._first[-1]), NGRAMS + 1):
+            raise ModelError("The caption memory's captions and their norms do not match.")
+        self.shapes = np.asarray(shapes, dtype=np.float32)
+
+    def _document(self, caption: str, keep: Container[tuple[str, ...]] | None = None) -> TfIdfDoc:
+        """A stored caption as tf-idf; with ``keep``, only those n-grams' weights (norms stay whole)."""
+        counts = ngram_counts(caption.split())
+        if keep is not None:
+            counts = Counter({gram: tf for gram, tf in counts.items() if gram in keep})
+        return tfidf_doc(counts, self.df, self._log_docs)
+
+    # -- building and storing --------------------------------------------------------------------
+    @classmethod
+    def build(
+        cls,
+        encoder: str,
+        pooled: np.ndarray,
+        captions: Sequence[Sequence[Sequence[str]]],
+        neighbours: int = 15,
+    ) -> CaptionMemory:
+        """``pooled (M, D)`` mean grid features and each photo's tokenised captions -> a memory."""
+        df = document_frequencies([ngram_counts(words) for words in refs] for refs in captions)
+        kept = {_GRAM_SEPARATOR.join(gram): n for gram, n in df.items() if n >= 2}
+        joined = [[" ".join(words) for words in refs] for refs in captions]
+        return cls(MemoryConfig(encoder, neighbours, len(captions)), pooled, joined, kept)
+
+    def save(self, directory: Path) -> None:
+        from safetensors.numpy import save
+
+        directory.mkdir(parents=True, exist_ok=True)
+        peak = np.maximum(np.abs(self.features).max(axis=1), 1e-12)  # (M,)
+        scale = (peak / 127.0).astype(np.float32)
+        codes = np.clip(np.rint(self.features / scale[:, None]), -127, 127).astype(np.int8)  # (M, D)
+        arrays = {"features": codes, "scale": scale, "caption_shapes": self.shapes}
+        (directory / FEATURES_FILE).write_bytes(save(arrays))
+        text = {"captions": self.captions, "df": dict(sorted(self.df.joined.items()))}
+        (directory / CAPTIONS_FILE).write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+        config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **asdict(self.config)}
+        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> CaptionMemory:
+        """Read a memory folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
+        from safetensors import SafetensorError
+        from safetensors.numpy import load_file
+
+        directory = Path(directory)
+        for name in (FEATURES_FILE, CAPTIONS_FILE, CONFIG_FILE):
+            if not (directory / name).is_file():
+                raise ModelError(f"The caption memory is incomplete: {name} is missing in {directory}.")
+        try:
+            data: Any = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+                raise ModelError("This folder does not hold a caption memory.")
+            if data.get("format_version") != FORMAT_VERSION:
+                raise ModelError(
+                    "This caption memory was written by a newer assistant; update the assistant."
+                )
+            config = MemoryConfig(str(data["encoder"]), int(data["neighbours"]), int(data["documents"]))
+            text = json.loads((directory / CAPTIONS_FILE).read_text(encoding="utf-8"))
+            captions = [[" ".join(str(caption).split()) for caption in refs] for refs in text["captions"]]
+            df = {str(gram): int(n) for gram, n in text["df"].items()}
+            arrays = load_file(str(directory / FEATURES_FILE))
+            codes, scale = arrays["features"], arrays["scale"]
+            if codes.dtype != np.int8 or codes.ndim != 2 or scale.shape != (codes.shape[0],):
+                raise ValueError("the features are not an int8 table with one scale per row")
+            features = codes.astype(np.float32) * scale[:, None]
+            shapes = arrays["caption_shapes"]
+        except ModelError:
+            raise
+        except (SafetensorError, OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ModelError(f"The caption memory is damaged ({error}).") from None
+        if config.neighbours < 1:
+            raise ModelError("The caption memory is damaged (it names no neighbours).")
+        return cls(config, features, captions, df, shapes)
+
+    # -- scoring ---------------------------------------------------------------------------------
+    def neighbours(self, pooled: np.ndarray, count: int | None = None) -> np.ndarray:
+        """Indices ``(K,)`` of the training photos nearest (cosine) to one pooled feature ``(D,)``."""
+        query = _normalise(np.asarray(pooled, dtype=np.float32).reshape(-1))
+        if query.shape[0] != self.features.shape[1]:
+            raise ValueError(
+                f"feature size {query.shape[0]} does not fit the memory's {self.features.shape[1]}"
+            )
+        k = min(count or self.config.neighbours, len(self.features))
+        similarity = self.features @ query  # (M,)
+        nearest = np.argpartition(-similarity, k - 1)[:k]
+        return nearest[np.argsort(-similarity[nearest])]
+
+    def _references(self, index: int, keep: Container[tuple[str, ...]]) -> list[TfIdfDoc]:
+        """Photo ``index``'s captions as tf-idf documents holding only the n-grams in ``keep``.
+
+        Exact for CIDEr-D against candidates whose n-grams are all in ``keep``: the overlap sums over
+        the candidate's n-grams only, and the norms and length come whole from ``shapes``.
+        """
+        docs = []
+        for offset, caption in enumerate(self.captions[index]):
+            doc = self._document(caption, keep)
+            row = self.shapes[int(self._first[index]) + offset]
+            docs.append(TfIdfDoc(doc.vector, [float(v) for v in row[:NGRAMS]], int(row[NGRAMS])))
+        return docs
+
+    def consensus(self, pooled: np.ndarray, candidates: Sequence[Sequence[str]]) -> np.ndarray:
+        """``(C,)`` mean CIDEr-D of each tokenised candidate against each neighbour's captions."""
+        nearest = self.neighbours(pooled)
+        hyps = [tfidf_doc(ngram_counts(words), self.df, self._log_docs) for words in candidates]
+        shared = {gram for hyp in hyps for vector in hyp.vector for gram in vector}
+        references = [self._references(int(i), shared) for i in nearest]
+        scores = [sum(cider_d_against(hyp, refs) for refs in references) / len(references) for hyp in hyps]
+        return np.asarray(scores, dtype=np.float32)
+
+
+def default_memory_dir() -> Path:
+    """The shipped caption memory (a slim install may leave it out)."""
+    from assistant.paths import resource_path
+
+    return resource_path("models", DEFAULT_MEMORY_NAME)
+
+
+def load_caption_memory(directory: Path | None, encoder: str | None) -> CaptionMemory | None:
+    """The memory for consensus re-ranking, or None when it cannot apply.
+
+    None when the folder is absent, holds another encoder's features than the captioner's (its
+    neighbours would be meaningless), or is damaged (logged; describing must not fail for an extra).
+    """
+    import logging
+
+    directory = Path(directory) if directory is not None else default_memory_dir()
+    if not directory.is_dir():
+        return None
+    try:
+        memory = CaptionMemory.load(directory)
+    except ModelError as error:
+        logging.getLogger(__name__).warning("consensus re-ranking off: %s", error)
+        return None
+    if encoder is None or memory.config.encoder != encoder:
+        return None
+    return memory

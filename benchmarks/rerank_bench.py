@@ -1,0 +1,96 @@
+"""What choosing among the beam's captions costs: load time, memory, and milliseconds per image.
+
+Captions ``--n`` photos with the shipped captioner (onnxruntime, beam 3, 3 best), then times
+:meth:`CaptionReranker.rerank` on each, with the image-text model alone and with the caption memory
+too (the app's default), and reports how often the memory changes the spoken caption. Prints a table
+and one JSON line. Not a test.
+
+    .venv/bin/python benchmarks/rerank_bench.py [--images DIR] [--n 100] [--threads 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--images", type=Path, default=REPO.parent / "shared/data/flickr8k/images")
+    parser.add_argument("--n", type=int, default=100)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", str(args.threads))
+
+    from assistant.capture.image_loading import load_image
+    from assistant.paths import default_model_dir
+    from assistant.vision.caption_memory import load_caption_memory
+    from assistant.vision.contrastive_numpy import captioner_encoder, load_caption_matcher
+    from assistant.vision.rerank import CaptionReranker, captioner_length_penalty
+    from assistant.vision.runtime import load_captioner
+
+    captioner = load_captioner(default_model_dir(), "cpu", "onnx")
+    encoder = captioner_encoder(captioner)
+    matcher = load_caption_matcher(None, encoder)
+    before = _rss_mb()
+    started = time.perf_counter()
+    memory = load_caption_memory(None, encoder)
+    load_s = time.perf_counter() - started
+    memory_mb = _rss_mb() - before
+    if matcher is None or memory is None:
+        print("the shipped image-text model or caption memory is missing", file=sys.stderr)
+        return 1
+    files = sorted(args.images.glob("*.jpg"))[: args.n]
+    found = []
+    for path in files:
+        found.extend(captioner.caption_batch([load_image(path)], 3, 3))
+    penalty = captioner_length_penalty(captioner)
+    timings: dict[str, list[float]] = {"fit only": [], "fit + consensus": []}
+    changed = 0
+    for result in found:
+        chosen = {}
+        for label, reranker in (
+            ("fit only", CaptionReranker(matcher)),
+            ("fit + consensus", CaptionReranker(matcher, memory)),
+        ):
+            started = time.perf_counter()
+            chosen[label] = reranker.rerank(result, penalty).text
+            timings[label].append((time.perf_counter() - started) * 1000)
+        changed += chosen["fit only"] != chosen["fit + consensus"]
+    report = {
+        "n": len(found),
+        "memory_load_s": round(load_s, 2),
+        "memory_rss_mb": round(memory_mb, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "changed_by_memory": round(changed / max(1, len(found)), 3),
+    }
+    print(f"caption memory: loaded in {load_s:.2f} s, +{memory_mb:.0f} MB resident; {len(found)} photos")
+    for label, values in timings.items():
+        ordered = sorted(values)
+        median, p90 = statistics.median(ordered), ordered[int(0.9 * (len(ordered) - 1))]
+        print(f"{label:16s} median {median:6.2f} ms  p90 {p90:6.2f} ms")
+        report[label.replace(" ", "_").replace("+", "and")] = {
+            "median_ms": round(median, 2),
+            "p90_ms": round(p90, 2),
+        }
+    print(f"the memory changed the spoken caption for {100 * report['changed_by_memory']:.1f} % of photos")
+    print(json.dumps(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
