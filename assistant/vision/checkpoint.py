@@ -21,7 +21,10 @@ from assistant.vision.model_files import CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE, 
 from assistant.vision.vocab import Vocabulary
 
 FORMAT_NAME = "assistant-captioner"
-FORMAT_VERSION = 1
+#: 2: the decoder may be a Transformer (``kind``) or an ensemble (``members``). A version-1 reader cannot
+#: build either; seeing 2 it says "update the assistant" instead of calling the folder damaged.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # a version-1 folder is a single attention LSTM
 
 
 @dataclass
@@ -50,9 +53,9 @@ class ModelConfig:
         if data.get("format") != FORMAT_NAME:
             raise ModelError("This folder does not hold an assistant captioning model.")
         version = data.get("format_version")
-        if version != FORMAT_VERSION:
+        if version not in READABLE_VERSIONS:
             raise ModelError(
-                f"The captioning model has format version {version}; this assistant reads version "
+                f"The captioning model has format version {version}; this assistant reads versions up to "
                 f"{FORMAT_VERSION}. Update the assistant or the model."
             )
         return cls(

@@ -82,6 +82,10 @@ def test_incompatible_version_and_foreign_config(tmp_path, model_dir):
     (newer / "config.json").write_text(json.dumps(config))
     with pytest.raises(ModelError, match="version 99"):
         load_model(newer)
+    assert json.loads((path / "config.json").read_text())["format_version"] == 2
+    (newer / "config.json").write_text(json.dumps({**config, "format_version": 1}))
+    decoder, _, _ = load_model(newer)  # folders written before ensembles still load
+    assert decoder.config.members == 1
     (newer / "config.json").write_text(json.dumps({"format": "something-else"}))
     with pytest.raises(ModelError, match="does not hold"):
         load_model(newer)
