@@ -1,13 +1,15 @@
 """How often the composer hedges a photo caption, and whether the hedged ones are the worse captions.
 
 Decodes the Flickr8k val images with the shipped captioner (beam 3, torch, from the cached
-EfficientNet-Lite2 grids), scores each caption with the contrastive model's calibrated confidence —
-computed by the numpy heads the app uses, from the same grid — and prints, per match threshold, the
-share of captions below it and the mean per-image CIDEr-D of those and the others; then how the
-composer words them (plain / "Probably" / "Possibly" / nothing) on the word probability alone, as
-before, and with the match confidence. Not a test: nothing is asserted. Prints tables and a JSON line.
+EfficientNet-Lite2 grids), chooses among the beam's three best as the app does (``--rerank``:
+``consensus`` = image-text fit + the caption memory's vote, the default; ``fit``; ``none``), scores
+each caption with the contrastive model's calibrated confidence — computed by the numpy heads the app
+uses, from the same grid — and prints, per match threshold, the share of captions below it and the
+mean per-image CIDEr-D of those and the others; then how the composer words them (plain /
+"Probably" / "Possibly" / nothing) on the word probability alone, as before, and with the match
+confidence. Not a test: nothing is asserted. Prints tables and a JSON line.
 
-    .venv/bin/python benchmarks/caption_confidence.py [--threads 1] [--limit N]
+    .venv/bin/python benchmarks/caption_confidence.py [--threads 1] [--limit N] [--rerank consensus|fit|none]
 """
 
 from __future__ import annotations
@@ -26,10 +28,13 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.understand.compose import ComposeConfig, hedge  # noqa: E402
+from assistant.vision.caption_memory import CaptionMemory  # noqa: E402
 from assistant.vision.checkpoint import load_model  # noqa: E402
 from assistant.vision.contrastive_numpy import NumpyContrastiveModel  # noqa: E402
 from assistant.vision.data import group_by_image, read_captions  # noqa: E402
 from assistant.vision.features import cached_features  # noqa: E402
+from assistant.vision.rerank import CaptionReranker  # noqa: E402
+from assistant.vision.result import attach_pooled, results_from_beams  # noqa: E402
 from assistant.vision.search import beam_search  # noqa: E402
 from assistant.vision.vocab import detokenize, tokenize  # noqa: E402
 
@@ -41,6 +46,8 @@ def main() -> int:
     parser.add_argument(
         "--contrastive", type=Path, default=REPO / "resources/models/flickr8k-lite2-contrastive"
     )
+    parser.add_argument("--memory", type=Path, default=REPO / "resources/models/flickr8k-lite2-memory")
+    parser.add_argument("--rerank", choices=("consensus", "fit", "none"), default="consensus")
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7])
     parser.add_argument("--limit", type=int, default=0, help="only the first N val images")
     parser.add_argument("--threads", type=int, default=1)
@@ -56,6 +63,8 @@ def main() -> int:
     if args.limit:
         names = names[: args.limit]
     model = NumpyContrastiveModel.load(args.contrastive)
+    memory = CaptionMemory.load(args.memory) if args.rerank == "consensus" else None
+    reranker = CaptionReranker(model, memory) if args.rerank != "none" else None
 
     captions: list[str] = []
     mean_logp: list[float] = []
@@ -71,11 +80,16 @@ def main() -> int:
             beam_size=3,
             max_len=config.max_len,
             length_penalty=config.length_penalty,
+            n_best=3 if reranker is not None else 1,
         )
-        texts = [detokenize(vocab.decode(h[0].tokens)) for h in hyps]
+        results = results_from_beams(vocab, hyps, feats.shape[1])
+        attach_pooled(results, feats)  # (b, D) mean grid: what the app's results carry
+        if reranker is not None:
+            results = [reranker.rerank(r, config.length_penalty) for r in results]
+        texts = [detokenize(r.tokens) for r in results]
         captions += texts
-        mean_logp += [h[0].log_prob / (len(h[0].tokens) + 1) for h in hyps]
-        pooled = feats.mean(axis=1)  # (b, D): what CaptionResult.pooled carries
+        mean_logp += [r.mean_log_prob for r in results]
+        pooled = feats.mean(axis=1)  # (b, D)
         sims = (model.embed_images(pooled) * model.embed_texts(texts)).sum(axis=1)
         confidences += model.confidence_from_similarity(sims).tolist()
     seconds = time.perf_counter() - t0
@@ -138,6 +152,7 @@ def main() -> int:
     print("most confident:", examples[-3:])
     report = {
         "benchmark": "caption_confidence",
+        "rerank": args.rerank,
         "images": len(names),
         "cider": round(float(cider_mean), 4),
         "confidence_mean": round(float(conf.mean()), 4),
