@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from assistant import __version__
 
@@ -123,6 +124,32 @@ def probe_model() -> str:
     return f"{folder} ({len(files)} files, {size / 1e6:.1f} MB; weights: {', '.join(weights) or 'none'})"
 
 
+def probe_caption_choice() -> str:
+    """Which models choose among the beam's captions: the image-text fit and the caption memory."""
+    import json
+
+    from assistant.paths import default_model_dir
+    from assistant.vision.caption_memory import default_memory_dir, load_caption_memory
+    from assistant.vision.contrastive_numpy import default_contrastive_dir, load_caption_matcher
+
+    try:
+        encoder = json.loads((default_model_dir() / "config.json").read_text(encoding="utf-8"))["encoder"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "off (no readable captioner)"
+    matcher = load_caption_matcher(None, encoder)
+    memory = load_caption_memory(None, encoder)
+    fit = "on" if matcher is not None else f"off ({_absent_or_other(default_contrastive_dir())})"
+    if memory is not None:
+        vote = f"on ({len(memory.captions)} photos, {memory.config.neighbours} neighbours)"
+    else:
+        vote = f"off ({_absent_or_other(default_memory_dir())})"
+    return f"image-text fit {fit}; consensus of similar photos {vote}"
+
+
+def _absent_or_other(folder: Path) -> str:
+    return "damaged or made for another encoder" if folder.is_dir() else f"missing: {folder}"
+
+
 def probe_device() -> str:
     try:
         import torch
@@ -173,6 +200,7 @@ def collect() -> list[tuple[str, str]]:
         lines.append(("speech", f"probe failed: {type(exc).__name__}: {exc}"))
     lines += [
         _line("model", probe_model),
+        _line("caption choice", probe_caption_choice),
         _line("device", probe_device),
         _line("ocr", probe_ocr),
     ]

@@ -25,11 +25,13 @@ def test_doctor_reports_every_subsystem_without_a_display(
         "speech auto picks",
         "screen reader",
         "model",
+        "caption choice",
         "device",
         "ocr",
     ):
         assert label in labels, out
     assert "no DISPLAY" in out
+    assert "image-text fit on; consensus of similar photos on (6091 photos, 15 neighbours)" in out
 
 
 @pytest.mark.x11
