@@ -40,6 +40,7 @@ from assistant.vision.cider_d import (
     ngram_counts,
     tfidf_doc,
 )
+from assistant.vision.contrastive_numpy import normalise
 
 FORMAT_NAME = "assistant-caption-memory"
 FORMAT_VERSION = 1
@@ -54,12 +55,6 @@ class MemoryConfig:
 
     encoder: str  # the image encoder whose pooled grid the features are
     neighbours: int = 15  # training photos that vote (chosen on val, see the model card)
-    documents: int = 0  # photos the frequencies were counted over (CIDEr-D's N)
-
-
-def _normalise(x: np.ndarray) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    return np.asarray(x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12), dtype=np.float32)
 
 
 class _Frequencies(Mapping[tuple[str, ...], int]):
@@ -106,10 +101,10 @@ class CaptionMemory:
         if len(features) != len(captions) or not len(captions):
             raise ModelError("The caption memory's features and captions do not match.")
         self.config = config
-        self.features = _normalise(features)  # (M, D)
+        self.features = normalise(np.asarray(features, dtype=np.float32))  # (M, D)
         self.captions = [list(refs) for refs in captions]
         self.df = _Frequencies(df)
-        self._log_docs = math.log(float(config.documents or len(captions)))
+        self._log_docs = math.log(float(len(captions)))  # CIDEr-D's N: the frequencies count photos
         # (M+1,): photo i's captions are rows first[i]..first[i+1]-1 of ``shapes``
         self._first = np.cumsum([0] + [len(refs) for refs in self.captions])
         if shapes is None:
@@ -139,7 +134,7 @@ class CaptionMemory:
         df = document_frequencies([ngram_counts(words) for words in refs] for refs in captions)
         kept = {_GRAM_SEPARATOR.join(gram): n for gram, n in df.items() if n >= 2}
         joined = [[" ".join(words) for words in refs] for refs in captions]
-        return cls(MemoryConfig(encoder, neighbours, len(captions)), pooled, joined, kept)
+        return cls(MemoryConfig(encoder, neighbours), pooled, joined, kept)
 
     def save(self, directory: Path) -> None:
         from safetensors.numpy import save
@@ -173,7 +168,7 @@ class CaptionMemory:
                 raise ModelError(
                     "This caption memory was written by a newer assistant; update the assistant."
                 )
-            config = MemoryConfig(str(data["encoder"]), int(data["neighbours"]), int(data["documents"]))
+            config = MemoryConfig(str(data["encoder"]), int(data["neighbours"]))
             text = json.loads((directory / CAPTIONS_FILE).read_text(encoding="utf-8"))
             captions = [[" ".join(str(caption).split()) for caption in refs] for refs in text["captions"]]
             df = {str(gram): int(n) for gram, n in text["df"].items()}
@@ -194,7 +189,7 @@ class CaptionMemory:
     # -- scoring ---------------------------------------------------------------------------------
     def neighbours(self, pooled: np.ndarray, count: int | None = None) -> np.ndarray:
         """Indices ``(K,)`` of the training photos nearest (cosine) to one pooled feature ``(D,)``."""
-        query = _normalise(np.asarray(pooled, dtype=np.float32).reshape(-1))
+        query = normalise(np.asarray(pooled, dtype=np.float32).reshape(-1))
         if query.shape[0] != self.features.shape[1]:
             raise ValueError(
                 f"feature size {query.shape[0]} does not fit the memory's {self.features.shape[1]}"

@@ -62,7 +62,8 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return np.asarray(0.5 * (1.0 + np.tanh(0.5 * x)), dtype=np.float32)  # no overflow for large |x|
 
 
-def _normalise(x: np.ndarray) -> np.ndarray:
+def normalise(x: np.ndarray) -> np.ndarray:
+    """Rows of ``x`` scaled to unit length (as ``torch.nn.functional.normalize``), float32."""
     norm = np.linalg.norm(x, axis=-1, keepdims=True)
     return np.asarray(x / np.maximum(norm, _NORMALISE_EPS), dtype=np.float32)
 
@@ -181,7 +182,7 @@ class NumpyContrastiveModel:
             ]
             x = _gelu(x @ self._transposed("image_proj.1.weight") + w["image_proj.1.bias"])  # (b, hidden)
             x = x @ self._transposed("image_proj.4.weight") + w["image_proj.4.bias"]  # (b, E)
-            parts.append(_normalise(x))
+            parts.append(normalise(x))
         if not parts:
             return np.zeros((0, self.config.embed_dim), dtype=np.float32)
         return np.concatenate(parts)
@@ -241,7 +242,7 @@ class NumpyContrastiveModel:
             lengths = np.maximum(mask.sum(axis=1, keepdims=True), 1).astype(np.float32)  # (b, 1)
             pooled = np.concatenate([forward, backward], axis=2).sum(axis=1) / lengths  # (b, 2H)
             projected = pooled @ self._transposed("text_proj.1.weight") + self.w["text_proj.1.bias"]  # (b, E)
-            parts.append(_normalise(projected))
+            parts.append(normalise(projected))
         if not parts:
             return np.zeros((0, self.config.embed_dim), dtype=np.float32)
         return np.concatenate(parts)
