@@ -65,6 +65,9 @@ def _add_run_paths(p: argparse.ArgumentParser, data_dir: Path) -> None:
 def _add_config_option(p: argparse.ArgumentParser, defaults: object, name: str) -> None:
     """``--name`` typed and defaulted from the config dataclass field of that name."""
     value = getattr(defaults, name)
+    if isinstance(value, bool):
+        p.add_argument("--" + name.replace("_", "-"), action=argparse.BooleanOptionalAction, default=value)
+        return
     kind = float if name in FLOAT_OPTIONS else type(value) if value is not None else int
     p.add_argument("--" + name.replace("_", "-"), type=kind, default=value, choices=TRAIN_CHOICES.get(name))
 
@@ -86,6 +89,7 @@ def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "patience",
         "alpha_c",
         "label_smoothing",
+        "flip",
         "embed_dim",
         "hidden_dim",
         "attention_dim",
@@ -176,13 +180,19 @@ def _add_ensemble(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     p.add_argument("models", nargs="+", type=Path, help="model folders; the first gives vocabulary, settings")
     p.add_argument("--out", type=Path, required=True, help="the model folder to write")
     p.add_argument("--fp32", action="store_true", help="store fp32 weights (default fp16)")
+    p.add_argument(
+        "--test-time-flip",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="caption from the mean of the picture's and its mirror image's features (default: as the first)",
+    )
     p.set_defaults(func=_run_ensemble)
 
 
 def _run_ensemble(args: argparse.Namespace) -> int:
     from assistant.vision.ensemble import combine_models
 
-    print(combine_models(args.models, args.out, half=not args.fp32))
+    print(combine_models(args.models, args.out, half=not args.fp32, test_time_flip=args.test_time_flip))
     return 0
 
 

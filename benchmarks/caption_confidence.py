@@ -1,13 +1,14 @@
 """How often the composer hedges a photo caption, and whether the hedged ones are the worse captions.
 
 Decodes the Flickr8k val images with the shipped captioner (beam 3, torch, from the cached
-EfficientNet-Lite2 grids), chooses among the beam's three best as the app does (``--rerank``:
-``consensus`` = image-text fit + the caption memory's vote, the default; ``fit``; ``none``), scores
-each caption with the contrastive model's calibrated confidence — computed by the numpy heads the app
-uses, from the same grid — and prints, per match threshold, the share of captions below it and the
-mean per-image CIDEr-D of those and the others; then how the composer words them (plain /
-"Probably" / "Possibly" / nothing) on the word probability alone, as before, and with the match
-confidence. Not a test: nothing is asserted. Prints tables and a JSON line.
+EfficientNet-Lite2 grids, averaged with the mirror images' grids when the model uses the test-time
+flip), chooses among the beam's three best as the app does (``--rerank``: ``consensus`` = image-text
+fit + the caption memory's vote, the default; ``fit``; ``none``), scores each caption with the
+contrastive model's calibrated confidence — computed by the numpy heads the app uses, from the same
+grid — and prints, per match threshold, the share of captions below it and the mean per-image
+CIDEr-D of those and the others; then how the composer words them (plain / "Probably" /
+"Possibly" / nothing) on the word probability alone, as before, and with the match confidence.
+Not a test: nothing is asserted. Prints tables and a JSON line.
 
     .venv/bin/python benchmarks/caption_confidence.py [--threads 1] [--limit N] [--rerank consensus|fit|none]
 """
@@ -33,6 +34,7 @@ from assistant.vision.checkpoint import load_model  # noqa: E402
 from assistant.vision.contrastive_numpy import NumpyContrastiveModel  # noqa: E402
 from assistant.vision.data import group_by_image, read_captions  # noqa: E402
 from assistant.vision.features import cached_features  # noqa: E402
+from assistant.vision.mirror import average_with_mirror  # noqa: E402
 from assistant.vision.rerank import CaptionReranker  # noqa: E402
 from assistant.vision.result import attach_pooled, results_from_beams  # noqa: E402
 from assistant.vision.search import beam_search  # noqa: E402
@@ -60,6 +62,12 @@ def main() -> int:
     names = list(val)
     decoder, vocab, config = load_model(args.captioner, device)
     grid = cached_features(config.encoder, args.data / "images", names, device)
+    # With the test-time flip the app captions from the mean of the picture's and its mirror's grids.
+    mirrored = (
+        cached_features(config.encoder, args.data / "images", names, device, mirror=True)
+        if config.test_time_flip
+        else None
+    )
     if args.limit:
         names = names[: args.limit]
     model = NumpyContrastiveModel.load(args.contrastive)
@@ -72,6 +80,10 @@ def main() -> int:
     t0 = time.perf_counter()
     for start in range(0, len(names), 50):
         feats = np.asarray(grid[start : min(start + 50, len(names))], dtype=np.float32)  # (b, N, D)
+        if mirrored is not None:
+            feats = average_with_mirror(
+                feats, np.asarray(mirrored[start : min(start + 50, len(names))], dtype=np.float32)
+            )
         hyps = beam_search(
             decoder,
             torch.from_numpy(feats),

@@ -10,6 +10,7 @@ checkpoints the same way).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import torch
@@ -17,7 +18,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file
 
 from assistant.errors import ModelError
-from assistant.vision.checkpoint import ModelConfig, load_model, save_model
+from assistant.vision.checkpoint import load_model, save_model
 
 
 def average_weights(files: Sequence[Path]) -> dict[str, torch.Tensor]:
@@ -51,7 +52,7 @@ def average_into_model(init: Path, files: Sequence[Path], out: Path, half: bool 
         out,
         decoder,
         vocab,
-        ModelConfig(config.encoder, config.decoder, config.max_len, config.length_penalty, metadata),
+        replace(config, metadata=metadata),
         half=half,
     )
     return out

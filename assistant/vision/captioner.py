@@ -16,6 +16,7 @@ from assistant.vision.checkpoint import ModelConfig, load_model
 from assistant.vision.decoder import CaptionDecoder
 from assistant.vision.device import select_device
 from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
+from assistant.vision.mirror import grid_side
 from assistant.vision.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
 from assistant.vision.search import beam_search
 from assistant.vision.vocab import Vocabulary
@@ -47,16 +48,23 @@ class Captioner:
         return cls(encoder, decoder, vocab, config, torch_device)
 
     @torch.inference_mode()
-    def encode(self, images: Sequence[Image.Image]) -> torch.Tensor:
+    def encode(self, images: Sequence[Image.Image], with_mirror: bool = False) -> torch.Tensor:
+        """``(B, N, D)`` grid features; ``with_mirror`` averages in the mirror images' grids (mirror.py)."""
         pixels = preprocess(images, self.spec).to(self.device)  # (B, 3, S, S)
-        return self.encoder(pixels).float()  # (B, N, D)
+        if not with_mirror:
+            return self.encoder(pixels).float()  # (B, N, D)
+        grids = self.encoder(torch.cat([pixels, pixels.flip(-1)])).float()  # (2B, N, D)
+        plain, mirrored = grids.chunk(2)
+        side = grid_side(grids.size(1))
+        restored = mirrored.unflatten(1, (side, side)).flip(2).flatten(1, 2)  # columns back in order
+        return (plain + restored) / 2.0  # (B, N, D), as mirror.average_with_mirror
 
     def caption_batch(
         self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
     ) -> list[CaptionResult]:
         """The best caption per image; with ``n_best`` > 1 each also lists the beam's others."""
         t0 = time.perf_counter()
-        features = self.encode(images)  # (B, N, D)
+        features = self.encode(images, self.config.test_time_flip)  # (B, N, D)
         t1 = time.perf_counter()
         hyps = beam_search(
             self.decoder,

@@ -36,6 +36,9 @@ class ModelConfig:
     max_len: int = 30
     length_penalty: float = 1.0
     metadata: dict[str, Any] = field(default_factory=dict)  # training run, val metrics, ...
+    # Caption from the mean of the picture's grid and its mirror image's grid (assistant.vision.mirror).
+    # A decoding choice like the length penalty; readers that do not know it decode without it.
+    test_time_flip: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -45,6 +48,7 @@ class ModelConfig:
             "decoder": self.decoder.to_dict(),
             "max_len": self.max_len,
             "length_penalty": self.length_penalty,
+            "test_time_flip": self.test_time_flip,
             "metadata": self.metadata,
         }
 
@@ -64,6 +68,7 @@ class ModelConfig:
             max_len=int(data.get("max_len", 30)),
             length_penalty=float(data.get("length_penalty", 1.0)),
             metadata=dict(data.get("metadata", {})),
+            test_time_flip=bool(data.get("test_time_flip", False)),
         )
 
 

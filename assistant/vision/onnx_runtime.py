@@ -23,6 +23,7 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
+from assistant.vision.mirror import average_with_mirror, mirror_pixels
 from assistant.vision.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
 from assistant.vision.vocab import Vocabulary
 
@@ -34,6 +35,7 @@ MANIFEST_FILE = "onnx.json"
 MANIFEST_FORMAT = "assistant-captioner-onnx-1"
 _WEIGHTS_FILE = "model.safetensors"  # = checkpoint.WEIGHTS_FILE (not imported: checkpoint imports torch)
 _VOCAB_FILE = "vocab.json"
+_CONFIG_FILE = "config.json"
 
 _IMAGENET_MEAN = np.array([0.485, 0.456, 0.406], dtype=np.float32)
 _IMAGENET_STD = np.array([0.229, 0.224, 0.225], dtype=np.float32)
@@ -80,6 +82,19 @@ def _read_manifest(onnx_dir: Path) -> dict[str, Any]:
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         raise ModelError("This folder does not hold an ONNX export of the assistant's captioning model.")
     return manifest
+
+
+def _test_time_flip(model_dir: Path) -> bool:
+    """The model's ``test_time_flip`` setting, read from its ``config.json`` (the export copies it).
+
+    Read here rather than frozen into the export's manifest: it is a decoding choice, and changing it
+    must not leave a stale export that decodes the old way.
+    """
+    try:
+        config = json.loads((model_dir / _CONFIG_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(isinstance(config, dict) and config.get("test_time_flip", False))
 
 
 def onnx_export_is_current(onnx_dir: Path, model_dir: Path) -> bool:
@@ -228,9 +243,15 @@ class OnnxCaptioner:
     """Encoder + decoder graphs on onnxruntime, with the numpy beam search; use from one thread."""
 
     def __init__(
-        self, sessions: dict[str, Any], manifest: dict[str, Any], vocab: Vocabulary, int8: bool = False
+        self,
+        sessions: dict[str, Any],
+        manifest: dict[str, Any],
+        vocab: Vocabulary,
+        int8: bool = False,
+        test_time_flip: bool = False,
     ) -> None:
         self.int8 = int8  # which decoder step runs: the int8-weight one or fp32
+        self.test_time_flip = test_time_flip  # caption from the picture's and its mirror's mean grid
         self.encoder = sessions["encoder"]
         self.start_session = sessions["start"]
         self.step_session = sessions["step"]
@@ -305,12 +326,20 @@ class OnnxCaptioner:
                 sessions[key] = ort.InferenceSession(str(path), options, providers=list(providers))
             except Exception as error:  # onnxruntime raises its own exception types for damaged files
                 raise ModelError(f"The ONNX captioning model file {name} is damaged ({error}).") from None
-        return cls(sessions, manifest, vocab, int8=int8)
+        flip = _test_time_flip(Path(model_dir) if model_dir is not None else onnx_dir)
+        return cls(sessions, manifest, vocab, int8=int8, test_time_flip=flip)
 
-    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
+    def encode(self, images: Sequence[Image.Image], with_mirror: bool = False) -> np.ndarray:
+        """``(B, N, D)`` grid features; ``with_mirror`` averages in the mirror images' grids (mirror.py)."""
         pixels = preprocess_np(images, self.image_size, self.normalisation)  # (B, 3, S, S)
+        if with_mirror:
+            pixels = np.concatenate([pixels, mirror_pixels(pixels)])  # (2B, 3, S, S): one encoder run
         (features,) = self.encoder.run(None, {"pixels": pixels})
-        return np.asarray(features, dtype=np.float32)  # (B, N, D)
+        features = np.asarray(features, dtype=np.float32)  # (B or 2B, N, D)
+        if with_mirror:
+            plain, mirrored = np.split(features, 2)
+            features = average_with_mirror(plain, mirrored)
+        return features
 
     def _start(self, features: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         h, c, projected = self.start_session.run(None, {"features": features})
@@ -341,7 +370,7 @@ class OnnxCaptioner:
     ) -> list[CaptionResult]:
         """The best caption per image; with ``n_best`` > 1 each also lists the beam's others."""
         t0 = time.perf_counter()
-        features = self.encode(images)  # (B, N, D)
+        features = self.encode(images, self.test_time_flip)  # (B, N, D)
         t1 = time.perf_counter()
         hyps = self.decode(features, beam_size, n_best)
         t2 = time.perf_counter()

@@ -61,6 +61,12 @@ class _Captions:
         for i, ids in enumerate(encoded):
             self.ids[i, : len(ids)] = torch.tensor(ids)
         self.lengths = (self.ids != 0).sum(dim=1)  # (M,)
+        # The same captions for the mirrored pictures: "left" and "right" trade places.
+        self.mirrored_ids = self.ids.clone()  # (M, T)
+        left, right = vocab.stoi.get("left"), vocab.stoi.get("right")
+        if left is not None and right is not None:
+            self.mirrored_ids[self.ids == left] = right
+            self.mirrored_ids[self.ids == right] = left
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -147,23 +153,32 @@ def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str
     if missing is not None:
         raise AssistantError(f"The image {missing} named in {cfg.captions.name} is not in {cfg.images}.")
     row_of = {name: i for i, name in enumerate(names)}
+    images = cfg.images
+
+    def grids(mirror: bool) -> np.ndarray:  # (I, N, D) fp16, memory-mapped from the cache
+        return cached_features(
+            cfg.encoder,
+            images,
+            names,
+            device,
+            root=cfg.feature_cache,
+            progress=cfg.progress and ctx.is_main,
+            mirror=mirror,
+        )
+
     with distributed.main_first(ctx):  # rank 0 writes the vocabulary and feature cache; the rest read them
         if vocab_path.is_file():
             vocab = Vocabulary.load(vocab_path)
         else:
             vocab = Vocabulary.build((c for caps in train_grouped.values() for c in caps), cfg.min_count)
             vocab.save(vocab_path)
-        features_np = cached_features(
-            cfg.encoder,
-            cfg.images,
-            names,
-            device,
-            root=cfg.feature_cache,
-            progress=cfg.progress and ctx.is_main,
-        )
+        features_np = grids(mirror=False)
+        mirrored_np = grids(mirror=True) if cfg.flip else None  # flip augmentation's mirrored pictures
     features = torch.from_numpy(np.array(features_np))  # (I, N, D) fp16, copied into RAM
+    mirrored = torch.from_numpy(np.array(mirrored_np)) if mirrored_np is not None else None  # (I, N, D)
     if device.type == "cuda":
         features = features.to(device)
+        mirrored = mirrored.to(device) if mirrored is not None else None
     data = _Captions(train_grouped, row_of, vocab, cfg.max_tokens)
     val_rows = torch.tensor([row_of[n] for n in val_grouped])
 
@@ -240,7 +255,12 @@ def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str
             batch = order[start : start + cfg.batch_size]
             width = int(data.lengths[batch].max())
             captions = data.ids[batch, :width].to(device)  # (B, T)
-            feats = features[data.rows[batch].to(features.device)].to(device, torch.float32)  # (B, N, D)
+            rows = data.rows[batch].to(features.device)  # (B,)
+            feats = features[rows].to(device, torch.float32)  # (B, N, D)
+            if mirrored is not None:  # flip augmentation: half the pairs become mirrored pictures
+                flip = torch.rand(len(batch)) < 0.5  # (B,) from the seeded, checkpointed generator
+                feats[flip.to(device)] = mirrored[rows[flip.to(rows.device)]].to(device, torch.float32)
+                captions[flip.to(device)] = data.mirrored_ids[batch[flip], :width].to(device)
             logits, alphas = model(feats, captions)  # (B, T-1, V), (B, T-1, N)
             targets = captions[:, 1:]  # (B, T-1)
             loss = criterion(logits.reshape(-1, logits.size(-1)), targets.reshape(-1))

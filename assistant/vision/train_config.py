@@ -37,6 +37,9 @@ class TrainConfig:
     grad_clip: float = 5.0
     alpha_c: float = 1.0
     label_smoothing: float = 0.0
+    # Horizontal-flip augmentation: each caption is seen, half the time, with the mirrored picture's
+    # grid and "left"/"right" swapped in its words (a second feature cache, one more encoder pass).
+    flip: bool = False
     embed_dim: int = 512
     hidden_dim: int = 512
     attention_dim: int = 512

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageOps
 
 from assistant.describe import Describer, DescriberOptions
 from assistant.understand import ComposeConfig, understand
 from assistant.understand.compose import caption_confidence, hedge, hedge_result, match_confidence
 from assistant.vision.contrastive_numpy import NumpyContrastiveModel, default_contrastive_dir
+from assistant.vision.mirror import average_with_mirror
 from tests.fixtures_screens import pillow_scenes
 
 CAPTION = "A dog runs on the grass"
@@ -95,7 +96,9 @@ def test_describer_scores_the_shipped_caption_from_the_grid_it_already_computed(
     assert "rerank" in result.timings  # chosen among the beam's best three
 
     matcher = NumpyContrastiveModel.load(default_contrastive_dir())
-    grid = TorchGridEncoder("efficientnet-lite2", "cpu").encode([photo])  # (1, N, 1280), a second encode
+    encoder = TorchGridEncoder("efficientnet-lite2", "cpu")  # a second encode, of both pictures
+    # The shipped model captions with the test-time flip: the photo's grid averaged with its mirror's.
+    grid = average_with_mirror(encoder.encode([photo]), encoder.encode([ImageOps.mirror(photo)]))
     np.testing.assert_allclose(result.pooled, grid[0].mean(axis=0), atol=1e-4)
     assert result.confidence == pytest.approx(matcher.confidence(grid[0], result.text), abs=1e-4)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from PIL import ImageOps
 
 from assistant.vision.features import cached_features
 from tests.support.shapes import draw_shape
@@ -42,3 +43,19 @@ def test_the_cache_follows_the_photos_bytes_not_their_dates(tmp_path: Path) -> N
     assert len(list((root / ENCODER).glob("*.npy"))) == 2
     np.testing.assert_array_equal(changed[0], first[0])
     assert not np.array_equal(changed[1], first[1])
+
+
+@pytest.mark.timeout(180)
+def test_the_mirror_cache_holds_the_mirrored_pictures_features(tmp_path: Path) -> None:
+    images, root = tmp_path / "images", tmp_path / "cache"
+    images.mkdir()
+    picture = draw_shape("triangle", "red", "white", size=96, seed=3)
+    picture.save(images / "plain.png")
+    ImageOps.mirror(picture).save(images / "mirrored.png")
+    cpu = torch.device("cpu")
+    mirrored = cached_features(ENCODER, images, ["plain.png"], cpu, root=root, progress=False, mirror=True)
+    expected = cached_features(ENCODER, images, ["mirrored.png"], cpu, root=root, progress=False)
+    np.testing.assert_allclose(np.asarray(mirrored, np.float32), np.asarray(expected, np.float32), atol=2e-2)
+    plain = cached_features(ENCODER, images, ["plain.png"], cpu, root=root, progress=False)
+    assert not np.array_equal(np.asarray(plain), np.asarray(mirrored))  # a cache entry of its own
+    assert len(list((root / ENCODER).glob("*.npy"))) == 3

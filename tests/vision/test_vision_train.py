@@ -34,10 +34,53 @@ def test_trained_model_names_colour_of_unseen_images(tiny_model_dir):
 def test_training_resumes_from_last_checkpoint(shapes_dataset, tmp_path):
     from dataclasses import replace
 
-    from assistant.vision.train import TrainConfig, train
+    from assistant.vision.train import train
+
+    base = _two_epochs(shapes_dataset, tmp_path)
+    first = train(base)
+    assert [h["epoch"] for h in first["history"]] == [1, 2]
+    second = train(replace(base, epochs=3))
+    assert [h["epoch"] for h in second["history"]] == [1, 2, 3]
+    assert second["history"][:2] == first["history"]
+    # Same seed, no resume: the same three epochs, bit for bit.
+    fresh = train(replace(base, epochs=3, out=tmp_path / "fresh"))
+    assert [h["loss"] for h in fresh["history"]] == [h["loss"] for h in second["history"]]
+
+
+def test_flip_augmentation_swaps_left_and_right_in_the_captions():
+    from assistant.vision.train import _Captions
+    from assistant.vision.vocab import Vocabulary
+
+    captions = {"a.jpg": ["a dog on the left of a cat", "a dog on the right"], "b.jpg": ["a red ball"]}
+    vocab = Vocabulary.build((c for caps in captions.values() for c in caps), min_count=1)
+    data = _Captions(captions, {"a.jpg": 0, "b.jpg": 1}, vocab, max_tokens=12)
+    mirrored = [" ".join(vocab.decode(ids.tolist())) for ids in data.mirrored_ids]
+    assert mirrored == ["a dog on the right of a cat", "a dog on the left", "a red ball"]
+    assert data.mirrored_ids.shape == data.ids.shape
+
+
+@pytest.mark.timeout(300)
+def test_flip_augmented_training_reads_the_mirror_cache_and_is_seeded(shapes_dataset, tmp_path):
+    from dataclasses import replace
+
+    from assistant.vision.train import train
+
+    base = _two_epochs(shapes_dataset, tmp_path, flip=True)
+    first = train(base)
+    assert len(list((tmp_path / "f" / "efficientnet-lite0").glob("*.npy"))) == 2  # plain + mirrored
+    assert first["history"][1]["loss"] < first["history"][0]["loss"]
+    again = train(replace(base, out=tmp_path / "again"))  # same seed: the same flips, the same losses
+    assert [h["loss"] for h in again["history"]] == [h["loss"] for h in first["history"]]
+    plain = train(replace(base, out=tmp_path / "plain", flip=False))
+    assert [h["loss"] for h in plain["history"]] != [h["loss"] for h in first["history"]]
+
+
+def _two_epochs(shapes_dataset, tmp_path, **changes):
+    """A two-epoch run of a very small captioner on the shapes, on one thread."""
+    from assistant.vision.train import TrainConfig
 
     torch.set_num_threads(1)
-    base = TrainConfig(
+    return TrainConfig(
         data_dir=shapes_dataset,
         out=tmp_path / "run",
         feature_cache=tmp_path / "f",
@@ -54,12 +97,5 @@ def test_training_resumes_from_last_checkpoint(shapes_dataset, tmp_path):
         progress=False,
         half=False,
         lr=3e-3,
+        **changes,
     )
-    first = train(base)
-    assert [h["epoch"] for h in first["history"]] == [1, 2]
-    second = train(replace(base, epochs=3))
-    assert [h["epoch"] for h in second["history"]] == [1, 2, 3]
-    assert second["history"][:2] == first["history"]
-    # Same seed, no resume: the same three epochs, bit for bit.
-    fresh = train(replace(base, epochs=3, out=tmp_path / "fresh"))
-    assert [h["loss"] for h in fresh["history"]] == [h["loss"] for h in second["history"]]
