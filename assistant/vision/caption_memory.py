@@ -41,6 +41,7 @@ from assistant.vision.cider_d import (
     tfidf_doc,
 )
 from assistant.vision.contrastive_numpy import normalise
+from assistant.vision.model_files import load_optional_extra
 
 FORMAT_NAME = "assistant-caption-memory"
 FORMAT_VERSION = 1
@@ -230,21 +231,7 @@ def default_memory_dir() -> Path:
 
 
 def load_caption_memory(directory: Path | None, encoder: str | None) -> CaptionMemory | None:
-    """The memory for consensus re-ranking, or None when it cannot apply.
-
-    None when the folder is absent, holds another encoder's features than the captioner's (its
-    neighbours would be meaningless), or is damaged (logged; describing must not fail for an extra).
-    """
-    import logging
-
-    directory = Path(directory) if directory is not None else default_memory_dir()
-    if not directory.is_dir():
-        return None
-    try:
-        memory = CaptionMemory.load(directory)
-    except ModelError as error:
-        logging.getLogger(__name__).warning("consensus re-ranking off: %s", error)
-        return None
-    if encoder is None or memory.config.encoder != encoder:
-        return None
-    return memory
+    """The memory for consensus re-ranking, or None when it cannot apply (absent, damaged, or
+    holding another encoder's features than the captioner's: its neighbours would be meaningless)."""
+    folder = Path(directory) if directory is not None else default_memory_dir()
+    return load_optional_extra(folder, CaptionMemory.load, encoder, "consensus re-ranking")

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
+from assistant.vision.model_files import load_optional_extra
 from assistant.vision.vocab import Vocabulary, tokenize
 
 # The folder format, declared here (torch-free) and imported by assistant.vision.contrastive.
@@ -287,25 +288,10 @@ def captioner_encoder(captioner: object) -> str | None:
 
 
 def load_caption_matcher(directory: Path | None, encoder: str | None) -> NumpyContrastiveModel | None:
-    """The image-text model for scoring captions, or None when it cannot apply.
-
-    None when the folder is absent (the confidence is optional: nothing changes without it), when it
-    was trained on another encoder's grid than the captioner's (its scores would be meaningless), or
-    when it is damaged (logged once; describing must not fail because of an optional extra).
-    """
-    import logging
-
-    directory = Path(directory) if directory is not None else default_contrastive_dir()
-    if not directory.is_dir():
-        return None
-    try:
-        model = NumpyContrastiveModel.load(directory)
-    except ModelError as error:
-        logging.getLogger(__name__).warning("caption confidence off: %s", error)
-        return None
-    if encoder is None or model.config.encoder != encoder:
-        return None
-    return model
+    """The image-text model for scoring captions, or None when it cannot apply (absent, damaged, or
+    trained on another encoder's grid): the confidence is optional, nothing changes without it."""
+    folder = Path(directory) if directory is not None else default_contrastive_dir()
+    return load_optional_extra(folder, NumpyContrastiveModel.load, encoder, "caption confidence")
 
 
 def annotate_confidence(model: NumpyContrastiveModel, result: Any) -> None:

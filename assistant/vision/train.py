@@ -259,8 +259,9 @@ def _train(cfg: TrainConfig, ctx: DistContext, device: torch.device) -> dict[str
             feats = features[rows].to(device, torch.float32)  # (B, N, D)
             if mirrored is not None:  # flip augmentation: half the pairs become mirrored pictures
                 flip = torch.rand(len(batch)) < 0.5  # (B,) from the seeded, checkpointed generator
-                feats[flip.to(device)] = mirrored[rows[flip.to(rows.device)]].to(device, torch.float32)
-                captions[flip.to(device)] = data.mirrored_ids[batch[flip], :width].to(device)
+                flipped = flip.to(device)
+                feats[flipped] = mirrored[rows[flip.to(rows.device)]].to(device, torch.float32)
+                captions[flipped] = data.mirrored_ids[batch[flip], :width].to(device)
             logits, alphas = model(feats, captions)  # (B, T-1, V), (B, T-1, N)
             targets = captions[:, 1:]  # (B, T-1)
             loss = criterion(logits.reshape(-1, logits.size(-1)), targets.reshape(-1))
