@@ -20,7 +20,7 @@ import torch
 from torch import nn
 
 from assistant.errors import ModelError
-from assistant.vision.checkpoint import ModelConfig, load_model, save_model
+from assistant.vision.checkpoint import load_model, save_model
 from assistant.vision.decoder import AttentionDecoder, CaptionDecoder, DecoderConfig
 
 
@@ -102,8 +102,7 @@ def combine_models(
     ensemble.load_state_dict(state)
     metadata = {"ensemble": described}
     flip = first.test_time_flip if test_time_flip is None else test_time_flip
-    config = ModelConfig(
-        first.encoder, ensemble.config, first.max_len, first.length_penalty, metadata, test_time_flip=flip
-    )
+    # The first model's settings carry over field by field, so a setting added later is not dropped.
+    config = replace(first, decoder=ensemble.config, metadata=metadata, test_time_flip=flip)
     save_model(out, ensemble, vocab, config, half=half)
     return out
