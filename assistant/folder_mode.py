@@ -34,7 +34,7 @@ class BatchCaptioner(Protocol):
     :class:`assistant.vision.onnx_runtime.OnnxCaptioner` (``image_size``)."""
 
     def caption_batch(
-        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1, near_misses: bool = False
     ) -> Sequence[CaptionLike]: ...
 
 

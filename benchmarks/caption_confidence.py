@@ -2,13 +2,13 @@
 
 Decodes the Flickr8k val images with the shipped captioner (beam 3, torch, from the cached
 EfficientNet-Lite2 grids, averaged with the mirror images' grids when the model uses the test-time
-flip), chooses among the beam's three best as the app does (``--rerank``: ``consensus`` = image-text
-fit + the caption memory's vote, the default; ``fit``; ``none``), scores each caption with the
-contrastive model's calibrated confidence — computed by the numpy heads the app uses, from the same
-grid — and prints, per match threshold, the share of captions below it and the mean per-image
-CIDEr-D of those and the others; then how the composer words them (plain / "Probably" /
-"Possibly" / nothing) on the word probability alone, as before, and with the match confidence.
-Not a test: nothing is asserted. Prints tables and a JSON line.
+flip), chooses among the beam's three best and its near misses as the app does (``--rerank``:
+``consensus`` = image-text fit + the caption memory's vote, the default; ``fit``; ``none``), scores
+each caption with the contrastive model's calibrated confidence — computed by the numpy heads the app
+uses, from the same grid — and prints, per match threshold, the share of captions below it and the
+mean per-image CIDEr-D of those and the others; then how the composer words them (plain /
+"Probably" / "Possibly" / nothing) on the word probability alone, as before, and with the match
+confidence. Not a test: nothing is asserted. Prints tables and a JSON line.
 
     .venv/bin/python benchmarks/caption_confidence.py [--threads 1] [--limit N] [--rerank consensus|fit|none]
 """
@@ -35,7 +35,7 @@ from assistant.vision.contrastive_numpy import NumpyContrastiveModel  # noqa: E4
 from assistant.vision.data import group_by_image, read_captions  # noqa: E402
 from assistant.vision.features import cached_features  # noqa: E402
 from assistant.vision.mirror import average_with_mirror  # noqa: E402
-from assistant.vision.rerank import CaptionReranker  # noqa: E402
+from assistant.vision.rerank import NEAR_MISSES, CaptionReranker  # noqa: E402
 from assistant.vision.result import attach_pooled, results_from_beams  # noqa: E402
 from assistant.vision.search import beam_search  # noqa: E402
 from assistant.vision.vocab import detokenize, tokenize  # noqa: E402
@@ -93,6 +93,7 @@ def main() -> int:
             max_len=config.max_len,
             length_penalty=config.length_penalty,
             n_best=3 if reranker is not None else 1,
+            near_misses=reranker is not None and NEAR_MISSES,
         )
         results = results_from_beams(vocab, hyps, feats.shape[1])
         attach_pooled(results, feats)  # (b, D) mean grid: what the app's results carry

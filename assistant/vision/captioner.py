@@ -60,9 +60,10 @@ class Captioner:
         return (plain + restored) / 2.0  # (B, N, D), as mirror.average_with_mirror
 
     def caption_batch(
-        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1, near_misses: bool = False
     ) -> list[CaptionResult]:
-        """The best caption per image; with ``n_best`` > 1 each also lists the beam's others."""
+        """The best caption per image; with ``n_best`` > 1 or ``near_misses`` each also lists the beam's
+        others (its near misses last)."""
         t0 = time.perf_counter()
         features = self.encode(images, self.config.test_time_flip)  # (B, N, D)
         t1 = time.perf_counter()
@@ -75,6 +76,7 @@ class Captioner:
             max_len=self.config.max_len,
             length_penalty=self.config.length_penalty,
             n_best=n_best,
+            near_misses=near_misses,
         )
         t2 = time.perf_counter()
         results = results_from_beams(self.vocab, hyps, features.size(1))

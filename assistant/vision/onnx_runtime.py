@@ -155,8 +155,10 @@ def beam_search_np(
     max_len: int = 30,
     length_penalty: float = 1.0,
     n_best: int = 1,
+    near_misses: bool = False,
 ) -> list[list[NpHypothesis]]:
-    """``features (B, N, D)`` -> for each image its ``n_best`` hypotheses, best first.
+    """``features (B, N, D)`` -> for each image its ``n_best`` hypotheses, best first; with
+    ``near_misses``, followed by the image's near misses (see :mod:`assistant.vision.search`).
 
     ``step`` returns log-probabilities with the banned ids already at ``-inf`` (the exported step graph
     does that). The bookkeeping mirrors :func:`assistant.vision.search.beam_search` line for line.
@@ -173,6 +175,7 @@ def beam_search_np(
     history = np.zeros((batch, k, 0), dtype=np.int64)  # (B, K, t)
     alpha_history = np.zeros((batch, k, 0, cells), dtype=np.float32)  # (B, K, t, N)
     finished: list[list[NpHypothesis]] = [[] for _ in range(batch)]
+    missed: list[list[NpHypothesis]] = [[] for _ in range(batch)]  # <end> ranked in 2K but not in K
     active = [True] * batch
 
     for t in range(max_len + 1):
@@ -203,10 +206,10 @@ def beam_search_np(
                 if score == -np.inf:
                     break
                 if word == end_id:
-                    if rank < k:
+                    if rank < k or near_misses:
                         seq = history[b, beam].tolist()
                         alphas = np.concatenate([alpha_history[b, beam], alpha[b, beam][None]])
-                        finished[b].append(NpHypothesis(seq, score, alphas))
+                        (finished if rank < k else missed)[b].append(NpHypothesis(seq, score, alphas))
                     continue
                 if kept < k:
                     next_beam[b, kept], next_word[b, kept], next_score[b, kept] = beam, word, score
@@ -235,7 +238,8 @@ def beam_search_np(
     results = []
     for b in range(batch):
         ranked = sorted(finished[b], key=lambda hyp: hyp.score(length_penalty), reverse=True)
-        results.append(ranked[:n_best])
+        spare = sorted(missed[b], key=lambda hyp: hyp.score(length_penalty), reverse=True)
+        results.append(ranked[:n_best] + spare)
     return results
 
 
@@ -352,7 +356,9 @@ class OnnxCaptioner:
         logp, h, c, alpha = self.step_session.run(None, feeds)
         return logp, h, c, alpha
 
-    def decode(self, features: np.ndarray, beam_size: int = 3, n_best: int = 1) -> list[list[NpHypothesis]]:
+    def decode(
+        self, features: np.ndarray, beam_size: int = 3, n_best: int = 1, near_misses: bool = False
+    ) -> list[list[NpHypothesis]]:
         return beam_search_np(
             self._start,
             self._step,
@@ -363,16 +369,18 @@ class OnnxCaptioner:
             max_len=self.max_len,
             length_penalty=self.length_penalty,
             n_best=n_best,
+            near_misses=near_misses,
         )
 
     def caption_batch(
-        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1, near_misses: bool = False
     ) -> list[CaptionResult]:
-        """The best caption per image; with ``n_best`` > 1 each also lists the beam's others."""
+        """The best caption per image; with ``n_best`` > 1 or ``near_misses`` each also lists the beam's
+        others (its near misses last)."""
         t0 = time.perf_counter()
         features = self.encode(images, self.test_time_flip)  # (B, N, D)
         t1 = time.perf_counter()
-        hyps = self.decode(features, beam_size, n_best)
+        hyps = self.decode(features, beam_size, n_best, near_misses)
         t2 = time.perf_counter()
         results = results_from_beams(self.vocab, hyps, features.shape[1])
         stamp_timings(results, t0, t1, t2)

@@ -35,7 +35,7 @@ class CaptionerLike(Protocol):
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult: ...
 
     def caption_batch(
-        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1
+        self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1, near_misses: bool = False
     ) -> Sequence[CaptionResult]: ...
 
 

@@ -15,7 +15,13 @@ import pytest
 from assistant.paths import default_model_dir
 from assistant.vision.caption_memory import load_caption_memory
 from assistant.vision.contrastive_numpy import load_caption_matcher
-from assistant.vision.rerank import CONSENSUS_WEIGHT, FIT_WEIGHT, CaptionReranker
+from assistant.vision.rerank import (
+    CONSENSUS_WEIGHT,
+    FIT_WEIGHT,
+    NEAR_MISSES,
+    CaptionReranker,
+    caption_reranked,
+)
 from assistant.vision.runtime import load_captioner
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
@@ -105,10 +111,32 @@ def test_the_describer_speaks_the_reranked_caption(picture, tmp_path: Path) -> N
     describer = Describer(DescriberOptions(device="cpu", runtime="torch", ocr="none"))
     result = describer.caption(picture)
     captioner = describer.load()
-    (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3)
+    (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3, near_misses=NEAR_MISSES)
     reranker = CaptionReranker(
         load_caption_matcher(None, "efficientnet-lite2"), load_caption_memory(None, "efficientnet-lite2")
     )
     assert reranker.matcher is not None and reranker.memory is not None
     expected = reranker.rerank(found, captioner.config.length_penalty)
     assert result.text == expected.text and result.confidence == pytest.approx(expected.confidence)
+
+
+def test_the_beam_near_misses_are_weighed_too(captioner, matcher, memory) -> None:
+    """``caption_reranked`` chooses among the beam's kept captions and the ones it dropped at the end."""
+    from tests.support.shapes import draw_shape
+
+    pictures = [
+        draw_shape(s, c, b, seed=900 + i)
+        for i, (s, c, b) in enumerate(
+            [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")]
+        )
+    ]
+    reranker = CaptionReranker(matcher, memory)
+    chosen = caption_reranked(captioner, reranker, pictures, beam_size=3)
+    kept = captioner.caption_batch(pictures, beam_size=3, n_best=3)
+    widened = captioner.caption_batch(pictures, beam_size=3, n_best=3, near_misses=True)
+    assert NEAR_MISSES
+    for pick, few, many in zip(chosen, kept, widened, strict=True):
+        assert [c.text for c in many.alternatives[:3]] == [c.text for c in few.alternatives]
+        assert [c.text for c in pick.alternatives] == [c.text for c in many.alternatives if c.text.strip()]
+        assert pick.text in {c.text for c in many.alternatives}
+    assert any(len(many.alternatives) > 3 for many in widened)

@@ -88,7 +88,8 @@ def test_onnxruntime_gives_the_same_captions_as_torch(runtimes, images, beam_siz
 
 
 @pytest.mark.timeout(120)
-def test_batched_n_best_search_matches_torch(runtimes, images) -> None:
+@pytest.mark.parametrize("near_misses", [False, True])
+def test_batched_n_best_search_matches_torch(runtimes, images, near_misses: bool) -> None:
     torch_captioner, ort_captioner = runtimes
     features = ort_captioner.encode(images)  # (B, 49, 1280)
     torch_features = torch_captioner.encode(images).numpy()
@@ -103,14 +104,17 @@ def test_batched_n_best_search_matches_torch(runtimes, images) -> None:
         max_len=6,  # short enough that some hypotheses are forced to end
         length_penalty=0.7,
         n_best=4,
+        near_misses=near_misses,
     )
     ort_captioner.max_len, ort_captioner.length_penalty = 6, 0.7
     try:
-        got = ort_captioner.decode(features, beam_size=4, n_best=4)
+        got = ort_captioner.decode(features, beam_size=4, n_best=4, near_misses=near_misses)
     finally:
         ort_captioner.max_len = ort_captioner.manifest["max_len"]
         ort_captioner.length_penalty = ort_captioner.manifest["length_penalty"]
     assert len(got) == len(expected) == len(images)
+    if near_misses:  # more than n_best: some dropped captions came back, in both runtimes alike
+        assert any(len(hyps) > 4 for hyps in expected)
     for ort_hyps, torch_hyps in zip(got, expected, strict=True):
         assert [h.tokens for h in ort_hyps] == [h.tokens for h in torch_hyps]
         assert len(ort_hyps) > 1

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from assistant.vision.captioner import Captioner
-from assistant.vision.search import beam_search, greedy_decode
+from assistant.vision.search import _log_probs, beam_search, greedy_decode
 from tests.support.shapes import draw_shape
 
 
@@ -67,6 +67,43 @@ def test_batched_beam_equals_one_image_at_a_time(captioner, features):
             max_len=20,
         )
         assert single[0][0].tokens == batched[index][0].tokens
+
+
+def _teacher_forced_log_prob(captioner, feature: torch.Tensor, tokens: list[int]) -> float:
+    """Sum of the search's own log-probabilities of ``tokens`` + ``<end>`` for one image."""
+    decoder, vocab = captioner.decoder, captioner.vocab
+    h, c, projected = decoder.start(feature.unsqueeze(0))
+    previous = torch.tensor([vocab.start_id])
+    total = 0.0
+    for word in [*tokens, vocab.end_id]:
+        logits, h, c, _ = decoder.step(previous, h, c, feature.unsqueeze(0), projected)
+        total += float(_log_probs(logits, previous)[0, word])
+        previous = torch.tensor([word])
+    return total
+
+
+@torch.inference_mode()
+def test_near_misses_follow_the_unchanged_beam_and_are_real_captions(captioner, features):
+    """Asking for near misses leaves the beam's own answers as they were and appends whole captions
+    (ending in ``<end>``, scored as the decoder scores them) that the beam did not keep."""
+    vocab = captioner.vocab
+    settings = dict(beam_size=3, max_len=12, length_penalty=0.5, n_best=3)
+    plain = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, **settings)
+    widened = beam_search(
+        captioner.decoder, features, vocab.start_id, vocab.end_id, **settings, near_misses=True
+    )
+    extra_count = 0
+    for index, (kept, wide) in enumerate(zip(plain, widened, strict=True)):
+        assert [h.tokens for h in wide[: len(kept)]] == [h.tokens for h in kept]
+        extras = wide[len(kept) :]
+        extra_count += len(extras)
+        assert [h.score(0.5) for h in extras] == sorted((h.score(0.5) for h in extras), reverse=True)
+        assert len({tuple(h.tokens) for h in wide}) == len(wide)  # none repeats a kept caption
+        for hyp in extras:
+            assert hyp.alphas.shape == (len(hyp.tokens) + 1, features.size(1))
+            expected = _teacher_forced_log_prob(captioner, features[index], hyp.tokens)
+            assert hyp.log_prob == pytest.approx(expected, abs=1e-3)
+    assert extra_count > 0  # the tiny model's beams do drop finished captions on these pictures
 
 
 def test_attention_weights_are_distributions(captioner, features):
