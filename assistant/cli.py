@@ -204,7 +204,13 @@ def _add_build_memory(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--captions", type=Path, required=True, help="image<TAB>split<TAB>caption TSV")
     p.add_argument("--splits", nargs="+", default=["train", "extra"])
     p.add_argument("--encoder", default="efficientnet-lite2")
-    p.add_argument("--neighbours", type=int, default=15, help="training photos that vote per picture")
+    p.add_argument("--neighbours", type=int, default=20, help="training photos that vote per picture")
+    p.add_argument(
+        "--temperature",
+        type=float,
+        default=0.08,
+        help="votes weighed by softmax(cosine / temperature); 0 gives every neighbour the same vote",
+    )
     p.add_argument("--device", default="auto")
     p.add_argument("--out", type=Path, required=True, help="the memory folder to write")
     p.set_defaults(func=_run_build_memory)
@@ -214,7 +220,14 @@ def _run_build_memory(args: argparse.Namespace) -> int:
     from assistant.vision.memory_build import build_memory
 
     memory = build_memory(
-        args.images, args.captions, args.splits, args.out, args.encoder, args.neighbours, args.device
+        args.images,
+        args.captions,
+        args.splits,
+        args.out,
+        args.encoder,
+        args.neighbours,
+        args.device,
+        temperature=args.temperature,
     )
     print(f"{args.out}: {len(memory.captions)} photos, {len(memory.df)} n-grams")
     return 0

@@ -16,7 +16,12 @@ The memory is a model folder like the others (torch-free, no pickles):
   15.6; val CIDEr of the re-ranked captions 0.5936 against 0.5938 with fp16);
 - ``captions.json``: their tokenised human captions, and the document frequencies (>= 2) of every
   n-gram (an absent n-gram has frequency <= 1, which CIDEr-D weighs the same as 1, so the pruning is exact);
-- ``config.json``: format, the encoder whose grid it holds, how many neighbours vote.
+- ``config.json``: format, the encoder whose grid it holds, how many neighbours vote and how their votes
+  are weighed (``temperature``: absent or 0 in older folders, an equal vote each).
+
+Votes are weighed by likeness: neighbour ``i`` counts ``softmax(cosine_i / temperature)`` over the
+neighbours, so a near-duplicate photo outvotes one that merely shares its texture, and more
+neighbours can vote without the far ones drowning the near ones (val numbers in the model card).
 """
 
 from __future__ import annotations
@@ -55,7 +60,8 @@ class MemoryConfig:
     """What ``config.json`` records besides the format."""
 
     encoder: str  # the image encoder whose pooled grid the features are
-    neighbours: int = 15  # training photos that vote (chosen on val, see the model card)
+    neighbours: int = 20  # training photos that vote (chosen on val, see the model card)
+    temperature: float = 0.08  # softmax temperature over their cosines; 0: every vote counts the same
 
 
 class _Frequencies(Mapping[tuple[str, ...], int]):
@@ -129,13 +135,14 @@ class CaptionMemory:
         encoder: str,
         pooled: np.ndarray,
         captions: Sequence[Sequence[Sequence[str]]],
-        neighbours: int = 15,
+        neighbours: int = 20,
+        temperature: float = 0.08,
     ) -> CaptionMemory:
         """``pooled (M, D)`` mean grid features and each photo's tokenised captions -> a memory."""
         df = document_frequencies([ngram_counts(words) for words in refs] for refs in captions)
         kept = {_GRAM_SEPARATOR.join(gram): n for gram, n in df.items() if n >= 2}
         joined = [[" ".join(words) for words in refs] for refs in captions]
-        return cls(MemoryConfig(encoder, neighbours), pooled, joined, kept)
+        return cls(MemoryConfig(encoder, neighbours, temperature), pooled, joined, kept)
 
     def save(self, directory: Path) -> None:
         from safetensors.numpy import save
@@ -169,7 +176,9 @@ class CaptionMemory:
                 raise ModelError(
                     "This caption memory was written by a newer assistant; update the assistant."
                 )
-            config = MemoryConfig(str(data["encoder"]), int(data["neighbours"]))
+            config = MemoryConfig(
+                str(data["encoder"]), int(data["neighbours"]), float(data.get("temperature", 0.0))
+            )
             text = json.loads((directory / CAPTIONS_FILE).read_text(encoding="utf-8"))
             captions = [[" ".join(str(caption).split()) for caption in refs] for refs in text["captions"]]
             df = {str(gram): int(n) for gram, n in text["df"].items()}
@@ -183,13 +192,17 @@ class CaptionMemory:
             raise
         except (SafetensorError, OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             raise ModelError(f"The caption memory is damaged ({error}).") from None
-        if config.neighbours < 1:
-            raise ModelError("The caption memory is damaged (it names no neighbours).")
+        if config.neighbours < 1 or not config.temperature >= 0:
+            raise ModelError("The caption memory is damaged (it names no neighbours or a bad temperature).")
         return cls(config, features, captions, df, shapes)
 
     # -- scoring ---------------------------------------------------------------------------------
     def neighbours(self, pooled: np.ndarray, count: int | None = None) -> np.ndarray:
         """Indices ``(K,)`` of the training photos nearest (cosine) to one pooled feature ``(D,)``."""
+        return self._nearest(pooled, count)[0]
+
+    def _nearest(self, pooled: np.ndarray, count: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`neighbours` and their cosines ``(K,)``, nearest first."""
         query = normalise(np.asarray(pooled, dtype=np.float32).reshape(-1))
         if query.shape[0] != self.features.shape[1]:
             raise ValueError(
@@ -198,7 +211,18 @@ class CaptionMemory:
         k = min(count or self.config.neighbours, len(self.features))
         similarity = self.features @ query  # (M,)
         nearest = np.argpartition(-similarity, k - 1)[:k]
-        return nearest[np.argsort(-similarity[nearest])]
+        nearest = nearest[np.argsort(-similarity[nearest])]
+        return nearest, similarity[nearest]
+
+    def vote_weights(self, similarity: np.ndarray) -> np.ndarray:
+        """``(K,)`` weights summing to 1 for neighbours of cosines ``similarity (K,)``, nearest first."""
+        if self.config.temperature <= 0:
+            return np.full(len(similarity), 1.0 / len(similarity))
+        logits = (
+            np.asarray(similarity, dtype=np.float64) - float(np.max(similarity))
+        ) / self.config.temperature
+        weights = np.exp(logits)
+        return weights / weights.sum()
 
     def _references(self, index: int, keep: Container[tuple[str, ...]]) -> list[TfIdfDoc]:
         """Photo ``index``'s captions as tf-idf documents holding only the n-grams in ``keep``.
@@ -214,12 +238,17 @@ class CaptionMemory:
         return docs
 
     def consensus(self, pooled: np.ndarray, candidates: Sequence[Sequence[str]]) -> np.ndarray:
-        """``(C,)`` mean CIDEr-D of each tokenised candidate against each neighbour's captions."""
-        nearest = self.neighbours(pooled)
+        """``(C,)`` CIDEr-D of each tokenised candidate against each neighbour's captions, averaged
+        over the neighbours with :meth:`vote_weights`."""
+        nearest, similarity = self._nearest(pooled)
+        weights = self.vote_weights(similarity)  # (K,)
         hyps = [tfidf_doc(ngram_counts(words), self.df, self._log_docs) for words in candidates]
         shared = {gram for hyp in hyps for vector in hyp.vector for gram in vector}
         references = [self._references(int(i), shared) for i in nearest]
-        scores = [sum(cider_d_against(hyp, refs) for refs in references) / len(references) for hyp in hyps]
+        scores = [
+            sum(float(w) * cider_d_against(hyp, refs) for w, refs in zip(weights, references, strict=True))
+            for hyp in hyps
+        ]
         return np.asarray(scores, dtype=np.float32)
 
 

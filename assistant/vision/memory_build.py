@@ -23,9 +23,10 @@ def build_memory(
     splits: Sequence[str],
     out: Path,
     encoder: str = "efficientnet-lite2",
-    neighbours: int = 15,
+    neighbours: int = 20,
     device: str = "auto",
     progress: bool = True,
+    temperature: float = 0.08,
 ) -> CaptionMemory:
     """Pool each photo's encoder grid, keep its tokenised captions, write the folder ``out``."""
     from assistant.vision.device import select_device
@@ -40,7 +41,7 @@ def build_memory(
         [np.asarray(grid[i : i + 256], dtype=np.float32).mean(axis=1) for i in range(0, len(names), 256)]
     )  # (M, D)
     memory = CaptionMemory.build(
-        encoder, pooled, [[tokenize(c) for c in grouped[n]] for n in names], neighbours
+        encoder, pooled, [[tokenize(c) for c in grouped[n]] for n in names], neighbours, temperature
     )
     memory.save(out)
     return memory

@@ -31,7 +31,7 @@ def test_doctor_reports_every_subsystem_without_a_display(
     ):
         assert label in labels, out
     assert "no DISPLAY" in out
-    assert "image-text fit on; consensus of similar photos on (6091 photos, 15 neighbours)" in out
+    assert "image-text fit on; consensus of similar photos on (6091 photos, 20 neighbours)" in out
 
 
 @pytest.mark.x11

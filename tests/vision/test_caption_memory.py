@@ -1,8 +1,9 @@
 """The caption memory: consensus is CIDEr-D against the nearest photos' captions, stored and read safely.
 
 The consensus must equal the reference CIDEr-D scorer (:class:`CiderD`, frequencies from every
-photo's captions) averaged over the neighbours found by brute force, although the memory stores only
-the n-grams seen in two or more photos; a folder survives a round trip; a missing, damaged, newer or
+photo's captions) averaged over the neighbours found by brute force — equally, or weighed by the
+softmax of their cosines over the temperature — although the memory stores only the n-grams seen in
+two or more photos; a folder survives a round trip; a missing, damaged, newer or
 other-encoder folder is refused in one sentence (or skipped, for the app).
 """
 
@@ -32,12 +33,16 @@ CAPTIONS = [
 CANDIDATES = ["a dog runs on the grass", "a dog runs on the sand", "a man walks down the street", "a girl"]
 
 
-@pytest.fixture()
-def memory() -> CaptionMemory:
+def _memory(neighbours: int, temperature: float) -> CaptionMemory:
     features = np.random.default_rng(0).normal(size=(len(CAPTIONS), 16)).astype(np.float32)
     return CaptionMemory.build(
-        "test-encoder", features, [[tokenize(c) for c in refs] for refs in CAPTIONS], 2
+        "test-encoder", features, [[tokenize(c) for c in refs] for refs in CAPTIONS], neighbours, temperature
     )
+
+
+@pytest.fixture()
+def memory() -> CaptionMemory:
+    return _memory(2, 0.0)
 
 
 def test_consensus_is_cider_d_against_the_nearest_photos(memory: CaptionMemory) -> None:
@@ -54,7 +59,29 @@ def test_consensus_is_cider_d_against_the_nearest_photos(memory: CaptionMemory) 
     assert got[0] > got[1] > got[2]  # the grass dog, then a dog elsewhere, then no dog at all
 
 
-def test_a_folder_round_trips(memory: CaptionMemory, tmp_path: Path) -> None:
+@pytest.mark.parametrize("temperature", [0.05, 0.3])
+def test_votes_are_weighed_by_the_softmax_of_likeness(temperature: float) -> None:
+    memory = _memory(4, temperature)
+    reference = CiderD({str(i): [tokenize(c) for c in refs] for i, refs in enumerate(CAPTIONS)})
+    query = memory.features[1] * 0.8 + memory.features[4] * 0.5
+    units = memory.features / np.linalg.norm(memory.features, axis=1, keepdims=True)
+    cosines = units @ (query / np.linalg.norm(query))
+    nearest = np.argsort(-cosines)[:4]
+    weights = np.exp((cosines[nearest] - cosines[nearest].max()) / temperature)
+    weights /= weights.sum()
+    words = [tokenize(c) for c in CANDIDATES]
+    expected = [
+        sum(w * reference.score(str(j), c) for w, j in zip(weights, nearest, strict=True)) for c in words
+    ]
+    assert memory.consensus(query, words) == pytest.approx(expected, abs=1e-5)
+    flat = [np.mean([reference.score(str(j), c) for j in nearest]) for c in words]
+    assert not np.allclose(expected, flat, atol=1e-3)  # the weighing changed the vote
+    assert weights[0] == weights.max() and memory.vote_weights(cosines[nearest]) == pytest.approx(weights)
+
+
+@pytest.mark.parametrize("temperature", [0.0, 0.08])
+def test_a_folder_round_trips(temperature: float, tmp_path: Path) -> None:
+    memory = _memory(3, temperature)
     memory.save(tmp_path / "memory")
     loaded = CaptionMemory.load(tmp_path / "memory")
     assert loaded.config == memory.config and loaded.captions == memory.captions and loaded.df == memory.df
@@ -74,6 +101,12 @@ def test_bad_folders_are_refused_in_one_sentence(memory: CaptionMemory, tmp_path
     (folder / CONFIG_FILE).write_text(json.dumps({**config, "format_version": 99}))
     with pytest.raises(ModelError, match="newer assistant"):
         CaptionMemory.load(folder)
+    (folder / CONFIG_FILE).write_text(json.dumps({**config, "temperature": -1}))
+    with pytest.raises(ModelError, match="damaged"):
+        CaptionMemory.load(folder)
+    older = {key: value for key, value in config.items() if key != "temperature"}
+    (folder / CONFIG_FILE).write_text(json.dumps(older))  # a folder from before the weighing
+    assert CaptionMemory.load(folder).config.temperature == 0.0  # read as it was meant: equal votes
     (folder / CONFIG_FILE).write_text(json.dumps(config))
     (folder / FEATURES_FILE).write_bytes(b"\x00" * 40)
     with pytest.raises(ModelError, match="damaged"):
