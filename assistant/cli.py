@@ -204,12 +204,14 @@ def _add_build_memory(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--captions", type=Path, required=True, help="image<TAB>split<TAB>caption TSV")
     p.add_argument("--splits", nargs="+", default=["train", "extra"])
     p.add_argument("--encoder", default="efficientnet-lite2")
-    p.add_argument("--neighbours", type=int, default=20, help="training photos that vote per picture")
+    # Defaults live in MemoryConfig (not imported here: it pulls numpy into every command's start).
+    p.add_argument(
+        "--neighbours", type=int, help="training photos that vote per picture (default: as shipped)"
+    )
     p.add_argument(
         "--temperature",
         type=float,
-        default=0.08,
-        help="votes weighed by softmax(cosine / temperature); 0 gives every neighbour the same vote",
+        help="votes weighed by softmax(cosine / temperature); 0: equal votes (default: as shipped)",
     )
     p.add_argument("--device", default="auto")
     p.add_argument("--out", type=Path, required=True, help="the memory folder to write")
@@ -219,15 +221,15 @@ def _add_build_memory(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 def _run_build_memory(args: argparse.Namespace) -> int:
     from assistant.vision.memory_build import build_memory
 
+    voting = {name: getattr(args, name) for name in ("neighbours", "temperature")}
     memory = build_memory(
         args.images,
         args.captions,
         args.splits,
         args.out,
         args.encoder,
-        args.neighbours,
-        args.device,
-        temperature=args.temperature,
+        device=args.device,
+        **{name: value for name, value in voting.items() if value is not None},
     )
     print(f"{args.out}: {len(memory.captions)} photos, {len(memory.df)} n-grams")
     return 0

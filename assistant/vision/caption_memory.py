@@ -135,8 +135,8 @@ class CaptionMemory:
         encoder: str,
         pooled: np.ndarray,
         captions: Sequence[Sequence[Sequence[str]]],
-        neighbours: int = 20,
-        temperature: float = 0.08,
+        neighbours: int = MemoryConfig.neighbours,
+        temperature: float = MemoryConfig.temperature,
     ) -> CaptionMemory:
         """``pooled (M, D)`` mean grid features and each photo's tokenised captions -> a memory."""
         df = document_frequencies([ngram_counts(words) for words in refs] for refs in captions)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import AssistantError
-from assistant.vision.caption_memory import CaptionMemory
+from assistant.vision.caption_memory import CaptionMemory, MemoryConfig
 from assistant.vision.data import group_by_image, read_captions
 from assistant.vision.vocab import tokenize
 
@@ -23,10 +23,10 @@ def build_memory(
     splits: Sequence[str],
     out: Path,
     encoder: str = "efficientnet-lite2",
-    neighbours: int = 20,
+    neighbours: int = MemoryConfig.neighbours,
     device: str = "auto",
     progress: bool = True,
-    temperature: float = 0.08,
+    temperature: float = MemoryConfig.temperature,
 ) -> CaptionMemory:
     """Pool each photo's encoder grid, keep its tokenised captions, write the folder ``out``."""
     from assistant.vision.device import select_device
