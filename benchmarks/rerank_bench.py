@@ -40,7 +40,7 @@ def main() -> int:
     from assistant.paths import default_model_dir
     from assistant.vision.caption_memory import load_caption_memory
     from assistant.vision.contrastive_numpy import captioner_encoder, load_caption_matcher
-    from assistant.vision.rerank import NEAR_MISSES, CaptionReranker, captioner_length_penalty
+    from assistant.vision.rerank import CaptionReranker, caption_candidates, captioner_length_penalty
     from assistant.vision.runtime import load_captioner
 
     captioner = load_captioner(default_model_dir(), "cpu", "onnx")
@@ -57,7 +57,7 @@ def main() -> int:
     files = sorted(args.images.glob("*.jpg"))[: args.n]
     found = []
     for path in files:
-        found.extend(captioner.caption_batch([load_image(path)], 3, 3, near_misses=NEAR_MISSES))
+        found.extend(caption_candidates(captioner, [load_image(path)], 3))
     penalty = captioner_length_penalty(captioner)
     timings: dict[str, list[float]] = {"fit only": [], "fit + consensus": []}
     changed = 0

@@ -167,7 +167,7 @@ def test_shipped_model_alt_text_is_hedged_by_the_match_confidence(photo_folder, 
     from assistant.paths import default_model_dir
     from assistant.understand.compose import hedge_result
     from assistant.vision.contrastive_numpy import default_contrastive_dir, load_caption_matcher
-    from assistant.vision.rerank import NEAR_MISSES, reranker_for
+    from assistant.vision.rerank import caption_candidates, reranker_for
 
     captioner = load_captioner(default_model_dir(), runtime="torch", device="cpu")
     matcher = load_caption_matcher(None, "efficientnet-lite2")
@@ -182,7 +182,7 @@ def test_shipped_model_alt_text_is_hedged_by_the_match_confidence(photo_folder, 
     assert described == len(rows) >= 3 and failed == 2  # the two damaged files of the folder
     for row in rows:
         image = open_image(Path(row["image"]), 260)
-        (found,) = captioner.caption_batch([image], 3, n_best=3, near_misses=NEAR_MISSES)
+        (found,) = caption_candidates(captioner, [image], 3)
         result = reranker.rerank(found, captioner.config.length_penalty)  # as the Describer does
         assert result.text == row["caption"] and result in found.alternatives
         expected = matcher.confidence(np.asarray(result.pooled), result.text)

@@ -119,19 +119,24 @@ def reranker_for(captioner: object, consensus: bool = True) -> CaptionReranker |
     return load_reranker(captioner_encoder(captioner), consensus=consensus)
 
 
+def caption_candidates(captioner: Any, images: Sequence[Any], beam_size: int) -> list[Any]:
+    """Caption ``images``, each result listing as ``alternatives`` the captions the reranker weighs:
+    the beam's best few and its near misses."""
+    return list(
+        captioner.caption_batch(images, beam_size, min(RERANK_CANDIDATES, beam_size), near_misses=NEAR_MISSES)
+    )
+
+
 def caption_reranked(
     captioner: Any, reranker: CaptionReranker, images: Sequence[Any], beam_size: int
 ) -> list[Any]:
-    """Caption ``images`` keeping each beam's best few and its near misses, then the one the reranker
-    prefers.
+    """:func:`caption_candidates`, then the one the reranker prefers for each image.
 
     What the Describer, folder mode and ``evaluate --rerank`` say; the scores come from the grid the
     captioner already computed (no second encode).
     """
     if not images:
         return []
-    found = captioner.caption_batch(
-        images, beam_size, min(RERANK_CANDIDATES, beam_size), near_misses=NEAR_MISSES
-    )
+    found = caption_candidates(captioner, images, beam_size)
     penalty = captioner_length_penalty(captioner)
     return [reranker.rerank(result, penalty) for result in found]

@@ -20,6 +20,7 @@ from assistant.vision.rerank import (
     FIT_WEIGHT,
     NEAR_MISSES,
     CaptionReranker,
+    caption_candidates,
     caption_reranked,
 )
 from assistant.vision.runtime import load_captioner
@@ -111,7 +112,7 @@ def test_the_describer_speaks_the_reranked_caption(picture, tmp_path: Path) -> N
     describer = Describer(DescriberOptions(device="cpu", runtime="torch", ocr="none"))
     result = describer.caption(picture)
     captioner = describer.load()
-    (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3, near_misses=NEAR_MISSES)
+    (found,) = caption_candidates(captioner, [picture], 3)
     reranker = CaptionReranker(
         load_caption_matcher(None, "efficientnet-lite2"), load_caption_memory(None, "efficientnet-lite2")
     )
