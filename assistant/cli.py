@@ -73,7 +73,7 @@ def _add_config_option(p: argparse.ArgumentParser, defaults: object, name: str) 
 
 
 def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from assistant.vision.train_config import TrainConfig
+    from assistant.vision.training.config import TrainConfig
 
     defaults = TrainConfig()
     p = sub.add_parser("train", help="train the captioning model (seeded, resumable)")
@@ -114,7 +114,7 @@ def _add_train(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def _add_train_scst(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    from assistant.vision.train_config import ScstConfig
+    from assistant.vision.training.config import ScstConfig
 
     defaults = ScstConfig()
     p = sub.add_parser(
@@ -144,7 +144,7 @@ def _add_train_scst(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _run_train_scst(args: argparse.Namespace) -> int:
-    from assistant.vision.scst import ScstConfig, train_scst
+    from assistant.vision.training.scst import ScstConfig, train_scst
 
     values = {k: getattr(args, k) for k in ScstConfig.__dataclass_fields__ if hasattr(args, k)}
     values["progress"] = not args.no_progress
@@ -167,7 +167,7 @@ def _add_average_weights(sub: argparse._SubParsersAction[argparse.ArgumentParser
 
 
 def _run_average_weights(args: argparse.Namespace) -> int:
-    from assistant.vision.averaging import average_into_model
+    from assistant.vision.training.averaging import average_into_model
 
     print(average_into_model(args.model, args.files, args.out, half=not args.fp32))
     return 0
@@ -190,7 +190,7 @@ def _add_ensemble(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _run_ensemble(args: argparse.Namespace) -> int:
-    from assistant.vision.ensemble import combine_models
+    from assistant.vision.model.ensemble import combine_models
 
     print(combine_models(args.models, args.out, half=not args.fp32, test_time_flip=args.test_time_flip))
     return 0
@@ -219,7 +219,7 @@ def _add_build_memory(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
 
 
 def _run_build_memory(args: argparse.Namespace) -> int:
-    from assistant.vision.memory_build import build_memory
+    from assistant.vision.training.build_memory import build_memory
 
     voting = {name: getattr(args, name) for name in ("neighbours", "temperature")}
     memory = build_memory(
@@ -288,7 +288,7 @@ def _add_export_onnx(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def _run_export_onnx(args: argparse.Namespace) -> int:
     from assistant.paths import default_model_dir
-    from assistant.vision.onnx_export import export_onnx
+    from assistant.vision.training.onnx_export import export_onnx
 
     out = export_onnx(args.model or default_model_dir(), args.out, opset=args.opset, int8=not args.no_int8)
     print(out)
@@ -310,7 +310,7 @@ def _add_search(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def _run_search(args: argparse.Namespace) -> int:
-    from assistant.vision.image_search import search_command
+    from assistant.vision.matching.folder_search import search_command
 
     return search_command(args)
 
@@ -363,7 +363,7 @@ def _run_describe(args: argparse.Namespace) -> int:
 
 
 def _run_train(args: argparse.Namespace) -> int:
-    from assistant.vision.train import TrainConfig, train
+    from assistant.vision.training.train import TrainConfig, train
 
     values = {k: getattr(args, k) for k in TrainConfig.__dataclass_fields__ if hasattr(args, k)}
     values["progress"] = not args.no_progress
@@ -384,14 +384,14 @@ def _run_train(args: argparse.Namespace) -> int:
 
 def _run_evaluate(args: argparse.Namespace) -> int:
     from assistant.paths import default_model_dir
-    from assistant.vision.evaluate import evaluate
-    from assistant.vision.runtime import load_captioner
+    from assistant.vision.evaluation.evaluate import evaluate
+    from assistant.vision.inference.runtime import load_captioner
 
     model_dir = args.model or default_model_dir()
     captioner = load_captioner(model_dir, args.device, args.runtime, int8=False if args.fp32_step else None)
     reranker = None
     if args.rerank:
-        from assistant.vision.rerank import reranker_for
+        from assistant.vision.matching.rerank import reranker_for
 
         reranker = reranker_for(captioner, consensus=not args.no_consensus)
         if reranker is None:
@@ -420,8 +420,8 @@ def _run_evaluate(args: argparse.Namespace) -> int:
 
 def _run_explain(args: argparse.Namespace) -> int:
     from assistant.paths import default_model_dir
-    from assistant.vision.captioner import Captioner
-    from assistant.vision.explain import explain_with_result
+    from assistant.vision.inference.torch_captioner import Captioner
+    from assistant.vision.inference.explain import explain_with_result
 
     captioner = Captioner.load(args.model or default_model_dir(), args.device)
     path, result = explain_with_result(

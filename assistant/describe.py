@@ -19,11 +19,11 @@ from PIL import Image
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
-from assistant.vision.contrastive_numpy import captioner_encoder
-from assistant.vision.model_files import check_model_files
-from assistant.vision.rerank import CaptionReranker, caption_reranked, load_reranker
-from assistant.vision.result import CaptionResult
-from assistant.vision.runtime import CaptionerLike, load_captioner
+from assistant.vision.matching.contrastive import captioner_encoder
+from assistant.vision.model.files import check_model_files
+from assistant.vision.matching.rerank import CaptionReranker, caption_reranked, load_reranker
+from assistant.vision.inference.result import CaptionResult
+from assistant.vision.inference.runtime import CaptionerLike, load_captioner
 
 if TYPE_CHECKING:
     from assistant.ocr import OcrEngine
@@ -39,7 +39,7 @@ class DescriberOptions:
     beam_size: int = 3
     verbosity: str = "normal"  # brief, normal, full
     ocr: str = "auto"  # auto, tesseract, rapidocr, none: the text reader for screens and documents
-    runtime: str = "auto"  # auto, torch, onnx: see assistant.vision.runtime
+    runtime: str = "auto"  # auto, torch, onnx: see assistant.vision.inference.runtime
     photo_ocr: str = "auto"  # text in photos: auto (RapidOCR when installed, else as ocr), or a name
     # The image-text model that gives each caption its 0..1 confidence (default: the shipped one);
     # absent, or made for another encoder: no such confidence, and the wording hedges as before.

@@ -47,7 +47,7 @@ def _folder_mode_wanted(args: argparse.Namespace) -> bool:
 def _folder_command(args: argparse.Namespace) -> int:
     from assistant.folder_mode import run_folder_mode
     from assistant.paths import default_model_dir
-    from assistant.vision.runtime import load_captioner
+    from assistant.vision.inference.runtime import load_captioner
 
     if args.screen:
         print("assistant: --screen cannot be combined with folder mode.", file=sys.stderr)

@@ -129,8 +129,8 @@ def probe_caption_choice() -> str:
     import json
 
     from assistant.paths import default_model_dir
-    from assistant.vision.caption_memory import default_memory_dir, load_caption_memory
-    from assistant.vision.contrastive_numpy import default_contrastive_dir, load_caption_matcher
+    from assistant.vision.matching.caption_memory import default_memory_dir, load_caption_memory
+    from assistant.vision.matching.contrastive import default_contrastive_dir, load_caption_matcher
 
     try:
         encoder = json.loads((default_model_dir() / "config.json").read_text(encoding="utf-8"))["encoder"]

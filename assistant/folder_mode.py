@@ -30,8 +30,8 @@ from assistant.understand.compose import CaptionLike, caption_confidence, hedge_
 
 
 class BatchCaptioner(Protocol):
-    """Either runtime: :class:`assistant.vision.captioner.Captioner` (torch, ``spec.image_size``) or
-    :class:`assistant.vision.onnx_runtime.OnnxCaptioner` (``image_size``)."""
+    """Either runtime: :class:`assistant.vision.inference.torch_captioner.Captioner` (torch, ``spec.image_size``) or
+    :class:`assistant.vision.inference.onnx_captioner.OnnxCaptioner` (``image_size``)."""
 
     def caption_batch(
         self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1, near_misses: bool = False
@@ -153,7 +153,7 @@ def describe_images(
 ) -> Iterator[FolderItem]:
     """Caption ``paths`` in batches, yielding one :class:`FolderItem` per path in the same order.
 
-    ``reranker`` (a :class:`~assistant.vision.rerank.CaptionReranker`) chooses among the beam's best
+    ``reranker`` (a :class:`~assistant.vision.matching.rerank.CaptionReranker`) chooses among the beam's best
     few and scores the caption against its image, so the alt text is the app's, hedged as it hedges.
 
     Unreadable files become items with ``error``; a :class:`ModelError` (no model, broken weights)
@@ -162,7 +162,7 @@ def describe_images(
     if batch_size < 1:
         raise AssistantError("The batch size must be at least 1.")
     if reranker is not None:
-        from assistant.vision.rerank import caption_reranked
+        from assistant.vision.matching.rerank import caption_reranked
     side = input_side(captioner)
     for start in range(0, len(paths), batch_size):
         chunk = paths[start : start + batch_size]
@@ -218,7 +218,7 @@ def run_folder_mode(
     captioner = captioner_factory()
     reranker = None
     if match:
-        from assistant.vision.rerank import reranker_for
+        from assistant.vision.matching.rerank import reranker_for
 
         reranker = reranker_for(captioner)
     handle: IO[str] | None = None

@@ -1,7 +1,7 @@
 """Contrastive image–text model on Flickr8k val: retrieval recall@1/5/10, optional training and re-ranking.
 
 Val recall uses the standard protocol over the 1,000 val images and their 5,000 captions (see
-:mod:`assistant.vision.retrieval`). ``--train`` first trains the dual encoder on train+extra (cached
+:mod:`assistant.vision.evaluation.retrieval`). ``--train`` first trains the dual encoder on train+extra (cached
 EfficientNet-Lite2 grid features, mean-pooled; seconds per epoch) and saves it to ``--model``.
 ``--rerank`` decodes val with the captioner (beam 3, 3 best), re-scores each candidate as
 ``length-normalised log p + λ·similarity``, and prints val CIDEr for each λ (λ = 0 is the captioner as
@@ -25,15 +25,15 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.vision.contrastive import (  # noqa: E402
+from assistant.vision.matching.contrastive_torch import (  # noqa: E402
     ContrastiveModel,
     ContrastiveTrainConfig,
     train_contrastive,
 )
-from assistant.vision.data import group_by_image, read_captions  # noqa: E402
-from assistant.vision.features import cached_features  # noqa: E402
-from assistant.vision.retrieval import retrieval_recalls  # noqa: E402
-from assistant.vision.vocab import Vocabulary  # noqa: E402
+from assistant.vision.training.data import group_by_image, read_captions  # noqa: E402
+from assistant.vision.training.features import cached_features  # noqa: E402
+from assistant.vision.evaluation.retrieval import retrieval_recalls  # noqa: E402
+from assistant.vision.model.vocab import Vocabulary  # noqa: E402
 
 ENCODER = "efficientnet-lite2"
 
@@ -129,10 +129,10 @@ def rerank(
     lambdas: list[float],
     device: torch.device,
 ) -> dict[str, Any]:
-    from assistant.vision.checkpoint import load_model
-    from assistant.vision.metrics import score_captions
-    from assistant.vision.search import beam_search
-    from assistant.vision.vocab import detokenize
+    from assistant.vision.model.checkpoint import load_model
+    from assistant.vision.evaluation.metrics import score_captions
+    from assistant.vision.inference.beam_search import beam_search
+    from assistant.vision.model.vocab import detokenize
 
     decoder, vocab, config = load_model(captioner_dir, device)
     grid = cached_features(config.encoder, images, list(val), device)

@@ -49,7 +49,7 @@ def main() -> int:
 
     from assistant.folder_mode import run_folder_mode
     from assistant.paths import default_model_dir
-    from assistant.vision.captioner import Captioner
+    from assistant.vision.inference.torch_captioner import Captioner
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", type=Path, default=default_model_dir())
@@ -69,8 +69,8 @@ def main() -> int:
     torch.set_num_threads(args.threads)
     captioner: Any = Captioner.load(args.model, args.device)
     if args.runtime == "onnx":  # as the app runs it: the int8 decoder step when the export has one
-        from assistant.vision.onnx_export import ensure_onnx
-        from assistant.vision.onnx_runtime import OnnxCaptioner
+        from assistant.vision.training.onnx_export import ensure_onnx
+        from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 
         captioner = OnnxCaptioner.load(
             ensure_onnx(args.model), args.model, threads=args.threads, int8=False if args.fp32_step else None

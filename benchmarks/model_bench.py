@@ -25,7 +25,7 @@ COLD_LOAD = """
 import time, torch
 torch.set_num_threads({threads})
 t0 = time.perf_counter()
-from assistant.vision.captioner import Captioner
+from assistant.vision.inference.torch_captioner import Captioner
 t1 = time.perf_counter()
 Captioner.load({model!r}, {device!r})
 t2 = time.perf_counter()
@@ -79,8 +79,8 @@ def main() -> int:
     )
     import_s, load_s = (float(x) for x in cold.stdout.split())
 
-    from assistant.vision.captioner import Captioner
-    from assistant.vision.search import beam_search
+    from assistant.vision.inference.torch_captioner import Captioner
+    from assistant.vision.inference.beam_search import beam_search
 
     captioner = Captioner.load(args.model, args.device)
     images = sample_images(args.images, args.n)

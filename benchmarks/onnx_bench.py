@@ -49,10 +49,10 @@ def load_images():
 if args["runtime"] == "torch":
     import torch
     torch.set_num_threads(args["threads"])
-    from assistant.vision.captioner import Captioner
+    from assistant.vision.inference.torch_captioner import Captioner
     captioner = Captioner.load(Path(args["model"]), "cpu")
 else:
-    from assistant.vision.onnx_runtime import OnnxCaptioner
+    from assistant.vision.inference.onnx_captioner import OnnxCaptioner
     captioner = OnnxCaptioner.load(
         Path(args["onnx"]),
         Path(args["model"]),
@@ -165,11 +165,11 @@ def main() -> int:
     parser.add_argument("--spin", action="store_true", help="let onnxruntime threads busy-wait")
     args = parser.parse_args()
 
-    from assistant.vision.onnx_export import ensure_onnx
+    from assistant.vision.training.onnx_export import ensure_onnx
 
     onnx_dir = ensure_onnx(args.model, args.onnx)  # exports once, reused while the weights are unchanged
     if "onnx-int8" in args.runtimes and not (onnx_dir / "decoder_step.int8.onnx").is_file():
-        from assistant.vision.onnx_export import export_onnx
+        from assistant.vision.training.onnx_export import export_onnx
 
         onnx_dir = export_onnx(args.model, onnx_dir, int8=True)
     sizes = {p.name: round(p.stat().st_size / 1e6, 1) for p in sorted(onnx_dir.glob("*.onnx"))}

@@ -31,8 +31,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from PIL import Image, ImageDraw  # noqa: E402
 
 from assistant.errors import ModelError  # noqa: E402
-from assistant.vision.contrastive_numpy import NumpyContrastiveModel, default_contrastive_dir  # noqa: E402
-from assistant.vision.image_search import index_images, list_images, load_grid_encoder, rank  # noqa: E402
+from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir  # noqa: E402
+from assistant.vision.matching.folder_search import index_images, list_images, load_grid_encoder, rank  # noqa: E402
 
 QUERIES = [
     "a dog on the beach",

@@ -53,7 +53,7 @@ def tiny_training(shapes_dataset: Path, tmp_path_factory: pytest.TempPathFactory
     """A real tiny captioner trained for a few seconds on the shapes (pretrained lite0 encoder)."""
     import torch
 
-    from assistant.vision.train import TrainConfig, train
+    from assistant.vision.training.train import TrainConfig, train
 
     run = tmp_path_factory.mktemp("tiny-run")
     threads = torch.get_num_threads()

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[1]
 def test_importing_the_pipeline_does_not_import_torch():
     code = (
         "import sys, assistant.describe, assistant.understand, assistant.capture.screen, "
-        "assistant.vision.onnx_runtime, assistant.vision.runtime; "
+        "assistant.vision.inference.onnx_captioner, assistant.vision.inference.runtime; "
         "sys.exit(1 if 'torch' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], cwd=REPO, timeout=60).returncode == 0
@@ -37,7 +37,7 @@ def test_onnx_and_torch_runtimes_say_the_same(tiny_model_dir, tmp_path, monkeypa
         said[runtime] = (description.caption, description.text)
     assert said["onnx"] == said["torch"]
     # With a current export in the cache, "auto" on a CPU takes onnxruntime.
-    from assistant.vision.onnx_runtime import OnnxCaptioner
+    from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 
     describer = Describer(
         DescriberOptions(model_dir=tiny_model_dir, device="cpu", runtime="auto", ocr="none")

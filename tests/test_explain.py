@@ -1,4 +1,4 @@
-"""Attention maps (assistant.vision.explain) with a real tiny trained captioner and drawn images."""
+"""Attention maps (assistant.vision.inference.explain) with a real tiny trained captioner and drawn images."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ import pytest
 from PIL import Image
 
 from assistant.cli import main
-from assistant.vision.explain import COLUMNS, attention_map, explain, explain_with_result
+from assistant.vision.inference.explain import COLUMNS, attention_map, explain, explain_with_result
 from tests.support.shapes import draw_shape
 
 
 @pytest.fixture(scope="module")
 def tiny_captioner(tiny_model_dir: Path):
-    from assistant.vision.captioner import Captioner
+    from assistant.vision.inference.torch_captioner import Captioner
 
     return Captioner.load(tiny_model_dir, "cpu")
 

@@ -13,7 +13,7 @@ from PIL import Image
 from assistant.cli import main
 from assistant.errors import ImageLoadError
 from assistant.folder_mode import describe_images, find_images, open_image, run_folder_mode
-from assistant.vision.runtime import load_captioner
+from assistant.vision.inference.runtime import load_captioner
 from tests.support.shapes import draw_shape
 
 GOOD = (
@@ -27,7 +27,7 @@ GOOD = (
 
 @pytest.fixture(scope="module")
 def tiny_captioner(tiny_model_dir: Path):
-    from assistant.vision.captioner import Captioner
+    from assistant.vision.inference.torch_captioner import Captioner
 
     return Captioner.load(tiny_model_dir, "cpu")
 
@@ -141,7 +141,7 @@ def test_cli_folder_json_and_csv(tiny_model_dir, photo_folder, tmp_path, capsys)
 def test_onnx_runtime_gives_the_torch_captions(
     tiny_model_dir, tiny_captioner, photo_folder, monkeypatch, tmp_path
 ):
-    from assistant.vision.onnx_runtime import OnnxCaptioner
+    from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 
     monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(tmp_path / "cache"))
     assert not isinstance(
@@ -166,8 +166,8 @@ def test_shipped_model_alt_text_is_hedged_by_the_match_confidence(photo_folder, 
 
     from assistant.paths import default_model_dir
     from assistant.understand.compose import hedge_result
-    from assistant.vision.contrastive_numpy import default_contrastive_dir, load_caption_matcher
-    from assistant.vision.rerank import caption_candidates, reranker_for
+    from assistant.vision.matching.contrastive import default_contrastive_dir, load_caption_matcher
+    from assistant.vision.matching.rerank import caption_candidates, reranker_for
 
     captioner = load_captioner(default_model_dir(), runtime="torch", device="cpu")
     matcher = load_caption_matcher(None, "efficientnet-lite2")

@@ -55,5 +55,5 @@ def test_wheel_carries_model_sounds_and_icons(tmp_path):
     for name in ("memory.safetensors", "captions.json", "config.json", "MODEL_CARD.md"):
         assert memory + name in names
     assert "assistant/resources/sounds/done.wav" in names
-    assert "assistant/describe.py" in names and "assistant/vision/captioner.py" in names
+    assert "assistant/describe.py" in names and "assistant/vision/inference/torch_captioner.py" in names
     assert not any(name.startswith("tests/") for name in names)

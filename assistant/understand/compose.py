@@ -30,7 +30,7 @@ VERBOSITIES = ("brief", "normal", "full")
 
 
 class CaptionLike(Protocol):
-    """What understand() needs from the captioner's result (assistant.vision.captioner.CaptionResult)."""
+    """What understand() needs from the captioner's result (assistant.vision.inference.torch_captioner.CaptionResult)."""
 
     text: str
     log_prob: float
@@ -48,7 +48,7 @@ class ComposeConfig:
     sure: float = 0.40
     unsure: float = 0.20
     # When the result also carries the image-text model's calibrated match ``confidence`` (0.5 = as
-    # likely a match as not; assistant.vision.contrastive_numpy), each doubt lowers the wording one
+    # likely a match as not; assistant.vision.matching.contrastive), each doubt lowers the wording one
     # step: word probability below ``sure``, match below ``match_sure``. None: plain; one: "Probably
     # ..."; both: "Possibly ...". On Flickr8k val photos: 61% plain (CIDEr 0.67), 27% "Probably"
     # (0.37), 12% "Possibly" (0.20); benchmarks/caption_confidence.py.

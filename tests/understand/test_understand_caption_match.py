@@ -13,8 +13,8 @@ from PIL import Image, ImageOps
 from assistant.describe import Describer, DescriberOptions
 from assistant.understand import ComposeConfig, understand
 from assistant.understand.compose import caption_confidence, hedge, hedge_result, match_confidence
-from assistant.vision.contrastive_numpy import NumpyContrastiveModel, default_contrastive_dir
-from assistant.vision.mirror import average_with_mirror
+from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
+from assistant.vision.model.mirror import average_with_mirror
 from tests.fixtures_screens import pillow_scenes
 
 CAPTION = "A dog runs on the grass"
@@ -85,7 +85,7 @@ def test_a_doubtful_picture_on_a_screen_reads_as_one_sentence() -> None:
 def test_describer_scores_the_shipped_caption_from_the_grid_it_already_computed(tmp_path: Path) -> None:
     """Shipped captioner (torch) + shipped image-text model: the confidence the Describer attaches is
     the model's score of the spoken caption against this very image's pooled encoder grid."""
-    from assistant.vision.image_search import TorchGridEncoder
+    from assistant.vision.matching.folder_search import TorchGridEncoder
 
     photo = pillow_scenes.photo_like(320, 240, 11)
     options = DescriberOptions(device="cpu", runtime="torch", ocr="none", photo_ocr="none")

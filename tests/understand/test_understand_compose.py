@@ -196,7 +196,7 @@ def test_read_all_text(tesseract: OcrEngine) -> None:
 
 @pytest.mark.timeout(600)
 def test_real_tiny_captioner_is_used_for_a_photo(tiny_model_dir: Path) -> None:
-    from assistant.vision.captioner import Captioner
+    from assistant.vision.inference.torch_captioner import Captioner
 
     captioner = Captioner.load(tiny_model_dir, "cpu")
     result = understand(pillow_scenes.photo_like(224, 224, 4), caption_fn=captioner.caption, ocr=None)

@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from assistant.describe import Describer, DescriberOptions
-from assistant.vision.contrastive_numpy import NumpyContrastiveModel, captioner_encoder
-from assistant.vision.onnx_export import export_onnx
-from assistant.vision.onnx_runtime import OnnxCaptioner
+from assistant.vision.matching.contrastive import NumpyContrastiveModel, captioner_encoder
+from assistant.vision.training.onnx_export import export_onnx
+from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 from tests.support.shapes import captions_for, draw_shape
 from tests.support.shapes_contrastive import train_shapes_contrastive
 

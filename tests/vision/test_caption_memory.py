@@ -18,9 +18,9 @@ import numpy as np
 import pytest
 
 from assistant.errors import ModelError
-from assistant.vision.caption_memory import CONFIG_FILE, FEATURES_FILE, CaptionMemory, load_caption_memory
-from assistant.vision.cider_d import CiderD
-from assistant.vision.vocab import tokenize
+from assistant.vision.matching.caption_memory import CONFIG_FILE, FEATURES_FILE, CaptionMemory, load_caption_memory
+from assistant.vision.evaluation.cider_d import CiderD
+from assistant.vision.model.vocab import tokenize
 
 CAPTIONS = [
     ["a dog runs on the grass", "a brown dog running through a field", "dog playing in grass"],

@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from assistant.paths import default_model_dir
-from assistant.vision.caption_memory import load_caption_memory
-from assistant.vision.contrastive_numpy import load_caption_matcher
-from assistant.vision.rerank import (
+from assistant.vision.matching.caption_memory import load_caption_memory
+from assistant.vision.matching.contrastive import load_caption_matcher
+from assistant.vision.matching.rerank import (
     CONSENSUS_WEIGHT,
     FIT_WEIGHT,
     NEAR_MISSES,
@@ -23,7 +23,7 @@ from assistant.vision.rerank import (
     caption_candidates,
     caption_reranked,
 )
-from assistant.vision.runtime import load_captioner
+from assistant.vision.inference.runtime import load_captioner
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 

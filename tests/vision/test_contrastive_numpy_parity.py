@@ -12,9 +12,9 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.contrastive import ContrastiveConfig, ContrastiveModel, DualEncoder
-from assistant.vision.contrastive_numpy import NumpyContrastiveModel, default_contrastive_dir
-from assistant.vision.vocab import Vocabulary
+from assistant.vision.matching.contrastive_torch import ContrastiveConfig, ContrastiveModel, DualEncoder
+from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
+from assistant.vision.model.vocab import Vocabulary
 
 CAPTIONS = [
     "A dog runs on the beach .",
@@ -111,8 +111,8 @@ def test_missing_damaged_or_mismatched_models_raise_model_errors(tmp_path: Path)
 def test_caption_scoring_and_search_modules_do_not_import_torch() -> None:
     code = (
         "import sys\n"
-        "import assistant.describe, assistant.vision.image_search as s\n"
-        "from assistant.vision.contrastive_numpy import NumpyContrastiveModel, default_contrastive_dir\n"
+        "import assistant.describe, assistant.vision.matching.folder_search as s\n"
+        "from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir\n"
         "m = NumpyContrastiveModel.load(default_contrastive_dir())\n"
         "c = m.confidence(m.w['image_proj.0.bias'] * 0 + 0.3, 'a dog runs')\n"
         "assert 0.0 <= c <= 1.0, c\n"

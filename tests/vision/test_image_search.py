@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 
 from assistant.cli import main
-from assistant.vision.contrastive_numpy import NumpyContrastiveModel
-from assistant.vision.image_search import (
+from assistant.vision.matching.contrastive import NumpyContrastiveModel
+from assistant.vision.matching.folder_search import (
     TorchGridEncoder,
     default_contrastive_dir,
     index_images,

@@ -11,11 +11,11 @@ import pytest
 from PIL import ImageOps
 
 from assistant.cli import main
-from assistant.vision.captioner import Captioner
-from assistant.vision.checkpoint import load_model
-from assistant.vision.mirror import average_with_mirror, grid_side, mirror_pixels
-from assistant.vision.onnx_export import export_onnx
-from assistant.vision.onnx_runtime import OnnxCaptioner
+from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.model.checkpoint import load_model
+from assistant.vision.model.mirror import average_with_mirror, grid_side, mirror_pixels
+from assistant.vision.training.onnx_export import export_onnx
+from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 from tests.support.shapes import draw_shape
 
 CASES = [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import AssistantError
-from assistant.vision.data import CaptionRecord, group_by_image, read_captions
-from assistant.vision.vocab import Vocabulary
+from assistant.vision.training.data import CaptionRecord, group_by_image, read_captions
+from assistant.vision.model.vocab import Vocabulary
 
 
 def _write_karpathy(tsv: Path, out: Path, folder: str = "images") -> list[CaptionRecord]:
@@ -100,8 +100,8 @@ def test_tsv_without_header_is_refused(tmp_path: Path) -> None:
 def test_trains_from_karpathy_json(shapes_dataset: Path, tmp_path: Path) -> None:
     import torch
 
-    from assistant.vision.captioner import Captioner
-    from assistant.vision.train import TrainConfig, train
+    from assistant.vision.inference.torch_captioner import Captioner
+    from assistant.vision.training.train import TrainConfig, train
     from tests.support.shapes import draw_shape
 
     captions = tmp_path / "dataset_shapes.json"
@@ -146,7 +146,7 @@ def test_trains_from_karpathy_json(shapes_dataset: Path, tmp_path: Path) -> None
 
 
 def test_missing_image_named_in_json_is_reported(shapes_dataset: Path, tmp_path: Path) -> None:
-    from assistant.vision.train import TrainConfig, train
+    from assistant.vision.training.train import TrainConfig, train
 
     captions = tmp_path / "dataset_shapes.json"
     _write_karpathy(shapes_dataset / "captions.tsv", captions, folder="train2014")

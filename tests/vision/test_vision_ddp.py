@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from assistant.vision.distributed import SAVE_REPLICAS_ENV, DistContext, context_from_env, shard
+from assistant.vision.training.distributed import SAVE_REPLICAS_ENV, DistContext, context_from_env, shard
 
 
 def test_single_process_without_torchrun(monkeypatch: pytest.MonkeyPatch) -> None:

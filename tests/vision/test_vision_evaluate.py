@@ -46,7 +46,7 @@ def test_evaluate_prints_the_metrics_object(shapes_dataset, tiny_model_dir):
 
 
 def test_metrics_of_perfect_and_wrong_captions():
-    from assistant.vision.metrics import score_captions
+    from assistant.vision.evaluation.metrics import score_captions
 
     refs = {"a": ["a red circle on white", "a red circle"], "b": ["a blue square on black", "a blue square"]}
     perfect = score_captions(
@@ -94,7 +94,7 @@ def test_evaluate_scores_the_onnx_runtime_the_app_runs(tmp_path, tiny_model_dir,
     references here are torch's captions, so BLEU-1 and ROUGE-L are 1); by default it runs the int8
     step, as the app does."""
     from assistant.cli import main
-    from assistant.vision.captioner import Captioner
+    from assistant.vision.inference.torch_captioner import Captioner
     from tests.support.shapes import draw_shape
 
     images = tmp_path / "images"

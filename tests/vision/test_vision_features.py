@@ -10,7 +10,7 @@ import pytest
 import torch
 from PIL import ImageOps
 
-from assistant.vision.features import cached_features
+from assistant.vision.training.features import cached_features
 from tests.support.shapes import draw_shape
 
 ENCODER = "efficientnet-lite0"

@@ -13,17 +13,17 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.captioner import Captioner
-from assistant.vision.encoder import encoder_spec, preprocess
-from assistant.vision.onnx_export import ensure_onnx, export_onnx
-from assistant.vision.onnx_runtime import (
+from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.model.encoder import encoder_spec, preprocess
+from assistant.vision.training.onnx_export import ensure_onnx, export_onnx
+from assistant.vision.inference.onnx_captioner import (
     DECODER_STEP_FILE,
     OnnxCaptioner,
     default_onnx_dir,
     onnx_export_is_current,
     preprocess_np,
 )
-from assistant.vision.search import beam_search
+from assistant.vision.inference.beam_search import beam_search
 from tests.support.shapes import draw_shape
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,7 +126,7 @@ def test_batched_n_best_search_matches_torch(runtimes, images, near_misses: bool
 @pytest.mark.timeout(60)
 def test_the_onnx_runtime_module_does_not_import_torch() -> None:
     code = (
-        "import sys, assistant.vision.onnx_runtime as m; "
+        "import sys, assistant.vision.inference.onnx_captioner as m; "
         "assert 'torch' not in sys.modules, 'torch was imported'; print(m.OnnxCaptioner.__name__)"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}

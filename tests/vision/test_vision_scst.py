@@ -18,14 +18,14 @@ from safetensors.torch import load_file, save_file
 
 from assistant.cli import main
 from assistant.errors import ModelError
-from assistant.vision.averaging import average_weights
-from assistant.vision.checkpoint import load_model
-from assistant.vision.cider_d import CiderD
-from assistant.vision.data import group_by_image, read_captions
-from assistant.vision.features import cached_features
-from assistant.vision.scst import leave_one_out_advantage, sample_captions, train_scst
-from assistant.vision.train_config import ScstConfig
-from assistant.vision.vocab import tokenize
+from assistant.vision.training.averaging import average_weights
+from assistant.vision.model.checkpoint import load_model
+from assistant.vision.evaluation.cider_d import CiderD
+from assistant.vision.training.data import group_by_image, read_captions
+from assistant.vision.training.features import cached_features
+from assistant.vision.training.scst import leave_one_out_advantage, sample_captions, train_scst
+from assistant.vision.training.config import ScstConfig
+from assistant.vision.model.vocab import tokenize
 
 REFERENCES = {
     "dog": ["a brown dog runs on the grass", "a dog is running across a green field", "the dog runs"],

@@ -5,8 +5,8 @@ import itertools
 import pytest
 import torch
 
-from assistant.vision.captioner import Captioner
-from assistant.vision.search import _log_probs, beam_search, greedy_decode
+from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.inference.beam_search import _log_probs, beam_search, greedy_decode
 from tests.support.shapes import draw_shape
 
 
@@ -147,7 +147,7 @@ def test_no_word_follows_itself_in_the_numpy_search():
     """The onnxruntime path's beam search applies the same rule (its step scores word 5 best always)."""
     import numpy as np
 
-    from assistant.vision.onnx_runtime import beam_search_np
+    from assistant.vision.inference.onnx_captioner import beam_search_np
 
     vocab_size, end_id = 12, 2
 

@@ -5,7 +5,7 @@ import json
 import pytest
 import torch
 
-from assistant.vision.captioner import Captioner
+from assistant.vision.inference.torch_captioner import Captioner
 from tests.support.shapes import draw_shape
 
 
@@ -34,7 +34,7 @@ def test_trained_model_names_colour_of_unseen_images(tiny_model_dir):
 def test_training_resumes_from_last_checkpoint(shapes_dataset, tmp_path):
     from dataclasses import replace
 
-    from assistant.vision.train import train
+    from assistant.vision.training.train import train
 
     base = _two_epochs(shapes_dataset, tmp_path)
     first = train(base)
@@ -48,8 +48,8 @@ def test_training_resumes_from_last_checkpoint(shapes_dataset, tmp_path):
 
 
 def test_flip_augmentation_swaps_left_and_right_in_the_captions():
-    from assistant.vision.train import _Captions
-    from assistant.vision.vocab import Vocabulary
+    from assistant.vision.training.train import _Captions
+    from assistant.vision.model.vocab import Vocabulary
 
     captions = {"a.jpg": ["a dog on the left of a cat", "a dog on the right"], "b.jpg": ["a red ball"]}
     vocab = Vocabulary.build((c for caps in captions.values() for c in caps), min_count=1)
@@ -63,7 +63,7 @@ def test_flip_augmentation_swaps_left_and_right_in_the_captions():
 def test_flip_augmented_training_reads_the_mirror_cache_and_is_seeded(shapes_dataset, tmp_path):
     from dataclasses import replace
 
-    from assistant.vision.train import train
+    from assistant.vision.training.train import train
 
     base = _two_epochs(shapes_dataset, tmp_path, flip=True)
     first = train(base)
@@ -77,7 +77,7 @@ def test_flip_augmented_training_reads_the_mirror_cache_and_is_seeded(shapes_dat
 
 def _two_epochs(shapes_dataset, tmp_path, **changes):
     """A two-epoch run of a very small captioner on the shapes, on one thread."""
-    from assistant.vision.train import TrainConfig
+    from assistant.vision.training.train import TrainConfig
 
     torch.set_num_threads(1)
     return TrainConfig(

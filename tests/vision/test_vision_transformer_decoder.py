@@ -11,13 +11,13 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.captioner import Captioner
-from assistant.vision.checkpoint import ModelConfig, load_model, save_model
-from assistant.vision.decoder import AttentionDecoder, DecoderConfig, build_decoder
-from assistant.vision.onnx_export import export_onnx
-from assistant.vision.search import beam_search, greedy_decode
-from assistant.vision.transformer_decoder import TransformerDecoder
-from assistant.vision.vocab import Vocabulary
+from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
+from assistant.vision.model.decoder import AttentionDecoder, DecoderConfig, build_decoder
+from assistant.vision.training.onnx_export import export_onnx
+from assistant.vision.inference.beam_search import beam_search, greedy_decode
+from assistant.vision.model.transformer_decoder import TransformerDecoder
+from assistant.vision.model.vocab import Vocabulary
 from tests.support.shapes import draw_shape
 
 SMALL = DecoderConfig(
@@ -115,7 +115,7 @@ def tiny_transformer(
     tiny_training: dict[str, Any], tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Any]:
     """A real tiny Transformer captioner trained on the shapes, on the tiny LSTM's feature cache."""
-    from assistant.vision.train import train
+    from assistant.vision.training.train import train
 
     base = tiny_training["config"]
     config = replace(

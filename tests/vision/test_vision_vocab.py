@@ -1,4 +1,4 @@
-from assistant.vision.vocab import SPECIALS, Vocabulary, detokenize, tokenize
+from assistant.vision.model.vocab import SPECIALS, Vocabulary, detokenize, tokenize
 
 
 def test_tokenize_lowercases_and_drops_punctuation_tokens():

@@ -30,17 +30,17 @@ from safetensors.torch import save_file
 from torch import nn
 from tqdm import tqdm
 
-from assistant.vision.checkpoint import ModelConfig, load_model, save_model
-from assistant.vision.cider_d import CiderD
-from assistant.vision.data import read_captions, training_splits
-from assistant.vision.decoder import CaptionDecoder
-from assistant.vision.device import select_device
-from assistant.vision.features import cached_features
-from assistant.vision.metrics import score_captions
-from assistant.vision.search import BANNED_IDS
-from assistant.vision.train import caption_features, seed_everything
-from assistant.vision.train_config import ScstConfig
-from assistant.vision.vocab import Vocabulary, tokenize
+from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
+from assistant.vision.evaluation.cider_d import CiderD
+from assistant.vision.training.data import read_captions, training_splits
+from assistant.vision.model.decoder import CaptionDecoder
+from assistant.vision.model.device import select_device
+from assistant.vision.training.features import cached_features
+from assistant.vision.evaluation.metrics import score_captions
+from assistant.vision.inference.beam_search import BANNED_IDS
+from assistant.vision.training.train import caption_features, seed_everything
+from assistant.vision.training.config import ScstConfig
+from assistant.vision.model.vocab import Vocabulary, tokenize
 
 log = logging.getLogger(__name__)
 

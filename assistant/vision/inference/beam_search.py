@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import torch
 
-from assistant.vision.decoder import CaptionDecoder
+from assistant.vision.model.decoder import CaptionDecoder
 
 #: Never emitted: <pad>, <start> and <unk> (an unknown word would be silently dropped from speech).
 BANNED_IDS = (0, 1, 3)

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.vision.cider_d import (
+from assistant.vision.evaluation.cider_d import (
     NGRAMS,
     TfIdfDoc,
     cider_d_against,
@@ -45,8 +45,8 @@ from assistant.vision.cider_d import (
     ngram_counts,
     tfidf_doc,
 )
-from assistant.vision.contrastive_numpy import normalise
-from assistant.vision.model_files import load_optional_extra
+from assistant.vision.matching.contrastive import normalise
+from assistant.vision.model.files import load_optional_extra
 
 FORMAT_NAME = "assistant-caption-memory"
 FORMAT_VERSION = 1

@@ -1,12 +1,12 @@
 """Text -> image search: ``assistant search "a dog on the beach" FOLDER`` ranks a folder's pictures.
 
 Why: someone who cannot see their photo folder cannot skim thumbnails for "the one at the beach".
-The contrastive dual encoder (:mod:`assistant.vision.contrastive`) puts images and captions in one
+The contrastive dual encoder (:mod:`assistant.vision.matching.contrastive_torch`) puts images and captions in one
 space, so a query is one text embedding and each image one image embedding; the ranking is their
 cosine. Images are listed exactly as folder mode lists them (:func:`assistant.folder_mode.find_images`,
 recursively), decoded one at a time at the size the encoder needs, and encoded in batches.
 
-The heads run in numpy (:mod:`assistant.vision.contrastive_numpy`); the image encoder runs in
+The heads run in numpy (:mod:`assistant.vision.matching.contrastive`); the image encoder runs in
 onnxruntime when the captioner's ONNX export is in the cache and uses the same encoder (no torch
 imported at all), else in torch. A bad file is skipped with a one-line note, never a crash.
 """
@@ -28,7 +28,7 @@ from PIL import Image
 from assistant.errors import AssistantError, ImageLoadError, ModelError
 from assistant.folder_mode import find_images, open_image
 from assistant.paths import default_model_dir
-from assistant.vision.contrastive_numpy import NumpyContrastiveModel, default_contrastive_dir
+from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +45,11 @@ class GridEncoder(Protocol):
 
 
 class TorchGridEncoder:
-    """The frozen CNN in torch (any encoder in :data:`assistant.vision.encoder.ENCODERS`)."""
+    """The frozen CNN in torch (any encoder in :data:`assistant.vision.model.encoder.ENCODERS`)."""
 
     def __init__(self, name: str, device: str = "auto", weights: Path | str | None = "packaged") -> None:
-        from assistant.vision.device import select_device
-        from assistant.vision.encoder import build_encoder, encoder_spec
+        from assistant.vision.model.device import select_device
+        from assistant.vision.model.encoder import build_encoder, encoder_spec
 
         self.name = name
         self.spec = encoder_spec(name)
@@ -60,7 +60,7 @@ class TorchGridEncoder:
     def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
         import torch
 
-        from assistant.vision.encoder import preprocess
+        from assistant.vision.model.encoder import preprocess
 
         with torch.inference_mode():
             grid = self.model(preprocess(images, self.spec).to(self.device))  # (B, N, D)
@@ -71,7 +71,7 @@ class OnnxGridEncoder:
     """The captioner's exported encoder graph on onnxruntime (torch-free)."""
 
     def __init__(self, onnx_dir: Path, captioner_dir: Path, threads: int | None = None) -> None:
-        from assistant.vision.onnx_runtime import OnnxCaptioner
+        from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 
         self._captioner = OnnxCaptioner.load(onnx_dir, captioner_dir, threads=threads)
         self.name = str(self._captioner.manifest.get("encoder"))
@@ -93,7 +93,7 @@ def load_grid_encoder(
     if runtime not in ENCODER_RUNTIMES:
         raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
     if runtime != "torch" and device in ("auto", "cpu"):
-        from assistant.vision.onnx_runtime import _read_manifest, default_onnx_dir, onnx_export_is_current
+        from assistant.vision.inference.onnx_captioner import _read_manifest, default_onnx_dir, onnx_export_is_current
 
         model_dir = captioner_dir or default_model_dir()
         onnx_dir = default_onnx_dir(model_dir)
@@ -196,7 +196,7 @@ class EmbeddingCache:
         import hashlib
 
         from assistant.paths import cache_dir
-        from assistant.vision.contrastive_numpy import WEIGHTS_FILE
+        from assistant.vision.matching.contrastive import WEIGHTS_FILE
 
         digest = hashlib.sha256(encoder.encode())
         digest.update((Path(model_dir) / WEIGHTS_FILE).read_bytes())

@@ -16,9 +16,9 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from assistant.errors import ModelError
-from assistant.vision.decoder import CaptionDecoder, DecoderConfig, build_decoder
-from assistant.vision.model_files import CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE, check_model_files
-from assistant.vision.vocab import Vocabulary
+from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig, build_decoder
+from assistant.vision.model.files import CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE, check_model_files
+from assistant.vision.model.vocab import Vocabulary
 
 FORMAT_NAME = "assistant-captioner"
 #: 2: the decoder may be a Transformer (``kind``) or an ensemble (``members``). A version-1 reader cannot
@@ -36,7 +36,7 @@ class ModelConfig:
     max_len: int = 30
     length_penalty: float = 1.0
     metadata: dict[str, Any] = field(default_factory=dict)  # training run, val metrics, ...
-    # Caption from the mean of the picture's grid and its mirror image's grid (assistant.vision.mirror).
+    # Caption from the mean of the picture's grid and its mirror image's grid (assistant.vision.model.mirror).
     # A decoding choice like the length penalty; readers that do not know it decode without it.
     test_time_flip: bool = False
 

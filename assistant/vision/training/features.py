@@ -20,7 +20,7 @@ from PIL import Image
 from tqdm import tqdm
 
 from assistant.paths import cache_dir
-from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
+from assistant.vision.model.encoder import build_encoder, encoder_spec, preprocess
 
 
 def _digest(encoder: str, images_dir: Path, names: Sequence[str]) -> str:

@@ -18,7 +18,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file
 
 from assistant.errors import ModelError
-from assistant.vision.checkpoint import load_model, save_model
+from assistant.vision.model.checkpoint import load_model, save_model
 
 
 def average_weights(files: Sequence[Path]) -> dict[str, torch.Tensor]:

@@ -4,9 +4,9 @@ Each candidate is scored ``log p / (words + 1)**lp + FIT_WEIGHT * cosine + CONSE
 
 - ``log p`` is the captioner's own belief (the beam's ranking);
 - ``cosine`` is how well the sentence fits the picture by the contrastive image-text model
-  (:mod:`assistant.vision.contrastive_numpy`), which also gives the chosen caption its confidence;
+  (:mod:`assistant.vision.matching.contrastive`), which also gives the chosen caption its confidence;
 - ``consensus`` is how much it agrees with people's descriptions of the nearest training photos
-  (:mod:`assistant.vision.caption_memory`).
+  (:mod:`assistant.vision.matching.caption_memory`).
 
 Either model may be missing (a slim install, another encoder): the rest still applies. The weights
 were chosen on one half of the val split and checked on the other (the model card has the table).
@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.vision.caption_memory import CaptionMemory, load_caption_memory
-from assistant.vision.contrastive_numpy import (
+from assistant.vision.matching.caption_memory import CaptionMemory, load_caption_memory
+from assistant.vision.matching.contrastive import (
     NumpyContrastiveModel,
     annotate_confidence,
     captioner_encoder,
@@ -39,7 +39,7 @@ FIT_WEIGHT = 0.5
 CONSENSUS_WEIGHT = 12.0
 #: How many of the beam's finished captions are weighed (the beam's width at the app's beam 3).
 RERANK_CANDIDATES = 3
-#: Whether the beam's near misses (see :mod:`assistant.vision.search`) are weighed too.
+#: Whether the beam's near misses (see :mod:`assistant.vision.inference.beam_search`) are weighed too.
 NEAR_MISSES = True
 
 

@@ -29,17 +29,17 @@ from torch import nn
 from tqdm import tqdm
 
 from assistant.errors import AssistantError
-from assistant.vision import distributed
-from assistant.vision.checkpoint import ModelConfig, save_model
-from assistant.vision.data import read_captions, training_splits
-from assistant.vision.decoder import CaptionDecoder, DecoderConfig, build_decoder
-from assistant.vision.device import select_device
-from assistant.vision.distributed import DistContext
-from assistant.vision.features import cached_features
-from assistant.vision.metrics import score_captions
-from assistant.vision.search import beam_search, greedy_decode
-from assistant.vision.train_config import TrainConfig
-from assistant.vision.vocab import Vocabulary
+from assistant.vision.training import distributed
+from assistant.vision.model.checkpoint import ModelConfig, save_model
+from assistant.vision.training.data import read_captions, training_splits
+from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig, build_decoder
+from assistant.vision.model.device import select_device
+from assistant.vision.training.distributed import DistContext
+from assistant.vision.training.features import cached_features
+from assistant.vision.evaluation.metrics import score_captions
+from assistant.vision.inference.beam_search import beam_search, greedy_decode
+from assistant.vision.training.config import TrainConfig
+from assistant.vision.model.vocab import Vocabulary
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import Any
 from tqdm import tqdm
 
 from assistant.errors import AssistantError
-from assistant.vision.data import group_by_image, read_captions
-from assistant.vision.metrics import score_captions
+from assistant.vision.training.data import group_by_image, read_captions
+from assistant.vision.evaluation.metrics import score_captions
 
 
 def evaluate(
@@ -25,7 +25,7 @@ def evaluate(
 ) -> dict[str, Any]:
     """Metrics as fractions (BLEU/METEOR/ROUGE in 0..1, CIDEr as pycocoevalcap reports it) + ``n_images``.
 
-    With ``reranker`` (:class:`~assistant.vision.rerank.CaptionReranker`) the beam's best three are
+    With ``reranker`` (:class:`~assistant.vision.matching.rerank.CaptionReranker`) the beam's best three are
     re-ranked as the app does.
     """
     from assistant.capture.image_loading import load_image
@@ -46,7 +46,7 @@ def evaluate(
         if reranker is None:
             results = captioner.caption_batch(images, beam_size)
         else:
-            from assistant.vision.rerank import caption_reranked
+            from assistant.vision.matching.rerank import caption_reranked
 
             results = caption_reranked(captioner, reranker, images, beam_size)
         for name, result in zip(chunk, results, strict=True):

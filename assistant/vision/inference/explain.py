@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.errors import AssistantError
-from assistant.vision.captioner import Captioner, CaptionResult
+from assistant.vision.inference.torch_captioner import Captioner, CaptionResult
 
 #: Longest side of the image inside each panel; keeps the PNG small and the drawing fast.
 PANEL_SIDE = 224

@@ -1,6 +1,6 @@
 """The torch captioner: encoder + decoder + vocabulary, loaded once, used from one thread.
 
-``CaptionResult`` lives in the torch-free :mod:`assistant.vision.result` and is re-exported here.
+``CaptionResult`` lives in the torch-free :mod:`assistant.vision.inference.result` and is re-exported here.
 """
 
 from __future__ import annotations
@@ -12,14 +12,14 @@ from pathlib import Path
 import torch
 from PIL import Image
 
-from assistant.vision.checkpoint import ModelConfig, load_model
-from assistant.vision.decoder import CaptionDecoder
-from assistant.vision.device import select_device
-from assistant.vision.encoder import build_encoder, encoder_spec, preprocess
-from assistant.vision.mirror import grid_side
-from assistant.vision.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
-from assistant.vision.search import beam_search
-from assistant.vision.vocab import Vocabulary
+from assistant.vision.model.checkpoint import ModelConfig, load_model
+from assistant.vision.model.decoder import CaptionDecoder
+from assistant.vision.model.device import select_device
+from assistant.vision.model.encoder import build_encoder, encoder_spec, preprocess
+from assistant.vision.model.mirror import grid_side
+from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
+from assistant.vision.inference.beam_search import beam_search
+from assistant.vision.model.vocab import Vocabulary
 
 
 class Captioner:

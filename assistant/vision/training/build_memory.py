@@ -1,6 +1,6 @@
 """``assistant build-memory``: the caption memory from a captions file and its photos.
 
-Kept apart from :mod:`assistant.vision.caption_memory` (which the app loads without torch): building
+Kept apart from :mod:`assistant.vision.matching.caption_memory` (which the app loads without torch): building
 needs the encoder, and reuses the training feature cache, so it costs seconds once features exist.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import AssistantError
-from assistant.vision.caption_memory import CaptionMemory, MemoryConfig
-from assistant.vision.data import group_by_image, read_captions
-from assistant.vision.vocab import tokenize
+from assistant.vision.matching.caption_memory import CaptionMemory, MemoryConfig
+from assistant.vision.training.data import group_by_image, read_captions
+from assistant.vision.model.vocab import tokenize
 
 
 def build_memory(
@@ -29,8 +29,8 @@ def build_memory(
     temperature: float = MemoryConfig.temperature,
 ) -> CaptionMemory:
     """Pool each photo's encoder grid, keep its tokenised captions, write the folder ``out``."""
-    from assistant.vision.device import select_device
-    from assistant.vision.features import cached_features
+    from assistant.vision.model.device import select_device
+    from assistant.vision.training.features import cached_features
 
     grouped = group_by_image(read_captions(captions_file), splits)
     if not grouped:

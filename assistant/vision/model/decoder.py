@@ -74,13 +74,13 @@ class CaptionDecoder(nn.Module):
 def build_decoder(config: DecoderConfig) -> CaptionDecoder:
     """The decoder ``config.kind`` names; old model folders (no ``kind``) are LSTMs."""
     if config.members > 1:
-        from assistant.vision.ensemble import EnsembleDecoder
+        from assistant.vision.model.ensemble import EnsembleDecoder
 
         return EnsembleDecoder(config)
     if config.kind == "lstm":
         return AttentionDecoder(config)
     if config.kind == "transformer":
-        from assistant.vision.transformer_decoder import TransformerDecoder
+        from assistant.vision.model.transformer_decoder import TransformerDecoder
 
         return TransformerDecoder(config)
     raise ValueError(f"unknown decoder kind {config.kind!r}")

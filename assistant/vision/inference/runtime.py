@@ -22,7 +22,7 @@ from typing import Protocol
 from PIL import Image
 
 from assistant.errors import AssistantError, ModelError
-from assistant.vision.result import CaptionResult
+from assistant.vision.inference.result import CaptionResult
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +51,11 @@ def load_captioner(
         raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
     wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
     if runtime == "onnx" or (runtime == "auto" and wants_cpu):
-        from assistant.vision.onnx_runtime import OnnxCaptioner, default_onnx_dir, onnx_export_is_current
+        from assistant.vision.inference.onnx_captioner import OnnxCaptioner, default_onnx_dir, onnx_export_is_current
 
         onnx_dir = default_onnx_dir(model_dir)
         if runtime == "onnx":
-            from assistant.vision.onnx_export import ensure_onnx
+            from assistant.vision.training.onnx_export import ensure_onnx
 
             return OnnxCaptioner.load(ensure_onnx(model_dir, onnx_dir), model_dir, int8=int8)
         if onnx_export_is_current(onnx_dir, model_dir):
@@ -63,7 +63,7 @@ def load_captioner(
                 return OnnxCaptioner.load(onnx_dir, model_dir, int8=int8)
             except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
                 log.warning("ONNX export unusable, using torch: %s", error)
-    from assistant.vision.captioner import Captioner
+    from assistant.vision.inference.torch_captioner import Captioner
 
     return Captioner.load(model_dir, device)
 

@@ -20,8 +20,8 @@ import torch
 from torch import nn
 
 from assistant.errors import ModelError
-from assistant.vision.checkpoint import load_model, save_model
-from assistant.vision.decoder import AttentionDecoder, CaptionDecoder, DecoderConfig
+from assistant.vision.model.checkpoint import load_model, save_model
+from assistant.vision.model.decoder import AttentionDecoder, CaptionDecoder, DecoderConfig
 
 
 class EnsembleDecoder(CaptionDecoder):

@@ -22,7 +22,7 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
-from assistant.vision.decoder import CaptionDecoder, DecoderConfig
+from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig
 
 #: Learned word positions: ``<start>`` + ``max_len`` words + ``<end>`` must fit.
 MAX_POSITIONS = 64

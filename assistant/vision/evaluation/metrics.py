@@ -1,6 +1,6 @@
 """Corpus caption metrics with pycocoevalcap: BLEU-1..4, METEOR, ROUGE-L, CIDEr.
 
-References and hypotheses are tokenised with :func:`assistant.vision.vocab.tokenize` (lowercase, no
+References and hypotheses are tokenised with :func:`assistant.vision.model.vocab.tokenize` (lowercase, no
 punctuation tokens), which is what pycocoevalcap's PTB tokenizer does for these captions, without
 needing Java for it. METEOR does need Java: where ``java`` is missing it is reported as ``None``.
 """
@@ -11,7 +11,7 @@ import logging
 import shutil
 from collections.abc import Mapping, Sequence
 
-from assistant.vision.vocab import tokenize
+from assistant.vision.model.vocab import tokenize
 
 log = logging.getLogger(__name__)
 

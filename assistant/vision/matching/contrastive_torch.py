@@ -26,7 +26,7 @@ from torch import nn
 from torch.nn import functional as F
 
 from assistant.errors import ModelError
-from assistant.vision.contrastive_numpy import (
+from assistant.vision.matching.contrastive import (
     CONFIG_FILE,
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -34,7 +34,7 @@ from assistant.vision.contrastive_numpy import (
     WEIGHTS_FILE,
     read_contrastive_folder,
 )
-from assistant.vision.vocab import Vocabulary, tokenize
+from assistant.vision.model.vocab import Vocabulary, tokenize
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.vision.vocab import Vocabulary, detokenize
+from assistant.vision.model.vocab import Vocabulary, detokenize
 
 
 @dataclass
@@ -22,7 +22,7 @@ class CaptionResult:
     timings: dict[str, float] = field(default_factory=dict)  # ms per image: "encode", "decode"
     # The encoder grid's mean (D,), kept so the contrastive model can score the caption without
     # running the encoder again; ``confidence`` is that score, 0..1, set by the Describer when the
-    # image-text model is present (assistant.vision.contrastive_numpy), else None.
+    # image-text model is present (assistant.vision.matching.contrastive), else None.
     pooled: np.ndarray | None = field(default=None, repr=False)
     confidence: float | None = None
     # The beam's other finished captions, best first (this one included), when ``n_best`` > 1 was

@@ -5,7 +5,7 @@ yet the composer wants the dual encoder's 0..1 confidence for every caption, and
 wants text embeddings. The model is small (2.4 M parameters: an MLP on the pooled grid, a one-layer
 bidirectional GRU on the words), so its forward pass is a few matrix products here, reading the same
 ``model.safetensors`` / ``config.json`` / ``vocab.json`` folder as
-:class:`assistant.vision.contrastive.ContrastiveModel` (which it matches to 1e-4; see
+:class:`assistant.vision.matching.contrastive_torch.ContrastiveModel` (which it matches to 1e-4; see
 tests/vision/test_contrastive_numpy_parity.py). This module must never import torch.
 """
 
@@ -20,10 +20,10 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.vision.model_files import load_optional_extra
-from assistant.vision.vocab import Vocabulary, tokenize
+from assistant.vision.model.files import load_optional_extra
+from assistant.vision.model.vocab import Vocabulary, tokenize
 
-# The folder format, declared here (torch-free) and imported by assistant.vision.contrastive.
+# The folder format, declared here (torch-free) and imported by assistant.vision.matching.contrastive_torch.
 FORMAT_NAME = "assistant-contrastive"
 FORMAT_VERSION = 1
 WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE = "model.safetensors", "config.json", "vocab.json"
@@ -72,7 +72,7 @@ def normalise(x: np.ndarray) -> np.ndarray:
 def read_contrastive_folder(directory: Path) -> tuple[dict[str, Any], Vocabulary, dict[str, np.ndarray]]:
     """``config.json`` (format checked), the vocabulary (size checked) and the weights as numpy arrays.
 
-    Both loaders (this module's and torch's :class:`~assistant.vision.contrastive.ContrastiveModel`)
+    Both loaders (this module's and torch's :class:`~assistant.vision.matching.contrastive_torch.ContrastiveModel`)
     start here, so a missing or damaged folder reads the same sentence in either runtime.
     """
     from safetensors import SafetensorError
@@ -194,7 +194,7 @@ class NumpyContrastiveModel:
         return [t for t in tokenize(text)[: self.config.max_tokens] if t in self.vocab.stoi]
 
     def encode_captions(self, captions: Sequence[str]) -> np.ndarray:
-        """Padded word ids ``(B, T)``, as :func:`assistant.vision.contrastive.encode_captions`."""
+        """Padded word ids ``(B, T)``, as :func:`assistant.vision.matching.contrastive_torch.encode_captions`."""
         vocab = self.vocab
         rows = [
             [vocab.stoi.get(t, vocab.unk_id) for t in tokenize(c)[: self.config.max_tokens]] or [vocab.unk_id]

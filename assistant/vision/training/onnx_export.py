@@ -7,7 +7,7 @@ Three graphs are written, because beam search is a Python loop around single dec
 - ``decoder_step.onnx``: ``tokens (B,), h, c, features, projected -> log_probs (B,V), h, c, alpha (B,N)``.
 
 The step graph already bans ``<pad>``, ``<start>`` and ``<unk>`` and applies ``log_softmax``, exactly as
-:func:`assistant.vision.search._log_probs` does, so the runtime only ranks candidates. A manifest
+:func:`assistant.vision.inference.beam_search._log_probs` does, so the runtime only ranks candidates. A manifest
 (``onnx.json``) records what the runtime needs without torch (image size, normalisation, ids, max length,
 length penalty) and the SHA-256 of the source weights, so a stale export is detected; ``config.json`` and
 ``vocab.json`` are copied so the folder alone is enough to ship.
@@ -28,10 +28,10 @@ import torch
 from torch import nn
 
 from assistant.errors import ModelError
-from assistant.vision.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
-from assistant.vision.decoder import CaptionDecoder
-from assistant.vision.encoder import build_encoder, encoder_spec
-from assistant.vision.onnx_runtime import (
+from assistant.vision.model.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
+from assistant.vision.model.decoder import CaptionDecoder
+from assistant.vision.model.encoder import build_encoder, encoder_spec
+from assistant.vision.inference.onnx_captioner import (
     DECODER_START_FILE,
     DECODER_STEP_FILE,
     DECODER_STEP_INT8_FILE,
@@ -41,7 +41,7 @@ from assistant.vision.onnx_runtime import (
     default_onnx_dir,
     weights_digest,
 )
-from assistant.vision.search import BANNED_IDS
+from assistant.vision.inference.beam_search import BANNED_IDS
 
 
 class _Start(nn.Module):
@@ -214,7 +214,7 @@ def export_onnx(
 
 def ensure_onnx(model_dir: Path, out_dir: Path | None = None, opset: int = 17) -> Path:
     """The ONNX folder for ``model_dir``, exported first when missing or stale (the weights changed)."""
-    from assistant.vision.onnx_runtime import onnx_export_is_current
+    from assistant.vision.inference.onnx_captioner import onnx_export_is_current
 
     out = Path(out_dir) if out_dir is not None else default_onnx_dir(model_dir)
     if onnx_export_is_current(out, model_dir):

@@ -1,8 +1,8 @@
 """The captioner on onnxruntime and numpy: what the packaged app runs instead of a multi-GB torch.
 
 This module must never import torch (a test checks it): the graphs come from :mod:`onnx_export`, image
-preprocessing is :func:`assistant.vision.encoder.preprocess` redone in numpy/PIL, and
-:func:`beam_search_np` is :func:`assistant.vision.search.beam_search` step for step — fairseq-style, ``2K``
+preprocessing is :func:`assistant.vision.model.encoder.preprocess` redone in numpy/PIL, and
+:func:`beam_search_np` is :func:`assistant.vision.inference.beam_search.beam_search` step for step — fairseq-style, ``2K``
 candidates per image, ``<end>`` finalised only within the top ``K``, forced ``<end>`` at ``max_len``,
 best finished hypothesis by ``log p / length**alpha`` — so both runtimes give the same captions.
 """
@@ -23,9 +23,9 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
-from assistant.vision.mirror import average_with_mirror, mirror_pixels
-from assistant.vision.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
-from assistant.vision.vocab import Vocabulary
+from assistant.vision.model.mirror import average_with_mirror, mirror_pixels
+from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
+from assistant.vision.model.vocab import Vocabulary
 
 ENCODER_FILE = "encoder.onnx"
 DECODER_START_FILE = "decoder_start.onnx"
@@ -120,7 +120,7 @@ def available_cores() -> int:
 
 
 def preprocess_np(images: Sequence[Image.Image], image_size: int, normalisation: str) -> np.ndarray:
-    """PIL images -> ``(B, 3, S, S)`` float32, exactly as :func:`assistant.vision.encoder.preprocess`."""
+    """PIL images -> ``(B, 3, S, S)`` float32, exactly as :func:`assistant.vision.model.encoder.preprocess`."""
     size = (image_size, image_size)
     arrays = []
     for image in images:
@@ -158,10 +158,10 @@ def beam_search_np(
     near_misses: bool = False,
 ) -> list[list[NpHypothesis]]:
     """``features (B, N, D)`` -> for each image its ``n_best`` hypotheses, best first; with
-    ``near_misses``, followed by the image's near misses (see :mod:`assistant.vision.search`).
+    ``near_misses``, followed by the image's near misses (see :mod:`assistant.vision.inference.beam_search`).
 
     ``step`` returns log-probabilities with the banned ids already at ``-inf`` (the exported step graph
-    does that). The bookkeeping mirrors :func:`assistant.vision.search.beam_search` line for line.
+    does that). The bookkeeping mirrors :func:`assistant.vision.inference.beam_search.beam_search` line for line.
     """
     batch, cells, _dim = features.shape
     k = beam_size
