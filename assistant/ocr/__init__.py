@@ -7,7 +7,8 @@ words of the rendered screen set (benchmarks/ocr_engines.py); see AUTO_ORDER.
 from __future__ import annotations
 
 from assistant.errors import AssistantError
-from assistant.ocr.base import Box, NullOcrEngine, OcrEngine, OcrLine, OcrResult, OcrWord
+from assistant.ocr.base import NullOcrEngine, OcrEngine, OcrResult
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.incremental import ChangeAwareOcr
 from assistant.ocr.layout import TextBlock, layout_blocks
 

@@ -8,38 +8,12 @@ interface and :func:`assistant.ocr.create_ocr_engine` chooses the backend once.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PIL import Image
 
-if TYPE_CHECKING:
-    from assistant.ocr.layout import TextBlock
-
-Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in image pixels, x1/y1 exclusive
-
-
-@dataclass(frozen=True)
-class OcrWord:
-    text: str
-    box: Box
-    confidence: float  # 0..1
-
-
-@dataclass
-class OcrLine:
-    text: str
-    box: Box
-    confidence: float  # 0..1
-    words: list[OcrWord] = field(default_factory=list)
-
-    @property
-    def height(self) -> int:
-        return self.box[3] - self.box[1]
-
-    @property
-    def width(self) -> int:
-        return self.box[2] - self.box[0]
+from assistant.ocr.boxes import OcrLine
+from assistant.ocr.layout import TextBlock, layout_blocks
 
 
 @dataclass
@@ -51,8 +25,6 @@ class OcrResult:
 
     def blocks(self) -> list[TextBlock]:
         """Lines grouped into blocks, in reading order (columns, top to bottom, left to right)."""
-        from assistant.ocr.layout import layout_blocks
-
         return layout_blocks(self.lines)
 
     @property
@@ -82,22 +54,3 @@ class NullOcrEngine(OcrEngine):
 
     def recognize(self, image: Image.Image) -> OcrResult:
         return OcrResult(lines=[], engine=self.name, image_size=image.size)
-
-
-def union_box(boxes: list[Box]) -> Box:
-    return (
-        min(b[0] for b in boxes),
-        min(b[1] for b in boxes),
-        max(b[2] for b in boxes),
-        max(b[3] for b in boxes),
-    )
-
-
-def scale_box(box: Box, factor: float, dx: int = 0, dy: int = 0) -> Box:
-    """Maps a box found on a resized or cropped image back to the original image."""
-    return (
-        round(box[0] * factor) + dx,
-        round(box[1] * factor) + dy,
-        round(box[2] * factor) + dx,
-        round(box[3] * factor) + dy,
-    )

@@ -14,7 +14,8 @@ import time
 import numpy as np
 from PIL import Image
 
-from assistant.ocr.base import OcrEngine, OcrLine, OcrResult, scale_box
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.boxes import OcrLine, scale_box
 
 
 def changed_bands(before: np.ndarray, after: np.ndarray, margin: int = 6) -> list[tuple[int, int]]:

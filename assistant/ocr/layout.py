@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.ocr.base import Box, OcrLine, union_box
+from assistant.ocr.boxes import Box, OcrLine, union_box
 
 
 @dataclass

@@ -16,7 +16,8 @@ import numpy as np
 from PIL import Image
 
 from assistant.errors import AssistantError
-from assistant.ocr.base import Box, OcrEngine, OcrLine, OcrResult, OcrWord, scale_box
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box
 
 
 def _quad_to_box(quad: Any) -> Box:
@@ -34,8 +35,10 @@ def _shift(box: Box, d: int) -> Box:
 
 
 def rapidocr_available() -> bool:
+    from assistant.privacy import import_onnxruntime
+
     try:
-        import onnxruntime  # noqa: F401
+        import_onnxruntime()  # telemetry off before it loads
         import rapidocr  # noqa: F401
     except ImportError:
         return False

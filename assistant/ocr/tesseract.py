@@ -20,7 +20,8 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from assistant.errors import AssistantError
-from assistant.ocr.base import OcrEngine, OcrLine, OcrResult, OcrWord, scale_box, union_box
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
 
 
 def tesseract_available(lang: str = "eng") -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
-from assistant.ocr.base import Box, OcrResult
+from assistant.ocr.base import OcrResult
+from assistant.ocr.boxes import Box
 
 KINDS = ("screen", "document", "photo", "mixed")
 

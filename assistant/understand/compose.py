@@ -20,7 +20,8 @@ from typing import Protocol
 from PIL import Image
 
 from assistant.errors import AssistantError
-from assistant.ocr.base import Box, OcrEngine, OcrResult
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.boxes import Box
 from assistant.ocr.layout import TextBlock
 from assistant.understand.classify import KindResult, classify_kind
 

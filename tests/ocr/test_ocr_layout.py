@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.ocr.base import OcrLine, OcrResult, OcrWord
+from assistant.ocr.base import OcrResult
+from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import group_blocks, layout_blocks, merge_row_fragments
 from assistant.ocr.tesseract import _split_at_gutters
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from assistant.ocr.base import OcrLine, OcrResult
+from assistant.ocr.base import OcrResult
+from assistant.ocr.boxes import OcrLine
 from assistant.understand import classify_kind
 from tests.fixtures_screens import pillow_scenes
 

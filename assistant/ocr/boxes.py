@@ -1,0 +1,53 @@
+"""What OCR finds: words and lines with their boxes and confidences, and box arithmetic.
+
+These plain types sit below both the engine interface (:mod:`assistant.ocr.base`) and reading order
+(:mod:`assistant.ocr.layout`), so that imports run one way: base -> layout -> boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in image pixels, x1/y1 exclusive
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    text: str
+    box: Box
+    confidence: float  # 0..1
+
+
+@dataclass
+class OcrLine:
+    text: str
+    box: Box
+    confidence: float  # 0..1
+    words: list[OcrWord] = field(default_factory=list)
+
+    @property
+    def height(self) -> int:
+        return self.box[3] - self.box[1]
+
+    @property
+    def width(self) -> int:
+        return self.box[2] - self.box[0]
+
+
+def union_box(boxes: list[Box]) -> Box:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def scale_box(box: Box, factor: float, dx: int = 0, dy: int = 0) -> Box:
+    """Maps a box found on a resized or cropped image back to the original image."""
+    return (
+        round(box[0] * factor) + dx,
+        round(box[1] * factor) + dy,
+        round(box[2] * factor) + dx,
+        round(box[3] * factor) + dy,
+    )
