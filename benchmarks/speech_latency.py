@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.speech import Speaker, SpeechOptions
 from assistant.speech.espeak import EspeakSpeaker
-from assistant.speech.sandbox import NullPulseServer, PrivateSpeechDispatcher, SinkMonitor
 from assistant.speech.speechd import SpeechdSpeaker
+from tests.support.sandbox import NullPulseServer, PrivateSpeechDispatcher, SinkMonitor
 
 TEN_WORDS = "A short sentence of exactly ten words is right here."
 SENTENCE = "The window shows a toolbar with six buttons, a text area and a status bar."  # 15 words

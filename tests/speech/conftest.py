@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from assistant.speech.sandbox import NullPulseServer, PrivateSpeechDispatcher
+from tests.support.sandbox import NullPulseServer, PrivateSpeechDispatcher
 
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 

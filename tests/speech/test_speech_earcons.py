@@ -10,7 +10,7 @@ import pytest
 
 from assistant.speech import play_earcon
 from assistant.speech.earcons import EARCONS, SAMPLE_RATE, earcon_path, generate, synthesize
-from assistant.speech.sandbox import NullPulseServer
+from tests.support.sandbox import NullPulseServer
 
 
 def _read(path: Path) -> np.ndarray:

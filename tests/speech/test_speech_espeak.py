@@ -10,9 +10,9 @@ import pytest
 
 from assistant.speech import SpeechEvent, SpeechOptions, create_speaker, wav_duration
 from assistant.speech.espeak import EspeakSpeaker
-from assistant.speech.sandbox import NullPulseServer
 from assistant.speech.wav import WavSpeaker
 from tests.speech.conftest import needs_espeak
+from tests.support.sandbox import NullPulseServer
 
 pytestmark = needs_espeak
 

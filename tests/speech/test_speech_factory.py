@@ -10,9 +10,9 @@ import pytest
 from assistant.errors import SpeechError
 from assistant.speech import ScreenReaderInfo, SpeechOptions, create_speaker, has_audio_output, probe_backends
 from assistant.speech.factory import auto_choice
-from assistant.speech.sandbox import NullPulseServer, PrivateSpeechDispatcher
 from assistant.speech.screenreader import parse_version, screen_reader_route
 from tests.speech.conftest import needs_espeak
+from tests.support.sandbox import NullPulseServer, PrivateSpeechDispatcher
 
 NO_READER = ScreenReaderInfo(False, source="test")
 

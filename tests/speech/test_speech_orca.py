@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.speech.sandbox import PrivateSpeechDispatcher
 from assistant.speech.screenreader import orca_version
 from tests.speech.atspi_session import AtspiSession, missing_requirements
+from tests.support.sandbox import PrivateSpeechDispatcher
 from tests.support.xvfb import XvfbServer
 
 pytest.importorskip("PySide6", reason="PySide6 is a project dependency; install the project first")

@@ -8,9 +8,9 @@ import time
 import pytest
 
 from assistant.speech import ScreenReaderInfo, SpeechEvent, SpeechOptions, create_speaker
-from assistant.speech.sandbox import PrivateSpeechDispatcher
 from assistant.speech.speechd import SpeechdSpeaker, ssip_rate
 from tests.speech.conftest import needs_espeak
+from tests.support.sandbox import PrivateSpeechDispatcher
 
 pytestmark = needs_espeak
 NO_READER = ScreenReaderInfo(False, source="test")
