@@ -284,7 +284,9 @@ class OnnxCaptioner:
         steps, rarely a different caption; not bit-compatible with torch); None uses it when the export
         has one, as the app does.
         """
-        import onnxruntime as ort
+        from assistant.privacy import import_onnxruntime
+
+        ort = import_onnxruntime()  # telemetry off before it loads
 
         onnx_dir = Path(onnx_dir)
         if int8 is None:
