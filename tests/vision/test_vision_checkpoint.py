@@ -7,9 +7,10 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
-from assistant.vision.model.decoder import AttentionDecoder, DecoderConfig
 from assistant.vision.inference.beam_search import greedy_decode
+from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
+from assistant.vision.model.decoder import DecoderConfig
+from assistant.vision.model.lstm_decoder import AttentionDecoder
 from assistant.vision.model.vocab import Vocabulary
 
 

@@ -12,13 +12,15 @@ import torch
 
 from assistant.cli import main
 from assistant.errors import ModelError
+from assistant.vision.inference.beam_search import beam_search
+from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 from assistant.vision.inference.torch_captioner import Captioner
 from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
-from assistant.vision.model.decoder import AttentionDecoder, DecoderConfig
-from assistant.vision.model.ensemble import EnsembleDecoder, combine_models
+from assistant.vision.model.decoder import DecoderConfig
+from assistant.vision.model.ensemble import EnsembleDecoder
+from assistant.vision.model.lstm_decoder import AttentionDecoder
+from assistant.vision.training.combine import combine_models
 from assistant.vision.training.onnx_export import export_onnx
-from assistant.vision.inference.onnx_captioner import OnnxCaptioner
-from assistant.vision.inference.beam_search import beam_search
 from tests.support.shapes import draw_shape
 
 CASES = [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")]

@@ -11,13 +11,15 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.inference.torch_captioner import Captioner
-from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
-from assistant.vision.model.decoder import AttentionDecoder, DecoderConfig, build_decoder
-from assistant.vision.training.onnx_export import export_onnx
 from assistant.vision.inference.beam_search import beam_search, greedy_decode
+from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.model.build import build_decoder
+from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
+from assistant.vision.model.decoder import DecoderConfig
+from assistant.vision.model.lstm_decoder import AttentionDecoder
 from assistant.vision.model.transformer_decoder import TransformerDecoder
 from assistant.vision.model.vocab import Vocabulary
+from assistant.vision.training.onnx_export import export_onnx
 from tests.support.shapes import draw_shape
 
 SMALL = DecoderConfig(

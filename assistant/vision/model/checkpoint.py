@@ -16,7 +16,8 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
 from assistant.errors import ModelError
-from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig, build_decoder
+from assistant.vision.model.build import build_decoder
+from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig
 from assistant.vision.model.files import CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE, check_model_files
 from assistant.vision.model.vocab import Vocabulary
 

@@ -29,17 +29,18 @@ from torch import nn
 from tqdm import tqdm
 
 from assistant.errors import AssistantError
-from assistant.vision.training import distributed
-from assistant.vision.model.checkpoint import ModelConfig, save_model
-from assistant.vision.training.data import read_captions, training_splits
-from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig, build_decoder
-from assistant.vision.model.device import select_device
-from assistant.vision.training.distributed import DistContext
-from assistant.vision.training.features import cached_features
 from assistant.vision.evaluation.metrics import score_captions
 from assistant.vision.inference.beam_search import beam_search, greedy_decode
-from assistant.vision.training.config import TrainConfig
+from assistant.vision.model.build import build_decoder
+from assistant.vision.model.checkpoint import ModelConfig, save_model
+from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig
+from assistant.vision.model.device import select_device
 from assistant.vision.model.vocab import Vocabulary
+from assistant.vision.training import distributed
+from assistant.vision.training.config import TrainConfig
+from assistant.vision.training.data import read_captions, training_splits
+from assistant.vision.training.distributed import DistContext
+from assistant.vision.training.features import cached_features
 
 log = logging.getLogger(__name__)
 
