@@ -19,11 +19,11 @@ from PIL import Image
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
-from assistant.vision.matching.contrastive import captioner_encoder
-from assistant.vision.model.files import check_model_files
-from assistant.vision.matching.rerank import CaptionReranker, caption_reranked, load_reranker
 from assistant.vision.inference.result import CaptionResult
 from assistant.vision.inference.runtime import CaptionerLike, load_captioner
+from assistant.vision.matching.contrastive import captioner_encoder
+from assistant.vision.matching.rerank import CaptionReranker, caption_reranked, load_reranker
+from assistant.vision.model.files import check_model_files
 
 if TYPE_CHECKING:
     from assistant.ocr import OcrEngine
@@ -60,13 +60,6 @@ class Description:
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
 
 
-def caption_confidence(result: CaptionResult) -> float:
-    """exp(mean token log-probability): 1.0 = the model was sure of every word."""
-    import math
-
-    return math.exp(result.mean_log_prob)
-
-
 class Describer:
     def __init__(
         self, options: DescriberOptions | None = None, captioner: CaptionerLike | None = None
@@ -77,6 +70,7 @@ class Describer:
         self._ocr_engines: dict[str, OcrEngine | None] | None = None  # made on first describe, then kept
         self._reranker: CaptionReranker | None = None
         self._reranker_checked = False
+        self.load_ms: float | None = None  # how long loading the model took, once it is loaded
 
     @property
     def loaded(self) -> bool:
@@ -86,11 +80,18 @@ class Describer:
         """Load the model if needed (slow: seconds); raises ModelError with a clear message."""
         with self._lock:
             if self._captioner is None:
+                started = time.perf_counter()
                 model_dir = self.options.model_dir or default_model_dir()
                 self._captioner = load_captioner(model_dir, self.options.device, self.options.runtime)
+                self.load_ms = (time.perf_counter() - started) * 1000
             return self._captioner
 
     def caption(self, image: Image.Image) -> CaptionResult:
+        """The picture's caption, re-ranked when the image-text model and caption memory are there.
+
+        This makes the Describer a :class:`assistant.understand.PictureCaptioner`: understand() asks it
+        only about photos, so the model loads on first need and a screen of text never waits for it.
+        """
         captioner = self.load()
         if not self._reranker_checked:  # once: the folders are read, and their encoder checked, on first need
             self._reranker = load_reranker(
@@ -140,18 +141,10 @@ class Describer:
             self._ocr_engines = engines
         live = captured.source in ("screen", "window", "pointer", "rect")
         window = captured.window
-
-        def caption_fn(image: Image.Image) -> CaptionResult:
-            # The model loads on first need: a screen that is all text never waits for it.
-            if not self.loaded:
-                t = time.perf_counter()
-                self.load()
-                timings["load_model"] = (time.perf_counter() - t) * 1000
-            return self.caption(image)
-
+        was_loaded = self.loaded
         result = understand(
             captured.image,
-            caption_fn=caption_fn,
+            captioner=self,
             ocr=engines["screen_ocr"] if live else engines["ocr"],
             photo_ocr=engines["photo_ocr"],
             verbosity=self.options.verbosity,
@@ -159,6 +152,8 @@ class Describer:
             app_name=window.app_name if window else None,
             on_sentence=on_sentence,
         )
+        if not was_loaded and self.load_ms is not None:
+            timings["load_model"] = self.load_ms
         timings.update(result.timings)
         return Description(
             text=result.text,

@@ -28,7 +28,7 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from assistant.understand.compose import ComposeConfig, hedge  # noqa: E402
+from assistant.understand.wording import ComposeConfig, hedge  # noqa: E402
 from assistant.vision.matching.caption_memory import CaptionMemory  # noqa: E402
 from assistant.vision.model.checkpoint import load_model  # noqa: E402
 from assistant.vision.matching.contrastive import NumpyContrastiveModel  # noqa: E402

@@ -43,7 +43,7 @@ def main() -> None:
                 heard: list[float] = []
                 result = understand(
                     img,
-                    caption_fn=None,
+                    captioner=None,
                     ocr=engine,
                     window_title="Example page",
                     app_name="Web Browser",

@@ -12,7 +12,7 @@ from PIL import Image, ImageOps
 
 from assistant.describe import Describer, DescriberOptions
 from assistant.understand import ComposeConfig, understand
-from assistant.understand.compose import caption_confidence, hedge, hedge_result, match_confidence
+from assistant.understand.wording import caption_confidence, hedge, hedge_result, match_confidence
 from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
 from assistant.vision.model.mirror import average_with_mirror
 from tests.fixtures_screens import pillow_scenes
@@ -28,6 +28,16 @@ class MatchedCaption:
     log_prob: float
     mean_log_prob: float
     confidence: float | None = None
+
+
+class FixedCaptioner:
+    """Says the same caption, with the same confidences, about every picture."""
+
+    def __init__(self, word_probability: float, match: float | None) -> None:
+        self.result = _caption(word_probability, match)
+
+    def caption(self, image: Image.Image) -> MatchedCaption:
+        return self.result
 
 
 def _caption(word_probability: float, match: float | None) -> MatchedCaption:
@@ -64,18 +74,18 @@ def test_hedge_result_reads_both_signals_the_result_carries() -> None:
 @pytest.mark.timeout(120)
 def test_a_doubtful_photo_caption_is_spoken_hedged() -> None:
     photo = pillow_scenes.photo_like(320, 240, 5)
-    result = understand(photo, caption_fn=lambda image: _caption(0.3, 0.1), ocr=None)
+    result = understand(photo, captioner=FixedCaptioner(0.3, 0.1), ocr=None)
     assert result.kind == "photo"
     assert result.sentences[0] == "Possibly a dog runs on the grass."
     assert result.caption == "A dog runs on the grass." and result.caption_confidence == pytest.approx(0.1)
-    sure = understand(photo, caption_fn=lambda image: _caption(0.6, 0.8), ocr=None)
+    sure = understand(photo, captioner=FixedCaptioner(0.6, 0.8), ocr=None)
     assert sure.sentences[0] == "A dog runs on the grass."
 
 
 @pytest.mark.timeout(120)
 def test_a_doubtful_picture_on_a_screen_reads_as_one_sentence() -> None:
     image, _texts, _boxes = pillow_scenes.photo_viewer(7)
-    result = understand(image, caption_fn=lambda picture: _caption(0.3, 0.1), ocr=None)
+    result = understand(image, captioner=FixedCaptioner(0.3, 0.1), ocr=None)
     assert result.kind != "photo"
     assert "A picture: possibly a dog runs on the grass." in result.sentences
 

@@ -14,8 +14,7 @@ from PIL import Image
 
 from assistant.errors import AssistantError
 from assistant.ocr import OcrEngine, OcrResult, create_ocr_engine
-from assistant.understand import ComposeConfig, caption_confidence, read_all_text, understand
-from assistant.understand.compose import hedge
+from assistant.understand import ComposeConfig, caption_confidence, hedge, read_all_text, understand
 from tests.fixtures_screens import pillow_scenes
 
 PALETTE = {
@@ -34,6 +33,7 @@ class ColourCaption:
     text: str
     log_prob: float
     mean_log_prob: float
+    confidence: float | None = None  # no image-text model here
 
 
 class ColourCaptioner:
@@ -43,7 +43,7 @@ class ColourCaptioner:
         self.calls: list[tuple[int, int]] = []
         self.boost = boost
 
-    def __call__(self, image: Image.Image) -> ColourCaption:
+    def caption(self, image: Image.Image) -> ColourCaption:
         self.calls.append(image.size)
         pixels = np.asarray(image.convert("RGB").resize((32, 32)), dtype=np.float32).reshape(-1, 3)
         names = list(PALETTE)
@@ -84,7 +84,7 @@ def test_screen_is_read_and_no_caption_is_invented(tesseract: OcrEngine) -> None
     image = pillow_scenes.terminal("terminal_light")
     result = understand(
         image,
-        caption_fn=captioner,
+        captioner=captioner,
         ocr=tesseract,
         verbosity="full",
         window_title="notes — Terminal",
@@ -107,7 +107,7 @@ def test_first_sentence_is_spoken_before_ocr_ends(tesseract: OcrEngine) -> None:
     image = pillow_scenes.document_page(1, 1, "Annual letter to our members")[0]
     result = understand(
         image,
-        caption_fn=None,
+        captioner=None,
         ocr=slow,
         window_title="letter.pdf",
         app_name="Document Viewer",
@@ -126,7 +126,7 @@ def test_photo_caption_comes_first_then_its_text(tesseract: OcrEngine) -> None:
     captioner = ColourCaptioner(boost=3.0)
     heard: list[str] = []
     image = pillow_scenes.photo_with_sign(640, 480, 5, "OPEN")
-    result = understand(image, caption_fn=captioner, ocr=tesseract, photo_ocr=rapid, on_sentence=heard.append)
+    result = understand(image, captioner=captioner, ocr=tesseract, photo_ocr=rapid, on_sentence=heard.append)
     assert result.kind == "photo"
     assert captioner.calls == [image.size]
     assert heard[0] == result.sentences[0] and heard[0].startswith(
@@ -139,7 +139,7 @@ def test_photo_caption_comes_first_then_its_text(tesseract: OcrEngine) -> None:
 def test_pictures_in_a_page_are_captioned_after_the_text(tesseract: OcrEngine) -> None:
     captioner = ColourCaptioner(boost=3.0)
     image, _texts, boxes = pillow_scenes.photo_viewer(7)
-    result = understand(image, caption_fn=captioner, ocr=tesseract, verbosity="normal")
+    result = understand(image, captioner=captioner, ocr=tesseract, verbosity="normal")
     assert result.kind == "mixed"
     assert len(captioner.calls) == 1
     region_w, region_h = captioner.calls[0]
@@ -161,10 +161,10 @@ def test_hedging_by_confidence() -> None:
 @pytest.mark.timeout(120)
 def test_very_unsure_caption_says_nothing_made_up() -> None:
     class Unsure(ColourCaptioner):
-        def __call__(self, image: Image.Image) -> ColourCaption:
+        def caption(self, image: Image.Image) -> ColourCaption:
             return ColourCaption("A man standing in front of a building.", -30.0, -3.0)
 
-    result = understand(pillow_scenes.photo_like(320, 240, 9), caption_fn=Unsure(), ocr=None)
+    result = understand(pillow_scenes.photo_like(320, 240, 9), captioner=Unsure(), ocr=None)
     assert result.kind == "photo"
     assert result.text == "A photo."
     assert result.caption == "A man standing in front of a building."  # kept for the history, not spoken
@@ -174,7 +174,7 @@ def test_very_unsure_caption_says_nothing_made_up() -> None:
 def test_verbosity_brief_normal_full(tesseract: OcrEngine) -> None:
     image, drawn, _ = pillow_scenes.document_page(2, 2, "Field notes on coastal birds")
     out = {
-        v: understand(image, caption_fn=None, ocr=tesseract, verbosity=v) for v in ("brief", "normal", "full")
+        v: understand(image, captioner=None, ocr=tesseract, verbosity=v) for v in ("brief", "normal", "full")
     }
     brief, normal, full = (len(out[v].text.split()) for v in ("brief", "normal", "full"))
     assert brief < normal < full
@@ -184,7 +184,7 @@ def test_verbosity_brief_normal_full(tesseract: OcrEngine) -> None:
     for line in drawn[1:6]:
         assert " ".join(line.split()).lower().rstrip(".") in spoken
     with pytest.raises(AssistantError, match="verbosity"):
-        understand(image, caption_fn=None, ocr=None, verbosity="loud")
+        understand(image, captioner=None, ocr=None, verbosity="loud")
 
 
 @pytest.mark.timeout(120)
@@ -199,7 +199,7 @@ def test_real_tiny_captioner_is_used_for_a_photo(tiny_model_dir: Path) -> None:
     from assistant.vision.inference.torch_captioner import Captioner
 
     captioner = Captioner.load(tiny_model_dir, "cpu")
-    result = understand(pillow_scenes.photo_like(224, 224, 4), caption_fn=captioner.caption, ocr=None)
+    result = understand(pillow_scenes.photo_like(224, 224, 4), captioner=captioner, ocr=None)
     assert result.kind == "photo"
     assert result.caption and result.caption_confidence is not None and 0 < result.caption_confidence <= 1
     assert result.sentences[0] in {

@@ -28,6 +28,7 @@ def test_describer_reads_a_terminal_and_captions_a_photo(tiny_model_dir: Path) -
     assert "call the dentist about Thursday" in first.text
     assert first.ocr_text is not None and "water the plants on the balcony" in first.ocr_text
     assert "ocr" in first.timings and "total" in first.timings
+    assert not describer.loaded and "load_model" not in first.timings  # text alone never loads the model
 
     again = describer.describe(screen)  # the same window again: the change-aware reader reuses its lines
     assert again.text == first.text
@@ -35,4 +36,5 @@ def test_describer_reads_a_terminal_and_captions_a_photo(tiny_model_dir: Path) -
     photo = describer.describe(CapturedImage(image=pillow_scenes.photo_like(320, 240, 6), source="file"))
     assert photo.kind == "photo"
     assert photo.caption
+    assert describer.loaded and photo.timings["load_model"] > 0  # loaded on the first photo, and timed
     assert photo.caption_confidence is not None and 0 < photo.caption_confidence <= 1

@@ -35,7 +35,8 @@ def test_fixture_set_is_large_and_labelled(read_set: list[Any]) -> None:
 
 @pytest.mark.timeout(600)
 def test_word_recall_on_rendered_screens(read_set: list[Any]) -> None:
-    found = total = 0
+    found = 0.0
+    total = 0
     worst = []
     for fx, result in read_set:
         if fx.kind == "photo" or not fx.texts:

@@ -1,0 +1,117 @@
+"""Screen text as spoken sentences: blocks into pieces, and how much of it a verbosity level reads.
+
+The OCR layer (:mod:`assistant.ocr.layout`) decides what the blocks are and their order; this module
+decides where one spoken piece ends and how much is said before "More text follows."
+"""
+
+from __future__ import annotations
+
+from PIL import Image
+
+from assistant.ocr.base import OcrEngine
+from assistant.ocr.layout import TextBlock
+from assistant.understand.wording import sentence
+
+
+def join_lines(lines: list[str]) -> str:
+    """Wrapped lines as one piece of text; a word hyphenated across the wrap is joined again."""
+    out = ""
+    for piece in lines:
+        piece = piece.strip()
+        joins_word = out.endswith("-") and piece[:1].islower()
+        out = out[:-1] + piece if joins_word else f"{out} {piece}".strip()
+    return out
+
+
+def block_pieces(block: TextBlock) -> list[str]:
+    """A block as spoken pieces: wrapped prose lines joined, list items and terminal lines apart.
+
+    A line that stops well short of the block's right edge ends its piece: prose wraps at the
+    edge, while list items, menu entries and shell lines end where their text ends.
+    """
+    width = max(1, block.box[2] - block.box[0])
+    pieces: list[list[str]] = [[]]
+    for line in block.lines:
+        pieces[-1].append(line.text)
+        if line.box[2] - block.box[0] < 0.75 * width:
+            pieces.append([])
+    return [join_lines(p) for p in pieces if p]
+
+
+def block_text(block: TextBlock) -> str:
+    """A block's text for speech, each piece ending as a sentence."""
+    return " ".join(sentence(p) for p in block_pieces(block))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _openings(blocks: list[TextBlock], budget: int) -> tuple[list[str], bool]:
+    """Headings whole and each other block's first line, up to ``budget`` words (the brief level)."""
+    out: list[str] = []
+    used = 0
+    for block in blocks:
+        piece = block_text(block) if block.is_heading else block.lines[0].text
+        if used and used + _words(piece) > budget:
+            return out, True
+        out.append(sentence(piece))
+        used += _words(piece)
+    return out, any(len(b.lines) > 1 and not b.is_heading for b in blocks)
+
+
+def _opening_lines(block: TextBlock, budget: int) -> str:
+    """A long paragraph's first lines within ``budget`` words, cut at its last full sentence."""
+    lines: list[str] = []
+    used = 0
+    for line in block.lines:
+        if used + _words(line.text) > budget:
+            break
+        lines.append(line.text)
+        used += _words(line.text)
+    opening = join_lines(lines)
+    end = max(opening.rfind(". "), opening.rfind("? "), opening.rfind("! "))
+    return opening[: end + 1] if end > 0 else opening  # a full sentence rather than mid-phrase
+
+
+def select_text(
+    blocks: list[TextBlock], budget: int | None, *, openings_only: bool = False
+) -> tuple[list[str], bool]:
+    """Sentences of screen text within ``budget`` words (None: all), and whether some was left out.
+
+    ``openings_only`` reads headings and each block's first line (a skim); otherwise whole blocks
+    are read until the budget runs out, and a long first paragraph is read in part.
+    """
+    if budget is None:
+        return [sentence(block_text(b)) for b in blocks], False
+    if openings_only:
+        return _openings(blocks, budget)
+    out: list[str] = []
+    used = 0
+    for block in blocks:
+        piece = block_text(block)
+        if used + _words(piece) > budget:
+            if used < budget // 2:  # a long first paragraph: say its opening lines
+                opening = _opening_lines(block, budget - used)
+                if opening:
+                    out.append(sentence(opening))
+            return out, True
+        out.append(sentence(piece))
+        used += _words(piece)
+    return out, False
+
+
+def quote(text: str, limit: int | None) -> str:
+    """``text`` on one line, cut after ``limit`` words with an ellipsis (None: whole)."""
+    words = text.split()
+    if limit is not None and len(words) > limit:
+        return " ".join(words[:limit]) + " …"
+    return " ".join(words)
+
+
+def read_all_text(image: Image.Image, ocr: OcrEngine) -> str:
+    """The "Read all text" action: every block in reading order, or "No text found."."""
+    blocks = ocr.recognize(image.convert("RGB")).blocks()
+    if not blocks:
+        return "No text found."
+    return "\n".join(sentence(piece) for b in blocks for piece in block_pieces(b))
