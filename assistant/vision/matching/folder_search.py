@@ -3,7 +3,7 @@
 Why: someone who cannot see their photo folder cannot skim thumbnails for "the one at the beach".
 The contrastive dual encoder (:mod:`assistant.vision.matching.contrastive_torch`) puts images and captions in one
 space, so a query is one text embedding and each image one image embedding; the ranking is their
-cosine. Images are listed exactly as folder mode lists them (:func:`assistant.folder_mode.find_images`,
+cosine. Images are listed exactly as folder mode lists them (:func:`assistant.capture.files.find_images`,
 recursively), decoded one at a time at the size the encoder needs, and encoded in batches.
 
 The heads run in numpy (:mod:`assistant.vision.matching.contrastive`); the image encoder runs in
@@ -25,8 +25,8 @@ from typing import IO, Any, Protocol
 import numpy as np
 from PIL import Image
 
+from assistant.capture.files import find_images, open_image
 from assistant.errors import AssistantError, ImageLoadError, ModelError
-from assistant.folder_mode import find_images, open_image
 from assistant.paths import default_model_dir
 from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
 
@@ -93,7 +93,11 @@ def load_grid_encoder(
     if runtime not in ENCODER_RUNTIMES:
         raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
     if runtime != "torch" and device in ("auto", "cpu"):
-        from assistant.vision.inference.onnx_captioner import _read_manifest, default_onnx_dir, onnx_export_is_current
+        from assistant.vision.inference.onnx_captioner import (
+            _read_manifest,
+            default_onnx_dir,
+            onnx_export_is_current,
+        )
 
         model_dir = captioner_dir or default_model_dir()
         onnx_dir = default_onnx_dir(model_dir)
