@@ -34,3 +34,9 @@ class SpeechError(AssistantError):
     """No speech backend could speak."""
 
     exit_code = 6
+
+
+class UnsafeFolderError(AssistantError):
+    """A folder the assistant keeps private (its socket's) is owned or opened up by someone else."""
+
+    exit_code = 7

@@ -54,9 +54,9 @@ def send(qtbot, name: str, command: str, args: dict | None = None) -> object:  #
 def test_server_name_is_per_user_and_config_dir(tmp_path, monkeypatch) -> None:
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     a, b = server_name(tmp_path / "a"), server_name(tmp_path / "b")
-    assert a != b and a.startswith("assistant-")
+    assert a != b and Path(a).parent == Path(b).parent
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
-    assert server_name(tmp_path / "a").startswith(str(tmp_path))
+    assert server_name(tmp_path / "a") == str(tmp_path / "assistant" / Path(a).name)
 
 
 def test_commands_round_trip_and_bad_input(qtbot, tmp_path, monkeypatch) -> None:
@@ -161,8 +161,13 @@ def test_trigger_without_a_running_app_says_so(tmp_path, capsys) -> None:
 
 
 def test_socket_fallback_name_without_runtime_dir(tmp_path, monkeypatch) -> None:
+    """Without XDG_RUNTIME_DIR the socket is still in a folder private to this user, not in /tmp."""
     monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
     name = server_name(tmp_path / "cfg")
+    folder = Path(name).parent
+    info = os.lstat(folder)
+    assert stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and info.st_mode & 0o077 == 0
+    assert folder != Path("/tmp") and folder.parent != Path("/tmp")
     server = IpcServer(lambda c, a: (True, ""), name)
     assert server.listen()
     try:
