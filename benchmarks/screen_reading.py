@@ -1,0 +1,426 @@
+"""Screen reading on real program screenshots (datasets/screens): words, order, tables, titles, buttons, time.
+
+    .venv/bin/python benchmarks/screen_reading.py                       # all readers, both halves
+    .venv/bin/python benchmarks/screen_reading.py --half A --readers assistant --limit 5
+    .venv/bin/python benchmarks/screen_reading.py --details             # one line per screen too
+
+Tune on half A, report half B (the split is fixed in datasets/screens/README.md). Each screen is
+read by every chosen reader in turn, so their times are taken in the same run on the same screen.
+Prints a table per half, recall per category, and one JSON line at the end.
+
+Measures, all on the truth written from the programs' source text (never from OCR), with words
+compared as ``datasets/screens/words.py`` says (NFKC, lower case, letters and digits only):
+
+- words read (recall): truth words found in the output, as multisets, pooled over the screens.
+- reading order: for screens with an ``order`` list, right when each phrase is found (as
+  consecutive words) after the end of the previous one, each at its first occurrence after it.
+- tables read row-wise: for each table row with at least two non-empty cells, taken in table
+  order (header first): the row counts as read when, after the end of the previous row that
+  counted, the output has its cells in order, each cell's words consecutive, with at most
+  ``ROW_GAP`` other words between one cell and the next (room for a spoken header name, "|" read
+  as "I", a stray mark). A table read column by column fails: the second cell of a row is then
+  a whole column away. A row missing a misread word fails too. Reported: the fraction of rows,
+  and how many tables had every row read.
+- windows kept apart: for screens whose words come from two windows or more, each output word
+  found in only one window's truth is labelled with that window; after dropping stray runs of a
+  single word, no window may come back once another has started ("not interleaved").
+- reading order right (combined): screens with an order list or several windows, right when the
+  order holds and the windows are kept apart.
+- screen kind: the fraction of screens the reader calls "screen" (the assistant only; every
+  picture here is a screen).
+- window titles spoken: fraction of the titles visible in title bars found as consecutive words.
+- buttons read: fraction of visible button/key labels (with at least one word) found as
+  consecutive words, each label as many times as it appears.
+- OCR time per screen, median: the assistant's ``timings['ocr']``; for the raw engines the wall
+  time of the engine call (tesseract: the whole process, as the assistant would pay it).
+
+Readers are small adapters (``READERS``): a later assistant plugs in as another entry.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+REPO = Path(__file__).resolve().parents[1]
+SCREENS = REPO / "datasets" / "screens"
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(SCREENS))
+
+from words import tokens  # noqa: E402  (datasets/screens/words.py)
+
+ROW_GAP = 2
+
+
+# ---- readers ---------------------------------------------------------------------------------------
+@dataclass
+class Reading:
+    text: str
+    ocr_ms: float
+    kind: str | None = None  # what the reader calls the picture (screen, photo, ...), if it says
+
+
+class Reader(Protocol):
+    name: str
+
+    def read(self, png: Path) -> Reading: ...
+
+
+class AssistantReader:
+    """Today's Describer on the PNG file, verbosity 'full' so that nothing is cut for length."""
+
+    name = "assistant"
+
+    def __init__(self) -> None:
+        from assistant.describe import Describer, DescriberOptions
+
+        self._describer = Describer(DescriberOptions(verbosity="full"))
+
+    def read(self, png: Path) -> Reading:
+        d = self._describer.describe(png)
+        return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind)
+
+
+class TesseractReader:
+    """The raw engine: ``tesseract <png> - --psm 3``, timed as a whole process."""
+
+    name = "tesseract-psm3"
+
+    def read(self, png: Path) -> Reading:
+        t0 = time.perf_counter()
+        out = subprocess.run(
+            ["tesseract", str(png), "-", "--psm", "3"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=300,
+        )
+        return Reading(out.stdout, (time.perf_counter() - t0) * 1000)
+
+
+class RapidOcrReader:
+    """The raw RapidOCR package with its defaults: detected lines joined in the order it returns."""
+
+    name = "rapidocr"
+
+    def __init__(self) -> None:
+        import logging
+
+        from rapidocr import RapidOCR
+
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
+        self._engine = RapidOCR(params={"Global.log_level": "error"})
+
+    def read(self, png: Path) -> Reading:
+        t0 = time.perf_counter()
+        out = self._engine(str(png))
+        ms = (time.perf_counter() - t0) * 1000
+        return Reading("\n".join(str(t) for t in (getattr(out, "txts", None) or ())), ms)
+
+
+READERS: dict[str, Callable[[], Reader]] = {
+    "assistant": AssistantReader,
+    "tesseract-psm3": TesseractReader,
+    "rapidocr": RapidOcrReader,
+}
+
+
+# ---- scoring ---------------------------------------------------------------------------------------
+def _find(seq: list[str], key: list[str], start: int = 0, stop: int | None = None) -> int:
+    """First index >= start (and <= stop) where ``key`` occurs in ``seq`` as consecutive items."""
+    last = len(seq) - len(key)
+    if stop is not None:
+        last = min(last, stop)
+    for i in range(start, last + 1):
+        if seq[i : i + len(key)] == key:
+            return i
+    return -1
+
+
+def word_recall(truth: list[str], out: list[str]) -> tuple[int, int, list[str]]:
+    want = Counter(t for w in truth for t in tokens(w))
+    have = Counter(out)
+    found = sum(min(n, have[w]) for w, n in want.items())
+    missing = sorted((want - have).elements())
+    return found, sum(want.values()), missing
+
+
+def order_right(phrases: list[str], out: list[str]) -> bool:
+    pos = 0
+    for phrase in phrases:
+        key = tokens(phrase)
+        i = _find(out, key, pos)
+        if i < 0:
+            return False
+        pos = i + len(key)
+    return True
+
+
+def windows_apart(windows: list[list[str]], out: list[str]) -> bool | None:
+    """None for fewer than two windows with words; else whether the output never returns to a
+    window once another has started (runs of one word dropped as strays)."""
+    counts = [Counter(t for w in words for t in tokens(w)) for words in windows]
+    counts = [c for c in counts if c]
+    if len(counts) < 2:
+        return None
+    owner = {t: i for i, c in enumerate(counts) for t in c if sum(t in o for o in counts) == 1}
+    labels = [owner[t] for t in out if t in owner]
+    runs: list[list[int]] = []  # [window, length]
+    for lab in labels:
+        if runs and runs[-1][0] == lab:
+            runs[-1][1] += 1
+        else:
+            runs.append([lab, 1])
+    kept: list[int] = []
+    for lab, n in runs:
+        if n >= 2 and (not kept or kept[-1] != lab):
+            kept.append(lab)
+    return len(kept) == len(set(kept))
+
+
+def _row_match(cells: list[list[str]], out: list[str], start: int) -> int:
+    """End of the earliest match of a row's cells at or after ``start`` (-1 if none)."""
+
+    def rest(k: int, pos: int) -> int:
+        if k == len(cells):
+            return pos
+        i = _find(out, cells[k], pos, pos + ROW_GAP)
+        while i >= 0:
+            end = rest(k + 1, i + len(cells[k]))
+            if end >= 0:
+                return end
+            i = _find(out, cells[k], i + 1, pos + ROW_GAP)
+        return -1
+
+    i = _find(out, cells[0], start)
+    while i >= 0:
+        end = rest(1, i + len(cells[0]))
+        if end >= 0:
+            return end
+        i = _find(out, cells[0], i + 1)
+    return -1
+
+
+def table_rows(table: list[list[str]], out: list[str]) -> tuple[int, int]:
+    ok = total = 0
+    pos = 0
+    for row in table:
+        cells = [tokens(c) for c in row]
+        cells = [c for c in cells if c]
+        if len(cells) < 2:
+            continue
+        total += 1
+        end = _row_match(cells, out, pos)
+        if end >= 0:
+            ok += 1
+            pos = end
+    return ok, total
+
+
+def phrases_found(phrases: list[str], out: list[str]) -> tuple[int, int]:
+    """Phrases found as consecutive words, each as many times as it is listed."""
+    keys = Counter(tuple(tokens(p)) for p in phrases if tokens(p))
+    found = 0
+    for key, n in keys.items():
+        count, pos = 0, 0
+        while count < n:
+            i = _find(out, list(key), pos)
+            if i < 0:
+                break
+            count += 1
+            pos = i + len(key)
+        found += count
+    return found, sum(keys.values())
+
+
+@dataclass
+class ScreenScore:
+    id: str
+    category: str
+    half: str
+    words_found: int
+    words_total: int
+    missing: list[str]
+    order: bool | None
+    apart: bool | None
+    kind: str | None
+    rows_ok: int
+    rows_total: int
+    tables_full: int
+    tables_total: int
+    titles: tuple[int, int]
+    buttons: tuple[int, int]
+    ocr_ms: float
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "recall": round(self.words_found / max(1, self.words_total), 4),
+            "order": self.order,
+            "apart": self.apart,
+            "kind": self.kind,
+            "rows": f"{self.rows_ok}/{self.rows_total}",
+            "titles": f"{self.titles[0]}/{self.titles[1]}",
+            "buttons": f"{self.buttons[0]}/{self.buttons[1]}",
+            "ocr_ms": round(self.ocr_ms),
+            "missing": self.missing[:15],
+        }
+
+
+def score(truth: dict[str, Any], reading: Reading) -> ScreenScore:
+    out = tokens(reading.text)
+    found, total, missing = word_recall(truth["words"], out)
+    rows_ok = rows_total = full = 0
+    for table in truth["tables"]:
+        ok, n = table_rows(table, out)
+        rows_ok += ok
+        rows_total += n
+        full += ok == n
+    return ScreenScore(
+        id=truth["id"],
+        category=truth["category"],
+        half=truth["split"],
+        words_found=found,
+        words_total=total,
+        missing=missing,
+        order=order_right(truth["order"], out) if truth["order"] else None,
+        apart=windows_apart([w["words"] for w in truth["windows"]], out),
+        kind=reading.kind,
+        rows_ok=rows_ok,
+        rows_total=rows_total,
+        tables_full=full,
+        tables_total=len(truth["tables"]),
+        titles=phrases_found(truth["window_titles"], out),
+        buttons=phrases_found(truth["buttons"], out),
+        ocr_ms=reading.ocr_ms,
+    )
+
+
+@dataclass
+class Summary:
+    screens: list[ScreenScore] = field(default_factory=list)
+
+    def figures(self) -> dict[str, Any]:
+        s = self.screens
+        orders = [x.order for x in s if x.order is not None]
+        apart = [x.apart for x in s if x.apart is not None]
+        both = [
+            x.order is not False and x.apart is not False for x in s if (x.order, x.apart) != (None, None)
+        ]
+        kinds = [x.kind == "screen" for x in s if x.kind is not None]
+        titles = [sum(x.titles[i] for x in s) for i in (0, 1)]
+        buttons = [sum(x.buttons[i] for x in s) for i in (0, 1)]
+        rows = [sum(x.rows_ok for x in s), sum(x.rows_total for x in s)]
+        ms = [x.ocr_ms for x in s if x.ocr_ms == x.ocr_ms]
+        return {
+            "screens": len(s),
+            "recall": round(sum(x.words_found for x in s) / max(1, sum(x.words_total for x in s)), 4),
+            "order_right": f"{sum(orders)}/{len(orders)}",
+            "windows_apart": f"{sum(apart)}/{len(apart)}",
+            "reading_order": f"{sum(both)}/{len(both)}",
+            "table_rows": round(rows[0] / rows[1], 4) if rows[1] else None,
+            "tables_full": f"{sum(x.tables_full for x in s)}/{sum(x.tables_total for x in s)}",
+            "titles": round(titles[0] / max(1, titles[1]), 4),
+            "buttons": round(buttons[0] / max(1, buttons[1]), 4),
+            "ocr_ms_median": round(statistics.median(ms)) if ms else None,
+            "kind_screen": round(sum(kinds) / len(kinds), 4) if kinds else None,
+        }
+
+    def by_category(self) -> dict[str, float]:
+        cats: dict[str, list[ScreenScore]] = {}
+        for x in self.screens:
+            cats.setdefault(x.category, []).append(x)
+        return {
+            c: round(sum(x.words_found for x in v) / max(1, sum(x.words_total for x in v)), 3)
+            for c, v in sorted(cats.items())
+        }
+
+
+# ---- run ---------------------------------------------------------------------------------------------
+def load_truth(half: str, limit: int | None) -> list[dict[str, Any]]:
+    files = sorted((SCREENS / "truth").glob("*.json"))
+    truths = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    if half != "all":
+        truths = [t for t in truths if t["split"] == half]
+    return truths[:limit] if limit else truths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--half", choices=["A", "B", "all"], default="all")
+    parser.add_argument("--readers", default=",".join(READERS), help=f"comma-separated: {', '.join(READERS)}")
+    parser.add_argument("--limit", type=int, default=None, help="the first N screens (by id) of the half")
+    parser.add_argument("--only", nargs="*", help="these screen ids (within the half)")
+    parser.add_argument("--details", action="store_true", help="one line per screen and reader")
+    parser.add_argument("--dump", type=Path, help="write every screen's scores and outputs to this JSON file")
+    args = parser.parse_args()
+
+    truths = load_truth(args.half, args.limit)
+    if args.only:
+        truths = [t for t in truths if t["id"] in args.only]
+    if not truths:
+        raise SystemExit("no screens: run datasets/screens/capture.py first")
+    readers = [READERS[name]() for name in args.readers.split(",")]
+    results: dict[str, dict[str, Summary]] = {r.name: {} for r in readers}
+    dump: list[dict[str, Any]] = []
+    for truth in truths:
+        png = SCREENS / truth["image"]
+        for reader in readers:
+            reading = reader.read(png)
+            sc = score(truth, reading)
+            for half in (truth["split"], "all"):
+                results[reader.name].setdefault(half, Summary()).screens.append(sc)
+            if args.details:
+                print(f"  {reader.name:15s} {json.dumps(sc.as_json())}", flush=True)
+            dump.append({"reader": reader.name, **sc.as_json(), "text": reading.text})
+        print(f"read {truth['id']}", file=sys.stderr, flush=True)
+
+    halves = ["A", "B", "all"] if args.half == "all" else [args.half]
+    cols = [
+        "screens",
+        "recall",
+        "order_right",
+        "windows_apart",
+        "reading_order",
+        "table_rows",
+        "tables_full",
+        "titles",
+        "buttons",
+        "ocr_ms_median",
+        "kind_screen",
+    ]
+    out: dict[str, Any] = {}
+    for half in halves:
+        print(f"\n== half {half}")
+        print(f"{'reader':16s}" + "".join(f"{c:>14s}" for c in cols))
+        for name, by_half in results.items():
+            if half not in by_half:
+                continue
+            fig = by_half[half].figures()
+            out.setdefault(name, {})[half] = fig | {"recall_by_category": by_half[half].by_category()}
+            print(f"{name:16s}" + "".join(f"{fig[c]!s:>14s}" for c in cols))
+    print("\n== recall by category (" + ("all screens" if args.half == "all" else f"half {args.half}") + ")")
+    key = "all" if args.half == "all" else args.half
+    cats = sorted({c for r in results.values() for c in r[key].by_category()})
+    print(f"{'category':14s}" + "".join(f"{name:>16s}" for name in results))
+    for c in cats:
+        print(
+            f"{c:14s}"
+            + "".join(f"{results[n][key].by_category().get(c, float('nan')):>16.3f}" for n in results)
+        )
+    if args.dump:
+        args.dump.write_text(json.dumps(dump, indent=1, ensure_ascii=False))
+    print(json.dumps({"benchmark": "screen_reading", "half": args.half, "results": out}))
+
+
+if __name__ == "__main__":
+    main()
