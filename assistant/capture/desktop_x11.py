@@ -6,19 +6,27 @@ window holding the keyboard focus (``XGetInputFocus``) is used instead, walked u
 window. The rectangle is translated to root coordinates and grown by ``_NET_FRAME_EXTENTS`` (the
 window manager's title bar and borders), and shrunk by ``_GTK_FRAME_EXTENTS`` (the invisible
 shadow that client-side-decorated GTK windows draw around themselves).
+
+:meth:`X11Desktop.window_stack` reads the whole stack the same way: ``_NET_CLIENT_LIST_STACKING``
+(bottom to top), each window's ``_NET_WM_NAME`` and frame, leaving out what a person cannot see
+(``_NET_WM_STATE_HIDDEN``, other workspaces by ``_NET_WM_DESKTOP``, docks and the desktop window by
+``_NET_WM_WINDOW_TYPE``) and marking the assistant's own windows by ``_NET_WM_PID`` or ``WM_CLASS``.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import deque
+from collections.abc import Iterable
 from typing import Any
 
 from Xlib import X, Xatom, error
 from Xlib import display as xdisplay
 
 from assistant.capture.models import Rect, WindowInfo
+from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.errors import CaptureError
 
 log = logging.getLogger(__name__)
@@ -33,6 +41,8 @@ _CONNECT_ERRORS = (
     EOFError,
 )
 _MAX_CLIENT_SEARCH = 64  # windows looked at below a frame when searching for the client window
+_ALL_DESKTOPS = 0xFFFFFFFF  # _NET_WM_DESKTOP of a window shown on every workspace
+_NOT_WINDOWS = ("_NET_WM_WINDOW_TYPE_DOCK", "_NET_WM_WINDOW_TYPE_DESKTOP")  # panels, the desktop itself
 
 
 class X11Desktop:
@@ -40,7 +50,18 @@ class X11Desktop:
 
     name = "x11"
 
-    def __init__(self, display_name: str | None = None) -> None:
+    def __init__(
+        self,
+        display_name: str | None = None,
+        *,
+        own_pids: Iterable[int] | None = None,
+        own_classes: Iterable[str] = (),
+    ) -> None:
+        """``own_pids`` (default: this process) and ``own_classes`` (``WM_CLASS`` class names, exact:
+        Qt sets the class to the application name, so the tray app's windows are known from another
+        process too) say which windows are the assistant's own."""
+        self._own_pids = frozenset(own_pids) if own_pids is not None else frozenset({os.getpid()})
+        self._own_classes = frozenset(own_classes)
         try:
             self._display = xdisplay.Display(display_name)
         except _CONNECT_ERRORS as exc:
@@ -74,6 +95,55 @@ class X11Desktop:
             except (error.XError, *_CONNECT_ERRORS) as exc:  # the window went away while we looked
                 log.info("active window vanished: %s", exc)
                 return None
+
+    def window_stack(self) -> WindowStack | None:
+        """The windows shown on the current workspace, top first; ``None`` without an EWMH window
+        manager (then nothing says which window covers which)."""
+        with self._lock:
+            try:
+                ids = self._root.get_full_property(self._atom("_NET_CLIENT_LIST_STACKING"), Xatom.WINDOW)
+                if ids is None:
+                    return None
+                active = self._cardinals(self._root, "_NET_ACTIVE_WINDOW", Xatom.WINDOW)
+                current = self._cardinals(self._root, "_NET_CURRENT_DESKTOP")
+                found = []
+                for xid in reversed([int(v) for v in ids.value]):  # EWMH lists bottom to top
+                    try:
+                        window = self._stack_entry(xid, active[0] if active else None, current)
+                    except error.XError:  # closed while we looked: it is no longer on the screen
+                        continue
+                    if window is not None:
+                        found.append(window)
+                return WindowStack(tuple(found))
+            except _CONNECT_ERRORS as exc:
+                log.info("window stack unavailable: %s", exc)
+                return None
+
+    def _stack_entry(self, xid: int, active: int | None, current: list[int]) -> DesktopWindow | None:
+        window = self._window(xid)
+        if not self._viewable(window):
+            return None
+        types = set(self._cardinals(window, "_NET_WM_WINDOW_TYPE", Xatom.ATOM))
+        if types & {self._atom(name) for name in _NOT_WINDOWS}:
+            return None
+        if self._atom("_NET_WM_STATE_HIDDEN") in self._cardinals(window, "_NET_WM_STATE", Xatom.ATOM):
+            return None
+        desktop = self._cardinals(window, "_NET_WM_DESKTOP")
+        if current and desktop and desktop[0] not in (current[0], _ALL_DESKTOPS):
+            return None
+        pids = self._cardinals(window, "_NET_WM_PID")
+        pid = pids[0] if pids else None
+        classes = self._wm_class(window)
+        own = pid in self._own_pids or (len(classes) > 1 and classes[-1] in self._own_classes)
+        return DesktopWindow(
+            title=self._title(window),
+            rect=self._outer_rect(window),
+            active=xid == active,
+            is_own=own,
+            app_name=classes[-1] if classes else None,
+            pid=pid,
+            handle=xid,
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -151,11 +221,15 @@ class X11Desktop:
             return _text(prop.value, encoding)
         return ""
 
-    def _app_name(self, window: Any) -> str | None:
+    def _wm_class(self, window: Any) -> list[str]:
+        """``WM_CLASS``: the instance ("Navigator"), then the class ("Firefox")."""
         prop = window.get_full_property(Xatom.WM_CLASS, Xatom.STRING)
         if prop is None or not prop.value:
-            return None
-        parts = [p for p in _text(prop.value, "latin-1").split("\0") if p]
+            return []
+        return [p for p in _text(prop.value, "latin-1").split("\0") if p]
+
+    def _app_name(self, window: Any) -> str | None:
+        parts = self._wm_class(window)
         return parts[-1] if parts else None  # the class ("Firefox"), not the instance ("Navigator")
 
     def _outer_rect(self, window: Any) -> Rect:

@@ -7,9 +7,12 @@ import these without importing each other.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from PIL import Image
+
+if TYPE_CHECKING:
+    from assistant.capture.window_stack import WindowStack
 
 #: ``(x, y, width, height)`` in screen coordinates (the virtual desktop spanning all monitors).
 Rect = tuple[int, int, int, int]
@@ -29,9 +32,12 @@ class WindowInfo:
 
 @dataclass
 class CapturedImage:
-    """An RGB picture and its provenance; ``rect`` is the captured area, ``window`` the active window."""
+    """An RGB picture and its provenance; ``rect`` is the captured area, ``window`` the active window,
+    ``windows`` what the desktop said about its windows at the grab (live captures only; ``None``
+    when the platform cannot say). The assistant's own windows are already painted out of ``image``."""
 
     image: Image.Image
     source: SourceKind
     rect: Rect | None = None
     window: WindowInfo | None = None
+    windows: WindowStack | None = None

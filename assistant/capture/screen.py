@@ -3,8 +3,10 @@
 :class:`ScreenSource` holds the logic every backend shares (which monitor, clipping to the screen,
 the square around the pointer); a backend only supplies monitors, raw grabs, the pointer and the
 active window. :class:`MssScreenSource` grabs pixels with ``mss`` (X11, Windows, macOS) and asks a
-small per-platform *desktop* module for the pointer and the active window. :class:`FakeScreenSource`
-serves an in-memory picture through the very same code, for tests of the layers above.
+small per-platform *desktop* module for the pointer, the active window and the window stack.
+:class:`FakeScreenSource` serves an in-memory picture through the very same code, for tests.
+Every grab carries the window stack read just before it (:class:`WindowStack`), with the
+assistant's own windows painted out of the picture, so it never reads its own words back.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from PIL import Image
 
 from assistant.capture.geometry import area, contains, intersect, square_around, union
-from assistant.capture.models import CapturedImage, Rect, WindowInfo
+from assistant.capture.models import CapturedImage, Rect, SourceKind, WindowInfo
+from assistant.capture.window_stack import WindowStack, hide_own_windows
 from assistant.errors import CaptureError
 
 if TYPE_CHECKING:
@@ -34,6 +37,7 @@ __all__ = [
     "MssScreenSource",
     "ScreenSource",
     "WindowInfo",
+    "WindowStack",
     "create_screen_source",
 ]
 
@@ -48,13 +52,16 @@ WAYLAND_MESSAGE = (
 
 
 class Desktop(Protocol):
-    """The platform pieces ``mss`` does not cover: where the pointer is and which window is active."""
+    """The platform pieces ``mss`` does not cover: where the pointer is, which window is active,
+    and the stack of windows (``None`` when the platform cannot say)."""
 
     name: str
 
     def pointer_position(self) -> tuple[int, int] | None: ...
 
     def active_window(self) -> WindowInfo | None: ...
+
+    def window_stack(self) -> WindowStack | None: ...
 
     def close(self) -> None: ...
 
@@ -86,6 +93,10 @@ class ScreenSource(ABC):
     def active_window(self) -> WindowInfo | None:
         """The focused top-level window, or ``None`` when there is none or it cannot be found."""
 
+    def window_stack(self) -> WindowStack | None:
+        """The windows on the screen, top first, or ``None`` when the platform cannot say."""
+        return None
+
     def primary_monitor(self) -> int:
         """The number of the primary monitor (used when the pointer cannot be found)."""
         return 1
@@ -115,8 +126,7 @@ class ScreenSource(ABC):
 
     def grab_screen(self, monitor: MonitorChoice = "pointer") -> CapturedImage:
         """One monitor (by number, or the one under the pointer), or ``"all"`` of them as one picture."""
-        rect = self._monitor_rect(monitor)
-        return CapturedImage(self._grab(rect), "screen", rect)
+        return self._captured(self._monitor_rect(monitor), "screen")
 
     def grab_rect(self, x: int, y: int, width: int, height: int) -> CapturedImage:
         """A rectangle of the desktop; the part outside every monitor is cut off."""
@@ -125,7 +135,7 @@ class ScreenSource(ABC):
         rect = intersect((x, y, width, height), self.virtual_screen())
         if rect is None:
             raise CaptureError("The area to capture is outside the screen.")
-        return CapturedImage(self._grab(rect), "rect", rect)
+        return self._captured(rect, "rect")
 
     def grab_active_window(self) -> CapturedImage:
         """The active window's visible part (title bar and frame included when the platform says so)."""
@@ -135,7 +145,7 @@ class ScreenSource(ABC):
         rect = intersect(window.rect, self.virtual_screen())
         if rect is None:
             raise CaptureError("The active window is not on the screen.")
-        return CapturedImage(self._grab(rect), "window", rect, window)
+        return self._captured(rect, "window", window)
 
     def grab_around_pointer(self, size: int = 480) -> CapturedImage:
         """A ``size`` x ``size`` square around the pointer, kept inside the pointer's monitor.
@@ -147,8 +157,19 @@ class ScreenSource(ABC):
             raise ValueError("size must be positive")
         x, y = self.pointer_position()
         monitor = self.monitors()[self.monitor_at(x, y) - 1]
-        rect = square_around(x, y, size, monitor)
-        return CapturedImage(self._grab(rect), "pointer", rect)
+        return self._captured(square_around(x, y, size, monitor), "pointer")
+
+    def _captured(self, rect: Rect, source: SourceKind, window: WindowInfo | None = None) -> CapturedImage:
+        """Grab ``rect`` with the window stack of that moment, the assistant's own windows painted
+        out (unless it is the assistant's own window that is being described)."""
+        stack = self.window_stack()
+        image = self._grab(rect)
+        describing_own = (
+            source == "window" and stack is not None and any(w.active and w.is_own for w in stack.own)
+        )
+        if stack is not None and not describing_own:
+            hide_own_windows(image, (rect[0], rect[1]), stack)
+        return CapturedImage(image, source, rect, window, windows=stack)
 
     def _monitor_rect(self, monitor: MonitorChoice) -> Rect:
         monitors = self.monitors()
@@ -176,8 +197,9 @@ class FakeScreenSource(ScreenSource):
     """A real :class:`ScreenSource` over an in-memory picture, for testing the layers above capture.
 
     ``image`` is the whole virtual desktop with its origin at (0, 0); ``monitors`` splits it (one
-    monitor by default); ``window`` is reported as the active window; the pointer starts in the
-    middle and moves with :meth:`move_pointer` (``None`` simulates a platform that cannot say).
+    monitor by default); ``window`` is reported as the active window and ``stack`` as the window
+    stack; the pointer starts in the middle and moves with :meth:`move_pointer` (``None`` simulates
+    a platform that cannot say).
     """
 
     name = "fake"
@@ -189,9 +211,11 @@ class FakeScreenSource(ScreenSource):
         *,
         pointer: tuple[int, int] | None = None,
         monitors: list[Rect] | None = None,
+        stack: WindowStack | None = None,
     ) -> None:
         self.image = image.convert("RGB") if image.mode != "RGB" else image
         self.window = window
+        self.stack = stack
         self._monitors = list(monitors) if monitors else [(0, 0, *self.image.size)]
         width, height = self.image.size
         self._position: tuple[int, int] | None = pointer if pointer is not None else (width // 2, height // 2)
@@ -209,6 +233,9 @@ class FakeScreenSource(ScreenSource):
 
     def active_window(self) -> WindowInfo | None:
         return self.window
+
+    def window_stack(self) -> WindowStack | None:
+        return self.stack
 
     def _grab(self, rect: Rect) -> Image.Image:
         if self.closed:
@@ -311,6 +338,9 @@ class MssScreenSource(ScreenSource):
             raise CaptureError("Finding the active window is not supported on this system.")
         return self.desktop.active_window()
 
+    def window_stack(self) -> WindowStack | None:
+        return self.desktop.window_stack() if self.desktop is not None else None
+
     def close(self) -> None:
         with self._lock:
             already, self._closed = self._closed, True
@@ -352,8 +382,9 @@ def _platform_desktop(kind: str, display: str | None = None) -> Desktop | None:
     try:
         if kind == "x11":
             from assistant.capture.desktop_x11 import X11Desktop
+            from assistant.paths import APP_NAME
 
-            return X11Desktop(display)
+            return X11Desktop(display, own_classes=(APP_NAME,))  # the Qt app's WM_CLASS class
         if kind == "windows":
             from assistant.capture.desktop_windows import WindowsDesktop
 
