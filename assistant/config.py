@@ -1,10 +1,14 @@
-"""The user's settings: one dataclass, declared once, validated, stored as JSON.
+"""The user's settings: one dataclass, validated, stored as JSON.
 
-Every setting has a type, a default and a one-line description in :data:`FIELD_HELP`; the
-settings window and ``assistant doctor`` read them from here. A missing, unreadable or broken
-settings file never stops the app: the bad parts fall back to their defaults and the reasons
-come back as short warnings (logged, and spoken by the app).
+Each field's default, choices or range and one-line help are declared once, in
+:data:`assistant.catalog.SETTINGS`; the dataclass takes them from there (:func:`_setting`), and
+validation, the Settings window and ``assistant doctor`` read the same entries. A missing,
+unreadable or broken settings file never stops the app: the bad parts fall back to their defaults
+and the reasons come back as short warnings (logged, and spoken by the app). Old spellings of a
+choice (``verbosity: full`` from before it became ``detailed``) are migrated silently on load.
 """
+
+# ruff: noqa: RUF009  (the dataclass fields come from _setting, which returns dataclasses.field)
 
 from __future__ import annotations
 
@@ -14,67 +18,76 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant import paths
+from assistant.catalog import (
+    DEFAULT_HOTKEYS,
+    DEVICES,
+    HOTKEY_ACTIONS,
+    HOTKEY_BACKENDS,
+    SETTING_BY_NAME,
+    SPEECH_BACKENDS,
+    VERBOSITIES,
+    SettingSpec,
+    canonical,
+)
+
+if TYPE_CHECKING:
+    from assistant.describe import DescriberOptions
 
 log = logging.getLogger(__name__)
 
+__all__ = [  # the vocabularies are re-exported for older imports; they live in assistant.catalog
+    "DEFAULT_HOTKEYS",
+    "DEVICES",
+    "FIELD_HELP",
+    "HOTKEY_ACTIONS",
+    "HOTKEY_BACKENDS",
+    "SPEECH_BACKENDS",
+    "VERBOSITIES",
+    "Settings",
+    "describer_options",
+    "load_settings",
+    "save_settings",
+    "settings_path",
+]
+
 SETTINGS_FILE = "settings.json"
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2: verbosity "full" became "detailed"; runtime added
 
-#: Actions a hotkey (or the IPC ``trigger`` command) can start, in menu order.
-HOTKEY_ACTIONS: tuple[str, ...] = (
-    "describe-screen",
-    "describe-window",
-    "describe-pointer",
-    "clipboard",
-    "repeat",
-    "stop",
-    "show",
-)
 
-#: Default global hotkeys. Ctrl+Alt+Shift+letter is free in NVDA (whose commands use the NVDA key,
-#: Insert/CapsLock), in Orca (Orca key = Insert/CapsLock), in JAWS, in Narrator (Caps/Insert) and in
-#: the GNOME/KDE/Windows default shortcuts we know of — except Ctrl+Alt+Shift+R, which is GNOME's
-#: screencast recorder, so *repeat* uses L ("last") instead.
-DEFAULT_HOTKEYS: dict[str, str] = {
-    "describe-screen": "ctrl+alt+shift+s",
-    "describe-window": "ctrl+alt+shift+w",
-    "describe-pointer": "ctrl+alt+shift+p",
-    "clipboard": "ctrl+alt+shift+c",
-    "repeat": "ctrl+alt+shift+l",
-    "stop": "ctrl+alt+shift+x",
-    "show": "ctrl+alt+shift+a",
-}
-
-SPEECH_BACKENDS = ("auto", "screenreader", "speechd", "espeak", "pyttsx3", "wav", "silent")
-DEVICES = ("auto", "cpu", "cuda")
-VERBOSITIES = ("brief", "normal", "detailed")
-HOTKEY_BACKENDS = ("auto", "pynput", "keyboard", "none")
+def _setting(name: str) -> Any:
+    """The dataclass field for catalog setting ``name``: its default, with the spec as metadata."""
+    spec = SETTING_BY_NAME[name]
+    if isinstance(spec.default, dict):
+        default = spec.default
+        return field(default_factory=lambda: dict(default), metadata={"spec": spec})
+    return field(default=spec.default, metadata={"spec": spec})
 
 
 @dataclass
 class Settings:
-    """Everything the user can change. Defaults are what a new user gets."""
+    """Everything the user can change. Defaults are what a new user gets (see assistant.catalog)."""
 
-    hotkeys: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_HOTKEYS))
-    hotkey_backend: str = "auto"
-    speech_backend: str = "auto"
-    voice: str = ""
-    rate: int = 175
-    volume: float = 1.0
-    earcons: bool = True
-    model_dir: str = ""
-    device: str = "auto"
-    beam_size: int = 3
-    verbosity: str = "normal"
-    auto_copy: bool = False
-    start_at_login: bool = False
-    history_on_disk: bool = False
-    history_size: int = 50
-    pointer_region: int = 480
-    debounce_ms: int = 120
+    hotkeys: dict[str, str] = _setting("hotkeys")
+    hotkey_backend: str = _setting("hotkey_backend")
+    speech_backend: str = _setting("speech_backend")
+    voice: str = _setting("voice")
+    rate: int = _setting("rate")
+    volume: float = _setting("volume")
+    earcons: bool = _setting("earcons")
+    model_dir: str = _setting("model_dir")
+    runtime: str = _setting("runtime")
+    device: str = _setting("device")
+    beam_size: int = _setting("beam_size")
+    verbosity: str = _setting("verbosity")
+    auto_copy: bool = _setting("auto_copy")
+    start_at_login: bool = _setting("start_at_login")
+    history_on_disk: bool = _setting("history_on_disk")
+    history_size: int = _setting("history_size")
+    pointer_region: int = _setting("pointer_region")
+    debounce_ms: int = _setting("debounce_ms")
 
     def copy(self) -> Settings:
         return Settings(**{**asdict(self), "hotkeys": dict(self.hotkeys)})
@@ -91,13 +104,14 @@ class Settings:
         warnings: list[str] = []
         if not isinstance(data, dict):
             return settings, ["The settings file is not a settings object, so defaults are used."]
-        known = {f.name for f in fields(cls)}
         for key, value in data.items():
             if key == "version":
                 continue
-            if key not in known:
+            if key not in SETTING_BY_NAME:
                 warnings.append(f"Unknown setting {key!r} was ignored.")
                 continue
+            if isinstance(value, str):
+                value = canonical(key, value)  # an older spelling, migrated
             problem = _check(key, value)
             if problem:
                 warnings.append(f"Setting {key!r} {problem}, so its default is used.")
@@ -121,77 +135,67 @@ class Settings:
         return problems
 
 
-FIELD_HELP: dict[str, str] = {
-    "hotkeys": "Global key chords for each action, like ctrl+alt+shift+s.",
-    "hotkey_backend": "How global hotkeys are caught: auto, pynput (X11, macOS), keyboard (Windows) or none.",
-    "speech_backend": "Where speech goes: auto, screenreader, speechd, espeak, pyttsx3, wav or silent.",
-    "voice": "Voice name for the speech backend; empty for its default.",
-    "rate": "Speaking rate in words per minute.",
-    "volume": "Speech volume from 0 to 1.",
-    "earcons": "Play short sounds for working, done and error.",
-    "model_dir": "Folder of the captioning model; empty for the shipped one.",
-    "device": "Where the model runs: auto, cpu or cuda.",
-    "beam_size": "Beam width of the caption search (1 to 10); larger is slower and a little better.",
-    "verbosity": "How much is said: brief, normal or detailed.",
-    "auto_copy": "Copy each description to the clipboard.",
-    "start_at_login": "Start the assistant when you log in.",
-    "history_on_disk": "Keep the history of descriptions on disk (text only, never screenshots).",
-    "history_size": "How many descriptions the history keeps.",
-    "pointer_region": "Side of the square described around the pointer, in pixels.",
-    "debounce_ms": "Quiet time before a burst of triggers is acted on, in milliseconds.",
-}
+#: One line of help per setting (the Settings window's tooltips, ``assistant doctor``).
+FIELD_HELP: dict[str, str] = {name: spec.help for name, spec in SETTING_BY_NAME.items()}
+
+
+def describer_options(settings: Settings) -> DescriberOptions:
+    """What the describe pipeline is built from: the settings that feed it (``describer=True`` in the
+    catalog). Imports the pipeline lazily, so reading settings stays light."""
+    from assistant.describe import DescriberOptions
+
+    model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
+    return DescriberOptions(
+        model_dir=model_dir,
+        device=settings.device,
+        beam_size=settings.beam_size,
+        verbosity=settings.verbosity,
+        runtime=settings.runtime,
+    )
+
+
+def _check_hotkeys(value: object) -> str | None:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return "must map action names to key chords"
+    unknown = sorted(set(value) - set(HOTKEY_ACTIONS))
+    if unknown:
+        return f"names unknown actions ({', '.join(unknown)})"
+    from assistant.hotkeys.chords import ChordError, parse_chord
+
+    for chord in value.values():
+        if not chord.strip():
+            continue  # an empty chord means "no hotkey for this action"
+        try:
+            parse_chord(chord)
+        except ChordError as exc:
+            return f"has a bad key chord ({exc})"
+    return None
+
+
+def _check_spec(spec: SettingSpec, value: object) -> str | None:
+    """Why ``value`` does not fit ``spec`` (its choices, range or kind); ``None`` when it does."""
+    if spec.choices:
+        return None if value in spec.choices else f"must be one of {', '.join(spec.choices)}"
+    if spec.kind is bool:
+        return None if isinstance(value, bool) else "must be true or false"
+    if spec.kind is str:
+        return None if isinstance(value, str) else "must be text"
+    lo, hi = spec.range or (float("-inf"), float("inf"))
+    if spec.kind is int:
+        ok = isinstance(value, int) and not isinstance(value, bool) and lo <= value <= hi
+        return None if ok else f"must be a whole number from {lo:g} to {hi:g}"
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and lo <= float(value) <= hi
+    return None if ok else f"must be a number from {lo:g} to {hi:g}"
 
 
 def _check(name: str, value: object) -> str | None:
     """Why ``value`` is not valid for setting ``name`` (``None`` when it is)."""
-
-    def is_int(v: object) -> bool:
-        return isinstance(v, int) and not isinstance(v, bool)
-
     if name == "hotkeys":
-        if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-        ):
-            return "must map action names to key chords"
-        unknown = sorted(set(value) - set(HOTKEY_ACTIONS))
-        if unknown:
-            return f"names unknown actions ({', '.join(unknown)})"
-        from assistant.hotkeys.chords import ChordError, parse_chord
-
-        for chord in value.values():
-            if not chord.strip():
-                continue  # an empty chord means "no hotkey for this action"
-            try:
-                parse_chord(chord)
-            except ChordError as exc:
-                return f"has a bad key chord ({exc})"
-        return None
-    choices = {
-        "hotkey_backend": HOTKEY_BACKENDS,
-        "speech_backend": SPEECH_BACKENDS,
-        "device": DEVICES,
-        "verbosity": VERBOSITIES,
-    }
-    if name in choices:
-        return None if value in choices[name] else f"must be one of {', '.join(choices[name])}"
-    if name in ("voice", "model_dir"):
-        return None if isinstance(value, str) else "must be text"
-    if name in ("earcons", "auto_copy", "start_at_login", "history_on_disk"):
-        return None if isinstance(value, bool) else "must be true or false"
-    ranges = {
-        "rate": (50, 500),
-        "beam_size": (1, 10),
-        "history_size": (1, 1000),
-        "pointer_region": (64, 4096),
-        "debounce_ms": (0, 2000),
-    }
-    if name in ranges:
-        lo, hi = ranges[name]
-        return None if is_int(value) and lo <= value <= hi else f"must be a whole number from {lo} to {hi}"  # type: ignore[operator]
-    if name == "volume":
-        ok = isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= float(value) <= 1.0
-        return None if ok else "must be a number from 0 to 1"
-    return "is not a known setting"
+        return _check_hotkeys(value)
+    spec = SETTING_BY_NAME.get(name)
+    return "is not a known setting" if spec is None else _check_spec(spec, value)
 
 
 def settings_path(directory: Path | None = None) -> Path:

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from assistant.app.main import run_app
+from assistant.app.options import add_app_options
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m assistant.app", description="Run the assistant tray app."
     )
-    parser.add_argument("--wav", type=Path, default=None, help="write speech to this WAV file")
-    parser.add_argument("--speech", default=None, help="speech backend (auto, espeak, wav, silent, ...)")
-    parser.add_argument("--settings-dir", type=Path, default=None, help="read and write settings here")
+    add_app_options(parser)  # the same options as `assistant run`
     return parser.parse_args(argv)
 
 

@@ -6,49 +6,45 @@ Every trigger becomes a command name (the same names ``assistant trigger`` uses)
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from assistant.app import autostart
 from assistant.app.history import HistoryStore
 from assistant.app.history_window import HistoryWindow
 from assistant.app.ipc import IpcServer, server_name
 from assistant.app.main_window import MainWindow
 from assistant.app.qtimage import qimage_to_pil
+from assistant.app.reconfigure import reconfigure, status_json
+from assistant.app.seams import DescriberLike, Description, ScreenFactory, Speaker
 from assistant.app.settings_window import SettingsWindow
 from assistant.app.speaking import SpeechOutput, make_speaker
 from assistant.app.tray import Tray
-from assistant.app.worker import DescribeQueue, DescribeRequest, DescriberLike
-from assistant.config import Settings, save_settings
+from assistant.app.welcome import keys_text, mark_welcomed, welcome_text
+from assistant.app.worker import DescribeQueue, DescribeRequest
+from assistant.config import Settings, describer_options, save_settings
 from assistant.errors import ModelError
 from assistant.hotkeys import HotkeyError, HotkeySource, create_hotkey_source
 
 log = logging.getLogger(__name__)
 
-MODEL_FIELDS = ("model_dir", "device", "beam_size", "verbosity")
-SPEECH_FIELDS = ("speech_backend", "voice", "rate", "volume", "earcons")
-
-
 def describer_factory_for(settings: Settings) -> Callable[[], DescriberLike]:
-    """A factory the worker calls (in its thread) to build the project's Describer."""
-    model_dir = Path(settings.model_dir).expanduser() if settings.model_dir else None
-    device, beam, verbosity = settings.device, settings.beam_size, settings.verbosity
+    """A factory the worker calls (in its thread) to build the project's Describer from ``settings``."""
+    options = describer_options(settings)
 
     def factory() -> DescriberLike:
         try:
-            from assistant.describe import Describer, DescriberOptions
+            from assistant.describe import Describer
         except ImportError as exc:
             raise ModelError("The describer is not installed.") from exc
-        options = DescriberOptions(model_dir=model_dir, device=device, beam_size=beam, verbosity=verbosity)
-        return Describer(options)  # type: ignore[return-value, unused-ignore]
+        return Describer(options)
 
     return factory
 
@@ -65,26 +61,28 @@ class AppController(QObject):
         settings: Settings,
         settings_dir: Path | None = None,
         *,
-        speaker: Any = None,
+        speaker: Speaker | None = None,
         speech_override: str | None = None,
         wav_override: Path | None = None,
         describer_factory: Callable[[], DescriberLike] | None = None,
-        screen_factory: Callable[[], Any] | None = None,
+        screen_factory: ScreenFactory | None = None,
         hotkey_source: HotkeySource | None = None,
         ipc_name: str | None = None,
         startup_warnings: list[str] | None = None,
+        welcome: bool = False,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.settings_dir = settings_dir
-        self._speech_override = speech_override
-        self._wav_override = wav_override
-        self._fixed_describer = describer_factory
+        self.speech_override = speech_override
+        self.wav_override = wav_override
+        self.fixed_describer = describer_factory
         self.startup_warnings = list(startup_warnings or [])
+        self.welcome = welcome  # say the first-start welcome (run_app: no marker yet)
         self.main_window = MainWindow()  # first: the screen-reader speech route announces through it
         speech_warning = ""
         if speaker is None:
-            speaker, speech_warning = make_speaker(settings, speech_override, wav_override, self._announcer)
+            speaker, speech_warning = make_speaker(settings, speech_override, wav_override, self.announcer)
         if speech_warning:
             self.startup_warnings.append(speech_warning)
         self.speech = SpeechOutput(speaker, earcons=settings.earcons)
@@ -97,7 +95,7 @@ class AppController(QObject):
         self.queue.sentence_ready.connect(self._on_sentence)
         self.queue.result_ready.connect(self._on_result)
         self.queue.error.connect(self._on_error)
-        self.hotkeys = hotkey_source or self._make_hotkeys(settings.hotkey_backend)
+        self.hotkeys = hotkey_source or self.make_hotkeys(settings.hotkey_backend)
         self.hotkey_fired.connect(self._on_hotkey)
         self.hotkey_message = ""
         self.ipc = IpcServer(self._handle_ipc, ipc_name or server_name(settings_dir), self)
@@ -131,12 +129,20 @@ class AppController(QObject):
             log.warning("no system tray; showing the main window instead")
             self.tray.show()  # Qt shows it if a tray appears later
             self.main_window.show_and_focus()
-        self._start_hotkeys()
+        self.start_hotkeys()
         self.main_window.set_status("Loading the model…")
         QTimer.singleShot(0, self.queue.load_model)
+        if self.welcome:
+            QTimer.singleShot(0, self._say_welcome)
         if self.startup_warnings:
-            QTimer.singleShot(0, lambda: self.say_error(" ".join(self.startup_warnings)))
+            QTimer.singleShot(0, lambda: self.say_error(" ".join(self.startup_warnings), interrupt=False))
         return True
+
+    def _say_welcome(self) -> None:
+        """Once, on the first start: what this is, its main hotkey and how to open its window."""
+        self.speak(welcome_text(self.settings.hotkeys, self.hotkeys.active))
+        mark_welcomed(self.settings_dir)
+        self.welcome = False
 
     def shutdown(self) -> None:
         try:
@@ -151,7 +157,7 @@ class AppController(QObject):
             if window is not None:
                 window.deleteLater()
 
-    def _make_hotkeys(self, backend: str) -> HotkeySource:
+    def make_hotkeys(self, backend: str) -> HotkeySource:
         try:
             return create_hotkey_source(backend)
         except HotkeyError as exc:
@@ -159,7 +165,7 @@ class AppController(QObject):
 
             return NoHotkeySource(str(exc))
 
-    def _start_hotkeys(self) -> None:
+    def start_hotkeys(self) -> None:
         try:
             self.hotkeys.start(self.settings.hotkeys, self.hotkey_fired.emit)
             self.hotkey_message = f"Hotkeys: {self.hotkeys.name}."
@@ -189,63 +195,48 @@ class AppController(QObject):
 
     def handle_command(self, command: str, args: dict[str, Any]) -> tuple[bool, str]:
         """One entry point for menu, buttons, hotkeys and IPC. Returns (ok, short message)."""
-        size = self.settings.pointer_region
-        if command == "describe-screen":
-            return True, self._describe(DescribeRequest("screen"))
-        if command == "describe-window":
-            return True, self._describe(DescribeRequest("window"))
-        if command == "describe-pointer":
-            return True, self._describe(DescribeRequest("pointer", pointer_size=size))
-        if command == "clipboard":
-            return self.read_clipboard()
         if command == "describe-file":
             return self.describe_file(str(args.get("path", "")))
-        if command == "open":
-            self.main_window.show_and_focus()
-            QTimer.singleShot(0, self.main_window.open_image)
-            return True, "Choose an image."
-        if command == "stop":
-            self.stop()
-            return True, "Stopped."
-        if command == "repeat":
-            return self.repeat()
-        if command == "show":
-            self.main_window.show_and_focus()
-            return True, "Shown."
-        if command == "history":
-            self.show_history()
-            return True, "History shown."
-        if command == "settings":
-            self.show_settings()
-            return True, "Settings shown."
-        if command == "status":
-            return True, self.status_text()
-        if command == "quit":
-            QTimer.singleShot(0, self.quit)
-            return True, "Quitting."
-        return False, f"Unknown command {command}."
+        handler = self._handlers().get(command)
+        return handler() if handler is not None else (False, f"Unknown command {command}.")
+
+    def _handlers(self) -> dict[str, Callable[[], tuple[bool, str]]]:
+        """Every command of assistant.catalog.COMMANDS (but describe-file, which takes a path)."""
+
+        def done(action: Callable[[], object], message: str) -> Callable[[], tuple[bool, str]]:
+            def run() -> tuple[bool, str]:
+                action()
+                return True, message
+
+            return run
+
+        size = self.settings.pointer_region
+        return {
+            "describe-screen": lambda: (True, self._describe(DescribeRequest("screen"))),
+            "describe-window": lambda: (True, self._describe(DescribeRequest("window"))),
+            "describe-pointer": lambda: (True, self._describe(DescribeRequest("pointer", pointer_size=size))),
+            "clipboard": self.read_clipboard,
+            "open": done(self._open_image, "Choose an image."),
+            "stop": done(self.stop, "Stopped."),
+            "repeat": self.repeat,
+            "show": done(self.main_window.show_and_focus, "Shown."),
+            "history": done(self.show_history, "History shown."),
+            "settings": done(self.show_settings, "Settings shown."),
+            "help": done(lambda: self.speak(self.keys_text()), "The keys were said."),
+            "status": lambda: (True, self.status_text()),
+            "quit": done(lambda: QTimer.singleShot(0, self.quit), "Quitting."),
+        }
+
+    def _open_image(self) -> None:
+        self.main_window.show_and_focus()
+        QTimer.singleShot(0, self.main_window.open_image)
+
+    def keys_text(self) -> str:
+        return keys_text(self.settings.hotkeys, self.hotkeys.active)
 
     def status_text(self) -> str:
         """One JSON object: model state, queue counters and the last description (for tests, bug reports)."""
-        queue = self.queue
-        return json.dumps(
-            {
-                "model": queue.model_state,
-                "model_message": queue.model_message,
-                "busy": queue.busy,
-                "described": self.described_count,
-                "errors": self.error_count,
-                "last_error": self.last_error,
-                "submitted": queue.submitted,
-                "dispatched": queue.dispatched,
-                "max_outstanding": queue.max_outstanding,
-                "hotkeys": self.hotkeys.name,
-                "hotkeys_active": self.hotkeys.active,
-                "speech": str(getattr(self.speech.speaker, "name", type(self.speech.speaker).__name__)),
-                "last": self.last_text,
-                "latency_ms": self.latencies_ms[-1] if self.latencies_ms else None,
-            }
-        )
+        return status_json(self)
 
     def _describe(self, request: DescribeRequest) -> str:
         self.speech.stop()
@@ -265,7 +256,7 @@ class AppController(QObject):
         self.main_window.set_status(message)  # shown; the "working" earcon says it aloud
         return True, message
 
-    def describe_image(self, image: Any, label: str) -> str:
+    def describe_image(self, image: Image.Image, label: str) -> str:
         return self._describe(DescribeRequest("image", payload=image, label=label))
 
     def _on_image_dropped(self, image: QImage) -> None:
@@ -304,7 +295,7 @@ class AppController(QObject):
         if app is not None:
             app.exit(0)
 
-    def _announcer(self, text: str, assertive: bool) -> None:
+    def announcer(self, text: str, assertive: bool) -> None:
         """For the screen-reader speech backend: announce through the main window (any thread)."""
         try:
             from assistant.app.announce import make_announcer
@@ -317,12 +308,12 @@ class AppController(QObject):
         self.speech.say(text, interrupt=interrupt)
         self.spoken.emit(text)
 
-    def say_error(self, message: str) -> None:
+    def say_error(self, message: str, interrupt: bool = True) -> None:
         self.error_count += 1
         self.last_error = message
         self.speech.earcon("error")
         self.main_window.set_status(message)
-        self.speak(message)
+        self.speak(message, interrupt=interrupt)
 
     def _note_latency(self, request: DescribeRequest) -> None:
         if request.id not in self._streamed:
@@ -350,8 +341,8 @@ class AppController(QObject):
         self.speak(text, interrupt=first)
 
     @Slot(object, object, str)
-    def _on_result(self, request: DescribeRequest, description: Any, label: str) -> None:
-        text = str(getattr(description, "text", description)).strip() or "Nothing could be described."
+    def _on_result(self, request: DescribeRequest, description: Description, label: str) -> None:
+        text = description.text.strip() or "Nothing could be described."
         streamed = self._streamed.pop(request.id, False)
         if not streamed:
             self._note_latency(request)
@@ -385,9 +376,8 @@ class AppController(QObject):
         self.history_window.list.setFocus()
 
     def show_settings(self) -> None:
-        backend = getattr(self.speech.speaker, "name", None) or type(self.speech.speaker).__name__
         if self.settings_window is None:
-            self.settings_window = SettingsWindow(self.settings, str(backend))
+            self.settings_window = SettingsWindow(self.settings, self.speech.speaker.name, say=self.speak)
             self.settings_window.applied.connect(self.apply_settings)
         else:
             self.settings_window.load(self.settings)
@@ -397,31 +387,11 @@ class AppController(QObject):
 
     @Slot(object)
     def apply_settings(self, new: Settings) -> None:
+        """Save ``new`` and put it into effect (see assistant.app.reconfigure)."""
         old, self.settings = self.settings, new.copy()
         try:
             save_settings(self.settings, self.settings_dir)
         except (OSError, ValueError) as exc:
             log.warning("saving settings failed: %s", exc)
             self.say_error("The settings could not be saved.")
-        if new.hotkeys != old.hotkeys or new.hotkey_backend != old.hotkey_backend:
-            self.hotkeys.stop()
-            if new.hotkey_backend != old.hotkey_backend:
-                self.hotkeys = self._make_hotkeys(new.hotkey_backend)
-            self._start_hotkeys()
-        self.tray.set_hotkeys(new.hotkeys)
-        if any(getattr(new, f) != getattr(old, f) for f in SPEECH_FIELDS):
-            speaker, warning = make_speaker(new, self._speech_override, self._wav_override, self._announcer)
-            self.speech.replace_speaker(speaker)
-            if warning:
-                self.say_error(warning)
-        self.speech.earcons = new.earcons
-        if self._fixed_describer is None and any(getattr(new, f) != getattr(old, f) for f in MODEL_FIELDS):
-            self.queue.reload(describer_factory_for(new))
-        self.history.configure(new.history_size, new.history_on_disk)
-        if new.start_at_login != old.start_at_login:
-            try:
-                autostart.set_start_at_login(new.start_at_login)
-            except OSError as exc:
-                log.warning("start at login: %s", exc)
-                self.say_error("Start at login could not be changed.")
-        self.queue.set_debounce(new.debounce_ms)
+        reconfigure(self, old, self.settings)

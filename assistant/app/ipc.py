@@ -31,24 +31,12 @@ from PySide6.QtCore import QByteArray, QDir, QLockFile, QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from assistant import paths, safe_json
+from assistant.catalog import IPC_COMMANDS
 from assistant.errors import AssistantError, UnsafeFolderError
 
 log = logging.getLogger(__name__)
 
-COMMANDS: dict[str, str] = {
-    "describe-screen": "Describe the screen under the pointer.",
-    "describe-window": "Describe the active window.",
-    "describe-pointer": "Describe the area around the pointer.",
-    "clipboard": "Describe the image on the clipboard.",
-    "describe-file": "Describe an image file (give its path).",
-    "stop": "Stop speaking.",
-    "repeat": "Say the last description again.",
-    "show": "Open the main window.",
-    "history": "Open the history.",
-    "settings": "Open the settings.",
-    "status": "Report whether the model is ready and what is running.",
-    "quit": "Quit the running assistant.",
-}
+COMMANDS = IPC_COMMANDS  # name -> help, declared once in assistant.catalog
 
 Handler = Callable[[str, dict[str, Any]], tuple[bool, str]]
 MAX_MESSAGE = 64 * 1024

@@ -51,6 +51,7 @@ def run_app(args: Any = None) -> int:
 
     from assistant.app.controller import AppController
     from assistant.app.ipc import send_command, server_name
+    from assistant.app.welcome import is_first_start
     from assistant.config import load_settings
 
     if not logging.getLogger().handlers:
@@ -83,6 +84,7 @@ def run_app(args: Any = None) -> int:
         wav_override=Path(wav) if wav else None,
         ipc_name=name,
         startup_warnings=warnings,
+        welcome=is_first_start(settings_dir),
         # Embedders and tests may hand in their own describer factory (not a command-line option).
         describer_factory=getattr(args, "describer_factory", None),
     )

@@ -21,23 +21,27 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.qtimage import app_icon
+from assistant.catalog import COMMAND_BY_NAME
 
 log = logging.getLogger(__name__)
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)"
 IMAGE_MIME_TYPES = ("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp", "image/tiff")
 
-#: (command, button text with mnemonic, accessible description)
-BUTTONS: tuple[tuple[str, str, str], ...] = (
-    ("open", "&Open image…", "Choose an image file to describe"),
-    ("describe-screen", "Describe &screen", "Describe the screen under the pointer"),
-    ("describe-window", "Describe active &window", "Describe the window that had the focus"),
-    ("describe-pointer", "Describe around &pointer", "Describe a square around the mouse pointer"),
-    ("clipboard", "Read &clipboard image", "Describe the image on the clipboard"),
-    ("repeat", "&Repeat last", "Say the last description again"),
-    ("stop", "S&top speaking", "Stop speaking and cancel the description"),
-    ("history", "&History", "Open the list of past descriptions"),
-    ("settings", "S&ettings", "Open the settings"),
+#: The commands offered as buttons, in order (labels and help from assistant.catalog): everything the
+#: tray menu has, Quit included, so a keyboard user never needs the tray.
+BUTTONS: tuple[str, ...] = (
+    "open",
+    "describe-screen",
+    "describe-window",
+    "describe-pointer",
+    "clipboard",
+    "repeat",
+    "stop",
+    "history",
+    "settings",
+    "help",
+    "quit",
 )
 
 
@@ -109,11 +113,12 @@ class MainWindow(QWidget):
 
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for index, (name, text, description) in enumerate(BUTTONS):
-            button = QPushButton(text, self)
-            button.setAccessibleName(text.replace("&", "").replace("…", ""))
-            button.setAccessibleDescription(description)
-            button.setToolTip(description)
+        for index, name in enumerate(BUTTONS):
+            command = COMMAND_BY_NAME[name]
+            button = QPushButton(command.label, self)
+            button.setAccessibleName(command.plain_label)
+            button.setAccessibleDescription(command.help)
+            button.setToolTip(command.help)
             button.clicked.connect(lambda _checked=False, n=name: self._on_button(n))
             grid.addWidget(button, index // 3, index % 3)
             self.buttons[name] = button

@@ -1,13 +1,22 @@
 """The settings dialog: hotkeys (with conflict detection), speech, model, behaviour.
 
-It edits a copy of :class:`~assistant.config.Settings`; *OK* / *Apply* emit ``applied`` with
-the new settings, which the controller saves and puts into effect.
+Its controls are built from :data:`assistant.catalog.SETTINGS`: a setting with choices becomes a
+combo box, a number with a range a spin box, a switch a check box, text a line edit; labels,
+mnemonics, tooltips and accessible names come from the same entries. It edits a copy of
+:class:`~assistant.config.Settings`; *OK* / *Apply* emit ``applied`` with the new settings, which the
+controller saves and puts into effect.
+
+Keyboard and screen reader: hotkey fields record only after Enter or Space (see
+:mod:`assistant.app.hotkey_field`), Escape closes the dialog, a changed combo box is said aloud
+through ``say``, and OK / Apply are never silently disabled: a problem is shown, said, and focused.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,80 +27,131 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QKeySequenceEdit,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from assistant.config import (
-    DEVICES,
-    FIELD_HELP,
+from assistant.app.hotkey_field import HotkeyField
+from assistant.catalog import (
+    COMMAND_BY_NAME,
     HOTKEY_ACTIONS,
-    HOTKEY_BACKENDS,
-    SPEECH_BACKENDS,
-    VERBOSITIES,
-    Settings,
+    HOTKEYS_GROUP,
+    SETTING_GROUPS,
+    SETTINGS,
+    SPEECH_GROUP,
+    SettingSpec,
 )
-from assistant.hotkeys.chords import ChordError, find_conflicts, parse_chord
+from assistant.config import Settings
+from assistant.hotkeys.chords import find_conflicts
 
-ACTION_LABELS = {
-    "describe-screen": "Describe &screen",
-    "describe-window": "Describe active &window",
-    "describe-pointer": "Describe around &pointer",
-    "clipboard": "Read &clipboard image",
-    "repeat": "&Repeat last",
-    "stop": "S&top speaking",
-    "show": "Open &main window",
-}
+Say = Callable[[str], None]
+Button = QDialogButtonBox.StandardButton
 
 
-def chord_to_sequence(chord: str) -> QKeySequence:
-    if not chord:
-        return QKeySequence()
-    try:
-        label = parse_chord(chord).label().replace("Super", "Meta")
-    except ChordError:
-        return QKeySequence()
-    return QKeySequence.fromString(label, QKeySequence.SequenceFormat.PortableText)
+def _quiet(_text: str) -> None:
+    """The default ``say``: nothing (tests and embedders without a voice)."""
 
 
-def sequence_to_chord(sequence: QKeySequence) -> str:
-    text = sequence.toString(QKeySequence.SequenceFormat.PortableText)
-    if not text:
-        return ""
-    try:
-        return str(parse_chord(text.split(",")[0]))
-    except ChordError:
-        return text.lower()
+def make_control(spec: SettingSpec, parent: QWidget) -> QWidget:
+    """The control for one setting, named for screen readers and with its help as tooltip."""
+    control: QWidget
+    if spec.choices:
+        box = QComboBox(parent)
+        box.addItems(list(spec.choices))
+        box.view().setAccessibleName(f"{spec.name_for_screen_reader} choices")  # the popup list
+        control = box
+    elif spec.kind is bool:
+        control = QCheckBox(spec.label, parent)
+    elif spec.kind is int and spec.range is not None:
+        spin = QSpinBox(parent)
+        spin.setRange(int(spec.range[0]), int(spec.range[1]))
+        spin.setSuffix(spec.suffix)
+        control = spin
+    elif spec.kind is float and spec.range is not None:
+        dspin = QDoubleSpinBox(parent)
+        dspin.setRange(*spec.range)
+        dspin.setSingleStep(spec.step)
+        control = dspin
+    else:
+        line = QLineEdit(parent)
+        line.setPlaceholderText(spec.placeholder)
+        control = line
+    control.setAccessibleName(spec.name_for_screen_reader)
+    control.setToolTip(spec.help)
+    return control
 
 
-def _combo(items: tuple[str, ...], current: str, name: str) -> QComboBox:
-    box = QComboBox()
-    box.addItems(list(items))
-    box.setCurrentText(current)
-    box.setAccessibleName(name)
-    box.view().setAccessibleName(f"{name} choices")  # the popup list a screen reader enters
-    return box
+def read_control(control: QWidget) -> object:
+    if isinstance(control, QComboBox):
+        return control.currentText()
+    if isinstance(control, QCheckBox):
+        return control.isChecked()
+    if isinstance(control, QDoubleSpinBox):
+        return round(control.value(), 2)
+    if isinstance(control, QSpinBox):
+        return control.value()
+    assert isinstance(control, QLineEdit)
+    return control.text().strip()
+
+
+def write_control(control: QWidget, value: object) -> None:
+    if isinstance(control, QComboBox):
+        control.setCurrentText(str(value))
+    elif isinstance(control, QCheckBox):
+        control.setChecked(bool(value))
+    elif isinstance(control, QDoubleSpinBox):
+        control.setValue(float(value))  # type: ignore[arg-type]
+    elif isinstance(control, QSpinBox):
+        control.setValue(int(value))  # type: ignore[call-overload]
+    elif isinstance(control, QLineEdit):
+        control.setText(str(value))
+
+
+def buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
 
 
 class SettingsWindow(QDialog):
     applied = Signal(object)  # Settings
 
     def __init__(
-        self, settings: Settings, speech_backend_in_use: str = "", parent: QWidget | None = None
+        self,
+        settings: Settings,
+        speech_backend_in_use: str = "",
+        parent: QWidget | None = None,
+        say: Say = _quiet,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setAccessibleName("Assistant settings")
         self.resize(560, 640)
+        self._say = say
         self._base = settings.copy()
+        self._loading = False
+        self.fields: dict[str, QWidget] = {}
+        self.hotkey_edits: dict[str, HotkeyField] = {}
         outer = QVBoxLayout(self)
+        body = self._build_scroll(outer)
+        self.forms = {group: self._build_group(group, body) for group in SETTING_GROUPS}
+        self._build_hotkeys(self.forms[HOTKEYS_GROUP], settings)
+        for spec in SETTINGS:
+            if spec.label and spec.name != "hotkeys":
+                self._add_field(spec)
+        self.in_use = QLabel(f"In use now: {speech_backend_in_use or 'unknown'}", self)
+        self.in_use.setAccessibleName(self.in_use.text())
+        self.forms[SPEECH_GROUP].insertRow(1, self.in_use)
+        self.buttons = self._build_buttons(outer)
+        self.load(settings)
+
+    # -- building ------------------------------------------------------------------------------
+    def _build_scroll(self, outer: QVBoxLayout) -> QWidget:
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setAccessibleName("Settings")
@@ -99,224 +159,136 @@ class SettingsWindow(QDialog):
             bar.setAccessibleName("Scroll the settings")
         body = QWidget()
         scroll.setWidget(body)
-        form_box = QVBoxLayout(body)
+        QVBoxLayout(body)
         outer.addWidget(scroll, 1)
+        return body
 
-        # Hotkeys
-        hotkeys = QGroupBox("Global hotkeys", body)
-        hotkeys.setAccessibleName("Global hotkeys")
-        hk_form = QFormLayout(hotkeys)
-        self.hotkey_edits: dict[str, QKeySequenceEdit] = {}
+    def _build_group(self, title: str, body: QWidget) -> QFormLayout:
+        group = QGroupBox(title, body)
+        group.setAccessibleName(title)
+        layout = body.layout()
+        assert layout is not None
+        layout.addWidget(group)
+        return QFormLayout(group)
+
+    def _build_hotkeys(self, form: QFormLayout, settings: Settings) -> None:
         for action in HOTKEY_ACTIONS:
-            edit = QKeySequenceEdit(chord_to_sequence(settings.hotkeys.get(action, "")), hotkeys)
-            edit.setMaximumSequenceLength(1)
-            edit.setClearButtonEnabled(True)
-            name = ACTION_LABELS[action].replace("&", "")
-            edit.setAccessibleName(f"Hotkey for {name}")
-            edit.setAccessibleDescription(
-                "Press the key chord to use; Backspace or the clear button removes it."
-            )
-            edit.keySequenceChanged.connect(lambda _seq: self._check_conflicts())
-            for clear in edit.findChildren(QToolButton):  # the line edit's clear button
-                clear.setAccessibleName(f"Clear the hotkey for {name}")
-            for inner in edit.findChildren(QLineEdit):  # focus lands here, not on the outer widget
-                inner.setAccessibleName(f"Hotkey for {name}")
-                inner.setAccessibleDescription(edit.accessibleDescription())
-            label = QLabel(ACTION_LABELS[action] + ":", hotkeys)
-            label.setBuddy(edit)
-            hk_form.addRow(label, edit)
+            command = COMMAND_BY_NAME[action]
+            edit = HotkeyField(command.plain_label, settings.hotkeys.get(action, ""), self._say)
+            edit.chord_changed.connect(lambda _chord: self._check_conflicts(speak=True))
+            form.addRow(buddy(command.label + ":", edit), edit)
             self.hotkey_edits[action] = edit
-        self.hotkey_backend = _combo(HOTKEY_BACKENDS, settings.hotkey_backend, "Hotkey backend")
-        self.hotkey_backend.setToolTip(FIELD_HELP["hotkey_backend"])
-        hk_form.addRow(self._buddy("&Hotkey backend:", self.hotkey_backend), self.hotkey_backend)
-        self.conflicts = QLabel("", hotkeys)
+        self.conflicts = QLabel("")
         self.conflicts.setWordWrap(True)
         self.conflicts.setAccessibleName("Hotkey problems")
         self.conflicts.setStyleSheet("color: #a00000;")
-        hk_form.addRow(self.conflicts)
-        form_box.addWidget(hotkeys)
+        form.addRow(self.conflicts)
 
-        # Speech
-        speech = QGroupBox("Speech", body)
-        speech.setAccessibleName("Speech")
-        sp_form = QFormLayout(speech)
-        self.speech_backend = _combo(SPEECH_BACKENDS, settings.speech_backend, "Speech backend")
-        self.speech_backend.setToolTip(FIELD_HELP["speech_backend"])
-        sp_form.addRow(self._buddy("Speech bac&kend:", self.speech_backend), self.speech_backend)
-        self.in_use = QLabel(f"In use now: {speech_backend_in_use or 'unknown'}", speech)
-        self.in_use.setAccessibleName(self.in_use.text())
-        sp_form.addRow(self.in_use)
-        self.voice = QLineEdit(settings.voice, speech)
-        self.voice.setAccessibleName("Voice")
-        self.voice.setPlaceholderText("default voice")
-        sp_form.addRow(self._buddy("&Voice:", self.voice), self.voice)
-        self.rate = QSpinBox(speech)
-        self.rate.setRange(50, 500)
-        self.rate.setSuffix(" words per minute")
-        self.rate.setValue(settings.rate)
-        self.rate.setAccessibleName("Speaking rate")
-        sp_form.addRow(self._buddy("R&ate:", self.rate), self.rate)
-        self.volume = QDoubleSpinBox(speech)
-        self.volume.setRange(0.0, 1.0)
-        self.volume.setSingleStep(0.1)
-        self.volume.setValue(settings.volume)
-        self.volume.setAccessibleName("Volume")
-        sp_form.addRow(self._buddy("Vol&ume:", self.volume), self.volume)
-        self.earcons = QCheckBox("Play short sounds for working, done and &error", speech)
-        self.earcons.setChecked(settings.earcons)
-        self.earcons.setAccessibleName("Play short sounds for working, done and error")
-        sp_form.addRow(self.earcons)
-        form_box.addWidget(speech)
+    def _add_field(self, spec: SettingSpec) -> None:
+        form = self.forms[spec.group]
+        control = make_control(spec, self)
+        self.fields[spec.name] = control
+        if isinstance(control, QComboBox):
+            control.currentTextChanged.connect(lambda text, s=spec: self._announce_choice(s, text))
+        if isinstance(control, QCheckBox):
+            form.addRow(control)
+        elif spec.name == "model_dir":
+            browse = QPushButton("&Browse…", self)
+            browse.setAccessibleName("Browse for a model folder")
+            browse.clicked.connect(self._browse_model)
+            row = QHBoxLayout()
+            row.addWidget(control, 1)
+            row.addWidget(browse)
+            form.addRow(buddy(spec.label, control), row)
+        else:
+            form.addRow(buddy(spec.label, control), control)
 
-        # Model
-        model = QGroupBox("Model", body)
-        model.setAccessibleName("Model")
-        m_form = QFormLayout(model)
-        row = QHBoxLayout()
-        self.model_dir = QLineEdit(settings.model_dir, model)
-        self.model_dir.setAccessibleName("Model folder")
-        self.model_dir.setPlaceholderText("the shipped model")
-        browse = QPushButton("&Browse…", model)
-        browse.setAccessibleName("Browse for a model folder")
-        browse.clicked.connect(self._browse_model)
-        row.addWidget(self.model_dir, 1)
-        row.addWidget(browse)
-        m_form.addRow(self._buddy("Model &folder:", self.model_dir), row)
-        self.device = _combo(DEVICES, settings.device, "Device")
-        m_form.addRow(self._buddy("&Device:", self.device), self.device)
-        self.beam_size = QSpinBox(model)
-        self.beam_size.setRange(1, 10)
-        self.beam_size.setValue(settings.beam_size)
-        self.beam_size.setAccessibleName("Beam size")
-        self.beam_size.setToolTip(FIELD_HELP["beam_size"])
-        m_form.addRow(self._buddy("Beam si&ze:", self.beam_size), self.beam_size)
-        self.verbosity = _combo(VERBOSITIES, settings.verbosity, "Verbosity")
-        m_form.addRow(self._buddy("Verb&osity:", self.verbosity), self.verbosity)
-        form_box.addWidget(model)
-
-        # Behaviour
-        behaviour = QGroupBox("Behaviour and privacy", body)
-        behaviour.setAccessibleName("Behaviour and privacy")
-        b_form = QFormLayout(behaviour)
-        self.auto_copy = QCheckBox("Cop&y each description to the clipboard", behaviour)
-        self.auto_copy.setChecked(settings.auto_copy)
-        self.auto_copy.setAccessibleName("Copy each description to the clipboard")
-        self.start_at_login = QCheckBox("Start at lo&gin", behaviour)
-        self.start_at_login.setChecked(settings.start_at_login)
-        self.start_at_login.setAccessibleName("Start at login")
-        self.history_on_disk = QCheckBox("Keep history on d&isk (text only)", behaviour)
-        self.history_on_disk.setChecked(settings.history_on_disk)
-        self.history_on_disk.setAccessibleName("Keep history on disk, text only")
-        self.history_size = QSpinBox(behaviour)
-        self.history_size.setRange(1, 1000)
-        self.history_size.setValue(settings.history_size)
-        self.history_size.setAccessibleName("History size")
-        self.pointer_region = QSpinBox(behaviour)
-        self.pointer_region.setRange(64, 4096)
-        self.pointer_region.setSuffix(" pixels")
-        self.pointer_region.setValue(settings.pointer_region)
-        self.pointer_region.setAccessibleName("Size of the square around the pointer")
-        b_form.addRow(self.auto_copy)
-        b_form.addRow(self.start_at_login)
-        b_form.addRow(self.history_on_disk)
-        b_form.addRow(self._buddy("&Number of descriptions kept:", self.history_size), self.history_size)
-        b_form.addRow(self._buddy("S&quare around the pointer:", self.pointer_region), self.pointer_region)
-        form_box.addWidget(behaviour)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Apply
-            | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults,
+    def _build_buttons(self, outer: QVBoxLayout) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(
+            Button.Ok | Button.Apply | Button.Cancel | Button.RestoreDefaults,
             self,
         )
-        for button in self.buttons.buttons():
+        for button in buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
-        self.buttons.accepted.connect(self._ok)
-        self.buttons.rejected.connect(self.reject)
-        self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self._apply)
-        self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
-            self.restore_defaults
-        )
-        outer.addWidget(self.buttons)
-        self._check_conflicts()
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        buttons.button(Button.Apply).clicked.connect(self._apply)
+        buttons.button(Button.RestoreDefaults).clicked.connect(self.restore_defaults)
+        outer.addWidget(buttons)
+        return buttons
 
-    def _buddy(self, text: str, widget: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(widget)
-        return label
+    # -- behaviour -----------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open on the first ordinary control, never inside a hotkey field (issue #17)."""
+        super().showEvent(event)
+        first = next(iter(self.fields.values()))
+        first.setFocus()
+
+    def _announce_choice(self, spec: SettingSpec, text: str) -> None:
+        if not self._loading:
+            self._say(f"{spec.name_for_screen_reader}: {text}")
 
     def _browse_model(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Model folder", self.model_dir.text())
+        model_dir = self.fields["model_dir"]
+        assert isinstance(model_dir, QLineEdit)
+        path = QFileDialog.getExistingDirectory(self, "Model folder", model_dir.text())
         if path:
-            self.model_dir.setText(path)
+            model_dir.setText(path)
 
     def hotkeys(self) -> dict[str, str]:
-        return {action: sequence_to_chord(edit.keySequence()) for action, edit in self.hotkey_edits.items()}
+        return {action: edit.chord for action, edit in self.hotkey_edits.items()}
 
-    def _check_conflicts(self) -> list[str]:
+    def _check_conflicts(self, speak: bool = False) -> list[str]:
+        """Show (and, when ``speak``, say) what is wrong with the hotkeys; OK stays usable and says it."""
         problems = find_conflicts(self.hotkeys())
         self.conflicts.setText("\n".join(problems))
         self.conflicts.setVisible(bool(problems))
-        ok = not problems
-        for which in (QDialogButtonBox.StandardButton.Ok, QDialogButtonBox.StandardButton.Apply):
-            button = getattr(self, "buttons", None)
-            if button is not None:
-                button.button(which).setEnabled(ok)
+        if problems and speak:
+            self._say(" ".join(problems))
         return problems
 
     def current_settings(self) -> Settings:
         settings = self._base.copy()
         settings.hotkeys = self.hotkeys()
-        settings.hotkey_backend = self.hotkey_backend.currentText()
-        settings.speech_backend = self.speech_backend.currentText()
-        settings.voice = self.voice.text().strip()
-        settings.rate = self.rate.value()
-        settings.volume = round(self.volume.value(), 2)
-        settings.earcons = self.earcons.isChecked()
-        settings.model_dir = self.model_dir.text().strip()
-        settings.device = self.device.currentText()
-        settings.beam_size = self.beam_size.value()
-        settings.verbosity = self.verbosity.currentText()
-        settings.auto_copy = self.auto_copy.isChecked()
-        settings.start_at_login = self.start_at_login.isChecked()
-        settings.history_on_disk = self.history_on_disk.isChecked()
-        settings.history_size = self.history_size.value()
-        settings.pointer_region = self.pointer_region.value()
+        for name, control in self.fields.items():
+            setattr(settings, name, read_control(control))
         return settings
 
     def load(self, settings: Settings) -> None:
-        """Show ``settings`` in the controls."""
+        """Show ``settings`` in the controls (quietly: loading is not a change to announce)."""
         self._base = settings.copy()
-        for action, edit in self.hotkey_edits.items():
-            edit.setKeySequence(chord_to_sequence(settings.hotkeys.get(action, "")))
-        self.hotkey_backend.setCurrentText(settings.hotkey_backend)
-        self.speech_backend.setCurrentText(settings.speech_backend)
-        self.voice.setText(settings.voice)
-        self.rate.setValue(settings.rate)
-        self.volume.setValue(settings.volume)
-        self.earcons.setChecked(settings.earcons)
-        self.model_dir.setText(settings.model_dir)
-        self.device.setCurrentText(settings.device)
-        self.beam_size.setValue(settings.beam_size)
-        self.verbosity.setCurrentText(settings.verbosity)
-        self.auto_copy.setChecked(settings.auto_copy)
-        self.start_at_login.setChecked(settings.start_at_login)
-        self.history_on_disk.setChecked(settings.history_on_disk)
-        self.history_size.setValue(settings.history_size)
-        self.pointer_region.setValue(settings.pointer_region)
+        self._loading = True
+        try:
+            for action, edit in self.hotkey_edits.items():
+                edit.set_chord(settings.hotkeys.get(action, ""))
+            for name, control in self.fields.items():
+                write_control(control, getattr(settings, name))
+        finally:
+            self._loading = False
         self._check_conflicts()
 
     def restore_defaults(self) -> None:
         self.load(Settings())
+        self._say("Defaults restored; press OK or Apply to keep them.")
+
+    def _refuse(self, problems: list[str]) -> bool:
+        """Say why the settings were not applied and put the focus where the problem is."""
+        self._say("Not applied: " + " ".join(problems))
+        self.conflicts.setText("\n".join(problems))
+        self.conflicts.setVisible(True)
+        clashing = [a for a, e in self.hotkey_edits.items() if any(e.text() in p for p in problems)]
+        if clashing:
+            self.hotkey_edits[clashing[-1]].setFocus()
+        return False
 
     def _apply(self) -> bool:
-        if self._check_conflicts():
-            return False
+        problems = self._check_conflicts()
+        if problems:
+            return self._refuse(problems)
         settings = self.current_settings()
-        if settings.validate():
-            self.conflicts.setText("\n".join(settings.validate()))
-            return False
+        problems = settings.validate()
+        if problems:
+            return self._refuse(problems)
         self._base = settings.copy()
         self.applied.emit(settings)
         return True

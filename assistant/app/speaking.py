@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from assistant.app.seams import Speaker
 from assistant.config import Settings
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def make_speaker(
     backend: str | None = None,
     wav_path: Path | None = None,
     announcer: Callable[[str, bool], None] | None = None,
-) -> tuple[Any, str]:
+) -> tuple[Speaker, str]:
     """Create the configured Speaker; returns it and a warning ('' when all went well).
 
     ``backend``/``wav_path`` are command-line overrides; a WAV path alone means the WAV backend.
@@ -89,7 +90,7 @@ def make_speaker(
 class SpeechOutput:
     """Speaks, interrupts, plays earcons; remembers when it last handed text to the backend."""
 
-    def __init__(self, speaker: Any, earcons: bool = True) -> None:
+    def __init__(self, speaker: Speaker, earcons: bool = True) -> None:
         self.speaker = speaker
         self.earcons = earcons
         self.last_said_at: float | None = None
@@ -122,7 +123,7 @@ class SpeechOutput:
         except Exception as exc:  # no audio device, or the earcon module is missing
             log.debug("earcon %s not played: %s", name, exc)
 
-    def replace_speaker(self, speaker: Any) -> None:
+    def replace_speaker(self, speaker: Speaker) -> None:
         old, self.speaker = self.speaker, speaker
         try:
             old.close()

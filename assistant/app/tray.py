@@ -10,27 +10,30 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from assistant.app.hotkey_field import chord_label
 from assistant.app.qtimage import app_icon
-from assistant.hotkeys.chords import ChordError, parse_chord
+from assistant.catalog import COMMAND_BY_NAME
 
 TOOLTIP = "Assistant — describes the screen out loud"
 
-#: (command, menu text with mnemonic); None is a separator.
-MENU: tuple[tuple[str, str] | None, ...] = (
-    ("describe-screen", "Describe &screen"),
-    ("describe-window", "Describe active &window"),
-    ("describe-pointer", "Describe around &pointer"),
-    ("clipboard", "Read &clipboard image"),
-    ("open", "&Open image…"),
-    ("show", "&Drop window"),
+#: The menu's commands in order (labels, with their mnemonics, from assistant.catalog); None is a
+#: separator. The main window offers the same commands, so nothing is reachable only from here.
+MENU: tuple[str | None, ...] = (
+    "describe-screen",
+    "describe-window",
+    "describe-pointer",
+    "clipboard",
+    "open",
+    "show",
     None,
-    ("repeat", "&Repeat last"),
-    ("stop", "S&top speaking"),
+    "repeat",
+    "stop",
     None,
-    ("history", "&History"),
-    ("settings", "S&ettings"),
+    "history",
+    "settings",
+    "help",
     None,
-    ("quit", "&Quit"),
+    "quit",
 )
 
 
@@ -43,12 +46,11 @@ class Tray(QObject):
         self.menu.setTitle("Assistant")
         self.menu.setAccessibleName("Assistant menu")
         self.actions: dict[str, QAction] = {}
-        for entry in MENU:
-            if entry is None:
+        for name in MENU:
+            if name is None:
                 self.menu.addSeparator()
                 continue
-            name, text = entry
-            action = QAction(text, self.menu)
+            action = QAction(COMMAND_BY_NAME[name].label, self.menu)
             action.triggered.connect(lambda _checked=False, n=name: self.command.emit(n))
             self.menu.addAction(action)
             self.actions[name] = action
@@ -61,18 +63,9 @@ class Tray(QObject):
 
     def set_hotkeys(self, hotkeys: Mapping[str, str]) -> None:
         """Show each action's chord in the menu's shortcut column (text only, not a Qt shortcut)."""
-        for entry in MENU:
-            if entry is None:
-                continue
-            name, text = entry
-            chord = hotkeys.get(name, "")
-            label = ""
-            if chord:
-                try:
-                    label = parse_chord(chord).label()
-                except ChordError:
-                    label = ""
-            self.actions[name].setText(f"{text}\t{label}" if label else text)
+        for name, action in self.actions.items():
+            text, label = COMMAND_BY_NAME[name].label, chord_label(hotkeys.get(name, ""))
+            action.setText(f"{text}\t{label}" if label else text)
 
     def show(self) -> None:
         self.icon.show()

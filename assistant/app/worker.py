@@ -26,21 +26,20 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from assistant.app.seams import DescriberLike, ScreenFactory
 from assistant.errors import AssistantError
+
+if TYPE_CHECKING:
+    from assistant.capture.screen import ScreenSource
+    from assistant.describe import ImageInput
 
 log = logging.getLogger(__name__)
 
 KINDS = ("screen", "window", "pointer", "image", "file")
-
-
-class DescriberLike(Protocol):
-    def load(self) -> Any: ...
-
-    def describe(self, image: Any, *, on_sentence: Callable[[str], None] | None = None) -> Any: ...
 
 
 class Cancelled(Exception):
@@ -88,13 +87,13 @@ class DescribeWorker(QObject):
     def __init__(
         self,
         describer_factory: Callable[[], DescriberLike],
-        screen_factory: Callable[[], Any] | None = None,
+        screen_factory: ScreenFactory | None = None,
     ) -> None:
         super().__init__()
         self._describer_factory = describer_factory
         self._screen_factory = screen_factory
         self._describer: DescriberLike | None = None
-        self._screen: Any = None
+        self._screen: ScreenSource | None = None
 
     def set_describer_factory(self, factory: Callable[[], DescriberLike]) -> None:
         self._describer_factory = factory
@@ -119,7 +118,7 @@ class DescribeWorker(QObject):
             self._describer = describer
         return self._describer
 
-    def _capture(self, request: DescribeRequest) -> tuple[Any, str]:
+    def _capture(self, request: DescribeRequest) -> tuple[ImageInput, str]:
         if request.kind in ("image", "file"):
             return request.payload, request.label
         if self._screen is None:
@@ -186,7 +185,7 @@ class DescribeQueue(QObject):
     def __init__(
         self,
         describer_factory: Callable[[], DescriberLike],
-        screen_factory: Callable[[], Any] | None = None,
+        screen_factory: ScreenFactory | None = None,
         debounce_ms: int = 120,
         parent: QObject | None = None,
     ) -> None:

@@ -38,16 +38,18 @@ def make_controller(qapp, tmp_path: Path) -> Iterator[Callable[..., object]]:  #
         describer = describer or PixelDescriber()
         window = WindowInfo("Text editor", "editor", (100, 50, 300, 200))
         screen = FakeScreenSource(solid_image(screen_colour, (640, 400)), window)
+        speaker = RecordingSpeaker()
         controller = AppController(
             settings or Settings(),
             tmp_path / f"settings{len(made)}",
-            speaker=RecordingSpeaker(),
+            speaker=speaker,
             describer_factory=lambda: describer,
             screen_factory=lambda: screen,
             hotkey_source=FakeHotkeySource(),
         )
         controller.test_describer = describer  # type: ignore[attr-defined]
         controller.test_screen = screen  # type: ignore[attr-defined]
+        controller.test_speaker = speaker  # type: ignore[attr-defined]
         made.append(controller)
         if start:
             assert controller.start()

@@ -7,7 +7,14 @@ import logging
 
 import pytest
 
-from assistant.config import DEFAULT_HOTKEYS, Settings, load_settings, save_settings, settings_path
+from assistant.config import (
+    DEFAULT_HOTKEYS,
+    SETTINGS_VERSION,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
 from assistant.hotkeys import FakeHotkeySource, find_conflicts, parse_chord
 from assistant.hotkeys.chords import to_keyboard, to_pynput
 
@@ -30,7 +37,7 @@ def test_round_trip_keeps_every_field(tmp_path) -> None:
     loaded, warnings = load_settings(tmp_path)
     assert warnings == []
     assert loaded == settings
-    assert json.loads(path.read_text())["version"] == 1
+    assert json.loads(path.read_text())["version"] == SETTINGS_VERSION
 
 
 def test_default_location_is_the_user_config_dir(tmp_path, monkeypatch) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from app_testkit import PixelDescriber, solid_image
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QAccessible, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAccessible, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -81,7 +81,12 @@ def test_main_window_controls_are_named_and_keyboard_reachable(qtbot) -> None:
     window.show()
     assert unnamed_controls(window) == []
     keys = mnemonics(window)
-    assert len(keys) == 10 and len(keys) == len(set(keys)), keys
+    assert len(keys) == len(window.buttons) + 1 and len(keys) == len(set(keys)), keys  # + "Last description"
+    # Everything the tray menu offers is a button here too (the tray is not reachable by keyboard).
+    from assistant.app.tray import MENU
+
+    assert {name for name in MENU if name is not None} - set(window.buttons) == {"show"}  # shows this window
+    assert window.buttons["quit"].accessibleName() == "Quit"
     for button in window.buttons.values():
         assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
     with qtbot.waitSignal(window.command) as sig:
@@ -250,6 +255,19 @@ def mnemonics(window: QWidget) -> list[str]:
     return [t.split("&", 1)[1][0].lower() for t in texts if "&" in t and not t.endswith("&")]
 
 
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+CTRL_ALT_SHIFT = CTRL_SHIFT | Qt.KeyboardModifier.AltModifier
+
+
+def record_chord(qtbot, field, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:  # type: ignore[no-untyped-def]
+    """As a keyboard user does it: focus the field, Enter starts recording, then the chord."""
+    field.setFocus()
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert field.recording
+    qtbot.keyClick(field, key, modifiers)
+    assert not field.recording
+
+
 def test_settings_window_round_trip(make_controller, qtbot, tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     controller = make_controller()
@@ -259,22 +277,27 @@ def test_settings_window_round_trip(make_controller, qtbot, tmp_path, monkeypatc
     assert unnamed_controls(window) == []
     keys = mnemonics(window)
     assert len(keys) > 15 and len(keys) == len(set(keys)), sorted(keys)
-    window.start_at_login.setChecked(True)
-    window.rate.setValue(240)
-    window.beam_size.setValue(4)
-    window.verbosity.setCurrentText("brief")
-    window.history_on_disk.setChecked(True)
-    window.hotkey_edits["repeat"].setKeySequence(QKeySequence("Ctrl+Shift+F9"))
+    fields = window.fields
+    fields["start_at_login"].setChecked(True)
+    fields["rate"].setValue(240)
+    fields["beam_size"].setValue(4)
+    fields["verbosity"].setCurrentText("brief")
+    fields["history_on_disk"].setChecked(True)
+    record_chord(qtbot, window.hotkey_edits["repeat"], Qt.Key.Key_F9, CTRL_SHIFT)
     assert window.conflicts.text() == ""
-    # A clash disables OK and Apply and says why.
-    window.hotkey_edits["stop"].setKeySequence(QKeySequence("Ctrl+Shift+F9"))
+    # A clash is shown and said; OK stays enabled, and pressing it says why nothing was applied.
+    record_chord(qtbot, window.hotkey_edits["stop"], Qt.Key.Key_F9, CTRL_SHIFT)
     assert "already used" in window.conflicts.text()
+    said = [text for text, _ in controller.test_speaker.said]
+    assert any("already used" in text for text in said), said
     from PySide6.QtWidgets import QDialogButtonBox
 
     ok_button = window.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert not ok_button.isEnabled()
-    window.hotkey_edits["stop"].setKeySequence(QKeySequence("Ctrl+Alt+Shift+X"))
     assert ok_button.isEnabled()
+    ok_button.click()
+    assert window.isVisible() and controller.test_speaker.said[-1][0].startswith("Not applied: ")
+    assert window.focusWidget() in (window.hotkey_edits["stop"], window.hotkey_edits["repeat"])
+    record_chord(qtbot, window.hotkey_edits["stop"], Qt.Key.Key_X, CTRL_ALT_SHIFT)
     ok_button.click()
     saved, warnings = load_settings(controller.settings_dir)
     assert warnings == []
@@ -287,7 +310,7 @@ def test_settings_window_round_trip(make_controller, qtbot, tmp_path, monkeypatc
     assert "Ctrl+Shift+F9" in controller.tray.actions["repeat"].text()
     # Reopening shows what was saved; Restore defaults resets the controls.
     controller.show_settings()
-    assert window.rate.value() == 240
+    assert fields["rate"].value() == 240
     window.restore_defaults()
     assert window.current_settings().rate == Settings().rate
 
@@ -302,11 +325,12 @@ def test_tray_menu_is_complete_and_keyboard_usable(make_controller) -> None:
         "Describe around pointer",
         "Read clipboard image",
         "Open image…",
-        "Drop window",
+        "Open main window",
         "Repeat last",
         "Stop speaking",
         "History",
         "Settings",
+        "Say the keys",
         "Quit",
     ]
     mnemonics = [a.text().split("&")[1][0].lower() for a in menu.actions() if not a.isSeparator()]
