@@ -59,6 +59,23 @@ def test_tesseract_reads_light_text_on_dark_ground() -> None:
     assert inverted.mean() > 200  # the dark ground became light
 
 
+@pytest.mark.timeout(60)
+def test_a_light_window_on_a_dark_desktop_keeps_its_first_letters() -> None:
+    """The inverted area ends at the window's edge, wherever it falls (not on a grid of tiles)."""
+    img = Image.new("RGB", (900, 300), "#34373f")  # the desktop
+    ImageDraw.Draw(img).rectangle((421, 40, 880, 260), fill="#fdf6e3")  # a cream terminal at x=421
+    ImageDraw.Draw(img).text(
+        (423, 60), "root@nas:~# cat df.txt", font=ImageFont.truetype(FONT, 18), fill="black"
+    )
+    gray = np.asarray(img.convert("L"))
+    inverted = invert_dark_areas(gray)
+    # The window untouched along its edges (only its corners, up to a dozen pixels, may flip).
+    assert (inverted[53:248, 422:881] == gray[53:248, 422:881]).all()  # within a pixel of x=421
+    assert (inverted[40:261, 434:868] == gray[40:261, 434:868]).all()
+    assert (inverted[:, :418] >= 190).all()  # the desktop, inverted up to the edge
+    assert words(TesseractEngine().recognize(img))[:2] == ["root@nas:~#", "cat"]
+
+
 @pytest.mark.timeout(120)
 def test_rapidocr_reads_a_line_with_word_boxes() -> None:
     img = render([("Open the window please", 20, 20)], size=(420, 70), font_size=22)
