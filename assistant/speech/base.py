@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Self
 
+from assistant.catalog import SPEECH_BACKENDS as BACKENDS  # declared once (issue #14)
 from assistant.speech.text import split_sentences
 
 log = logging.getLogger("assistant.speech")
 
-BACKENDS = ("auto", "screenreader", "speechd", "espeak", "pyttsx3", "wav", "silent")
 DEFAULT_RATE = 175
 
 
