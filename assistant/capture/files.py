@@ -16,6 +16,7 @@ from PIL import Image
 
 from assistant.capture.image_loading import load_image
 from assistant.errors import AssistantError, ImageLoadError
+from assistant.regular_files import open_regular
 
 #: File endings tried as images. Formats this Pillow cannot decode (HEIC, AVIF, ...) are listed too,
 #: so that the user hears why they were skipped instead of never hearing about them.
@@ -48,8 +49,8 @@ def find_images(paths: Iterable[Path], recursive: bool = False) -> list[Path]:
                     for name in names
                     if not any(part.startswith(".") for part in Path(root).relative_to(path).parts)
                 ]
-            else:
-                files = [entry for entry in path.iterdir() if entry.is_file()]
+            else:  # not is_file(): a FIFO or a loop of links named like a picture is reported, not hidden
+                files = [entry for entry in path.iterdir() if not entry.is_dir()]
         except PermissionError:
             raise ImageLoadError(f"I am not allowed to read the folder {path.name}.") from None
         except OSError:
@@ -67,7 +68,8 @@ def open_image(path: Path, side: int) -> Image.Image:
     message names the file."""
     image: Image.Image | None = None
     try:
-        with Image.open(path) as lazy:
+        handle, _size = open_regular(path)  # a FIFO is never waited on; the loader below says what it is
+        with handle, Image.open(handle) as lazy:
             if lazy.format == "JPEG" and min(lazy.size) >= 4 * side:
                 lazy.draft("RGB", (2 * side, 2 * side))
                 image = load_image(lazy).copy()

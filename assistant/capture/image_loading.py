@@ -30,6 +30,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from assistant.capture.models import CapturedImage
 from assistant.errors import ImageLoadError
+from assistant.regular_files import NotRegularFileError, open_regular
 
 #: Same ceiling as Pillow's default ``Image.MAX_IMAGE_PIXELS`` (about 89.5 megapixels, 9459 x 9459):
 #: an 8K screen is 33 MP and a 50 MP camera photo fits, while an RGB copy stays under ~270 MB.
@@ -131,13 +132,14 @@ def load_image_bytes(
 
 
 def _load_path(path: Path, limits: ImageLimits) -> Image.Image:
+    """Open only a regular file (a FIFO would block forever, ``/dev/zero`` never ends), and refuse
+    an oversized one by the size of the opened file, before reading a byte."""
     name = path.name or str(path)
     subject = f"The file {name}"
     try:
-        if path.is_dir():
-            raise ImageLoadError(f"{name} is a folder, not an image file.")
-        size = path.stat().st_size
-        handle = path.open("rb")
+        handle, size = open_regular(path)
+    except NotRegularFileError as error:
+        raise ImageLoadError(f"{name} is {error.what}, not an image file.") from None
     except FileNotFoundError:
         raise ImageLoadError(f"I cannot find the file {name}.") from None
     except PermissionError:
@@ -173,8 +175,8 @@ def _decode(stream: BinaryIO, head: bytes, limits: ImageLimits, subject: str) ->
             raise ImageLoadError(_bomb_message(str(exc), subject)) from None
         except UnidentifiedImageError:
             raise ImageLoadError(_unidentified_message(head, subject)) from None
-        except _DAMAGE_ERRORS:
-            raise ImageLoadError(f"{subject} is damaged or incomplete.") from None
+        except _DAMAGE_ERRORS as exc:
+            raise ImageLoadError(_damage_message(exc, subject)) from None
         with image:
             result = _finish(image, limits, subject)
             # Closing a file-backed image invalidates it; hand back an independent one.
@@ -202,7 +204,7 @@ def _finish(image: Image.Image, limits: ImageLimits, subject: str) -> Image.Imag
             if "decoder" in text and "not available" in text:
                 kind = fmt or "an unknown"
                 raise ImageLoadError(f"{subject} is in {kind} format, which I cannot read.") from None
-            raise ImageLoadError(f"{subject} is damaged or incomplete.") from None
+            raise ImageLoadError(_damage_message(exc, subject)) from None
     try:
         return to_rgb(_exif_upright(image))
     except MemoryError:
@@ -284,6 +286,15 @@ def _unidentified_message(head: bytes, subject: str) -> str:
     if any(head.startswith(signature) for signature in _IMAGE_SIGNATURES):
         return f"{subject} is damaged or incomplete."
     return f"{subject} is not an image."
+
+
+def _damage_message(error: BaseException, subject: str) -> str:
+    """Pillow's ValueError for a PNG text chunk that unpacks past its limit is not damage: the file
+    may be fine, it just carries more hidden text than is safe to unpack (a possible text bomb)."""
+    text = str(error)
+    if "MAX_TEXT_CHUNK" in text or "MAX_TEXT_MEMORY" in text or "text chunks" in text:
+        return f"{subject} holds a block of hidden text too large to unpack safely, so I did not open it."
+    return f"{subject} is damaged or incomplete."
 
 
 def _megabytes(size: int) -> str:
