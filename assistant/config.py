@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant import paths
+from assistant import paths, safe_json
 from assistant.catalog import (
     DEFAULT_HOTKEYS,
     DEVICES,
@@ -207,9 +207,12 @@ def load_settings(directory: Path | None = None) -> tuple[Settings, list[str]]:
     path = settings_path(directory)
     if not path.exists():
         return Settings(), []
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    try:  # size- and depth-limited, regular files only: 100,000 "[" once crashed the app at start
+        data = safe_json.read_file(path, max_bytes=1_000_000)
+    except safe_json.JsonLimitError as exc:
+        log.warning("settings file %s is unusable (%s); using defaults", path, exc)
+        return Settings(), [f"The settings file could not be used because {exc}, so defaults are used."]
+    except OSError as exc:
         log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
         return Settings(), ["The settings file could not be read, so defaults are used."]
     settings, warnings = Settings.from_json(data)
