@@ -29,16 +29,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.understand.wording import ComposeConfig, hedge  # noqa: E402
+from assistant.vision.inference.result import attach_pooled, results_from_beams  # noqa: E402
+from assistant.vision.inference.torch_steps import beam_search  # noqa: E402
 from assistant.vision.matching.caption_memory import CaptionMemory  # noqa: E402
-from assistant.vision.model.checkpoint import load_model  # noqa: E402
 from assistant.vision.matching.contrastive import NumpyContrastiveModel  # noqa: E402
+from assistant.vision.matching.rerank import NEAR_MISSES, CaptionReranker  # noqa: E402
+from assistant.vision.model.checkpoint import load_model  # noqa: E402
+from assistant.vision.model.mirror import average_with_mirror  # noqa: E402
+from assistant.vision.model.vocab import detokenize, tokenize  # noqa: E402
 from assistant.vision.training.data import group_by_image, read_captions  # noqa: E402
 from assistant.vision.training.features import cached_features  # noqa: E402
-from assistant.vision.model.mirror import average_with_mirror  # noqa: E402
-from assistant.vision.matching.rerank import NEAR_MISSES, CaptionReranker  # noqa: E402
-from assistant.vision.inference.result import attach_pooled, results_from_beams  # noqa: E402
-from assistant.vision.inference.beam_search import beam_search  # noqa: E402
-from assistant.vision.model.vocab import detokenize, tokenize  # noqa: E402
 
 
 def main() -> int:

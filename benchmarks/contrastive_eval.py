@@ -25,15 +25,15 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from assistant.vision.evaluation.retrieval import retrieval_recalls  # noqa: E402
 from assistant.vision.matching.contrastive_torch import (  # noqa: E402
     ContrastiveModel,
     ContrastiveTrainConfig,
     train_contrastive,
 )
+from assistant.vision.model.vocab import Vocabulary  # noqa: E402
 from assistant.vision.training.data import group_by_image, read_captions  # noqa: E402
 from assistant.vision.training.features import cached_features  # noqa: E402
-from assistant.vision.evaluation.retrieval import retrieval_recalls  # noqa: E402
-from assistant.vision.model.vocab import Vocabulary  # noqa: E402
 
 ENCODER = "efficientnet-lite2"
 
@@ -129,9 +129,9 @@ def rerank(
     lambdas: list[float],
     device: torch.device,
 ) -> dict[str, Any]:
-    from assistant.vision.model.checkpoint import load_model
     from assistant.vision.evaluation.metrics import score_captions
-    from assistant.vision.inference.beam_search import beam_search
+    from assistant.vision.inference.torch_steps import beam_search
+    from assistant.vision.model.checkpoint import load_model
     from assistant.vision.model.vocab import detokenize
 
     decoder, vocab, config = load_model(captioner_dir, device)

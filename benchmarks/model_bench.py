@@ -80,7 +80,7 @@ def main() -> int:
     import_s, load_s = (float(x) for x in cold.stdout.split())
 
     from assistant.vision.inference.torch_captioner import Captioner
-    from assistant.vision.inference.beam_search import beam_search
+    from assistant.vision.inference.torch_steps import beam_search
 
     captioner = Captioner.load(args.model, args.device)
     images = sample_images(args.images, args.n)

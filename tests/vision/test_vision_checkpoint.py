@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.inference.beam_search import greedy_decode
+from assistant.vision.inference.torch_steps import greedy_decode
 from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.model.decoder import DecoderConfig
 from assistant.vision.model.lstm_decoder import AttentionDecoder

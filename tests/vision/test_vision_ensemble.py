@@ -12,9 +12,9 @@ import torch
 
 from assistant.cli import main
 from assistant.errors import ModelError
-from assistant.vision.inference.beam_search import beam_search
 from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.inference.torch_steps import beam_search
 from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.model.decoder import DecoderConfig
 from assistant.vision.model.ensemble import EnsembleDecoder

@@ -13,9 +13,6 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.inference.torch_captioner import Captioner
-from assistant.vision.model.encoder import encoder_spec, preprocess
-from assistant.vision.training.onnx_export import ensure_onnx, export_onnx
 from assistant.vision.inference.onnx_captioner import (
     DECODER_STEP_FILE,
     OnnxCaptioner,
@@ -23,7 +20,10 @@ from assistant.vision.inference.onnx_captioner import (
     onnx_export_is_current,
     preprocess_np,
 )
-from assistant.vision.inference.beam_search import beam_search
+from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.inference.torch_steps import beam_search
+from assistant.vision.model.encoder import encoder_spec, preprocess
+from assistant.vision.training.onnx_export import ensure_onnx, export_onnx
 from tests.support.shapes import draw_shape
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,12 +1,16 @@
-"""Beam search against greedy decoding on a real trained (tiny) model."""
+"""Beam search against greedy decoding on a real trained (tiny) model, and the backend-free search alone."""
 
 import itertools
+from typing import Any
 
+import numpy as np
 import pytest
 import torch
 
+from assistant.vision.inference import beam_search as search
+from assistant.vision.inference.beam_search import forbid_repeats
 from assistant.vision.inference.torch_captioner import Captioner
-from assistant.vision.inference.beam_search import _log_probs, beam_search, greedy_decode
+from assistant.vision.inference.torch_steps import beam_search, greedy_decode, log_probs
 from tests.support.shapes import draw_shape
 
 
@@ -77,7 +81,7 @@ def _teacher_forced_log_prob(captioner, feature: torch.Tensor, tokens: list[int]
     total = 0.0
     for word in [*tokens, vocab.end_id]:
         logits, h, c, _ = decoder.step(previous, h, c, feature.unsqueeze(0), projected)
-        total += float(_log_probs(logits, previous)[0, word])
+        total += float(forbid_repeats(log_probs(logits).numpy(), previous.numpy())[0, word])
         previous = torch.tensor([word])
     return total
 
@@ -87,7 +91,7 @@ def test_near_misses_follow_the_unchanged_beam_and_are_real_captions(captioner, 
     """Asking for near misses leaves the beam's own answers as they were and appends whole captions
     (ending in ``<end>``, scored as the decoder scores them) that the beam did not keep."""
     vocab = captioner.vocab
-    settings = dict(beam_size=3, max_len=12, length_penalty=0.5, n_best=3)
+    settings: dict[str, Any] = dict(beam_size=3, max_len=12, length_penalty=0.5, n_best=3)
     plain = beam_search(captioner.decoder, features, vocab.start_id, vocab.end_id, **settings)
     widened = beam_search(
         captioner.decoder, features, vocab.start_id, vocab.end_id, **settings, near_misses=True
@@ -110,7 +114,7 @@ def test_attention_weights_are_distributions(captioner, features):
     vocab = captioner.vocab
     hyp = beam_search(captioner.decoder, features[:1], vocab.start_id, vocab.end_id, beam_size=3)[0][0]
     assert hyp.alphas.shape == (len(hyp.tokens) + 1, features.size(1))
-    assert torch.allclose(hyp.alphas.sum(dim=1), torch.ones(len(hyp.tokens) + 1), atol=1e-4)
+    np.testing.assert_allclose(hyp.alphas.sum(axis=1), np.ones(len(hyp.tokens) + 1), atol=1e-4)
 
 
 def test_max_len_forces_an_ending(captioner, features):
@@ -143,24 +147,37 @@ def test_no_word_follows_itself(captioner, features, beam):
         assert favourite in hyp.tokens and not _stutters(hyp.tokens), vocab.decode(hyp.tokens)
 
 
-def test_no_word_follows_itself_in_the_numpy_search():
-    """The onnxruntime path's beam search applies the same rule (its step scores word 5 best always)."""
-    import numpy as np
-
-    from assistant.vision.inference.onnx_captioner import beam_search_np
+class _Favourite:
+    """Decoder steps that always score word 5 best (and ``<end>`` low), for the search alone."""
 
     vocab_size, end_id = 12, 2
 
-    def start(feats):
-        return np.zeros((len(feats), 4), np.float32), np.zeros((len(feats), 4), np.float32), feats
+    def step(self, tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        logp = np.full((len(tokens), self.vocab_size), np.log(0.02), np.float32)
+        logp[:, 5], logp[:, self.end_id] = np.log(0.5), np.log(0.01)
+        logp[:, list(search.BANNED_IDS)] = -np.inf
+        return logp, np.full((len(tokens), 4), 0.25, np.float32)
 
-    def step(tokens, h, c, feats, projected):
-        logp = np.full((len(tokens), vocab_size), np.log(0.02), np.float32)
-        logp[:, 5], logp[:, end_id] = np.log(0.5), np.log(0.01)
-        logp[:, [0, 1, 3]] = -np.inf
-        return logp, h, c, np.full((len(tokens), feats.shape[1]), 1.0 / feats.shape[1], np.float32)
+    def keep(self, rows: np.ndarray) -> None:
+        pass
 
-    hyps = beam_search_np(start, step, np.zeros((2, 4, 3), np.float32), 1, end_id, beam_size=3, max_len=8)
+
+@pytest.mark.parametrize("beam", [1, 3])
+def test_no_word_follows_itself_in_the_backend_free_search(beam):
+    """The rule lives in the shared search, whatever runtime supplies the steps (here: none)."""
+    steps = _Favourite()
+    hyps = search.beam_search(steps, 2, 1, steps.end_id, beam_size=beam, max_len=8)
     for best in hyps:
         tokens = best[0].tokens
         assert tokens.count(5) >= 3 and not _stutters(tokens), tokens
+    for hyp in search.greedy_search(steps, 2, 1, steps.end_id, max_len=8):
+        assert hyp.tokens.count(5) >= 3 and not _stutters(hyp.tokens), hyp.tokens
+
+
+def test_one_length_normalised_score_for_hypotheses_and_results():
+    """Hypotheses and caption results rank by the same function."""
+    from assistant.vision.inference.result import CaptionResult
+
+    hyp = search.Hypothesis([4, 5, 6], -2.5, np.zeros((4, 1), np.float32))
+    result = CaptionResult("A b c.", ["a", "b", "c"], -2.5, -2.5 / 4)
+    assert hyp.score(0.7) == result.score(0.7) == search.length_normalised(-2.5, 3, 0.7) == -2.5 / 4**0.7

@@ -11,8 +11,8 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.inference.beam_search import beam_search, greedy_decode
 from assistant.vision.inference.torch_captioner import Captioner
+from assistant.vision.inference.torch_steps import beam_search, greedy_decode
 from assistant.vision.model.build import build_decoder
 from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.model.decoder import DecoderConfig

@@ -1,10 +1,9 @@
 """The captioner on onnxruntime and numpy: what the packaged app runs instead of a multi-GB torch.
 
 This module must never import torch (a test checks it): the graphs come from :mod:`onnx_export`, image
-preprocessing is :func:`assistant.vision.model.encoder.preprocess` redone in numpy/PIL, and
-:func:`beam_search_np` is :func:`assistant.vision.inference.beam_search.beam_search` step for step — fairseq-style, ``2K``
-candidates per image, ``<end>`` finalised only within the top ``K``, forced ``<end>`` at ``max_len``,
-best finished hypothesis by ``log p / length**alpha`` — so both runtimes give the same captions.
+preprocessing is :func:`assistant.vision.model.encoder.preprocess` redone in numpy/PIL, and decoding is
+the one backend-free search of :mod:`assistant.vision.inference.beam_search`, which torch runs too;
+:class:`OnnxSteps` supplies only the decoder graphs' steps, so both runtimes give the same captions.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import json
 import os
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +21,9 @@ from PIL import Image
 
 from assistant.errors import ModelError
 from assistant.paths import cache_dir
-from assistant.vision.model.mirror import average_with_mirror, mirror_pixels
+from assistant.vision.inference.beam_search import Hypothesis, beam_search
 from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
+from assistant.vision.model.mirror import average_with_mirror, mirror_pixels
 from assistant.vision.model.vocab import Vocabulary
 
 ENCODER_FILE = "encoder.onnx"
@@ -45,16 +44,6 @@ StepFn = Callable[
     [np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
     tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ]
-
-
-@dataclass
-class NpHypothesis:
-    tokens: list[int]  # word ids, without <start> and <end>
-    log_prob: float  # sum over the words and <end>
-    alphas: np.ndarray  # (len(tokens) + 1, N)
-
-    def score(self, length_penalty: float) -> float:
-        return self.log_prob / float(len(self.tokens) + 1) ** length_penalty
 
 
 def default_onnx_dir(model_dir: Path) -> Path:
@@ -120,7 +109,7 @@ def available_cores() -> int:
 
 
 def preprocess_np(images: Sequence[Image.Image], image_size: int, normalisation: str) -> np.ndarray:
-    """PIL images -> ``(B, 3, S, S)`` float32, exactly as :func:`assistant.vision.model.encoder.preprocess`."""
+    """PIL images -> ``(B, 3, S, S)`` float32, as :func:`~assistant.vision.model.encoder.preprocess` makes."""
     size = (image_size, image_size)
     arrays = []
     for image in images:
@@ -134,113 +123,27 @@ def preprocess_np(images: Sequence[Image.Image], image_size: int, normalisation:
     return np.ascontiguousarray(batch.transpose(0, 3, 1, 2), dtype=np.float32)  # (B, 3, S, S)
 
 
-def _top_2k(candidates: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
-    """Like ``torch.topk(candidates, count, dim=1)``: values and indices, best first."""
-    if count < candidates.shape[1]:
-        part = np.argpartition(-candidates, count - 1, axis=1)[:, :count]  # (B, count) unordered
-    else:
-        part = np.broadcast_to(np.arange(candidates.shape[1]), candidates.shape).copy()
-    values = np.take_along_axis(candidates, part, axis=1)
-    order = np.argsort(-values, axis=1, kind="stable")
-    return np.take_along_axis(values, order, axis=1), np.take_along_axis(part, order, axis=1)
+class OnnxSteps:
+    """A :class:`~assistant.vision.inference.beam_search.DecoderSteps` over the exported decoder graphs.
 
-
-def beam_search_np(
-    start: StartFn,
-    step: StepFn,
-    features: np.ndarray,
-    start_id: int,
-    end_id: int,
-    beam_size: int = 3,
-    max_len: int = 30,
-    length_penalty: float = 1.0,
-    n_best: int = 1,
-    near_misses: bool = False,
-) -> list[list[NpHypothesis]]:
-    """``features (B, N, D)`` -> for each image its ``n_best`` hypotheses, best first; with
-    ``near_misses``, followed by the image's near misses (see :mod:`assistant.vision.inference.beam_search`).
-
-    ``step`` returns log-probabilities with the banned ids already at ``-inf`` (the exported step graph
-    does that). The bookkeeping mirrors :func:`assistant.vision.inference.beam_search.beam_search` line for line.
+    ``start`` runs once per image and its state is repeated for the ``beams`` rows of that image
+    (image-major, as the torch runtime lays them out); ``step`` returns log-probabilities with the
+    banned ids already at ``-inf`` (the exported step graph does that).
     """
-    batch, cells, _dim = features.shape
-    k = beam_size
-    h0, c0, projected0 = start(features)  # (B, H), (B, H), (B, N, A): same for every beam of an image
-    feats = np.ascontiguousarray(np.repeat(features, k, axis=0))  # (B*K, N, D), image-major like torch
-    projected = np.ascontiguousarray(np.repeat(projected0, k, axis=0))  # (B*K, N, A)
-    h, c = np.repeat(h0, k, axis=0), np.repeat(c0, k, axis=0)  # (B*K, H)
-    tokens = np.full((batch * k,), start_id, dtype=np.int64)
-    scores = np.zeros((batch, k), dtype=np.float32)  # running sum of log p per beam
-    scores[:, 1:] = -np.inf  # all beams start identical: keep only the first at step 0
-    history = np.zeros((batch, k, 0), dtype=np.int64)  # (B, K, t)
-    alpha_history = np.zeros((batch, k, 0, cells), dtype=np.float32)  # (B, K, t, N)
-    finished: list[list[NpHypothesis]] = [[] for _ in range(batch)]
-    missed: list[list[NpHypothesis]] = [[] for _ in range(batch)]  # <end> ranked in 2K but not in K
-    active = [True] * batch
 
-    for t in range(max_len + 1):
-        logp, h, c, alpha = step(tokens, h, c, feats, projected)
-        logp = np.array(logp, copy=True)  # (B*K, V); no word may follow itself (search._log_probs)
-        logp[np.arange(len(tokens)), tokens] = -np.inf
-        vocab = logp.shape[1]
-        logp = logp.reshape(batch, k, vocab)  # (B, K, V)
-        if t == max_len:  # force an ending
-            forced = np.full_like(logp, -np.inf)
-            forced[:, :, end_id] = logp[:, :, end_id]
-            logp = forced
-        candidates = (scores[:, :, None] + logp).reshape(batch, k * vocab)  # (B, K*V)
-        top_scores, top_index = _top_2k(candidates, 2 * k)  # (B, 2K)
-        top_beam, top_word = top_index // vocab, top_index % vocab
-        alpha = alpha.reshape(batch, k, cells)
+    def __init__(self, start: StartFn, step: StepFn, features: np.ndarray, beams: int) -> None:
+        h0, c0, projected0 = start(features)  # (B, H), (B, H), (B, N, A): same for every beam of an image
+        self._step = step
+        self.features = np.ascontiguousarray(np.repeat(features, beams, axis=0))  # (B*K, N, D)
+        self.projected = np.ascontiguousarray(np.repeat(projected0, beams, axis=0))  # (B*K, N, A)
+        self.h, self.c = np.repeat(h0, beams, axis=0), np.repeat(c0, beams, axis=0)  # (B*K, H)
 
-        top_scores_l, top_beam_l, top_word_l = top_scores.tolist(), top_beam.tolist(), top_word.tolist()
-        next_beam = np.zeros((batch, k), dtype=np.int64)
-        next_word = np.full((batch, k), end_id, dtype=np.int64)
-        next_score = np.full((batch, k), -np.inf, dtype=np.float32)
-        for b in range(batch):
-            if not active[b]:
-                continue
-            kept = 0
-            for rank in range(2 * k):
-                score, beam, word = top_scores_l[b][rank], top_beam_l[b][rank], top_word_l[b][rank]
-                if score == -np.inf:
-                    break
-                if word == end_id:
-                    if rank < k or near_misses:
-                        seq = history[b, beam].tolist()
-                        alphas = np.concatenate([alpha_history[b, beam], alpha[b, beam][None]])
-                        (finished if rank < k else missed)[b].append(NpHypothesis(seq, score, alphas))
-                    continue
-                if kept < k:
-                    next_beam[b, kept], next_word[b, kept], next_score[b, kept] = beam, word, score
-                    kept += 1
-            if len(finished[b]) >= k or kept == 0:
-                active[b] = False
-        if not any(active):
-            break
-        gather = (next_beam + np.arange(batch)[:, None] * k).reshape(-1)  # (B*K,)
-        history = np.concatenate(
-            [history.reshape(batch * k, -1)[gather].reshape(batch, k, -1), next_word[:, :, None]], axis=2
-        )
-        alpha_flat = alpha.reshape(batch * k, cells)
-        alpha_history = np.concatenate(
-            [
-                alpha_history.reshape(batch * k, -1, cells)[gather].reshape(batch, k, -1, cells),
-                alpha_flat[gather].reshape(batch, k, 1, cells),
-            ],
-            axis=2,
-        )
-        scores = next_score
-        scores[~np.array(active)] = -np.inf
-        h, c = h[gather], c[gather]
-        tokens = next_word.reshape(-1)
+    def step(self, tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        logp, self.h, self.c, alpha = self._step(tokens, self.h, self.c, self.features, self.projected)
+        return logp, alpha  # (B*K, V), (B*K, N)
 
-    results = []
-    for b in range(batch):
-        ranked = sorted(finished[b], key=lambda hyp: hyp.score(length_penalty), reverse=True)
-        spare = sorted(missed[b], key=lambda hyp: hyp.score(length_penalty), reverse=True)
-        results.append(ranked[:n_best] + spare)
-    return results
+    def keep(self, rows: np.ndarray) -> None:
+        self.h, self.c = self.h[rows], self.c[rows]
 
 
 class OnnxCaptioner:
@@ -360,11 +263,11 @@ class OnnxCaptioner:
 
     def decode(
         self, features: np.ndarray, beam_size: int = 3, n_best: int = 1, near_misses: bool = False
-    ) -> list[list[NpHypothesis]]:
-        return beam_search_np(
-            self._start,
-            self._step,
-            np.ascontiguousarray(features, dtype=np.float32),
+    ) -> list[list[Hypothesis]]:
+        features = np.ascontiguousarray(features, dtype=np.float32)  # (B, N, D)
+        return beam_search(
+            OnnxSteps(self._start, self._step, features, beam_size),
+            len(features),
             self.vocab.start_id,
             self.vocab.end_id,
             beam_size=beam_size,

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.vision.inference.beam_search import length_normalised
 from assistant.vision.model.vocab import Vocabulary, detokenize
 
 
@@ -31,7 +32,7 @@ class CaptionResult:
 
     def score(self, length_penalty: float) -> float:
         """The beam's ranking score, ``log p / (words + 1)**length_penalty``, as the hypotheses have it."""
-        return self.log_prob / float(len(self.tokens) + 1) ** length_penalty
+        return length_normalised(self.log_prob, len(self.tokens), length_penalty)
 
     @classmethod
     def from_hypothesis(

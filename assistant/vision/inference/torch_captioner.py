@@ -12,13 +12,13 @@ from pathlib import Path
 import torch
 from PIL import Image
 
+from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
+from assistant.vision.inference.torch_steps import beam_search
 from assistant.vision.model.checkpoint import ModelConfig, load_model
 from assistant.vision.model.decoder import CaptionDecoder
 from assistant.vision.model.device import select_device
 from assistant.vision.model.encoder import build_encoder, encoder_spec, preprocess
 from assistant.vision.model.mirror import grid_side
-from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
-from assistant.vision.inference.beam_search import beam_search
 from assistant.vision.model.vocab import Vocabulary
 
 

@@ -6,8 +6,8 @@ Three graphs are written, because beam search is a Python loop around single dec
 - ``decoder_start.onnx``: ``features -> h, c (B,H), projected (B,N,A)``, once per image;
 - ``decoder_step.onnx``: ``tokens (B,), h, c, features, projected -> log_probs (B,V), h, c, alpha (B,N)``.
 
-The step graph already bans ``<pad>``, ``<start>`` and ``<unk>`` and applies ``log_softmax``, exactly as
-:func:`assistant.vision.inference.beam_search._log_probs` does, so the runtime only ranks candidates. A manifest
+The step graph already bans ``<pad>``, ``<start>`` and ``<unk>`` and applies ``log_softmax``, exactly
+as the torch runtime's :func:`.torch_steps.log_probs` does, so the runtime only ranks candidates. A manifest
 (``onnx.json``) records what the runtime needs without torch (image size, normalisation, ids, max length,
 length penalty) and the SHA-256 of the source weights, so a stale export is detected; ``config.json`` and
 ``vocab.json`` are copied so the folder alone is enough to ship.
@@ -28,9 +28,7 @@ import torch
 from torch import nn
 
 from assistant.errors import ModelError
-from assistant.vision.model.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
-from assistant.vision.model.decoder import CaptionDecoder
-from assistant.vision.model.encoder import build_encoder, encoder_spec
+from assistant.vision.inference.beam_search import BANNED_IDS
 from assistant.vision.inference.onnx_captioner import (
     DECODER_START_FILE,
     DECODER_STEP_FILE,
@@ -41,7 +39,9 @@ from assistant.vision.inference.onnx_captioner import (
     default_onnx_dir,
     weights_digest,
 )
-from assistant.vision.inference.beam_search import BANNED_IDS
+from assistant.vision.model.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
+from assistant.vision.model.decoder import CaptionDecoder
+from assistant.vision.model.encoder import build_encoder, encoder_spec
 
 
 class _Start(nn.Module):

@@ -30,7 +30,7 @@ from tqdm import tqdm
 
 from assistant.errors import AssistantError
 from assistant.vision.evaluation.metrics import score_captions
-from assistant.vision.inference.beam_search import beam_search, greedy_decode
+from assistant.vision.inference.torch_steps import beam_search, greedy_decode
 from assistant.vision.model.build import build_decoder
 from assistant.vision.model.checkpoint import ModelConfig, save_model
 from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig
