@@ -48,12 +48,12 @@ def test_training_resumes_from_last_checkpoint(shapes_dataset, tmp_path):
 
 
 def test_flip_augmentation_swaps_left_and_right_in_the_captions():
-    from assistant.vision.training.train import _Captions
     from assistant.vision.model.vocab import Vocabulary
+    from assistant.vision.training.train_data import CaptionPairs
 
     captions = {"a.jpg": ["a dog on the left of a cat", "a dog on the right"], "b.jpg": ["a red ball"]}
     vocab = Vocabulary.build((c for caps in captions.values() for c in caps), min_count=1)
-    data = _Captions(captions, {"a.jpg": 0, "b.jpg": 1}, vocab, max_tokens=12)
+    data = CaptionPairs(captions, {"a.jpg": 0, "b.jpg": 1}, vocab, max_tokens=12)
     mirrored = [" ".join(vocab.decode(ids.tolist())) for ids in data.mirrored_ids]
     assert mirrored == ["a dog on the right of a cat", "a dog on the left", "a red ball"]
     assert data.mirrored_ids.shape == data.ids.shape
