@@ -10,6 +10,7 @@ from assistant.errors import ModelError
 from assistant.vision.inference.torch_steps import greedy_decode
 from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.model.decoder import DecoderConfig
+from assistant.vision.model.files import write_manifest
 from assistant.vision.model.lstm_decoder import AttentionDecoder
 from assistant.vision.model.vocab import Vocabulary
 
@@ -70,6 +71,9 @@ def test_truncated_weights(tmp_path, model_dir):
     shutil.copytree(path, broken)
     data = (broken / "model.safetensors").read_bytes()
     (broken / "model.safetensors").write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError, match=r"damaged: model\.safetensors does not match its checksum"):
+        load_model(broken)
+    write_manifest(broken)  # even with matching checksums, safetensors' own check still speaks
     with pytest.raises(ModelError, match="damaged or truncated"):
         load_model(broken)
 
@@ -81,13 +85,16 @@ def test_incompatible_version_and_foreign_config(tmp_path, model_dir):
     config = json.loads((newer / "config.json").read_text())
     config["format_version"] = 99
     (newer / "config.json").write_text(json.dumps(config))
+    write_manifest(newer)  # as a newer assistant would have written it
     with pytest.raises(ModelError, match="version 99"):
         load_model(newer)
     assert json.loads((path / "config.json").read_text())["format_version"] == 2
     (newer / "config.json").write_text(json.dumps({**config, "format_version": 1}))
+    write_manifest(newer)
     decoder, _, _ = load_model(newer)  # folders written before ensembles still load
     assert decoder.config.members == 1
     (newer / "config.json").write_text(json.dumps({"format": "something-else"}))
+    write_manifest(newer)
     with pytest.raises(ModelError, match="does not hold"):
         load_model(newer)
 
@@ -97,6 +104,7 @@ def test_vocabulary_mismatch(tmp_path, model_dir):
     other = tmp_path / "other"
     shutil.copytree(path, other)
     Vocabulary.build(["many more words than before here"], min_count=1).save(other / "vocab.json")
+    write_manifest(other)
     with pytest.raises(ModelError, match="vocabulary"):
         load_model(other)
 

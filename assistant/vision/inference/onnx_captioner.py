@@ -23,6 +23,7 @@ from assistant.errors import ModelError
 from assistant.paths import cache_dir
 from assistant.vision.inference.beam_search import Hypothesis, beam_search
 from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
+from assistant.vision.model.files import verify_manifest
 from assistant.vision.model.mirror import average_with_mirror, mirror_pixels
 from assistant.vision.model.vocab import Vocabulary
 
@@ -192,6 +193,7 @@ class OnnxCaptioner:
         ort = import_onnxruntime()  # telemetry off before it loads
 
         onnx_dir = Path(onnx_dir)
+        verify_manifest(onnx_dir, "The ONNX captioning model")  # its SHA256SUMS, when the export has one
         if int8 is None:
             int8 = (onnx_dir / DECODER_STEP_INT8_FILE).is_file()
         manifest = _read_manifest(onnx_dir)

@@ -23,6 +23,7 @@ from PIL import Image
 
 from assistant.errors import AssistantError, ModelError
 from assistant.vision.inference.result import CaptionResult
+from assistant.vision.model.files import check_model_files
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,9 @@ def load_captioner(
     """
     if runtime not in RUNTIMES:
         raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
+    # Either runtime: the folder is complete, intact (its SHA256SUMS) and of a version this assistant
+    # reads, before anything in it, or an ONNX export made from it, is used.
+    check_model_files(model_dir)
     wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
     if runtime == "onnx" or (runtime == "auto" and wants_cpu):
         from assistant.vision.inference.onnx_captioner import OnnxCaptioner, default_onnx_dir, onnx_export_is_current

@@ -157,6 +157,9 @@ class CaptionMemory:
         (directory / CAPTIONS_FILE).write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
         config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **asdict(self.config)}
         (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        from assistant.vision.model.files import write_manifest
+
+        write_manifest(directory, (FEATURES_FILE, CAPTIONS_FILE, CONFIG_FILE))  # last: their checksums
 
     @classmethod
     def load(cls, directory: Path) -> CaptionMemory:

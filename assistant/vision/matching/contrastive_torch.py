@@ -34,6 +34,7 @@ from assistant.vision.matching.contrastive import (
     WEIGHTS_FILE,
     read_contrastive_folder,
 )
+from assistant.vision.model.files import write_manifest
 from assistant.vision.model.vocab import Vocabulary, tokenize
 
 
@@ -174,6 +175,7 @@ class ContrastiveModel:
         }
         (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
         self.vocab.save(directory / VOCAB_FILE)
+        write_manifest(directory, (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE))  # last: checksums of what is there
 
     @classmethod
     def load(cls, directory: Path, device: str | torch.device = "cpu") -> ContrastiveModel:

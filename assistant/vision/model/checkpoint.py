@@ -18,14 +18,17 @@ from safetensors.torch import load_file, save_file
 from assistant.errors import ModelError
 from assistant.vision.model.build import build_decoder
 from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig
-from assistant.vision.model.files import CONFIG_FILE, VOCAB_FILE, WEIGHTS_FILE, check_model_files
+from assistant.vision.model.files import (  # the format is declared once, torch-free, in files.py
+    CONFIG_FILE,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    READABLE_VERSIONS,
+    VOCAB_FILE,
+    WEIGHTS_FILE,
+    check_model_files,
+    write_manifest,
+)
 from assistant.vision.model.vocab import Vocabulary
-
-FORMAT_NAME = "assistant-captioner"
-#: 2: the decoder may be a Transformer (``kind``) or an ensemble (``members``). A version-1 reader cannot
-#: build either; seeing 2 it says "update the assistant" instead of calling the folder damaged.
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # a version-1 folder is a single attention LSTM
 
 
 @dataclass
@@ -83,6 +86,7 @@ def save_model(
     save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT_NAME})
     (directory / CONFIG_FILE).write_text(json.dumps(config.to_json(), indent=2) + "\n", encoding="utf-8")
     vocab.save(directory / VOCAB_FILE)
+    write_manifest(directory, (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE))  # last: checksums of what is there
 
 
 def load_model(

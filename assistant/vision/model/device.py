@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import os
 
 import torch
 
 from assistant.errors import ModelError
+
+log = logging.getLogger(__name__)
 
 
 def select_device(preference: str | None = "auto") -> torch.device:
@@ -16,9 +19,14 @@ def select_device(preference: str | None = "auto") -> torch.device:
         choice = os.environ.get("ASSISTANT_DEVICE", "auto").lower()
     if choice == "auto":
         return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-    if choice.startswith("cuda") and not torch.cuda.is_available():
-        raise ModelError("CUDA was asked for, but no CUDA GPU is available; use --device cpu.")
     try:
-        return torch.device(choice)
+        device = torch.device(choice)
     except RuntimeError:
         raise ModelError(f"Unknown device '{preference}'; use auto, cpu or cuda.") from None
+    if device.type == "cuda":
+        count = torch.cuda.device_count() if torch.cuda.is_available() else 0
+        if count == 0 or (device.index or 0) >= count:
+            # A setting that cannot be met must not stop describing: the CPU gives the same captions.
+            log.warning("The GPU (%s) is not available, so the model runs on the CPU.", choice)
+            return torch.device("cpu")
+    return device

@@ -1,29 +1,165 @@
-"""The files of a model folder, and a cheap check that they are there. Torch-free, so the app can
-say "the model is missing" without loading a deep-learning framework."""
+"""The files of a model folder, their checksums, and a check that they are there and intact.
+Torch-free, so the app can say "the model is missing" or "damaged" without loading a deep-learning
+framework.
+
+Why checksums: safetensors only notices a file whose header no longer fits; flipped bytes in the
+tensors load silently and caption nonsense ("A photo.", confidence 1.0), and the ONNX path never read
+``config.json`` at all. So every model folder carries ``SHA256SUMS`` (the ``sha256sum`` format, so
+``sha256sum -c SHA256SUMS`` checks it by hand too), written whenever a folder is saved or exported and
+verified before anything in it is used. A folder without one (made by an older version) is used with a
+logged warning; a file that does not match is a :class:`ModelError`, never a silent fallback.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import logging
-from collections.abc import Callable
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from assistant import safe_json
 from assistant.errors import ModelError
+from assistant.regular_files import open_regular
+
+log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "model.safetensors"
 CONFIG_FILE = "config.json"
 VOCAB_FILE = "vocab.json"
+CHECKSUMS_FILE = "SHA256SUMS"
+
+#: The captioner folder format, read here (torch-free) and by :mod:`assistant.vision.model.checkpoint`.
+FORMAT_NAME = "assistant-captioner"
+#: 2: the decoder may be a Transformer (``kind``) or an ensemble (``members``). A version-1 reader cannot
+#: build either; seeing 2 it says "update the assistant" instead of calling the folder damaged.
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # a version-1 folder is a single attention LSTM
+
+_MANIFEST_LINE = re.compile(r"^([0-9a-f]{64}) [ *]([^/\\\x00]+)$")
+_MAX_MANIFEST_BYTES = 64 * 1024
+_CHUNK = 1 << 20
+# (path, size, mtime, inode, ctime) -> sha256: a folder verified once in a process is not hashed again.
+_verified: dict[tuple[str, int, int, int, int], str] = {}
 
 
 def check_model_files(directory: Path) -> Path:
-    """Cheap check that a model folder is there and complete, without reading the weights."""
+    """Check that a captioner folder is there, complete, intact (its checksums) and of a version this
+    assistant reads; :class:`ModelError` with one sentence otherwise. Reads the files once per process
+    (about 0.1 s for the shipped model), never builds the model."""
     directory = Path(directory)
     if not directory.is_dir():
         raise ModelError(f"The captioning model is missing: no folder {directory}.")
     for name in (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE):
         if not (directory / name).is_file():
             raise ModelError(f"The captioning model is incomplete: {name} is missing in {directory}.")
+    verify_manifest(directory, "The captioning model")
+    check_config_header(directory)
     return directory
+
+
+def check_config_header(directory: Path) -> dict[str, Any]:
+    """``config.json`` parsed, bounded, and of a format and version this assistant reads."""
+    try:
+        data = safe_json.read_file(Path(directory) / CONFIG_FILE, max_bytes=1_000_000)
+    except (ValueError, OSError) as error:
+        raise ModelError(f"The captioning model's configuration is damaged ({error}).") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise ModelError("This folder does not hold an assistant captioning model.")
+    version = data.get("format_version")
+    if version not in READABLE_VERSIONS:
+        raise ModelError(
+            f"The captioning model has format version {version}; this assistant reads versions up to "
+            f"{FORMAT_VERSION}. Update the assistant or the model."
+        )
+    return data
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a regular file, in chunks (memory stays flat for big weights)."""
+    handle, _size = open_regular(path)
+    digest = hashlib.sha256()
+    with handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def write_manifest(directory: Path, names: Iterable[str] | None = None) -> Path:
+    """Write ``SHA256SUMS`` for ``names`` (default: every file but the manifest and ``*.md`` notes,
+    which may be edited freely). Call it last, after every file of the folder is written."""
+    directory = Path(directory)
+    if names is None:
+        names = (p.name for p in directory.iterdir() if p.is_file() and p.suffix != ".md")
+    chosen = sorted(set(names) - {CHECKSUMS_FILE})
+    lines = "".join(f"{sha256_file(directory / name)}  {name}\n" for name in chosen)
+    fd, tmp = tempfile.mkstemp(prefix=".sums-", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="ascii", newline="\n") as handle:
+            handle.write(lines)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, directory / CHECKSUMS_FILE)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return directory / CHECKSUMS_FILE
+
+
+def read_manifest(directory: Path, what: str) -> dict[str, str] | None:
+    """``name -> sha256`` from the folder's ``SHA256SUMS``; None when it has none."""
+    path = Path(directory) / CHECKSUMS_FILE
+    if not path.exists() and not path.is_symlink():
+        return None
+    try:
+        handle, _size = open_regular(path)
+        with handle:
+            text = handle.read(_MAX_MANIFEST_BYTES + 1).decode("ascii")
+    except (OSError, UnicodeDecodeError):
+        raise ModelError(f"{what} is damaged: its list of checksums cannot be read.") from None
+    entries: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _MANIFEST_LINE.match(line)
+        if match is None or match.group(2) in (".", "..") or len(text) > _MAX_MANIFEST_BYTES:
+            raise ModelError(f"{what} is damaged: its list of checksums is malformed.")
+        entries[match.group(2)] = match.group(1)
+    if not entries:
+        raise ModelError(f"{what} is damaged: its list of checksums is empty.")
+    return entries
+
+
+def verify_manifest(directory: Path, what: str = "The model") -> bool:
+    """Every file listed in ``SHA256SUMS`` is there and matches; False (logged) when there is no list.
+
+    Raises :class:`ModelError` naming the first file that is missing or does not match.
+    """
+    directory = Path(directory)
+    entries = read_manifest(directory, what)
+    if entries is None:
+        log.info("%s in %s has no %s; its files cannot be verified", what, directory, CHECKSUMS_FILE)
+        return False
+    for name, expected in entries.items():
+        path = directory / name
+        try:
+            info = os.stat(path)
+        except OSError:
+            raise ModelError(f"{what} is incomplete: {name} is missing in {directory}.") from None
+        key = (str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        actual = _verified.get(key)
+        if actual is None:
+            try:
+                actual = sha256_file(path)
+            except OSError:
+                raise ModelError(f"{what} is damaged: {name} cannot be read.") from None
+        if actual != expected:
+            raise ModelError(
+                f"{what} is damaged: {name} does not match its checksum. "
+                "Reinstall the assistant, or save or export the model again."
+            )
+        _verified[key] = actual
+    return True
 
 
 class _MadeForAnEncoder(Protocol):
@@ -44,6 +180,7 @@ def load_optional_extra(
     if not directory.is_dir():
         return None
     try:
+        verify_manifest(directory, purpose)
         extra = load(directory)
     except ModelError as error:
         logging.getLogger(__name__).warning("%s off: %s", purpose, error)

@@ -42,6 +42,7 @@ from assistant.vision.inference.onnx_captioner import (
 from assistant.vision.model.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
 from assistant.vision.model.decoder import CaptionDecoder
 from assistant.vision.model.encoder import build_encoder, encoder_spec
+from assistant.vision.model.files import write_manifest
 
 
 class _Start(nn.Module):
@@ -209,6 +210,7 @@ def export_onnx(
         "torch_version": torch.__version__,
     }
     (out / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    write_manifest(out)  # last: SHA256SUMS of every file of the export, verified when it is loaded
     return out
 
 

@@ -30,17 +30,18 @@ from safetensors.torch import save_file
 from torch import nn
 from tqdm import tqdm
 
-from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.evaluation.cider_d import CiderD
-from assistant.vision.training.data import read_captions, training_splits
-from assistant.vision.model.decoder import CaptionDecoder
-from assistant.vision.model.device import select_device
-from assistant.vision.training.features import cached_features
 from assistant.vision.evaluation.metrics import score_captions
 from assistant.vision.inference.beam_search import BANNED_IDS
-from assistant.vision.training.train import caption_features, seed_everything
-from assistant.vision.training.config import ScstConfig
+from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
+from assistant.vision.model.decoder import CaptionDecoder
+from assistant.vision.model.device import select_device
+from assistant.vision.model.files import CHECKSUMS_FILE
 from assistant.vision.model.vocab import Vocabulary, tokenize
+from assistant.vision.training.config import ScstConfig
+from assistant.vision.training.data import read_captions, training_splits
+from assistant.vision.training.features import cached_features
+from assistant.vision.training.train import caption_features, seed_everything
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +212,7 @@ def train_scst(config: ScstConfig) -> dict[str, Any]:
 
     if cfg.export is not None and (cfg.out / "best").is_dir():
         cfg.export.mkdir(parents=True, exist_ok=True)
-        for name in ("model.safetensors", "config.json", "vocab.json"):
+        for name in ("model.safetensors", "config.json", "vocab.json", CHECKSUMS_FILE):
             shutil.copy2(cfg.out / "best" / name, cfg.export / name)
     return {"best_cider": best, "history": history, "model_dir": str(cfg.out / "best")}
 
