@@ -16,6 +16,7 @@ into an error only inside this module's ``warnings.catch_warnings`` block.
 from __future__ import annotations
 
 import io
+import math
 import os
 import re
 import struct
@@ -38,6 +39,16 @@ DEFAULT_MAX_PIXELS = 89_478_485
 
 #: Files bigger than this are refused before reading; no sane screenshot or photo is this large.
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
+
+#: Decoded pictures larger than this (16 MP, 4096 x 4096) are scaled down to it right after decoding.
+#: Every stage needs less: the captioner sees 260 pixels a side, classification samples a grid, and OCR
+#: reads 8-point print on a 16 MP photo of a page. An 88 MP photo held at full size cost 3 GB and
+#: 16-24 s through classification and OCR; a JPEG is even decoded at 1/2, 1/4 or 1/8 scale by the codec
+#: itself (``draft``), so its full-size pixels never exist in memory.
+DEFAULT_WORKING_PIXELS = 4096 * 4096
+
+# Modes Pillow resizes directly: a big picture in one of these shrinks before any colour conversion.
+_RESIZABLE_MODES = frozenset({"RGB", "RGBA", "RGBX", "L", "LA", "CMYK", "YCbCr", "I", "F"})
 
 _WHITE = (255, 255, 255)
 _HEAD_BYTES = 256
@@ -85,6 +96,9 @@ class ImageLimits:
 
     max_pixels: int = DEFAULT_MAX_PIXELS
     max_bytes: int = DEFAULT_MAX_BYTES
+    #: Files and bytes decoded here are scaled down to at most this many pixels (None: never); a PIL
+    #: image handed in (a screen grab) is left at its size.
+    working_pixels: int | None = DEFAULT_WORKING_PIXELS
 
 
 def load_image(
@@ -178,18 +192,22 @@ def _decode(stream: BinaryIO, head: bytes, limits: ImageLimits, subject: str) ->
         except _DAMAGE_ERRORS as exc:
             raise ImageLoadError(_damage_message(exc, subject)) from None
         with image:
-            result = _finish(image, limits, subject)
+            result = _finish(image, limits, subject, shrink=True)
             # Closing a file-backed image invalidates it; hand back an independent one.
             return result.copy() if result is image else result
 
 
-def _finish(image: Image.Image, limits: ImageLimits, subject: str) -> Image.Image:
-    """Check the size, decode the first frame and convert it to upright RGB."""
+def _finish(image: Image.Image, limits: ImageLimits, subject: str, shrink: bool = False) -> Image.Image:
+    """Check the size, decode the first frame (no larger than needed when ``shrink``) and convert it
+    to upright RGB."""
     width, height = image.size
     if width <= 0 or height <= 0:
         raise ImageLoadError(f"{subject} has no pixels.")
     if width * height > limits.max_pixels:
         raise ImageLoadError(f"{subject} is too large to load: {width} by {height} pixels.")
+    budget = limits.working_pixels if shrink else None
+    if budget and width * height > budget and image.format == "JPEG":
+        image.draft(image.mode, _fit(image.size, budget))  # the codec decodes at 1/2, 1/4 or 1/8 scale
     fmt = image.format
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # size checked just above
@@ -206,11 +224,29 @@ def _finish(image: Image.Image, limits: ImageLimits, subject: str) -> Image.Imag
                 raise ImageLoadError(f"{subject} is in {kind} format, which I cannot read.") from None
             raise ImageLoadError(_damage_message(exc, subject)) from None
     try:
-        return to_rgb(_exif_upright(image))
+        if budget and image.mode in _RESIZABLE_MODES:
+            image = _shrink(image, budget)  # before conversions, so they copy the small picture
+        rgb = to_rgb(_exif_upright(image))
+        return _shrink(rgb, budget) if budget else rgb
     except MemoryError:
         raise ImageLoadError(f"{subject} is too large to load into memory.") from None
     except (ValueError, OSError):
         raise ImageLoadError(f"{subject} uses a colour format ({image.mode}) that I cannot read.") from None
+
+
+def _fit(size: tuple[int, int], budget: int) -> tuple[int, int]:
+    """``size`` scaled by one factor to at most ``budget`` pixels (at least 1 x 1)."""
+    width, height = size
+    scale = math.sqrt(budget / (width * height))
+    return max(1, math.floor(width * scale)), max(1, math.floor(height * scale))
+
+
+def _shrink(image: Image.Image, budget: int) -> Image.Image:
+    """``image`` scaled down to at most ``budget`` pixels, or itself when it fits. ``reducing_gap``
+    first shrinks by an integer factor (a fast box filter), then resamples the rest with Lanczos."""
+    if image.width * image.height <= budget:
+        return image
+    return image.resize(_fit(image.size, budget), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def _exif_upright(image: Image.Image) -> Image.Image:
