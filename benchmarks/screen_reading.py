@@ -1,8 +1,14 @@
 """Screen reading on real program screenshots (datasets/screens): words, order, tables, titles, buttons, time.
 
-    .venv/bin/python benchmarks/screen_reading.py                       # all readers, both halves
-    .venv/bin/python benchmarks/screen_reading.py --half A --readers assistant --limit 5
+    .venv/bin/python benchmarks/screen_reading.py --half B              # the three readers, half B
+    .venv/bin/python benchmarks/screen_reading.py --half A --readers assistant,assistant-live --limit 5
     .venv/bin/python benchmarks/screen_reading.py --details             # one line per screen too
+
+Readers: ``assistant`` (the Describer on the PNG file, as ``assistant describe FILE`` runs it),
+``assistant-live`` (the Describer on the screen as a live *describe screen* hands it over: source
+"screen", the window stack saved with the truth, the assistant's own windows painted out as the
+capture does), ``tesseract-psm3`` and ``rapidocr`` (the raw engines). The default is the assistant,
+tesseract and RapidOCR.
 
 Tune on half A, report half B (the split is fixed in datasets/screens/README.md). Each screen is
 read by every chosen reader in turn, so their times are taken in the same run on the same screen.
@@ -28,6 +34,10 @@ compared as ``datasets/screens/words.py`` says (NFKC, lower case, letters and di
   order holds and the windows are kept apart.
 - screen kind: the fraction of screens the reader calls "screen" (the assistant only; every
   picture here is a screen).
+- own text read (lower is better): on screens that show the assistant's own window (its previous
+  description), the fraction of that window's runs of three consecutive words (not shown elsewhere
+  on the screen) that the output says anyway. Runs, not single words, so that the assistant's own
+  framing ("Screen.", "Window") is not counted as reading its window.
 - window titles spoken: fraction of the titles visible in title bars found as consecutive words.
 - buttons read: fraction of visible button/key labels (with at least one word) found as
   consecutive words, each label as many times as it appears.
@@ -72,7 +82,7 @@ class Reading:
 class Reader(Protocol):
     name: str
 
-    def read(self, png: Path) -> Reading: ...
+    def read(self, png: Path, truth: dict[str, Any]) -> Reading: ...
 
 
 class AssistantReader:
@@ -85,8 +95,51 @@ class AssistantReader:
 
         self._describer = Describer(DescriberOptions(verbosity="full"))
 
-    def read(self, png: Path) -> Reading:
+    def read(self, png: Path, truth: dict[str, Any]) -> Reading:
         d = self._describer.describe(png)
+        return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind)
+
+
+def window_stack(truth: dict[str, Any]) -> Any:
+    """The window stack the desktop reported at the grab (saved in the truth), as the capture
+    hands it over on a live screen: a :class:`WindowStack`, top first."""
+    from assistant.capture.window_stack import DesktopWindow, WindowStack
+
+    wins = sorted(truth["windows"], key=lambda w: -w["stacking"])
+    return WindowStack(
+        tuple(
+            DesktopWindow(
+                title=w["title"],
+                rect=tuple(w["frame"]),
+                active=w["active"],
+                is_own=w.get("is_own", False),
+                app_name=w["wm_class"][-1] if w["wm_class"] else None,
+                pid=w["pid"],
+                handle=int(w["id"], 16),
+            )
+            for w in wins
+        )
+    )
+
+
+class LiveAssistantReader(AssistantReader):
+    """The Describer on the screen as a live *describe screen* hands it over: source "screen",
+    with the window stack the desktop reported at the grab, the assistant's own windows painted
+    out as the capture does."""
+
+    name = "assistant-live"
+
+    def read(self, png: Path, truth: dict[str, Any]) -> Reading:
+        from assistant.capture.image_loading import load_image
+        from assistant.capture.models import CapturedImage
+        from assistant.capture.window_stack import hide_own_windows
+
+        image = load_image(png).copy()
+        rect = (0, 0, image.width, image.height)
+        stack = window_stack(truth)
+        hide_own_windows(image, (0, 0), stack)
+        captured = CapturedImage(image, "screen", rect, windows=stack)
+        d = self._describer.describe(captured)
         return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind)
 
 
@@ -95,7 +148,7 @@ class TesseractReader:
 
     name = "tesseract-psm3"
 
-    def read(self, png: Path) -> Reading:
+    def read(self, png: Path, truth: dict[str, Any]) -> Reading:
         t0 = time.perf_counter()
         out = subprocess.run(
             ["tesseract", str(png), "-", "--psm", "3"],
@@ -120,7 +173,7 @@ class RapidOcrReader:
         logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         self._engine = RapidOCR(params={"Global.log_level": "error"})
 
-    def read(self, png: Path) -> Reading:
+    def read(self, png: Path, truth: dict[str, Any]) -> Reading:
         t0 = time.perf_counter()
         out = self._engine(str(png))
         ms = (time.perf_counter() - t0) * 1000
@@ -129,6 +182,7 @@ class RapidOcrReader:
 
 READERS: dict[str, Callable[[], Reader]] = {
     "assistant": AssistantReader,
+    "assistant-live": LiveAssistantReader,
     "tesseract-psm3": TesseractReader,
     "rapidocr": RapidOcrReader,
 }
@@ -152,6 +206,18 @@ def word_recall(truth: list[str], out: list[str]) -> tuple[int, int, list[str]]:
     found = sum(min(n, have[w]) for w, n in want.items())
     missing = sorted((want - have).elements())
     return found, sum(want.values()), missing
+
+
+def own_text_read(truth: dict[str, Any], out: list[str]) -> tuple[int, int]:
+    """The own windows' word runs (not shown elsewhere on the screen), and how many the output has."""
+    others = tokens(" ".join(truth["words"]))
+    runs = set()
+    for win in truth["windows"]:
+        if win.get("is_own"):
+            toks = tokens(" ".join(win["words"]))
+            runs |= {tuple(toks[i : i + 3]) for i in range(len(toks) - 2)}
+    runs = {r for r in runs if _find(others, list(r)) < 0}
+    return sum(_find(out, list(r)) >= 0 for r in runs), len(runs)
 
 
 def order_right(phrases: list[str], out: list[str]) -> bool:
@@ -259,6 +325,7 @@ class ScreenScore:
     tables_total: int
     titles: tuple[int, int]
     buttons: tuple[int, int]
+    own: tuple[int, int]
     ocr_ms: float
 
     def as_json(self) -> dict[str, Any]:
@@ -271,6 +338,7 @@ class ScreenScore:
             "rows": f"{self.rows_ok}/{self.rows_total}",
             "titles": f"{self.titles[0]}/{self.titles[1]}",
             "buttons": f"{self.buttons[0]}/{self.buttons[1]}",
+            "own": f"{self.own[0]}/{self.own[1]}",
             "ocr_ms": round(self.ocr_ms),
             "missing": self.missing[:15],
         }
@@ -293,7 +361,7 @@ def score(truth: dict[str, Any], reading: Reading) -> ScreenScore:
         words_total=total,
         missing=missing,
         order=order_right(truth["order"], out) if truth["order"] else None,
-        apart=windows_apart([w["words"] for w in truth["windows"]], out),
+        apart=windows_apart([w["words"] for w in truth["windows"] if not w.get("is_own")], out),
         kind=reading.kind,
         rows_ok=rows_ok,
         rows_total=rows_total,
@@ -301,6 +369,7 @@ def score(truth: dict[str, Any], reading: Reading) -> ScreenScore:
         tables_total=len(truth["tables"]),
         titles=phrases_found(truth["window_titles"], out),
         buttons=phrases_found(truth["buttons"], out),
+        own=own_text_read(truth, out),
         ocr_ms=reading.ocr_ms,
     )
 
@@ -319,6 +388,7 @@ class Summary:
         kinds = [x.kind == "screen" for x in s if x.kind is not None]
         titles = [sum(x.titles[i] for x in s) for i in (0, 1)]
         buttons = [sum(x.buttons[i] for x in s) for i in (0, 1)]
+        own = [sum(x.own[i] for x in s) for i in (0, 1)]
         rows = [sum(x.rows_ok for x in s), sum(x.rows_total for x in s)]
         ms = [x.ocr_ms for x in s if x.ocr_ms == x.ocr_ms]
         return {
@@ -331,6 +401,7 @@ class Summary:
             "tables_full": f"{sum(x.tables_full for x in s)}/{sum(x.tables_total for x in s)}",
             "titles": round(titles[0] / max(1, titles[1]), 4),
             "buttons": round(buttons[0] / max(1, buttons[1]), 4),
+            "own_read": round(own[0] / own[1], 4) if own[1] else None,
             "ocr_ms_median": round(statistics.median(ms)) if ms else None,
             "kind_screen": round(sum(kinds) / len(kinds), 4) if kinds else None,
         }
@@ -357,7 +428,11 @@ def load_truth(half: str, limit: int | None) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--half", choices=["A", "B", "all"], default="all")
-    parser.add_argument("--readers", default=",".join(READERS), help=f"comma-separated: {', '.join(READERS)}")
+    parser.add_argument(
+        "--readers",
+        default="assistant,tesseract-psm3,rapidocr",
+        help=f"comma-separated: {', '.join(READERS)}",
+    )
     parser.add_argument("--limit", type=int, default=None, help="the first N screens (by id) of the half")
     parser.add_argument("--only", nargs="*", help="these screen ids (within the half)")
     parser.add_argument("--details", action="store_true", help="one line per screen and reader")
@@ -375,7 +450,7 @@ def main() -> None:
     for truth in truths:
         png = SCREENS / truth["image"]
         for reader in readers:
-            reading = reader.read(png)
+            reading = reader.read(png, truth)
             sc = score(truth, reading)
             for half in (truth["split"], "all"):
                 results[reader.name].setdefault(half, Summary()).screens.append(sc)
@@ -395,6 +470,7 @@ def main() -> None:
         "tables_full",
         "titles",
         "buttons",
+        "own_read",
         "ocr_ms_median",
         "kind_screen",
     ]

@@ -144,6 +144,9 @@ def build_truth(scene: Scene, wins: list[WindowInfo], items: dict[str, list[Item
     programs: dict[str, Program] = {p.title: p for p in scene.windows}
     reading = sorted(wins, key=lambda w: (not w.active, -w.stack))  # active first, then down the stack
     windows_out: list[dict[str, Any]] = []
+    own_out: list[
+        dict[str, Any]
+    ] = []  # the assistant's own windows: never to be read, so not in the truth's words
     all_words: list[str] = []
     partial_words: list[str] = []
     for win in reading:
@@ -154,7 +157,7 @@ def build_truth(scene: Scene, wins: list[WindowInfo], items: dict[str, list[Item
             raise RuntimeError(f"{win.title!r} is off the screen")
         if prog.opaque and (frame_clip != win.frame or any(_intersect(win.frame, c) for c in covers)):
             raise RuntimeError(f"{win.title!r} ({prog.program}) must be fully in view")
-        entry = win.as_json() | {"program": prog.program}
+        entry = win.as_json() | {"program": prog.program, "is_own": prog.own}
         t_vis = visibility(title_box(win, scene.theme), frame_clip, covers)
         entry["title_visible"] = t_vis == "yes"
         words: list[str] = win.title.split() if t_vis == "yes" else []
@@ -188,6 +191,9 @@ def build_truth(scene: Scene, wins: list[WindowInfo], items: dict[str, list[Item
             {k: v for k, v in it.items() if k != "words"} | {"boxes": [b for _, b in it["words"]]}
             for it in shown
         ]
+        if prog.own:
+            own_out.append(entry)
+            continue
         windows_out.append(entry)
         all_words += words
     order = check_order(scene, windows_out)
@@ -208,7 +214,9 @@ def build_truth(scene: Scene, wins: list[WindowInfo], items: dict[str, list[Item
         "buttons": [b for w in windows_out for b in w["buttons"]],
         "stacking": [w.title for w in wins],
         "active": next((w.title for w in wins if w.active), None),
-        "windows": windows_out,
+        "own_windows": [w["title"] for w in own_out],
+        "words_own": [word for w in own_out for word in w["words"]],
+        "windows": windows_out + own_out,
         "captured": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
 

@@ -28,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 VENV_PYTHON = HERE.parents[1] / ".venv" / "bin" / "python"
 DEBIAN_PYTHON = "/usr/bin/python3"  # python3-tk lives here, not in the venv
 
+OWN_APP_NAME = "assistant"  # the WM_CLASS class of the assistant's Qt windows (assistant/app/main.py)
 Item = dict[str, Any]  # {"role", "text", "words": [[word, [x, y, w, h] | None]], optional table/row/col}
 
 
@@ -44,6 +45,7 @@ class Program:
     program: str = field(default="", init=False)
     opaque: bool = field(default=False, init=False)  # words without boxes: the window must be fully in view
     focusable: bool = field(default=True, init=False)  # False: the program never takes the focus (xclock)
+    own: bool = field(default=False, kw_only=True)  # one of the assistant's own windows: never to be read
 
     def launch(self, s: XSession) -> None:
         raise NotImplementedError
@@ -253,6 +255,8 @@ class SpecWindow(Program):
 
     def launch(self, s: XSession) -> None:
         spec = {"title": self.title, **self.spec, "x": self.pos[0], "y": self.pos[1]}
+        if self.own:
+            spec["app_name"] = OWN_APP_NAME
         name = f"{self.toolkit}-{abs(hash(self.title)) % 100000}"
         spec_path = s.tmp / f"{name}.json"
         spec_path.write_text(json.dumps(spec))

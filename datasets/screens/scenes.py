@@ -1917,6 +1917,101 @@ def _multi_scenes() -> list[Scene]:
     ]
 
 
+# ---- the assistant's own window on the screen -----------------------------------------------------
+def _assistant_window(pos: tuple[int, int], previous: str) -> SpecWindow:
+    """The assistant's own window (Qt, WM_CLASS class "assistant") showing its previous description:
+    a reader that reads it nests one description inside the next."""
+    return SpecWindow(
+        "Assistant",
+        pos,
+        toolkit="qt",
+        own=True,
+        spec={
+            "font": ["DejaVu Sans", 11],
+            "width": 440,
+            "body": [
+                {"type": "label", "text": "Last description", "font": ["DejaVu Sans", 11, "bold"]},
+                {"type": "text", "text": previous, "height": 6, "width": 44},
+                {"type": "buttons", "items": ["Repeat", "Copy text", "Settings"]},
+            ],
+        },
+    )
+
+
+LIBRARY_HOURS = [
+    ["Day", "Opens", "Closes"],
+    ["Monday", "09:00", "18:00"],
+    ["Tuesday", "09:00", "20:00"],
+    ["Saturday", "10:00", "16:00"],
+    ["Sunday", "closed", "closed"],
+]
+
+
+def _own_window_scenes() -> list[Scene]:
+    library = page(
+        "Riverside Library",
+        "<h1>Riverside Library</h1>"
+        + paragraphs(["Borrowed books can be renewed twice online, unless another reader has reserved them."])
+        + html_table(LIBRARY_HOURS, cls="hours"),
+        SALES_CSS,
+        size=16,
+    )
+    return [
+        Scene(
+            "assistant-over-page",
+            "with-assistant",
+            HD,
+            "Chromium library page, the assistant's own window over part of it, an active Tk dialog on top",
+            [
+                Page("Riverside Library", (60, 60), html=library, size=(900, 560)),
+                _assistant_window(
+                    (820, 300),
+                    "Screen. Window Quarterly Sales. Sales by region. North 1,204 1,310 1,187 1,452. "
+                    "Updated every Monday morning.",
+                ),
+                SpecWindow(
+                    "Renew Loan",
+                    (700, 760),
+                    spec={
+                        "font": ["DejaVu Sans", 11],
+                        "body": [
+                            {"type": "label", "text": "Renew your loan of The Shipping News until 14 June?"},
+                            {"type": "buttons", "items": ["Cancel", "Renew"]},
+                        ],
+                    },
+                ),
+            ],
+            order=["Renew your loan", "Riverside Library Borrowed books"],
+        ),
+        Scene(
+            "assistant-terminal",
+            "with-assistant",
+            WX,
+            "xterm with ls -l (active), the assistant's own window beside it showing its last description",
+            [
+                _assistant_window(
+                    (790, 380),
+                    "Screen. Window Reminder. Reminder: team meeting at 14:30 in room B. Bring the printed "
+                    "agenda. Snooze. Dismiss.",
+                ),
+                Terminal(
+                    "reports - xterm",
+                    (30, 30),
+                    cols=84,
+                    rows=22,
+                    font=("DejaVu Sans Mono", 10),
+                    prompt="sam@desk:~/reports$ ",
+                    workdir="reports",
+                    setup=make_files(REPORT_FILES[:8]),
+                    commands=["ls -l"],
+                    parse_ls=True,
+                ),
+            ],
+            order=[],
+        ),
+    ]
+
+
 SCENES: list[Scene] = [
     *_term_scenes(),
     *_man_scenes(),
@@ -1930,4 +2025,5 @@ SCENES: list[Scene] = [
     *_small_scenes(),
     *_toolbar_scenes(),
     *_multi_scenes(),
+    *_own_window_scenes(),
 ]

@@ -515,6 +515,8 @@ def main() -> None:
     with open(sys.argv[1], encoding="utf-8") as fh:
         spec = json.load(fh)
     app = QApplication([sys.argv[0]])
+    if spec.get("app_name"):  # Qt makes it the WM_CLASS class, as the assistant's own windows have
+        app.setApplicationName(spec["app_name"])
     app.setStyle(spec.get("style", "Fusion"))
     if spec.get("dark"):
         app.setPalette(_dark_palette())
