@@ -91,24 +91,28 @@ def probe_audio() -> str:
 
 
 def probe_speech() -> list[tuple[str, str]]:
-    from assistant.speech.factory import auto_choice, probe_backends
-    from assistant.speech.screenreader import detect_screen_reader, screen_reader_route
+    """The screen reader found, the route the app and the command line would take, and the voice
+    used when no screen reader runs (issue #17: doctor names the route and why)."""
+    from assistant.speech.factory import direct_choice, probe_backends
+    from assistant.speech.routes import choose_route
+    from assistant.speech.screenreader import detect_screen_reader, find_nvda_controller
 
     info = detect_screen_reader()
     probes = probe_backends(screen_reader=info)
     found = ", ".join(f"{p.name}{'' if p.available else ' (no)'}" for p in probes)
-    details = "; ".join(f"{p.name}: {p.detail}" for p in probes if p.name not in ("silent",))
-    choice = auto_choice(probes)
-    if choice == "screenreader":
-        choice += f" via {screen_reader_route(info, have_announcer=False)}"
-    reader = info.summary()
-    if info.running and info.name == "orca":
-        route_app = screen_reader_route(info, have_announcer=True)
-        reader += f"; the tray app speaks through it by {route_app}"
+    details = "; ".join(f"{p.name}: {p.detail}" for p in probes if p.name not in ("silent", "screenreader"))
+    nvda = find_nvda_controller() is not None
+    app = choose_route(info, have_announcer=True, nvda_controller=nvda)
+    cli = choose_route(info, have_announcer=False, nvda_controller=nvda)
+    route = f"app: {app.describe()}; stop: {app.route.stop}"
+    if cli != app:
+        route += f" — command line: {cli.describe()}"
+    direct = direct_choice(probes)
     return [
         ("speech backends", f"{found} — {details}"),
-        ("speech auto picks", choice),
-        ("screen reader", reader),
+        ("screen reader", info.summary()),
+        ("speech route", route),
+        ("speech without one", f"direct, with {direct} (re-checked every 3 s while the app runs)"),
     ]
 
 

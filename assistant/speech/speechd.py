@@ -18,10 +18,20 @@ import socket
 import subprocess
 import threading
 import time
+from collections import deque
 from pathlib import Path
+from typing import Protocol
 
 from assistant.errors import SpeechError
 from assistant.speech.base import DEFAULT_RATE, Speaker, SpeechEvent, SpeechOptions
+
+SSIP_PRIORITIES = ("important", "message", "text", "notification", "progress")
+
+
+class _Closable(Protocol):
+    why: str
+
+    def close(self) -> None: ...
 
 
 def default_socket_path() -> Path | None:
@@ -81,8 +91,16 @@ class SpeechdSpeaker(Speaker):
         socket_path: Path | None = None,
         autospawn: bool = True,
         timeout: float = 5.0,
+        priority: str = "message",
+        client_component: str = "main",
     ) -> None:
+        """``priority``: the SSIP priority of every message (``text`` next to Orca 43, see
+        :mod:`assistant.speech.routes`); ``client_component``: the last part of the client name."""
         super().__init__(options)
+        if priority not in SSIP_PRIORITIES:
+            raise ValueError(f"unknown SSIP priority {priority!r}")
+        self.priority = priority
+        self.stop_keys: _Closable | None = None  # a StopKeyWatcher on the route beside a screen reader
         self.timeout = timeout
         self.socket_path = socket_path or default_socket_path()
         if self.socket_path is None:
@@ -102,13 +120,14 @@ class SpeechdSpeaker(Speaker):
         self._cond = threading.Condition()
         self._pending: dict[int, tuple[int, str]] = {}  # SSIP message id -> (utterance id, text)
         self._started: set[int] = set()
+        self._held: deque[tuple[int, str]] = deque()  # said with interrupt=False while ours plays
         self._early: dict[int, list[int]] = {}  # events that arrived before SPEAK's reply was read
         self._closed = False
         self._reader = threading.Thread(target=self._read_loop, name="speech-speechd", daemon=True)
         self._reader.start()
-        self._command(f"SET self CLIENT_NAME {os.environ.get('USER', 'user')}:assistant:main")
+        self._command(f"SET self CLIENT_NAME {os.environ.get('USER', 'user')}:assistant:{client_component}")
         self._command("SET self NOTIFICATION all on")
-        self._command("SET self PRIORITY message")
+        self._command(f"SET self PRIORITY {priority}")
         self._apply_options()
 
     def _spawn(self) -> None:
@@ -192,6 +211,7 @@ class SpeechdSpeaker(Speaker):
             self._emit(SpeechEvent("started", entry[0], entry[1]))
         elif code in (702, 703):
             self._emit(SpeechEvent("finished", entry[0], entry[1], interrupted=(code == 703)))
+            self._release_held(code)
 
     def _send(self, data: bytes) -> tuple[int, list[str]]:
         self._sock.sendall(data)
@@ -216,6 +236,16 @@ class SpeechdSpeaker(Speaker):
         if not text:
             self._emit(SpeechEvent("finished", utterance_id, text))
             return utterance_id
+        with self._cond:
+            # At 'text' priority speech-dispatcher cancels our playing message when the next one
+            # arrives (measured), so a queued utterance waits here until ours ends.
+            if self.priority == "text" and (self._pending or self._held):
+                self._held.append((utterance_id, text))
+                return utterance_id
+        self._speak_now(utterance_id, text)
+        return utterance_id
+
+    def _speak_now(self, utterance_id: int, text: str) -> None:
         with self._send_lock:
             code, _ = self._send(b"SPEAK\r\n")
             if code != 230:
@@ -231,22 +261,48 @@ class SpeechdSpeaker(Speaker):
                 self._early.clear()
         for event_code in early:  # BEGIN/END that raced ahead of the reply
             self._on_event(event_code, [str(message_id)])
-        return utterance_id
+
+    def _release_held(self, code: int) -> None:
+        """After our message ended: speak the next held one; after it was cut (CANCELED by the user
+        or by the screen reader's speech), drop them all — no description queued behind stale ones."""
+        with self._cond:
+            if self._pending or not self._held:
+                return
+            if code == 703:
+                dropped, self._held = list(self._held), deque()
+            else:
+                dropped, nxt = [], self._held.popleft()
+            self._cond.notify_all()
+        for utterance_id, text in dropped:
+            self._emit(SpeechEvent("finished", utterance_id, text, interrupted=True))
+        if code != 703:
+            # not on the reader thread: _send waits for replies that this thread reads
+            threading.Thread(target=self._speak_held, args=nxt, daemon=True).start()
+
+    def _speak_held(self, utterance_id: int, text: str) -> None:
+        try:
+            self._speak_now(utterance_id, text)
+        except (SpeechError, OSError):
+            self._emit(SpeechEvent("finished", utterance_id, text, interrupted=True))
 
     def stop(self) -> None:
         if self._closed:
             return
+        with self._cond:
+            dropped, self._held = list(self._held), deque()
+        for utterance_id, text in dropped:
+            self._emit(SpeechEvent("finished", utterance_id, text, interrupted=True))
         with contextlib.suppress(SpeechError, OSError):
             self._command("CANCEL self", check=False)
 
     @property
     def is_speaking(self) -> bool:
         with self._cond:
-            return bool(self._pending)
+            return bool(self._pending or self._held)
 
     def wait(self, timeout: float | None = None) -> bool:
         with self._cond:
-            return self._cond.wait_for(lambda: not self._pending, timeout)
+            return self._cond.wait_for(lambda: not self._pending and not self._held, timeout)
 
     def voices(self) -> list[str]:
         try:
@@ -256,11 +312,14 @@ class SpeechdSpeaker(Speaker):
         return [line.split("\t")[0] for line in lines[:-1] if line] if 200 <= code < 300 else []
 
     def describe(self) -> str:
-        return f"speechd ({self.socket_path})"
+        keys = f"; {self.stop_keys.why}" if self.stop_keys is not None else ""
+        return f"speechd ({self.socket_path}, priority {self.priority}{keys})"
 
     def close(self) -> None:
         if self._closed:
             return
+        if self.stop_keys is not None:
+            self.stop_keys.close()
         self.stop()
         with contextlib.suppress(SpeechError, OSError):
             self._command("QUIT", check=False)

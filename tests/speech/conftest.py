@@ -14,6 +14,11 @@ import pytest
 
 from tests.support.sandbox import NullPulseServer, PrivateSpeechDispatcher
 
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "orca: runs the real Orca screen reader (tests/support/orca_probe.py)")
+
+
 needs_espeak = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 
 

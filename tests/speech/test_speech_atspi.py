@@ -139,7 +139,7 @@ def test_description_arrives_as_an_atspi_announcement(xvfb: XvfbServer, tmp_path
 def test_screen_reader_flag_on_the_atspi_bus_is_read(
     xvfb: XvfbServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.speech.screenreader import atspi_screen_reader_enabled, detect_screen_reader
+    from assistant.speech.detect import atspi_screen_reader_enabled, detect_screen_reader
 
     reason = missing_requirements()
     if reason:
@@ -170,3 +170,55 @@ def test_screen_reader_flag_on_the_atspi_bus_is_read(
         assert atspi_screen_reader_enabled() is True
         info = detect_screen_reader()
         assert info.running and "ScreenReaderEnabled" in info.source
+
+
+LISTENER = r"""
+import pyatspi
+pyatspi.Registry.registerEventListener(lambda event: None, "object:announcement")
+print("LISTENING", flush=True)
+pyatspi.Registry.start()
+"""
+
+
+@pytest.mark.atspi
+@pytest.mark.timeout(60)
+def test_an_unidentified_reader_gets_announcements_only_if_it_listens_for_them(
+    xvfb: XvfbServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Orca 43 never listens for object:announcement, so a reader known only by the AT-SPI flag gets
+    speech-dispatcher unless the registry shows that someone would hear an announcement."""
+    from assistant.speech.detect import atspi_announcement_listeners, detect_screen_reader
+    from assistant.speech.routes import choose_route
+
+    reason = missing_requirements()
+    if reason:
+        pytest.fail(reason)
+    with AtspiSession(xvfb.display) as session:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.address)
+        bus = ["--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus", "--method"]
+        value = ["org.a11y.Status", "ScreenReaderEnabled", "<true>"]
+        subprocess.run(
+            ["gdbus", "call", "--session", *bus, "org.freedesktop.DBus.Properties.Set", *value],
+            env=session.env(),
+            check=True,
+            capture_output=True,
+            timeout=10,
+        )
+        assert atspi_announcement_listeners() is False
+        alone = detect_screen_reader()
+        assert choose_route(alone, have_announcer=True).route.name == "speechd-shared"
+        listener = subprocess.Popen(
+            [str(DEBIAN_PYTHON), "-c", LISTENER], env=session.env(), stdout=subprocess.PIPE, text=True
+        )
+        try:
+            assert listener.stdout is not None and listener.stdout.readline().strip() == "LISTENING"
+            deadline = time.monotonic() + 5
+            while not atspi_announcement_listeners() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            heard = detect_screen_reader()
+        finally:
+            listener.terminate()
+            listener.wait(timeout=10)
+    assert heard.announcements and "object:announcement" in heard.source
+    assert choose_route(heard, have_announcer=True).route.name == "atspi-announcement"
+    assert choose_route(heard, have_announcer=False).route.name == "speechd-shared"

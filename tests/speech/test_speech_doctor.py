@@ -22,8 +22,9 @@ def test_doctor_reports_every_subsystem_without_a_display(
         "hotkeys",
         "audio output",
         "speech backends",
-        "speech auto picks",
         "screen reader",
+        "speech route",
+        "speech without one",
         "model",
         "caption choice",
         "device",
@@ -31,6 +32,8 @@ def test_doctor_reports_every_subsystem_without_a_display(
     ):
         assert label in labels, out
     assert "no DISPLAY" in out
+    route = next(line for line in out.splitlines() if line.startswith("speech route:"))
+    assert "direct" in route and "stop hotkey" in route, route
     assert "image-text fit on; consensus of similar photos on (6091 photos, 20 neighbours)" in out
 
 

@@ -9,8 +9,9 @@ import pytest
 
 from assistant.errors import SpeechError
 from assistant.speech import ScreenReaderInfo, SpeechOptions, create_speaker, has_audio_output, probe_backends
-from assistant.speech.factory import auto_choice
-from assistant.speech.screenreader import parse_version, screen_reader_route
+from assistant.speech.detect import parse_version
+from assistant.speech.factory import direct_choice
+from assistant.speech.routes import ROUTES, choose_route
 from tests.speech.conftest import needs_espeak
 from tests.support.sandbox import NullPulseServer, PrivateSpeechDispatcher
 
@@ -62,7 +63,7 @@ def test_auto_with_a_sound_server_and_no_speechd_picks_espeak(
     probes = probe_backends(screen_reader=NO_READER)
     speaker = create_speaker(SpeechOptions(), screen_reader=NO_READER)
     try:
-        assert speaker.name == "espeak" == auto_choice(probes)
+        assert speaker.name == "espeak" == direct_choice(probes)
         speaker.say("Chosen by auto.")
         assert speaker.wait(15)
     finally:
@@ -82,34 +83,54 @@ def test_unknown_backend_name_is_rejected() -> None:
 @pytest.mark.parametrize(
     ("version", "announcer", "route"),
     [
-        ((43, 1), True, "speechd"),  # Debian 12: no announcement handler, Qt never emits one
-        ((45, 1), True, "speechd"),
-        ((45, 2), True, "announcement"),
-        ((46,), False, "speechd"),  # headless CLI has no widget to announce from
+        ((43, 1), True, "speechd-shared"),  # Debian 12: no announcement handler, Qt never emits one
+        ((45, 1), True, "speechd-shared"),  # 45.0/45.1 have the handler, broken
+        (None, True, "speechd-shared"),  # unknown version: the route every Orca hears
+        ((45, 2), True, "atspi-announcement"),
+        ((48, 1), True, "atspi-announcement"),
+        ((46,), False, "speechd-shared"),  # headless CLI has no widget to announce from
         ((49, 0), True, "orca-dbus"),
+        ((49, 0), False, "orca-dbus"),
     ],
 )
-def test_orca_route_depends_on_its_version(version: tuple[int, ...], announcer: bool, route: str) -> None:
+def test_orca_route_depends_on_its_version(
+    version: tuple[int, ...] | None, announcer: bool, route: str
+) -> None:
     info = ScreenReaderInfo(True, "orca", version, "test")
-    expected = route
-    if route == "orca-dbus":
-        import shutil
-
-        expected = route if shutil.which("gdbus") else ("announcement" if announcer else "speechd")
-    assert screen_reader_route(info, have_announcer=announcer) == expected
-    assert screen_reader_route(NO_READER, have_announcer=announcer) is None
+    assert choose_route(info, have_announcer=announcer).route.name == route
+    assert choose_route(NO_READER, have_announcer=announcer).route.name == "direct"
 
 
 def test_orca_with_its_dbus_service_gets_present_message_whatever_the_version() -> None:
-    import shutil
-
     info = ScreenReaderInfo(True, "orca", (48, 0), "test", dbus_service=True)
-    expected = "orca-dbus" if shutil.which("gdbus") else "announcement"
-    assert screen_reader_route(info, have_announcer=True) == expected
+    assert choose_route(info, have_announcer=True).route.name == "orca-dbus"
+
+
+@pytest.mark.parametrize(
+    ("name", "platform", "announcer", "nvda_dll", "route"),
+    [
+        ("unknown", "linux", True, False, "speechd-shared"),  # found only by ScreenReaderEnabled
+        ("unknown+announcements", "linux", True, False, "atspi-announcement"),  # ...and it listens
+        ("nvda", "win32", True, True, "nvda-controller"),
+        ("nvda", "win32", True, False, "uia-notification"),
+        ("narrator", "win32", True, False, "uia-notification"),
+        ("jaws", "win32", True, False, "uia-notification"),
+        ("jaws", "win32", False, False, "direct"),  # never a silent route
+        ("voiceover", "darwin", True, False, "voiceover-announcement"),
+    ],
+)
+def test_every_screen_reader_has_a_route_that_is_heard(
+    name: str, platform: str, announcer: bool, nvda_dll: bool, route: str
+) -> None:
+    listens = name.endswith("+announcements")
+    info = ScreenReaderInfo(True, name.removesuffix("+announcements"), None, "test", announcements=listens)
+    choice = choose_route(info, announcer, nvda_controller=nvda_dll, platform=platform)
+    assert choice.route.name == route
+    assert choice.route is ROUTES[route] and choice.why
 
 
 def test_an_orca_in_another_session_is_not_ours(monkeypatch: pytest.MonkeyPatch) -> None:
-    from assistant.speech.screenreader import _same_session
+    from assistant.speech.detect import _same_session
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/run/user/1000/bus")
     monkeypatch.setenv("DISPLAY", ":0")

@@ -1,137 +1,134 @@
-"""With a real Orca running, a description is heard once, by the route ``auto`` picks for its version.
+"""With the real Orca 43 running, the assistant speaks beside it without muting it (issue #17).
 
-Debian 12's Orca 43 ignores accessibility announcements, so ``auto`` must send the text to the
-speech-dispatcher Orca itself speaks through. The test runs Orca under Xvfb with its own D-Bus
-session, AT-SPI bus and a private speech-dispatcher (null audio), starts a Qt window whose speaker
-is chosen by ``auto``, and checks: the app chose ``screenreader:speechd``; speech-dispatcher
-synthesised the description exactly once; Orca's ``--debug-file`` shows Orca itself did not speak
-it (no double speech) while it did speak the app's focused button (Orca was really watching).
+Each test runs tests/speech/orca_route_app.py under the real Orca through the orca-probe harness
+(tests/support/orca_probe.py: private Xvfb, buses, speech-dispatcher, Orca), and reads from
+speech-dispatcher's own log what each client handed over and what became of it. Real-time speech
+(``pulse``) where timing matters: the user's typing and Orca's stop key must cut a description that
+would otherwise last ~12 s, and Orca's own speech must never be dropped or delayed behind ours.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from assistant.speech.screenreader import orca_version
-from tests.speech.atspi_session import AtspiSession, missing_requirements
-from tests.support.sandbox import PrivateSpeechDispatcher
-from tests.support.xvfb import XvfbServer
+from tests.support.orca_probe import (
+    KeyAction,
+    ProbeOptions,
+    ProbeResult,
+    SpeechdMessage,
+    missing_requirements,
+    orca_settings_env,
+    run_probe,
+)
 
-pytest.importorskip("PySide6", reason="PySide6 is a project dependency; install the project first")
+APP = Path(__file__).with_name("orca_route_app.py")
+LONG = (
+    "{tag}: a photograph of a small harbour at dusk. Three fishing boats are tied to a wooden pier, "
+    "a man in a yellow coat carries a net along the planks, and gulls circle above the masts."
+)
 
-TEXT = "A blue circle on a yellow background."
-
-APP = r"""
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QPushButton
-from assistant.app.announce import make_announcer
-from assistant.speech import SpeechOptions, create_speaker
-
-app = QApplication(sys.argv)
-button = QPushButton("Describe")
-button.setWindowTitle("Assistant Orca test")
-button.show()
-button.activateWindow()
-speaker = create_speaker(SpeechOptions(backend="auto"), announcer=make_announcer(button))
-print("SPEAKER", speaker.name, flush=True)
-
-def speak():
-    speaker.say(sys.argv[1])
-    print("SAID", flush=True)
-
-QTimer.singleShot(1500, speak)
-QTimer.singleShot(8000, app.quit)
-app.exec()
-speaker.close()
-"""
+pytestmark = [pytest.mark.orca, pytest.mark.x11, pytest.mark.atspi]
 
 
-def _wait_for(predicate: Callable[[], bool], timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
+def _require(pulse: bool, keys: bool) -> None:
+    missing = missing_requirements(pulse=pulse, keys=keys)
+    if missing:
+        pytest.fail("the real-Orca tests need " + ", ".join(missing) + " (.ci/apt-packages.txt lists them)")
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
+def _run(tmp_path: Path, app_args: list[str], options: ProbeOptions, **kwargs: object) -> ProbeResult:
+    result = run_probe([sys.executable, str(APP), *app_args], options, out_dir=tmp_path / "orca", **kwargs)  # type: ignore[arg-type]
+    assert "@ROUTE" in result.app_log(), f"the app did not start:\n{result.app_log()[-2000:]}"
+    return result
 
 
-@pytest.mark.atspi
-@pytest.mark.x11
+def _route(result: ProbeResult) -> list[str]:
+    line = next(line for line in result.app_log().splitlines() if line.startswith("@ROUTE"))
+    return line.split("\t")[2:]
+
+
+def _ours(result: ProbeResult, tag: str) -> list[SpeechdMessage]:
+    return [m for m in result.messages_of("assistant") if m.text.startswith(tag + ":")]
+
+
+@pytest.mark.timeout(180)
+def test_typing_and_orcas_echo_cut_the_description_and_nothing_of_orcas_is_dropped(tmp_path: Path) -> None:
+    _require(pulse=True, keys=True)
+    result = _run(
+        tmp_path,
+        ["--say", "2:" + LONG.format(tag="Description one"), "--quit-at", "9"],
+        ProbeOptions(wait=10, pulse=True),
+        keys=[KeyAction(5.0, "type", "abc", delay_ms=200)],
+    )
+    assert _route(result)[0] == "speechd-shared", result.app_log()
+    ours = _ours(result, "Description one")
+    assert len(ours) == 1, "the description must be handed over exactly once"
+    typed = result.keys[0].start
+    assert ours[0].begin is not None and ours[0].canceled and ours[0].end is not None
+    assert ours[0].end - typed <= 1.0, f"typing cut the description only after {ours[0].end - typed:.2f} s"
+    echoed = [m for m in result.messages_of("Orca") if typed - 0.05 <= m.queued <= typed + 3]
+    assert echoed, "Orca echoed nothing of what was typed"
+    assert all(m.begin is not None for m in echoed), f"Orca's speech was dropped: {echoed}"
+    assert max(m.begin - m.queued for m in echoed if m.begin is not None) < 0.5, "Orca waited behind us"
+
+
+@pytest.mark.timeout(180)
+def test_control_and_typing_stop_the_description_even_with_orcas_key_echo_off(tmp_path: Path) -> None:
+    """Orca's stop key cancels only Orca's own speech; the assistant watches Control itself."""
+    _require(pulse=True, keys=True)
+    env = orca_settings_env(tmp_path / "shim", {"enableKeyEcho": False})
+    result = _run(
+        tmp_path,
+        [
+            "--say",
+            "2:" + LONG.format(tag="First"),
+            "--say",
+            "8:" + LONG.format(tag="Second"),
+            "--quit-at",
+            "13",
+        ],
+        ProbeOptions(wait=14, pulse=True),
+        env=env,
+        keys=[KeyAction(5.0, "key", "Control_L"), KeyAction(11.0, "type", "ab", delay_ms=200)],
+    )
+    assert _route(result)[0] == "speechd-shared"
+    control, typed = result.keys[0].start, result.keys[1].start
+    first, second = _ours(result, "First"), _ours(result, "Second")
+    assert len(first) == len(second) == 1
+    for msg, key, what in ((first[0], control, "Control"), (second[0], typed, "typing")):
+        assert msg.canceled and msg.end is not None, f"{what} did not stop {msg}"
+        assert 0 <= msg.end - key <= 1.0, f"{what} stopped the description after {msg.end - key:.2f} s"
+    said = [m.text for m in result.messages_of("Orca")]
+    assert not any(text in ("a", "b", "left control") for text in said), "key echo was not off"
+
+
 @pytest.mark.timeout(120)
-def test_orca_43_hears_the_description_once_through_speech_dispatcher(
-    xvfb: XvfbServer, tmp_path: Path
-) -> None:
-    reason = missing_requirements()
-    if reason:
-        pytest.fail(reason)
-    if shutil.which("orca") is None:
-        pytest.fail("orca is not installed (apt: orca python3-speechd; .ci/apt-packages.txt lists them)")
-    version = orca_version()
-    if version is None or version >= (45, 2):
-        pytest.skip(
-            f"this test checks the speech-dispatcher route of Orca < 45.2; installed Orca is {version}"
-        )
-    orca_log = tmp_path / "orca-debug.log"
-    with AtspiSession(xvfb.display) as session, PrivateSpeechDispatcher() as speechd:
-        env = session.env(
-            SPEECHD_ADDRESS=speechd.address,
-            HOME=str(tmp_path),
-            XDG_CONFIG_HOME=str(tmp_path / "config"),
-            XDG_DATA_HOME=str(tmp_path / "data"),
-        )
-        orca = subprocess.Popen(
-            ["orca", "--replace", "-u", str(tmp_path / "orca-prefs"), "--debug-file", str(orca_log)],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        app = None
-        try:
-            assert _wait_for(lambda: "SPEECH OUTPUT: 'Screen reader on.'" in _read(orca_log), 40), (
-                "Orca did not start: " + _read(orca_log)[-1000:]
-            )
-            app = subprocess.Popen(
-                [sys.executable, "-c", APP, TEXT],
-                env=dict(env, QT_QPA_PLATFORM="xcb"),
-                text=True,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                cwd=Path(__file__).resolve().parents[2],
-            )
-            assert app.stdout is not None
-            assert app.stdout.readline().split() == ["SPEAKER", "screenreader:speechd"]
-            assert app.stdout.readline().strip() == "SAID"
-            marker = f"Command sent to output module: |<speak>{TEXT}"
-            assert _wait_for(lambda: marker in speechd.log_text(), 15), (
-                "speech-dispatcher never spoke the text"
-            )
-            app.wait(timeout=20)
-            time.sleep(1.0)  # anything Orca would add (a second, doubled reading) has arrived by now
-        finally:
-            for proc in (app, orca):
-                if proc is not None and proc.poll() is None:
-                    proc.terminate()
-                    try:
-                        proc.wait(timeout=10)
-                    except subprocess.TimeoutExpired:
-                        proc.kill()
-                if proc is not None and proc.stdout is not None:
-                    proc.stdout.close()
-        speechd_log = speechd.log_text()
-    orca_spoke = [line for line in _read(orca_log).splitlines() if "SPEECH OUTPUT:" in line]
-    assert speechd_log.count(marker) == 1, "the description was synthesised more than once"
-    assert not any("blue circle" in line for line in orca_spoke), "Orca spoke it too: double speech"
-    assert any("Describe" in line for line in orca_spoke), f"Orca did not watch the app: {orca_spoke}"
+def test_orca_not_found_by_name_is_still_heard(tmp_path: Path) -> None:
+    """Only AT-SPI's ScreenReaderEnabled tells a screen reader runs: speech-dispatcher, never silence."""
+    _require(pulse=False, keys=False)
+    result = _run(
+        tmp_path,
+        ["--hide-orca", "--say", "2:Heard without a name.", "--quit-at", "5"],
+        ProbeOptions(wait=6),
+    )
+    assert _route(result)[0] == "speechd-shared"
+    assert "unknown" in result.app_log()
+    heard = [m for m in result.messages_of("assistant") if m.text == "Heard without a name."]
+    assert len(heard) == 1 and heard[0].spoken_to_end, result.messages_of("assistant")
+
+
+@pytest.mark.timeout(120)
+def test_doctor_names_orca_43_and_its_route(tmp_path: Path) -> None:
+    _require(pulse=False, keys=False)
+    result = run_probe(
+        [sys.executable, "-m", "assistant", "doctor"], ProbeOptions(wait=20), out_dir=tmp_path / "orca"
+    )
+    log = result.app_log()
+    reader = next(line for line in log.splitlines() if line.startswith("screen reader:"))
+    route = next(line for line in log.splitlines() if line.startswith("speech route:"))
+    assert "orca 43.1" in reader and "AT-SPI ScreenReaderEnabled" in reader, reader
+    assert "speechd-shared" in route and "Orca 43.1 takes no messages" in route, route
+    assert "speech without one:" in log

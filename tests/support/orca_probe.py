@@ -50,6 +50,7 @@ HARNESS_ENV = "ORCA_PROBE_DIR"
 DEFAULT_HARNESS = Path(__file__).resolve().parent / "orca_harness"
 LOCK_PATH = Path(tempfile.gettempdir()) / f"orca-probe-{os.getuid()}.lock"
 KEYS_LOG = "keys.tsv"
+_SHORT_PATH = 40  # longest output folder the harness's sockets (priv/runtime/at-spi/bus_0) fit under
 _CLOCK = "%H:%M:%S.%f"
 _ECHO_TAIL = re.compile(r"' \{'.*$")
 
@@ -320,10 +321,32 @@ def run_probe(
     launcher = [sys.executable, str(Path(__file__).resolve()), "keys", "--plan", plan, "--log"]
     argv = [str(harness_dir() / "run.sh"), *launcher, str(out / KEYS_LOG), "--", *cmd]
     timeout = options.timeout if options.timeout is not None else options.wait + 90.0
+    # The harness puts its sockets under its output folder; a Unix socket path may not exceed 107
+    # bytes (pytest's tmp_path easily does: "Socket name too long"), so run in a short folder.
+    work = out if len(str(out)) <= _SHORT_PATH else Path(tempfile.mkdtemp(prefix="op.", dir="/tmp"))
+    try:
+        returncode, stdout, stderr = _run_harness(argv, options, env, out, work, timeout)
+    finally:
+        if work != out:
+            shutil.copytree(
+                work, out, dirs_exist_ok=True, ignore=shutil.ignore_patterns("priv"), symlinks=True
+            )
+            shutil.rmtree(work, ignore_errors=True)
+    return load_result(out, returncode=returncode, stdout=stdout, stderr=stderr)
+
+
+def _run_harness(
+    argv: list[str],
+    options: ProbeOptions,
+    env: Mapping[str, str] | None,
+    out: Path,
+    work: Path,
+    timeout: float,
+) -> tuple[int, str, str]:
     with _exclusive(options.lock_timeout):
         proc = subprocess.Popen(
             argv,
-            env=_harness_env(options, env, out),
+            env=_harness_env(options, env, work),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -342,7 +365,7 @@ def run_probe(
             raise ProbeError(f"orca-probe run exceeded {timeout:.0f} s (logs in {out})") from None
     if proc.returncode == 2:
         raise ProbeError(f"orca-probe harness failed (logs in {out}):\n{stderr[-3000:]}")
-    return load_result(out, returncode=proc.returncode, stdout=stdout, stderr=stderr)
+    return proc.returncode, stdout, stderr
 
 
 # ----------------------------------------------------------------------------- parsing
