@@ -224,7 +224,9 @@ def test_real_app_tree_is_named_and_descriptions_arrive_as_announcements(
                 "the app to load its model",
             )
             assert state["model"] == "ready", log.read_text(errors="replace")[-3000:]
-            assert state["speech"] == "screenreader:announcement", state
+            # a reader known only by ScreenReaderEnabled gets speech-dispatcher until some client
+            # listens for announcements (issue #17); the route follows within 3 s once one does
+            assert state["speech"] in ("screenreader:speechd", "screenreader:announcement"), state
             for command in ("show", "history", "settings"):
                 reply = send(config, command)
                 assert reply is not None and reply["ok"], (command, reply)
