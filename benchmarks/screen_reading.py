@@ -113,6 +113,7 @@ def window_stack(truth: dict[str, Any]) -> Any:
                 rect=tuple(w["frame"]),
                 active=w["active"],
                 is_own=w.get("is_own", False),
+                client=tuple(w["client"]),
                 app_name=w["wm_class"][-1] if w["wm_class"] else None,
                 pid=w["pid"],
                 handle=int(w["id"], 16),

@@ -86,6 +86,7 @@ class WindowsDesktop:
                     rect=rect,
                     active=hwnd == foreground,
                     is_own=pid == own_pid,
+                    client=self._client(hwnd),
                     app_name=self._process_name(pid),
                     pid=pid,
                     handle=hwnd,
@@ -123,6 +124,15 @@ class WindowsDesktop:
         if not got_frame and not self._user32.GetWindowRect(hwnd, ctypes.byref(rect)):
             return None
         return (rect.left, rect.top, rect.right - rect.left, rect.bottom - rect.top)
+
+    def _client(self, hwnd: int) -> Rect | None:
+        """The client area (inside the title bar and borders) on the screen."""
+        rect, origin = wintypes.RECT(), wintypes.POINT(0, 0)
+        if not self._user32.GetClientRect(hwnd, ctypes.byref(rect)):
+            return None
+        if not self._user32.ClientToScreen(hwnd, ctypes.byref(origin)):
+            return None
+        return (origin.x, origin.y, rect.right - rect.left, rect.bottom - rect.top)
 
     def _pid(self, hwnd: int) -> int:
         pid = wintypes.DWORD()

@@ -91,7 +91,7 @@ class X11Desktop:
                 if window is None:
                     return None
                 client = self._client_of(window)
-                return WindowInfo(self._title(client), self._app_name(client), self._outer_rect(client))
+                return WindowInfo(self._title(client), self._app_name(client), self._rects(client)[0])
             except (error.XError, *_CONNECT_ERRORS) as exc:  # the window went away while we looked
                 log.info("active window vanished: %s", exc)
                 return None
@@ -135,9 +135,11 @@ class X11Desktop:
         pid = pids[0] if pids else None
         classes = self._wm_class(window)
         own = pid in self._own_pids or (len(classes) > 1 and classes[-1] in self._own_classes)
+        outer, inner = self._rects(window)
         return DesktopWindow(
             title=self._title(window),
-            rect=self._outer_rect(window),
+            rect=outer,
+            client=inner,
             active=xid == active,
             is_own=own,
             app_name=classes[-1] if classes else None,
@@ -232,7 +234,8 @@ class X11Desktop:
         parts = self._wm_class(window)
         return parts[-1] if parts else None  # the class ("Firefox"), not the instance ("Navigator")
 
-    def _outer_rect(self, window: Any) -> Rect:
+    def _rects(self, window: Any) -> tuple[Rect, Rect]:
+        """The outer frame (title bar and borders included) and the client area, on the root."""
         geometry = window.get_geometry()
         origin = self._root.translate_coords(window, 0, 0)
         x, y, width, height = int(origin.x), int(origin.y), int(geometry.width), int(geometry.height)
@@ -240,11 +243,12 @@ class X11Desktop:
         if len(shadow) == 4:
             left, right, top, bottom = shadow
             x, y, width, height = x + left, y + top, width - left - right, height - top - bottom
+        client = (x, y, max(width, 1), max(height, 1))
         frame = self._cardinals(window, "_NET_FRAME_EXTENTS")
         if len(frame) == 4:
             left, right, top, bottom = frame
             x, y, width, height = x - left, y - top, width + left + right, height + top + bottom
-        return (x, y, max(width, 1), max(height, 1))
+        return (x, y, max(width, 1), max(height, 1)), client
 
 
 def _text(value: bytes | str, encoding: str) -> str:

@@ -24,14 +24,16 @@ class DesktopWindow:
     """One top-level window as the desktop reports it.
 
     ``rect`` is the outer frame on the screen (title bar and borders included), in the same
-    coordinates as the screen grabs. ``is_own`` marks the assistant's own windows (its process id,
-    or a window class it was told is its own).
+    coordinates as the screen grabs; ``client`` the application's own area inside it (no title
+    bar: the title is already known exactly), when the platform says. ``is_own`` marks the
+    assistant's own windows (its process id, or a window class it was told is its own).
     """
 
     title: str
     rect: Rect
     active: bool = False
     is_own: bool = False
+    client: Rect | None = None
     app_name: str | None = None  # the window class ("XTerm", "Chromium"), when the platform says
     pid: int | None = None
     handle: int | None = None  # the platform's window id (X11 window, HWND, CGWindowID)

@@ -41,8 +41,11 @@ def _titles(stack: WindowStack | None) -> list[str]:
     return [w.title for w in stack.windows] if stack is not None else []
 
 
-def _frame(openbox: XClients, title: str) -> tuple[int, tuple[int, int, int, int]]:
-    """The window's id and outer frame as xwininfo and xprop see it (not through our code);
+Rect = tuple[int, int, int, int]
+
+
+def _frame(openbox: XClients, title: str) -> tuple[int, Rect, Rect]:
+    """The window's id, outer frame and client area as xwininfo and xprop see them (not through our code);
     found by the title's first word (xdotool's regex does not take every UTF-8 title)."""
     xid = openbox.run("xdotool", "search", "--sync", "--name", f"^{title.split()[0]}").split()[0]
     extents = openbox.run("xprop", "-id", xid, "_NET_FRAME_EXTENTS")
@@ -51,7 +54,7 @@ def _frame(openbox: XClients, title: str) -> tuple[int, tuple[int, int, int, int
     values = dict(line.strip().split(": ", 1) for line in info.splitlines() if ": " in line)
     keys = ("Absolute upper-left X", "Absolute upper-left Y", "Width", "Height")
     x, y, width, height = (int(values[k]) for k in keys)
-    return int(xid), (x - left, y - top, width + left + right, height + top + bottom)
+    return int(xid), (x - left, y - top, width + left + right, height + top + bottom), (x, y, width, height)
 
 
 def _activate(openbox: XClients, xid: int) -> None:
@@ -87,8 +90,9 @@ def test_window_stack_from_ewmh(
     assert stack.active.title == "Reminder"
     assert [w.active for w in stack.windows] == [True, False, False, False]
     for window in stack.windows:
-        xid, rect = frames[window.title]
-        assert (window.handle, window.rect) == (xid, rect), window.title
+        xid, rect, client = frames[window.title]
+        assert (window.handle, window.rect, window.client) == (xid, rect, client), window.title
+        assert client[1] > rect[1]  # below the title bar
     by_title = {w.title: w for w in stack.windows}
     assert by_title["Reminder"].app_name == "Xmessage"
     assert by_title["notes - xterm"].app_name == "XTerm"
