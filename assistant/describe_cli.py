@@ -10,9 +10,10 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
-from assistant.describe import Describer, DescriberOptions, Description
+from assistant.describe import Describer, DescriberOptions, Description, ImageInput
 from assistant.errors import AssistantError, ImageLoadError, ModelError
 
 SPEECH_TIMEOUT_S = 300.0
@@ -83,17 +84,18 @@ def describe_command(args: argparse.Namespace) -> int:
     )
     spoken: list[str] = []
     exit_code = 0
-    targets: list[Any] = list(args.paths)
+    targets: list[Path | None] = list(args.paths)  # None: the screen
     if args.screen:
-        targets.append("--screen")
+        targets.append(None)
     for target in targets:
-        label = str(target)
+        label = "--screen" if target is None else str(target)
         try:
-            if target == "--screen":
+            image: ImageInput
+            if target is None:
                 from assistant.capture.screen import create_screen_source
 
                 with create_screen_source() as source:
-                    image: Any = source.grab_screen("pointer")
+                    image = source.grab_screen("pointer")
             elif target.is_dir():
                 name = target.name or str(target)
                 raise ImageLoadError(f"{name} is a folder; add --json or --csv to describe its images.")

@@ -3,7 +3,9 @@
 Modules: ``main`` (``run_app``, single instance), ``controller`` (wires every trigger to the
 worker and the voice), ``worker`` (the describe thread; newest request wins), ``ipc`` (local
 socket: ``assistant trigger ...``), ``tray``, ``main_window`` (also the drop window),
-``history``/``history_window``, ``settings_window``, ``speaking``, ``autostart``, ``qtimage``.
+``history``/``history_window``, ``settings_window`` (built from assistant.catalog) with ``hotkey_field``,
+``reconfigure`` (settings put into effect), ``welcome`` (the first start), ``seams`` (the typed
+interfaces to speech, screen and describer), ``options``, ``speaking``, ``autostart``, ``qtimage``.
 
 Default global hotkeys (change them in Settings; conflicts are refused with a reason):
 

@@ -103,6 +103,7 @@ class AppController(QObject):
         self.tray.command.connect(self.run_command)
         self.queue.idle.connect(lambda: self.tray.set_busy(False))
         self.main_window.command.connect(self.run_command)
+        self.main_window.set_menu(self.tray.menu)
         self.main_window.file_chosen.connect(lambda path: self.describe_file(path))
         self.main_window.image_dropped.connect(self._on_image_dropped)
         self.main_window.drop_failed.connect(self.say_error)

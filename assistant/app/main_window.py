@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -136,6 +137,7 @@ class MainWindow(QWidget):
         layout.addWidget(self.result_label)
         layout.addWidget(self.result, 1)
 
+        self.menu: QMenu | None = None
         self.status = QLabel("Starting…", self)
         self.status.setAccessibleName("Status")
         layout.addWidget(self.status)
@@ -190,9 +192,17 @@ class MainWindow(QWidget):
             self.drop_failed.emit("That is not an image.")
 
     # -- window management ---------------------------------------------------------------------
+    def set_menu(self, menu: QMenu) -> None:
+        """The tray's menu, opened here with the Menu key or Shift+F10 (a tray icon has no keyboard path)."""
+        self.menu = menu
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
+        key, shift = event.key(), event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Escape:
             self.hide()
+        elif self.menu is not None and (key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift)):
+            focus = self.focusWidget() or self
+            self.menu.popup(focus.mapToGlobal(focus.rect().center()))
         else:
             super().keyPressEvent(event)
 

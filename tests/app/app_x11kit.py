@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -50,6 +52,12 @@ def start_trayer(env: dict[str, str]) -> subprocess.Popen[bytes]:
     )
 
 
+#: A private runtime folder (0700, ours, a short path) for the IPC sockets of the apps these tests start.
+#: Module-scoped apps start before the per-test cache folder is set, so the socket cannot follow it.
+RUNTIME = Path(tempfile.mkdtemp(prefix="asst-rt-"))
+atexit.register(shutil.rmtree, RUNTIME, ignore_errors=True)
+
+
 def app_env(display: str, config_dir: Path, data_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
@@ -61,7 +69,7 @@ def app_env(display: str, config_dir: Path, data_dir: Path) -> dict[str, str]:
         PYTHONFAULTHANDLER="1",
     )
     env.pop("WAYLAND_DISPLAY", None)
-    env.pop("XDG_RUNTIME_DIR", None)
+    env["XDG_RUNTIME_DIR"] = str(RUNTIME)  # the IPC socket's folder, the same for the tests' clients
     return env
 
 
@@ -104,19 +112,35 @@ def trigger_direct(
     )
 
 
-def status(config_dir: Path) -> dict[str, Any] | None:
-    from assistant.app.ipc import send_command, server_name
+def ipc_name(config_dir: Path) -> str:
+    """The socket of the app started with :func:`app_env` for ``config_dir``, named as that app names it
+    (under :data:`RUNTIME`), whatever this process's own environment (and its cache folder) says."""
+    from assistant.app.ipc import server_name
 
-    reply = send_command("status", name=server_name(config_dir), timeout_ms=2000)
+    saved = os.environ.get("XDG_RUNTIME_DIR")
+    os.environ["XDG_RUNTIME_DIR"] = str(RUNTIME)
+    try:
+        return server_name(config_dir)
+    finally:
+        if saved is None:
+            del os.environ["XDG_RUNTIME_DIR"]
+        else:
+            os.environ["XDG_RUNTIME_DIR"] = saved
+
+
+def status(config_dir: Path) -> dict[str, Any] | None:
+    from assistant.app.ipc import send_command
+
+    reply = send_command("status", name=ipc_name(config_dir), timeout_ms=2000)
     if reply is None or not reply.get("ok"):
         return None
     return dict(json.loads(reply["message"]))
 
 
 def send(config_dir: Path, command: str, args: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    from assistant.app.ipc import send_command, server_name
+    from assistant.app.ipc import send_command
 
-    return send_command(command, args, name=server_name(config_dir), timeout_ms=3000)
+    return send_command(command, args, name=ipc_name(config_dir), timeout_ms=3000)
 
 
 def x_windows(display: str) -> list[dict[str, Any]]:
