@@ -67,5 +67,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AssistantError as error:
         print(f"assistant: {error}", file=sys.stderr)
         return error.exit_code
+    except ImportError as error:  # a lazy import of an optional extra's module (torch, ...): say which
+        from assistant.extras import MissingExtraError, missing_extra_message
+
+        message = missing_extra_message(error, args.command_name)
+        if message is None:
+            raise
+        print(f"assistant: {message}", file=sys.stderr)
+        return MissingExtraError.exit_code
     except KeyboardInterrupt:
         return 130

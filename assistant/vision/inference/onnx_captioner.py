@@ -52,6 +52,25 @@ def default_onnx_dir(model_dir: Path) -> Path:
     return cache_dir() / "onnx" / Path(model_dir).resolve().name
 
 
+#: A wheel or desktop bundle carries the model's export in ``<model folder>/onnx/`` (issue #19), made at
+#: build time by packaging/build_wheel.py: never in git (~115 MB), never written by the app.
+SHIPPED_ONNX_SUBDIR = "onnx"
+
+
+def shipped_onnx_dir(model_dir: Path) -> Path:
+    return Path(model_dir) / SHIPPED_ONNX_SUBDIR
+
+
+def find_current_onnx(model_dir: Path) -> Path | None:
+    """The export shipped beside the model when it matches the weights, else the user cache's (made by
+    ``assistant export-onnx``); None when neither does. A fresh install thus captions with
+    onnxruntime from the first picture, torch-free."""
+    for candidate in (shipped_onnx_dir(model_dir), default_onnx_dir(model_dir)):
+        if onnx_export_is_current(candidate, model_dir):
+            return candidate
+    return None
+
+
 def weights_digest(model_dir: Path) -> str:
     """SHA-256 of the model's weights file: ties an export to the weights it came from."""
     digest = hashlib.sha256()

@@ -55,18 +55,24 @@ def load_captioner(
     check_model_files(model_dir)
     wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
     if runtime == "onnx" or (runtime == "auto" and wants_cpu):
-        from assistant.vision.inference.onnx_captioner import OnnxCaptioner, default_onnx_dir, onnx_export_is_current
+        from assistant.vision.inference.onnx_captioner import OnnxCaptioner, find_current_onnx
 
-        onnx_dir = default_onnx_dir(model_dir)
+        onnx_dir = find_current_onnx(model_dir)  # shipped beside the model (wheel, bundle), else cached
         if runtime == "onnx":
-            from assistant.vision.training.onnx_export import ensure_onnx
+            if onnx_dir is None:
+                from assistant.vision.training.onnx_export import ensure_onnx
 
-            return OnnxCaptioner.load(ensure_onnx(model_dir, onnx_dir), model_dir, int8=int8)
-        if onnx_export_is_current(onnx_dir, model_dir):
+                onnx_dir = ensure_onnx(model_dir)
+            return OnnxCaptioner.load(onnx_dir, model_dir, int8=int8)
+        if onnx_dir is not None:
             try:
                 return OnnxCaptioner.load(onnx_dir, model_dir, int8=int8)
             except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
                 log.warning("ONNX export unusable, using torch: %s", error)
+    from assistant.extras import require_extra
+
+    # No usable ONNX export (or a GPU): torch runs it, which a slim install leaves out (issue #19).
+    require_extra("gpu", "torch", "torchvision", "efficientnet_lite_pytorch", what="Captioning through torch")
     from assistant.vision.inference.torch_captioner import Captioner
 
     return Captioner.load(model_dir, device)
@@ -76,6 +82,10 @@ def _cuda_available() -> bool:
     """Without an NVIDIA driver there is no CUDA: say so without importing torch (~0.7 GB, seconds)."""
     no_driver = sys.platform.startswith("linux") and not Path("/proc/driver/nvidia").exists()
     if sys.platform == "darwin" or no_driver:
+        return False
+    from assistant.extras import has_module
+
+    if not has_module("torch"):  # a slim install (no extra): onnxruntime on the CPU
         return False
     import torch
 

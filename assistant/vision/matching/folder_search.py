@@ -89,24 +89,16 @@ def load_grid_encoder(
     threads: int | None = None,
 ) -> GridEncoder:
     """onnxruntime when ``runtime`` allows it and a current export of a captioner with encoder ``name``
-    is in the cache (``assistant export-onnx``); torch otherwise."""
+    is shipped beside it or in the cache (``assistant export-onnx``); torch otherwise."""
     if runtime not in ENCODER_RUNTIMES:
         raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
     if runtime != "torch" and device in ("auto", "cpu"):
-        from assistant.vision.inference.onnx_captioner import (
-            _read_manifest,
-            default_onnx_dir,
-            onnx_export_is_current,
-        )
+        from assistant.vision.inference.onnx_captioner import _read_manifest, find_current_onnx
 
         model_dir = captioner_dir or default_model_dir()
-        onnx_dir = default_onnx_dir(model_dir)
         try:
-            usable = (
-                onnx_export_is_current(onnx_dir, model_dir)
-                and _read_manifest(onnx_dir).get("encoder") == name
-            )
-            if usable:
+            onnx_dir = find_current_onnx(model_dir)  # shipped beside the model, else cached (issue #19)
+            if onnx_dir is not None and _read_manifest(onnx_dir).get("encoder") == name:
                 return OnnxGridEncoder(onnx_dir, model_dir, threads)
         except (ModelError, ImportError) as error:
             if runtime == "onnx":
