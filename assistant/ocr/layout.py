@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, union_box
+from assistant.ocr.grid import Grid, find_grids
 
 
 @dataclass
@@ -23,6 +24,8 @@ class TextBlock:
     lines: list[OcrLine]
     is_heading: bool = False
     box: Box = field(init=False)
+    # Set for a table, a terminal listing or a button grid: then each of ``lines`` is one row.
+    grid: Grid | None = None
 
     def __post_init__(self) -> None:
         self.box = union_box([line.box for line in self.lines])
@@ -158,9 +161,27 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     return [blocks[i] for i in order]
 
 
+def grid_block(grid: Grid) -> TextBlock:
+    """A grid as one block whose lines are its rows, cells left to right (a terminal's cells are
+    joined as the line they were; a table's with commas, so that they are heard apart)."""
+    sep = " " if grid.monospace else ", "
+    rows = [
+        OcrLine(
+            text=sep.join(c.text for c in row.cells),
+            box=row.box,
+            confidence=min(c.confidence for c in row.cells),
+            words=[w for c in row.cells for w in c.words],
+        )
+        for row in grid.rows
+    ]
+    return TextBlock(rows, grid=grid)
+
+
 def layout_blocks(lines: list[OcrLine]) -> list[TextBlock]:
-    """OCR lines -> blocks in reading order, headings marked (a short block of larger text)."""
-    blocks = group_blocks(lines)
+    """OCR lines -> blocks in reading order, headings marked (a short block of larger text);
+    tables and other grids first made into blocks of rows (:mod:`assistant.ocr.grid`)."""
+    grids, rest = find_grids(lines)
+    blocks = [grid_block(g) for g in grids] + group_blocks(rest)
     if not blocks:
         return []
     heights = [ln.height for b in blocks for ln in b.lines]

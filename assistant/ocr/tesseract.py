@@ -83,8 +83,22 @@ def invert_dark_areas(gray: np.ndarray, tile: int = 24, threshold: float = 110.0
     cells = dark[0::2, 0::2] + dark[1::2, 0::2] + dark[0::2, 1::2] + dark[1::2, 1::2]  # 0..4 dark pixels
     half = tile // 2
     mask = (box_mean(cells, half) > 2.0) & (box_mean(cells, 3 * half) >= 2.0)
-    flip = mask.view(np.uint8).repeat(2, axis=0).repeat(2, axis=1)[:h, :w] * np.uint8(255)
-    return gray ^ flip  # x ^ 255 == 255 - x
+    full = mask.repeat(2, axis=0).repeat(2, axis=1)[:h, :w]
+    if not full.any():
+        return gray
+    # The cells put the border within a pixel; a light pixel on the border belongs to the light side
+    # (inverted it would draw a black line against the first letter of each line).
+    inner = full.copy()
+    inner[1:] &= full[:-1]
+    inner[:-1] &= full[1:]
+    inner[:, 1:] &= full[:, :-1]
+    inner[:, :-1] &= full[:, 1:]
+    full &= inner | (gray < threshold)
+    # The dark ground becomes white, not a light grey: a grey desktop beside a light grey dialog
+    # can split tesseract's global threshold between the two greys and lose the dialog's text.
+    ground = float(np.median(gray[full]))
+    lut = np.clip((255.0 - np.arange(256)) * 255.0 / max(1.0, 255.0 - ground), 0, 255).astype(np.uint8)
+    return np.where(full, lut[gray], gray)
 
 
 def _split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
@@ -126,6 +140,21 @@ def remove_rules(gray: np.ndarray, length: int = 60, ink_below: int = 215) -> np
     ink = gray < ink_below
     lines = _long_runs(_thin(ink, 3), length) | _long_runs(_thin(ink.T, 3), length).T
     return np.where(lines, 255, gray).astype(np.uint8)
+
+
+def lighten_ground(gray: np.ndarray, knee: int = 185, white: int = 222) -> np.ndarray:
+    """Every light ground made white, text left as it is: levels ``knee``..``white`` stretched to
+    ``knee``..255, darker kept, lighter white.
+
+    Tesseract binarises with one global (Otsu) threshold. A screen of light panels in different
+    greys (a 203 desktop, a 217 dialog) can put that threshold between the greys: the desktop turns
+    black and the dialog's text is lost (form-tk-preferences: 3 of 14 lines read). Faint grey text
+    (about 150 on white) keeps its strokes below the knee.
+    """
+    levels = np.arange(256, dtype=np.float32)
+    stretched = knee + (levels - knee) * (255 - knee) / (white - knee)
+    lut = np.clip(np.where(levels < knee, levels, stretched), 0, 255).astype(np.uint8)
+    return lut[gray]
 
 
 class TesseractEngine(OcrEngine):
@@ -208,7 +237,7 @@ class TesseractEngine(OcrEngine):
         tesseract process both leave the GIL, so stripes really run side by side)."""
         part = gray[y0:y1]
         if self.invert_dark:
-            part = remove_rules(invert_dark_areas(part))
+            part = lighten_ground(remove_rules(invert_dark_areas(part)))
         # A border of the edge colour: tesseract misses text touching the image edge.
         pad = 8
         edge = int(np.median(part[[0, -1], :]))

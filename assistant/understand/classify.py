@@ -115,12 +115,16 @@ def _text_stats(ocr: OcrResult | None, regions: list[Box]) -> dict[str, float]:
     prose = sum(
         len(ln.text.split())
         for b in blocks
+        if b.grid is None
         for ln in b.lines
         if len(b.lines) >= 2 or len(ln.text.split()) >= 5
     )
     short = sum(
         1 for b in blocks if len(b.lines) == 1 and not b.is_heading and len(b.lines[0].text.split()) <= 4
     )
+    short += sum(
+        len(row.cells) for b in blocks if b.grid is not None for row in b.grid.rows
+    )  # a table's cells
     area = ocr.image_size[0] * ocr.image_size[1]
     covered = sum(line.width * line.height for line in ocr.lines)
     return {

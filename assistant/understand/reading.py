@@ -23,12 +23,37 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def grid_pieces(block: TextBlock) -> list[str]:
+    """A grid's rows, one piece each. A table of words says its size and names its header row once
+    ("Table, 7 rows. Columns: Name, Size, Type."); a terminal's lines and a keypad's keys are just
+    read row by row."""
+    grid = block.grid
+    rows = [line.text for line in block.lines]
+    if grid is None or grid.monospace or all(len(w) <= 2 for r in rows for w in r.replace(",", " ").split()):
+        return rows
+    first, rest = grid.rows[0], grid.rows[1:]
+    # A header: words only, over rows that hold figures (sizes, dates, prices).
+    header = not any(_has_digit(c.text) for c in first.cells) and any(
+        _has_digit(c.text) for r in rest for c in r.cells
+    )
+    if not header:
+        return [f"Table, {len(rows)} rows", *rows]
+    return [f"Table, {len(rest)} rows. Columns: {rows[0]}", *rows[1:]]
+
+
 def block_pieces(block: TextBlock) -> list[str]:
-    """A block as spoken pieces: wrapped prose lines joined, list items and terminal lines apart.
+    """A block as spoken pieces: wrapped prose lines joined, list items and terminal lines apart,
+    a grid's rows apart (:func:`grid_pieces`).
 
     A line that stops well short of the block's right edge ends its piece: prose wraps at the
     edge, while list items, menu entries and shell lines end where their text ends.
     """
+    if block.grid is not None:
+        return grid_pieces(block)
     width = max(1, block.box[2] - block.box[0])
     pieces: list[list[str]] = [[]]
     for line in block.lines:

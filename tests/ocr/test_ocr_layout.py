@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PIL import ImageFont
+
 from assistant.ocr.base import OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import group_blocks, layout_blocks, merge_row_fragments
@@ -17,7 +19,8 @@ def column(prefix: str, x0: int, y0: int, paragraphs: int, lines_each: int = 3) 
     y = y0
     for p in range(paragraphs):
         for k in range(lines_each):
-            out.append(line(f"{prefix} p{p} l{k}", x0, y, x0 + 300))
+            # Prose: lines of several words filling the column (short cells would make it a table).
+            out.append(line(f"{prefix} p{p} l{k} and more words of prose", x0, y, x0 + 300))
             y += 22
         y += 30
     return out
@@ -28,7 +31,7 @@ def test_title_over_three_columns_reads_column_by_column() -> None:
     for c, x in enumerate((40, 400, 760)):
         lines += column(f"c{c}", x, 80, paragraphs=3)
     # Paragraph gaps line up across the columns: an XY-cut would read row by row here.
-    texts = [b.lines[0].text for b in layout_blocks(list(reversed(lines)))]
+    texts = [b.lines[0].text.split(" and ")[0] for b in layout_blocks(list(reversed(lines)))]
     assert texts[0] == "Title"
     assert texts[1:] == [f"c{c} p{p} l0" for c in range(3) for p in range(3)]
 
@@ -46,14 +49,14 @@ def test_form_and_table_are_read_row_by_row() -> None:
     for i, (label, value) in enumerate(rows):
         lines.append(line(label, 40, 20 + i * 40, 120))
         lines.append(line(value, 300, 20 + i * 40, 480))
-    order = [b.text for b in layout_blocks(lines)]
-    assert order == ["Name", "Alice", "Email", "alice@example.org", "Phone", "0123"]
+    (form,) = layout_blocks(lines)  # label and value aligned in rows and columns: a grid
+    assert [ln.text for ln in form.lines] == ["Name, Alice", "Email, alice@example.org", "Phone, 0123"]
 
 
 def test_sidebar_is_read_before_the_main_text() -> None:
     side = [line(f"Menu {i}", 20, 30 + i * 40, 140) for i in range(6)]
     main = column("main", 300, 30, paragraphs=2)
-    order = [b.lines[0].text for b in layout_blocks(main + side)]
+    order = [b.lines[0].text.split(" and ")[0] for b in layout_blocks(main + side)]
     assert order == [f"Menu {i}" for i in range(6)] + ["main p0 l0", "main p1 l0"]
 
 
@@ -79,3 +82,49 @@ def test_result_text_and_empty_input() -> None:
     result = OcrResult(lines=[line("b", 40, 60, 100), line("a", 40, 10, 100)], image_size=(200, 100))
     assert result.text == "a\n\nb"
     assert result.word_count == 2
+
+
+def _proportional_width(text: str) -> int:
+    """The text's width in DejaVu Sans 14 (a proportional font's real advances)."""
+    return round(ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14).getlength(text))
+
+
+def _cells(rows: list[list[str]], xs: list[int], top: int = 20, pitch: int = 24) -> list[OcrLine]:
+    """A table in a proportional font as an engine returns it: one line per cell, column by column."""
+    out = []
+    for col, x in enumerate(xs):
+        for r, row in enumerate(rows):
+            text = row[col]
+            box = (x, top + r * pitch, x + _proportional_width(text), top + r * pitch + 14)
+            words = [OcrWord(text, box, 0.9)]
+            out.append(OcrLine(text, words[0].box, 0.9, words))
+    return out
+
+
+def test_a_table_read_column_by_column_becomes_rows() -> None:
+    rows = [["Name", "Size", "Type"], ["notes.txt", "2 KB", "Text"], ["logo.png", "14 KB", "Image"]]
+    rows += [["budget.ods", "48 KB", "Sheet"], ["talk.flac", "96 MB", "Audio"]]
+    blocks = layout_blocks(_cells(rows, [40, 260, 400]))
+    assert len(blocks) == 1 and blocks[0].grid is not None and not blocks[0].grid.monospace
+    assert [ln.text for ln in blocks[0].lines] == [", ".join(r) for r in rows]
+
+
+def test_prose_in_two_columns_is_not_a_table() -> None:
+    left = [line(f"left line {i} with the many words of prose", 40, 20 + 22 * i, 360) for i in range(6)]
+    right = [line(f"right line {i} with the many words of prose", 400, 20 + 22 * i, 720) for i in range(6)]
+    blocks = layout_blocks(right + left)
+    assert all(b.grid is None for b in blocks)
+    assert [b.lines[0].text.split()[0] for b in blocks] == ["left", "right"]
+
+
+def test_a_fixed_width_listing_is_read_line_by_line() -> None:
+    listing = [["-rw-r--r--", "117304", "Invoice.pdf"], ["-rw-r--r--", "2483911", "report.pdf"]]
+    listing += [["drwxr-xr-x", "4096", "charts"], ["-rwxr-xr-x", "1260", "summary.sh"]]
+    lines = []
+    for r, row in enumerate(listing):
+        for x, text in zip((10, 120, 200), row, strict=True):
+            box = (x, 10 + 18 * r, x + 10 * len(text), 24 + 18 * r)  # 10 px a character
+            lines.append(OcrLine(text, box, 0.9, [OcrWord(text, box, 0.9)]))
+    (block,) = layout_blocks(lines)
+    assert block.grid is not None and block.grid.monospace
+    assert [ln.text for ln in block.lines] == [" ".join(r) for r in listing]

@@ -1,0 +1,156 @@
+"""Tables, terminal listings and button grids: text aligned in rows and columns, read row by row.
+
+Engines split a table into its columns (tesseract makes each column a block), and a reader that
+follows blocks says "-rw-r--r-- 1 root root" thirty times, then the sizes, then the dates. Here
+lines that share a row band are put side by side, and a run of such rows whose cells line up in
+columns becomes one grid: its rows are read in turn, each left to right. Prose in two columns
+also shares row bands, so a grid must have short cells (a few words) in most rows.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from assistant.ocr.boxes import Box, OcrLine, union_box
+
+
+@dataclass(frozen=True)
+class GridConfig:
+    min_rows: int = 3  # rows in a grid (a calculator's keypad has four or more)
+    max_cell_words: float = 3.0  # median words per cell; prose columns have more
+    min_multi_cell_rows: float = 0.7  # share of the grid's rows with two cells or more
+    min_aligned: float = 0.6  # share of cells (after each row's first) lined up with a cell above or below
+    row_gap: float = 2.0  # most space between rows, in line heights (web tables pad their rows)
+    align_slack: float = 0.7  # edges this close (in line heights) are one column
+    # Width per character varying less than this (coefficient of variation over the grid's words of
+    # three characters or more, at least ``mono_words`` of them): a fixed-width font. Measured on
+    # tesseract's boxes: terminals 0.017-0.037, tables in proportional fonts 0.05-0.10.
+    mono_spread: float = 0.045
+    mono_words: int = 8
+
+
+@dataclass
+class Row:
+    cells: list[OcrLine] = field(default_factory=list)  # left to right
+
+    @property
+    def box(self) -> Box:
+        return union_box([c.box for c in self.cells])
+
+    @property
+    def height(self) -> int:
+        return min(c.height for c in self.cells)
+
+    @property
+    def tall(self) -> int:
+        """The tallest cell's height (digits alone are shorter than words with ascenders)."""
+        return max(c.height for c in self.cells)
+
+    def takes(self, line: OcrLine) -> bool:
+        """Whether ``line`` sits in this row's band: each one's middle within the other's height.
+        (Engines' boxes differ in height on one row: "08:15" has no ascenders, "Time" a tall box.)"""
+        _, y0, _, y1 = self.box
+        mid = (line.box[1] + line.box[3]) / 2
+        own = (y0 + y1) / 2
+        similar = max(self.tall, line.height) <= 2.2 * min(self.height, line.height)
+        return similar and y0 <= mid <= y1 and line.box[1] <= own <= line.box[3]
+
+
+@dataclass
+class Grid:
+    rows: list[Row]
+    monospace: bool  # a terminal's fixed-width grid: read line by line, not as a table
+
+    @property
+    def columns(self) -> int:
+        return max(len(r.cells) for r in self.rows)
+
+
+def rows_of(lines: list[OcrLine]) -> list[Row]:
+    """Lines grouped into row bands, top to bottom, each row's cells left to right."""
+    rows: list[Row] = []
+    for line in sorted(lines, key=lambda ln: ((ln.box[1] + ln.box[3]) / 2, ln.box[0])):
+        home = next((r for r in reversed(rows[-4:]) if r.takes(line)), None)
+        if home is None:
+            rows.append(Row([line]))
+        else:
+            home.cells.append(line)
+    for row in rows:
+        row.cells.sort(key=lambda c: c.box[0])
+    return rows
+
+
+def _follows(prev: Row, row: Row, cfg: GridConfig) -> bool:
+    """``row`` continues ``prev``'s grid: close below it and overlapping it sideways."""
+    p, r = prev.box, row.box
+    gap = r[1] - p[3]
+    overlap = min(p[2], r[2]) - max(p[0], r[0])
+    return gap <= cfg.row_gap * max(prev.tall, row.tall) and overlap > 0.5 * min(p[2] - p[0], r[2] - r[0])
+
+
+def _aligned_share(rows: list[Row], cfg: GridConfig) -> float:
+    """Cells after each row's first whose left or right edge lines up with a cell in another row."""
+    checked = aligned = 0
+    for i, row in enumerate(rows):
+        others = [c for j, r in enumerate(rows) if j != i for c in r.cells]
+        for cell in row.cells[1:]:
+            slack = cfg.align_slack * cell.height
+            checked += 1
+            aligned += any(
+                abs(o.box[0] - cell.box[0]) <= slack or abs(o.box[2] - cell.box[2]) <= slack for o in others
+            )
+    return aligned / checked if checked else 0.0
+
+
+def _monospace(rows: list[Row], cfg: GridConfig) -> bool:
+    """Every character as wide as the next: the words' width per character hardly varies."""
+    widths = [
+        (w.box[2] - w.box[0]) / len(w.text)
+        for r in rows
+        for c in r.cells
+        for w in c.words
+        if len(w.text) >= 3
+    ]
+    if len(widths) < cfg.mono_words:
+        return False
+    return statistics.pstdev(widths) / statistics.mean(widths) < cfg.mono_spread
+
+
+def _is_grid(rows: list[Row], cfg: GridConfig) -> bool:
+    if len(rows) < cfg.min_rows:
+        return False
+    multi = [r for r in rows if len(r.cells) >= 2]
+    if len(multi) < cfg.min_multi_cell_rows * len(rows):
+        return False
+    words = [len(c.text.split()) for r in rows for c in r.cells]
+    return statistics.median(words) <= cfg.max_cell_words and _aligned_share(rows, cfg) >= cfg.min_aligned
+
+
+def _trimmed(run: list[Row]) -> list[Row]:
+    """A run without the one-cell rows at its ends (a heading above, a prompt below)."""
+    start, end = 0, len(run)
+    while start < end and len(run[start].cells) < 2:
+        start += 1
+    while end > start and len(run[end - 1].cells) < 2:
+        end -= 1
+    return run[start:end]
+
+
+def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[list[Grid], list[OcrLine]]:
+    """The grids among ``lines``, and the lines that are in none of them."""
+    cfg = cfg or GridConfig()
+    runs: list[list[Row]] = []
+    for row in rows_of(lines):
+        if runs and _follows(runs[-1][-1], row, cfg):
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    grids: list[Grid] = []
+    used: set[int] = set()
+    for run in runs:
+        rows = _trimmed(run)
+        if _is_grid(rows, cfg):
+            grids.append(Grid(rows, _monospace(rows, cfg)))
+            used.update(id(c) for r in rows for c in r.cells)
+    return grids, [ln for ln in lines if id(ln) not in used]

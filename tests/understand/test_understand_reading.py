@@ -1,0 +1,59 @@
+"""How grids are spoken: a table's size and header once, then its rows; a terminal's lines as they are."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.layout import layout_blocks
+from assistant.ocr.tesseract import TesseractEngine
+from assistant.understand.reading import block_pieces, select_text
+
+SANS = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14)
+
+
+def _grid(rows: list[list[str]], xs: tuple[int, ...], char_widths: str = "proportional") -> list[OcrLine]:
+    lines = []
+    for r, row in enumerate(rows):
+        for x, text in zip(xs, row, strict=True):
+            width = 10 * len(text) if char_widths == "fixed" else round(SANS.getlength(text))
+            box = (x, 20 + 24 * r, x + width, 34 + 24 * r)
+            lines.append(OcrLine(text, box, 0.9, [OcrWord(text, box, 0.9)]))
+    return lines
+
+
+@pytest.mark.timeout(60)
+def test_a_table_says_its_size_and_names_its_header_once() -> None:
+    """Rendered in a proportional font and read by tesseract, which returns it column by column."""
+    rows = [["Time", "Destination", "Status"], ["08:02", "Edinburgh", "On time"]]
+    rows += [["08:15", "Cambridge", "Late"], ["08:21", "Leeds", "Cancelled"]]
+    image = Image.new("RGB", (700, 220), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 18)
+    for r, row in enumerate(rows):
+        for x, text in zip((40, 220, 470), row, strict=True):
+            draw.text((x, 30 + 40 * r), text, font=font, fill="black")
+    (block,) = TesseractEngine().recognize(image).blocks()
+    assert block.grid is not None and not block.grid.monospace
+    assert block_pieces(block) == [
+        "Table, 3 rows. Columns: Time, Destination, Status",
+        "08:02, Edinburgh, On time",
+        "08:15, Cambridge, Late",
+        "08:21, Leeds, Cancelled",
+    ]
+    sentences, more = select_text([block], None)
+    assert not more and sentences[0].startswith("Table, 3 rows. Columns: Time, Destination, Status.")
+
+
+def test_a_terminal_listing_is_read_line_by_line() -> None:
+    rows = [["-rw-r--r--", "117304", "notes.txt"], ["-rw-r--r--", "2483911", "report.pdf"]]
+    rows += [["drwxr-xr-x", "4096", "charts"]]
+    (block,) = layout_blocks(_grid(rows, (10, 130, 220), "fixed"))
+    assert block_pieces(block) == [" ".join(r) for r in rows]
+
+
+def test_a_keypad_is_read_row_by_row_without_a_table_heading() -> None:
+    keys = [["7", "8", "9"], ["4", "5", "6"], ["1", "2", "3"], ["0", ".", "="]]
+    (block,) = layout_blocks(_grid(keys, (40, 100, 160)))
+    assert block_pieces(block) == [", ".join(r) for r in keys]
