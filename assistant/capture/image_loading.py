@@ -40,12 +40,13 @@ DEFAULT_MAX_PIXELS = 89_478_485
 #: Files bigger than this are refused before reading; no sane screenshot or photo is this large.
 DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 
-#: Decoded pictures larger than this (16 MP, 4096 x 4096) are scaled down to it right after decoding.
-#: Every stage needs less: the captioner sees 260 pixels a side, classification samples a grid, and OCR
-#: reads 8-point print on a 16 MP photo of a page. An 88 MP photo held at full size cost 3 GB and
-#: 16-24 s through classification and OCR; a JPEG is even decoded at 1/2, 1/4 or 1/8 scale by the codec
+#: Decoded pictures larger than this (12 MP: a 4000 x 3000 phone photo keeps its size) are scaled down
+#: to it right after decoding. Every stage needs less: the captioner sees 260 pixels a side,
+#: classification samples a 960-pixel grid, and OCR reads 10-point print on a 12 MP photo of a page. An
+#: 88 MP photo held at full size cost 3 GB and 16-24 s through classification and OCR (at 16 MP it still
+#: peaked at 880-910 MB, too close to 1 GB); a JPEG is even decoded at 1/2, 1/4 or 1/8 scale by the codec
 #: itself (``draft``), so its full-size pixels never exist in memory.
-DEFAULT_WORKING_PIXELS = 4096 * 4096
+DEFAULT_WORKING_PIXELS = 12_000_000
 
 # Modes Pillow resizes directly: a big picture in one of these shrinks before any colour conversion.
 _RESIZABLE_MODES = frozenset({"RGB", "RGBA", "RGBX", "L", "LA", "CMYK", "YCbCr", "I", "F"})

@@ -76,5 +76,5 @@ def test_peak_memory_of_loading_a_48_megapixel_jpeg_stays_small(tmp_path: Path) 
     report = json.loads(out.stdout)
     width, height = report["size"]
     assert width * height <= DEFAULT_WORKING_PIXELS and width / height == pytest.approx(4 / 3, abs=0.01)
-    # Full size would be 144 MB of RGB alone; decoded at half scale it is 36 MB, then 16 MP: 48 MB.
+    # Full size would be 144 MB of RGB alone; decoded at half scale it is 36 MB, then 12 MP: 36 MB.
     assert report["grew_mb"] < 120, report
