@@ -100,6 +100,7 @@ class SpeechdSpeaker(Speaker):
         if priority not in SSIP_PRIORITIES:
             raise ValueError(f"unknown SSIP priority {priority!r}")
         self.priority = priority
+        self.last_said_at = 0.0  # time.monotonic() of the last say(): the stop keys' grace period
         self.stop_keys: _Closable | None = None  # a StopKeyWatcher on the route beside a screen reader
         self.timeout = timeout
         self.socket_path = socket_path or default_socket_path()
@@ -121,6 +122,7 @@ class SpeechdSpeaker(Speaker):
         self._pending: dict[int, tuple[int, str]] = {}  # SSIP message id -> (utterance id, text)
         self._started: set[int] = set()
         self._held: deque[tuple[int, str]] = deque()  # said with interrupt=False while ours plays
+        self._handing_over = 0  # held utterances being sent
         self._early: dict[int, list[int]] = {}  # events that arrived before SPEAK's reply was read
         self._closed = False
         self._reader = threading.Thread(target=self._read_loop, name="speech-speechd", daemon=True)
@@ -231,6 +233,7 @@ class SpeechdSpeaker(Speaker):
     def say(self, text: str, interrupt: bool = True) -> int:
         utterance_id = self._next_id()
         text = " ".join(text.split())
+        self.last_said_at = time.monotonic()
         if interrupt:
             self.stop()
         if not text:
@@ -239,7 +242,7 @@ class SpeechdSpeaker(Speaker):
         with self._cond:
             # At 'text' priority speech-dispatcher cancels our playing message when the next one
             # arrives (measured), so a queued utterance waits here until ours ends.
-            if self.priority == "text" and (self._pending or self._held):
+            if self.priority == "text" and (self._pending or self._held or self._handing_over):
                 self._held.append((utterance_id, text))
                 return utterance_id
         self._speak_now(utterance_id, text)
@@ -272,6 +275,7 @@ class SpeechdSpeaker(Speaker):
                 dropped, self._held = list(self._held), deque()
             else:
                 dropped, nxt = [], self._held.popleft()
+                self._handing_over += 1  # speaking until _speak_held has registered it
             self._cond.notify_all()
         for utterance_id, text in dropped:
             self._emit(SpeechEvent("finished", utterance_id, text, interrupted=True))
@@ -284,6 +288,10 @@ class SpeechdSpeaker(Speaker):
             self._speak_now(utterance_id, text)
         except (SpeechError, OSError):
             self._emit(SpeechEvent("finished", utterance_id, text, interrupted=True))
+        finally:
+            with self._cond:
+                self._handing_over -= 1
+                self._cond.notify_all()
 
     def stop(self) -> None:
         if self._closed:
@@ -298,11 +306,13 @@ class SpeechdSpeaker(Speaker):
     @property
     def is_speaking(self) -> bool:
         with self._cond:
-            return bool(self._pending or self._held)
+            return bool(self._pending or self._held or self._handing_over)
 
     def wait(self, timeout: float | None = None) -> bool:
         with self._cond:
-            return self._cond.wait_for(lambda: not self._pending and not self._held, timeout)
+            return self._cond.wait_for(
+                lambda: not self._pending and not self._held and not self._handing_over, timeout
+            )
 
     def voices(self) -> list[str]:
         try:

@@ -14,6 +14,7 @@ so, and the assistant's stop hotkey remains the way to silence a description.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,10 @@ MODIFIERS = frozenset(
     {"shift", "shift_l", "shift_r", "alt", "alt_l", "alt_r", "alt_gr", "cmd", "cmd_l", "cmd_r"}
     | {"caps_lock", "insert", "num_lock", "scroll_lock"}
 )
+
+# A key pressed this soon after our text was handed over is the one that asked for it (a hotkey's last
+# key reaches this watcher and the app's own hotkey listener at the same moment), not a stop.
+GRACE_SECONDS = 0.3
 
 Listen = Callable[[Callable[[str], None]], Callable[[], None]]
 """``listen(on_press)`` starts watching key presses (``on_press(key_name)``) and returns a stop function."""
@@ -59,9 +64,14 @@ class StopKeyWatcher:
     """Calls ``stop()`` when a stopping key is pressed while ``is_speaking()``; ``active``: it watches."""
 
     def __init__(
-        self, stop: Callable[[], None], is_speaking: Callable[[], bool], listen: Listen = pynput_listen
-    ):
-        self._stop, self._is_speaking = stop, is_speaking
+        self,
+        stop: Callable[[], None],
+        is_speaking: Callable[[], bool],
+        listen: Listen = pynput_listen,
+        said_at: Callable[[], float] = lambda: 0.0,
+    ) -> None:
+        """``said_at()``: ``time.monotonic()`` of the last text handed over (see GRACE_SECONDS)."""
+        self._stop, self._is_speaking, self._said_at = stop, is_speaking, said_at
         self.presses = 0  # stopping key presses that cancelled something (for tests and doctor)
         self._close: Callable[[], None] | None = None
         try:
@@ -76,7 +86,8 @@ class StopKeyWatcher:
         return self._close is not None
 
     def on_press(self, name: str) -> None:
-        if stops_speech(name) and self._is_speaking():
+        recent = time.monotonic() - self._said_at() < GRACE_SECONDS
+        if stops_speech(name) and not recent and self._is_speaking():
             self.presses += 1
             self._stop()
 
@@ -91,5 +102,7 @@ class StopKeyWatcher:
 
 def with_stop_keys(speaker: SpeechdSpeaker, listen: Listen = pynput_listen) -> SpeechdSpeaker:
     """Give ``speaker`` a :class:`StopKeyWatcher` (closed with it)."""
-    speaker.stop_keys = StopKeyWatcher(speaker.stop, lambda: speaker.is_speaking, listen)
+    speaker.stop_keys = StopKeyWatcher(
+        speaker.stop, lambda: speaker.is_speaking, listen, said_at=lambda: speaker.last_said_at
+    )
     return speaker

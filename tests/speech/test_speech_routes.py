@@ -17,7 +17,7 @@ from assistant.speech.routed import FALLBACK_NOTICE, RoutedSpeaker
 from assistant.speech.routes import choose_route
 from assistant.speech.screenreader import AnnouncementSpeaker, OrcaDBusSpeaker
 from assistant.speech.speechd import SpeechdSpeaker
-from assistant.speech.stopkeys import StopKeyWatcher, with_stop_keys
+from assistant.speech.stopkeys import GRACE_SECONDS, StopKeyWatcher, with_stop_keys
 from tests.support.sandbox import NullPulseServer, PrivateSpeechDispatcher, SinkMonitor
 
 NONE = ScreenReaderInfo(False, source="test")
@@ -196,11 +196,11 @@ def test_control_and_typing_cut_a_description_and_modifiers_do_not(sink: SinkMon
 def test_the_stop_hotkey_silences_within_100_ms(sink: SinkMonitor) -> None:
     speaker = SpeechdSpeaker(SpeechOptions(), priority="text")
     try:
-        silent = sorted(_silence_after(speaker, sink, speaker.stop) for _ in range(3))
+        silent = sorted(_silence_after(speaker, sink, speaker.stop) for _ in range(5))
     finally:
         speaker.close()
-    heard = [round(s * 1000) for s in silent]
-    assert silent[1] <= 0.1 and silent[2] <= 0.25, f"silent after {heard} ms (median must be <= 100)"
+    heard = [round(s * 1000) for s in silent]  # the median, as benchmarks/speech_latency.py reports
+    assert silent[2] <= 0.1, f"silent after {heard} ms (the median must be <= 100)"
 
 
 def test_without_a_keyboard_to_watch_the_watcher_says_to_use_the_stop_hotkey() -> None:
@@ -210,3 +210,48 @@ def test_without_a_keyboard_to_watch_the_watcher_says_to_use_the_stop_hotkey() -
     watcher = StopKeyWatcher(lambda: None, lambda: True, listen=no_display)
     assert not watcher.active and "stop hotkey" in watcher.why
     watcher.close()
+
+
+def test_the_key_that_asked_for_a_description_does_not_cut_it() -> None:
+    """A hotkey's last key reaches the watcher as the app starts speaking: within the grace, no stop."""
+    stops: list[str] = []
+    keys = _Keys()
+    said = {"at": time.monotonic()}
+    watcher = StopKeyWatcher(
+        lambda: stops.append("stop"), lambda: True, keys.listen, said_at=lambda: said["at"]
+    )
+    keys.press("s")
+    assert stops == []
+    said["at"] -= GRACE_SECONDS
+    keys.press("s")
+    assert stops == ["stop"] and watcher.presses == 1
+    watcher.close()
+
+
+@pytest.mark.timeout(60)
+def test_text_priority_holds_a_queued_utterance_and_drops_it_with_a_cut_one(
+    paced_speechd: PrivateSpeechDispatcher,
+) -> None:
+    """speech-dispatcher cuts our playing 'text' message when our next one comes (measured), so a
+    queued utterance waits for the end; if the playing one is cut, the queued one goes too."""
+    speaker = SpeechdSpeaker(SpeechOptions(), priority="text")
+    finished: list[SpeechEvent] = []
+    speaker.on_finished = finished.append
+    try:
+        speaker.say("A short first sentence.")
+        speaker.say("Then the second one.", interrupt=False)
+        assert speaker.wait(20)
+        assert [(e.text, e.interrupted) for e in finished] == [
+            ("A short first sentence.", False),
+            ("Then the second one.", False),
+        ]
+        finished.clear()
+        speaker.say(LONG)
+        speaker.say("Stale follow-up.", interrupt=False)
+        time.sleep(1.0)
+        speaker.stop()
+        assert speaker.wait(5)
+        assert [e.interrupted for e in finished] == [True, True]
+    finally:
+        speaker.close()
+    assert "Stale follow-up." not in paced_speechd.log_text()
