@@ -1,0 +1,162 @@
+"""ImageNet labels as words a listener understands: "a cat", "an espresso", "a goldfinch, a bird".
+
+Why a table: ImageNet's names are WordNet's (``tabby``, ``tusker``, ``ashcan``, ``Madagascar cat``,
+``water ouzel``), some name another sense than the everyday one (``mouse`` is the computer's,
+``plane`` the carpenter's, ``crane`` the machine), and about a hundred and twenty are dog breeds that
+are often confused with one another. The table gives each label its spoken noun, the everyday kind
+it belongs to ("bird", "dog", "snake") and whether it may be spoken at all: labels that name a kind
+of picture rather than a thing in it (``web site``, ``comic book``, ``book jacket``, ``jigsaw puzzle``,
+``menu``, ``crossword puzzle``, ``envelope``) are what the classifier says about charts, paintings and
+icons, and are never spoken as objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# ImageNet index ranges whose labels are species or breeds of one everyday kind.
+_KIND_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0, 1, "fish"), (2, 4, "shark"), (5, 6, "ray"), (7, 24, "bird"), (25, 29, "salamander"),
+    (30, 32, "frog"), (33, 37, "turtle"), (38, 48, "lizard"), (49, 50, "crocodile"), (52, 68, "snake"),
+    (72, 77, "spider"), (80, 100, "bird"), (118, 125, "crab"), (127, 146, "bird"), (147, 148, "whale"),
+    (151, 268, "dog"), (269, 271, "wolf"), (277, 280, "fox"), (281, 285, "cat"), (286, 293, "big cat"),
+    (294, 297, "bear"), (300, 307, "beetle"), (308, 320, "insect"), (321, 326, "butterfly"),
+    (365, 368, "ape"), (369, 382, "monkey"), (385, 386, "elephant"), (389, 397, "fish"),
+    (984, 986, "flower"), (991, 997, "mushroom"),
+)  # fmt: skip
+
+# Labels spoken as the kind alone: breeds are easily confused, "a dog" is what matters.
+_KIND_ONLY = frozenset({"dog", "cat"})
+
+# Label -> what to say instead (everyday word, or the sense ImageNet means).
+_RENAME: dict[str, str] = {
+    "cock": "rooster", "water ouzel": "dipper", "kite": "kite bird", "drake": "duck",
+    "tusker": "elephant", "Indian elephant": "elephant", "African elephant": "elephant",
+    "Madagascar cat": "ring-tailed lemur", "indri": "lemur", "hog": "pig", "sorrel": "horse",
+    "ox": "cow", "ram": "sheep", "bighorn": "bighorn sheep", "Arabian camel": "camel",
+    "wood rabbit": "rabbit", "Angora": "rabbit", "fox squirrel": "squirrel", "ice bear": "polar bear",
+    "lesser panda": "red panda", "tabby": "cat", "tiger cat": "cat", "Egyptian cat": "cat",
+    "ashcan": "rubbish bin", "jean": "jeans", "sunglass": "sunglasses", "mouse": "computer mouse",
+    "plane": "woodworking plane", "crane": "crane (the machine)", "crane bird": "crane",
+    "file": "filing cabinet", "rule": "ruler", "hip": "rose hip", "ear": "ear of corn",
+    "iron": "clothes iron", "beach wagon": "estate car", "cab": "taxi", "pickup": "pickup truck",
+    "trailer truck": "lorry", "moving van": "van", "police van": "police van", "racer": "racing car",
+    "tank": "tank (the vehicle)", "upright": "upright piano", "grand piano": "grand piano",
+    "teddy": "teddy bear", "Granny Smith": "green apple", "head cabbage": "cabbage",
+    "coho": "salmon", "barracouta": "fish", "tench": "fish", "rock beauty": "fish",
+    "agaric": "mushroom", "bolete": "mushroom", "hen-of-the-woods": "mushroom",
+    "ballpoint": "ballpoint pen", "Loafer": "loafer shoe", "maillot": "swimsuit",
+    "maillot tank suit": "swimsuit", "pop bottle": "bottle", "beer bottle": "bottle",
+    "wine bottle": "bottle", "water bottle": "bottle", "coffee mug": "mug", "cup": "cup",
+    "espresso": "cup of espresso", "consomme": "bowl of soup", "hot pot": "pot of food",
+    "dough": "dough", "seashore": "seashore", "lakeside": "lakeside", "alp": "mountain",
+    "valley": "valley", "promontory": "headland", "sandbar": "sandbar", "bubble": "bubble",
+    "African grey": "grey parrot", "sulphur-crested cockatoo": "cockatoo", "lorikeet": "parrot",
+    "macaw": "macaw, a parrot", "Model T": "vintage car", "amphibian": "amphibious vehicle",
+    "airliner": "airliner", "warplane": "military plane", "wing": "aeroplane wing",
+    "Band Aid": "sticking plaster", "bannister": "banister", "CD player": "CD player",
+    "iPod": "music player", "cellular telephone": "mobile phone", "dial telephone": "telephone",
+    "pay-phone": "payphone", "Polaroid camera": "camera", "reflex camera": "camera",
+    "desktop computer": "computer", "hand-held computer": "handheld computer",
+    "cash machine": "cash machine", "sax": "saxophone", "cornet": "cornet", "brass": "brass plaque",
+    "chiffonier": "chest of drawers", "triceratops": "triceratops (a dinosaur model)",
+}  # fmt: skip
+
+# Labels that name a kind of picture or a flat printed thing: what the classifier says about charts,
+# icons, paintings and screenshots. Never spoken as an object.
+UNSPEAKABLE = frozenset({
+    "web site", "comic book", "book jacket", "jigsaw puzzle", "crossword puzzle", "menu", "envelope",
+    "packet", "binder", "notebook", "screen", "monitor", "television", "oscilloscope", "scoreboard",
+    "street sign", "slide rule", "rule", "maze", "digital clock", "digital watch", "odometer",
+    "window shade", "shoji", "theater curtain", "velvet", "wool", "quilt", "prayer rug", "doormat",
+    "handkerchief", "dishrag", "paper towel", "toilet tissue", "mosquito net", "window screen",
+    "chainlink fence", "honeycomb", "spider web", "nematode", "flatworm", "chain mail", "sarong",
+    "stole", "bib", "apron", "tray", "plate", "rubber eraser", "space bar", "switch", "hook",
+    "nipple", "groom", "ballplayer", "scuba diver", "pirate", "vestment", "bow",
+})  # fmt: skip
+
+
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "and", "machine", "vehicle", "big"})
+
+
+@dataclass(frozen=True)
+class ObjectWords:
+    label: str  # ImageNet's own name
+    noun: str  # what is spoken, without article: "cat", "goldfinch"
+    kind: str | None  # the everyday kind it belongs to: "bird", "dog"; None when the noun says it
+    speakable: bool
+
+    def phrase(self) -> str:
+        """ "a cat", "an espresso", "a goldfinch, a bird": the label as a noun phrase."""
+        first = f"{article(self.noun)} {self.noun}"
+        if self.kind and self.kind not in self.noun.split():
+            return f"{first}, {article(self.kind)} {self.kind}"
+        return first
+
+    def words(self) -> set[str]:
+        """Lower-case words of the noun and its kind, for agreement with a caption's words."""
+        return set(re.findall(r"[a-z]+", f"{self.noun} {self.kind or ''}".lower())) - _FUNCTION_WORDS
+
+
+def article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" and not noun.lower().startswith(("uni", "eu")) else "a"
+
+
+def kind_of(index: int) -> str | None:
+    for first, last, kind in _KIND_RANGES:
+        if first <= index <= last:
+            return kind
+    return None
+
+
+def object_words(index: int, label: str) -> ObjectWords:
+    """The spoken form of ImageNet class ``index`` named ``label``."""
+    kind = kind_of(index)
+    if kind in _KIND_ONLY:
+        return ObjectWords(label, kind, None, label not in UNSPEAKABLE)
+    noun = _RENAME.get(label, label)
+    if kind and (kind in noun.split() or noun == kind):
+        kind = None
+    return ObjectWords(label, noun, kind, label not in UNSPEAKABLE)
+
+
+@dataclass(frozen=True)
+class Named:
+    """One thing the classifier may have seen: its words and the probability summed over its labels."""
+
+    key: str  # what the labels were summed under: the kind ("dog", "bird") or the spoken noun
+    words: ObjectWords
+    probability: float
+    index: int  # the most likely ImageNet class among those summed
+
+
+def grouped(probabilities: Sequence[float], labels: Sequence[str], top: int = 3) -> list[Named]:
+    """The ``top`` most likely things, each kind's probability summed over its species.
+
+    Why: ImageNet splits a cat into five breeds, a dog into 118 and birds into 59; a photo of a bird
+    spreads its probability over several, while "a bird" is what is sure. The species is named only
+    when it holds at least half its kind's probability ("a goldfinch, a bird"); else the kind alone
+    ("a bird"). Unspeakable labels are left out.
+    """
+    p = np.asarray(probabilities, dtype=np.float64)  # (1000,)
+    totals: dict[str, float] = {}
+    best: dict[str, int] = {}
+    for index in np.argsort(-p)[:50]:  # the tail holds nothing that could win
+        words = object_words(int(index), labels[int(index)])
+        if not words.speakable:
+            continue
+        key = kind_of(int(index)) or words.noun
+        totals[key] = totals.get(key, 0.0) + float(p[index])
+        best.setdefault(key, int(index))
+    out = []
+    for key in sorted(totals, key=lambda k: -totals[k])[:top]:
+        index = best[key]
+        words = object_words(index, labels[index])
+        if p[index] < 0.5 * totals[key]:  # no species stands out: the kind alone
+            words = ObjectWords(words.label, key, None, True)
+        out.append(Named(key, words, totals[key], index))
+    return out

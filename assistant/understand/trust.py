@@ -1,0 +1,164 @@
+"""Is the captioner out of its depth? If so, say what is known instead of a Flickr8k sentence (issue #16).
+
+The captioner was trained on Flickr8k's world (people, dogs, outdoor sports); shown a cat, a coffee
+cup or a chart it still says "a dog runs through the grass", and "Probably" in front of a false
+sentence is not honesty. Two signals, both computed from the pooled encoder feature every caption
+result already carries (no second model run, ~1 ms):
+
+- **likeness to the training photos**: the mean cosine of the caption memory's nearest training
+  photos (:mod:`assistant.vision.matching.caption_memory`). Flickr8k photos sit close to other
+  Flickr8k photos; cut-outs, paintings, charts, icons sit far from all of them;
+- **what ImageNet sees**: EfficientNet-Lite2's own classifier (:mod:`assistant.vision.inference.
+  imagenet_labels`), summed per everyday kind (:mod:`assistant.understand.objects`). A confident
+  label the caption does not mention and that Flickr8k's photos rarely show (a jaguar, a camera) means
+  the caption names something else; a label Flickr8k knows (a dog, a bike) is left to the caption.
+
+The verdict (:func:`assess`) is one of: the caption is trusted (said, hedged as before); the
+caption is replaced by what ImageNet sees ("A photo of a jaguar, a big cat." / "Probably a
+camera."); or nothing is sure ("A picture; I can't tell what it shows."). Thresholds were tuned on
+half A of the wild set (datasets/wild) and on Flickr8k val's photos, where the caption must stay
+(``benchmarks/trust_gate.py`` has the figures).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.understand.objects import Named, grouped
+
+log = logging.getLogger(__name__)
+
+FAMILIAR_FILE = "familiar.json"  # in the head's folder: thing -> Flickr8k training photos it tops
+CANT_TELL = "A picture; I can't tell what it shows."
+
+
+@dataclass(frozen=True)
+class TrustConfig:
+    neighbours: int = 20  # training photos whose mean cosine is the likeness
+    strange: float = 0.5  # likeness below which the caption is not trusted
+    label_sure: float = 0.5  # ImageNet kind probability said plainly: "A photo of a jaguar."
+    label_probable: float = 0.25  # ... said as "Probably a jaguar."
+    familiar_count: int = 20  # things topping this many Flickr8k training photos are the caption's world
+
+
+@dataclass(frozen=True)
+class Assessment:
+    trusted: bool  # speak the caption (hedged as usual)
+    sentence: str | None  # what to say instead, when not trusted
+    likeness: float | None  # mean cosine to the nearest training photos
+    label: Named | None  # ImageNet's most likely thing
+    reason: str  # why, for logs and benchmarks
+
+
+def caption_words(text: str) -> set[str]:
+    """Lower-case words of a caption, plural "s" dropped: "Two dogs run" -> {"two", "dog", "run"}."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+def agrees(label: Named, text: str, subject_words: int = 6) -> bool:
+    """Does the caption's subject name the thing ImageNet sees (its noun or its kind)?
+
+    Only the opening words count: "A brown dog is laying on a tiger" names a tiger, but says the
+    picture is of a dog.
+    """
+    opening = " ".join(text.split()[:subject_words])
+    return bool(label.words.words() & caption_words(opening))
+
+
+def verdict(
+    text: str,
+    likeness: float | None,
+    label: Named | None,
+    familiar: dict[str, int],
+    cfg: TrustConfig,
+) -> Assessment:
+    """The decision from the signals (separate from :func:`assess` so that benchmarks can replay it)."""
+    p = label.probability if label is not None else 0.0
+    known = label is not None and familiar.get(label.key, 0) >= cfg.familiar_count
+    agree = label is not None and agrees(label, text)
+
+    def instead(reason: str) -> Assessment:
+        if label is not None and p >= cfg.label_sure:
+            sentence = f"A photo of {label.words.phrase()}."
+        elif label is not None and p >= cfg.label_probable:
+            sentence = f"Probably {label.words.phrase()}."
+        else:
+            sentence = CANT_TELL
+        return Assessment(False, sentence, likeness, label, reason)
+
+    if label is not None and p >= cfg.label_sure and not agree and not known:
+        return instead("ImageNet is sure of something the caption does not name")
+    if agree and p >= cfg.label_probable:
+        return Assessment(True, None, likeness, label, "the caption names what ImageNet sees")
+    if likeness is None or likeness >= cfg.strange:
+        return Assessment(True, None, likeness, label, "like the training photos")
+    return instead("unlike the training photos")
+
+
+def likeness(memory: Any, pooled: np.ndarray, count: int) -> float | None:
+    """Mean cosine of the ``count`` training photos nearest to ``pooled`` (None without a memory)."""
+    if memory is None:
+        return None
+    _, cosines = memory._nearest(pooled, count)
+    return float(np.mean(cosines))
+
+
+@functools.lru_cache(maxsize=4)
+def _head_for(encoder: str | None, directory: str | None) -> tuple[Any, dict[str, int]]:
+    """The ImageNet head for ``encoder`` (or None) and its familiar counts; loaded once."""
+    from assistant.vision.inference.imagenet_labels import default_head_dir, load_imagenet_head
+
+    folder = Path(directory) if directory else default_head_dir()
+    head = load_imagenet_head(folder, encoder)
+    familiar: dict[str, int] = {}
+    if head is not None and (folder / FAMILIAR_FILE).is_file():
+        try:
+            familiar = {str(k): int(v) for k, v in json.loads((folder / FAMILIAR_FILE).read_text()).items()}
+        except (OSError, ValueError, AttributeError) as error:
+            log.warning("familiar things unreadable: %s", error)
+    return head, familiar
+
+
+def assess(
+    result: Any,
+    memory: Any,
+    encoder: str | None,
+    cfg: TrustConfig | None = None,
+    head_dir: Path | None = None,
+) -> Assessment | None:
+    """Judge a caption result (it must carry ``pooled``); None when there is nothing to judge with."""
+    cfg = cfg or TrustConfig()
+    pooled = getattr(result, "pooled", None)
+    if pooled is None:
+        return None
+    head, familiar = _head_for(encoder, str(head_dir) if head_dir else None)
+    if head is None and memory is None:
+        return None
+    pooled = np.asarray(pooled, dtype=np.float32)
+    label = grouped(head.probabilities(pooled), head.labels, top=1)[0] if head is not None else None
+    near = likeness(memory, pooled, cfg.neighbours)
+    return verdict(str(result.text), near, label, familiar, cfg)
+
+
+def annotate(result: Any, memory: Any, encoder: str | None, cfg: TrustConfig | None = None) -> Any:
+    """Attach :func:`assess`'s verdict to the result as ``result.trust`` (read by :func:`speak`)."""
+    result.trust = assess(result, memory, encoder, cfg)
+    return result
+
+
+def speak(result: Any, hedged: str | None) -> str | None:
+    """What to say for a caption result: its hedged caption when trusted (or not judged), else the
+    verdict's own sentence."""
+    assessment = getattr(result, "trust", None)
+    if isinstance(assessment, Assessment) and not assessment.trusted:
+        return assessment.sentence
+    return hedged

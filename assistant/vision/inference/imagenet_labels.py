@@ -1,0 +1,139 @@
+"""ImageNet labels from the captioner's pooled features: EfficientNet-Lite2's own 1000-class head. Torch-free.
+
+Why: the captioner knows Flickr8k's world (people, dogs, sports); the encoder it reads was trained on
+ImageNet and its classifier names a thousand things (cats, espresso, coins, pagodas) for free. The
+product drops that classifier from the encoder; this module applies it, in numpy, to the pooled
+vector every caption result already carries (``CaptionResult.pooled``), so no second encoder run
+is needed.
+
+Why the pooled vector is exactly the head's input: EfficientNet-Lite's forward is conv_head -> BN ->
+ReLU6 (``extract_features``, the captioner's grid) -> global average pool -> dropout (identity at
+inference) -> ``_fc``. ``attach_pooled`` stores the grid's mean over its cells, i.e. the average
+pool. With the test-time flip the grid is the mean of the picture's and its mirror's grids, so the
+logits are the mean of both views' logits (the head is linear): a standard test-time augmentation.
+
+The folder (``resources/models/imagenet-lite2-head``, made by ``scripts/extract_imagenet_head.py``):
+
+- ``head.safetensors``: ``weight (1000, 1280)`` float16 and ``bias (1000,)`` float32 (2.6 MB);
+- ``labels.json``: the 1000 class names in index order (torchvision's ``_IMAGENET_CATEGORIES``);
+- ``config.json``: format and the encoder whose pooled grid it reads.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import ModelError
+from assistant.vision.model.files import load_optional_extra
+
+FORMAT_NAME = "assistant-imagenet-head"
+FORMAT_VERSION = 1
+HEAD_FILE, LABELS_FILE, CONFIG_FILE = "head.safetensors", "labels.json", "config.json"
+DEFAULT_HEAD_NAME = "imagenet-lite2-head"
+CLASSES = 1000
+
+
+@dataclass(frozen=True)
+class HeadConfig:
+    encoder: str  # the image encoder whose pooled grid the head reads
+
+
+@dataclass(frozen=True)
+class Label:
+    index: int  # ImageNet class index, 0..999
+    name: str  # torchvision's name: "tabby", "espresso", "golden retriever"
+    probability: float  # softmax over the 1000 classes
+
+
+class ImageNetHead:
+    """``pooled (D,)`` or ``(B, D)`` -> class probabilities and top labels."""
+
+    def __init__(self, config: HeadConfig, weight: np.ndarray, bias: np.ndarray, labels: list[str]) -> None:
+        if (
+            weight.ndim != 2
+            or weight.shape[0] != CLASSES
+            or bias.shape != (CLASSES,)
+            or len(labels) != CLASSES
+        ):
+            raise ModelError("The ImageNet head is damaged (it does not hold 1000 classes).")
+        self.config = config
+        # Contiguous: a strided view (torch checkpoints hold transposed tensors) would be saved as its
+        # raw buffer, scrambled.
+        self.weight = np.ascontiguousarray(weight, dtype=np.float32)  # (1000, D)
+        self.bias = np.ascontiguousarray(bias, dtype=np.float32)  # (1000,)
+        self.labels = list(labels)
+
+    def probabilities(self, pooled: np.ndarray) -> np.ndarray:
+        """``(B, 1000)`` softmax for ``pooled (B, D)`` (or ``(1000,)`` for one ``(D,)``)."""
+        x = np.asarray(pooled, dtype=np.float32)
+        single = x.ndim == 1
+        x = x.reshape(1, -1) if single else x
+        if x.shape[1] != self.weight.shape[1]:
+            raise ValueError(f"feature size {x.shape[1]} does not fit the head's {self.weight.shape[1]}")
+        logits = x @ self.weight.T + self.bias  # (B, 1000)
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        return p[0] if single else p
+
+    def top(self, pooled: np.ndarray, k: int = 3) -> list[Label]:
+        """The ``k`` most likely labels for one picture's pooled feature ``(D,)``, best first."""
+        p = self.probabilities(np.asarray(pooled).reshape(-1))  # (1000,)
+        order = np.argsort(-p)[:k]
+        return [Label(int(i), self.labels[int(i)], float(p[i])) for i in order]
+
+    # -- storing ---------------------------------------------------------------------------------
+    def save(self, directory: Path) -> None:
+        from safetensors.numpy import save
+
+        directory.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "weight": np.ascontiguousarray(self.weight, dtype=np.float16),
+            "bias": self.bias,
+        }
+        (directory / HEAD_FILE).write_bytes(save(arrays))
+        (directory / LABELS_FILE).write_text(json.dumps(self.labels, indent=0) + "\n", encoding="utf-8")
+        config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "encoder": self.config.encoder}
+        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, directory: Path) -> ImageNetHead:
+        """Read a head folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
+        from safetensors import SafetensorError
+        from safetensors.numpy import load_file
+
+        directory = Path(directory)
+        for name in (HEAD_FILE, LABELS_FILE, CONFIG_FILE):
+            if not (directory / name).is_file():
+                raise ModelError(f"The ImageNet head is incomplete: {name} is missing in {directory}.")
+        try:
+            data: Any = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+                raise ModelError("This folder does not hold an ImageNet head.")
+            if data.get("format_version") != FORMAT_VERSION:
+                raise ModelError("This ImageNet head was written by a newer assistant; update the assistant.")
+            labels = [str(name) for name in json.loads((directory / LABELS_FILE).read_text(encoding="utf-8"))]
+            arrays = load_file(str(directory / HEAD_FILE))
+            return cls(HeadConfig(str(data["encoder"])), arrays["weight"], arrays["bias"], labels)
+        except ModelError:
+            raise
+        except (SafetensorError, OSError, ValueError, KeyError, TypeError) as error:
+            raise ModelError(f"The ImageNet head is damaged ({error}).") from None
+
+
+def default_head_dir() -> Path:
+    """The shipped head (a slim install may leave it out)."""
+    from assistant.paths import resource_path
+
+    return resource_path("models", DEFAULT_HEAD_NAME)
+
+
+def load_imagenet_head(directory: Path | None = None, encoder: str | None = None) -> ImageNetHead | None:
+    """The head for ``encoder``'s pooled grid, or None when it cannot apply (absent, damaged, other grid)."""
+    folder = Path(directory) if directory is not None else default_head_dir()
+    return load_optional_extra(folder, ImageNetHead.load, encoder, "ImageNet labels")

@@ -1,0 +1,132 @@
+"""The trust gate (assistant/understand/trust.py) replayed on cached signals: wild set and Flickr8k val.
+
+Signals come from benchmarks/trust_signals.py (captions as the app chooses them, pooled features). For
+the wild set, each picture's description from a saved wild_eval run (default: the baseline at
+dfa6cec) has its caption sentence replaced by what the gate says, and is scored as wild_eval scores
+it; a quick stand-in for a full run, used to tune on half A. For Flickr8k val: how many photos the gate
+takes the caption from, and BLEU-4/CIDEr when those get the gate's sentence instead.
+
+    nice .venv/bin/python benchmarks/trust_gate.py --wild /tmp/wild_signals.npz --val /tmp/val_signals.npz \
+        [--split A] [--set familiar=0.6 strange=0.45 ...] [--show]
+
+Not a test. The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from wild_eval import score, summarise  # noqa: E402
+
+from assistant.understand.objects import grouped  # noqa: E402
+from assistant.understand.trust import TrustConfig, _head_for, likeness, verdict  # noqa: E402
+from assistant.vision.matching.caption_memory import CaptionMemory, default_memory_dir  # noqa: E402
+
+
+def load(path: Path) -> tuple[np.ndarray, list[dict]]:
+    data = np.load(path)
+    return data["pooled"], json.loads(str(data["meta"]))
+
+
+def signals(pooled: np.ndarray, rows: list[dict], memory: CaptionMemory, cfg: TrustConfig) -> list[dict]:
+    head, familiar = _head_for("efficientnet-lite2", None)
+    out = []
+    for p, row in zip(pooled, rows, strict=True):
+        label = grouped(head.probabilities(p), head.labels, top=1)[0]
+        near = likeness(memory, p, cfg.neighbours)
+        out.append({**row, "label": label, "likeness": near, "familiar": familiar})
+    return out
+
+
+def replace_caption(spoken: str, caption: str, instead: str) -> str:
+    """``spoken`` with the sentence holding ``caption`` (hedged or not) replaced by ``instead``."""
+    core = re.escape(caption.strip().rstrip(".").lower())
+    pattern = re.compile(r"(?:(?:Probably|Possibly) )?" + core + r"\.?", re.IGNORECASE)
+    return pattern.sub(instead, spoken, count=1)
+
+
+def run_wild(cached: list[dict], split: str, cfg: TrustConfig, base: Path, show: bool) -> dict:
+    truth = json.loads((REPO / "datasets" / "wild" / "truth.json").read_text())
+    said = {r["file"]: r["text"] for r in json.loads(base.read_text())["pictures"]}
+    rows = []
+    for c in cached:
+        t = truth[c["file"]]
+        if split != "both" and t["split"] != split:
+            continue
+        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg)
+        text = said[c["file"]]
+        if not v.trusted and v.sentence:
+            text = replace_caption(text, c["text"], v.sentence)
+        s = score(text, t)
+        rows.append({"kind": t["kind"], "gist": s.gist, "false_words": s.false_words})
+        if show:
+            mark = ("gist" if s.gist else "    ") + (
+                " FALSE " + ",".join(s.false_words) if s.false_words else ""
+            )
+            print(
+                f"{t['split']} {t['kind']:<10} {c['file'][:28]:<28} {mark:<18} {v.reason[:20]} | {text[:90]}"
+            )
+    photos = [r for r in rows if r["kind"] == "photo"]
+    return {"all": summarise(rows), "photos": summarise(photos)}
+
+
+def run_val(cached: list[dict], cfg: TrustConfig) -> dict:
+    from assistant.vision.evaluation.metrics import score_captions
+
+    hyps, refs, replaced = {}, {}, []
+    for c in cached:
+        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg)
+        hyps[c["file"]] = " ".join(c["tokens"]) if v.trusted else (v.sentence or "")
+        refs[c["file"]] = c["refs"]
+        if not v.trusted:
+            replaced.append((c["file"], v.reason, c["text"], v.sentence))
+    scores = score_captions(refs, hyps, meteor=False)
+    for r in replaced[:12]:
+        print("  val replaced:", r, file=sys.stderr)
+    return {
+        "n": len(cached),
+        "replaced": len(replaced),
+        "replaced_pct": round(100 * len(replaced) / len(cached), 2),
+        "bleu4": round(float(scores["bleu4"] or 0), 4),
+        "cider": round(float(scores["cider"] or 0), 4),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--wild", type=Path)
+    parser.add_argument("--val", type=Path)
+    parser.add_argument("--split", choices=["A", "B", "both"], default="A")
+    parser.add_argument("--base", type=Path, default=REPO / "datasets" / "wild" / "baseline_dfa6cec.json")
+    parser.add_argument("--set", nargs="*", default=[], help="TrustConfig fields, name=value")
+    parser.add_argument("--show", action="store_true")
+    args = parser.parse_args()
+    fields = {f.name: f.type for f in dataclasses.fields(TrustConfig)}
+    overrides = {
+        k: (int(v) if fields[k] in ("int", int) else float(v)) for k, v in (s.split("=") for s in args.set)
+    }
+    cfg = TrustConfig(**overrides)
+    memory = CaptionMemory.load(default_memory_dir())
+    out: dict = {"benchmark": "trust_gate", "config": dataclasses.asdict(cfg)}
+    if args.wild:
+        out["wild_" + args.split] = run_wild(
+            signals(*load(args.wild), memory, cfg), args.split, cfg, args.base, args.show
+        )
+    if args.val:
+        out["val"] = run_val(signals(*load(args.val), memory, cfg), cfg)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()
