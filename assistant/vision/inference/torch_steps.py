@@ -16,11 +16,21 @@ from assistant.vision.inference.beam_search import BANNED_IDS, Hypothesis
 from assistant.vision.model.decoder import CaptionDecoder
 
 
-def log_probs(logits: torch.Tensor) -> torch.Tensor:
-    """``logits (R, V)`` -> log-probabilities ``(R, V)`` with :data:`BANNED_IDS` at ``-inf``."""
-    logits = logits.clone()
-    logits[:, list(BANNED_IDS)] = float("-inf")
-    return torch.log_softmax(logits, dim=1)
+def banned_mask(vocab_size: int, device: torch.device | str | None = None) -> torch.Tensor:
+    """``(V,)``: ``-inf`` at :data:`BANNED_IDS`, 0 elsewhere; added to logits (the ONNX step holds it)."""
+    mask = torch.zeros(vocab_size, device=device)
+    mask[list(BANNED_IDS)] = float("-inf")
+    return mask
+
+
+def log_probs(logits: torch.Tensor, mask: torch.Tensor | None = None) -> torch.Tensor:
+    """``logits (R, V)`` -> log-probabilities ``(R, V)`` with :data:`BANNED_IDS` at ``-inf``.
+
+    The one place the rule is applied in torch: beam search, SCST sampling and the exported step graph.
+    """
+    if mask is None:
+        mask = banned_mask(logits.size(1), logits.device)
+    return torch.log_softmax(logits + mask, dim=1)
 
 
 class TorchSteps:
@@ -35,13 +45,14 @@ class TorchSteps:
             features.unsqueeze(1).expand(batch, beams, cells, dim).reshape(batch * beams, cells, dim)
         )
         self.h, self.c, self.projected = decoder.start(self.features)  # (B*K, ...) each
+        self.mask = banned_mask(decoder.config.vocab_size, self.device)  # (V,)
 
     def step(self, tokens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         previous = torch.from_numpy(tokens).to(self.device)  # (R,)
         logits, self.h, self.c, alpha = self.decoder.step(
             previous, self.h, self.c, self.features, self.projected
         )
-        logp = log_probs(logits)  # (R, V)
+        logp = log_probs(logits, self.mask)  # (R, V)
         return logp.float().cpu().numpy(), alpha.float().cpu().numpy()
 
     def keep(self, rows: np.ndarray) -> None:

@@ -39,6 +39,7 @@ from assistant.vision.inference.onnx_captioner import (
     default_onnx_dir,
     weights_digest,
 )
+from assistant.vision.inference.torch_steps import banned_mask, log_probs
 from assistant.vision.model.checkpoint import CONFIG_FILE, VOCAB_FILE, load_model
 from assistant.vision.model.decoder import CaptionDecoder
 from assistant.vision.model.encoder import build_encoder, encoder_spec
@@ -55,16 +56,14 @@ class _Start(nn.Module):
 
 
 class _Step(nn.Module):
-    """One decoder step with the search's banned ids and log-softmax folded in."""
+    """One decoder step with the search's banned ids and log-softmax folded in (``torch_steps.log_probs``)."""
 
     mask: torch.Tensor  # (V,) 0 or -inf
 
     def __init__(self, decoder: CaptionDecoder) -> None:
         super().__init__()
         self.decoder = decoder
-        mask = torch.zeros(decoder.config.vocab_size)
-        mask[list(BANNED_IDS)] = float("-inf")
-        self.register_buffer("mask", mask)
+        self.register_buffer("mask", banned_mask(decoder.config.vocab_size))
 
     def forward(
         self,
@@ -75,7 +74,7 @@ class _Step(nn.Module):
         projected: torch.Tensor,
     ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
         logits, h, c, alpha = self.decoder.step(tokens, h, c, features, projected)  # (B, V), ...
-        return torch.log_softmax(logits + self.mask, dim=1), h, c, alpha
+        return log_probs(logits, self.mask), h, c, alpha
 
 
 def _export(
@@ -99,6 +98,10 @@ def _export(
             do_constant_folding=True,
             dynamo=False,
         )
+
+
+_STEP_INPUTS = ["tokens", "h", "c", "features", "projected"]
+_STEP_OUTPUTS = ["log_probs", "h_out", "c_out", "alpha"]
 
 
 def export_onnx(
@@ -128,67 +131,10 @@ def export_onnx(
     encoder = build_encoder(config.encoder, encoder_weights)
     out = Path(out_dir) if out_dir is not None else default_onnx_dir(model_dir)
     out.mkdir(parents=True, exist_ok=True)
-
     with torch.inference_mode(False), torch.no_grad():
-        pixels = torch.zeros(2, 3, spec.image_size, spec.image_size)
-        _export(
-            encoder,
-            (pixels,),
-            out / ENCODER_FILE,
-            {"inputs": ["pixels"], "outputs": ["features"]},
-            {"pixels": {0: "batch"}, "features": {0: "batch"}},
-            opset,
-        )
-        features = encoder(pixels).float()  # (2, N, D)
-        cells = features.size(1)
-        _export(
-            _Start(decoder),
-            (features,),
-            out / DECODER_START_FILE,
-            {"inputs": ["features"], "outputs": ["h", "c", "projected"]},
-            {name: {0: "batch"} for name in ("features", "h", "c", "projected")},
-            opset,
-        )
-        h, c, projected = decoder.start(features)
-        tokens = torch.full((2,), vocab.start_id, dtype=torch.long)
-        _export(
-            _Step(decoder).eval(),
-            (tokens, h, c, features, projected),
-            out / DECODER_STEP_FILE,
-            {
-                "inputs": ["tokens", "h", "c", "features", "projected"],
-                "outputs": ["log_probs", "h_out", "c_out", "alpha"],
-            },
-            {
-                name: {0: "batch"}
-                for name in (
-                    "tokens",
-                    "h",
-                    "c",
-                    "features",
-                    "projected",
-                    "log_probs",
-                    "h_out",
-                    "c_out",
-                    "alpha",
-                )
-            },
-            opset,
-        )
-
+        cells = _export_graphs(encoder, decoder, vocab.start_id, spec.image_size, out, opset)
     if int8:
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
-        logging.disable(logging.WARNING)  # it logs a "consider pre-processing" hint on the root logger
-        try:
-            quantize_dynamic(
-                str(out / DECODER_STEP_FILE),
-                str(out / DECODER_STEP_INT8_FILE),
-                weight_type=QuantType.QInt8,
-                per_channel=True,
-            )
-        finally:
-            logging.disable(logging.NOTSET)
+        _quantise_step(out)
     shutil.copyfile(model_dir / CONFIG_FILE, out / CONFIG_FILE)
     shutil.copyfile(model_dir / VOCAB_FILE, out / VOCAB_FILE)
     manifest = {
@@ -212,6 +158,60 @@ def export_onnx(
     (out / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     write_manifest(out)  # last: SHA256SUMS of every file of the export, verified when it is loaded
     return out
+
+
+def _batch_axes(names: dict[str, list[str]]) -> dict[str, dict[int, str]]:
+    """Axis 0 of every input and output is the (dynamic) batch."""
+    return {name: {0: "batch"} for name in [*names["inputs"], *names["outputs"]]}
+
+
+def _export_graphs(
+    encoder: nn.Module, decoder: CaptionDecoder, start_id: int, image_size: int, out: Path, opset: int
+) -> int:
+    """Trace the encoder, the decoder's start and its step on a batch of two; returns the grid's cells."""
+    pixels = torch.zeros(2, 3, image_size, image_size)
+    batch_axis = {0: "batch"}
+    encoder_io = {"inputs": ["pixels"], "outputs": ["features"]}
+    _export(
+        encoder,
+        (pixels,),
+        out / ENCODER_FILE,
+        encoder_io,
+        dict.fromkeys(["pixels", "features"], batch_axis),
+        opset,
+    )
+    features = encoder(pixels).float()  # (2, N, D)
+    start_io = {"inputs": ["features"], "outputs": ["h", "c", "projected"]}
+    _export(_Start(decoder), (features,), out / DECODER_START_FILE, start_io, _batch_axes(start_io), opset)
+    h, c, projected = decoder.start(features)
+    tokens = torch.full((2,), start_id, dtype=torch.long)
+    step_io = {"inputs": _STEP_INPUTS, "outputs": _STEP_OUTPUTS}
+    step = _Step(decoder).eval()
+    _export(
+        step,
+        (tokens, h, c, features, projected),
+        out / DECODER_STEP_FILE,
+        step_io,
+        _batch_axes(step_io),
+        opset,
+    )
+    return int(features.size(1))
+
+
+def _quantise_step(out: Path) -> None:
+    """``decoder_step.int8.onnx``: the step graph with int8 weights, one scale per output channel."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    logging.disable(logging.WARNING)  # it logs a "consider pre-processing" hint on the root logger
+    try:
+        quantize_dynamic(
+            str(out / DECODER_STEP_FILE),
+            str(out / DECODER_STEP_INT8_FILE),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+        )
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 def ensure_onnx(model_dir: Path, out_dir: Path | None = None, opset: int = 17) -> Path:
