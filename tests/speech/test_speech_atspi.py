@@ -222,3 +222,55 @@ def test_an_unidentified_reader_gets_announcements_only_if_it_listens_for_them(
     assert heard.announcements and "object:announcement" in heard.source
     assert choose_route(heard, have_announcer=True).route.name == "atspi-announcement"
     assert choose_route(heard, have_announcer=False).route.name == "speechd-shared"
+
+
+def _set_screen_reader_enabled(session: AtspiSession, value: bool) -> None:
+    bus = ["--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus", "--method"]
+    setting = ["org.a11y.Status", "ScreenReaderEnabled", "<true>" if value else "<false>"]
+    subprocess.run(
+        ["gdbus", "call", "--session", *bus, "org.freedesktop.DBus.Properties.Set", *setting],
+        env=session.env(),
+        check=True,
+        capture_output=True,
+        timeout=10,
+    )
+
+
+@pytest.mark.atspi
+@pytest.mark.timeout(90)
+def test_the_route_follows_a_screen_reader_switched_on_and_off_on_the_real_bus(
+    xvfb: XvfbServer, monkeypatch: pytest.MonkeyPatch, private_speechd: object
+) -> None:
+    """Real detection, real polling: the assistant's own voice, then speech-dispatcher beside the
+    screen reader once AT-SPI says one runs, then its own voice again (issue #17: re-checked)."""
+    from assistant.speech import SpeechOptions, create_speaker
+
+    reason = missing_requirements()
+    if reason:
+        pytest.fail(reason)
+    with AtspiSession(xvfb.display) as session:
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.address)
+        speaker = create_speaker(SpeechOptions(), announcer=lambda text, assertive: None, audio=False)
+        seen: list[str] = []
+
+        def route_becomes(name: str) -> bool:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                current = speaker.choice.route.name  # type: ignore[attr-defined]
+                if not seen or seen[-1] != current:
+                    seen.append(current)
+                if current == name:
+                    return True
+                time.sleep(0.1)
+            return False
+
+        try:
+            assert route_becomes("direct")
+            _set_screen_reader_enabled(session, True)
+            assert route_becomes("speechd-shared"), seen
+            assert speaker.name == "screenreader:speechd"
+            _set_screen_reader_enabled(session, False)
+            assert route_becomes("direct"), seen
+        finally:
+            speaker.close()
+    assert seen == ["direct", "speechd-shared", "direct"]
