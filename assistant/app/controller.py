@@ -250,8 +250,12 @@ class AppController(QObject):
     def describe_file(self, path: str) -> tuple[bool, str]:
         if not path:
             return False, "No file was given."
-        file = Path(path).expanduser()
-        if not file.is_file():
+        try:
+            file = Path(path).expanduser()
+            is_file = file.is_file()
+        except (OSError, ValueError, RuntimeError):  # too long, a NUL byte, ~nosuchuser (found by fuzzing)
+            return False, "That is not a usable file name."
+        if not is_file:
             return False, "That file does not exist."
         message = self._describe(DescribeRequest("file", payload=file, label=file.name))
         self.main_window.set_status(message)  # shown; the "working" earcon says it aloud

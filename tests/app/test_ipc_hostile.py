@@ -156,6 +156,20 @@ def test_deeply_nested_message_gets_a_short_reply(qtbot, tmp_path, monkeypatch) 
         server.close()
 
 
+def test_describe_file_with_an_unusable_path_is_refused_in_words(make_controller) -> None:
+    """Found by scripts/fuzz_inputs.py: a 5,000-character path raised OSError inside the app."""
+    controller = make_controller()
+    for path in ("x" * 5000, "~nosuchuser-18/a.png"):
+        assert controller.handle_command("describe-file", {"path": path}) == (
+            False,
+            "That is not a usable file name.",
+        )
+    assert controller.handle_command("describe-file", {"path": "/nonexistent-18.png"}) == (
+        False,
+        "That file does not exist.",
+    )
+
+
 # -- file descriptors -----------------------------------------------------------------------------
 def run_fd_child(mode: str) -> dict:
     """The server runs in its own process (tests/app/ipc_fd_child.py) with a tight descriptor limit."""
