@@ -1,14 +1,16 @@
 """Text -> image search: ``assistant search "a dog on the beach" FOLDER`` ranks a folder's pictures.
 
 Why: someone who cannot see their photo folder cannot skim thumbnails for "the one at the beach".
-The contrastive dual encoder (:mod:`assistant.vision.matching.contrastive_torch`) puts images and captions in one
-space, so a query is one text embedding and each image one image embedding; the ranking is their
-cosine. Images are listed exactly as folder mode lists them (:func:`assistant.capture.files.find_images`,
-recursively), decoded one at a time at the size the encoder needs, and encoded in batches.
+The contrastive dual encoder (:mod:`assistant.vision.matching.contrastive_torch`) puts images and
+captions in one space, so a query is one text embedding and each image one image embedding; the
+ranking is their cosine. Images are listed exactly as folder mode lists them
+(:func:`assistant.capture.files.find_images`, recursively), decoded one at a time at the size the
+encoder needs, and encoded in batches.
 
-The heads run in numpy (:mod:`assistant.vision.matching.contrastive`); the image encoder runs in
-onnxruntime when the captioner's ONNX export is in the cache and uses the same encoder (no torch
-imported at all), else in torch. A bad file is skipped with a one-line note, never a crash.
+The heads run in numpy (:mod:`assistant.vision.matching.contrastive`); the image encoder
+(:mod:`assistant.vision.matching.grid_encoders`) runs in onnxruntime when the captioner's ONNX export
+is in the cache and uses the same encoder (no torch imported at all), else in torch. A bad file is
+skipped with a one-line note, never a crash.
 """
 
 from __future__ import annotations
@@ -20,95 +22,40 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, Any
 
 import numpy as np
 from PIL import Image
 
 from assistant.capture.files import find_images, open_image
 from assistant.errors import AssistantError, ImageLoadError, ModelError
-from assistant.paths import default_model_dir
 from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
+from assistant.vision.matching.grid_encoders import (
+    ENCODER_RUNTIMES,
+    GridEncoder,
+    LazyGridEncoder,
+    OnnxGridEncoder,
+    TorchGridEncoder,
+    load_grid_encoder,
+)
 
 log = logging.getLogger(__name__)
 
-ENCODER_RUNTIMES = ("auto", "torch", "onnx")
-
-
-class GridEncoder(Protocol):
-    """Images -> the encoder grid ``(B, N, D)`` the contrastive model was trained on."""
-
-    @property
-    def image_size(self) -> int: ...  # the square side the encoder sees
-
-    def encode(self, images: Sequence[Image.Image]) -> np.ndarray: ...
-
-
-class TorchGridEncoder:
-    """The frozen CNN in torch (any encoder in :data:`assistant.vision.model.encoder.ENCODERS`)."""
-
-    def __init__(self, name: str, device: str = "auto", weights: Path | str | None = "packaged") -> None:
-        from assistant.vision.model.device import select_device
-        from assistant.vision.model.encoder import build_encoder, encoder_spec
-
-        self.name = name
-        self.spec = encoder_spec(name)
-        self.image_size = self.spec.image_size
-        self.device = select_device(device)
-        self.model = build_encoder(name, weights).to(self.device)
-
-    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
-        import torch
-
-        from assistant.vision.model.encoder import preprocess
-
-        with torch.inference_mode():
-            grid = self.model(preprocess(images, self.spec).to(self.device))  # (B, N, D)
-        return np.asarray(grid.float().cpu().numpy(), dtype=np.float32)
-
-
-class OnnxGridEncoder:
-    """The captioner's exported encoder graph on onnxruntime (torch-free)."""
-
-    def __init__(self, onnx_dir: Path, captioner_dir: Path, threads: int | None = None) -> None:
-        from assistant.vision.inference.onnx_captioner import OnnxCaptioner
-
-        self._captioner = OnnxCaptioner.load(onnx_dir, captioner_dir, threads=threads)
-        self.name = str(self._captioner.manifest.get("encoder"))
-        self.image_size = self._captioner.image_size
-
-    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
-        return self._captioner.encode(images)  # (B, N, D)
-
-
-def load_grid_encoder(
-    name: str,
-    runtime: str = "auto",
-    device: str = "auto",
-    captioner_dir: Path | None = None,
-    threads: int | None = None,
-) -> GridEncoder:
-    """onnxruntime when ``runtime`` allows it and a current export of a captioner with encoder ``name``
-    is shipped beside it or in the cache (``assistant export-onnx``); torch otherwise."""
-    if runtime not in ENCODER_RUNTIMES:
-        raise AssistantError(f"Unknown runtime '{runtime}'; choose auto, torch or onnx.")
-    if runtime != "torch" and device in ("auto", "cpu"):
-        from assistant.vision.inference.onnx_captioner import _read_manifest, find_current_onnx
-
-        model_dir = captioner_dir or default_model_dir()
-        try:
-            onnx_dir = find_current_onnx(model_dir)  # shipped beside the model, else cached (issue #19)
-            if onnx_dir is not None and _read_manifest(onnx_dir).get("encoder") == name:
-                return OnnxGridEncoder(onnx_dir, model_dir, threads)
-        except (ModelError, ImportError) as error:
-            if runtime == "onnx":
-                raise
-            log.warning("ONNX encoder unusable, using torch: %s", error)
-        if runtime == "onnx":
-            raise ModelError(
-                "There is no ONNX export of the image encoder; run `assistant export-onnx` first."
-            )
-    return TorchGridEncoder(name, device)
+# The image encoders live in grid_encoders.py; their names stay importable from here.
+__all__ = [
+    "ENCODER_RUNTIMES",
+    "GridEncoder",
+    "LazyGridEncoder",
+    "OnnxGridEncoder",
+    "TorchGridEncoder",
+    "default_contrastive_dir",
+    "index_images",
+    "list_images",
+    "load_grid_encoder",
+    "rank",
+    "search_command",
+    "search_folder",
+]
 
 
 @dataclass
@@ -350,7 +297,7 @@ def search_folder(
         raise ModelError("The image-text matching model does not say which image encoder it was trained on.")
     store = EmbeddingCache.for_model(model_dir, name) if cache else None
     if encoder is None:
-        encoder = _LazyEncoder(name, runtime, device)  # not even loaded when every image is cached
+        encoder = LazyGridEncoder(name, runtime, device)  # not even loaded when every image is cached
     bar = _progress(len(files)) if progress else None
     try:
         index = index_images(
@@ -367,27 +314,6 @@ def search_folder(
     hits = rank(index, model, query, top)
     query_ms = (time.perf_counter() - t0) * 1000
     return SearchResult(query, hits, len(index.paths), index.skipped, index.seconds, query_ms)
-
-
-class _LazyEncoder:
-    """Loads the real encoder only when an image needs encoding: a fully cached folder needs none."""
-
-    def __init__(self, name: str, runtime: str, device: str) -> None:
-        self.name = name
-        self._args = (runtime, device)
-        self._encoder: GridEncoder | None = None
-
-    def _loaded(self) -> GridEncoder:
-        if self._encoder is None:
-            self._encoder = load_grid_encoder(self.name, *self._args)
-        return self._encoder
-
-    @property
-    def image_size(self) -> int:
-        return self._loaded().image_size
-
-    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
-        return self._loaded().encode(images)
 
 
 def _progress(total: int) -> Any:
