@@ -1,9 +1,9 @@
 """A tiny window that speaks through ``assistant.speech`` as the tray app does, for the real-Orca tests.
 
 Run inside the orca-probe harness (tests/support/orca_probe.py): a window with a focused text field
-"Notes" (so typed letters go somewhere and Orca echoes them), a speaker from ``create_speaker(auto)``
-with the app's Qt announcer, and the texts of ``--say SECONDS:TEXT`` spoken at those times. Every step
-is printed as ``@KIND<TAB>HH:MM:SS.ffffff<TAB>...`` into the harness's app.log.
+"Notes" (so typed letters go somewhere and Orca echoes them) and a button to move focus to, a speaker
+from ``create_speaker(auto)`` with the app's Qt announcer, and the texts of ``--say SECONDS:TEXT``
+spoken at those times. Every step is printed as ``@KIND<TAB>HH:MM:SS.ffffff<TAB>...`` into app.log.
 
 ``--hide-orca`` makes detection blind to Orca's process (as when Orca runs under another name), so
 only the AT-SPI flag tells that a screen reader runs.
@@ -25,10 +25,11 @@ def main() -> int:
     ap.add_argument("--say", action="append", default=[], help="SECONDS:TEXT")
     ap.add_argument("--quit-at", type=float, default=10.0)
     ap.add_argument("--hide-orca", action="store_true")
+    ap.add_argument("--focus-button-at", type=float, default=None, help="move focus to a button then")
     args = ap.parse_args()
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
+    from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
     from assistant.app.announce import make_announcer
     from assistant.speech import SpeechOptions, create_speaker
@@ -43,7 +44,10 @@ def main() -> int:
     win.setWindowTitle("Route test")
     notes = QLineEdit()
     notes.setAccessibleName("Notes")
-    QVBoxLayout(win).addWidget(notes)
+    button = QPushButton("Second button")
+    layout = QVBoxLayout(win)
+    layout.addWidget(notes)
+    layout.addWidget(button)
     win.show()
     win.activateWindow()
     notes.setFocus()
@@ -60,6 +64,13 @@ def main() -> int:
     for item in args.say:
         at, _, text = item.partition(":")
         QTimer.singleShot(int(float(at) * 1000), lambda text=text: say(text))
+
+    def focus_button() -> None:
+        button.setFocus()
+        mark("FOCUS", "Second button")
+
+    if args.focus_button_at is not None:
+        QTimer.singleShot(int(args.focus_button_at * 1000), focus_button)
 
     def quit_app() -> None:
         speaker.close()

@@ -54,25 +54,35 @@ def _ours(result: ProbeResult, tag: str) -> list[SpeechdMessage]:
     return [m for m in result.messages_of("assistant") if m.text.startswith(tag + ":")]
 
 
+SECOND = ["--say", "6:" + LONG.format(tag="Description two"), "--quit-at", "11"]
+
+
+def _marked(result: ProbeResult, kind: str) -> float:
+    line = next(line for line in result.app_log().splitlines() if line.startswith(f"@{kind}\t"))
+    return result.clock_to_t(line.split("\t")[1])
+
+
 @pytest.mark.timeout(180)
-def test_typing_and_orcas_echo_cut_the_description_and_nothing_of_orcas_is_dropped(tmp_path: Path) -> None:
+def test_orcas_speech_and_typing_cut_the_description_and_nothing_of_orcas_is_dropped(tmp_path: Path) -> None:
     _require(pulse=True, keys=True)
     result = _run(
         tmp_path,
-        ["--say", "2:" + LONG.format(tag="Description one"), "--quit-at", "9"],
-        ProbeOptions(wait=10, pulse=True),
-        keys=[KeyAction(5.0, "type", "abc", delay_ms=200)],
+        ["--say", "2:" + LONG.format(tag="Description one"), "--focus-button-at", "4", *SECOND],
+        ProbeOptions(wait=12, pulse=True),
+        keys=[KeyAction(8.0, "type", "abc", delay_ms=200)],
     )
     assert _route(result)[0] == "speechd-shared", result.app_log()
-    ours = _ours(result, "Description one")
-    assert len(ours) == 1, "the description must be handed over exactly once"
-    typed = result.keys[0].start
-    assert ours[0].begin is not None and ours[0].canceled and ours[0].end is not None
-    assert ours[0].end - typed <= 1.0, f"typing cut the description only after {ours[0].end - typed:.2f} s"
-    echoed = [m for m in result.messages_of("Orca") if typed - 0.05 <= m.queued <= typed + 3]
-    assert echoed, "Orca echoed nothing of what was typed"
-    assert all(m.begin is not None for m in echoed), f"Orca's speech was dropped: {echoed}"
-    assert max(m.begin - m.queued for m in echoed if m.begin is not None) < 0.5, "Orca waited behind us"
+    one, two = _ours(result, "Description one"), _ours(result, "Description two")
+    assert len(one) == len(two) == 1, "each description must be handed over exactly once"
+    focus, typed = _marked(result, "FOCUS"), result.keys[0].start
+    for msg, cause, what in ((one[0], focus, "Orca's focus announcement"), (two[0], typed, "typing")):
+        assert msg.begin is not None and msg.canceled and msg.end is not None, f"{what} did not cut {msg}"
+        assert msg.end - cause <= 1.0, f"{what} cut the description only after {msg.end - cause:.2f} s"
+        orca = [m for m in result.messages_of("Orca") if cause - 0.05 <= m.queued <= cause + 3]
+        assert orca, f"Orca said nothing on {what}"
+        assert all(m.begin is not None for m in orca), f"Orca's speech was dropped: {orca}"
+        assert max(m.begin - m.queued for m in orca if m.begin is not None) < 0.5, "Orca waited behind us"
+    assert any("Second button" in m.text for m in result.messages_of("Orca"))
 
 
 @pytest.mark.timeout(180)
