@@ -1,0 +1,239 @@
+"""Reading a live screen window by window, from what the desktop says before any OCR (issue #15).
+
+The window manager knows every window's exact title, which one has the focus and which covers
+which. So a *describe screen* names the active window at once from its title (no OCR, no misread
+letter: the first sentence is ready in milliseconds), then reads the active window's text, then
+each other window down the stack, each introduced by its name; a window that is hardly visible
+is only named, and the assistant's own windows are never read.
+
+OCR runs once, on a copy of the grab where everything but the visible client areas of the windows
+to read is painted flat (title bars, whose text is known; frames; the desktop; the parts of a
+window that another covers) and cut down to what is left. One call keeps the engine's speed (no
+process start per window) and lets :class:`assistant.ocr.ChangeAwareOcr` re-read only what changed;
+each word found is then given to the window whose visible client area holds its centre, so a line
+that an engine ran across two windows side by side is split between them again.
+
+Used only for whole-screen grabs that carry a window stack; files, the clipboard and a *describe
+window* grab go the way they always went. No Qt.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from PIL import Image
+
+from assistant.capture.geometry import contains, intersect, union
+from assistant.capture.models import CapturedImage, Rect, WindowInfo
+from assistant.capture.window_stack import DesktopWindow, WindowStack
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box, union_box
+from assistant.ocr.layout import TextBlock, layout_blocks
+
+
+@dataclass(frozen=True)
+class WindowReadingConfig:
+    # A window with less than this fraction of its frame in view is named, not read: what shows of
+    # it is a strip or a corner whose cut-off lines would only be noise.
+    barely_visible: float = 0.1
+    # Ground kept around the area OCR reads, so no word touches the edge of what the engine sees.
+    margin: int = 8
+    # What the parts not to read are painted with: white stays white through the OCR engines'
+    # preparation (a dark fill would be inverted, a mid grey could split a global threshold).
+    fill: tuple[int, int, int] = (255, 255, 255)
+
+
+_NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count(n: int, noun: str) -> str:
+    """'One other window', 'Three other windows', '12 other windows'."""
+    word = _NUMBERS[n] if n < len(_NUMBERS) else str(n)
+    return f"{word.capitalize()} {noun}{'' if n == 1 else 's'}"
+
+
+def window_name(window: DesktopWindow) -> str:
+    """What a window is called: its exact title, else its program's name, else empty."""
+    return " ".join(window.title.split()) or (window.app_name or "").strip()
+
+
+@dataclass
+class ScreenWindows:
+    """The windows of one screen grab: which are read (in order), which only named, and where each
+    one's text can be, in the grab's own pixel coordinates.
+
+    ``origin`` is the screen point of the grab's top-left pixel (``captured.rect[:2]``), ``size``
+    the grab's size.
+    """
+
+    stack: WindowStack
+    origin: tuple[int, int]
+    size: tuple[int, int]
+    config: WindowReadingConfig = field(default_factory=WindowReadingConfig)
+    read: list[DesktopWindow] = field(init=False)  # active first, then down the stack
+    named: list[DesktopWindow] = field(init=False)  # hardly visible: named, not read
+    areas: list[list[Rect]] = field(init=False)  # per window in ``read``: visible client parts (image px)
+
+    def __post_init__(self) -> None:
+        ox, oy = self.origin
+        screen = (ox, oy, *self.size)
+        self.read, self.named, self.areas = [], [], []
+        for window in self.stack.reading_order():
+            fraction = self.stack.visible_fraction(window, screen)
+            inside = window.client or window.rect
+            parts = [p for r in self.stack.visible_rects(window, screen) if (p := intersect(r, inside))]
+            if fraction < self.config.barely_visible or not parts:
+                if fraction > 0:  # wholly hidden or off screen: not worth a word
+                    self.named.append(window)
+                continue
+            self.read.append(window)
+            self.areas.append([(x - ox, y - oy, w, h) for x, y, w, h in parts])
+
+    @property
+    def active(self) -> DesktopWindow | None:
+        return self.stack.active
+
+    def active_info(self) -> WindowInfo | None:
+        """The active window as a :class:`WindowInfo` (None when none, or when it is the assistant's)."""
+        active = self.active
+        return WindowInfo(active.title, active.app_name, active.rect) if active is not None else None
+
+    # ---- what is said before any OCR ---------------------------------------------------------------
+    def opening(self) -> str | None:
+        """The first sentences, straight from the desktop: the active window's name ("Calculator
+        window."), then how many other windows there are, naming those only named. None when
+        there is nothing to say (no window at all)."""
+        active = self.active
+        name = window_name(active) if active is not None else ""
+        said = [f"{name} window."] if name else []
+        others = [w for w in self.read if w is not active]
+        total = len(others) + len(self.named)
+        noun = "other window" if active is not None else "window"
+        if self.named:
+            names = ", ".join(window_name(w) or "untitled" for w in self.named)
+            said.append(f"{_count(total, noun)}{';' if others else ','} hardly visible: {names}.")
+        elif others and (active is not None or len(others) > 1):
+            said.append(f"{_count(total, noun)}.")
+        return " ".join(said) or None
+
+    # ---- what OCR sees -----------------------------------------------------------------------------
+    def ocr_view(self, image: Image.Image) -> tuple[Image.Image, tuple[int, int]]:
+        """The part of ``image`` OCR reads: only the visible client areas of the windows to read,
+        on flat ground, cut to their bounding box (plus a margin); and that cut's offset."""
+        parts = [p for window_parts in self.areas for p in window_parts]
+        if not parts:
+            return Image.new("RGB", (1, 1), self.config.fill), (0, 0)
+        m = self.config.margin
+        x, y, w, h = union(parts)
+        left, top = max(0, x - m), max(0, y - m)
+        right, bottom = min(image.width, x + w + m), min(image.height, y + h + m)
+        view = Image.new("RGB", (right - left, bottom - top), self.config.fill)
+        rgb = image.convert("RGB")
+        for px, py, pw, ph in parts:
+            view.paste(rgb.crop((px, py, px + pw, py + ph)), (px - left, py - top))
+        return view, (left, top)
+
+    def owner(self, box: Box) -> int | None:
+        """Index in ``read`` of the window whose visible client area holds the centre of ``box``."""
+        cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+        hits = (i for i, parts in enumerate(self.areas) if any(contains(p, cx, cy) for p in parts))
+        return next(hits, None)
+
+    def split_lines(self, lines: list[OcrLine]) -> list[list[OcrLine]]:
+        """Each window's lines (image coordinates): every word goes to the window under its centre,
+        a line whose words fall in two windows becomes two lines; text outside every window to
+        read (the desktop, a title bar) is dropped."""
+        per_window: list[list[OcrLine]] = [[] for _ in self.read]
+        for line in lines:
+            if not line.words:
+                i = self.owner(line.box)
+                if i is not None:
+                    per_window[i].append(line)
+                continue
+            groups: dict[int, list[OcrWord]] = {}
+            for word in line.words:
+                i = self.owner(word.box)
+                if i is not None:
+                    groups.setdefault(i, []).append(word)
+            for i, words in groups.items():
+                if len(words) == len(line.words):
+                    per_window[i].append(line)
+                    continue
+                conf = min(w.confidence for w in words)
+                text = " ".join(w.text for w in words)
+                per_window[i].append(OcrLine(text, union_box([w.box for w in words]), conf, words))
+        return per_window
+
+    def title_block(self, index: int) -> TextBlock:
+        """A window's name as the heading that starts its text: the title bar, read exactly."""
+        window = self.read[index]
+        x, y, w, _ = window.rect
+        bar = (window.client or window.rect)[1] - y  # the title bar's height (0 when unknown)
+        ox, oy = self.origin
+        box = (x - ox, y - oy, x - ox + w, y - oy + max(1, bar))
+        return TextBlock([OcrLine(f"{window_name(window) or 'Untitled'} window", box, 1.0)], is_heading=True)
+
+    def blocks(self, lines: list[OcrLine]) -> list[TextBlock]:
+        """All text in reading order, window by window: the active window's blocks (its name was the
+        opening), then each other window's name as a heading and its blocks."""
+        out: list[TextBlock] = []
+        for i, window_lines in enumerate(self.split_lines(lines)):
+            if self.read[i] is not self.active:
+                out.append(self.title_block(i))
+            out.extend(layout_blocks(window_lines))
+        return out
+
+
+@dataclass
+class WindowedText(OcrResult):
+    """An OCR result whose reading order is window by window (see :meth:`ScreenWindows.blocks`)."""
+
+    windows: ScreenWindows | None = None
+
+    def blocks(self) -> list[TextBlock]:
+        if self.windows is None:
+            return super().blocks()
+        return self.windows.blocks(self.lines)
+
+
+class WindowOcr(OcrEngine):
+    """An OCR engine that reads only the windows to read (:meth:`ScreenWindows.ocr_view`) with the
+    engine it wraps, and hands back a :class:`WindowedText` in the whole grab's coordinates."""
+
+    def __init__(self, engine: OcrEngine, windows: ScreenWindows) -> None:
+        self.engine = engine
+        self.windows = windows
+        self.name = engine.name
+
+    def recognize(self, image: Image.Image) -> OcrResult:
+        started = time.perf_counter()
+        lines: list[OcrLine] = []
+        if self.windows.read:
+            view, (dx, dy) = self.windows.ocr_view(image)
+            lines = [_shifted(line, dx, dy) for line in self.engine.recognize(view).lines]
+        return WindowedText(
+            lines=lines,
+            engine=self.name,
+            elapsed_ms=(time.perf_counter() - started) * 1000,
+            image_size=image.size,
+            windows=self.windows,
+        )
+
+
+def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
+    words = [OcrWord(w.text, scale_box(w.box, 1.0, dx, dy), w.confidence) for w in line.words]
+    return OcrLine(line.text, scale_box(line.box, 1.0, dx, dy), line.confidence, words)
+
+
+def screen_windows(
+    captured: CapturedImage, config: WindowReadingConfig | None = None
+) -> ScreenWindows | None:
+    """The windows to read for a live *describe screen*; None when the grab is not a whole screen
+    with a window stack (files, the clipboard, a window or a rectangle: read as before), or when
+    the desktop reports no window to read or name."""
+    if captured.source != "screen" or captured.windows is None:
+        return None
+    origin = (captured.rect[0], captured.rect[1]) if captured.rect is not None else (0, 0)
+    windows = ScreenWindows(captured.windows, origin, captured.image.size, config or WindowReadingConfig())
+    return windows if windows.read or windows.named else None

@@ -1,0 +1,141 @@
+"""A live screen read window by window from the desktop's window stack (assistant.understand.windows):
+what is said before OCR, what OCR is shown, and which window each word belongs to. Pure geometry
+through the real FakeScreenSource; real OCR is in test_windows_ocr.py."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from assistant.capture.models import CapturedImage
+from assistant.capture.screen import FakeScreenSource
+from assistant.capture.window_stack import DesktopWindow, WindowStack
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.understand.reading import select_text
+from assistant.understand.windows import ScreenWindows, WindowOcr, screen_windows
+
+SIZE = (400, 300)
+# Frames with a 20 px title bar above the client area (x, y, w, h on the screen).
+MAIL = DesktopWindow("Mail", (0, 0, 200, 150), client=(0, 20, 200, 130), app_name="Thunderbird")
+CALC = DesktopWindow("Calculator", (150, 100, 100, 100), active=True, client=(150, 120, 100, 80))
+OWN = DesktopWindow("Assistant", (220, 180, 120, 100), is_own=True, client=(220, 200, 120, 80))
+# A window almost wholly under CALC: a 4 px strip of it shows.
+HIDDEN = DesktopWindow("Notes", (154, 104, 100, 100), client=(154, 124, 100, 80))
+STACK = WindowStack((OWN, CALC, HIDDEN, MAIL))  # top first
+
+
+def windows(stack: WindowStack = STACK, origin: tuple[int, int] = (0, 0)) -> ScreenWindows:
+    return ScreenWindows(stack, origin, SIZE)
+
+
+def line(*words: tuple[str, tuple[int, int, int, int]]) -> OcrLine:
+    ws = [OcrWord(text, box, 0.9) for text, box in words]
+    box = (min(b[0] for _, b in words), min(b[1] for _, b in words), max(b[2] for _, b in words))
+    return OcrLine(" ".join(t for t, _ in words), (*box, max(b[3] for _, b in words)), 0.9, ws)
+
+
+def test_the_active_window_is_named_first_and_the_others_counted_before_any_ocr() -> None:
+    sw = windows()
+    assert [w.title for w in sw.read] == ["Calculator", "Mail"]  # own window never, Notes hardly visible
+    assert [w.title for w in sw.named] == ["Notes"]
+    assert sw.opening() == "Calculator window. Two other windows; hardly visible: Notes."
+    assert windows(WindowStack((CALC, MAIL))).opening() == "Calculator window. One other window."
+    assert windows(WindowStack((CALC,))).opening() == "Calculator window."
+
+
+def test_no_active_window_names_none() -> None:
+    mail = DesktopWindow("Mail", MAIL.rect, client=MAIL.client)
+    calc = DesktopWindow("Calculator", CALC.rect, client=CALC.client)
+    assert windows(WindowStack((calc, mail))).opening() == "Two windows."
+    assert windows(WindowStack((mail,))).opening() is None  # its name heads its text instead
+    own_active = DesktopWindow("Assistant", OWN.rect, active=True, is_own=True, client=OWN.client)
+    stack = WindowStack((own_active, mail))
+    assert windows(stack).active is None and windows(stack).active_info() is None
+    assert windows(stack).opening() is None  # never "Assistant window."
+    untitled = DesktopWindow("  ", CALC.rect, active=True, client=CALC.client)
+    assert windows(WindowStack((untitled,))).opening() is None
+    xterm = DesktopWindow("", CALC.rect, active=True, client=CALC.client, app_name="XTerm")
+    assert windows(WindowStack((xterm,))).opening() == "XTerm window."
+
+
+def test_ocr_sees_only_the_visible_client_areas_of_the_windows_to_read() -> None:
+    image = Image.new("RGB", SIZE, (10, 20, 30))  # everything dark: what is kept stays dark
+    view, (dx, dy) = windows().ocr_view(image)
+    # The union of MAIL's client (0,20)-(200,150) and CALC's (150,120)-(250,200), plus 8 px margin.
+    assert (dx, dy) == (0, 12) and view.size == (258, 196)
+    px = np.asarray(view)
+
+    def at(x: int, y: int) -> tuple[int, ...]:
+        return tuple(px[y - dy, x - dx])
+
+    assert at(100, 60) == (10, 20, 30)  # Mail's text area
+    assert at(200, 150) == (10, 20, 30)  # Calculator's text area
+    assert at(100, 15) == (255, 255, 255)  # Mail's title bar: its title is known exactly
+    assert at(200, 110) == (255, 255, 255)  # Calculator's title bar, over Mail
+    assert at(240, 170) == (10, 20, 30)  # Calculator's own pixels
+    assert at(240, 190) == (255, 255, 255)  # the assistant's own window, on top of Calculator
+    assert at(170, 100) == (255, 255, 255)  # Notes' title bar, a strip under Calculator's frame
+    own_over = DesktopWindow("Assistant", CALC.rect, is_own=True)
+    nothing = windows(WindowStack((own_over, HIDDEN)))  # only a hardly visible window: nothing to read
+    assert nothing.opening() == "One window, hardly visible: Notes."
+    assert nothing.read == [] and nothing.ocr_view(image)[0].size == (1, 1)
+
+
+def test_each_word_goes_to_the_window_under_it_and_title_bars_are_not_read_twice() -> None:
+    sw = windows()
+    across = line(("Inbox", (100, 130, 130, 140)), ("7", (160, 130, 170, 140)), ("8", (180, 130, 190, 140)))
+    title = line(("Calculator", (160, 105, 230, 115)))
+    mail_only = line(("Subject:", (10, 40, 60, 50)), ("Lunch", (65, 40, 100, 50)))
+    per_window = sw.split_lines([across, title, mail_only])
+    calc_lines, mail_lines = per_window
+    assert [ln.text for ln in calc_lines] == ["7 8"]
+    assert calc_lines[0].box == (160, 130, 190, 140)
+    assert [ln.text for ln in mail_lines] == ["Inbox", "Subject: Lunch"]
+
+    pieces, more = select_text(sw.blocks([across, title, mail_only]), None)
+    assert not more
+    assert pieces == ["7 8.", "Mail window.", "Subject: Lunch.", "Inbox."]
+
+
+class _Recording(OcrEngine):
+    """Reads a fixed line at a fixed place of whatever it is shown, and keeps what it was shown."""
+
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.seen: list[Image.Image] = []
+
+    def recognize(self, image: Image.Image) -> OcrResult:
+        self.seen.append(image)
+        found = line(("hello", (10, 10, 40, 20)))
+        return OcrResult([found], self.name, 1.0, image.size)
+
+
+def test_a_grab_of_the_second_monitor_reads_in_its_own_coordinates() -> None:
+    # Two monitors side by side; the windows sit on the second one (screen x 400..800).
+    desktop = Image.new("RGB", (800, 300), (255, 255, 255))
+    calc = DesktopWindow("Calculator", (550, 100, 100, 100), active=True, client=(550, 120, 100, 80))
+    source = FakeScreenSource(
+        desktop, monitors=[(0, 0, 400, 300), (400, 0, 400, 300)], stack=WindowStack((calc,))
+    )
+    captured = source.grab_screen(2)
+    sw = screen_windows(captured)
+    assert sw is not None and sw.origin == (400, 0)
+    assert sw.areas == [[(150, 120, 100, 80)]]
+    engine = _Recording()
+    result = WindowOcr(engine, sw).recognize(captured.image)
+    assert engine.seen[0].size == (116, 96)  # the client area and the margin, not the monitor
+    assert result.image_size == captured.image.size
+    assert result.lines[0].box == (152, 122, 182, 132)  # back in the grab's coordinates
+    assert [b.text for b in result.blocks()] == ["hello"]
+
+
+@pytest.mark.parametrize("source", ["file", "clipboard", "window", "rect", "pointer"])
+def test_only_a_whole_screen_with_a_window_stack_is_read_by_windows(source: str) -> None:
+    image = Image.new("RGB", SIZE, "white")
+    assert screen_windows(CapturedImage(image, source, (0, 0, *SIZE), windows=STACK)) is None  # type: ignore[arg-type]
+    assert screen_windows(CapturedImage(image, "screen", (0, 0, *SIZE), windows=None)) is None
+    assert screen_windows(CapturedImage(image, "screen", (0, 0, *SIZE), windows=WindowStack())) is None
+    assert screen_windows(CapturedImage(image, "screen", (0, 0, *SIZE), windows=STACK)) is not None

@@ -1,0 +1,79 @@
+"""A live *describe screen* of real program screenshots (datasets/screens, half A) with the window
+stack the desktop reported at the grab: the Describer with real tesseract, as the app runs it."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.capture.image_loading import load_image
+from assistant.capture.models import CapturedImage
+from assistant.capture.window_stack import hide_own_windows
+from assistant.describe import Describer, DescriberOptions
+from assistant.ocr.tesseract import tesseract_available
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENS = REPO / "datasets" / "screens"
+
+pytestmark = pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
+
+
+def _truth(screen_id: str) -> dict[str, Any]:
+    truth: dict[str, Any] = json.loads((SCREENS / "truth" / f"{screen_id}.json").read_text(encoding="utf-8"))
+    assert truth["split"] == "A"  # tests look at the tuning half only
+    return truth
+
+
+def _live_grab(truth: dict[str, Any]) -> CapturedImage:
+    """The screen as a live grab hands it over: the saved stack, own windows painted out."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from screen_reading import window_stack  # the benchmark's reader builds it the same way
+
+    image = load_image(SCREENS / truth["image"]).copy()
+    stack = window_stack(truth)
+    hide_own_windows(image, (0, 0), stack)
+    return CapturedImage(image, "screen", (0, 0, image.width, image.height), windows=stack)
+
+
+@pytest.fixture(scope="module")
+def describer() -> Describer:
+    return Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="detailed"))
+
+
+@pytest.mark.timeout(120)
+def test_the_active_window_is_named_before_ocr_then_each_window_read_in_turn(describer: Describer) -> None:
+    heard: list[str] = []
+    d = describer.describe(_live_grab(_truth("multi-terminal-save")), on_sentence=heard.append)
+    assert heard[0] == "Save Changes window. One other window."
+    assert d.timings["first_sentence"] < d.timings["ocr"]  # said while OCR still ran
+    text = d.text
+    dialog = text.index("Save changes to notes.txt before closing")
+    terminal = text.index("reports - xterm window.")
+    assert dialog < text.index("Discard") < terminal < text.index("sam@desk:~/reports$ ls -l")
+    # Each title said once, from the desktop: the title bars are not read again.
+    assert text.count("Save Changes") == 1 and text.count("reports - xterm") == 1
+    assert d.window_title == "Save Changes"
+
+
+@pytest.mark.timeout(120)
+def test_the_assistants_own_window_is_never_read_nor_named(describer: Describer) -> None:
+    truth = _truth("assistant-over-page")
+    d = describer.describe(_live_grab(truth))
+    assert d.text.startswith("Renew Loan window. One other window.")
+    assert "Riverside Library window." in d.text
+    own = [w for win in truth["windows"] if win.get("is_own") for w in win["words"]]
+    assert "Quarterly" in own and "Last" in own  # its previous description and its own labels
+    for word in ("Assistant", "Quarterly", "Last description", "Copy text"):
+        assert word not in d.text
+
+
+@pytest.mark.timeout(120)
+def test_the_same_screen_as_a_file_is_read_as_before(describer: Describer) -> None:
+    truth = _truth("multi-terminal-save")
+    d = describer.describe(SCREENS / truth["image"])  # a file: no window stack, today's path
+    assert d.source == "file" and not d.text.startswith("Save Changes window.")
+    assert "window." not in d.text.split(".")[0]
