@@ -41,6 +41,9 @@ def main() -> None:
     head.save(args.out)
     familiar = familiar_counts(head, args.memory)
     (args.out / FAMILIAR_FILE).write_text(json.dumps(familiar, indent=0) + "\n", encoding="utf-8")
+    from assistant.vision.model.files import write_manifest
+
+    write_manifest(args.out)  # last: SHA256SUMS of every file, verified when the head is loaded
     print(f"wrote {args.out} ({len(familiar)} familiar things)")
 
 

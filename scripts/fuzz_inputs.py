@@ -499,6 +499,8 @@ def _send(name: str, message: bytes) -> str:
                     return "hang"
                 time.sleep(0.02)
         connection.sendall(message)
+        if not message.endswith(b"\n"):  # half-sent: the client gives up writing (EOF), as a crash would
+            connection.shutdown(socket.SHUT_WR)
         data = connection.recv(65536)
         return "replied" if data.endswith(b"\n") or data else "closed"
     except TimeoutError:

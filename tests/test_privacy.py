@@ -7,11 +7,13 @@ with a fresh HOME and look at what they leave behind and which sockets they try 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -111,9 +113,7 @@ def test_describe_with_a_fresh_home_writes_no_telemetry_and_connects_nowhere(tmp
     lines = trace.read_text(encoding="utf-8", errors="replace").splitlines()
     # The run must really have loaded onnxruntime (RapidOCR reads photos' text), or this proves nothing.
     assert any("onnxruntime_pybind11_state" in line for line in lines)
-    network = [
-        line for line in lines if " connect(" in line and ("AF_INET" in line or "AF_INET6" in line)
-    ]
+    network = [line for line in lines if " connect(" in line and ("AF_INET" in line or "AF_INET6" in line)]
     assert network == []
     written = files_under(home)
     assert not any("Microsoft" in name or "onnxruntime" in name for name in written), written
@@ -151,3 +151,93 @@ def test_describe_works_without_any_network(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip()
     assert not (home / ".cache" / "Microsoft").exists()
+
+
+def _app_status(env: dict[str, str]) -> dict[str, object] | None:
+    out = subprocess.run(
+        [sys.executable, "-m", "assistant", "trigger", "status"],
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    if out.returncode != 0:
+        return None
+    try:
+        return dict(json.loads(out.stdout))
+    except ValueError:
+        return None
+
+
+@pytest.mark.slow
+@pytest.mark.x11
+@pytest.mark.timeout(300)
+@pytest.mark.skipif(not (default_model_dir() / "model.safetensors").is_file(), reason="no shipped model")
+def test_the_app_with_a_fresh_home_writes_only_its_own_files_and_connects_only_locally(
+    tmp_path: Path,
+) -> None:
+    """The tray app, run as a new user would, describing a photo sent over IPC: no telemetry folder,
+    nothing written outside the assistant's own folders, and no connect() but to local sockets."""
+    from tests.support.xvfb import XvfbServer
+
+    strace = shutil.which("strace")
+    if strace is None or subprocess.run([strace, "-o", os.devnull, "true"], capture_output=True).returncode:
+        pytest.skip("strace is missing or cannot trace here")
+    home = tmp_path / "home"
+    home.mkdir()
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    picture = photo_like(tmp_path / "photo.jpg")
+    trace = tmp_path / "trace.txt"
+    code = (
+        "import sys; from pathlib import Path; from types import SimpleNamespace as N; "
+        "from assistant.app.main import run_app; "
+        f"sys.exit(run_app(N(wav=Path({str(tmp_path / 'speech.wav')!r}), speech='wav', settings_dir=None)))"
+    )
+    with XvfbServer() as xvfb:
+        env = fresh_env(home)
+        env.update(DISPLAY=xvfb.display, XDG_RUNTIME_DIR=str(runtime), QT_QPA_PLATFORM="xcb")
+        app = subprocess.Popen(
+            [strace, "-f", "-qq", "-e", "trace=connect", "-o", str(trace), sys.executable, "-c", code],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 120
+            status = None
+            while status is None or status.get("model") != "ready":
+                assert time.monotonic() < deadline and app.poll() is None, "the app did not come up"
+                time.sleep(0.5)
+                status = _app_status(env)
+            out = subprocess.run(
+                [sys.executable, "-m", "assistant", "trigger", "describe-file", str(picture)],
+                env=env,
+                cwd=REPO,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+            assert out.returncode == 0, out.stderr
+            while not (status and int(str(status.get("described", 0))) >= 1):
+                assert time.monotonic() < deadline, f"nothing was described: {status}"
+                time.sleep(0.5)
+                status = _app_status(env)
+            subprocess.run(
+                [sys.executable, "-m", "assistant", "trigger", "quit"], env=env, cwd=REPO, timeout=60
+            )
+            app.communicate(timeout=60)
+        finally:
+            if app.poll() is None:
+                app.kill()
+                app.communicate()
+    lines = trace.read_text(encoding="utf-8", errors="replace").splitlines()
+    network = [line for line in lines if " connect(" in line and ("AF_INET" in line or "AF_INET6" in line)]
+    assert network == []
+    written = files_under(home)
+    assert not any("Microsoft" in name or "onnxruntime" in name for name in written), written
+    outside = [name for name in written if "assistant" not in name.split(os.sep)[:3]]
+    assert outside == [], outside

@@ -83,8 +83,21 @@ _IMAGE_SIGNATURES: tuple[bytes, ...] = (
     b"\x00\x00\x01\x00",
 )
 
-# What Pillow raises for damaged data, depending on the plugin and where the damage is.
-_DAMAGE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, KeyError, struct.error, zlib.error)
+# What Pillow raises for damaged data, depending on the plugin and where the damage is. TypeError: a
+# TIFF whose later frame lacks its size ("Missing dimensions", found by scripts/fuzz_inputs.py).
+_DAMAGE_ERRORS = (
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    IndexError,
+    KeyError,
+    TypeError,
+    OverflowError,
+    ZeroDivisionError,
+    struct.error,
+    zlib.error,
+)
 
 
 @dataclass(frozen=True)
@@ -207,12 +220,12 @@ def _finish(image: Image.Image, limits: ImageLimits, subject: str, shrink: bool 
     if width * height > limits.max_pixels:
         raise ImageLoadError(f"{subject} is too large to load: {width} by {height} pixels.")
     budget = limits.working_pixels if shrink else None
-    if budget and width * height > budget and image.format == "JPEG":
-        image.draft(image.mode, _fit(image.size, budget))  # the codec decodes at 1/2, 1/4 or 1/8 scale
     fmt = image.format
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # size checked just above
         try:
+            if budget and width * height > budget and fmt == "JPEG":
+                image.draft(image.mode, _fit(image.size, budget))  # decoded at 1/2, 1/4 or 1/8 scale
             if getattr(image, "n_frames", 1) > 1:
                 image.seek(0)
             image.load()

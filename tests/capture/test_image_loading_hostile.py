@@ -18,7 +18,7 @@ import pytest
 from PIL import Image, PngImagePlugin
 
 from assistant.capture.files import find_images, open_image
-from assistant.capture.image_loading import load_image
+from assistant.capture.image_loading import load_image, load_image_bytes
 from assistant.errors import ImageLoadError
 from assistant.paths import default_model_dir
 
@@ -131,3 +131,21 @@ def test_describe_folder_recursive_skips_a_fifo_and_a_loop_with_a_word(tmp_path:
     assert "pipe (FIFO)" in by_name["pipe.png"]["error"]
     assert "loop of symbolic links" in by_name["loop.png"]["error"]
     assert not by_name["sky.png"].get("error")
+
+
+def test_a_tiff_whose_second_frame_lacks_its_size_is_damaged_not_a_crash() -> None:
+    """Found by scripts/fuzz_inputs.py (seed 18): Pillow raised TypeError("Missing dimensions")."""
+    import struct
+
+    frames = [Image.new("RGB", (16, 12), colour) for colour in ((200, 0, 0), (0, 200, 0))]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "TIFF", save_all=True, append_images=frames[1:])
+    data = bytearray(buffer.getvalue())
+    first = struct.unpack_from("<I", data, 4)[0]
+    second = struct.unpack_from("<I", data, first + 2 + 12 * struct.unpack_from("<H", data, first)[0])[0]
+    for entry in range(struct.unpack_from("<H", data, second)[0]):
+        at = second + 2 + 12 * entry
+        if struct.unpack_from("<H", data, at)[0] == 256:  # ImageWidth of the second frame: gone
+            struct.pack_into("<H", data, at, 65000)
+    with pytest.raises(ImageLoadError, match="damaged or incomplete"):
+        load_image_bytes(bytes(data))

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.vision.model.files import load_optional_extra
+from assistant.vision.model.files import load_optional_extra, write_manifest
 
 FORMAT_NAME = "assistant-imagenet-head"
 FORMAT_VERSION = 1
@@ -100,6 +100,7 @@ class ImageNetHead:
         (directory / LABELS_FILE).write_text(json.dumps(self.labels, indent=0) + "\n", encoding="utf-8")
         config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "encoder": self.config.encoder}
         (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        write_manifest(directory, (HEAD_FILE, LABELS_FILE, CONFIG_FILE))  # last: their checksums
 
     @classmethod
     def load(cls, directory: Path) -> ImageNetHead:

@@ -35,6 +35,7 @@ from assistant.vision.inference.torch_steps import beam_search, greedy_decode
 from assistant.vision.model.checkpoint import ModelConfig, save_model
 from assistant.vision.model.decoder import CaptionDecoder, DecoderConfig
 from assistant.vision.model.device import select_device
+from assistant.vision.model.files import CHECKSUMS_FILE
 from assistant.vision.model.vocab import Vocabulary
 from assistant.vision.training import distributed
 from assistant.vision.training.config import TrainConfig
@@ -295,5 +296,5 @@ def _finish(cfg: TrainConfig, run: TrainingRun, ctx: DistContext) -> None:
     distributed.save_replica(run.decoder, ctx, cfg.out)
     if cfg.export is not None and ctx.is_main:
         cfg.export.mkdir(parents=True, exist_ok=True)
-        for name in ("model.safetensors", "config.json", "vocab.json"):
+        for name in ("model.safetensors", "config.json", "vocab.json", CHECKSUMS_FILE):
             shutil.copy2(cfg.out / "best" / name, cfg.export / name)
