@@ -112,8 +112,11 @@ def onnx_export_is_current(onnx_dir: Path, model_dir: Path) -> bool:
         manifest = _read_manifest(onnx_dir)
     except ModelError:
         return False
-    files = (ENCODER_FILE, DECODER_START_FILE, DECODER_STEP_FILE, _VOCAB_FILE)
+    files = (ENCODER_FILE, DECODER_START_FILE, _VOCAB_FILE)
     if not all((Path(onnx_dir) / name).is_file() for name in files):
+        return False
+    # A shipped export may carry only the int8 step the app decodes with (issue #19: -66 MB).
+    if not any((Path(onnx_dir) / name).is_file() for name in (DECODER_STEP_FILE, DECODER_STEP_INT8_FILE)):
         return False
     try:
         return bool(manifest.get("weights_sha256") == weights_digest(model_dir))

@@ -1,0 +1,200 @@
+"""A fresh install of the wheel, without torch: size, and does it describe like the development install?
+
+    .venv/bin/python benchmarks/install_bench.py [--wheel dist/assistant-*.whl] [--keep DIR]
+
+Builds the wheel with packaging/build_wheel.py unless ``--wheel`` is given, makes a fresh venv in a
+temporary folder (or ``--keep DIR``), runs ``pip install WHEEL`` (dependencies from PyPI), then checks
+and measures (issue #19):
+
+* the venv's size on disk, and its site-packages without pip/setuptools (target: at most 600 MB);
+* ``import torch`` fails in it;
+* ``assistant describe PICTURE --json --no-speak`` with an empty cache (so only the ONNX files shipped
+  in the wheel can serve) gives the same caption as this development install, and its process never
+  loaded torch; the first picture's wall time from a cold start (the process, the model, the picture);
+* ``assistant doctor`` exits 0; ``assistant train`` names the ``train`` extra it needs.
+
+The pictures are drawn by scripts/render_sample.py, plus one Flickr8k photo when ../shared has it (read
+in place, never copied). Prints figures, then one JSON line. Needs network access to PyPI (or a pip
+mirror) for the dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SIZE_TARGET_MB = 600.0
+# Runs `assistant ...` in-process and reports, on stderr's last line, which heavy modules it loaded.
+PROBE = (
+    "import json, sys; from assistant.cli import main; rc = main(sys.argv[1:]); "
+    "heavy = sorted(m for m in ('torch', 'torchvision', 'matplotlib', 'pycocoevalcap') if m in sys.modules); "
+    "print('HEAVY ' + json.dumps(heavy), file=sys.stderr); sys.exit(rc)"
+)
+
+
+def folder_mb(path: Path) -> float:
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            full = Path(root) / name
+            if not full.is_symlink():
+                total += full.stat().st_size
+    return total / 1e6
+
+
+def site_packages(venv: Path) -> Path:
+    return next((venv / "lib").glob("python3*/site-packages"))
+
+
+def make_venv(venv: Path, wheel: Path) -> float:
+    """A fresh venv with the wheel and its dependencies; returns the install's seconds."""
+    subprocess.run([sys.executable, "-m", "venv", "--clear", str(venv)], check=True, timeout=120)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            str(wheel),
+        ],
+        check=True,
+        timeout=900,
+    )
+    return time.perf_counter() - started
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """A user who never ran the assistant: empty cache, config and data folders, no repo on the path."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "PYTHON", "VIRTUAL_ENV"))}
+    env.update(
+        HOME=str(home),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        OMP_NUM_THREADS=env.get("OMP_NUM_THREADS", "2"),
+    )
+    return env
+
+
+def run_assistant(python: Path, args: list[str], env: dict[str, str], cwd: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    out = subprocess.run(
+        [str(python), "-c", PROBE, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=600
+    )
+    wall = time.perf_counter() - started
+    heavy_lines = [line for line in out.stderr.splitlines() if line.startswith("HEAVY ")]
+    return {
+        "rc": out.returncode,
+        "stdout": out.stdout,
+        "stderr": out.stderr,
+        "wall_s": wall,
+        "heavy": json.loads(heavy_lines[-1][6:]) if heavy_lines else None,
+    }
+
+
+def pictures(folder: Path) -> list[Path]:
+    sys.path.insert(0, str(REPO / "scripts"))
+    from render_sample import render
+
+    chosen = [render(folder / "scene.png")]
+    flickr = REPO.parent / "shared" / "data" / "flickr8k" / "images" / "1000268201_693b08cb0e.jpg"
+    if flickr.is_file():
+        chosen.append(flickr)
+    return chosen
+
+
+def captions(
+    python: Path, picture: Path, env: dict[str, str], cwd: Path
+) -> tuple[str | None, dict[str, Any]]:
+    run = run_assistant(python, ["describe", str(picture), "--json", "--no-speak"], env, cwd)
+    try:
+        return json.loads(run["stdout"].strip().splitlines()[-1])["caption"], run
+    except (ValueError, IndexError, KeyError):
+        return None, run
+
+
+def measure(wheel: Path, venv: Path, work: Path) -> dict[str, Any]:
+    figures: dict[str, Any] = {"wheel": wheel.name, "wheel_mb": round(wheel.stat().st_size / 1e6, 1)}
+    figures["install_s"] = round(make_venv(venv, wheel), 1)
+    figures["venv_mb"] = round(folder_mb(venv), 1)
+    site = site_packages(venv)
+    tooling = sum(folder_mb(p) for p in site.glob("*") if p.name.split("-")[0] in ("pip", "setuptools"))
+    figures["installed_mb"] = round(folder_mb(site) - tooling, 1)  # what the wheel and its dependencies take
+    sizes = sorted(
+        ((p.name, round(folder_mb(p), 1)) for p in site.iterdir() if p.is_dir()), key=lambda x: -x[1]
+    )
+    figures["largest_mb"] = dict(sizes[:6])
+    python = venv / "bin" / "python"
+    no_torch = subprocess.run([str(python), "-c", "import torch"], capture_output=True, timeout=60, cwd=work)
+    figures["torch_importable"] = no_torch.returncode == 0
+
+    home = work / "home"
+    dev_env = dict(os.environ, ASSISTANT_CACHE_DIR=os.environ.get("ASSISTANT_CACHE_DIR", ""))
+    if not dev_env["ASSISTANT_CACHE_DIR"]:
+        del dev_env["ASSISTANT_CACHE_DIR"]
+    figures["pictures"] = []
+    for picture in pictures(work):
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir()
+        fresh, run = captions(python, picture, clean_env(home), work)
+        dev, _ = captions(Path(sys.executable), picture, dev_env, REPO)
+        figures["pictures"].append(
+            {
+                "picture": picture.name,
+                "fresh_install": fresh,
+                "development": dev,
+                "same": fresh is not None and fresh == dev,
+                "first_picture_s": round(run["wall_s"], 2),  # cold: process + model + picture
+                "heavy_modules_loaded": run["heavy"],
+                "error": None if fresh else run["stderr"][-500:],
+            }
+        )
+    doctor = run_assistant(python, ["doctor"], clean_env(home), work)
+    figures["doctor_rc"] = doctor["rc"]
+    figures["doctor_model_line"] = next(
+        (line.strip() for line in doctor["stdout"].splitlines() if line.strip().startswith("model")), None
+    )
+    train = run_assistant(python, ["train", "--data-dir", str(work)], clean_env(home), work)
+    figures["train_without_extra"] = (train["rc"], train["stderr"].strip().splitlines()[-2:])
+    return figures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Fresh-venv install of the wheel (issue #19).")
+    parser.add_argument("--wheel", type=Path, help="a built wheel (default: build one)")
+    parser.add_argument("--keep", type=Path, help="make the venv here and keep it")
+    args = parser.parse_args(argv)
+    wheel = args.wheel
+    if wheel is None:
+        subprocess.run([sys.executable, str(REPO / "packaging" / "build_wheel.py")], check=True, timeout=1800)
+        wheel = next((REPO / "dist").glob("assistant-*.whl"))
+    with tempfile.TemporaryDirectory(prefix="asst-install-") as tmp:
+        work = Path(tmp)
+        venv = args.keep or work / "venv"
+        figures = measure(wheel.resolve(), venv, work)
+    for key, value in figures.items():
+        print(f"{key}: {value}")
+    ok = (
+        not figures["torch_importable"]
+        and all(p["same"] and not p["heavy_modules_loaded"] for p in figures["pictures"])
+        and figures["doctor_rc"] == 0
+    )
+    print(f"size: {figures['installed_mb']:.0f} MB installed (target {SIZE_TARGET_MB:.0f}); all checks {ok}")
+    print(json.dumps({"benchmark": "install", "ok": ok, **figures}))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
