@@ -105,6 +105,8 @@ def probe_speech() -> list[tuple[str, str]]:
     app = choose_route(info, have_announcer=True, nvda_controller=nvda)
     cli = choose_route(info, have_announcer=False, nvda_controller=nvda)
     route = f"app: {app.describe()}; stop: {app.route.stop}"
+    if app.route.name == "speechd-shared" and not os.environ.get("DISPLAY"):
+        route += " (no X display here: only the stop hotkey stops a description)"
     if cli != app:
         route += f" — command line: {cli.describe()}"
     direct = direct_choice(probes)
