@@ -125,6 +125,7 @@ class Describer:
         from assistant.ocr import ChangeAwareOcr, create_ocr_engine
         from assistant.ocr.rapid import rapidocr_available
         from assistant.understand import understand
+        from assistant.understand.windows import WindowOcr, screen_windows
 
         engines = self._ocr_engines
         if engines is None:
@@ -141,16 +142,22 @@ class Describer:
             self._ocr_engines = engines
         live = captured.source in ("screen", "window", "pointer", "rect")
         window = captured.window
+        ocr = engines["screen_ocr"] if live else engines["ocr"]
+        windows = screen_windows(captured)  # a live describe screen: named and read window by window
+        if windows is not None:
+            window = windows.active_info()  # from the stack: never the assistant's own focused window
+            ocr = WindowOcr(ocr, windows) if ocr is not None else None
         was_loaded = self.loaded
         result = understand(
             captured.image,
             captioner=self,
-            ocr=engines["screen_ocr"] if live else engines["ocr"],
+            ocr=ocr,
             photo_ocr=engines["photo_ocr"],
             verbosity=self.options.verbosity,
             window_title=window.title if window else None,
             app_name=window.app_name if window else None,
             on_sentence=on_sentence,
+            opening=windows.opening() if windows is not None else None,
         )
         if not was_loaded and self.load_ms is not None:
             timings["load_model"] = self.load_ms

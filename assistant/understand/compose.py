@@ -275,12 +275,15 @@ def understand(
     on_sentence: Callable[[str], None] | None = None,
     config: ComposeConfig | None = None,
     photo_ocr: OcrEngine | None = None,
+    opening: str | None = None,
 ) -> Understanding:
     """Describes ``image`` for speech; ``on_sentence`` gets each sentence as soon as it is known.
 
     Stages: classify (pixels) -> text (OCR starts in a worker) -> caption (the first sentence, and
     pictures on a page) -> compose (kind settled with the text; the rest said). ``photo_ocr`` reads
-    text in photos when given; ``ocr`` reads everything else (None: no text is read).
+    text in photos when given; ``ocr`` reads everything else (None: no text is read). ``opening``:
+    the first sentence when the desktop already said it (a live screen's windows, from
+    :mod:`assistant.understand.windows`), said instead of the window title.
     """
     cfg = config or ComposeConfig()
     plan = plan_for(verbosity, cfg)
@@ -288,7 +291,7 @@ def understand(
     rgb = image.convert("RGB")
     guess = _classify(rgb, None, speech)
     captions = _Captions(captioner, cfg)
-    title = _title_sentence(window_title, app_name)
+    title = opening or _title_sentence(window_title, app_name)
     with _PendingText(rgb, guess, ocr, photo_ocr) as pending:
         pictures = _caption_stage(rgb, guess, captions, speech, plan, title)
         text, ocr_ms = pending.result()
