@@ -19,6 +19,7 @@ from PIL import Image
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
+from assistant.understand.trust import annotate as annotate_trust
 from assistant.vision.inference.result import CaptionResult
 from assistant.vision.inference.runtime import CaptionerLike, load_captioner
 from assistant.vision.matching.contrastive import captioner_encoder
@@ -98,12 +99,14 @@ class Describer:
                 captioner_encoder(captioner), self.options.contrastive_dir, self.options.memory_dir
             )
             self._reranker_checked = True
-        if self._reranker is None:
-            return captioner.caption(image, beam_size=self.options.beam_size)
+        encoder = captioner_encoder(captioner)
+        if self._reranker is None:  # judged by ImageNet's labels alone (issue #16: understand/trust.py)
+            return annotate_trust(captioner.caption(image, beam_size=self.options.beam_size), None, encoder)
         # The beam's best few, re-ranked by fit to the picture and agreement with similar photos.
         (result,) = caption_reranked(captioner, self._reranker, [image], self.options.beam_size)
         assert isinstance(result, CaptionResult)
-        return result
+        # Out of its depth? Judged against the training photos and ImageNet (understand/trust.py).
+        return annotate_trust(result, self._reranker.memory, encoder)
 
     def describe(self, image: ImageInput, *, on_sentence: SentenceCallback | None = None) -> Description:
         started = time.perf_counter()

@@ -27,6 +27,7 @@ from assistant.ocr.boxes import Box
 from assistant.ocr.layout import TextBlock
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.reading import quote, select_text
+from assistant.understand.trust import speak
 from assistant.understand.wording import (
     CaptionLike,
     ComposeConfig,
@@ -126,7 +127,7 @@ class _Captions:
             self.ms += (time.perf_counter() - t) * 1000
         if self.first is None:
             self.first = result
-        return hedge_result(result, self.cfg)
+        return speak(result, hedge_result(result, self.cfg))  # the trust gate's sentence when out of depth
 
 
 def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, float]:

@@ -56,7 +56,7 @@ _RENAME: dict[str, str] = {
     "dough": "dough", "seashore": "seashore", "lakeside": "lakeside", "alp": "mountain",
     "valley": "valley", "promontory": "headland", "sandbar": "sandbar", "bubble": "bubble",
     "African grey": "grey parrot", "sulphur-crested cockatoo": "cockatoo", "lorikeet": "parrot",
-    "macaw": "macaw, a parrot", "Model T": "vintage car", "amphibian": "amphibious vehicle",
+    "Model T": "vintage car", "amphibian": "amphibious vehicle",
     "airliner": "airliner", "warplane": "military plane", "wing": "aeroplane wing",
     "Band Aid": "sticking plaster", "bannister": "banister", "CD player": "CD player",
     "iPod": "music player", "cellular telephone": "mobile phone", "dial telephone": "telephone",
