@@ -9,7 +9,7 @@ takes minutes); prints figures and one JSON line. Exit status 0 when every crite
   one in eight, ``load_image`` on a file; a sample of the decodable ones through the whole ``Describer``
   (classification, OCR, the captioner). Allowed outcomes: an RGB picture or an ``ImageLoadError``.
 - settings: random, mutated, deep, huge and ill-typed ``settings.json`` files through ``load_settings``,
-  which must never raise.
+  and the same bytes as the history file the app reads at start; neither may raise.
 - ipc: random lines, deep or huge JSON, bad arguments, unknown commands, silent and half-sent
   connections, a flood, sent to the real tray app (``run_app``, real describer, WAV speech) under Xvfb.
 
@@ -229,12 +229,16 @@ def settings_case(rng: random.Random) -> bytes:
 
 
 def settings_worker_case(seed: int, case: int, folder: Path) -> dict[str, Any]:
+    from assistant.app.history import HistoryStore
     from assistant.config import Settings, load_settings
 
     rng = random.Random(seed * 7_000_001 + case)
-    (folder / "settings.json").write_bytes(settings_case(rng))
+    data = settings_case(rng)
+    (folder / "settings.json").write_bytes(data)
     settings, warnings = load_settings(folder)
     assert isinstance(settings, Settings)
+    (folder / "history.json").write_bytes(data)  # the other JSON file read at the app's start
+    HistoryStore(size=20, on_disk=True, path=folder / "history.json")
     return {"outcome": "defaults" if warnings else "read", "warnings": len(warnings)}
 
 

@@ -74,3 +74,20 @@ def test_settings_file_that_is_a_fifo_is_not_waited_on(tmp_path: Path) -> None:
     settings, warnings = load_settings(tmp_path)
     assert settings == Settings()
     assert warnings == ["The settings file could not be read, so defaults are used."]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("kind", ["deep", "huge-number", "fifo"])
+def test_a_hostile_history_file_starts_an_empty_history(tmp_path: Path, kind: str) -> None:
+    """The history on disk is read at app start too: the same limits, the same quiet recovery."""
+    from assistant.app.history import HistoryStore
+
+    path = tmp_path / "history.json"
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(path)
+    else:
+        path.write_text("[" * 100_000 if kind == "deep" else '{"entries": [{"when": ' + "9" * 5000 + "}]}")
+    store = HistoryStore(size=10, on_disk=True, path=path)
+    assert list(store) == []

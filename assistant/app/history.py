@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from assistant import paths
+from assistant import paths, safe_json
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,8 @@ class HistoryStore:
 
     def _load(self) -> None:
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            # Bounded: a deep or huge file must not crash the app at start, a FIFO must not hang it.
+            data = safe_json.read_file(self.path, max_bytes=16_000_000)
             for item in data.get("entries", []):
                 self._entries.append(
                     HistoryEntry(float(item["when"]), str(item["source"]), str(item["text"]))
