@@ -25,7 +25,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.timeout(90)]
 REPO = Path(__file__).resolve().parents[2]
 
 
-def client(qtbot, code: str) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+def client(qtbot, code: str) -> subprocess.CompletedProcess[str]:
     """Run Python ``code`` in a second process while this one's event loop keeps serving."""
     env = dict(os.environ, PYTHONPATH=str(REPO))
     proc = subprocess.Popen(
@@ -41,7 +41,7 @@ def client(qtbot, code: str) -> subprocess.CompletedProcess[str]:  # type: ignor
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
-def send(qtbot, name: str, command: str, args: dict | None = None) -> object:  # type: ignore[no-untyped-def]
+def send(qtbot, name: str, command: str, args: dict | None = None) -> object:
     code = (
         f"import json; from assistant.app.ipc import send_command; "
         f"print(json.dumps(send_command({command!r}, {args!r}, name={name!r})))"
@@ -129,9 +129,12 @@ def test_trigger_main_from_a_second_process(qtbot, tmp_path, monkeypatch) -> Non
     settings_dir = tmp_path / "cfg"
     monkeypatch.setenv("ASSISTANT_CONFIG_DIR", str(settings_dir))
     received: list[tuple[str, dict]] = []
-    server = IpcServer(
-        lambda c, a: (received.append((c, a)) or True, "Describing."), server_name(settings_dir)
-    )
+
+    def handler(command: str, args: dict) -> tuple[bool, str]:
+        received.append((command, args))
+        return True, "Describing."
+
+    server = IpcServer(handler, server_name(settings_dir))
     assert server.listen()
     image = tmp_path / "picture.png"
     image.write_bytes(b"")
