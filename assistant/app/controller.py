@@ -22,32 +22,21 @@ from assistant.app.history_window import HistoryWindow
 from assistant.app.ipc import IpcServer, server_name
 from assistant.app.main_window import MainWindow
 from assistant.app.qtimage import qimage_to_pil
-from assistant.app.reconfigure import reconfigure, status_json
+from assistant.app.reconfigure import describer_factory_for, reconfigure, status_json
 from assistant.app.seams import DescriberLike, Description, ScreenFactory, Speaker
 from assistant.app.settings_window import SettingsWindow
 from assistant.app.speaking import SpeechOutput, make_speaker
 from assistant.app.tray import Tray
 from assistant.app.welcome import keys_text, mark_welcomed, welcome_text
 from assistant.app.worker import DescribeQueue, DescribeRequest
-from assistant.config import Settings, describer_options, save_settings
-from assistant.errors import ModelError
+from assistant.config import Settings, save_settings
 from assistant.hotkeys import HotkeyError, HotkeySource, create_hotkey_source
 
 log = logging.getLogger(__name__)
 
-def describer_factory_for(settings: Settings) -> Callable[[], DescriberLike]:
-    """A factory the worker calls (in its thread) to build the project's Describer from ``settings``."""
-    options = describer_options(settings)
-
-    def factory() -> DescriberLike:
-        try:
-            from assistant.describe import Describer
-        except ImportError as exc:
-            raise ModelError("The describer is not installed.") from exc
-        return Describer(options)
-
-    return factory
-
+#: Under Orca 43 the window shown at start (no tray) was announced in ~0.5 s and that cut the welcome
+#: off after 0.3 s (tests/app/test_app_settings_orca.py); it waits this long in that case.
+WELCOME_DELAY_MS = 2500
 
 class AppController(QObject):
     """Owns the windows, tray, worker, speech, hotkeys and the IPC server."""
@@ -133,8 +122,8 @@ class AppController(QObject):
         self.start_hotkeys()
         self.main_window.set_status("Loading the model…")
         QTimer.singleShot(0, self.queue.load_model)
-        if self.welcome:
-            QTimer.singleShot(0, self._say_welcome)
+        if self.welcome:  # after a screen reader has read a window shown at start (it would cut us off)
+            QTimer.singleShot(WELCOME_DELAY_MS if self.main_window.isVisible() else 0, self._say_welcome)
         if self.startup_warnings:
             QTimer.singleShot(0, lambda: self.say_error(" ".join(self.startup_warnings), interrupt=False))
         return True

@@ -2,10 +2,12 @@
 
 Qt's ``QKeySequenceEdit`` records every key the moment it has the focus: Escape, Enter, Tab and
 Alt+letter became chords ("Esc", "Alt+O", "Return") and the dialog could not be closed or left with
-the keyboard. This field shows the chord as read-only text and records a new one only after the
-user presses Enter or Space on it; otherwise every key keeps its normal meaning (Tab moves on,
+the keyboard. This field is a button that shows the chord and records a new one only after the
+user presses Enter or Space on it (or clicks it); otherwise every key keeps its normal meaning (Tab moves on,
 Escape closes the dialog, Alt+letter jumps to a control). While recording, Escape or Tab cancels.
-The current chord is part of the field's accessible name, so a screen reader says it on focus.
+The current chord is part of the field's accessible name, so a screen reader says it on focus. (It was a
+read-only line edit first: under Orca 43 that read "Ctrl+Alt+Shift+" without its last key, and its
+focus announcement went missing; a button's name is read whole.)
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from assistant.hotkeys.chords import ChordError, parse_chord
 
@@ -56,7 +58,7 @@ def chord_from_key_event(event: QKeyEvent) -> str | None:
         return None
 
 
-class HotkeyField(QLineEdit):
+class HotkeyField(QPushButton):
     """Shows one action's chord; Enter or Space starts recording a new one (see the module doc)."""
 
     chord_changed = Signal(str)
@@ -65,7 +67,7 @@ class HotkeyField(QLineEdit):
         self, action_label: str, chord: str, say: Callable[[str], None], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setReadOnly(True)
+        self.setAutoDefault(False)  # Enter starts recording here; it never presses the dialog's OK
         self._action = action_label
         self._say = say
         self._chord = ""
@@ -86,8 +88,11 @@ class HotkeyField(QLineEdit):
         self.setAccessibleName(f"Hotkey for {self._action}: {label}")
 
     def start_recording(self) -> None:
+        if self.recording:
+            return
         self.recording = True
         self.setText("Press the new chord; Escape cancels")
+        self.setAccessibleName(f"Hotkey for {self._action}: recording, press the new chord or Escape")
         self._say(f"Recording the hotkey for {self._action}. Press the new chord, or Escape to cancel.")
 
     def _stop_recording(self, message: str) -> None:
@@ -114,12 +119,27 @@ class HotkeyField(QLineEdit):
             return
         key = Qt.Key(event.key())
         plain = not (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier)
+        if event.isAutoRepeat() and key in RECORD_KEYS:
+            return
         if key in RECORD_KEYS and plain:
             self.start_recording()
         elif key in CLEAR_KEYS and plain:
             self._set_and_tell("")
         else:
-            event.ignore()  # not ours: the dialog (Escape, Enter) and mnemonics keep their meaning
+            event.ignore()  # not ours: the dialog (Escape) and mnemonics keep their meaning
+
+    # Not ``clicked``: the label's mnemonic (Alt+S) "clicks" its buddy button, and a mnemonic must only
+    # move the focus here (under Orca, Alt+S then Alt+O recorded "Alt+O"). A mouse click records.
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        inside = self.rect().contains(event.position().toPoint())
+        super().mouseReleaseEvent(event)
+        if inside and event.button() == Qt.MouseButton.LeftButton:
+            self.start_recording()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if Qt.Key(event.key()) in RECORD_KEYS:
+            return  # a button clicks on Space's release; here the press already started recording
+        super().keyReleaseEvent(event)
 
     def _record(self, event: QKeyEvent) -> None:
         key = Qt.Key(event.key())

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from assistant.app import autostart
+from assistant.app.seams import DescriberLike
 from assistant.app.speaking import make_speaker
 from assistant.catalog import SETTINGS, SPEECH_GROUP
-from assistant.config import Settings
+from assistant.config import Settings, describer_options
+from assistant.errors import ModelError
 
 if TYPE_CHECKING:
     from assistant.app.controller import AppController
@@ -24,6 +27,20 @@ log = logging.getLogger(__name__)
 #: Settings whose change rebuilds the describer, or the voice (from the catalog).
 MODEL_FIELDS = tuple(spec.name for spec in SETTINGS if spec.describer)
 SPEECH_FIELDS = tuple(spec.name for spec in SETTINGS if spec.group == SPEECH_GROUP)
+
+
+def describer_factory_for(settings: Settings) -> Callable[[], DescriberLike]:
+    """A factory the worker calls (in its thread) to build the project's Describer from ``settings``."""
+    options = describer_options(settings)
+
+    def factory() -> DescriberLike:
+        try:
+            from assistant.describe import Describer
+        except ImportError as exc:
+            raise ModelError("The describer is not installed.") from exc
+        return Describer(options)
+
+    return factory
 
 
 def changed(old: Settings, new: Settings, names: tuple[str, ...]) -> bool:
@@ -44,8 +61,6 @@ def reconfigure(app: AppController, old: Settings, new: Settings) -> None:
             app.say_error(warning)
     app.speech.earcons = new.earcons
     if app.fixed_describer is None and changed(old, new, MODEL_FIELDS):
-        from assistant.app.controller import describer_factory_for
-
         app.queue.reload(describer_factory_for(new))
     app.history.configure(new.history_size, new.history_on_disk)
     if new.start_at_login != old.start_at_login:

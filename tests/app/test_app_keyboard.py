@@ -185,3 +185,20 @@ def test_the_tray_menu_opens_from_the_main_window_by_keyboard(make_controller, q
         qtbot.keyClick(button, key, modifiers)
         qtbot.waitUntil(controller.tray.menu.isVisible, timeout=2000)
         controller.tray.menu.hide()
+
+
+def test_a_label_mnemonic_only_focuses_the_hotkey_field(make_controller, qtbot) -> None:
+    """Alt+S (the label "Describe &screen:") moves to the field; it must not start recording, or the
+    next Alt+letter would become the chord (found under the real Orca: Alt+S then Alt+O bound Alt+O)."""
+    controller = make_controller()
+    window = open_settings(controller, qtbot)
+    field: HotkeyField = window.hotkey_edits["describe-screen"]
+    start = window.focusWidget()
+    qtbot.keyClick(start, Qt.Key.Key_S, ALT)
+    qtbot.waitUntil(field.hasFocus, timeout=2000)
+    qtbot.wait(100)  # a label's mnemonic clicks a button buddy with an animation
+    assert not field.recording
+    qtbot.keyClick(field, Qt.Key.Key_O, ALT)
+    assert window.focusWidget() is window.fields["verbosity"] and field.chord == "ctrl+alt+shift+s"
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a click records, as Enter and Space do
+    assert field.recording

@@ -44,7 +44,7 @@ def picture(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def build_and_describe(settings: Settings, picture: Path) -> str:
     """What the app's worker does: build the describer from the factory, load it, describe."""
-    from assistant.app.controller import describer_factory_for
+    from assistant.app.reconfigure import describer_factory_for
 
     describer = describer_factory_for(settings)()
     describer.load()
