@@ -15,12 +15,13 @@ from typing import Protocol
 import numpy as np
 from PIL import Image
 
+from assistant.catalog import RUNTIMES
 from assistant.errors import AssistantError, ModelError
 from assistant.paths import default_model_dir
 
 log = logging.getLogger(__name__)
 
-ENCODER_RUNTIMES = ("auto", "torch", "onnx")
+ENCODER_RUNTIMES = RUNTIMES  # the same words as the captioner's (assistant.catalog, issue #14)
 
 
 class GridEncoder(Protocol):
