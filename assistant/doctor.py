@@ -157,6 +157,19 @@ def _absent_or_other(folder: Path) -> str:
 
 
 def probe_device() -> str:
+    from assistant.extras import has_module, install_hint
+
+    if not has_module("torch"):  # the slim install (issue #19): onnxruntime only
+        try:
+            from assistant.privacy import import_onnxruntime
+
+            version = f" {import_onnxruntime().__version__}"
+        except ImportError:
+            version = " (not importable)"
+        return (
+            f"cpu ({os.cpu_count()} cores) through onnxruntime{version}, no torch; to caption on an NVIDIA "
+            f"GPU (--device cuda): {install_hint('gpu')}"
+        )
     try:
         import torch
     except Exception as exc:
