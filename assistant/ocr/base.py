@@ -8,12 +8,13 @@ interface and :func:`assistant.ocr.create_ocr_engine` chooses the backend once.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine
 from assistant.ocr.layout import TextBlock, layout_blocks
+from assistant.ocr.panels import Panel
 
 
 @dataclass
@@ -22,10 +23,14 @@ class OcrResult:
     engine: str = ""
     elapsed_ms: float = 0.0
     image_size: tuple[int, int] = (0, 0)
+    # The picture's panes, topmost first (assistant.ocr.panels.find_panels), when they were looked
+    # for: then each pane's text is read in turn, so that overlapping windows are not run together.
+    panels: list[Panel] = field(default_factory=list)
 
     def blocks(self) -> list[TextBlock]:
-        """Lines grouped into blocks, in reading order (columns, top to bottom, left to right)."""
-        return layout_blocks(self.lines)
+        """Lines grouped into blocks, in reading order (pane by pane; in a pane, columns, top to
+        bottom, left to right)."""
+        return layout_blocks(self.lines, self.panels)
 
     @property
     def text(self) -> str:

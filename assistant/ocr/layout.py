@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.ocr.boxes import Box, OcrLine, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.grid import Grid, find_grids
+from assistant.ocr.panels import Panel, panel_of
 
 
 @dataclass
@@ -177,9 +178,48 @@ def grid_block(grid: Grid) -> TextBlock:
     return TextBlock(rows, grid=grid)
 
 
-def layout_blocks(lines: list[OcrLine]) -> list[TextBlock]:
+def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> list[TextBlock]:
     """OCR lines -> blocks in reading order, headings marked (a short block of larger text);
-    tables and other grids first made into blocks of rows (:mod:`assistant.ocr.grid`)."""
+    tables and other grids first made into blocks of rows (:mod:`assistant.ocr.grid`). With the
+    picture's ``panels`` (topmost first), each pane's lines are laid out and read in turn."""
+    if not panels or len(panels) < 2:
+        return _layout_pane(lines)
+    by_panel: dict[int | None, list[OcrLine]] = {}
+    for line in lines:
+        for part in _split_by_panel(line, panels):
+            by_panel.setdefault(panel_of(part, panels), []).append(part)
+    order = [*range(len(panels)), None]  # lines on no pane last
+    return [block for key in order for block in _layout_pane(by_panel.get(key, []))]
+
+
+def _split_by_panel(line: OcrLine, panels: list[Panel]) -> list[OcrLine]:
+    """``line`` cut where its words change pane: an engine may run a line of a terminal into the
+    dialog on top of it ("4391 A Save changes to notes.txt")."""
+    if len(line.words) < 2:
+        return [line]
+    runs: list[list[OcrWord]] = []
+    owners: list[int | None] = []
+    for word in line.words:
+        owner = panel_of(OcrLine(word.text, word.box, word.confidence), panels)
+        if runs and owners[-1] == owner:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+            owners.append(owner)
+    if len(runs) == 1:
+        return [line]
+    return [
+        OcrLine(
+            " ".join(w.text for w in run),
+            union_box([w.box for w in run]),
+            min(w.confidence for w in run),
+            run,
+        )
+        for run in runs
+    ]
+
+
+def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
     grids, rest = find_grids(lines)
     blocks = [grid_block(g) for g in grids] + group_blocks(rest)
     if not blocks:

@@ -25,6 +25,7 @@ from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
 from assistant.ocr.layout import TextBlock
+from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.reading import quote, select_text
 from assistant.understand.trust import speak
@@ -137,6 +138,8 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, floa
     except AssistantError as exc:  # a broken engine must not silence the caption
         log.warning("OCR failed: %s", exc)
         result = None
+    if result is not None and result.lines:
+        result.panels = find_panels(image)  # overlapping windows are read one by one
     return result, (time.perf_counter() - t0) * 1000
 
 

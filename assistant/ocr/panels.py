@@ -1,0 +1,181 @@
+"""Windows and panes in a picture of a screen, and which lies on top: found from the pixels alone.
+
+For pictures without window information (a file, the clipboard, a remote screen), text from
+overlapping windows must not be read as one page. A window's content sits on a flat background;
+cells of the picture that are flat and of one colour, joined with their like neighbours, give the
+panes (a window's text area, a dialog, the desktop). Where two panes' outlines overlap, the one
+that shows there lies on top. Lines of text are then read pane by pane, the topmost first (on a
+live screen the window stack says the same, exactly; see assistant.capture).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from assistant.ocr.boxes import Box, OcrLine
+
+
+@dataclass(frozen=True)
+class PanelConfig:
+    cell: int = 8  # pixels; a cell is flat when no channel varies by more than ``flat``
+    flat: int = 24
+    same_colour: int = 12  # neighbouring flat cells this close in colour (sum over channels) join
+    min_cells: int = 150  # a pane smaller than this (a text field, a button) is part of what holds it
+
+
+@dataclass
+class Panel:
+    box: Box  # outline in image pixels
+    mask: np.ndarray  # (rows, cols) bool over the cell grid: where this pane shows
+    cell: int
+
+    @property
+    def cells(self) -> int:
+        return int(self.mask.sum())
+
+
+def _flat_cells(image: Image.Image, cfg: PanelConfig) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, cols) flat flags (from the grey levels) and (rows, cols, 3) colours (each cell's
+    middle pixel) of the cell grid."""
+    c = cfg.cell
+    gray = np.asarray(image.convert("L"))
+    rows, cols = gray.shape[0] // c, gray.shape[1] // c
+    cells = gray[: rows * c, : cols * c].reshape(rows, c, cols, c)
+    spread = cells.max(axis=3).max(axis=1).astype(np.int16) - cells.min(axis=3).min(axis=1)
+    rgb = np.asarray(image.convert("RGB"))[c // 2 : rows * c : c, c // 2 : cols * c : c]
+    return spread <= cfg.flat, rgb.astype(np.int16)
+
+
+def _components(flat: np.ndarray, colour: np.ndarray, cfg: PanelConfig) -> list[np.ndarray]:
+    """Masks of the connected runs of flat cells of one colour (4-neighbours): each cell takes the
+    smallest label among the cells it joins, and labels jump to their label's label, until stable."""
+    rows, cols = flat.shape
+    near = np.abs(np.diff(colour, axis=1)).sum(axis=-1) <= cfg.same_colour
+    right = flat[:, :-1] & flat[:, 1:] & near  # (rows, cols - 1): cell joins its right neighbour
+    near = np.abs(np.diff(colour, axis=0)).sum(axis=-1) <= cfg.same_colour
+    down = flat[:-1, :] & flat[1:, :] & near  # (rows - 1, cols)
+    labels = np.arange(rows * cols).reshape(rows, cols)
+    while True:
+        new = labels.copy()
+        np.minimum(new[:, :-1], np.where(right, labels[:, 1:], new[:, :-1]), out=new[:, :-1])
+        np.minimum(new[:, 1:], np.where(right, labels[:, :-1], new[:, 1:]), out=new[:, 1:])
+        np.minimum(new[:-1, :], np.where(down, labels[1:, :], new[:-1, :]), out=new[:-1, :])
+        np.minimum(new[1:, :], np.where(down, labels[:-1, :], new[1:, :]), out=new[1:, :])
+        new = new.ravel()[new]  # pointer jumping: a label's own label is no larger
+        if np.array_equal(new, labels):
+            break
+        labels = new
+    ids, counts = np.unique(labels[flat], return_counts=True)
+    return [labels == i for i, n in zip(ids, counts, strict=True) if n >= cfg.min_cells]
+
+
+def _outline(mask: np.ndarray) -> tuple[int, int, int, int]:
+    ys, xs = np.nonzero(mask)
+    return int(ys.min()), int(xs.min()), int(ys.max()) + 1, int(xs.max()) + 1
+
+
+def _above(a: np.ndarray, b: np.ndarray) -> bool:
+    """``a`` lies on ``b``: where their outlines overlap, ``a`` shows more than ``b`` does."""
+    ay0, ax0, ay1, ax1 = _outline(a)
+    by0, bx0, by1, bx1 = _outline(b)
+    y0, x0, y1, x1 = max(ay0, by0), max(ax0, bx0), min(ay1, by1), min(ax1, bx1)
+    if y0 >= y1 or x0 >= x1:
+        return False
+    return int(a[y0:y1, x0:x1].sum()) > int(b[y0:y1, x0:x1].sum())
+
+
+def _with_title_bars(masks: list[np.ndarray], cfg: PanelConfig) -> list[np.ndarray]:
+    """A low, wide pane (a title bar, a toolbar) joined to the pane just below it: one window."""
+    bar_rows = 48 // cfg.cell
+    out = list(masks)
+    for bar in sorted(masks, key=lambda m: _outline(m)[0]):
+        y0, x0, y1, x1 = _outline(bar)
+        if y1 - y0 > bar_rows or not any(m is bar for m in out):  # too tall, or already joined
+            continue
+        for other in out:
+            oy0, ox0, _, ox1 = _outline(other)
+            if other is bar or not 0 <= oy0 - y1 <= 3:
+                continue
+            if min(x1, ox1) - max(x0, ox0) >= 0.8 * min(x1 - x0, ox1 - ox0):
+                out = [m for m in out if m is not bar and m is not other] + [bar | other]
+                break
+    return out
+
+
+def _area(mask: np.ndarray) -> int:
+    y0, x0, y1, x1 = _outline(mask)
+    return (y1 - y0) * (x1 - x0)
+
+
+def _inside(a: np.ndarray, b: np.ndarray) -> bool:
+    ay0, ax0, ay1, ax1 = _outline(a)
+    by0, bx0, by1, bx1 = _outline(b)
+    return by0 <= ay0 and bx0 <= ax0 and ay1 <= by1 and ax1 <= bx1
+
+
+def _windows(masks: list[np.ndarray], grid: tuple[int, int]) -> list[np.ndarray]:
+    """The panes as windows: each pane inside another's outline (a text field, a table's striped
+    rows, a pane of the same window) joined to the smallest that holds it; the desktop (a pane
+    whose outline is the whole picture) kept as it is."""
+    full = (0, 0, grid[0], grid[1])
+    desktop = [m for m in masks if _outline(m) == full]
+    rest = sorted((m for m in masks if _outline(m) != full), key=lambda m: -_area(m))
+    windows: list[np.ndarray] = []
+    for mask in rest:  # largest outline first, so that a holder is there before what it holds
+        holders = [i for i, w in enumerate(windows) if _inside(mask, w)]
+        if holders:
+            i = min(holders, key=lambda k: _area(windows[k]))
+            windows[i] = windows[i] | mask
+        else:
+            windows.append(mask)
+    return windows + desktop
+
+
+def _overlapping(windows: list[np.ndarray], grid: tuple[int, int]) -> bool:
+    """Whether two windows (not the desktop) overlap: only then are panes needed to keep them apart."""
+    full = (0, 0, grid[0], grid[1])
+    tops = [w for w in windows if _outline(w) != full]
+    return any(_above(a, b) or _above(b, a) for i, a in enumerate(tops) for b in tops[i + 1 :])
+
+
+def find_panels(image: Image.Image, cfg: PanelConfig | None = None) -> list[Panel]:
+    """The panes of ``image``, topmost first (ties: top to bottom, then left to right)."""
+    cfg = cfg or PanelConfig()
+    flat, colour = _flat_cells(image, cfg)
+    masks = _windows(_with_title_bars(_components(flat, colour, cfg), cfg), flat.shape)
+    if not _overlapping(masks, flat.shape):
+        return []  # one window, or windows side by side: the layout needs no panes
+    order: list[int] = []
+    left = set(range(len(masks)))
+    while left:  # the panes nothing left lies on, topmost-leftmost first
+        free = [i for i in left if not any(_above(masks[j], masks[i]) for j in left if j != i)]
+        pick = min(free or left, key=lambda i: _outline(masks[i])[:2])
+        order.append(pick)
+        left.remove(pick)
+    c = cfg.cell
+    panels = []
+    for i in order:
+        y0, x0, y1, x1 = _outline(masks[i])
+        panels.append(Panel((x0 * c, y0 * c, x1 * c, y1 * c), masks[i], c))
+    return panels
+
+
+def panel_of(line: OcrLine, panels: list[Panel]) -> int | None:
+    """Index of the pane ``line`` is written on: the one showing most around it, looking further
+    out when nothing shows close by (a button's face is no pane); None when none is near."""
+    x0, y0, x1, y1 = line.box
+    for reach in (1, 3, 6):
+        best, best_count = None, 0
+        for i, panel in enumerate(panels):
+            c = panel.cell
+            ry0, ry1 = max(0, y0 // c - reach), min(panel.mask.shape[0], y1 // c + 1 + reach)
+            rx0, rx1 = max(0, x0 // c - reach), min(panel.mask.shape[1], x1 // c + 1 + reach)
+            count = int(panel.mask[ry0:ry1, rx0:rx1].sum())
+            if count > best_count:
+                best, best_count = i, count
+        if best is not None:
+            return best
+    return None
