@@ -104,6 +104,20 @@ def run_assistant(python: Path, args: list[str], env: dict[str, str], cwd: Path)
     }
 
 
+def development_env(work: Path) -> dict[str, str]:
+    """This checkout as a developer runs it after ``assistant export-onnx``: a cache holding the export
+    build_wheel.py staged (the one the wheel ships), so both sides decode with the same ONNX graphs.
+    Without a staged export, the developer's own cache decides."""
+    env = dict(os.environ)
+    staged = REPO / "build" / "onnx"
+    if staged.is_dir():
+        cache = work / "dev-cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        shutil.copytree(staged, cache / "onnx")
+        env["ASSISTANT_CACHE_DIR"] = str(cache)
+    return env
+
+
 def pictures(folder: Path) -> list[Path]:
     sys.path.insert(0, str(REPO / "scripts"))
     from render_sample import render
@@ -141,9 +155,7 @@ def measure(wheel: Path, venv: Path, work: Path) -> dict[str, Any]:
     figures["torch_importable"] = no_torch.returncode == 0
 
     home = work / "home"
-    dev_env = dict(os.environ, ASSISTANT_CACHE_DIR=os.environ.get("ASSISTANT_CACHE_DIR", ""))
-    if not dev_env["ASSISTANT_CACHE_DIR"]:
-        del dev_env["ASSISTANT_CACHE_DIR"]
+    dev_env = development_env(work)
     figures["pictures"] = []
     for picture in pictures(work):
         shutil.rmtree(home, ignore_errors=True)

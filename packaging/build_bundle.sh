@@ -5,11 +5,12 @@
 # with torch when the user cache has no current export), a fresh build venv with that wheel and
 # PyInstaller (no torch: nothing can pull it in), PyInstaller with packaging/assistant.spec, then the
 # desktop files under OUT/assistant/share/ (launcher, AppStream metadata, icon) and its size.
-# WHEEL=path skips the wheel build; PYTHON= picks the interpreter for the build venv (default python3).
+# WHEEL=path skips the wheel build; PYTHON= picks the interpreter for the build venv (default python3);
+# BUNDLE_WORK= the scratch folder (default build/bundle).
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
 OUT=$(readlink -f "${1:-dist/bundle}")
-WORK=build/bundle
+WORK=${BUNDLE_WORK:-build/bundle}
 if [ -z "${WHEEL:-}" ]; then
   .venv/bin/python packaging/build_wheel.py --dist "$WORK/dist" >/dev/null
   WHEEL=$(ls "$WORK"/dist/assistant-*.whl)
