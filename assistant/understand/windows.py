@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
 from PIL import Image
 
 from assistant.capture.geometry import contains, intersect, union
@@ -39,9 +40,11 @@ class WindowReadingConfig:
     barely_visible: float = 0.1
     # Ground kept around the area OCR reads, so no word touches the edge of what the engine sees.
     margin: int = 8
-    # What the parts not to read are painted with: white stays white through the OCR engines'
-    # preparation (a dark fill would be inverted, a mid grey could split a global threshold).
-    fill: tuple[int, int, int] = (255, 255, 255)
+    # What the parts not to read are painted with: None, the windows' own ground (the median colour
+    # along the edges of what is read). A white fill beside a dark-themed window kept the engine's
+    # dark-area inversion from reaching the window's edge, and lost each first word there
+    # (dark-qt-export, half A: "Export" in "Export 248 photos").
+    fill: tuple[int, int, int] | None = None
 
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -123,13 +126,14 @@ class ScreenWindows:
         on flat ground, cut to their bounding box (plus a margin); and that cut's offset."""
         parts = [p for window_parts in self.areas for p in window_parts]
         if not parts:
-            return Image.new("RGB", (1, 1), self.config.fill), (0, 0)
+            return Image.new("RGB", (1, 1), self.config.fill or (255, 255, 255)), (0, 0)
         m = self.config.margin
         x, y, w, h = union(parts)
         left, top = max(0, x - m), max(0, y - m)
         right, bottom = min(image.width, x + w + m), min(image.height, y + h + m)
-        view = Image.new("RGB", (right - left, bottom - top), self.config.fill)
         rgb = image.convert("RGB")
+        ground = self.config.fill or _edge_colour(np.asarray(rgb), parts)
+        view = Image.new("RGB", (right - left, bottom - top), ground)
         for px, py, pw, ph in parts:
             view.paste(rgb.crop((px, py, px + pw, py + ph)), (px - left, py - top))
         return view, (left, top)
@@ -219,6 +223,17 @@ class WindowOcr(OcrEngine):
             image_size=image.size,
             windows=self.windows,
         )
+
+
+def _edge_colour(pixels: np.ndarray, parts: list[Rect]) -> tuple[int, int, int]:
+    """The median colour along the edges of ``parts`` (``pixels``: (h, w, 3) RGB): the ground the
+    windows' own content sits on, so painting with it adds no edge of its own."""
+    edges = []
+    for x, y, w, h in parts:
+        box = pixels[y : y + h, x : x + w]  # (h, w, 3)
+        edges += [box[0], box[-1], box[:, 0], box[:, -1]]
+    r, g, b = np.median(np.concatenate(edges), axis=0)
+    return int(r), int(g), int(b)
 
 
 def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from assistant.capture.models import CapturedImage
 from assistant.capture.screen import FakeScreenSource
@@ -14,7 +14,7 @@ from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.understand.reading import select_text
-from assistant.understand.windows import ScreenWindows, WindowOcr, screen_windows
+from assistant.understand.windows import ScreenWindows, WindowOcr, WindowReadingConfig, screen_windows
 
 SIZE = (400, 300)
 # Frames with a 20 px title bar above the client area (x, y, w, h on the screen).
@@ -60,27 +60,46 @@ def test_no_active_window_names_none() -> None:
     assert windows(WindowStack((xterm,))).opening() == "XTerm window."
 
 
+def _desktop() -> Image.Image:
+    """STACK drawn: a red desktop, blue frames and title bars, dark client areas with one white
+    dot of "ink" in each of Mail and Calculator."""
+    image = Image.new("RGB", SIZE, (200, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for window in reversed(STACK.windows):  # bottom first
+        x, y, w, h = window.rect
+        draw.rectangle((x, y, x + w - 1, y + h - 1), fill=(0, 0, 200))
+        cx, cy, cw, ch = window.client or window.rect
+        draw.rectangle((cx, cy, cx + cw - 1, cy + ch - 1), fill=(10, 20, 30))
+    image.putpixel((100, 60), (255, 255, 255))
+    image.putpixel((240, 170), (255, 255, 255))
+    return image
+
+
 def test_ocr_sees_only_the_visible_client_areas_of_the_windows_to_read() -> None:
-    image = Image.new("RGB", SIZE, (10, 20, 30))  # everything dark: what is kept stays dark
-    view, (dx, dy) = windows().ocr_view(image)
+    view, (dx, dy) = windows().ocr_view(_desktop())
     # The union of MAIL's client (0,20)-(200,150) and CALC's (150,120)-(250,200), plus 8 px margin.
     assert (dx, dy) == (0, 12) and view.size == (258, 196)
     px = np.asarray(view)
 
     def at(x: int, y: int) -> tuple[int, ...]:
-        return tuple(px[y - dy, x - dx])
+        return tuple(int(v) for v in px[y - dy, x - dx])
 
-    assert at(100, 60) == (10, 20, 30)  # Mail's text area
-    assert at(200, 150) == (10, 20, 30)  # Calculator's text area
-    assert at(100, 15) == (255, 255, 255)  # Mail's title bar: its title is known exactly
-    assert at(200, 110) == (255, 255, 255)  # Calculator's title bar, over Mail
-    assert at(240, 170) == (10, 20, 30)  # Calculator's own pixels
-    assert at(240, 190) == (255, 255, 255)  # the assistant's own window, on top of Calculator
-    assert at(170, 100) == (255, 255, 255)  # Notes' title bar, a strip under Calculator's frame
+    ground = (10, 20, 30)  # what is not read is painted with the windows' own ground
+    assert at(100, 60) == (255, 255, 255)  # Mail's text
+    assert at(240, 170) == (255, 255, 255)  # Calculator's text
+    assert at(200, 150) == ground  # Calculator's client area
+    assert at(100, 15) == ground  # Mail's title bar: its title is known exactly
+    assert at(200, 110) == ground  # Calculator's title bar, over Mail
+    assert at(240, 190) == ground  # the assistant's own window, on top of Calculator
+    assert at(170, 100) == ground  # Notes' title bar, a strip under Calculator's frame
+    assert at(254, 150) == ground  # the desktop beside Calculator
+    white = ScreenWindows(STACK, (0, 0), SIZE, WindowReadingConfig(fill=(255, 255, 255)))
+    assert white.ocr_view(_desktop())[0].getpixel((100, 15 - 12)) == (255, 255, 255)
+
     own_over = DesktopWindow("Assistant", CALC.rect, is_own=True)
     nothing = windows(WindowStack((own_over, HIDDEN)))  # only a hardly visible window: nothing to read
     assert nothing.opening() == "One window, hardly visible: Notes."
-    assert nothing.read == [] and nothing.ocr_view(image)[0].size == (1, 1)
+    assert nothing.read == [] and nothing.ocr_view(_desktop())[0].size == (1, 1)
 
 
 def test_each_word_goes_to_the_window_under_it_and_title_bars_are_not_read_twice() -> None:
