@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from wild_eval import score, summarise  # noqa: E402
 
-from assistant.understand.objects import grouped  # noqa: E402
+from assistant.understand.objects import artwork_probability, grouped  # noqa: E402
 from assistant.understand.trust import TrustConfig, _head_for, likeness, verdict  # noqa: E402
 from assistant.vision.matching.caption_memory import CaptionMemory, default_memory_dir  # noqa: E402
 
@@ -43,9 +43,11 @@ def signals(pooled: np.ndarray, rows: list[dict], memory: CaptionMemory, cfg: Tr
     head, familiar = _head_for("efficientnet-lite2", None)
     out = []
     for p, row in zip(pooled, rows, strict=True):
-        label = grouped(head.probabilities(p), head.labels, top=1)[0]
+        probabilities = head.probabilities(p)
+        label = grouped(probabilities, head.labels, top=1)[0]
+        art = artwork_probability(probabilities, head.labels)
         near = likeness(memory, p, cfg.neighbours)
-        out.append({**row, "label": label, "likeness": near, "familiar": familiar})
+        out.append({**row, "label": label, "likeness": near, "familiar": familiar, "artwork": art})
     return out
 
 
@@ -64,7 +66,7 @@ def run_wild(cached: list[dict], split: str, cfg: TrustConfig, base: Path, show:
         t = truth[c["file"]]
         if split != "both" and t["split"] != split:
             continue
-        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg)
+        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg, c["artwork"])
         text = said[c["file"]]
         if not v.trusted and v.sentence:
             text = replace_caption(text, c["text"], v.sentence)
@@ -86,13 +88,13 @@ def run_val(cached: list[dict], cfg: TrustConfig) -> dict:
 
     hyps, refs, replaced = {}, {}, []
     for c in cached:
-        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg)
+        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg, c["artwork"])
         hyps[c["file"]] = " ".join(c["tokens"]) if v.trusted else (v.sentence or "")
         refs[c["file"]] = c["refs"]
         if not v.trusted:
             replaced.append((c["file"], v.reason, c["text"], v.sentence))
     scores = score_captions(refs, hyps, meteor=False)
-    for r in replaced[:12]:
+    for r in replaced[:40]:
         print("  val replaced:", r, file=sys.stderr)
     return {
         "n": len(cached),

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.understand.objects import Named, grouped
+from assistant.understand.objects import Named, artwork_probability, grouped
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,9 @@ class TrustConfig:
     # A sure ImageNet thing replaces the caption only in a picture less like the training photos than
     # this: a Flickr8k street with a locomotive in it is still a street with people.
     label_likeness: float = 0.58
+    # ImageNet's probability for "a picture of a picture" (comic book, book jacket, jigsaw puzzle, ...;
+    # objects.ARTWORK_LABELS) at which a painting or cartoon is not captioned as a scene.
+    artwork: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,7 @@ def verdict(
     label: Named | None,
     familiar: dict[str, int],
     cfg: TrustConfig,
+    artwork: float = 0.0,
 ) -> Assessment:
     """The decision from the signals (separate from :func:`assess` so that benchmarks can replay it)."""
     p = label.probability if label is not None else 0.0
@@ -101,6 +105,8 @@ def verdict(
     unlike = likeness is None or likeness < cfg.label_likeness
     if label is not None and p >= cfg.label_sure and not agree and not known and unlike:
         return instead("ImageNet is sure of something the caption does not name")
+    if artwork >= cfg.artwork:
+        return Assessment(False, CANT_TELL, likeness, label, "a painting, print or cartoon")
     if agree and p >= cfg.label_probable:
         return Assessment(True, None, likeness, label, "the caption names what ImageNet sees")
     if likeness is None or likeness >= cfg.strange:
@@ -148,9 +154,13 @@ def assess(
     if head is None and memory is None:
         return None
     pooled = np.asarray(pooled, dtype=np.float32)
-    label = grouped(head.probabilities(pooled), head.labels, top=1)[0] if head is not None else None
+    label, art = None, 0.0
+    if head is not None:
+        probabilities = head.probabilities(pooled)  # (1000,)
+        label = grouped(probabilities, head.labels, top=1)[0]
+        art = artwork_probability(probabilities, head.labels)
     near = likeness(memory, pooled, cfg.neighbours)
-    return verdict(str(result.text), near, label, familiar, cfg)
+    return verdict(str(result.text), near, label, familiar, cfg, art)
 
 
 def annotate(result: Any, memory: Any, encoder: str | None, cfg: TrustConfig | None = None) -> Any:

@@ -1,0 +1,183 @@
+"""Issue #16: ImageNet labels from the pooled grid, labels as words, and the out-of-depth gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from assistant.understand.objects import article, grouped, object_words
+from assistant.understand.trust import CANT_TELL, Assessment, TrustConfig, agrees, speak, verdict
+from assistant.vision.inference.imagenet_labels import ImageNetHead, default_head_dir, load_imagenet_head
+
+FLICKR8K = Path(__file__).resolve().parents[3] / "shared" / "data" / "flickr8k"
+# What a Flickr8k captioner says about everything; none of it is in the pictures drawn below.
+FLICKR_WORLD = {
+    "man", "men", "woman", "boy", "girl", "child", "children", "people", "person", "dog", "dogs",
+    "shirt", "grass", "water", "snow", "beach", "running", "playing", "jumping", "ball",
+}  # fmt: skip
+
+
+def _head() -> ImageNetHead:
+    head = load_imagenet_head(default_head_dir(), "efficientnet-lite2")
+    assert head is not None, "the ImageNet head ships in resources/models"
+    return head
+
+
+def _named(index: int, p: float = 0.9) -> object:
+    head = _head()
+    probabilities = np.full(1000, (1.0 - p) / 999)
+    probabilities[index] = p
+    return grouped(probabilities, head.labels, top=1)[0]
+
+
+def test_labels_are_spoken_as_everyday_words() -> None:
+    labels = _head().labels
+    assert object_words(281, labels[281]).phrase() == "a cat"  # "tabby"
+    assert object_words(207, labels[207]).phrase() == "a dog"  # "golden retriever"
+    assert object_words(11, labels[11]).phrase() == "a goldfinch, a bird"
+    assert object_words(412, labels[412]).phrase() == "a rubbish bin"  # "ashcan"
+    assert object_words(967, labels[967]).phrase() == "a cup of espresso"
+    assert object_words(950, labels[950]).phrase() == "an orange"
+    assert article("umbrella") == "an" and article("unicycle") == "a"
+    # What ImageNet says about charts, paintings and icons is never said as a thing in the picture.
+    for index in (916, 917, 921, 611):  # web site, comic book, book jacket, jigsaw puzzle
+        assert not object_words(index, labels[index]).speakable
+
+
+def test_breeds_add_up_to_their_kind() -> None:
+    head = _head()
+    p = np.full(1000, 1e-5)
+    p[[281, 282, 283, 284, 285]] = 0.15  # five cat breeds, none sure alone
+    p[950] = 0.2  # an orange, the single most likely class
+    p /= p.sum()
+    top = grouped(p, head.labels, top=2)
+    assert top[0].words.phrase() == "a cat" and top[0].probability > 0.7
+    assert top[1].words.phrase() == "an orange"
+
+
+def test_the_gate_replaces_a_caption_that_names_something_else() -> None:
+    cfg = TrustConfig()
+    jaguar = _named(290, 0.8)
+    said = verdict("A person in a green jacket.", 0.35, jaguar, {}, cfg)  # type: ignore[arg-type]
+    assert not said.trusted and said.sentence == "A photo of a jaguar, a big cat."
+    unsure = verdict("A person in a green jacket.", 0.35, _named(290, 0.3), {}, cfg)  # type: ignore[arg-type]
+    assert unsure.sentence == "Probably a jaguar, a big cat."
+    nothing = verdict("A man is sitting on a bench.", 0.35, _named(290, 0.1), {}, cfg)  # type: ignore[arg-type]
+    assert nothing.sentence == CANT_TELL
+
+
+def test_the_gate_keeps_captions_in_their_own_world() -> None:
+    cfg = TrustConfig()
+    dog = _named(207, 0.9)
+    # A dog the caption names, however strange the photo.
+    assert verdict("A brown dog runs through the grass.", 0.40, dog, {"dog": 1793}, cfg).trusted  # type: ignore[arg-type]
+    # A Flickr8k-like street with a locomotive in it: still people in a street.
+    train = _named(820, 0.9)
+    assert verdict("A group of people are walking in the street.", 0.62, train, {}, cfg).trusted  # type: ignore[arg-type]
+    # A photo like the training photos, nothing sure: the caption stays.
+    assert verdict("A man is climbing a rock.", 0.55, _named(972, 0.2), {"cliff": 109}, cfg).trusted  # type: ignore[arg-type]
+    # Only the caption's subject counts as naming the thing: this caption is about a dog.
+    assert not agrees(_named(292, 0.9), "A brown dog is laying on a tiger.")  # type: ignore[arg-type]
+
+
+def test_speak_uses_the_verdict_only_when_it_distrusts() -> None:
+    class Result:
+        text = "A dog runs."
+
+    result = Result()
+    assert speak(result, "Probably a dog runs.") == "Probably a dog runs."  # not judged
+    result.trust = Assessment(True, None, 0.7, None, "like the training photos")  # type: ignore[attr-defined]
+    assert speak(result, "Probably a dog runs.") == "Probably a dog runs."
+    result.trust = Assessment(False, CANT_TELL, 0.3, None, "unlike the training photos")  # type: ignore[attr-defined]
+    assert speak(result, "Probably a dog runs.") == CANT_TELL
+
+
+@pytest.mark.timeout(300)
+def test_the_pooled_grid_is_what_the_imagenet_classifier_reads() -> None:
+    """The captioner's grid (conv_head -> BN -> ReLU6), averaged, through the shipped fp16 head gives
+    the packaged EfficientNet-Lite2's own ImageNet probabilities: no second encoder is needed."""
+    import torch
+    from efficientnet_lite_pytorch import EfficientNet
+
+    from assistant.vision.model.encoder import _packaged_lite_weights, build_encoder, encoder_spec, preprocess
+
+    picture = _drawn_cartoon()
+    pixels = preprocess([picture], encoder_spec("efficientnet-lite2"))
+    net = EfficientNet.from_name("efficientnet-lite2")
+    net.load_state_dict(torch.load(_packaged_lite_weights("efficientnet-lite2"), weights_only=True))
+    with torch.inference_mode():
+        expected = net.eval()(pixels).softmax(-1)[0].numpy()  # (1000,)
+        grid = build_encoder("efficientnet-lite2")(pixels)[0].numpy()  # (N, 1280)
+    got = _head().probabilities(grid.mean(axis=0))
+    np.testing.assert_allclose(got, expected, atol=2e-3)
+    assert int(np.argmax(got)) == int(np.argmax(expected))
+
+
+def _drawn_cartoon() -> Image.Image:
+    """A flat-colour cartoon face: nothing Flickr8k's photos look like."""
+    image = Image.new("RGB", (320, 320), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([40, 40, 280, 280], fill=(255, 210, 60), outline=(0, 0, 0), width=6)
+    draw.ellipse([110, 110, 140, 150], fill=(0, 0, 0))
+    draw.ellipse([180, 110, 210, 150], fill=(0, 0, 0))
+    draw.arc([100, 150, 220, 240], 20, 160, fill=(0, 0, 0), width=8)
+    return image
+
+
+def _drawn_bar_chart() -> Image.Image:
+    image = Image.new("RGB", (480, 360), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.line([(60, 300), (440, 300)], fill=(0, 0, 0), width=2)
+    draw.line([(60, 40), (60, 300)], fill=(0, 0, 0), width=2)
+    for i, h in enumerate((120, 200, 90, 240, 170)):
+        draw.rectangle([80 + i * 70, 300 - h, 130 + i * 70, 300], fill=(31, 119, 180))
+    draw.text((180, 12), "Monthly rainfall", fill=(0, 0, 0))
+    return image
+
+
+def _drawn_icon() -> Image.Image:
+    """A folder icon, drawn: a tab and a body in two blues on white."""
+    image = Image.new("RGB", (256, 256), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle([30, 60, 120, 100], 10, fill=(70, 130, 200))
+    draw.rounded_rectangle([30, 80, 226, 210], 14, fill=(100, 160, 230))
+    return image
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_pictures_unlike_flickr8k_get_no_flickr8k_sentence() -> None:
+    """The shipped captioner, re-ranked as the app runs it, on rendered pictures it has never seen the
+    like of: whatever it captions, what is spoken names no person, dog, grass or sport."""
+    from assistant.describe import Describer, DescriberOptions
+    from assistant.understand.wording import hedge_result
+
+    describer = Describer(DescriberOptions(device="cpu", runtime="torch", ocr="none", photo_ocr="none"))
+    for picture in (_drawn_cartoon(), _drawn_bar_chart(), _drawn_icon()):
+        result = describer.caption(picture)
+        spoken = speak(result, hedge_result(result)) or ""
+        trust = getattr(result, "trust", None)
+        assert trust is not None and not trust.trusted, (result.text, trust)
+        assert not FLICKR_WORLD & set(spoken.lower().rstrip(".").split()), spoken
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+@pytest.mark.skipif(not (FLICKR8K / "images").is_dir(), reason="Flickr8k is not mounted here")
+def test_flickr8k_val_photos_keep_their_caption() -> None:
+    """The first 20 val photos: the gate keeps the captioner's sentence for (nearly) all of them."""
+    from assistant.describe import Describer, DescriberOptions
+    from assistant.vision.training.data import group_by_image, read_captions
+
+    names = list(group_by_image(read_captions(FLICKR8K / "captions.tsv"), ["val"]))[:20]
+    describer = Describer(DescriberOptions(device="cpu", runtime="torch", ocr="none", photo_ocr="none"))
+    kept = 0
+    for name in names:
+        with Image.open(FLICKR8K / "images" / name) as image:
+            result = describer.caption(image.convert("RGB"))
+        trust = getattr(result, "trust", None)
+        kept += bool(trust is not None and trust.trusted)
+    assert kept >= 19
