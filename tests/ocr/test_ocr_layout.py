@@ -128,3 +128,15 @@ def test_a_fixed_width_listing_is_read_line_by_line() -> None:
     (block,) = layout_blocks(lines)
     assert block.grid is not None and block.grid.monospace
     assert [ln.text for ln in block.lines] == [" ".join(r) for r in listing]
+
+
+def test_short_unsure_words_are_not_read() -> None:
+    """Icons and edges read as "iN" or "v" at low confidence go; longer unsure words stay."""
+    words = [
+        OcrWord("Save", (10, 10, 50, 24), 0.95),
+        OcrWord("iN", (60, 10, 75, 24), 0.4),
+        OcrWord("changes", (80, 10, 150, 24), 0.55),
+    ]
+    stray = OcrLine("v", (300, 10, 308, 24), 0.3, [OcrWord("v", (300, 10, 308, 24), 0.3)])
+    blocks = layout_blocks([OcrLine("Save iN changes", (10, 10, 150, 24), 0.63, words), stray])
+    assert [b.text for b in blocks] == ["Save changes"]
