@@ -11,11 +11,12 @@ import pytest
 from PIL import ImageOps
 
 from assistant.cli import main
+from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 from assistant.vision.inference.torch_captioner import Captioner
 from assistant.vision.model.checkpoint import load_model
+from assistant.vision.model.files import write_manifest
 from assistant.vision.model.mirror import average_with_mirror, grid_side, mirror_pixels
 from assistant.vision.training.onnx_export import export_onnx
-from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 from tests.support.shapes import draw_shape
 
 CASES = [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")]
@@ -27,6 +28,7 @@ def _flip_model(tiny_model_dir: Path, out: Path) -> Path:
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     config["test_time_flip"] = True
     (out / "config.json").write_text(json.dumps(config), encoding="utf-8")
+    write_manifest(out)  # the folder's checksums follow the edit, as saving would write them
     return out
 
 
