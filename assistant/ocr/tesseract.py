@@ -135,10 +135,12 @@ def _thin(ink: np.ndarray, reach: int) -> np.ndarray:
     return ink & ~(up & down)
 
 
-def remove_rules(gray: np.ndarray, length: int = 60, ink_below: int = 215) -> np.ndarray:
-    """Table grid lines, borders and underlines painted white: tesseract drops text touching them."""
+def remove_rules(gray: np.ndarray, length: int = 60, ink_below: int = 215, upright: int = 30) -> np.ndarray:
+    """Table grid lines, borders and underlines painted white: tesseract drops text touching them.
+    Upright lines from ``upright`` pixels: the sides of a keypad's buttons (36 px on a Qt dial pad)
+    hid the digits between them."""
     ink = gray < ink_below
-    lines = _long_runs(_thin(ink, 3), length) | _long_runs(_thin(ink.T, 3), length).T
+    lines = _long_runs(_thin(ink, 3), length) | _long_runs(_thin(ink.T, 3), upright).T
     return np.where(lines, 255, gray).astype(np.uint8)
 
 
