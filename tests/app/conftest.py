@@ -13,6 +13,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app_testkit import PixelDescriber, RecordingSpeaker, solid_image
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "orca: runs the real Orca screen reader (tests/support/orca_probe.py)")
+
+
 @pytest.fixture
 def pixel_describer() -> PixelDescriber:
     return PixelDescriber(work_ms=0)
