@@ -202,3 +202,22 @@ def test_a_label_mnemonic_only_focuses_the_hotkey_field(make_controller, qtbot) 
     assert window.focusWidget() is window.fields["verbosity"] and field.chord == "ctrl+alt+shift+s"
     qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a click records, as Enter and Space do
     assert field.recording
+
+
+def test_every_catalog_command_has_a_handler(make_controller, qtbot) -> None:
+    """The command table is the one list: menu, buttons, hotkeys and IPC all end in handle_command."""
+    from assistant.catalog import COMMANDS
+
+    controller = make_controller()
+    handlers = controller._handlers()
+    for command in COMMANDS:
+        if command.name in ("open", "quit"):  # a modal file dialog; leaving the test's application
+            assert command.name in handlers
+            continue
+        ok, message = controller.handle_command(command.name, {"path": ""})
+        assert not message.startswith("Unknown command"), command.name
+        assert ok or command.name in ("describe-file", "repeat", "clipboard"), (command.name, message)
+    assert controller.handle_command("no-such-command", {}) == (False, "Unknown command no-such-command.")
+    for window in (controller.history_window, controller.settings_window):
+        if window is not None:
+            window.hide()
