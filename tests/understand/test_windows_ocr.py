@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from assistant.capture.image_loading import load_image
-from assistant.capture.models import CapturedImage
+from assistant.capture.models import CapturedImage, WindowInfo
 from assistant.capture.window_stack import hide_own_windows
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
@@ -80,3 +80,22 @@ def test_the_same_screen_as_a_file_is_read_as_before(describer: Describer) -> No
     d = describer.describe(SCREENS / truth["image"])  # a file: no window stack, today's path
     assert d.source == "file" and not d.text.startswith("Save Changes window.")
     assert "window." not in d.text.split(".")[0]
+
+
+@pytest.mark.timeout(120)
+def test_describe_window_keeps_the_grabbed_windows_title(describer: Describer) -> None:
+    grab = _live_grab(_truth("multi-terminal-save"))
+    dialog = next(w for w in grab.windows.windows if w.active) if grab.windows else None
+    assert dialog is not None and dialog.client is not None
+    x, y, w, h = dialog.rect
+    window_grab = CapturedImage(
+        grab.image.crop((x, y, x + w, y + h)),
+        "window",
+        dialog.rect,
+        window=WindowInfo(dialog.title, dialog.app_name, dialog.rect),
+        windows=grab.windows,
+    )
+    heard: list[str] = []
+    d = describer.describe(window_grab, on_sentence=heard.append)
+    assert heard[0] == "Save Changes, Tkdemo."  # today's wording: the title and its program
+    assert "Save changes to notes.txt" in d.text and "xterm" not in d.text
