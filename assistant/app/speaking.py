@@ -7,13 +7,11 @@ when the first words were handed to the speech backend.
 
 from __future__ import annotations
 
-import dataclasses
-import inspect
 import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from assistant.app.seams import Speaker
 from assistant.config import Settings
@@ -22,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 class _LoggingSpeaker:
-    """Used only when no speech backend could be created: the text is still shown and logged."""
+    """Used only when no speech backend could be made, not even "auto": the text is still shown and logged."""
 
     is_speaking = False
     name = "none"
@@ -51,38 +49,26 @@ def make_speaker(
     ``backend``/``wav_path`` are command-line overrides; a WAV path alone means the WAV backend.
     ``announcer(text, assertive)`` lets the screen-reader backend reach Qt's accessibility bus.
     """
-    try:
-        from assistant.speech import SpeechOptions, create_speaker
-    except ImportError as exc:
-        log.warning("the speech package is not available: %s", exc)
-        return _LoggingSpeaker(), "Speech is not available."
+    from assistant.speech import SpeechOptions, create_speaker
+
     chosen = backend or settings.speech_backend
     if wav_path is not None and backend is None:
         chosen = "wav"
-    wanted: dict[str, Any] = {
-        "backend": chosen,
-        "wav_path": wav_path,
-        "rate": settings.rate,
-        "volume": settings.volume,
-        "voice": settings.voice or None,
-        "earcons": settings.earcons,
-    }
-    names = (
-        {f.name for f in dataclasses.fields(SpeechOptions)}
-        if dataclasses.is_dataclass(SpeechOptions)
-        else set()
+    options = SpeechOptions(
+        backend=chosen,
+        wav_path=wav_path,
+        rate=settings.rate,
+        volume=settings.volume,
+        voice=settings.voice or None,
+        earcons=settings.earcons,
     )
-    options = SpeechOptions(**{k: v for k, v in wanted.items() if k in names or not names})
-    extra: dict[str, Any] = {}
-    if announcer is not None and "announcer" in inspect.signature(create_speaker).parameters:
-        extra["announcer"] = announcer
     try:
-        return create_speaker(options, **extra), ""
-    except Exception as exc:  # SpeechError, or a backend that failed to start
+        return create_speaker(options, announcer=announcer), ""
+    except Exception as exc:  # SpeechError (a WAV file that cannot be written), or a backend that broke
         log.warning("speech backend %s failed: %s", chosen, exc)
         warning = str(exc) or "Speech fell back to another voice."
         try:
-            return create_speaker(SpeechOptions(backend="auto"), **extra), warning
+            return create_speaker(SpeechOptions(backend="auto"), announcer=announcer), warning
         except Exception:
             return _LoggingSpeaker(), warning
 
@@ -102,16 +88,10 @@ class SpeechOutput:
             return
         self.last_said_at = time.perf_counter()
         self.spoken = [*self.spoken[-19:], text]
-        try:
-            self.speaker.say(text, interrupt=interrupt)
-        except Exception:
-            log.exception("speaking failed")
+        _guarded(lambda: self.speaker.say(text, interrupt=interrupt), "speaking failed")
 
     def stop(self) -> None:
-        try:
-            self.speaker.stop()
-        except Exception:
-            log.exception("stopping speech failed")
+        _guarded(self.speaker.stop, "stopping speech failed")
 
     def earcon(self, name: Literal["working", "done", "error"]) -> None:
         if not self.earcons:
@@ -125,13 +105,15 @@ class SpeechOutput:
 
     def replace_speaker(self, speaker: Speaker) -> None:
         old, self.speaker = self.speaker, speaker
-        try:
-            old.close()
-        except Exception:
-            log.exception("closing the old speaker failed")
+        _guarded(old.close, "closing the old speaker failed")
 
     def close(self) -> None:
-        try:
-            self.speaker.close()
-        except Exception:
-            log.exception("closing the speaker failed")
+        _guarded(self.speaker.close, "closing the speaker failed")
+
+
+def _guarded(action: Callable[[], object], failure: str) -> None:
+    """Run a call into the speech backend; a backend that breaks is logged, never takes the app down."""
+    try:
+        action()
+    except Exception:
+        log.exception(failure)
