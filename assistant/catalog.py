@@ -89,7 +89,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("show", "Open &main window", "Open the main window.", "ctrl+alt+shift+a"),
     Command("history", "&History", "Open the history."),
     Command("settings", "S&ettings", "Open the settings."),
-    Command("help", "Say the &keys", "Say the main hotkeys and how to open the window."),
+    Command("help", "Help: say the &keys", "Say the main hotkeys and how to reach every action."),
     Command("status", "Status", "Report whether the model is ready and what is running."),
     Command("quit", "&Quit", "Quit the running assistant."),
 )

@@ -1,7 +1,7 @@
 """The first start: what the assistant says once, so a new user knows its main keys (issue #17).
 
 No Qt here: the text is built from the user's hotkeys, and a marker file next to the settings says
-it was spoken, so it is said on the first start only (and again on request, with *Say the keys*).
+it was spoken, so it is said on the first start only (and again on request, with *Help: say the keys*).
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ def keys_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True) -> str:
     if show:
         parts.append(f"{show} opens the assistant's window, where every action and Quit are buttons")
     text = ", and ".join(parts) + "."
-    return text + (f" {stop} stops speaking." if stop else "")
+    text += f" {stop} stops speaking." if stop else ""
+    return text + " In the window, Tab moves through the buttons, and the Menu key opens the tray's menu."
 
 
 def welcome_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True) -> str:

@@ -154,7 +154,7 @@ def test_first_start_says_the_main_keys_once(qapp, qtbot, tmp_path: Path) -> Non
     try:
         qtbot.wait(300)
         assert not any(t.startswith("Assistant is running.") for t, _ in speaker.said)
-        # The keys can be heard again at any time: "Say the keys" (a button, a menu entry, a command).
+        # The keys can be heard again at any time: "Help: say the keys" (a button, a menu entry, a command).
         assert second.handle_command("help", {}) == (True, "The keys were said.")
         assert "Ctrl+Alt+Shift+S" in speaker.said[-1][0]
     finally:

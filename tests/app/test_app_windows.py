@@ -330,7 +330,7 @@ def test_tray_menu_is_complete_and_keyboard_usable(make_controller) -> None:
         "Stop speaking",
         "History",
         "Settings",
-        "Say the keys",
+        "Help: say the keys",
         "Quit",
     ]
     mnemonics = [a.text().split("&")[1][0].lower() for a in menu.actions() if not a.isSeparator()]
