@@ -27,6 +27,7 @@ from assistant.ocr.boxes import Box
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
+from assistant.understand.pictures import picture_lead
 from assistant.understand.reading import quote, select_text
 from assistant.understand.trust import speak
 from assistant.understand.wording import (
@@ -308,7 +309,11 @@ def understand(
     if kind == "photo":
         _compose_photo(rgb, blocks, captions, speech, plan, said=said_as_photo)
     else:
-        _compose_screen(kind, blocks, pictures, speech, plan, titled=title is not None, read=ocr is not None)
+        # A picture file that is no photo (a chart, a QR code, an icon, a drawing): said as what it is.
+        lead = picture_lead(rgb, blocks, captions.captioner) if title is None and not pictures else None
+        speech.say(lead)
+        titled, read = title is not None or lead is not None, ocr is not None and lead is None
+        _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)
     speech.timings["caption"] = captions.ms
     speech.timings["total"] = speech.elapsed_ms()
     first = captions.first

@@ -1,0 +1,165 @@
+"""Pictures that are not photos, in their own words: QR codes, charts, and lone drawn pictures (issue #16).
+
+A picture file the pixel classifier calls a "screen" (flat colours, sharp edges) and that holds
+little text is no screen: it is a chart, a QR code, an icon, a drawing or a cut-out photo on a plain
+backdrop. Before this module it was said as "Screen. No text found." or its axis numbers. Now:
+
+- a QR code is decoded (OpenCV's detector; OpenCV comes with RapidOCR): "QR code: a link to
+  example.org/menu.";
+- a chart is named by its marks (:func:`chart_kind`: pie, bar, line or scatter, from the coloured
+  pixels' shapes), then its text is read as before: "A bar chart. Rainfall by Month. …";
+- a picture with almost no text goes to the captioner, and only a sure ImageNet label is said
+  ("A picture of a zebra."); never the Flickr8k caption, which knows nothing of drawn pictures.
+
+Pure pixel statistics, numpy only; ~5-30 ms on a 640-pixel picture, paid only for non-photos.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from assistant.errors import AssistantError
+from assistant.ocr.layout import TextBlock
+from assistant.understand.trust import CANT_TELL, Assessment
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PictureConfig:
+    side: int = 400  # pictures are analysed at most this large
+    lone_words: int = 3  # at most this many words of text: a lone picture (icon, drawing, cut-out)
+    chart_words: int = 3  # a chart has at least this many words (title, labels, numbers)
+    saturation: float = 0.28  # a "coloured" pixel: HSV saturation above this (marks, not paper or ink)
+    min_mark_share: float = 0.01  # coloured pixels covering less than this share: no chart marks
+    label_sure: float = 0.5  # a lone picture is named only when ImageNet is this sure
+
+
+def _small(rgb: Image.Image, side: int) -> np.ndarray:
+    image = rgb.convert("RGB")
+    scale = min(1.0, side / max(image.size))
+    if scale < 1.0:
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
+    return np.asarray(image, dtype=np.float32) / 255.0  # (H, W, 3)
+
+
+def _components(mask: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]:
+    """(pixel count, (x0, y0, x1, y1)) of each 8-connected component of ``mask``, via OpenCV."""
+    import cv2
+
+    count, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
+    out = []
+    for i in range(1, count):
+        x, y, w, h, area = (int(v) for v in stats[i])
+        out.append((area, (x, y, x + w, y + h)))
+    return out
+
+
+def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None:
+    """The chart's kind ("pie", "bar", "line", "scatter") from the shapes of its coloured marks, or None.
+
+    Charts draw their data in saturated colours on paper-like ground, text in black or grey: a pie
+    is one round coloured blob (its slices touch); bars are several filled axis-aligned rectangles
+    standing on one baseline (or starting at one left edge); a line is a long thin coloured stroke;
+    a scatter is many small dots.
+    """
+    cfg = cfg or PictureConfig()
+    a = _small(rgb, cfg.side)
+    height, width = a.shape[:2]
+    high, low = a.max(axis=2), a.min(axis=2)
+    saturation = (high - low) / np.maximum(high, 1e-6)
+    mask = (saturation > cfg.saturation) & (high > 0.2)  # (H, W)
+    if mask.mean() < cfg.min_mark_share or mask.mean() > 0.6:
+        return None
+    parts = [(n, box) for n, box in _components(mask) if n >= 6]
+    if not parts:
+        return None
+    area, (x0, y0, x1, y1) = max(parts)
+    bw, bh = x1 - x0, y1 - y0
+    fill = area / max(1, bw * bh)
+    round_blob = 0.6 <= fill <= 0.85 and 0.8 <= bw / max(1, bh) <= 1.25
+    if round_blob and min(bw, bh) >= 0.35 * min(width, height) and area >= 0.6 * mask.sum():
+        return "pie"  # a filled disc covers pi/4 of its box, and holds (nearly) all the colour
+    boxes = [box for n, box in parts if n >= 20 and n / max(1, (box[2] - box[0]) * (box[3] - box[1])) >= 0.9]
+    if len(boxes) >= 3:
+        bottoms = np.array([b[3] for b in boxes])
+        lefts = np.array([b[0] for b in boxes])
+        if (np.abs(bottoms - np.median(bottoms)) <= 3).mean() >= 0.6 or (
+            np.abs(lefts - np.median(lefts)) <= 3
+        ).mean() >= 0.6:
+            return "bar"
+    if bw >= 0.4 * width and fill <= 0.2:
+        return "line"
+    dots = np.array([n for n, box in parts if n <= 0.002 * width * height])
+    if len(dots) >= 15 and len(dots) >= 0.8 * len(parts) and dots.std() <= 0.6 * dots.mean():
+        return "scatter"  # many dots of one size, and little else in colour
+    return None
+
+
+def qr_text(rgb: Image.Image) -> str | None:
+    """The text of a QR code in the picture, or None (none found, or OpenCV missing)."""
+    try:
+        import cv2
+    except ImportError:
+        return None
+    gray = (_small(rgb, 480).mean(axis=2) * 255).astype(np.uint8)  # (H, W): QR modules survive 480 px
+    try:
+        text, _, _ = cv2.QRCodeDetector().detectAndDecode(gray)
+    except cv2.error as error:
+        log.debug("QR detection failed: %s", error)
+        return None
+    return text.strip() or None
+
+
+def qr_sentence(text: str) -> str:
+    """How a QR code's content is said: a link, a Wi-Fi network, or its text."""
+    lowered = text.lower()
+    if lowered.startswith(("http://", "https://")):
+        return f"QR code: a link to {text.split('://', 1)[1].rstrip('/')}."
+    if lowered.startswith("wifi:"):
+        fields = dict(part.split(":", 1) for part in text[5:].split(";") if ":" in part)
+        return f"QR code: the Wi-Fi network {fields.get('S', 'with no name')}."
+    return f"QR code: '{text}'."
+
+
+def _words(blocks: Sequence[TextBlock]) -> int:
+    return sum(len(line.text.split()) for block in blocks for line in block.lines)
+
+
+def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) -> str:
+    """A drawn picture or cut-out: a sure ImageNet label ("A picture of a zebra."), else can't tell."""
+    if captioner is None:
+        return CANT_TELL
+    try:
+        result = captioner.caption(rgb)
+    except AssistantError as error:
+        log.warning("captioning failed: %s", error)
+        return CANT_TELL
+    trust = getattr(result, "trust", None)
+    label = trust.label if isinstance(trust, Assessment) else None
+    if label is not None and label.probability >= cfg.label_sure:
+        return f"A picture of {label.words.phrase()}."
+    return CANT_TELL
+
+
+def picture_lead(
+    rgb: Image.Image, blocks: Sequence[TextBlock], captioner: Any, cfg: PictureConfig | None = None
+) -> str | None:
+    """What a non-photo picture file is, said first (None: a real screen or page, said as before)."""
+    cfg = cfg or PictureConfig()
+    code = qr_text(rgb) if _words(blocks) <= 12 else None
+    if code:
+        return qr_sentence(code)
+    words = _words(blocks)
+    if words >= cfg.chart_words:
+        kind = chart_kind(rgb, cfg)
+        return f"A {kind} chart." if kind else None
+    if words <= cfg.lone_words:
+        return lone_picture_sentence(captioner, rgb, cfg)
+    return None

@@ -1,0 +1,95 @@
+"""Issue #16: non-photo picture files said as what they are: QR codes, charts, lone drawn pictures."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from assistant.understand import understand
+from assistant.understand.pictures import chart_kind, picture_lead, qr_sentence, qr_text
+from assistant.understand.trust import CANT_TELL
+
+COLOURS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189)]
+
+
+def _axes(draw: ImageDraw.ImageDraw) -> None:
+    draw.line([(60, 300), (440, 300)], fill=(0, 0, 0), width=2)
+    draw.line([(60, 40), (60, 300)], fill=(0, 0, 0), width=2)
+
+
+def bar_chart() -> Image.Image:
+    image = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(image)
+    _axes(draw)
+    for i, h in enumerate((120, 200, 90, 240, 170)):
+        draw.rectangle([80 + i * 70, 300 - h, 130 + i * 70, 300], fill=COLOURS[0])
+    return image
+
+
+def pie_chart() -> Image.Image:
+    image = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(image)
+    start = 0.0
+    for share, colour in zip((0.4, 0.25, 0.2, 0.15), COLOURS, strict=False):
+        draw.pieslice([120, 60, 360, 300], start, start + 360 * share, fill=colour)
+        start += 360 * share
+    return image
+
+
+def line_chart() -> Image.Image:
+    image = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(image)
+    _axes(draw)
+    points = [(70 + x * 6, 170 - 80 * math.sin(x / 8)) for x in range(60)]
+    draw.line(points, fill=COLOURS[1], width=3)
+    return image
+
+
+def scatter_chart() -> Image.Image:
+    image = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(image)
+    _axes(draw)
+    rng = np.random.default_rng(3)
+    for x, y in zip(rng.uniform(80, 430, 40), rng.uniform(50, 290, 40), strict=True):
+        draw.ellipse([x - 4, y - 4, x + 4, y + 4], fill=COLOURS[0])
+    return image
+
+
+@pytest.mark.parametrize(
+    ("render", "kind"),
+    [(bar_chart, "bar"), (pie_chart, "pie"), (line_chart, "line"), (scatter_chart, "scatter")],
+)
+def test_charts_are_named_by_their_marks(render, kind) -> None:  # type: ignore[no-untyped-def]
+    assert chart_kind(render()) == kind
+
+
+def test_text_and_flat_shapes_are_no_chart() -> None:
+    page = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(page)
+    for row in range(12):
+        draw.text((20, 20 + row * 25), "Lorem ipsum dolor sit amet, consectetur", fill=(0, 0, 0))
+    assert chart_kind(page) is None
+    assert chart_kind(Image.new("RGB", (200, 200), (30, 90, 200))) is None  # all one colour
+
+
+def test_a_qr_code_is_read_and_said_plainly() -> None:
+    cv2 = pytest.importorskip("cv2")
+    code = cv2.QRCodeEncoder.create().encode("https://example.org/menu")  # (n, n) uint8 modules
+    picture = Image.fromarray(code).resize((code.shape[1] * 8, code.shape[0] * 8), Image.Resampling.NEAREST)
+    framed = Image.new("RGB", (picture.width + 80, picture.height + 80), "white")
+    framed.paste(picture.convert("RGB"), (40, 40))
+    assert qr_text(framed) == "https://example.org/menu"
+    assert picture_lead(framed, [], None) == "QR code: a link to example.org/menu."
+    assert qr_sentence("WIFI:S:CafeGuest;T:WPA;P:secret;;") == "QR code: the Wi-Fi network CafeGuest."
+    assert qr_sentence("Meet at gate 12") == "QR code: 'Meet at gate 12'."
+    assert qr_text(bar_chart()) is None
+
+
+def test_a_lone_picture_without_a_captioner_is_not_made_up() -> None:
+    icon = Image.new("RGB", (128, 128), "white")
+    ImageDraw.Draw(icon).rounded_rectangle([20, 30, 108, 100], 10, fill=(90, 150, 220))
+    result = understand(icon, captioner=None, ocr=None)
+    assert result.text == CANT_TELL
