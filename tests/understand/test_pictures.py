@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import pytest
@@ -62,7 +63,7 @@ def scatter_chart() -> Image.Image:
     ("render", "kind"),
     [(bar_chart, "bar"), (pie_chart, "pie"), (line_chart, "line"), (scatter_chart, "scatter")],
 )
-def test_charts_are_named_by_their_marks(render, kind) -> None:  # type: ignore[no-untyped-def]
+def test_charts_are_named_by_their_marks(render: Callable[[], Image.Image], kind: str) -> None:
     assert chart_kind(render()) == kind
 
 
