@@ -288,17 +288,18 @@ def understand(
     pictures on a page) -> compose (kind settled with the text; the rest said). ``photo_ocr`` reads
     text in photos when given; ``ocr`` reads everything else (None: no text is read). ``opening``:
     the first sentence when the desktop already said it (a live screen's windows, from
-    :mod:`assistant.understand.windows`), said instead of the window title.
+    :mod:`assistant.understand.windows`), said first, before any other work, instead of the title.
     """
     cfg = config or ComposeConfig()
     plan = plan_for(verbosity, cfg)
     speech = _Speech(on_sentence)
+    speech.say(opening)  # the desktop's words need no pixels: said before any other work
     rgb = image.convert("RGB")
     guess = _classify(rgb, None, speech)
     captions = _Captions(captioner, cfg)
     title = opening or _title_sentence(window_title, app_name)
     with _PendingText(rgb, guess, ocr, photo_ocr) as pending:
-        pictures = _caption_stage(rgb, guess, captions, speech, plan, title)
+        pictures = _caption_stage(rgb, guess, captions, speech, plan, None if opening else title)
         text, ocr_ms = pending.result()
     if ocr_ms is not None:
         speech.timings["ocr"] = ocr_ms

@@ -54,7 +54,9 @@ def test_the_active_window_is_named_before_ocr_then_each_window_read_in_turn(des
     text = d.text
     dialog = text.index("Save changes to notes.txt before closing")
     terminal = text.index("reports - xterm window.")
-    assert dialog < text.index("Discard") < terminal < text.index("sam@desk:~/reports$ ls -l")
+    # (what OCR makes of the listing changes with the engine's tuning; where it comes does not)
+    listing = text.index("sam@desk:~/reports$")
+    assert dialog < text.index("Discard") < terminal < listing < text.index("vendors")
     # Each title said once, from the desktop: the title bars are not read again.
     assert text.count("Save Changes") == 1 and text.count("reports - xterm") == 1
     assert d.window_title == "Save Changes"
