@@ -8,7 +8,9 @@ user cache's ONNX export), a fresh install of the wheel (``--venv``: a venv made
 benchmarks/install_bench.py --keep; an empty cache, so only the shipped ONNX files serve) and the
 desktop bundle (``--bundle``: the folder packaging/build_bundle.sh made). Each start runs under its own
 Xvfb with trayer as the tray host (tests/app/app_x11kit.py); RSS is the app's process tree's VmRSS
-3 s after the model is ready; torch is looked for in the process's memory maps (no cooperation needed).
+3 s after the model is ready, and again after the first picture (the drawn scene of
+scripts/render_sample.py, handed over as ``assistant trigger describe-file`` does: time to the
+description done); torch is looked for in the process's memory maps (no cooperation needed).
 Targets: tray in at most 1 s, at most 200 MB idle. Prints figures, then one JSON line.
 """
 
@@ -70,7 +72,7 @@ def loaded_torch(pids: list[int]) -> bool:
     return False
 
 
-def one_start(command: list[str], installed: bool, work: Path) -> dict[str, Any]:
+def one_start(command: list[str], installed: bool, work: Path, picture: Path) -> dict[str, Any]:
     from app_x11kit import app_env, send, start_trayer, status, tray_icon, wait_for
 
     with XvfbServer(1280, 800) as xvfb:
@@ -98,9 +100,20 @@ def one_start(command: list[str], installed: bool, work: Path) -> dict[str, Any]
                 "tray_s": tray_s,
                 "model_ready_s": ready_s,
                 "idle_rss_mb": rss_mb(pids),
-                "torch_loaded": loaded_torch(pids),
                 "model": (status(config) or {}).get("model"),
             }
+            # The first picture of a fresh start: a file handed over as `assistant trigger describe-file`.
+            asked = time.perf_counter()
+            send(config, "describe-file", {"path": str(picture)})
+            done = wait_for(
+                lambda: (s := status(config)) and s["described"] + s["errors"] >= 1 and s, 120, "it"
+            )
+            figures["first_picture_s"] = time.perf_counter() - asked
+            figures["first_picture_text"] = done["last"] or done["last_error"]
+            time.sleep(1.0)
+            pids = tree_pids(app.pid)
+            figures["rss_after_picture_mb"] = rss_mb(pids)
+            figures["torch_loaded"] = loaded_torch(pids)
         finally:
             send(config, "quit")
             try:
@@ -113,16 +126,17 @@ def one_start(command: list[str], installed: bool, work: Path) -> dict[str, Any]
     return figures
 
 
-def measure(name: str, command: list[str], installed: bool, starts: int) -> dict[str, Any]:
+def measure(name: str, command: list[str], installed: bool, starts: int, picture: Path) -> dict[str, Any]:
     runs = []
     for _ in range(starts):
         with tempfile.TemporaryDirectory(prefix="asst-start-") as tmp:
-            runs.append(one_start(command, installed, Path(tmp)))
+            runs.append(one_start(command, installed, Path(tmp), picture))
     summary: dict[str, Any] = {"install": name, "command": " ".join(command), "starts": starts}
-    for key in ("tray_s", "model_ready_s", "idle_rss_mb"):
+    for key in ("tray_s", "model_ready_s", "idle_rss_mb", "first_picture_s", "rss_after_picture_mb"):
         summary[f"{key}_median"] = round(statistics.median(r[key] for r in runs), 3)
     summary["torch_loaded"] = any(r["torch_loaded"] for r in runs)
     summary["model"] = runs[-1]["model"]
+    summary["first_picture_text"] = runs[-1]["first_picture_text"]
     return summary
 
 
@@ -140,12 +154,21 @@ def main(argv: list[str] | None = None) -> int:
         installs.append(("wheel, fresh venv", [str(args.venv / "bin" / "assistant"), "run"], True))
     if args.bundle:
         installs.append(("desktop bundle", [str(args.bundle / "assistant"), "run"], True))
-    results = [measure(name, command, installed, args.starts) for name, command, installed in installs]
+    sys.path.insert(0, str(REPO / "scripts"))
+    from render_sample import render
+
+    with tempfile.TemporaryDirectory(prefix="asst-picture-") as tmp:
+        picture = render(Path(tmp) / "scene.png")
+        results = [
+            measure(name, command, installed, args.starts, picture) for name, command, installed in installs
+        ]
     for r in results:
         print(
             f"{r['install']}: start -> tray {r['tray_s_median']:.2f} s (target {TRAY_TARGET_S:.0f}), "
             f"model ready {r['model_ready_s_median']:.2f} s, idle RSS {r['idle_rss_mb_median']:.0f} MB "
-            f"(target {RSS_TARGET_MB:.0f}), torch loaded: {r['torch_loaded']} (median of {r['starts']})"
+            f"(target {RSS_TARGET_MB:.0f}), first picture {r['first_picture_s_median']:.2f} s, RSS after it "
+            f"{r['rss_after_picture_mb_median']:.0f} MB, torch loaded: {r['torch_loaded']} "
+            f"(median of {r['starts']}; said: {r['first_picture_text']!r})"
         )
     print(json.dumps({"benchmark": "startup", "results": results}))
     return 0
