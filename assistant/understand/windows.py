@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 from PIL import Image
@@ -45,6 +46,10 @@ class WindowReadingConfig:
     # dark-area inversion from reaching the window's edge, and lost each first word there
     # (dark-qt-export, half A: "Export" in "Export 248 photos").
     fill: tuple[int, int, int] | None = None
+    # Where the desktop gives no client area (macOS: only the frame), the title bar is read with
+    # the window: a line this near the frame's top that matches the known title is not said again.
+    title_band: int = 48  # pixels below the frame's top
+    title_match: float = 0.8  # difflib ratio of the line to the title, both case-folded
 
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -185,8 +190,20 @@ class ScreenWindows:
         for i, window_lines in enumerate(self.split_lines(lines)):
             if self.read[i] is not self.active:
                 out.append(self.title_block(i))
-            out.extend(layout_blocks(window_lines))
+            out.extend(layout_blocks([ln for ln in window_lines if not self.is_title_bar(i, ln)]))
         return out
+
+    def is_title_bar(self, index: int, line: OcrLine) -> bool:
+        """Whether ``line`` is window ``index``'s title read by OCR: only where the desktop gave no
+        client area (else the title bar was never shown to OCR)."""
+        window = self.read[index]
+        if window.client is not None:
+            return False
+        top = window.rect[1] - self.origin[1]
+        if (line.box[1] + line.box[3]) / 2 > top + self.config.title_band:
+            return False
+        said, title = " ".join(line.text.split()).casefold(), window_name(window).casefold()
+        return bool(title) and SequenceMatcher(None, said, title).ratio() >= self.config.title_match
 
 
 @dataclass

@@ -158,3 +158,20 @@ def test_only_a_whole_screen_with_a_window_stack_is_read_by_windows(source: str)
     assert screen_windows(CapturedImage(image, "screen", (0, 0, *SIZE), windows=None)) is None
     assert screen_windows(CapturedImage(image, "screen", (0, 0, *SIZE), windows=WindowStack())) is None
     assert screen_windows(CapturedImage(image, "screen", (0, 0, *SIZE), windows=STACK)) is not None
+
+
+def test_without_a_client_area_the_title_read_by_ocr_is_not_said_again() -> None:
+    # macOS gives only the frame: the title bar is read with the window.
+    notes = DesktopWindow("Notes", (0, 0, 300, 200), active=True)
+    sw = windows(WindowStack((notes,)))
+    title = line(("Notes", (130, 4, 170, 16)))
+    first = line(("Notes", (10, 40, 50, 52)), ("for", (55, 40, 75, 52)), ("Monday", (80, 40, 130, 52)))
+    body = line(("notes", (10, 60, 50, 72)))  # the word itself, lower down, is text
+    pieces, _ = select_text(sw.blocks([title, first, body]), None)
+    assert pieces == ["Notes for Monday notes."]
+    ocr_misread = line(("Notcs", (130, 4, 170, 16)))  # close enough to the known title
+    assert select_text(sw.blocks([ocr_misread, body]), None)[0] == ["notes."]
+    with_client = windows(
+        WindowStack((DesktopWindow("Notes", (0, 0, 300, 200), active=True, client=(0, 0, 300, 200)),))
+    )
+    assert select_text(with_client.blocks([title]), None)[0] == ["Notes."]  # a client area: all of it is text
