@@ -19,6 +19,7 @@ import dataclasses
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -39,14 +40,19 @@ def load(path: Path) -> tuple[np.ndarray, list[dict]]:
     return data["pooled"], json.loads(str(data["meta"]))
 
 
+MS: list[float] = []  # per picture: what assess() adds (ImageNet head, kinds, nearest training photos)
+
+
 def signals(pooled: np.ndarray, rows: list[dict], memory: CaptionMemory, cfg: TrustConfig) -> list[dict]:
     head, familiar = _head_for("efficientnet-lite2", None)
     out = []
     for p, row in zip(pooled, rows, strict=True):
+        started = time.perf_counter()
         probabilities = head.probabilities(p)
         label = grouped(probabilities, head.labels, top=1)[0]
         art = artwork_probability(probabilities, head.labels)
         near = likeness(memory, p, cfg.neighbours)
+        MS.append((time.perf_counter() - started) * 1000)
         out.append({**row, "label": label, "likeness": near, "familiar": familiar, "artwork": art})
     return out
 
@@ -127,6 +133,8 @@ def main() -> None:
         )
     if args.val:
         out["val"] = run_val(signals(*load(args.val), memory, cfg), cfg)
+    if MS:
+        out["gate_ms"] = {"mean": round(float(np.mean(MS)), 2), "p95": round(float(np.percentile(MS, 95)), 2)}
     print(json.dumps(out))
 
 

@@ -7,7 +7,8 @@ backdrop. Before this module it was said as "Screen. No text found." or its axis
 - a QR code is decoded (OpenCV's detector; OpenCV comes with RapidOCR): "QR code: a link to
   example.org/menu.";
 - a chart is named by its marks (:func:`chart_kind`: pie, bar, line or scatter, from the coloured
-  pixels' shapes), then its text is read as before: "A bar chart. Rainfall by Month. …";
+  pixels' shapes), or "A table." when most of its words stand in rows and columns; then its text is
+  read as before: "A bar chart. Rainfall by Month. …";
 - a picture with almost no text goes to the captioner, and only a sure ImageNet label is said
   ("A picture of a zebra."); never the Flickr8k caption, which knows nothing of drawn pictures.
 
@@ -132,6 +133,15 @@ def _words(blocks: Sequence[TextBlock]) -> int:
     return sum(len(line.text.split()) for block in blocks for line in block.lines)
 
 
+def _mostly_table(blocks: Sequence[TextBlock], words: int, max_words: int = 120) -> bool:
+    """A picture that is mostly one table: most of its words sit in rows and columns (the OCR layout's
+    grid), and it is short enough to be a table rather than a screen of listings."""
+    gridded = sum(
+        len(ln.text.split()) for b in blocks if b.grid is not None and len(b.lines) >= 3 for ln in b.lines
+    )
+    return words <= max_words and gridded >= 0.5 * words
+
+
 def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) -> str:
     """A drawn picture or cut-out: a sure ImageNet label ("A picture of a zebra."), else can't tell."""
     if captioner is None:
@@ -159,7 +169,9 @@ def picture_lead(
     words = _words(blocks)
     if words >= cfg.chart_words:
         kind = chart_kind(rgb, cfg)
-        return f"A {kind} chart." if kind else None
+        if kind:
+            return f"A {kind} chart."
+        return "A table." if _mostly_table(blocks, words) else None
     if words <= cfg.lone_words:
         return lone_picture_sentence(captioner, rgb, cfg)
     return None

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from assistant.understand import understand
 from assistant.understand.pictures import chart_kind, picture_lead, qr_sentence, qr_text
@@ -94,3 +94,31 @@ def test_a_lone_picture_without_a_captioner_is_not_made_up() -> None:
     ImageDraw.Draw(icon).rounded_rectangle([20, 30, 108, 100], 10, fill=(90, 150, 220))
     result = understand(icon, captioner=None, ocr=None)
     assert result.text == CANT_TELL
+
+
+def _table() -> Image.Image:
+    image = Image.new("RGB", (640, 300), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=22)
+    draw.text((200, 15), "Train Timetable", fill=(0, 0, 0), font=font)
+    rows = [
+        ("Train", "To", "Departs", "Platform"),
+        ("IC 101", "York", "08:15", "4"),
+        ("IC 105", "Leeds", "09:40", "2"),
+        ("RE 7", "Hull", "10:05", "1"),
+        ("IC 110", "Derby", "11:30", "3"),
+    ]
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            draw.text((30 + c * 150, 70 + r * 42), cell, fill=(0, 0, 0), font=font)
+        draw.line([(20, 102 + r * 42), (620, 102 + r * 42)], fill=(160, 160, 160), width=1)
+    return image
+
+
+@pytest.mark.timeout(120)
+def test_a_table_picture_is_said_to_be_a_table() -> None:
+    from assistant.ocr import create_ocr_engine
+
+    result = understand(_table(), captioner=None, ocr=create_ocr_engine("auto"))
+    assert result.sentences[0] == "A table.", result.text
+    assert "Timetable" in result.text
