@@ -125,6 +125,7 @@ class Describer:
         """Decide what to say: kind, window title, text in reading order, hedged captions (see
         assistant.understand.compose). OCR engines are made once and kept on the Describer; screen
         captures go through ChangeAwareOcr so a repeated capture re-reads only what changed."""
+        from assistant.catalog import VERBOSITIES, canonical
         from assistant.ocr import ChangeAwareOcr, create_ocr_engine
         from assistant.ocr.rapid import rapidocr_available
         from assistant.understand import understand
@@ -146,7 +147,9 @@ class Describer:
         live = captured.source in ("screen", "window", "pointer", "rect")
         window = captured.window
         ocr = engines["screen_ocr"] if live else engines["ocr"]
-        windows = screen_windows(captured)  # a live describe screen: named and read window by window
+        # A live describe screen: named and read window by window (brief: the active one, the rest named).
+        brief = canonical("verbosity", self.options.verbosity) == VERBOSITIES[0]
+        windows = screen_windows(captured, active_only=brief)
         if windows is not None:
             window = windows.active_info()  # from the stack: never the assistant's own focused window
             ocr = WindowOcr(ocr, windows) if ocr is not None else None

@@ -72,15 +72,17 @@ class ScreenWindows:
     one's text can be, in the grab's own pixel coordinates.
 
     ``origin`` is the screen point of the grab's top-left pixel (``captured.rect[:2]``), ``size``
-    the grab's size.
+    the grab's size. ``active_only`` (the brief level): only the active window is read, the others
+    are named in the opening ("Two other windows: Calculator, Mail.").
     """
 
     stack: WindowStack
     origin: tuple[int, int]
     size: tuple[int, int]
     config: WindowReadingConfig = field(default_factory=WindowReadingConfig)
+    active_only: bool = False
     read: list[DesktopWindow] = field(init=False)  # active first, then down the stack
-    named: list[DesktopWindow] = field(init=False)  # hardly visible: named, not read
+    named: list[DesktopWindow] = field(init=False)  # hardly visible (or active_only): named, not read
     areas: list[list[Rect]] = field(init=False)  # per window in ``read``: visible client parts (image px)
 
     def __post_init__(self) -> None:
@@ -91,7 +93,8 @@ class ScreenWindows:
             fraction = self.stack.visible_fraction(window, screen)
             inside = window.client or window.rect
             parts = [p for r in self.stack.visible_rects(window, screen) if (p := intersect(r, inside))]
-            if fraction < self.config.barely_visible or not parts:
+            listed = self.active_only and self.active is not None and window is not self.active
+            if listed or fraction < self.config.barely_visible or not parts:
                 if fraction > 0:  # wholly hidden or off screen: not worth a word
                     self.named.append(window)
                 continue
@@ -118,8 +121,10 @@ class ScreenWindows:
         others = [w for w in self.read if w is not active]
         total = len(others) + len(self.named)
         noun = "other window" if active is not None else "window"
-        if self.named:
-            names = ", ".join(window_name(w) or "untitled" for w in self.named)
+        names = ", ".join(window_name(w) or "untitled" for w in self.named)
+        if self.named and self.active_only and active is not None:
+            said.append(f"{_count(total, noun)}: {names}.")
+        elif self.named:
             said.append(f"{_count(total, noun)}{';' if others else ','} hardly visible: {names}.")
         elif others and (active is not None or len(others) > 1):
             said.append(f"{_count(total, noun)}.")
@@ -259,13 +264,14 @@ def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
 
 
 def screen_windows(
-    captured: CapturedImage, config: WindowReadingConfig | None = None
+    captured: CapturedImage, config: WindowReadingConfig | None = None, *, active_only: bool = False
 ) -> ScreenWindows | None:
     """The windows to read for a live *describe screen*; None when the grab is not a whole screen
     with a window stack (files, the clipboard, a window or a rectangle: read as before), or when
-    the desktop reports no window to read or name."""
+    the desktop reports no window to read or name. ``active_only``: see :class:`ScreenWindows`."""
     if captured.source != "screen" or captured.windows is None:
         return None
     origin = (captured.rect[0], captured.rect[1]) if captured.rect is not None else (0, 0)
-    windows = ScreenWindows(captured.windows, origin, captured.image.size, config or WindowReadingConfig())
+    cfg = config or WindowReadingConfig()
+    windows = ScreenWindows(captured.windows, origin, captured.image.size, cfg, active_only)
     return windows if windows.read or windows.named else None

@@ -175,3 +175,13 @@ def test_without_a_client_area_the_title_read_by_ocr_is_not_said_again() -> None
         WindowStack((DesktopWindow("Notes", (0, 0, 300, 200), active=True, client=(0, 0, 300, 200)),))
     )
     assert select_text(with_client.blocks([title]), None)[0] == ["Notes."]  # a client area: all of it is text
+
+
+def test_brief_reads_the_active_window_and_names_the_others() -> None:
+    sw = ScreenWindows(STACK, (0, 0), SIZE, active_only=True)
+    assert [w.title for w in sw.read] == ["Calculator"]
+    assert sw.opening() == "Calculator window. Two other windows: Notes, Mail."
+    view, (dx, dy) = sw.ocr_view(_desktop())
+    assert (dx, dy) == (142, 112) and view.size == (116, 96)  # only Calculator's client area
+    no_active = WindowStack((DesktopWindow("Mail", MAIL.rect, client=MAIL.client),))
+    assert [w.title for w in ScreenWindows(no_active, (0, 0), SIZE, active_only=True).read] == ["Mail"]

@@ -101,3 +101,12 @@ def test_describe_window_keeps_the_grabbed_windows_title(describer: Describer) -
     d = describer.describe(window_grab, on_sentence=heard.append)
     assert heard[0] == "Save Changes, Tkdemo."  # today's wording: the title and its program
     assert "Save changes to notes.txt" in d.text and "xterm" not in d.text
+
+
+@pytest.mark.timeout(120)
+def test_brief_reads_the_active_window_only_and_names_the_others() -> None:
+    brief = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="brief"))
+    d = brief.describe(_live_grab(_truth("multi-four-windows")))
+    assert d.text.startswith("Battery window. Three other windows: Book a Table, Harbour News, man ls.")
+    assert "Battery low" in d.text
+    assert "Casa Lina" not in d.text and "Ferry" not in d.text and "directory" not in d.text
