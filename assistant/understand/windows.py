@@ -4,12 +4,18 @@ The window manager knows every window's exact title, which one has the focus and
 which. So a *describe screen* names the active window at once from its title (no OCR, no misread
 letter: the first sentence is ready in milliseconds), then reads the active window's text, then
 each other window down the stack, each introduced by its name; a window that is hardly visible
-is only named, and the assistant's own windows are never read.
+is only named, and the assistant's own windows are never read. The opening counts the other
+windows without naming those that will be read: named up front and again where their text
+begins, each window's name would come back after another window had started (on half A's four
+multi-window screens, "windows kept apart" fell from 4/4 to 0/4). The brief level reads only the
+active window, and there the others are named ("Two other windows: Calculator, Mail.").
 
 OCR runs once, on a copy of the grab where everything but the visible client areas of the windows
 to read is painted flat (title bars, whose text is known; frames; the desktop; the parts of a
 window that another covers) and cut down to what is left. One call keeps the engine's speed (no
-process start per window) and lets :class:`assistant.ocr.ChangeAwareOcr` re-read only what changed;
+process start per window; half A's multi-window screens, one call against one per window: recall
+0.936 against 0.906, 1.9 s against 2.3 s) and lets :class:`assistant.ocr.ChangeAwareOcr` re-read
+only what changed;
 each word found is then given to the window whose visible client area holds its centre, so a line
 that an engine ran across two windows side by side is split between them again.
 
