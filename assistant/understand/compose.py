@@ -30,6 +30,7 @@ from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.pictures import picture_lead
 from assistant.understand.reading import quote, select_text
 from assistant.understand.trust import speak
+from assistant.understand.windows import WindowedText
 from assistant.understand.wording import (
     CaptionLike,
     ComposeConfig,
@@ -139,7 +140,8 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, floa
     except AssistantError as exc:  # a broken engine must not silence the caption
         log.warning("OCR failed: %s", exc)
         result = None
-    if result is not None and result.lines:
+    known = isinstance(result, WindowedText) and result.windows is not None  # the desktop said where
+    if result is not None and result.lines and not known:
         result.panels = find_panels(image)  # overlapping windows are read one by one
     return result, (time.perf_counter() - t0) * 1000
 

@@ -10,6 +10,7 @@ from PIL import Image
 
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.layout import TextBlock
+from assistant.ocr.panels import find_panels
 from assistant.understand.wording import sentence
 
 
@@ -136,7 +137,11 @@ def quote(text: str, limit: int | None) -> str:
 
 def read_all_text(image: Image.Image, ocr: OcrEngine) -> str:
     """The "Read all text" action: every block in reading order, or "No text found."."""
-    blocks = ocr.recognize(image.convert("RGB")).blocks()
+    rgb = image.convert("RGB")
+    result = ocr.recognize(rgb)
+    if result.lines:
+        result.panels = find_panels(rgb)  # overlapping windows read one by one, as when described
+    blocks = result.blocks()
     if not blocks:
         return "No text found."
     return "\n".join(sentence(piece) for b in blocks for piece in block_pieces(b))
