@@ -36,6 +36,11 @@ MODULE_EXTRAS: dict[str, tuple[str, ...]] = {
     "onnx": ("train",),
 }
 
+#: Sub-commands that need an extra whatever their options: checked before they start (a clear sentence
+#: at once, not after minutes of work or from deep inside a fallback).
+_TRAINING_COMMANDS = ("train", "train-scst", "average-weights", "ensemble", "build-memory", "evaluate")
+COMMAND_EXTRAS: dict[str, str] = dict.fromkeys((*_TRAINING_COMMANDS, "explain", "export-onnx"), "train")
+
 
 class MissingExtraError(AssistantError):
     """A command needs packages of an optional extra that is not installed."""
@@ -84,3 +89,10 @@ def missing_extra_message(error: ImportError, command: str | None = None) -> str
     if not extras or has_module(top):  # installed but broken: not a missing extra
         return None
     return extra_message(extras[0], top, command)
+
+
+def require_command_extra(command: str | None) -> None:
+    """Raise :class:`MissingExtraError` when ``command`` (a sub-command name) needs a missing extra."""
+    extra = COMMAND_EXTRAS.get(command or "")
+    if extra is not None:
+        require_extra(extra, what=command)

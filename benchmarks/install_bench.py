@@ -11,7 +11,7 @@ and measures (issue #19):
 * ``assistant describe PICTURE --json --no-speak`` with an empty cache (so only the ONNX files shipped
   in the wheel can serve) gives the same caption as this development install, and its process never
   loaded torch; the first picture's wall time from a cold start (the process, the model, the picture);
-* ``assistant doctor`` exits 0; ``assistant train`` names the ``train`` extra it needs.
+* ``assistant search`` and ``assistant doctor`` exit 0; ``assistant train`` names the ``train`` extra.
 
 The pictures are drawn by scripts/render_sample.py, plus one Flickr8k photo when ../shared has it (read
 in place, never copied). Prints figures, then one JSON line. Needs network access to PyPI (or a pip
@@ -173,6 +173,14 @@ def measure(wheel: Path, venv: Path, work: Path) -> dict[str, Any]:
                 "error": None if fresh else run["stderr"][-500:],
             }
         )
+    folder = work / "search-folder"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(work / "scene.png", folder / "scene.png")
+    search = run_assistant(
+        python, ["search", "a dog on the grass", str(folder), "--json"], clean_env(home), work
+    )
+    figures["search_rc"] = search["rc"]
+    figures["search_error"] = search["stderr"][-300:] if search["rc"] else None
     doctor = run_assistant(python, ["doctor"], clean_env(home), work)
     figures["doctor_rc"] = doctor["rc"]
     figures["doctor_model_line"] = next(
@@ -202,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         not figures["torch_importable"]
         and all(p["same"] and not p["heavy_modules_loaded"] for p in figures["pictures"])
         and figures["doctor_rc"] == 0
+        and figures["search_rc"] == 0
     )
     print(f"size: {figures['installed_mb']:.0f} MB installed (target {SIZE_TARGET_MB:.0f}); all checks {ok}")
     print(json.dumps({"benchmark": "install", "ok": ok, **figures}))

@@ -63,6 +63,7 @@ def test_fresh_install_of_the_wheel_describes_without_torch(tmp_path):
         assert picture["fresh_install"] == picture["development"], picture
         assert picture["heavy_modules_loaded"] == [], picture
     assert figures["doctor_rc"] == 0
+    assert figures["search_rc"] == 0, figures["search_error"]
     rc, said = figures["train_without_extra"]
     assert rc == 8 and "pip install 'assistant[train]'" in " ".join(said)
     # Measured 772 MB (PySide6 237, OpenCV for RapidOCR 180, onnxruntime 80, the assistant 114): the

@@ -88,3 +88,20 @@ def test_shipped_export_is_used_first_and_loads_no_torch(tiny_model_dir, tmp_pat
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["OnnxCaptioner", "True", "True", "False"]
     assert not (tmp_path / "empty-cache").exists()  # nothing exported or written at run time
+
+
+def test_training_commands_say_their_extra_before_they_start(monkeypatch, capsys):
+    from assistant.cli import build_parser
+    from assistant.extras import COMMAND_EXTRAS
+
+    subparsers = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    commands = set(subparsers.choices)
+    assert set(COMMAND_EXTRAS) <= commands  # no stale names
+    assert {"describe", "search", "run", "doctor", "trigger"}.isdisjoint(COMMAND_EXTRAS)
+    monkeypatch.setattr("assistant.extras.has_module", lambda module: module != "torch")
+    for command, argv in (
+        ("evaluate", ["--images", "x", "--captions", "y"]),
+        ("explain", ["x.png", "--out", "y.png"]),
+    ):
+        assert main([command, *argv]) == 8
+        assert f"'assistant {command}' needs the 'train' extra" in capsys.readouterr().err

@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
+        from assistant.extras import require_command_extra
+
+        require_command_extra(args.command_name)  # training commands without the train extra: say so
         return int(args.func(args))
     except AssistantError as error:
         print(f"assistant: {error}", file=sys.stderr)

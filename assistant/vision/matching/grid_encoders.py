@@ -62,7 +62,9 @@ class OnnxGridEncoder:
     def __init__(self, onnx_dir: Path, captioner_dir: Path, threads: int | None = None) -> None:
         from assistant.vision.inference.onnx_captioner import OnnxCaptioner
 
-        self._captioner = OnnxCaptioner.load(onnx_dir, captioner_dir, threads=threads)
+        # Only the encoder graph runs here; int8=None opens whichever decoder step the export has (a wheel
+        # ships only the int8 one, issue #19).
+        self._captioner = OnnxCaptioner.load(onnx_dir, captioner_dir, threads=threads, int8=None)
         self.name = str(self._captioner.manifest.get("encoder"))
         self.image_size = self._captioner.image_size
 
