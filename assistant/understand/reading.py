@@ -29,13 +29,19 @@ def _has_digit(text: str) -> bool:
 
 
 def grid_pieces(block: TextBlock) -> list[str]:
-    """A grid's rows, one piece each. A table of words says its size and names its header row once
-    ("Table, 7 rows. Columns: Name, Size, Type."); a terminal's lines and a keypad's keys are just
-    read row by row."""
+    """A grid's rows, one piece each, introduced by what the grid is: a keypad ("Keys: 7, 8, 9"),
+    a grid of buttons ("12 buttons: Pencil, Brush, Eraser"), or a table, which says its size and
+    names its header row once ("Table, 7 rows. Columns: Name, Size, Type"). A terminal's lines are
+    read as they are."""
     grid = block.grid
     rows = [line.text for line in block.lines]
-    if grid is None or grid.monospace or all(len(w) <= 2 for r in rows for w in r.replace(",", " ").split()):
+    if grid is None or grid.monospace:
         return rows
+    cells = [c.text for r in grid.rows for c in r.cells]
+    if all(len(w) <= 2 for c in cells for w in c.split()):
+        return [f"Keys: {rows[0]}", *rows[1:]]
+    if not any(_has_digit(c) for c in cells) and all(len(c.split()) <= 2 for c in cells):
+        return [f"{len(cells)} buttons: {rows[0]}", *rows[1:]]  # a tool palette, a button bar
     first, rest = grid.rows[0], grid.rows[1:]
     # A header: words only, over rows that hold figures (sizes, dates, prices).
     header = not any(_has_digit(c.text) for c in first.cells) and any(

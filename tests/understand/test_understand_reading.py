@@ -53,7 +53,12 @@ def test_a_terminal_listing_is_read_line_by_line() -> None:
     assert block_pieces(block) == [" ".join(r) for r in rows]
 
 
-def test_a_keypad_is_read_row_by_row_without_a_table_heading() -> None:
+def test_a_keypad_and_a_tool_palette_are_read_as_controls_row_by_row() -> None:
     keys = [["7", "8", "9"], ["4", "5", "6"], ["1", "2", "3"], ["0", ".", "="]]
     (block,) = layout_blocks(_grid(keys, (40, 100, 160)))
-    assert block_pieces(block) == [", ".join(r) for r in keys]
+    rows = [", ".join(r) for r in keys]
+    assert block_pieces(block) == [f"Keys: {rows[0]}", *rows[1:]]
+    tools = [["Pencil", "Brush", "Eraser"], ["Fill", "Text", "Line"], ["Picker", "Zoom", "Select"]]
+    (block,) = layout_blocks(_grid(tools, (40, 140, 240)))
+    rows = [", ".join(r) for r in tools]
+    assert block_pieces(block) == [f"9 buttons: {rows[0]}", *rows[1:]]
