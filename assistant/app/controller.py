@@ -10,7 +10,6 @@ import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PIL import Image
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -175,7 +174,7 @@ class AppController(QObject):
         if not ok and message:
             self.say_error(message)
 
-    def _handle_ipc(self, command: str, args: dict[str, Any]) -> tuple[bool, str]:
+    def _handle_ipc(self, command: str, args: dict[str, object]) -> tuple[bool, str]:
         """A command from `assistant trigger`: its caller may be a desktop shortcut with no
         terminal, so a refusal is also spoken, not only printed."""
         ok, message = self.handle_command(command, args)
@@ -183,7 +182,7 @@ class AppController(QObject):
             self.say_error(message)
         return ok, message
 
-    def handle_command(self, command: str, args: dict[str, Any]) -> tuple[bool, str]:
+    def handle_command(self, command: str, args: dict[str, object]) -> tuple[bool, str]:
         """One entry point for menu, buttons, hotkeys and IPC. Returns (ok, short message)."""
         if command == "describe-file":
             return self.describe_file(str(args.get("path", "")))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def limit_malloc_arenas(arenas: int = 2) -> bool:
         return False
 
 
-def run_app(args: Any = None) -> int:
+def run_app(args: argparse.Namespace | None = None) -> int:
     """Run the tray app until Quit; the exit status. ``args`` may carry ``wav``, ``speech`` and
     ``settings_dir`` (the ``assistant run`` options)."""
     limit_malloc_arenas()

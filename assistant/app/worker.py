@@ -18,6 +18,7 @@ connection and ~8 MB per screen description before this was changed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import queue
@@ -26,7 +27,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -54,7 +55,7 @@ class DescribeRequest:
     """One thing to describe. ``payload``: a PIL image (kind "image") or a path (kind "file")."""
 
     kind: str
-    payload: Any = None
+    payload: ImageInput | None = None
     label: str = ""
     pointer_size: int = 480
     id: int = field(default_factory=lambda: next(_ids))
@@ -120,6 +121,8 @@ class DescribeWorker(QObject):
 
     def _capture(self, request: DescribeRequest) -> tuple[ImageInput, str]:
         if request.kind in ("image", "file"):
+            if request.payload is None:
+                raise AssistantError("There is nothing to describe.")
             return request.payload, request.label
         if self._screen is None:
             if self._screen_factory is None:
@@ -190,7 +193,7 @@ class DescribeQueue(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._jobs: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         self._worker = DescribeWorker(describer_factory, screen_factory)
         self._thread = threading.Thread(target=self._work, name="describe-worker", daemon=True)
         self._worker.loaded.connect(self._on_loaded)
@@ -218,12 +221,12 @@ class DescribeQueue(QObject):
     # -- public API (GUI thread) -------------------------------------------------------------
     def load_model(self) -> None:
         """Start loading the model in the worker; ``model_loaded`` says how it went."""
-        self._jobs.put(("load", None))
+        self._jobs.put(self._worker.load)
 
     def reload(self, describer_factory: Callable[[], DescriberLike]) -> None:
         self.model_ready = False
         self.model_state = "loading"
-        self._jobs.put(("factory", describer_factory))
+        self._jobs.put(functools.partial(self._worker.set_describer_factory, describer_factory))
 
     def set_debounce(self, ms: int) -> None:
         self._cooldown.setInterval(max(0, ms))
@@ -266,16 +269,10 @@ class DescribeQueue(QObject):
             job = self._jobs.get()
             if job is None:
                 return
-            name, argument = job
             try:
-                if name == "load":
-                    self._worker.load()
-                elif name == "factory":
-                    self._worker.set_describer_factory(argument)
-                else:
-                    self._worker.run(argument)
+                job()
             except Exception:  # the worker reports its own errors; this is a last guard for the thread
-                log.exception("describe worker job %s failed", name)
+                log.exception("describe worker job %r failed", job)
 
     # -- internals -----------------------------------------------------------------------------
     def _outstanding(self) -> int:
@@ -289,7 +286,7 @@ class DescribeQueue(QObject):
         self.in_flight = request
         self.dispatched += 1
         self._cooldown.start()
-        self._jobs.put(("run", request))
+        self._jobs.put(functools.partial(self._worker.run, request))
 
     def _done(self, rid: int) -> DescribeRequest | None:
         request = self.in_flight
