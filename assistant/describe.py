@@ -101,12 +101,14 @@ class Describer:
             self._reranker_checked = True
         encoder = captioner_encoder(captioner)
         if self._reranker is None:  # judged by ImageNet's labels alone (issue #16: understand/trust.py)
-            return annotate_trust(captioner.caption(image, beam_size=self.options.beam_size), None, encoder)
+            return annotate_trust(
+                captioner.caption(image, beam_size=self.options.beam_size), None, encoder, image
+            )
         # The beam's best few, re-ranked by fit to the picture and agreement with similar photos.
         (result,) = caption_reranked(captioner, self._reranker, [image], self.options.beam_size)
         assert isinstance(result, CaptionResult)
         # Out of its depth? Judged against the training photos and ImageNet (understand/trust.py).
-        return annotate_trust(result, self._reranker.memory, encoder)
+        return annotate_trust(result, self._reranker.memory, encoder, image)
 
     def describe(self, image: ImageInput, *, on_sentence: SentenceCallback | None = None) -> Description:
         started = time.perf_counter()

@@ -27,7 +27,7 @@ from PIL import Image
 
 from assistant.errors import AssistantError
 from assistant.ocr.layout import TextBlock
-from assistant.understand.trust import CANT_TELL, Assessment
+from assistant.understand.trust import Assessment, with_colours
 
 log = logging.getLogger(__name__)
 
@@ -143,19 +143,20 @@ def _mostly_table(blocks: Sequence[TextBlock], words: int, max_words: int = 120)
 
 
 def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) -> str:
-    """A drawn picture or cut-out: a sure ImageNet label ("A picture of a zebra."), else can't tell."""
+    """A drawn picture or cut-out: a sure ImageNet label ("A picture of a zebra."), else can't tell
+    (and its main colours)."""
     if captioner is None:
-        return CANT_TELL
+        return with_colours(rgb)
     try:
         result = captioner.caption(rgb)
     except AssistantError as error:
         log.warning("captioning failed: %s", error)
-        return CANT_TELL
+        return with_colours(rgb)
     trust = getattr(result, "trust", None)
     label = trust.label if isinstance(trust, Assessment) else None
     if label is not None and label.probability >= cfg.label_sure:
         return f"A picture of {label.words.phrase()}."
-    return CANT_TELL
+    return with_colours(rgb)
 
 
 def picture_lead(

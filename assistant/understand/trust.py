@@ -26,12 +26,14 @@ import functools
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
+from assistant.understand.colours import colours_sentence
 from assistant.understand.objects import Named, artwork_probability, grouped
 
 log = logging.getLogger(__name__)
@@ -163,10 +165,26 @@ def assess(
     return verdict(str(result.text), near, label, familiar, cfg, art)
 
 
-def annotate(result: Any, memory: Any, encoder: str | None, cfg: TrustConfig | None = None) -> Any:
-    """Attach :func:`assess`'s verdict to the result as ``result.trust`` (read by :func:`speak`)."""
-    result.trust = assess(result, memory, encoder, cfg)
+def annotate(
+    result: Any,
+    memory: Any,
+    encoder: str | None,
+    image: Image.Image | None = None,
+    cfg: TrustConfig | None = None,
+) -> Any:
+    """Attach :func:`assess`'s verdict to the result as ``result.trust`` (read by :func:`speak`); when
+    nothing is sure, the ``image``'s main colours are said after "I can't tell" (colours.py)."""
+    verdict_ = assess(result, memory, encoder, cfg)
+    if verdict_ is not None and verdict_.sentence == CANT_TELL and image is not None:
+        verdict_ = replace(verdict_, sentence=with_colours(image))
+    result.trust = verdict_
     return result
+
+
+def with_colours(image: Image.Image) -> str:
+    """ "I can't tell what this picture shows. Mostly blue and green." """
+    colours = colours_sentence(image)
+    return f"{CANT_TELL} {colours}" if colours else CANT_TELL
 
 
 def speak(result: Any, hedged: str | None) -> str | None:

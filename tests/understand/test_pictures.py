@@ -10,6 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.understand import understand
+from assistant.understand.colours import colours_sentence, main_colours
 from assistant.understand.pictures import chart_kind, picture_lead, qr_sentence, qr_text
 from assistant.understand.trust import CANT_TELL
 
@@ -93,7 +94,16 @@ def test_a_lone_picture_without_a_captioner_is_not_made_up() -> None:
     icon = Image.new("RGB", (128, 128), "white")
     ImageDraw.Draw(icon).rounded_rectangle([20, 30, 108, 100], 10, fill=(90, 150, 220))
     result = understand(icon, captioner=None, ocr=None)
-    assert result.text == CANT_TELL
+    assert result.text == f"{CANT_TELL} Mostly white and blue."
+
+
+def test_main_colours_in_plain_words() -> None:
+    scene = Image.new("RGB", (200, 200), (90, 140, 230))  # sky
+    ImageDraw.Draw(scene).rectangle([0, 110, 200, 200], fill=(60, 150, 60))  # grass
+    ImageDraw.Draw(scene).ellipse([40, 100, 160, 190], fill=(120, 80, 40))  # something brown
+    assert colours_sentence(scene) == "Mostly blue, green and brown."
+    assert main_colours(Image.new("RGB", (50, 50), (250, 250, 250))) == ["white"]
+    assert main_colours(Image.new("RGB", (50, 50), (10, 10, 10))) == ["black"]
 
 
 def _table() -> Image.Image:
