@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 #: off after 0.3 s (tests/app/test_app_settings_orca.py); it waits this long in that case.
 WELCOME_DELAY_MS = 2500
 
+
 class AppController(QObject):
     """Owns the windows, tray, worker, speech, hotkeys and the IPC server."""
 

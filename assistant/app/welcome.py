@@ -41,9 +41,8 @@ def keys_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True) -> str:
 
 
 def welcome_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True) -> str:
-    return (
-        "Assistant is running. It describes your screen and pictures out loud, offline. "
-        + keys_text(hotkeys, hotkeys_work)
+    return "Assistant is running. It describes your screen and pictures out loud, offline. " + keys_text(
+        hotkeys, hotkeys_work
     )
 
 
