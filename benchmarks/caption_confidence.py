@@ -32,7 +32,7 @@ from assistant.understand.wording import ComposeConfig, hedge  # noqa: E402
 from assistant.vision.inference.result import attach_pooled, results_from_beams  # noqa: E402
 from assistant.vision.inference.torch_steps import beam_search  # noqa: E402
 from assistant.vision.matching.caption_memory import CaptionMemory  # noqa: E402
-from assistant.vision.matching.contrastive import NumpyContrastiveModel  # noqa: E402
+from assistant.vision.matching.contrastive import ContrastiveMatcher  # noqa: E402
 from assistant.vision.matching.rerank import NEAR_MISSES, CaptionReranker  # noqa: E402
 from assistant.vision.model.checkpoint import load_model  # noqa: E402
 from assistant.vision.model.mirror import average_with_mirror  # noqa: E402
@@ -70,7 +70,7 @@ def main() -> int:
     )
     if args.limit:
         names = names[: args.limit]
-    model = NumpyContrastiveModel.load(args.contrastive)
+    model = ContrastiveMatcher.load(args.contrastive)
     memory = CaptionMemory.load(args.memory) if args.rerank == "consensus" else None
     reranker = CaptionReranker(model, memory) if args.rerank != "none" else None
 

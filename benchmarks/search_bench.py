@@ -31,7 +31,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 from PIL import Image, ImageDraw  # noqa: E402
 
 from assistant.errors import ModelError  # noqa: E402
-from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir  # noqa: E402
+from assistant.vision.matching.contrastive import ContrastiveMatcher, default_contrastive_dir  # noqa: E402
 from assistant.vision.matching.folder_search import index_images, list_images, load_grid_encoder, rank  # noqa: E402
 
 QUERIES = [
@@ -67,7 +67,7 @@ def render(folder: Path, count: int, seed: int = 0) -> None:
         image.save(sub / f"img{i:04d}.{'jpg' if i % 2 else 'png'}")
 
 
-def bench(runtime: str, files: list[Path], model: NumpyContrastiveModel, threads: int) -> dict[str, Any]:
+def bench(runtime: str, files: list[Path], model: ContrastiveMatcher, threads: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     assert model.config.encoder is not None
     encoder = load_grid_encoder(model.config.encoder, runtime, "cpu", threads=threads)
@@ -100,7 +100,7 @@ def main() -> int:
     import torch
 
     torch.set_num_threads(args.threads)
-    model = NumpyContrastiveModel.load(default_contrastive_dir())
+    model = ContrastiveMatcher.load(default_contrastive_dir())
     report: dict[str, Any] = {
         "benchmark": "search_bench",
         "threads": args.threads,

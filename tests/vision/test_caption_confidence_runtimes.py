@@ -13,9 +13,9 @@ import numpy as np
 import pytest
 
 from assistant.describe import Describer, DescriberOptions
-from assistant.vision.matching.contrastive import NumpyContrastiveModel, captioner_encoder
-from assistant.vision.training.onnx_export import export_onnx
 from assistant.vision.inference.onnx_captioner import OnnxCaptioner
+from assistant.vision.matching.contrastive import ContrastiveMatcher, captioner_encoder
+from assistant.vision.training.onnx_export import export_onnx
 from tests.support.shapes import captions_for, draw_shape
 from tests.support.shapes_contrastive import train_shapes_contrastive
 
@@ -42,7 +42,7 @@ def test_torch_and_onnx_captions_carry_the_same_grid_and_confidence(
     on_torch = Describer(options)
     on_onnx = Describer(options, OnnxCaptioner.load(tiny_onnx, tiny_model_dir, threads=1))
     assert captioner_encoder(on_torch.load()) == captioner_encoder(on_onnx.load()) == "efficientnet-lite0"
-    matcher = NumpyContrastiveModel.load(shapes_matcher)
+    matcher = ContrastiveMatcher.load(shapes_matcher)
     cases = [("circle", "red", "white"), ("square", "blue", "black"), ("triangle", "green", "white")]
     for i, (shape, colour, background) in enumerate(cases):
         image = draw_shape(shape, colour, background, size=160, seed=900 + i)

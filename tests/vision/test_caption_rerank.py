@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from assistant.paths import default_model_dir
+from assistant.vision.inference.runtime import load_captioner
 from assistant.vision.matching.caption_memory import load_caption_memory
 from assistant.vision.matching.contrastive import load_caption_matcher
 from assistant.vision.matching.rerank import (
@@ -23,7 +24,6 @@ from assistant.vision.matching.rerank import (
     caption_candidates,
     caption_reranked,
 )
-from assistant.vision.inference.runtime import load_captioner
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
@@ -117,7 +117,7 @@ def test_the_describer_speaks_the_reranked_caption(picture, tmp_path: Path) -> N
         load_caption_matcher(None, "efficientnet-lite2"), load_caption_memory(None, "efficientnet-lite2")
     )
     assert reranker.matcher is not None and reranker.memory is not None
-    expected = reranker.rerank(found, captioner.config.length_penalty)
+    expected = reranker.rerank(found, captioner.length_penalty)
     assert result.text == expected.text and result.confidence == pytest.approx(expected.confidence)
 
 

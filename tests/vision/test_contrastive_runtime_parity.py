@@ -1,4 +1,4 @@
-"""The numpy forward pass of the image-text model equals the torch one, and needs no torch."""
+"""The image-text model's exported graphs on onnxruntime compute what the torch model does, without torch."""
 
 from __future__ import annotations
 
@@ -12,8 +12,14 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.matching.contrastive_torch import ContrastiveConfig, ContrastiveModel, DualEncoder
-from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
+from assistant.vision.matching.contrastive import (
+    IMAGE_GRAPH,
+    TEXT_GRAPH,
+    ContrastiveConfig,
+    ContrastiveMatcher,
+    default_contrastive_dir,
+)
+from assistant.vision.matching.contrastive_torch import ContrastiveModel, DualEncoder, encode_captions
 from assistant.vision.model.vocab import Vocabulary
 
 CAPTIONS = [
@@ -32,7 +38,7 @@ def _features(rng: np.random.Generator, batch: int, cells: int, dim: int) -> np.
     return np.maximum(rng.normal(0.2, 1.0, size=(batch, cells, dim)), 0.0).astype(np.float32)
 
 
-def _assert_parity(torch_model: ContrastiveModel, np_model: NumpyContrastiveModel, dim: int) -> None:
+def _assert_parity(torch_model: ContrastiveModel, np_model: ContrastiveMatcher, dim: int) -> None:
     rng = np.random.default_rng(0)
     grid = _features(rng, 5, 9, dim)  # (B, N, D)
     pooled = grid.mean(axis=1)  # (B, D)
@@ -53,10 +59,10 @@ def _assert_parity(torch_model: ContrastiveModel, np_model: NumpyContrastiveMode
 
 
 @pytest.mark.timeout(120)
-def test_shipped_model_numpy_equals_torch() -> None:
+def test_shipped_model_graphs_equal_torch() -> None:
     directory = default_contrastive_dir()
     torch_model = ContrastiveModel.load(directory)
-    np_model = NumpyContrastiveModel.load(directory)
+    np_model = ContrastiveMatcher.load(directory)
     assert np_model.config.encoder == "efficientnet-lite2"
     assert np_model.config.calib_scale == pytest.approx(torch_model.config.calib_scale)
     _assert_parity(torch_model, np_model, torch_model.config.feature_dim)
@@ -64,7 +70,7 @@ def test_shipped_model_numpy_equals_torch() -> None:
 
 
 @pytest.mark.timeout(120)
-def test_untrained_model_of_other_shapes_numpy_equals_torch(tmp_path: Path) -> None:
+def test_untrained_model_of_other_shapes_graphs_equal_torch(tmp_path: Path) -> None:
     """Random weights and odd widths: parity holds for the architecture, not for one set of weights."""
     torch.manual_seed(3)
     vocab = Vocabulary.build([*CAPTIONS, "a dog runs", "children play"], min_count=1)
@@ -73,38 +79,63 @@ def test_untrained_model_of_other_shapes_numpy_equals_torch(tmp_path: Path) -> N
     )
     net = DualEncoder(config)
     with torch.no_grad():  # LayerNorm starts at 1/0: move it so its weights are really exercised
-        net.image_proj[0].weight.uniform_(0.5, 1.5)
-        net.image_proj[0].bias.uniform_(-0.2, 0.2)
+        norm = net.image_proj[0]
+        assert isinstance(norm, torch.nn.LayerNorm)
+        norm.weight.uniform_(0.5, 1.5)
+        norm.bias.uniform_(-0.2, 0.2)
     ContrastiveModel(net, vocab).save(tmp_path / "model")
-    _assert_parity(
-        ContrastiveModel.load(tmp_path / "model"), NumpyContrastiveModel.load(tmp_path / "model"), 48
-    )
+    _assert_parity(ContrastiveModel.load(tmp_path / "model"), ContrastiveMatcher.load(tmp_path / "model"), 48)
 
 
 @pytest.mark.timeout(60)
 def test_missing_damaged_or_mismatched_models_raise_model_errors(tmp_path: Path) -> None:
     shipped = default_contrastive_dir()
     with pytest.raises(ModelError, match="incomplete"):
-        NumpyContrastiveModel.load(tmp_path / "nowhere")
+        ContrastiveMatcher.load(tmp_path / "nowhere")
     broken = tmp_path / "broken"
     broken.mkdir()
-    for name in ("config.json", "vocab.json"):
+    for name in ("config.json", "vocab.json", IMAGE_GRAPH):
         (broken / name).write_bytes((shipped / name).read_bytes())
-    (broken / "model.safetensors").write_bytes(b"not safetensors")
+    (broken / TEXT_GRAPH).write_bytes(b"not a graph")
     with pytest.raises(ModelError, match="damaged"):
-        NumpyContrastiveModel.load(broken)
-    (broken / "model.safetensors").write_bytes((shipped / "model.safetensors").read_bytes())
+        ContrastiveMatcher.load(broken)
+    (broken / TEXT_GRAPH).write_bytes((shipped / TEXT_GRAPH).read_bytes())
     config = json.loads((shipped / "config.json").read_text(encoding="utf-8"))
     config["model"]["feature_dim"] = 2048
     (broken / "config.json").write_text(json.dumps(config), encoding="utf-8")
     with pytest.raises(ModelError, match="do not fit"):
-        NumpyContrastiveModel.load(broken)
+        ContrastiveMatcher.load(broken)
     config["format"] = "something-else"
     (broken / "config.json").write_text(json.dumps(config), encoding="utf-8")
     with pytest.raises(ModelError, match="does not hold"):
-        NumpyContrastiveModel.load(broken)
+        ContrastiveMatcher.load(broken)
     with pytest.raises(ModelError, match="do not fit"):
-        NumpyContrastiveModel.load(shipped).embed_images(np.zeros((1, 2048), dtype=np.float32))
+        ContrastiveMatcher.load(shipped).embed_images(np.zeros((1, 2048), dtype=np.float32))
+
+
+@torch.inference_mode()
+def test_two_gru_passes_equal_the_packed_sequence() -> None:
+    """The text side runs its GRU over plain padded tensors (so it exports); that is exactly what the
+    packed-sequence form computes, rows of every length together."""
+    model = ContrastiveModel.load(default_contrastive_dir())
+    net = model.net
+    ids = encode_captions(model.vocab, CAPTIONS, model.config.max_tokens)  # (B, T), ragged rows
+    mask = (ids != 0).unsqueeze(2).float()
+    lengths = mask.sum(dim=1).clamp(min=1.0)
+    packed = torch.nn.utils.rnn.pack_padded_sequence(
+        net.embedding(ids), lengths.squeeze(1).long(), batch_first=True, enforce_sorted=False
+    )
+    out, _ = net.gru(packed)
+    out, _ = torch.nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=ids.size(1))
+    expected = torch.nn.functional.normalize(net.text_proj((out * mask).sum(dim=1) / lengths), dim=-1)
+    torch.testing.assert_close(net.encode_texts(ids), expected, atol=1e-6, rtol=0)
+
+
+def test_shipped_graphs_store_the_fp16_weights_in_half_the_space() -> None:
+    """The graphs hold the fp16 weights of ``model.safetensors`` as fp16: they add about its size."""
+    shipped = default_contrastive_dir()
+    graphs = sum((shipped / name).stat().st_size for name in (IMAGE_GRAPH, TEXT_GRAPH))
+    assert graphs < 1.1 * (shipped / "model.safetensors").stat().st_size
 
 
 @pytest.mark.timeout(120)
@@ -112,9 +143,10 @@ def test_caption_scoring_and_search_modules_do_not_import_torch() -> None:
     code = (
         "import sys\n"
         "import assistant.describe, assistant.vision.matching.folder_search as s\n"
-        "from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir\n"
-        "m = NumpyContrastiveModel.load(default_contrastive_dir())\n"
-        "c = m.confidence(m.w['image_proj.0.bias'] * 0 + 0.3, 'a dog runs')\n"
+        "from assistant.vision.matching.contrastive import ContrastiveMatcher, default_contrastive_dir\n"
+        "m = ContrastiveMatcher.load(default_contrastive_dir())\n"
+        "import numpy as np\n"
+        "c = m.confidence(np.full(m.config.feature_dim, 0.3, np.float32), 'a dog runs')\n"
         "assert 0.0 <= c <= 1.0, c\n"
         "assert 'torch' not in sys.modules, 'torch was imported'\n"
         "print('ok')\n"

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from assistant.cli import main
-from assistant.vision.matching.contrastive import NumpyContrastiveModel
+from assistant.vision.matching.contrastive import ContrastiveMatcher
 from assistant.vision.matching.folder_search import (
     TorchGridEncoder,
     default_contrastive_dir,
@@ -96,7 +98,7 @@ def test_one_index_answers_many_queries_and_top_limits(
     shapes_contrastive: Path, lite0: TorchGridEncoder, tmp_path: Path
 ) -> None:
     paths = _scene_folder(tmp_path / "pictures")
-    model = NumpyContrastiveModel.load(shapes_contrastive)
+    model = ContrastiveMatcher.load(shapes_contrastive)
     files = sorted(paths.values())
     index = index_images(lite0, model, files, batch_size=16)
     assert index.embeddings.shape == (3, model.config.embed_dim)
@@ -188,7 +190,7 @@ class CountingEncoder:
         self.image_size = inner.image_size
         self.encoded = 0
 
-    def encode(self, images: list) -> np.ndarray:
+    def encode(self, images: Sequence[Image.Image]) -> np.ndarray:
         self.encoded += len(images)
         return self.inner.encode(images)
 

@@ -191,6 +191,7 @@ class OnnxCaptioner:
         self.normalisation = str(manifest["normalisation"])
         self.max_len = int(manifest["max_len"])
         self.length_penalty = float(manifest["length_penalty"])
+        self.encoder_name = str(manifest["encoder"])
 
     @classmethod
     def load(

@@ -21,17 +21,26 @@ from typing import Protocol
 
 from PIL import Image
 
+from assistant.catalog import RUNTIMES  # declared once (issue #14)
 from assistant.errors import AssistantError, ModelError
 from assistant.vision.inference.result import CaptionResult
 from assistant.vision.model.files import check_model_files
 
 log = logging.getLogger(__name__)
 
-RUNTIMES = ("auto", "torch", "onnx")
-
 
 class CaptionerLike(Protocol):
-    """What the describe pipeline and folder mode need from either runtime."""
+    """What the describe pipeline, folder mode and re-ranking need from either runtime, typed: callers
+    read these instead of probing the runtime's own attributes."""
+
+    @property
+    def encoder_name(self) -> str: ...  # the image encoder whose grid it reads; extras must fit it
+
+    @property
+    def image_size(self) -> int: ...  # the square side that encoder sees: pictures need no more
+
+    @property
+    def length_penalty(self) -> float: ...  # the beam's ranking exponent, which re-ranking extends
 
     def caption(self, image: Image.Image, beam_size: int = 3) -> CaptionResult: ...
 

@@ -38,6 +38,18 @@ class Captioner:
         self.device = device
         self.spec = encoder_spec(config.encoder)
 
+    @property
+    def encoder_name(self) -> str:
+        return self.config.encoder
+
+    @property
+    def image_size(self) -> int:
+        return self.spec.image_size
+
+    @property
+    def length_penalty(self) -> float:
+        return self.config.length_penalty
+
     @classmethod
     def load(
         cls, model_dir: Path, device: str | None = "auto", encoder_weights: Path | str | None = "packaged"

@@ -12,6 +12,7 @@ Model folders hold ``model.safetensors`` + ``config.json`` + ``vocab.json`` — 
 
 from __future__ import annotations
 
+import copy
 import json
 import math
 import random
@@ -30,31 +31,28 @@ from assistant.vision.matching.contrastive import (
     CONFIG_FILE,
     FORMAT_NAME,
     FORMAT_VERSION,
+    IMAGE_GRAPH,
+    TEXT_GRAPH,
     VOCAB_FILE,
     WEIGHTS_FILE,
+    ContrastiveConfig,
+    caption_ids,
+    confidence_from_similarity,
     read_contrastive_folder,
+    word_ids,
 )
+from assistant.vision.matching.contrastive_onnx import export_graphs
 from assistant.vision.model.files import write_manifest
-from assistant.vision.model.vocab import Vocabulary, tokenize
+from assistant.vision.model.vocab import Vocabulary
 
 
-@dataclass
-class ContrastiveConfig:
-    """Shapes of the dual encoder; stored in ``config.json``."""
-
-    vocab_size: int
-    feature_dim: int  # channels of the encoder grid (1280 for efficientnet-lite2)
-    embed_dim: int = 256  # shared image/text space
-    hidden_dim: int = 512  # image MLP hidden width
-    word_dim: int = 256
-    text_hidden: int = 256  # GRU width per direction
-    max_tokens: int = 30
-    dropout: float = 0.1
-    init_temperature: float = 0.07
-    # confidence = sigmoid(calib_scale * cosine + calib_bias), fitted after training on matched vs
-    # mismatched training pairs (equal priors), so 0.5 means "as likely a match as not".
-    calib_scale: float = 10.0
-    calib_bias: float = -3.0
+def _right_aligned(ids: torch.Tensor) -> torch.Tensor:
+    """``ids (B, T)`` right-padded -> the same words ending at column ``T-1``, padding (0) before them."""
+    steps = ids.size(1)
+    position = torch.arange(steps, device=ids.device).unsqueeze(0)  # (1, T)
+    shift = steps - (ids != 0).sum(dim=1, keepdim=True)  # (B, 1) padding per row
+    moved = ids.gather(1, (position - shift).clamp(min=0))  # (B, T)
+    return torch.where(position >= shift, moved, torch.zeros_like(ids))
 
 
 class DualEncoder(nn.Module):
@@ -84,14 +82,27 @@ class DualEncoder(nn.Module):
         return F.normalize(self.image_proj(features.float()), dim=-1)
 
     def encode_texts(self, ids: torch.Tensor) -> torch.Tensor:
+        """``ids (B, T)``, right-padded with 0 -> ``(B, E)``: the masked mean of the bidirectional GRU.
+
+        The GRU runs twice over plain padded tensors instead of once over a packed sequence, so the
+        same code exports to ONNX (:mod:`assistant.vision.matching.contrastive_onnx`): the forward
+        direction is exact on the right-padded words (padding comes after them), the reverse one on
+        the words moved to the right end (padding comes before them, and it runs right to left).
+        """
         mask = (ids != 0).unsqueeze(2).float()  # (B, T, 1)
         lengths = mask.sum(dim=1).clamp(min=1.0)  # (B, 1)
-        packed = nn.utils.rnn.pack_padded_sequence(
-            self.embedding(ids), lengths.squeeze(1).long().cpu(), batch_first=True, enforce_sorted=False
-        )
-        out, _ = self.gru(packed)
-        out, _ = nn.utils.rnn.pad_packed_sequence(out, batch_first=True, total_length=ids.size(1))
-        pooled = (out * mask).sum(dim=1) / lengths  # (B, 2H)
+        hidden = self.config.text_hidden
+        forward, _ = self.gru(self.embedding(ids))  # (B, T, 2H): its first half is exact
+        right = _right_aligned(ids)  # (B, T) padding first
+        backward, _ = self.gru(self.embedding(right))  # (B, T, 2H): its second half is exact
+        right_mask = (right != 0).unsqueeze(2).float()  # (B, T, 1)
+        pooled = (
+            torch.cat(
+                [(forward[..., :hidden] * mask).sum(dim=1), (backward[..., hidden:] * right_mask).sum(dim=1)],
+                dim=1,
+            )
+            / lengths
+        )  # (B, 2H)
         return F.normalize(self.text_proj(pooled), dim=-1)
 
     def scale(self) -> torch.Tensor:
@@ -107,12 +118,7 @@ def info_nce(image_emb: torch.Tensor, text_emb: torch.Tensor, scale: torch.Tenso
 
 def encode_captions(vocab: Vocabulary, captions: Sequence[str], max_tokens: int) -> torch.Tensor:
     """Captions -> padded word ids ``(B, T)`` (no start/end tokens; an empty caption becomes ``<unk>``)."""
-    rows = [
-        [vocab.stoi.get(t, vocab.unk_id) for t in tokenize(c)[:max_tokens]] or [vocab.unk_id]
-        for c in captions
-    ]
-    width = max(len(r) for r in rows)
-    return torch.tensor([r + [0] * (width - len(r)) for r in rows], dtype=torch.long)
+    return torch.from_numpy(caption_ids(vocab, captions, max_tokens))
 
 
 class ContrastiveModel:
@@ -149,7 +155,8 @@ class ContrastiveModel:
         return self.embed_images(image_features) @ self.embed_texts(captions).t()
 
     def confidence_from_similarity(self, similarity: torch.Tensor) -> torch.Tensor:
-        return torch.sigmoid(self.config.calib_scale * similarity + self.config.calib_bias)
+        """The run time's calibration, :func:`.contrastive.confidence_from_similarity`, on a tensor."""
+        return torch.from_numpy(confidence_from_similarity(self.config, similarity.detach().cpu().numpy()))
 
     def confidence(self, image_features: torch.Tensor, caption: str) -> float:
         """How likely (0..1) ``caption`` fits one image: features ``(D,)``, ``(N, D)`` or ``(1, ...)``."""
@@ -159,7 +166,7 @@ class ContrastiveModel:
         return float(self.confidence_from_similarity(self.similarity(features, [caption]))[0, 0])
 
     def save(self, directory: Path) -> None:
-        """``model.safetensors`` (fp16) + ``config.json`` + ``vocab.json``."""
+        """``model.safetensors`` (fp16) + ``config.json`` + ``vocab.json`` + the ONNX graphs + checksums."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         tensors = {
@@ -175,23 +182,39 @@ class ContrastiveModel:
         }
         (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
         self.vocab.save(directory / VOCAB_FILE)
-        write_manifest(directory, (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE))  # last: checksums of what is there
+        stored = copy.deepcopy(self.net)  # the graphs compute with the weights as stored: fp16-rounded
+        stored.load_state_dict({k: v.half().float() for k, v in self.net.state_dict().items()})
+        # image.onnx and text.onnx, what the app runs
+        export_graphs(stored, stored.encode_images, stored.encode_texts, self.config.feature_dim, directory)
+        names = (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE, IMAGE_GRAPH, TEXT_GRAPH)
+        write_manifest(directory, names)  # last: checksums of what is there
 
     @classmethod
     def load(cls, directory: Path, device: str | torch.device = "cpu") -> ContrastiveModel:
-        data, vocab, weights = read_contrastive_folder(directory)
+        data, vocab = read_contrastive_folder(directory)
+        weights = _read_weights(Path(directory) / WEIGHTS_FILE)
         try:
-            config = ContrastiveConfig(**data["model"])
+            config = ContrastiveConfig.from_json(data)
         except (ValueError, KeyError, TypeError) as error:
             raise ModelError(f"The image-text matching model's configuration is damaged ({error}).") from None
         net = DualEncoder(config)
         try:
-            net.load_state_dict({k: torch.from_numpy(v).float() for k, v in weights.items()})
+            net.load_state_dict({k: v.float() for k, v in weights.items()})
         except RuntimeError:
             raise ModelError(
                 "The image-text matching model's weights do not fit its configuration."
             ) from None
         return cls(net.to(device), vocab, data.get("metadata"))
+
+
+def _read_weights(path: Path) -> dict[str, torch.Tensor]:
+    from safetensors import SafetensorError
+    from safetensors.torch import load_file
+
+    try:
+        return load_file(str(path))
+    except (SafetensorError, OSError, ValueError) as error:
+        raise ModelError(f"The image-text matching model's weights are damaged ({error}).") from None
 
 
 @dataclass
@@ -233,11 +256,7 @@ def train_contrastive(
     schedule = torch.optim.lr_scheduler.OneCycleLR(
         optimiser, max_lr=cfg.lr, total_steps=cfg.epochs * steps_per_epoch, pct_start=0.1
     )
-    encoded = [
-        [vocab.stoi.get(t, vocab.unk_id) for t in tokenize(c)[: config.max_tokens]]
-        for caps in captions
-        for c in caps
-    ]
+    encoded = [word_ids(vocab, c, config.max_tokens) for caps in captions for c in caps]
     offsets, start = [], 0
     for caps in captions:
         offsets.append((start, len(caps)))

@@ -29,7 +29,7 @@ from PIL import Image
 
 from assistant.capture.files import find_images, open_image
 from assistant.errors import AssistantError, ImageLoadError, ModelError
-from assistant.vision.matching.contrastive import NumpyContrastiveModel, default_contrastive_dir
+from assistant.vision.matching.contrastive import ContrastiveMatcher, default_contrastive_dir
 from assistant.vision.matching.grid_encoders import (
     ENCODER_RUNTIMES,
     GridEncoder,
@@ -96,7 +96,7 @@ class SearchResult:
         }
 
 
-def check_query(model: NumpyContrastiveModel, query: str) -> None:
+def check_query(model: ContrastiveMatcher, query: str) -> None:
     """Refuse a query the model cannot read: empty, or only words it never saw."""
     if not query.strip():
         raise AssistantError(
@@ -189,7 +189,7 @@ class EmbeddingCache:
 
 def index_images(
     encoder: GridEncoder,
-    model: NumpyContrastiveModel,
+    model: ContrastiveMatcher,
     paths: Sequence[Path],
     batch_size: int = 16,
     on_skip: Callable[[Path, str], None] | None = None,
@@ -243,7 +243,7 @@ def index_images(
     return ImageIndex(kept, embeddings.astype(np.float32), skipped, time.perf_counter() - started)
 
 
-def rank(index: ImageIndex, model: NumpyContrastiveModel, query: str, top: int = 10) -> list[SearchHit]:
+def rank(index: ImageIndex, model: ContrastiveMatcher, query: str, top: int = 10) -> list[SearchHit]:
     """The ``top`` images of ``index`` for ``query``, best first (ties keep the listing order)."""
     check_query(model, query)
     if top < 1:
@@ -289,7 +289,7 @@ def search_folder(
     if top < 1:
         raise AssistantError("The number of results must be at least 1.")
     model_dir = model_dir or default_contrastive_dir()
-    model = NumpyContrastiveModel.load(model_dir)
+    model = ContrastiveMatcher.load(model_dir)
     check_query(model, query)
     files = list_images(folders)
     name = model.config.encoder
@@ -336,11 +336,11 @@ def search_command(args: Any, out: IO[str] | None = None) -> int:
         list(args.folders),
         top=args.top,
         model_dir=args.model,
-        runtime=getattr(args, "runtime", "auto"),
-        device=getattr(args, "device", "auto"),
-        batch_size=getattr(args, "batch_size", 16),
+        runtime=args.runtime,
+        device=args.device,
+        batch_size=args.batch_size,
         on_skip=note,
-        cache=not getattr(args, "no_cache", False),
+        cache=not args.no_cache,
     )
     if args.json:
         print(json.dumps(result.as_dict(), ensure_ascii=False), file=out)

@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PIL import Image
 
+from assistant.vision.inference.result import CaptionResult
+from assistant.vision.inference.runtime import CaptionerLike
 from assistant.vision.matching.caption_memory import CaptionMemory, load_caption_memory
 from assistant.vision.matching.contrastive import (
-    NumpyContrastiveModel,
+    ContrastiveMatcher,
     annotate_confidence,
-    captioner_encoder,
     load_caption_matcher,
 )
 
@@ -47,7 +49,7 @@ NEAR_MISSES = True
 class CaptionReranker:
     """The beam's candidates in, the one to speak out (carrying its confidence when it can)."""
 
-    matcher: NumpyContrastiveModel | None = None
+    matcher: ContrastiveMatcher | None = None
     memory: CaptionMemory | None = None
     fit_weight: float = FIT_WEIGHT
     consensus_weight: float = CONSENSUS_WEIGHT
@@ -68,13 +70,13 @@ class CaptionReranker:
             )
         return scores, cosines
 
-    def rerank(self, result: Any, length_penalty: float) -> Any:
+    def rerank(self, result: CaptionResult, length_penalty: float) -> CaptionResult:
         """The result's best candidate by :meth:`scores`; it lists the candidates as ``alternatives``.
 
         Without alternatives or a pooled feature this only annotates the confidence.
         """
-        candidates = [c for c in getattr(result, "alternatives", []) if str(c.text).strip()]
-        pooled = getattr(result, "pooled", None)
+        candidates = [c for c in result.alternatives if c.text.strip()]
+        pooled = result.pooled
         if len(candidates) < 2 or pooled is None:
             if self.matcher is not None:
                 annotate_confidence(self.matcher, result)
@@ -105,21 +107,18 @@ def load_reranker(
     return CaptionReranker(matcher, memory)
 
 
-def captioner_length_penalty(captioner: object) -> float:
-    """The beam length penalty of either runtime (torch ``config.length_penalty`` or the ONNX one)."""
-    config = getattr(captioner, "config", None)
-    value = getattr(config, "length_penalty", None)
-    if value is None:
-        value = getattr(captioner, "length_penalty", 1.0)
-    return float(value if value is not None else 1.0)
+def captioner_length_penalty(captioner: CaptionerLike) -> float:
+    """The beam length penalty of either runtime (the protocol carries it: ``captioner.length_penalty``)."""
+    return captioner.length_penalty
 
 
-def reranker_for(captioner: object, consensus: bool = True) -> CaptionReranker | None:
+def reranker_for(captioner: Any, consensus: bool = True) -> CaptionReranker | None:
     """:func:`load_reranker` with the shipped folders, for this captioner's encoder."""
-    return load_reranker(captioner_encoder(captioner), consensus=consensus)
+    return load_reranker(captioner.encoder_name, consensus=consensus)
 
 
-def caption_candidates(captioner: Any, images: Sequence[Any], beam_size: int) -> list[Any]:
+# ``captioner`` is a CaptionerLike below; typed Any while folder mode passes its own narrower protocol.
+def caption_candidates(captioner: Any, images: Sequence[Image.Image], beam_size: int) -> list[Any]:
     """Caption ``images``, each result listing as ``alternatives`` the captions the reranker weighs:
     the beam's best few and its near misses."""
     return list(
@@ -128,7 +127,7 @@ def caption_candidates(captioner: Any, images: Sequence[Any], beam_size: int) ->
 
 
 def caption_reranked(
-    captioner: Any, reranker: CaptionReranker, images: Sequence[Any], beam_size: int
+    captioner: Any, reranker: CaptionReranker, images: Sequence[Image.Image], beam_size: int
 ) -> list[Any]:
     """:func:`caption_candidates`, then the one the reranker prefers for each image.
 
@@ -138,5 +137,4 @@ def caption_reranked(
     if not images:
         return []
     found = caption_candidates(captioner, images, beam_size)
-    penalty = captioner_length_penalty(captioner)
-    return [reranker.rerank(result, penalty) for result in found]
+    return [reranker.rerank(result, captioner.length_penalty) for result in found]
