@@ -38,7 +38,8 @@ class PictureConfig:
     lone_words: int = 3  # at most this many words of text: a lone picture (icon, drawing, cut-out)
     chart_words: int = 3  # a chart has at least this many words (title, labels, numbers)
     saturation: float = 0.28  # a "coloured" pixel: HSV saturation above this (marks, not paper or ink)
-    min_mark_share: float = 0.01  # coloured pixels covering less than this share: no chart marks
+    flat_share: float = 0.6  # a drawn chart: at least this share of pixels equal their right neighbour
+    min_mark_share: float = 0.004  # coloured pixels covering less than this share: no chart marks
     label_sure: float = 0.5  # a lone picture is named only when ImageNet is this sure
 
 
@@ -63,16 +64,19 @@ def _components(mask: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]
 
 
 def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None:
-    """The chart's kind ("pie", "bar", "line", "scatter") from the shapes of its coloured marks, or None.
+    """The chart's kind (pie, bar, area, line, scatter) from the shapes of its coloured marks, or None.
 
     Charts draw their data in saturated colours on paper-like ground, text in black or grey: a pie
     is one round coloured blob (its slices touch); bars are several filled axis-aligned rectangles
-    standing on one baseline (or starting at one left edge); a line is a long thin coloured stroke;
-    a scatter is many small dots.
+    standing on one baseline (or starting at one left edge); an area chart is one wide coloured region;
+    a line is a long thin coloured stroke; a scatter is many small dots.
     """
     cfg = cfg or PictureConfig()
     a = _small(rgb, cfg.side)
     height, width = a.shape[:2]
+    flat = np.asarray(rgb.convert("RGB").resize((width, height), Image.Resampling.NEAREST), dtype=np.int16)
+    if (np.abs(np.diff(flat, axis=1)).max(axis=2) <= 2).mean() < cfg.flat_share:
+        return None  # a photo (or a photo of a page): charts are drawn in flat colours
     high, low = a.max(axis=2), a.min(axis=2)
     saturation = (high - low) / np.maximum(high, 1e-6)
     mask = (saturation > cfg.saturation) & (high > 0.2)  # (H, W)
@@ -84,17 +88,20 @@ def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None
     area, (x0, y0, x1, y1) = max(parts)
     bw, bh = x1 - x0, y1 - y0
     fill = area / max(1, bw * bh)
-    round_blob = 0.6 <= fill <= 0.85 and 0.8 <= bw / max(1, bh) <= 1.25
+    round_blob = 0.45 <= fill <= 0.85 and 0.8 <= bw / max(1, bh) <= 1.25  # a disc fills pi/4, a ring less
     if round_blob and min(bw, bh) >= 0.35 * min(width, height) and area >= 0.6 * mask.sum():
-        return "pie"  # a filled disc covers pi/4 of its box, and holds (nearly) all the colour
-    boxes = [box for n, box in parts if n >= 20 and n / max(1, (box[2] - box[0]) * (box[3] - box[1])) >= 0.9]
+        return "pie"  # one round blob holds (nearly) all the colour
+    big = 0.005 * width * height
+    boxes = [box for n, box in parts if n >= big and n / max(1, (box[2] - box[0]) * (box[3] - box[1])) >= 0.8]
     if len(boxes) >= 3:
         bottoms = np.array([b[3] for b in boxes])
         lefts = np.array([b[0] for b in boxes])
-        if (np.abs(bottoms - np.median(bottoms)) <= 3).mean() >= 0.6 or (
+        if (np.abs(bottoms - np.median(bottoms)) <= 3).sum() >= 3 or (
             np.abs(lefts - np.median(lefts)) <= 3
-        ).mean() >= 0.6:
-            return "bar"
+        ).sum() >= 3:
+            return "bar"  # three or more filled rectangles on one baseline (stacked ones merge into one)
+    if bw >= 0.5 * width and 0.3 <= fill <= 0.8 and bw >= 1.2 * bh and area >= 0.5 * mask.sum():
+        return "area"  # one wide coloured region under a curve
     if bw >= 0.4 * width and fill <= 0.2:
         return "line"
     dots = np.array([n for n, box in parts if n <= 0.002 * width * height])
@@ -171,7 +178,7 @@ def picture_lead(
     if words >= cfg.chart_words:
         kind = chart_kind(rgb, cfg)
         if kind:
-            return f"A {kind} chart."
+            return f"{'An' if kind == 'area' else 'A'} {kind} chart."
         return "A table." if _mostly_table(blocks, words) else None
     if words <= cfg.lone_words:
         return lone_picture_sentence(captioner, rgb, cfg)

@@ -50,6 +50,15 @@ def line_chart() -> Image.Image:
     return image
 
 
+def area_chart() -> Image.Image:
+    image = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(image)
+    _axes(draw)
+    top = [(70 + x * 6, 200 - 60 * math.sin(x / 10)) for x in range(60)]
+    draw.polygon([(70, 299), *top, (424, 299)], fill=COLOURS[2])
+    return image
+
+
 def scatter_chart() -> Image.Image:
     image = Image.new("RGB", (480, 360), "white")
     draw = ImageDraw.Draw(image)
@@ -62,7 +71,13 @@ def scatter_chart() -> Image.Image:
 
 @pytest.mark.parametrize(
     ("render", "kind"),
-    [(bar_chart, "bar"), (pie_chart, "pie"), (line_chart, "line"), (scatter_chart, "scatter")],
+    [
+        (bar_chart, "bar"),
+        (pie_chart, "pie"),
+        (line_chart, "line"),
+        (area_chart, "area"),
+        (scatter_chart, "scatter"),
+    ],
 )
 def test_charts_are_named_by_their_marks(render: Callable[[], Image.Image], kind: str) -> None:
     assert chart_kind(render()) == kind
