@@ -1,8 +1,8 @@
 """Contrastive image–text model on Flickr8k val: retrieval recall@1/5/10, optional training and re-ranking.
 
 Val recall uses the standard protocol over the 1,000 val images and their 5,000 captions (see
-:mod:`assistant.vision.evaluation.retrieval`). ``--train`` first trains the dual encoder on train+extra (cached
-EfficientNet-Lite2 grid features, mean-pooled; seconds per epoch) and saves it to ``--model``.
+:mod:`assistant.vision.evaluation.retrieval`). ``--train`` first trains the dual encoder on train+extra
+(cached EfficientNet-Lite2 grid features, mean-pooled; seconds per epoch) and saves it to ``--model``.
 ``--rerank`` decodes val with the captioner (beam 3, 3 best), re-scores each candidate as
 ``length-normalised log p + λ·similarity``, and prints val CIDEr for each λ (λ = 0 is the captioner as
 shipped). Not a test: nothing is asserted. Prints a table and one JSON line.

@@ -18,8 +18,13 @@ import numpy as np
 import pytest
 
 from assistant.errors import ModelError
-from assistant.vision.matching.caption_memory import CONFIG_FILE, FEATURES_FILE, CaptionMemory, load_caption_memory
 from assistant.vision.evaluation.cider_d import CiderD
+from assistant.vision.matching.caption_memory import (
+    CONFIG_FILE,
+    FEATURES_FILE,
+    CaptionMemory,
+    load_caption_memory,
+)
 from assistant.vision.model.vocab import tokenize
 
 CAPTIONS = [

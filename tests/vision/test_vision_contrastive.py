@@ -8,11 +8,15 @@ import pytest
 import torch
 
 from assistant.errors import ModelError
-from assistant.vision.matching.contrastive_torch import ContrastiveModel, ContrastiveTrainConfig, train_contrastive
+from assistant.vision.evaluation.retrieval import retrieval_recalls
+from assistant.vision.matching.contrastive_torch import (
+    ContrastiveModel,
+    ContrastiveTrainConfig,
+    train_contrastive,
+)
+from assistant.vision.model.vocab import Vocabulary
 from assistant.vision.training.data import group_by_image, read_captions
 from assistant.vision.training.features import cached_features
-from assistant.vision.evaluation.retrieval import retrieval_recalls
-from assistant.vision.model.vocab import Vocabulary
 from tests.conftest import TINY_ENCODER
 from tests.support.shapes import captions_for
 

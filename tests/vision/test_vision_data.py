@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import AssistantError
-from assistant.vision.training.data import CaptionRecord, group_by_image, read_captions
 from assistant.vision.model.vocab import Vocabulary
+from assistant.vision.training.data import CaptionRecord, group_by_image, read_captions
 
 
 def _write_karpathy(tsv: Path, out: Path, folder: str = "images") -> list[CaptionRecord]:

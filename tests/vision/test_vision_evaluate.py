@@ -53,7 +53,9 @@ def test_metrics_of_perfect_and_wrong_captions():
         refs, {"a": "a red circle on white", "b": "a blue square on black"}, meteor=False
     )
     wrong = score_captions(refs, {"a": "two dogs play in the snow", "b": "a man rides a bike"}, meteor=False)
+    assert perfect["bleu4"] is not None and wrong["bleu4"] is not None
     assert perfect["bleu4"] > 0.9 and wrong["bleu4"] < 0.1
+    assert perfect["cider"] is not None and wrong["cider"] is not None
     assert perfect["cider"] > wrong["cider"]
 
 

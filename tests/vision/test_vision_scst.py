@@ -18,14 +18,14 @@ from safetensors.torch import load_file, save_file
 
 from assistant.cli import main
 from assistant.errors import ModelError
-from assistant.vision.training.averaging import average_weights
-from assistant.vision.model.checkpoint import load_model
 from assistant.vision.evaluation.cider_d import CiderD
+from assistant.vision.model.checkpoint import load_model
+from assistant.vision.model.vocab import tokenize
+from assistant.vision.training.averaging import average_weights
+from assistant.vision.training.config import ScstConfig
 from assistant.vision.training.data import group_by_image, read_captions
 from assistant.vision.training.features import cached_features
 from assistant.vision.training.scst import leave_one_out_advantage, sample_captions, train_scst
-from assistant.vision.training.config import ScstConfig
-from assistant.vision.model.vocab import tokenize
 
 REFERENCES = {
     "dog": ["a brown dog runs on the grass", "a dog is running across a green field", "the dog runs"],
@@ -78,7 +78,9 @@ def test_samples_follow_the_decoder_and_stop_at_end(
         assert all(w != 0 for w in row_words[: length - 1]) and all(w == 0 for w in row_words[length - 1 :])
         assert bool((row_logp[:length] < 0).all()) and bool((row_logp[length:] == 0).all())
     log_probs.sum().backward()  # the graph is kept for REINFORCE
-    assert decoder.fc.weight.grad is not None and float(decoder.fc.weight.grad.abs().sum()) > 0
+    fc = decoder.fc
+    assert isinstance(fc, torch.nn.Linear)
+    assert fc.weight.grad is not None and float(fc.weight.grad.abs().sum()) > 0
 
 
 def _features(config: Any, names: list[str]) -> torch.Tensor:

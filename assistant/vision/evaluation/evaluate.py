@@ -9,8 +9,8 @@ from typing import Any
 from tqdm import tqdm
 
 from assistant.errors import AssistantError
-from assistant.vision.training.data import group_by_image, read_captions
 from assistant.vision.evaluation.metrics import score_captions
+from assistant.vision.training.data import group_by_image, read_captions
 
 
 def evaluate(

@@ -13,8 +13,8 @@ import numpy as np
 
 from assistant.errors import AssistantError
 from assistant.vision.matching.caption_memory import CaptionMemory, MemoryConfig
-from assistant.vision.training.data import group_by_image, read_captions
 from assistant.vision.model.vocab import tokenize
+from assistant.vision.training.data import group_by_image, read_captions
 
 
 def build_memory(
