@@ -308,6 +308,8 @@ def understand(
     final = _classify(rgb, text, speech) if text is not None else guess
     said_as_photo = guess.kind == "photo"  # then the text found is read as the photo's text
     kind = "photo" if said_as_photo else final.kind
+    if kind == "photo" and not said_as_photo and ocr is not None:  # read with its pictures blanked out:
+        text, _ = _run_ocr(photo_ocr or ocr, rgb)  # read the photo itself (a sign, a page, a meme)
     blocks = text.blocks() if text is not None else []
     if kind == "photo":
         _compose_photo(rgb, blocks, captions, speech, plan, said=said_as_photo)
