@@ -51,6 +51,11 @@ class OcrEngine(ABC):
     def recognize(self, image: Image.Image) -> OcrResult:
         """All text lines found in ``image`` (boxes in ``image``'s own pixel coordinates)."""
 
+    def read_sheet(self, sheet: Image.Image) -> OcrResult:
+        """Reads a sheet of small snippets, one under another (assistant.ocr.gaps); engines with a
+        mode for a uniform block of text use it here."""
+        return self.recognize(sheet)
+
 
 class NullOcrEngine(OcrEngine):
     """Reads nothing: used when the user turned OCR off (``--ocr none``) and in tests."""

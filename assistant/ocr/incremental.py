@@ -70,6 +70,10 @@ class ChangeAwareOcr(OcrEngine):
         self._lock = threading.Lock()
         self.last_mode = "full"
 
+    def read_sheet(self, sheet: Image.Image) -> OcrResult:
+        """Straight to the wrapped engine: a sheet of snippets is no screen to compare."""
+        return self.engine.read_sheet(sheet)
+
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()
         frame = np.asarray(image.convert("RGB"))

@@ -24,6 +24,7 @@ from assistant.catalog import VERBOSITIES, canonical  # declared once, with the 
 from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
+from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
@@ -142,6 +143,7 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, floa
         result = None
     known = isinstance(result, WindowedText) and result.windows is not None  # the desktop said where
     if result is not None and result.lines and not known:
+        result.lines = fill_gaps(image, result.lines, ocr)  # a table's lone digits, a second look
         result.panels = find_panels(image)  # overlapping windows are read one by one
     return result, (time.perf_counter() - t0) * 1000
 
