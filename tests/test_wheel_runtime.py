@@ -55,7 +55,7 @@ def test_cli_turns_a_missing_extra_into_one_sentence(monkeypatch, capsys):
 
 
 @pytest.mark.timeout(300)
-def test_shipped_export_is_used_first_and_loads_no_torch(tiny_model_dir, tmp_path):
+def test_shipped_export_is_used_first_and_loads_no_torch(tiny_model_dir, tmp_path, monkeypatch):
     from assistant.vision.inference.onnx_captioner import DECODER_STEP_FILE, shipped_onnx_dir
     from assistant.vision.model.files import write_manifest
     from assistant.vision.training.onnx_export import export_onnx
@@ -88,6 +88,19 @@ def test_shipped_export_is_used_first_and_loads_no_torch(tiny_model_dir, tmp_pat
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["OnnxCaptioner", "True", "True", "False"]
     assert not (tmp_path / "empty-cache").exists()  # nothing exported or written at run time
+
+    # Damaged shipped files in a slim install: the damage is said, not "install torch".
+    from assistant.errors import ModelError
+    from assistant.vision.inference.runtime import load_captioner
+
+    encoder = shipped / "encoder.onnx"
+    data = bytearray(encoder.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    encoder.write_bytes(bytes(data))
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(tmp_path / "empty-cache"))
+    monkeypatch.setattr("assistant.extras.has_module", lambda module: module != "torch")
+    with pytest.raises(ModelError, match=r"damaged: encoder\.onnx does not match its checksum"):
+        load_captioner(model, device="cpu")
 
 
 def test_training_commands_say_their_extra_before_they_start(monkeypatch, capsys):

@@ -77,6 +77,10 @@ def load_captioner(
             try:
                 return OnnxCaptioner.load(onnx_dir, model_dir, int8=int8)
             except (ModelError, ImportError) as error:  # a damaged cache must not stop the run
+                from assistant.extras import has_module
+
+                if not has_module("torch"):  # a slim install has no torch to fall back on: say what broke
+                    raise
                 log.warning("ONNX export unusable, using torch: %s", error)
     from assistant.extras import require_extra
 
