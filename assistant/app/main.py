@@ -53,6 +53,7 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     from assistant.app.ipc import send_command, server_name
     from assistant.app.welcome import is_first_start
     from assistant.config import load_settings
+    from assistant.paths import APP_NAME
 
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s: %(message)s")
@@ -73,7 +74,8 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     settings, warnings = load_settings(settings_dir)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("assistant")
+    # The WM_CLASS capture matches to keep the assistant's own windows out of what is read.
+    app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Assistant")
     app.setDesktopFileName("io.github.assistant")
     app.setQuitOnLastWindowClosed(False)
