@@ -15,9 +15,17 @@ result already carries (no second model run, ~1 ms):
 
 The verdict (:func:`assess`) is one of: the caption is trusted (said, hedged as before); the
 caption is replaced by what ImageNet sees ("A photo of a jaguar, a big cat." / "Probably a
-camera."); or nothing is sure ("I can't tell what this picture shows."). Thresholds were tuned on
-half A of the wild set (datasets/wild) and on Flickr8k val's photos, where the caption must stay
-(``benchmarks/trust_gate.py`` has the figures).
+camera."); or nothing is sure ("I can't tell what this picture shows.", and its main colours).
+A third sign marks paintings, prints and cartoons: ImageNet's probability for labels that name a
+picture of a picture (comic book, book jacket, jigsaw puzzle; ``objects.ARTWORK_LABELS``).
+
+Tuned on half A of the wild set (datasets/wild) and on Flickr8k val's photos, where the caption must
+stay, from cached signals (``benchmarks/trust_signals.py``, ``benchmarks/trust_gate.py``): the
+likeness over 20 neighbours separates best (the image-text fit added nothing: at 0.5 % of val
+rejected, likeness alone catches 83 % of half A's non-Flickr8k pictures, likeness + fit fewer).
+Replayed on val (onnx, beam 3, re-ranked): 1.1 % of the photos lose their caption, BLEU-4 0.2423 /
+CIDEr 0.6098 against 0.2420 / 0.6110 with every caption kept. Cost: ~3 ms a picture with one BLAS
+thread (the ImageNet head 0.2 ms, the nearest training photos 2.5 ms).
 """
 
 from __future__ import annotations
