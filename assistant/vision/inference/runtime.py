@@ -62,7 +62,8 @@ def load_captioner(
     # Either runtime: the folder is complete, intact (its SHA256SUMS) and of a version this assistant
     # reads, before anything in it, or an ONNX export made from it, is used.
     check_model_files(model_dir)
-    wants_cpu = device == "cpu" or (device == "auto" and not _cuda_available())
+    # Only "auto" asks about CUDA (through torch, when an NVIDIA driver is there): "onnx" never imports torch.
+    wants_cpu = device == "cpu" or (device == "auto" and runtime == "auto" and not _cuda_available())
     if runtime == "onnx" or (runtime == "auto" and wants_cpu):
         from assistant.vision.inference.onnx_captioner import OnnxCaptioner, find_current_onnx
 
