@@ -25,7 +25,7 @@ from PIL import Image
 
 from assistant.capture.files import find_images, open_image
 from assistant.errors import AssistantError, ImageLoadError
-from assistant.understand.compose import CaptionLike, caption_confidence, hedge_result
+from assistant.understand.wording import CaptionLike, caption_confidence, hedge_result
 
 
 class BatchCaptioner(Protocol):
