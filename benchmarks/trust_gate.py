@@ -21,6 +21,7 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -121,7 +122,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     fields = {f.name: f.type for f in dataclasses.fields(TrustConfig)}
-    overrides = {
+    overrides: dict[str, Any] = {
         k: (int(v) if fields[k] in ("int", int) else float(v)) for k, v in (s.split("=") for s in args.set)
     }
     cfg = TrustConfig(**overrides)
