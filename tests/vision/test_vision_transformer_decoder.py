@@ -16,6 +16,7 @@ from assistant.vision.inference.torch_steps import beam_search, greedy_decode
 from assistant.vision.model.build import build_decoder
 from assistant.vision.model.checkpoint import ModelConfig, load_model, save_model
 from assistant.vision.model.decoder import DecoderConfig
+from assistant.vision.model.files import write_manifest
 from assistant.vision.model.lstm_decoder import AttentionDecoder
 from assistant.vision.model.transformer_decoder import TransformerDecoder
 from assistant.vision.model.vocab import Vocabulary
@@ -104,10 +105,12 @@ def test_save_load_round_trip_and_old_folders_load_as_lstm(
     for key in ("kind", "layers", "heads", "ff_dim"):
         del data["decoder"][key]
     config_file.write_text(json.dumps(data))
+    write_manifest(tmp_path / "old")  # as that older assistant would have written it: consistent
     assert isinstance(load_model(tmp_path / "old")[0], AttentionDecoder)
 
     data["decoder"]["kind"] = "mamba"
     config_file.write_text(json.dumps(data))
+    write_manifest(tmp_path / "old")
     with pytest.raises(ModelError, match="decoder"):
         load_model(tmp_path / "old")
 
