@@ -129,6 +129,20 @@ class DescribeWorker(QObject):
             self.loaded.emit(False, f"The model could not be loaded: {exc}.")
         else:
             self.loaded.emit(True, "")
+            self._warm_up()
+
+    def _warm_up(self) -> None:
+        """After "ready" is reported: set up what the first describe would (OCR engines, re-ranking
+        models; issue #17), so the first description is as fast as the second. A request that comes
+        meanwhile waits only for the rest of it. Describers without ``warm_up`` (doubles) are skipped."""
+        warm_up = getattr(self._describer, "warm_up", None)
+        if warm_up is None:
+            return
+        try:
+            log.info("describer warmed up (ms per part): %s", warm_up())
+        except Exception:  # Describer.warm_up logs its own failures; this guards other describers
+            log.warning("warming up the describer failed", exc_info=True)
+        return_freed_memory()
 
     def _ensure_describer(self) -> DescriberLike:
         if self._describer is None:
