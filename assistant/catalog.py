@@ -86,6 +86,18 @@ COMMANDS: tuple[Command, ...] = (
     Command("describe-file", "Describe image &file", "Describe an image file (give its path)."),
     Command("repeat", "&Repeat last", "Say the last description again.", "ctrl+alt+shift+l"),
     Command("stop", "S&top speaking", "Stop speaking.", "ctrl+alt+shift+x"),
+    # Parts of the last description (assistant.speech.chunks): N next, B back, J again, M more.
+    Command("next", "&Next part", "Say the next part of the last description.", "ctrl+alt+shift+n"),
+    Command(
+        "previous", "Pre&vious part", "Say the previous part of the last description.", "ctrl+alt+shift+b"
+    ),
+    Command("repeat-part", "Repeat this p&art", "Say the current part again.", "ctrl+alt+shift+j"),
+    Command(
+        "continue",
+        "Contin&ue reading",
+        "Read the last description on from the current part.",
+        "ctrl+alt+shift+m",
+    ),
     Command("show", "Open &main window", "Open the main window.", "ctrl+alt+shift+a"),
     Command("history", "&History", "Open the history."),
     Command("settings", "S&ettings", "Open the settings."),

@@ -113,6 +113,10 @@ def test_commands_hotkeys_and_ipc_come_from_one_table() -> None:
         "clipboard",
         "repeat",
         "stop",
+        "next",
+        "previous",
+        "repeat-part",
+        "continue",
         "show",
     )
     assert set(catalog.DEFAULT_HOTKEYS) == set(catalog.HOTKEY_ACTIONS)

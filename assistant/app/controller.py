@@ -20,6 +20,7 @@ from assistant.app.history import HistoryStore
 from assistant.app.history_window import HistoryWindow
 from assistant.app.ipc import IpcServer, server_name
 from assistant.app.main_window import MainWindow
+from assistant.app.parts import PART_COMMANDS, PartsReader
 from assistant.app.qtimage import qimage_to_pil
 from assistant.app.reconfigure import describer_factory_for, reconfigure, status_json
 from assistant.app.seams import DescriberLike, Description, ScreenFactory, Speaker
@@ -75,6 +76,7 @@ class AppController(QObject):
         if speech_warning:
             self.startup_warnings.append(speech_warning)
         self.speech = SpeechOutput(speaker, earcons=settings.earcons)
+        self.parts = PartsReader(self.speak, lambda: float(self.settings.rate))  # next, previous, ...
         self.history = HistoryStore(settings.history_size, settings.history_on_disk)
         self.queue = DescribeQueue(
             describer_factory or describer_factory_for(settings), screen_factory, settings.debounce_ms, self
@@ -215,6 +217,7 @@ class AppController(QObject):
             "help": done(lambda: self.speak(self.keys_text()), "The keys were said."),
             "status": lambda: (True, self.status_text()),
             "quit": done(lambda: QTimer.singleShot(0, self.quit), "Quitting."),
+            **{name: self.parts.handler(name) for name in PART_COMMANDS},
         }
 
     def _open_image(self) -> None:
@@ -274,11 +277,13 @@ class AppController(QObject):
         if not self.last_text:
             return False, "Nothing has been described yet."
         self.speak(self.last_text)
+        self.parts.described(self.last_text, streamed=False)
         return True, "Repeated."
 
     def stop(self) -> None:
         self.queue.cancel_all()
         self.speech.stop()
+        self.parts.stopped()
         self.tray.set_busy(False)
         self.main_window.set_status("Stopped.")
 
@@ -333,6 +338,7 @@ class AppController(QObject):
         self._note_latency(request)
         self._streamed[request.id] = True
         self.speak(text, interrupt=first)
+        self.parts.heard(text, first)
 
     @Slot(object, object, str)
     def _on_result(self, request: DescribeRequest, description: Description, label: str) -> None:
@@ -344,6 +350,7 @@ class AppController(QObject):
             self.speak(text)
         self.described_count += 1
         self.last_text = text
+        self.parts.described(text, streamed)
         self.history.add(label, text)
         if self.history_window is not None:
             self.history_window.refresh()

@@ -112,6 +112,11 @@ def write_control(control: QWidget, value: object) -> None:
         control.setText(str(value))
 
 
+def _mnemonic(label: str) -> str:
+    """The Alt+letter of a label with a mnemonic ("S&top" -> "t"), else ""."""
+    return label.split("&", 1)[1][:1].lower() if "&" in label else ""
+
+
 def buddy(text: str, widget: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(widget)
@@ -172,11 +177,16 @@ class SettingsWindow(QDialog):
         return QFormLayout(group)
 
     def _build_hotkeys(self, form: QFormLayout, settings: Settings) -> None:
+        # More commands take hotkeys than this dialog has free letters: a row whose Alt+letter a
+        # setting (or an earlier row) already uses is reached with Tab only.
+        taken = {_mnemonic(s.label) for s in SETTINGS} | {"b"}  # "b": &Browse
         for action in HOTKEY_ACTIONS:
             command = COMMAND_BY_NAME[action]
             edit = HotkeyField(command.plain_label, settings.hotkeys.get(action, ""), self._say)
             edit.chord_changed.connect(lambda _chord: self._check_conflicts(speak=True))
-            form.addRow(buddy(command.label + ":", edit), edit)
+            free = _mnemonic(command.label) not in taken
+            taken.add(_mnemonic(command.label))
+            form.addRow(buddy((command.label if free else command.plain_label) + ":", edit), edit)
             self.hotkey_edits[action] = edit
         self.conflicts = QLabel("")
         self.conflicts.setWordWrap(True)
