@@ -91,19 +91,24 @@ class Describer:
                 self.load_ms = (time.perf_counter() - started) * 1000
             return self._captioner
 
-    def warm_up(self) -> dict[str, float]:
+    def warm_up(self, stop: Callable[[], bool] | None = None) -> dict[str, float]:
         """Set up now what the first describe would set up, and run a tiny picture through it once.
 
         Why (issue #17): the OCR engines, the caption memory, the image-text model and the ImageNet
         head were made on the first describe, and each ONNX session's first run is slow, so the first
         description took ~3x the second. The worker calls this after the model loads (in its thread,
-        after saying "ready"). Failures are logged, never raised: the describe that needs the broken
-        part reports it then. Returns milliseconds per part that warmed (for logs and benchmarks).
+        after saying "ready"). ``stop`` is asked before each step: when a real request is waiting, the
+        rest is left to it (it does the same setup), so it never waits for more than the step running.
+        Failures are logged, never raised: the describe that needs the broken part reports it then.
+        Returns milliseconds per part that warmed (for logs and benchmarks).
         """
         timings: dict[str, float] = {}
         picture = warm_up_picture()
 
-        def step(name: str, what: str, run: Callable[[], object]) -> None:
+        def step(name: str, what: str, run: Callable[[], object]) -> bool:
+            if stop is not None and stop():
+                log.info("warm-up: left the rest to the request waiting (done: %s)", sorted(timings))
+                return False
             started = time.perf_counter()
             try:
                 run()
@@ -111,14 +116,19 @@ class Describer:
                 log.warning("warm-up: %s failed", what, exc_info=True)
             else:
                 timings[name] = (time.perf_counter() - started) * 1000
+            return True
 
         # The captioner's first run, the caption memory, the image-text model and the ImageNet head.
-        step("caption", "captioning a tiny picture", lambda: self.caption(picture))
-        step("engines", "making the text readers", self._engines)
-        for name, engine in (self._ocr_engines or {}).items():
-            if engine is not None and name != "screen_ocr":  # screen_ocr wraps "ocr"
-                # A detector's and a recogniser's first run: the picture has a word on it.
-                step(name, f"the {name} text reader", functools.partial(engine.recognize, picture))
+        if not step("caption", "captioning a tiny picture", lambda: self.caption(picture)):
+            return timings
+        if not step("engines", "making the text readers", self._engines):
+            return timings
+        # Each text reader's detector and recogniser run once: the picture has a word on it.
+        engines = self._ocr_engines or {}
+        readers = [(n, e) for n, e in engines.items() if e is not None and n != "screen_ocr"]
+        for name, engine in readers:  # (screen_ocr wraps "ocr")
+            if not step(name, f"the {name} text reader", functools.partial(engine.recognize, picture)):
+                return timings
         # What is left: the first describe's imports and the wording (everything above is kept).
         step("describe", "describing a tiny picture", lambda: self.describe(picture))
         return timings

@@ -127,3 +127,21 @@ def test_a_broken_text_reader_is_logged_and_the_rest_still_warms(
     assert "ocr" not in timings and "photo_ocr" not in timings
     assert "caption" in timings  # the caption side warmed all the same
     assert describer._reranker is not None and describer._reranker.matcher is not None
+
+
+@needs_model
+@pytest.mark.timeout(300)
+def test_warm_up_stops_between_steps_when_asked(onnx_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(onnx_cache))
+    describer = Describer(DescriberOptions(runtime="onnx", device="cpu"))
+    describer.load()
+    asked: list[int] = []
+
+    def stop() -> bool:  # a request arrives while the first step runs
+        asked.append(1)
+        return len(asked) > 1
+
+    assert sorted(describer.warm_up(stop=stop)) == ["caption"]
+    assert describer._reranker is not None  # that step's work is kept for the request
+    assert describer._ocr_engines is None  # the rest is left to the request
+    assert describer.warm_up(stop=lambda: True) == {}

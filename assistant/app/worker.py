@@ -113,6 +113,8 @@ class DescribeWorker(QObject):
         self._screen_factory = screen_factory
         self._describer: DescriberLike | None = None
         self._screen: ScreenSource | None = None
+        #: Whether a request waits for the worker (DescribeQueue sets it): the warm-up then stops.
+        self.request_waiting: Callable[[], bool] = lambda: False
 
     def set_describer_factory(self, factory: Callable[[], DescriberLike]) -> None:
         self._describer_factory = factory
@@ -134,12 +136,12 @@ class DescribeWorker(QObject):
     def _warm_up(self) -> None:
         """After "ready" is reported: set up what the first describe would (OCR engines, re-ranking
         models; issue #17), so the first description is as fast as the second. A request that comes
-        meanwhile waits only for the rest of it. Describers without ``warm_up`` (doubles) are skipped."""
+        meanwhile stops it after the step running. Describers without ``warm_up`` (doubles) are skipped."""
         warm_up = getattr(self._describer, "warm_up", None)
         if warm_up is None:
             return
         try:
-            log.info("describer warmed up (ms per part): %s", warm_up())
+            log.info("describer warmed up (ms per part): %s", warm_up(stop=self.request_waiting))
         except Exception:  # Describer.warm_up logs its own failures; this guards other describers
             log.warning("warming up the describer failed", exc_info=True)
         return_freed_memory()
@@ -228,6 +230,7 @@ class DescribeQueue(QObject):
         super().__init__(parent)
         self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
         self._worker = DescribeWorker(describer_factory, screen_factory)
+        self._worker.request_waiting = lambda: not self._jobs.empty()  # a run (or quit) is queued
         self._thread = threading.Thread(target=self._work, name="describe-worker", daemon=True)
         self._worker.loaded.connect(self._on_loaded)
         self._worker.started.connect(self._on_started)

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 
+import numpy as np
 import pytest
 from app_testkit import PixelDescriber, solid_image
 
@@ -17,17 +20,25 @@ pytestmark = [pytest.mark.gui, pytest.mark.timeout(120)]
 class WarmingDescriber(PixelDescriber):
     """A pixel describer with a warm-up that records where and when it ran (or fails, if told)."""
 
-    def __init__(self, fail: bool = False) -> None:
+    def __init__(self, fail: bool = False, steps: int = 0) -> None:
         super().__init__(work_ms=0)
         self.fail = fail
+        self.steps = steps
+        self.stopped = False
         self.warm_thread: str | None = None
         self.ready_reached_gui = threading.Event()  # set by the GUI thread on ``model_loaded``
         self.ready_during_warm_up = False
 
-    def warm_up(self) -> dict[str, float]:
+    def warm_up(self, stop: Callable[[], bool] | None = None) -> dict[str, float]:
         self.warm_thread = threading.current_thread().name
         # "Ready" reaches the GUI while the warm-up is still running: it never waits for it.
         self.ready_during_warm_up = self.ready_reached_gui.wait(10)
+        if self.steps:  # a long warm-up, in steps of real work, asking ``stop`` before each
+            for _ in range(self.steps):
+                if stop is not None and stop():
+                    self.stopped = True
+                    break
+                self._work(np.asarray(solid_image("red")))
         if self.fail:
             raise RuntimeError("warm-up crashed")
         return {"pixels": 1.0}
@@ -54,5 +65,24 @@ def test_the_worker_warms_up_after_loading_and_a_failure_is_only_logged(
             assert "warming up the describer failed" in caplog.text
         else:
             assert "describer warmed up" in caplog.text
+    finally:
+        queue.shutdown()
+
+
+def test_a_request_stops_the_warm_up_and_is_described_at_once(qtbot) -> None:
+    describer = WarmingDescriber(steps=400)  # 400 steps of 50 ms: 20 s unless stopped
+    describer.work_ms = 50
+    queue = DescribeQueue(lambda: describer, debounce_ms=0)
+    queue.model_loaded.connect(lambda ok, message: describer.ready_reached_gui.set())
+    try:
+        with qtbot.waitSignal(queue.model_loaded, timeout=10_000):
+            queue.load_model()
+        asked = time.perf_counter()
+        with qtbot.waitSignal(queue.result_ready, timeout=10_000) as result:
+            queue.submit(DescribeRequest("image", payload=solid_image("green")))
+        waited = time.perf_counter() - asked
+        assert describer.stopped
+        assert result.args[1].text.startswith("A mostly green picture")
+        assert waited < 5.0  # one step (50 ms) and the describe, not the 20 s warm-up
     finally:
         queue.shutdown()
