@@ -133,3 +133,42 @@ def test_a_streamed_description_is_followed_from_where_the_voice_is() -> None:
         "No next part: this is part 4 of 4.",
     )
     assert said[-1] == ("End.", True)
+
+
+@pytest.mark.x11
+@pytest.mark.timeout(90)
+def test_the_default_chords_step_through_the_parts(make_controller, qtbot, xvfb_display) -> None:
+    """Real key presses on a real X server (xdotool), caught by the pynput backend, end in the parts."""
+    from assistant.catalog import DEFAULT_HOTKEYS
+    from assistant.hotkeys import create_hotkey_source
+
+    controller = make_controller()
+    text = (
+        "Mail window. Three messages from the library about books that are due back this week. "
+        "The first one says that the loan of The Shipping News ends on the fourteenth of June. "
+        "The second one asks whether you would like to renew the loan of Wolf Hall online."
+    )
+    controller.parts.described(text, streamed=False)
+    parts = [c.text for c in controller.parts.cursor.chunks]
+    assert len(parts) == 3
+    source = create_hotkey_source("auto")
+    source.start(DEFAULT_HOTKEYS, controller.hotkey_fired.emit)
+    env = {"DISPLAY": xvfb_display, "PATH": "/usr/bin:/bin"}
+    try:
+        for chord, expected in (
+            ("ctrl+alt+shift+n", [(parts[1], True)]),
+            ("ctrl+alt+shift+b", [(parts[0], True)]),
+            ("ctrl+alt+shift+j", [(parts[0], True)]),
+            ("ctrl+alt+shift+m", [(parts[0], True), (parts[1], False), (parts[2], False)]),
+        ):
+            before = len(_said(controller))
+            subprocess.run(["xdotool", "key", chord], env=env, check=True, timeout=20)
+            want = before + len(expected)
+            qtbot.waitUntil(lambda want=want: len(_said(controller)) >= want, timeout=10_000)
+            assert _said(controller)[before:] == expected, chord
+    finally:
+        listener = getattr(source, "_listener", None)
+        source.stop()
+        subprocess.run(["xdotool", "key", "shift"], env=env, check=True, timeout=20)  # lets it exit
+        if listener is not None:
+            listener.join(5)
