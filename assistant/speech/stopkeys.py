@@ -14,6 +14,7 @@ so, and the assistant's stop hotkey remains the way to silence a description.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -31,6 +32,9 @@ MODIFIERS = frozenset(
 # A key pressed this soon after our text was handed over is the one that asked for it (a hotkey's last
 # key reaches this watcher and the app's own hotkey listener at the same moment), not a stop.
 GRACE_SECONDS = 0.3
+
+# How long closing waits for pynput's listener thread to stop.
+STOP_WAIT_SECONDS = 2.0
 
 Listen = Callable[[Callable[[str], None]], Callable[[], None]]
 """``listen(on_press)`` starts watching key presses (``on_press(key_name)``) and returns a stop function."""
@@ -57,7 +61,20 @@ def pynput_listen(on_press: Callable[[str], None]) -> Callable[[], None]:
     listener = keyboard.Listener(on_press=lambda key: on_press(key_name(key)))
     listener.daemon = True
     listener.start()
-    return listener.stop
+
+    def stop() -> None:
+        # pynput's X backend waits, without a timeout, for a listener that never got going (its display
+        # went away, X RECORD refused it): stop from a daemon thread and give up after STOP_WAIT_SECONDS.
+        stopper = threading.Thread(target=listener.stop, name="stop-key-watcher-close", daemon=True)
+        stopper.start()
+        stopper.join(STOP_WAIT_SECONDS)
+        if stopper.is_alive():
+            log.info(
+                "Speech: the key watcher did not stop within %.0f s; left to exit with the app",
+                STOP_WAIT_SECONDS,
+            )
+
+    return stop
 
 
 class StopKeyWatcher:
