@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from assistant.capture.models import Rect
+#: ``(x, y, width, height)`` in screen coordinates (the virtual desktop spanning all monitors).
+Rect = tuple[int, int, int, int]
 
 
 def intersect(a: Rect, b: Rect) -> Rect | None:

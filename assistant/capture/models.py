@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING, Literal
 
 from PIL import Image
 
+from assistant.capture.geometry import Rect
+
 if TYPE_CHECKING:
     from assistant.capture.window_stack import WindowStack
-
-#: ``(x, y, width, height)`` in screen coordinates (the virtual desktop spanning all monitors).
-Rect = tuple[int, int, int, int]
 
 #: Where a captured image came from; the describe pipeline words its sentence by it.
 SourceKind = Literal["screen", "window", "pointer", "rect", "clipboard", "file"]

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from assistant.capture.geometry import area, contains, intersect
-from assistant.capture.models import Rect
+from assistant.capture.geometry import Rect, area, contains, intersect
 
 
 @dataclass(frozen=True)
