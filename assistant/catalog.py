@@ -86,7 +86,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("describe-file", "Describe image &file", "Describe an image file (give its path)."),
     Command("repeat", "&Repeat last", "Say the last description again.", "ctrl+alt+shift+l"),
     Command("stop", "S&top speaking", "Stop speaking.", "ctrl+alt+shift+x"),
-    # Parts of the last description (assistant.speech.chunks): N next, B back, J again, M more.
+    # Parts of the last description (assistant.speech.chunks): N next, B back, J again, M more; O and
+    # I (beside it) jump between windows.
     Command("next", "&Next part", "Say the next part of the last description.", "ctrl+alt+shift+n"),
     Command(
         "previous", "Pre&vious part", "Say the previous part of the last description.", "ctrl+alt+shift+b"
@@ -97,6 +98,18 @@ COMMANDS: tuple[Command, ...] = (
         "Contin&ue reading",
         "Read the last description on from the current part.",
         "ctrl+alt+shift+m",
+    ),
+    Command(
+        "next-window",
+        "Ne&xt window",
+        "Jump to the next window the last description read.",
+        "ctrl+alt+shift+o",
+    ),
+    Command(
+        "previous-window",
+        "Previous win&dow",
+        "Jump back to the start of a window the last description read.",
+        "ctrl+alt+shift+i",
     ),
     Command("show", "Open &main window", "Open the main window.", "ctrl+alt+shift+a"),
     Command("history", "&History", "Open the history."),

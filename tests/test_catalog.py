@@ -117,6 +117,8 @@ def test_commands_hotkeys_and_ipc_come_from_one_table() -> None:
         "previous",
         "repeat-part",
         "continue",
+        "next-window",
+        "previous-window",
         "show",
     )
     assert set(catalog.DEFAULT_HOTKEYS) == set(catalog.HOTKEY_ACTIONS)

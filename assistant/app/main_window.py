@@ -43,6 +43,8 @@ BUTTONS: tuple[str, ...] = (
     "previous",
     "repeat-part",
     "continue",
+    "next-window",
+    "previous-window",
     "history",
     "settings",
     "help",

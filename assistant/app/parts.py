@@ -7,8 +7,9 @@ during "say all", a cursor (:class:`assistant.speech.chunks.ChunkCursor`) follow
 the description's parts (each window's block, a table's rows, a few sentences, a long run of URLs
 cut in pieces). *Next* or *previous* cuts the voice and says the part after or before the one being
 heard, *repeat this part* says it again, and *continue* reads on from it ("say all" from the review
-cursor); *stop speaking* keeps the place, so *continue* resumes there. At either end it says "End."
-or "Start." as a screen reader says "bottom" or "top", and the cursor stays put.
+cursor); *next window* and *previous window* jump between windows' blocks, as a screen reader's next
+and previous heading do; *stop speaking* keeps the place, so *continue* resumes there. At either end
+it says "End." or "Start." as a screen reader says "bottom" or "top", and the cursor stays put.
 
 Where the voice is, is estimated from the speaking rate (see :mod:`assistant.speech.chunks`): no
 speech route says which word it reached, and some (screen-reader announcements) not even when it
@@ -25,7 +26,14 @@ from collections.abc import Callable
 from assistant.speech.chunks import PAUSE_S, ChunkCursor, seconds_to_say
 
 #: The commands handled here, as declared in assistant.catalog.
-PART_COMMANDS: tuple[str, ...] = ("next", "previous", "repeat-part", "continue")
+PART_COMMANDS: tuple[str, ...] = (
+    "next",
+    "previous",
+    "repeat-part",
+    "continue",
+    "next-window",
+    "previous-window",
+)
 
 
 class PartsReader:
@@ -78,10 +86,16 @@ class PartsReader:
             for i, part in enumerate(cursor.read_all(now)):
                 self._speak(part.text, i == 0)
             return True, f"Reading on from part {cursor.index + 1} of {len(cursor)}."
-        moves = {"next": cursor.next, "previous": cursor.previous, "repeat-part": cursor.current}
+        moves = {
+            "next": cursor.next,
+            "previous": cursor.previous,
+            "repeat-part": cursor.current,
+            "next-window": cursor.next_block,
+            "previous-window": cursor.previous_block,
+        }
         chunk = moves[name](now)
         if chunk is None:
-            self._speak("End." if name == "next" else "Start.", True)
+            self._speak("End." if name.startswith("next") else "Start.", True)
             return True, f"No {name} part: this is part {cursor.index + 1} of {len(cursor)}."
         self._speak(chunk.text, True)
         return True, f"Part {cursor.index + 1} of {len(cursor)}."

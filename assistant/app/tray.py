@@ -32,6 +32,8 @@ MENU: tuple[str | None, ...] = (
     "previous",
     "repeat-part",
     "continue",
+    "next-window",
+    "previous-window",
     None,
     "history",
     "settings",

@@ -13,7 +13,8 @@ the next command starts where the voice was. This module does the same for a des
   between words, at about :attr:`ChunkConfig.max_units` (about 8 s at 175 words a
   minute). Sizes are estimated speaking time (:func:`spoken_length`), not words: a URL is one word
   but several seconds of speech, and a six-digit size is six words aloud.
-- :class:`ChunkCursor` keeps the position and gives next / previous / repeat / rest ("continue").
+- :class:`ChunkCursor` keeps the position and gives next / previous / repeat / rest ("continue"),
+  and next / previous block (a window, like a screen reader's next / previous heading).
   While the whole description is read it is told when reading began (:meth:`ChunkCursor.read_all`)
   and works out from the speaking rate which part the voice has reached, so "next" goes past the
   part being heard, not back to the start; "stop" freezes it there (:meth:`ChunkCursor.pause`).
@@ -218,6 +219,25 @@ class ChunkCursor:
     def current(self, now: float) -> Chunk | None:
         """The current part, to say again."""
         return self._step(now, 0)
+
+    def next_block(self, now: float) -> Chunk | None:
+        """The first part of the next window's block (None when this is the last block)."""
+        self.pause(now)
+        block = self.chunks[self.index].block if self.chunks else 0
+        later = [i for i, c in enumerate(self.chunks) if i > self.index and c.block != block]
+        return self._jump(later[0]) if later else None
+
+    def previous_block(self, now: float) -> Chunk | None:
+        """The start of this block, or of the one before when already there (as a screen reader's
+        "previous heading" goes to the heading of the section it is in first)."""
+        self.pause(now)
+        starts = [i for i, c in enumerate(self.chunks) if i == 0 or c.block != self.chunks[i - 1].block]
+        earlier = [i for i in starts if i < self.index]
+        return self._jump(earlier[-1]) if earlier else None
+
+    def _jump(self, index: int) -> Chunk:
+        self.index = index
+        return self.chunks[index]
 
     def _clamp(self, index: int) -> int:
         return max(0, min(index, len(self.chunks) - 1))

@@ -138,7 +138,8 @@ def test_a_streamed_description_is_followed_from_where_the_voice_is() -> None:
 @pytest.mark.x11
 @pytest.mark.timeout(90)
 def test_the_default_chords_step_through_the_parts(make_controller, qtbot, xvfb_display) -> None:
-    """Real key presses on a real X server (xdotool), caught by the pynput backend, end in the parts."""
+    """Real key presses on a real X server (xdotool), caught by the pynput backend, move through the parts
+    and between windows."""
     from assistant.catalog import DEFAULT_HOTKEYS
     from assistant.hotkeys import create_hotkey_source
 
@@ -146,11 +147,11 @@ def test_the_default_chords_step_through_the_parts(make_controller, qtbot, xvfb_
     text = (
         "Mail window. Three messages from the library about books that are due back this week. "
         "The first one says that the loan of The Shipping News ends on the fourteenth of June. "
-        "The second one asks whether you would like to renew the loan of Wolf Hall online."
+        "Calendar window. The second one asks whether you would like to renew the loan of Wolf Hall online."
     )
     controller.parts.described(text, streamed=False)
     parts = [c.text for c in controller.parts.cursor.chunks]
-    assert len(parts) == 3
+    assert len(parts) == 3 and parts[2].startswith("Calendar window.")
     source = create_hotkey_source("auto")
     source.start(DEFAULT_HOTKEYS, controller.hotkey_fired.emit)
     env = {"DISPLAY": xvfb_display, "PATH": "/usr/bin:/bin"}
@@ -159,6 +160,8 @@ def test_the_default_chords_step_through_the_parts(make_controller, qtbot, xvfb_
             ("ctrl+alt+shift+n", [(parts[1], True)]),
             ("ctrl+alt+shift+b", [(parts[0], True)]),
             ("ctrl+alt+shift+j", [(parts[0], True)]),
+            ("ctrl+alt+shift+o", [(parts[2], True)]),  # the next window
+            ("ctrl+alt+shift+i", [(parts[0], True)]),  # the start of the one before
             ("ctrl+alt+shift+m", [(parts[0], True), (parts[1], False), (parts[2], False)]),
         ):
             before = len(_said(controller))

@@ -108,7 +108,7 @@ def test_every_settings_control_is_named_with_its_value_under_orca(tmp_path: Pat
 
     # Orca 43 drops a focus event it dequeues after the focus has moved on: at 0.6 s a Tab it once
     # skipped a check box, so each control gets 0.9 s, as a listening user gives it.
-    tabs, step = 36, 0.9  # every control, the four hotkeys for a description's parts included
+    tabs, step = 38, 0.9  # every control, the six hotkeys for a description's parts included
     keys = [KeyAction(4.0 + step * i, "key", "Tab") for i in range(tabs)]
     end = 4.0 + step * tabs
     keys += [KeyAction(end + 0.5, "key", "alt+a"), KeyAction(end + 1.5, "key", "Up")]  # Rate: 175 -> 176

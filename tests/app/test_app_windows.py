@@ -332,6 +332,8 @@ def test_tray_menu_is_complete_and_keyboard_usable(make_controller) -> None:
         "Previous part",
         "Repeat this part",
         "Continue reading",
+        "Next window",
+        "Previous window",
         "History",
         "Settings",
         "Help: say the keys",

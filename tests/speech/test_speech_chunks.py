@@ -77,6 +77,8 @@ def test_real_screens_are_cut_into_windows_rows_and_short_parts(live: dict[str, 
     assert [c.block for c in windows] == [0, 1]
     assert all(c.block == 1 for c in two[two.index(windows[1]) :])  # the terminal's lines are its block
     assert len(two) >= 6  # a 60 s listing is no longer one dump
+    jump = ChunkCursor(two).next_block(0.0)
+    assert jump is not None and jump.text.startswith("reports - xterm window.")
 
     table = chunk_text(live["table-chromium-trains"])
     heading = next(c for c in table if c.kind == "table")
@@ -142,6 +144,16 @@ def test_the_cursor_steps_and_stays_at_either_end() -> None:
     assert cursor.next(0.0) is None and cursor.index == 3
     assert cursor.previous(0.0) == cursor.chunks[2]
     assert cursor.read_all(since=5.0) == cursor.chunks[2:]
+
+
+def test_next_and_previous_window_jump_between_blocks() -> None:
+    cursor = _cursor()  # blocks 0, 0, 1, 1
+    assert cursor.next_block(0.0) == cursor.chunks[2]
+    assert cursor.next_block(0.0) is None and cursor.index == 2
+    assert cursor.next(0.0) == cursor.chunks[3]
+    assert cursor.previous_block(0.0) == cursor.chunks[2]  # the start of this window first
+    assert cursor.previous_block(0.0) == cursor.chunks[0]
+    assert cursor.previous_block(0.0) is None and cursor.index == 0
 
 
 def test_while_reading_through_the_cursor_follows_the_voice() -> None:
