@@ -50,10 +50,12 @@ class PartsReader:
         self._clock = clock
         self.cursor: ChunkCursor | None = None
         self._voice_free_at = 0.0  # when the voice will have said all it was handed (estimated)
+        self._pieces: list[str] = []  # what the description being streamed was said in, so far
 
     def heard(self, text: str, first: bool) -> None:
         """A sentence handed to speech while a description streams (``first``: it cut what was said)."""
         now = self._clock()
+        self._pieces = [*([] if first else self._pieces), text]
         start = now if first else max(now, self._voice_free_at)
         self._voice_free_at = start + seconds_to_say(text, self._rate()) + PAUSE_S
 
@@ -61,7 +63,9 @@ class PartsReader:
         """The whole text of a description that is being read out now: its parts, the cursor following
         the voice. ``streamed``: its sentences were handed over one by one (:meth:`heard`) rather than
         all at once now; reading is then placed so that it ends when those sentences end."""
-        cursor = ChunkCursor.of(text, rate=self._rate())
+        # The streamed pieces keep the describer's own boundaries, which the joined text can lose.
+        pieces = self._pieces if streamed and " ".join(self._pieces).split() == text.split() else None
+        cursor = ChunkCursor.of(pieces or text, rate=self._rate())
         total = sum(seconds_to_say(c.text, cursor.rate) + PAUSE_S for c in cursor.chunks)
         since = self._voice_free_at - total if streamed else self._clock()
         cursor.read_all(since)

@@ -27,6 +27,7 @@ speech ends (screen-reader announcements) leave no better clock.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.speech.text import split_sentences
@@ -114,13 +115,22 @@ def _label(sentence: str, rows_left: int) -> tuple[str, int]:
     return ("row", rows_left - 1) if rows_left > 0 else ("text", 0)
 
 
-def chunk_text(text: str, config: ChunkConfig | None = None) -> list[Chunk]:
-    """``text`` (a description as spoken) as parts; joined with spaces they give back its words in order."""
+def _sentences(text: str | Sequence[str]) -> list[str]:
+    pieces = [text] if isinstance(text, str) else list(text)
+    return [s for piece in pieces for s in split_sentences(piece, max_words=10_000, first_max_words=10_000)]
+
+
+def chunk_text(text: str | Sequence[str], config: ChunkConfig | None = None) -> list[Chunk]:
+    """``text`` (a description as spoken) as parts; joined with spaces they give back its words in order.
+
+    ``text`` may also be the pieces it was spoken in (what the describer streamed): no sentence then
+    runs across two pieces, even where one ends without a full stop ("Connect the charger soon,"
+    before "Book a Table window.", on a real screen)."""
     cfg = config or ChunkConfig()
     chunks: list[Chunk] = []
     block, rows_left = 0, 0
     joinable = False  # the last part may take the next sentence (short text, same block)
-    for sentence in split_sentences(text, max_words=10_000, first_max_words=10_000):
+    for sentence in _sentences(text):
         kind, rows_left = _label(sentence, rows_left)
         if kind == "window":
             block += 1 if chunks else 0
@@ -167,7 +177,9 @@ class ChunkCursor:
     _read_from: int = field(default=0, repr=False)
 
     @classmethod
-    def of(cls, text: str, rate: float = 175.0, config: ChunkConfig | None = None) -> ChunkCursor:
+    def of(
+        cls, text: str | Sequence[str], rate: float = 175.0, config: ChunkConfig | None = None
+    ) -> ChunkCursor:
         return cls(chunk_text(text, config), rate)
 
     def __len__(self) -> int:

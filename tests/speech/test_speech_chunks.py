@@ -33,8 +33,9 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _live_text(screen_id: str) -> str:
-    """What a live *describe screen* says about a half-A screen, with the real Describer and tesseract."""
+def _live_text(screen_id: str) -> tuple[str, list[str]]:
+    """What a live *describe screen* says about a half-A screen, with the real Describer and tesseract:
+    the text, and the pieces it was streamed in."""
     from assistant.capture.image_loading import load_image
     from assistant.capture.models import CapturedImage
     from assistant.capture.window_stack import hide_own_windows
@@ -50,28 +51,33 @@ def _live_text(screen_id: str) -> str:
     hide_own_windows(image, (0, 0), stack)
     grab = CapturedImage(image, "screen", (0, 0, image.width, image.height), windows=stack)
     describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="detailed"))
-    return describer.describe(grab).text
+    pieces: list[str] = []
+    return describer.describe(grab, on_sentence=pieces.append).text, pieces
 
 
 @pytest.fixture(scope="module")
-def live() -> dict[str, str]:
+def live() -> dict[str, tuple[str, list[str]]]:
     from assistant.ocr.tesseract import tesseract_available
 
     if not tesseract_available():
         pytest.skip("tesseract-ocr is not installed")
-    return {sid: _live_text(sid) for sid in ("multi-terminal-save", "table-chromium-trains")}
+    return {
+        sid: _live_text(sid) for sid in ("multi-terminal-save", "table-chromium-trains", "multi-four-windows")
+    }
 
 
 @pytest.mark.timeout(180)
-def test_real_screens_are_cut_into_windows_rows_and_short_parts(live: dict[str, str]) -> None:
-    for text in live.values():
-        chunks = chunk_text(text)
-        assert _words(" ".join(c.text for c in chunks)) == _words(text)  # nothing lost, nothing added
-        assert all(
-            spoken_length(c.text) <= ChunkConfig().max_units for c in chunks if len(c.text.split()) > 1
-        )
+def test_real_screens_are_cut_into_windows_rows_and_short_parts(
+    live: dict[str, tuple[str, list[str]]],
+) -> None:
+    for text, pieces in live.values():
+        for chunks in (chunk_text(text), chunk_text(pieces)):
+            assert _words(" ".join(c.text for c in chunks)) == _words(text)  # nothing lost, nothing added
+            assert all(
+                spoken_length(c.text) <= ChunkConfig().max_units for c in chunks if len(c.text.split()) > 1
+            )
 
-    two = chunk_text(live["multi-terminal-save"])
+    two = chunk_text(live["multi-terminal-save"][0])
     windows = [c for c in two if c.kind == "window"]
     assert [c.text.split(" window.")[0] for c in windows] == ["Save Changes", "reports - xterm"]
     assert [c.block for c in windows] == [0, 1]
@@ -80,12 +86,25 @@ def test_real_screens_are_cut_into_windows_rows_and_short_parts(live: dict[str, 
     jump = ChunkCursor(two).next_block(0.0)
     assert jump is not None and jump.text.startswith("reports - xterm window.")
 
-    table = chunk_text(live["table-chromium-trains"])
+    table = chunk_text(live["table-chromium-trains"][0])
     heading = next(c for c in table if c.kind == "table")
     assert heading.text.startswith("Table, ") and "Columns: Time, Destination" in heading.text
     rows = [c.text for c in table if c.kind == "row"]
     assert any(r.startswith("08:02, Edinburgh Waverley") for r in rows)
     assert all(r.count(",") >= 2 for r in rows)  # each part a whole row, never a column
+
+
+@pytest.mark.timeout(180)
+def test_the_streamed_pieces_keep_each_window_apart(live: dict[str, tuple[str, list[str]]]) -> None:
+    """On this screen one piece ends with a comma ("Connect the charger soon,"): in the joined text
+    the next window's name runs into it, in the pieces it starts its own block."""
+    text, pieces = live["multi-four-windows"]
+    names = ["Battery", "Book a Table", "Harbour News", "man ls"]
+    windows = [c for c in chunk_text(pieces) if c.kind == "window"]
+    assert [c.text.split(" window.")[0] for c in windows] == names
+    assert [c.block for c in windows] == [0, 1, 2, 3]
+    joined = [c.text for c in chunk_text(text) if c.kind == "window"]
+    assert len(joined) <= len(windows)
 
 
 def test_a_run_of_urls_is_cut_between_words_and_short_sentences_are_joined() -> None:
