@@ -370,6 +370,7 @@ class AppController(QObject):
         if self.history_window is None:
             self.history_window = HistoryWindow(self.history)
             self.history_window.speak_requested.connect(self.speak)
+            self.history_window.speak_requested.connect(lambda t: self.parts.described(t, False))
         self.history_window.refresh()
         self.history_window.show()
         self.history_window.raise_()

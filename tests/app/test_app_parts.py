@@ -175,3 +175,24 @@ def test_the_default_chords_step_through_the_parts(make_controller, qtbot, xvfb_
         subprocess.run(["xdotool", "key", "shift"], env=env, check=True, timeout=20)  # lets it exit
         if listener is not None:
             listener.join(5)
+
+
+def test_a_description_spoken_from_the_history_is_the_one_stepped_through(make_controller, qtbot) -> None:
+    controller = make_controller()
+    older = (
+        "Mail window. Three messages from the library about books that are due back this week. "
+        "The first one says that the loan of The Shipping News ends on the fourteenth of June."
+    )
+    controller.history.add("screen", older)
+    with qtbot.waitSignal(controller.described, timeout=10_000):
+        controller.handle_command("describe-screen", {})  # a newer, one-part description
+    controller.show_history()
+    window = controller.history_window
+    window.list.setCurrentRow(
+        next(i for i in range(window.list.count()) if "Mail" in window.list.item(i).text())
+    )
+    window.speak_button.click()
+    assert _said(controller)[-1] == (older, True)
+    assert controller.handle_command("next", {}) == (True, "Part 2 of 2.")
+    assert _said(controller)[-1][0].startswith("The first one says")
+    window.hide()
