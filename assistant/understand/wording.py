@@ -51,8 +51,12 @@ class ComposeConfig:
 
 
 def sentence(text: str) -> str:
-    """``text`` on one line, ending as a sentence when it ends in a letter or digit."""
+    """``text`` on one line, ending as a sentence: a piece that ends in a letter, a digit or a dangling
+    ",", ";" or ":" (OCR of a line that continues elsewhere) gets a full stop, so the next window's or
+    paragraph's text does not run into it when pieces are joined."""
     text = " ".join(text.split())
+    if text and text[-1] in ",;:":
+        text = text[:-1].rstrip()
     if text and text[-1].isalnum():
         text += "."
     return text
