@@ -14,6 +14,8 @@ so, and the assistant's stop hotkey remains the way to silence a description.
 from __future__ import annotations
 
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -56,6 +58,9 @@ def stops_speech(name: str) -> bool:
 
 def pynput_listen(on_press: Callable[[str], None]) -> Callable[[], None]:
     """Watch the keyboard with pynput (raises ImportError/OSError where it cannot)."""
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY"):
+        # pynput's X listener would die in its thread ("Bad display name") and never report it.
+        raise OSError("no X display (DISPLAY is not set)")
     from pynput import keyboard
 
     listener = keyboard.Listener(on_press=lambda key: on_press(key_name(key)))
