@@ -29,8 +29,9 @@ from assistant.understand.wording import CaptionLike, caption_confidence, hedge_
 
 
 class BatchCaptioner(Protocol):
-    """Either runtime: :class:`assistant.vision.inference.torch_captioner.Captioner` (torch, ``spec.image_size``) or
-    :class:`assistant.vision.inference.onnx_captioner.OnnxCaptioner` (``image_size``)."""
+    """Either runtime: :class:`assistant.vision.inference.torch_captioner.Captioner` (torch,
+    ``spec.image_size``) or :class:`assistant.vision.inference.onnx_captioner.OnnxCaptioner`
+    (``image_size``)."""
 
     def caption_batch(
         self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1, near_misses: bool = False

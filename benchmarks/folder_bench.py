@@ -69,8 +69,8 @@ def main() -> int:
     torch.set_num_threads(args.threads)
     captioner: Any = Captioner.load(args.model, args.device)
     if args.runtime == "onnx":  # as the app runs it: the int8 decoder step when the export has one
-        from assistant.vision.training.onnx_export import ensure_onnx
         from assistant.vision.inference.onnx_captioner import OnnxCaptioner
+        from assistant.vision.training.onnx_export import ensure_onnx
 
         captioner = OnnxCaptioner.load(
             ensure_onnx(args.model), args.model, threads=args.threads, int8=False if args.fp32_step else None

@@ -38,10 +38,10 @@ def main() -> int:
 
     from assistant.capture.image_loading import load_image
     from assistant.paths import default_model_dir
+    from assistant.vision.inference.runtime import load_captioner
     from assistant.vision.matching.caption_memory import load_caption_memory
     from assistant.vision.matching.contrastive import captioner_encoder, load_caption_matcher
     from assistant.vision.matching.rerank import CaptionReranker, caption_candidates, captioner_length_penalty
-    from assistant.vision.inference.runtime import load_captioner
 
     captioner = load_captioner(default_model_dir(), "cpu", "onnx")
     encoder = captioner_encoder(captioner)

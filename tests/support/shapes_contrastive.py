@@ -9,9 +9,9 @@ import numpy as np
 import torch
 
 from assistant.vision.matching.contrastive_torch import ContrastiveTrainConfig, train_contrastive
+from assistant.vision.model.vocab import Vocabulary
 from assistant.vision.training.data import group_by_image, read_captions
 from assistant.vision.training.features import cached_features
-from assistant.vision.model.vocab import Vocabulary
 
 ENCODER = "efficientnet-lite0"  # = tests.conftest.TINY_ENCODER
 
