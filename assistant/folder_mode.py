@@ -29,9 +29,11 @@ from assistant.understand.wording import CaptionLike, caption_confidence, hedge_
 
 
 class BatchCaptioner(Protocol):
-    """Either runtime: :class:`assistant.vision.inference.torch_captioner.Captioner` (torch,
-    ``spec.image_size``) or :class:`assistant.vision.inference.onnx_captioner.OnnxCaptioner`
-    (``image_size``)."""
+    """Either runtime: :class:`assistant.vision.inference.torch_captioner.Captioner` or
+    :class:`assistant.vision.inference.onnx_captioner.OnnxCaptioner`."""
+
+    @property
+    def image_size(self) -> int: ...  # the square side its encoder sees: pictures are opened no larger
 
     def caption_batch(
         self, images: Sequence[Image.Image], beam_size: int = 3, n_best: int = 1, near_misses: bool = False
@@ -64,12 +66,9 @@ class FolderItem:
         return data
 
 
-def input_side(captioner: Any) -> int:
+def input_side(captioner: BatchCaptioner) -> int:
     """The square side the captioner's encoder sees, whichever runtime it is."""
-    side = getattr(captioner, "image_size", None)
-    if side is None:
-        side = captioner.spec.image_size
-    return int(side)
+    return int(captioner.image_size)
 
 
 def _captioned(path: Path, result: CaptionLike) -> FolderItem:
