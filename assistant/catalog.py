@@ -122,6 +122,15 @@ COMMANDS: tuple[Command, ...] = (
 COMMAND_BY_NAME: Mapping[str, Command] = MappingProxyType({c.name: c for c in COMMANDS})
 #: Commands another process may send (``assistant trigger``), with their help.
 IPC_COMMANDS: Mapping[str, str] = MappingProxyType({c.name: c.help for c in COMMANDS if c.ipc})
+#: The commands that move through the last description's parts (assistant.app.parts), in menu order.
+PART_COMMANDS: tuple[str, ...] = (
+    "next",
+    "previous",
+    "repeat-part",
+    "continue",
+    "next-window",
+    "previous-window",
+)
 #: Actions a global hotkey can start, in menu order.
 HOTKEY_ACTIONS: tuple[str, ...] = tuple(c.name for c in COMMANDS if c.hotkey is not None)
 DEFAULT_HOTKEYS: Mapping[str, str] = MappingProxyType({c.name: c.hotkey for c in COMMANDS if c.hotkey})

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.qtimage import app_icon
-from assistant.catalog import COMMAND_BY_NAME
+from assistant.catalog import COMMAND_BY_NAME, PART_COMMANDS
 
 log = logging.getLogger(__name__)
 
@@ -39,12 +39,7 @@ BUTTONS: tuple[str, ...] = (
     "clipboard",
     "repeat",
     "stop",
-    "next",
-    "previous",
-    "repeat-part",
-    "continue",
-    "next-window",
-    "previous-window",
+    *PART_COMMANDS,
     "history",
     "settings",
     "help",

@@ -23,17 +23,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from assistant.catalog import PART_COMMANDS
 from assistant.speech.chunks import PAUSE_S, ChunkCursor, seconds_to_say
 
-#: The commands handled here, as declared in assistant.catalog.
-PART_COMMANDS: tuple[str, ...] = (
-    "next",
-    "previous",
-    "repeat-part",
-    "continue",
-    "next-window",
-    "previous-window",
-)
+__all__ = ["PART_COMMANDS", "PartsReader"]
 
 
 class PartsReader:

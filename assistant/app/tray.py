@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from assistant.app.hotkey_field import chord_label
 from assistant.app.qtimage import app_icon
-from assistant.catalog import COMMAND_BY_NAME
+from assistant.catalog import COMMAND_BY_NAME, PART_COMMANDS
 
 TOOLTIP = "Assistant — describes the screen out loud"
 
@@ -28,12 +28,7 @@ MENU: tuple[str | None, ...] = (
     None,
     "repeat",
     "stop",
-    "next",
-    "previous",
-    "repeat-part",
-    "continue",
-    "next-window",
-    "previous-window",
+    *PART_COMMANDS,
     None,
     "history",
     "settings",
