@@ -1,0 +1,80 @@
+"""One home for how the project opens onnxruntime sessions (captioner, image-text model, OCR).
+
+Why (issue #19, "start fast and light"): every session the app keeps open holds memory for as long as
+the app runs. onnxruntime's defaults suit a server: a CPU memory arena that grows to the largest run
+and never shrinks, and memory patterns planned per input shape. In a tray app that waits most of the
+time, those held the peak of the warm-up's runs (the idle app measured 457 MB with them, 186 MB before
+the warm-up). The settings below are the measured trade (benchmarks/startup_bench.py,
+benchmarks/first_describe.py); change them here, once, not in each loader.
+
+Use :func:`open_session` (or :func:`session_options` to build your own); both import onnxruntime
+through :func:`assistant.privacy.import_onnxruntime`, so telemetry stays off.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CPU = ("CPUExecutionProvider",)
+
+
+@dataclass(frozen=True)
+class SessionSettings:
+    """How a session runs. ``threads`` None: the cores this process may use."""
+
+    threads: int | None = 1
+    # Worker threads do not busy-wait: on a 2-core machine shared with other programs spinning made
+    # captions several times slower (benchmarks/onnx_bench.py).
+    allow_spinning: bool = False
+    # The arena keeps the largest run's buffers for the life of the session: off, freed memory goes
+    # back to malloc (and, trimmed, to the system) between descriptions.
+    cpu_mem_arena: bool = False
+    # Memory patterns pre-plan one block per input shape; our inputs change shape (OCR, beams).
+    mem_pattern: bool = False
+    log_severity: int = 3  # errors only: no warnings on stderr during speech
+
+
+def available_cores() -> int:
+    """The cores this process may use (its affinity on Linux)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def session_options(settings: SessionSettings | None = None) -> Any:
+    """An ``onnxruntime.SessionOptions`` with the project's settings (see :class:`SessionSettings`)."""
+    from assistant.privacy import import_onnxruntime
+
+    ort = import_onnxruntime()  # telemetry off before it loads
+    settings = settings or SessionSettings()
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = settings.threads or available_cores()
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.enable_cpu_mem_arena = settings.cpu_mem_arena
+    options.enable_mem_pattern = settings.mem_pattern
+    options.log_severity_level = settings.log_severity
+    if not settings.allow_spinning:
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.add_session_config_entry("session.inter_op.allow_spinning", "0")
+    return options
+
+
+def open_session(
+    path: str | Path, settings: SessionSettings | None = None, providers: Sequence[str] = CPU
+) -> Any:
+    """``onnxruntime.InferenceSession`` for the graph at ``path`` with the project's settings.
+
+    Raises what onnxruntime raises for a missing or damaged file; callers turn that into their own
+    one-sentence ModelError / AssistantError.
+    """
+    from assistant.privacy import import_onnxruntime
+
+    ort = import_onnxruntime()
+    return ort.InferenceSession(str(path), session_options(settings), providers=list(providers))
