@@ -63,6 +63,7 @@ class Description:
     ocr_text: str | None = None
     window_title: str | None = None
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
+    more: list[str] = field(default_factory=list)  # text left out by the verbosity: *continue* reads it
 
 
 class Describer:
@@ -230,6 +231,7 @@ class Describer:
             ocr_text=result.ocr_text,
             window_title=window.title if window else None,
             timings=timings,
+            more=result.more,
         )
 
 

@@ -350,7 +350,7 @@ class AppController(QObject):
             self.speak(text)
         self.described_count += 1
         self.last_text = text
-        self.parts.described(text, streamed)
+        self.parts.described(text, streamed, description.more)
         self.history.add(label, text)
         if self.history_window is not None:
             self.history_window.refresh()

@@ -21,7 +21,7 @@ No Qt: the controller hands in how to speak and the rate, and routes the command
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from assistant.catalog import PART_COMMANDS
 from assistant.speech.chunks import PAUSE_S, ChunkCursor, seconds_to_say
@@ -52,16 +52,18 @@ class PartsReader:
         start = now if first else max(now, self._voice_free_at)
         self._voice_free_at = start + seconds_to_say(text, self._rate()) + PAUSE_S
 
-    def described(self, text: str, streamed: bool) -> None:
+    def described(self, text: str, streamed: bool, more: Sequence[str] = ()) -> None:
         """The whole text of a description that is being read out now: its parts, the cursor following
         the voice. ``streamed``: its sentences were handed over one by one (:meth:`heard`) rather than
-        all at once now; reading is then placed so that it ends when those sentences end."""
+        all at once now; reading is then placed so that it ends when those sentences end. ``more``:
+        the text the verbosity left out ("More text follows."), parts that *continue* reads on into."""
         # The streamed pieces keep the describer's own boundaries, which the joined text can lose.
         pieces = self._pieces if streamed and " ".join(self._pieces).split() == text.split() else None
-        cursor = ChunkCursor.of(pieces or text, rate=self._rate())
-        total = sum(seconds_to_say(c.text, cursor.rate) + PAUSE_S for c in cursor.chunks)
+        cursor = ChunkCursor.of(pieces or text, rate=self._rate(), more=more)
+        said = cursor.chunks[: cursor.said]
+        total = sum(seconds_to_say(c.text, cursor.rate) + PAUSE_S for c in said)
         since = self._voice_free_at - total if streamed else self._clock()
-        cursor.read_all(since)
+        cursor.read_out(since)
         self.cursor = cursor
 
     def stopped(self) -> None:
@@ -80,7 +82,7 @@ class PartsReader:
             return False, "Nothing has been described yet."
         now = self._clock()
         if name == "continue":
-            for i, part in enumerate(cursor.read_all(now)):
+            for i, part in enumerate(cursor.read_all(now, cursor.resume_at(now))):
                 self._speak(part.text, i == 0)
             return True, f"Reading on from part {cursor.index + 1} of {len(cursor)}."
         moves = {

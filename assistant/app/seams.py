@@ -40,6 +40,7 @@ class Description(Protocol):
     caption: str | None
     source: str
     timings: dict[str, float]
+    more: list[str]  # text the verbosity left out, which *continue* reads
 
 
 class DescriberLike(Protocol):

@@ -18,6 +18,9 @@ the next command starts where the voice was. This module does the same for a des
   While the whole description is read it is told when reading began (:meth:`ChunkCursor.read_all`)
   and works out from the speaking rate which part the voice has reached, so "next" goes past the
   part being heard, not back to the start; "stop" freezes it there (:meth:`ChunkCursor.pause`).
+- Text the verbosity left out ("More text follows.") is kept as further parts after what was said
+  (:meth:`ChunkCursor.of` ``more``): never read out on its own, reached by *continue* once the
+  voice has said the rest, or by *next*, so a listener can read a long screen to its end.
 
 It works on the text alone (what was spoken, what the history keeps), so it needs no backend and
 no Qt. The estimate from the rate is the same for every speech route; routes that cannot say when
@@ -174,23 +177,59 @@ class ChunkCursor:
     rate: float = 175.0
     index: int = 0
     reading_since: float | None = None  # time.perf_counter() when a read-through began at ``index``
+    said: int | None = None  # parts read out on their own (None: all); the rest waits for *continue*
     _read_from: int = field(default=0, repr=False)
+    _read_to: int | None = field(default=None, repr=False)
 
     @classmethod
     def of(
-        cls, text: str | Sequence[str], rate: float = 175.0, config: ChunkConfig | None = None
+        cls,
+        text: str | Sequence[str],
+        rate: float = 175.0,
+        config: ChunkConfig | None = None,
+        more: Sequence[str] = (),
     ) -> ChunkCursor:
-        return cls(chunk_text(text, config), rate)
+        """The parts of ``text`` (what is said), then of ``more`` (what the verbosity left out: reached
+        by *continue* and *next*, never read out on its own)."""
+        chunks = chunk_text(text, config)
+        rest = chunk_text(list(more), config) if more else []
+        if not rest:
+            return cls(chunks, rate)
+        base = chunks[-1].block if chunks else 0
+        shift = base + (1 if chunks and rest[0].kind == "window" else 0)  # a window opens a new block
+        rest = [Chunk(c.text, c.block + shift, c.kind) for c in rest]
+        return cls(chunks + rest, rate, said=len(chunks))
 
     def __len__(self) -> int:
         return len(self.chunks)
 
-    def read_all(self, since: float, start: int | None = None) -> list[Chunk]:
-        """The parts from ``start`` (default: the current one) to the end, to be read through now;
-        the cursor follows the voice from ``since`` on."""
+    def read_all(self, since: float, start: int | None = None, stop: int | None = None) -> list[Chunk]:
+        """The parts from ``start`` (default: the current one) up to ``stop`` (default: the end), to be
+        read through now; the cursor follows the voice from ``since`` on."""
         self.index = self._clamp(self.index if start is None else start)
         self._read_from, self.reading_since = self.index, since
-        return self.chunks[self.index :]
+        self._read_to = max(self.index + 1, min(stop, len(self.chunks))) if stop is not None else None
+        return self.chunks[self.index : self._read_to]
+
+    def read_out(self, since: float) -> list[Chunk]:
+        """A new description's first read-through: the parts said on their own (:attr:`said`)."""
+        return self.read_all(since, 0, self.said)
+
+    def resume_at(self, now: float) -> int:
+        """Where *continue* starts: the current part, or the first part not yet said when the voice
+        has finished what it was reading (so "More text follows." leads on, not back)."""
+        reading_to = self._read_to if self.reading_since is not None else None
+        self.follow(now)
+        if reading_to is not None and reading_to < len(self.chunks) and self.finished(now, reading_to):
+            return reading_to
+        return self.index
+
+    def finished(self, now: float, stop: int) -> bool:
+        """Whether the voice, reading through since :attr:`reading_since`, said every part before ``stop``."""
+        if self.reading_since is None:
+            return False
+        took = sum(seconds_to_say(c.text, self.rate) + PAUSE_S for c in self.chunks[self._read_from : stop])
+        return now - self.reading_since >= took
 
     def follow(self, now: float) -> int:
         """Move the cursor to the part the voice has reached at ``now`` (when reading through)."""
@@ -198,7 +237,8 @@ class ChunkCursor:
             return self.index
         elapsed = max(0.0, now - self.reading_since)
         index = self._read_from
-        while index < len(self.chunks) - 1:
+        last = (self._read_to if self._read_to is not None else len(self.chunks)) - 1
+        while index < last:
             took = seconds_to_say(self.chunks[index].text, self.rate) + PAUSE_S
             if elapsed < took:
                 break

@@ -61,6 +61,7 @@ class Understanding:
     sentences: list[str]
     timings: dict[str, float]  # ms: "classify", "ocr", "caption", "first_sentence", "total"
     photo_regions: list[Box] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)  # text the verbosity left out, for *continue*
 
 
 @dataclass(frozen=True)
@@ -247,9 +248,10 @@ def _compose_screen(
     *,
     titled: bool,
     read: bool,
-) -> None:
+) -> list[str]:
     """Stage 4 for a screen or page: what it is (unless a title said it), its text, then its pictures.
-    ``read``: OCR was asked, so finding no text (and no picture) is worth saying."""
+    ``read``: OCR was asked, so finding no text (and no picture) is worth saying. Returns the text
+    the plan left out ("More text follows."), which *continue* reads on into."""
     if not titled:
         speech.say(_KIND_OPENINGS.get(kind, "Screen."))
     elif kind == "document":
@@ -263,6 +265,7 @@ def _compose_screen(
         speech.say("No text found.")
     for piece in pictures:
         speech.say(piece)
+    return more
 
 
 def _classify(rgb: Image.Image, text: OcrResult | None, speech: _Speech) -> KindResult:
@@ -313,6 +316,7 @@ def understand(
     if kind == "photo" and not said_as_photo and ocr is not None:  # read with its pictures blanked out:
         text, _ = _run_ocr(photo_ocr or ocr, rgb)  # read the photo itself (a sign, a page, a meme)
     blocks = text.blocks() if text is not None else []
+    more: list[str] = []
     if kind == "photo":
         _compose_photo(rgb, blocks, captions, speech, plan, said=said_as_photo)
     else:
@@ -320,7 +324,7 @@ def understand(
         lead = picture_lead(rgb, blocks, captions.captioner) if title is None and not pictures else None
         speech.say(lead)
         titled, read = title is not None or lead is not None, ocr is not None and lead is None
-        _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)
+        more = _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)
     speech.timings["caption"] = captions.ms
     speech.timings["total"] = speech.elapsed_ms()
     first = captions.first
@@ -333,4 +337,5 @@ def understand(
         sentences=speech.sentences,
         timings={k: round(v, 1) for k, v in speech.timings.items()},
         photo_regions=final.photo_regions,
+        more=more,
     )

@@ -79,17 +79,24 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _openings(blocks: list[TextBlock], budget: int) -> tuple[list[str], bool]:
-    """Headings whole and each other block's first line, up to ``budget`` words (the brief level)."""
+def _openings(blocks: list[TextBlock], budget: int) -> tuple[list[str], list[str]]:
+    """Headings whole and each other block's first line, up to ``budget`` words (the brief level);
+    and what the skim left out, each block whole, for *continue*."""
     out: list[str] = []
     used = 0
-    for block in blocks:
+    for i, block in enumerate(blocks):
         piece = block_text(block) if block.is_heading else block.lines[0].text
         if used and used + _words(piece) > budget:
-            return out, True
+            return out, [block_text(b) for b in blocks[i:]]
         out.append(sentence(piece))
         used += _words(piece)
-    return out, any(len(b.lines) > 1 and not b.is_heading for b in blocks)
+    rest = [_after_first_line(b) for b in blocks if len(b.lines) > 1 and not b.is_heading]
+    return out, [r for r in rest if r]
+
+
+def _after_first_line(block: TextBlock) -> str:
+    """A block's text after its first line (what a skim of it did not say)."""
+    return " ".join(sentence(line.text) for line in block.lines[1:] if line.text.strip())
 
 
 def _opening_lines(block: TextBlock, budget: int) -> str:
@@ -108,29 +115,39 @@ def _opening_lines(block: TextBlock, budget: int) -> str:
 
 def select_text(
     blocks: list[TextBlock], budget: int | None, *, openings_only: bool = False
-) -> tuple[list[str], bool]:
-    """Sentences of screen text within ``budget`` words (None: all), and whether some was left out.
+) -> tuple[list[str], list[str]]:
+    """Sentences of screen text within ``budget`` words (None: all), and the sentences left out
+    (empty when all was said): the app's *continue* reads on into them.
 
     ``openings_only`` reads headings and each block's first line (a skim); otherwise whole blocks
     are read until the budget runs out, and a long first paragraph is read in part.
     """
     if budget is None:
-        return [sentence(block_text(b)) for b in blocks], False
+        return [sentence(block_text(b)) for b in blocks], []
     if openings_only:
         return _openings(blocks, budget)
     out: list[str] = []
     used = 0
-    for block in blocks:
+    for i, block in enumerate(blocks):
         piece = block_text(block)
         if used + _words(piece) > budget:
+            rest = [sentence(block_text(b)) for b in blocks[i:]]
             if used < budget // 2:  # a long first paragraph: say its opening lines
                 opening = _opening_lines(block, budget - used)
                 if opening:
                     out.append(sentence(opening))
-            return out, True
+                    rest[0] = sentence(_after(piece, opening))
+            return out, [r for r in rest if r]
         out.append(sentence(piece))
         used += _words(piece)
-    return out, False
+    return out, []
+
+
+def _after(whole: str, opening: str) -> str:
+    """What follows ``opening`` in ``whole``, word for word (the rest of a paragraph read in part)."""
+    words, said = whole.split(), opening.split()
+    bare = [w.rstrip(".,;:!?") for w in words[: len(said)]]
+    return " ".join(words[len(said) :]) if bare == [w.rstrip(".,;:!?") for w in said] else whole
 
 
 def quote(text: str, limit: int | None) -> str:

@@ -45,6 +45,7 @@ class PixelDescription:
         self.caption: str | None = None
         self.source = source
         self.timings = timings
+        self.more: list[str] = []
 
 
 class PixelDescriber:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,38 @@ def test_a_description_spoken_from_the_history_is_the_one_stepped_through(make_c
     assert controller.handle_command("next", {}) == (True, "Part 2 of 2.")
     assert _said(controller)[-1][0].startswith("The first one says")
     window.hide()
+
+
+def test_continue_reads_on_past_more_text_follows(make_controller, qtbot) -> None:
+    """At the normal verbosity a man page stops at "More text follows."; once the voice has said
+    that, *continue* reads the text that was left out, to its end, and *next* steps into it too."""
+    from assistant.describe import Describer, DescriberOptions
+    from assistant.ocr.tesseract import tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="normal"))
+    describer.load()
+    controller = make_controller(describer=describer)
+    with qtbot.waitSignal(controller.described, timeout=120_000) as sig:
+        assert controller.describe_file(str(REPO / "datasets" / "screens" / "png" / "man-ls.png"))[0]
+    description = sig.args[1]
+    assert description.text.endswith("More text follows.") and description.more
+    cursor = controller.parts.cursor
+    assert cursor is not None and cursor.said is not None and cursor.said < len(cursor)
+    left_out = [c.text for c in cursor.chunks[cursor.said :]]
+    assert " ".join(left_out).split() == " ".join(description.more).split()  # every word kept, in order
+
+    later = time.perf_counter() + 3600.0  # the voice has long said everything it was handed
+    controller.parts._clock = lambda: later
+    before = len(_said(controller))
+    assert controller.handle_command("continue", {}) == (
+        True,
+        f"Reading on from part {cursor.said + 1} of {len(cursor)}.",
+    )
+    assert _said(controller)[before:] == [(left_out[0], True)] + [(p, False) for p in left_out[1:]]
+
+    controller.handle_command("stop", {})
+    cursor.index = cursor.said - 1  # back on "More text follows."
+    assert controller.handle_command("next", {}) == (True, f"Part {cursor.said + 1} of {len(cursor)}.")
+    assert _said(controller)[-1] == (left_out[0], True)

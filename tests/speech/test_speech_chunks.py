@@ -193,3 +193,20 @@ def test_empty_text_has_no_parts() -> None:
     cursor = ChunkCursor.of("   ")
     assert len(cursor) == 0 and cursor.next(0.0) is None and cursor.current(0.0) is None
     assert cursor.read_all(since=0.0) == []
+
+
+def test_text_left_out_waits_for_continue_and_keeps_its_windows() -> None:
+    said = "Notes window. Shopping list. More text follows."
+    more = ["Milk, eggs and bread for the weekend.", "Mail window.", "Three new messages."]
+    cursor = ChunkCursor.of(said, more=more)
+    assert cursor.said is not None and cursor.said < len(cursor)
+    assert " ".join(c.text for c in cursor.chunks[cursor.said :]).split() == " ".join(more).split()
+    assert cursor.chunks[cursor.said].block == cursor.chunks[cursor.said - 1].block  # same window
+    assert cursor.chunks[-1].block == cursor.chunks[0].block + 1  # "Mail window." opens the next block
+    read = cursor.read_out(since=0.0)
+    assert read == cursor.chunks[: cursor.said]  # only what was said is read out on its own
+    assert cursor.follow(10_000.0) == cursor.said - 1  # the voice stops at "More text follows."
+    assert cursor.resume_at(1.0) == cursor.follow(1.0)  # mid-speech: continue from where the voice is
+    cursor.read_out(since=0.0)
+    assert cursor.resume_at(10_000.0) == cursor.said  # finished: continue leads on, not back
+    assert ChunkCursor.of(said).said is None  # nothing left out: one read-through as before
