@@ -32,12 +32,14 @@ from difflib import SequenceMatcher
 import numpy as np
 from PIL import Image
 
+from assistant.capture.accessibility import AccessibleText
 from assistant.capture.geometry import contains, intersect, union
 from assistant.capture.models import CapturedImage, Rect, WindowInfo
 from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box, union_box
 from assistant.ocr.layout import TextBlock, layout_blocks
+from assistant.understand.accessible import Said, read_tree, worth_reading
 
 
 @dataclass(frozen=True)
@@ -87,14 +89,20 @@ class ScreenWindows:
     size: tuple[int, int]
     config: WindowReadingConfig = field(default_factory=WindowReadingConfig)
     active_only: bool = False
+    # Where windows' accessibility trees come from (None: every window is OCR'd); see :meth:`tell`.
+    accessible: AccessibleText | None = None
+    whole_when_untold: bool = False  # a window grab: unless a tree tells it, OCR the grab as before
     read: list[DesktopWindow] = field(init=False)  # active first, then down the stack
     named: list[DesktopWindow] = field(init=False)  # hardly visible (or active_only): named, not read
     areas: list[list[Rect]] = field(init=False)  # per window in ``read``: visible client parts (image px)
+    # Per index in ``read``: the pieces its tree told, each with its line (then it is not OCR'd).
+    told: dict[int, list[tuple[Said, OcrLine]]] = field(init=False)
+    told_ms: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         ox, oy = self.origin
         screen = (ox, oy, *self.size)
-        self.read, self.named, self.areas = [], [], []
+        self.read, self.named, self.areas, self.told = [], [], [], {}
         for window in self.stack.reading_order():
             fraction = self.stack.visible_fraction(window, screen)
             inside = window.client or window.rect
@@ -136,11 +144,43 @@ class ScreenWindows:
             said.append(f"{_count(total, noun)}.")
         return " ".join(said) or None
 
+    # ---- what the accessibility tree tells ---------------------------------------------------------
+    def tell(self) -> None:
+        """Ask each window to read for its accessibility tree; a window whose tree tells what it
+        shows (:func:`~assistant.understand.accessible.worth_reading`) is read from it, exactly,
+        and OCR never sees it. Runs with OCR (in its worker), not before the opening."""
+        if self.accessible is None:
+            return
+        started = time.perf_counter()
+        for i, window in enumerate(self.read):
+            tree = self.accessible.window_tree(window)
+            if tree is None:
+                continue
+            said = read_tree(tree)
+            if worth_reading(tree, said, window.client or window.rect):
+                self.told[i] = self._lines(i, said)
+        self.told_ms = (time.perf_counter() - started) * 1000
+
+    def told_lines(self) -> list[OcrLine]:
+        """What the trees told, as lines in the grab's coordinates (exact: confidence 1), one per
+        piece; the same objects every call, so :meth:`blocks` knows them among OCR's lines."""
+        return [line for i in sorted(self.told) for _, line in self.told[i]]
+
+    def _lines(self, index: int, said: list[Said]) -> list[tuple[Said, OcrLine]]:
+        window, (ox, oy) = self.read[index], self.origin
+        pairs = []
+        for piece in said:
+            if piece.text:
+                x, y, w, h = piece.rect or window.client or window.rect
+                pairs.append((piece, OcrLine(piece.text, (x - ox, y - oy, x - ox + w, y - oy + h), 1.0)))
+        return pairs
+
     # ---- what OCR sees -----------------------------------------------------------------------------
     def ocr_view(self, image: Image.Image) -> tuple[Image.Image, tuple[int, int]]:
-        """The part of ``image`` OCR reads: only the visible client areas of the windows to read,
-        on flat ground, cut to their bounding box (plus a margin); and that cut's offset."""
-        parts = [p for window_parts in self.areas for p in window_parts]
+        """The part of ``image`` OCR reads: only the visible client areas of the windows to read
+        (and not told by their trees), on flat ground, cut to their bounding box (plus a margin);
+        and that cut's offset."""
+        parts = [p for i, window_parts in enumerate(self.areas) if i not in self.told for p in window_parts]
         if not parts:
             return Image.new("RGB", (1, 1), self.config.fill or (255, 255, 255)), (0, 0)
         m = self.config.margin
@@ -157,7 +197,11 @@ class ScreenWindows:
     def owner(self, box: Box) -> int | None:
         """Index in ``read`` of the window whose visible client area holds the centre of ``box``."""
         cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
-        hits = (i for i, parts in enumerate(self.areas) if any(contains(p, cx, cy) for p in parts))
+        hits = (
+            i
+            for i, parts in enumerate(self.areas)
+            if i not in self.told and any(contains(p, cx, cy) for p in parts)
+        )
         return next(hits, None)
 
     def split_lines(self, lines: list[OcrLine]) -> list[list[OcrLine]]:
@@ -198,9 +242,13 @@ class ScreenWindows:
         """All text in reading order, window by window: the active window's blocks (its name was the
         opening), then each other window's name as a heading and its blocks."""
         out: list[TextBlock] = []
-        for i, window_lines in enumerate(self.split_lines(lines)):
+        told = {id(ln) for ln in self.told_lines()}
+        for i, window_lines in enumerate(self.split_lines([ln for ln in lines if id(ln) not in told])):
             if self.read[i] is not self.active:
                 out.append(self.title_block(i))
+            if i in self.told:  # one piece per thing the tree told, in its order
+                out.extend(TextBlock([ln], is_heading=piece.kind == "heading") for piece, ln in self.told[i])
+                continue
             out.extend(layout_blocks([ln for ln in window_lines if not self.is_title_bar(i, ln)]))
         return out
 
@@ -240,12 +288,16 @@ class WindowOcr(OcrEngine):
 
     def recognize(self, image: Image.Image) -> OcrResult:
         started = time.perf_counter()
+        windows = self.windows
+        windows.tell()
+        if windows.whole_when_untold and not windows.told:
+            return self.engine.recognize(image)  # a window grab no tree told: read as it always was
         lines: list[OcrLine] = []
-        if self.windows.read:
-            view, (dx, dy) = self.windows.ocr_view(image)
+        if len(windows.told) < len(windows.read):  # OCR only for the windows no tree told
+            view, (dx, dy) = windows.ocr_view(image)
             lines = [_shifted(line, dx, dy) for line in self.engine.recognize(view).lines]
         return WindowedText(
-            lines=lines,
+            lines=lines + windows.told_lines(),
             engine=self.name,
             elapsed_ms=(time.perf_counter() - started) * 1000,
             image_size=image.size,
@@ -270,14 +322,32 @@ def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
 
 
 def screen_windows(
-    captured: CapturedImage, config: WindowReadingConfig | None = None, *, active_only: bool = False
+    captured: CapturedImage,
+    config: WindowReadingConfig | None = None,
+    *,
+    active_only: bool = False,
+    accessible: AccessibleText | None = None,
 ) -> ScreenWindows | None:
     """The windows to read for a live *describe screen*; None when the grab is not a whole screen
     with a window stack (files, the clipboard, a window or a rectangle: read as before), or when
-    the desktop reports no window to read or name. ``active_only``: see :class:`ScreenWindows`."""
+    the desktop reports no window to read or name. ``active_only``: see :class:`ScreenWindows`;
+    ``accessible``: where windows' trees are read instead of OCR (see :meth:`ScreenWindows.tell`)."""
     if captured.source != "screen" or captured.windows is None:
         return None
     origin = (captured.rect[0], captured.rect[1]) if captured.rect is not None else (0, 0)
     cfg = config or WindowReadingConfig()
-    windows = ScreenWindows(captured.windows, origin, captured.image.size, cfg, active_only)
+    windows = ScreenWindows(captured.windows, origin, captured.image.size, cfg, active_only, accessible)
     return windows if windows.read or windows.named else None
+
+
+def grabbed_window(
+    captured: CapturedImage, accessible: AccessibleText | None, config: WindowReadingConfig | None = None
+) -> ScreenWindows | None:
+    """A *describe window* grab read from the window's accessibility tree when it tells what the
+    window shows, else OCR'd whole as before (None: not a window grab with a stack, no reader)."""
+    if captured.source != "window" or captured.windows is None or accessible is None:
+        return None
+    origin = (captured.rect[0], captured.rect[1]) if captured.rect is not None else (0, 0)
+    cfg = config or WindowReadingConfig()
+    windows = ScreenWindows(captured.windows, origin, captured.image.size, cfg, True, accessible, True)
+    return windows if windows.read and windows.read[0] is windows.active else None
