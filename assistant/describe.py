@@ -29,6 +29,7 @@ from assistant.vision.matching.rerank import CaptionReranker, caption_reranked, 
 from assistant.vision.model.files import check_model_files
 
 if TYPE_CHECKING:
+    from assistant.capture.accessibility import AccessibleText
     from assistant.ocr import OcrEngine
 
 log = logging.getLogger(__name__)
@@ -68,10 +69,16 @@ class Description:
 
 class Describer:
     def __init__(
-        self, options: DescriberOptions | None = None, captioner: CaptionerLike | None = None
+        self,
+        options: DescriberOptions | None = None,
+        captioner: CaptionerLike | None = None,
+        accessible: AccessibleText | None = None,
     ) -> None:
         self.options = options or DescriberOptions()
         self._captioner = captioner
+        # Windows' accessibility trees, read instead of OCR where they tell (issue #15); made on
+        # the first live grab with a window stack unless given.
+        self.accessible = accessible
         self._lock = threading.Lock()
         self._ocr_engines: dict[str, OcrEngine | None] | None = None  # made on first describe, then kept
         self._reranker: CaptionReranker | None = None
@@ -193,9 +200,10 @@ class Describer:
         """Decide what to say: kind, window title, text in reading order, hedged captions (see
         assistant.understand.compose). OCR engines are made once and kept on the Describer; screen
         captures go through ChangeAwareOcr so a repeated capture re-reads only what changed."""
+        from assistant.capture.accessibility import create_accessible_text
         from assistant.catalog import VERBOSITIES, canonical
         from assistant.understand import understand
-        from assistant.understand.windows import WindowOcr, screen_windows
+        from assistant.understand.windows import WindowOcr, grabbed_window, screen_windows
 
         engines = self._engines()
         live = captured.source in ("screen", "window", "pointer", "rect")
@@ -203,10 +211,14 @@ class Describer:
         ocr = engines["screen_ocr"] if live else engines["ocr"]
         # A live describe screen: named and read window by window (brief: the active one, the rest named).
         brief = canonical("verbosity", self.options.verbosity) == VERBOSITIES[0]
-        windows = screen_windows(captured, active_only=brief)
+        if captured.windows is not None and self.accessible is None:
+            self.accessible = create_accessible_text()
+        windows = screen_windows(captured, active_only=brief, accessible=self.accessible)
         if windows is not None:
             window = windows.active_info()  # from the stack: never the assistant's own focused window
             ocr = WindowOcr(ocr, windows) if ocr is not None else None
+        elif ocr is not None and (grabbed := grabbed_window(captured, self.accessible)) is not None:
+            ocr = WindowOcr(ocr, grabbed)  # describe window: its tree when it tells, else OCR as before
         was_loaded = self.loaded
         result = understand(
             captured.image,

@@ -1,0 +1,170 @@
+"""Windows read from their real accessibility tree, on a real desktop: Xvfb, openbox, a private
+D-Bus session with its AT-SPI bus (tests/speech/atspi_session.py), a GTK dialog (zenity) whose
+tree the assistant reads over D-Bus, and a Tk window, which has no tree and is OCR'd with real
+tesseract. The tesseract engine is the real one, counted: the dialog is never shown to it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from PIL import Image
+
+from assistant.capture.atspi import AtspiText
+from assistant.capture.screen import ScreenSource, create_screen_source
+from assistant.describe import Describer, DescriberOptions
+from assistant.ocr.base import OcrResult
+from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+from tests.speech.atspi_session import AtspiSession, missing_requirements
+from tests.support.xvfb import XvfbServer
+
+pytestmark = [pytest.mark.x11, pytest.mark.atspi, pytest.mark.timeout(180)]
+
+MESSAGE = "Save changes to the document before closing?"
+TK_SCRIPT = """
+import tkinter as tk
+root = tk.Tk()
+root.title("Tk Notes")
+root.geometry("520x160+40+40")
+label = tk.Label(root, text="Water the balcony plants", font=("DejaVu Sans", 20), bg="white")
+label.pack(expand=True, fill="both")
+root.mainloop()
+"""
+
+
+def _wait(predicate: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+@dataclass
+class Desktop:
+    source: ScreenSource
+    env: dict[str, str]
+    reader: AtspiText
+
+    def titles(self) -> list[str]:
+        stack = self.source.window_stack()
+        return [w.title for w in stack.windows] if stack is not None else []
+
+    def activate(self, title: str) -> None:
+        run = subprocess.run(["xdotool", "search", "--name", f"^{title}$"], env=self.env, capture_output=True,
+                             text=True, timeout=20)  # fmt: skip
+        subprocess.run(
+            ["xdotool", "windowactivate", "--sync", run.stdout.split()[0]], env=self.env, timeout=20
+        )
+        _wait(lambda: (a := self.source.window_stack()) is not None and a.active is not None
+              and a.active.title == title, f"{title} active")  # fmt: skip
+
+
+@pytest.fixture
+def desktop(monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
+    missing = [p for p in ("openbox", "zenity", "xdotool", "xprop") if shutil.which(p) is None]
+    if missing or missing_requirements() or not tesseract_available():
+        pytest.skip(
+            f"needs {missing or missing_requirements() or 'tesseract-ocr'} (see .ci/apt-packages.txt)"
+        )
+    procs: list[subprocess.Popen[bytes]] = []
+    with XvfbServer() as xvfb, AtspiSession(xvfb.display) as session:
+        env = session.env()
+
+        def start(*command: str) -> None:
+            procs.append(
+                subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            )
+
+        start("openbox", "--sm-disable")
+        _wait(lambda: "window id" in subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
+              capture_output=True, text=True, timeout=10).stdout, "openbox")  # fmt: skip
+        start(sys.executable, "-c", TK_SCRIPT)
+        start("zenity", "--question", "--title", "Save Changes", "--text", MESSAGE,
+              "--ok-label", "Save", "--cancel-label", "Cancel")  # fmt: skip
+        source = create_screen_source(xvfb.display)
+        # The reader finds the accessibility bus from the session bus, as in a desktop session.
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.address)
+        monkeypatch.delenv("AT_SPI_BUS_ADDRESS", raising=False)
+        reader = AtspiText()
+        try:
+            desk = Desktop(source, env, reader)
+            _wait(lambda: sorted(desk.titles()) == ["Save Changes", "Tk Notes"], "both windows")
+            # GTK registers on the bus shortly after mapping: wait until its dialog is there.
+            _wait(lambda: _dialog_tree(desk) is not None, "the dialog's accessible tree")
+            yield desk
+        finally:
+            reader.close()
+            source.close()
+            for proc in reversed(procs):
+                proc.terminate()
+                try:
+                    proc.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+def _dialog_tree(desk: Desktop) -> object:
+    stack = desk.source.window_stack()
+    dialog = next((w for w in stack.windows if w.title == "Save Changes"), None) if stack else None
+    return desk.reader.window_tree(dialog) if dialog is not None else None
+
+
+@pytest.fixture
+def ocr_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """The size of every picture the real tesseract engine is shown."""
+    seen: list[tuple[int, int]] = []
+    real = TesseractEngine.recognize
+
+    def counted(self: TesseractEngine, image: Image.Image) -> OcrResult:
+        seen.append(image.size)
+        return real(self, image)
+
+    monkeypatch.setattr(TesseractEngine, "recognize", counted)
+    return seen
+
+
+def _describer(desk: Desktop) -> Describer:
+    return Describer(
+        DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full"), accessible=desk.reader
+    )
+
+
+def test_describe_window_reads_a_gtk_dialog_as_title_message_buttons_without_ocr(
+    desktop: Desktop, ocr_calls: list[tuple[int, int]]
+) -> None:
+    desktop.activate("Save Changes")
+    d = _describer(desktop).describe(desktop.source.grab_active_window())
+    assert ocr_calls == []  # the dialog came from its tree: tesseract never saw it
+    assert d.text.startswith("Save Changes"), d.text
+    assert f"{MESSAGE} Buttons: Cancel, Save." in d.text, d.text
+    assert d.text.index("Save Changes") < d.text.index(MESSAGE)
+
+
+def test_a_tk_window_has_no_tree_and_is_still_ocrd(
+    desktop: Desktop, ocr_calls: list[tuple[int, int]]
+) -> None:
+    desktop.activate("Tk Notes")
+    d = _describer(desktop).describe(desktop.source.grab_active_window())
+    assert len(ocr_calls) == 1
+    assert "balcony plants" in d.text, d.text
+
+
+def test_describe_screen_reads_the_dialog_from_its_tree_and_ocrs_only_the_tk_window(
+    desktop: Desktop, ocr_calls: list[tuple[int, int]]
+) -> None:
+    desktop.activate("Save Changes")
+    d = _describer(desktop).describe(desktop.source.grab_screen())
+    # One OCR call, on a picture no bigger than the Tk window: the dialog was left out of it.
+    assert len(ocr_calls) == 1 and ocr_calls[0][0] <= 520 + 16 and ocr_calls[0][1] <= 160 + 16, ocr_calls
+    text = d.text
+    assert text.startswith("Save Changes window."), text
+    assert f"{MESSAGE} Buttons: Cancel, Save." in text
+    assert (
+        text.index("Buttons: Cancel, Save.") < text.index("Tk Notes window.") < text.index("balcony plants")
+    )
