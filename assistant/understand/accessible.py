@@ -300,15 +300,29 @@ def _cell_text(cell: AccessibleNode) -> str:
 
 # ---- after the walk ----------------------------------------------------------------------------------
 def _merged_labels(said: list[Said]) -> list[Said]:
-    """A label followed by the field it names ("Name:" then "Name, edit field: Ada") said once."""
+    """A label and the field it names said once: "Name:" then "Name, edit field: Ada" is the
+    field alone; "Email" just left of an unnamed field becomes "Email, edit field: ada@…"."""
     out: list[Said] = []
     for s in said:
-        if s.kind in ("field", "control") and out and out[-1].kind == "text":
-            label = out[-1].text.rstrip(": ").casefold()
+        prev = out[-1] if out and out[-1].kind == "text" and s.kind in ("field", "control") else None
+        if prev is not None:
+            label = prev.text.rstrip(": ").casefold()
             if label and s.text.casefold().startswith(label):
                 out.pop()
+            elif s.text.startswith("Edit field") and (prev.text.endswith(":") or _beside(prev.rect, s.rect)):
+                out[-1] = Said(
+                    f"{prev.text.rstrip(': ')}, edit field{s.text.removeprefix('Edit field')}", s.rect, s.kind
+                )
+                continue
         out.append(s)
     return out
+
+
+def _beside(label: Rect | None, field: Rect | None) -> bool:
+    """Whether a label sits just left of a field, on its row."""
+    if label is None or field is None:
+        return False
+    return _overlap(label, field) >= 0.5 * min(label[3], field[3]) and label[0] + label[2] <= field[0] + 4
 
 
 def _joined_buttons(said: list[Said]) -> list[Said]:

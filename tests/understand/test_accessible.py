@@ -74,6 +74,16 @@ def test_controls_are_said_with_their_state_and_a_label_is_not_said_twice() -> N
     assert "Remember me: check box, checked" in said
     assert "Work: radio button, not selected" in said
     assert said[-1] == "Button: Sign in"
+    unnamed = node("frame", "Sign up", (0, 0, 400, 100),
+                   node("label", "", (10, 10, 60, 20), text="Email"),
+                   node("text", "", (80, 10, 200, 20), text="ada@example.org", states=SHOWN | {"editable"}),
+                   node("label", "", (10, 40, 300, 20), text="Name of the new folder:"),
+                   node("text", "", (10, 60, 300, 20), text="Holiday", states=SHOWN | {"editable"}),
+                   )  # fmt: skip
+    assert texts(unnamed) == [
+        "Email, edit field: ada@example.org",
+        "Name of the new folder, edit field: Holiday",
+    ]
 
 
 def test_hidden_objects_and_what_is_scrolled_out_of_view_are_not_read() -> None:
