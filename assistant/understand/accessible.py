@@ -142,14 +142,26 @@ def _clean(text: str | None) -> str:
     return " ".join((text or "").replace(EMBEDDED, " ").split())
 
 
+def embedded(node: AccessibleNode) -> list[AccessibleNode] | None:
+    """The children that ``node``'s text marks with U+FFFC, in order; None when they do not align.
+    Chromium also lists its runs of plain text ("static") as children, though their words are in
+    the parent's text already: only the others are marked."""
+    marks = (node.text or "").count(EMBEDDED)
+    if marks == len(node.children):
+        return list(node.children)
+    others = [c for c in node.children if c.role != "static"]
+    return others if marks == len(others) else None
+
+
 def flat_text(node: AccessibleNode) -> str:
     """All the words in a subtree, in order (a table cell's, a combo box's): its text with each
     embedded child's words in place, else its name, else its shown children's words."""
     text = node.text or ""
-    if EMBEDDED in text and text.count(EMBEDDED) == len(node.children):
+    marked = embedded(node) if EMBEDDED in text else None
+    if marked is not None:
         pieces = text.split(EMBEDDED)
         words = [pieces[0]]
-        for child, after in zip(node.children, pieces[1:], strict=True):
+        for child, after in zip(marked, pieces[1:], strict=True):
             words += [flat_text(child) if "showing" in child.states else "", after]
         return " ".join(" ".join(words).split())
     own = _clean(text) or " ".join(node.name.split())
@@ -196,9 +208,11 @@ def _control(node: AccessibleNode, name: str) -> str | None:
     """A control with its state or value ("Remember me: check box, checked"), or None for others."""
     role, states = node.role, node.states
     if role in CHECKS:
-        return f"{name}: check box, {'checked' if 'checked' in states else 'not checked'}"
+        said = f"check box, {'checked' if 'checked' in states else 'not checked'}"
+        return f"{name}: {said}" if name else said.capitalize()
     if role in RADIOS:
-        return f"{name}: radio button, {'selected' if 'checked' in states else 'not selected'}"
+        said = f"radio button, {'selected' if 'checked' in states else 'not selected'}"
+        return f"{name}: {said}" if name else said.capitalize()
     if role in FIELDS or (role == "text" and "editable" in states):
         return _field(node, name)
     if role == "combo box":
@@ -237,7 +251,8 @@ def _hypertext(node: AccessibleNode, walk: _Walk, clip: Rect | None) -> None:
     """Text with its children in place: inline ones (links) inside the running sentence, block
     ones (paragraphs, lists, tables) read as pieces of their own."""
     text = node.text or ""
-    if text.count(EMBEDDED) != len(node.children):  # a toolkit that does not align: text, then children
+    marked = embedded(node)
+    if marked is None:  # a toolkit that does not align: text, then children
         if _clean(text):
             walk.out.append(Said(_clean(text), node.rect))
         for child in _ordered(_shown(node, clip), walk.cfg):
@@ -245,7 +260,7 @@ def _hypertext(node: AccessibleNode, walk: _Walk, clip: Rect | None) -> None:
         return
     pieces = text.split(EMBEDDED)
     running = pieces[0]
-    for child, after in zip(node.children, pieces[1:], strict=True):
+    for child, after in zip(marked, pieces[1:], strict=True):
         if "showing" in child.states and _inside(child.rect, clip):
             if child.role in INLINE and (EMBEDDED not in (child.text or "") or child.role == "link"):
                 running += flat_text(child)

@@ -112,6 +112,10 @@ def test_web_text_keeps_its_links_inline_and_its_paragraphs_apart() -> None:
     second = node("paragraph", "", (0, 40, 300, 20), text="Then begin.")
     page = node("document web", "", (0, 0, 300, 100), para, second, text="\ufffc\ufffc")
     assert texts(node("frame", "Docs", (0, 0, 300, 100), page)) == ["Read the guide first.", "Then begin."]
+    # Chromium also lists its plain-text runs as children ("static"), unmarked in the text.
+    runs = (node("static", "Read ", (0, 10, 40, 20)), link, node("static", " first.", (120, 10, 40, 20)))
+    chromium = node("paragraph", "", (0, 10, 300, 20), *runs, text="Read \ufffc first.")
+    assert texts(node("frame", "Docs", (0, 0, 300, 100), chromium)) == ["Read the guide first."]
 
 
 def test_a_tree_is_not_enough_when_a_canvas_covers_the_window_or_it_has_no_words() -> None:
