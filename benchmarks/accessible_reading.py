@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -89,7 +90,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--details", action="store_true", help="print what each path said")
+    parser.add_argument(
+        "--screens", action="store_true", help="replay the GTK scenes of datasets/screens live instead"
+    )
     args = parser.parse_args()
+    if args.screens:
+        return screens(args.details)
     for program in ("openbox", "zenity", "yad", "xdotool"):
         if shutil.which(program) is None:
             print(f"needs {program} (apt-get install {program})", file=sys.stderr)
@@ -204,6 +210,109 @@ def report(rows: list[dict[str, object]], details: bool) -> None:
           f"{summary['ocr']['recall']:>11.3f} {summary['ocr']['text_ms_median']:>7.0f}")  # fmt: skip
     print("(* not read from its tree: OCR was used)")
     print(json.dumps({"benchmark": "accessible_reading", "windows": len(rows), **summary}))
+
+
+# ---- the GTK scenes of datasets/screens, replayed live ---------------------------------------------
+def screens(details: bool) -> int:
+    """Each scene of datasets/screens with a zenity or yad window, run again as its build runs it
+    (same programs, places, theme) but with an AT-SPI bus, grabbed as *describe screen* does, and
+    described with OCR only and with the AT-SPI reader; scored by benchmarks/screen_reading.py's
+    own measures against the scene's saved truth."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from scenes import SCENES, split_of
+    from screen_reading import Summary, score
+
+    split = split_of(SCENES)
+    chosen = [sc for sc in SCENES if any(getattr(p, "name", "") in ("zenity", "yad") for p in sc.windows)]
+    summaries: dict[tuple[str, str], Summary] = {}
+    for scene in chosen:
+        truth = json.loads((REPO / "datasets" / "screens" / "truth" / f"{scene.id}.json").read_text())
+        for path, reading in live_readings(scene).items():
+            result = score(truth, reading)
+            summaries.setdefault((split[scene.id], path), Summary()).screens.append(result)
+            told = "" if path == "ocr" else f" told {reading.told}"  # type: ignore[attr-defined]
+            words, buttons = f"{result.words_found}/{result.words_total}", "/".join(map(str, result.buttons))
+            print(f"{scene.id:24} {split[scene.id]} {path:5} recall {words} buttons {buttons}"
+                  f" text {result.ocr_ms:.0f} ms{told}")  # fmt: skip
+            if details:
+                print(f"    {reading.text}")
+    figures = {f"{half}-{path}": s.figures() for (half, path), s in sorted(summaries.items())}
+    for key, fig in figures.items():
+        print(f"{key:8} recall {fig['recall']:.3f}  buttons {fig['buttons']:.3f}  "
+              f"reading order {fig['reading_order']}  text ms median {fig['ocr_ms_median']}")  # fmt: skip
+    print(json.dumps({"benchmark": "accessible_reading_screens", **figures}))
+    return 0
+
+
+def live_readings(scene: Any) -> dict[str, Any]:
+    """The scene on a live desktop with an AT-SPI bus: what OCR alone and the AT-SPI reader say."""
+    import os
+
+    from screen_reading import Reading
+    from xsession import XSession
+
+    from assistant.capture.accessibility import NoAccessibleText
+    from assistant.capture.atspi import AtspiText
+    from assistant.capture.screen import create_screen_source
+    from assistant.describe import Describer, DescriberOptions
+    from tests.speech.atspi_session import AtspiSession
+
+    class A11ySession(XSession):  # the build's session, with the accessibility bridge on
+        bus = ""
+
+        def env(self, **extra: str) -> dict[str, str]:
+            env = super().env(**extra)
+            if self.bus:
+                env.update(DBUS_SESSION_BUS_ADDRESS=self.bus, NO_AT_BRIDGE="0")
+            return env
+
+    x = A11ySession(scene.size[0], scene.size[1], scene.theme, scene.background).start()
+    atspi = AtspiSession(x.display).start()
+    x.bus = os.environ["DBUS_SESSION_BUS_ADDRESS"] = atspi.address
+    reader = AtspiText()
+    try:
+        for p in scene.windows:
+            p.launch(x)
+            x.wait_for(p.title, timeout=90)
+            x.move_frame(p.title, *p.pos)
+        for p in scene.windows:
+            p.after_placed(x)
+        for p in scene.windows:
+            x.activate(p.title)
+        source = create_screen_source(x.display)
+        gtk = [p.title for p in scene.windows if getattr(p, "name", "") in ("zenity", "yad")]
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:  # each GTK window's tree on the bus
+            stack = source.window_stack()
+            wins = [w for w in stack.windows if w.title in gtk] if stack else []
+            if len(wins) == len(gtk) and all(reader.window_tree(w) is not None for w in wins):
+                break
+            time.sleep(0.2)
+        time.sleep(1.5)
+        grab = source.grab_screen(1)
+        out = {}
+        for path, accessible in (("ocr", NoAccessibleText()), ("atspi", reader)):
+            d = Describer(DescriberOptions(verbosity="full"), accessible=accessible).describe(grab)
+            out[path] = Reading(text=d.text, ocr_ms=float(d.timings.get("ocr", float("nan"))), kind=d.kind)
+        out["atspi"].told = sum(_told(reader, _only(grab, t)) for t in gtk)  # type: ignore[attr-defined]
+        source.close()
+        return out
+    finally:
+        reader.close()
+        for p in scene.windows:
+            p.close()
+        atspi.stop()
+        x.close()
+
+
+def _only(grab: Any, title: str) -> Any:
+    """The grab as if ``title`` were its active window (for :func:`_told`)."""
+    from dataclasses import replace
+
+    from assistant.capture.window_stack import WindowStack
+
+    wins = tuple(replace(w, active=w.title == title) for w in grab.windows.windows)
+    return replace(grab, windows=WindowStack(wins))
 
 
 if __name__ == "__main__":
