@@ -49,7 +49,9 @@ def return_freed_memory() -> None:
 
     Why (issue #19): building the ONNX sessions parses the model files into buffers that are freed
     afterwards, but glibc keeps them in its arenas, so the idle app's RSS stayed ~45 MB higher
-    (164 -> 119 MB for the describer alone after a trim, measured on the wheel install).
+    (164 -> 119 MB for the describer alone after a trim, measured on the wheel install). A description
+    frees its buffers too (a photo's peak is ~100-200 MB above idle), so the queue trims once it has
+    been idle for a while (:attr:`DescribeQueue.TRIM_AFTER_MS`). A trim takes ~0.1-0.2 s on this CPU.
     """
     if not sys.platform.startswith("linux"):
         return
@@ -213,6 +215,10 @@ class DescribeWorker(QObject):
 class DescribeQueue(QObject):
     """GUI-side owner of the worker thread: bounded, newest-wins request handling."""
 
+    #: Idle this long after a description, the worker gives its freed memory back (return_freed_memory).
+    #: Not at once: a trim takes ~0.1-0.2 s, and a request right after a description would wait for it.
+    TRIM_AFTER_MS = 3000
+
     model_loaded = Signal(bool, str)
     request_started = Signal(object)  # DescribeRequest
     sentence_ready = Signal(object, str)  # request, sentence
@@ -242,6 +248,10 @@ class DescribeQueue(QObject):
         self._cooldown.setSingleShot(True)
         self._cooldown.setInterval(max(0, debounce_ms))
         self._cooldown.timeout.connect(self._pump)
+        self._trim = QTimer(self)
+        self._trim.setSingleShot(True)
+        self._trim.setInterval(self.TRIM_AFTER_MS)
+        self._trim.timeout.connect(self._trim_when_idle)
         self.in_flight: DescribeRequest | None = None
         self.pending: DescribeRequest | None = None
         self.model_ready = False
@@ -252,6 +262,7 @@ class DescribeQueue(QObject):
         self.dispatched = 0
         self.superseded = 0
         self.max_outstanding = 0
+        self.trims = 0
         self._thread.start()
 
     # -- public API (GUI thread) -------------------------------------------------------------
@@ -269,6 +280,7 @@ class DescribeQueue(QObject):
 
     def submit(self, request: DescribeRequest) -> DescribeRequest:
         self.submitted += 1
+        self._trim.stop()
         if self.pending is not None:
             self.superseded += 1
             self.pending.cancel.set()
@@ -294,6 +306,7 @@ class DescribeQueue(QObject):
     def shutdown(self, timeout_ms: int = 10000) -> None:
         self.cancel_all()
         self._cooldown.stop()
+        self._trim.stop()
         self._jobs.put(None)
         self._thread.join(timeout_ms / 1000.0)
         if self._thread.is_alive():
@@ -335,7 +348,14 @@ class DescribeQueue(QObject):
     def _after_done(self) -> None:
         self._pump()
         if not self.busy:
+            self._trim.start()
             self.idle.emit()
+
+    def _trim_when_idle(self) -> None:
+        """Still idle: the worker gives back what the last description freed (a job, so never mid-run)."""
+        if not self.busy:
+            self.trims += 1
+            self._jobs.put(return_freed_memory)
 
     @Slot(bool, str)
     def _on_loaded(self, ok: bool, message: str) -> None:

@@ -1,0 +1,69 @@
+"""The idle app gives freed memory back (issue #19): the queue trims once it has been idle a while
+after a description, never while a request is waiting, and a trim really lowers RSS on glibc."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from app_testkit import PixelDescriber, solid_image
+
+from assistant.app.worker import DescribeQueue, DescribeRequest, return_freed_memory
+
+pytestmark = [pytest.mark.gui, pytest.mark.timeout(60)]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024.0
+    raise AssertionError("no VmRSS in /proc/self/status")
+
+
+@pytest.fixture
+def quick_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DescribeQueue, "TRIM_AFTER_MS", 200)
+
+
+def test_the_queue_trims_once_idle_after_a_description(qtbot, quick_trim: None) -> None:
+    queue = DescribeQueue(lambda: PixelDescriber(work_ms=0), debounce_ms=0)
+    try:
+        with qtbot.waitSignal(queue.model_loaded, timeout=10_000):
+            queue.load_model()
+        assert queue.trims == 0  # loading is trimmed by the worker itself, not by this timer
+        with qtbot.waitSignal(queue.result_ready, timeout=10_000):
+            queue.submit(DescribeRequest("image", payload=solid_image("green")))
+        qtbot.waitUntil(lambda: queue.trims == 1, timeout=5_000)
+        qtbot.wait(400)
+        assert queue.trims == 1  # once per idle spell, not every interval
+    finally:
+        queue.shutdown()
+
+
+def test_a_request_inside_the_idle_window_puts_the_trim_off(qtbot, quick_trim: None) -> None:
+    queue = DescribeQueue(lambda: PixelDescriber(work_ms=0), debounce_ms=0)
+    try:
+        with qtbot.waitSignal(queue.model_loaded, timeout=10_000):
+            queue.load_model()
+        for colour in ("green", "red", "blue"):  # each inside the 200 ms after the one before
+            with qtbot.waitSignal(queue.result_ready, timeout=10_000):
+                queue.submit(DescribeRequest("image", payload=solid_image(colour)))
+            assert queue.trims == 0
+        qtbot.waitUntil(lambda: queue.trims == 1, timeout=5_000)
+    finally:
+        queue.shutdown()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim: Linux only")
+def test_return_freed_memory_gives_freed_heap_back() -> None:
+    # ~60 MB in 1 kB blocks (below the mmap threshold: on the heap), one in a hundred kept, so the
+    # freed ones sit between live blocks and cannot be given back by shrinking the heap's top.
+    blocks = [bytearray(1000) for _ in range(60_000)]
+    kept = blocks[::100]
+    del blocks
+    before = rss_mb()
+    return_freed_memory()
+    after = rss_mb()
+    assert before - after > 20, (before, after)
+    assert len(kept) == 600
