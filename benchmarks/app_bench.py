@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -55,29 +54,10 @@ def pct(values: list[float], q: float) -> float:
 
 def measure_start(display_env: dict[str, str], command: list[str], config: Path) -> dict[str, float]:
     """Seconds from launching the app to its tray icon embedded in trayer, and to the model loaded."""
-    from app_x11kit import send, start_trayer, status, tray_icon, wait_for
+    from app_x11kit import app_started
 
-    trayer = start_trayer(display_env)
-    time.sleep(0.5)
-    started = time.perf_counter()
-    app = subprocess.Popen(
-        command, env=display_env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    try:
-        wait_for(lambda: tray_icon(display_env["DISPLAY"]), 60, "the tray icon", interval=0.01)
-        tray_s = time.perf_counter() - started
-        wait_for(lambda: (s := status(config)) and s["model"] != "loading", 120, "the model", interval=0.05)
-        ready_s = time.perf_counter() - started
-    finally:
-        send(config, "quit")
-        try:
-            app.wait(20)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait(5)
-        trayer.terminate()
-        trayer.wait(5)
-    return {"tray_s": tray_s, "model_ready_s": ready_s}
+    with app_started(command, display_env, config) as app:
+        return {"tray_s": app.tray_s, "model_ready_s": app.model_ready_s}
 
 
 def show_screen_content(kind: str = "text", photo: Path | None = None) -> Any:

@@ -2,13 +2,16 @@
 loaded, and whether the app process loaded torch, for each way the app can be installed.
 
     .venv/bin/python benchmarks/startup_bench.py [--starts 3] [--venv /tmp/whl-venv] [--bundle DIR]
+                                                 [--repo CHECKOUT] [--cache ~/.cache/assistant]
 
-Installs measured: the development checkout (``.venv/bin/python -m assistant run``; it may use the
-user cache's ONNX export), a fresh install of the wheel (``--venv``: a venv made by
+Installs measured: the development checkout (``.venv/bin/python -m assistant run`` on ``--repo``, this
+one by default: before/after figures run an older commit's copy; ``--cache``: a user cache holding the
+ONNX export, copied, else an empty one), a fresh install of the wheel (``--venv``: a venv made by
 benchmarks/install_bench.py --keep; an empty cache, so only the shipped ONNX files serve) and the
 desktop bundle (``--bundle``: the folder packaging/build_bundle.sh made). Each start runs under its own
-Xvfb with trayer as the tray host (tests/app/app_x11kit.py); RSS is the app's process tree's VmRSS
-3 s after the model is ready, and again after the first picture (the drawn scene of
+Xvfb with trayer as the tray host (tests/app/app_x11kit.py ``app_started``); idle RSS is the app's
+process tree's VmRSS 2 s after the warm-up that follows "model ready" has finished (its log line),
+and again 1 s after the first picture (the drawn scene of
 scripts/render_sample.py, handed over as ``assistant trigger describe-file`` does: time to the
 description done); torch is looked for in the process's memory maps (no cooperation needed).
 Targets: tray in at most 1 s, at most 200 MB idle. Prints figures, then one JSON line.
@@ -18,8 +21,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -62,6 +66,29 @@ def rss_mb(pids: list[int]) -> float:
     return total / 1024.0
 
 
+def rss_by_mapping(pid: int, top: int = 12) -> dict[str, float]:
+    """What holds the process's RSS (MB), from /proc/PID/smaps: each shared library by file name,
+    model or data files mapped, and anonymous memory (malloc heaps and arenas, onnxruntime's and
+    numpy's buffers, thread stacks) as "anonymous"; the ``top`` largest, the rest summed as "other"."""
+    sizes: dict[str, float] = {}
+    name = "anonymous"
+    try:
+        lines = Path(f"/proc/{pid}/smaps").read_text().splitlines()
+    except OSError:
+        return {}
+    for line in lines:
+        head = line.split(maxsplit=5)
+        if len(head) >= 5 and "-" in head[0] and not head[0].endswith(":"):
+            path = head[5] if len(head) > 5 else ""
+            name = Path(path).name if path.startswith("/") else "anonymous"
+        elif line.startswith("Rss:"):
+            sizes[name] = sizes.get(name, 0.0) + int(line.split()[1]) / 1024.0
+    ranked = sorted(sizes.items(), key=lambda item: -item[1])
+    out = {key: round(value, 1) for key, value in ranked[:top]}
+    out["other"] = round(sum(value for _, value in ranked[top:]), 1)
+    return out
+
+
 def loaded_torch(pids: list[int]) -> bool:
     for pid in pids:
         try:
@@ -72,36 +99,57 @@ def loaded_torch(pids: list[int]) -> bool:
     return False
 
 
-def one_start(command: list[str], installed: bool, work: Path, picture: Path) -> dict[str, Any]:
-    from app_x11kit import app_env, send, start_trayer, status, tray_icon, wait_for
+def cpu_s(pids: list[int]) -> float:
+    """User + system CPU seconds of ``pids`` (their threads included), from /proc."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime (clock ticks)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def wait_warm(pid: int, log: Path, window: float = 1.0, busy_s: float = 0.03, timeout: float = 120) -> float:
+    """Seconds until the warm-up that follows "model ready" is done: its log line ("describer warmed
+    up", assistant/app/worker.py; the app runs with ``-v`` so INFO lines are written), or, for an app
+    that logs none, its process tree using under ``busy_s`` CPU in ``window``; at most ``timeout``."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        if "describer warmed up" in log.read_text(errors="replace"):
+            break
+        before = cpu_s(tree_pids(pid))
+        time.sleep(window)
+        if "warm" not in log.read_text(errors="replace") and cpu_s(tree_pids(pid)) - before < busy_s:
+            break
+    return time.perf_counter() - started
+
+
+def one_start(
+    command: list[str], installed: bool, work: Path, picture: Path, repo: Path, cache: Path | None
+) -> dict[str, Any]:
+    from app_x11kit import app_env, app_started, send, status, wait_for
 
     with XvfbServer(1280, 800) as xvfb:
         config = work / "config"
         env = app_env(xvfb.display, config, work / "data")
+        env["PYTHONPATH"] = str(repo)  # the checkout measured (--repo)
         env["ASSISTANT_CACHE_DIR"] = str(work / "cache")  # empty: a fresh user's cache
+        if cache is not None:  # --cache: a cache holding the model's ONNX export (checkouts ship none)
+            shutil.copytree(cache, work / "cache")
         if installed:
             env.pop("PYTHONPATH", None)  # the installed package, not this checkout
-        trayer = start_trayer(env)
-        time.sleep(0.5)
-        started = time.perf_counter()
-        app = subprocess.Popen(
-            command, env=env, cwd=work, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        try:
-            wait_for(lambda: tray_icon(env["DISPLAY"]), 60, "the tray icon", interval=0.01)
-            tray_s = time.perf_counter() - started
-            wait_for(
-                lambda: (s := status(config)) and s["model"] != "loading", 120, "the model", interval=0.05
-            )
-            ready_s = time.perf_counter() - started
-            time.sleep(3.0)
-            pids = tree_pids(app.pid)
-            figures = {
-                "tray_s": tray_s,
-                "model_ready_s": ready_s,
-                "idle_rss_mb": rss_mb(pids),
-                "model": (status(config) or {}).get("model"),
-            }
+        log = work / "app.log"
+        with app_started(command, env, config, cwd=work, log=log) as app:
+            figures: dict[str, Any] = {"tray_s": app.tray_s, "model_ready_s": app.model_ready_s}
+            # Idle = the warm-up after "ready" has finished, then 2 s more.
+            figures["warm_up_s"] = wait_warm(app.process.pid, log)
+            time.sleep(2.0)
+            pids = tree_pids(app.process.pid)
+            figures["idle_rss_mb"] = rss_mb(pids)
+            figures["idle_rss_by_mapping_mb"] = rss_by_mapping(app.process.pid)
+            figures["model"] = (status(config) or {}).get("model")
             # The first picture of a fresh start: a file handed over as `assistant trigger describe-file`.
             asked = time.perf_counter()
             send(config, "describe-file", {"path": str(picture)})
@@ -111,32 +159,36 @@ def one_start(command: list[str], installed: bool, work: Path, picture: Path) ->
             figures["first_picture_s"] = time.perf_counter() - asked
             figures["first_picture_text"] = done["last"] or done["last_error"]
             time.sleep(1.0)
-            pids = tree_pids(app.pid)
+            pids = tree_pids(app.process.pid)
             figures["rss_after_picture_mb"] = rss_mb(pids)
             figures["torch_loaded"] = loaded_torch(pids)
-        finally:
-            send(config, "quit")
-            try:
-                app.wait(20)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                app.wait(5)
-            trayer.terminate()
-            trayer.wait(5)
     return figures
 
 
-def measure(name: str, command: list[str], installed: bool, starts: int, picture: Path) -> dict[str, Any]:
+def measure(
+    name: str, command: list[str], installed: bool, starts: int, picture: Path, repo: Path, cache: Path | None
+) -> dict[str, Any]:
     runs = []
     for _ in range(starts):
         with tempfile.TemporaryDirectory(prefix="asst-start-") as tmp:
-            runs.append(one_start(command, installed, Path(tmp), picture))
+            runs.append(
+                one_start(command, installed, Path(tmp), picture, repo, cache if not installed else None)
+            )
     summary: dict[str, Any] = {"install": name, "command": " ".join(command), "starts": starts}
-    for key in ("tray_s", "model_ready_s", "idle_rss_mb", "first_picture_s", "rss_after_picture_mb"):
+    summary["repo"] = None if installed else str(repo)
+    for key in (
+        "tray_s",
+        "model_ready_s",
+        "warm_up_s",
+        "idle_rss_mb",
+        "first_picture_s",
+        "rss_after_picture_mb",
+    ):
         summary[f"{key}_median"] = round(statistics.median(r[key] for r in runs), 3)
     summary["torch_loaded"] = any(r["torch_loaded"] for r in runs)
     summary["model"] = runs[-1]["model"]
     summary["first_picture_text"] = runs[-1]["first_picture_text"]
+    summary["idle_rss_by_mapping_mb"] = runs[-1]["idle_rss_by_mapping_mb"]  # the last start's
     return summary
 
 
@@ -146,29 +198,40 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", type=Path, help="a fresh install of the wheel (install_bench.py --keep)")
     parser.add_argument("--bundle", type=Path, help="the bundle folder (holds the `assistant` executable)")
     parser.add_argument("--no-dev", action="store_true", help="skip the development checkout")
+    parser.add_argument(
+        "--repo", type=Path, default=REPO, help="the checkout measured (e.g. a copy of an older commit)"
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="a user cache to start the checkout with (copied), e.g. ~/.cache/assistant"
+    )
     args = parser.parse_args(argv)
     installs: list[tuple[str, list[str], bool]] = []
     if not args.no_dev:
-        installs.append(("development", [sys.executable, "-m", "assistant", "run"], False))
+        installs.append(("development", [sys.executable, "-m", "assistant", "-v", "run"], False))
     if args.venv:
-        installs.append(("wheel, fresh venv", [str(args.venv / "bin" / "assistant"), "run"], True))
+        installs.append(("wheel, fresh venv", [str(args.venv / "bin" / "assistant"), "-v", "run"], True))
     if args.bundle:
-        installs.append(("desktop bundle", [str(args.bundle / "assistant"), "run"], True))
+        installs.append(("desktop bundle", [str(args.bundle / "assistant"), "-v", "run"], True))
     sys.path.insert(0, str(REPO / "scripts"))
     from render_sample import render
 
     with tempfile.TemporaryDirectory(prefix="asst-picture-") as tmp:
         picture = render(Path(tmp) / "scene.png")
         results = [
-            measure(name, command, installed, args.starts, picture) for name, command, installed in installs
+            measure(name, command, installed, args.starts, picture, args.repo.resolve(), args.cache)
+            for name, command, installed in installs
         ]
     for r in results:
         print(
             f"{r['install']}: start -> tray {r['tray_s_median']:.2f} s (target {TRAY_TARGET_S:.0f}), "
-            f"model ready {r['model_ready_s_median']:.2f} s, idle RSS {r['idle_rss_mb_median']:.0f} MB "
-            f"(target {RSS_TARGET_MB:.0f}), first picture {r['first_picture_s_median']:.2f} s, RSS after it "
-            f"{r['rss_after_picture_mb_median']:.0f} MB, torch loaded: {r['torch_loaded']} "
-            f"(median of {r['starts']}; said: {r['first_picture_text']!r})"
+            f"model ready {r['model_ready_s_median']:.2f} s, warm-up done {r['warm_up_s_median']:.1f} s "
+            f"later, idle RSS {r['idle_rss_mb_median']:.0f} MB (target {RSS_TARGET_MB:.0f}), first picture "
+            f"{r['first_picture_s_median']:.2f} s, RSS after it {r['rss_after_picture_mb_median']:.0f} MB, "
+            f"torch loaded: {r['torch_loaded']} (median of {r['starts']}; said: {r['first_picture_text']!r})"
+        )
+        print(
+            "  idle RSS by mapping (MB): "
+            + ", ".join(f"{k} {v}" for k, v in r["idle_rss_by_mapping_mb"].items())
         )
     print(json.dumps({"benchmark": "startup", "results": results}))
     return 0

@@ -10,7 +10,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -204,3 +206,53 @@ def app_windows(display: str, name: str | None = None) -> list[dict[str, Any]]:
 
 def windows_of_app(display: str) -> list[dict[str, Any]]:
     return [w for w in x_windows(display) if "assistant" in w["class"] and w["mapped"]]
+
+
+@dataclass
+class AppStart:
+    """A started app (see :func:`app_started`): its process and how long its start took."""
+
+    process: subprocess.Popen[bytes]
+    tray_s: float  # launch -> its icon embedded in trayer's panel
+    model_ready_s: float  # launch -> the status says the model is no longer loading
+
+
+@contextmanager
+def app_started(
+    command: list[str],
+    env: dict[str, str],
+    config_dir: Path,
+    cwd: Path = REPO,
+    timeout: float = 120,
+    log: Path | None = None,
+) -> Iterator[AppStart]:
+    """Launch ``command`` (the tray app) under a fresh trayer on ``env``'s display, time start -> tray
+    and start -> model ready, hand it over, then quit it (``assistant trigger quit``; killed if it
+    hangs) and stop trayer. ``log``: where its stdout and stderr go (its log lines), else nowhere.
+    One home for the start-up timing of benchmarks/startup_bench.py and benchmarks/app_bench.py."""
+    trayer = start_trayer(env)
+    time.sleep(0.5)  # trayer's panel is up before the app looks for a tray
+    out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
+    started = time.perf_counter()
+    app = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: tray_icon(env["DISPLAY"]), 60, "the tray icon", interval=0.01)
+        tray_s = time.perf_counter() - started
+
+        def model_state() -> bool:
+            state = status(config_dir)
+            return state is not None and state["model"] != "loading"
+
+        wait_for(model_state, timeout, "the model", interval=0.05)
+        yield AppStart(app, tray_s, time.perf_counter() - started)
+    finally:
+        send(config_dir, "quit")
+        try:
+            app.wait(20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.wait(5)
+        trayer.terminate()
+        trayer.wait(5)
+        if log:
+            out.close()  # type: ignore[union-attr]
