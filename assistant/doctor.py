@@ -182,7 +182,10 @@ def probe_device() -> str:
 
 def probe_ocr() -> str:
     parts = []
-    parts.append("rapidocr " + ("importable" if importlib.util.find_spec("rapidocr") else "not installed"))
+    from assistant.ocr.ppocr_models import find_model_files
+
+    models = find_model_files()  # the PP-OCR models the "rapidocr" reader runs (no RapidOCR import)
+    parts.append(f"rapidocr models in {models.detector.parent}" if models else "rapidocr models missing")
     tesseract = shutil.which("tesseract")
     if tesseract:
         try:

@@ -181,11 +181,31 @@ class RapidOcrReader:
         return Reading("\n".join(str(t) for t in (getattr(out, "txts", None) or ())), ms)
 
 
+class RapidOcrEngineReader:
+    """The assistant's own RapidOCR engine (assistant.ocr.rapid, the PP-OCR models run directly
+    through onnxruntime): its lines joined in the order it returns, timed on the engine call."""
+
+    name = "rapidocr-engine"
+
+    def __init__(self) -> None:
+        from assistant.ocr.rapid import RapidOcrEngine
+
+        self._engine = RapidOcrEngine()
+
+    def read(self, png: Path, truth: dict[str, Any]) -> Reading:
+        from PIL import Image
+
+        with Image.open(png) as img:
+            result = self._engine.recognize(img)
+        return Reading("\n".join(line.text for line in result.lines), result.elapsed_ms)
+
+
 READERS: dict[str, Callable[[], Reader]] = {
     "assistant": AssistantReader,
     "assistant-live": LiveAssistantReader,
     "tesseract-psm3": TesseractReader,
     "rapidocr": RapidOcrReader,
+    "rapidocr-engine": RapidOcrEngineReader,
 }
 
 

@@ -7,6 +7,11 @@ maps each one to ``assistant/resources/models/<model name>/onnx/``, where
 :func:`assistant.vision.inference.onnx_captioner.find_current_onnx` looks before the user cache. A
 fresh install then captions with onnxruntime from the first picture, without torch.
 
+The PP-OCR models of the "rapidocr" text reader are build products too (build_wheel.py copies them from
+the RapidOCR package of the development install into ``build/ocr/``, or ``ASSISTANT_OCR_DIR``); they go
+to ``assistant/resources/ocr/``, where :mod:`assistant.ocr.ppocr_models` looks first, so the installed
+app reads text without RapidOCR and OpenCV.
+
 An export made from other weights than the model's is refused (it would be ignored at run time and the
 app would need torch). ``ASSISTANT_REQUIRE_ONNX=1`` (set by build_wheel.py) makes a missing export an
 error; a plain ``pip wheel .`` builds without one and says so. Editable installs are left alone.
@@ -26,6 +31,8 @@ EXPORT_MANIFEST = "onnx.json"  # = onnx_captioner.MANIFEST_FILE (the package is 
 WEIGHTS_FILE = "model.safetensors"
 CHECKSUMS_FILE = "SHA256SUMS"
 SHIPPED_SUBDIR = "onnx"  # = onnx_captioner.SHIPPED_ONNX_SUBDIR
+OCR_MODEL_FILES = ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx")  # = ppocr_models.MODEL_FILES
+OCR_SUBDIR = "ocr"  # = ppocr_models.SHIPPED_SUBDIR
 
 
 def weights_sha256(model_dir: Path) -> str | None:
@@ -72,6 +79,7 @@ class CustomBuildHook(BuildHookInterface):
             raise RuntimeError("; ".join(problems) + ". Export again: packaging/build_wheel.py does.")
         for problem in problems:
             print(f"assistant: left out: {problem}", file=sys.stderr)
+        self._add_ocr_models(root, build_data, strict)
         if not chosen:
             if strict:
                 raise RuntimeError(f"No current ONNX export under {onnx_root}; run packaging/build_wheel.py.")
@@ -82,3 +90,16 @@ class CustomBuildHook(BuildHookInterface):
             )
             return
         build_data.setdefault("force_include", {}).update(chosen)
+
+    def _add_ocr_models(self, root: Path, build_data: dict[str, Any], strict: bool) -> None:
+        ocr_dir = Path(os.environ.get("ASSISTANT_OCR_DIR") or root / "build" / "ocr")
+        missing = [name for name in OCR_MODEL_FILES if not (ocr_dir / name).is_file()]
+        if missing:
+            message = f"No OCR models {', '.join(missing)} under {ocr_dir}; run packaging/build_wheel.py."
+            if strict:
+                raise RuntimeError(message)
+            print(f"assistant: {message} The wheel will read no text without RapidOCR.", file=sys.stderr)
+            return
+        build_data.setdefault("force_include", {}).update(
+            {str(ocr_dir / name): f"assistant/resources/{OCR_SUBDIR}/{name}" for name in OCR_MODEL_FILES}
+        )

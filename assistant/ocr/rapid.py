@@ -1,13 +1,15 @@
-"""RapidOCR backend: PP-OCR detection + recognition through onnxruntime, models inside the wheel.
+"""The "rapidocr" text reader: PP-OCR detection + recognition run directly through onnxruntime.
 
-It reads scene text in photos as well as screen text, needs no system package, and is the
-fallback whenever tesseract is missing. The text direction classifier is off: screens are upright
-and it costs time on every line.
+It reads scene text in photos as well as screen text, needs no system package, and is the fallback
+whenever tesseract is missing. It runs the models RapidOCR ships, with RapidOCR's pre- and
+post-processing redone in numpy (:mod:`assistant.ocr.ppocr_detect`, :mod:`assistant.ocr.ppocr_recognize`),
+so the installed app needs neither RapidOCR nor OpenCV (issue #19); the model files come from the
+wheel or from an installed RapidOCR (:mod:`assistant.ocr.ppocr_models`). The text direction
+classifier is not used: screens are upright and it costs time on every line.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from typing import Any
@@ -18,103 +20,160 @@ from PIL import Image
 from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box
+from assistant.ocr.ppocr_detect import DetectConfig, crop_line, detector_input, resize_linear, text_boxes
+from assistant.ocr.ppocr_models import find_model_files, require_model_files
+from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig, recognize_lines
 
-
-def _quad_to_box(quad: Any) -> Box:
-    pts = np.asarray(quad, dtype=float).reshape(-1, 2)
-    return (
-        int(pts[:, 0].min()),
-        int(pts[:, 1].min()),
-        int(np.ceil(pts[:, 0].max())),
-        int(np.ceil(pts[:, 1].max())),
-    )
-
-
-def _shift(box: Box, d: int) -> Box:
-    return (max(0, box[0] + d), max(0, box[1] + d), max(0, box[2] + d), max(0, box[3] + d))
+PAD = 16  # a margin of background colour: the detector splits lines that touch the image edge
+MAX_SIDE = 2000  # RapidOCR's max_side_len: larger pictures are brought down to this first
+MIN_SIDE = 30  # ... and smaller ones up to this
+WIDE = 8  # a picture wider than WIDE x its height (or lower than MIN_HEIGHT) is padded above and below
+MIN_HEIGHT = 30
 
 
 def rapidocr_available() -> bool:
-    from assistant.privacy import import_onnxruntime
-
+    """True when onnxruntime and the PP-OCR model files are there."""
     try:
-        import_onnxruntime()  # telemetry off before it loads
-        import rapidocr  # noqa: F401
+        import onnxruntime  # noqa: F401
     except ImportError:
         return False
-    return True
+    return find_model_files() is not None
+
+
+def _quad_box(quad: np.ndarray) -> Box:
+    return (
+        int(quad[:, 0].min()),
+        int(quad[:, 1].min()),
+        int(np.ceil(quad[:, 0].max())),
+        int(np.ceil(quad[:, 1].max())),
+    )
+
+
+def _within_bounds(img: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """The picture brought within MIN_SIDE..MAX_SIDE (sides multiples of 32 when resized, as RapidOCR),
+    and the factors that map its coordinates back."""
+    ratio_h = ratio_w = 1.0
+    for limit in (MAX_SIDE, MIN_SIDE):
+        h, w = img.shape[:2]
+        if (limit == MAX_SIDE and max(h, w) <= MAX_SIDE) or (limit == MIN_SIDE and min(h, w) >= MIN_SIDE):
+            continue
+        side = max(h, w) if limit == MAX_SIDE else min(h, w)
+        rh = round(int(h * limit / side) / 32) * 32
+        rw = round(int(w * limit / side) / 32) * 32
+        if rh <= 0 or rw <= 0:
+            raise AssistantError("The picture is too small to read text in.")
+        img = resize_linear(img, rw, rh)
+        ratio_h, ratio_w = h / rh, w / rw
+    return img, ratio_h, ratio_w
+
+
+def _letterbox(img: np.ndarray) -> tuple[np.ndarray, int]:
+    """A very wide or very low picture padded with black above and below (RapidOCR's vertical
+    padding: the detector misses text in thin strips); returns the padding's height."""
+    h, w = img.shape[:2]
+    if h > MIN_HEIGHT and w / h <= WIDE:
+        return img, 0
+    pad = int(abs(max(int(w / WIDE), MIN_HEIGHT) * 2 - h) / 2)
+    return np.pad(img, ((pad, pad), (0, 0), (0, 0))), pad
 
 
 class RapidOcrEngine(OcrEngine):
-    """``max_side``: images larger than this are downscaled before OCR (None: never)."""
+    """``max_side``: images larger than this are downscaled before OCR (None: never); ``min_score``:
+    lines read with a lower mean character probability are dropped; ``threads``: onnxruntime's
+    (None: the cores this process may use)."""
 
     name = "rapidocr"
 
     def __init__(
         self, max_side: int | None = None, min_score: float = 0.5, threads: int | None = None
     ) -> None:
-        if not rapidocr_available():
-            raise AssistantError("RapidOCR is not installed, so text cannot be read.")
+        self.files = require_model_files()
         self.max_side = max_side
         self.min_score = min_score
         self.threads = threads
-        self._engine: Any = None
+        self.detect_cfg = DetectConfig()
+        self.recognize_cfg = RecognizeConfig()
+        self._sessions: tuple[Any, Any] | None = None
+        self._characters: list[str] = []
         self._lock = threading.Lock()
 
-    def _load(self) -> Any:
-        if self._engine is None:
-            from rapidocr import RapidOCR
+    def _load(self) -> tuple[Any, Any]:
+        if self._sessions is None:
+            from assistant.onnx_sessions import SessionSettings, open_session
 
-            logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-            params: dict[str, Any] = {
-                "Global.log_level": "error",
-                "Global.use_cls": False,
-                "Global.text_score": self.min_score,
-            }
-            if self.threads:
-                params["EngineConfig.onnxruntime.intra_op_num_threads"] = self.threads
+            settings = SessionSettings(threads=self.threads)
             try:
-                self._engine = RapidOCR(params=params)
-            except Exception as exc:  # broken wheel, missing model file
+                det = open_session(self.files.detector, settings)
+                rec = open_session(self.files.recognizer, settings)
+                listed = rec.get_modelmeta().custom_metadata_map["character"].splitlines()
+            except Exception as exc:  # a damaged or foreign model file
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
-        return self._engine
+            self._characters = ["blank", *listed, " "]  # CTC blank first, a space last (as RapidOCR)
+            self._sessions = (det, rec)
+        return self._sessions
+
+    def _read(self, arr: np.ndarray) -> list[tuple[np.ndarray, LineText]]:
+        """(H, W, 3) uint8 -> each line's box (4 corners, this array's pixels) and text."""
+        det, rec = self._load()
+        img, ratio_h, ratio_w = _within_bounds(arr)
+        img, top = _letterbox(img)
+        x = detector_input(img, self.detect_cfg)
+        if x is None:
+            return []
+        pred = det.run(None, {det.get_inputs()[0].name: x})[0]  # (1, 1, H', W')
+        boxes, _ = text_boxes(pred, img.shape[1], img.shape[0], self.detect_cfg)
+        if not len(boxes):
+            return []
+        crops = [crop_line(img, box) for box in boxes]
+        rec_input = rec.get_inputs()[0].name
+        texts = recognize_lines(
+            crops, lambda batch: rec.run(None, {rec_input: batch})[0], self._characters, self.recognize_cfg
+        )
+        boxes = boxes.astype(np.float64)
+        boxes[:, :, 1] -= top
+        boxes[:, :, 0] *= ratio_w
+        boxes[:, :, 1] *= ratio_h
+        boxes[:, :, 0] = np.clip(boxes[:, :, 0], 0, arr.shape[1])
+        boxes[:, :, 1] = np.clip(boxes[:, :, 1], 0, arr.shape[0])
+        return [(box, text) for box, text in zip(boxes, texts, strict=True)]
 
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()
         with self._lock:
-            engine = self._load()
             rgb = image.convert("RGB")
             factor = 1.0
             if self.max_side and max(rgb.size) > self.max_side:
                 factor = max(rgb.size) / self.max_side
-                rgb = rgb.resize(
-                    (round(rgb.width / factor), round(rgb.height / factor)), Image.Resampling.LANCZOS
-                )
-            # A margin of background colour: the detector splits lines that touch the image edge.
-            pad = 16
+                size = (round(rgb.width / factor), round(rgb.height / factor))
+                rgb = rgb.resize(size, Image.Resampling.LANCZOS)
             arr = np.asarray(rgb)
             edge = np.median(np.concatenate([arr[0], arr[-1], arr[:, 0], arr[:, -1]]), axis=0)
-            padded = np.empty((arr.shape[0] + 2 * pad, arr.shape[1] + 2 * pad, 3), dtype=np.uint8)
+            padded = np.empty((arr.shape[0] + 2 * PAD, arr.shape[1] + 2 * PAD, 3), dtype=np.uint8)
             padded[:] = edge.astype(np.uint8)
-            padded[pad:-pad, pad:-pad] = arr
-            output = engine(padded, return_word_box=True)
-        lines: list[OcrLine] = []
-        txts = output.txts or ()
-        boxes = output.boxes if output.boxes is not None else ()
-        scores = output.scores or ()
-        word_results = getattr(output, "word_results", None) or ()
-        for i, (text, quad, score) in enumerate(zip(txts, boxes, scores, strict=False)):
-            text = str(text).strip()
-            if not text:
-                continue
-            words = []
-            if i < len(word_results):
-                for item in word_results[i]:
-                    w_text, w_score, w_quad = item[0], item[1], item[2]
-                    if str(w_text).strip():
-                        w_box = scale_box(_shift(_quad_to_box(w_quad), -pad), factor)
-                        words.append(OcrWord(str(w_text).strip(), w_box, float(w_score)))
-            box = scale_box(_shift(_quad_to_box(quad), -pad), factor)
-            lines.append(OcrLine(text, box, float(score), words))
+            padded[PAD:-PAD, PAD:-PAD] = arr
+            found = self._read(padded)
+        inside = np.array([arr.shape[1], arr.shape[0]], dtype=np.float64)  # the padding cut off again
+        lines = [self._line(np.clip(quad - PAD, 0, inside), text, factor) for quad, text in found]
+        kept = [line for line in lines if line is not None]
         elapsed = (time.perf_counter() - start) * 1000
-        return OcrResult(lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size)
+        return OcrResult(lines=kept, engine=self.name, elapsed_ms=elapsed, image_size=image.size)
+
+    def _line(self, quad: np.ndarray, read: LineText, factor: float) -> OcrLine | None:
+        """One OcrLine in the caller's pixels; None when empty or below ``min_score``."""
+        text = read.text.strip()
+        if not text or read.confidence < self.min_score:
+            return None
+        words = []
+        for word in read.words:
+            # The word's share of the line, on the box's top and bottom edges.
+            pts = np.array(
+                [
+                    quad[0] + word.start * (quad[1] - quad[0]),
+                    quad[0] + word.end * (quad[1] - quad[0]),
+                    quad[3] + word.start * (quad[2] - quad[3]),
+                    quad[3] + word.end * (quad[2] - quad[3]),
+                ]
+            )
+            if word.text.strip():
+                words.append(OcrWord(word.text.strip(), scale_box(_quad_box(pts), factor), word.confidence))
+        return OcrLine(text, scale_box(_quad_box(quad), factor), read.confidence, words)

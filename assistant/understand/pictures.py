@@ -4,8 +4,8 @@ A picture file the pixel classifier calls a "screen" (flat colours, sharp edges)
 little text is no screen: it is a chart, a QR code, an icon, a drawing or a cut-out photo on a plain
 backdrop. Before this module it was said as "Screen. No text found." or its axis numbers. Now:
 
-- a QR code is decoded (OpenCV's detector; OpenCV comes with RapidOCR): "QR code: a link to
-  example.org/menu.";
+- a QR code or barcode is decoded (zxing-cpp, :mod:`assistant.understand.codes`): "QR code: a link
+  to example.org/menu.", "Barcode EAN-13: 5901234123457.";
 - a chart is named by its marks (:func:`chart_kind`: pie, bar, line or scatter, from the coloured
   pixels' shapes), or "A table." when most of its words stand in rows and columns; then its text is
   read as before: "A bar chart. Rainfall by Month. …";
@@ -27,6 +27,9 @@ from PIL import Image
 
 from assistant.errors import AssistantError
 from assistant.ocr.layout import TextBlock
+from assistant.ocr.regions import regions
+from assistant.understand.codes import codes_sentence, read_codes
+from assistant.understand.codes import qr_sentence as qr_sentence  # said here before codes.py
 from assistant.understand.trust import Assessment, with_colours
 
 log = logging.getLogger(__name__)
@@ -52,15 +55,8 @@ def _small(rgb: Image.Image, side: int) -> np.ndarray:
 
 
 def _components(mask: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]:
-    """(pixel count, (x0, y0, x1, y1)) of each 8-connected component of ``mask``, via OpenCV."""
-    import cv2
-
-    count, _, stats, _ = cv2.connectedComponentsWithStats(mask.astype(np.uint8), connectivity=8)
-    out = []
-    for i in range(1, count):
-        x, y, w, h, area = (int(v) for v in stats[i])
-        out.append((area, (x, y, x + w, y + h)))
-    return out
+    """(pixel count, (x0, y0, x1, y1)) of each 8-connected component of ``mask``."""
+    return [(region.area, region.box) for region in regions(mask)]
 
 
 def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None:
@@ -111,29 +107,8 @@ def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None
 
 
 def qr_text(rgb: Image.Image) -> str | None:
-    """The text of a QR code in the picture, or None (none found, or OpenCV missing)."""
-    try:
-        import cv2
-    except ImportError:
-        return None
-    gray = (_small(rgb, 480).mean(axis=2) * 255).astype(np.uint8)  # (H, W): QR modules survive 480 px
-    try:
-        text, _, _ = cv2.QRCodeDetector().detectAndDecode(gray)
-    except cv2.error as error:
-        log.debug("QR detection failed: %s", error)
-        return None
-    return text.strip() or None
-
-
-def qr_sentence(text: str) -> str:
-    """How a QR code's content is said: a link, a Wi-Fi network, or its text."""
-    lowered = text.lower()
-    if lowered.startswith(("http://", "https://")):
-        return f"QR code: a link to {text.split('://', 1)[1].rstrip('/')}."
-    if lowered.startswith("wifi:"):
-        fields = dict(part.split(":", 1) for part in text[5:].split(";") if ":" in part)
-        return f"QR code: the Wi-Fi network {fields.get('S', 'with no name')}."
-    return f"QR code: '{text}'."
+    """The text of a QR code in the picture, or None (assistant.understand.codes reads it)."""
+    return next((code.text for code in read_codes(rgb) if code.is_qr), None)
 
 
 def _words(blocks: Sequence[TextBlock]) -> int:
@@ -171,9 +146,9 @@ def picture_lead(
 ) -> str | None:
     """What a non-photo picture file is, said first (None: a real screen or page, said as before)."""
     cfg = cfg or PictureConfig()
-    code = qr_text(rgb) if _words(blocks) <= 12 else None
+    code = codes_sentence(rgb) if _words(blocks) <= 12 else None
     if code:
-        return qr_sentence(code)
+        return code
     words = _words(blocks)
     if words >= cfg.chart_words:
         kind = chart_kind(rgb, cfg)

@@ -1,0 +1,41 @@
+"""QR codes and barcodes read with zxing-cpp and said plainly (issue #19: no OpenCV)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from assistant.understand.codes import Code, code_sentence, codes_sentence, read_codes
+from assistant.understand.pictures import picture_lead
+
+zxingcpp = pytest.importorskip("zxingcpp")
+WILD = Path(__file__).resolve().parents[2] / "datasets" / "wild" / "images"
+
+
+def drawn(text: str, kind: str) -> Image.Image:
+    """The code drawn by zxing-cpp's own writer, on a white margin as printed."""
+    code = zxingcpp.create_barcode(text, getattr(zxingcpp.BarcodeFormat, kind))
+    picture = Image.fromarray(code.to_image(scale=4)).convert("RGB")
+    framed = Image.new("RGB", (picture.width + 80, picture.height + 80), "white")
+    framed.paste(picture, (40, 40))
+    return framed
+
+
+def test_qr_codes_and_barcodes_are_said() -> None:
+    assert picture_lead(drawn("https://example.org/menu", "QRCode"), [], None) == (
+        "QR code: a link to example.org/menu."
+    )
+    assert codes_sentence(drawn("590123412345", "EAN13")) == "Barcode EAN-13: 5901234123457."
+    assert read_codes(drawn("03600029145", "UPCA")) == [Code("UPC-A", "036000291452")]
+    assert codes_sentence(drawn("PARCEL-7731", "Code128")) == "Barcode Code 128: PARCEL-7731."
+    assert code_sentence(Code("QR code", "WIFI:S:CafeGuest;T:WPA;P:secret;;")) == (
+        "QR code: the Wi-Fi network CafeGuest."
+    )
+    assert codes_sentence(Image.new("RGB", (200, 120), "white")) is None
+
+
+def test_a_photographed_label_is_read() -> None:
+    with Image.open(WILD / "code_ean13_label.jpg") as photo:  # half A
+        assert codes_sentence(photo) == "Barcode EAN-13: 4006381333931."
