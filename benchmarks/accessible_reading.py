@@ -215,7 +215,8 @@ def report(rows: list[dict[str, object]], details: bool) -> None:
 # ---- the GTK scenes of datasets/screens, replayed live ---------------------------------------------
 def screens(details: bool) -> int:
     """Each scene of datasets/screens with a zenity or yad window, run again as its build runs it
-    (same programs, places, theme) but with an AT-SPI bus, grabbed as *describe screen* does, and
+    (same programs, places, theme) but with an AT-SPI bus (and Qt's accessibility on, as a screen
+    reader turns it on), grabbed as *describe screen* does, and
     described with OCR only and with the AT-SPI reader; scored by benchmarks/screen_reading.py's
     own measures against the scene's saved truth."""
     sys.path.insert(0, str(REPO / "benchmarks"))
@@ -263,7 +264,9 @@ def live_readings(scene: Any) -> dict[str, Any]:
         def env(self, **extra: str) -> dict[str, str]:
             env = super().env(**extra)
             if self.bus:
-                env.update(DBUS_SESSION_BUS_ADDRESS=self.bus, NO_AT_BRIDGE="0")
+                env.update(
+                    DBUS_SESSION_BUS_ADDRESS=self.bus, NO_AT_BRIDGE="0", QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1"
+                )
             return env
 
     x = A11ySession(scene.size[0], scene.size[1], scene.theme, scene.background).start()

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 ACCESSIBLE = "org.a11y.atspi.Accessible"
 REGISTRY = ("org.a11y.atspi.Registry", "/org/a11y/atspi/accessible/root")
 PROPERTIES = "org.freedesktop.DBus.Properties"
+TEXT = "org.a11y.atspi.Text"
 
 # AT-SPI's role numbers (atspi-constants.h), as names with spaces like pyatspi's getRoleName().
 ROLES = (  # noqa: SIM905 - 130 names, kept readable
@@ -65,7 +66,6 @@ STATES = (  # noqa: SIM905
     "visible manages-descendants indeterminate required truncated animated invalid-entry "
     "supports-autocompletion selectable-text is-default visited checkable has-popup read-only"
 ).split()
-_TOP_LEVEL = {"frame", "dialog", "alert", "window", "file chooser", "color chooser", "font chooser"}
 _VALUED = {"slider", "progress bar", "level bar", "dial", "scroll bar"}
 
 
@@ -201,16 +201,18 @@ class AtspiText:
         frames = []
         for (bus, path), facts in zip(tops, self._facts(conn, tops, deadline), strict=True):
             role, name, states, _children, _text, rect, _value = facts
-            if role in _TOP_LEVEL:
-                frames.append(AccessibleFrame(role, name, rect, (bus, path), "showing" in states))
+            # Every child of an application is a top-level window, whatever its role: a Qt widget
+            # shown as a window is a "filler", a GTK one a "frame", "dialog" or "window".
+            frames.append(AccessibleFrame(role, name, rect, (bus, path), "showing" in states))
         return match_frame(window, frames)
 
     # ---- reading a tree ----------------------------------------------------------------------------
     def _facts(
         self, conn: DBusConnection, objects: list[tuple[str, str]], deadline: float
     ) -> list[tuple[Any, ...]]:
-        """Role, name, states, children, text, screen rectangle and value of each object; seven
+        """Role, name, states, children, text, screen rectangle and value of each object; eight
         calls each, all sent at once (an object without a text or value answers an error)."""
+        n = 8
         calls = []
         for bus, path in objects:
             calls += [
@@ -218,14 +220,22 @@ class AtspiText:
                 _call(bus, path, PROPERTIES, "Get", "ss", (ACCESSIBLE, "Name")),
                 _call(bus, path, ACCESSIBLE, "GetState"),
                 _call(bus, path, ACCESSIBLE, "GetChildren"),
-                _call(bus, path, "org.a11y.atspi.Text", "GetText", "ii", (0, self.config.max_text)),
+                _call(bus, path, TEXT, "GetText", "ii", (0, self.config.max_text)),
                 _call(bus, path, "org.a11y.atspi.Component", "GetExtents", "u", (0,)),  # 0: the screen
                 _call(bus, path, PROPERTIES, "Get", "ss", ("org.a11y.atspi.Value", "CurrentValue")),
+                _call(bus, path, PROPERTIES, "Get", "ss", (TEXT, "CharacterCount")),
             ]
-        replies = self._batch(conn, calls, deadline)
+        replies = [_body(r) for r in self._batch(conn, calls, deadline)]
+        # Qt answers nothing for an end past the text: ask those again within their length.
+        lengths = {i: int((replies[n * i + 7] or [(0, 0)])[0][1]) for i in range(len(objects))}
+        again = [i for i in range(len(objects)) if not (replies[n * i + 4] or ("",))[0] and lengths[i] > 0]
+        end = self.config.max_text
+        retry = [_call(*objects[i], TEXT, "GetText", "ii", (0, min(lengths[i], end))) for i in again]
+        for i, reply in zip(again, self._batch(conn, retry, deadline) if retry else [], strict=True):
+            replies[n * i + 4] = _body(reply)
         out = []
         for i in range(len(objects)):
-            role, name, state, children, text, extents, value = (_body(r) for r in replies[7 * i : 7 * i + 7])
+            role, name, state, children, text, extents, value, _count = replies[n * i : n * i + n]
             rect = tuple(int(v) for v in extents[0]) if extents else None
             out.append(
                 (

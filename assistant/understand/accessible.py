@@ -58,8 +58,8 @@ class AccessibleReadingConfig:
     opaque_share: float = 0.25  # a window this much covered by opaque objects is OCR'd
     opaque_min: float = 0.02  # smaller opaque objects (icons, thumbnails) are not worth an OCR
     row_overlap: float = 0.5  # siblings overlapping this much vertically share a row
-    dialog_texts: int = 4  # a window with at most this many text pieces and
-    dialog_buttons: int = 5  # at most this many buttons (and nothing else) reads as a dialog
+    dialog_texts: int = 2  # a window with at most this many text pieces and
+    dialog_buttons: int = 4  # at most this many push buttons (and nothing else) reads as a dialog
 
 
 @dataclass
@@ -213,8 +213,8 @@ def _control(node: AccessibleNode, name: str) -> str | None:
     if role in RADIOS:
         said = f"radio button, {'selected' if 'checked' in states else 'not selected'}"
         return f"{name}: {said}" if name else said.capitalize()
-    if role in FIELDS or (role == "text" and "editable" in states):
-        return _field(node, name)
+    if role in FIELDS or (role == "text" and "editable" in states and "multi-line" not in states):
+        return _field(node, name)  # a document being edited (multi-line) is read as its paragraphs
     if role == "combo box":
         shown = flat_text(node)
         return f"{name + ', ' if name and name != shown else ''}combo box: {shown}"
@@ -243,8 +243,7 @@ def _list(node: AccessibleNode, walk: _Walk, clip: Rect | None) -> None:
     if not items:
         return
     lead = {"menu bar": "Menu bar", "page tab list": "Tabs", "tool bar": "Buttons"}[node.role]
-    kind = "button" if lead == "Buttons" else "control"
-    walk.out.append(Said(f"{lead}: {', '.join(items)}", node.rect, kind))
+    walk.out.append(Said(f"{lead}: {', '.join(items)}", node.rect, "control"))  # a toolbar stays where it is
 
 
 def _hypertext(node: AccessibleNode, walk: _Walk, clip: Rect | None) -> None:

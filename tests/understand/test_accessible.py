@@ -86,6 +86,24 @@ def test_controls_are_said_with_their_state_and_a_label_is_not_said_twice() -> N
     ]
 
 
+def test_an_editor_reads_its_toolbar_then_its_document_by_paragraph_and_is_no_dialog() -> None:
+    """A Qt editor as Qt's bridge shows it: a "filler" window, a toolbar, a multi-line text field."""
+    buttons = [
+        node("push button", t, (77 + 60 * i, 88, 55, 25)) for i, t in enumerate(["New", "Open", "Save"])
+    ]
+    hidden = node("push button", "", None, states=frozenset())
+    tools = node("tool bar", "", (73, 84, 648, 33), hidden, *buttons)
+    letter = node("text", "", (73, 125, 648, 268), text="Dear neighbours,\n\nThe party is on Saturday.\nRuth",
+                  states=SHOWN | {"editable", "multi-line"})  # fmt: skip
+    writer = node("filler", "letter.txt - Writer", (61, 72, 672, 333), letter, tools)
+    assert texts(writer) == [
+        "Buttons: New, Open, Save",
+        "Dear neighbours,",
+        "The party is on Saturday.",
+        "Ruth",
+    ]
+
+
 def test_hidden_objects_and_what_is_scrolled_out_of_view_are_not_read() -> None:
     view = node("scroll pane", "", (0, 0, 200, 100),
                 node("label", "", (0, 10, 200, 20), text="in view"),
