@@ -28,7 +28,7 @@ from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
-from assistant.understand.pictures import picture_lead
+from assistant.understand.picture_reading import picture_reading
 from assistant.understand.reading import quote, select_text
 from assistant.understand.trust import speak
 from assistant.understand.windows import WindowedText
@@ -321,7 +321,9 @@ def understand(
         _compose_photo(rgb, blocks, captions, speech, plan, said=said_as_photo)
     else:
         # A picture file that is no photo (a chart, a QR code, an icon, a drawing): said as what it is.
-        lead = picture_lead(rgb, blocks, captions.captioner) if title is None and not pictures else None
+        untitled = title is None and not pictures  # (a diagram's boxes come back in its arrows' order)
+        reading = picture_reading(rgb, blocks, captions.captioner, ocr=ocr) if untitled else None
+        lead, blocks = (reading.lead, reading.blocks) if reading is not None else (None, blocks)
         speech.say(lead)
         titled, read = title is not None or lead is not None, ocr is not None and lead is None
         more = _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)
