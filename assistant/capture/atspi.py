@@ -75,6 +75,7 @@ class AtspiConfig:
     budget: float = 1.5  # seconds for a whole window's tree
     max_nodes: int = 4000  # a tree larger than this is left to OCR (a long list, a big web page)
     max_text: int = 20000  # characters read from one object's text
+    silent_for: float = 30.0  # seconds an application that did not answer in time is not asked
 
 
 class Incomplete(Exception):
@@ -114,6 +115,7 @@ class AtspiText:
         self._address = address or os.environ.get("AT_SPI_BUS_ADDRESS") or None
         self._conn: DBusConnection | None = None
         self._failed = False
+        self._silent: dict[str, float] = {}  # application bus name -> until when it is skipped
         self._lock = threading.Lock()
 
     # ---- the interface ---------------------------------------------------------------------------
@@ -162,28 +164,39 @@ class AtspiText:
                 self._conn.close()
         self._conn = None
 
-    def _batch(self, conn: DBusConnection, calls: list[Any], deadline: float) -> list[Any]:
-        """Send every call at once, then gather the replies (None for an error or a call not
-        answered by the deadline). Raises :class:`Incomplete` when time runs out."""
-        serials = []
-        for call in calls:
+    def _batch(
+        self, conn: DBusConnection, calls: list[Any], deadline: float, *, partial: bool = False
+    ) -> list[Any]:
+        """Send every call at once, then gather the replies (None for an error). A call not
+        answered in time marks its application silent for ``silent_for`` seconds (it is skipped
+        meanwhile) and raises :class:`Incomplete`, or with ``partial`` leaves a None."""
+        waiting = {}
+        for i, call in enumerate(calls):
+            if partial and self._is_silent(_destination(call)):
+                continue  # its reply stays None
             serial = next(conn.outgoing_serial)
             conn.send(call, serial=serial)
-            serials.append(serial)
-        waiting = {s: i for i, s in enumerate(serials)}
+            waiting[serial] = i
         replies: list[Any] = [None] * len(calls)
         while waiting:
             left = min(deadline - time.monotonic(), self.config.call_timeout)
-            if left <= 0:
-                raise Incomplete("no answer in time")
             try:
+                if left <= 0:
+                    raise TimeoutError
                 msg = conn.receive(timeout=left)
             except TimeoutError:
+                for i in waiting.values():
+                    self._silent[_destination(calls[i])] = time.monotonic() + self.config.silent_for
+                if partial:
+                    break
                 raise Incomplete("no answer in time") from None
             index = waiting.pop(msg.header.fields.get(HeaderFields.reply_serial, -1), None)
             if index is not None:
                 replies[index] = msg
         return replies
+
+    def _is_silent(self, bus: str) -> bool:
+        return self._silent.get(bus, 0.0) > time.monotonic()
 
     # ---- finding the window's frame --------------------------------------------------------------
     def _find_frame(
@@ -192,11 +205,15 @@ class AtspiText:
         apps = _body(self._batch(conn, [_call(*REGISTRY, ACCESSIBLE, "GetChildren")], deadline)[0])
         if not apps:
             return None
-        buses = sorted({bus for bus, _ in apps[0]})
+        buses = sorted({bus for bus, _ in apps[0] if not self._is_silent(bus)})  # a hung one: skipped
         if window.pid is not None:
-            pids = self._batch(conn, [message_bus.GetConnectionUnixProcessID(b) for b in buses], deadline)
+            pids = self._batch(
+                conn, [message_bus.GetConnectionUnixProcessID(b) for b in buses], deadline, partial=True
+            )
             buses = [b for b, r in zip(buses, pids, strict=True) if (_body(r) or (None,))[0] == window.pid]
-        roots = self._batch(conn, [_call(b, REGISTRY[1], ACCESSIBLE, "GetChildren") for b in buses], deadline)
+        roots = self._batch(
+            conn, [_call(b, REGISTRY[1], ACCESSIBLE, "GetChildren") for b in buses], deadline, partial=True
+        )
         tops = [(b, path) for b, r in zip(buses, roots, strict=True) for _, path in (_body(r) or ([],))[0]]
         frames = []
         for (bus, path), facts in zip(tops, self._facts(conn, tops, deadline), strict=True):
@@ -281,6 +298,10 @@ def _node(
     # Hidden children stay (without their own children): a web page's text marks where each child
     # sits with U+FFFC, one mark per child, shown or not, so the reader needs them all to align.
     return AccessibleNode(role, name, text, rect, states, children, value)
+
+
+def _destination(call: Any) -> str:
+    return str(call.header.fields.get(HeaderFields.destination, ""))
 
 
 def _call(

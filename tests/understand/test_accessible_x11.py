@@ -5,7 +5,9 @@ tesseract. The tesseract engine is the real one, counted: the dialog is never sh
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -50,6 +52,7 @@ class Desktop:
     source: ScreenSource
     env: dict[str, str]
     reader: AtspiText
+    procs: list[subprocess.Popen[bytes]]
 
     def titles(self) -> list[str]:
         stack = self.source.window_stack()
@@ -93,7 +96,7 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
         monkeypatch.delenv("AT_SPI_BUS_ADDRESS", raising=False)
         reader = AtspiText()
         try:
-            desk = Desktop(source, env, reader)
+            desk = Desktop(source, env, reader, procs)
             _wait(lambda: sorted(desk.titles()) == ["Save Changes", "Tk Notes"], "both windows")
             # GTK registers on the bus shortly after mapping: wait until its dialog is there.
             _wait(lambda: _dialog_tree(desk) is not None, "the dialog's accessible tree")
@@ -168,3 +171,27 @@ def test_describe_screen_reads_the_dialog_from_its_tree_and_ocrs_only_the_tk_win
     assert (
         text.index("Buttons: Cancel, Save.") < text.index("Tk Notes window.") < text.index("balcony plants")
     )
+
+
+def test_a_hung_application_costs_at_most_the_budget_then_is_ocrd_and_skipped(
+    desktop: Desktop, ocr_calls: list[tuple[int, int]]
+) -> None:
+    desktop.activate("Save Changes")
+    zenity = desktop.procs[-1]
+    grab = desktop.source.grab_active_window()
+    dialog = grab.windows.active  # type: ignore[union-attr]
+    assert dialog is not None
+    reader = AtspiText()  # the same bus, nothing remembered yet
+    os.kill(zenity.pid, signal.SIGSTOP)  # the dialog's process stops answering (and drawing)
+    try:
+        started = time.perf_counter()
+        assert reader.window_tree(dialog) is None
+        assert time.perf_counter() - started < reader.config.budget + 0.5
+        started = time.perf_counter()
+        assert reader.window_tree(dialog) is None
+        assert time.perf_counter() - started < 0.2  # skipped while it stays silent
+        d = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none"), accessible=reader).describe(grab)
+        assert len(ocr_calls) == 1 and "Save changes to the document" in d.text, d.text  # OCR'd instead
+    finally:
+        os.kill(zenity.pid, signal.SIGCONT)
+        reader.close()
