@@ -105,6 +105,14 @@ def worth_reading(
     return covered < cfg.opaque_share * whole
 
 
+def ocr_regions(said: list[Said], place: Rect, config: AccessibleReadingConfig | None = None) -> list[Rect]:
+    """Where, in a window whose tree is read, OCR must read what the tree cannot tell: its opaque
+    objects (an image of text, a small canvas) big enough to hold words, clipped to ``place``."""
+    cfg = config or AccessibleReadingConfig()
+    parts = [intersect(s.rect, place) for s in said if s.kind == "opaque" and s.rect is not None]
+    return [p for p in parts if p is not None and area(p) >= cfg.opaque_min * max(1, area(place))]
+
+
 # ---- the walk ----------------------------------------------------------------------------------------
 def _shown(node: AccessibleNode, clip: Rect | None) -> list[AccessibleNode]:
     """``node``'s children a person can see: shown, and (when both places are known) inside ``clip``."""

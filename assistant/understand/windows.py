@@ -39,7 +39,7 @@ from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box, union_box
 from assistant.ocr.layout import TextBlock, layout_blocks
-from assistant.understand.accessible import Said, read_tree, worth_reading
+from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
 
 
 @dataclass(frozen=True)
@@ -95,14 +95,16 @@ class ScreenWindows:
     read: list[DesktopWindow] = field(init=False)  # active first, then down the stack
     named: list[DesktopWindow] = field(init=False)  # hardly visible (or active_only): named, not read
     areas: list[list[Rect]] = field(init=False)  # per window in ``read``: visible client parts (image px)
-    # Per index in ``read``: the pieces its tree told, each with its line (then it is not OCR'd).
+    # Per index in ``read``: the pieces its tree told, each with its line (an opaque object's is
+    # empty: OCR reads there, and only there, in that window).
     told: dict[int, list[tuple[Said, OcrLine]]] = field(init=False)
+    inner: dict[int, list[Rect]] = field(init=False)  # per told window: where OCR reads (image px)
     told_ms: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         ox, oy = self.origin
         screen = (ox, oy, *self.size)
-        self.read, self.named, self.areas, self.told = [], [], [], {}
+        self.read, self.named, self.areas, self.told, self.inner = [], [], [], {}, {}
         for window in self.stack.reading_order():
             fraction = self.stack.visible_fraction(window, screen)
             inside = window.client or window.rect
@@ -159,18 +161,23 @@ class ScreenWindows:
             said = read_tree(tree)
             if worth_reading(tree, said, window.client or window.rect):
                 self.told[i] = self._lines(i, said)
+                ox, oy = self.origin
+                shifted = [
+                    (x - ox, y - oy, w, h) for x, y, w, h in ocr_regions(said, window.client or window.rect)
+                ]
+                self.inner[i] = [p for r in shifted for a in self.areas[i] if (p := intersect(r, a))]
         self.told_ms = (time.perf_counter() - started) * 1000
 
     def told_lines(self) -> list[OcrLine]:
         """What the trees told, as lines in the grab's coordinates (exact: confidence 1), one per
         piece; the same objects every call, so :meth:`blocks` knows them among OCR's lines."""
-        return [line for i in sorted(self.told) for _, line in self.told[i]]
+        return [line for i in sorted(self.told) for _, line in self.told[i] if line.text]
 
     def _lines(self, index: int, said: list[Said]) -> list[tuple[Said, OcrLine]]:
         window, (ox, oy) = self.read[index], self.origin
         pairs = []
         for piece in said:
-            if piece.text:
+            if piece.text or piece.rect is not None:  # an opaque object keeps its place, for OCR's lines
                 x, y, w, h = piece.rect or window.client or window.rect
                 pairs.append((piece, OcrLine(piece.text, (x - ox, y - oy, x - ox + w, y - oy + h), 1.0)))
         return pairs
@@ -180,7 +187,7 @@ class ScreenWindows:
         """The part of ``image`` OCR reads: only the visible client areas of the windows to read
         (and not told by their trees), on flat ground, cut to their bounding box (plus a margin);
         and that cut's offset."""
-        parts = [p for i, window_parts in enumerate(self.areas) if i not in self.told for p in window_parts]
+        parts = [p for i in range(len(self.read)) for p in self.ocr_parts(i)]
         if not parts:
             return Image.new("RGB", (1, 1), self.config.fill or (255, 255, 255)), (0, 0)
         m = self.config.margin
@@ -194,14 +201,15 @@ class ScreenWindows:
             view.paste(rgb.crop((px, py, px + pw, py + ph)), (px - left, py - top))
         return view, (left, top)
 
+    def ocr_parts(self, index: int) -> list[Rect]:
+        """Where OCR reads window ``index``: its visible client area, or in a window its tree told,
+        only its opaque objects (image px)."""
+        return self.inner.get(index, []) if index in self.told else self.areas[index]
+
     def owner(self, box: Box) -> int | None:
-        """Index in ``read`` of the window whose visible client area holds the centre of ``box``."""
+        """Index in ``read`` of the window whose OCR'd area holds the centre of ``box``."""
         cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
-        hits = (
-            i
-            for i, parts in enumerate(self.areas)
-            if i not in self.told and any(contains(p, cx, cy) for p in parts)
-        )
+        hits = (i for i in range(len(self.read)) if any(contains(p, cx, cy) for p in self.ocr_parts(i)))
         return next(hits, None)
 
     def split_lines(self, lines: list[OcrLine]) -> list[list[OcrLine]]:
@@ -246,8 +254,12 @@ class ScreenWindows:
         for i, window_lines in enumerate(self.split_lines([ln for ln in lines if id(ln) not in told])):
             if self.read[i] is not self.active:
                 out.append(self.title_block(i))
-            if i in self.told:  # one piece per thing the tree told, in its order
-                out.extend(TextBlock([ln], is_heading=piece.kind == "heading") for piece, ln in self.told[i])
+            if i in self.told:  # one piece per thing the tree told, in its order; OCR's where it could not
+                for piece, ln in self.told[i]:
+                    if ln.text:
+                        out.append(TextBlock([ln], is_heading=piece.kind == "heading"))
+                    else:
+                        out.extend(layout_blocks([w for w in window_lines if _centre_in(w.box, ln.box)]))
                 continue
             out.extend(layout_blocks([ln for ln in window_lines if not self.is_title_bar(i, ln)]))
         return out
@@ -293,7 +305,7 @@ class WindowOcr(OcrEngine):
         if windows.whole_when_untold and not windows.told:
             return self.engine.recognize(image)  # a window grab no tree told: read as it always was
         lines: list[OcrLine] = []
-        if len(windows.told) < len(windows.read):  # OCR only for the windows no tree told
+        if any(windows.ocr_parts(i) for i in range(len(windows.read))):  # OCR where no tree told
             view, (dx, dy) = windows.ocr_view(image)
             lines = [_shifted(line, dx, dy) for line in self.engine.recognize(view).lines]
         return WindowedText(
@@ -303,6 +315,11 @@ class WindowOcr(OcrEngine):
             image_size=image.size,
             windows=self.windows,
         )
+
+
+def _centre_in(box: Box, outer: Box) -> bool:
+    cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+    return outer[0] <= cx < outer[2] and outer[1] <= cy < outer[3]
 
 
 def _edge_colour(pixels: np.ndarray, parts: list[Rect]) -> tuple[int, int, int]:

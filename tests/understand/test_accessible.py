@@ -224,3 +224,23 @@ def test_describe_window_uses_the_tree_when_it_tells_and_ocr_of_the_whole_grab_w
         )
         is None
     )
+
+
+def test_in_a_told_window_ocr_reads_only_its_image_and_its_words_come_in_the_images_place() -> None:
+    # A page whose tree tells its text, with a picture of text (an opaque image) between two lines.
+    page = node("frame", "Notice", (0, 0, 400, 300),
+                node("label", "", (10, 10, 380, 20), text="Opening hours"),
+                node("image", "", (10, 40, 200, 60)),
+                node("label", "", (10, 120, 380, 20), text="Closed on Sundays"))  # fmt: skip
+    win = DesktopWindow("Notice", (0, -20, 400, 320), active=True, client=(0, 0, 400, 300), handle=9)
+    sw = ScreenWindows(WindowStack((win,)), (0, 0), SIZE, accessible=FakeAccessibleText({9: page}))
+
+    class ImageOcr(SpyOcr):
+        def recognize(self, image: Image.Image) -> OcrResult:
+            self.seen.append(image.size)  # the line sits where the picture is, in the view's pixels
+            return OcrResult([OcrLine("9 to 5", (10, 10, 120, 30), 0.9)], self.name, 1.0, image.size)
+
+    spy = ImageOcr()
+    result = WindowOcr(spy, sw).recognize(Image.new("RGB", SIZE, "white"))
+    assert spy.seen == [(200 + 16, 60 + 16)]  # the picture (and its margin), nothing else
+    assert [b.text for b in result.blocks()] == ["Opening hours", "9 to 5", "Closed on Sundays"]
