@@ -27,6 +27,7 @@ needs_model = pytest.mark.skipif(not (SHIPPED / "model.safetensors").is_file(), 
 WARM_UP_PROBE = """
 import json, sys
 from assistant.describe import Describer, DescriberOptions, warm_up_picture
+from assistant.ocr.base import OcrEngine
 from assistant.ocr.rapid import rapidocr_available
 from assistant.understand import trust
 
@@ -39,14 +40,24 @@ reranker = describer._reranker
 state = {
     "timings": sorted(timings),
     "captioner": type(describer.load()).__name__,
-    "ocr": type(engines.get("ocr")).__name__,
+    "ocr": isinstance(engines.get("ocr"), OcrEngine),
     "rapidocr": rapidocr_available(),
-    "photo_ocr_loaded": getattr(photo_ocr, "_engine", None) is not None,
+    "photo_ocr_loaded": getattr(photo_ocr, "_sessions", None) is not None,
     "matcher": reranker is not None and reranker.matcher is not None,
     "memory": reranker is not None and reranker.memory is not None,
     "imagenet_head": trust._head_for.cache_info().currsize > 0,
     "photo_ocr_reads": photo_ocr.recognize(warm_up_picture()).text if photo_ocr else None,
 }
+# Every session kept after the warm-up runs without onnxruntime's memory arena (assistant/onnx_sessions.py):
+# an arena holds the largest run's buffers for as long as the app runs (issue #19).
+captioner = describer.load()
+sessions = [captioner.encoder, captioner.start_session, captioner.step_session]
+if reranker is not None and reranker.matcher is not None:
+    sessions += [reranker.matcher._image, reranker.matcher._text]
+sessions += list(getattr(photo_ocr, "_sessions", None) or ())  # PP-OCR's detector and recogniser
+state["sessions"] = len(sessions)
+state["arenas"] = [s.get_session_options().enable_cpu_mem_arena for s in sessions]
+state["threads"] = [s.get_session_options().intra_op_num_threads for s in sessions]
 before = (dict(engines), reranker)
 describer.describe(warm_up_picture())
 state["same_after_describe"] = (dict(describer._ocr_engines or {}), describer._reranker) == before
@@ -82,13 +93,16 @@ def test_warm_up_sets_up_the_engines_and_the_reranking_models(onnx_cache: Path) 
     assert "describe" in state["timings"]
     assert state["matcher"] and state["memory"]  # the image-text model and the caption memory
     assert state["imagenet_head"]
-    assert state["ocr"] in ("TesseractEngine", "RapidOcrEngine")
+    assert state["ocr"]  # a text reader (tesseract or RapidOCR, maybe wrapped), made
     assert "ocr" in state["timings"]
     if state["rapidocr"]:  # photo OCR is RapidOCR when installed: its sessions made and run
         assert state["photo_ocr_loaded"]
         assert "photo_ocr" in state["timings"]
         assert state["photo_ocr_reads"] == "OPEN"  # the tiny picture's word, so the recogniser ran too
     assert state["same_after_describe"]  # the first real describe reuses what the warm-up made
+    # The captioner's 3, the image-text model's 2 (one thread: small graphs), PP-OCR's 2 when installed.
+    assert state["sessions"] == (7 if state["rapidocr"] else 5) and not any(state["arenas"])
+    assert state["threads"][3:5] == [1, 1]
 
 
 def test_warm_up_failures_are_logged_not_raised(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -20,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.errors import ModelError
+from assistant.onnx_sessions import SessionSettings, session_options
 from assistant.paths import cache_dir
 from assistant.vision.inference.beam_search import Hypothesis, beam_search
 from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
@@ -122,13 +122,6 @@ def onnx_export_is_current(onnx_dir: Path, model_dir: Path) -> bool:
         return bool(manifest.get("weights_sha256") == weights_digest(model_dir))
     except OSError:
         return False
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def preprocess_np(images: Sequence[Image.Image], image_size: int, normalisation: str) -> np.ndarray:
@@ -239,14 +232,8 @@ class OnnxCaptioner:
         if len(vocab) != manifest.get("vocab_size"):
             raise ModelError("The ONNX captioning model's vocabulary does not match its graphs.")
 
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or available_cores()
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3  # errors only: no warnings on stderr during speech
-        if not allow_spinning:
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # One home for the settings (threads, spinning, memory arena): assistant/onnx_sessions.py.
+        options = session_options(SessionSettings(threads=threads or None, allow_spinning=allow_spinning))
         sessions = {}
         for key, name in (
             ("encoder", ENCODER_FILE),

@@ -139,7 +139,7 @@ class ContrastiveMatcher:
     @classmethod
     def load(cls, directory: Path, threads: int = 1) -> ContrastiveMatcher:
         """Read a model folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
-        from assistant.privacy import import_onnxruntime
+        from assistant.onnx_sessions import SessionSettings, open_session
 
         directory = Path(directory)
         data, vocab = read_contrastive_folder(directory, (IMAGE_GRAPH, TEXT_GRAPH))
@@ -147,17 +147,11 @@ class ContrastiveMatcher:
             config = ContrastiveConfig.from_json(data)
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ModelError(f"The image-text matching model's configuration is damaged ({error}).") from None
-        ort = import_onnxruntime()  # telemetry off before it loads
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads  # small graphs: one thread beats waking others
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3  # errors only: no warnings on stderr during speech
+        settings = SessionSettings(threads=threads)  # small graphs: one thread beats waking others
         sessions = []
         for name in (IMAGE_GRAPH, TEXT_GRAPH):
             try:
-                sessions.append(
-                    ort.InferenceSession(str(directory / name), options, providers=["CPUExecutionProvider"])
-                )
+                sessions.append(open_session(directory / name, settings))  # assistant/onnx_sessions.py
             except Exception as error:  # onnxruntime raises its own exception types for damaged files
                 raise ModelError(f"The image-text matching model file {name} is damaged ({error}).") from None
         image, text = sessions
