@@ -111,6 +111,19 @@ COMMANDS: tuple[Command, ...] = (
         "Jump back to the start of a window the last description read.",
         "ctrl+alt+shift+i",
     ),
+    # Explore mode (assistant.app.explore_window): E explores, F finds.
+    Command(
+        "explore",
+        "Explore and &go to text",
+        "List what the last description read, item by item, to move through and click.",
+        "ctrl+alt+shift+e",
+    ),
+    Command(
+        "find-text",
+        "F&ind text on screen…",
+        "Find words the last description read and move the pointer there.",
+        "ctrl+alt+shift+f",
+    ),
     Command("show", "Open &main window", "Open the main window.", "ctrl+alt+shift+a"),
     Command("history", "&History", "Open the history."),
     Command("settings", "S&ettings", "Open the settings."),
@@ -131,6 +144,8 @@ PART_COMMANDS: tuple[str, ...] = (
     "next-window",
     "previous-window",
 )
+#: Explore mode's commands (assistant.app.explore_window), in menu order.
+EXPLORE_COMMANDS: tuple[str, ...] = ("explore", "find-text")
 #: Actions a global hotkey can start, in menu order.
 HOTKEY_ACTIONS: tuple[str, ...] = tuple(c.name for c in COMMANDS if c.hotkey is not None)
 DEFAULT_HOTKEYS: Mapping[str, str] = MappingProxyType({c.name: c.hotkey for c in COMMANDS if c.hotkey})

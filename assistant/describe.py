@@ -21,6 +21,7 @@ from PIL import Image, ImageDraw, ImageFont
 from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
+from assistant.understand.found import FoundItem, on_screen
 from assistant.understand.trust import annotate as annotate_trust
 from assistant.vision.inference.result import CaptionResult
 from assistant.vision.inference.runtime import CaptionerLike, load_captioner
@@ -65,6 +66,7 @@ class Description:
     window_title: str | None = None
     timings: dict[str, float] = field(default_factory=dict)  # milliseconds per stage
     more: list[str] = field(default_factory=list)  # text left out by the verbosity: *continue* reads it
+    items: list[FoundItem] = field(default_factory=list)  # what was read, with click points when live
 
 
 class Describer:
@@ -244,7 +246,17 @@ class Describer:
             window_title=window.title if window else None,
             timings=timings,
             more=result.more,
+            items=_placed(result.items, captured),
         )
+
+
+def _placed(items: list[FoundItem], captured: CapturedImage) -> list[FoundItem]:
+    """Explore mode's items on the screen for a live capture (its rect's pixels may be scaled in the
+    image); a file's items stay unplaced (nothing to click)."""
+    rect = captured.rect
+    if rect is None or captured.source not in ("screen", "window", "pointer", "rect"):
+        return items
+    return on_screen(items, (rect[0], rect[1]), rect[2] / max(1, captured.image.width))
 
 
 def warm_up_picture() -> Image.Image:

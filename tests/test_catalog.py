@@ -119,6 +119,8 @@ def test_commands_hotkeys_and_ipc_come_from_one_table() -> None:
         "continue",
         "next-window",
         "previous-window",
+        "explore",
+        "find-text",
         "show",
     )
     assert set(catalog.DEFAULT_HOTKEYS) == set(catalog.HOTKEY_ACTIONS)

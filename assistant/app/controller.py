@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from assistant.app.explore_window import Explorer, present
 from assistant.app.history import HistoryStore
 from assistant.app.history_window import HistoryWindow
 from assistant.app.ipc import IpcServer, server_name
@@ -29,6 +30,7 @@ from assistant.app.speaking import SpeechOutput, make_speaker
 from assistant.app.tray import Tray
 from assistant.app.welcome import keys_text, mark_welcomed, welcome_text
 from assistant.app.worker import DescribeQueue, DescribeRequest
+from assistant.capture.pointer_control import create_pointer_control
 from assistant.config import Settings, save_settings
 from assistant.hotkeys import HotkeyError, HotkeySource, create_hotkey_source
 
@@ -77,6 +79,7 @@ class AppController(QObject):
             self.startup_warnings.append(speech_warning)
         self.speech = SpeechOutput(speaker, earcons=settings.earcons)
         self.parts = PartsReader(self.speak, lambda: float(self.settings.rate))  # next, previous, ...
+        self.explorer = Explorer(self.speak, create_pointer_control)  # explore mode, find text
         self.history = HistoryStore(settings.history_size, settings.history_on_disk)
         self.queue = DescribeQueue(
             describer_factory or describer_factory_for(settings), screen_factory, settings.debounce_ms, self
@@ -115,11 +118,9 @@ class AppController(QObject):
         """
         if not self.ipc.listen():
             return False
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray.show()
-        else:
+        self.tray.show()  # without a tray now, Qt shows it if one appears later
+        if not QSystemTrayIcon.isSystemTrayAvailable():
             log.warning("no system tray; showing the main window instead")
-            self.tray.show()  # Qt shows it if a tray appears later
             self.main_window.show_and_focus()
         self.start_hotkeys()
         self.main_window.set_status("Loading the model…")
@@ -145,6 +146,7 @@ class AppController(QObject):
         self.queue.shutdown()
         self.speech.close()
         self.tray.hide()
+        self.explorer.close()
         for window in (self.main_window, self.history_window, self.settings_window):
             if window is not None:
                 window.deleteLater()
@@ -189,6 +191,8 @@ class AppController(QObject):
         """One entry point for menu, buttons, hotkeys and IPC. Returns (ok, short message)."""
         if command == "describe-file":
             return self.describe_file(str(args.get("path", "")))
+        if command == "find-text":
+            return self.explorer.find(str(args.get("text", "")))
         handler = self._handlers().get(command)
         return handler() if handler is not None else (False, f"Unknown command {command}.")
 
@@ -218,6 +222,7 @@ class AppController(QObject):
             "status": lambda: (True, self.status_text()),
             "quit": done(lambda: QTimer.singleShot(0, self.quit), "Quitting."),
             **{name: self.parts.handler(name) for name in PART_COMMANDS},
+            "explore": self.explorer.explore,
         }
 
     def _open_image(self) -> None:
@@ -225,7 +230,7 @@ class AppController(QObject):
         QTimer.singleShot(0, self.main_window.open_image)
 
     def keys_text(self) -> str:
-        return keys_text(self.settings.hotkeys, self.hotkeys.active)
+        return keys_text(self.settings.hotkeys, self.hotkeys.active, full=True)
 
     def status_text(self) -> str:
         """One JSON object: model state, queue counters and the last description (for tests, bug reports)."""
@@ -288,8 +293,7 @@ class AppController(QObject):
         self.main_window.set_status("Stopped.")
 
     def quit(self) -> None:
-        # exit(), not quit(): Qt 6's quit() first asks windows to close, and the main window
-        # refuses (closing it only hides it to the tray), which would cancel quitting.
+        # exit(), not quit(): Qt 6's quit() asks windows to close; the main window refuses (hides to tray).
         app = QApplication.instance()
         if app is not None:
             app.exit(0)
@@ -351,6 +355,7 @@ class AppController(QObject):
         self.described_count += 1
         self.last_text = text
         self.parts.described(text, streamed, description.more)
+        self.explorer.described(description.items)
         self.history.add(label, text)
         if self.history_window is not None:
             self.history_window.refresh()
@@ -372,9 +377,7 @@ class AppController(QObject):
             self.history_window.speak_requested.connect(self.speak)
             self.history_window.speak_requested.connect(lambda t: self.parts.described(t, False))
         self.history_window.refresh()
-        self.history_window.show()
-        self.history_window.raise_()
-        self.history_window.activateWindow()
+        present(self.history_window)
         self.history_window.list.setFocus()
 
     def show_settings(self) -> None:
@@ -383,9 +386,7 @@ class AppController(QObject):
             self.settings_window.applied.connect(self.apply_settings)
         else:
             self.settings_window.load(self.settings)
-        self.settings_window.show()
-        self.settings_window.raise_()
-        self.settings_window.activateWindow()
+        present(self.settings_window)
 
     @Slot(object)
     def apply_settings(self, new: Settings) -> None:

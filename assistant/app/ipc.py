@@ -286,18 +286,22 @@ def send_command(
 
 
 def trigger_main(args: Any) -> int:
-    """``assistant trigger NAME [PATH]``: 0 done, 1 refused by the app, 2 no running app."""
+    """``assistant trigger NAME [ARG...]``: 0 done, 1 refused by the app, 2 no running app. ARG is
+    describe-file's image or find-text's words."""
     command = str(getattr(args, "command", "") or "")
     if command not in COMMANDS:
         print(f"Unknown command {command!r}. Known: {', '.join(COMMANDS)}.", file=sys.stderr)
         return 2
     payload: dict[str, Any] = {}
+    words = getattr(args, "path", None) or []
+    words = [str(words)] if isinstance(words, (str, Path)) else [str(w) for w in words]
     if command == "describe-file":
-        path = getattr(args, "path", None)
-        if not path:
+        if not words:
             print("describe-file needs the path of an image.", file=sys.stderr)
             return 2
-        payload["path"] = str(Path(path).expanduser().resolve())
+        payload["path"] = str(Path(" ".join(words)).expanduser().resolve())
+    elif command == "find-text" and words:
+        payload["text"] = " ".join(words)
     settings_dir = getattr(args, "settings_dir", None)
     name = server_name(Path(settings_dir)) if settings_dir else None
     reply = send_command(command, payload, name=name)

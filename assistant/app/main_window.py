@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.qtimage import app_icon
-from assistant.catalog import COMMAND_BY_NAME, PART_COMMANDS
+from assistant.catalog import COMMAND_BY_NAME, EXPLORE_COMMANDS, PART_COMMANDS
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ BUTTONS: tuple[str, ...] = (
     "repeat",
     "stop",
     *PART_COMMANDS,
+    *EXPLORE_COMMANDS,
     "history",
     "settings",
     "help",

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from assistant.capture.screen import ScreenSource
     from assistant.describe import ImageInput
+    from assistant.understand.found import FoundItem
 
 __all__ = ["DescriberLike", "Description", "ScreenFactory", "Speaker"]
 
@@ -41,6 +42,7 @@ class Description(Protocol):
     source: str
     timings: dict[str, float]
     more: list[str]  # text the verbosity left out, which *continue* reads
+    items: list[FoundItem]  # what was read, item by item, for explore mode
 
 
 class DescriberLike(Protocol):

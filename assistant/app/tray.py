@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from assistant.app.hotkey_field import chord_label
 from assistant.app.qtimage import app_icon
-from assistant.catalog import COMMAND_BY_NAME, PART_COMMANDS
+from assistant.catalog import COMMAND_BY_NAME, EXPLORE_COMMANDS, PART_COMMANDS
 
 TOOLTIP = "Assistant — describes the screen out loud"
 
@@ -29,6 +29,7 @@ MENU: tuple[str | None, ...] = (
     "repeat",
     "stop",
     *PART_COMMANDS,
+    *EXPLORE_COMMANDS,
     None,
     "history",
     "settings",

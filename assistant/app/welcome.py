@@ -22,8 +22,9 @@ def _label(chord: str) -> str:
         return ""
 
 
-def keys_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True) -> str:
-    """The main keys in one or two sentences: describe the screen, open the window, stop."""
+def keys_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True, *, full: bool = False) -> str:
+    """The main keys in one or two sentences: describe the screen, open the window, stop; ``full``
+    (the *help* command) adds the keys that move through a description and explore it."""
     screen, show, stop = (_label(hotkeys.get(name, "")) for name in ("describe-screen", "show", "stop"))
     if not hotkeys_work or not (screen or show):
         return (
@@ -37,7 +38,28 @@ def keys_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True) -> str:
         parts.append(f"{show} opens the assistant's window, where every action and Quit are buttons")
     text = ", and ".join(parts) + "."
     text += f" {stop} stops speaking." if stop else ""
-    return text + " In the window, Tab moves through the buttons, and the Menu key opens the tray's menu."
+    text += " In the window, Tab moves through the buttons, and the Menu key opens the tray's menu."
+    return text + (_moving_keys(hotkeys) if full else "")
+
+
+def _moving_keys(hotkeys: Mapping[str, str]) -> str:
+    """ "After a description, Control+Alt+Shift+N says the next part, ..." for the bound keys."""
+    what = {
+        "next": "says the next part",
+        "previous": "the previous one",
+        "continue": "reads on",
+        "next-window": "jumps to the next window",
+        "explore": "explores what was read",
+        "find-text": "finds words on the screen",
+    }
+    said = [
+        f"{_label(hotkeys.get(name, ''))} {words}"
+        for name, words in what.items()
+        if _label(hotkeys.get(name, ""))
+    ]
+    if len(said) > 1:
+        said[-1] = f"and {said[-1]}"
+    return f" After a description, {', '.join(said)}." if said else ""
 
 
 def welcome_text(hotkeys: Mapping[str, str], hotkeys_work: bool = True) -> str:

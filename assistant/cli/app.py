@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from assistant.app.options import add_app_options
 from assistant.catalog import IPC_COMMANDS
@@ -19,7 +18,9 @@ def register(sub: options.SubParsers) -> None:
         "trigger", help="ask the running app to act (bind this to a desktop shortcut on Wayland)"
     )
     t.add_argument("command", help=", ".join(name for name in IPC_COMMANDS if name != "status"))
-    t.add_argument("path", nargs="?", type=Path, help="the image for describe-file")
+    t.add_argument(
+        "path", nargs="*", metavar="ARG", help="describe-file: the image; find-text: the words to find"
+    )
     t.set_defaults(func=run_trigger)
     d = sub.add_parser("doctor", help="report displays, hotkeys, speech, screen reader, model and OCR")
     d.set_defaults(func=run_doctor)

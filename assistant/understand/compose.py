@@ -28,6 +28,7 @@ from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
+from assistant.understand.found import FoundItem, found_items
 from assistant.understand.picture_reading import picture_reading
 from assistant.understand.reading import quote, select_text
 from assistant.understand.trust import speak
@@ -62,6 +63,7 @@ class Understanding:
     timings: dict[str, float]  # ms: "classify", "ocr", "caption", "first_sentence", "total"
     photo_regions: list[Box] = field(default_factory=list)
     more: list[str] = field(default_factory=list)  # text the verbosity left out, for *continue*
+    items: list[FoundItem] = field(default_factory=list)  # what was read, item by item (explore mode)
 
 
 @dataclass(frozen=True)
@@ -340,4 +342,5 @@ def understand(
         timings={k: round(v, 1) for k, v in speech.timings.items()},
         photo_regions=final.photo_regions,
         more=more,
+        items=found_items(blocks),
     )

@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 
+from assistant.understand.found import FoundItem
+
 COLOURS = {
     "red": (220, 30, 30),
     "green": (30, 180, 60),
@@ -46,6 +48,7 @@ class PixelDescription:
         self.source = source
         self.timings = timings
         self.more: list[str] = []
+        self.items: list[FoundItem] = []
 
 
 class PixelDescriber:

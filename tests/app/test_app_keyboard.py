@@ -209,7 +209,7 @@ def test_a_label_mnemonic_only_focuses_the_hotkey_field(make_controller, qtbot) 
 def test_every_catalog_command_has_a_handler(make_controller, qtbot) -> None:
     """The command table is the one list: menu, buttons, hotkeys and IPC all end in handle_command."""
     from assistant.app.parts import PART_COMMANDS
-    from assistant.catalog import COMMANDS
+    from assistant.catalog import COMMANDS, EXPLORE_COMMANDS
 
     controller = make_controller()
     handlers = controller._handlers()
@@ -219,7 +219,7 @@ def test_every_catalog_command_has_a_handler(make_controller, qtbot) -> None:
             continue
         ok, message = controller.handle_command(command.name, {"path": ""})
         assert not message.startswith("Unknown command"), command.name
-        needs = ("describe-file", "repeat", "clipboard", *PART_COMMANDS)
+        needs = ("describe-file", "repeat", "clipboard", *PART_COMMANDS, *EXPLORE_COMMANDS)
         assert ok or command.name in needs, (command.name, message)  # a path, an image or a description
     assert controller.handle_command("no-such-command", {}) == (False, "Unknown command no-such-command.")
     for window in (controller.history_window, controller.settings_window):

@@ -334,6 +334,8 @@ def test_tray_menu_is_complete_and_keyboard_usable(make_controller) -> None:
         "Continue reading",
         "Next window",
         "Previous window",
+        "Explore and go to text",
+        "Find text on screen…",
         "History",
         "Settings",
         "Help: say the keys",

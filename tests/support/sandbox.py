@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from tests.support.processes import stop_process
+
 
 def _wait_for(predicate: object, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
@@ -109,13 +111,7 @@ class NullPulseServer:
         return SinkMonitor(self).start()
 
     def stop(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait(timeout=5)
+        stop_process(self._proc)
         self._proc = None
         if self._tmp is not None:
             self._tmp.cleanup()
@@ -321,13 +317,7 @@ class PrivateSpeechDispatcher:
         return "\n".join(texts)
 
     def stop(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait(timeout=5)
+        stop_process(self._proc)
         self._proc = None
         if self._tmp is not None:
             self._tmp.cleanup()

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from types import TracebackType
 
+from tests.support.processes import stop_process
+
 
 class XvfbServer:
     """Starts ``Xvfb`` with the given screen size; ``display`` is e.g. ``":57"``."""
@@ -92,13 +94,7 @@ class XvfbServer:
         return env
 
     def stop(self) -> None:
-        if self._proc is not None and self._proc.poll() is None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait(timeout=5)
+        stop_process(self._proc)
         self._proc = None
 
     def screenshot(self, path: Path) -> Path:
