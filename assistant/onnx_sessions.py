@@ -8,12 +8,15 @@ the warm-up). The settings below are the measured trade (benchmarks/startup_benc
 benchmarks/first_describe.py); change them here, once, not in each loader.
 
 Use :func:`open_session` (or :func:`session_options` to build your own); both import onnxruntime
-through :func:`assistant.privacy.import_onnxruntime`, so telemetry stays off.
+through :func:`assistant.privacy.import_onnxruntime`, so telemetry stays off. Two readers of the same
+graph (the photo text reader and the screen reader's second look both run PP-OCR's recogniser) share
+one session with :func:`shared_session` instead of holding the weights twice.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,3 +81,19 @@ def open_session(
 
     ort = import_onnxruntime()
     return ort.InferenceSession(str(path), session_options(settings), providers=list(providers))
+
+
+_shared: dict[tuple[str, SessionSettings, tuple[str, ...]], Any] = {}
+_shared_lock = threading.Lock()
+
+
+def shared_session(
+    path: str | Path, settings: SessionSettings | None = None, providers: Sequence[str] = CPU
+) -> Any:
+    """:func:`open_session`, made once per process for each file, settings and providers, and handed
+    to every caller after that. onnxruntime's ``run`` may be called from several threads at once."""
+    key = (str(Path(path).resolve()), settings or SessionSettings(), tuple(providers))
+    with _shared_lock:
+        if key not in _shared:
+            _shared[key] = open_session(path, settings, providers)
+        return _shared[key]

@@ -1,0 +1,56 @@
+"""assistant/onnx_sessions.py, the one home of onnxruntime session settings (issue #19), on a real
+graph (onnxruntime's own example ``mul_1.onnx``: Y = X * [[1, 2], [3, 4], [5, 6]])."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.onnx_sessions import SessionSettings, open_session, session_options, shared_session
+
+
+@pytest.fixture(scope="module")
+def graph() -> Path:
+    from onnxruntime.datasets import get_example
+
+    return Path(get_example("mul_1.onnx"))
+
+
+def test_sessions_hold_no_arena_and_do_not_spin(graph: Path) -> None:
+    session = open_session(graph)
+    options = session.get_session_options()
+    assert options.enable_cpu_mem_arena is False  # a run's buffers go back when it ends
+    assert options.enable_mem_pattern is False
+    assert options.intra_op_num_threads == 1 and options.inter_op_num_threads == 1
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    assert session.get_providers() == ["CPUExecutionProvider"]
+    x = np.ones((3, 2), dtype=np.float32)
+    (y,) = session.run(None, {"X": x})
+    assert y.tolist() == [[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]
+
+
+def test_settings_are_honoured() -> None:
+    options = session_options(SessionSettings(threads=2, allow_spinning=True, cpu_mem_arena=True))
+    assert options.intra_op_num_threads == 2
+    assert options.enable_cpu_mem_arena is True
+    with pytest.raises(RuntimeError):  # spinning allowed: onnxruntime's default, no entry written
+        options.get_session_config_entry("session.intra_op.allow_spinning")
+    assert session_options(SessionSettings(threads=None)).intra_op_num_threads >= 1  # all cores
+
+
+def test_a_shared_session_is_made_once_per_file_and_settings(graph: Path) -> None:
+    first = shared_session(graph)
+    assert shared_session(str(graph)) is first  # the same file, however it is named
+    assert shared_session(graph, SessionSettings(threads=2)) is not first
+    assert open_session(graph) is not first  # open_session always makes a new one
+    (y,) = first.run(None, {"X": np.full((3, 2), 2.0, dtype=np.float32)})
+    assert y[2, 1] == 12.0
+
+
+def test_a_damaged_graph_raises_for_the_caller_to_word(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.onnx"
+    broken.write_bytes(b"not a graph")
+    with pytest.raises(Exception, match=r"(?i)protobuf|parse|load"):
+        open_session(broken)
