@@ -41,6 +41,9 @@ compared as ``datasets/screens/words.py`` says (NFKC, lower case, letters and di
 - window titles spoken: fraction of the titles visible in title bars found as consecutive words.
 - buttons read: fraction of visible button/key labels (with at least one word) found as
   consecutive words, each label as many times as it appears.
+- precision: of the words read (the assistant's OCR text, without its own framing such as
+  "Screen." or "Table, 7 rows"), the share shown somewhere on the screen (in view, cut by an
+  edge, in the own window, in a title); the rest are false words (misreads, icons read as text).
 - OCR time per screen, median: the assistant's ``timings['ocr']``; for the raw engines the wall
   time of the engine call (tesseract: the whole process, as the assistant would pay it).
 
@@ -65,6 +68,7 @@ REPO = Path(__file__).resolve().parents[1]
 SCREENS = REPO / "datasets" / "screens"
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(SCREENS))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 from words import tokens  # noqa: E402  (datasets/screens/words.py)
 
@@ -77,6 +81,7 @@ class Reading:
     text: str
     ocr_ms: float
     kind: str | None = None  # what the reader calls the picture (screen, photo, ...), if it says
+    ocr_text: str | None = None  # the text read, without the reader's own framing (None: ``text``)
 
 
 class Reader(Protocol):
@@ -97,7 +102,7 @@ class AssistantReader:
 
     def read(self, png: Path, truth: dict[str, Any]) -> Reading:
         d = self._describer.describe(png)
-        return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind)
+        return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind, d.ocr_text)
 
 
 def window_stack(truth: dict[str, Any]) -> Any:
@@ -141,7 +146,7 @@ class LiveAssistantReader(AssistantReader):
         hide_own_windows(image, (0, 0), stack)
         captured = CapturedImage(image, "screen", rect, windows=stack)
         d = self._describer.describe(captured)
-        return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind)
+        return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind, d.ocr_text)
 
 
 class TesseractReader:
@@ -227,6 +232,20 @@ def word_recall(truth: list[str], out: list[str]) -> tuple[int, int, list[str]]:
     found = sum(min(n, have[w]) for w, n in want.items())
     missing = sorted((want - have).elements())
     return found, sum(want.values()), missing
+
+
+def false_words(truth: dict[str, Any], text: str) -> tuple[int, int, list[str]]:
+    """Words read that are on the screen nowhere (precision): the output's tokens beyond the
+    multiset of every word shown (in view, cut by an edge, the own windows', the titles)."""
+    shown = Counter(
+        t
+        for field_ in ("words", "words_partial", "words_own", "window_titles")
+        for w in truth.get(field_, [])
+        for t in tokens(w)
+    )
+    out = Counter(tokens(text))
+    extra = out - shown
+    return sum(extra.values()), sum(out.values()), sorted(extra.elements())
 
 
 def own_text_read(truth: dict[str, Any], out: list[str]) -> tuple[int, int]:
@@ -348,6 +367,8 @@ class ScreenScore:
     buttons: tuple[int, int]
     own: tuple[int, int]
     ocr_ms: float
+    false: tuple[int, int] = (0, 0)  # words read that are nowhere on the screen, of all words read
+    false_words: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -361,13 +382,18 @@ class ScreenScore:
             "buttons": f"{self.buttons[0]}/{self.buttons[1]}",
             "own": f"{self.own[0]}/{self.own[1]}",
             "ocr_ms": round(self.ocr_ms),
+            "false": f"{self.false[0]}/{self.false[1]}",
             "missing": self.missing[:15],
+            "false_words": self.false_words[:15],
         }
 
 
 def score(truth: dict[str, Any], reading: Reading) -> ScreenScore:
     out = tokens(reading.text)
     found, total, missing = word_recall(truth["words"], out)
+    n_false, n_read, extra = false_words(
+        truth, reading.ocr_text if reading.ocr_text is not None else reading.text
+    )
     rows_ok = rows_total = full = 0
     for table in truth["tables"]:
         ok, n = table_rows(table, out)
@@ -392,6 +418,8 @@ def score(truth: dict[str, Any], reading: Reading) -> ScreenScore:
         buttons=phrases_found(truth["buttons"], out),
         own=own_text_read(truth, out),
         ocr_ms=reading.ocr_ms,
+        false=(n_false, n_read),
+        false_words=extra,
     )
 
 
@@ -412,6 +440,7 @@ class Summary:
         own = [sum(x.own[i] for x in s) for i in (0, 1)]
         rows = [sum(x.rows_ok for x in s), sum(x.rows_total for x in s)]
         ms = [x.ocr_ms for x in s if x.ocr_ms == x.ocr_ms]
+        false = [sum(x.false[i] for x in s) for i in (0, 1)]
         return {
             "screens": len(s),
             "recall": round(sum(x.words_found for x in s) / max(1, sum(x.words_total for x in s)), 4),
@@ -425,6 +454,7 @@ class Summary:
             "own_read": round(own[0] / own[1], 4) if own[1] else None,
             "ocr_ms_median": round(statistics.median(ms)) if ms else None,
             "kind_screen": round(sum(kinds) / len(kinds), 4) if kinds else None,
+            "precision": round(1 - false[0] / false[1], 4) if false[1] else None,
         }
 
     def by_category(self) -> dict[str, float]:
@@ -458,6 +488,14 @@ def main() -> None:
     parser.add_argument("--only", nargs="*", help="these screen ids (within the half)")
     parser.add_argument("--details", action="store_true", help="one line per screen and reader")
     parser.add_argument("--dump", type=Path, help="write every screen's scores and outputs to this JSON file")
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="say why each word the first reader missed was missed (benchmarks/screen_misses.py)",
+    )
+    parser.add_argument(
+        "--cache", type=Path, default=REPO / ".cache" / "screen_misses", help="--diagnose's RapidOCR reads"
+    )
     args = parser.parse_args()
 
     truths = load_truth(args.half, args.limit)
@@ -468,11 +506,24 @@ def main() -> None:
     readers = [READERS[name]() for name in args.readers.split(",")]
     results: dict[str, dict[str, Summary]] = {r.name: {} for r in readers}
     dump: list[dict[str, Any]] = []
+    diagnosed: list[tuple[str, list[Any]]] = []
+    raw = None
+    if args.diagnose:
+        from screen_misses import RawEngines
+
+        raw = RawEngines(args.cache)
     for truth in truths:
         png = SCREENS / truth["image"]
         for reader in readers:
             reading = reader.read(png, truth)
             sc = score(truth, reading)
+            if raw is not None and reader is readers[0]:
+                from screen_misses import diagnose
+
+                tess, rapid = raw.read(png)
+                diagnosed.append(
+                    (truth["id"], diagnose(truth, reading.text, tess, rapid, raw.min_confidence))
+                )
             for half in (truth["split"], "all"):
                 results[reader.name].setdefault(half, Summary()).screens.append(sc)
             if args.details:
@@ -494,6 +545,7 @@ def main() -> None:
         "own_read",
         "ocr_ms_median",
         "kind_screen",
+        "precision",
     ]
     out: dict[str, Any] = {}
     for half in halves:
@@ -514,6 +566,10 @@ def main() -> None:
             f"{c:14s}"
             + "".join(f"{results[n][key].by_category().get(c, float('nan')):>16.3f}" for n in results)
         )
+    if raw is not None:
+        from screen_misses import report
+
+        out["misses"] = report(diagnosed)
     if args.dump:
         args.dump.write_text(json.dumps(dump, indent=1, ensure_ascii=False))
     print(json.dumps({"benchmark": "screen_reading", "half": args.half, "results": out}))

@@ -47,9 +47,23 @@ def create_ocr_engine(name: str = "auto") -> OcrEngine:
         available = available_ocr_engines()
         for candidate in AUTO_ORDER:
             if candidate in available:
-                return create_ocr_engine(candidate)
+                return _with_second_look(create_ocr_engine(candidate))
         raise AssistantError("No text reader is installed: install tesseract-ocr or RapidOCR to read text.")
     raise AssistantError(f"Unknown text reader '{name}'; choose auto, rapidocr, tesseract or none.")
+
+
+def _with_second_look(engine: OcrEngine) -> OcrEngine:
+    """Tesseract with PP-OCR's recogniser reading what it left unread or was unsure of
+    (:mod:`assistant.ocr.second_look`), when the recogniser's model is there."""
+    from assistant.ocr.line_reader import LineReader, line_reader_available
+    from assistant.ocr.tesseract import TesseractEngine
+
+    if not isinstance(engine, TesseractEngine) or not line_reader_available():
+        return engine
+    from assistant.ocr.second_look import SecondLookOcr
+
+    engine.min_confidence = 0.0  # its unsure words are judged again, not dropped unseen
+    return SecondLookOcr(engine, LineReader())
 
 
 __all__ = [

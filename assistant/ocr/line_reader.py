@@ -1,0 +1,217 @@
+"""PP-OCR's recogniser alone: the text of line pictures that the caller has already cut out.
+
+RapidOCR's detector costs more than tesseract's whole reading of a screen (a 736 x 736 sheet: 1.1 to
+1.8 s on the shared 2-core machine, tesseract 1.0 to 1.2 s on a calculator), while its recogniser
+reads a short line in a few milliseconds. :mod:`assistant.ocr.second_look` finds where text is
+left unread from the pixels and needs only the recogniser; this runs it, with the model and the
+decoding of :mod:`assistant.ocr.rapid` (:mod:`assistant.ocr.ppocr_recognize`).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import AssistantError
+
+
+@dataclass
+class ReadWord:
+    text: str
+    start: float  # 0..1 of the line picture's width
+    end: float
+    confidence: float
+
+
+@dataclass
+class ReadLine:
+    text: str
+    confidence: float
+    words: list[ReadWord]
+
+
+def line_reader_available() -> bool:
+    try:
+        import onnxruntime  # noqa: F401
+
+        from assistant.ocr.ppocr_models import find_model_files
+    except ImportError:
+        return False
+    return find_model_files() is not None
+
+
+class LineReader:
+    """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser."""
+
+    def __init__(self, threads: int | None = None) -> None:
+        from assistant.ocr.ppocr_models import require_model_files
+
+        self.files = require_model_files()
+        self.threads = threads
+        self._session: Any = None
+        self._characters: list[str] = []
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        if self._session is None:
+            from assistant.onnx_sessions import SessionSettings, open_session
+
+            try:
+                rec = open_session(self.files.recognizer, SessionSettings(threads=self.threads))
+                listed = rec.get_modelmeta().custom_metadata_map["character"].splitlines()
+            except Exception as exc:  # a damaged or foreign model file
+                raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
+            self._characters = ["blank", *listed, " "]  # CTC blank first, a space last (as RapidOCR)
+            self._session = rec
+        return self._session
+
+    def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
+        """Each picture's text, in the order given.
+
+        The recogniser pads every line to 320 x 48 at least, so a key's "7" costs as much as a
+        whole line: short pictures are set side by side into strips (:func:`strips`), read in one
+        go, and the words handed back to the picture they lie on. A picture read as CJK (an icon,
+        a corner: "回") comes back empty, and the others on its strip are read again without it:
+        in a line that holds a CJK character the decoder boxes every character alone (as
+        RapidOCR), which split the other pictures' words into letters."""
+        from assistant.ocr.ppocr_recognize import RecognizeConfig
+
+        if not crops:
+            return []
+        cfg = RecognizeConfig()
+        pictures = [_upright(c, cfg.height) for c in crops]
+        out = [ReadLine("", 0.0, []) for _ in crops]
+        todo = list(range(len(crops)))
+        for _ in range(2):  # a second pass for the pictures that shared a strip with a CJK reading
+            again: list[int] = []
+            for strip, words in self._read_strips(pictures, todo, cfg):
+                junk = {
+                    i
+                    for i, found in zip(strip.indices, words, strict=True)
+                    if not all(_latin(w.text) for w in found)
+                }
+                for index, found in zip(strip.indices, words, strict=True):
+                    out[index] = ReadLine("", 0.0, [] if index in junk else found)
+                    if junk and index not in junk:
+                        again.append(index)
+            todo = again
+            if not todo:
+                break
+        for line in out:
+            line.words = _rejoined(line.words)
+            line.text = " ".join(w.text for w in line.words)
+            line.confidence = min((w.confidence for w in line.words), default=0.0)
+        return out
+
+    def _read_strips(
+        self, pictures: list[np.ndarray], indices: list[int], cfg: Any
+    ) -> list[tuple[Strip, list[list[ReadWord]]]]:
+        """The pictures ``indices`` laid on strips and read; per strip, each picture's words."""
+        from assistant.ocr.ppocr_recognize import recognize_lines
+
+        laid = strips(pictures, indices)
+        with self._lock:
+            rec = self._load()
+            name = rec.get_inputs()[0].name
+            found = recognize_lines(
+                [s.pixels for s in laid], lambda batch: rec.run(None, {name: batch})[0], self._characters, cfg
+            )
+        out = []
+        for strip, line in zip(laid, found, strict=True):
+            width = strip.pixels.shape[1]
+            words: list[list[ReadWord]] = [[] for _ in strip.indices]
+            for word in line.words:
+                middle = (word.start + word.end) / 2 * width
+                for k, (a, b) in enumerate(strip.spans):
+                    if a - GAP // 2 <= middle < b + GAP // 2:
+                        start, end = (word.start * width - a) / (b - a), (word.end * width - a) / (b - a)
+                        words[k].append(
+                            ReadWord(word.text, max(0.0, start), min(1.0, end), float(word.confidence))
+                        )
+                        break
+            out.append((strip, words))
+        return out
+
+
+def _latin(text: str) -> bool:
+    """No character from U+2460 up (enclosed numbers, CJK, full-width forms)."""
+    return all(ord(ch) < 0x2460 for ch in text)
+
+
+def _rejoined(words: list[ReadWord]) -> list[ReadWord]:
+    """Single characters that touch joined into words again: where a line holds a CJK character
+    the decoder boxes every character alone (as RapidOCR), and on a strip one key's stray "回"
+    split another picture's "Field Notes" into ten words."""
+    out: list[ReadWord] = []
+    for word in words:
+        prev = out[-1] if out else None
+        if prev is not None and len(word.text) == 1 and len(prev.text) >= 1:
+            width = (word.end - word.start) / len(word.text)
+            if word.start - prev.end < 0.3 * width:
+                confidence = min(prev.confidence, word.confidence)
+                out[-1] = ReadWord(prev.text + word.text, prev.start, word.end, confidence)
+                continue
+        out.append(word)
+    return out
+
+
+@dataclass
+class Strip:
+    pixels: np.ndarray  # (height, W, 3) uint8
+    indices: list[int]  # which pictures are on it, left to right
+    spans: list[tuple[int, int]]  # and where each lies (x0, x1 on the strip)
+
+
+GAP = 48  # white pixels between two pictures on a strip: wider than a space, so words stay apart
+STRIP_WIDTH = 1600  # pixels: the longest strip (the recogniser's cost grows with its width)
+
+
+def _upright(crop: np.ndarray, height: int) -> np.ndarray:
+    """A line picture at the recogniser's height, dark text on a light ground (light text on a dark
+    badge or theme turned over: on a strip its dark ground would meet the white gap in an edge
+    that reads as "l")."""
+    from assistant.ocr.ppocr_detect import resize_linear
+
+    rows, cols = crop.shape[:2]
+    width = max(1, round(cols * height / rows))
+    out = resize_linear(np.ascontiguousarray(crop), width, height)
+    edge = np.concatenate([out[0], out[-1], out[:, 0], out[:, -1]])  # (n, 3)
+    if float(np.median(edge.mean(axis=1))) < 128:
+        out = 255 - out
+    return out
+
+
+def strips(pictures: list[np.ndarray], indices: list[int] | None = None) -> list[Strip]:
+    """Pictures of one height (those of ``indices``; None: all) set side by side, GAP apart, into
+    strips up to STRIP_WIDTH wide (a wider picture on a strip of its own)."""
+    height = pictures[0].shape[0]
+    laid: list[Strip] = []
+    current: list[int] = []
+    width = GAP
+    chosen = range(len(pictures)) if indices is None else indices
+    for i in sorted(chosen, key=lambda k: pictures[k].shape[1]):
+        w = pictures[i].shape[1] + GAP
+        if current and width + w > STRIP_WIDTH:
+            laid.append(_strip(pictures, current, height))
+            current, width = [], GAP
+        current.append(i)
+        width += w
+    if current:
+        laid.append(_strip(pictures, current, height))
+    return laid
+
+
+def _strip(pictures: list[np.ndarray], indices: list[int], height: int) -> Strip:
+    width = GAP + sum(pictures[i].shape[1] + GAP for i in indices)
+    pixels = np.full((height, width, 3), 255, dtype=np.uint8)
+    spans = []
+    x = GAP
+    for i in indices:
+        w = pictures[i].shape[1]
+        pixels[:, x : x + w] = pictures[i]
+        spans.append((x, x + w))
+        x += w + GAP
+    return Strip(pixels, list(indices), spans)

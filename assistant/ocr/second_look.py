@@ -1,0 +1,310 @@
+"""A second engine where the first left ink unread: tesseract first, PP-OCR's recogniser on the rest.
+
+Tesseract is quick on clean screen text but drops what its page layout takes for pictures: a
+calculator's keys, the numbers round a dial, light grey notes, white-on-black status lines
+(datasets/screens, half A: of 182 words the assistant missed, tesseract found no word, or an
+unsure or wrong one, at the place of 165, and RapidOCR read 172 of them right). RapidOCR reads
+those, but on a whole screen it costs four to five times tesseract's time, and its detector alone
+more than tesseract. So tesseract reads the screen; then the places where text-like ink is left
+without a sure word, and the lines of tesseract's unsure words, are cut out and read by the
+recogniser alone (:class:`assistant.ocr.line_reader.LineReader`, short pictures side by side on
+strips), and its words replace the unsure ones or fill the gaps.
+
+Text-like ink is found per cell of ``cell`` pixels: a cell where some row of pixels goes from light
+to dark and back (or dark to light and back) and so does some column. The edge between two flat
+areas (a window's border on the desktop, a button's face) changes only once along any row or
+column, and a straight rule only across it, so neither counts; the strokes of letters do.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.line_reader import LineReader
+from assistant.ocr.tesseract import remove_rules
+
+
+@dataclass(frozen=True)
+class SecondLookConfig:
+    cell: int = 8  # pixels per side of the cells ink is judged on
+    step: int = 24  # grey levels: a change this large between neighbouring pixels is a stroke's edge
+    # The first engine's words this confident cover their ink; below it, words are read again (on
+    # half A, tesseract's words from 0.8 up were right 1339 times in 1348, below it 74 in 121).
+    sure: float = 0.8
+    min_score: float = 0.6  # the second engine's words below this score are not taken
+    floor: float = 0.3  # the first engine's words below this are dropped whatever the second reads
+    margin: int = 6  # pixels of the picture kept around each place cut out
+    max_height: int = 160  # pixels: a taller place is a picture or a pane, not a few lines of text
+    min_density: float = 0.2  # share of a place's cells that hold ink (a lone speck is not text)
+    max_places: int = 120  # beyond this, the picture is no screen of text (a photo, a pattern)
+
+
+def _strokes(diff: np.ndarray, step: int) -> np.ndarray:
+    """(n, m, k) differences along the last axis -> (n, m) whether both a rise and a fall occur."""
+    return np.asarray((diff > step).any(axis=-1) & (diff < -step).any(axis=-1))
+
+
+def ink_cells(gray: np.ndarray, cfg: SecondLookConfig) -> np.ndarray:
+    """(rows, cols) bool over the cell grid: cells holding strokes (see the module docstring)."""
+    c = cfg.cell
+    rows, cols = gray.shape[0] // c, gray.shape[1] // c
+    g = gray[: rows * c, : cols * c].astype(np.int16).reshape(rows, c, cols, c)  # (rows, c, cols, c)
+    across = _strokes(np.diff(g, axis=3), cfg.step)  # (rows, c, cols): per pixel row of each cell
+    down = _strokes(np.diff(g, axis=1).transpose(0, 2, 3, 1), cfg.step)  # (rows, cols, c)
+    return np.asarray(across.any(axis=1) & down.any(axis=2))
+
+
+def _labels(mask: np.ndarray) -> np.ndarray:
+    """Connected parts of ``mask`` (8-neighbours): each cell the smallest index of its part, -1 off."""
+    rows, cols = mask.shape
+    big = rows * cols
+    labels = np.where(mask, np.arange(big).reshape(rows, cols), big)
+    while True:
+        p = np.pad(labels, 1, constant_values=big)
+        near = np.min(
+            [p[1 + dy : 1 + dy + rows, 1 + dx : 1 + dx + cols] for dy in (-1, 0, 1) for dx in (-1, 0, 1)],
+            axis=0,
+        )
+        new = np.where(mask, near, big)
+        flat = new.ravel()
+        inside = flat < big
+        flat[inside] = np.minimum(flat[inside], flat[flat[inside]])  # jump to the label's label
+        if np.array_equal(new, labels):
+            return np.where(mask, labels, -1)
+        labels = new
+
+
+def plausible(word: OcrWord) -> bool:
+    """A word's box could hold its letters: no narrower than 0.15 of its height per character
+    (tesseract read a calculator's column of keys "7 4 1 0" as "or", 11 x 140 pixels)."""
+    x0, y0, x1, y1 = word.box
+    return x1 - x0 >= 0.15 * (y1 - y0) * len(word.text)
+
+
+def _covered(lines: list[OcrLine], shape: tuple[int, int], cfg: SecondLookConfig) -> np.ndarray:
+    """Cells under the first engine's sure words (their ink is read)."""
+    c = cfg.cell
+    covered = np.zeros(shape, dtype=bool)
+    for line in lines:
+        for word in line.words or [OcrWord(line.text, line.box, line.confidence)]:
+            if word.confidence < cfg.sure or not plausible(word):
+                continue
+            x0, y0, x1, y1 = word.box
+            covered[max(0, y0 // c) : -(-y1 // c), max(0, x0 // c) : -(-x1 // c)] = True
+    return covered
+
+
+def _crossed(gray: np.ndarray, box: Box, step: int) -> bool:
+    """Lines run out of ``box`` across its edge at two places or more: the corner where four keys
+    or cells meet, not a letter on its own ground."""
+    x0, y0, x1, y1 = box
+    part = gray[y0:y1, x0:x1].astype(np.int16)
+    ring = np.concatenate([part[0], part[1:, -1], part[-1, ::-1][1:], part[::-1, 0][1:]])
+    off = np.abs(ring - np.median(ring)) > step
+    starts = np.flatnonzero(off & ~np.roll(off, 1))
+    return len(starts) >= 2
+
+
+def unsure_words(lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
+    """The boxes of the first engine's unsure words of plausible shape, neighbours on a line joined
+    (tesseract's "Qoeaack" for a calculator's row "STO 7 8 9 *": read again, as one line)."""
+    boxes: list[Box] = []
+    for line in lines:
+        run: list[Box] = []
+        for word in [*line.words, None]:
+            if word is not None and word.confidence < cfg.sure and plausible(word):
+                run.append(word.box)
+            elif run:
+                boxes.append(union_box(run))
+                run = []
+    return boxes
+
+
+def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
+    """Boxes (image pixels) around ink with no sure word on it, biggest first."""
+    ink = ink_cells(remove_rules(gray), cfg)  # the rules and borders around keys and fields gone
+    left = ink & ~_covered(lines, ink.shape, cfg)
+    if not left.any():
+        return []
+    labels = _labels(left)
+    c, h, w = cfg.cell, gray.shape[0], gray.shape[1]
+    places = []
+    for label in np.unique(labels[labels >= 0]):
+        ys, xs = np.nonzero(labels == label)
+        y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
+        density = ys.size / ((y1 - y0) * (x1 - x0))
+        if (y1 - y0) * c > cfg.max_height or density < cfg.min_density or ys.size < 2:
+            continue
+        m = cfg.margin
+        box = (max(0, x0 * c - m), max(0, y0 * c - m), min(w, x1 * c + m), min(h, y1 * c + m))
+        if max(y1 - y0, x1 - x0) <= 4 and _crossed(gray, box, cfg.step):
+            continue
+        places.append(box)
+    places.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    return places[: cfg.max_places]
+
+
+def unsure_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
+    """The unsure words' boxes (:func:`unsure_words`) with ``margin`` around: each is read as one line."""
+    h, w, m = gray.shape[0], gray.shape[1], cfg.margin
+    return [
+        (max(0, x0 - m), max(0, y0 - m // 2), min(w, x1 + m), min(h, y1 + m // 2))
+        for x0, y0, x1, y1 in unsure_words(lines, cfg)
+    ]
+
+
+def line_bands(gray: np.ndarray, box: Box, step: int) -> list[tuple[int, int]]:
+    """The rows of ``box`` (y0, y1 in image pixels) that hold one line of text each: runs of pixel
+    rows with strokes, split where no row has any for 3 pixels; slivers under 5 pixels (the bars
+    of "=", an underline) joined to the nearest run."""
+    x0, y0, x1, y1 = box
+    part = gray[y0:y1, x0:x1].astype(np.int16)
+    diff = np.diff(part, axis=1)
+    ink = np.flatnonzero((diff > step).any(axis=1) & (diff < -step).any(axis=1))
+    runs: list[list[int]] = []
+    for y in ink:
+        if runs and y - runs[-1][1] < 3:
+            runs[-1][1] = int(y) + 1
+        else:
+            runs.append([int(y), int(y) + 1])
+    merged: list[list[int]] = []
+    for run in runs:
+        if (
+            merged
+            and (run[1] - run[0] < 5 or merged[-1][1] - merged[-1][0] < 5)
+            and run[0] - merged[-1][1] < 6
+        ):
+            merged[-1][1] = run[1]
+        else:
+            merged.append(run)
+    return [(y0 + a, y0 + b) for a, b in merged if b - a >= 4]
+
+
+def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:
+    """``box`` grown by ``pad`` (within the picture) and its pixels."""
+    h, w = rgb.shape[:2]
+    x0, y0, x1, y1 = max(0, box[0] - pad), max(0, box[1] - pad), min(w, box[2] + pad), min(h, box[3] + pad)
+    return rgb[y0:y1, x0:x1], (x0, y0, x1, y1)
+
+
+def latin(text: str) -> bool:
+    """No character from U+2460 up (enclosed numbers, CJK, full-width forms): the recogniser knows
+    Chinese, and on these screens an icon or a corner it reads as "回" or "③" is never text."""
+    return all(ord(ch) < 0x2460 for ch in text)
+
+
+def read_places(
+    rgb: np.ndarray,
+    gray: np.ndarray,
+    places: list[Box],
+    reader: LineReader,
+    cfg: SecondLookConfig,
+    lines: list[Box] | None = None,
+) -> list[OcrLine]:
+    """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, all read
+    in one go; the words put where they are."""
+    cuts = [
+        (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom)
+        for place in places
+        for top, bottom in line_bands(gray, place, cfg.step)
+    ]
+    crops, boxes = [], []
+    for cut in [_crop(rgb, c, 3)[1] for c in cuts] + list(lines or []):
+        crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
+        if crop.shape[0] >= 6 and crop.shape[1] >= 4:
+            crops.append(np.ascontiguousarray(crop))
+            boxes.append(cut)
+    out = []
+    for read, (x0, y0, x1, y1) in zip(reader.read(crops), boxes, strict=True):
+        span = x1 - x0
+        words = [
+            OcrWord(
+                w.text.strip(), (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1), w.confidence
+            )
+            for w in read.words
+            if w.confidence >= cfg.min_score and any(ch.isalnum() for ch in w.text) and latin(w.text)
+        ]
+        if words:
+            text = " ".join(w.text for w in words)
+            out.append(
+                OcrLine(text, union_box([w.box for w in words]), min(w.confidence for w in words), words)
+            )
+    return out
+
+
+def _overlap_share(a: Box, b: Box) -> float:
+    """How much of ``a``'s area ``b`` covers."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    area = max(1, (a[2] - a[0]) * (a[3] - a[1]))
+    return max(0, w) * max(0, h) / area
+
+
+def _keep(line: OcrLine, keep: list[OcrWord]) -> OcrLine | None:
+    """``line`` with only the words ``keep`` (itself when all are kept; None when none is)."""
+    if len(keep) == len(line.words):
+        return line
+    if not keep:
+        return None
+    return OcrLine(" ".join(w.text for w in keep), union_box([w.box for w in keep]), line.confidence, keep)
+
+
+def merge(first: list[OcrLine], second: list[OcrLine], cfg: SecondLookConfig) -> list[OcrLine]:
+    """The second engine's words where no sure word of the first lies; the first engine's words
+    without those of implausible shape and the unsure ones that a word of the second lies on."""
+    sure = [w.box for ln in first for w in ln.words if w.confidence >= cfg.sure and plausible(w)]
+    new = []
+    for line in second:
+        fresh = [w for w in line.words if not any(_overlap_share(w.box, s) > 0.5 for s in sure)]
+        if (kept := _keep(line, fresh)) is not None:
+            new.append(kept)
+    read = [w.box for ln in new for w in ln.words]
+    out = []
+    for line in first:
+        words = [
+            w
+            for w in line.words
+            if plausible(w)
+            and w.confidence >= cfg.floor
+            and (w.confidence >= cfg.sure or not any(_overlap_share(w.box, r) > 0.3 for r in read))
+        ]
+        if (kept := _keep(line, words)) is not None:
+            out.append(kept)
+    return out + new
+
+
+class SecondLookOcr(OcrEngine):
+    """``first`` reads the picture; ``reader`` reads the ink ``first`` left without a sure word."""
+
+    def __init__(self, first: OcrEngine, reader: LineReader, config: SecondLookConfig | None = None) -> None:
+        self.first = first
+        self.reader = reader
+        self.cfg = config or SecondLookConfig()
+        self.name = first.name
+
+    def read_sheet(self, sheet: Image.Image) -> OcrResult:
+        return self.first.read_sheet(sheet)
+
+    def recognize(self, image: Image.Image) -> OcrResult:
+        start = time.perf_counter()
+        result = self.first.recognize(image)
+        rgb = np.asarray(image.convert("RGB"))
+        gray = np.asarray(image.convert("L"))
+        lines = unsure_places(gray, result.lines, self.cfg)
+        # Ink inside an unsure word's line is read with that line, as a whole.
+        places = [
+            p
+            for p in unread_places(gray, result.lines, self.cfg)
+            if not any(_overlap_share(p, ln) > 0.5 for ln in lines)
+        ]
+        if places or lines:
+            found = read_places(rgb, gray, places, self.reader, self.cfg, lines)
+            result.lines = merge(result.lines, found, self.cfg)
+        result.elapsed_ms = (time.perf_counter() - start) * 1000
+        return result
