@@ -134,7 +134,7 @@ class AtspiText:
             except Incomplete as exc:
                 log.info("accessible tree of %r left to OCR: %s", window.title, exc)
                 return None
-            except (OSError, ValueError) as exc:  # the bus went away, or a malformed reply
+            except (OSError, ValueError, IndexError, TypeError, KeyError) as exc:  # gone, or malformed
                 log.info("AT-SPI read failed for %r: %s", window.title, exc)
                 self._drop()
                 return None
@@ -153,7 +153,7 @@ class AtspiText:
                 self._failed = True
                 return None
             self._conn = open_dbus_connection(address)
-        except (OSError, ValueError, TimeoutError) as exc:
+        except Exception as exc:  # no bus, a refused or malformed address, no answer: OCR as before
             log.info("no accessibility bus: %s", exc)
             self._failed = True
         return self._conn

@@ -25,6 +25,7 @@ window* grab go the way they always went. No Qt.
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -40,6 +41,8 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box, union_box
 from assistant.ocr.layout import TextBlock, layout_blocks
 from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -155,10 +158,14 @@ class ScreenWindows:
             return
         started = time.perf_counter()
         for i, window in enumerate(self.read):
-            tree = self.accessible.window_tree(window)
+            try:
+                tree = self.accessible.window_tree(window)
+                said = read_tree(tree) if tree is not None else []
+            except Exception:  # a reader's bug must cost the window its tree, never the description
+                log.warning("reading the accessible tree of %r failed", window.title, exc_info=True)
+                continue
             if tree is None:
                 continue
-            said = read_tree(tree)
             if worth_reading(tree, said, window.client or window.rect):
                 self.told[i] = self._lines(i, said)
                 ox, oy = self.origin

@@ -244,3 +244,18 @@ def test_in_a_told_window_ocr_reads_only_its_image_and_its_words_come_in_the_ima
     result = WindowOcr(spy, sw).recognize(Image.new("RGB", SIZE, "white"))
     assert spy.seen == [(200 + 16, 60 + 16)]  # the picture (and its margin), nothing else
     assert [b.text for b in result.blocks()] == ["Opening hours", "9 to 5", "Closed on Sundays"]
+
+
+def test_a_broken_reader_or_no_accessibility_bus_costs_the_tree_never_the_description() -> None:
+    from assistant.capture.atspi import AtspiText
+
+    class Broken(FakeAccessibleText):
+        def window_tree(self, window: DesktopWindow) -> AccessibleNode | None:
+            raise IndexError("a malformed reply")
+
+    sw = ScreenWindows(WindowStack((DIALOG,)), (0, 0), SIZE, accessible=Broken())
+    spy = SpyOcr()
+    assert [ln.text for ln in WindowOcr(spy, sw).recognize(Image.new("RGB", SIZE)).lines] == ["terminal text"]
+    nowhere = AtspiText(address="unix:path=/nonexistent/at-spi-bus")  # a real reader, no bus there
+    assert nowhere.window_tree(DIALOG) is None and nowhere.window_tree(DIALOG) is None
+    nowhere.close()
