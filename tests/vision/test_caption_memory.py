@@ -147,3 +147,23 @@ def test_build_memory_command_on_rendered_shapes(shapes_dataset: Path, tmp_path:
     other = next(refs[0] for refs in memory.captions if refs[0].split()[1:3] != own.split()[1:3])
     scores = memory.consensus(memory.features[0], [own.split(), other.split()])
     assert scores[0] > scores[1]
+
+
+def test_a_loaded_memory_keeps_its_int8_codes_and_finds_the_same_neighbours(tmp_path: Path) -> None:
+    """Issue #19: a loaded memory holds the stored int8 codes (a quarter of float32's memory for as long
+    as the app runs), and scores as the dequantised float features do."""
+    rng = np.random.default_rng(3)
+    features = rng.normal(size=(2500, 64)).astype(np.float32)  # more rows than one scoring chunk
+    captions = [[["a", "dog", str(i % 7)]] for i in range(2500)]
+    CaptionMemory.build("test-encoder", features, captions, 20, 0.08).save(tmp_path / "memory")
+    loaded = CaptionMemory.load(tmp_path / "memory")
+    assert loaded._codes is not None and loaded._codes.dtype == np.int8 and loaded._unit is None
+    units = loaded.features  # the dequantised, unit-length features, as before
+    assert units.dtype == np.float32 and np.allclose(np.linalg.norm(units, axis=1), 1.0, atol=1e-5)
+    for row in (0, 1234, 2499):
+        query = features[row] + 0.5 * rng.normal(size=64).astype(np.float32)
+        query_unit = query / np.linalg.norm(query)
+        expected = np.argsort(-(units @ query_unit))[:20]
+        nearest, cosines = loaded._nearest(query, 20)
+        assert nearest.tolist() == expected.tolist()
+        assert cosines == pytest.approx((units @ query_unit)[expected], abs=1e-5)
