@@ -279,7 +279,7 @@ TEXTS: dict[str, tuple[str, str, tuple[int, int, int], tuple[int, int, int], tup
         ],
     ),
     "sign_exit": (
-        "sign",
+        "sign|text",
         "plaster",
         (0, 140, 70),
         (255, 255, 255),
@@ -290,7 +290,7 @@ TEXTS: dict[str, tuple[str, str, tuple[int, int, int], tuple[int, int, int], tup
         ],
     ),
     "sign_toilets": (
-        "sign",
+        "sign|text",
         "brick",
         (30, 60, 140),
         (255, 255, 255),
@@ -302,7 +302,7 @@ TEXTS: dict[str, tuple[str, str, tuple[int, int, int], tuple[int, int, int], tup
         ],
     ),
     "sign_stop": (
-        "sign",
+        "sign|text",
         "sky",
         (200, 20, 30),
         (255, 255, 255),
@@ -313,7 +313,7 @@ TEXTS: dict[str, tuple[str, str, tuple[int, int, int], tuple[int, int, int], tup
         ],
     ),
     "label_honey": (
-        "label",
+        "label|text",
         "wood",
         (255, 240, 200),
         (120, 70, 10),
@@ -333,6 +333,7 @@ def _build_module():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("wild_build", REPO / "datasets" / "wild" / "build.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules["wild_build"] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
@@ -372,7 +373,7 @@ def text_items() -> list[tuple[str, str, Image.Image, tuple[str, ...], tuple[str
     out = []
     for name, spec in TEXTS.items():
         words = tuple(w.lower() for w in re.findall(r"[A-Za-z]{4,}", spec[6][0][0]))[:2]
-        out.append((name, "text", render_text(name), (spec[0],), words))
+        out.append((name, "text", render_text(name), tuple(spec[0].split("|")), words))
     return out
 
 

@@ -29,7 +29,7 @@ from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.found import FoundItem, found_items
-from assistant.understand.picture_reading import picture_reading
+from assistant.understand.picture_reading import photo_text_sentences, picture_reading
 from assistant.understand.reading import quote, select_text
 from assistant.understand.trust import speak
 from assistant.understand.windows import WindowedText
@@ -237,7 +237,10 @@ def _compose_photo(
         speech.say(captions.spoken(rgb) or "A photo.")
     # Only confident text: texture in a photo is easily misread as letters.
     sure = [ln for b in blocks for ln in b.lines if ln.confidence >= captions.cfg.photo_text_confidence]
-    if sure:
+    page = photo_text_sentences(rgb, sure, plan.text_words) if sure else None  # a page, a receipt
+    for piece in page or []:
+        speech.say(piece)
+    if sure and page is None:
         speech.say(f"With the text '{quote(' '.join(ln.text for ln in sure), plan.photo_text_words)}'.")
 
 
@@ -323,9 +326,16 @@ def understand(
         _compose_photo(rgb, blocks, captions, speech, plan, said=said_as_photo)
     else:
         # A picture file that is no photo (a chart, a QR code, an icon, a drawing): said as what it is.
-        untitled = title is None and not pictures  # (a diagram's boxes come back in its arrows' order)
-        reading = picture_reading(rgb, blocks, captions.captioner, ocr=ocr) if untitled else None
-        lead, blocks = (reading.lead, reading.blocks) if reading is not None else (None, blocks)
+        # (a diagram's boxes come back in its arrows' order, a photographed receipt's in its rows)
+        reading = (
+            picture_reading(rgb, blocks, captions.captioner, ocr=ocr, photo_ocr=photo_ocr, pictures=pictures)
+            if title is None
+            else None
+        )
+        if reading is not None:
+            lead, blocks, pictures = reading.lead, reading.blocks, reading.pictures
+        else:
+            lead = None
         speech.say(lead)
         titled, read = title is not None or lead is not None, ocr is not None and lead is None
         more = _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)

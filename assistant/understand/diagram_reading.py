@@ -101,17 +101,27 @@ def _put(diagram: Diagram, found: dict[int, list[str]]) -> None:
             diagram.nodes[index].text = text
 
 
-def reread_nodes(rgb: Image.Image, diagram: Diagram, reader: OcrEngine, whole: bool = False) -> None:
+def reread_nodes(
+    rgb: Image.Image,
+    diagram: Diagram,
+    reader: OcrEngine,
+    whole: bool = False,
+    extra: Sequence[tuple[int, int, int, int]] = (),
+) -> list[str]:
     """The nodes read again, cleaned (one engine call): each node's crop one under another on a
-    sheet, or (``whole``: a Venn diagram, whose words cross its parts' borders) the whole picture."""
+    sheet, or (``whole``: a Venn diagram, whose words cross its parts' borders) the whole picture.
+    ``extra``: boxes of short texts outside the nodes (links' labels), read on the same sheet; their
+    text is returned ("" where nothing was read)."""
     ink = _cleaned(rgb, diagram, whole)
     if whole:
         _put(diagram, _words_into_nodes(diagram, reader.recognize(Image.fromarray(ink)).lines, 1.0))
-        return
+        return ["" for _ in extra]
+    around = _cleaned(rgb, diagram, True) if extra else ink  # a label's ink lies outside the nodes
     found: dict[int, list[str]] = {}
     gap = 12
-    crops = [ImageOps.expand(Image.fromarray(ink[y0:y1, x0:x1]), border=gap // 2, fill=255)
-             for x0, y0, x1, y1 in (n.box for n in diagram.nodes)]  # fmt: skip
+    crops = [Image.fromarray(ink[y0:y1, x0:x1]) for x0, y0, x1, y1 in (n.box for n in diagram.nodes)]
+    crops += [Image.fromarray(around[y0:y1, x0:x1]) for x0, y0, x1, y1 in extra]
+    crops = [ImageOps.expand(c, border=gap // 2, fill=255) for c in crops]
     sheet = Image.new("L", (max(c.width for c in crops), sum(c.height for c in crops) + gap), 255)
     slots, y = [], gap // 2
     for crop in crops:
@@ -123,7 +133,35 @@ def reread_nodes(rgb: Image.Image, diagram: Diagram, reader: OcrEngine, whole: b
         for index, (top, bottom) in enumerate(slots):
             if top <= middle < bottom and line.text.strip():
                 found.setdefault(index, []).append(line.text.strip())
-    _put(diagram, found)
+    _put(diagram, {i: w for i, w in found.items() if i < len(diagram.nodes)})
+    return [" ".join(found.get(len(diagram.nodes) + i, [])) for i in range(len(extra))]
+
+
+def _label_boxes(diagram: Diagram, lines: Sequence[OcrLine]) -> list[tuple[int, int, int, int]]:
+    """Each short line's box at the analysed size, widened by its height (OCR cuts "yes" to "es")."""
+    width, height = diagram.size
+    out = []
+    for line in lines:
+        x0, y0, x1, y1 = (round(v * diagram.scale) for v in line.box)
+        pad, rise = round(0.7 * (y1 - y0)), (y1 - y0) // 2
+        out.append((max(0, x0 - pad), max(0, y0 - rise), min(width, x1 + pad), min(height, y1 + rise)))
+    return out
+
+
+LABEL_WORDS = ("yes", "no", "true", "false", "ok", "else", "done", "fail", "error")
+
+
+def _label(first: str, again: str) -> str:
+    """A link's label from the first reading and the cleaned one: a usual label word that either
+    holds, give or take a letter ("lyes" beside its line, "es": "yes"), else the cleaned reading,
+    trimmed of stray marks."""
+    for text in (again, first):
+        bare = "".join(ch for ch in text.lower() if ch.isalpha())
+        for word in LABEL_WORDS:
+            cut = len(bare) >= 2 and word.endswith(bare) and len(word) == len(bare) + 1  # "es"
+            if bare == word or cut or (len(word) >= 3 and word in bare and len(bare) <= len(word) + 1):
+                return word
+    return (again or first).strip(" .,;:'\"|\\/()[]“”‘’")
 
 
 def label_links(diagram: Diagram, lines: Sequence[OcrLine], reach: int = 14) -> None:
@@ -131,8 +169,8 @@ def label_links(diagram: Diagram, lines: Sequence[OcrLine], reach: int = 14) -> 
     height, width = diagram.stroke_labels.shape
     by_stroke = {link.stroke: link for link in diagram.links if link.stroke}
     for line in lines:
-        if len(line.text.split()) > 3:
-            continue
+        if len(line.text.split()) > 3 or sum(ch.isalnum() for ch in line.text) < 2:
+            continue  # an arrowhead read as "v" is no label
         x0, y0, x1, y1 = (round(v * diagram.scale) for v in line.box)
         window = diagram.stroke_labels[
             max(0, y0 - reach) : min(height, y1 + reach), max(0, x0 - reach) : min(width, x1 + reach)
@@ -281,9 +319,13 @@ def read_diagram(
     """The diagram's kind, title and reading (``lines``: the picture's OCR lines, picture pixels)."""
     title_lines, rest = place_text(diagram, lines)
     kind = kind_of(diagram)
+    short = [ln for ln in rest if len(ln.text.split()) <= 3] if diagram.links else []
     if reader is not None:
-        reread_nodes(rgb, diagram, reader, whole=kind == "Venn diagram")
-    label_links(diagram, rest)
+        again = reread_nodes(rgb, diagram, reader, kind == "Venn diagram", _label_boxes(diagram, short))
+        short = [
+            OcrLine(_label(ln.text, t), ln.box, ln.confidence) for ln, t in zip(short, again, strict=True)
+        ]
+    label_links(diagram, short)
     title_lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
     title = " ".join(ln.text.strip() for ln in title_lines).strip()
     return Reading(kind, title.rstrip("."), order(diagram, kind))

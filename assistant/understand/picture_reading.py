@@ -1,11 +1,15 @@
-"""A picture file that is no photo, read in its own order: a diagram's boxes along its arrows (issue #16).
+"""A picture file that is no photo, read in its own order: a diagram's boxes along its arrows, a
+photographed receipt's rows (issue #16).
 
 :func:`assistant.understand.pictures.picture_lead` says what a flat picture is before its text is read
 ("A bar chart.", "QR code: ..."), and the OCR's blocks follow. A diagram's blocks in the OCR's order
 are nonsense ("v. Send. es. no. reset link. Show error. Password Reset."), so here a diagram is looked
 for first (after QR codes and chart marks, which name their pictures surely): its kind and title
 lead ("A flowchart: Password Reset."), and its boxes' text replaces the OCR's blocks, in the order of
-the arrows (:mod:`assistant.understand.diagram_reading`).
+the arrows (:mod:`assistant.understand.diagram_reading`). A camera picture of text that the pixel
+classifier took for a screen (a receipt, a menu board, a sign) is read again by the photo text reader
+and said as what it is (:mod:`assistant.understand.text_photos`): "A receipt: CORNER CAFE." and its rows;
+so is a photo whose text is a page or a receipt (:func:`photo_text_sentences`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from assistant.ocr.boxes import OcrLine
 from assistant.ocr.layout import TextBlock
 from assistant.understand.diagram_reading import describe_diagram
 from assistant.understand.pictures import PictureConfig, picture_lead
+from assistant.understand.reading import select_text
+from assistant.understand.text_photos import photographed, text_photo
 
 WEAK_LEADS = ("A line chart.", "A scatter chart.")  # named by thin coloured strokes or dots alone
 
@@ -32,6 +38,7 @@ class PictureReading:
 
     lead: str | None
     blocks: list[TextBlock]
+    pictures: list[str]  # the sentences of the pictures found in it, said last (none for a text photo)
 
 
 def _words(blocks: Sequence[TextBlock]) -> int:
@@ -50,20 +57,44 @@ def picture_reading(
     cfg: PictureConfig | None = None,
     *,
     ocr: OcrEngine | None = None,
+    photo_ocr: OcrEngine | None = None,
+    pictures: Sequence[str] = (),
 ) -> PictureReading:
-    """:func:`picture_lead`, unless the picture is a diagram: then "A flowchart: Password Reset." and
-    its boxes in the arrows' order (``ocr`` reads the boxes again, each alone and cleaned)."""
+    """What an untitled picture that is no photo is, and the text read after it (see the module
+    docstring): a photographed text, else (with no pictures in it) a diagram or :func:`picture_lead`.
+    ``ocr`` reads a diagram's boxes again, cleaned; ``photo_ocr`` a photographed text."""
     cfg = cfg or PictureConfig()
     words = _words(blocks)
     lines = [ln for b in blocks for ln in b.lines]
+    if words >= 4 and photographed(rgb):
+        lead = None if pictures else picture_lead(rgb, blocks, captioner, cfg)
+        if lead is None or not lead.startswith(("QR code", "Barcode")):  # a code says more
+            photo_lines = photo_ocr.recognize(rgb).lines if photo_ocr is not None else lines
+            found = text_photo(photo_lines, rgb.size) or text_photo(lines, rgb.size)
+            if found is not None:
+                return PictureReading(found.lead, as_blocks(found.pieces[1:]), [])
+        return PictureReading(lead, list(blocks), list(pictures))
+    if pictures:
+        return PictureReading(None, list(blocks), list(pictures))
     if words <= cfg.lone_words:  # before the captioner is asked about a lone picture
         diagram = describe_diagram(rgb, lines, ocr) if words else None
         if diagram is not None:
-            return PictureReading(diagram.lead, as_blocks(diagram.pieces))
-        return PictureReading(picture_lead(rgb, blocks, captioner, cfg), list(blocks))
+            return PictureReading(diagram.lead, as_blocks(diagram.pieces), [])
+        return PictureReading(picture_lead(rgb, blocks, captioner, cfg), list(blocks), [])
     lead = picture_lead(rgb, blocks, captioner, cfg)  # codes, chart marks, tables: they are sure...
     if lead is None or lead in WEAK_LEADS:  # ...but thin coloured strokes may be a diagram's outlines
         diagram = describe_diagram(rgb, lines, ocr)
         if diagram is not None:
-            return PictureReading(diagram.lead, as_blocks(diagram.pieces))
-    return PictureReading(lead, list(blocks))
+            return PictureReading(diagram.lead, as_blocks(diagram.pieces), [])
+    return PictureReading(lead, list(blocks), [])
+
+
+def photo_text_sentences(rgb: Image.Image, lines: Sequence[OcrLine], budget: int | None) -> list[str] | None:
+    """A photo's text when it is a page, a receipt or a price list: what it is, then its paragraphs or
+    rows within ``budget`` words (None: all); None for other text (a shirt's print, a sign in a
+    street), which the photo's caption comes first for."""
+    found = text_photo(lines, rgb.size)
+    if found is None or found.kind == "sign or label":
+        return None
+    said, more = select_text(as_blocks(found.pieces[1:]), budget)
+    return [found.lead, *said, *(["More text follows."] if more else [])]
