@@ -10,6 +10,7 @@ classifier is not used: screens are upright and it costs time on every line.
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 import time
 from typing import Any
@@ -32,10 +33,9 @@ MIN_HEIGHT = 30
 
 
 def rapidocr_available() -> bool:
-    """True when onnxruntime and the PP-OCR model files are there."""
-    try:
-        import onnxruntime  # noqa: F401
-    except ImportError:
+    """True when onnxruntime and the PP-OCR model files are there (nothing is imported: onnxruntime
+    is loaded later, through assistant.privacy, with telemetry off)."""
+    if importlib.util.find_spec("onnxruntime") is None:
         return False
     return find_model_files() is not None
 
@@ -99,12 +99,13 @@ class RapidOcrEngine(OcrEngine):
 
     def _load(self) -> tuple[Any, Any]:
         if self._sessions is None:
-            from assistant.onnx_sessions import SessionSettings, open_session
+            from assistant.onnx_sessions import SessionSettings, shared_session
 
             settings = SessionSettings(threads=self.threads)
             try:
-                det = open_session(self.files.detector, settings)
-                rec = open_session(self.files.recognizer, settings)
+                # Shared: another reader of the same model file in this process holds it once.
+                det = shared_session(self.files.detector, settings)
+                rec = shared_session(self.files.recognizer, settings)
                 listed = rec.get_modelmeta().custom_metadata_map["character"].splitlines()
             except Exception as exc:  # a damaged or foreign model file
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
