@@ -7,7 +7,10 @@ temporary folder (or ``--keep DIR``), runs ``pip install WHEEL`` (dependencies f
 and measures (issue #19):
 
 * the venv's size on disk, and its site-packages without pip/setuptools (target: at most 600 MB);
-* ``import torch`` fails in it;
+* ``import torch`` fails in it, and so do ``import cv2`` and ``import rapidocr`` (the "rapidocr" text
+  reader runs the PP-OCR models shipped in the wheel, without RapidOCR or OpenCV);
+* the text reader in the fresh install reads a drawn notes window (scripts/render_sample.py) with the
+  same lines as this development install, with the models from the wheel's resources;
 * ``assistant describe PICTURE --json --no-speak`` with an empty cache (so only the ONNX files shipped
   in the wheel can serve) gives the same caption as this development install, and its process never
   loaded torch; the first picture's wall time from a cold start (the process, the model, the picture);
@@ -139,6 +142,53 @@ def captions(
         return None, run
 
 
+# Reads a picture with the "rapidocr" reader and prints where its models were found and its lines.
+OCR_PROBE = (
+    "import json, sys; from PIL import Image; from assistant.ocr.rapid import RapidOcrEngine; "
+    "engine = RapidOcrEngine(); result = engine.recognize(Image.open(sys.argv[1])); "
+    "lines = [line.text for line in result.lines]; "
+    "print(json.dumps({'models': str(engine.files.detector.parent), 'lines': lines}))"
+)
+
+
+def importable(python: Path, module: str, cwd: Path) -> bool:
+    out = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True, timeout=120, cwd=cwd)
+    return out.returncode == 0
+
+
+def ocr_lines(python: Path, picture: Path, env: dict[str, str], cwd: Path) -> dict[str, Any]:
+    out = subprocess.run(
+        [str(python), "-c", OCR_PROBE, str(picture)],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    try:
+        return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    except (ValueError, IndexError):
+        return {"models": None, "lines": None, "error": out.stderr[-500:]}
+
+
+def measure_ocr(python: Path, work: Path, home: Path) -> dict[str, Any]:
+    """The wheel's text reader against this development install's on the same drawn notes window."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from render_sample import render_note
+
+    note = render_note(work / "note.png")
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir()
+    fresh = ocr_lines(python, note, clean_env(home), work)
+    dev = ocr_lines(Path(sys.executable), note, dict(os.environ), REPO)
+    return {
+        "ocr_models_from": fresh.get("models"),
+        "ocr_lines": fresh.get("lines"),
+        "ocr_same": bool(fresh.get("lines")) and fresh.get("lines") == dev.get("lines"),
+        "ocr_error": fresh.get("error"),
+    }
+
+
 def measure(wheel: Path, venv: Path, work: Path) -> dict[str, Any]:
     figures: dict[str, Any] = {"wheel": wheel.name, "wheel_mb": round(wheel.stat().st_size / 1e6, 1)}
     figures["install_s"] = round(make_venv(venv, wheel), 1)
@@ -153,6 +203,8 @@ def measure(wheel: Path, venv: Path, work: Path) -> dict[str, Any]:
     python = venv / "bin" / "python"
     no_torch = subprocess.run([str(python), "-c", "import torch"], capture_output=True, timeout=60, cwd=work)
     figures["torch_importable"] = no_torch.returncode == 0
+    figures["cv2_importable"] = importable(python, "cv2", work)
+    figures["rapidocr_importable"] = importable(python, "rapidocr", work)
 
     home = work / "home"
     dev_env = development_env(work)
@@ -173,6 +225,7 @@ def measure(wheel: Path, venv: Path, work: Path) -> dict[str, Any]:
                 "error": None if fresh else run["stderr"][-500:],
             }
         )
+    figures.update(measure_ocr(python, work, home))
     folder = work / "search-folder"
     folder.mkdir(exist_ok=True)
     shutil.copy(work / "scene.png", folder / "scene.png")
@@ -208,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key}: {value}")
     ok = (
         not figures["torch_importable"]
+        and not figures["cv2_importable"]
+        and not figures["rapidocr_importable"]
+        and figures["ocr_same"]
         and all(p["same"] and not p["heavy_modules_loaded"] for p in figures["pictures"])
         and figures["doctor_rc"] == 0
         and figures["search_rc"] == 0
