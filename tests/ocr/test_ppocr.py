@@ -90,6 +90,7 @@ def test_same_words_as_rapidocr_on_real_screens() -> None:
         shared = sum((theirs & ours).values())
         assert shared >= 0.97 * max(sum(theirs.values()), sum(ours.values())), (theirs - ours, ours - theirs)
         for line in result.lines:  # boxes and word boxes inside the picture, words in the line's order
-            assert 0 <= line.box[0] < line.box[2] <= img.width and 0 <= line.box[1] < line.box[3] <= img.height
+            x0, y0, x1, y1 = line.box
+            assert 0 <= x0 < x1 <= img.width and 0 <= y0 < y1 <= img.height
             assert "".join(w.text for w in line.words) == "".join(line.text.split())
             assert all(a.box[0] <= b.box[0] for a, b in zip(line.words, line.words[1:], strict=False))
