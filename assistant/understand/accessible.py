@@ -46,11 +46,13 @@ _NAMELESS = {"frame", "dialog", "alert", "window", "filler", "panel", "scroll pa
 @dataclass(frozen=True)
 class Said:
     """One piece to say; ``rect`` on the screen (None when the toolkit gave no place). ``kind``:
-    text, heading, button, field, control, table (the table's opening), row, opaque."""
+    text, heading, button, field, control, table (the table's opening), row, opaque. ``parts``: for
+    buttons said together, each button with its own place (what a click must reach)."""
 
     text: str
     rect: Rect | None = None
     kind: str = "text"
+    parts: tuple[Said, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -357,7 +359,8 @@ def _joined_buttons(said: list[Said]) -> list[Said]:
             continue
         if run:
             names = ", ".join(b.text for b in run)
-            out.append(Said(f"Button{'s' if len(run) > 1 else ''}: {names}", _bounds(run), "button"))
+            lead = f"Button{'s' if len(run) > 1 else ''}"
+            out.append(Said(f"{lead}: {names}", _bounds(run), "button", tuple(run)))
             run = []
         if s.kind != "end":
             out.append(s)
@@ -371,7 +374,8 @@ def _dialog_order(said: list[Said]) -> list[Said]:
     if len(buttons) < 2:
         return rest + buttons
     names = ", ".join(s.text.removeprefix("Buttons: ").removeprefix("Button: ") for s in buttons)
-    return [*rest, Said(f"Buttons: {names}", _bounds(buttons), "button")]
+    parts = tuple(p for s in buttons for p in s.parts or (s,))
+    return [*rest, Said(f"Buttons: {names}", _bounds(buttons), "button", parts)]
 
 
 def _bounds(said: list[Said]) -> Rect | None:

@@ -183,10 +183,16 @@ class ScreenWindows:
     def _lines(self, index: int, said: list[Said]) -> list[tuple[Said, OcrLine]]:
         window, (ox, oy) = self.read[index], self.origin
         pairs = []
+
+        def box(rect: Rect) -> Box:
+            return (rect[0] - ox, rect[1] - oy, rect[0] - ox + rect[2], rect[1] - oy + rect[3])
+
         for piece in said:
             if piece.text or piece.rect is not None:  # an opaque object keeps its place, for OCR's lines
-                x, y, w, h = piece.rect or window.client or window.rect
-                pairs.append((piece, OcrLine(piece.text, (x - ox, y - oy, x - ox + w, y - oy + h), 1.0)))
+                # Buttons said together keep each button's place as a word of the line (to click it).
+                words = [OcrWord(p.text, box(p.rect), 1.0) for p in piece.parts if p.rect is not None]
+                line = OcrLine(piece.text, box(piece.rect or window.client or window.rect), 1.0, words)
+                pairs.append((piece, line))
         return pairs
 
     # ---- what OCR sees -----------------------------------------------------------------------------

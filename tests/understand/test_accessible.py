@@ -200,6 +200,11 @@ def test_when_every_window_is_told_ocr_is_not_run_at_all() -> None:
     assert spy.seen == []
     assert [ln.text for ln in result.lines] == ["Save changes?", "Buttons: Cancel, Save"]
     assert result.lines[0].box == (528, 374, 813, 422)  # the label's place, in the grab's pixels
+    # Each button keeps its own place (explore mode clicks it), as a word of the buttons' line.
+    assert [(w.text, w.box) for w in result.lines[1].words] == [
+        ("Cancel", (644, 441, 729, 475)),
+        ("Save", (733, 441, 818, 475)),
+    ]
 
 
 def test_describe_window_uses_the_tree_when_it_tells_and_ocr_of_the_whole_grab_when_not() -> None:
