@@ -28,6 +28,7 @@ from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
+from assistant.understand.dialogs import read_dialog
 from assistant.understand.found import FoundItem, found_items
 from assistant.understand.picture_reading import photo_text_sentences, picture_reading
 from assistant.understand.reading import quote, select_text
@@ -257,15 +258,23 @@ def _compose_screen(
     """Stage 4 for a screen or page: what it is (unless a title said it), its text, then its pictures.
     ``read``: OCR was asked, so finding no text (and no picture) is worth saying. Returns the text
     the plan left out ("More text follows."), which *continue* reads on into."""
+    # One dialog (not several windows, whose order the buttons would break): its buttons said last.
+    windows = sum(1 for b in blocks if b.is_heading and b.lines[0].text.endswith(" window"))
+    dialog = read_dialog(blocks) if not pictures and windows <= 1 else None
     if not titled:
-        speech.say(_KIND_OPENINGS.get(kind, "Screen."))
+        dialog_said = dialog is not None and dialog.is_dialog
+        speech.say("Dialog." if dialog_said else _KIND_OPENINGS.get(kind, "Screen."))
     elif kind == "document":
         speech.say("Document.")
-    pieces, more = select_text(blocks, plan.text_words, openings_only=plan.openings_only)
+    pieces, more = select_text(
+        dialog.blocks if dialog else blocks, plan.text_words, openings_only=plan.openings_only
+    )
     for piece in pieces:
         speech.say(piece)
     if more:
         speech.say("More text follows.")
+    elif dialog is not None:
+        speech.say(dialog.sentence)
     if read and not blocks and not pictures:
         speech.say("No text found.")
     for piece in pictures:

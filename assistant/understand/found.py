@@ -20,6 +20,7 @@ from assistant.ocr.layout import TextBlock
 
 WORD_GAP = 1.5  # words further apart than this many line heights are separate items (buttons on a row)
 MONOSPACE_GAP = 4.0  # a terminal's columns are spaced wide on purpose: only much wider gaps split
+BUTTON_LEADS = ("Buttons: ", "Button: ")  # how a row of buttons read from an accessibility tree starts
 #: What an item is, as explore mode names it.
 ITEM_KINDS = ("window", "heading", "line", "row", "cell", "button")
 
@@ -57,7 +58,7 @@ def _line(line: OcrLine, kind: str, level: int) -> FoundItem:
     return FoundItem(" ".join(line.text.split()), kind, line.box, level)
 
 
-def _segments(line: OcrLine, gap: float) -> list[OcrLine]:
+def split_spaced(line: OcrLine, gap: float) -> list[OcrLine]:
     """A line cut where its words stand far apart (more than ``gap`` times its height): a dialog's
     buttons or a toolbar read as one line by OCR ("Cancel      Send report") are separate things to
     click, each with its own place."""
@@ -77,6 +78,15 @@ def _segments(line: OcrLine, gap: float) -> list[OcrLine]:
     ]
 
 
+def _line_items(line: OcrLine, gap: float) -> list[FoundItem]:
+    """A line's items: "Buttons: Cancel, Save" from a window's accessibility tree carries each button
+    as one of its words, with the button's own box, so each is an item to click; an OCR line is cut
+    where its words stand far apart."""
+    if line.text.startswith(BUTTON_LEADS) and line.words:
+        return [_line(line, "line", 1), *(FoundItem(w.text, "button", w.box, 2) for w in line.words)]
+    return [_line(part, "line", 1) for part in split_spaced(line, gap)]
+
+
 def _block_items(block: TextBlock) -> list[FoundItem]:
     if block.is_heading:
         kind = "window" if any(ln.text.endswith(" window") for ln in block.lines) else "heading"
@@ -84,7 +94,7 @@ def _block_items(block: TextBlock) -> list[FoundItem]:
     grid = block.grid
     if grid is None or grid.monospace:
         gap = MONOSPACE_GAP if grid is not None else WORD_GAP
-        return [_line(part, "line", 1) for ln in block.lines for part in _segments(ln, gap)]
+        return [item for ln in block.lines for item in _line_items(ln, gap)]
     cell_kind = "button" if _is_buttons(block) else "cell"
     out: list[FoundItem] = []
     for row in grid.rows:

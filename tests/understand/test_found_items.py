@@ -28,6 +28,18 @@ def test_buttons_read_as_one_line_become_separate_items() -> None:
     assert [i.text for i in found_items([TextBlock([close])])] == ["Send report"]
 
 
+def test_a_row_of_buttons_told_by_the_accessibility_tree_gives_each_button() -> None:
+    cancel, save = OcrWord("Cancel", (300, 200, 380, 230), 1.0), OcrWord("Save", (384, 200, 460, 230), 1.0)
+    line = OcrLine("Buttons: Cancel, Save", (300, 200, 460, 230), 1.0, [cancel, save])
+    items = found_items([TextBlock([line])])
+    assert [(i.text, i.kind) for i in items] == [
+        ("Buttons: Cancel, Save", "line"),
+        ("Cancel", "button"),
+        ("Save", "button"),
+    ]
+    assert items[find(items, "save")].box == save.box  # its own place, not the gap between the two
+
+
 def test_find_prefers_the_exact_item_and_wraps_round() -> None:
     items = [
         FoundItem("Cancel, Send report", "row", (0, 0, 10, 10), 1),

@@ -1,0 +1,94 @@
+"""A dialog read from its pixels as a person says it: its text, then "Buttons: Discard, Cancel, Save."
+
+Where a window's accessibility tree tells its buttons (:mod:`assistant.understand.accessible`), the
+tree is used. A picture file, a window no tree tells (Tk, xmessage, a remote desktop) has only OCR,
+whose layout scatters a dialog's buttons: on a real Tk "Save Changes" dialog "Discard" joined the
+message's block, "Cancel" became a heading of its own. What a dialog's buttons have in common is
+where they are: one row of short labels, spaced apart, below everything else. That is the rule here,
+and it is only applied to short texts (a dialog, not a page whose last line happens to be short).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.ocr.boxes import OcrLine
+from assistant.ocr.layout import TextBlock
+from assistant.understand.found import WORD_GAP, split_spaced
+
+
+@dataclass(frozen=True)
+class DialogConfig:
+    max_words: int = 70  # more than this is a page or an app: its buttons are not looked for
+    dialog_words: int = 45  # at most this many words with a button row: said as a dialog
+    max_buttons: int = 5
+    max_label_words: int = 3  # "Back Up Now", "Don't Save"
+    max_label_chars: int = 20
+    same_row: float = 0.6  # labels whose middles are within this many line heights share a row
+    stray_chars: int = 1  # lines below the buttons with no more letters than this are OCR noise
+
+
+@dataclass(frozen=True)
+class DialogReading:
+    blocks: list[TextBlock]  # the text without the button row, in reading order
+    buttons: list[str]  # left to right
+    is_dialog: bool  # short enough to be called a dialog (else a page or form with buttons at its foot)
+
+    @property
+    def sentence(self) -> str:
+        return f"Buttons: {', '.join(self.buttons)}."
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in text)
+
+
+def _middle(line: OcrLine) -> float:
+    return (line.box[1] + line.box[3]) / 2
+
+
+def _is_label(line: OcrLine, cfg: DialogConfig) -> bool:
+    """A button's label: a few words starting with a capital, no figures or commas (a status bar's
+    "Line 1, Column 4", a terminal's "0:00", an OCR fragment "ue to payme" are not)."""
+    text = " ".join(line.text.split())
+    return (
+        1 <= len(text.split()) <= cfg.max_label_words
+        and len(text) <= cfg.max_label_chars
+        and text[:1].isupper()
+        and not any(ch.isdigit() or ch == "," for ch in text)
+        and _letters(text) >= 2
+    )
+
+
+def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> DialogReading | None:
+    """The dialog reading of ``blocks``, or None when they do not look like one dialog: a short text
+    whose lowest row (stray marks aside) is 2..5 short labels spaced apart, with text above it."""
+    cfg = config or DialogConfig()
+    lines = [ln for b in blocks if b.grid is None or not b.grid.monospace for ln in b.lines]  # no terminals
+    if not lines or sum(len(ln.text.split()) for ln in lines) > cfg.max_words:
+        return None
+    real = [ln for ln in lines if _letters(ln.text) > cfg.stray_chars]
+    if len(real) < 2:
+        return None
+    lowest = max(real, key=lambda ln: ln.box[3])
+    height = max(1, lowest.height)
+    row = [ln for ln in real if abs(_middle(ln) - _middle(lowest)) <= cfg.same_row * height]
+    labels = sorted((seg for ln in row for seg in split_spaced(ln, WORD_GAP)), key=lambda seg: seg.box[0])
+    if not 2 <= len(labels) <= cfg.max_buttons or not all(_is_label(seg, cfg) for seg in labels):
+        return None
+    above = [
+        ln for ln in real if ln not in row and ln.box[3] <= min(seg.box[1] for seg in labels) + height // 2
+    ]
+    if not above:
+        return None
+    row_ids = {id(ln) for ln in row}
+    rest = []
+    for block in blocks:
+        kept = [ln for ln in block.lines if id(ln) not in row_ids and _letters(ln.text) > cfg.stray_chars]
+        if len(kept) == len(block.lines):
+            rest.append(block)  # untouched: keeps its grid and heading
+        elif kept:
+            rest.append(TextBlock(kept))
+    words = sum(len(ln.text.split()) for ln in lines)
+    return DialogReading(rest, [" ".join(seg.text.split()) for seg in labels], words <= cfg.dialog_words)

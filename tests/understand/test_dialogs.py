@@ -1,0 +1,63 @@
+"""Dialogs read from their pixels (assistant.understand.dialogs) on real screenshots of half A."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.layout import TextBlock
+from assistant.understand.dialogs import read_dialog
+
+REPO = Path(__file__).resolve().parents[2]
+SCREENS = REPO / "datasets" / "screens" / "png"
+
+
+def _line(text: str, x: int, y: int) -> OcrLine:
+    words, left = [], x
+    for word in text.split():
+        words.append(OcrWord(word, (left, y, left + 10 * len(word), y + 14), 0.9))
+        left += 10 * len(word) + 6
+    return OcrLine(text, (x, y, left - 6, y + 14), 0.9, words)
+
+
+def test_the_lowest_row_of_short_labels_is_the_buttons() -> None:
+    message = TextBlock(
+        [_line("Delete 3 files permanently?", 100, 100), _line("This cannot be undone.", 100, 120)]
+    )
+    buttons = TextBlock([_line("Delete", 300, 170)]), TextBlock([_line("Cancel", 400, 170)], is_heading=True)
+    reading = read_dialog([message, *buttons])
+    assert reading is not None and reading.sentence == "Buttons: Delete, Cancel."
+    assert reading.blocks == [message]
+    # A page whose last line is short is not a dialog: one label alone, or text below the labels.
+    assert read_dialog([message, TextBlock([_line("Next", 300, 170)])]) is None
+    below = TextBlock([_line("Terms of use and privacy notice", 100, 220)])
+    assert read_dialog([message, *buttons, below]) is None
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    ("screen", "buttons"),
+    [("dlg-tk-save-changes", ["Discard", "Cancel", "Save"]), ("dlg-qt-connect", ["Cancel", "Connect"])],
+)
+def test_real_dialogs_say_their_buttons_last(screen: str, buttons: list[str]) -> None:
+    from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    blocks = TesseractEngine().recognize(Image.open(SCREENS / f"{screen}.png").convert("RGB")).blocks()
+    reading = read_dialog(blocks)
+    assert reading is not None and reading.buttons == buttons
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("screen", ["man-ls", "article-chromium-birds", "table-chromium-trains"])
+def test_real_pages_are_not_dialogs(screen: str) -> None:
+    from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    blocks = TesseractEngine().recognize(Image.open(SCREENS / f"{screen}.png").convert("RGB")).blocks()
+    assert read_dialog(blocks) is None
