@@ -271,10 +271,12 @@ def _compose_screen(
     )
     for piece in pieces:
         speech.say(piece)
-    if more:
-        speech.say("More text follows.")
+    if dialog is not None and more:
+        more.append(dialog.sentence)  # the buttons come last when continue reads on, too
     elif dialog is not None:
         speech.say(dialog.sentence)
+    if more:
+        speech.say("More text follows.")
     if read and not blocks and not pictures:
         speech.say("No text found.")
     for piece in pictures:
