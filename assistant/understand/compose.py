@@ -254,10 +254,11 @@ def _compose_screen(
     *,
     titled: bool,
     read: bool,
-) -> list[str]:
+) -> tuple[list[str], list[TextBlock]]:
     """Stage 4 for a screen or page: what it is (unless a title said it), its text, then its pictures.
     ``read``: OCR was asked, so finding no text (and no picture) is worth saying. Returns the text
-    the plan left out ("More text follows."), which *continue* reads on into."""
+    the plan left out ("More text follows."), which *continue* reads on into, and the blocks in the
+    order they were said (explore mode lists them so)."""
     # One dialog (not several windows, whose order the buttons would break): its buttons said last.
     windows = sum(1 for b in blocks if b.is_heading and b.lines[0].text.endswith(" window"))
     dialog = read_dialog(blocks) if not pictures and windows <= 1 else None
@@ -281,7 +282,7 @@ def _compose_screen(
         speech.say("No text found.")
     for piece in pictures:
         speech.say(piece)
-    return more
+    return more, dialog.said_blocks if dialog is not None else blocks
 
 
 def _classify(rgb: Image.Image, text: OcrResult | None, speech: _Speech) -> KindResult:
@@ -333,6 +334,7 @@ def understand(
         text, _ = _run_ocr(photo_ocr or ocr, rgb)  # read the photo itself (a sign, a page, a meme)
     blocks = text.blocks() if text is not None else []
     more: list[str] = []
+    said_blocks = blocks
     if kind == "photo":
         _compose_photo(rgb, blocks, captions, speech, plan, said=said_as_photo)
     else:
@@ -349,7 +351,7 @@ def understand(
             lead = None
         speech.say(lead)
         titled, read = title is not None or lead is not None, ocr is not None and lead is None
-        more = _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)
+        more, said_blocks = _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)
     speech.timings["caption"] = captions.ms
     speech.timings["total"] = speech.elapsed_ms()
     first = captions.first
@@ -363,5 +365,5 @@ def understand(
         timings={k: round(v, 1) for k, v in speech.timings.items()},
         photo_regions=final.photo_regions,
         more=more,
-        items=found_items(blocks),
+        items=found_items(said_blocks),
     )

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.ocr.boxes import OcrLine
+from assistant.ocr.grid import Grid, Row
 from assistant.ocr.layout import TextBlock
 from assistant.understand.found import WORD_GAP, split_spaced
 
@@ -32,12 +33,24 @@ class DialogConfig:
 @dataclass(frozen=True)
 class DialogReading:
     blocks: list[TextBlock]  # the text without the button row, in reading order
-    buttons: list[str]  # left to right
+    labels: list[OcrLine]  # the buttons, left to right, each with its own box
     is_dialog: bool  # short enough to be called a dialog (else a page or form with buttons at its foot)
+
+    @property
+    def buttons(self) -> list[str]:
+        return [label.text for label in self.labels]
 
     @property
     def sentence(self) -> str:
         return f"Buttons: {', '.join(self.buttons)}."
+
+    @property
+    def said_blocks(self) -> list[TextBlock]:
+        """The blocks in the order they are said: the text, then the buttons as one row of a grid
+        (so that explore mode lists them last too, each a button)."""
+        row = TextBlock(list(self.labels))
+        row.grid = Grid([Row(list(self.labels))], monospace=False)
+        return [*self.blocks, row]
 
 
 def _letters(text: str) -> int:
@@ -91,4 +104,5 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
         elif kept:
             rest.append(TextBlock(kept))
     words = sum(len(ln.text.split()) for ln in lines)
-    return DialogReading(rest, [" ".join(seg.text.split()) for seg in labels], words <= cfg.dialog_words)
+    tidy = [OcrLine(" ".join(seg.text.split()), seg.box, seg.confidence, seg.words) for seg in labels]
+    return DialogReading(rest, tidy, words <= cfg.dialog_words)

@@ -1,4 +1,4 @@
-"""Take the app's screenshots under Xvfb: tray menu, drop window, history, settings.
+"""Take the app's screenshots under Xvfb: tray menu, drop window, history, settings, explore mode.
 
     .venv/bin/python docs/screenshots/make_screenshots.py [--out docs/screenshots] [--model DIR]
 
@@ -108,7 +108,8 @@ def main() -> int:
 
         try:
             wait_for(lambda: (s := status(config)) and s["model"] != "loading", 180, "the model to load")
-            for picture in render_pictures(base):
+            dialog = REPO / "datasets" / "screens" / "png" / "dlg-tk-save-changes.png"  # a real Tk dialog
+            for picture in [*render_pictures(base), dialog]:
                 before = status(config)["described"]  # type: ignore[index]
                 send(config, "describe-file", {"path": str(picture)})
                 wait_for(lambda b=before: status(config)["described"] > b, 120, "a description")  # type: ignore[index]
@@ -146,6 +147,9 @@ def main() -> int:
             # Settings
             send(config, "settings")
             shot(frame_of("Settings"), "settings.png")
+            # Explore mode, on the last description (the dialog)
+            send(config, "explore")
+            shot(frame_of("Explore"), "explore.png")
         finally:
             send(config, "quit")
             try:
