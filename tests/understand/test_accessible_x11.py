@@ -23,6 +23,7 @@ from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.base import OcrResult
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from tests.speech.atspi_session import AtspiSession, missing_requirements
+from tests.support.processes import stop_process
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.atspi, pytest.mark.timeout(180)]
@@ -105,11 +106,7 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
             reader.close()
             source.close()
             for proc in reversed(procs):
-                proc.terminate()
-                try:
-                    proc.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+                stop_process(proc)
 
 
 def _dialog_tree(desk: Desktop) -> object:

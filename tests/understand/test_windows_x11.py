@@ -14,6 +14,7 @@ import pytest
 from assistant.capture.screen import create_screen_source
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
+from tests.support.processes import stop_process
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
@@ -59,11 +60,7 @@ def desktop(xvfb_display: str, xvfb: XvfbServer) -> Iterator[list[subprocess.Pop
         yield procs
     finally:
         for proc in reversed(procs):
-            proc.terminate()
-            try:
-                proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop_process(proc)
 
 
 def test_describe_screen_names_the_active_window_first_then_reads_window_by_window(
