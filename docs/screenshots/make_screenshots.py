@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "tests" / "app"))
 
 from PIL import Image, ImageDraw, ImageGrab  # noqa: E402
 
+from tests.support.processes import stop_process  # noqa: E402
 from tests.support.xvfb import XvfbServer  # noqa: E402
 
 
@@ -56,7 +57,7 @@ def main() -> int:
         if shutil.which(tool) is None:
             print(f"{tool} is missing (apt-get install {tool.lower()})", file=sys.stderr)
             return 2
-    from app_x11kit import app_env, send, start_trayer, status, tray_icon, wait_for, x_windows
+    from app_x11kit import app_env, app_started
 
     options.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, XvfbServer(1280, 800) as xvfb:
@@ -68,98 +69,66 @@ def main() -> int:
             settings["model_dir"] = str(options.model.resolve())
         (config / "settings.json").write_text(json.dumps(settings))
         env = app_env(xvfb.display, config, base / "data")
-        helpers = [
-            subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        ]
+        wm = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.5)
-        helpers.append(start_trayer(env))
-        app = subprocess.Popen(
-            [sys.executable, "-m", "assistant", "run", "--speech", "silent"],
-            env=env,
-            cwd=REPO,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-
-        def xdo(*args: str) -> None:
-            subprocess.run(["xdotool", *args], env=env, check=True, timeout=20)
-
-        def frame_of(name: str) -> dict[str, Any]:
-            windows = x_windows(xvfb.display)
-            by_id = {w["id"]: w for w in windows}
-            client = next(
-                w for w in windows if w["name"] == name and "assistant" in w["class"] and w["mapped"]
-            )
-            top = by_id.get(client["ancestors"][1]) if len(client["ancestors"]) > 1 else None
-            return top or client
-
-        def shot(region: dict[str, Any], name: str, pad: int = 0) -> None:
-            time.sleep(0.6)  # let the window paint
-            image = ImageGrab.grab(xdisplay=xvfb.display)
-            box = (
-                max(0, region["x"] - pad),
-                max(0, region["y"] - pad),
-                min(image.width, region["x"] + region["width"] + pad),
-                min(image.height, region["y"] + region["height"] + pad),
-            )
-            path = options.out / name
-            image.crop(box).convert("P", palette=Image.Palette.ADAPTIVE, colors=128).save(path, optimize=True)
-            print(f"wrote {path.relative_to(REPO)} ({path.stat().st_size // 1024} KiB)")
-
-        try:
-            wait_for(lambda: (s := status(config)) and s["model"] != "loading", 180, "the model to load")
-            dialog = REPO / "datasets" / "screens" / "png" / "dlg-tk-save-changes.png"  # a real Tk dialog
-            for picture in [*render_pictures(base), dialog]:
-                before = status(config)["described"]  # type: ignore[index]
-                send(config, "describe-file", {"path": str(picture)})
-                wait_for(lambda b=before: status(config)["described"] > b, 120, "a description")  # type: ignore[index]
-            # Tray menu
-            icon = wait_for(lambda: tray_icon(xvfb.display), 20, "the tray icon")
-            xdo(
-                "mousemove",
-                str(icon["x"] + icon["width"] // 2),
-                str(icon["y"] + icon["height"] // 2),
-                "click",
-                "3",
-            )
-            menu = wait_for(
-                lambda: next(
-                    (
-                        w
-                        for w in x_windows(xvfb.display)
-                        if "assistant" in w["class"] and w["mapped"] and w["override"] and w["height"] > 150
-                    ),
-                    None,
-                ),
-                10,
-                "the menu",
-            )
-            xdo("key", "Down")
-            region = {"x": menu["x"], "y": 0, "width": 1280 - menu["x"], "height": menu["y"] + menu["height"]}
-            shot(region, "tray-menu.png", pad=4)
-            xdo("key", "Escape")
-            # Drop window (the main window)
-            send(config, "show")
-            shot(frame_of("Assistant"), "drop-window.png")
-            # History
-            send(config, "history")
-            shot(frame_of("History"), "history.png")
-            # Settings
-            send(config, "settings")
-            shot(frame_of("Settings"), "settings.png")
-            # Explore mode, on the last description (the dialog)
-            send(config, "explore")
-            shot(frame_of("Explore"), "explore.png")
-        finally:
-            send(config, "quit")
-            try:
-                app.wait(20)
-            except subprocess.TimeoutExpired:
-                app.kill()
-            for helper in helpers:
-                helper.terminate()
-                helper.wait(5)
+        command = [sys.executable, "-m", "assistant", "run", "--speech", "silent"]
+        with app_started(command, env, config, timeout=180):
+            take_shots(options.out, xvfb, config, base, env)
+        stop_process(wm)
     return 0
+
+
+def take_shots(out: Path, xvfb: XvfbServer, config: Path, base: Path, env: dict[str, str]) -> None:
+    """Describe the pictures, then open each window and crop it into ``out``."""
+    from app_x11kit import send, status, tray_icon, wait_for, x_windows
+
+    def xdo(*args: str) -> None:
+        subprocess.run(["xdotool", *args], env=env, check=True, timeout=20)
+
+    def frame_of(name: str) -> dict[str, Any]:
+        windows = x_windows(xvfb.display)
+        by_id = {w["id"]: w for w in windows}
+        client = next(w for w in windows if w["name"] == name and "assistant" in w["class"] and w["mapped"])
+        top = by_id.get(client["ancestors"][1]) if len(client["ancestors"]) > 1 else None
+        return top or client
+
+    def shot(region: dict[str, Any], name: str, pad: int = 0) -> None:
+        time.sleep(0.6)  # let the window paint
+        image = ImageGrab.grab(xdisplay=xvfb.display)
+        box = (
+            max(0, region["x"] - pad),
+            max(0, region["y"] - pad),
+            min(image.width, region["x"] + region["width"] + pad),
+            min(image.height, region["y"] + region["height"] + pad),
+        )
+        path = out / name
+        image.crop(box).convert("P", palette=Image.Palette.ADAPTIVE, colors=128).save(path, optimize=True)
+        print(f"wrote {path.relative_to(REPO)} ({path.stat().st_size // 1024} KiB)")
+
+    def is_menu(w: dict[str, Any]) -> bool:
+        return "assistant" in w["class"] and w["mapped"] and w["override"] and w["height"] > 150
+
+    dialog = REPO / "datasets" / "screens" / "png" / "dlg-tk-save-changes.png"  # a real Tk dialog
+    for picture in [*render_pictures(base), dialog]:
+        before = status(config)["described"]  # type: ignore[index]
+        send(config, "describe-file", {"path": str(picture)})
+        wait_for(lambda b=before: status(config)["described"] > b, 120, "a description")  # type: ignore[index]
+    # Tray menu
+    icon = wait_for(lambda: tray_icon(xvfb.display), 20, "the tray icon")
+    xdo("mousemove", str(icon["x"] + icon["width"] // 2), str(icon["y"] + icon["height"] // 2), "click", "3")
+    menu = wait_for(lambda: next((w for w in x_windows(xvfb.display) if is_menu(w)), None), 10, "the menu")
+    xdo("key", "Down")
+    region = {"x": menu["x"], "y": 0, "width": 1280 - menu["x"], "height": menu["y"] + menu["height"]}
+    shot(region, "tray-menu.png", pad=4)
+    xdo("key", "Escape")
+    for command, window, name in (
+        ("show", "Assistant", "drop-window.png"),  # the main window
+        ("history", "History", "history.png"),
+        ("settings", "Settings", "settings.png"),
+        ("explore", "Explore", "explore.png"),  # on the last description: the dialog
+    ):
+        send(config, command)
+        shot(frame_of(window), name)
 
 
 if __name__ == "__main__":
