@@ -66,6 +66,20 @@ class Grid:
     def columns(self) -> int:
         return max(len(r.cells) for r in self.rows)
 
+    @property
+    def kind(self) -> str:
+        """What the grid is, for how it is said and named: "terminal" (fixed-width lines), "keys" (a
+        keypad: every word at most two characters), "buttons" (a toolbar or button bar: one- or
+        two-word labels, no figures), else "table"."""
+        if self.monospace:
+            return "terminal"
+        cells = [c.text for r in self.rows for c in r.cells]
+        if all(len(w) <= 2 for c in cells for w in c.split()):
+            return "keys"
+        if not any(ch.isdigit() for c in cells for ch in c) and all(len(c.split()) <= 2 for c in cells):
+            return "buttons"
+        return "table"
+
 
 def rows_of(lines: list[OcrLine]) -> list[Row]:
     """Lines grouped into row bands, top to bottom, each row's cells left to right."""

@@ -43,17 +43,6 @@ def _centre(box: Box) -> tuple[int, int]:
     return (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
 
 
-def _is_buttons(block: TextBlock) -> bool:
-    """A grid of short labels without figures: a keypad, a toolbar, a row of dialog buttons."""
-    grid = block.grid
-    if grid is None or grid.monospace:
-        return False
-    cells = [c.text for r in grid.rows for c in r.cells]
-    return all(len(c.split()) <= 2 for c in cells) and (
-        all(len(w) <= 2 for c in cells for w in c.split()) or not any(ch.isdigit() for c in cells for ch in c)
-    )
-
-
 def _line(line: OcrLine, kind: str, level: int) -> FoundItem:
     return FoundItem(" ".join(line.text.split()), kind, line.box, level)
 
@@ -95,7 +84,7 @@ def _block_items(block: TextBlock) -> list[FoundItem]:
     if grid is None or grid.monospace:
         gap = MONOSPACE_GAP if grid is not None else WORD_GAP
         return [item for ln in block.lines for item in _line_items(ln, gap)]
-    cell_kind = "button" if _is_buttons(block) else "cell"
+    cell_kind = "button" if grid.kind in ("keys", "buttons") else "cell"
     out: list[FoundItem] = []
     for row in grid.rows:
         if len(row.cells) > 1:

@@ -118,9 +118,8 @@ def _words(blocks: Sequence[TextBlock]) -> int:
 def _mostly_table(blocks: Sequence[TextBlock], words: int, max_words: int = 120) -> bool:
     """A picture that is mostly one table: most of its words sit in rows and columns (the OCR layout's
     grid), and it is short enough to be a table rather than a screen of listings."""
-    gridded = sum(
-        len(ln.text.split()) for b in blocks if b.grid is not None and len(b.lines) >= 3 for ln in b.lines
-    )
+    tables = [b for b in blocks if b.grid is not None and b.grid.kind == "table" and len(b.lines) >= 3]
+    gridded = sum(len(ln.text.split()) for b in tables for ln in b.lines)  # a keypad is no table
     return words <= max_words and gridded >= 0.5 * words
 
 

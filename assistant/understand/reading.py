@@ -35,13 +35,13 @@ def grid_pieces(block: TextBlock) -> list[str]:
     read as they are."""
     grid = block.grid
     rows = [line.text for line in block.lines]
-    if grid is None or grid.monospace:
+    if grid is None or grid.kind == "terminal":
         return rows
-    cells = [c.text for r in grid.rows for c in r.cells]
-    if all(len(w) <= 2 for c in cells for w in c.split()):
+    if grid.kind == "keys":
         return [f"Keys: {rows[0]}", *rows[1:]]
-    if not any(_has_digit(c) for c in cells) and all(len(c.split()) <= 2 for c in cells):
-        return [f"{len(cells)} buttons: {rows[0]}", *rows[1:]]  # a tool palette, a button bar
+    if grid.kind == "buttons":
+        cells = sum(len(r.cells) for r in grid.rows)
+        return [f"{cells} buttons: {rows[0]}", *rows[1:]]  # a tool palette, a button bar
     first, rest = grid.rows[0], grid.rows[1:]
     # A header: words only, over rows that hold figures (sizes, dates, prices).
     header = not any(_has_digit(c.text) for c in first.cells) and any(
