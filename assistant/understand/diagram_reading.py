@@ -24,6 +24,7 @@ from PIL import Image, ImageOps
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.understand.diagrams import Diagram, Link, Node, find_diagram
+from assistant.understand.shapes import dilate, regions
 
 
 @dataclass
@@ -67,7 +68,9 @@ def _cleaned(rgb: Image.Image, diagram: Diagram, whole: bool) -> np.ndarray:
     turn white and text on them dark; unless ``whole``, everything outside the nodes is made white
     (outlines, arrows)."""
     small = rgb.convert("RGB")
-    if diagram.scale < 1.0:
+    if small.size != diagram.size:  # the same whole-factor reduction the shapes were found at
+        small = small.reduce(max(1, round(small.width / diagram.size[0])))
+    if small.size != diagram.size:
         small = small.resize(diagram.size)
     a = np.asarray(small, dtype=np.int16)  # (H, W, 3)
     palette = {tuple(int(v) for v in diagram.ground), *(n.colour for n in diagram.nodes)}
@@ -120,7 +123,8 @@ def reread_nodes(
     found: dict[int, list[str]] = {}
     gap = 12
     crops = [Image.fromarray(ink[y0:y1, x0:x1]) for x0, y0, x1, y1 in (n.box for n in diagram.nodes)]
-    crops += [Image.fromarray(around[y0:y1, x0:x1]) for x0, y0, x1, y1 in extra]
+    small = [Image.fromarray(around[y0:y1, x0:x1]) for x0, y0, x1, y1 in extra]  # labels: small type
+    crops += [c.resize((2 * c.width, 2 * c.height), Image.Resampling.LANCZOS) for c in small]
     crops = [ImageOps.expand(c, border=gap // 2, fill=255) for c in crops]
     sheet = Image.new("L", (max(c.width for c in crops), sum(c.height for c in crops) + gap), 255)
     slots, y = [], gap // 2
@@ -151,6 +155,10 @@ def _label_boxes(diagram: Diagram, lines: Sequence[OcrLine]) -> list[tuple[int, 
 LABEL_WORDS = ("yes", "no", "true", "false", "ok", "else", "done", "fail", "error")
 
 
+def _overlap(a: OcrLine, b: OcrLine) -> bool:
+    return a.box[0] < b.box[2] and b.box[0] < a.box[2] and a.box[1] < b.box[3] and b.box[1] < a.box[3]
+
+
 def _label(first: str, again: str) -> str:
     """A link's label from the first reading and the cleaned one: a usual label word that either
     holds, give or take a letter ("lyes" beside its line, "es": "yes"), else the cleaned reading,
@@ -175,9 +183,10 @@ def label_links(diagram: Diagram, lines: Sequence[OcrLine], reach: int = 14) -> 
         window = diagram.stroke_labels[
             max(0, y0 - reach) : min(height, y1 + reach), max(0, x0 - reach) : min(width, x1 + reach)
         ]
-        near = [s for s in np.unique(window) if int(s) in by_stroke]
-        if len(near) == 1 and not by_stroke[int(near[0])].label:
-            by_stroke[int(near[0])].label = line.text.strip()
+        ids, counts = np.unique(window, return_counts=True)
+        near = sorted((c, int(i)) for i, c in zip(ids, counts, strict=True) if int(i) in by_stroke)
+        if near and not by_stroke[near[-1][1]].label:  # the line it stands closest along
+            by_stroke[near[-1][1]].label = line.text.strip()
 
 
 def _children(diagram: Diagram) -> dict[int, list[Link]]:
@@ -313,6 +322,37 @@ def order(diagram: Diagram, kind: str) -> list[str]:
     return pieces + [_name(n) for n in nodes if n.index not in reached]
 
 
+def label_spots(diagram: Diagram, reach: int = 16) -> list[OcrLine]:
+    """Where links' labels stand, from the ink alone (a page reader often skips a lone "yes"): small
+    strokes, letter-sized, near a link and outside every node, joined into words; empty text, boxes
+    in picture pixels."""
+    links = [link.stroke for link in diagram.links if link.stroke]
+    count = int(diagram.stroke_labels.max())
+    if not links or count == 0:
+        return []
+    areas, boxes = regions(diagram.stroke_labels, count)
+    near = dilate(np.isin(diagram.stroke_labels, links), reach)
+    top = min(n.box[1] for n in diagram.nodes)
+    glyphs = []
+    for i, (x0, y0, x1, y1) in enumerate(boxes.tolist()):
+        letter = 4 <= y1 - y0 <= 30 and x1 - x0 <= 30 and areas[i] >= 4
+        if i + 1 not in links and letter and y0 >= top and near[(y0 + y1) // 2, (x0 + x1) // 2]:
+            glyphs.append([x0, y0, x1, y1])
+    words: list[list[int]] = []
+    for box in sorted(glyphs):
+        last = words[-1] if words else None
+        height = (box[3] - box[1]) if last is None else max(last[3] - last[1], box[3] - box[1])
+        if last is not None and box[0] - last[2] <= 0.6 * height and box[1] < last[3] and last[1] < box[3]:
+            last[:] = [last[0], min(last[1], box[1]), max(last[2], box[2]), max(last[3], box[3])]
+        else:
+            words.append(list(box))
+    return [
+        OcrLine("", tuple(round(v / diagram.scale) for v in w), 0.0)  # type: ignore[arg-type]
+        for w in words
+        if w[2] - w[0] >= 6
+    ]
+
+
 def read_diagram(
     rgb: Image.Image, diagram: Diagram, lines: Sequence[OcrLine], reader: OcrEngine | None = None
 ) -> Reading:
@@ -320,6 +360,7 @@ def read_diagram(
     title_lines, rest = place_text(diagram, lines)
     kind = kind_of(diagram)
     short = [ln for ln in rest if len(ln.text.split()) <= 3] if diagram.links else []
+    short += [spot for spot in label_spots(diagram) if not any(_overlap(spot, ln) for ln in short)]
     if reader is not None:
         again = reread_nodes(rgb, diagram, reader, kind == "Venn diagram", _label_boxes(diagram, short))
         short = [

@@ -101,30 +101,29 @@ def regions(labels: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def dilate(mask: np.ndarray, radius: int) -> np.ndarray:
-    """A binary mask grown by ``radius`` pixels (a square): shifted maxima along each axis."""
-    out = np.asarray(mask, dtype=bool)
-    height, width = out.shape
-    for axis in (0, 1):
-        padded = np.pad(out, radius)
+    """A binary mask grown by ``radius`` pixels (a square)."""
+    grown = _max_shift(_max_shift(np.asarray(mask, dtype=np.uint8), radius, 0), radius, 1)
+    return grown.astype(bool)
+
+
+def _max_shift(out: np.ndarray, radius: int, axis: int) -> np.ndarray:
+    """The maximum over a window of 2 * radius + 1 along ``axis``, in log2(radius) doubling steps."""
+    reach = 0
+    while reach < radius:
+        step = min(reach + 1, radius - reach)  # the window grows by 2 * step
         grown = out.copy()
-        for step in range(-radius, radius + 1):
-            dy, dx = (step, 0) if axis == 0 else (0, step)
-            grown |= padded[radius + dy : radius + dy + height, radius + dx : radius + dx + width]
-        out = grown
+        if axis == 0:
+            np.maximum(grown[step:], out[:-step], out=grown[step:])
+            np.maximum(grown[:-step], out[step:], out=grown[:-step])
+        else:
+            np.maximum(grown[:, step:], out[:, :-step], out=grown[:, step:])
+            np.maximum(grown[:, :-step], out[:, step:], out=grown[:, :-step])
+        out, reach = grown, reach + step
     return out
 
 
 def grow_labels(labels: np.ndarray, radius: int) -> np.ndarray:
     """A label map whose regions are grown by ``radius`` pixels (a square) into unlabelled ground;
-    where two grow into the same pixel the one met first wins (diagram shapes stand far apart)."""
-    height, width = labels.shape
-    out = labels
-    for axis in (0, 1):
-        padded = np.pad(out, radius)
-        grown = out.copy()
-        for step in range(-radius, radius + 1):
-            dy, dx = (step, 0) if axis == 0 else (0, step)
-            shifted = padded[radius + dy : radius + dy + height, radius + dx : radius + dx + width]
-            grown = np.where(grown == 0, shifted, grown)
-        out = grown
-    return out
+    where two grow into the same pixel the larger label wins (diagram shapes stand far apart)."""
+    grown = _max_shift(_max_shift(labels, radius, 0), radius, 1)
+    return np.where(labels > 0, labels, grown)

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.understand.diagram_reading import describe_diagram
+from assistant.understand.diagram_reading import describe_diagram, label_links, label_spots, place_text
 from assistant.understand.diagrams import find_diagram
 from assistant.understand.picture_reading import picture_reading
 from assistant.understand.shapes import dilate, grow_labels, label, regions
@@ -79,6 +79,8 @@ def flowchart() -> Drawing:
     d.arrow((210, 170), (210, 213))
     d.arrow((170, 258), (115, 319))
     d.arrow((250, 258), (315, 319))
+    d.text((120, 285), "yes", 13)
+    d.text((300, 285), "no", 13)
     d.arrow((110, 360), (110, 409))
     return d
 
@@ -154,8 +156,27 @@ def test_flowchart_nodes_shapes_and_arrows() -> None:
     reading = describe_diagram(d.image, d.lines)
     assert reading is not None
     assert reading.lead == "A flowchart: Password Reset."
-    assert reading.pieces[:3] == ["Start", "Enter email", "Account found?"]
-    assert reading.pieces[-1] == "Show error" and "End" in reading.pieces
+    assert reading.pieces == [
+        "Start",
+        "Enter email",
+        "Account found?",
+        "yes: Send link",
+        "End",
+        "no: Show error",
+    ]
+
+
+def test_links_labels_are_found_from_the_ink_and_read() -> None:
+    d = flowchart()
+    diagram = find_diagram(d.image)
+    assert diagram is not None
+    spots = label_spots(diagram)
+    assert len(spots) == 2  # "yes" and "no", not the title, not the boxes' words
+    labelled = [ln for ln in d.lines if ln.text in ("yes", "no")]
+    label_links(diagram, labelled)
+    place_text(diagram, d.lines)
+    said = {diagram.nodes[link.b].text: link.label for link in diagram.links if link.label}
+    assert said == {"Send link": "yes", "Show error": "no"}
 
 
 def test_org_chart_is_read_parent_by_parent() -> None:
