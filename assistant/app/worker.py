@@ -99,6 +99,7 @@ class DescribeWorker(QObject):
     """Does the work; its methods run on the worker thread, its signals reach the GUI queued."""
 
     loaded = Signal(bool, str)  # ok, message
+    warmed_up = Signal(object)  # milliseconds per part that warmed ({} when none or it failed)
     started = Signal(int)
     sentence = Signal(int, str)
     finished = Signal(int, object, str)  # id, Description, label
@@ -142,11 +143,14 @@ class DescribeWorker(QObject):
         warm_up = getattr(self._describer, "warm_up", None)
         if warm_up is None:
             return
+        timings: dict[str, float] = {}
         try:
-            log.info("describer warmed up (ms per part): %s", warm_up(stop=self.request_waiting))
+            timings = dict(warm_up(stop=self.request_waiting))
+            log.info("describer warmed up (ms per part): %s", timings)
         except Exception:  # Describer.warm_up logs its own failures; this guards other describers
             log.warning("warming up the describer failed", exc_info=True)
         return_freed_memory()
+        self.warmed_up.emit(timings)
 
     def _ensure_describer(self) -> DescriberLike:
         if self._describer is None:
@@ -215,11 +219,12 @@ class DescribeWorker(QObject):
 class DescribeQueue(QObject):
     """GUI-side owner of the worker thread: bounded, newest-wins request handling."""
 
-    #: Idle this long after a description, the worker gives its freed memory back (return_freed_memory).
-    #: Not at once: a trim takes ~0.1-0.2 s, and a request right after a description would wait for it.
+    #: Idle this long after a description, the worker trims (return_freed_memory; not at once: ~0.1-0.2 s).
     TRIM_AFTER_MS = 3000
 
     model_loaded = Signal(bool, str)
+    #: The warm-up is over (done, stopped by a request or failed) and trimmed: the app is idle (benchmarks).
+    warmed_up = Signal(object)
     request_started = Signal(object)  # DescribeRequest
     sentence_ready = Signal(object, str)  # request, sentence
     result_ready = Signal(object, object, str)  # request, Description, label
@@ -239,6 +244,7 @@ class DescribeQueue(QObject):
         self._worker.request_waiting = lambda: not self._jobs.empty()  # a run (or quit) is queued
         self._thread = threading.Thread(target=self._work, name="describe-worker", daemon=True)
         self._worker.loaded.connect(self._on_loaded)
+        self._worker.warmed_up.connect(self.warmed_up)
         self._worker.started.connect(self._on_started)
         self._worker.sentence.connect(self._on_sentence)
         self._worker.finished.connect(self._on_finished)

@@ -67,3 +67,31 @@ def test_return_freed_memory_gives_freed_heap_back() -> None:
     after = rss_mb()
     assert before - after > 20, (before, after)
     assert len(kept) == 600
+
+
+def test_the_queue_says_when_the_warm_up_is_over(qtbot) -> None:
+    """Benchmarks measure the idle app after it (benchmarks/app_bench.py); a describer without a
+    warm-up (a double) never says it, and a request stopping it early still ends it."""
+
+    class Warming(PixelDescriber):
+        def warm_up(self, stop: object = None) -> dict[str, float]:
+            return {"pixels": 1.0}
+
+    queue = DescribeQueue(lambda: Warming(work_ms=0), debounce_ms=0)
+    said: list[object] = []
+    queue.warmed_up.connect(said.append)
+    try:
+        with qtbot.waitSignals([queue.model_loaded, queue.warmed_up], timeout=10_000, order="strict"):
+            queue.load_model()
+        assert said == [{"pixels": 1.0}]
+    finally:
+        queue.shutdown()
+    plain = DescribeQueue(lambda: PixelDescriber(work_ms=0), debounce_ms=0)
+    try:
+        with (
+            qtbot.assertNotEmitted(plain.warmed_up, wait=300),
+            qtbot.waitSignal(plain.model_loaded, timeout=10_000),
+        ):
+            plain.load_model()
+    finally:
+        plain.shutdown()
