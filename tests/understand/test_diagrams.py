@@ -9,7 +9,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.understand.diagram_reading import describe_diagram, label_links, label_spots, place_text
+from assistant.understand.diagram_labels import label_links, label_spots
+from assistant.understand.diagram_reading import describe_diagram, place_text
 from assistant.understand.diagrams import find_diagram
 from assistant.understand.picture_reading import picture_reading
 from assistant.understand.shapes import dilate, grow_labels, label, regions
