@@ -9,14 +9,14 @@ benchmarks/first_describe.py); change them here, once, not in each loader.
 
 Use :func:`open_session` (or :func:`session_options` to build your own); both import onnxruntime
 through :func:`assistant.privacy.import_onnxruntime`, so telemetry stays off. Two readers of the same
-graph (the photo text reader and the screen reader's second look both run PP-OCR's recogniser) share
-one session with :func:`shared_session` instead of holding the weights twice.
+graph with the same settings share one session instead of holding the weights twice.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,26 +74,39 @@ def open_session(
 ) -> Any:
     """``onnxruntime.InferenceSession`` for the graph at ``path`` with the project's settings.
 
-    Raises what onnxruntime raises for a missing or damaged file; callers turn that into their own
-    one-sentence ModelError / AssistantError.
+    Shared: while anyone holds a session, the same file with the same settings and providers gives
+    that session again, so two readers of one graph hold its weights once (the photo text reader and
+    the screen reader's second look both run PP-OCR's recogniser: 26 MB more otherwise, measured).
+    onnxruntime's ``run`` may be called from several threads at once; do not change a session you
+    were given. Raises what onnxruntime raises for a missing or damaged file; callers turn that into
+    their own one-sentence ModelError / AssistantError.
     """
     from assistant.privacy import import_onnxruntime
 
     ort = import_onnxruntime()
-    return ort.InferenceSession(str(path), session_options(settings), providers=list(providers))
+    try:  # the file as it is now: a file rewritten since (a new export) gets a new session
+        found = Path(path).resolve().stat()
+    except OSError:  # missing: onnxruntime says so in its own words
+        return ort.InferenceSession(str(path), session_options(settings), providers=list(providers))
+    key = (
+        str(Path(path).resolve()),
+        (found.st_ino, found.st_size, found.st_mtime_ns),
+        settings or SessionSettings(),
+        tuple(providers),
+    )
+    with _open_lock:
+        session = _open.get(key)
+        if session is None:
+            session = ort.InferenceSession(str(path), session_options(settings), providers=list(providers))
+            _open[key] = session
+        return session
 
 
-_shared: dict[tuple[str, SessionSettings, tuple[str, ...]], Any] = {}
-_shared_lock = threading.Lock()
+#: The name this was first given out under (/work/notes/onnx-sessions.md); every session is shared.
+shared_session = open_session
 
-
-def shared_session(
-    path: str | Path, settings: SessionSettings | None = None, providers: Sequence[str] = CPU
-) -> Any:
-    """:func:`open_session`, made once per process for each file, settings and providers, and handed
-    to every caller after that. onnxruntime's ``run`` may be called from several threads at once."""
-    key = (str(Path(path).resolve()), settings or SessionSettings(), tuple(providers))
-    with _shared_lock:
-        if key not in _shared:
-            _shared[key] = open_session(path, settings, providers)
-        return _shared[key]
+#: Sessions in use, by file, settings and providers: weak, so one nobody holds any more is freed.
+_open: weakref.WeakValueDictionary[
+    tuple[str, tuple[int, int, int], SessionSettings, tuple[str, ...]], Any
+] = weakref.WeakValueDictionary()
+_open_lock = threading.Lock()

@@ -3,6 +3,9 @@ graph (onnxruntime's own example ``mul_1.onnx``: Y = X * [[1, 2], [3, 4], [5, 6]
 
 from __future__ import annotations
 
+import gc
+import os
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -40,13 +43,25 @@ def test_settings_are_honoured() -> None:
     assert session_options(SessionSettings(threads=None)).intra_op_num_threads >= 1  # all cores
 
 
-def test_a_shared_session_is_made_once_per_file_and_settings(graph: Path) -> None:
-    first = shared_session(graph)
-    assert shared_session(str(graph)) is first  # the same file, however it is named
-    assert shared_session(graph, SessionSettings(threads=2)) is not first
-    assert open_session(graph) is not first  # open_session always makes a new one
+def test_one_session_per_file_and_settings_while_held(graph: Path, tmp_path: Path) -> None:
+    first = open_session(graph)
+    assert open_session(str(graph)) is first  # the same file, however it is named
+    assert shared_session(graph) is first
+    assert open_session(graph, SessionSettings(threads=2)) is not first
     (y,) = first.run(None, {"X": np.full((3, 2), 2.0, dtype=np.float32)})
     assert y[2, 1] == 12.0
+    # A file rewritten since (a new export in the same place) gets a new session.
+    copy = tmp_path / "graph.onnx"
+    copy.write_bytes(graph.read_bytes())
+    old = open_session(copy)
+    copy.write_bytes(graph.read_bytes() + b"")  # same bytes, a new file time
+    os.utime(copy, ns=(1, 1))
+    assert open_session(copy) is not old
+    # Nobody holds it any more: freed, not kept for the life of the process.
+    ref = weakref.ref(old)
+    del old
+    gc.collect()
+    assert ref() is None
 
 
 def test_a_damaged_graph_raises_for_the_caller_to_word(tmp_path: Path) -> None:
