@@ -26,8 +26,8 @@ from PIL import Image
 
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
-from assistant.ocr.line_reader import LineReader
-from assistant.ocr.tesseract import remove_rules
+from assistant.ocr.line_reader import GAP, LineReader
+from assistant.ocr.tesseract import content_span, rule_mask
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,20 @@ class SecondLookConfig:
     # The first engine's words this confident cover their ink; below it, words are read again (on
     # half A, tesseract's words from 0.8 up were right 1339 times in 1348, below it 74 in 121).
     sure: float = 0.8
-    min_score: float = 0.6  # the second engine's words below this score are not taken
+    # The recogniser's words below these scores are not taken; a lone letter or digit needs more
+    # (half A: its single characters below 0.99 were icons and corners 60 times in 75, "1", "x").
+    min_score: float = 0.8
+    min_score_single: float = 0.97
     floor: float = 0.3  # the first engine's words below this are dropped whatever the second reads
+    doubt: float = 0.6  # ... and below this where the second read the place and found nothing
     margin: int = 6  # pixels of the picture kept around each place cut out
-    max_height: int = 160  # pixels: a taller place is a picture or a pane, not a few lines of text
+    max_height: int = 160  # pixels: a taller place is a picture, a pane or a tangle of keys, not text
     min_density: float = 0.2  # share of a place's cells that hold ink (a lone speck is not text)
     max_places: int = 120  # beyond this, the picture is no screen of text (a photo, a pattern)
+    # Most the recogniser reads per picture, in pixels of line at its height of 48 (about 2.5
+    # lines of 320 costing what one 320-pixel line does): places where the first engine read
+    # nothing first, then its unsure words, least sure first.
+    budget: int = 4800
 
 
 def _strokes(diff: np.ndarray, step: int) -> np.ndarray:
@@ -50,14 +58,33 @@ def _strokes(diff: np.ndarray, step: int) -> np.ndarray:
     return np.asarray((diff > step).any(axis=-1) & (diff < -step).any(axis=-1))
 
 
-def ink_cells(gray: np.ndarray, cfg: SecondLookConfig) -> np.ndarray:
-    """(rows, cols) bool over the cell grid: cells holding strokes (see the module docstring)."""
+def ink_cells(gray: np.ndarray, cfg: SecondLookConfig, rules: np.ndarray | None = None) -> np.ndarray:
+    """(rows, cols) bool over the cell grid: cells holding strokes (see the module docstring). A
+    change next to a pixel of ``rules`` (2-D bool: table rules, key borders) is no stroke."""
     c = cfg.cell
     rows, cols = gray.shape[0] // c, gray.shape[1] // c
     g = gray[: rows * c, : cols * c].astype(np.int16).reshape(rows, c, cols, c)  # (rows, c, cols, c)
-    across = _strokes(np.diff(g, axis=3), cfg.step)  # (rows, c, cols): per pixel row of each cell
-    down = _strokes(np.diff(g, axis=1).transpose(0, 2, 3, 1), cfg.step)  # (rows, cols, c)
-    return np.asarray(across.any(axis=1) & down.any(axis=2))
+    dx, dy = np.diff(g, axis=3), np.diff(g, axis=1)
+    if rules is not None:
+        r = rules[: rows * c, : cols * c].reshape(rows, c, cols, c)
+        dx = np.where(r[..., 1:] | r[..., :-1], 0, dx)
+        dy = np.where(r[:, 1:] | r[:, :-1], 0, dy)
+    across = _strokes(dx, cfg.step).any(axis=1)  # (rows, cols): some pixel row crosses a stroke
+    down = _strokes(dy.transpose(0, 2, 3, 1), cfg.step).any(axis=2)  # (rows, cols): some column does
+    # Either kind with the other in the cell or next to it: a small digit's stem and its foot or
+    # flag often fall in neighbouring cells.
+    return np.asarray((across & _near(np.asarray(down))) | (down & _near(np.asarray(across))))
+
+
+def _near(cells: np.ndarray) -> np.ndarray:
+    """``cells`` (2-D bool) or any of their eight neighbours."""
+    p = np.pad(cells, 1)
+    h, w = cells.shape
+    return np.asarray(
+        np.any(
+            [p[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w] for dy in (-1, 0, 1) for dx in (-1, 0, 1)], axis=0
+        )
+    )
 
 
 def _labels(mask: np.ndarray) -> np.ndarray:
@@ -100,38 +127,80 @@ def _covered(lines: list[OcrLine], shape: tuple[int, int], cfg: SecondLookConfig
     return covered
 
 
-def _crossed(gray: np.ndarray, box: Box, step: int) -> bool:
-    """Lines run out of ``box`` across its edge at two places or more: the corner where four keys
-    or cells meet, not a letter on its own ground."""
+def _crossed(gray: np.ndarray, box: Box, step: int, rules: np.ndarray) -> bool:
+    """Lines (other than ``rules``) run out of ``box`` across its edge at two places or more: the
+    corner where four keys or cells meet, not a letter on its own ground."""
     x0, y0, x1, y1 = box
-    part = gray[y0:y1, x0:x1].astype(np.int16)
-    ring = np.concatenate([part[0], part[1:, -1], part[-1, ::-1][1:], part[::-1, 0][1:]])
-    off = np.abs(ring - np.median(ring)) > step
+
+    def ring(a: np.ndarray) -> np.ndarray:
+        part = a[y0:y1, x0:x1]
+        return np.concatenate([part[0], part[1:, -1], part[-1, ::-1][1:], part[::-1, 0][1:]])
+
+    grey = ring(gray).astype(np.int16)
+    off = (np.abs(grey - np.median(grey)) > step) & ~ring(rules)
     starts = np.flatnonzero(off & ~np.roll(off, 1))
     return len(starts) >= 2
 
 
+def _same_row(a: Box, b: Box) -> bool:
+    """``b`` beside ``a`` on one line: overlapping by half the lower one's height, a word's gap apart."""
+    h = min(a[3] - a[1], b[3] - b[1])
+    return min(a[3], b[3]) - max(a[1], b[1]) > 0.5 * h and b[0] - a[2] < 2 * max(a[3] - a[1], b[3] - b[1])
+
+
 def unsure_words(lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
     """The boxes of the first engine's unsure words of plausible shape, neighbours on a line joined
-    (tesseract's "Qoeaack" for a calculator's row "STO 7 8 9 *": read again, as one line)."""
-    boxes: list[Box] = []
+    (tesseract's "Qoeaack" for a calculator's row "STO 7 8 9 *": read again, as one line); the
+    least sure first."""
+    runs: list[tuple[float, Box]] = []
     for line in lines:
-        run: list[Box] = []
+        run: list[OcrWord] = []
         for word in [*line.words, None]:
-            if word is not None and word.confidence < cfg.sure and plausible(word):
-                run.append(word.box)
-            elif run:
-                boxes.append(union_box(run))
+            unsure = word is not None and word.confidence < cfg.sure and plausible(word)
+            if unsure and run and not _same_row(run[-1].box, word.box):  # type: ignore[union-attr]
+                runs.append((min(w.confidence for w in run), union_box([w.box for w in run])))
                 run = []
-    return boxes
+            if unsure:
+                run.append(word)  # type: ignore[arg-type]
+            elif run:
+                runs.append((min(w.confidence for w in run), union_box([w.box for w in run])))
+                run = []
+    return [box for _, box in sorted(runs, key=lambda r: r[0])]
+
+
+def _grown(mask: np.ndarray, reach: int) -> np.ndarray:
+    """``mask`` (2-D bool) grown by ``reach`` pixels up, down, left and right."""
+    out = mask.copy()
+    for d in range(1, reach + 1):
+        out[d:] |= mask[:-d]
+        out[:-d] |= mask[d:]
+        out[:, d:] |= mask[:, :-d]
+        out[:, :-d] |= mask[:, d:]
+    return out
 
 
 def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
     """Boxes (image pixels) around ink with no sure word on it, biggest first."""
-    ink = ink_cells(remove_rules(gray), cfg)  # the rules and borders around keys and fields gone
+    span = content_span(gray, cfg.cell)
+    if span is None:
+        return []
+    # Judged within the content only (cell-aligned, so that cells keep their place on the grid).
+    gx, gy = span[0] // cfg.cell * cfg.cell, span[1] // cfg.cell * cfg.cell
+    part = gray[gy : span[3], gx : span[2]]
+    rules = _grown(rule_mask(part), 2)  # with the light bevel that runs beside a key's border
+    ink = np.zeros((gray.shape[0] // cfg.cell, gray.shape[1] // cfg.cell), dtype=bool)
+    found = ink_cells(part, cfg, rules)  # the rules and borders around keys and fields left out
+    ink[
+        gy // cfg.cell : gy // cfg.cell + found.shape[0], gx // cfg.cell : gx // cfg.cell + found.shape[1]
+    ] = found
+    full_rules = np.zeros(gray.shape, dtype=bool)
+    full_rules[gy : span[3], gx : span[2]] = rules
+    rules = full_rules
     left = ink & ~_covered(lines, ink.shape, cfg)
     if not left.any():
         return []
+    # A one-cell gap between ink above and below closed: the stem of a "1" joins its flag and foot.
+    left[1:-1] |= left[:-2] & left[2:]
     labels = _labels(left)
     c, h, w = cfg.cell, gray.shape[0], gray.shape[1]
     places = []
@@ -143,7 +212,8 @@ def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
             continue
         m = cfg.margin
         box = (max(0, x0 * c - m), max(0, y0 * c - m), min(w, x1 * c + m), min(h, y1 * c + m))
-        if max(y1 - y0, x1 - x0) <= 4 and _crossed(gray, box, cfg.step):
+        reach = (box[0], max(0, box[1] - c // 2), box[2], min(h, box[3] + c // 2))  # a stem's end
+        if max(y1 - y0, x1 - x0) <= 4 and _crossed(gray, reach, cfg.step, rules):
             continue
         places.append(box)
     places.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
@@ -193,10 +263,21 @@ def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:
     return rgb[y0:y1, x0:x1], (x0, y0, x1, y1)
 
 
-def latin(text: str) -> bool:
-    """No character from U+2460 up (enclosed numbers, CJK, full-width forms): the recogniser knows
-    Chinese, and on these screens an icon or a corner it reads as "回" or "③" is never text."""
-    return all(ord(ch) < 0x2460 for ch in text)
+def _accepted(text: str, score: float, cfg: SecondLookConfig) -> bool:
+    letters = sum(ch.isalnum() for ch in text)
+    return letters > 0 and score >= (cfg.min_score_single if letters == 1 else cfg.min_score)
+
+
+def masked(rgb: np.ndarray, boxes: list[Box]) -> np.ndarray:
+    """``rgb`` with each of ``boxes`` painted in the colour around it: a place cut next to a word
+    already read does not read that word, or half of it, again."""
+    out = rgb.copy()
+    h, w = rgb.shape[:2]
+    for x0, y0, x1, y1 in boxes:
+        a0, b0, a1, b1 = max(0, x0 - 2), max(0, y0 - 2), min(w, x1 + 2), min(h, y1 + 2)
+        ring = np.concatenate([rgb[b0, a0:a1], rgb[b1 - 1, a0:a1], rgb[b0:b1, a0], rgb[b0:b1, a1 - 1]])
+        out[max(0, y0) : y1, max(0, x0) : x1] = np.median(ring, axis=0).astype(np.uint8)
+    return out
 
 
 def read_places(
@@ -206,21 +287,29 @@ def read_places(
     reader: LineReader,
     cfg: SecondLookConfig,
     lines: list[Box] | None = None,
-) -> list[OcrLine]:
-    """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, all read
-    in one go; the words put where they are."""
+) -> tuple[list[OcrLine], list[Box]]:
+    """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, read in
+    one go within ``budget``; the words put where they are, and the boxes that were read."""
+    h, reach = gray.shape[0], cfg.cell // 2  # more room above and below: ink cells miss a stem's end
     cuts = [
         (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom)
         for place in places
-        for top, bottom in line_bands(gray, place, cfg.step)
+        for top, bottom in line_bands(
+            gray, (place[0], max(0, place[1] - reach), place[2], min(h, place[3] + reach)), cfg.step
+        )
     ]
     crops, boxes = [], []
+    spent = 0
     for cut in [_crop(rgb, c, 3)[1] for c in cuts] + list(lines or []):
         crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
-        if crop.shape[0] >= 6 and crop.shape[1] >= 4:
-            crops.append(np.ascontiguousarray(crop))
-            boxes.append(cut)
-    out = []
+        if crop.shape[0] < 6 or crop.shape[1] < 4:
+            continue
+        spent += round(crop.shape[1] * 48 / crop.shape[0]) + GAP
+        if spent > cfg.budget:
+            break
+        crops.append(np.ascontiguousarray(crop))
+        boxes.append(cut)
+    out: list[OcrLine] = []
     for read, (x0, y0, x1, y1) in zip(reader.read(crops), boxes, strict=True):
         span = x1 - x0
         words = [
@@ -228,14 +317,14 @@ def read_places(
                 w.text.strip(), (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1), w.confidence
             )
             for w in read.words
-            if w.confidence >= cfg.min_score and any(ch.isalnum() for ch in w.text) and latin(w.text)
+            if _accepted(w.text, w.confidence, cfg)
         ]
         if words:
             text = " ".join(w.text for w in words)
             out.append(
                 OcrLine(text, union_box([w.box for w in words]), min(w.confidence for w in words), words)
             )
-    return out
+    return out, boxes
 
 
 def _overlap_share(a: Box, b: Box) -> float:
@@ -255,13 +344,21 @@ def _keep(line: OcrLine, keep: list[OcrWord]) -> OcrLine | None:
     return OcrLine(" ".join(w.text for w in keep), union_box([w.box for w in keep]), line.confidence, keep)
 
 
-def merge(first: list[OcrLine], second: list[OcrLine], cfg: SecondLookConfig) -> list[OcrLine]:
+def merge(
+    first: list[OcrLine], second: list[OcrLine], cfg: SecondLookConfig, looked: list[Box] | None = None
+) -> list[OcrLine]:
     """The second engine's words where no sure word of the first lies; the first engine's words
-    without those of implausible shape and the unsure ones that a word of the second lies on."""
+    without those of implausible shape, the unsure ones that a word of the second lies on, and the
+    very unsure ones (below ``doubt``) where the second engine ``looked`` and read nothing it was
+    sure of (an icon read as "BEES": the garbage is dropped, not spoken)."""
     sure = [w.box for ln in first for w in ln.words if w.confidence >= cfg.sure and plausible(w)]
-    new = []
+    new: list[OcrLine] = []
     for line in second:
-        fresh = [w for w in line.words if not any(_overlap_share(w.box, s) > 0.5 for s in sure)]
+        fresh = []
+        for w in line.words:
+            if any(_overlap_share(w.box, s) > 0.5 for s in sure + [v.box for ln in new for v in ln.words]):
+                continue  # read already: by the first engine, or by this one in another cut
+            fresh.append(w)
         if (kept := _keep(line, fresh)) is not None:
             new.append(kept)
     read = [w.box for ln in new for w in ln.words]
@@ -273,6 +370,7 @@ def merge(first: list[OcrLine], second: list[OcrLine], cfg: SecondLookConfig) ->
             if plausible(w)
             and w.confidence >= cfg.floor
             and (w.confidence >= cfg.sure or not any(_overlap_share(w.box, r) > 0.3 for r in read))
+            and (w.confidence >= cfg.doubt or not any(_overlap_share(w.box, b) > 0.5 for b in looked or []))
         ]
         if (kept := _keep(line, words)) is not None:
             out.append(kept)
@@ -304,7 +402,16 @@ class SecondLookOcr(OcrEngine):
             if not any(_overlap_share(p, ln) > 0.5 for ln in lines)
         ]
         if places or lines:
-            found = read_places(rgb, gray, places, self.reader, self.cfg, lines)
-            result.lines = merge(result.lines, found, self.cfg)
+            sure = [
+                w.box
+                for ln in result.lines
+                for w in ln.words
+                if w.confidence >= self.cfg.sure and plausible(w)
+            ]
+            clean = masked(rgb, sure)
+            found, looked = read_places(
+                clean, np.asarray(Image.fromarray(clean).convert("L")), places, self.reader, self.cfg, lines
+            )
+            result.lines = merge(result.lines, found, self.cfg, looked)
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         return result

@@ -23,7 +23,6 @@ from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
 
-
 def tesseract_available(lang: str = "eng") -> bool:
     exe = shutil.which("tesseract")
     if exe is None:
@@ -166,9 +165,13 @@ def remove_rules(gray: np.ndarray, length: int = 60, ink_below: int = 215, uprig
     """Table grid lines, borders and underlines painted white: tesseract drops text touching them.
     Upright lines from ``upright`` pixels: the sides of a keypad's buttons (36 px on a Qt dial pad)
     hid the digits between them."""
+    return np.where(rule_mask(gray, length, ink_below, upright), 255, gray).astype(np.uint8)
+
+
+def rule_mask(gray: np.ndarray, length: int = 60, ink_below: int = 215, upright: int = 30) -> np.ndarray:
+    """The pixels of :func:`remove_rules`' lines (2-D bool)."""
     ink = gray < ink_below
-    lines = _long_runs(_thin(ink, 3), length) | _long_runs(_thin(ink.T, 3), upright).T
-    return np.where(lines, 255, gray).astype(np.uint8)
+    return np.asarray(_long_runs(_thin(ink, 3), length) | _long_runs(_thin(ink.T, 3), upright).T)
 
 
 def lighten_ground(gray: np.ndarray, knee: int = 185, white: int = 222) -> np.ndarray:

@@ -146,9 +146,12 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, floa
         log.warning("OCR failed: %s", exc)
         result = None
     known = isinstance(result, WindowedText) and result.windows is not None  # the desktop said where
-    if result is not None and result.lines and not known:
-        result.lines = fill_gaps(image, result.lines, ocr)  # a table's lone digits, a second look
-        result.panels = find_panels(image)  # overlapping windows are read one by one
+    if result is not None and result.lines:
+        # A table's lone digits, a second look (by the engine a window reader wraps: it reads a
+        # sheet of snippets, not windows; half A live: table rows 44 -> 49 of 61).
+        result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr) if known else ocr)
+        if not known:
+            result.panels = find_panels(image)  # overlapping windows are read one by one
     return result, (time.perf_counter() - t0) * 1000
 
 

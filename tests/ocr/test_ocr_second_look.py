@@ -1,0 +1,112 @@
+"""The second look: PP-OCR's recogniser reads what tesseract left unread or was unsure of."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.line_reader import GAP, STRIP_WIDTH, LineReader, line_reader_available, strips
+from assistant.ocr.second_look import (
+    SecondLookConfig,
+    SecondLookOcr,
+    ink_cells,
+    merge,
+    plausible,
+    unread_places,
+)
+from assistant.ocr.tesseract import TesseractEngine, rule_mask, tesseract_available
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+KEYS = [
+    ["MC", "MR", "M+", "C"],
+    ["7", "8", "9", "÷"],
+    ["4", "5", "6", "×"],
+    ["1", "2", "3", "−"],
+    ["0", ".", "=", "+"],
+]
+
+needs_engines = pytest.mark.skipif(
+    not (tesseract_available() and line_reader_available()), reason="needs tesseract and the PP-OCR models"
+)
+
+
+def _keypad() -> Image.Image:
+    """A calculator's keys on a grey window over a dark desktop, as Tk draws them (bevelled)."""
+    image = Image.new("RGB", (640, 480), "#2e3440")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((180, 60, 460, 400), fill="#dcdcdc")
+    font = ImageFont.truetype(FONT, 18)
+    for r, row in enumerate(KEYS):
+        for c, key in enumerate(row):
+            x, y = 195 + 66 * c, 80 + 62 * r
+            draw.rectangle((x, y, x + 60, y + 36), fill="#d9d9d9", outline="#8a8a8a")
+            draw.line((x + 1, y + 1, x + 59, y + 1), fill="white")
+            draw.line((x + 1, y + 1, x + 1, y + 35), fill="white")
+            left, top, right, bottom = draw.textbbox((0, 0), key, font=font)
+            draw.text(
+                (x + 30 - (right - left) / 2, y + 18 - (bottom + top) / 2), key, font=font, fill="black"
+            )
+    return image
+
+
+def test_ink_is_letters_not_edges_or_rules() -> None:
+    image = Image.new("L", (400, 200), 230)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 100, 399, 199), fill=60)  # a dark area: one edge along its top
+    draw.rectangle((20, 20, 380, 80), outline=90)  # a frame of rules
+    draw.text((150, 40), "Save", font=ImageFont.truetype(FONT, 16), fill=0)
+    gray = np.asarray(image)
+    ink = ink_cells(gray, SecondLookConfig(), rule_mask(gray))  # as unread_places does
+    rows, cols = np.nonzero(ink)
+    assert ink.any()
+    assert rows.min() >= 40 // 8 - 1 and rows.max() <= 60 // 8 + 1  # only the word's cells
+    assert cols.min() >= 150 // 8 - 1 and cols.max() <= 200 // 8 + 1
+
+
+def test_a_word_too_narrow_for_its_letters_is_implausible() -> None:
+    assert not plausible(OcrWord("or", (543, 313, 554, 453), 0.92))  # a column of keys read as "or"
+    assert plausible(OcrWord("1", (540, 311, 546, 327), 0.9))
+    assert plausible(OcrWord("Calculator", (643, 165, 713, 175), 0.9))
+
+
+def test_merge_replaces_unsure_words_and_keeps_sure_ones() -> None:
+    cfg = SecondLookConfig()
+    sure = OcrWord("Pocket", (10, 10, 60, 24), 0.97)
+    unsure = OcrWord("Cc", (70, 10, 82, 24), 0.67)
+    first = [OcrLine("Pocket Cc", (10, 10, 82, 24), 0.8, [sure, unsure])]
+    again = OcrWord("Pocket", (12, 10, 58, 24), 0.99)  # read again beside the place: not said twice
+    second = [OcrLine("C", (70, 10, 82, 24), 0.99, [OcrWord("C", (70, 10, 82, 24), 0.99)])]
+    second.append(OcrLine("Pocket", again.box, 0.99, [again]))
+    merged = merge(first, second, cfg)
+    assert sorted(w.text for ln in merged for w in ln.words) == ["C", "Pocket"]
+
+
+def test_strips_keep_pictures_apart_and_within_width() -> None:
+    pictures = [np.full((48, w, 3), 200, np.uint8) for w in (30, 900, 700, 40, 1700)]
+    laid = strips(pictures)
+    assert sorted(i for s in laid for i in s.indices) == list(range(5))
+    for s in laid:
+        assert s.pixels.shape[1] <= STRIP_WIDTH + 2 * GAP or len(s.indices) == 1
+        for (_, a1), (b0, _) in zip(s.spans, s.spans[1:], strict=False):
+            assert b0 - a1 >= GAP
+
+
+@needs_engines
+@pytest.mark.timeout(120)
+def test_keys_tesseract_misses_are_read_in_a_second_look() -> None:
+    image = _keypad()
+    keys = [k for row in KEYS for k in row if any(ch.isalnum() for ch in k)]
+    plain = TesseractEngine().recognize(image)
+    assert len(unread_places(np.asarray(image.convert("L")), plain.lines, SecondLookConfig())) >= 3
+    first = [w.text for ln in plain.lines for w in ln.words]
+    assert sum(k in first for k in keys) < len(keys), "tesseract read every key; no second look shown"
+    read = [
+        w.text
+        for ln in SecondLookOcr(TesseractEngine(min_confidence=0.0), LineReader()).recognize(image).lines
+        for w in ln.words
+    ]
+    assert all(k in read for k in keys), (keys, read)
+    assert all(any(ch.isalnum() for ch in w) for w in read)
+    assert len([w for w in read if w not in keys]) <= 1  # at most one stray reading (an operator key)
