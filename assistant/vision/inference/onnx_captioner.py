@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.errors import ModelError
-from assistant.onnx_sessions import SessionSettings, session_options
+from assistant.onnx_sessions import SessionSettings, open_session
 from assistant.paths import cache_dir
 from assistant.vision.inference.beam_search import Hypothesis, beam_search
 from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
@@ -204,10 +204,6 @@ class OnnxCaptioner:
         steps, rarely a different caption; not bit-compatible with torch); None uses it when the export
         has one, as the app does.
         """
-        from assistant.privacy import import_onnxruntime
-
-        ort = import_onnxruntime()  # telemetry off before it loads
-
         onnx_dir = Path(onnx_dir)
         verify_manifest(onnx_dir, "The ONNX captioning model")  # its SHA256SUMS, when the export has one
         if int8 is None:
@@ -233,7 +229,7 @@ class OnnxCaptioner:
             raise ModelError("The ONNX captioning model's vocabulary does not match its graphs.")
 
         # One home for the settings (threads, spinning, memory arena): assistant/onnx_sessions.py.
-        options = session_options(SessionSettings(threads=threads or None, allow_spinning=allow_spinning))
+        settings = SessionSettings(threads=threads or None, allow_spinning=allow_spinning)
         sessions = {}
         for key, name in (
             ("encoder", ENCODER_FILE),
@@ -244,7 +240,7 @@ class OnnxCaptioner:
             if not path.is_file():
                 raise ModelError(f"The ONNX captioning model is incomplete: {name} is missing in {onnx_dir}.")
             try:
-                sessions[key] = ort.InferenceSession(str(path), options, providers=list(providers))
+                sessions[key] = open_session(path, settings, providers)
             except Exception as error:  # onnxruntime raises its own exception types for damaged files
                 raise ModelError(f"The ONNX captioning model file {name} is damaged ({error}).") from None
         flip = _test_time_flip(Path(model_dir) if model_dir is not None else onnx_dir)
