@@ -10,10 +10,7 @@ without a sure word, and the lines of tesseract's unsure words, are cut out and 
 recogniser alone (:class:`assistant.ocr.line_reader.LineReader`, short pictures side by side on
 strips), and its words replace the unsure ones or fill the gaps.
 
-Text-like ink is found per cell of ``cell`` pixels: a cell where some row of pixels goes from light
-to dark and back (or dark to light and back) and so does some column. The edge between two flat
-areas (a window's border on the desktop, a button's face) changes only once along any row or
-column, and a straight rule only across it, so neither counts; the strokes of letters do.
+Text-like ink is found from the pixels (:mod:`assistant.ocr.ink`).
 """
 
 from __future__ import annotations
@@ -26,6 +23,8 @@ from PIL import Image
 
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.ink import crossed, grown, ink_cells
+from assistant.ocr.ink import labels as label_parts
 from assistant.ocr.line_reader import GAP, LineReader
 from assistant.ocr.tesseract import content_span, rule_mask
 
@@ -39,7 +38,7 @@ class SecondLookConfig:
     sure: float = 0.8
     # The recogniser's words below these scores are not taken; a lone letter or digit needs more
     # (half A: its single characters below 0.99 were icons and corners 60 times in 75, "1", "x").
-    min_score: float = 0.8
+    min_score: float = 0.7
     min_score_single: float = 0.97
     floor: float = 0.3  # the first engine's words below this are dropped whatever the second reads
     doubt: float = 0.6  # ... and below this where the second read the place and found nothing
@@ -50,61 +49,7 @@ class SecondLookConfig:
     # Most the recogniser reads per picture, in pixels of line at its height of 48 (about 2.5
     # lines of 320 costing what one 320-pixel line does): places where the first engine read
     # nothing first, then its unsure words, least sure first.
-    budget: int = 4800
-
-
-def _strokes(diff: np.ndarray, step: int) -> np.ndarray:
-    """(n, m, k) differences along the last axis -> (n, m) whether both a rise and a fall occur."""
-    return np.asarray((diff > step).any(axis=-1) & (diff < -step).any(axis=-1))
-
-
-def ink_cells(gray: np.ndarray, cfg: SecondLookConfig, rules: np.ndarray | None = None) -> np.ndarray:
-    """(rows, cols) bool over the cell grid: cells holding strokes (see the module docstring). A
-    change next to a pixel of ``rules`` (2-D bool: table rules, key borders) is no stroke."""
-    c = cfg.cell
-    rows, cols = gray.shape[0] // c, gray.shape[1] // c
-    g = gray[: rows * c, : cols * c].astype(np.int16).reshape(rows, c, cols, c)  # (rows, c, cols, c)
-    dx, dy = np.diff(g, axis=3), np.diff(g, axis=1)
-    if rules is not None:
-        r = rules[: rows * c, : cols * c].reshape(rows, c, cols, c)
-        dx = np.where(r[..., 1:] | r[..., :-1], 0, dx)
-        dy = np.where(r[:, 1:] | r[:, :-1], 0, dy)
-    across = _strokes(dx, cfg.step).any(axis=1)  # (rows, cols): some pixel row crosses a stroke
-    down = _strokes(dy.transpose(0, 2, 3, 1), cfg.step).any(axis=2)  # (rows, cols): some column does
-    # Either kind with the other in the cell or next to it: a small digit's stem and its foot or
-    # flag often fall in neighbouring cells.
-    return np.asarray((across & _near(np.asarray(down))) | (down & _near(np.asarray(across))))
-
-
-def _near(cells: np.ndarray) -> np.ndarray:
-    """``cells`` (2-D bool) or any of their eight neighbours."""
-    p = np.pad(cells, 1)
-    h, w = cells.shape
-    return np.asarray(
-        np.any(
-            [p[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w] for dy in (-1, 0, 1) for dx in (-1, 0, 1)], axis=0
-        )
-    )
-
-
-def _labels(mask: np.ndarray) -> np.ndarray:
-    """Connected parts of ``mask`` (8-neighbours): each cell the smallest index of its part, -1 off."""
-    rows, cols = mask.shape
-    big = rows * cols
-    labels = np.where(mask, np.arange(big).reshape(rows, cols), big)
-    while True:
-        p = np.pad(labels, 1, constant_values=big)
-        near = np.min(
-            [p[1 + dy : 1 + dy + rows, 1 + dx : 1 + dx + cols] for dy in (-1, 0, 1) for dx in (-1, 0, 1)],
-            axis=0,
-        )
-        new = np.where(mask, near, big)
-        flat = new.ravel()
-        inside = flat < big
-        flat[inside] = np.minimum(flat[inside], flat[flat[inside]])  # jump to the label's label
-        if np.array_equal(new, labels):
-            return np.where(mask, labels, -1)
-        labels = new
+    budget: int = 6400
 
 
 def plausible(word: OcrWord) -> bool:
@@ -125,21 +70,6 @@ def _covered(lines: list[OcrLine], shape: tuple[int, int], cfg: SecondLookConfig
             x0, y0, x1, y1 = word.box
             covered[max(0, y0 // c) : -(-y1 // c), max(0, x0 // c) : -(-x1 // c)] = True
     return covered
-
-
-def _crossed(gray: np.ndarray, box: Box, step: int, rules: np.ndarray) -> bool:
-    """Lines (other than ``rules``) run out of ``box`` across its edge at two places or more: the
-    corner where four keys or cells meet, not a letter on its own ground."""
-    x0, y0, x1, y1 = box
-
-    def ring(a: np.ndarray) -> np.ndarray:
-        part = a[y0:y1, x0:x1]
-        return np.concatenate([part[0], part[1:, -1], part[-1, ::-1][1:], part[::-1, 0][1:]])
-
-    grey = ring(gray).astype(np.int16)
-    off = (np.abs(grey - np.median(grey)) > step) & ~ring(rules)
-    starts = np.flatnonzero(off & ~np.roll(off, 1))
-    return len(starts) >= 2
 
 
 def _same_row(a: Box, b: Box) -> bool:
@@ -168,17 +98,6 @@ def unsure_words(lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
     return [box for _, box in sorted(runs, key=lambda r: r[0])]
 
 
-def _grown(mask: np.ndarray, reach: int) -> np.ndarray:
-    """``mask`` (2-D bool) grown by ``reach`` pixels up, down, left and right."""
-    out = mask.copy()
-    for d in range(1, reach + 1):
-        out[d:] |= mask[:-d]
-        out[:-d] |= mask[d:]
-        out[:, d:] |= mask[:, :-d]
-        out[:, :-d] |= mask[:, d:]
-    return out
-
-
 def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
     """Boxes (image pixels) around ink with no sure word on it, biggest first."""
     span = content_span(gray, cfg.cell)
@@ -187,9 +106,11 @@ def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
     # Judged within the content only (cell-aligned, so that cells keep their place on the grid).
     gx, gy = span[0] // cfg.cell * cfg.cell, span[1] // cfg.cell * cfg.cell
     part = gray[gy : span[3], gx : span[2]]
-    rules = _grown(rule_mask(part), 2)  # with the light bevel that runs beside a key's border
+    rules = grown(rule_mask(part), 2)  # with the light bevel that runs beside a key's border
     ink = np.zeros((gray.shape[0] // cfg.cell, gray.shape[1] // cfg.cell), dtype=bool)
-    found = ink_cells(part, cfg, rules)  # the rules and borders around keys and fields left out
+    found = ink_cells(
+        part, cfg.cell, cfg.step, rules
+    )  # the rules and borders around keys and fields left out
     ink[
         gy // cfg.cell : gy // cfg.cell + found.shape[0], gx // cfg.cell : gx // cfg.cell + found.shape[1]
     ] = found
@@ -201,7 +122,7 @@ def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
         return []
     # A one-cell gap between ink above and below closed: the stem of a "1" joins its flag and foot.
     left[1:-1] |= left[:-2] & left[2:]
-    labels = _labels(left)
+    labels = label_parts(left)
     c, h, w = cfg.cell, gray.shape[0], gray.shape[1]
     places = []
     for label in np.unique(labels[labels >= 0]):
@@ -213,7 +134,7 @@ def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
         m = cfg.margin
         box = (max(0, x0 * c - m), max(0, y0 * c - m), min(w, x1 * c + m), min(h, y1 * c + m))
         reach = (box[0], max(0, box[1] - c // 2), box[2], min(h, box[3] + c // 2))  # a stem's end
-        if max(y1 - y0, x1 - x0) <= 4 and _crossed(gray, reach, cfg.step, rules):
+        if max(y1 - y0, x1 - x0) <= 4 and crossed(gray, reach, cfg.step, rules):
             continue
         places.append(box)
     places.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))

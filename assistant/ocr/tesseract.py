@@ -23,6 +23,7 @@ from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
 
+
 def tesseract_available(lang: str = "eng") -> bool:
     exe = shutil.which("tesseract")
     if exe is None:

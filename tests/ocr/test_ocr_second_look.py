@@ -58,7 +58,7 @@ def test_ink_is_letters_not_edges_or_rules() -> None:
     draw.rectangle((20, 20, 380, 80), outline=90)  # a frame of rules
     draw.text((150, 40), "Save", font=ImageFont.truetype(FONT, 16), fill=0)
     gray = np.asarray(image)
-    ink = ink_cells(gray, SecondLookConfig(), rule_mask(gray))  # as unread_places does
+    ink = ink_cells(gray, 8, 24, rule_mask(gray))  # as unread_places does
     rows, cols = np.nonzero(ink)
     assert ink.any()
     assert rows.min() >= 40 // 8 - 1 and rows.max() <= 60 // 8 + 1  # only the word's cells
