@@ -1,6 +1,6 @@
 """OCR engines on the rendered screen set: word recall, reading order, and time per screen size.
 
-    .venv/bin/python benchmarks/ocr_engines.py [--engines tesseract,rapidocr] [--quick]
+    .venv/bin/python benchmarks/ocr_engines.py [--engines tesseract+second-look,tesseract,rapidocr]
 
 Prints a table per engine variant and one JSON line at the end. Times are wall-clock on this
 machine (2 cores, shared) and CPU time, medians of the runs; run it on an idle machine for clean
@@ -31,7 +31,18 @@ from tests.fixtures_screens import (  # noqa: E402
     word_recall,
 )
 
+
+def _second_look() -> OcrEngine:
+    """What ``auto`` gives: tesseract, then PP-OCR's recogniser on what it left unread or was unsure
+    of (assistant/ocr/second_look.py)."""
+    from assistant.ocr.line_reader import LineReader
+    from assistant.ocr.second_look import SecondLookOcr
+
+    return SecondLookOcr(TesseractEngine(min_confidence=0.0), LineReader())
+
+
 VARIANTS = {
+    "tesseract+second-look": _second_look,
     "tesseract": lambda: TesseractEngine(),
     "tesseract-1proc": lambda: TesseractEngine(processes=1),
     "tesseract-x1": lambda: TesseractEngine(scale=1.0),
