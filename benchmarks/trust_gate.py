@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import re
 import sys
@@ -31,8 +32,20 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from wild_eval import score, summarise  # noqa: E402
 
-from assistant.understand.objects import artwork_probability, grouped  # noqa: E402
-from assistant.understand.trust import TrustConfig, _head_for, likeness, verdict  # noqa: E402
+from assistant.understand.colours import colours_sentence  # noqa: E402
+from assistant.understand.objects import artwork_probability, grouped, kind_probability  # noqa: E402
+from assistant.understand.trust import (  # noqa: E402
+    CANT_TELL,
+    Assessment,
+    Subjects,
+    TrustConfig,
+    _head_for,
+    _probe_for,
+    likeness,
+    speak,
+    verdict,
+)
+from assistant.understand.wording import hedge  # noqa: E402
 from assistant.vision.matching.caption_memory import CaptionMemory, default_memory_dir  # noqa: E402
 
 
@@ -46,16 +59,56 @@ MS: list[float] = []  # per picture: what assess() adds (ImageNet head, kinds, n
 
 def signals(pooled: np.ndarray, rows: list[dict], memory: CaptionMemory, cfg: TrustConfig) -> list[dict]:
     head, familiar = _head_for("efficientnet-lite2", None)
+    probe = _probe_for("efficientnet-lite2", None)
     out = []
     for p, row in zip(pooled, rows, strict=True):
         started = time.perf_counter()
         probabilities = head.probabilities(p)
         label = grouped(probabilities, head.labels, top=1)[0]
         art = artwork_probability(probabilities, head.labels)
+        subjects = Subjects(float(probe.logit(p)), kind_probability(probabilities, "dog"))
         near = likeness(memory, p, cfg.neighbours)
         MS.append((time.perf_counter() - started) * 1000)
-        out.append({**row, "label": label, "likeness": near, "familiar": familiar, "artwork": art})
+        out.append(
+            {
+                **row,
+                "label": label,
+                "likeness": near,
+                "familiar": familiar,
+                "artwork": art,
+                "subjects": subjects,
+            }
+        )
     return out
+
+
+def judge(c: dict, cfg: TrustConfig) -> Assessment:
+    return verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg, c["artwork"], c["subjects"])
+
+
+def spoken(c: dict, v: Assessment, folder: Path | None = None) -> str:
+    """What the app says for the caption: hedged as compose does (no image-text match in the cache's
+    hedge when absent), or the verdict's sentence; "I can't tell" gets the picture's colours."""
+    import math
+
+    word_p = math.exp(min(0.0, c["mean_log_prob"]))
+    said = speak(_Result(v), hedge(c["text"], word_p, match=c["confidence"])) or ""
+    if said == CANT_TELL and folder is not None:
+        colours = _colours(folder / c["file"])
+        said = f"{CANT_TELL} {colours}" if colours else CANT_TELL
+    return said
+
+
+@functools.cache
+def _colours(path: Path) -> str | None:
+    from PIL import Image
+
+    return colours_sentence(Image.open(path).convert("RGB"))
+
+
+class _Result:
+    def __init__(self, trust: Assessment) -> None:
+        self.trust = trust
 
 
 def replace_caption(spoken: str, caption: str, instead: str) -> str:
@@ -68,15 +121,20 @@ def replace_caption(spoken: str, caption: str, instead: str) -> str:
 def run_wild(cached: list[dict], split: str, cfg: TrustConfig, base: Path, show: bool) -> dict:
     truth = json.loads((REPO / "datasets" / "wild" / "truth.json").read_text())
     said = {r["file"]: r["text"] for r in json.loads(base.read_text())["pictures"]}
+    folder = REPO / "datasets" / "wild" / "images"
     rows = []
     for c in cached:
         t = truth[c["file"]]
         if split != "both" and t["split"] != split:
             continue
-        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg, c["artwork"])
+        v = judge(c, cfg)
         text = said[c["file"]]
-        if not v.trusted and v.sentence:
-            text = replace_caption(text, c["text"], v.sentence)
+        if t["kind"] in ("photo", "painting"):  # said as the caption (or the gate's sentence at base)
+            new = spoken(c, v, folder)
+            # Not found: the base run's gate had replaced the caption (the subject check only ever
+            # takes a caption the rest of the gate trusts, so that sentence stays), or the picture
+            # took another path (a cut-out or drawing: pictures.py).
+            text = replace_caption(text, c["text"], new)
         s = score(text, t)
         rows.append({"kind": t["kind"], "gist": s.gist, "false_words": s.false_words})
         if show:
@@ -95,15 +153,18 @@ def run_val(cached: list[dict], cfg: TrustConfig) -> dict:
 
     hyps, refs, replaced = {}, {}, []
     for c in cached:
-        v = verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg, c["artwork"])
-        hyps[c["file"]] = " ".join(c["tokens"]) if v.trusted else (v.sentence or "")
+        v = judge(c, cfg)
+        hyps[c["file"]] = " ".join(c["tokens"]) if v.trusted else spoken(c, v)
         refs[c["file"]] = c["refs"]
         if not v.trusted:
             replaced.append((c["file"], v.reason, c["text"], v.sentence))
     scores = score_captions(refs, hyps, meteor=False)
     for r in replaced[:40]:
         print("  val replaced:", r, file=sys.stderr)
+    even = {k for i, k in enumerate(refs) if i % 2 == 0}  # half A (tuning): even-numbered photos
+    half = score_captions({k: refs[k] for k in even}, {k: hyps[k] for k in even}, meteor=False)
     return {
+        "cider_half_A": round(float(half["cider"] or 0), 4),
         "n": len(cached),
         "replaced": len(replaced),
         "replaced_pct": round(100 * len(replaced) / len(cached), 2),

@@ -4,7 +4,7 @@ For each picture: the caption the app would speak (beam 3, re-ranked), its word 
 image-text match, the pooled encoder feature (from which the ImageNet head and the caption memory's
 nearest neighbours are computed offline), and the pixel classifier's first guess of its kind.
 
-    nice .venv/bin/python benchmarks/trust_signals.py wild --out /tmp/wild_signals.npz
+    nice .venv/bin/python benchmarks/trust_signals.py wild --runtime onnx --batch 1 --out /tmp/wild.npz
     nice .venv/bin/python benchmarks/trust_signals.py flickr8k --split val --runtime onnx --out /tmp/val.npz
 
 Not a test; prints one JSON line at the end (count, seconds).
@@ -51,6 +51,12 @@ def main() -> None:
     parser.add_argument("--split", default="val")
     parser.add_argument("--runtime", default="torch")
     parser.add_argument("--limit", type=int)
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=8,
+        help="pictures captioned together (the app: 1; batches shift features a little)",
+    )
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
 
@@ -62,8 +68,8 @@ def main() -> None:
     rows: list[dict] = []
     pooled: list[np.ndarray] = []
     started = time.perf_counter()
-    for i in range(0, len(names), 8):
-        chunk = names[i : i + 8]
+    for i in range(0, len(names), args.batch):
+        chunk = names[i : i + args.batch]
         images = [load_image(folder / n).convert("RGB") for n in chunk]
         results = caption_reranked(captioner, reranker, images, 3)
         for name, image, result in zip(chunk, images, results, strict=True):

@@ -120,6 +120,12 @@ def article(noun: str) -> str:
     return "an" if noun[:1].lower() in "aeiou" and not noun.lower().startswith(("uni", "eu")) else "a"
 
 
+def kind_probability(probabilities: Sequence[float] | np.ndarray, kind: str) -> float:
+    """ImageNet's probability summed over every label of one everyday ``kind`` ("dog": 118 breeds)."""
+    p = np.asarray(probabilities, dtype=np.float64)
+    return float(sum(p[first : last + 1].sum() for first, last, k in _KIND_RANGES if k == kind))
+
+
 def kind_of(index: int) -> str | None:
     for first, last, kind in _KIND_RANGES:
         if first <= index <= last:

@@ -42,7 +42,9 @@ import numpy as np
 from PIL import Image
 
 from assistant.understand.colours import colours_sentence
-from assistant.understand.objects import Named, artwork_probability, grouped
+from assistant.understand.objects import Named, artwork_probability, grouped, kind_probability
+from assistant.understand.subjects import DOG_WORDS, PERSON_WORDS, mentions, without_subject
+from assistant.understand.wording import lower_first
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +64,23 @@ class TrustConfig:
     label_likeness: float = 0.58
     # ImageNet's probability for "a picture of a picture" (comic book, book jacket, jigsaw puzzle, ...;
     # objects.ARTWORK_LABELS) at which a painting or cartoon is not captioned as a scene.
-    artwork: float = 0.3
+    artwork: float = 0.2
+    # Is the caption's person or dog really there (subjects.py)? A person needs the person probe's log
+    # odds at least ``person_logit``; a dog needs ImageNet's dog breeds to hold ``dog_support`` of its
+    # probability, or a dog as its first thing. A person the probe is very sure of (``person_keep``:
+    # above every non-Flickr8k photo of wild half A) keeps the caption that ImageNet's label or the
+    # distance to the training photos would have replaced: a Flickr8k photo of people by a locomotive.
+    person_logit: float = 0.0
+    person_keep: float = 6.0
+    dog_support: float = 0.1
+
+
+@dataclass(frozen=True)
+class Subjects:
+    """What the gate knows about the caption's likely inventions."""
+
+    person: float | None  # the person probe's log odds (None without the probe)
+    dog: float | None  # ImageNet's probability summed over dog breeds (None without the head)
 
 
 @dataclass(frozen=True)
@@ -72,6 +90,7 @@ class Assessment:
     likeness: float | None  # mean cosine to the nearest training photos
     label: Named | None  # ImageNet's most likely thing
     reason: str  # why, for logs and benchmarks
+    partial: bool = False  # ``sentence`` is the caption less its invented subject: hedged like it
 
 
 def caption_words(text: str) -> set[str]:
@@ -90,6 +109,18 @@ def agrees(label: Named, text: str, subject_words: int = 6) -> bool:
     return bool(label.words.words() & caption_words(opening))
 
 
+def invented(text: str, label: Named | None, subjects: Subjects | None, cfg: TrustConfig) -> str | None:
+    """Why the caption's person or dog is not supported (None: it is, or nothing to judge with)."""
+    if subjects is None:
+        return None
+    if subjects.person is not None and subjects.person < cfg.person_logit and mentions(text, PERSON_WORDS):
+        return "the person probe sees no person"
+    dog_seen = subjects.dog is None or subjects.dog >= cfg.dog_support or bool(label and label.key == "dog")
+    if mentions(text, DOG_WORDS) and not dog_seen:
+        return "ImageNet sees no dog"
+    return None
+
+
 def verdict(
     text: str,
     likeness: float | None,
@@ -97,6 +128,7 @@ def verdict(
     familiar: dict[str, int],
     cfg: TrustConfig,
     artwork: float = 0.0,
+    subjects: Subjects | None = None,
 ) -> Assessment:
     """The decision from the signals (separate from :func:`assess` so that benchmarks can replay it)."""
     p = label.probability if label is not None else 0.0
@@ -113,14 +145,29 @@ def verdict(
         return Assessment(False, sentence, likeness, label, reason)
 
     unlike = likeness is None or likeness < cfg.label_likeness
-    if label is not None and p >= cfg.label_sure and not agree and not known and unlike:
+    sure_person = subjects is not None and subjects.person is not None and subjects.person >= cfg.person_keep
+    keep = sure_person and mentions(text, PERSON_WORDS)
+    if label is not None and p >= cfg.label_sure and not agree and not known and unlike and not keep:
         return instead("ImageNet is sure of something the caption does not name")
     if artwork >= cfg.artwork:
         return Assessment(False, CANT_TELL, likeness, label, "a painting, print or cartoon")
+
+    def unless_invented(reason: str) -> Assessment:
+        """Trusted, unless its person or dog is not there: then the caption without it, or instead."""
+        why = invented(text, label, subjects, cfg)
+        if why is None:
+            return Assessment(True, None, likeness, label, reason)
+        rest = without_subject(text)
+        if rest is not None and p < cfg.label_sure:  # a sure ImageNet thing is said instead
+            return Assessment(False, rest, likeness, label, why + "; said without it", partial=True)
+        return instead(why)
+
+    if keep:
+        return unless_invented("the person probe is sure of a person")
     if agree and p >= cfg.label_probable:
-        return Assessment(True, None, likeness, label, "the caption names what ImageNet sees")
+        return unless_invented("the caption names what ImageNet sees")
     if likeness is None or likeness >= cfg.strange:
-        return Assessment(True, None, likeness, label, "like the training photos")
+        return unless_invented("like the training photos")
     return instead("unlike the training photos")
 
 
@@ -148,12 +195,21 @@ def _head_for(encoder: str | None, directory: str | None) -> tuple[Any, dict[str
     return head, familiar
 
 
+@functools.lru_cache(maxsize=4)
+def _probe_for(encoder: str | None, directory: str | None) -> Any:
+    """The person probe for ``encoder`` (or None); loaded once."""
+    from assistant.vision.inference.person_probe import load_person_probe
+
+    return load_person_probe(Path(directory) if directory else None, encoder)
+
+
 def assess(
     result: Any,
     memory: Any,
     encoder: str | None,
     cfg: TrustConfig | None = None,
     head_dir: Path | None = None,
+    probe_dir: Path | None = None,
 ) -> Assessment | None:
     """Judge a caption result (it must carry ``pooled``); None when there is nothing to judge with."""
     cfg = cfg or TrustConfig()
@@ -164,13 +220,16 @@ def assess(
     if head is None and memory is None:
         return None
     pooled = np.asarray(pooled, dtype=np.float32)
-    label, art = None, 0.0
+    label, art, dog = None, 0.0, None
     if head is not None:
         probabilities = head.probabilities(pooled)  # (1000,)
         label = grouped(probabilities, head.labels, top=1)[0]
         art = artwork_probability(probabilities, head.labels)
+        dog = kind_probability(probabilities, "dog")
+    probe = _probe_for(encoder, str(probe_dir) if probe_dir else None)
+    person = float(probe.logit(pooled)) if probe is not None else None
     near = likeness(memory, pooled, cfg.neighbours)
-    return verdict(str(result.text), near, label, familiar, cfg, art)
+    return verdict(str(result.text), near, label, familiar, cfg, art, Subjects(person, dog))
 
 
 def annotate(
@@ -200,5 +259,9 @@ def speak(result: Any, hedged: str | None) -> str | None:
     verdict's own sentence."""
     assessment = getattr(result, "trust", None)
     if isinstance(assessment, Assessment) and not assessment.trusted:
+        if assessment.partial and assessment.sentence and hedged:
+            for word in ("Probably", "Possibly"):  # what is left of the caption is as unsure as it was
+                if hedged.startswith(word + " "):
+                    return f"{word} {lower_first(assessment.sentence)}"
         return assessment.sentence
     return hedged
