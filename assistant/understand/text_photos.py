@@ -100,21 +100,20 @@ def _slope(names: Sequence[OcrLine], prices: Sequence[OcrLine]) -> float:
     """The rows' shared tilt (dy per dx): the slope, within +-0.25, that puts each price nearest the
     middle of a line on its left. A price half a row from two lines is ambiguous alone; the slope
     that suits all of them together is not."""
-
-    def cost(slope: float) -> float:
-        total = 0.0
-        for price in prices:
-            px = (price.box[0] + price.box[2]) / 2
-            misses = [
-                abs(_middle(price) - slope * (px - (n.box[0] + n.box[2]) / 2) - _middle(n)) / max(1, n.height)
-                for n in names
-                if n.box[2] < price.box[0] + 2
-            ]
-            total += min([1.0, *misses])
-        return total
-
-    candidates = np.linspace(-0.25, 0.25, 51)
-    return float(min(candidates, key=lambda slope: (round(cost(float(slope)), 2), abs(slope))))
+    if not names or not prices:
+        return 0.0
+    slopes = np.linspace(-0.25, 0.25, 51)  # (S,)
+    name_x = np.array([(n.box[0] + n.box[2]) / 2 for n in names])  # (N,)
+    name_y = np.array([_middle(n) for n in names])
+    height = np.array([max(1, n.height) for n in names])
+    price_x = np.array([(p.box[0] + p.box[2]) / 2 for p in prices])  # (P,)
+    price_y = np.array([_middle(p) for p in prices])
+    left = np.array([[n.box[2] < p.box[0] + 2 for n in names] for p in prices])  # (P, N)
+    level = price_y[None, :, None] - slopes[:, None, None] * (price_x[None, :, None] - name_x[None, None, :])
+    misses = np.abs(level - name_y[None, None, :]) / height[None, None, :]  # (S, P, N)
+    misses = np.where(left[None], np.minimum(misses, 1.0), 1.0).min(axis=2).sum(axis=1)  # (S,)
+    best = np.round(misses, 2)
+    return float(min(zip(best, np.abs(slopes), slopes, strict=True))[2])
 
 
 def rows(lines: Sequence[OcrLine]) -> list[str]:
