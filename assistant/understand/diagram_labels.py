@@ -40,14 +40,17 @@ def overlap(a: OcrLine, b: OcrLine) -> bool:
 def clean_label(first: str, again: str) -> str:
     """A link's label from the first reading and the cleaned one: a usual label word that either
     holds, give or take a letter ("lyes" beside its line, "es": "yes"), else the cleaned reading,
-    trimmed of stray marks."""
+    trimmed of stray marks, when it has a figure or three letters ("" otherwise)."""
     for text in (again, first):
         bare = "".join(ch for ch in text.lower() if ch.isalpha())
         for word in LABEL_WORDS:
             cut = len(bare) >= 2 and word.endswith(bare) and len(word) == len(bare) + 1  # "es"
             if bare == word or cut or (len(word) >= 3 and word in bare and len(bare) <= len(word) + 1):
                 return word
-    return (again or first).strip(" .,;:'\"|\\/()[]“”‘’")
+    text = (again or first).strip(" .,;:'\"|\\/()[]“”‘’")
+    letters = sum(ch.isalpha() for ch in text)
+    # Two letters that are no label word, and no figure: an arrowhead and a stray letter ("vy").
+    return text if any(ch.isdigit() for ch in text) or letters >= 3 else ""
 
 
 def label_links(diagram: Diagram, lines: Sequence[OcrLine], reach: int = 14) -> None:
