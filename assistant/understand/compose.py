@@ -28,6 +28,7 @@ from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.classify import KindResult, classify_kind
+from assistant.understand.codes import codes_sentence
 from assistant.understand.dialogs import read_dialog
 from assistant.understand.found import FoundItem, found_items
 from assistant.understand.picture_reading import photo_text_sentences, picture_reading
@@ -235,10 +236,12 @@ def _caption_stage(
 def _compose_photo(
     rgb: Image.Image, blocks: list[TextBlock], captions: _Captions, speech: _Speech, plan: Plan, *, said: bool
 ) -> None:
-    """Stage 4 for a photo: its caption unless ``said`` already, then the text in it OCR is sure of."""
+    """Stage 4 for a photo: its caption unless ``said`` already, a code on it (a product's barcode, a
+    poster's QR code: what a person pointing a camera at it wants), then the text OCR is sure of."""
     if not said:  # a photo with dark or flat parts: only now known not to be a page
         captions.first = None
         speech.say(captions.spoken(rgb) or "A photo.")
+    speech.say(codes_sentence(rgb))
     # Only confident text: texture in a photo is easily misread as letters.
     sure = [ln for b in blocks for ln in b.lines if ln.confidence >= captions.cfg.photo_text_confidence]
     page = photo_text_sentences(rgb, sure, plan.text_words) if sure else None  # a page, a receipt

@@ -39,3 +39,16 @@ def test_qr_codes_and_barcodes_are_said() -> None:
 def test_a_photographed_label_is_read() -> None:
     with Image.open(WILD / "code_ean13_label.jpg") as photo:  # half A
         assert codes_sentence(photo) == "Barcode EAN-13: 4006381333931."
+
+
+def test_a_code_on_a_photo_is_said_after_what_the_photo_shows() -> None:
+    """A photo is no code picture, yet the label's barcode is what a person pointing at it wants."""
+    from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+    from assistant.understand import understand
+
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    with Image.open(WILD / "code_ean13_label.jpg") as photo:  # half A
+        said = understand(photo, captioner=None, ocr=TesseractEngine())
+    assert said.kind == "photo"
+    assert said.sentences[:2] == ["A photo.", "Barcode EAN-13: 4006381333931."]
