@@ -6,6 +6,7 @@ words of the rendered screen set (benchmarks/ocr_engines.py); see AUTO_ORDER.
 
 from __future__ import annotations
 
+from assistant.catalog import spoken_list
 from assistant.errors import AssistantError
 from assistant.ocr.base import NullOcrEngine, OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
@@ -48,8 +49,11 @@ def create_ocr_engine(name: str = "auto") -> OcrEngine:
         for candidate in AUTO_ORDER:
             if candidate in available:
                 return _with_second_look(create_ocr_engine(candidate))
-        raise AssistantError("No text reader is installed: install tesseract-ocr or RapidOCR to read text.")
-    raise AssistantError(f"Unknown text reader '{name}'; choose auto, rapidocr, tesseract or none.")
+        raise AssistantError(
+            "No text reader can run: install tesseract-ocr, or reinstall the assistant to restore its "
+            "text-reading models."
+        )
+    raise AssistantError(f"Unknown text reader '{name}'; choose {spoken_list(ENGINE_NAMES)}.")
 
 
 def _with_second_look(engine: OcrEngine) -> OcrEngine:
