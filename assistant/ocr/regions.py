@@ -1,10 +1,10 @@
 """Connected regions of a binary mask and their smallest rotated rectangles, in numpy.
 
 Why here: the text detector's output (a text-probability map, :mod:`assistant.ocr.ppocr_detect`)
-and the chart finder (:mod:`assistant.understand.pictures`) both need "which pixels hang together";
-OpenCV did it before, and OpenCV alone was 173 MB of the installed app (issue #19). Regions are
-found run by run: each row's runs of set pixels, joined to the runs they touch in the next row
-(8-connected, as OpenCV's contours and ``connectedComponentsWithStats(connectivity=8)``).
+and the chart finder (:mod:`assistant.understand.pictures`) need each region as its runs and its
+smallest rotated rectangle, as OpenCV's contours and ``minAreaRect`` gave (OpenCV alone was 173 MB of
+the installed app, issue #19). The labelling itself (8-connected, as OpenCV's
+``connectedComponentsWithStats(connectivity=8)``) is :func:`assistant.masks.label`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from assistant.masks import label
 
 
 @dataclass(frozen=True)
@@ -44,50 +46,21 @@ class Region:
         return np.concatenate([left, right]).astype(np.float64)
 
 
-def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every row's runs of True, in row-major order: (rows, starts, ends exclusive)."""
+def regions(mask: np.ndarray) -> list[Region]:
+    """The 8-connected regions of a (H, W) boolean mask, ordered by their first run (top, then left)."""
+    mask = np.asarray(mask, dtype=bool)
+    labels, count = label(mask, diagonal=True)
+    if count == 0:
+        return []
     padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = mask
     step = np.diff(padded, axis=1)  # (H, W + 1): +1 where a run starts, -1 after it ends
     rows, starts = np.nonzero(step == 1)
     _, ends = np.nonzero(step == -1)
-    return rows, starts, ends
-
-
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def regions(mask: np.ndarray) -> list[Region]:
-    """The 8-connected regions of a (H, W) boolean mask, ordered by their first run (top, then left)."""
-    rows, starts, ends = _runs(np.asarray(mask, dtype=bool))
-    count = len(rows)
-    if count == 0:
-        return []
-    width = mask.shape[1] + 2
-    # Run b in row y+1 touches run a in row y (8-connected) when b starts at or before a's end and
-    # ends at or after a's start: found for all runs at once on keys row * width + column.
-    start_keys = rows * width + starts
-    end_keys = rows * width + ends
-    first = np.searchsorted(end_keys, (rows + 1) * width + starts, side="left")
-    last = np.searchsorted(start_keys, (rows + 1) * width + ends, side="right")
-    parent = list(range(count))
-    for a in np.nonzero(last > first)[0].tolist():
-        for b in range(int(first[a]), int(last[a])):
-            if rows[b] != rows[a] + 1:
-                continue
-            ra, rb = _find(parent, a), _find(parent, b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    roots = np.array([_find(parent, i) for i in range(count)])
-    order = np.argsort(roots, kind="stable")
-    bounds = np.flatnonzero(np.diff(roots[order])) + 1
-    return [
-        Region(rows[group], starts[group], ends[group]) for group in np.split(order, bounds) if len(group)
-    ]
+    owner = labels[rows, starts]  # 1..count, numbered in the order of each region's first run
+    order = np.argsort(owner, kind="stable")
+    bounds = np.flatnonzero(np.diff(owner[order])) + 1
+    return [Region(rows[group], starts[group], ends[group]) for group in np.split(order, bounds)]
 
 
 def convex_hull(points: np.ndarray) -> np.ndarray:

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from assistant.masks import dilate, regions
 from assistant.ocr.boxes import OcrLine
 from assistant.understand.diagrams import Diagram
-from assistant.understand.shapes import dilate, regions
 
 
 def label_boxes(diagram: Diagram, lines: Sequence[OcrLine]) -> list[tuple[int, int, int, int]]:

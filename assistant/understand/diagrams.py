@@ -3,7 +3,7 @@ joined by lines and arrows on a plain background (issue #16).
 
 A diagram used to be read as "Screen. v. Send. es. no. reset link. Show error. Password Reset. ..."
 (the OCR's reading order of scattered labels, arrowheads read as "v"). Here the picture is cut into
-flat regions between outlines (:mod:`assistant.understand.shapes`); a region that is closed, holds
+flat regions between outlines (:mod:`assistant.masks`); a region that is closed, holds
 text (its holes) and is neither the background nor huge is a *node*; the strokes left when the nodes
 and their outlines are taken away are the *links*, and a link that reaches two nodes joins them (the
 end with more ink near it, an arrowhead, is where it points). The structure says the kind
@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
-from assistant.understand.shapes import dilate, grow_labels, label, regions
+from assistant.masks import dilate, grow_labels, label, regions
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from assistant.masks import dilate, grow_labels, label, regions
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.understand.diagram_labels import label_links, label_spots
 from assistant.understand.diagram_reading import describe_diagram, place_text
 from assistant.understand.diagrams import find_diagram
 from assistant.understand.picture_reading import picture_reading
-from assistant.understand.shapes import dilate, grow_labels, label, regions
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

@@ -1,11 +1,13 @@
-"""Connected regions of a binary mask, in numpy alone (no OpenCV, no SciPy), and their boxes.
+"""Connected regions of a binary mask, in numpy alone (no OpenCV, no SciPy), their boxes, and dilation.
 
-Diagrams and photographed texts are read from their shapes: the closed regions between outlines (a
-flowchart's boxes), the strokes that join them (arrows) and the rows of ink (a receipt's lines).
-OpenCV is leaving the runtime dependencies, so labelling is done here on runs: each row's runs of
-set pixels are found at once with numpy, runs of neighbouring rows that touch are paired with
-``searchsorted``, and the pairs are merged by pointer jumping. A 640-pixel diagram takes a few
-milliseconds.
+One home for "which pixels hang together", used by the text detector's post-processing
+(:mod:`assistant.ocr.regions`, :mod:`assistant.ocr.ppocr_detect`), the chart finder
+(:mod:`assistant.understand.pictures`) and diagrams (:mod:`assistant.understand.diagrams`): the
+regions between outlines (a flowchart's boxes), the strokes that join them (arrows), the rows of ink
+(a receipt's lines), a text-probability map's blobs. OpenCV left the runtime dependencies (173 MB,
+issue #19), so labelling is done here on runs: each row's runs of set pixels are found at once with
+numpy, runs of neighbouring rows that touch are paired with ``searchsorted``, and the pairs are
+merged by pointer jumping. A 640-pixel picture takes a few milliseconds.
 """
 
 from __future__ import annotations
