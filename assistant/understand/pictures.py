@@ -30,6 +30,7 @@ from assistant.ocr.layout import TextBlock
 from assistant.ocr.regions import regions
 from assistant.understand.codes import codes_sentence, read_codes
 from assistant.understand.codes import qr_sentence as qr_sentence  # said here before codes.py
+from assistant.understand.graphics import graphic_sentence
 from assistant.understand.trust import Assessment, with_colours
 
 log = logging.getLogger(__name__)
@@ -124,8 +125,9 @@ def _mostly_table(blocks: Sequence[TextBlock], words: int, max_words: int = 120)
 
 
 def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) -> str:
-    """A drawn picture or cut-out: a sure ImageNet label ("A picture of a zebra."), else can't tell
-    (and its main colours)."""
+    """A drawn picture or cut-out: an icon or drawing the graphics head is sure of ("An icon: a
+    folder."; understand/graphics.py), else a sure ImageNet label ("A picture of a zebra."), else
+    can't tell (and its main colours)."""
     if captioner is None:
         return with_colours(rgb)
     try:
@@ -133,6 +135,9 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
     except AssistantError as error:
         log.warning("captioning failed: %s", error)
         return with_colours(rgb)
+    drawn = graphic_sentence(getattr(result, "pooled", None), rgb, getattr(captioner, "encoder_name", None))
+    if drawn is not None:
+        return drawn
     trust = getattr(result, "trust", None)
     label = trust.label if isinstance(trust, Assessment) else None
     if label is not None and label.probability >= cfg.label_sure:

@@ -1,0 +1,162 @@
+"""Names for icons and drawings from the captioner's pooled features: a small softmax head. Torch-free.
+
+Why: ImageNet's thousand classes name no folder, printer or trash can, and are confidently wrong on
+clip art ("spatula" for a trash-can icon); the Flickr8k captioner knows neither. This head was
+trained (``scripts/train_graphics_head.py``) on icons of twelve Debian icon themes, openclipart-png
+drawings and GComPris' cartoon word pictures, each named in plain words ("trash can", "storm cloud",
+"guitar"). It reads the same pooled vector every caption result carries (``CaptionResult.pooled``,
+the encoder grid's mean), so it costs one small matrix product, no second model run.
+
+The folder (``resources/models/graphics-lite2-head``):
+
+- ``head.safetensors``: ``weight (C, D)`` float16, ``bias (C,)`` float32: the labels' softmax layer;
+  ``style_weight (S, D)`` float16, ``style_bias (S,)``: icon or drawing;
+- ``labels.json``: the C labels in index order ("other" for an icon of no named kind);
+- ``config.json``: format, the encoder whose pooled grid it reads, the style names, training figures.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import ModelError
+from assistant.vision.model.files import load_optional_extra, write_manifest
+
+FORMAT_NAME = "assistant-graphics-head"
+FORMAT_VERSION = 1
+HEAD_FILE, LABELS_FILE, CONFIG_FILE = "head.safetensors", "labels.json", "config.json"
+DEFAULT_HEAD_NAME = "graphics-lite2-head"
+OTHER = "other"  # the label of icons that name nothing the head knows
+
+
+@dataclass(frozen=True)
+class GraphicsHeadConfig:
+    encoder: str  # the image encoder whose pooled grid the head reads
+    styles: list[str] = field(default_factory=lambda: ["icon", "drawing"])
+
+
+@dataclass(frozen=True)
+class GraphicLabel:
+    name: str  # "trash can", "guitar", or OTHER
+    probability: float  # softmax over the labels
+    style: str  # "icon" or "drawing": which the picture looks like
+    style_probability: float
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits - logits.max(axis=-1, keepdims=True)
+    p = np.exp(z)
+    return p / p.sum(axis=-1, keepdims=True)
+
+
+class GraphicsHead:
+    """``pooled (D,)`` -> the most likely label and style."""
+
+    def __init__(
+        self,
+        config: GraphicsHeadConfig,
+        weight: np.ndarray,
+        bias: np.ndarray,
+        labels: list[str],
+        style_weight: np.ndarray,
+        style_bias: np.ndarray,
+    ) -> None:
+        if (
+            weight.ndim != 2
+            or weight.shape[0] != len(labels)
+            or bias.shape != (len(labels),)
+            or style_weight.shape != (len(config.styles), weight.shape[1])
+            or style_bias.shape != (len(config.styles),)
+        ):
+            raise ModelError("The icon-and-drawing head is damaged (its shapes do not fit its labels).")
+        self.config = config
+        # Contiguous float32: a strided view would be saved as its raw buffer, scrambled.
+        self.weight = np.ascontiguousarray(weight, dtype=np.float32)  # (C, D)
+        self.bias = np.ascontiguousarray(bias, dtype=np.float32)  # (C,)
+        self.style_weight = np.ascontiguousarray(style_weight, dtype=np.float32)  # (S, D)
+        self.style_bias = np.ascontiguousarray(style_bias, dtype=np.float32)  # (S,)
+        self.labels = list(labels)
+
+    def probabilities(self, pooled: np.ndarray) -> np.ndarray:
+        """``(C,)`` softmax over the labels for one picture's pooled feature ``(D,)``."""
+        x = np.asarray(pooled, dtype=np.float32).reshape(-1)
+        if x.shape[0] != self.weight.shape[1]:
+            raise ValueError(f"feature size {x.shape[0]} does not fit the head's {self.weight.shape[1]}")
+        return _softmax(self.weight @ x + self.bias)
+
+    def top(self, pooled: np.ndarray) -> GraphicLabel:
+        """The most likely label and style of one picture."""
+        p = self.probabilities(pooled)  # (C,)
+        s = _softmax(self.style_weight @ np.asarray(pooled, dtype=np.float32).reshape(-1) + self.style_bias)
+        i, j = int(p.argmax()), int(s.argmax())
+        return GraphicLabel(self.labels[i], float(p[i]), self.config.styles[j], float(s[j]))
+
+    # -- storing ---------------------------------------------------------------------------------
+    def save(self, directory: Path, notes: dict[str, Any] | None = None) -> None:
+        from safetensors.numpy import save
+
+        directory.mkdir(parents=True, exist_ok=True)
+        arrays: dict[str, np.ndarray] = {
+            "weight": np.ascontiguousarray(self.weight, dtype=np.float16),
+            "bias": self.bias,
+            "style_weight": np.ascontiguousarray(self.style_weight, dtype=np.float16),
+            "style_bias": self.style_bias,
+        }
+        (directory / HEAD_FILE).write_bytes(save(arrays))
+        (directory / LABELS_FILE).write_text(json.dumps(self.labels, indent=0) + "\n", encoding="utf-8")
+        config = {
+            "format": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "encoder": self.config.encoder,
+            "styles": self.config.styles,
+            "training": notes or {},
+        }
+        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        write_manifest(directory, (HEAD_FILE, LABELS_FILE, CONFIG_FILE))  # last: their checksums
+
+    @classmethod
+    def load(cls, directory: Path) -> GraphicsHead:
+        """Read a head folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
+        from safetensors import SafetensorError
+        from safetensors.numpy import load_file
+
+        directory = Path(directory)
+        for name in (HEAD_FILE, LABELS_FILE, CONFIG_FILE):
+            if not (directory / name).is_file():
+                raise ModelError(
+                    f"The icon-and-drawing head is incomplete: {name} is missing in {directory}."
+                )
+        try:
+            data: Any = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
+            if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+                raise ModelError("This folder does not hold an icon-and-drawing head.")
+            if data.get("format_version") != FORMAT_VERSION:
+                raise ModelError("This icon-and-drawing head was written by a newer assistant; update it.")
+            labels = [str(name) for name in json.loads((directory / LABELS_FILE).read_text(encoding="utf-8"))]
+            arrays = load_file(str(directory / HEAD_FILE))
+            config = GraphicsHeadConfig(str(data["encoder"]), [str(s) for s in data["styles"]])
+            return cls(
+                config, arrays["weight"], arrays["bias"], labels, arrays["style_weight"], arrays["style_bias"]
+            )
+        except ModelError:
+            raise
+        except (SafetensorError, OSError, ValueError, KeyError, TypeError) as error:
+            raise ModelError(f"The icon-and-drawing head is damaged ({error}).") from None
+
+
+def default_head_dir() -> Path:
+    """The shipped head (a slim install may leave it out)."""
+    from assistant.paths import resource_path
+
+    return resource_path("models", DEFAULT_HEAD_NAME)
+
+
+def load_graphics_head(directory: Path | None = None, encoder: str | None = None) -> GraphicsHead | None:
+    """The head for ``encoder``'s pooled grid, or None when it cannot apply (absent, damaged, other grid)."""
+    folder = Path(directory) if directory is not None else default_head_dir()
+    return load_optional_extra(folder, GraphicsHead.load, encoder, "Icon and drawing names")

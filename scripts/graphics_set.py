@@ -1,0 +1,319 @@
+"""The icon-and-drawing head's training pictures: rendered from Debian packages, never from the wild set.
+
+What it does (one seeded, deterministic recipe; used by ``scripts/train_graphics_head.py``):
+
+1. downloads the pinned Debian packages (``apt-get download``) into ``~/.cache/assistant/graphics-src``
+   and unpacks them there (``dpkg-deb -x``); SVGs are rendered with ``rsvg-convert`` (Debian
+   ``librsvg2-bin``);
+2. lists the pictures: per icon theme, each icon name at its largest size (``-symbolic`` and 8-24 px
+   pictures left out), one item per distinct file (symbolic links are aliases), named by
+   :func:`graphics_vocabulary.icon_label`; openclipart-png files named by their words
+   (:func:`graphics_vocabulary.thing_label`); GComPris' word pictures (cartoons) named by their word;
+3. leaves out every picture of the wild evaluation set (datasets/wild/sources.json): every size and
+   alias of each (theme, icon name) it uses, each clip-art file it uses (and byte-identical copies),
+   each GComPris word it uses;
+4. renders each item once, seeded: icons at 48-256 px on white or on another plain background, drawings
+   on white or a light tint with a margin, sometimes mirrored.
+
+Never used: the Adwaita icon theme, gnome-icon-theme, the sample images of opencv-doc, scikit-image and
+matplotlib (the assistant is checked on pictures like those).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from graphics_vocabulary import OTHER, icon_label, thing_label
+from PIL import Image
+
+SEED = 16
+CACHE = Path.home() / ".cache" / "assistant" / "graphics-src"
+REPO = Path(__file__).resolve().parents[1]
+
+# package -> (version, licence): Debian 12 (bookworm).
+PACKAGES: dict[str, tuple[str, str]] = {
+    "papirus-icon-theme": ("20230104-2", "GPL-3"),
+    "breeze-icon-theme": ("4:5.103.0-1", "LGPL-3+"),
+    "oxygen-icon-theme": ("5:5.103.0-1", "LGPL-3+"),
+    "tango-icon-theme": ("0.8.90-11", "public domain"),
+    "elementary-xfce-icon-theme": ("0.17-1", "GPL-2+"),
+    "faenza-icon-theme": ("1.3.1-3", "GPL-3"),
+    "moka-icon-theme": ("5.5.0-2", "CC-BY-SA-4.0 / GPL-3"),
+    "numix-icon-theme": ("0~20230220-1", "GPL-3"),
+    "numix-icon-theme-circle": ("22.11.05-1", "GPL-3"),
+    "paper-icon-theme": ("1.5.0+git20200312.aa3e8af-4", "CC-BY-SA-4.0"),
+    "suru-icon-theme": ("20.05.1-3", "CC-BY-SA-3.0"),
+    "deepin-icon-theme": ("2021.11.24-1", "GPL-3+"),
+    "openclipart-png": ("1:0.18+dfsg-19", "public domain"),
+    "gcompris-qt-data": ("3.1-2", "GPL-3+"),
+}
+
+# theme name -> (package, folder under usr/share/icons)
+THEMES: dict[str, tuple[str, str]] = {
+    "papirus": ("papirus-icon-theme", "Papirus"),
+    "breeze": ("breeze-icon-theme", "breeze"),
+    "oxygen": ("oxygen-icon-theme", "oxygen"),
+    "tango": ("tango-icon-theme", "Tango"),
+    "elementary": ("elementary-xfce-icon-theme", "elementary-xfce"),
+    "faenza": ("faenza-icon-theme", "Faenza"),
+    "moka": ("moka-icon-theme", "Moka"),
+    "numix": ("numix-icon-theme", "Numix"),
+    "numix-circle": ("numix-icon-theme-circle", "Numix-Circle"),
+    "paper": ("paper-icon-theme", "Paper"),
+    "suru": ("suru-icon-theme", "suru"),
+    "deepin": ("deepin-icon-theme", "bloom"),
+}
+CLIPART = "usr/share/openclipart/png"
+WORDS_RCC = "usr/share/gcompris-qt/rcc/lang.rcc"
+WORDS_DIR = ":/gcompris/src/activities/lang/resource/words_sample"
+CARTOON_WORDS = {
+    "gorilla": "monkey", "rabbit": "rabbit", "hippopotamus": "hippopotamus", "snake": "snake",
+    "giraffe": "giraffe", "whale": "whale", "wolf": "wolf", "turtle": "turtle", "beetle": "beetle",
+    "bull": "cow", "mosquito": "mosquito", "dolphin": "dolphin", "frog": "frog", "dog": "dog",
+    "cow": "cow", "fox": "fox", "dragon": "dragon", "rhinoceros": "rhinoceros", "bear": "bear",
+    "bird": "bird", "cat": "cat", "lizard": "lizard", "shark": "shark", "hedgehog": "hedgehog",
+    "chicken": "chicken", "kangaroo": "kangaroo", "horse": "horse", "mouse": "mouse", "fish": "fish",
+    "duck": "duck", "panda": "panda", "butterfly": "butterfly", "bee": "bee", "bug": "beetle",
+    "camel": "camel", "sheep": "sheep", "flies": "mosquito", "turkey": "turkey", "spider": "spider",
+    "owl": "owl", "pig": "pig", "snail": "snail", "apple": "apple", "coconut": "coconut",
+    "lemon": "lemon", "melon": "watermelon", "pear": "pear", "strawberry": "strawberry",
+    "raspberry": "strawberry", "peach": "peach", "apricot": "peach", "plum": "peach", "orange": "orange",
+    "kiwi": "kiwi", "family": "family", "child": "child", "boy": "boy", "girl": "girl", "man": "man",
+    "woman": "woman", "dad": "man", "mother": "woman", "grandmother": "woman", "hand": "hand",
+}  # fmt: skip
+MIN_SIDE = 32  # icon pictures drawn for 8-24 px are pictograms of another kind (and mostly duplicates)
+PER_LABEL = 10  # at most this many icons of one label from one theme (Papirus has 300 folders)
+PER_OTHER = 30  # ... and this many unnamed ("other") icons per theme
+PER_THING = 25  # at most this many clip-art files of one label (openclipart has 1,400 stars)
+CARTOON_VIEWS = 3  # renderings of each GComPris word picture (there are few)
+
+
+@dataclass(frozen=True)
+class Item:
+    source: str  # "icon" | "drawing" | "cartoon"
+    group: str  # icon theme, "openclipart" or "gcompris"
+    label: str  # spoken label or OTHER
+    package: str
+    path: str  # inside the package (for GComPris: the resource path inside lang.rcc)
+    view: int = 0  # which seeded rendering
+
+    @property
+    def key(self) -> str:
+        return f"{self.package}:{self.path}:{self.view}"
+
+
+def root(package: str) -> Path:
+    """The unpacked package (downloaded and unpacked on first use)."""
+    out = CACHE / "x" / package
+    if out.exists():
+        return out
+    version = PACKAGES[package][0]
+    debs = CACHE / "debs"
+    debs.mkdir(parents=True, exist_ok=True)
+    found = sorted(debs.glob(f"{package}_*.deb")) or sorted(CACHE.glob(f"{package}_*.deb"))
+    if not found:
+        subprocess.run(["apt-get", "download", f"{package}={version}"], cwd=debs, check=True)
+        found = sorted(debs.glob(f"{package}_*.deb"))
+    tmp = out.with_suffix(".tmp")
+    subprocess.run(["rm", "-rf", str(tmp)], check=True)
+    tmp.mkdir(parents=True)
+    subprocess.run(["dpkg-deb", "-x", str(found[0]), str(tmp)], check=True)
+    tmp.rename(out)
+    return out
+
+
+def _side(parts: tuple[str, ...]) -> int | None:
+    """The pixel size a theme folder is drawn for ("64x64", "64", "scalable" -> 1000), or None."""
+    for part in parts:
+        if part == "scalable":
+            return 1000
+        m = re.fullmatch(r"(\d+)(?:x\d+)?", part)
+        if m:
+            return int(m.group(1))
+        if re.fullmatch(r"\d+(?:x\d+)?@\dx", part):
+            return -1  # a double-resolution copy of another size
+    return None
+
+
+def wild_exclusions() -> tuple[set[tuple[str, str]], set[str], set[str]]:
+    """(theme folder, icon name) pairs, clip-art paths and GComPris words the wild set uses."""
+    sources = json.loads((REPO / "datasets" / "wild" / "sources.json").read_text())
+    icons, clipart, words = set(), set(), set()
+    for src in sources.values():
+        path = str(src.get("path", ""))
+        if path.startswith("usr/share/icons/"):
+            icons.add((path.split("/")[3], Path(path).stem))
+        elif src.get("package") == "openclipart-png":
+            clipart.add(path)
+        elif "words_sample/" in path:
+            words.add(Path(path).stem)
+    return icons, clipart, words
+
+
+def icon_items(theme: str, excluded: set[tuple[str, str]]) -> list[Item]:
+    package, folder = THEMES[theme]
+    base = root(package) / "usr" / "share" / "icons" / folder
+    best: dict[str, tuple[int, Path]] = {}
+    for path in sorted(base.rglob("*")):
+        if path.suffix not in (".svg", ".png") or "symbolic" in path.name or "symbolic" in path.parts:
+            continue
+        side = _side(path.relative_to(base).parts)
+        if side is None or side < MIN_SIDE:
+            continue
+        if path.stem not in best or side > best[path.stem][0]:
+            best[path.stem] = (side, path)
+    banned = {best[name][1].resolve() for (f, name) in excluded if f == folder and name in best}
+    by_file: dict[Path, list[str]] = defaultdict(list)
+    for name, (_, path) in best.items():
+        if path.exists():
+            by_file[path.resolve()].append(name)
+    items = []
+    for real, names in sorted(by_file.items()):
+        if real in banned or any((folder, n) in excluded for n in names):
+            continue
+        labels = sorted({icon_label(n) for n in names} - {OTHER})
+        label = labels[0] if len(labels) == 1 else OTHER if not labels else ""
+        if not label:
+            continue  # aliases disagree: no clear name
+        name = sorted(n for n in names if icon_label(n) == label)[0]
+        items.append(Item("icon", theme, label, package, str(best[name][1].relative_to(root(package)))))
+    return _capped(items, theme, PER_LABEL)
+
+
+def _capped(items: list[Item], theme: str, cap: int) -> list[Item]:
+    rng = np.random.default_rng(_seed(theme))
+    by_label: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        by_label[item.label].append(item)
+    out = []
+    for label, group in sorted(by_label.items()):
+        chosen = rng.permutation(len(group))[: PER_OTHER if label == OTHER else cap]
+        out.extend(group[i] for i in sorted(chosen))
+    return out
+
+
+def clipart_items(excluded: set[str]) -> list[Item]:
+    base = root("openclipart-png")
+    banned = {hashlib.sha256((base / p).read_bytes()).hexdigest() for p in excluded if (base / p).exists()}
+    items = []
+    for path in sorted((base / CLIPART).rglob("*.png")):
+        rel = str(path.relative_to(base))
+        if rel in excluded or hashlib.sha256(path.read_bytes()).hexdigest() in banned:
+            continue
+        label = thing_label(str(path.relative_to(base / CLIPART)))
+        if label is not None:
+            items.append(Item("drawing", "openclipart", label, "openclipart-png", rel))
+    return _capped(items, "openclipart", PER_THING)
+
+
+def cartoon_items(excluded: set[str]) -> list[Item]:
+    return [
+        Item("cartoon", "gcompris", label, "gcompris-qt-data", f"{WORDS_DIR}/{word}.webp", view)
+        for word, label in sorted(CARTOON_WORDS.items())
+        if word not in excluded
+        for view in range(CARTOON_VIEWS)
+    ]
+
+
+def all_items() -> list[Item]:
+    icons, clipart, words = wild_exclusions()
+    items: list[Item] = []
+    for theme in THEMES:
+        items.extend(icon_items(theme, icons))
+    items.extend(clipart_items(clipart))
+    items.extend(cartoon_items(words))
+    return items
+
+
+def _seed(key: str) -> int:
+    return int.from_bytes(hashlib.sha256(f"{SEED}:{key}".encode()).digest()[:8], "big")
+
+
+_rcc_ready = False
+
+
+def _rcc_bytes(path: str) -> bytes:
+    global _rcc_ready
+    from PySide6.QtCore import QFile, QResource
+
+    if not _rcc_ready:
+        if not QResource.registerResource(str(root("gcompris-qt-data") / WORDS_RCC)):
+            raise RuntimeError("cannot read GComPris' lang.rcc")
+        _rcc_ready = True
+    f = QFile(path)
+    if not f.open(QFile.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(path)
+    return bytes(f.readAll().data())
+
+
+def _background(rng: np.random.Generator, white: float) -> tuple[int, int, int]:
+    if rng.random() < white:
+        return (255, 255, 255)
+    choice = int(rng.integers(4))
+    if choice == 0:
+        v = int(rng.integers(225, 250))
+        return (v, v, v)  # a light grey window
+    if choice == 1:
+        v = int(rng.integers(30, 70))
+        return (v, v, v + 4)  # a dark theme
+    tint = rng.integers(200, 256, 3) if choice == 2 else rng.integers(60, 200, 3)
+    return (int(tint[0]), int(tint[1]), int(tint[2]))
+
+
+def _on(im: Image.Image, bg: tuple[int, int, int], margin: float) -> Image.Image:
+    im = im.convert("RGBA")
+    pad = round(max(im.size) * margin)
+    out = Image.new("RGBA", (im.width + 2 * pad, im.height + 2 * pad), (*bg, 255))
+    out.alpha_composite(im, (pad, pad))
+    return out.convert("RGB")
+
+
+def render_or_none(item: Item) -> Image.Image | None:
+    """:func:`render`, or None for the few files the renderer cannot read (logged)."""
+    try:
+        return render(item)
+    except (subprocess.SubprocessError, OSError, ValueError, Image.DecompressionBombError) as error:
+        print(f"skipped {item.key}: {str(error)[:120]}")
+        return None
+
+
+def render(item: Item) -> Image.Image:
+    """One seeded rendering of ``item``, as a person might meet it."""
+    rng = np.random.default_rng(_seed(item.key))
+    if item.source == "icon":
+        side = int(rng.choice([48, 64, 96, 128, 256]))
+        path = root(item.package) / item.path
+        if path.suffix == ".svg":
+            png = subprocess.run(
+                ["rsvg-convert", "-w", str(side), "-h", str(side), "-a", str(path)],
+                check=True, capture_output=True, timeout=30,
+            ).stdout  # fmt: skip
+            im = Image.open(io.BytesIO(png))
+        else:
+            im = Image.open(path).convert("RGBA").resize((side, side), Image.Resampling.LANCZOS)
+        out = _on(im, _background(rng, 0.55), float(rng.choice([0.0, 0.0, 0.1, 0.25])))
+    else:
+        data = (
+            _rcc_bytes(item.path)
+            if item.source == "cartoon"
+            else (root(item.package) / item.path).read_bytes()
+        )
+        im = Image.open(io.BytesIO(data)).convert("RGBA")
+        box = im.getchannel("A").getbbox()
+        im = im.crop(box) if box else im
+        scale = float(rng.uniform(200, 480)) / max(im.size)
+        im = im.resize(
+            (max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.Resampling.LANCZOS
+        )
+        out = _on(im, _background(rng, 0.7), float(rng.uniform(0.02, 0.15)))
+    if rng.random() < 0.5:
+        out = out.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    return out

@@ -1,0 +1,151 @@
+"""Issue #16: icons and drawings named by the graphics head ("An icon: a folder."), only when drawn and sure.
+
+The pictures under ``graphics/`` are Tango icons (public domain, Debian ``tango-icon-theme`` 0.8.90-11,
+``rsvg-convert -w 96 -h 96 -a -b white``): Tango is the theme held out of the head's training, so the
+head has never seen them, nor any other picture of that theme.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from assistant.understand.graphics import (
+    GraphicsConfig,
+    drawn_statistics,
+    graphic_sentence,
+    looks_drawn,
+    phrase,
+)
+from assistant.understand.pictures import PictureConfig, lone_picture_sentence
+from assistant.understand.trust import CANT_TELL
+from assistant.vision.inference.graphics_labels import (
+    OTHER,
+    GraphicsHead,
+    GraphicsHeadConfig,
+    default_head_dir,
+    load_graphics_head,
+)
+
+HERE = Path(__file__).resolve().parent / "graphics"
+# Held-out Tango icons and a word the spoken sentence must hold.
+HELD_OUT = {
+    "folder.png": "folder",
+    "internet-web-browser.png": "globe",
+    "media-optical.png": "disc",
+    "utilities-terminal.png": "terminal",
+}
+
+
+def _drawn_icon() -> Image.Image:
+    image = Image.new("RGB", (128, 128), "white")
+    ImageDraw.Draw(image).rounded_rectangle([20, 30, 108, 100], 10, fill=(90, 150, 220))
+    return image
+
+
+def _photo_like() -> Image.Image:
+    """A studio backdrop (a gradient with grain) with a round thing on it: what a cut-out photo looks like."""
+    rng = np.random.default_rng(0)
+    ramp = np.linspace(250, 200, 160, dtype=np.float32)[:, None, None]
+    a = ramp + rng.normal(0, 3.0, (160, 200, 3)).astype(np.float32)
+    image = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    ImageDraw.Draw(image).ellipse([60, 40, 140, 120], fill=(200, 60, 40))
+    return image
+
+
+def _pooled(image: Image.Image) -> np.ndarray:
+    """The pooled feature a caption result carries: the encoder grid's mean (the mirror's is the same)."""
+    import torch
+
+    from assistant.vision.model.encoder import build_encoder, encoder_spec, preprocess
+
+    pixels = preprocess([image], encoder_spec("efficientnet-lite2"))
+    with torch.inference_mode():
+        grid = build_encoder("efficientnet-lite2")(pixels)[0].numpy()  # (N, 1280)
+    return grid.mean(axis=0)  # (1280,)
+
+
+def test_flat_pictures_on_plain_ground_are_drawn_photos_are_not() -> None:
+    assert looks_drawn(drawn_statistics(_drawn_icon()))
+    photo = drawn_statistics(_photo_like())
+    assert not looks_drawn(photo) and photo.border_spread > GraphicsConfig().border_spread
+
+
+def test_labels_are_phrased_as_spoken() -> None:
+    assert phrase("envelope") == "an envelope"
+    assert phrase("USB stick") == "a USB stick"
+    assert phrase("scissors") == "scissors"
+    assert phrase("trash can") == "a trash can"
+
+
+def _tiny_head(tmp_path: Path, logits: list[float], style: list[float]) -> Path:
+    """A saved head whose answer does not depend on the picture: bias only."""
+    labels = ["folder", "guitar", OTHER]
+    head = GraphicsHead(
+        GraphicsHeadConfig("efficientnet-lite2", ["icon", "drawing"]),
+        np.zeros((3, 1280), np.float32),
+        np.array(logits, np.float32),
+        labels,
+        np.zeros((2, 1280), np.float32),
+        np.array(style, np.float32),
+    )
+    head.save(tmp_path)
+    return tmp_path
+
+
+def test_a_saved_head_loads_and_speaks_only_when_sure(tmp_path: Path) -> None:
+    pooled = np.ones(1280, np.float32)
+    sure_icon = _tiny_head(tmp_path / "a", [4.0, 0.0, 0.0], [2.0, 0.0])
+    loaded = load_graphics_head(sure_icon, "efficientnet-lite2")
+    assert loaded is not None and loaded.labels == ["folder", "guitar", OTHER]
+    assert load_graphics_head(sure_icon, "another-encoder") is None  # made for another grid
+    assert (
+        graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=sure_icon)
+        == "An icon: a folder."
+    )
+    drawing = _tiny_head(tmp_path / "b", [0.0, 4.0, 0.0], [0.0, 2.0])
+    assert (
+        graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=drawing)
+        == "A drawing of a guitar."
+    )
+    unsure = _tiny_head(tmp_path / "c", [0.1, 0.0, 0.0], [2.0, 0.0])  # p = 0.36
+    assert graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=unsure) is None
+    other = _tiny_head(tmp_path / "d", [0.0, 0.0, 5.0], [2.0, 0.0])
+    assert graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=other) is None
+    # Not drawn (a photo-like backdrop): never named, however sure the head is.
+    assert graphic_sentence(pooled, _photo_like(), "efficientnet-lite2", head_dir=sure_icon) is None
+
+
+@pytest.mark.timeout(120)
+def test_the_shipped_head_names_icons_of_a_theme_it_never_saw() -> None:
+    head = load_graphics_head(default_head_dir(), "efficientnet-lite2")
+    assert head is not None, "the graphics head ships in resources/models"
+    for name, word in HELD_OUT.items():
+        image = Image.open(HERE / name).convert("RGB")
+        sentence = graphic_sentence(_pooled(image), image, "efficientnet-lite2")
+        assert sentence is not None and sentence.startswith("An icon: ") and word in sentence, (
+            name,
+            sentence,
+        )
+
+
+class _Captioner:
+    """Stands in for the captioner in ``lone_picture_sentence``: a result with the real pooled feature."""
+
+    encoder_name = "efficientnet-lite2"
+
+    def caption(self, image: Image.Image) -> Any:
+        return SimpleNamespace(text="a dog runs through the grass", pooled=_pooled(image), trust=None)
+
+
+@pytest.mark.timeout(120)
+def test_a_lone_icon_is_named_and_a_photo_like_picture_is_not() -> None:
+    icon = Image.open(HERE / "media-optical.png").convert("RGB")
+    assert lone_picture_sentence(_Captioner(), icon, PictureConfig()) == "An icon: a disc."
+    said = lone_picture_sentence(_Captioner(), _photo_like(), PictureConfig())
+    assert said.startswith(CANT_TELL)
