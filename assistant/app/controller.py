@@ -30,7 +30,6 @@ from assistant.app.speaking import SpeechOutput, make_speaker
 from assistant.app.tray import Tray
 from assistant.app.welcome import keys_text, mark_welcomed, welcome_text
 from assistant.app.worker import DescribeQueue, DescribeRequest
-from assistant.capture.pointer_control import create_pointer_control
 from assistant.config import Settings, save_settings
 from assistant.hotkeys import HotkeyError, HotkeySource, create_hotkey_source
 
@@ -79,7 +78,7 @@ class AppController(QObject):
             self.startup_warnings.append(speech_warning)
         self.speech = SpeechOutput(speaker, earcons=settings.earcons)
         self.parts = PartsReader(self.speak, lambda: float(self.settings.rate))  # next, previous, ...
-        self.explorer = Explorer(self.speak, create_pointer_control)  # explore mode, find text
+        self.explorer = Explorer(self.speak)  # explore mode, find text
         self.history = HistoryStore(settings.history_size, settings.history_on_disk)
         self.queue = DescribeQueue(
             describer_factory or describer_factory_for(settings), screen_factory, settings.debounce_ms, self

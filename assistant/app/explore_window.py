@@ -13,6 +13,7 @@ clicking says why it cannot.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.qtimage import app_icon
-from assistant.capture.pointer_control import PointerControl
-from assistant.understand.found import FoundItem, find
+
+if TYPE_CHECKING:  # the pipeline's packages load with the model, not before the tray shows
+    from assistant.capture.pointer_control import PointerControl
+    from assistant.understand.found import FoundItem
 
 Say = Callable[[str], None]
 CLICK_DELAY_MS = 200  # after hiding this window, before clicking: the window manager restacks
@@ -110,6 +113,8 @@ class ExploreWindow(QWidget):
     # -- acting --------------------------------------------------------------------------------
     def find_text(self, words: str) -> tuple[bool, str]:
         """Select the first item holding ``words`` after the current one, and move the pointer there."""
+        from assistant.understand.found import find
+
         start = max(0, self.list.currentRow() + 1) if self.items else 0
         index = find(self.items, words, start)
         if index is None:
@@ -181,13 +186,20 @@ def present(window: QWidget) -> None:
     window.activateWindow()
 
 
+def _platform_pointer() -> PointerControl | None:
+    from assistant.capture.pointer_control import create_pointer_control
+
+    return create_pointer_control()
+
+
 class Explorer:
     """The controller's side of explore mode: the last description's items, the window (made when
     first asked for) and the platform's pointer control (opened when first needed)."""
 
-    def __init__(self, say: Say, pointer_factory: Callable[[], PointerControl | None]) -> None:
+    def __init__(self, say: Say, pointer_factory: Callable[[], PointerControl | None] | None = None) -> None:
+        """``pointer_factory``: the platform's pointer control (default: made when first needed)."""
         self._say = say
-        self._pointer_factory = pointer_factory
+        self._pointer_factory = pointer_factory or _platform_pointer
         self._pointer: PointerControl | None = None
         self._pointer_tried = False
         self.items: list[FoundItem] = []
