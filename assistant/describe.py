@@ -143,6 +143,11 @@ class Describer:
         step("describe", "describing a tiny picture", lambda: self.describe(picture))
         return timings
 
+    @property
+    def encoder_name(self) -> str:
+        """The loaded captioner's image encoder: the heads that read its pooled feature must fit it."""
+        return captioner_encoder(self.load())
+
     def caption(self, image: Image.Image) -> CaptionResult:
         """The picture's caption, re-ranked when the image-text model and caption memory are there.
 
@@ -164,7 +169,7 @@ class Describer:
         (result,) = caption_reranked(captioner, self._reranker, [image], self.options.beam_size)
         assert isinstance(result, CaptionResult)
         # Out of its depth? Judged against the training photos and ImageNet (understand/trust.py).
-        return annotate_trust(result, self._reranker.memory, encoder, image)
+        return annotate_trust(result, self._reranker.memory, encoder, image, matcher=self._reranker.matcher)
 
     def describe(self, image: ImageInput, *, on_sentence: SentenceCallback | None = None) -> Description:
         started = time.perf_counter()

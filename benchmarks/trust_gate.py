@@ -42,6 +42,7 @@ from assistant.understand.trust import (  # noqa: E402
     _head_for,
     _probe_for,
     likeness,
+    person_fit,
     speak,
     verdict,
 )
@@ -60,13 +61,15 @@ MS: list[float] = []  # per picture: what assess() adds (ImageNet head, kinds, n
 def signals(pooled: np.ndarray, rows: list[dict], memory: CaptionMemory, cfg: TrustConfig) -> list[dict]:
     head, familiar = _head_for("efficientnet-lite2", None)
     probe = _probe_for("efficientnet-lite2", None)
+    matcher = _matcher()
     out = []
     for p, row in zip(pooled, rows, strict=True):
         started = time.perf_counter()
         probabilities = head.probabilities(p)
         label = grouped(probabilities, head.labels, top=1)[0]
         art = artwork_probability(probabilities, head.labels)
-        subjects = Subjects(float(probe.logit(p)), kind_probability(probabilities, "dog"))
+        fit = person_fit(matcher, p, row["text"])
+        subjects = Subjects(float(probe.logit(p)), kind_probability(probabilities, "dog"), fit)
         near = likeness(memory, p, cfg.neighbours)
         MS.append((time.perf_counter() - started) * 1000)
         out.append(
@@ -80,6 +83,13 @@ def signals(pooled: np.ndarray, rows: list[dict], memory: CaptionMemory, cfg: Tr
             }
         )
     return out
+
+
+@functools.cache
+def _matcher() -> Any:
+    from assistant.vision.matching.contrastive import ContrastiveMatcher, default_contrastive_dir
+
+    return ContrastiveMatcher.load(default_contrastive_dir())
 
 
 def judge(c: dict, cfg: TrustConfig) -> Assessment:

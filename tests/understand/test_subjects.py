@@ -118,3 +118,40 @@ def test_the_shipped_probe_is_what_training_makes() -> None:
     logits = np.asarray(shipped.logit(memory.features * 10.5))  # any length: the probe normalises
     assert np.median(logits[counts == 5]) > 3 and np.median(logits[counts == 0]) < -3
     assert load_person_probe(default_probe_dir(), "another-encoder") is None
+
+
+def test_a_person_the_caption_fits_as_well_without_is_not_said() -> None:
+    cfg = TrustConfig(person_fit=-0.01)  # off by default (it costs Flickr8k val CIDEr)
+    cliff = _named(972, 0.1)
+    caption = "A man is standing on a cliff."
+    # The probe unsure, and the image-text model likes "A cliff." as much: the man goes.
+    said = verdict(caption, 0.60, cliff, {}, cfg, 0.0, Subjects(0.5, 0.0, fit=-0.05))  # type: ignore[arg-type]
+    assert not said.trusted and said.sentence == "A cliff."
+    # The person adds to the fit, or the probe is sure enough: the caption stays.
+    assert verdict(caption, 0.60, cliff, {}, cfg, 0.0, Subjects(0.5, 0.0, fit=0.1)).trusted  # type: ignore[arg-type]
+    assert verdict(caption, 0.60, cliff, {}, cfg, 0.0, Subjects(4.0, 0.0, fit=-0.05)).trusted  # type: ignore[arg-type]
+    off = TrustConfig()
+    assert verdict(caption, 0.60, cliff, {}, off, 0.0, Subjects(0.5, 0.0, fit=-0.05)).trusted  # type: ignore[arg-type]
+
+
+@pytest.mark.timeout(120)
+def test_person_fit_compares_the_caption_with_and_without_its_person() -> None:
+    """With the shipped image-text model, on a Flickr8k training photo of climbers (from the caption
+    memory): the person adds to the fit; without a person or a remainder there is nothing to compare."""
+    from assistant.understand.trust import person_fit
+    from assistant.vision.matching.caption_memory import CaptionMemory, default_memory_dir
+    from assistant.vision.matching.contrastive import ContrastiveMatcher, default_contrastive_dir
+
+    matcher = ContrastiveMatcher.load(default_contrastive_dir())
+    memory = CaptionMemory.load(default_memory_dir())
+    climbers = [
+        i for i, refs in enumerate(memory.captions) if all(("climb" in c and "man" in c) for c in refs)
+    ]
+    assert climbers, "the memory holds photos of climbers"
+    caption = "A man is climbing a rock wall."
+    fits = [person_fit(matcher, memory.features[i] * 10.5, caption) for i in climbers]
+    assert all(f is not None and np.isfinite(f) for f in fits)
+    assert np.median([f for f in fits if f is not None]) > 0
+    assert person_fit(matcher, memory.features[0], "A red car on a road.") is None  # no person
+    assert person_fit(matcher, memory.features[0], "A man in a red shirt.") is None  # nothing left
+    assert person_fit(None, memory.features[0], "A man is climbing a rock wall.") is None
