@@ -16,6 +16,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -94,7 +95,7 @@ def evaluate(engine: OcrEngine, fixtures: list, timing: dict[str, list], repeats
             n = sum(len(t.split()) for t in fx.texts)
             screen_found += recall * n
             screen_total += n
-        entry = {"recall": round(recall, 4), "ms": round(result.elapsed_ms)}
+        entry: dict[str, Any] = {"recall": round(recall, 4), "ms": round(result.elapsed_ms)}
         if missing:
             entry["missing"] = missing[:12]
         if fx.anchors:
