@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant.masks import dilate
 from assistant.ocr.boxes import Box
 
 
@@ -30,42 +31,11 @@ def ink_cells(gray: np.ndarray, cell: int, step: int, rules: np.ndarray | None =
         r = rules[: rows * c, : cols * c].reshape(rows, c, cols, c)
         dx = np.where(r[..., 1:] | r[..., :-1], 0, dx)
         dy = np.where(r[:, 1:] | r[:, :-1], 0, dy)
-    across = _strokes(dx, step).any(axis=1)  # (rows, cols): some pixel row crosses a stroke
-    down = _strokes(dy.transpose(0, 2, 3, 1), step).any(axis=2)  # (rows, cols): some column does
+    across = np.asarray(_strokes(dx, step).any(axis=1))  # (rows, cols): some pixel row crosses a stroke
+    down = np.asarray(_strokes(dy.transpose(0, 2, 3, 1), step).any(axis=2))  # (rows, cols): a column does
     # Either kind with the other in the cell or next to it: a small digit's stem and its foot or
     # flag often fall in neighbouring cells.
-    return np.asarray((across & _near(np.asarray(down))) | (down & _near(np.asarray(across))))
-
-
-def _near(cells: np.ndarray) -> np.ndarray:
-    """``cells`` (2-D bool) or any of their eight neighbours."""
-    p = np.pad(cells, 1)
-    h, w = cells.shape
-    return np.asarray(
-        np.any(
-            [p[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w] for dy in (-1, 0, 1) for dx in (-1, 0, 1)], axis=0
-        )
-    )
-
-
-def labels(mask: np.ndarray) -> np.ndarray:
-    """Connected parts of ``mask`` (8-neighbours): each cell the smallest index of its part, -1 off."""
-    rows, cols = mask.shape
-    big = rows * cols
-    labels = np.where(mask, np.arange(big).reshape(rows, cols), big)
-    while True:
-        p = np.pad(labels, 1, constant_values=big)
-        near = np.min(
-            [p[1 + dy : 1 + dy + rows, 1 + dx : 1 + dx + cols] for dy in (-1, 0, 1) for dx in (-1, 0, 1)],
-            axis=0,
-        )
-        new = np.where(mask, near, big)
-        flat = new.ravel()
-        inside = flat < big
-        flat[inside] = np.minimum(flat[inside], flat[flat[inside]])  # jump to the label's label
-        if np.array_equal(new, labels):
-            return np.where(mask, labels, -1)
-        labels = new
+    return np.asarray((across & dilate(down, 1)) | (down & dilate(across, 1)))
 
 
 def grown(mask: np.ndarray, reach: int) -> np.ndarray:

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
+from assistant.masks import label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.ink import crossed, grown, ink_cells
-from assistant.ocr.ink import labels as label_parts
 from assistant.ocr.line_reader import GAP, LineReader
 from assistant.ocr.tesseract import content_span, rule_mask
 
@@ -123,14 +123,12 @@ def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
         return []
     # A one-cell gap between ink above and below closed: the stem of a "1" joins its flag and foot.
     left[1:-1] |= left[:-2] & left[2:]
-    labels = label_parts(left)
+    areas, boxes = regions(*label(left))  # 8-connected parts of the cell grid
     c, h, w = cfg.cell, gray.shape[0], gray.shape[1]
     places = []
-    for label in np.unique(labels[labels >= 0]):
-        ys, xs = np.nonzero(labels == label)
-        y0, y1, x0, x1 = int(ys.min()), int(ys.max()) + 1, int(xs.min()), int(xs.max()) + 1
-        density = ys.size / ((y1 - y0) * (x1 - x0))
-        if (y1 - y0) * c > cfg.max_height or density < cfg.min_density or ys.size < 2:
+    for area, (x0, y0, x1, y1) in zip(areas.tolist(), boxes.tolist(), strict=True):
+        density = area / ((y1 - y0) * (x1 - x0))
+        if (y1 - y0) * c > cfg.max_height or density < cfg.min_density or area < 2:
             continue
         m = cfg.margin
         box = (max(0, x0 * c - m), max(0, y0 * c - m), min(w, x1 * c + m), min(h, y1 * c + m))
