@@ -260,14 +260,17 @@ def _compose_screen(
     *,
     titled: bool,
     read: bool,
+    panes: int = 0,
 ) -> tuple[list[str], list[TextBlock]]:
     """Stage 4 for a screen or page: what it is (unless a title said it), its text, then its pictures.
     ``read``: OCR was asked, so finding no text (and no picture) is worth saying. Returns the text
     the plan left out ("More text follows."), which *continue* reads on into, and the blocks in the
     order they were said (explore mode lists them so)."""
-    # One dialog (not several windows, whose order the buttons would break): its buttons said last.
+    # One dialog: its buttons said last. Not when several windows are read (the active one is named by
+    # the opening, each further one by a "... window" heading) or several panes were found in the
+    # picture (overlapping windows): the buttons would leave their window.
     windows = sum(1 for b in blocks if b.is_heading and b.lines[0].text.endswith(" window"))
-    dialog = read_dialog(blocks) if not pictures and windows <= 1 else None
+    dialog = read_dialog(blocks) if not pictures and windows == 0 and panes <= 1 else None
     if not titled:
         dialog_said = dialog is not None and dialog.is_dialog
         speech.say("Dialog." if dialog_said else _KIND_OPENINGS.get(kind, "Screen."))
@@ -357,7 +360,10 @@ def understand(
             lead = None
         speech.say(lead)
         titled, read = title is not None or lead is not None, ocr is not None and lead is None
-        more, said_blocks = _compose_screen(kind, blocks, pictures, speech, plan, titled=titled, read=read)
+        panes = len(text.panels) if text is not None else 0
+        more, said_blocks = _compose_screen(
+            kind, blocks, pictures, speech, plan, titled=titled, read=read, panes=panes
+        )
     speech.timings["caption"] = captions.ms
     speech.timings["total"] = speech.elapsed_ms()
     first = captions.first
