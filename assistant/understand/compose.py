@@ -31,9 +31,10 @@ from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.codes import codes_sentence
 from assistant.understand.dialogs import read_dialog
 from assistant.understand.found import FoundItem, found_items
+from assistant.understand.graphics import graphic_sentence
 from assistant.understand.picture_reading import photo_text_sentences, picture_reading
 from assistant.understand.reading import quote, select_text
-from assistant.understand.trust import speak
+from assistant.understand.trust import Assessment, speak
 from assistant.understand.windows import WindowedText
 from assistant.understand.wording import (
     CaptionLike,
@@ -136,7 +137,12 @@ class _Captions:
             self.ms += (time.perf_counter() - t) * 1000
         if self.first is None:
             self.first = result
-        return speak(result, hedge_result(result, self.cfg))  # the trust gate's sentence when out of depth
+        said = speak(result, hedge_result(result, self.cfg))  # the trust gate's sentence when out of depth
+        trust = getattr(result, "trust", None)
+        if isinstance(trust, Assessment) and not trust.trusted:  # a drawn icon or clip art? (graphics.py)
+            encoder = getattr(self.captioner, "encoder_name", None)
+            return graphic_sentence(getattr(result, "pooled", None), picture, encoder) or said
+        return said
 
 
 def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, float]:

@@ -149,3 +149,34 @@ def test_a_lone_icon_is_named_and_a_photo_like_picture_is_not() -> None:
     assert lone_picture_sentence(_Captioner(), icon, PictureConfig()) == "An icon: a disc."
     said = lone_picture_sentence(_Captioner(), _photo_like(), PictureConfig())
     assert said.startswith(CANT_TELL)
+
+
+def _judged(trusted: bool) -> Any:
+    """A captioner whose result the trust gate did (or did not) trust, with the real pooled feature."""
+    from assistant.understand.trust import Assessment
+
+    class Judged(_Captioner):
+        def caption(self, image: Image.Image) -> Any:
+            verdict = Assessment(trusted, None if trusted else CANT_TELL, None, None, "test")
+            return SimpleNamespace(
+                text="a dog runs through the grass",
+                pooled=_pooled(image),
+                trust=verdict,
+                mean_log_prob=-0.1,
+                confidence=None,
+            )
+
+    return Judged()
+
+
+@pytest.mark.timeout(120)
+def test_a_drawn_picture_the_photo_path_distrusts_is_named_a_trusted_caption_stays() -> None:
+    """Photo-like icons (gradients, shading) are classified as photos; when the trust gate gives up on
+    the caption, a drawn picture the head is sure of is named instead of "I can't tell"."""
+    from assistant.understand.compose import _Captions
+    from assistant.understand.wording import ComposeConfig
+
+    icon = Image.open(HERE / "media-optical.png").convert("RGB")
+    assert _Captions(_judged(False), ComposeConfig()).spoken(icon) == "An icon: a disc."
+    trusted = _Captions(_judged(True), ComposeConfig()).spoken(icon)
+    assert trusted is not None and "dog" in trusted  # the gate trusted the caption: it is said
