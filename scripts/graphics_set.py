@@ -193,7 +193,7 @@ def _capped(items: list[Item], theme: str, cap: int) -> list[Item]:
     by_label: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         by_label[item.label].append(item)
-    out = []
+    out: list[Item] = []
     for label, group in sorted(by_label.items()):
         chosen = rng.permutation(len(group))[: PER_OTHER if label == OTHER else cap]
         out.extend(group[i] for i in sorted(chosen))
@@ -288,6 +288,7 @@ def render_or_none(item: Item) -> Image.Image | None:
 def render(item: Item) -> Image.Image:
     """One seeded rendering of ``item``, as a person might meet it."""
     rng = np.random.default_rng(_seed(item.key))
+    im: Image.Image
     if item.source == "icon":
         side = int(rng.choice([48, 64, 96, 128, 256]))
         path = root(item.package) / item.path
