@@ -50,6 +50,25 @@ def as_blocks(pieces: Sequence[str]) -> list[TextBlock]:
     return [TextBlock([OcrLine(piece, (0, i, 1, i + 1), 1.0)]) for i, piece in enumerate(pieces) if piece]
 
 
+def _after_code(lead: str | None, blocks: Sequence[TextBlock]) -> list[TextBlock]:
+    """The text to read after ``lead``: after a barcode, not its digits again (OCR reads the figures
+    printed under the bars, sometimes wrongly: "Barcode UPC-A: 036000291452. 034000291452.")."""
+    if not lead or not lead.startswith("Barcode"):
+        return list(blocks)
+    code = "".join(ch for ch in lead.split(":", 1)[-1] if ch.isalnum())
+
+    def is_code(line: OcrLine) -> bool:
+        digits = "".join(ch for ch in line.text if ch.isalnum())
+        return (
+            len(digits) >= 6
+            and sum(a != b for a, b in zip(digits, code, strict=False)) <= 2
+            and (abs(len(digits) - len(code)) <= 1)
+        )
+
+    kept = [TextBlock(lines) for b in blocks if (lines := [ln for ln in b.lines if not is_code(ln)])]
+    return kept
+
+
 def picture_reading(
     rgb: Image.Image,
     blocks: Sequence[TextBlock],
@@ -73,20 +92,21 @@ def picture_reading(
             found = text_photo(photo_lines, rgb.size) or text_photo(lines, rgb.size)
             if found is not None:
                 return PictureReading(found.lead, as_blocks(found.pieces[1:]), [])
-        return PictureReading(lead, list(blocks), list(pictures))
+        return PictureReading(lead, _after_code(lead, blocks), list(pictures))
     if pictures:
         return PictureReading(None, list(blocks), list(pictures))
     if words <= cfg.lone_words:  # before the captioner is asked about a lone picture
         diagram = describe_diagram(rgb, lines, ocr) if words else None
         if diagram is not None:
             return PictureReading(diagram.lead, as_blocks(diagram.pieces), [])
-        return PictureReading(picture_lead(rgb, blocks, captioner, cfg), list(blocks), [])
+        lead = picture_lead(rgb, blocks, captioner, cfg)
+        return PictureReading(lead, _after_code(lead, blocks), [])
     lead = picture_lead(rgb, blocks, captioner, cfg)  # codes, chart marks, tables: they are sure...
     if lead is None or lead in WEAK_LEADS:  # ...but thin coloured strokes may be a diagram's outlines
         diagram = describe_diagram(rgb, lines, ocr)
         if diagram is not None:
             return PictureReading(diagram.lead, as_blocks(diagram.pieces), [])
-    return PictureReading(lead, list(blocks), [])
+    return PictureReading(lead, _after_code(lead, blocks), [])
 
 
 def photo_text_sentences(rgb: Image.Image, lines: Sequence[OcrLine], budget: int | None) -> list[str] | None:

@@ -52,3 +52,15 @@ def test_a_code_on_a_photo_is_said_after_what_the_photo_shows() -> None:
         said = understand(photo, captioner=None, ocr=TesseractEngine())
     assert said.kind == "photo"
     assert said.sentences[:2] == ["A photo.", "Barcode EAN-13: 4006381333931."]
+
+
+def test_a_barcode_s_printed_digits_are_not_read_again() -> None:
+    from assistant.ocr.boxes import OcrLine
+    from assistant.ocr.layout import TextBlock
+    from assistant.understand.picture_reading import picture_reading
+
+    digits = TextBlock([OcrLine("5 901234 123457", (40, 200, 300, 220), 0.9)])  # printed under the bars
+    label = TextBlock([OcrLine("Oat Flakes", (40, 10, 200, 30), 0.9)])
+    reading = picture_reading(drawn("590123412345", "EAN13"), [label, digits], None)
+    assert reading.lead == "Barcode EAN-13: 5901234123457."
+    assert [b.text for b in reading.blocks] == ["Oat Flakes"]
