@@ -245,6 +245,12 @@ class Explorer:
         return True, "Find text shown."
 
     def close(self) -> None:
+        """At quit: the pointer's connection closed, the window deleted by Qt on the GUI thread (not
+        whenever Python's garbage collector gets to it, on whichever thread that is)."""
         if self._pointer is not None:
             self._pointer.close()
             self._pointer = None
+        if self.window is not None:
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
