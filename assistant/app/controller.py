@@ -149,6 +149,7 @@ class AppController(QObject):
         for window in (self.main_window, self.history_window, self.settings_window):
             if window is not None:
                 window.deleteLater()
+        self.deleteLater()  # it and its children die on the GUI thread, not in a GC run on the worker's
 
     def make_hotkeys(self, backend: str) -> HotkeySource:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +16,15 @@ from app_testkit import PixelDescriber, RecordingSpeaker, solid_image
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "orca: runs the real Orca screen reader (tests/support/orca_probe.py)")
+
+
+@pytest.fixture(autouse=True)
+def _qt_objects_die_on_the_gui_thread() -> Iterator[None]:
+    """Collect each test's garbage here, on the GUI thread. A Qt object caught in a reference cycle
+    (a controller whose signals hold its bound methods) is otherwise freed by whichever thread next
+    triggers the garbage collector: twice the next test's describe worker thread, and Qt crashed."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
