@@ -34,13 +34,11 @@ class ReadLine:
 
 
 def line_reader_available() -> bool:
-    try:
-        import onnxruntime  # noqa: F401
+    """The recogniser runs where the PP-OCR reader runs: onnxruntime and the model files are there
+    (found, not imported: onnxruntime is loaded through assistant.privacy, telemetry off)."""
+    from assistant.ocr.rapid import rapidocr_available
 
-        from assistant.ocr.ppocr_models import find_model_files
-    except ImportError:
-        return False
-    return find_model_files() is not None
+    return rapidocr_available()
 
 
 class LineReader:
