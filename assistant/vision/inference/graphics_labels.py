@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.vision.model.files import load_optional_extra, write_manifest
+from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
 
 FORMAT_NAME = "assistant-graphics-head"
 FORMAT_VERSION = 1
@@ -122,31 +122,23 @@ class GraphicsHead:
     @classmethod
     def load(cls, directory: Path) -> GraphicsHead:
         """Read a head folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
-        from safetensors import SafetensorError
-        from safetensors.numpy import load_file
 
-        directory = Path(directory)
-        for name in (HEAD_FILE, LABELS_FILE, CONFIG_FILE):
-            if not (directory / name).is_file():
-                raise ModelError(
-                    f"The icon-and-drawing head is incomplete: {name} is missing in {directory}."
-                )
-        try:
-            data: Any = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-                raise ModelError("This folder does not hold an icon-and-drawing head.")
-            if data.get("format_version") != FORMAT_VERSION:
-                raise ModelError("This icon-and-drawing head was written by a newer assistant; update it.")
-            labels = [str(name) for name in json.loads((directory / LABELS_FILE).read_text(encoding="utf-8"))]
-            arrays = load_file(str(directory / HEAD_FILE))
-            config = GraphicsHeadConfig(str(data["encoder"]), [str(s) for s in data["styles"]])
-            return cls(
-                config, arrays["weight"], arrays["bias"], labels, arrays["style_weight"], arrays["style_bias"]
-            )
-        except ModelError:
-            raise
-        except (SafetensorError, OSError, ValueError, KeyError, TypeError) as error:
-            raise ModelError(f"The icon-and-drawing head is damaged ({error}).") from None
+        def build(config: dict[str, Any], arrays: dict[str, Any], texts: dict[str, Any]) -> GraphicsHead:
+            head = GraphicsHeadConfig(str(config["encoder"]), [str(s) for s in config["styles"]])
+            labels = [str(name) for name in texts[LABELS_FILE]]
+            weight, bias = arrays["weight"], arrays["bias"]
+            return cls(head, weight, bias, labels, arrays["style_weight"], arrays["style_bias"])
+
+        return load_head_folder(
+            directory,
+            build,
+            format_name=FORMAT_NAME,
+            version=FORMAT_VERSION,
+            what="icon-and-drawing head",
+            a_what="an icon-and-drawing head",
+            weights=HEAD_FILE,
+            texts=(LABELS_FILE,),
+        )
 
 
 def default_head_dir() -> Path:

@@ -24,12 +24,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.vision.model.files import load_optional_extra, write_manifest
+from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
 
 FORMAT_NAME = "assistant-imagenet-head"
 FORMAT_VERSION = 1
@@ -105,26 +104,21 @@ class ImageNetHead:
     @classmethod
     def load(cls, directory: Path) -> ImageNetHead:
         """Read a head folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
-        from safetensors import SafetensorError
-        from safetensors.numpy import load_file
-
-        directory = Path(directory)
-        for name in (HEAD_FILE, LABELS_FILE, CONFIG_FILE):
-            if not (directory / name).is_file():
-                raise ModelError(f"The ImageNet head is incomplete: {name} is missing in {directory}.")
-        try:
-            data: Any = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-                raise ModelError("This folder does not hold an ImageNet head.")
-            if data.get("format_version") != FORMAT_VERSION:
-                raise ModelError("This ImageNet head was written by a newer assistant; update the assistant.")
-            labels = [str(name) for name in json.loads((directory / LABELS_FILE).read_text(encoding="utf-8"))]
-            arrays = load_file(str(directory / HEAD_FILE))
-            return cls(HeadConfig(str(data["encoder"])), arrays["weight"], arrays["bias"], labels)
-        except ModelError:
-            raise
-        except (SafetensorError, OSError, ValueError, KeyError, TypeError) as error:
-            raise ModelError(f"The ImageNet head is damaged ({error}).") from None
+        return load_head_folder(
+            directory,
+            lambda config, arrays, texts: cls(
+                HeadConfig(str(config["encoder"])),
+                arrays["weight"],
+                arrays["bias"],
+                [str(name) for name in texts[LABELS_FILE]],
+            ),
+            format_name=FORMAT_NAME,
+            version=FORMAT_VERSION,
+            what="ImageNet head",
+            a_what="an ImageNet head",
+            weights=HEAD_FILE,
+            texts=(LABELS_FILE,),
+        )
 
 
 def default_head_dir() -> Path:

@@ -21,12 +21,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.vision.model.files import load_optional_extra, write_manifest
+from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
 
 FORMAT_NAME = "assistant-person-probe"
 FORMAT_VERSION = 1
@@ -89,26 +88,19 @@ class PersonProbe:
     @classmethod
     def load(cls, directory: Path) -> PersonProbe:
         """Read a probe folder; a missing or damaged one raises :class:`ModelError` with one sentence."""
-        from safetensors import SafetensorError
-        from safetensors.numpy import load_file
-
-        directory = Path(directory)
-        for name in (PROBE_FILE, CONFIG_FILE):
-            if not (directory / name).is_file():
-                raise ModelError(f"The person probe is incomplete: {name} is missing in {directory}.")
-        try:
-            data: Any = json.loads((directory / CONFIG_FILE).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
-                raise ModelError("This folder does not hold a person probe.")
-            if data.get("format_version") != FORMAT_VERSION:
-                raise ModelError("This person probe was written by a newer assistant; update the assistant.")
-            arrays = load_file(str(directory / PROBE_FILE))
-            config = ProbeConfig(str(data["encoder"]), float(data["scale"]))
-            return cls(config, arrays["weight"], float(arrays["bias"]))
-        except ModelError:
-            raise
-        except (SafetensorError, OSError, ValueError, KeyError, TypeError) as error:
-            raise ModelError(f"The person probe is damaged ({error}).") from None
+        return load_head_folder(
+            directory,
+            lambda config, arrays, _texts: cls(
+                ProbeConfig(str(config["encoder"]), float(config["scale"])),
+                arrays["weight"],
+                float(arrays["bias"]),
+            ),
+            format_name=FORMAT_NAME,
+            version=FORMAT_VERSION,
+            what="person probe",
+            a_what="a person probe",
+            weights=PROBE_FILE,
+        )
 
 
 def default_probe_dir() -> Path:

@@ -188,3 +188,45 @@ def load_optional_extra(
     if encoder is None or extra.config.encoder != encoder:
         return None
     return extra
+
+
+_Head = TypeVar("_Head")
+
+
+def load_head_folder(
+    directory: Path,
+    build: Callable[[dict[str, Any], dict[str, Any], dict[str, Any]], _Head],
+    *,
+    format_name: str,
+    version: int,
+    what: str,
+    a_what: str,
+    weights: str,
+    texts: tuple[str, ...] = (),
+) -> _Head:
+    """A small head's folder (the ImageNet head, the icon-and-drawing head, the person probe): its
+    ``config.json`` (of ``format_name`` at ``version``), its ``weights`` safetensors arrays and its
+    other JSON ``texts``, handed to ``build(config, arrays, texts)``. Anything missing, foreign,
+    newer or damaged, in the files or in what ``build`` reads from them, is a :class:`ModelError` of
+    one sentence naming ``what`` ("ImageNet head"; ``a_what``: "an ImageNet head")."""
+    import json
+
+    from safetensors import SafetensorError
+    from safetensors.numpy import load_file
+
+    directory = Path(directory)
+    for name in (weights, *texts, "config.json"):
+        if not (directory / name).is_file():
+            raise ModelError(f"The {what} is incomplete: {name} is missing in {directory}.")
+    try:
+        config: Any = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        if not isinstance(config, dict) or config.get("format") != format_name:
+            raise ModelError(f"This folder does not hold {a_what}.")
+        if config.get("format_version") != version:
+            raise ModelError(f"This {what} was written by a newer assistant; update the assistant.")
+        read = {name: json.loads((directory / name).read_text(encoding="utf-8")) for name in texts}
+        return build(config, load_file(str(directory / weights)), read)
+    except ModelError:
+        raise
+    except (SafetensorError, OSError, ValueError, KeyError, TypeError) as error:
+        raise ModelError(f"The {what} is damaged ({error}).") from None
