@@ -249,6 +249,7 @@ def live_readings(scene: Any) -> dict[str, Any]:
     """The scene on a live desktop with an AT-SPI bus: what OCR alone and the AT-SPI reader say."""
     import os
 
+    from capture import place_windows
     from screen_reading import Reading
     from xsession import XSession
 
@@ -274,14 +275,7 @@ def live_readings(scene: Any) -> dict[str, Any]:
     x.bus = os.environ["DBUS_SESSION_BUS_ADDRESS"] = atspi.address
     reader = AtspiText()
     try:
-        for p in scene.windows:
-            p.launch(x)
-            x.wait_for(p.title, timeout=90)
-            x.move_frame(p.title, *p.pos)
-        for p in scene.windows:
-            p.after_placed(x)
-        for p in scene.windows:
-            x.activate(p.title)
+        place_windows(scene, x)
         source = create_screen_source(x.display)
         gtk = [p.title for p in scene.windows if getattr(p, "name", "") in ("zenity", "yad")]
         deadline = time.monotonic() + 20

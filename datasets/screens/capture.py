@@ -98,17 +98,23 @@ def _screen_rect(scene: Scene) -> Rect:
     return (0, 0, scene.size[0], scene.size[1])
 
 
+def place_windows(scene: Scene, session: XSession) -> None:
+    """Start the scene's programs on ``session``, move each frame where the scene puts it, and raise
+    them in the scene's order (the last one ends up active)."""
+    for p in scene.windows:
+        p.launch(session)
+        session.wait_for(p.title, timeout=90)
+        session.move_frame(p.title, *p.pos)
+    for p in scene.windows:
+        p.after_placed(session)
+    for p in scene.windows:
+        session.activate(p.title)
+
+
 def run_scene(scene: Scene, display: int = 0) -> tuple[Image.Image, dict[str, Any]]:
     s = XSession(scene.size[0], scene.size[1], scene.theme, scene.background, number=display).start()
     try:
-        for p in scene.windows:
-            p.launch(s)
-            s.wait_for(p.title, timeout=90)
-            s.move_frame(p.title, *p.pos)
-        for p in scene.windows:
-            p.after_placed(s)
-        for p in scene.windows:
-            s.activate(p.title)
+        place_windows(scene, s)
         time.sleep(1.5)
         for _attempt in range(5):
             clocks = [p.time_text() for p in scene.windows if isinstance(p, Clock)]
