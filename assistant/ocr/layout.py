@@ -181,15 +181,50 @@ def grid_block(grid: Grid) -> TextBlock:
 def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> list[TextBlock]:
     """OCR lines -> blocks in reading order, headings marked (a short block of larger text);
     tables and other grids first made into blocks of rows (:mod:`assistant.ocr.grid`). With the
-    picture's ``panels`` (topmost first), each pane's lines are laid out and read in turn."""
-    if not panels or len(panels) < 2:
+    picture's ``panels`` (topmost first), each pane's lines are laid out and read in turn; a pane
+    that is a window found by its title bar starts with its title (:func:`title_block`)."""
+    if not panels or (len(panels) < 2 and panels[0].bar is None):
         return _layout_pane(lines)
     by_panel: dict[int | None, list[OcrLine]] = {}
     for line in lines:
         for part in _split_by_panel(line, panels):
             by_panel.setdefault(panel_of(part, panels), []).append(part)
-    order = [*range(len(panels)), None]  # lines on no pane last
-    return [block for key in order for block in _layout_pane(by_panel.get(key, []))]
+    out: list[TextBlock] = []
+    for key in [*range(len(panels)), None]:  # lines on no pane last
+        pane = by_panel.get(key, [])
+        bar = panels[key].bar if key is not None else None
+        if bar is not None:
+            on_bar = [ln for ln in pane if bar[1] <= (ln.box[1] + ln.box[3]) / 2 < bar[3]]
+            pane = [ln for ln in pane if not any(ln is b for b in on_bar)]
+            title = title_block(on_bar, bar, named=len(panels) > 1)
+            out.extend([title] if title is not None else [])
+        out.extend(_layout_pane(pane))
+    return out
+
+
+def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | None:
+    """A window's title read from its title bar, as a heading (None: nothing legible there). The
+    bar's buttons and icon (marks of one or two characters near its ends: "x", "D J") are left out;
+    ``named``: several windows are read, so the title says it is one ("Battery window")."""
+    reach = 3 * (bar[3] - bar[1])
+    words = [w for ln in drop_unsure(lines) for w in (ln.words or [OcrWord(ln.text, ln.box, ln.confidence)])]
+
+    def legible(word: OcrWord) -> bool:
+        letters = sum(ch.isalnum() for ch in word.text)
+        near_end = min(word.box[0] - bar[0], bar[2] - word.box[2]) < reach
+        return letters > 2 or (letters > 0 and not near_end)
+
+    kept = [w for w in sorted(words, key=lambda w: w.box[0]) if legible(w)]
+    if not kept:
+        return None
+    text = " ".join(w.text for w in kept)
+    line = OcrLine(
+        f"{text} window" if named else text,
+        union_box([w.box for w in kept]),
+        min(w.confidence for w in kept),
+        kept,
+    )
+    return TextBlock([line], is_heading=True)
 
 
 def _split_by_panel(line: OcrLine, panels: list[Panel]) -> list[OcrLine]:

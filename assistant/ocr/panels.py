@@ -1,7 +1,10 @@
 """Windows and panes in a picture of a screen, and which lies on top: found from the pixels alone.
 
 For pictures without window information (a file, the clipboard, a remote screen), text from
-overlapping windows must not be read as one page. A window's content sits on a flat background;
+overlapping windows must not be read as one page. Windows whose window manager drew title bars
+are found by them (:mod:`assistant.ocr.frames`: outline, stacking, the title's band) and are the
+panes. Without title bars (a kiosk, a full-screen program, a bare picture of panels), a window's
+content sits on a flat background;
 cells of the picture that are flat and of one colour, joined with their like neighbours, give the
 panes (a window's text area, a dialog, the desktop). Where two panes' outlines overlap, the one
 that shows there lies on top. Lines of text are then read pane by pane, the topmost first (on a
@@ -16,6 +19,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.ocr.boxes import Box, OcrLine
+from assistant.ocr.frames import Frame, find_frames
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class Panel:
     box: Box  # outline in image pixels
     mask: np.ndarray  # (rows, cols) bool over the cell grid: where this pane shows
     cell: int
+    bar: Box | None = None  # a window's title bar (image pixels), when the pane is a window found by it
 
     @property
     def cells(self) -> int:
@@ -141,9 +146,33 @@ def _overlapping(windows: list[np.ndarray], grid: tuple[int, int]) -> bool:
     return any(_above(a, b) or _above(b, a) for i, a in enumerate(tops) for b in tops[i + 1 :])
 
 
+def _frame_panels(frames: list[Frame], size: tuple[int, int], cfg: PanelConfig) -> list[Panel]:
+    """Windows found by their title bars (topmost first) as panes: each shows where no window
+    above it does (cells by their middle pixel)."""
+    c = cfg.cell
+    rows, cols = size[1] // c, size[0] // c
+    ys = np.arange(rows)[:, None] * c + c // 2  # (rows, 1) the cells' middle pixels
+    xs = np.arange(cols)[None, :] * c + c // 2  # (1, cols)
+    covered = np.zeros((rows, cols), dtype=bool)
+    panels = []
+    for frame in frames:
+        x0, y0, x1, y1 = frame.box
+        inside = (ys >= y0) & (ys < y1) & (xs >= x0) & (xs < x1)  # (rows, cols)
+        mask = inside & ~covered
+        covered |= inside
+        if mask.any():
+            panels.append(Panel(frame.box, mask, c, frame.bar))
+    return panels
+
+
 def find_panels(image: Image.Image, cfg: PanelConfig | None = None) -> list[Panel]:
-    """The panes of ``image``, topmost first (ties: top to bottom, then left to right)."""
+    """The panes of ``image``, topmost first. Windows with title bars (:mod:`assistant.ocr.frames`)
+    are the panes (a lone window too: its title is read apart from its text); with no title bar
+    in view, panes of flat colour (ties: top to bottom, then left to right)."""
     cfg = cfg or PanelConfig()
+    frames = find_frames(image)
+    if frames:
+        return _frame_panels(frames, image.size, cfg)
     flat, colour = _flat_cells(image, cfg)
     masks = _windows(_with_title_bars(_components(flat, colour, cfg), cfg), flat.shape)
     if not _overlapping(masks, flat.shape):
@@ -164,9 +193,15 @@ def find_panels(image: Image.Image, cfg: PanelConfig | None = None) -> list[Pane
 
 
 def panel_of(line: OcrLine, panels: list[Panel]) -> int | None:
-    """Index of the pane ``line`` is written on: the one showing most around it, looking further
-    out when nothing shows close by (a button's face is no pane); None when none is near."""
+    """Index of the pane ``line`` is written on: the one showing under its middle, else the one
+    showing most around it, looking further out when nothing shows close by (a button's face is
+    no pane); None when none is near. (A word peeking out beside a dialog is the window's under
+    it, though the dialog fills more of the cells around.)"""
     x0, y0, x1, y1 = line.box
+    for i, panel in enumerate(panels):
+        row, col = (y0 + y1) // 2 // panel.cell, (x0 + x1) // 2 // panel.cell
+        if 0 <= row < panel.mask.shape[0] and 0 <= col < panel.mask.shape[1] and panel.mask[row, col]:
+            return i
     for reach in (1, 3, 6):
         best, best_count = None, 0
         for i, panel in enumerate(panels):

@@ -355,9 +355,11 @@ def understand(
     else:
         # A picture file that is no photo (a chart, a QR code, an icon, a drawing): said as what it is.
         # (a diagram's boxes come back in its arrows' order, a photographed receipt's in its rows)
+        # Not a screenshot: windows found by their title bars make it a screen (its desktop is no chart).
+        windowed = text is not None and any(p.bar is not None for p in text.panels)
         reading = (
             picture_reading(rgb, blocks, captions.captioner, ocr=ocr, photo_ocr=photo_ocr, pictures=pictures)
-            if title is None
+            if title is None and not windowed
             else None
         )
         if reading is not None:

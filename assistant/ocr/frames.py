@@ -1,0 +1,228 @@
+"""Windows in a picture of a screen, found by their title bars and frames (no window stack needed).
+
+A picture file, the clipboard or a remote screen carries no list of windows, yet a window manager
+draws every window the same way: a title bar (a band 12-40 px high, as wide as the window, of one
+colour or a vertical gradient, holding the title and a few buttons) over the window's body, and a
+frame whose sides run down from the bar's ends. So a title bar is a pair of long horizontal edges
+that start and end together, with rows of one colour between them, and with a frame side (a
+vertical line of one colour) running on below at least one of its ends for twice its height (a text
+field or a button has the band but no sides below it; a table's header has sides, but not that far).
+
+Which window lies on top: where two frames overlap, the one whose outline is unbroken there (its
+frame lines still show their colour) lies on the other. The active window's bar differs in colour
+from the others'; it is read first when nothing lies on either. Nothing here knows one window
+manager's theme: openbox's Clearlooks, Bear2, Natura and Onyx (gradients, left- and centre-aligned
+titles, dark and light) are found by the same rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+from PIL import Image
+
+from assistant.ocr.boxes import Box
+
+
+@dataclass(frozen=True)
+class FrameConfig:
+    edge: int = 30  # a step this large (sum over R, G, B) between neighbouring pixels is an edge
+    min_width: int = 64  # px: a title bar is at least this wide
+    min_height: int = 12  # px: a title bar's height, top edge to bottom edge
+    max_height: int = 40
+    align: int = 4  # px: a bar's top and bottom edges start and end this close together
+    same: int = 12  # a pixel this close (sum over R, G, B) to its row's median is the bar's ground
+    ground: float = 0.6  # the bar's rows are on average at least this much ground...
+    clear: float = 0.9  # ...and this many rows (above and below the title's letters) nearly all ground
+    clear_rows: int = 3
+    body: float = 2.0  # a frame side runs on at least this many bar heights below the bar
+    active_gap: int = 40  # a bar this far (sum over R, G, B) in colour from all others is the active one
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One window found in the picture: its outline and its title bar (image pixels, x0 y0 x1 y1),
+    the bar's colour, and whether its bar marks it as the active window."""
+
+    box: Box
+    bar: Box
+    colour: tuple[int, int, int]
+    active: bool = False
+
+
+_Bar = tuple[
+    Box, int, tuple[int, int, int]
+]  # a title bar, how far its frame's sides run below it, its colour
+
+
+def _runs(row: np.ndarray, min_len: int) -> list[tuple[int, int]]:
+    """(start, end) of the runs of True in ``row`` at least ``min_len`` long."""
+    d = np.diff(np.concatenate(([0], row.view(np.int8), [0])))
+    starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
+    keep = ends - starts >= min_len
+    return list(zip(starts[keep].tolist(), ends[keep].tolist(), strict=True))
+
+
+def _edge_lines(grey: np.ndarray, cfg: FrameConfig) -> dict[int, list[tuple[int, int]]]:
+    """Long horizontal edges: row y -> the x runs where row y differs from row y - 1 (grey levels:
+    a third of the colour step)."""
+    steps = np.abs(np.diff(grey, axis=0)) > cfg.edge // 3  # (H - 1, W): steps[y - 1] is above row y
+    rows = np.flatnonzero(np.count_nonzero(steps, axis=1) >= cfg.min_width)
+    lines = {}
+    for r in rows.tolist():
+        runs = _runs(steps[r], cfg.min_width)
+        if runs:
+            lines[r + 1] = runs
+    return lines
+
+
+def _bar_pairs(lines: dict[int, list[tuple[int, int]]], cfg: FrameConfig) -> list[Box]:
+    """Bands between two edges that start and end together, as high as a title bar."""
+    out = []
+    for top, runs in lines.items():
+        for bottom in range(top + cfg.min_height, top + cfg.max_height + 1):
+            for x0, x1 in runs:
+                for u0, u1 in lines.get(bottom, ()):
+                    if abs(u0 - x0) <= cfg.align and abs(u1 - x1) <= cfg.align:
+                        out.append((max(x0, u0), top, min(x1, u1), bottom))
+    return out
+
+
+def _ground(px: np.ndarray, box: Box, cfg: FrameConfig) -> tuple[np.ndarray, np.ndarray]:
+    """Per row of the band ``box``: the share of pixels of the row's own colour, and that colour."""
+    x0, y0, x1, y1 = box
+    band = px[y0:y1, x0:x1].astype(np.int16)  # (h, w, 3)
+    colour = np.median(band[:, ::8], axis=1)  # (h, 3): each row's ground
+    share = (np.abs(band - colour[:, None, :]).sum(axis=2) <= cfg.same).mean(axis=1)
+    return share, colour
+
+
+def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig) -> int:
+    """How many rows from ``y`` down column ``x`` stays one colour and stands apart from the
+    column beside it on either side: a frame's side."""
+    height, width = px.shape[:2]
+    if not 1 <= x < width - 1 or y >= height:
+        return 0
+    cols = px[y:, x - 1 : x + 2].astype(np.int16)  # (n, 3, 3): the column and its two neighbours
+    col = cols[:, 1]
+    same = np.abs(col - col[0]).sum(axis=1) <= cfg.same
+    apart = (np.abs(col - cols[:, 0]).sum(axis=1) > cfg.edge) | (
+        np.abs(col - cols[:, 2]).sum(axis=1) > cfg.edge
+    )
+    broken = np.flatnonzero(~(same & apart))
+    return int(broken[0]) if broken.size else len(col)
+
+
+def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
+    """Title bars: (bar box, how far its frame's sides run below it, its colour)."""
+    found = []
+    grey = np.asarray(Image.fromarray(px).convert("L"), dtype=np.int16)
+    for box in _bar_pairs(_edge_lines(grey, cfg), cfg):
+        x0, y0, x1, y1 = box
+        body = max(_side(px, x0 - 1, y1, cfg), _side(px, x1, y1, cfg))
+        if body < cfg.body * (y1 - y0):
+            continue  # no frame runs on below it: a text field, a button, a table's header
+        share, colour = _ground(px, box, cfg)
+        written = share.min() <= 0.97  # a title on it, not a plain stripe
+        if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
+            rgb = np.median(colour, axis=0)
+            found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
+    return _distinct(found)
+
+
+def _distinct(found: list[_Bar]) -> list[_Bar]:
+    """One bar per window: of bars that overlap (the edges inside a bar's border give several),
+    the one with the longest sides, then the tallest and widest."""
+    kept: list[_Bar] = []
+    for item in sorted(found, key=lambda f: (-f[1], -(f[0][3] - f[0][1]) * (f[0][2] - f[0][0]))):
+        if not any(_overlaps(item[0], k[0]) for k in kept):
+            kept.append(item)
+    return kept
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w > 0 and h > 0
+
+
+def _frame_lines(
+    px: np.ndarray, box: Box, region: Box, colour: np.ndarray, cfg: FrameConfig
+) -> tuple[int, int]:
+    """Of ``box``'s outline (its four sides, one pixel wide) inside ``region``: how many pixels,
+    and how many still show the frame's ``colour``."""
+    x0, y0, x1, y1 = box
+    rx0, ry0, rx1, ry1 = region
+    xs, ys = slice(max(x0, rx0), min(x1, rx1)), slice(max(y0, ry0), min(y1, ry1))
+    sides = [px[y, xs] for y in (y0, y1 - 1) if ry0 <= y < ry1]  # each (w, 3)
+    sides += [px[ys, x] for x in (x0, x1 - 1) if rx0 <= x < rx1]  # each (h, 3)
+    sides = [s.astype(np.int16) for s in sides]
+    total = sum(len(s) for s in sides)
+    shown = sum(int((np.abs(s - colour).sum(axis=1) <= cfg.same).sum()) for s in sides)
+    return total, shown
+
+
+def _lies_on(px: np.ndarray, a: Frame, b: Frame, cfg: FrameConfig) -> bool | None:
+    """Whether ``a`` lies on ``b`` (None: their outlines do not overlap): where they overlap, more
+    of ``a``'s outline shows its colour than of ``b``'s."""
+    (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a.box, b.box
+    region = (max(ax0, bx0), max(ay0, by0), min(ax1, bx1), min(ay1, by1))
+    if region[0] >= region[2] or region[1] >= region[3]:
+        return None
+    shares = []
+    for f in (a, b):
+        colour = px[f.bar[3], f.box[0]].astype(np.int16)  # the frame's side just below its bar
+        total, shown = _frame_lines(px, f.box, region, colour, cfg)
+        shares.append(shown / total if total else 0.0)
+    return shares[0] > shares[1]
+
+
+def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None:
+    """The one bar whose colour stands apart from all the others' (which agree), or None."""
+    if len(colours) < 2:
+        return 0 if colours else None
+    c = np.array(colours, dtype=np.int32)
+    far = np.abs(c[:, None] - c[None, :]).sum(axis=2) > cfg.active_gap  # (n, n)
+    odd = [i for i in range(len(c)) if far[i].sum() == len(c) - 1]
+    if len(c) == 2:  # two bars always differ from each other: the more colourful one is active
+        chroma = c.max(axis=1) - c.min(axis=1)
+        return int(np.argmax(chroma)) if far[0, 1] and abs(int(chroma[0]) - int(chroma[1])) > 20 else None
+    return odd[0] if len(odd) == 1 else None
+
+
+def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Frame]:
+    """The windows in ``image`` with title bars, topmost first: a window on another comes before it;
+    of windows that lie on none of the others left, the active one first, then top to bottom."""
+    cfg = cfg or FrameConfig()
+    px = np.asarray(image.convert("RGB"))  # (H, W, 3) uint8
+    frames = [
+        Frame((x0 - 1, y0, x1 + 1, min(px.shape[0], y1 + body)), (x0 - 1, y0, x1 + 1, y1), colour)
+        for (x0, y0, x1, y1), body, colour in _bars(px, cfg)
+    ]
+    frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
+    active = _active([f.colour for f in frames], cfg)
+    frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
+    return _stacked(px, frames, cfg)
+
+
+def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
+    """Whether ``inner`` lies inside ``outer`` with a bar of another height: a table's header or a
+    panel inside a window, not a window (one window manager draws every title bar alike)."""
+    a, b = inner.box, outer.box
+    inside = b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
+    height = abs((inner.bar[3] - inner.bar[1]) - (outer.bar[3] - outer.bar[1]))
+    return inside and height > cfg.align // 2
+
+
+def _stacked(px: np.ndarray, frames: list[Frame], cfg: FrameConfig) -> list[Frame]:
+    n = len(frames)
+    on = [[i != j and bool(_lies_on(px, frames[i], frames[j], cfg)) for j in range(n)] for i in range(n)]
+    order: list[int] = []
+    left = set(range(n))
+    while left:
+        free = [i for i in left if not any(on[j][i] for j in left if j != i)]
+        pick = min(free or left, key=lambda i: (not frames[i].active, frames[i].box[1], frames[i].box[0]))
+        order.append(pick)
+        left.remove(pick)
+    return [frames[i] for i in order]

@@ -1,0 +1,79 @@
+"""Windows found in a picture file by their title bars and frames, on real screenshots (datasets/screens:
+Xvfb with openbox drawing the title bars), checked against the window stack the desktop reported."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.frames import find_frames
+from assistant.ocr.layout import layout_blocks
+from assistant.ocr.panels import find_panels, panel_of
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
+
+
+def _screen(name: str) -> tuple[Image.Image, list[dict]]:
+    truth = json.loads((SCREENS / "truth" / f"{name}.json").read_text())
+    windows = sorted(truth["windows"], key=lambda w: -w["stacking"])  # top first
+    return Image.open(SCREENS / "png" / f"{name}.png").convert("RGB"), windows
+
+
+def _box(window: dict) -> tuple[int, int, int, int]:
+    x, y, w, h = window["frame"]
+    return (x, y, x + w, y + h)
+
+
+@pytest.mark.parametrize(
+    "name", ["multi-four-windows", "multi-terminal-save", "dark-qt-export", "calc-xcalc-color"]
+)
+def test_frames_match_the_window_stack(name: str) -> None:
+    """Every window, its outline within 2 px, in stacking order (top first), the active one marked;
+    gradients and flat bars, light and dark themes (Clearlooks, Onyx, Natura)."""
+    image, windows = _screen(name)
+    frames = find_frames(image)
+    assert len(frames) == len(windows)
+    for frame, window in zip(frames, windows, strict=True):
+        assert max(abs(a - b) for a, b in zip(frame.box, _box(window), strict=True)) <= 2
+    assert frames[0].active and windows[0]["active"]
+    assert not any(f.active for f in frames[1:])
+
+
+def test_a_table_header_inside_a_window_is_no_window() -> None:
+    """A list's header row has a band and sides like a title bar, but not the window's bar height."""
+    image, windows = _screen("dark-zenity-list")
+    frames = find_frames(image)
+    assert [f.box for f in frames] == [pytest.approx(_box(windows[0]), abs=2)]
+
+
+def test_a_dialog_inside_a_window_is_its_own_pane_and_read_first() -> None:
+    """The dialog lies inside the terminal's outline: it is still a window of its own, on top; a
+    terminal's letter peeking out beside the dialog stays with the terminal."""
+    image, _ = _screen("multi-terminal-save")
+    panels = find_panels(image)
+    assert len(panels) == 2 and panels[0].bar is not None
+    peeking = OcrLine("D", (323, 257, 330, 269), 0.9)  # 'Dec 19' cut by the dialog's left edge
+    assert panel_of(peeking, panels) == 1
+
+    def line(text: str, x: int, y: int) -> OcrLine:
+        words = [
+            OcrWord(w, (x + 60 * i, y, x + 60 * i + 50, y + 12), 0.95) for i, w in enumerate(text.split())
+        ]
+        return OcrLine(text, (x, y, x + 60 * len(words), y + 12), 0.95, words)
+
+    lines = [
+        line("reports xterm", 387, 46),  # the terminal's title bar
+        line("x", 820, 44),  # its close button
+        line("total 2748", 44, 86),
+        line("Save Changes", 496, 190),  # the dialog's title bar
+        line("Save changes to notes.txt before closing?", 347, 230),
+        line("vendors.json", 440, 314),
+    ]
+    said = [b.text for b in layout_blocks(lines, panels)]
+    assert said[0] == "Save Changes window" and said[1].startswith("Save changes to")
+    assert said[2] == "reports xterm window" and "x" not in said[2:]
+    assert said.index("total 2748") < said.index("vendors.json")
