@@ -179,15 +179,17 @@ def _lies_on(px: np.ndarray, a: Frame, b: Frame, cfg: FrameConfig) -> bool | Non
 
 
 def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None:
-    """The one bar whose colour stands apart from all the others' (which agree), or None."""
+    """The one bar whose colour stands apart: of three or more, the one far from all the others
+    (which agree); of two, the one far more colourful or darker (an inactive bar is washed out, light
+    grey, in Clearlooks, Bear2, Natura and Onyx alike); None when that is not clear."""
     if len(colours) < 2:
         return 0 if colours else None
-    c = np.array(colours, dtype=np.int32)
+    c = np.array(colours, dtype=np.int32)  # (n, 3)
+    if len(c) == 2:
+        salience = (c.max(axis=1) - c.min(axis=1)) + (255 - c.mean(axis=1)) / 2
+        return int(np.argmax(salience)) if abs(salience[0] - salience[1]) > cfg.active_gap else None
     far = np.abs(c[:, None] - c[None, :]).sum(axis=2) > cfg.active_gap  # (n, n)
     odd = [i for i in range(len(c)) if far[i].sum() == len(c) - 1]
-    if len(c) == 2:  # two bars always differ from each other: the more colourful one is active
-        chroma = c.max(axis=1) - c.min(axis=1)
-        return int(np.argmax(chroma)) if far[0, 1] and abs(int(chroma[0]) - int(chroma[1])) > 20 else None
     return odd[0] if len(odd) == 1 else None
 
 
