@@ -98,9 +98,11 @@ def _ground(px: np.ndarray, box: Box, cfg: FrameConfig) -> tuple[np.ndarray, np.
     return share, colour
 
 
-def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig) -> int:
+def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = False) -> int:
     """How many rows from ``y`` down column ``x`` stays one colour and stands apart from the
-    column beside it on either side: a frame's side."""
+    column beside it on either side: a frame's side. With ``gaps`` (a window lying across the side
+    hides part of it), the side goes on to the lowest row where it shows, as long as it shows in at
+    least half of the rows down to there (and in the first few)."""
     height, width = px.shape[:2]
     if not 1 <= x < width - 1 or y >= height:
         return 0
@@ -110,8 +112,14 @@ def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig) -> int:
     apart = (np.abs(col - cols[:, 0]).sum(axis=1) > cfg.edge) | (
         np.abs(col - cols[:, 2]).sum(axis=1) > cfg.edge
     )
-    broken = np.flatnonzero(~(same & apart))
-    return int(broken[0]) if broken.size else len(col)
+    shows = same & apart
+    broken = np.flatnonzero(~shows)
+    unbroken = int(broken[0]) if broken.size else len(shows)
+    if not gaps or unbroken < cfg.clear_rows:
+        return unbroken
+    share = np.cumsum(shows) / np.arange(1, len(shows) + 1)  # (n,): of the rows down to each
+    ends = np.flatnonzero(shows & (share >= 0.5))
+    return int(ends[-1]) + 1
 
 
 def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
@@ -121,6 +129,8 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     for box in _bar_pairs(_edge_lines(grey, cfg), cfg):
         x0, y0, x1, y1 = box
         body = max(_side(px, x0 - 1, y1, cfg), _side(px, x1, y1, cfg))
+        if body < cfg.body * (y1 - y0):  # another window may lie across the sides
+            body = max(_side(px, x0 - 1, y1, cfg, gaps=True), _side(px, x1, y1, cfg, gaps=True))
         if body < cfg.body * (y1 - y0):
             continue  # no frame runs on below it: a text field, a button, a table's header
         share, colour = _ground(px, box, cfg)
@@ -199,7 +209,11 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     cfg = cfg or FrameConfig()
     px = np.asarray(image.convert("RGB"))  # (H, W, 3) uint8
     frames = [
-        Frame((x0 - 1, y0, x1 + 1, min(px.shape[0], y1 + body)), (x0 - 1, y0, x1 + 1, y1), colour)
+        Frame(
+            (x0 - 1, y0, min(px.shape[1], x1 + 1), min(px.shape[0], y1 + body)),
+            (x0 - 1, y0, x1 + 1, y1),
+            colour,
+        )
         for (x0, y0, x1, y1), body, colour in _bars(px, cfg)
     ]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
