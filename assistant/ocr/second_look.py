@@ -26,6 +26,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.ink import crossed, grown, ink_cells
 from assistant.ocr.line_reader import GAP, LineReader
+from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidy
 from assistant.ocr.tesseract import content_span, rule_mask
 
 
@@ -46,6 +47,10 @@ class SecondLookConfig:
     max_height: int = 160  # pixels: a taller place is a picture, a pane or a tangle of keys, not text
     min_density: float = 0.2  # share of a place's cells that hold ink (a lone speck is not text)
     max_places: int = 120  # beyond this, the picture is no screen of text (a photo, a pattern)
+    # Tangles (ink too tall for a line: a keypad, a dial) looked into for the labels inside, the
+    # first few of at most this many pixels each (a whole pane or a picture is left alone).
+    max_tangles: int = 4
+    max_tangle_pixels: int = 400_000
     # Most the recogniser reads per picture, in pixels of line at its height of 48: places where
     # the first engine read nothing first, then its unsure words, least sure first. Half A: 6400
     # gave recall 0.948 at 1.06x raw tesseract's median time (file path); 3200 gave 0.933 at 1.11x
@@ -99,36 +104,55 @@ def unsure_words(lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
     return [box for _, box in sorted(runs, key=lambda r: r[0])]
 
 
-def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
-    """Boxes (image pixels) around ink with no sure word on it, biggest first."""
+def unread_places(
+    gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig, tidied: list[Tidied] | None = None
+) -> list[Box]:
+    """Boxes (image pixels) around ink with no sure word on it, biggest first; ``tidied`` gets the
+    keypads and dials looked into, without their stipple and outlines (to be read so)."""
     span = content_span(gray, cfg.cell)
     if span is None:
         return []
     # Judged within the content only (cell-aligned, so that cells keep their place on the grid).
     gx, gy = span[0] // cfg.cell * cfg.cell, span[1] // cfg.cell * cfg.cell
     part = gray[gy : span[3], gx : span[2]]
-    rules = grown(rule_mask(part), 2)  # with the light bevel that runs beside a key's border
-    ink = np.zeros((gray.shape[0] // cfg.cell, gray.shape[1] // cfg.cell), dtype=bool)
-    found = ink_cells(
-        part, cfg.cell, cfg.step, rules
-    )  # the rules and borders around keys and fields left out
-    ink[
-        gy // cfg.cell : gy // cfg.cell + found.shape[0], gx // cfg.cell : gx // cfg.cell + found.shape[1]
-    ] = found
-    full_rules = np.zeros(gray.shape, dtype=bool)
-    full_rules[gy : span[3], gx : span[2]] = rules
-    rules = full_rules
-    left = ink & ~_covered(lines, ink.shape, cfg)
+    rules = np.zeros(gray.shape, dtype=bool)
+    # The rules and borders around keys and fields left out, with the light bevel beside them.
+    rules[gy : span[3], gx : span[2]] = grown(rule_mask(part), 2)
+    c = cfg.cell
+    ink = np.zeros((gray.shape[0] // c, gray.shape[1] // c), dtype=bool)
+    found = ink_cells(part, c, cfg.step, rules[gy : span[3], gx : span[2]])
+    ink[gy // c : gy // c + found.shape[0], gx // c : gx // c + found.shape[1]] = found
+    covered = _covered(lines, ink.shape, cfg)
+    places, tangles = _places(ink & ~covered, gray, rules, cfg)
+    for x0, y0, x1, y1 in tangles[: cfg.max_tangles]:
+        places += _untangled(gray, (x0, y0, x1, y1), covered, rules, cfg, tidied)
+    places.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
+    return places[: cfg.max_places]
+
+
+def _places(
+    left: np.ndarray,
+    gray: np.ndarray,
+    rules: np.ndarray,
+    cfg: SecondLookConfig,
+    origin: tuple[int, int] = (0, 0),
+) -> tuple[list[Box], list[Box]]:
+    """The places of text in ``left`` (cells of ink unread; its cell (0, 0) at ``origin``, in
+    cells), and the tangles: parts too tall for a line, in cells of the whole picture."""
     if not left.any():
-        return []
+        return [], []
     # A one-cell gap between ink above and below closed: the stem of a "1" joins its flag and foot.
+    left = left.copy()
     left[1:-1] |= left[:-2] & left[2:]
     areas, boxes = regions(*label(left))  # 8-connected parts of the cell grid
     c, h, w = cfg.cell, gray.shape[0], gray.shape[1]
-    places = []
+    places, tangles = [], []
     for area, (x0, y0, x1, y1) in zip(areas.tolist(), boxes.tolist(), strict=True):
-        density = area / ((y1 - y0) * (x1 - x0))
-        if (y1 - y0) * c > cfg.max_height or density < cfg.min_density or area < 2:
+        x0, x1, y0, y1 = x0 + origin[0], x1 + origin[0], y0 + origin[1], y1 + origin[1]
+        if (y1 - y0) * c > cfg.max_height:
+            tangles.append((x0, y0, x1, y1))
+            continue
+        if area / ((y1 - y0) * (x1 - x0)) < cfg.min_density or area < 2:
             continue
         m = cfg.margin
         box = (max(0, x0 * c - m), max(0, y0 * c - m), min(w, x1 * c + m), min(h, y1 * c + m))
@@ -136,8 +160,35 @@ def unread_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
         if max(y1 - y0, x1 - x0) <= 4 and crossed(gray, reach, cfg.step, rules):
             continue
         places.append(box)
-    places.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
-    return places[: cfg.max_places]
+    return places, tangles
+
+
+def _untangled(
+    gray: np.ndarray,
+    cells: Box,
+    covered: np.ndarray,
+    rules: np.ndarray,
+    cfg: SecondLookConfig,
+    tidied: list[Tidied] | None = None,
+) -> list[Box]:
+    """The places of text inside a tangle (``cells``: its box on the cell grid): ink again, with
+    stipple dots and the outlines round keys and dials left out (:mod:`assistant.ocr.outlines`);
+    a keypad's keys become one place each."""
+    c = cfg.cell
+    x0, y0, x1, y1 = cells
+    if (x1 - x0) * (y1 - y0) * c * c > cfg.max_tangle_pixels:
+        return []  # a pane or a picture, not a keypad: left as it was
+    part = despeckled(gray[y0 * c : y1 * c, x0 * c : x1 * c], cfg.step)
+    outlines = grown(frame_mask(part), 3)
+    local = rules[y0 * c : y1 * c, x0 * c : x1 * c] | outlines
+    ink = ink_cells(part, c, cfg.step, local) & ~covered[y0:y1, x0:x1]
+    tidied_part = np.where(outlines, lightest(part, 3), part)
+    if tidied is not None:
+        tidied.append(((x0 * c, y0 * c, x1 * c, y1 * c), tidied_part))
+    clean = gray.copy()  # judged without stipple and outlines (they are no lines run out of a box)
+    clean[y0 * c : y1 * c, x0 * c : x1 * c] = tidied_part
+    places, _ = _places(ink, clean, rules | placed(local, rules.shape, (x0 * c, y0 * c)), cfg, (x0, y0))
+    return places
 
 
 def unsure_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
@@ -315,10 +366,11 @@ class SecondLookOcr(OcrEngine):
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
         lines = unsure_places(gray, result.lines, self.cfg)
+        tidied: list[Tidied] = []
         # Ink inside an unsure word's line is read with that line, as a whole.
         places = [
             p
-            for p in unread_places(gray, result.lines, self.cfg)
+            for p in unread_places(gray, result.lines, self.cfg, tidied)
             if not any(_overlap_share(p, ln) > 0.5 for ln in lines)
         ]
         if places or lines:
@@ -328,7 +380,7 @@ class SecondLookOcr(OcrEngine):
                 for w in ln.words
                 if w.confidence >= self.cfg.sure and plausible(w)
             ]
-            clean = masked(rgb, sure)
+            clean = masked(tidy(rgb, tidied), sure)
             found, looked = read_places(
                 clean, np.asarray(Image.fromarray(clean).convert("L")), places, self.reader, self.cfg, lines
             )

@@ -22,6 +22,7 @@ from PIL import Image, ImageOps
 from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
+from assistant.ocr.text_height import ScaleConfig, reading_scale
 
 
 def tesseract_available(lang: str = "eng") -> bool:
@@ -190,8 +191,13 @@ def lighten_ground(gray: np.ndarray, knee: int = 185, white: int = 222) -> np.nd
     return lut[gray]
 
 
+FIT_TEXT = ScaleConfig()
+
+
 class TesseractEngine(OcrEngine):
-    """``scale``: resize factor before OCR; ``processes``: stripes OCR'd at once.
+    """``scale``: resize factor before OCR (the least: ``fit_text`` scales a stripe of small text
+    more, :mod:`assistant.ocr.text_height`; None: ``scale`` everywhere); ``processes``: stripes
+    OCR'd at once.
 
     The 1.5x default was measured on the rendered screen set (benchmarks/ocr_engines.py): at 1x
     tesseract drops small UI text (buttons, tab names) and recall falls to about 0.9.
@@ -208,6 +214,7 @@ class TesseractEngine(OcrEngine):
         min_confidence: float = 0.3,
         psm: int = 3,
         timeout_s: float = 60.0,
+        fit_text: ScaleConfig | None = FIT_TEXT,
     ) -> None:
         exe = shutil.which("tesseract")
         if exe is None or not tesseract_available(lang):
@@ -220,6 +227,7 @@ class TesseractEngine(OcrEngine):
         self.min_confidence = min_confidence
         self.psm = psm
         self.timeout_s = timeout_s
+        self.fit_text = fit_text
 
     def _run(self, image: Image.Image, psm: int | None = None) -> str:
         buf = io.BytesIO()
@@ -280,11 +288,10 @@ class TesseractEngine(OcrEngine):
         pad = 8
         edge = int(np.median(part[[0, -1], :]))
         img = ImageOps.expand(Image.fromarray(part), border=pad, fill=edge)
-        if self.scale != 1.0:
-            img = img.resize(
-                (round(img.width * self.scale), round(img.height * self.scale)), Image.Resampling.LANCZOS
-            )
-        return self._parse(self._run(img, psm), 1.0 / self.scale, y0 - pad, cx0 - pad)
+        scale = self.scale if self.fit_text is None else reading_scale(part, self.scale, self.fit_text)
+        if scale != 1.0:
+            img = img.resize((round(img.width * scale), round(img.height * scale)), Image.Resampling.LANCZOS)
+        return self._parse(self._run(img, psm), 1.0 / scale, y0 - pad, cx0 - pad)
 
     def read_sheet(self, sheet: Image.Image) -> OcrResult:
         """One process, as one uniform block (--psm 6): page layout analysis drops lone digits."""

@@ -1,0 +1,97 @@
+"""Outlines drawn round text (a key's rounded border, a field's box, a clock's dial) and stippled
+ground, found in a tangle of ink so that the labels inside can be read one by one.
+
+:mod:`assistant.ocr.second_look` finds text-like ink per cell of 8 pixels. On a keypad the keys'
+borders are ink too, and with a few pixels between keys every key joins its neighbours: the whole
+keypad is one place, too tall to be a line of text, and none of its labels was read (xcalc: 2 of
+55 keys). Athena's stippled ground (one dark pixel in four, xcalc in colour) makes every cell ink.
+Here a stipple dot is a pixel darker (or lighter) than all eight neighbours; an outline is a thin
+connected line of dark pixels whose box is bigger than a letter and holds something else inside
+(its label, the dial's numbers): a letter "O" holds nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.masks import Box, label, regions
+
+Tidied = tuple[Box, np.ndarray]  # a part of the picture (image pixels) and its grey pixels tidied
+
+
+@dataclass(frozen=True)
+class FrameConfig:
+    step: int = 24  # grey levels: a dot or a line this much darker than its ground
+    reach: int = 2  # pixels: a line's ground is the lightest pixel this far away (lines up to 4 wide)
+    min_side: int = 12  # pixels: an outline's box is at least this wide and tall
+    thickness: float = 3.0  # pixels: the most an outline's pixels per pixel of its box's perimeter
+
+
+def _neighbours(gray: np.ndarray) -> np.ndarray:
+    """(8, h, w): each pixel's eight neighbours (mirrored at the edges)."""
+    p = np.pad(gray, 1, mode="reflect")
+    h, w = gray.shape
+    shifts = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx]
+    return np.stack([p[1 + dy : 1 + dy + h, 1 + dx : 1 + dx + w] for dy, dx in shifts])
+
+
+def despeckled(gray: np.ndarray, step: int = 24) -> np.ndarray:
+    """``gray`` with every pixel darker than all eight neighbours by more than ``step`` (a stipple
+    dot) set to the darkest of them, and every one lighter than all set to the lightest. Strokes of
+    letters, even one pixel wide, have a neighbour of their own colour and stay."""
+    g = gray.astype(np.int16)
+    near = _neighbours(g)
+    lo, hi = near.min(axis=0), near.max(axis=0)
+    out = np.where(g < lo - step, lo, g)
+    out = np.where(g > hi + step, hi, out)
+    return out.astype(np.uint8)
+
+
+def lightest(gray: np.ndarray, reach: int) -> np.ndarray:
+    """The lightest pixel within ``reach`` pixels (a square) of each pixel."""
+    out = gray
+    for axis in (0, 1):
+        padded = np.pad(out, [(reach, reach) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
+        n = out.shape[axis]
+        out = np.max([np.take(padded, range(k, k + n), axis=axis) for k in range(2 * reach + 1)], axis=0)
+    return out
+
+
+def frame_mask(gray: np.ndarray, cfg: FrameConfig | None = None) -> np.ndarray:
+    """(h, w) bool: the pixels of outlines round text in ``gray`` (dark lines on light ground;
+    light lines on a dark ground when most of it is dark)."""
+    cfg = cfg or FrameConfig()
+    g = gray.astype(np.int16)
+    if float(np.median(g)) < 128:
+        g = 255 - g
+    lines = (lightest(g, cfg.reach) - g) > cfg.step  # thin dark structures: strokes and outlines
+    labels, count = label(lines)
+    if count == 0:
+        return lines
+    areas, boxes = regions(labels, count)  # (n,), (n, 4): x0, y0, x1, y1 exclusive
+    w, h = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
+    thin = (w >= cfg.min_side) & (h >= cfg.min_side) & (areas <= cfg.thickness * 2 * (w + h))
+    outlines = []
+    for i in np.flatnonzero(thin):
+        x0, y0, x1, y1 = boxes[i]
+        inside = (boxes[:, 0] > x0) & (boxes[:, 1] > y0) & (boxes[:, 2] < x1) & (boxes[:, 3] < y1)
+        if inside.any():
+            outlines.append(i + 1)  # labels count from 1
+    return np.isin(labels, outlines)
+
+
+def tidy(rgb: np.ndarray, tidied: list[Tidied]) -> np.ndarray:
+    """``rgb`` with the tidied parts (grey) put in."""
+    out = rgb.copy()
+    for (x0, y0, x1, y1), patch in tidied:
+        out[y0:y1, x0:x1] = patch[..., None]
+    return out
+
+
+def placed(mask: np.ndarray, shape: tuple[int, ...], at: tuple[int, int]) -> np.ndarray:
+    """``mask`` set into an all-False array of ``shape`` with its corner at ``at`` (x, y)."""
+    out = np.zeros(shape, dtype=bool)
+    out[at[1] : at[1] + mask.shape[0], at[0] : at[0] + mask.shape[1]] = mask
+    return out

@@ -1,0 +1,91 @@
+"""Keypads and dials untangled: stipple and the outlines round keys left out, so each key's label is
+a place of its own (assistant.ocr.outlines, used by the second look); text height measured for
+tesseract's scale (assistant.ocr.text_height)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFont
+
+from assistant.ocr.outlines import despeckled, frame_mask
+from assistant.ocr.second_look import SecondLookConfig, unread_places
+from assistant.ocr.text_height import ScaleConfig, line_heights, reading_scale
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+KEYS = [["sin", "cos", "tan"], ["7", "8", "9"], ["4", "5", "6"], ["1", "2", "3"], ["0", "EE", "ln"]]
+
+
+def _stippled_keypad() -> Image.Image:
+    """Athena-like keys: rounded outlines a few pixels apart on a stippled ground (xcalc in colour)."""
+    image = Image.new("L", (260, 300), 217)
+    px = image.load()
+    for y in range(0, 300, 2):
+        for x in range(y % 4, 260, 4):
+            px[x, y] = 179  # one dot in four, as Athena's stipple
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 12)
+    for r, row in enumerate(KEYS):
+        for c, key in enumerate(row):
+            x, y = 20 + 76 * c, 30 + 50 * r
+            draw.rounded_rectangle((x, y, x + 66, y + 40), radius=6, fill=218, outline=150, width=2)
+            left, top, right, bottom = draw.textbbox((0, 0), key, font=font)
+            draw.text((x + 33 - (right - left) / 2, y + 20 - (bottom + top) / 2), key, font=font, fill=0)
+    return image
+
+
+def test_stipple_dots_go_and_one_pixel_strokes_stay() -> None:
+    gray = np.full((40, 40), 217, dtype=np.uint8)
+    gray[::4, ::4] = 179  # stipple
+    gray[10:30, 22] = 40  # a letter's stem, one pixel wide
+    out = despeckled(gray)
+    assert (out[::4, ::4] > 200).all()
+    assert (out[10:30, 22] == 40).all()
+
+
+def test_outlines_round_labels_are_found_and_the_labels_are_not() -> None:
+    gray = np.asarray(_stippled_keypad())
+    mask = frame_mask(despeckled(gray))
+    assert mask[30:71, 20].mean() > 0.6  # a key's left side
+    labels = gray < 100  # the letters' strokes
+    assert (mask & labels).sum() < 0.02 * labels.sum()
+
+
+def test_a_lone_big_letter_is_no_outline() -> None:
+    image = Image.new("L", (120, 120), 255)
+    ImageDraw.Draw(image).text((10, 0), "O", font=ImageFont.truetype(FONT, 90), fill=0)
+    assert not frame_mask(np.asarray(image)).any()
+
+
+def test_a_stippled_keypad_gives_one_place_per_key() -> None:
+    gray = np.asarray(_stippled_keypad())
+    places = unread_places(gray, [], SecondLookConfig())
+    keys = [(20 + 76 * c, 30 + 50 * r) for r in range(len(KEYS)) for c in range(3)]
+    # Nearly every key holds a place of its own (a lone "7" may be too little ink), none spans two.
+    own = [
+        any(p[0] >= x - 8 and p[2] <= x + 74 and p[1] >= y - 8 and p[3] <= y + 48 for p in places)
+        for x, y in keys
+    ]
+    assert sum(own) >= len(keys) - 2, own
+    assert all(p[3] - p[1] < 50 and p[2] - p[0] < 76 for p in places)
+    # Without the untangling the keypad is one tangle and nothing in it is a place.
+    assert not unread_places(gray, [], SecondLookConfig(max_tangles=0))
+
+
+def test_small_text_is_scaled_up_and_ordinary_text_is_not() -> None:
+    def lines(size: int) -> np.ndarray:
+        image = Image.new("L", (400, 200), 255)
+        draw = ImageDraw.Draw(image)
+        for k in range(6):
+            draw.text(
+                (5, 5 + k * (size + 6)),
+                "Copy the folders every night",
+                font=ImageFont.truetype(FONT, size),
+                fill=0,
+            )
+        return np.asarray(image)
+
+    small, ordinary = lines(8), lines(16)
+    assert 6 <= np.median(line_heights(small)) <= 11
+    assert reading_scale(small, 1.5, ScaleConfig()) > 1.6
+    assert reading_scale(ordinary, 1.5, ScaleConfig()) == 1.5
+    assert reading_scale(np.full((50, 50), 255, dtype=np.uint8), 1.5) == 1.5  # no text: the default
