@@ -4,7 +4,9 @@ Ink is judged per cell of ``cell`` pixels: a cell where some row of pixels goes 
 dark and back (or dark to light and back), with some column doing the same in the cell or next
 to it. The edge between two flat areas (a window's border on the desktop, a button's face)
 changes only once along any row or column, and a straight rule only across it, so neither
-counts; the strokes of letters do. Used by :mod:`assistant.ocr.second_look`.
+counts; the strokes of letters do. Also the rows of a place that hold one line each
+(:func:`line_bands`) and a picture with words already read painted out (:func:`masked`). Used by
+:mod:`assistant.ocr.second_look`.
 """
 
 from __future__ import annotations
@@ -62,3 +64,42 @@ def crossed(gray: np.ndarray, box: Box, step: int, rules: np.ndarray) -> bool:
     off = (np.abs(grey - np.median(grey)) > step) & ~ring(rules)
     starts = np.flatnonzero(off & ~np.roll(off, 1))
     return len(starts) >= 2
+
+
+def line_bands(gray: np.ndarray, box: Box, step: int) -> list[tuple[int, int]]:
+    """The rows of ``box`` (y0, y1 in image pixels) that hold one line of text each: runs of pixel
+    rows with strokes, split where no row has any for 3 pixels; slivers under 5 pixels (the bars
+    of "=", an underline) joined to the nearest run."""
+    x0, y0, x1, y1 = box
+    part = gray[y0:y1, x0:x1].astype(np.int16)
+    diff = np.diff(part, axis=1)
+    ink = np.flatnonzero((diff > step).any(axis=1) & (diff < -step).any(axis=1))
+    runs: list[list[int]] = []
+    for y in ink:
+        if runs and y - runs[-1][1] < 3:
+            runs[-1][1] = int(y) + 1
+        else:
+            runs.append([int(y), int(y) + 1])
+    merged: list[list[int]] = []
+    for run in runs:
+        if (
+            merged
+            and (run[1] - run[0] < 5 or merged[-1][1] - merged[-1][0] < 5)
+            and run[0] - merged[-1][1] < 6
+        ):
+            merged[-1][1] = run[1]
+        else:
+            merged.append(run)
+    return [(y0 + a, y0 + b) for a, b in merged if b - a >= 4]
+
+
+def masked(rgb: np.ndarray, boxes: list[Box]) -> np.ndarray:
+    """``rgb`` with each of ``boxes`` painted in the colour around it: a place cut next to a word
+    already read does not read that word, or half of it, again."""
+    out = rgb.copy()
+    h, w = rgb.shape[:2]
+    for x0, y0, x1, y1 in boxes:
+        a0, b0, a1, b1 = max(0, x0 - 2), max(0, y0 - 2), min(w, x1 + 2), min(h, y1 + 2)
+        ring = np.concatenate([rgb[b0, a0:a1], rgb[b1 - 1, a0:a1], rgb[b0:b1, a0], rgb[b0:b1, a1 - 1]])
+        out[max(0, y0) : y1, max(0, x0) : x1] = np.median(ring, axis=0).astype(np.uint8)
+    return out

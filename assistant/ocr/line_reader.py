@@ -66,6 +66,12 @@ class LineReader:
             self._session = rec
         return self._session
 
+    def release(self) -> bool:
+        """Let go of the recogniser's session (it reopens on the next read); whether one was held."""
+        with self._lock:
+            held, self._session = self._session is not None, None
+        return held
+
     def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
         """Each picture's text, in the order given.
 
@@ -167,17 +173,26 @@ GAP = 48  # white pixels between two pictures on a strip: wider than a space, so
 STRIP_WIDTH = 1600  # pixels: the longest strip (the recogniser's cost grows with its width)
 
 
+def light_text(gray: np.ndarray, ground: float) -> bool:
+    """Whether the text in ``gray`` (one line, float) is lighter than its ``ground``: its lightest
+    pixels stand further above the ground than its darkest below it. Decided per line, not by the
+    ground's darkness alone: white on a title bar's mid blue (grey 150) is light text on a ground
+    lighter than half, and was made white on white (a window's title read as nothing)."""
+    low, high = np.percentile(gray, [2, 98])
+    return bool(high - ground > ground - low)
+
+
 def _upright(crop: np.ndarray, height: int) -> np.ndarray:
     """A line picture at the recogniser's height, dark text on a light ground (light text on a dark
-    badge or theme turned over: on a strip its dark ground would meet the white gap in an edge
-    that reads as "l")."""
+    badge, a title bar or a dark theme turned over: on a strip its ground would meet the white gap
+    in an edge that reads as "l")."""
     from assistant.ocr.ppocr_detect import resize_linear
 
     rows, cols = crop.shape[:2]
     width = max(1, round(cols * height / rows))
     out = resize_linear(np.ascontiguousarray(crop), width, height)
     edge = np.concatenate([out[0], out[-1], out[:, 0], out[:, -1]])  # (n, 3)
-    if float(np.median(edge.mean(axis=1))) < 128:
+    if light_text(out.mean(axis=2), float(np.median(edge.mean(axis=1)))):
         out = 255 - out
         edge = 255 - edge
     # Its ground made white like the strip's, so that no edge where it meets the gap reads as "l"

@@ -24,8 +24,9 @@ from PIL import Image
 from assistant.masks import label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
-from assistant.ocr.ink import crossed, grown, ink_cells
+from assistant.ocr.ink import crossed, grown, ink_cells, line_bands, masked
 from assistant.ocr.line_reader import GAP, LineReader
+from assistant.ocr.look_budget import BudgetConfig, LookBudget
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidy
 from assistant.ocr.tesseract import content_span, rule_mask
 
@@ -53,8 +54,8 @@ class SecondLookConfig:
     max_tangle_pixels: int = 400_000
     # Most the recogniser reads per picture, in pixels of line at its height of 48: places where
     # the first engine read nothing first, then its unsure words, least sure first. Half A: 6400
-    # gave recall 0.948 at 1.06x raw tesseract's median time (file path); 3200 gave 0.933 at 1.11x
-    # (the time saved is lost in the noise of a shared machine; the words are not).
+    # gave recall 0.948 at 1.06x raw tesseract's median time (file path); 3200 gave 0.933 at 1.11x.
+    # SecondLookOcr sets it per picture from the first engine's time (assistant.ocr.look_budget).
     budget: int = 6400
 
 
@@ -200,31 +201,9 @@ def unsure_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
     ]
 
 
-def line_bands(gray: np.ndarray, box: Box, step: int) -> list[tuple[int, int]]:
-    """The rows of ``box`` (y0, y1 in image pixels) that hold one line of text each: runs of pixel
-    rows with strokes, split where no row has any for 3 pixels; slivers under 5 pixels (the bars
-    of "=", an underline) joined to the nearest run."""
-    x0, y0, x1, y1 = box
-    part = gray[y0:y1, x0:x1].astype(np.int16)
-    diff = np.diff(part, axis=1)
-    ink = np.flatnonzero((diff > step).any(axis=1) & (diff < -step).any(axis=1))
-    runs: list[list[int]] = []
-    for y in ink:
-        if runs and y - runs[-1][1] < 3:
-            runs[-1][1] = int(y) + 1
-        else:
-            runs.append([int(y), int(y) + 1])
-    merged: list[list[int]] = []
-    for run in runs:
-        if (
-            merged
-            and (run[1] - run[0] < 5 or merged[-1][1] - merged[-1][0] < 5)
-            and run[0] - merged[-1][1] < 6
-        ):
-            merged[-1][1] = run[1]
-        else:
-            merged.append(run)
-    return [(y0 + a, y0 + b) for a, b in merged if b - a >= 4]
+def line_cost(box: Box) -> int:
+    """Pixels of line the recogniser reads for ``box``: its width at the height of 48, and a gap."""
+    return round((box[2] - box[0]) * 48 / max(1, box[3] - box[1])) + GAP
 
 
 def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:
@@ -239,18 +218,6 @@ def _accepted(text: str, score: float, cfg: SecondLookConfig) -> bool:
     return letters > 0 and score >= (cfg.min_score_single if letters == 1 else cfg.min_score)
 
 
-def masked(rgb: np.ndarray, boxes: list[Box]) -> np.ndarray:
-    """``rgb`` with each of ``boxes`` painted in the colour around it: a place cut next to a word
-    already read does not read that word, or half of it, again."""
-    out = rgb.copy()
-    h, w = rgb.shape[:2]
-    for x0, y0, x1, y1 in boxes:
-        a0, b0, a1, b1 = max(0, x0 - 2), max(0, y0 - 2), min(w, x1 + 2), min(h, y1 + 2)
-        ring = np.concatenate([rgb[b0, a0:a1], rgb[b1 - 1, a0:a1], rgb[b0:b1, a0], rgb[b0:b1, a1 - 1]])
-        out[max(0, y0) : y1, max(0, x0) : x1] = np.median(ring, axis=0).astype(np.uint8)
-    return out
-
-
 def read_places(
     rgb: np.ndarray,
     gray: np.ndarray,
@@ -258,6 +225,7 @@ def read_places(
     reader: LineReader,
     cfg: SecondLookConfig,
     lines: list[Box] | None = None,
+    budget: int | None = None,
 ) -> tuple[list[OcrLine], list[Box]]:
     """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, read in
     one go within ``budget``; the words put where they are, and the boxes that were read."""
@@ -275,8 +243,8 @@ def read_places(
         crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
         if crop.shape[0] < 6 or crop.shape[1] < 4:
             continue
-        spent += round(crop.shape[1] * 48 / crop.shape[0]) + GAP
-        if spent > cfg.budget:
+        spent += line_cost(cut)
+        if spent > (cfg.budget if budget is None else budget):
             break
         crops.append(np.ascontiguousarray(crop))
         boxes.append(cut)
@@ -351,11 +319,19 @@ def merge(
 class SecondLookOcr(OcrEngine):
     """``first`` reads the picture; ``reader`` reads the ink ``first`` left without a sure word."""
 
-    def __init__(self, first: OcrEngine, reader: LineReader, config: SecondLookConfig | None = None) -> None:
+    def __init__(
+        self,
+        first: OcrEngine,
+        reader: LineReader,
+        config: SecondLookConfig | None = None,
+        budget: LookBudget | None = None,
+    ) -> None:
         self.first = first
         self.reader = reader
         self.cfg = config or SecondLookConfig()
+        self.budget = budget or LookBudget(BudgetConfig(most=self.cfg.budget))
         self.name = first.name
+        self.last: dict[str, float] = {}  # the last reading's times (ms) and pixels of line read
 
     def read_sheet(self, sheet: Image.Image) -> OcrResult:
         return self.first.read_sheet(sheet)
@@ -363,6 +339,8 @@ class SecondLookOcr(OcrEngine):
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()
         result = self.first.recognize(image)
+        first_ms = (time.perf_counter() - start) * 1000
+        self.last = {"read_ms": 0.0, "pixels": 0, "allowed": 0}
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
         lines = unsure_places(gray, result.lines, self.cfg)
@@ -381,9 +359,27 @@ class SecondLookOcr(OcrEngine):
                 if w.confidence >= self.cfg.sure and plausible(w)
             ]
             clean = masked(tidy(rgb, tidied), sure)
-            found, looked = read_places(
-                clean, np.asarray(Image.fromarray(clean).convert("L")), places, self.reader, self.cfg, lines
+            # Keys and dials are read whatever the time (tesseract cannot read them; unread, a
+            # keypad is silent): few screens have them, so the median time hardly changes.
+            keys = sum(
+                line_cost(p) for p in places + lines if any(_overlap_share(p, t[0]) > 0.5 for t in tidied)
             )
+            allowed = min(self.cfg.budget, self.budget.pixels(first_ms) + keys)
+            began = time.perf_counter()
+            found, looked = read_places(
+                clean,
+                np.asarray(Image.fromarray(clean).convert("L")),
+                places,
+                self.reader,
+                self.cfg,
+                lines,
+                allowed,
+            )
+            read_ms = (time.perf_counter() - began) * 1000
+            spent = sum(line_cost(b) for b in looked)
+            self.budget.measured(spent, read_ms)
+            self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(result.lines, found, self.cfg, looked)
         result.elapsed_ms = (time.perf_counter() - start) * 1000
+        self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)
         return result

@@ -110,3 +110,17 @@ def test_keys_tesseract_misses_are_read_in_a_second_look() -> None:
     assert all(k in read for k in keys), (keys, read)
     assert all(any(ch.isalnum() for ch in w) for w in read)
     assert len([w for w in read if w not in keys]) <= 1  # at most one stray reading (an operator key)
+
+
+def test_light_text_is_told_by_the_text_not_by_the_ground() -> None:
+    from assistant.ocr.line_reader import light_text
+
+    def line(ground: int, ink: int) -> np.ndarray:
+        gray = np.full((20, 80), float(ground))
+        gray[6:14, 10:70:4] = ink  # strokes
+        return gray
+
+    assert light_text(line(150, 255), 150.0)  # white on a title bar's mid blue
+    assert light_text(line(30, 200), 30.0)  # a dark theme
+    assert not light_text(line(220, 30), 220.0)  # dark on light
+    assert not light_text(line(110, 10), 110.0)  # black on a darker grey than half
