@@ -143,6 +143,27 @@ class Describer:
         step("describe", "describing a tiny picture", lambda: self.describe(picture))
         return timings
 
+    def release(self) -> list[str]:
+        """Let go of the parts that reopen on their next need; what was let go, for the log.
+
+        Why (issue #19): an app that waits with all of it loaded held ~270 MB. The captioner stays
+        (it is the model the app reports ready); the caption re-ranking (memory and image-text model,
+        ~22 MB) and the PP-OCR text readers' sessions (~35 MB) go, and the next description reopens
+        them (~0.15 s and ~0.25 s here, beside the ~1 s it takes). The app's worker calls this after
+        a quiet minute (assistant/app/worker.py); run it between describes, never during one.
+        """
+        let_go = []
+        if self._reranker is not None:
+            let_go.append("caption re-ranking")
+        self._reranker, self._reranker_checked = None, False
+        for name, engine in (self._ocr_engines or {}).items():
+            # The photo reader, and the screen reader's second look (SecondLookOcr.reader).
+            for part in (engine, getattr(engine, "reader", None)) if name != "screen_ocr" else ():
+                release = getattr(part, "release", None)
+                if callable(release) and release():
+                    let_go.append(f"{name} ({type(part).__name__})")
+        return let_go
+
     @property
     def encoder_name(self) -> str:
         """The loaded captioner's image encoder: the heads that read its pooled feature must fit it."""

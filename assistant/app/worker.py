@@ -22,7 +22,6 @@ import functools
 import itertools
 import logging
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from assistant.app.process_memory import return_freed_memory
 from assistant.app.seams import DescriberLike, ScreenFactory
 from assistant.errors import AssistantError
 
@@ -44,23 +44,12 @@ log = logging.getLogger(__name__)
 KINDS = ("screen", "window", "pointer", "image", "file")
 
 
-def return_freed_memory() -> None:
-    """Give the memory freed while loading back to the system (Linux, glibc's ``malloc_trim``).
-
-    Why (issue #19): building the ONNX sessions parses the model files into buffers that are freed
-    afterwards, but glibc keeps them in its arenas, so the idle app's RSS stayed ~45 MB higher
-    (164 -> 119 MB for the describer alone after a trim, measured on the wheel install). A description
-    frees its buffers too (a photo's peak is ~100-200 MB above idle), so the queue trims once it has
-    been idle for a while (:attr:`DescribeQueue.TRIM_AFTER_MS`). A trim takes ~0.1-0.2 s on this CPU.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    import contextlib
-    import ctypes
-    import ctypes.util
-
-    with contextlib.suppress(OSError, AttributeError):  # not glibc (musl has no malloc_trim)
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+def _single_shot(parent: QObject, interval_ms: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(interval_ms)
+    timer.timeout.connect(slot)
+    return timer
 
 
 class Cancelled(Exception):
@@ -152,6 +141,15 @@ class DescribeWorker(QObject):
         return_freed_memory()
         self.warmed_up.emit(timings)
 
+    def release(self) -> None:
+        """Idle a while: the describer lets go of what it reopens on its next need (issue #19)."""
+        release = getattr(self._describer, "release", None)  # doubles have none
+        try:
+            log.info("idle: let go of %s", release() if release is not None else "nothing")
+        except Exception:
+            log.warning("letting go of the idle describer's parts failed", exc_info=True)
+        return_freed_memory()
+
     def _ensure_describer(self) -> DescriberLike:
         if self._describer is None:
             describer = self._describer_factory()
@@ -221,6 +219,8 @@ class DescribeQueue(QObject):
 
     #: Idle this long after a description, the worker trims (return_freed_memory; not at once: ~0.1-0.2 s).
     TRIM_AFTER_MS = 3000
+    #: Idle this long (after the warm-up or a description), the worker releases (DescribeWorker.release).
+    RELEASE_AFTER_MS = 60_000
 
     model_loaded = Signal(bool, str)
     #: The warm-up is over (done, stopped by a request or failed) and trimmed: the app is idle (benchmarks).
@@ -240,7 +240,7 @@ class DescribeQueue(QObject):
     ) -> None:
         super().__init__(parent)
         self._jobs: queue.SimpleQueue[Callable[[], None] | None] = queue.SimpleQueue()
-        self._worker = DescribeWorker(describer_factory, screen_factory)
+        self._worker = worker = DescribeWorker(describer_factory, screen_factory)
         self._worker.request_waiting = lambda: not self._jobs.empty()  # a run (or quit) is queued
         self._thread = threading.Thread(target=self._work, name="describe-worker", daemon=True)
         self._worker.loaded.connect(self._on_loaded)
@@ -250,14 +250,11 @@ class DescribeQueue(QObject):
         self._worker.finished.connect(self._on_finished)
         self._worker.failed.connect(self._on_failed)
         self._worker.cancelled.connect(self._on_cancelled)
-        self._cooldown = QTimer(self)
-        self._cooldown.setSingleShot(True)
-        self._cooldown.setInterval(max(0, debounce_ms))
-        self._cooldown.timeout.connect(self._pump)
-        self._trim = QTimer(self)
-        self._trim.setSingleShot(True)
-        self._trim.setInterval(self.TRIM_AFTER_MS)
-        self._trim.timeout.connect(self._trim_when_idle)
+        self._cooldown = _single_shot(self, max(0, debounce_ms), self._pump)
+        idle = self._when_idle
+        self._trim = _single_shot(self, self.TRIM_AFTER_MS, lambda: idle("trims", return_freed_memory))
+        self._release = _single_shot(self, self.RELEASE_AFTER_MS, lambda: idle("releases", worker.release))
+        self.warmed_up.connect(lambda _timings: self._release.start())
         self.in_flight: DescribeRequest | None = None
         self.pending: DescribeRequest | None = None
         self.model_ready = False
@@ -268,7 +265,7 @@ class DescribeQueue(QObject):
         self.dispatched = 0
         self.superseded = 0
         self.max_outstanding = 0
-        self.trims = 0
+        self.trims = self.releases = 0
         self._thread.start()
 
     # -- public API (GUI thread) -------------------------------------------------------------
@@ -287,6 +284,7 @@ class DescribeQueue(QObject):
     def submit(self, request: DescribeRequest) -> DescribeRequest:
         self.submitted += 1
         self._trim.stop()
+        self._release.stop()
         if self.pending is not None:
             self.superseded += 1
             self.pending.cancel.set()
@@ -313,6 +311,7 @@ class DescribeQueue(QObject):
         self.cancel_all()
         self._cooldown.stop()
         self._trim.stop()
+        self._release.stop()
         self._jobs.put(None)
         self._thread.join(timeout_ms / 1000.0)
         if self._thread.is_alive():
@@ -355,13 +354,14 @@ class DescribeQueue(QObject):
         self._pump()
         if not self.busy:
             self._trim.start()
+            self._release.start()
             self.idle.emit()
 
-    def _trim_when_idle(self) -> None:
-        """Still idle: the worker gives back what the last description freed (a job, so never mid-run)."""
+    def _when_idle(self, counter: str, job: Callable[[], None]) -> None:
+        """Still idle: the worker runs ``job`` (a trim, a release: a job, so never mid-run), counted."""
         if not self.busy:
-            self.trims += 1
-            self._jobs.put(return_freed_memory)
+            setattr(self, counter, getattr(self, counter) + 1)
+            self._jobs.put(job)
 
     @Slot(bool, str)
     def _on_loaded(self, ok: bool, message: str) -> None:

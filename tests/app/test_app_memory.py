@@ -1,15 +1,19 @@
 """The idle app gives freed memory back (issue #19): the queue trims once it has been idle a while
-after a description, never while a request is waiting, and a trim really lowers RSS on glibc."""
+after a description, never while a request is waiting, and a trim really lowers RSS on glibc; after a
+longer quiet spell the describer lets go of what it reopens on its next need."""
 
 from __future__ import annotations
 
+import linecache
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 from app_testkit import PixelDescriber, solid_image
 
-from assistant.app.worker import DescribeQueue, DescribeRequest, return_freed_memory
+from assistant.app.process_memory import limit_malloc_arenas, return_freed_memory
+from assistant.app.worker import DescribeQueue, DescribeRequest
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(60)]
 
@@ -53,6 +57,70 @@ def test_a_request_inside_the_idle_window_puts_the_trim_off(qtbot, quick_trim: N
         qtbot.waitUntil(lambda: queue.trims == 1, timeout=5_000)
     finally:
         queue.shutdown()
+
+
+class Releasing(PixelDescriber):
+    """A double with the real Describer's ``release``: it counts the calls and their threads."""
+
+    def __init__(self) -> None:
+        super().__init__(work_ms=0)
+        self.released: list[str] = []
+
+    def release(self) -> list[str]:
+        self.released.append(threading.current_thread().name)
+        return ["pixels"]
+
+
+@pytest.fixture
+def quick_release(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(DescribeQueue, "RELEASE_AFTER_MS", 300)
+
+
+def test_the_queue_releases_once_after_a_quiet_spell_in_the_worker(qtbot, quick_release: None) -> None:
+    describer = Releasing()
+    queue = DescribeQueue(lambda: describer, debounce_ms=0)
+    try:
+        with qtbot.waitSignal(queue.model_loaded, timeout=10_000):
+            queue.load_model()
+        for colour in ("green", "red", "blue"):  # each inside the 300 ms after the one before
+            with qtbot.waitSignal(queue.result_ready, timeout=10_000):
+                queue.submit(DescribeRequest("image", payload=solid_image(colour)))
+            assert queue.releases == 0 and not describer.released
+        qtbot.waitUntil(lambda: describer.released == ["describe-worker"], timeout=5_000)
+        qtbot.wait(600)
+        assert queue.releases == 1  # once per quiet spell
+        with qtbot.waitSignal(queue.result_ready, timeout=10_000):  # the next request still runs
+            queue.submit(DescribeRequest("image", payload=solid_image("white")))
+        qtbot.waitUntil(lambda: queue.releases == 2, timeout=5_000)
+    finally:
+        queue.shutdown()
+
+
+def test_the_quiet_spell_after_the_warm_up_releases_too(qtbot, quick_release: None) -> None:
+    class Warming(Releasing):
+        def warm_up(self, stop: object = None) -> dict[str, float]:
+            return {"pixels": 1.0}
+
+    describer = Warming()
+    queue = DescribeQueue(lambda: describer, debounce_ms=0)
+    try:
+        with qtbot.waitSignal(queue.warmed_up, timeout=10_000):
+            queue.load_model()
+        qtbot.waitUntil(lambda: describer.released == ["describe-worker"], timeout=5_000)
+    finally:
+        queue.shutdown()
+
+
+def test_return_freed_memory_drops_the_sources_pyside_cached() -> None:
+    # PySide6 reads the source of every module imported after it; linecache kept them (~10 MB).
+    assert linecache.getlines(__file__)
+    return_freed_memory()
+    assert __file__ not in linecache.cache
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt: Linux only")
+def test_one_malloc_arena_can_be_set() -> None:
+    assert limit_malloc_arenas(1) is True
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim: Linux only")

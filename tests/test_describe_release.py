@@ -1,0 +1,77 @@
+"""The describer lets go of what it reopens on its next need (issue #19: an app that waits holds less).
+
+On the real engines and the shipped caption re-ranking models: after ``release`` the PP-OCR sessions
+are gone from the process (onnx_sessions' shared cache no longer holds them), the re-ranking models
+are dropped, and the next read reopens them and reads the same as before.
+"""
+
+from __future__ import annotations
+
+import gc
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from assistant import onnx_sessions
+from assistant.describe import Describer, DescriberOptions, warm_up_picture
+from assistant.ocr.rapid import RapidOcrEngine, rapidocr_available
+
+needs_rapidocr = pytest.mark.skipif(not rapidocr_available(), reason="no PP-OCR models")
+
+
+def _open_files() -> set[str]:
+    gc.collect()
+    return {key[0] for key in list(onnx_sessions._open)}
+
+
+@needs_rapidocr
+@pytest.mark.timeout(120)
+def test_release_closes_the_text_readers_and_the_next_read_reopens_them() -> None:
+    describer = Describer(DescriberOptions(device="cpu", ocr="auto", photo_ocr="rapidocr"))
+    engines = describer._engines()
+    photo = engines["photo_ocr"]
+    assert isinstance(photo, RapidOcrEngine)
+    picture = warm_up_picture()
+    before = photo.recognize(picture).text
+    assert before == "OPEN"
+    detector = str(photo.files.detector.resolve())
+    assert detector in _open_files()
+
+    released = describer.release()
+
+    assert "photo_ocr (RapidOcrEngine)" in released
+    assert detector not in _open_files()  # freed: nobody else held it
+    assert photo.recognize(picture).text == before  # reopened on need, same reading
+    assert detector in _open_files()
+    assert describer._engines() is engines  # the engines themselves stay (their caches too)
+
+
+@needs_rapidocr
+@pytest.mark.timeout(120)
+def test_release_closes_the_second_looks_recogniser() -> None:
+    describer = Describer(DescriberOptions(device="cpu", ocr="auto", photo_ocr="none"))
+    reader = getattr(describer._engines()["ocr"], "reader", None)
+    if reader is None:
+        pytest.skip("the screen text reader has no second look here (no tesseract)")
+    line = Image.new("RGB", (160, 40), "white")
+    ImageDraw.Draw(line).text((8, 4), "OPEN", fill="black", font=ImageFont.load_default(size=28))
+    before = [read.text for read in reader.read([np.asarray(line)])]
+    assert describer.release() == ["ocr (LineReader)"]
+    assert str(reader.files.recognizer.resolve()) not in _open_files()
+    assert [read.text for read in reader.read([np.asarray(line)])] == before
+    assert describer.release() == ["ocr (LineReader)"]  # reopened by the read, so let go again
+
+
+@pytest.mark.timeout(120)
+def test_release_drops_the_caption_reranking_to_be_loaded_on_next_need() -> None:
+    from assistant.vision.matching.rerank import load_reranker
+
+    reranker = load_reranker("efficientnet-lite2")
+    if reranker is None:
+        pytest.skip("the shipped re-ranking models are not installed")
+    describer = Describer(DescriberOptions(device="cpu", ocr="none"))
+    describer._reranker, describer._reranker_checked = reranker, True
+    assert describer.release() == ["caption re-ranking"]
+    assert describer._reranker is None and not describer._reranker_checked  # loaded again by caption()
+    assert describer.release() == []  # nothing left to let go
