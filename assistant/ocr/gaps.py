@@ -9,6 +9,7 @@ small picture (one engine call, not one per snippet) and put back where they wer
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 import numpy as np
@@ -23,6 +24,7 @@ ZOOM = 2  # snippets are enlarged: a lone digit is small
 MIN_CONFIDENCE = 0.6  # a second look finds ink, and ink is not always text (a button's face, an icon)
 GAP = 20  # white space between snippets on the sheet
 MAX_SNIPPETS = 40  # a second look costs one engine call; beyond this the grid is not a table
+INK = 40  # grey levels from the ground: ink
 
 
 def _row_gaps(row: Row, others: list[OcrWord]) -> list[tuple[int, int]]:
@@ -81,35 +83,60 @@ def gap_boxes(gray: np.ndarray, lines: list[OcrLine]) -> list[Box]:
     return boxes
 
 
+def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False) -> Image.Image:
+    """``box`` of ``gray`` on its own ground, enlarged, dark on light. ``binary``: black on white,
+    cut halfway between the ground and the ink, the ink's side found from the ink itself (a white
+    title on a mid-blue bar is lighter than its ground, though the ground is not dark; as they
+    were, a title bar's gradient and shading left the engine reading nothing on a grey Onyx bar)."""
+    part = gray[box[1] : box[3], box[0] : box[2]]
+    # Its own ground around it (a badge's navy, not the page's white, which would frame it).
+    snippet = ImageOps.expand(Image.fromarray(part), border=PAD, fill=int(np.median(part)))
+    snippet = snippet.resize((snippet.width * ZOOM, snippet.height * ZOOM), Image.Resampling.LANCZOS)
+    if not binary:
+        return ImageOps.invert(snippet) if np.median(part) < 128 else snippet  # light text on dark ground
+    px = np.asarray(snippet, dtype=np.int16)
+    ground = float(np.median(px))
+    off = px - ground
+    if (off > INK).sum() > (off < -INK).sum():  # more ink lighter than the ground: light text
+        px, ground = 255 - px, 255 - ground
+    ink = px[px < ground - INK]
+    cut = (ground + float(np.median(ink))) / 2 if ink.size else ground - INK
+    return Image.fromarray(np.where(px > cut, 255, 0).astype(np.uint8))
+
+
+def read_snippets(
+    engine: OcrEngine, gray: np.ndarray, boxes: Sequence[Box], *, binary: bool = False
+) -> list[tuple[int, OcrLine, int]]:
+    """``boxes`` of ``gray`` read together on one sheet, one under another (one engine call): for
+    each line read, the index of its box, the line (sheet coordinates) and its snippet's top."""
+    snippets = [_snippet(gray, box, binary=binary) for box in boxes]
+    width = max(snippet.width for snippet in snippets) + 2 * GAP
+    sheet = Image.new("L", (width, sum(snippet.height + GAP for snippet in snippets) + GAP), 255)
+    slots = []
+    y = GAP
+    for snippet in snippets:
+        sheet.paste(snippet, (GAP, y))
+        slots.append((y, y + snippet.height))
+        y += snippet.height + GAP
+    out = []
+    for line in engine.read_sheet(sheet.convert("RGB")).lines:
+        middle = (line.box[1] + line.box[3]) / 2
+        for i, (top, bottom) in enumerate(slots):
+            if top - GAP / 2 <= middle <= bottom + GAP / 2:
+                out.append((i, line, top))
+                break
+    return out
+
+
 def fill_gaps(image: Image.Image, lines: list[OcrLine], engine: OcrEngine) -> list[OcrLine]:
     """``lines`` and the words read in their grids' empty cells (unchanged when there are none)."""
     gray = np.asarray(image.convert("L"))
     boxes = gap_boxes(gray, lines)
     if not boxes or len(boxes) > MAX_SNIPPETS:
         return lines
-    width = max(b[2] - b[0] + 2 * PAD for b in boxes) * ZOOM + 2 * GAP
-    sheet = Image.new("L", (width, sum((b[3] - b[1] + 2 * PAD) * ZOOM + GAP for b in boxes) + GAP), 255)
-    slots = []
-    y = GAP
-    for box in boxes:
-        part = gray[box[1] : box[3], box[0] : box[2]]
-        # Its own ground around it (a badge's navy, not the page's white, which would frame it).
-        snippet = ImageOps.expand(Image.fromarray(part), border=PAD, fill=int(np.median(part)))
-        snippet = snippet.resize((snippet.width * ZOOM, snippet.height * ZOOM), Image.Resampling.LANCZOS)
-        if np.median(part) < 128:  # light text on a dark badge or theme
-            snippet = ImageOps.invert(snippet)
-        sheet.paste(snippet, (GAP, y))
-        slots.append((y, y + snippet.height, box))
-        y += snippet.height + GAP
     found = []
-    for line in engine.read_sheet(sheet.convert("RGB")).lines:
-        if line.confidence < MIN_CONFIDENCE:
-            continue
-        middle = (line.box[1] + line.box[3]) / 2
-        for top, bottom, box in slots:
-            if top - GAP / 2 <= middle <= bottom + GAP / 2:
-                found.append(
-                    OcrLine(line.text, box, line.confidence, [OcrWord(line.text, box, line.confidence)])
-                )
-                break
+    for i, line, _ in read_snippets(engine, gray, boxes):
+        if line.confidence >= MIN_CONFIDENCE:
+            box = boxes[i]
+            found.append(OcrLine(line.text, box, line.confidence, [OcrWord(line.text, box, line.confidence)]))
     return lines + found

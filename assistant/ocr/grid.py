@@ -132,13 +132,18 @@ def _monospace(rows: list[Row], cfg: GridConfig) -> bool:
 
 
 def _is_grid(rows: list[Row], cfg: GridConfig) -> bool:
+    """Rows that make a grid: most of them of two cells or more, lined up in columns; short cells
+    (prose in two columns has long ones), unless every character is as wide as the next (a
+    terminal's listing: "4096 Jan 30 2024 charts" is one cell to an engine, and its rows must stay
+    rows all the same)."""
     if len(rows) < cfg.min_rows:
         return False
     multi = [r for r in rows if len(r.cells) >= 2]
     if len(multi) < cfg.min_multi_cell_rows * len(rows):
         return False
     words = [len(c.text.split()) for r in rows for c in r.cells]
-    return statistics.median(words) <= cfg.max_cell_words and _aligned_share(rows, cfg) >= cfg.min_aligned
+    short = statistics.median(words) <= cfg.max_cell_words or _monospace(rows, cfg)
+    return short and _aligned_share(rows, cfg) >= cfg.min_aligned
 
 
 def _trimmed(run: list[Row]) -> list[Row]:

@@ -27,6 +27,7 @@ from assistant.ocr.boxes import Box
 from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
+from assistant.ocr.titles import reread_titles
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.codes import codes_sentence
 from assistant.understand.dialogs import read_dialog
@@ -159,6 +160,8 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, floa
         result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr) if known else ocr)
         if not known:
             result.panels = find_panels(image)  # overlapping windows are read one by one
+            bars = [p.bar for p in result.panels if p.bar is not None]  # a title in doubt is read again
+            result.lines = reread_titles(image, result.lines, ocr, bars)
     return result, (time.perf_counter() - t0) * 1000
 
 

@@ -1,0 +1,45 @@
+"""A window's title misread on its title bar is read again from the bar alone (real screenshots of
+datasets/screens, real tesseract)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.frames import find_frames
+from assistant.ocr.tesseract import TesseractEngine
+from assistant.ocr.titles import reread_titles
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+
+def _line(text: str, box: tuple[int, int, int, int], confidence: float) -> OcrLine:
+    return OcrLine(text, box, confidence, [OcrWord(text, box, confidence)])
+
+
+@pytest.mark.timeout(60)
+def test_misread_titles_are_read_again_and_sure_ones_are_left() -> None:
+    """The active dialog's white title on a blue gradient was read "Save Shanges" (unsure); the
+    terminal's grey title under it, sure, is not read again; a body line is never touched."""
+    image = Image.open(SCREENS / "multi-terminal-save.png").convert("RGB")
+    bars = [f.bar for f in find_frames(image)]
+    misread = _line("Save Shanges", (496, 188, 594, 207), 0.55)
+    sure = _line("reports - xterm", (387, 46, 490, 58), 0.95)
+    body = _line("total 2748", (44, 86, 132, 98), 0.95)
+    lines = reread_titles(image, [misread, sure, body], TesseractEngine(), bars)
+    assert misread not in lines and sure in lines and body in lines
+    dialog = [ln.text for ln in lines if 186 <= (ln.box[1] + ln.box[3]) / 2 < 208]
+    assert dialog == ["Save", "Changes"]
+
+
+@pytest.mark.timeout(60)
+def test_a_title_not_read_at_all_is_read_on_a_light_grey_bar() -> None:
+    """An inactive man page window: grey letters on a light grey gradient, which the page-wide
+    reading missed; the xterm icon and the buttons are not read as letters."""
+    image = Image.open(SCREENS / "man-cp-scrolled.png").convert("RGB")
+    (frame,) = find_frames(image)
+    lines = reread_titles(image, [], TesseractEngine(), [frame.bar])
+    assert " ".join(ln.text for ln in sorted(lines, key=lambda ln: ln.box[0])) == "man cp"
