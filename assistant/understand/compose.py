@@ -30,7 +30,7 @@ from assistant.ocr.panels import find_panels
 from assistant.ocr.titles import reread_titles
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.codes import codes_sentence
-from assistant.understand.dialogs import read_dialog
+from assistant.understand.dialogs import by_window, read_dialog
 from assistant.understand.found import FoundItem, found_items
 from assistant.understand.graphics import graphic_sentence
 from assistant.understand.picture_reading import photo_text_sentences, picture_reading
@@ -280,6 +280,8 @@ def _compose_screen(
     # picture (overlapping windows): the buttons would leave their window.
     windows = sum(1 for b in blocks if b.is_heading and b.lines[0].text.endswith(" window"))
     dialog = read_dialog(blocks) if not pictures and windows == 0 and panes <= 1 else None
+    if windows and not pictures:
+        blocks = by_window(blocks)  # a dialog among windows: its buttons last in it
     if not titled:
         dialog_said = dialog is not None and dialog.is_dialog
         speech.say("Dialog." if dialog_said else _KIND_OPENINGS.get(kind, "Screen."))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.ocr.boxes import OcrLine
+from assistant.ocr.boxes import OcrLine, OcrWord, union_box
 from assistant.ocr.grid import Grid, Row
 from assistant.ocr.layout import TextBlock
 from assistant.understand.found import WORD_GAP, split_spaced
@@ -106,3 +106,33 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     words = sum(len(ln.text.split()) for ln in lines)
     tidy = [OcrLine(" ".join(seg.text.split()), seg.box, seg.confidence, seg.words) for seg in labels]
     return DialogReading(rest, tidy, words <= cfg.dialog_words)
+
+
+def _starts_window(block: TextBlock) -> bool:
+    """A window's name said before its text ("Save Changes window"): live, from the window stack;
+    in a picture, from the title bar (:func:`assistant.ocr.layout.title_block`)."""
+    return block.is_heading and block.lines[0].text.endswith(" window")
+
+
+def by_window(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> list[TextBlock]:
+    """``blocks`` of several windows (each after the first starts with its name), each window that
+    reads as a dialog with its button row last in it ("Buttons: Discard, Cancel, Save."), as one
+    dialog alone is read; the buttons never leave their window."""
+    groups: list[list[TextBlock]] = [[]]
+    for block in blocks:
+        if _starts_window(block):
+            groups.append([])
+        groups[-1].append(block)
+    out: list[TextBlock] = []
+    for group in groups:
+        head = group[:1] if group and _starts_window(group[0]) else []
+        body = group[len(head) :]
+        dialog = read_dialog(body, config) if body else None
+        if dialog is None or not dialog.is_dialog:
+            out += head + body
+            continue
+        labels = dialog.labels  # one line, "Buttons: Discard, Cancel, Save", each label a word at its place
+        words = [OcrWord(label.text, label.box, label.confidence) for label in labels]
+        line = OcrLine(dialog.sentence.rstrip("."), union_box([w.box for w in words]), 1.0, words)
+        out += [*head, *dialog.blocks, TextBlock([line])]
+    return out

@@ -9,7 +9,7 @@ from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import TextBlock
-from assistant.understand.dialogs import read_dialog
+from assistant.understand.dialogs import by_window, read_dialog
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENS = REPO / "datasets" / "screens" / "png"
@@ -35,6 +35,21 @@ def test_the_lowest_row_of_short_labels_is_the_buttons() -> None:
     assert read_dialog([message, TextBlock([_line("Next", 300, 170)])]) is None
     below = TextBlock([_line("Terms of use and privacy notice", 100, 220)])
     assert read_dialog([message, *buttons, below]) is None
+
+
+def test_among_windows_a_dialogs_buttons_stay_last_in_its_window() -> None:
+    """A dialog on top of an editor: its buttons are said after its message and before the editor
+    (named by its heading) starts; the editor, no dialog, is left as it was."""
+    message = TextBlock([_line("Close the letter without saving?", 100, 100)])
+    buttons = (
+        TextBlock([_line("Go Back", 120, 150)]),
+        TextBlock([_line("Close Anyway", 260, 150)], is_heading=True),
+    )
+    editor = TextBlock([_line("letter.txt Writer window", 50, 20)], is_heading=True)
+    letter = TextBlock([_line("Dear neighbours, the street party is on Saturday.", 60, 300)])
+    toolbar = TextBlock([_line("New Open Save", 60, 260)])
+    said = [b.text for b in by_window([message, *buttons, editor, toolbar, letter])]
+    assert said == [message.text, "Buttons: Go Back, Close Anyway", editor.text, toolbar.text, letter.text]
 
 
 @pytest.mark.timeout(120)
