@@ -44,6 +44,9 @@ compared as ``datasets/screens/words.py`` says (NFKC, lower case, letters and di
 - precision: of the words read (the assistant's OCR text, without its own framing such as
   "Screen." or "Table, 7 rows"), the share shown somewhere on the screen (in view, cut by an
   edge, in the own window, in a title); the rest are false words (misreads, icons read as text).
+- windows found from pixels (the ``assistant`` reader's file path, assistant.ocr.frames): truth
+  windows whose frame a found frame matches within 3 px, and screens where every window was found
+  (nothing more) with the upper of any two overlapping windows first.
 - OCR time per screen, median: the assistant's ``timings['ocr']``; for the raw engines the wall
   time of the engine call (tesseract: the whole process, as the assistant would pay it).
 
@@ -467,6 +470,35 @@ class Summary:
         }
 
 
+def frames_found(png: Path, truth: dict[str, Any]) -> tuple[int, int, bool]:
+    """Windows the file path finds from pixels alone (assistant.ocr.frames: title bars and frames),
+    against the window stack: (frames within 3 px of a window's frame, windows, every window found
+    and, where two overlap, the upper one first)."""
+    from PIL import Image
+
+    from assistant.ocr.frames import find_frames
+
+    with Image.open(png) as img:
+        found = [f.box for f in find_frames(img)]
+    wins = sorted(truth["windows"], key=lambda w: -w["stacking"])  # top first
+    boxes = [(x, y, x + w, y + h) for x, y, w, h in (win["frame"] for win in wins)]
+    at = [
+        next(
+            (i for i, f in enumerate(found) if max(abs(a - b) for a, b in zip(f, box, strict=True)) <= 3), -1
+        )
+        for box in boxes
+    ]
+    hits = sum(i >= 0 for i in at)
+
+    def overlap(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
+        return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+    stacked = all(
+        at[i] < at[j] for i in range(len(at)) for j in range(i + 1, len(at)) if overlap(boxes[i], boxes[j])
+    )
+    return hits, len(boxes), hits == len(boxes) == len(found) and stacked
+
+
 # ---- run ---------------------------------------------------------------------------------------------
 def load_truth(half: str, limit: int | None) -> list[dict[str, Any]]:
     files = sorted((SCREENS / "truth").glob("*.json"))
@@ -512,8 +544,12 @@ def main() -> None:
         from screen_misses import RawEngines
 
         raw = RawEngines(args.cache)
+    frames = [0, 0, 0]  # windows found from pixels, windows, screens found whole and stacked right
     for truth in truths:
         png = SCREENS / truth["image"]
+        if "assistant" in results:
+            hits, wins, whole = frames_found(png, truth)
+            frames = [frames[0] + hits, frames[1] + wins, frames[2] + whole]
         for reader in readers:
             reading = reader.read(png, truth)
             sc = score(truth, reading)
@@ -566,6 +602,12 @@ def main() -> None:
             f"{c:14s}"
             + "".join(f"{results[n][key].by_category().get(c, float('nan')):>16.3f}" for n in results)
         )
+    if "assistant" in results:
+        print(
+            f"\nwindows found from pixels (file path): {frames[0]}/{frames[1]}; "
+            f"screens with every window found and stacked right: {frames[2]}/{len(truths)}"
+        )
+        out["frames"] = {"found": f"{frames[0]}/{frames[1]}", "screens_whole": f"{frames[2]}/{len(truths)}"}
     if raw is not None:
         from screen_misses import report
 
