@@ -23,6 +23,7 @@ from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
 from assistant.understand.found import FoundItem, on_screen
 from assistant.understand.trust import annotate as annotate_trust
+from assistant.understand.trust import forget_loaded
 from assistant.vision.inference.result import CaptionResult
 from assistant.vision.inference.runtime import CaptionerLike, load_captioner
 from assistant.vision.matching.contrastive import captioner_encoder
@@ -148,14 +149,18 @@ class Describer:
 
         Why (issue #19): an app that waits with all of it loaded held ~270 MB. The captioner stays
         (it is the model the app reports ready); the caption re-ranking (memory and image-text model,
-        ~22 MB) and the PP-OCR text readers' sessions (~35 MB) go, and the next description reopens
-        them (~0.15 s and ~0.25 s here, beside the ~1 s it takes). The app's worker calls this after
-        a quiet minute (assistant/app/worker.py); run it between describes, never during one.
+        ~20 MB), the ImageNet head that judges captions (~5 MB) and the PP-OCR text readers' sessions
+        (~34 MB) go, and the next description reopens them: measured on a busy 2-core machine, the
+        first description after a release took 0.3-0.7 s more than the next (about 1 s). The app's
+        worker calls this after a quiet minute (assistant/app/worker.py); run it between describes,
+        never during one.
         """
         let_go = []
         if self._reranker is not None:
             let_go.append("caption re-ranking")
         self._reranker, self._reranker_checked = None, False
+        if forget_loaded():
+            let_go.append("ImageNet head")
         for name, engine in (self._ocr_engines or {}).items():
             # The photo reader, and the screen reader's second look (SecondLookOcr.reader).
             for part in (engine, getattr(engine, "reader", None)) if name != "screen_ocr" else ():

@@ -13,8 +13,12 @@ Xvfb with trayer as the tray host (tests/app/app_x11kit.py ``app_started``); idl
 process tree's VmRSS 2 s after the warm-up that follows "model ready" has finished (its log line),
 and 1 s and 6 s after the first picture (the drawn scene of scripts/render_sample.py, handed over
 as ``assistant trigger describe-file`` does: time to the description done; the app trims 3 s after
-a description); torch is looked for in the process's memory maps (no cooperation needed).
-Targets: tray in at most 1 s, at most 200 MB idle. Prints figures, then one JSON line.
+a description); then, after a quiet spell (``--release-wait``: until the app logs that it let go of
+what it reopens on need, "idle: let go of", assistant/app/worker.py, at most that many seconds), the
+RSS 2 s later and the time of a picture then (it reopens what was let go) and of one more; torch is
+looked for in the process's memory maps (no cooperation needed). The load average is printed (the
+machine is shared: compare runs made side by side). Targets: tray in at most 1 s, at most 200 MB
+idle. Prints figures, then one JSON line.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -126,8 +131,22 @@ def wait_warm(pid: int, log: Path, window: float = 1.0, busy_s: float = 0.03, ti
     return time.perf_counter() - started
 
 
+def wait_logged(log: Path, line: str, timeout: float) -> float:
+    """Seconds until ``line`` is in the app's log, at most ``timeout`` (an app that never logs it)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout and line not in log.read_text(errors="replace"):
+        time.sleep(0.2)
+    return time.perf_counter() - started
+
+
 def one_start(
-    command: list[str], installed: bool, work: Path, picture: Path, repo: Path, cache: Path | None
+    command: list[str],
+    installed: bool,
+    work: Path,
+    picture: Path,
+    repo: Path,
+    cache: Path | None,
+    release_wait: float = 0.0,
 ) -> dict[str, Any]:
     from app_x11kit import app_env, app_started, send, status, wait_for
 
@@ -163,36 +182,102 @@ def one_start(
             figures["rss_after_picture_mb"] = rss_mb(pids)
             time.sleep(5.0)  # idle again: the worker gives freed memory back 3 s after a description
             figures["rss_idle_after_picture_mb"] = rss_mb(tree_pids(app.process.pid))
+            if release_wait > 0:  # a quiet spell: the app lets go of what it reopens on need
+                wait_logged(log, "idle: let go of", release_wait)
+                figures["released"] = "idle: let go of" in log.read_text(errors="replace")
+                time.sleep(2.0)
+                figures["rss_released_mb"] = rss_mb(tree_pids(app.process.pid))
+                figures["released_by_mapping_mb"] = rss_by_mapping(app.process.pid)
+                for count, key in ((2, "picture_after_release_s"), (3, "picture_again_s")):
+                    asked = time.perf_counter()
+                    send(config, "describe-file", {"path": str(picture)})
+                    wait_for(
+                        lambda n=count: (s := status(config)) and s["described"] + s["errors"] >= n, 120, "it"
+                    )
+                    figures[key] = time.perf_counter() - asked
             figures["torch_loaded"] = loaded_torch(pids)
     return figures
 
 
-def measure(
-    name: str, command: list[str], installed: bool, starts: int, picture: Path, repo: Path, cache: Path | None
-) -> dict[str, Any]:
-    runs = []
-    for _ in range(starts):
-        with tempfile.TemporaryDirectory(prefix="asst-start-") as tmp:
-            runs.append(
-                one_start(command, installed, Path(tmp), picture, repo, cache if not installed else None)
-            )
-    summary: dict[str, Any] = {"install": name, "command": " ".join(command), "starts": starts}
-    summary["repo"] = None if installed else str(repo)
-    for key in (
-        "tray_s",
-        "model_ready_s",
-        "warm_up_s",
-        "idle_rss_mb",
-        "first_picture_s",
-        "rss_after_picture_mb",
-        "rss_idle_after_picture_mb",
-    ):
-        summary[f"{key}_median"] = round(statistics.median(r[key] for r in runs), 3)
+@dataclass(frozen=True)
+class Install:
+    """One way the app is installed and started; ``repo``: the checkout (development installs)."""
+
+    name: str
+    command: list[str]
+    installed: bool
+    repo: Path | None = None
+
+
+SUMMARY_KEYS = (
+    "tray_s",
+    "model_ready_s",
+    "warm_up_s",
+    "idle_rss_mb",
+    "first_picture_s",
+    "rss_after_picture_mb",
+    "rss_idle_after_picture_mb",
+    "rss_released_mb",
+    "picture_after_release_s",
+    "picture_again_s",
+)
+
+
+def summarise(install: Install, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Medians over the starts, and the last start's texts and RSS by mapping."""
+    summary: dict[str, Any] = {"install": install.name, "command": " ".join(install.command)}
+    summary.update(starts=len(runs), repo=None if install.repo is None else str(install.repo))
+    for key in SUMMARY_KEYS:
+        if all(key in r for r in runs):
+            summary[f"{key}_median"] = round(statistics.median(r[key] for r in runs), 3)
+    if all("released" in r for r in runs):
+        summary["released"] = [r["released"] for r in runs]
+        summary["released_by_mapping_mb"] = runs[-1]["released_by_mapping_mb"]
     summary["torch_loaded"] = any(r["torch_loaded"] for r in runs)
     summary["model"] = runs[-1]["model"]
     summary["first_picture_text"] = runs[-1]["first_picture_text"]
     summary["idle_rss_by_mapping_mb"] = runs[-1]["idle_rss_by_mapping_mb"]  # the last start's
     return summary
+
+
+def measure(
+    installs: list[Install], starts: int, picture: Path, cache: Path | None, release_wait: float
+) -> list[dict[str, Any]]:
+    """Each install started ``starts`` times, taking turns (A B A B ...: a shared machine's load
+    then falls on all of them alike)."""
+    runs: list[list[dict[str, Any]]] = [[] for _ in installs]
+    for _ in range(starts):
+        for install, mine in zip(installs, runs, strict=True):
+            with tempfile.TemporaryDirectory(prefix="asst-start-") as tmp:
+                repo = install.repo or REPO
+                user_cache = None if install.installed else cache
+                mine.append(
+                    one_start(
+                        install.command, install.installed, Path(tmp), picture, repo, user_cache, release_wait
+                    )
+                )
+    return [summarise(install, mine) for install, mine in zip(installs, runs, strict=True)]
+
+
+def report(r: dict[str, Any]) -> None:
+    said = r["first_picture_text"]
+    print(
+        f"{r['install']} ({r['repo'] or 'installed'}): start -> tray {r['tray_s_median']:.2f} s "
+        f"(target {TRAY_TARGET_S:.0f}), model ready {r['model_ready_s_median']:.2f} s, warm-up done "
+        f"{r['warm_up_s_median']:.1f} s later, idle RSS {r['idle_rss_mb_median']:.0f} MB "
+        f"(target {RSS_TARGET_MB:.0f}), first picture {r['first_picture_s_median']:.2f} s, "
+        f"RSS 1 s after it {r['rss_after_picture_mb_median']:.0f} MB and 6 s after "
+        f"{r['rss_idle_after_picture_mb_median']:.0f} MB, torch loaded: {r['torch_loaded']} "
+        f"(median of {r['starts']}; said: {said!r})"
+    )
+    if "rss_released_mb_median" in r:
+        print(
+            f"  after a quiet spell (let go: {r['released']}): RSS {r['rss_released_mb_median']:.0f} MB, "
+            f"a picture then {r['picture_after_release_s_median']:.2f} s, the next "
+            f"{r['picture_again_s_median']:.2f} s"
+        )
+    mapping = r["idle_rss_by_mapping_mb"]
+    print("  idle RSS by mapping (MB): " + ", ".join(f"{k} {v}" for k, v in mapping.items()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -202,42 +287,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bundle", type=Path, help="the bundle folder (holds the `assistant` executable)")
     parser.add_argument("--no-dev", action="store_true", help="skip the development checkout")
     parser.add_argument(
-        "--repo", type=Path, default=REPO, help="the checkout measured (e.g. a copy of an older commit)"
+        "--repo",
+        type=Path,
+        action="append",
+        help="the checkout measured (default this one); give it again to measure several side by side, "
+        "e.g. a copy of an older commit and this one",
     )
     parser.add_argument(
         "--cache", type=Path, help="a user cache to start the checkout with (copied), e.g. ~/.cache/assistant"
     )
+    parser.add_argument(
+        "--release-wait",
+        type=float,
+        default=75.0,
+        help="seconds to wait, after the first picture, for the app to let go of what it reopens on "
+        "need (it does after a quiet minute); 0: skip that part",
+    )
     args = parser.parse_args(argv)
-    installs: list[tuple[str, list[str], bool]] = []
+    installs: list[Install] = []
     if not args.no_dev:
-        installs.append(("development", [sys.executable, "-m", "assistant", "-v", "run"], False))
+        dev = [sys.executable, "-m", "assistant", "-v", "run"]
+        installs += [Install("development", dev, False, repo.resolve()) for repo in args.repo or [REPO]]
     if args.venv:
-        installs.append(("wheel, fresh venv", [str(args.venv / "bin" / "assistant"), "-v", "run"], True))
+        installs.append(
+            Install("wheel, fresh venv", [str(args.venv / "bin" / "assistant"), "-v", "run"], True)
+        )
     if args.bundle:
-        installs.append(("desktop bundle", [str(args.bundle / "assistant"), "-v", "run"], True))
+        installs.append(Install("desktop bundle", [str(args.bundle / "assistant"), "-v", "run"], True))
     sys.path.insert(0, str(REPO / "scripts"))
     from render_sample import render
 
+    print(f"load average before: {os.getloadavg()}")
     with tempfile.TemporaryDirectory(prefix="asst-picture-") as tmp:
         picture = render(Path(tmp) / "scene.png")
-        results = [
-            measure(name, command, installed, args.starts, picture, args.repo.resolve(), args.cache)
-            for name, command, installed in installs
-        ]
+        results = measure(installs, args.starts, picture, args.cache, args.release_wait)
+    print(f"load average after: {os.getloadavg()}")
     for r in results:
-        print(
-            f"{r['install']}: start -> tray {r['tray_s_median']:.2f} s (target {TRAY_TARGET_S:.0f}), "
-            f"model ready {r['model_ready_s_median']:.2f} s, warm-up done {r['warm_up_s_median']:.1f} s "
-            f"later, idle RSS {r['idle_rss_mb_median']:.0f} MB (target {RSS_TARGET_MB:.0f}), first picture "
-            f"{r['first_picture_s_median']:.2f} s, RSS 1 s after it {r['rss_after_picture_mb_median']:.0f} "
-            f"MB and 6 s after {r['rss_idle_after_picture_mb_median']:.0f} MB, "
-            f"torch loaded: {r['torch_loaded']} (median of {r['starts']}; said: {r['first_picture_text']!r})"
-        )
-        print(
-            "  idle RSS by mapping (MB): "
-            + ", ".join(f"{k} {v}" for k, v in r["idle_rss_by_mapping_mb"].items())
-        )
-    print(json.dumps({"benchmark": "startup", "results": results}))
+        report(r)
+    print(json.dumps({"benchmark": "startup", "load_average_after": os.getloadavg(), "results": results}))
     return 0
 
 

@@ -2,7 +2,7 @@
 
 On the real engines and the shipped caption re-ranking models: after ``release`` the PP-OCR sessions
 are gone from the process (onnx_sessions' shared cache no longer holds them), the re-ranking models
-are dropped, and the next read reopens them and reads the same as before.
+and the ImageNet head are dropped, and the next read reopens them and reads the same as before.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from assistant import onnx_sessions
 from assistant.describe import Describer, DescriberOptions, warm_up_picture
 from assistant.ocr.rapid import RapidOcrEngine, rapidocr_available
+from assistant.understand import trust
 
 needs_rapidocr = pytest.mark.skipif(not rapidocr_available(), reason="no PP-OCR models")
 
@@ -57,7 +58,7 @@ def test_release_closes_the_second_looks_recogniser() -> None:
     line = Image.new("RGB", (160, 40), "white")
     ImageDraw.Draw(line).text((8, 4), "OPEN", fill="black", font=ImageFont.load_default(size=28))
     before = [read.text for read in reader.read([np.asarray(line)])]
-    assert describer.release() == ["ocr (LineReader)"]
+    assert "ocr (LineReader)" in describer.release()
     assert str(reader.files.recognizer.resolve()) not in _open_files()
     assert [read.text for read in reader.read([np.asarray(line)])] == before
     assert describer.release() == ["ocr (LineReader)"]  # reopened by the read, so let go again
@@ -72,6 +73,10 @@ def test_release_drops_the_caption_reranking_to_be_loaded_on_next_need() -> None
         pytest.skip("the shipped re-ranking models are not installed")
     describer = Describer(DescriberOptions(device="cpu", ocr="none"))
     describer._reranker, describer._reranker_checked = reranker, True
-    assert describer.release() == ["caption re-ranking"]
+    head, _ = trust._head_for("efficientnet-lite2", None)  # as judging a caption loads it
+    released = describer.release()
+    assert released[0] == "caption re-ranking"
     assert describer._reranker is None and not describer._reranker_checked  # loaded again by caption()
+    assert ("ImageNet head" in released) == (head is not None)
+    assert trust._head_for.cache_info().currsize == 0
     assert describer.release() == []  # nothing left to let go

@@ -233,6 +233,15 @@ def _probe_for(encoder: str | None, directory: str | None) -> Any:
     return load_person_probe(Path(directory) if directory else None, encoder)
 
 
+def forget_loaded() -> bool:
+    """Drop the ImageNet heads and person probes loaded so far (the next judgement loads them again,
+    ~20 ms): an app that waits holds ~5 MB less (issue #19, Describer.release). Whether any were held."""
+    held = _head_for.cache_info().currsize + _probe_for.cache_info().currsize > 0
+    _head_for.cache_clear()
+    _probe_for.cache_clear()
+    return held
+
+
 def assess(
     result: Any,
     memory: Any,
