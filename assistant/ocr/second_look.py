@@ -201,6 +201,17 @@ def unsure_places(gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig)
     ]
 
 
+def _by_height(boxes: list[Box], lines: list[OcrLine], cfg: SecondLookConfig) -> tuple[list[Box], list[Box]]:
+    """``boxes`` of one line (no taller than twice the first engine's sure words, median) and
+    taller ones: an unsure "word" spanning a row of buttons and the field above them, cut into its
+    lines like a place (xmessage's "Open folder" and "Ignore" under a text box)."""
+    heights = [w.box[3] - w.box[1] for ln in lines for w in ln.words if w.confidence >= cfg.sure]
+    if not heights:
+        return boxes, []
+    most = 2 * float(np.median(heights)) + cfg.margin
+    return [b for b in boxes if b[3] - b[1] <= most], [b for b in boxes if b[3] - b[1] > most]
+
+
 def line_cost(box: Box) -> int:
     """Pixels of line the recogniser reads for ``box``: its width at the height of 48, and a gap."""
     return round((box[2] - box[0]) * 48 / max(1, box[3] - box[1])) + GAP
@@ -343,13 +354,13 @@ class SecondLookOcr(OcrEngine):
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": 0}
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
-        lines = unsure_places(gray, result.lines, self.cfg)
+        lines, tall = _by_height(unsure_places(gray, result.lines, self.cfg), result.lines, self.cfg)
         tidied: list[Tidied] = []
         # Ink inside an unsure word's line is read with that line, as a whole.
-        places = [
+        places = tall + [
             p
             for p in unread_places(gray, result.lines, self.cfg, tidied)
-            if not any(_overlap_share(p, ln) > 0.5 for ln in lines)
+            if not any(_overlap_share(p, ln) > 0.5 for ln in lines + tall)
         ]
         if places or lines:
             sure = [

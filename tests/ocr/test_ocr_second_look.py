@@ -124,3 +124,13 @@ def test_light_text_is_told_by_the_text_not_by_the_ground() -> None:
     assert light_text(line(30, 200), 30.0)  # a dark theme
     assert not light_text(line(220, 30), 220.0)  # dark on light
     assert not light_text(line(110, 10), 110.0)  # black on a darker grey than half
+
+
+def test_an_unsure_word_taller_than_two_lines_is_cut_into_lines() -> None:
+    from assistant.ocr.second_look import _by_height
+
+    sure = [OcrLine("Only 3 GB left", (10, 10, 200, 24), 0.95, [OcrWord("Only", (10, 10, 50, 24), 0.95)])]
+    row, tall = (10, 40, 120, 58), (10, 60, 160, 130)  # one line; a row of buttons and the field above
+    lines, places = _by_height([row, tall], sure, SecondLookConfig())
+    assert lines == [row] and places == [tall]
+    assert _by_height([tall], [], SecondLookConfig()) == ([tall], [])  # no sure word to compare with
