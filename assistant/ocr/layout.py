@@ -195,11 +195,20 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
         bar = panels[key].bar if key is not None else None
         if bar is not None:
             on_bar = [ln for ln in pane if bar[1] <= (ln.box[1] + ln.box[3]) / 2 < bar[3]]
-            pane = [ln for ln in pane if not any(ln is b for b in on_bar)]
+            frame = panels[key].box
+            pane = [ln for ln in pane if not any(ln is b for b in on_bar) and not _grip(ln, frame, bar)]
             title = title_block(on_bar, bar, named=len(panels) > 1)
             out.extend([title] if title is not None else [])
         out.extend(_layout_pane(pane))
     return out
+
+
+def _grip(line: OcrLine, frame: Box, bar: Box) -> bool:
+    """A mark of one or two characters in a bottom corner of a window's frame: the handle's grips,
+    which engines read as "v", "iN", "Vv"."""
+    reach = 3 * (bar[3] - bar[1])
+    corner = min(line.box[0] - frame[0], frame[2] - line.box[2]) < reach
+    return corner and frame[3] - line.box[3] < bar[3] - bar[1] and sum(ch.isalnum() for ch in line.text) <= 2
 
 
 def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | None:

@@ -72,8 +72,9 @@ def test_a_dialog_inside_a_window_is_its_own_pane_and_read_first() -> None:
         line("Save Changes", 496, 190),  # the dialog's title bar
         line("Save changes to notes.txt before closing?", 347, 230),
         line("vendors.json", 440, 314),
+        line("iN", 780, 512),  # the grip in the frame's bottom right corner
     ]
     said = [b.text for b in layout_blocks(lines, panels)]
     assert said[0] == "Save Changes window" and said[1].startswith("Save changes to")
     assert said[2] == "reports xterm window" and "x" not in said[2:]
-    assert said.index("total 2748") < said.index("vendors.json")
+    assert said.index("total 2748") < said.index("vendors.json") and "iN" not in said
