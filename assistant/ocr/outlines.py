@@ -82,6 +82,20 @@ def frame_mask(gray: np.ndarray, cfg: FrameConfig | None = None) -> np.ndarray:
     return np.isin(labels, outlines)
 
 
+def tidied_box(gray: np.ndarray, box: Box, grow: int = 2) -> Tidied | None:
+    """The part ``box`` of ``gray`` with the outlines in it painted in their ground (an Athena
+    button's rounded border read as "(" and ")", running "Okay" and "Later" together); None when
+    it holds no outline."""
+    x0, y0, x1, y1 = box
+    part = gray[y0:y1, x0:x1]
+    mask = frame_mask(part)
+    if not mask.any():
+        return None
+    for _ in range(grow):
+        mask = np.asarray(mask | lightest(mask.view(np.uint8), 1).astype(bool))
+    return box, np.where(mask, lightest(part, grow + 1), part)
+
+
 def tidy(rgb: np.ndarray, tidied: list[Tidied]) -> np.ndarray:
     """``rgb`` with the tidied parts (grey) put in."""
     out = rgb.copy()

@@ -27,7 +27,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.ink import crossed, grown, ink_cells, line_bands, masked
 from assistant.ocr.line_reader import GAP, LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
-from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidy
+from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.tesseract import content_span, rule_mask
 
 
@@ -369,7 +369,9 @@ class SecondLookOcr(OcrEngine):
                 for w in ln.words
                 if w.confidence >= self.cfg.sure and plausible(w)
             ]
-            clean = masked(tidy(rgb, tidied), sure)
+            # Buttons and fields: their outlines left out where they are read (tangles: done).
+            boxes = [t for t in (tidied_box(gray, p) for p in places) if t is not None]
+            clean = masked(tidy(rgb, tidied + boxes), sure)
             # Keys and dials are read whatever the time (tesseract cannot read them; unread, a
             # keypad is silent): few screens have them, so the median time hardly changes.
             keys = sum(

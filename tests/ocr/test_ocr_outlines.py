@@ -89,3 +89,22 @@ def test_small_text_is_scaled_up_and_ordinary_text_is_not() -> None:
     assert reading_scale(small, 1.5, ScaleConfig()) > 1.6
     assert reading_scale(ordinary, 1.5, ScaleConfig()) == 1.5
     assert reading_scale(np.full((50, 50), 255, dtype=np.uint8), 1.5) == 1.5  # no text: the default
+
+
+def test_a_buttons_outline_is_painted_out_and_plain_text_is_left_alone() -> None:
+    from assistant.ocr.outlines import tidied_box
+
+    image = Image.new("L", (140, 40), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((4, 4, 70, 34), radius=12, outline=0, width=1)
+    draw.text((14, 10), "Okay", font=ImageFont.truetype(FONT, 14), fill=0)
+    gray = np.asarray(image)
+    found = tidied_box(gray, (0, 0, 140, 40))
+    assert found is not None
+    box, patch = found
+    assert box == (0, 0, 140, 40) and patch.shape == gray.shape
+    assert (patch[4:35, 4] > 200).all() and (patch[4, 20:60] > 200).all()  # the outline is gone
+    assert (patch[10:30, 14:60] < 100).sum() >= 0.9 * (gray[10:30, 14:60] < 100).sum()  # the word stays
+    plain = Image.new("L", (140, 40), 255)
+    ImageDraw.Draw(plain).text((14, 10), "Okay", font=ImageFont.truetype(FONT, 14), fill=0)
+    assert tidied_box(np.asarray(plain), (0, 0, 140, 40)) is None
