@@ -118,8 +118,9 @@ def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = Fals
     if not gaps or unbroken < cfg.clear_rows:
         return unbroken
     share = np.cumsum(shows) / np.arange(1, len(shows) + 1)  # (n,): of the rows down to each
-    ends = np.flatnonzero(shows & (share >= 0.5))
-    return int(ends[-1]) + 1
+    end = int(np.flatnonzero(shows & (share >= 0.5))[-1]) + 1
+    breaks = np.count_nonzero(np.diff(shows[:end].view(np.int8)) == -1)
+    return end if breaks <= 2 else unbroken  # a window or two across it, not a stack of text fields
 
 
 def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
@@ -138,7 +139,29 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
             rgb = np.median(colour, axis=0)
             found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
-    return _distinct(found)
+    bars = _distinct(found)
+    with_buttons = [bar for bar in bars if _buttons(px, bar[0], cfg)]
+    return [bar for bar in bars if any(bar is b for b in with_buttons) or _cut_by(bar, with_buttons)]
+
+
+def _buttons(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
+    """Whether the bar has marks at its right end (the close, maximise and minimise buttons every
+    window manager here draws there): a text field, a list's highlighted row or a table's cell has
+    its text at the left or the middle, and nothing at its right end."""
+    x0, y0, x1, y1 = box
+    high = y1 - y0
+    _, colour = _ground(px, box, cfg)  # (h, 3)
+    rows = slice(high // 4, high - high // 4)  # the buttons' middle rows
+    # (h', w, 3); clear of the last 4 px: a text field's border (2 px with a focus ring) is no button
+    end = px[y0:y1, max(x0, x1 - high - high // 2) : x1 - 4].astype(np.int16)[rows]
+    return bool((np.abs(end - colour[rows, None, :]).sum(axis=2) > 2 * cfg.edge).any())
+
+
+def _cut_by(bar: _Bar, others: list[_Bar]) -> bool:
+    """Whether ``bar``'s right end is hidden under another window (found with its buttons): its
+    right end meets that window's left side, beside that window's frame."""
+    (_, y0, x1, _), _, _ = bar
+    return any(abs(x1 - bx0) <= 3 and by0 <= y0 <= by1 + body for (bx0, by0, _, by1), body, _ in others)
 
 
 def _distinct(found: list[_Bar]) -> list[_Bar]:

@@ -78,3 +78,23 @@ def test_a_dialog_inside_a_window_is_its_own_pane_and_read_first() -> None:
     assert said[0] == "Save Changes window" and said[1].startswith("Save changes to")
     assert said[2] == "reports xterm window" and "x" not in said[2:]
     assert said.index("total 2748") < said.index("vendors.json") and "iN" not in said
+
+
+def test_widgets_that_look_like_title_bars_are_no_windows() -> None:
+    """A program's own drawing without a window manager (a rendered Qt form and list): stacked
+    text fields and a list's highlighted row have a band, edges and sides, but no buttons at their
+    right end."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14)
+    image = Image.new("RGB", (460, 520), "#efefef")
+    draw = ImageDraw.Draw(image)
+    for i, value in enumerate(["Jamie", "Rivers", "0161 555 0134", "Manchester"]):
+        y = 20 + 32 * i
+        draw.rectangle((95, y, 449, y + 25), fill="white", outline="#a0a0a0")
+        draw.text((100, y + 4), value, font=font, fill="black")
+    draw.rectangle((11, 200, 429, 480), fill="white", outline="#a0a0a0")
+    draw.rectangle((12, 201, 428, 219), fill="#e5f3ff", outline="#99c9ef")
+    for i, task in enumerate(["Pay the electricity bill", "Book a table", "Return the parcel"]):
+        draw.text((16, 203 + 18 * i), task, font=font, fill="black")
+    assert find_frames(image) == []
