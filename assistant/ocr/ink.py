@@ -68,25 +68,26 @@ def crossed(gray: np.ndarray, box: Box, step: int, rules: np.ndarray) -> bool:
 
 def line_bands(gray: np.ndarray, box: Box, step: int) -> list[tuple[int, int]]:
     """The rows of ``box`` (y0, y1 in image pixels) that hold one line of text each: runs of pixel
-    rows with strokes, split where no row has any for 3 pixels; slivers under 5 pixels (the bars
-    of "=", an underline) joined to the nearest run."""
+    rows with strokes, split at every row without any (a 6x10 terminal font leaves one or two
+    between lines: split only at three, a place of six lines was read as one); slivers under 5
+    pixels (the dot of an "i", the bars of "=", an underline) joined to the nearest run."""
     x0, y0, x1, y1 = box
     part = gray[y0:y1, x0:x1].astype(np.int16)
     diff = np.diff(part, axis=1)
     ink = np.flatnonzero((diff > step).any(axis=1) & (diff < -step).any(axis=1))
     runs: list[list[int]] = []
     for y in ink:
-        if runs and y - runs[-1][1] < 3:
+        if runs and y - runs[-1][1] < 1:
             runs[-1][1] = int(y) + 1
         else:
             runs.append([int(y), int(y) + 1])
     merged: list[list[int]] = []
-    for run in runs:
-        if (
-            merged
-            and (run[1] - run[0] < 5 or merged[-1][1] - merged[-1][0] < 5)
-            and run[0] - merged[-1][1] < 6
-        ):
+    for k, run in enumerate(runs):
+        gap = run[0] - merged[-1][1] if merged else 6
+        # A sliver nearer the run below (an "i"'s dot) waits for it, and that run joins it.
+        later = k + 1 < len(runs) and runs[k + 1][0] - run[1] < gap
+        sliver, last_sliver = run[1] - run[0] < 5, bool(merged) and merged[-1][1] - merged[-1][0] < 5
+        if gap < 6 and (last_sliver or (sliver and not later)):
             merged[-1][1] = run[1]
         else:
             merged.append(run)

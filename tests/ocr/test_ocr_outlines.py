@@ -108,3 +108,17 @@ def test_a_buttons_outline_is_painted_out_and_plain_text_is_left_alone() -> None
     plain = Image.new("L", (140, 40), 255)
     ImageDraw.Draw(plain).text((14, 10), "Okay", font=ImageFont.truetype(FONT, 14), fill=0)
     assert tidied_box(np.asarray(plain), (0, 0, 140, 40)) is None
+
+
+def test_lines_of_a_tiny_font_one_empty_row_apart_are_cut_apart() -> None:
+    from assistant.ocr.ink import line_bands
+
+    gray = np.full((60, 120), 255, dtype=np.uint8)
+    for top in (2, 12, 22, 32):  # 6x10-like: 8 rows of letters, 2 empty rows between lines
+        gray[top : top + 8, 4:110:3] = 0
+        gray[top + 2, 4:110:2] = 0
+    gray[44, 10] = 0  # the dot of an "i" above a line
+    gray[46:54, 4:110:3] = 0
+    bands = line_bands(gray, (0, 0, 120, 60), 24)
+    assert len(bands) == 5, bands
+    assert bands[-1][0] <= 44  # the dot stays with its line
