@@ -284,7 +284,8 @@ def _compose_screen(
         blocks = by_window(blocks)  # a dialog among windows: its buttons last in it
     if not titled:
         dialog_said = dialog is not None and dialog.is_dialog
-        speech.say("Dialog." if dialog_said else _KIND_OPENINGS.get(kind, "Screen."))
+        several = f"Screen, {windows} windows." if windows > 1 and kind == "screen" else None  # in a picture
+        speech.say("Dialog." if dialog_said else several or _KIND_OPENINGS.get(kind, "Screen."))
     elif kind == "document":
         speech.say("Document.")
     pieces, more = select_text(

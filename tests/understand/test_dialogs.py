@@ -76,3 +76,20 @@ def test_real_pages_are_not_dialogs(screen: str) -> None:
         pytest.skip("tesseract-ocr is not installed")
     blocks = TesseractEngine().recognize(Image.open(SCREENS / f"{screen}.png").convert("RGB")).blocks()
     assert read_dialog(blocks) is None
+
+
+@pytest.mark.timeout(120)
+def test_a_picture_of_two_windows_is_read_window_by_window() -> None:
+    """A screenshot file (no window stack): the windows found by their title bars are counted, the
+    dialog on top is read first, its buttons last in it, then the editor under it."""
+    from assistant.ocr.tesseract import TesseractEngine
+    from assistant.understand.compose import understand
+
+    image = Image.open(SCREENS / "multi-editor-zenity.png").convert("RGB")
+    said = understand(image, captioner=None, ocr=TesseractEngine(), verbosity="full").text
+    assert said.startswith("Screen, 2 windows. Unsaved Letter window. Close the letter without saving?")
+    assert (
+        said.index("Buttons: Go Back, Close Anyway.")
+        < said.index("Writer window")
+        < said.index("Dear neighbours")
+    )
