@@ -7,7 +7,7 @@ it; a quick stand-in for a full run, used to tune on half A. For Flickr8k val: h
 takes the caption from, and BLEU-4/CIDEr when those get the gate's sentence instead.
 
     nice .venv/bin/python benchmarks/trust_gate.py --wild /tmp/wild_signals.npz --val /tmp/val_signals.npz \
-        [--split A] [--set familiar=0.6 strange=0.45 ...] [--show]
+        [--split A] [--set familiar=0.6 strange=0.45 ...] [--probe DIR] [--show]
 
 Not a test. The last line printed is one JSON object.
 """
@@ -58,9 +58,15 @@ def load(path: Path) -> tuple[np.ndarray, list[dict]]:
 MS: list[float] = []  # per picture: what assess() adds (ImageNet head, kinds, nearest training photos)
 
 
-def signals(pooled: np.ndarray, rows: list[dict], memory: CaptionMemory, cfg: TrustConfig) -> list[dict]:
+def signals(
+    pooled: np.ndarray,
+    rows: list[dict],
+    memory: CaptionMemory,
+    cfg: TrustConfig,
+    probe_dir: Path | None = None,
+) -> list[dict]:
     head, familiar = _head_for("efficientnet-lite2", None)
-    probe = _probe_for("efficientnet-lite2", None)
+    probe = _probe_for("efficientnet-lite2", str(probe_dir) if probe_dir else None)
     matcher = _matcher()
     out = []
     for p, row in zip(pooled, rows, strict=True):
@@ -155,7 +161,8 @@ def run_wild(cached: list[dict], split: str, cfg: TrustConfig, base: Path, show:
                 f"{t['split']} {t['kind']:<10} {c['file'][:28]:<28} {mark:<18} {v.reason[:20]} | {text[:90]}"
             )
     photos = [r for r in rows if r["kind"] == "photo"]
-    return {"all": summarise(rows), "photos": summarise(photos)}
+    paintings = [r for r in rows if r["kind"] == "painting"]
+    return {"all": summarise(rows), "photos": summarise(photos), "paintings": summarise(paintings)}
 
 
 def run_val(cached: list[dict], cfg: TrustConfig) -> dict:
@@ -191,6 +198,7 @@ def main() -> None:
     parser.add_argument("--base", type=Path, default=REPO / "datasets" / "wild" / "baseline_dfa6cec.json")
     parser.add_argument("--set", nargs="*", default=[], help="TrustConfig fields, name=value")
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--probe", type=Path, help="a person probe folder (default: the shipped one)")
     args = parser.parse_args()
     fields = {f.name: f.type for f in dataclasses.fields(TrustConfig)}
     overrides: dict[str, Any] = {
@@ -201,10 +209,10 @@ def main() -> None:
     out: dict = {"benchmark": "trust_gate", "config": dataclasses.asdict(cfg)}
     if args.wild:
         out["wild_" + args.split] = run_wild(
-            signals(*load(args.wild), memory, cfg), args.split, cfg, args.base, args.show
+            signals(*load(args.wild), memory, cfg, args.probe), args.split, cfg, args.base, args.show
         )
     if args.val:
-        out["val"] = run_val(signals(*load(args.val), memory, cfg), cfg)
+        out["val"] = run_val(signals(*load(args.val), memory, cfg, args.probe), cfg)
     if MS:
         out["gate_ms"] = {"mean": round(float(np.mean(MS)), 2), "p95": round(float(np.percentile(MS, 95)), 2)}
     print(json.dumps(out))

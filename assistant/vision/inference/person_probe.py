@@ -3,13 +3,15 @@
 Why: the captioner saw people in almost every Flickr8k photo and invents them everywhere ("A man is
 standing in front of a building" for the Colosseum). The encoder's pooled feature (the mean of its
 grid, which every caption result carries as ``pooled``) holds whether a person is visible; one
-logistic regression on it, trained on Flickr8k's training photos with labels from their five human
-captions (a person named in at least three of them -> yes; in none -> no), says how strongly.
+logistic regression on it says how strongly. It is trained on Flickr8k's training photos with labels
+from their five human captions (a person named in at least three of them -> yes; in none -> no) and
+on ~650 photos from Debian packages with no one in them (monuments, animals, tools, food, landscapes:
+:mod:`assistant.vision.training.person_pictures`): trained on Flickr8k alone, it had learnt people
+against dogs, and scored every monument, cliff or canoe as a person, since Flickr8k's photographers
+always had someone in front of them.
 
-Its score is a logit (``log odds``): Flickr8k val photos whose caption names a person score above
-~0.8 in 98 % of cases. Trained on Flickr8k only, it is also fooled by scenes where Flickr8k's
-photographers always had people (mountains, canoes), so the trust gate uses it with ImageNet's view
-(:mod:`assistant.understand.trust`).
+Its score is a logit (``log odds``): Flickr8k val photos whose caption names a person score above -1
+in 99 % of cases; the trust gate (:mod:`assistant.understand.trust`) reads it with ImageNet's view.
 
 The folder (``resources/models/flickr8k-lite2-person``, made by
 :mod:`assistant.vision.training.person_probe`): ``probe.safetensors`` with ``weight (D,)`` float32
