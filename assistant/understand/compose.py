@@ -32,7 +32,7 @@ from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.codes import codes_sentence
 from assistant.understand.dialogs import by_window, read_dialog
 from assistant.understand.found import FoundItem, found_items
-from assistant.understand.graphics import graphic_sentence
+from assistant.understand.graphics import named_instead
 from assistant.understand.picture_reading import photo_text_sentences, picture_reading
 from assistant.understand.reading import quote, select_text
 from assistant.understand.trust import Assessment, speak
@@ -142,7 +142,7 @@ class _Captions:
         trust = getattr(result, "trust", None)
         if isinstance(trust, Assessment) and not trust.trusted:  # a drawn icon or clip art? (graphics.py)
             encoder = getattr(self.captioner, "encoder_name", None)
-            return graphic_sentence(getattr(result, "pooled", None), picture, encoder) or said
+            return named_instead(getattr(result, "pooled", None), picture, encoder, said)  # or a cut-out
         return said
 
 

@@ -22,12 +22,22 @@ import numpy as np
 _KIND_RANGES: tuple[tuple[int, int, str], ...] = (
     (0, 1, "fish"), (2, 4, "shark"), (5, 6, "ray"), (7, 24, "bird"), (25, 29, "salamander"),
     (30, 32, "frog"), (33, 37, "turtle"), (38, 48, "lizard"), (49, 50, "crocodile"), (52, 68, "snake"),
-    (72, 77, "spider"), (80, 100, "bird"), (118, 125, "crab"), (127, 146, "bird"), (147, 148, "whale"),
+    (72, 77, "spider"), (80, 100, "bird"),
+    (118, 121, "crab"), (122, 124, "lobster"), (125, 125, "crab"), (127, 146, "bird"), (147, 148, "whale"),
     (151, 268, "dog"), (269, 271, "wolf"), (277, 280, "fox"), (281, 285, "cat"), (286, 293, "big cat"),
     (294, 297, "bear"), (300, 307, "beetle"), (308, 320, "insect"), (321, 326, "butterfly"),
     (365, 368, "ape"), (369, 382, "monkey"), (385, 386, "elephant"), (389, 397, "fish"),
     (984, 986, "flower"), (991, 997, "mushroom"),
 )  # fmt: skip
+
+# Everyday kinds whose ImageNet labels are scattered: a sports car's probability spreads over "racer",
+# "sports car" and "convertible" (a cut-out sports car: 0.25, 0.13, 0.11), while "a car" is sure.
+_KIND_SETS: dict[str, frozenset[int]] = {
+    "car": frozenset({436, 468, 511, 609, 627, 656, 661, 717, 751, 817}),
+    "truck": frozenset({555, 569, 675, 734, 864, 867}),
+    "bus": frozenset({654, 779, 874}),
+    "guitar": frozenset({402, 546}),
+}
 
 # Labels spoken as the kind alone: breeds are easily confused, "a dog" is what matters.
 _KIND_ONLY = frozenset({"dog", "cat"})
@@ -123,14 +133,15 @@ def article(noun: str) -> str:
 def kind_probability(probabilities: Sequence[float] | np.ndarray, kind: str) -> float:
     """ImageNet's probability summed over every label of one everyday ``kind`` ("dog": 118 breeds)."""
     p = np.asarray(probabilities, dtype=np.float64)
-    return float(sum(p[first : last + 1].sum() for first, last, k in _KIND_RANGES if k == kind))
+    ranged = sum(p[first : last + 1].sum() for first, last, k in _KIND_RANGES if k == kind)
+    return float(ranged + sum(p[i] for i in _KIND_SETS.get(kind, ())))
 
 
 def kind_of(index: int) -> str | None:
     for first, last, kind in _KIND_RANGES:
         if first <= index <= last:
             return kind
-    return None
+    return next((kind for kind, members in _KIND_SETS.items() if index in members), None)
 
 
 def object_words(index: int, label: str) -> ObjectWords:

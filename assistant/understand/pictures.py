@@ -30,7 +30,7 @@ from assistant.ocr.layout import TextBlock
 from assistant.ocr.regions import regions
 from assistant.understand.codes import codes_sentence, read_codes
 from assistant.understand.codes import qr_sentence as qr_sentence  # said here before codes.py
-from assistant.understand.graphics import graphic_sentence
+from assistant.understand.graphics import cut_out_sentence, graphic_sentence
 from assistant.understand.trust import Assessment, with_colours
 
 log = logging.getLogger(__name__)
@@ -142,7 +142,8 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
     label = trust.label if isinstance(trust, Assessment) else None
     if label is not None and label.probability >= cfg.label_sure:
         return f"A picture of {label.words.phrase()}."
-    return with_colours(rgb)
+    encoder = getattr(captioner, "encoder_name", None)  # a cut-out photo: "Probably a kettle." (graphics.py)
+    return cut_out_sentence(getattr(result, "pooled", None), rgb, encoder, label) or with_colours(rgb)
 
 
 def picture_lead(

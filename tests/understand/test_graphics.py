@@ -17,11 +17,15 @@ from PIL import Image, ImageDraw
 
 from assistant.understand.graphics import (
     GraphicsConfig,
+    cut_out_sentence,
     drawn_statistics,
     graphic_sentence,
+    looks_cut_out,
     looks_drawn,
+    named_instead,
     phrase,
 )
+from assistant.understand.objects import Named, ObjectWords
 from assistant.understand.pictures import PictureConfig, lone_picture_sentence
 from assistant.understand.trust import CANT_TELL
 from assistant.vision.inference.graphics_labels import (
@@ -52,7 +56,7 @@ def _photo_like() -> Image.Image:
     """A studio backdrop (a gradient with grain) with a round thing on it: what a cut-out photo looks like."""
     rng = np.random.default_rng(0)
     ramp = np.linspace(250, 200, 160, dtype=np.float32)[:, None, None]
-    a = ramp + rng.normal(0, 3.0, (160, 200, 3)).astype(np.float32)
+    a = ramp + rng.normal(0, 1.0, (160, 200, 3)).astype(np.float32)  # grain as a JPEG keeps it
     image = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
     ImageDraw.Draw(image).ellipse([60, 40, 140, 120], fill=(200, 60, 40))
     return image
@@ -76,6 +80,40 @@ def test_flat_pictures_on_plain_ground_are_drawn_photos_are_not() -> None:
     assert not looks_drawn(photo) and photo.border_spread > GraphicsConfig().border_spread
 
 
+def test_a_cut_out_on_a_backdrop_is_told_from_drawings_and_scenes() -> None:
+    assert looks_cut_out(drawn_statistics(_photo_like()))
+    assert not looks_cut_out(drawn_statistics(_drawn_icon()))  # drawn: the icon path names it
+    assert not looks_cut_out(drawn_statistics(_scene()))
+
+
+def test_a_cut_out_is_named_only_when_the_head_or_imagenet_is_sure(tmp_path: Path) -> None:
+    pooled, encoder = np.ones(1280, np.float32), "efficientnet-lite2"
+    sure = _tiny_head(tmp_path / "a", [4.0, 0.0, 0.0], [0.0, 2.0])
+    assert cut_out_sentence(pooled, _photo_like(), encoder, head_dir=sure) == "Probably a folder."
+    assert cut_out_sentence(pooled, _drawn_icon(), encoder, head_dir=sure) is None  # not a cut-out
+    assert cut_out_sentence(pooled, _scene(), encoder, head_dir=sure) is None
+    unsure = _tiny_head(tmp_path / "b", [0.1, 0.0, 0.0], [0.0, 2.0])
+    assert cut_out_sentence(pooled, _photo_like(), encoder, head_dir=unsure) is None
+    whale = Named("killer whale", ObjectWords("killer whale", "killer whale", None, True), 0.34, 148)
+    said = cut_out_sentence(pooled, _photo_like(), encoder, whale, head_dir=unsure)
+    assert said == "Probably a killer whale."  # ImageNet's probable thing when the head is unsure
+    faint = Named("killer whale", whale.words, 0.2, 148)
+    assert cut_out_sentence(pooled, _photo_like(), encoder, faint, head_dir=unsure) is None
+    person = _tiny_head(tmp_path / "c", [4.0, 0.0, 0.0], [0.0, 2.0], ("man", "guitar", OTHER))
+    assert cut_out_sentence(pooled, _photo_like(), encoder, head_dir=person) is None  # never a person
+
+
+def test_what_the_trust_gate_gave_up_on_is_named_when_drawn_or_cut_out(tmp_path: Path) -> None:
+    pooled, encoder = np.ones(1280, np.float32), "efficientnet-lite2"
+    sure = _tiny_head(tmp_path / "a", [4.0, 0.0, 0.0], [2.0, 0.0])
+    cant = f"{CANT_TELL} Mostly grey."
+    assert named_instead(pooled, _drawn_icon(), encoder, "A photo of a cat.", sure) == "An icon: a folder."
+    assert named_instead(pooled, _photo_like(), encoder, cant, sure) == "Probably a folder."
+    # What the gate said surely stays: ImageNet's thing on a cut-out, anything on a scene.
+    assert named_instead(pooled, _photo_like(), encoder, "A photo of a cat.", sure) == "A photo of a cat."
+    assert named_instead(pooled, _scene(), encoder, cant, sure) == cant
+
+
 def test_labels_are_phrased_as_spoken() -> None:
     assert phrase("envelope") == "an envelope"
     assert phrase("USB stick") == "a USB stick"
@@ -83,9 +121,21 @@ def test_labels_are_phrased_as_spoken() -> None:
     assert phrase("trash can") == "a trash can"
 
 
-def _tiny_head(tmp_path: Path, logits: list[float], style: list[float]) -> Path:
+def _scene() -> Image.Image:
+    """A scene to the picture's edges: texture everywhere, no backdrop."""
+    rng = np.random.default_rng(1)
+    a = rng.integers(0, 256, (120, 160, 3), dtype=np.uint8)
+    return Image.fromarray(a).resize((320, 240), Image.Resampling.NEAREST)
+
+
+def _tiny_head(
+    tmp_path: Path,
+    logits: list[float],
+    style: list[float],
+    labels: tuple[str, ...] = ("folder", "guitar", OTHER),
+) -> Path:
     """A saved head whose answer does not depend on the picture: bias only."""
-    labels = ["folder", "guitar", OTHER]
+    labels = list(labels)
     head = GraphicsHead(
         GraphicsHeadConfig("efficientnet-lite2", ["icon", "drawing"]),
         np.zeros((3, 1280), np.float32),
@@ -148,7 +198,8 @@ def test_a_lone_icon_is_named_and_a_photo_like_picture_is_not() -> None:
     icon = Image.open(HERE / "media-optical.png").convert("RGB")
     assert lone_picture_sentence(_Captioner(), icon, PictureConfig()) == "An icon: a disc."
     said = lone_picture_sentence(_Captioner(), _photo_like(), PictureConfig())
-    assert said.startswith(CANT_TELL)
+    # A cut-out on a studio backdrop is no drawing: "I can't tell", or a hedged name, never an icon's.
+    assert said.startswith((CANT_TELL, "Probably ")) and "icon" not in said and "drawing" not in said
 
 
 def _judged(trusted: bool) -> Any:
