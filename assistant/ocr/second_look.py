@@ -24,9 +24,10 @@ from PIL import Image
 from assistant.masks import label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
-from assistant.ocr.ink import crossed, grown, ink_cells, line_bands, masked
-from assistant.ocr.line_reader import GAP, LineReader
+from assistant.ocr.ink import crossed, grown, ink_cells, masked
+from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
+from assistant.ocr.look_read import line_cost, overlap_share, read_places, within
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.tesseract import content_span, rule_mask
 
@@ -57,6 +58,7 @@ class SecondLookConfig:
     # gave recall 0.948 at 1.06x raw tesseract's median time (file path); 3200 gave 0.933 at 1.11x.
     # SecondLookOcr sets it per picture from the first engine's time (assistant.ocr.look_budget).
     budget: int = 6400
+    keypad_budget: int = 9600  # and on top of it, the keys and dials of tangles (xcalc: ~7000)
 
 
 def plausible(word: OcrWord) -> bool:
@@ -212,77 +214,9 @@ def _by_height(boxes: list[Box], lines: list[OcrLine], cfg: SecondLookConfig) ->
     return [b for b in boxes if b[3] - b[1] <= most], [b for b in boxes if b[3] - b[1] > most]
 
 
-def line_cost(box: Box) -> int:
-    """Pixels of line the recogniser reads for ``box``: its width at the height of 48, and a gap."""
-    return round((box[2] - box[0]) * 48 / max(1, box[3] - box[1])) + GAP
-
-
-def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:
-    """``box`` grown by ``pad`` (within the picture) and its pixels."""
-    h, w = rgb.shape[:2]
-    x0, y0, x1, y1 = max(0, box[0] - pad), max(0, box[1] - pad), min(w, box[2] + pad), min(h, box[3] + pad)
-    return rgb[y0:y1, x0:x1], (x0, y0, x1, y1)
-
-
-def _accepted(text: str, score: float, cfg: SecondLookConfig) -> bool:
-    letters = sum(ch.isalnum() for ch in text)
-    return letters > 0 and score >= (cfg.min_score_single if letters == 1 else cfg.min_score)
-
-
-def read_places(
-    rgb: np.ndarray,
-    gray: np.ndarray,
-    places: list[Box],
-    reader: LineReader,
-    cfg: SecondLookConfig,
-    lines: list[Box] | None = None,
-    budget: int | None = None,
-) -> tuple[list[OcrLine], list[Box]]:
-    """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, read in
-    one go within ``budget``; the words put where they are, and the boxes that were read."""
-    h, reach = gray.shape[0], cfg.cell // 2  # more room above and below: ink cells miss a stem's end
-    cuts = [
-        (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom)
-        for place in places
-        for top, bottom in line_bands(
-            gray, (place[0], max(0, place[1] - reach), place[2], min(h, place[3] + reach)), cfg.step
-        )
-    ]
-    crops, boxes = [], []
-    spent = 0
-    for cut in [_crop(rgb, c, 3)[1] for c in cuts] + list(lines or []):
-        crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
-        if crop.shape[0] < 6 or crop.shape[1] < 4:
-            continue
-        spent += line_cost(cut)
-        if spent > (cfg.budget if budget is None else budget):
-            break
-        crops.append(np.ascontiguousarray(crop))
-        boxes.append(cut)
-    out: list[OcrLine] = []
-    for read, (x0, y0, x1, y1) in zip(reader.read(crops), boxes, strict=True):
-        span = x1 - x0
-        words = [
-            OcrWord(
-                w.text.strip(), (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1), w.confidence
-            )
-            for w in read.words
-            if _accepted(w.text, w.confidence, cfg)
-        ]
-        if words:
-            text = " ".join(w.text for w in words)
-            out.append(
-                OcrLine(text, union_box([w.box for w in words]), min(w.confidence for w in words), words)
-            )
-    return out, boxes
-
-
-def _overlap_share(a: Box, b: Box) -> float:
-    """How much of ``a``'s area ``b`` covers."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    area = max(1, (a[2] - a[0]) * (a[3] - a[1]))
-    return max(0, w) * max(0, h) / area
+def _within(box: Box, tidied: list[Tidied]) -> bool:
+    """``box`` lies (mostly) in a tidied keypad or dial."""
+    return within(box, [t[0] for t in tidied])
 
 
 def _keep(line: OcrLine, keep: list[OcrWord]) -> OcrLine | None:
@@ -306,7 +240,7 @@ def merge(
     for line in second:
         fresh = []
         for w in line.words:
-            if any(_overlap_share(w.box, s) > 0.5 for s in sure + [v.box for ln in new for v in ln.words]):
+            if any(overlap_share(w.box, s) > 0.5 for s in sure + [v.box for ln in new for v in ln.words]):
                 continue  # read already: by the first engine, or by this one in another cut
             fresh.append(w)
         if (kept := _keep(line, fresh)) is not None:
@@ -319,8 +253,8 @@ def merge(
             for w in line.words
             if plausible(w)
             and w.confidence >= cfg.floor
-            and (w.confidence >= cfg.sure or not any(_overlap_share(w.box, r) > 0.3 for r in read))
-            and (w.confidence >= cfg.doubt or not any(_overlap_share(w.box, b) > 0.5 for b in looked or []))
+            and (w.confidence >= cfg.sure or not any(overlap_share(w.box, r) > 0.3 for r in read))
+            and (w.confidence >= cfg.doubt or not any(overlap_share(w.box, b) > 0.5 for b in looked or []))
         ]
         if (kept := _keep(line, words)) is not None:
             out.append(kept)
@@ -354,14 +288,13 @@ class SecondLookOcr(OcrEngine):
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": 0}
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
-        lines, tall = _by_height(unsure_places(gray, result.lines, self.cfg), result.lines, self.cfg)
         tidied: list[Tidied] = []
-        # Ink inside an unsure word's line is read with that line, as a whole.
-        places = tall + [
-            p
-            for p in unread_places(gray, result.lines, self.cfg, tidied)
-            if not any(_overlap_share(p, ln) > 0.5 for ln in lines + tall)
-        ]
+        found = unread_places(gray, result.lines, self.cfg, tidied)
+        # Ink inside an unsure word's line is read with that line, as a whole; in a keypad, an
+        # unsure "word" taller than a line (rows of keys run together) is left to its keys.
+        lines, tall = _by_height(unsure_places(gray, result.lines, self.cfg), result.lines, self.cfg)
+        tall = [b for b in tall if not _within(b, tidied)]
+        places = tall + [p for p in found if not any(overlap_share(p, ln) > 0.5 for ln in lines + tall)]
         if places or lines:
             sure = [
                 w.box
@@ -373,26 +306,24 @@ class SecondLookOcr(OcrEngine):
             boxes = [t for t in (tidied_box(gray, p) for p in places) if t is not None]
             clean = masked(tidy(rgb, tidied + boxes), sure)
             # Keys and dials are read whatever the time (tesseract cannot read them; unread, a
-            # keypad is silent): few screens have them, so the median time hardly changes.
-            keys = sum(
-                line_cost(p) for p in places + lines if any(_overlap_share(p, t[0]) > 0.5 for t in tidied)
-            )
-            allowed = min(self.cfg.budget, self.budget.pixels(first_ms) + keys)
+            # keypad is silent), within a budget of their own: few screens have them, so the
+            # median time hardly changes.
+            allowed = self.budget.pixels(first_ms)
             began = time.perf_counter()
-            found, looked = read_places(
+            words, looked = read_places(
                 clean,
                 np.asarray(Image.fromarray(clean).convert("L")),
                 places,
                 self.reader,
                 self.cfg,
                 lines,
-                allowed,
+                (allowed, [t[0] for t in tidied]),
             )
             read_ms = (time.perf_counter() - began) * 1000
             spent = sum(line_cost(b) for b in looked)
             self.budget.measured(spent, read_ms)
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
-            result.lines = merge(result.lines, found, self.cfg, looked)
+            result.lines = merge(result.lines, words, self.cfg, looked)
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)
         return result

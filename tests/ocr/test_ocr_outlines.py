@@ -17,11 +17,10 @@ KEYS = [["sin", "cos", "tan"], ["7", "8", "9"], ["4", "5", "6"], ["1", "2", "3"]
 
 def _stippled_keypad() -> Image.Image:
     """Athena-like keys: rounded outlines a few pixels apart on a stippled ground (xcalc in colour)."""
-    image = Image.new("L", (260, 300), 217)
-    px = image.load()
+    ground = np.full((300, 260), 217, dtype=np.uint8)
     for y in range(0, 300, 2):
-        for x in range(y % 4, 260, 4):
-            px[x, y] = 179  # one dot in four, as Athena's stipple
+        ground[y, y % 4 :: 4] = 179  # one dot in four, as Athena's stipple
+    image = Image.fromarray(ground)
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(FONT, 12)
     for r, row in enumerate(KEYS):
