@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from wild_eval import score, summarise  # noqa: E402
 
 from assistant.understand.colours import colours_sentence  # noqa: E402
-from assistant.understand.objects import artwork_probability, grouped, kind_probability  # noqa: E402
+from assistant.understand.objects import artwork_probability, grouped  # noqa: E402
 from assistant.understand.trust import (  # noqa: E402
     CANT_TELL,
     Assessment,
@@ -41,6 +41,7 @@ from assistant.understand.trust import (  # noqa: E402
     TrustConfig,
     _head_for,
     _probe_for,
+    dog_probability,
     likeness,
     person_fit,
     speak,
@@ -75,7 +76,7 @@ def signals(
         label = grouped(probabilities, head.labels, top=1)[0]
         art = artwork_probability(probabilities, head.labels)
         fit = person_fit(matcher, p, row["text"])
-        subjects = Subjects(float(probe.logit(p)), kind_probability(probabilities, "dog"), fit)
+        subjects = Subjects(float(probe.logit(p)), dog_probability(probabilities, head.labels), fit)
         near = likeness(memory, p, cfg.neighbours)
         MS.append((time.perf_counter() - started) * 1000)
         out.append(

@@ -135,3 +135,13 @@ def test_person_fit_compares_the_caption_with_and_without_its_person() -> None:
     assert person_fit(matcher, memory.features[0], "A red car on a road.") is None  # no person
     assert person_fit(matcher, memory.features[0], "A man in a red shirt.") is None  # nothing left
     assert person_fit(None, memory.features[0], "A man is climbing a rock wall.") is None
+
+
+def test_a_dog_sled_counts_as_dogs() -> None:
+    """ImageNet sure of a dog sled and of no breed: the caption's dogs are there (a Flickr8k val photo)."""
+    from assistant.understand.trust import dog_probability
+
+    labels = load_imagenet_head(default_head_dir(), "efficientnet-lite2").labels  # type: ignore[union-attr]
+    p = np.full(1000, 0.2 / 999)
+    p[labels.index("dogsled")] = 0.8
+    assert dog_probability(p, labels) > TrustConfig().dog_support > kind_probability(p, "dog")
