@@ -215,7 +215,7 @@ DOG_SCENES = ("dogsled",)
 
 def dog_probability(probabilities: np.ndarray, labels: list[str]) -> float:
     """ImageNet's probability that a dog is in the picture: its breeds and :data:`DOG_SCENES`."""
-    scenes = sum(float(probabilities[i]) for i, name in enumerate(labels) if name in DOG_SCENES)
+    scenes = sum(float(probabilities[labels.index(name)]) for name in DOG_SCENES if name in labels)
     return kind_probability(probabilities, "dog") + scenes
 
 
