@@ -6,7 +6,8 @@ produce that: sensor noise and texture make almost every neighbour differ. So th
 into tiles, each tile that is "busy everywhere" is a photo tile, and connected photo tiles become
 photo regions. Photo regions with text around them make a mixed page; without text, a photo
 (its dark or blown-out parts are flat too). Document versus screen is read from the OCR blocks:
-prose paragraphs on a light page and hardly any lone short labels (menus, buttons) make a document.
+prose paragraphs on a light page and hardly any lone short labels (menus, buttons) make a document,
+unless a window's title bar shows (:mod:`assistant.ocr.frames`): a man page in a terminal is a screen.
 """
 
 from __future__ import annotations
@@ -191,8 +192,10 @@ def classify_kind(
         if ocr_result is None or text["words_outside_photos"] >= cfg.mixed_min_words:
             return KindResult("mixed", boxes, scores)
         return KindResult("photo", boxes, scores)
+    windowed = ocr_result is not None and any(p.bar is not None for p in ocr_result.panels)
     if (
-        text["words"] >= cfg.min_document_words
+        not windowed  # a window's title bar in the picture: a screenshot, however much prose it shows
+        and text["words"] >= cfg.min_document_words
         and text["prose_fraction"] >= cfg.prose_fraction
         and text["short_blocks"] <= cfg.max_short_blocks
         and scores["luminance"] >= cfg.light_page

@@ -70,6 +70,21 @@ def test_prose_page_is_a_document_and_a_menu_screen_is_not() -> None:
     assert classify_kind(page, menu).kind == "screen"
 
 
+def test_prose_in_a_window_with_a_title_bar_is_a_screen() -> None:
+    """A man page in a terminal reads like a page of prose, but its window's title bar (found in
+    the pixels of a real screenshot) makes the picture a screen."""
+    from pathlib import Path
+
+    from assistant.ocr.panels import find_panels
+
+    shot = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "man-ls.png"
+    image = Image.open(shot).convert("RGB")
+    prose = text_lines(24, 10, x=60, size=image.size)
+    assert classify_kind(image, prose).kind == "document"  # the same text without its window
+    prose.panels = find_panels(image)
+    assert classify_kind(image, prose).kind == "screen"
+
+
 def test_tiny_and_odd_images_do_not_crash() -> None:
     assert classify_kind(Image.new("L", (5, 3)), None).kind == "screen"
     assert classify_kind(Image.new("RGBA", (64, 64), (0, 0, 0, 0)), None).kind == "screen"
