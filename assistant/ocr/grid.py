@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from assistant.ocr.boxes import Box, OcrLine, union_box
 
@@ -23,6 +24,9 @@ class GridConfig:
     min_aligned: float = 0.6  # share of cells (after each row's first) lined up with a cell above or below
     row_gap: float = 2.0  # most space between rows, in line heights (web tables pad their rows)
     align_slack: float = 0.7  # edges this close (in line heights) are one column
+    # Cells at least this far apart (median, in line heights; half A's tables 1.0-33, a man page's
+    # justified prose split at its double spaces 0.6); not asked of a fixed-width grid.
+    min_gap: float = 0.8
     # Width per character varying less than this (coefficient of variation over the grid's words of
     # three characters or more, at least ``mono_words`` of them): a fixed-width font. Measured on
     # tesseract's boxes: terminals 0.017-0.037, tables in proportional fonts 0.05-0.10.
@@ -133,17 +137,25 @@ def _monospace(rows: list[Row], cfg: GridConfig) -> bool:
 
 def _is_grid(rows: list[Row], cfg: GridConfig) -> bool:
     """Rows that make a grid: most of them of two cells or more, lined up in columns; short cells
-    (prose in two columns has long ones), unless every character is as wide as the next (a
-    terminal's listing: "4096 Jan 30 2024 charts" is one cell to an engine, and its rows must stay
-    rows all the same)."""
+    (prose in two columns has long ones) set clearly apart (justified prose split at its wide
+    spaces is not a table: "with -lt: sort  by,  and show"), unless every character is as wide as
+    the next (a terminal's listing: "4096 Jan 30 2024 charts" is one cell to an engine, and its rows
+    must stay rows all the same)."""
     if len(rows) < cfg.min_rows:
         return False
     multi = [r for r in rows if len(r.cells) >= 2]
     if len(multi) < cfg.min_multi_cell_rows * len(rows):
         return False
     words = [len(c.text.split()) for r in rows for c in r.cells]
-    short = statistics.median(words) <= cfg.max_cell_words or _monospace(rows, cfg)
-    return short and _aligned_share(rows, cfg) >= cfg.min_aligned
+    if _monospace(rows, cfg):
+        return _aligned_share(rows, cfg) >= cfg.min_aligned
+    gaps = [b.box[0] - a.box[2] for r in rows for a, b in pairwise(r.cells)]
+    apart = statistics.median(gaps) >= cfg.min_gap * statistics.median(r.height for r in rows)
+    return (
+        apart
+        and statistics.median(words) <= cfg.max_cell_words
+        and _aligned_share(rows, cfg) >= cfg.min_aligned
+    )
 
 
 def _trimmed(run: list[Row]) -> list[Row]:

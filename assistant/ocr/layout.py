@@ -217,6 +217,7 @@ def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | N
     ``named``: several windows are read, so the title says it is one ("Battery window")."""
     reach = 3 * (bar[3] - bar[1])
     words = [w for ln in drop_unsure(lines) for w in (ln.words or [OcrWord(ln.text, ln.box, ln.confidence)])]
+    words = [w for w in words if bar[0] <= (w.box[0] + w.box[2]) / 2 < bar[2]]  # not a neighbour's ("9120")
 
     def legible(word: OcrWord) -> bool:
         letters = sum(ch.isalnum() for ch in word.text)

@@ -117,6 +117,25 @@ def test_prose_in_two_columns_is_not_a_table() -> None:
     assert [b.lines[0].text.split()[0] for b in blocks] == ["left", "right"]
 
 
+def test_justified_prose_split_at_its_wide_spaces_is_not_a_table() -> None:
+    """An engine cuts justified lines at their double spaces ("with -lt:  sort  by,  and show"):
+    short pieces, lined up by chance, but hardly a line height apart."""
+    rows = [["do not list", "implied entries", "ending with"], ["with -lt: sort", "by, and show", "ctime"]]
+    rows += [
+        ["status information;", "with -l: show", "ctime and sort"],
+        ["sort by ctime,", "newest", "first"],
+    ]
+    lines = []
+    for r, row in enumerate(rows):
+        x = 40
+        for text in row:
+            width = sum(11 if ch in "mwW" else 4 if ch in "il:;,." else 8 for ch in text)  # proportional
+            box = (x, 20 + 18 * r, x + width, 34 + 18 * r)
+            lines.append(OcrLine(text, box, 0.9, [OcrWord(text, box, 0.9)]))
+            x += width + 7  # half a line height apart
+    assert all(b.grid is None for b in layout_blocks(lines))
+
+
 def test_a_fixed_width_listing_is_read_line_by_line() -> None:
     listing = [["-rw-r--r--", "117304", "Invoice.pdf"], ["-rw-r--r--", "2483911", "report.pdf"]]
     listing += [["drwxr-xr-x", "4096", "charts"], ["-rwxr-xr-x", "1260", "summary.sh"]]
