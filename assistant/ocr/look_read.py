@@ -41,9 +41,10 @@ def read_places(
     cfg: SecondLookConfig,
     lines: list[Box] | None = None,
     budget: tuple[int, list[Box]] | None = None,
-) -> tuple[list[OcrLine], list[Box]]:
+) -> tuple[list[OcrLine], list[Box], int]:
     """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, read in
-    one go; the words put where they are, and the boxes that were read. ``budget``: the pixels of
+    one go; the words put where they are, the boxes that were read and the pixels of line read
+    (the same ink twice is read once). ``budget``: the pixels of
     line to read, and the keypads whose lines are counted apart, against ``cfg.keypad_budget``
     (None: ``cfg.budget`` for all)."""
     h, reach = gray.shape[0], cfg.cell // 2  # more room above and below: ink cells miss a stem's end
@@ -55,11 +56,19 @@ def read_places(
         )
     ]
     most, keypads = budget or (cfg.budget, [])
-    crops, boxes = [], []
+    crops: list[np.ndarray] = []
+    read_as: list[tuple[int, Box]] = []  # which crop's reading each box gets
+    seen: dict[bytes, tuple[int, Box]] = {}
     spent, keys = 0, 0
     for cut in [_crop(rgb, c, 3)[1] for c in cuts] + list(lines or []):
         crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
         if crop.shape[0] < 6 or crop.shape[1] < 4:
+            continue
+        key = ink_key(crop, cfg.step)
+        # The same ink read already elsewhere ("-rw-r--r--" thirty times): free. (At the same
+        # place, a second cut is read again: on another strip it may read where the first did not.)
+        if key is not None and key in seen and overlap_share(cut, seen[key][1]) == 0:
+            read_as.append((seen[key][0], cut))
             continue
         if within(cut, keypads):
             if keys + line_cost(cut) > cfg.keypad_budget:
@@ -69,10 +78,14 @@ def read_places(
             continue  # a shorter one further on may still fit
         else:
             spent += line_cost(cut)
+        if key is not None and key not in seen:
+            seen[key] = (len(crops), cut)
+        read_as.append((len(crops), cut))
         crops.append(np.ascontiguousarray(crop))
-        boxes.append(cut)
+    reads = reader.read(crops)
     out: list[OcrLine] = []
-    for read, (x0, y0, x1, y1) in zip(reader.read(crops), boxes, strict=True):
+    for index, (x0, y0, x1, y1) in read_as:
+        read = reads[index]
         span = x1 - x0
         words = [
             OcrWord(
@@ -88,7 +101,7 @@ def read_places(
             out.append(
                 OcrLine(text, union_box([w.box for w in words]), min(w.confidence for w in words), words)
             )
-    return out, boxes
+    return out, [box for _, box in read_as], spent + keys
 
 
 def overlap_share(a: Box, b: Box) -> float:
@@ -107,3 +120,18 @@ def _latin_x(text: str) -> str:
 def within(box: Box, areas: list[Box]) -> bool:
     """``box`` lies mostly (over half of it) in one of ``areas``."""
     return any(overlap_share(box, a) > 0.5 for a in areas)
+
+
+def ink_key(crop: np.ndarray, step: int) -> bytes | None:
+    """The pixels of ``crop`` ((h, w, 3) uint8) cut to its ink (rows and columns that differ from
+    the ground at its edge by more than ``step``), as bytes with their shape: the same word on a
+    terminal's character grid gives the same key wherever its box was cut. None when no ink
+    stands out that clearly (faint text: read each time, never taken for another)."""
+    g = crop.astype(np.int16).sum(axis=2)  # (h, w)
+    edge = np.concatenate([g[0], g[-1], g[:, 0], g[:, -1]])
+    ink = np.abs(g - np.median(edge)) > 3 * step
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if rows.size == 0:
+        return None
+    part = crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    return np.asarray(part.shape, dtype=np.int32).tobytes() + part.tobytes()

@@ -27,7 +27,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
 from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
-from assistant.ocr.look_read import line_cost, overlap_share, read_places, within
+from assistant.ocr.look_read import overlap_share, read_places, within
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.tesseract import content_span, rule_mask
 
@@ -310,7 +310,7 @@ class SecondLookOcr(OcrEngine):
             # median time hardly changes.
             allowed = self.budget.pixels(first_ms)
             began = time.perf_counter()
-            words, looked = read_places(
+            words, looked, spent = read_places(
                 clean,
                 np.asarray(Image.fromarray(clean).convert("L")),
                 places,
@@ -320,7 +320,6 @@ class SecondLookOcr(OcrEngine):
                 (allowed, [t[0] for t in tidied]),
             )
             read_ms = (time.perf_counter() - began) * 1000
-            spent = sum(line_cost(b) for b in looked)
             self.budget.measured(spent, read_ms)
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(result.lines, words, self.cfg, looked)

@@ -43,8 +43,37 @@ def test_keypad_lines_are_counted_apart_from_the_budget() -> None:
     rgb = np.full((200, 400, 3), 255, dtype=np.uint8)
     keys = [(10 + 40 * k, 10, 40 + 40 * k, 30) for k in range(8)]  # one-line boxes in a keypad
     text = [(10, 100 + 20 * k, 390, 118 + 20 * k) for k in range(4)]  # long lines elsewhere
+    for k, (x0, y0, _, y1) in enumerate(keys + text):  # ink of its own in each (none alike)
+        rgb[y0 + 4 : y1 - 4, x0 + 3 : x0 + 5 + k] = 0
     cfg = SecondLookConfig()
     small = line_cost(text[0]) + 10  # room for one long line only
     reader = Counting()
-    _, read = read_places(rgb, rgb[..., 0], [], reader, cfg, keys + text, (small, [(0, 0, 400, 40)]))  # type: ignore[arg-type]
+    _, read, pixels = read_places(rgb, rgb[..., 0], [], reader, cfg, keys + text, (small, [(0, 0, 400, 40)]))  # type: ignore[arg-type]
     assert len(read) == 8 + 1 and reader.seen == 9  # every key, and the one line the budget allows
+    assert pixels == sum(line_cost(b) for b in read)
+
+
+def test_the_same_ink_is_read_once() -> None:
+    import numpy as np
+
+    from assistant.ocr.line_reader import ReadLine, ReadWord
+    from assistant.ocr.look_read import read_places
+    from assistant.ocr.second_look import SecondLookConfig
+
+    class Once:
+        def __init__(self) -> None:
+            self.calls: list[int] = []
+
+        def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
+            self.calls.append(len(crops))
+            return [ReadLine("rw", 0.99, [ReadWord("rw", 0.1, 0.9, 0.99)]) for _ in crops]
+
+    rgb = np.full((200, 200, 3), 255, dtype=np.uint8)
+    rows = [(10, 10 + 20 * k, 90, 28 + 20 * k) for k in range(6)]
+    for k, (x0, y0, x1, y1) in enumerate(rows):  # the same word, its box cut a pixel or two apart
+        rgb[y0 + 6 : y0 + 12, 30:60:3] = 0
+        rows[k] = (x0 - k % 2, y0, x1 + k % 3, y1)
+    reader = Once()
+    found, looked, _ = read_places(rgb, rgb[..., 0], [], reader, SecondLookConfig(), rows)  # type: ignore[arg-type]
+    assert reader.calls == [1] and len(looked) == 6
+    assert [ln.text for ln in found] == ["rw"] * 6 and len({ln.box for ln in found}) == 6  # each in its place
