@@ -10,7 +10,11 @@ without a sure word, and the lines of tesseract's unsure words, are cut out and 
 recogniser alone (:class:`assistant.ocr.line_reader.LineReader`, short pictures side by side on
 strips), and its words replace the unsure ones or fill the gaps.
 
-Text-like ink is found from the pixels (:mod:`assistant.ocr.ink`).
+Text-like ink is found from the pixels (:mod:`assistant.ocr.ink`); a tangle of it too tall for a
+line (a keypad, a dial) is looked into without its stipple and the outlines round keys
+(:mod:`assistant.ocr.outlines`), one place per key. What is read is cut, budgeted and placed by
+:mod:`assistant.ocr.look_read`; the budget follows tesseract's own time
+(:mod:`assistant.ocr.look_budget`), keys and dials apart.
 """
 
 from __future__ import annotations
