@@ -57,6 +57,10 @@ class SecondLookConfig:
     # first few of at most this many pixels each (a whole pane or a picture is left alone).
     max_tangles: int = 4
     max_tangle_pixels: int = 400_000
+    # Places looked at for outlines (buttons, fields): the first so many of at most so many pixels
+    # (a photo's many big places would cost seconds).
+    max_tidied: int = 40
+    max_tidy_pixels: int = 40_000
     # Most the recogniser reads per picture, in pixels of line at its height of 48: places where
     # the first engine read nothing first, then its unsure words, least sure first. Half A: 6400
     # gave recall 0.948 at 1.06x raw tesseract's median time (file path); 3200 gave 0.933 at 1.11x.
@@ -307,7 +311,8 @@ class SecondLookOcr(OcrEngine):
                 if w.confidence >= self.cfg.sure and plausible(w)
             ]
             # Buttons and fields: their outlines left out where they are read (tangles: done).
-            boxes = [t for t in (tidied_box(gray, p) for p in places) if t is not None]
+            small = [p for p in places if (p[2] - p[0]) * (p[3] - p[1]) <= self.cfg.max_tidy_pixels]
+            boxes = [t for t in (tidied_box(gray, p) for p in small[: self.cfg.max_tidied]) if t is not None]
             clean = masked(tidy(rgb, tidied + boxes), sure)
             # Keys and dials are read whatever the time (tesseract cannot read them; unread, a
             # keypad is silent), within a budget of their own: few screens have them, so the
