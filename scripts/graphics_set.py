@@ -8,12 +8,16 @@ What it does (one seeded, deterministic recipe; used by ``scripts/train_graphics
 2. lists the pictures: per icon theme, each icon name at its largest size (``-symbolic`` and 8-24 px
    pictures left out), one item per distinct file (symbolic links are aliases), named by
    :func:`graphics_vocabulary.icon_label`; openclipart-png files named by their words
-   (:func:`graphics_vocabulary.thing_label`); GComPris' word pictures (cartoons) named by their word;
+   (:func:`graphics_vocabulary.thing_label`); GComPris' word pictures, memory cards, baby-match and
+   instrument pictures (cartoons) named by their word; Tux Paint's stamps named by their English
+   description (cut-out photos, and drawings);
 3. leaves out every picture of the wild evaluation set (datasets/wild/sources.json): every size and
    alias of each (theme, icon name) it uses, each clip-art file it uses (and byte-identical copies),
-   each GComPris word it uses;
+   each GComPris word it uses, each Tux Paint stamp it uses (and byte-identical copies); the training
+   script also leaves out any picture whose encoding is nearly one of the set's (``--wild-guard``);
 4. renders each item once, seeded: icons at 48-256 px on white or on another plain background, drawings
-   on white or a light tint with a margin, sometimes mirrored.
+   on white or a light tint with a margin, cut-out photos on white, a plain colour or a studio backdrop
+   (saved as JPEG), sometimes mirrored.
 
 Never used: the Adwaita icon theme, gnome-icon-theme, the sample images of opencv-doc, scikit-image and
 matplotlib (the assistant is checked on pictures like those).
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from graphics_vocabulary import OTHER, icon_label, thing_label
+from graphics_vocabulary import OTHER, WORD_INDEX, icon_label, path_words, thing_label
 from PIL import Image
 
 SEED = 16
@@ -54,6 +58,7 @@ PACKAGES: dict[str, tuple[str, str]] = {
     "deepin-icon-theme": ("2021.11.24-1", "GPL-3+"),
     "openclipart-png": ("1:0.18+dfsg-19", "public domain"),
     "gcompris-qt-data": ("3.1-2", "GPL-3+"),
+    "tuxpaint-stamps-default": ("2022.06.04-1", "GPL-2"),
 }
 
 # theme name -> (package, folder under usr/share/icons)
@@ -72,7 +77,6 @@ THEMES: dict[str, tuple[str, str]] = {
     "deepin": ("deepin-icon-theme", "bloom"),
 }
 CLIPART = "usr/share/openclipart/png"
-WORDS_RCC = "usr/share/gcompris-qt/rcc/lang.rcc"
 WORDS_DIR = ":/gcompris/src/activities/lang/resource/words_sample"
 CARTOON_WORDS = {
     "gorilla": "monkey", "rabbit": "rabbit", "hippopotamus": "hippopotamus", "snake": "snake",
@@ -94,11 +98,54 @@ PER_LABEL = 10  # at most this many icons of one label from one theme (Papirus h
 PER_OTHER = 30  # ... and this many unnamed ("other") icons per theme
 PER_THING = 25  # at most this many clip-art files of one label (openclipart has 1,400 stars)
 CARTOON_VIEWS = 3  # renderings of each GComPris word picture (there are few)
+STAMPS = "usr/share/tuxpaint/stamps"
+# Tux Paint stamp folders that hold letters, signs and symbols rather than things.
+STAMP_SKIP = frozenset(
+    {
+        "alphabets",
+        "math",
+        "roadsigns",
+        "flags",
+        "chess",
+        "music",
+        "shapes",
+        "00_symbols",
+        "faces",
+        "body_parts",
+        "hanukkah",
+        "military",
+    }
+)
+STAMP_VIEWS = 2  # renderings of each stamp (each on its own backdrop)
+# GComPris activities whose pictures are drawings of one named thing: (rcc bundle, folder inside it).
+GCOMPRIS_DRAWINGS = (
+    ("memory", ":/gcompris/src/activities/memory/resource"),
+    ("babymatch", ":/gcompris/src/activities/babymatch/resource/images"),
+    ("instruments", ":/gcompris/src/activities/instruments/resource"),
+)
+# GComPris' French or odd file names -> words THING_WORDS knows.
+GCOMPRIS_NAMES = {
+    "raquette": "tennis",
+    "fusee": "rocket",
+    "tuxhelico": "helicopter",
+    "tuxplane": "aeroplane",
+    "fishingboat": "boat",
+    "sailingboat": "boat",
+    "eggpot": "egg",
+    "minivan": "car",
+    "gnu": "cow",
+    "bluebirds": "bird",
+    "redbird": "bird",
+    "flute_traversiere": "flute",
+    "electric_guitar": "guitar",
+    "drum_kit": "drum",
+    "snare_drum": "drum",
+}
 
 
 @dataclass(frozen=True)
 class Item:
-    source: str  # "icon" | "drawing" | "cartoon"
+    source: str  # "icon" | "drawing" | "cartoon" | "stamp" (a Tux Paint stamp: a cut-out photo or a drawing)
     group: str  # icon theme, "openclipart" or "gcompris"
     label: str  # spoken label or OTHER
     package: str
@@ -143,10 +190,11 @@ def _side(parts: tuple[str, ...]) -> int | None:
     return None
 
 
-def wild_exclusions() -> tuple[set[tuple[str, str]], set[str], set[str]]:
-    """(theme folder, icon name) pairs, clip-art paths and GComPris words the wild set uses."""
+def wild_exclusions() -> tuple[set[tuple[str, str]], set[str], set[str], set[str]]:
+    """(theme folder, icon name) pairs, clip-art paths, GComPris words and Tux Paint stamps the wild
+    set uses."""
     sources = json.loads((REPO / "datasets" / "wild" / "sources.json").read_text())
-    icons, clipart, words = set(), set(), set()
+    icons, clipart, words, stamps = set(), set(), set(), set()
     for src in sources.values():
         path = str(src.get("path", ""))
         if path.startswith("usr/share/icons/"):
@@ -155,7 +203,9 @@ def wild_exclusions() -> tuple[set[tuple[str, str]], set[str], set[str]]:
             clipart.add(path)
         elif "words_sample/" in path:
             words.add(Path(path).stem)
-    return icons, clipart, words
+        elif src.get("package") == "tuxpaint-stamps-default":
+            stamps.add(path)
+    return icons, clipart, words, stamps
 
 
 def icon_items(theme: str, excluded: set[tuple[str, str]]) -> list[Item]:
@@ -223,13 +273,87 @@ def cartoon_items(excluded: set[str]) -> list[Item]:
     ]
 
 
+def _words_label(text: str) -> str | None:
+    """The label of the first word (or "a_b" phrase) of ``text`` that THING_WORDS knows, or None."""
+    words = path_words(text)
+    joined = "_".join(words)
+    for phrase, label in WORD_INDEX.items():
+        if "_" in phrase and f"_{phrase}_" in f"_{joined}_":
+            return label
+    return next((WORD_INDEX[w] for w in words if w in WORD_INDEX), None)
+
+
+def stamp_label(rel: str, description: str) -> str | None:
+    """A Tux Paint stamp's label: from its English description ("A crowned crane."), else its path."""
+    parts = rel.split("/")
+    if any(p in STAMP_SKIP for p in parts[:-1]):
+        return None
+    return _words_label(description) or thing_label("/".join(parts[-2:]))
+
+
+def stamp_items(excluded: set[str]) -> list[Item]:
+    """Tux Paint's stamps (cut-out photos as PNG with transparency; drawings as SVG, or in "cartoon"
+    folders), named by their description; the wild set's stamps (and byte-identical copies) left out."""
+    base = root("tuxpaint-stamps-default")
+    stamps = base / STAMPS
+    banned = {hashlib.sha256((base / p).read_bytes()).hexdigest() for p in excluded if (base / p).exists()}
+    items: list[Item] = []
+    for path in sorted(stamps.rglob("*")):
+        if path.suffix not in (".png", ".svg"):
+            continue
+        rel = str(path.relative_to(base))
+        if rel in excluded or hashlib.sha256(path.read_bytes()).hexdigest() in banned:
+            continue
+        if path.suffix == ".png" and path.with_suffix(".svg").exists():
+            continue  # the SVG's own rendering
+        text = path.with_suffix(".txt")
+        lines = text.read_text(encoding="utf-8", errors="replace").splitlines() if text.exists() else []
+        label = stamp_label(str(path.relative_to(stamps)), lines[0] if lines else "")
+        if label is None:
+            continue
+        drawn = path.suffix == ".svg" or "cartoon" in path.parts
+        group = "tuxpaint-drawing" if drawn else "tuxpaint-photo"
+        items.extend(
+            Item("stamp", group, label, "tuxpaint-stamps-default", rel, v) for v in range(STAMP_VIEWS)
+        )
+    return items
+
+
+def gcompris_drawing_items(excluded: set[str]) -> list[Item]:
+    """Drawings of one thing from GComPris activities (memory cards, baby match, instruments)."""
+    from PySide6.QtCore import QDirIterator
+
+    items: list[Item] = []
+    for bundle, folder in GCOMPRIS_DRAWINGS:
+        _register(bundle)
+        found = QDirIterator(folder, QDirIterator.IteratorFlag.Subdirectories)
+        paths = []
+        while found.hasNext():
+            paths.append(found.next())
+        for path in sorted(paths):
+            if not path.endswith((".svg", ".webp", ".png")):
+                continue
+            stem = re.sub(r"^\d+_", "", path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+            if stem in excluded:
+                continue
+            label = _words_label(GCOMPRIS_NAMES.get(stem, stem))
+            if label is not None:
+                items.extend(
+                    Item("cartoon", f"gcompris-{bundle}", label, "gcompris-qt-data", f"{bundle}|{path}", v)
+                    for v in range(CARTOON_VIEWS)
+                )
+    return items
+
+
 def all_items() -> list[Item]:
-    icons, clipart, words = wild_exclusions()
+    icons, clipart, words, stamps = wild_exclusions()
     items: list[Item] = []
     for theme in THEMES:
         items.extend(icon_items(theme, icons))
     items.extend(clipart_items(clipart))
     items.extend(cartoon_items(words))
+    items.extend(gcompris_drawing_items(words))
+    items.extend(stamp_items(stamps))
     return items
 
 
@@ -237,17 +361,27 @@ def _seed(key: str) -> int:
     return int.from_bytes(hashlib.sha256(f"{SEED}:{key}".encode()).digest()[:8], "big")
 
 
-_rcc_ready = False
+_registered: set[str] = set()
+
+
+def _register(bundle: str) -> None:
+    """Make one of GComPris' Qt resource bundles (``usr/share/gcompris-qt/rcc/<bundle>.rcc``) readable."""
+    from PySide6.QtCore import QResource
+
+    if bundle not in _registered:
+        if not QResource.registerResource(
+            str(root("gcompris-qt-data") / f"usr/share/gcompris-qt/rcc/{bundle}.rcc")
+        ):
+            raise RuntimeError(f"cannot read GComPris' {bundle}.rcc")
+        _registered.add(bundle)
 
 
 def _rcc_bytes(path: str) -> bytes:
-    global _rcc_ready
-    from PySide6.QtCore import QFile, QResource
+    """A file inside a GComPris bundle: ``bundle:path`` (or a path inside lang.rcc)."""
+    from PySide6.QtCore import QFile
 
-    if not _rcc_ready:
-        if not QResource.registerResource(str(root("gcompris-qt-data") / WORDS_RCC)):
-            raise RuntimeError("cannot read GComPris' lang.rcc")
-        _rcc_ready = True
+    bundle, _, path = path.rpartition("|")
+    _register(bundle or "lang")
     f = QFile(path)
     if not f.open(QFile.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(path)
@@ -276,6 +410,48 @@ def _on(im: Image.Image, bg: tuple[int, int, int], margin: float) -> Image.Image
     return out.convert("RGB")
 
 
+def _cropped(image: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """The picture's opaque part, scaled to 200-480 px on its longer side."""
+    im = image.convert("RGBA")
+    box = im.getchannel("A").getbbox()
+    im = im.crop(box) if box else im
+    scale = float(rng.uniform(200, 480)) / max(im.size)
+    size = (max(1, round(im.width * scale)), max(1, round(im.height * scale)))
+    return im.resize(size, Image.Resampling.LANCZOS)
+
+
+def _cut_out(im: Image.Image, rng: np.random.Generator) -> Image.Image:
+    """A cut-out photo as product and catalogue photos show one: on white, a plain colour or a studio
+    backdrop (a soft vertical gradient with grain), sometimes with a soft shadow; saved as JPEG."""
+    pad = round(max(im.size) * float(rng.uniform(0.05, 0.25)))
+    w, h = im.width + 2 * pad, im.height + 2 * pad
+    choice = rng.random()
+    if choice < 0.3:
+        top = bottom = np.array([255.0, 255.0, 255.0])
+    elif choice < 0.5:
+        top = bottom = rng.uniform(190, 255, 3)
+    else:
+        top = rng.uniform(200, 255, 3)
+        bottom = np.clip(top - rng.uniform(10, 70), 0, 255)
+    ramp = np.linspace(0.0, 1.0, h)[:, None, None]  # (H, 1, 1)
+    ground = top * (1 - ramp) + bottom * ramp + rng.normal(0, float(rng.uniform(0, 4)), (h, w, 3))
+    back = Image.fromarray(np.clip(ground, 0, 255).astype(np.uint8)).convert("RGBA")
+    if rng.random() < 0.5:  # a soft shadow under the thing
+        from PIL import ImageDraw, ImageFilter
+
+        shadow = Image.new("L", (w, h), 0)
+        y = pad + im.height
+        ImageDraw.Draw(shadow).ellipse(
+            [pad, y - im.height // 12, pad + im.width, y + im.height // 12], fill=90
+        )
+        shadow = shadow.filter(ImageFilter.GaussianBlur(max(2, im.width // 20)))
+        back = Image.composite(Image.new("RGBA", (w, h), (0, 0, 0, 255)), back, shadow)
+    back.alpha_composite(im, (pad, pad))
+    buffer = io.BytesIO()
+    back.convert("RGB").save(buffer, "JPEG", quality=int(rng.integers(75, 95)))
+    return Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+
+
 def render_or_none(item: Item) -> Image.Image | None:
     """:func:`render`, or None for the few files the renderer cannot read (logged)."""
     try:
@@ -301,19 +477,19 @@ def render(item: Item) -> Image.Image:
         else:
             im = Image.open(path).convert("RGBA").resize((side, side), Image.Resampling.LANCZOS)
         out = _on(im, _background(rng, 0.55), float(rng.choice([0.0, 0.0, 0.1, 0.25])))
+    elif item.source == "stamp" and item.path.endswith(".png") and item.group == "tuxpaint-photo":
+        im = _cropped(Image.open(root(item.package) / item.path), rng)
+        out = _cut_out(im, rng)
     else:
-        data = (
-            _rcc_bytes(item.path)
-            if item.source == "cartoon"
-            else (root(item.package) / item.path).read_bytes()
-        )
-        im = Image.open(io.BytesIO(data)).convert("RGBA")
-        box = im.getchannel("A").getbbox()
-        im = im.crop(box) if box else im
-        scale = float(rng.uniform(200, 480)) / max(im.size)
-        im = im.resize(
-            (max(1, round(im.width * scale)), max(1, round(im.height * scale))), Image.Resampling.LANCZOS
-        )
+        if item.source == "cartoon":
+            data = _rcc_bytes(item.path)
+        else:
+            data = (root(item.package) / item.path).read_bytes()
+        if item.path.endswith(".svg"):
+            data = subprocess.run(
+                ["rsvg-convert", "-w", "480", "-a"], input=data, check=True, capture_output=True, timeout=30
+            ).stdout
+        im = _cropped(Image.open(io.BytesIO(data)), rng)
         out = _on(im, _background(rng, 0.7), float(rng.uniform(0.02, 0.15)))
     if rng.random() < 0.5:
         out = out.transpose(Image.Transpose.FLIP_LEFT_RIGHT)

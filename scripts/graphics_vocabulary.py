@@ -161,16 +161,22 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
     "zebra": ("zebra",),
     "camel": ("camel", "cammello", "dromedary"),
     "kangaroo": ("kangaroo", "canguro"),
-    "monkey": ("monkey", "ape", "gorilla", "chimp", "chimpanzee", "baboon", "orangutan", "scimmia"),
+    "monkey": ("monkey", "ape", "gorilla", "chimp", "chimpanzee", "baboon", "orangutan", "scimmia",
+               "tamarin"),
     "fox": ("fox", "volpe"),
     "wolf": ("wolf", "lupo"),
-    "deer": ("deer", "fawn", "reindeer", "moose", "elk", "cervo", "antelope", "antilope"),
+    "deer": ("deer", "fawn", "reindeer", "moose", "elk", "cervo", "antelope", "antilope", "caribou", "wapiti",
+              "blackbuck"),
     "squirrel": ("squirrel", "chipmunk", "scoiattolo"),
     "hedgehog": ("hedgehog", "riccio", "porcupine"),
     "bat": ("bat", "pipistrello"),
     "hippopotamus": ("hippo", "hippopotamus", "ippopotamo"),
     "rhinoceros": ("rhino", "rhinoceros", "rinoceronte"),
-    "bird": ("bird", "birds", "uccello", "uccellino", "sparrow", "robin", "finch", "songbird", "tit"),
+    "bird": ("bird", "birds", "uccello", "uccellino", "sparrow", "robin", "finch", "songbird", "tit",
+             "flamingo", "pelican", "heron", "peacock", "peahen", "peafowl", "ostrich", "pigeon", "crow",
+             "magpie",
+             "seagull", "gull", "swallow", "toucan", "tucan", "lark", "cuckoo", "rhea", "quetzal", "rosella",
+             "lorikeet", "blackbird", "bluebird", "fowl", "stork", "kingfisher", "woodpecker"),
     "parrot": ("parrot", "pappagallo", "macaw", "cockatoo"),
     "owl": ("owl", "gufo", "civetta"),
     "duck": ("duck", "duckling", "anatra", "papera", "goose"),
@@ -179,12 +185,15 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
     "eagle": ("eagle", "aquila", "hawk", "falcon", "vulture"),
     "swan": ("swan", "cigno"),
     "turkey": ("turkey", "tacchino"),
-    "fish": ("fish", "pesce", "pesci", "goldfish", "tuna", "salmon", "carp", "trout"),
+    "fish": ("fish", "pesce", "pesci", "goldfish", "tuna", "salmon", "carp", "trout", "lionfish", "clownfish",
+             "butterflyfish", "wrasse", "groper", "dolphinfish"),
     "shark": ("shark", "squalo"),
     "whale": ("whale", "balena", "orca", "bluewhale"),
     "dolphin": ("dolphin", "delfino"),
     "octopus": ("octopus", "polpo", "squid"),
-    "crab": ("crab", "granchio", "lobster", "crawfish", "crayfish"),
+    "crab": ("crab", "granchio"),
+    "lobster": ("lobster", "crawfish", "crayfish", "aragosta"),
+    "shrimp": ("shrimp", "prawn", "gambero"),
     "turtle": ("turtle", "tortoise", "tartaruga"),
     "snake": ("snake", "serpente", "cobra", "python", "viper", "lindworm"),
     "lizard": ("lizard", "lucertola", "lucertolona", "lucertolone", "ramarro", "gecko", "iguana",
@@ -195,13 +204,14 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
                  "dinosauro", "brontosaurus"),
     "dragon": ("dragon", "drago"),
     "butterfly": ("butterfly", "farfalla", "moth"),
-    "bee": ("bee", "bee1", "bumblebee", "wasp", "vespa"),
+    "bee": ("bee", "bee1", "bumblebee", "wasp", "vespa", "hornet"),
     "ladybird": ("ladybug", "ladybird", "coccinella"),
     "ant": ("ant", "formica"),
     "spider": ("spider", "ragno"),
     "snail": ("snail", "lumaca", "chiocciola"),
     "beetle": ("beetle", "bug", "scarabeo", "insect"),
-    "mosquito": ("mosquito", "zanzara", "fly", "flies"),
+    "mosquito": ("mosquito", "zanzara", "fly", "flies", "hoverfly"),
+    "insect": ("insect", "mantis", "grasshopper", "dragonfly", "locust", "cavalletta"),
     # people
     "girl": ("girl", "ragazza", "bambina"),
     "boy": ("boy", "ragazzo", "bambino"),
@@ -219,12 +229,21 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
     "cherry": ("cherry", "cherries", "ciliegia", "ciliegie"),
     "grapes": ("grape", "grapes", "uva"),
     "lemon": ("lemon", "limone", "lime"),
+    "avocado": ("avocado",),
+    "mango": ("mango",),
+    "nut": ("nut", "nuts", "walnut", "almond", "pecan", "hazelnut", "noce"),
     "orange": ("orange", "arancia"),
     "strawberry": ("strawberry", "fragola", "raspberry"),
     "watermelon": ("watermelon", "anguria", "cocomero", "melon", "melone"),
     "pineapple": ("pineapple", "ananas"),
     "peach": ("peach", "pesca", "apricot", "plum", "prugna"),
     "carrot": ("carrot", "carota"),
+    "corn": ("corn", "maize", "mais"),
+    "pepper": ("pepper", "chile", "chili", "peperone"),
+    "onion": ("onion", "garlic", "cipolla", "aglio"),
+    "potato": ("potato", "yam", "patata"),
+    "lettuce": ("lettuce", "cabbage", "lattuga", "broccoli", "cauliflower"),
+    "eggplant": ("eggplant", "aubergine", "melanzana"),
     "tomato": ("tomato", "pomodoro"),
     "mushroom": ("mushroom", "fungo", "champignon", "toadstool"),
     "bread": ("bread", "pane", "loaf", "baguette", "toast"),
@@ -235,7 +254,12 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
     "cheese": ("cheese", "formaggio"),
     "egg": ("egg", "eggs", "uovo", "uova"),
     "cup": ("cup", "mug", "tazza", "coffee", "tea", "caffe"),
-    "teapot": ("teapot", "teiera", "kettle"),
+    "teapot": ("teapot", "teiera"),
+    "kettle": ("kettle", "bollitore"),
+    "cooking pot": ("saucepan", "pressure_cooker", "casserole", "pentola"),
+    "fork": ("fork", "forchetta"),
+    "spoon": ("spoon", "cucchiaio"),
+    "knife": ("knife", "knives", "coltello"),
     "bottle": ("bottle", "bottiglia", "wine", "beer", "birra"),
     "glass": ("glass", "bicchiere", "juice"),
     "candy": ("candy", "sweet", "lollipop", "caramella", "chocolate", "cookie", "donut", "doughnut"),
@@ -249,7 +273,11 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
     "guitar": ("guitar", "chitarra"),
     "violin": ("violin", "violino", "fiddle", "cello"),
     "piano": ("piano", "pianoforte", "keyboard_instrument"),
-    "drum": ("drum", "drums", "tamburo", "batteria"),
+    "drum": ("drum", "drums", "tamburo", "batteria", "drumkit", "bongo", "timpani"),
+    "cymbal": ("cymbal", "cymbals", "piatti"),
+    "accordion": ("accordion", "fisarmonica"),
+    "harp": ("harp", "arpa"),
+    "flute": ("flute", "flauto", "clarinet"),
     "trumpet": ("trumpet", "tromba", "horn", "saxophone", "sax", "trombone"),
     "music note": ("note", "notes", "musical", "nota", "clef"),
     "house": ("house", "home", "casa", "cottage", "hut", "homes"),
@@ -287,11 +315,18 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
     "saw": ("saw", "sega"),
     "wrench": ("wrench", "spanner", "chiave_inglese", "pliers"),
     "screwdriver": ("screwdriver", "cacciavite"),
-    "sword": ("sword", "spada", "knife", "dagger", "coltello"),
+    "spade": ("spade", "shovel", "pala", "rake"),
+    "toilet": ("toilet", "wc", "gabinetto"),
+    "washing machine": ("washing_machine", "washer", "lavatrice"),
+    "fridge": ("fridge", "refrigerator", "frigorifero"),
+    "bag": ("handbag", "bag", "purse", "borsa", "backpack", "suitcase"),
+    "sword": ("sword", "spada", "dagger"),
     "gun": ("gun", "pistol", "rifle", "pistola", "revolver"),
     "shoe": ("shoe", "shoes", "scarpa", "scarpe", "boot", "boots", "sneaker"),
     "shirt": ("shirt", "tshirt", "maglietta", "camicia"),
     "dress": ("dress", "vestito", "gown", "skirt"),
+    "trousers": ("trousers", "pants", "jeans", "pantaloni", "bellbottoms"),
+    "sock": ("sock", "socks", "stocking", "calzino"),
     "hat": ("hat", "cap", "cappello", "helmet"),
     "glasses": ("glasses", "sunglasses", "occhiali", "spectacles"),
     "ball": ("ball", "football", "soccer", "basketball", "palla", "pallone", "baseball", "tennis"),
@@ -309,7 +344,8 @@ THING_WORDS: dict[str, tuple[str, ...]] = {
     "snowflake": ("snowflake", "snow", "neve"),
     "lightning": ("lightning", "thunder", "storm", "fulmine", "thunderstorm"),
     "rainbow": ("rainbow", "arcobaleno"),
-    "earth": ("earth", "globe", "world", "planet", "terra", "mondo"),
+    "earth": ("earth", "globe", "world", "terra", "mondo"),
+    "planet": ("planet", "jupiter", "saturn", "uranus", "neptune", "pluto"),
     "flag": ("flag", "flags", "bandiera"),
     "map": ("map", "mappa"),
     "anchor": ("anchor", "ancora"),
@@ -347,7 +383,7 @@ SKIP_FOLDERS = frozenset({"gradients", "patterns", "flowchart", "callouts", "led
                           "diagrams", "aiga-symbols", "map_symbols", "buttons", "icons"})
 
 # fmt: on
-_WORD_INDEX: dict[str, str] = {w: label for label, words in THING_WORDS.items() for w in words}
+WORD_INDEX: dict[str, str] = {w: label for label, words in THING_WORDS.items() for w in words}
 _ICON_RULES = tuple((label, re.compile(pattern)) for label, pattern in ICON_RULES)
 
 
@@ -370,12 +406,12 @@ def thing_label(relative_path: str) -> str | None:
     if any(p in SKIP_FOLDERS for p in parts[:-1]):
         return None
     stem = parts[-1].lower().rsplit(".", 1)[0]
-    for phrase, label in _WORD_INDEX.items():  # multi-word keys ("sun_flower", "ice_cream") first
+    for phrase, label in WORD_INDEX.items():  # multi-word keys ("sun_flower", "ice_cream") first
         if "_" in phrase and phrase in stem:
             return label
     for word in path_words(parts[-1]):
-        if word in _WORD_INDEX:
-            return _WORD_INDEX[word]
+        if word in WORD_INDEX:
+            return WORD_INDEX[word]
     for folder in reversed(parts[:-1]):  # only folders that name one thing ("housecats", "birds")
         if folder in FOLDER_LABELS:
             return FOLDER_LABELS[folder]

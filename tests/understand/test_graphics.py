@@ -175,13 +175,16 @@ def test_a_saved_head_loads_and_speaks_only_when_sure(tmp_path: Path) -> None:
 def test_the_shipped_head_names_icons_of_a_theme_it_never_saw() -> None:
     head = load_graphics_head(default_head_dir(), "efficientnet-lite2")
     assert head is not None, "the graphics head ships in resources/models"
+    said = []
     for name, word in HELD_OUT.items():
         image = Image.open(HERE / name).convert("RGB")
-        sentence = graphic_sentence(_pooled(image), image, "efficientnet-lite2")
-        assert sentence is not None and sentence.startswith("An icon: ") and word in sentence, (
-            name,
-            sentence,
-        )
+        pooled = _pooled(image)
+        assert head.top(pooled).name == word, name  # its most likely label is right for every one
+        sentence = graphic_sentence(pooled, image, "efficientnet-lite2")
+        assert sentence is None or sentence == f"An icon: {phrase(word)}.", (name, sentence)
+        said.append(sentence)
+    # ... and it is sure enough to speak for most (the 2026-12 head: Tango's folder at 0.29, unsaid).
+    assert sum(s is not None for s in said) >= 3, said
 
 
 class _Captioner:
