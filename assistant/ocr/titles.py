@@ -65,6 +65,12 @@ def _middle_in(box: Box, place: Box) -> bool:
     return place[0] <= cx < place[2] and place[1] <= cy < place[3]
 
 
+def _on_bar(box: Box, bar: Box) -> bool:
+    """Whether a line read on the bar's row reaches into the bar (an engine may run a neighbouring
+    window's "9120" and the title together into one line)."""
+    return bar[1] <= (box[1] + box[3]) / 2 < bar[3] and min(box[2], bar[2]) > max(box[0], bar[0])
+
+
 def _doubtful(lines: Sequence[OcrLine], bar: Box) -> bool:
     """Whether what was read on ``bar`` has no word of three letters or more, or an unsure one."""
     words = [
@@ -92,7 +98,7 @@ def reread_titles(
     out = list(lines)
     for i, new in again.items():
         bar = places[i][0]
-        old = [ln for ln in out if _middle_in(ln.box, bar)]
+        old = [ln for ln in out if _on_bar(ln.box, bar)]
         if _letters(new) >= 0.8 * _letters(old):
             out = [ln for ln in out if not any(ln is o for o in old)] + new
     return out

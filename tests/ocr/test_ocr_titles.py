@@ -22,11 +22,14 @@ def _line(text: str, box: tuple[int, int, int, int], confidence: float) -> OcrLi
 
 @pytest.mark.timeout(60)
 def test_misread_titles_are_read_again_and_sure_ones_are_left() -> None:
-    """The active dialog's white title on a blue gradient was read "Save Shanges" (unsure); the
+    """The active dialog's white title on a blue gradient was read "9120 Save Shanges" (unsure); the
     terminal's grey title under it, sure, is not read again; a body line is never touched."""
     image = Image.open(SCREENS / "multi-terminal-save.png").convert("RGB")
     bars = [f.bar for f in find_frames(image)]
-    misread = _line("Save Shanges", (496, 188, 594, 207), 0.55)
+    # Run together with the terminal's "9120" beside the dialog, as an engine may.
+    words = [OcrWord("9120", (278, 200, 312, 212), 0.9), OcrWord("Save", (496, 188, 530, 207), 0.9)]
+    words.append(OcrWord("Shanges", (534, 188, 594, 207), 0.4))
+    misread = OcrLine("9120 Save Shanges", (278, 188, 594, 212), 0.55, words)
     sure = _line("reports - xterm", (387, 46, 490, 58), 0.95)
     body = _line("total 2748", (44, 86, 132, 98), 0.95)
     lines = reread_titles(image, [misread, sure, body], TesseractEngine(), bars)
