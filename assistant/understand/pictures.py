@@ -30,7 +30,7 @@ from assistant.ocr.layout import TextBlock
 from assistant.ocr.regions import regions
 from assistant.understand.codes import codes_sentence, read_codes
 from assistant.understand.codes import qr_sentence as qr_sentence  # said here before codes.py
-from assistant.understand.graphics import cut_out_sentence, graphic_sentence
+from assistant.understand.graphics import cut_out_sentence, drawn_statistics, graphic_sentence
 from assistant.understand.trust import Assessment, with_colours
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,10 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
     except AssistantError as error:
         log.warning("captioning failed: %s", error)
         return with_colours(rgb)
-    drawn = graphic_sentence(getattr(result, "pooled", None), rgb, getattr(captioner, "encoder_name", None))
+    stats = drawn_statistics(rgb)  # taken once: drawn? cut out? (graphics.py)
+    drawn = graphic_sentence(
+        getattr(result, "pooled", None), rgb, getattr(captioner, "encoder_name", None), stats=stats
+    )
     if drawn is not None:
         return drawn
     trust = getattr(result, "trust", None)
@@ -143,7 +146,8 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
     if label is not None and label.probability >= cfg.label_sure:
         return f"A picture of {label.words.phrase()}."
     encoder = getattr(captioner, "encoder_name", None)  # a cut-out photo: "Probably a kettle." (graphics.py)
-    return cut_out_sentence(getattr(result, "pooled", None), rgb, encoder, label) or with_colours(rgb)
+    cut_out = cut_out_sentence(getattr(result, "pooled", None), rgb, encoder, label, stats=stats)
+    return cut_out or with_colours(rgb)
 
 
 def picture_lead(
