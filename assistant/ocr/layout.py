@@ -217,7 +217,13 @@ def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | N
     ``named``: several windows are read, so the title says it is one ("Battery window")."""
     reach = 3 * (bar[3] - bar[1])
     words = [w for ln in drop_unsure(lines) for w in (ln.words or [OcrWord(ln.text, ln.box, ln.confidence)])]
-    words = [w for w in words if bar[0] <= (w.box[0] + w.box[2]) / 2 < bar[2]]  # not a neighbour's ("9120")
+    # Only words within the bar: not a neighbouring window's ("9120", boxed from beside the bar
+    # to under it by an engine), not one taller than the bar.
+    words = [
+        w
+        for w in words
+        if bar[0] <= w.box[0] and w.box[2] <= bar[2] and w.box[3] - w.box[1] <= bar[3] - bar[1]
+    ]
 
     def legible(word: OcrWord) -> bool:
         letters = sum(ch.isalnum() for ch in word.text)

@@ -73,6 +73,8 @@ def test_a_dialog_inside_a_window_is_its_own_pane_and_read_first() -> None:
         line("Save changes to notes.txt before closing?", 347, 230),
         line("vendors.json", 440, 314),
         line("iN", 780, 512),  # the grip in the frame's bottom right corner
+        # The terminal's '9120' beside the dialog, boxed by an engine from there to under the bar.
+        OcrLine("9120", (273, 171, 494, 211), 0.9, [OcrWord("9120", (273, 171, 494, 211), 0.9)]),
     ]
     said = [b.text for b in layout_blocks(lines, panels)]
     assert said[0] == "Save Changes window" and said[1].startswith("Save changes to")
