@@ -137,11 +137,24 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         share, colour = _ground(px, box, cfg)
         written = share.min() <= 0.97  # a title on it, not a plain stripe
         if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
+            if _ruled(px, box, colour, cfg):
+                continue  # a table's header row: its column rules cross it from edge to edge
             rgb = np.median(colour, axis=0)
             found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
     bars = _distinct(found)
     with_buttons = [bar for bar in bars if _buttons(px, bar[0], cfg)]
     return [bar for bar in bars if any(bar is b for b in with_buttons) or _cut_by(bar, with_buttons)]
+
+
+def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:
+    """Whether lines cross the band from its top edge to its bottom edge inside its ends (two or
+    more columns): a ruled table's header row (its column rules), never a title bar, whose title and
+    buttons keep clear of its edges. ``colour``: each row's ground, (h, 3)."""
+    x0, y0, x1, y1 = box
+    band = px[y0:y1, x0:x1].astype(np.int16)  # (h, w, 3)
+    off = np.abs(band - colour[:, None, :]).sum(axis=2) > cfg.edge  # (h, w)
+    crossing = off[1:-1].all(axis=0)  # (w,): the edges' own rows left out
+    return int(crossing[6:-6].sum()) >= 2
 
 
 def _buttons(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:

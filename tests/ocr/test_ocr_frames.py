@@ -100,3 +100,22 @@ def test_widgets_that_look_like_title_bars_are_no_windows() -> None:
     for i, task in enumerate(["Pay the electricity bill", "Book a table", "Return the parcel"]):
         draw.text((16, 203 + 18 * i), task, font=font, fill="black")
     assert find_frames(image) == []
+
+
+def test_a_ruled_tables_header_is_no_title_bar() -> None:
+    """A table drawn with rules (a picture file of a timetable) has a header row with sides running
+    on below it like a window's frame, but its column rules cross the row: no window."""
+    from PIL import ImageDraw, ImageFont
+
+    image = Image.new("RGB", (640, 440), "white")
+    draw = ImageDraw.Draw(image)
+    x0, y0, x1, y1, header = 14, 129, 627, 335, 34
+    for x in (180, 330, 480):  # the columns' rules (lighter than the outline), through the header too
+        draw.line((x, y0 + 1, x, y1 - 1), fill=(150, 150, 150))
+    for y in range(y0 + header, y1, 26):  # the rows' rules, over the columns'
+        draw.line((x0, y, x1, y), fill=(60, 60, 60))
+    draw.rectangle((x0, y0, x1, y1), outline=(60, 60, 60))
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 16)
+    for x, word in ((30, "Train"), (196, "To"), (346, "Departs"), (540, "Platform")):
+        draw.text((x, y0 + 8), word, fill="black", font=font)  # the last one ends at the right side
+    assert find_frames(image) == []
