@@ -270,16 +270,18 @@ def _compose_screen(
     titled: bool,
     read: bool,
     panes: int = 0,
+    dialogs: bool = True,
 ) -> tuple[list[str], list[TextBlock]]:
     """Stage 4 for a screen or page: what it is (unless a title said it), its text, then its pictures.
     ``read``: OCR was asked, so finding no text (and no picture) is worth saying. Returns the text
     the plan left out ("More text follows."), which *continue* reads on into, and the blocks in the
-    order they were said (explore mode lists them so)."""
+    order they were said (explore mode lists them so). ``dialogs``: False for a chart or a diagram
+    (a legend's short capitalised words are no buttons)."""
     # One dialog: its buttons said last. Not when several windows are read (the active one is named by
     # the opening, each further one by a "... window" heading) or several panes were found in the
     # picture (overlapping windows): the buttons would leave their window.
     windows = sum(1 for b in blocks if b.is_heading and b.lines[0].text.endswith(" window"))
-    dialog = read_dialog(blocks) if not pictures and windows == 0 and panes <= 1 else None
+    dialog = read_dialog(blocks) if dialogs and not pictures and windows == 0 and panes <= 1 else None
     if windows and not pictures:
         blocks = by_window(blocks)  # a dialog among windows: its buttons last in it
     if not titled:
@@ -376,7 +378,7 @@ def understand(
         titled, read = title is not None or lead is not None, ocr is not None and lead is None
         panes = len(text.panels) if text is not None else 0
         more, said_blocks = _compose_screen(
-            kind, blocks, pictures, speech, plan, titled=titled, read=read, panes=panes
+            kind, blocks, pictures, speech, plan, titled=titled, read=read, panes=panes, dialogs=lead is None
         )
     speech.timings["caption"] = captions.ms
     speech.timings["total"] = speech.elapsed_ms()

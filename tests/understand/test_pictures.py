@@ -147,3 +147,24 @@ def test_a_table_picture_is_said_to_be_a_table() -> None:
     result = understand(_table(), captioner=None, ocr=create_ocr_engine("auto"))
     assert result.sentences[0] == "A table.", result.text
     assert "Timetable" in result.text
+
+
+def _labelled_bar_chart() -> Image.Image:
+    """A bar chart with a title and one short capitalised label under each bar: the lowest row of
+    short capitalised words, which on a screen would be a dialog's buttons."""
+    image = bar_chart()
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=18)
+    draw.text((150, 10), "Coffee Sales", fill=(0, 0, 0), font=font)
+    for i, name in enumerate(("Latte", "Mocha", "Tea", "Flat", "Cold")):
+        draw.text((82 + i * 70, 310), name, fill=(0, 0, 0), font=font)
+    return image
+
+
+@pytest.mark.timeout(120)
+def test_a_charts_labels_are_no_buttons() -> None:
+    from assistant.ocr import create_ocr_engine
+
+    result = understand(_labelled_bar_chart(), captioner=None, ocr=create_ocr_engine("auto"))
+    assert result.sentences[0] == "A bar chart.", result.text
+    assert "Latte" in result.text and "Buttons" not in result.text, result.text
