@@ -25,6 +25,7 @@ matplotlib (the assistant is checked on pictures like those).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -37,6 +38,8 @@ from pathlib import Path
 import numpy as np
 from graphics_vocabulary import OTHER, WORD_INDEX, icon_label, path_words, thing_label
 from PIL import Image
+
+from assistant.vision.training.debian_packages import rcc_files, unpacked
 
 SEED = 16
 CACHE = Path.home() / ".cache" / "assistant" / "graphics-src"
@@ -159,22 +162,7 @@ class Item:
 
 def root(package: str) -> Path:
     """The unpacked package (downloaded and unpacked on first use)."""
-    out = CACHE / "x" / package
-    if out.exists():
-        return out
-    version = PACKAGES[package][0]
-    debs = CACHE / "debs"
-    debs.mkdir(parents=True, exist_ok=True)
-    found = sorted(debs.glob(f"{package}_*.deb")) or sorted(CACHE.glob(f"{package}_*.deb"))
-    if not found:
-        subprocess.run(["apt-get", "download", f"{package}={version}"], cwd=debs, check=True)
-        found = sorted(debs.glob(f"{package}_*.deb"))
-    tmp = out.with_suffix(".tmp")
-    subprocess.run(["rm", "-rf", str(tmp)], check=True)
-    tmp.mkdir(parents=True)
-    subprocess.run(["dpkg-deb", "-x", str(found[0]), str(tmp)], check=True)
-    tmp.rename(out)
-    return out
+    return unpacked(CACHE, package, PACKAGES[package][0])
 
 
 def _side(parts: tuple[str, ...]) -> int | None:
@@ -321,15 +309,9 @@ def stamp_items(excluded: set[str]) -> list[Item]:
 
 def gcompris_drawing_items(excluded: set[str]) -> list[Item]:
     """Drawings of one thing from GComPris activities (memory cards, baby match, instruments)."""
-    from PySide6.QtCore import QDirIterator
-
     items: list[Item] = []
     for bundle, folder in GCOMPRIS_DRAWINGS:
-        _register(bundle)
-        found = QDirIterator(folder, QDirIterator.IteratorFlag.Subdirectories)
-        paths = []
-        while found.hasNext():
-            paths.append(found.next())
+        paths = [p for p in _bundle(bundle) if p.startswith(folder + "/")]
         for path in sorted(paths):
             if not path.endswith((".svg", ".webp", ".png")):
                 continue
@@ -361,31 +343,18 @@ def _seed(key: str) -> int:
     return int.from_bytes(hashlib.sha256(f"{SEED}:{key}".encode()).digest()[:8], "big")
 
 
-_registered: set[str] = set()
-
-
-def _register(bundle: str) -> None:
-    """Make one of GComPris' Qt resource bundles (``usr/share/gcompris-qt/rcc/<bundle>.rcc``) readable."""
-    from PySide6.QtCore import QResource
-
-    if bundle not in _registered:
-        if not QResource.registerResource(
-            str(root("gcompris-qt-data") / f"usr/share/gcompris-qt/rcc/{bundle}.rcc")
-        ):
-            raise RuntimeError(f"cannot read GComPris' {bundle}.rcc")
-        _registered.add(bundle)
+@functools.cache
+def _bundle(bundle: str) -> dict[str, bytes]:
+    """The files of one of GComPris' Qt resource bundles (``usr/share/gcompris-qt/rcc/<bundle>.rcc``),
+    by their resource paths (``:/gcompris/...``)."""
+    blob = (root("gcompris-qt-data") / f"usr/share/gcompris-qt/rcc/{bundle}.rcc").read_bytes()
+    return {f":{path}": data for path, data in rcc_files(blob).items()}
 
 
 def _rcc_bytes(path: str) -> bytes:
-    """A file inside a GComPris bundle: ``bundle:path`` (or a path inside lang.rcc)."""
-    from PySide6.QtCore import QFile
-
-    bundle, _, path = path.rpartition("|")
-    _register(bundle or "lang")
-    f = QFile(path)
-    if not f.open(QFile.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(path)
-    return bytes(f.readAll().data())
+    """A file inside a GComPris bundle: ``bundle|path``."""
+    bundle, _, path = path.partition("|")
+    return _bundle(bundle)[path]
 
 
 def _background(rng: np.random.Generator, white: float) -> tuple[int, int, int]:

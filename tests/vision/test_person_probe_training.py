@@ -11,13 +11,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from assistant.vision.training.debian_packages import rcc_files
 from assistant.vision.training.person_pictures import (
     Picture,
     Renderer,
     _gcompris,
     _stamps,
     _wallpapers,
-    rcc_files,
     wild_exclusions,
 )
 

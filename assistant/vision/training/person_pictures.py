@@ -31,15 +31,15 @@ import hashlib
 import io
 import json
 import re
-import struct
-import subprocess
-import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageFilter
+
+from assistant.vision.training import debian_packages
+from assistant.vision.training.debian_packages import rcc_files
 
 SEED = 16
 PACKAGES = {  # Debian 12 (bookworm), pinned
@@ -77,54 +77,8 @@ class Picture:
 
 
 def unpacked(cache: Path, package: str) -> Path:
-    """The package's files, downloaded (``apt-get download``, pinned) and unpacked once under ``cache``."""
-    out = cache / "x" / package
-    if out.is_dir():
-        return out
-    debs = cache / "debs"
-    debs.mkdir(parents=True, exist_ok=True)
-    found = sorted(debs.glob(f"{package}_*.deb"))
-    if not found:
-        subprocess.run(["apt-get", "download", f"{package}={PACKAGES[package]}"], cwd=debs, check=True)
-        found = sorted(debs.glob(f"{package}_*.deb"))
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.mkdir(parents=True, exist_ok=True)
-    subprocess.run(["dpkg-deb", "-x", str(found[0]), str(tmp)], check=True)
-    tmp.rename(out)
-    return out
-
-
-def rcc_files(blob: bytes) -> dict[str, bytes]:
-    """Files in a Qt resource bundle (``.rcc``, format 1-3): path -> bytes, zlib ones inflated."""
-    if blob[:4] != b"qres":
-        raise ValueError("not a Qt resource bundle")
-    version, tree, data, names = struct.unpack(">IIII", blob[4:20])
-    node_size = 14 if version == 1 else 22
-
-    def name(offset: int) -> str:
-        (length,) = struct.unpack(">H", blob[names + offset : names + offset + 2])
-        return blob[names + offset + 6 : names + offset + 6 + 2 * length].decode("utf-16-be")
-
-    out: dict[str, bytes] = {}
-
-    def walk(index: int, prefix: str) -> None:
-        at = tree + index * node_size
-        name_offset, flags = struct.unpack(">IH", blob[at : at + 6])
-        path = f"{prefix}/{name(name_offset)}" if index else ""
-        if flags & 2:  # a folder: its children are consecutive nodes
-            count, first = struct.unpack(">II", blob[at + 6 : at + 14])
-            for child in range(first, first + count):
-                walk(child, path)
-            return
-        (offset,) = struct.unpack(">I", blob[at + 10 : at + 14])
-        (size,) = struct.unpack(">I", blob[data + offset : data + offset + 4])
-        raw = blob[data + offset + 4 : data + offset + 4 + size]
-        if flags & 4:
-            return  # zstd-compressed: none of the pictures used here
-        out[path] = zlib.decompress(raw[4:]) if flags & 1 else raw
-
-    walk(0, "")
-    return out
+    """The package's files, downloaded (pinned) and unpacked once under ``cache``."""
+    return debian_packages.unpacked(cache, package, PACKAGES[package])
 
 
 def _squeezed(text: str) -> str:
