@@ -74,6 +74,18 @@ def _is_label(line: OcrLine, cfg: DialogConfig) -> bool:
     )
 
 
+def _stray(line: OcrLine, foot: int, cfg: DialogConfig) -> bool:
+    """A mark that is no text: nothing legible, or below the buttons (``foot``: their lowest edge)
+    no more than ``stray_chars`` letters (a window's grips). Above them a lone figure is text: a
+    dial's "1", "3", "6" (a live stopwatch's dial lost nine of its twelve numbers here)."""
+    letters = _letters(line.text)
+    return letters == 0 or (letters <= cfg.stray_chars and (line.box[1] >= foot or not _has_digit(line.text)))
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
 def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> DialogReading | None:
     """The dialog reading of ``blocks``, or None when they do not look like one dialog: a short text
     whose lowest row (stray marks aside) is 2..5 short labels spaced apart, with text above it."""
@@ -96,9 +108,10 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     if not above:
         return None
     row_ids = {id(ln) for ln in row}
+    foot = max(seg.box[3] for seg in labels)
     rest = []
     for block in blocks:
-        kept = [ln for ln in block.lines if id(ln) not in row_ids and _letters(ln.text) > cfg.stray_chars]
+        kept = [ln for ln in block.lines if id(ln) not in row_ids and not _stray(ln, foot, cfg)]
         if len(kept) == len(block.lines):
             rest.append(block)  # untouched: keeps its grid and heading
         elif kept:

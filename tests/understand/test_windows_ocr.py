@@ -110,3 +110,15 @@ def test_brief_reads_the_active_window_only_and_names_the_others() -> None:
     assert d.text.startswith("Battery window. Three other windows: Book a Table, Harbour News, man ls.")
     assert "Battery low" in d.text
     assert "Casa Lina" not in d.text and "Ferry" not in d.text and "directory" not in d.text
+
+
+@pytest.mark.timeout(120)
+def test_a_dials_lone_numbers_are_read_in_a_live_dialog() -> None:
+    """A stopwatch: a dial of lone figures over Start/Lap/Reset. Read as a dialog, its lone figures
+    are text, not stray marks (they were dropped: 3 of the dial's 12 numbers said). The default
+    reader (tesseract with the second look, which reads the dial's figures)."""
+    describer = Describer(DescriberOptions(photo_ocr="none", verbosity="detailed"))
+    d = describer.describe(_live_grab(_truth("clock-qt-stopwatch")))
+    said = d.text.replace(".", " ").split()
+    assert "Buttons: Start, Lap, Reset." in d.text
+    assert sum(str(n) in said for n in range(1, 13)) >= 8
