@@ -28,9 +28,13 @@ def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:
     return rgb[y0:y1, x0:x1], (x0, y0, x1, y1)
 
 
-def _accepted(text: str, score: float, cfg: SecondLookConfig) -> bool:
+def _accepted(text: str, score: float, cfg: SecondLookConfig, again: bool = False) -> bool:
+    """A reading sure enough to take: a lone letter or digit needs ``cfg.min_score_single`` (icons
+    and corners read as "1" or "x"), unless it comes with marks round it where the first engine
+    read a word (``again``: a man page's option "-l:" that tesseract read "-1:")."""
     letters = sum(ch.isalnum() for ch in text)
-    return letters > 0 and score >= (cfg.min_score_single if letters == 1 else cfg.min_score)
+    single = letters == 1 and not (again and len(text.strip()) > 1)
+    return letters > 0 and score >= (cfg.min_score_single if single else cfg.min_score)
 
 
 def read_places(
@@ -57,10 +61,10 @@ def read_places(
     ]
     most, keypads = budget or (cfg.budget, [])
     crops: list[np.ndarray] = []
-    read_as: list[tuple[int, Box]] = []  # which crop's reading each box gets
+    read_as: list[tuple[int, Box, bool]] = []  # which crop's reading each box gets; an unsure word's?
     seen: dict[bytes, tuple[int, Box]] = {}
     spent, keys = 0, 0
-    for cut in [_crop(rgb, c, 3)[1] for c in cuts] + list(lines or []):
+    for cut, again in [(_crop(rgb, c, 3)[1], False) for c in cuts] + [(b, True) for b in lines or []]:
         crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
         if crop.shape[0] < 6 or crop.shape[1] < 4:
             continue
@@ -68,7 +72,7 @@ def read_places(
         # The same ink read already elsewhere ("-rw-r--r--" thirty times): free. (At the same
         # place, a second cut is read again: on another strip it may read where the first did not.)
         if key is not None and key in seen and overlap_share(cut, seen[key][1]) == 0:
-            read_as.append((seen[key][0], cut))
+            read_as.append((seen[key][0], cut, again))
             continue
         if within(cut, keypads):
             if keys + line_cost(cut) > cfg.keypad_budget:
@@ -80,11 +84,11 @@ def read_places(
             spent += line_cost(cut)
         if key is not None and key not in seen:
             seen[key] = (len(crops), cut)
-        read_as.append((len(crops), cut))
+        read_as.append((len(crops), cut, again))
         crops.append(np.ascontiguousarray(crop))
     reads = reader.read(crops)
     out: list[OcrLine] = []
-    for index, (x0, y0, x1, y1) in read_as:
+    for index, (x0, y0, x1, y1), again in read_as:
         read = reads[index]
         span = x1 - x0
         words = [
@@ -94,14 +98,14 @@ def read_places(
                 w.confidence,
             )
             for w in read.words
-            if _accepted(w.text, w.confidence, cfg)
+            if _accepted(w.text, w.confidence, cfg, again)
         ]
         if words:
             text = " ".join(w.text for w in words)
             out.append(
                 OcrLine(text, union_box([w.box for w in words]), min(w.confidence for w in words), words)
             )
-    return out, [box for _, box in read_as], spent + keys
+    return out, [box for _, box, _ in read_as], spent + keys
 
 
 def overlap_share(a: Box, b: Box) -> float:
