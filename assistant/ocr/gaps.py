@@ -9,6 +9,7 @@ small picture (one engine call, not one per snippet) and put back where they wer
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -63,15 +64,48 @@ def _ink_runs(crop: np.ndarray, space: int) -> list[tuple[int, int]]:
     return runs
 
 
-def gap_boxes(gray: np.ndarray, lines: list[OcrLine]) -> list[Box]:
-    """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink."""
-    boxes: list[Box] = []
+def _figures(words: list[OcrWord], a: int, b: int) -> bool:
+    """Whether the other rows' words in the column at ``a..b`` (their middles within it, widened
+    by its width: not a prompt running across the columns) are figures (at least two, each all
+    digits): a link count, a day of the month, a size."""
+    reach = max(6, b - a)
+    over = [w.text for w in words if a - reach <= (w.box[0] + w.box[2]) / 2 <= b + reach]
+    return len(over) >= 2 and all(t.isdigit() for t in over)
+
+
+def _bands(rows: list[Row], height: int) -> list[tuple[int, int]]:
+    """Each row's band for its snippets: its box and a margin, but where a cell reaches out of the
+    row (an engine boxed it taller), never past the middle band (cells' median top and bottom) of
+    the row above or below: that row's ink in this row's snippets had "12" read as "1"."""
+    middles = [
+        (int(statistics.median(c.box[1] for c in r.cells)), int(statistics.median(c.box[3] for c in r.cells)))
+        for r in rows
+    ]
+    bands = []
+    for i, row in enumerate(rows):
+        top, bottom = max(0, row.box[1] - PAD), min(height, row.box[3] + PAD)
+        y0, y1 = middles[i]
+        if row.box[3] - row.box[1] <= 4 * (y1 - y0) / 3:  # no cell reaches out of the row
+            bands.append((top, bottom))
+            continue
+        if i > 0:
+            top = max(top, middles[i - 1][1])
+        if i + 1 < len(rows):
+            bottom = min(bottom, middles[i + 1][0])
+        bands.append(
+            (top, bottom) if top < bottom else (max(0, row.box[1] - PAD), min(height, row.box[3] + PAD))
+        )
+    return bands
+
+
+def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
+    """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink,
+    and whether it sits in a column of figures (:func:`_figures`)."""
+    cells: list[tuple[Box, bool]] = []
     height = gray.shape[0]
     for grid in find_grids(lines)[0]:
         words = [w for r in grid.rows for c in r.cells for w in c.words]
-        for row in grid.rows:
-            _, y0, _, y1 = row.box
-            top, bottom = max(0, y0 - PAD), min(height, y1 + PAD)
+        for row, (top, bottom) in zip(grid.rows, _bands(grid.rows, height), strict=True):
             for a, b in _row_gaps(row, words):
                 crop = gray[top:bottom, a:b].astype(np.int16)
                 if crop.size == 0:
@@ -79,8 +113,30 @@ def gap_boxes(gray: np.ndarray, lines: list[OcrLine]) -> list[Box]:
                 for r0, r1 in _ink_runs(crop, row.tall):
                     rows = np.flatnonzero((np.abs(crop[:, r0:r1] - np.median(crop)) > 60).any(axis=1))
                     if r1 - r0 >= 3 and rows.size >= 5:  # a digit at least, not a rule's pixel line
-                        boxes.append((a + r0, top + int(rows[0]), a + r1, top + int(rows[-1]) + 1))
-    return boxes
+                        box = (a + r0, top + int(rows[0]), a + r1, top + int(rows[-1]) + 1)
+                        cells.append((box, _figures(words, a + r0, a + r1)))
+    return cells
+
+
+def gap_boxes(gray: np.ndarray, lines: list[OcrLine]) -> list[Box]:
+    """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink."""
+    return [box for box, _ in gap_cells(gray, lines)]
+
+
+#: What an engine makes of a lone upright stroke: in a column of figures it can only be a one.
+STROKES = frozenset("1lI|!i")
+STROKE_WIDTH = 0.6  # a one's ink is at most this wide for its height (a "4" or "8" is wider)
+STROKE_CONFIDENCE = 0.3  # engines are unsure of a lone stroke out of context (tesseract: 0.47)
+
+
+def _accepted(text: str, confidence: float, box: Box, figures: bool) -> str | None:
+    """The snippet's text as read, a stroke in a column of figures as "1", or None (too unsure)."""
+    if confidence >= MIN_CONFIDENCE:
+        return text
+    narrow = box[2] - box[0] <= STROKE_WIDTH * (box[3] - box[1])
+    if figures and narrow and text.strip() in STROKES and confidence >= STROKE_CONFIDENCE:
+        return "1"
+    return None
 
 
 def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False) -> Image.Image:
@@ -131,12 +187,16 @@ def read_snippets(
 def fill_gaps(image: Image.Image, lines: list[OcrLine], engine: OcrEngine) -> list[OcrLine]:
     """``lines`` and the words read in their grids' empty cells (unchanged when there are none)."""
     gray = np.asarray(image.convert("L"))
-    boxes = gap_boxes(gray, lines)
-    if not boxes or len(boxes) > MAX_SNIPPETS:
+    cells = gap_cells(gray, lines)
+    if not cells or len(cells) > MAX_SNIPPETS:
         return lines
     found = []
-    for i, line, _ in read_snippets(engine, gray, boxes):
-        if line.confidence >= MIN_CONFIDENCE:
-            box = boxes[i]
-            found.append(OcrLine(line.text, box, line.confidence, [OcrWord(line.text, box, line.confidence)]))
+    for i, line, _ in read_snippets(engine, gray, [box for box, _ in cells]):
+        box, figures = cells[i]
+        text = _accepted(line.text, line.confidence, box, figures)
+        if (
+            text is not None
+        ):  # a stroke the column vouches for is as sure as the rest (layout drops unsure marks)
+            sure = max(line.confidence, MIN_CONFIDENCE)
+            found.append(OcrLine(text, box, sure, [OcrWord(text, box, sure)]))
     return lines + found
