@@ -4,6 +4,7 @@ recogniser within a budget of pixels of line, and the words put back where they 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -14,6 +15,9 @@ from assistant.ocr.line_reader import GAP, LineReader
 
 if TYPE_CHECKING:
     from assistant.ocr.second_look import SecondLookConfig
+
+
+OPTION = re.compile(r"--?[^\W\d_][,:;]?")  # a command's option, as a man page or a listing shows it
 
 
 def line_cost(box: Box) -> int:
@@ -31,9 +35,11 @@ def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:
 def _accepted(text: str, score: float, cfg: SecondLookConfig, again: bool = False) -> bool:
     """A reading sure enough to take: a lone letter or digit needs ``cfg.min_score_single`` (icons
     and corners read as "1" or "x"), unless it comes with marks round it where the first engine
-    read a word (``again``: a man page's option "-l:" that tesseract read "-1:")."""
+    read a word (``again``: a man page's option "-l:" that tesseract read "-1:"), or is shaped as
+    an option ("-c", "-l,": an icon is not read with a hyphen before a letter)."""
     letters = sum(ch.isalnum() for ch in text)
-    single = letters == 1 and not (again and len(text.strip()) > 1)
+    marked = (again and len(text.strip()) > 1) or OPTION.fullmatch(text.strip()) is not None
+    single = letters == 1 and not marked
     return letters > 0 and score >= (cfg.min_score_single if single else cfg.min_score)
 
 

@@ -28,15 +28,20 @@ def _line(text: str, word: str, size: int = 13) -> tuple[Image.Image, tuple[int,
 
 @needs_reader
 @pytest.mark.timeout(60)
-def test_an_option_read_again_where_tesseract_was_unsure_is_taken() -> None:
-    """A man page's "-l:" (one letter among marks; tesseract: "-1:" at 0.42) read again as an
-    unsure word's line is taken at the usual score; the same ink found as a place of its own
-    needs the lone letter's higher score (icons read as "1")."""
-    image, box = _line("with -l: show", "-l:")
-    rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
+def test_one_letter_among_marks_is_taken_where_a_word_was_read_or_as_an_option() -> None:
+    """One letter with marks round it, read again on an unsure word's line (a man page's "-l:" that
+    tesseract read "-1:" at 0.42), is taken at the usual score; the same ink found as a place of its
+    own needs a lone letter's higher score (icons and corners read as "1" or "x"), unless it is
+    shaped as a command's option ("-C,")."""
     cfg, reader = SecondLookConfig(), LineReader()
+    image, box = _line("ok ~x no", "~x", 12)
+    rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
     again, _, _ = read_places(rgb, gray, [], reader, cfg, [box])
-    assert [w.text for ln in again for w in ln.words] == ["-l:"]
+    assert [w.text.lower() for ln in again for w in ln.words] == ["~x"]
     assert min(w.confidence for ln in again for w in ln.words) < cfg.min_score_single  # so the rule matters
     alone, _, _ = read_places(rgb, gray, [box], reader, cfg, [])
-    assert [w.text for ln in alone for w in ln.words if w.confidence < cfg.min_score_single] == []
+    assert [w.text for ln in alone for w in ln.words] == []
+    image, box = _line("with -C, show", "-C,", 12)
+    option, _, _ = read_places(np.asarray(image), np.asarray(image.convert("L")), [box], reader, cfg, [])
+    assert [w.text for ln in option for w in ln.words] == ["-C,"]
+    assert min(w.confidence for ln in option for w in ln.words) < cfg.min_score_single
