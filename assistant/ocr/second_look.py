@@ -33,6 +33,7 @@ from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
 from assistant.ocr.look_read import overlap_share, read_places, within
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
+from assistant.ocr.spaces import split_lines
 from assistant.ocr.tesseract import content_span, rule_mask
 
 
@@ -332,6 +333,7 @@ class SecondLookOcr(OcrEngine):
             self.budget.measured(spent, read_ms)
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(result.lines, words, self.cfg, looked)
+        result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)
         return result
