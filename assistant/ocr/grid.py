@@ -13,7 +13,7 @@ import statistics
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from assistant.ocr.boxes import Box, OcrLine, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 
 
 @dataclass(frozen=True)
@@ -168,6 +168,58 @@ def _trimmed(run: list[Row]) -> list[Row]:
     return run[start:end]
 
 
+def _column_starts(rows: list[Row], cfg: GridConfig) -> list[tuple[int, float]]:
+    """Where the grid's columns start: left edges of cells in two rows or more that line up (within
+    ``align_slack`` line heights), each as (leftmost edge, slack)."""
+    edges = sorted((c.box[0], cfg.align_slack * c.height) for r in rows for c in r.cells)
+    clusters: list[list[tuple[int, float]]] = []
+    for x, slack in edges:
+        if clusters and x - clusters[-1][-1][0] <= slack:
+            clusters[-1].append((x, slack))
+        else:
+            clusters.append([(x, slack)])
+    return [(group[0][0], max(s for _, s in group)) for group in clusters if len(group) >= 2]
+
+
+def _words_of(line: OcrLine) -> list[OcrWord]:
+    return line.words or [OcrWord(line.text, line.box, line.confidence)]
+
+
+def _recut(row: Row, starts: list[tuple[int, float]]) -> Row:
+    """``row`` with its cells made again from its words, one cell per column: an engine runs a line
+    across two columns ("PDF document 2024" for "PDF document" and the date's year) or reads a
+    word of a cell apart ("14.2 ZIP archive", then "MB" alone); each word goes to the column whose
+    start is the last at or left of it, and a column's words are read left to right as one cell.
+    Left as it was when every cell already lies in a column of its own."""
+
+    def column(word: OcrWord) -> int:
+        return sum(1 for x, slack in starts if x <= word.box[0] + slack) - 1
+
+    spans = [{column(w) for w in _words_of(c)} for c in row.cells]
+    if all(len(s) == 1 for s in spans) and len({next(iter(s)) for s in spans}) == len(spans):
+        return row
+    cells: list[list[OcrWord]] = []
+    last = None
+    for word in sorted((w for c in row.cells for w in _words_of(c)), key=lambda w: w.box[0]):
+        col = column(word)
+        if cells and col == last:
+            cells[-1].append(word)
+        else:
+            cells.append([word])
+        last = col
+    return Row(
+        [
+            OcrLine(
+                " ".join(w.text for w in ws),
+                union_box([w.box for w in ws]),
+                min(w.confidence for w in ws),
+                ws,
+            )
+            for ws in cells
+        ]
+    )
+
+
 def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[list[Grid], list[OcrLine]]:
     """The grids among ``lines``, and the lines that are in none of them."""
     cfg = cfg or GridConfig()
@@ -182,6 +234,7 @@ def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[lis
     for run in runs:
         rows = _trimmed(run)
         if _is_grid(rows, cfg):
-            grids.append(Grid(rows, _monospace(rows, cfg)))
             used.update(id(c) for r in rows for c in r.cells)
+            starts = _column_starts(rows, cfg)
+            grids.append(Grid([_recut(r, starts) for r in rows], _monospace(rows, cfg)))
     return grids, [ln for ln in lines if id(ln) not in used]

@@ -134,3 +134,14 @@ def test_a_listings_link_counts_are_read_in_a_live_grab() -> None:
     text = describer.describe(_live_grab(_truth("term-ls-reports"))).text
     assert len(re.findall(r"\S+ 1 root root \d+", text)) >= 9
     assert "2 root root 4096 Jan 30 2024 charts" in text
+
+
+@pytest.mark.timeout(120)
+def test_a_tables_cells_are_cut_at_its_columns_in_a_live_grab() -> None:
+    """A Tk treeview: the engine runs "PDF document" into the next column's "2024" and reads a
+    size's "MB" apart from "14.2"; each row's words are put back into the grid's columns, so every
+    row reads as the row it is ("14.2, ZIP archive, MB" and "PDF document 2024, Apr 11" before)."""
+    describer = Describer(DescriberOptions(photo_ocr="none", verbosity="full"))
+    text = describer.describe(_live_grab(_truth("table-tk-archive"))).text
+    assert "contracts-2022.zip, 14.2 MB, ZIP archive, Jan 9, 2023." in text
+    assert "tax-return-2023.pdf, 842 KB, PDF document, Apr 11, 2024." in text
