@@ -5,9 +5,10 @@ Val recall uses the standard protocol over the 1,000 val images and their 5,000 
 (cached EfficientNet-Lite2 grid features, mean-pooled; seconds per epoch) and saves it to ``--model``.
 ``--rerank`` decodes val with the captioner (beam 3, 3 best), re-scores each candidate as
 ``length-normalised log p + λ·similarity``, and prints val CIDEr for each λ (λ = 0 is the captioner as
-shipped). Not a test: nothing is asserted. Prints a table and one JSON line.
+shipped). Without ``--train`` it measures the saved folder's exported graphs, as the app runs them (the
+shipped folder holds no torch weights). Not a test: nothing is asserted. Prints a table and one JSON line.
 
-    .venv/bin/python benchmarks/contrastive_eval.py [--train --epochs 30] [--model DIR] [--rerank]
+    .venv/bin/python benchmarks/contrastive_eval.py [--train [--torch-weights]] [--model DIR] [--rerank]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from assistant.vision.evaluation.retrieval import retrieval_recalls  # noqa: E402
+from assistant.vision.matching.contrastive import ContrastiveMatcher, confidence_from_similarity  # noqa: E402
 from assistant.vision.matching.contrastive_torch import (  # noqa: E402
     ContrastiveModel,
     ContrastiveTrainConfig,
@@ -47,12 +49,31 @@ def pooled(features: np.ndarray, chunk: int = 256) -> torch.Tensor:
     return torch.cat(parts)
 
 
+def _images(model: ContrastiveModel | ContrastiveMatcher, features: np.ndarray) -> np.ndarray:
+    """Unit vectors ``(B, E)`` of pooled features ``(B, D)`` from the torch model or the exported graphs."""
+    if isinstance(model, ContrastiveModel):
+        with torch.no_grad():
+            return model.embed_images(torch.from_numpy(features)).numpy()
+    return model.embed_images(features)
+
+
+def _texts(model: ContrastiveModel | ContrastiveMatcher, captions: list[str]) -> np.ndarray:
+    """Unit vectors ``(T, E)`` of captions, from either form of the model."""
+    if isinstance(model, ContrastiveModel):
+        with torch.no_grad():
+            return model.embed_texts(captions).numpy()
+    return model.embed_texts(captions)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=Path("/work/shared/data/flickr8k"))
     parser.add_argument("--model", type=Path, default=REPO / "resources/models/flickr8k-lite2-contrastive")
     parser.add_argument("--captioner", type=Path, default=REPO / "resources/models/flickr8k-lite2-lstm")
     parser.add_argument("--train", action="store_true", help="train on train+extra and save to --model first")
+    parser.add_argument(
+        "--torch-weights", action="store_true", help="with --train: also save model.safetensors (to train on)"
+    )
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--batch-size", type=int, default=256)
     parser.add_argument("--lr", type=float, default=2e-3)
@@ -83,30 +104,32 @@ def main() -> int:
         report["train_seconds"] = round(time.perf_counter() - t0, 1)
         report["final_loss"] = round(history[-1], 4)
         model.metadata.update({"data": "flickr8k train+extra", "encoder": ENCODER, "train": vars(cfg)})
+        report["temperature"] = round(1 / float(model.net.scale().detach()), 4)
+        matcher: ContrastiveModel | ContrastiveMatcher = model
     else:
-        model = ContrastiveModel.load(args.model)
+        matcher = ContrastiveMatcher.load(args.model)  # the graphs the app runs
 
     val_x = pooled(cached_features(ENCODER, images, list(val), device))
     texts = [c for caps in val.values() for c in caps]
     owners = [i for i, caps in enumerate(val.values()) for _ in caps]
-    image_emb, text_emb = model.embed_images(val_x), model.embed_texts(texts)
+    image_emb = torch.from_numpy(_images(matcher, val_x.numpy()))  # (I, E)
+    text_emb = torch.from_numpy(_texts(matcher, texts))  # (T, E)
     recalls = retrieval_recalls(image_emb, text_emb, owners)
     report.update({k: round(v, 4) for k, v in recalls.items()})
-    report["temperature"] = round(1 / float(model.net.scale().detach()), 4)
-    sims = image_emb @ text_emb.t()
-    own = sims[torch.as_tensor(owners), torch.arange(len(owners))]
-    conf_own = model.confidence_from_similarity(own)
-    conf_other = model.confidence_from_similarity(
-        sims[(torch.as_tensor(owners) + 1) % len(val), torch.arange(len(owners))]
+    sims = (image_emb @ text_emb.t()).numpy()  # (I, T)
+    columns = np.arange(len(owners))
+    conf_own = confidence_from_similarity(matcher.config, sims[np.asarray(owners), columns])
+    conf_other = confidence_from_similarity(
+        matcher.config, sims[(np.asarray(owners) + 1) % len(val), columns]
     )
     report["val_confidence_matched_mean"] = round(float(conf_own.mean()), 3)
     report["val_confidence_mismatched_mean"] = round(float(conf_other.mean()), 3)
     if args.train:
         model.metadata["val"] = {k: report[k] for k in recalls}
-        model.save(args.model)
+        model.save(args.model, torch_weights=args.torch_weights)
         report["saved"] = str(args.model)
 
-    print(f"val images {len(val)}, captions {len(texts)}, temperature {report['temperature']}")
+    print(f"val images {len(val)}, captions {len(texts)}, temperature {report.get('temperature', '-')}")
     print("          R@1     R@5     R@10")
     print(f"i->t   {recalls['i2t_r1']:.4f}  {recalls['i2t_r5']:.4f}  {recalls['i2t_r10']:.4f}")
     print(f"t->i   {recalls['t2i_r1']:.4f}  {recalls['t2i_r5']:.4f}  {recalls['t2i_r10']:.4f}")
@@ -116,13 +139,13 @@ def main() -> int:
     )
 
     if args.rerank:
-        report["rerank"] = rerank(model, args.captioner, images, val, args.lambdas, device)
+        report["rerank"] = rerank(matcher, args.captioner, images, val, args.lambdas, device)
     print(json.dumps(report))
     return 0
 
 
 def rerank(
-    model: ContrastiveModel,
+    model: ContrastiveModel | ContrastiveMatcher,
     captioner_dir: Path,
     images: Path,
     val: Any,
@@ -157,7 +180,7 @@ def rerank(
     decode_s = time.perf_counter() - t0
     pooled_val = pooled(grid)
     sims = [
-        model.similarity(pooled_val[i : i + 1], [c for c, _ in cands])[0].tolist()
+        (_images(model, pooled_val[i : i + 1].numpy()) @ _texts(model, [c for c, _ in cands]).T)[0].tolist()
         for i, cands in enumerate(candidates)
     ]
     references = {n: val[n] for n in names}

@@ -47,6 +47,16 @@ def test_every_shipped_model_folder_has_checksums_that_match(folder: Path) -> No
     assert verify_manifest(folder, folder.name)
 
 
+def test_shipped_weights_stay_within_their_budget() -> None:
+    """Issue #16: everything the models weigh, together, stays ≤ 60 MB (the repository stays small and
+    the wheel light). Weights are the tensor files: safetensors and ONNX graphs. A new head must make
+    room rather than grow the download."""
+    weights = [p for p in (resources_dir() / "models").rglob("*") if p.suffix in {".safetensors", ".onnx"}]
+    assert weights, "no shipped weights found"
+    total = sum(p.stat().st_size for p in weights)
+    assert total <= 60_000_000, f"{total / 1e6:.1f} MB of weights: {sorted(p.name for p in weights)}"
+
+
 def test_manifest_round_trip_and_every_kind_of_damage(tmp_path: Path) -> None:
     folder = tmp_path / "m"
     folder.mkdir()

@@ -58,15 +58,44 @@ def _assert_parity(torch_model: ContrastiveModel, np_model: ContrastiveMatcher, 
         assert np_model.confidence(grid[i], caption) == pytest.approx(expected, abs=1e-4)
 
 
+def _shipped_architecture(seed: int) -> ContrastiveModel:
+    """An untrained model of the shipped folder's configuration and vocabulary (random weights, seeded).
+
+    The shipped folder holds only the exported graphs (no torch weights), so parity is checked on the
+    shipped architecture at full size, and the shipped graphs themselves are checked below.
+    """
+    data = json.loads((default_contrastive_dir() / "config.json").read_text(encoding="utf-8"))
+    torch.manual_seed(seed)
+    net = DualEncoder(ContrastiveConfig.from_json(data))
+    return ContrastiveModel(net, Vocabulary.load(default_contrastive_dir() / "vocab.json"))
+
+
 @pytest.mark.timeout(120)
-def test_shipped_model_graphs_equal_torch() -> None:
-    directory = default_contrastive_dir()
-    torch_model = ContrastiveModel.load(directory)
-    np_model = ContrastiveMatcher.load(directory)
+def test_shipped_architecture_graphs_equal_torch(tmp_path: Path) -> None:
+    _shipped_architecture(1).save(tmp_path / "model")
+    torch_model = ContrastiveModel.load(tmp_path / "model")
+    np_model = ContrastiveMatcher.load(tmp_path / "model")
     assert np_model.config.encoder == "efficientnet-lite2"
     assert np_model.config.calib_scale == pytest.approx(torch_model.config.calib_scale)
     _assert_parity(torch_model, np_model, torch_model.config.feature_dim)
     assert np_model.known_words("xyzzy dog frobnicate") == ["dog"]
+
+
+@pytest.mark.timeout(120)
+def test_shipped_folder_holds_only_what_the_app_runs() -> None:
+    """The graphs are the shipped model's one copy of its weights: no torch weights beside them, and the
+    torch loader says so in one sentence; the graphs still tell a fitting caption from an unfitting one."""
+    shipped = default_contrastive_dir()
+    assert not (shipped / "model.safetensors").exists()
+    with pytest.raises(ModelError, match=r"incomplete: model\.safetensors is missing"):
+        ContrastiveModel.load(shipped)
+    matcher = ContrastiveMatcher.load(shipped)
+    assert matcher.known_words("xyzzy dog frobnicate") == ["dog"]
+    texts = matcher.embed_texts(
+        ["a dog runs on the grass", "a dog runs on the grass .", "two men play chess"]
+    )
+    assert np.allclose(np.linalg.norm(texts, axis=1), 1.0, atol=1e-4)
+    assert texts[0] @ texts[1] > texts[0] @ texts[2]  # the same sentence is nearer than another one
 
 
 @pytest.mark.timeout(120)
@@ -117,7 +146,7 @@ def test_missing_damaged_or_mismatched_models_raise_model_errors(tmp_path: Path)
 def test_two_gru_passes_equal_the_packed_sequence() -> None:
     """The text side runs its GRU over plain padded tensors (so it exports); that is exactly what the
     packed-sequence form computes, rows of every length together."""
-    model = ContrastiveModel.load(default_contrastive_dir())
+    model = _shipped_architecture(2)
     net = model.net
     ids = encode_captions(model.vocab, CAPTIONS, model.config.max_tokens)  # (B, T), ragged rows
     mask = (ids != 0).unsqueeze(2).float()
@@ -131,11 +160,20 @@ def test_two_gru_passes_equal_the_packed_sequence() -> None:
     torch.testing.assert_close(net.encode_texts(ids), expected, atol=1e-6, rtol=0)
 
 
-def test_shipped_graphs_store_the_fp16_weights_in_half_the_space() -> None:
-    """The graphs hold the fp16 weights of ``model.safetensors`` as fp16: they add about its size."""
-    shipped = default_contrastive_dir()
-    graphs = sum((shipped / name).stat().st_size for name in (IMAGE_GRAPH, TEXT_GRAPH))
-    assert graphs < 1.1 * (shipped / "model.safetensors").stat().st_size
+@pytest.mark.timeout(120)
+def test_graphs_store_the_fp16_weights_in_half_the_space(tmp_path: Path) -> None:
+    """The graphs hold the fp16 weights of ``model.safetensors`` as fp16: they add about its size, and
+    saved without torch weights the folder holds the graphs alone (what ships), of the same size."""
+    model = _shipped_architecture(3)
+    model.save(tmp_path / "full")
+    model.save(tmp_path / "runtime", torch_weights=False)
+    full, runtime = tmp_path / "full", tmp_path / "runtime"
+    graphs = sum((full / name).stat().st_size for name in (IMAGE_GRAPH, TEXT_GRAPH))
+    assert graphs < 1.1 * (full / "model.safetensors").stat().st_size
+    assert not (runtime / "model.safetensors").exists()
+    assert "model.safetensors" not in (runtime / "SHA256SUMS").read_text(encoding="ascii")
+    shipped = sum((default_contrastive_dir() / name).stat().st_size for name in (IMAGE_GRAPH, TEXT_GRAPH))
+    assert abs(shipped - graphs) < 0.02 * graphs
 
 
 @pytest.mark.timeout(120)

@@ -7,7 +7,9 @@ encoder trained with the symmetric InfoNCE loss scores any caption against any i
 (already cached for captioner training) through a two-layer MLP; the text side is a word embedding
 over the captioner's vocabulary, a bidirectional GRU and a masked mean, both L2-normalised.
 
-Model folders hold ``model.safetensors`` + ``config.json`` + ``vocab.json`` — never a pickle.
+Model folders hold ``config.json`` + ``vocab.json`` + the exported graphs the app runs, and, unless saved
+without them, the torch weights ``model.safetensors`` — never a pickle. The shipped folder holds no torch
+weights: the graphs are its only copy (:meth:`ContrastiveModel.save`).
 """
 
 from __future__ import annotations
@@ -165,15 +167,22 @@ class ContrastiveModel:
             features = features.unsqueeze(0)  # (D,) pooled or (N, D) grid -> a batch of one
         return float(self.confidence_from_similarity(self.similarity(features, [caption]))[0, 0])
 
-    def save(self, directory: Path) -> None:
-        """``model.safetensors`` (fp16) + ``config.json`` + ``vocab.json`` + the ONNX graphs + checksums."""
+    def save(self, directory: Path, *, torch_weights: bool = True) -> None:
+        """``config.json`` + ``vocab.json`` + the ONNX graphs + checksums, and ``model.safetensors`` (fp16).
+
+        ``torch_weights=False`` leaves out ``model.safetensors``: the folder the app ships holds only what
+        it runs (issue #16: the same weights twice cost 4.7 MB of the 60 allowed). The graphs hold the
+        same fp16 numbers; keep the torch weights when you mean to train on from them.
+        """
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         tensors = {
             k: v.detach().to("cpu", torch.float16).contiguous() for k, v in self.net.state_dict().items()
         }
         tensors["logit_scale"] = self.net.logit_scale.detach().float().reshape(())  # keep exact
-        save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT_NAME})
+        (directory / WEIGHTS_FILE).unlink(missing_ok=True)  # never an old copy beside new graphs
+        if torch_weights:
+            save_file(tensors, str(directory / WEIGHTS_FILE), metadata={"format": FORMAT_NAME})
         config = {
             "format": FORMAT_NAME,
             "format_version": FORMAT_VERSION,
@@ -186,7 +195,7 @@ class ContrastiveModel:
         stored.load_state_dict({k: v.half().float() for k, v in self.net.state_dict().items()})
         # image.onnx and text.onnx, what the app runs
         export_graphs(stored, stored.encode_images, stored.encode_texts, self.config.feature_dim, directory)
-        names = (WEIGHTS_FILE, CONFIG_FILE, VOCAB_FILE, IMAGE_GRAPH, TEXT_GRAPH)
+        names = [CONFIG_FILE, VOCAB_FILE, IMAGE_GRAPH, TEXT_GRAPH] + ([WEIGHTS_FILE] if torch_weights else [])
         write_manifest(directory, names)  # last: checksums of what is there
 
     @classmethod

@@ -139,10 +139,11 @@ class EmbeddingCache:
         import hashlib
 
         from assistant.paths import cache_dir
-        from assistant.vision.matching.contrastive import WEIGHTS_FILE
+        from assistant.vision.matching.contrastive import IMAGE_GRAPH
 
+        # Keyed by what makes the embeddings: the encoder and the image graph (its weights' one copy).
         digest = hashlib.sha256(encoder.encode())
-        digest.update((Path(model_dir) / WEIGHTS_FILE).read_bytes())
+        digest.update((Path(model_dir) / IMAGE_GRAPH).read_bytes())
         return cls(cache_dir() / "search" / f"{Path(model_dir).resolve().name}-{digest.hexdigest()[:16]}.npz")
 
     def __len__(self) -> int:
