@@ -33,6 +33,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from wild_eval import score, summarise  # noqa: E402
 
 from assistant.understand.colours import colours_sentence  # noqa: E402
+from assistant.understand.graphics import other_animal  # noqa: E402
 from assistant.understand.objects import artwork_probability, grouped  # noqa: E402
 from assistant.understand.trust import (  # noqa: E402
     CANT_TELL,
@@ -76,7 +77,8 @@ def signals(
         label = grouped(probabilities, head.labels, top=1)[0]
         art = artwork_probability(probabilities, head.labels)
         fit = person_fit(matcher, p, row["text"])
-        subjects = Subjects(float(probe.logit(p)), dog_probability(probabilities, head.labels), fit)
+        dog = dog_probability(probabilities, head.labels)
+        subjects = Subjects(float(probe.logit(p)), dog, fit, other_animal(p, "efficientnet-lite2"))
         near = likeness(memory, p, cfg.neighbours)
         MS.append((time.perf_counter() - started) * 1000)
         out.append(

@@ -50,6 +50,16 @@ PEOPLE = frozenset(
     {"man", "woman", "boy", "girl", "child", "family", "person", "stick figure", "face", "hand"}
 )
 
+# The head's animals: its label for a photo is loose, but an animal it names where the captioner says
+# "dog" is evidence against the dog (trust.py).
+ANIMALS = frozenset({
+    "ant", "bat", "bear", "bee", "beetle", "bird", "butterfly", "camel", "cat", "chicken", "cow", "deer",
+    "dinosaur", "dolphin", "dragon", "duck", "eagle", "elephant", "fish", "frog", "giraffe", "hedgehog",
+    "hippopotamus", "horse", "insect", "kangaroo", "ladybird", "leopard", "lion", "lizard", "lobster",
+    "monkey", "mosquito", "mouse", "owl", "panda", "penguin", "pig", "rabbit", "rhinoceros", "shark",
+    "sheep", "snail", "snake", "spider", "squirrel", "swan", "tiger", "turkey", "turtle", "whale",
+})  # fmt: skip
+
 
 @dataclass(frozen=True)
 class GraphicsConfig:
@@ -111,6 +121,16 @@ def _head_for(encoder: str | None, directory: str | None) -> Any:
     from assistant.vision.inference.graphics_labels import load_graphics_head
 
     return load_graphics_head(Path(directory) if directory else None, encoder)
+
+
+def other_animal(pooled: Any, encoder: str | None, head_dir: Path | None = None) -> float:
+    """The head's probability for its top label when that is an animal other than a dog (:data:`ANIMALS`),
+    else 0 (also without the head): what the trust gate weighs against a captioned dog (~0.3 ms)."""
+    head = _head_for(encoder, str(head_dir) if head_dir else None)
+    if head is None or pooled is None:
+        return 0.0
+    label = head.top(np.asarray(pooled, dtype=np.float32))
+    return label.probability if label.name in ANIMALS else 0.0
 
 
 def phrase(name: str) -> str:

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from assistant.understand.objects import article, grouped, object_words
-from assistant.understand.trust import CANT_TELL, Assessment, TrustConfig, agrees, speak, verdict
+from assistant.understand.trust import CANT_TELL, Assessment, Subjects, TrustConfig, agrees, speak, verdict
 from assistant.vision.inference.imagenet_labels import ImageNetHead, default_head_dir, load_imagenet_head
 
 FLICKR8K = Path(__file__).resolve().parents[3] / "shared" / "data" / "flickr8k"
@@ -81,6 +81,24 @@ def test_the_gate_keeps_captions_in_their_own_world() -> None:
     assert verdict("A man is climbing a rock.", 0.55, _named(972, 0.2), {"cliff": 109}, cfg).trusted  # type: ignore[arg-type]
     # Only the caption's subject counts as naming the thing: this caption is about a dog.
     assert not agrees(_named(292, 0.9), "A brown dog is laying on a tiger.")  # type: ignore[arg-type]
+
+
+def test_a_dog_where_the_drawing_head_sees_another_animal_is_not_said() -> None:
+    """The captioner's "dog" for a cow in a field: ImageNet's breeds hold a little (0.18), the icon-and-
+    drawing head names a cow; the cow is said, not "the grass". A painted lion ImageNet takes for a dog:
+    nothing is said of a dog. A real dog photo (breeds sure) keeps its caption whatever the head says."""
+    cfg = TrustConfig()
+    caption = "A black and white dog is running in the grass."
+    cow = _named(345, 0.34)  # ox
+    seen = Subjects(person=-5.0, dog=0.18, animal=0.34)
+    said = verdict(caption, 0.55, cow, {}, cfg, subjects=seen)  # type: ignore[arg-type]
+    assert not said.trusted and said.sentence == "Probably a cow."
+    lion = verdict("A brown dog is in the water.", 0.53, _named(207, 0.32), {}, cfg, subjects=seen)  # type: ignore[arg-type]
+    assert not lion.trusted and lion.sentence == CANT_TELL
+    breeds = Subjects(person=-5.0, dog=0.8, animal=0.4)  # Flickr8k val's dogs: the head says lion at 0.4
+    assert verdict(caption, 0.6, _named(207, 0.8), {"dog": 1793}, cfg, subjects=breeds).trusted  # type: ignore[arg-type]
+    unsure = Subjects(person=-5.0, dog=0.18, animal=0.2)  # the head unsure: the caption stays as before
+    assert verdict(caption, 0.6, cow, {}, cfg, subjects=unsure).trusted  # type: ignore[arg-type]
 
 
 def test_speak_uses_the_verdict_only_when_it_distrusts() -> None:
