@@ -10,8 +10,10 @@ and it is only applied to short texts (a dialog, not a page whose last line happ
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.ocr.boxes import OcrLine, OcrWord, union_box
 from assistant.ocr.grid import Grid, Row
@@ -86,6 +88,46 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+_NUMBER = re.compile(r"[-+−]?[$€£]?\d[\d,]*(?:\.\d+)?%?")
+
+
+def _value(line: OcrLine) -> float | None:
+    text = line.text.strip()
+    if not _NUMBER.fullmatch(text):
+        return None
+    return float(text.strip("$€£%").replace(",", "").replace("−", "-"))
+
+
+def _has_scale(lines: Sequence[OcrLine], run: int = 4) -> bool:
+    """A chart's axis among ``lines``: ``run`` numbers or more, one above another, aligned at one
+    edge, evenly spaced and evenly stepped ("5.0 4.5 4.0 3.5"). Its labels in a row under the plot
+    are no dialog's buttons (a box plot was read "Dialog. ... Buttons: SpeedyPost, ParcelGo,
+    QuickShip."); a keypad's column (7, 4, 1, 0) and a dial's figures are not evenly stepped."""
+    numbers = [(ln, v) for ln in lines if (v := _value(ln)) is not None]
+    for edge in (0, 2):  # left-aligned, right-aligned
+        column = sorted(numbers, key=lambda p: p[0].box[edge])
+        groups: list[list[tuple[OcrLine, float]]] = []
+        for pair in column:
+            if groups and pair[0].box[edge] - groups[-1][-1][0].box[edge] <= 0.6 * pair[0].height:
+                groups[-1].append(pair)
+            else:
+                groups.append([pair])
+        for group in groups:
+            group.sort(key=lambda p: _middle(p[0]))
+            for i in range(len(group) - run + 1):
+                part = group[i : i + run]
+                gaps = [_middle(b[0]) - _middle(a[0]) for a, b in pairwise(part)]
+                steps = [b[1] - a[1] for a, b in pairwise(part)]
+                even = min(gaps) > 0 and max(gaps) <= 1.25 * min(gaps)
+                if (
+                    even
+                    and steps[0] != 0
+                    and all(abs(d - steps[0]) <= 1e-6 * max(1.0, abs(steps[0])) for d in steps)
+                ):
+                    return True
+    return False
+
+
 def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> DialogReading | None:
     """The dialog reading of ``blocks``, or None when they do not look like one dialog: a short text
     whose lowest row (stray marks aside) is 2..5 short labels spaced apart, with text above it."""
@@ -94,7 +136,7 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     if not lines or sum(len(ln.text.split()) for ln in lines) > cfg.max_words:
         return None
     real = [ln for ln in lines if _letters(ln.text) > cfg.stray_chars]
-    if len(real) < 2:
+    if len(real) < 2 or _has_scale(lines):  # a chart's axis labels are no buttons
         return None
     lowest = max(real, key=lambda ln: ln.box[3])
     height = max(1, lowest.height)

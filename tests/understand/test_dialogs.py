@@ -93,3 +93,49 @@ def test_a_picture_of_two_windows_is_read_window_by_window() -> None:
         < said.index("Writer window")
         < said.index("Dear neighbours")
     )
+
+
+def _box_plot() -> Image.Image:
+    """A box plot as plotting libraries draw it: a title, a value axis at the left (right-aligned,
+    evenly stepped), three boxes with whiskers, a category label under each."""
+    from PIL import ImageDraw, ImageFont
+
+    image = Image.new("RGB", (640, 440), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 13)
+    draw.text((200, 12), "Parcel Weights by Depot", font=font.font_variant(size=17), fill="black")
+    for i, tick in enumerate(["100", "80", "60", "40", "20"]):
+        y = 60 + 70 * i
+        draw.line((70, y, 620, y), fill=(210, 210, 210))
+        draw.text((60 - draw.textlength(tick, font=font), y - 8), tick, font=font, fill="black")
+    boxes = [
+        (160, (330, 270, 230, 200, 120)),
+        (345, (300, 220, 180, 150, 80)),
+        (530, (360, 320, 300, 260, 210)),
+    ]
+    for (x, (low, q1, median, q3, high)), name in zip(
+        boxes, ["Northgate", "Riverside", "Hillcrest"], strict=True
+    ):
+        draw.line((x, high, x, low), fill="black")
+        draw.line((x - 15, high, x + 15, high), fill="black")
+        draw.line((x - 15, low, x + 15, low), fill="black")
+        draw.rectangle((x - 28, q3, x + 28, q1), fill="white", outline="black")
+        draw.line((x - 28, median, x + 28, median), fill=(255, 127, 14), width=2)
+        draw.text((x - draw.textlength(name, font=font) / 2, 410), name, font=font, fill="black")
+    return image
+
+
+@pytest.mark.timeout(60)
+def test_a_charts_category_labels_are_no_buttons() -> None:
+    """A box plot has no bars the chart finder names it by; its labels under the plot are one row
+    of short capitalised words below everything else, as a dialog's buttons are. Its value axis (an
+    evenly stepped column of numbers) says it is a chart (it was read "Dialog. ... Buttons:
+    Northgate, Riverside, Hillcrest.")."""
+    from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+    from assistant.understand.compose import understand
+
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    said = understand(_box_plot(), captioner=None, ocr=TesseractEngine(), verbosity="full").text
+    assert "Parcel Weights by Depot" in said and "Northgate" in said
+    assert "Buttons" not in said and not said.startswith("Dialog")
