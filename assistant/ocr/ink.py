@@ -51,9 +51,11 @@ def grown(mask: np.ndarray, reach: int) -> np.ndarray:
     return out
 
 
-def crossed(gray: np.ndarray, box: Box, step: int, rules: np.ndarray) -> bool:
+def crossed(gray: np.ndarray, box: Box, step: int, rules: np.ndarray, bridge: bool = False) -> bool:
     """Lines (other than ``rules``) run out of ``box`` across its edge at two places or more: the
-    corner where four keys or cells meet, not a letter on its own ground."""
+    corner where four keys or cells meet, not a letter on its own ground. ``bridge``: the ground
+    on either side of a rule taken as one (inside a keypad; elsewhere a window's corner beside
+    its title bar's icon still counts as crossed, and the icon is not read)."""
     x0, y0, x1, y1 = box
 
     def ring(a: np.ndarray) -> np.ndarray:
@@ -61,7 +63,15 @@ def crossed(gray: np.ndarray, box: Box, step: int, rules: np.ndarray) -> bool:
         return np.concatenate([part[0], part[1:, -1], part[-1, ::-1][1:], part[::-1, 0][1:]])
 
     grey = ring(gray).astype(np.int16)
-    off = (np.abs(grey - np.median(grey)) > step) & ~ring(rules)
+    if bridge:
+        # The rules on the ring left out, not counted as ground: where a rule changes the ground
+        # (a calculator's display, darker than the window round it, ends under its "DEG") the
+        # ring goes from the display over its border onto the window, and the border must not
+        # cut that in two.
+        grey = grey[~ring(rules)]
+        off = np.abs(grey - np.median(grey)) > step if grey.size else np.zeros(0, dtype=bool)
+    else:
+        off = (np.abs(grey - np.median(grey)) > step) & ~ring(rules)
     starts = np.flatnonzero(off & ~np.roll(off, 1))
     return len(starts) >= 2
 

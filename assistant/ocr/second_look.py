@@ -148,9 +148,11 @@ def _places(
     rules: np.ndarray,
     cfg: SecondLookConfig,
     origin: tuple[int, int] = (0, 0),
+    tangle: bool = False,
 ) -> tuple[list[Box], list[Box]]:
     """The places of text in ``left`` (cells of ink unread; its cell (0, 0) at ``origin``, in
-    cells), and the tangles: parts too tall for a line, in cells of the whole picture."""
+    cells), and the tangles: parts too tall for a line, in cells of the whole picture. ``tangle``:
+    ``left`` is inside one (a keypad, a display: see :func:`assistant.ocr.ink.crossed`)."""
     if not left.any():
         return [], []
     # A one-cell gap between ink above and below closed: the stem of a "1" joins its flag and foot.
@@ -169,7 +171,7 @@ def _places(
         m = cfg.margin
         box = (max(0, x0 * c - m), max(0, y0 * c - m), min(w, x1 * c + m), min(h, y1 * c + m))
         reach = (box[0], max(0, box[1] - c // 2), box[2], min(h, box[3] + c // 2))  # a stem's end
-        if max(y1 - y0, x1 - x0) <= 4 and crossed(gray, reach, cfg.step, rules):
+        if max(y1 - y0, x1 - x0) <= 4 and crossed(gray, reach, cfg.step, rules, bridge=tangle):
             continue
         places.append(box)
     return places, tangles
@@ -199,7 +201,8 @@ def _untangled(
         tidied.append(((x0 * c, y0 * c, x1 * c, y1 * c), tidied_part))
     clean = gray.copy()  # judged without stipple and outlines (they are no lines run out of a box)
     clean[y0 * c : y1 * c, x0 * c : x1 * c] = tidied_part
-    places, _ = _places(ink, clean, rules | placed(local, rules.shape, (x0 * c, y0 * c)), cfg, (x0, y0))
+    local = rules | placed(local, rules.shape, (x0 * c, y0 * c))
+    places, _ = _places(ink, clean, local, cfg, (x0, y0), tangle=True)
     return places
 
 

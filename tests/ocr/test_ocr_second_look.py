@@ -134,3 +134,18 @@ def test_an_unsure_word_taller_than_two_lines_is_cut_into_lines() -> None:
     lines, places = _by_height([row, tall], sure, SecondLookConfig())
     assert lines == [row] and places == [tall]
     assert _by_height([tall], [], SecondLookConfig()) == ([tall], [])  # no sure word to compare with
+
+
+@needs_engines
+@pytest.mark.timeout(120)
+def test_a_calculators_display_labels_are_read_inside_its_keypad() -> None:
+    """xcalc in colour (datasets/screens, half A): the display's "DEG" and "DEC" sit just above its
+    bottom border, darker than the window below it; inside the keypad's tangle the ring round
+    them crossed that border onto the window and was taken for a corner where keys meet."""
+    from pathlib import Path
+
+    png = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "calc-xcalc-color.png"
+    image = Image.open(png).crop((830, 280, 1100, 745))  # the calculator's window
+    look = SecondLookOcr(TesseractEngine(min_confidence=0.0), LineReader())
+    read = [w.text for ln in look.recognize(image).lines for w in ln.words]
+    assert "DEG" in read and "DEC" in read, read
