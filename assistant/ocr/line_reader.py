@@ -10,6 +10,7 @@ decoding of :mod:`assistant.ocr.rapid` (:mod:`assistant.ocr.ppocr_recognize`).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +45,7 @@ def line_reader_available() -> bool:
 class LineReader:
     """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser."""
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None, remember: int = 4096) -> None:
         from assistant.ocr.ppocr_models import require_model_files
 
         self.files = require_model_files()
@@ -52,6 +53,10 @@ class LineReader:
         self._session: Any = None
         self._characters: list[str] = []
         self._lock = threading.Lock()
+        # Readings kept by the ink they were read from (:func:`assistant.ocr.look_read.ink_key`):
+        # a desktop shows the same title bar buttons, icons and prompts picture after picture.
+        self._memory: OrderedDict[bytes, ReadLine] = OrderedDict()
+        self.remember = remember
 
     def _load(self) -> Any:
         if self._session is None:
@@ -71,6 +76,23 @@ class LineReader:
         with self._lock:
             held, self._session = self._session is not None, None
         return held
+
+    def recall(self, key: bytes) -> ReadLine | None:
+        """What the line picture with this ink ``key`` was read as before (None: not read yet)."""
+        with self._lock:
+            line = self._memory.get(key)
+            if line is not None:
+                self._memory.move_to_end(key)
+            return line
+
+    def keep(self, key: bytes, line: ReadLine) -> None:
+        """``line`` remembered as the reading of the ink ``key`` (the oldest forgotten beyond
+        ``remember`` readings: about 60 bytes each, and the words)."""
+        with self._lock:
+            self._memory[key] = line
+            self._memory.move_to_end(key)
+            while len(self._memory) > self.remember:
+                self._memory.popitem(last=False)
 
     def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
         """Each picture's text, in the order given.

@@ -4,6 +4,7 @@ recogniser within a budget of pixels of line, and the words put back where they 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.ink import line_bands
-from assistant.ocr.line_reader import GAP, LineReader
+from assistant.ocr.line_reader import GAP, LineReader, ReadLine
 
 if TYPE_CHECKING:
     from assistant.ocr.second_look import SecondLookConfig
@@ -67,8 +68,11 @@ def read_places(
     ]
     most, keypads = budget or (cfg.budget, [])
     crops: list[np.ndarray] = []
-    read_as: list[tuple[int, Box, bool]] = []  # which crop's reading each box gets; an unsure word's?
+    # Which crop's reading each box gets (or the reading itself, remembered from an earlier
+    # picture), and whether it is an unsure word's line.
+    read_as: list[tuple[int | ReadLine, Box, bool]] = []
     seen: dict[bytes, tuple[int, Box]] = {}
+    fresh: list[tuple[int, bytes]] = []  # crops to remember, by their ink
     spent, keys = 0, 0
     for cut, again in [(_crop(rgb, c, 3)[1], False) for c in cuts] + [(b, True) for b in lines or []]:
         crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
@@ -80,6 +84,9 @@ def read_places(
         if key is not None and key in seen and overlap_share(cut, seen[key][1]) == 0:
             read_as.append((seen[key][0], cut, again))
             continue
+        if key is not None and (known := reader.recall(key)) is not None:
+            read_as.append((known, cut, again))  # read on an earlier picture: free too
+            continue
         if within(cut, keypads):
             if keys + line_cost(cut) > cfg.keypad_budget:
                 continue
@@ -90,12 +97,15 @@ def read_places(
             spent += line_cost(cut)
         if key is not None and key not in seen:
             seen[key] = (len(crops), cut)
+            fresh.append((len(crops), key))
         read_as.append((len(crops), cut, again))
         crops.append(np.ascontiguousarray(crop))
     reads = reader.read(crops)
+    for k, ink in fresh:
+        reader.keep(ink, reads[k])
     out: list[OcrLine] = []
     for index, (x0, y0, x1, y1), again in read_as:
-        read = reads[index]
+        read = reads[index] if isinstance(index, int) else index
         span = x1 - x0
         words = [
             OcrWord(
@@ -134,7 +144,7 @@ def within(box: Box, areas: list[Box]) -> bool:
 
 def ink_key(crop: np.ndarray, step: int) -> bytes | None:
     """The pixels of ``crop`` ((h, w, 3) uint8) cut to its ink (rows and columns that differ from
-    the ground at its edge by more than ``step``), as bytes with their shape: the same word on a
+    the ground at its edge by more than ``step``), hashed with their shape: the same word on a
     terminal's character grid gives the same key wherever its box was cut. None when no ink
     stands out that clearly (faint text: read each time, never taken for another)."""
     g = crop.astype(np.int16).sum(axis=2)  # (h, w)
@@ -144,4 +154,4 @@ def ink_key(crop: np.ndarray, step: int) -> bytes | None:
     if rows.size == 0:
         return None
     part = crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    return np.asarray(part.shape, dtype=np.int32).tobytes() + part.tobytes()
+    return hashlib.blake2b(np.asarray(part.shape, dtype=np.int32).tobytes() + part.tobytes()).digest()

@@ -45,3 +45,28 @@ def test_one_letter_among_marks_is_taken_where_a_word_was_read_or_as_an_option()
     option, _, _ = read_places(np.asarray(image), np.asarray(image.convert("L")), [box], reader, cfg, [])
     assert [w.text for ln in option for w in ln.words] == ["-C,"]
     assert min(w.confidence for ln in option for w in ln.words) < cfg.min_score_single
+
+
+@needs_reader
+@pytest.mark.timeout(60)
+def test_ink_read_on_an_earlier_picture_is_remembered_not_read_again() -> None:
+    """The same ink on the next picture (a title bar's buttons, a prompt), wherever it lies, gets
+    the reading it had, without costing the budget; other ink is read as usual."""
+    cfg, reader = SecondLookConfig(), LineReader()
+    image, box = _line("with -C, show", "-C,", 12)
+    rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
+    first, _, spent = read_places(rgb, gray, [], reader, cfg, [box])
+    assert spent > 0 and [w.text for ln in first for w in ln.words] == ["-C,"]
+    moved = np.full((60, 400, 3), 255, np.uint8)  # the same line, elsewhere on another picture
+    moved[15:55, 70:390] = rgb
+    shifted = (box[0] + 70, box[1] + 15, box[2] + 70, box[3] + 15)
+    again, _, spent = read_places(
+        moved, np.asarray(Image.fromarray(moved).convert("L")), [], reader, cfg, [shifted]
+    )
+    assert spent == 0
+    assert [(w.text, w.box[0] - 70) for ln in again for w in ln.words] == [
+        (w.text, w.box[0]) for ln in first for w in ln.words
+    ]
+    other, _ = _line("with -x, show", "-x,", 12)
+    _, _, spent = read_places(np.asarray(other), np.asarray(other.convert("L")), [], reader, cfg, [box])
+    assert spent > 0
