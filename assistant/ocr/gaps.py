@@ -110,9 +110,14 @@ def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
                 crop = gray[top:bottom, a:b].astype(np.int16)
                 if crop.size == 0:
                     continue
+                room = crop.shape[0] > row.tall + PAD  # ground above and below the row's text
                 for r0, r1 in _ink_runs(crop, row.tall):
                     rows = np.flatnonzero((np.abs(crop[:, r0:r1] - np.median(crop)) > 60).any(axis=1))
-                    if r1 - r0 >= 3 and rows.size >= 5:  # a digit at least, not a rule's pixel line
+                    # (thin ink from the band's top to its bottom is a key's or a cell's border, not
+                    # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground)
+                    through = room and rows.size > 0 and rows[0] == 0 and rows[-1] == crop.shape[0] - 1
+                    through &= bool((np.abs(crop[:, r0:r1] - np.median(crop)) > 60).mean() < 0.5)  # no badge
+                    if r1 - r0 >= 3 and rows.size >= 5 and not through:  # a digit at least, not a rule
                         box = (a + r0, top + int(rows[0]), a + r1, top + int(rows[-1]) + 1)
                         cells.append((box, _figures(words, a + r0, a + r1)))
     return cells

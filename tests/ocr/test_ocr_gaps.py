@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.gaps import fill_gaps, gap_boxes
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.tesseract import TesseractEngine
@@ -46,3 +47,35 @@ def test_badged_digits_missed_by_the_engine_are_read_in_a_second_look() -> None:
     (table,) = [b for b in layout_blocks(fill_gaps(image, lines, engine)) if b.grid is not None]
     for row, (time, place, platform, status) in zip(table.lines, ROWS, strict=True):
         assert row.text.replace(",", "").split() == f"{time} {place} {platform} {status}".split()
+
+
+def _keypad() -> tuple[Image.Image, list[OcrLine]]:
+    """Outlined keys in rows, as xcalc draws them, one key of the middle row blank; and each
+    label's line as an engine boxes it (the font's own box for it)."""
+    keys = [["SIN", "COS", "TAN"], ["STO", "", "EXP"], ["RCL", "ABS", "MOD"], ["SUM", "INV", "LOG"]]
+    image = Image.new("RGB", (330, 40 + 36 * len(keys)), (235, 235, 235))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 18)
+    lines = []
+    for r, row in enumerate(keys):
+        for c, label in enumerate(row):
+            x, y = 20 + 92 * c, 20 + 36 * r
+            draw.rounded_rectangle((x, y, x + 84, y + 30), radius=8, outline="black", width=2, fill="white")
+            if label:
+                left = x + 42 - draw.textlength(label, font=font) / 2
+                draw.text((left, y + 5), label, font=font, fill="black")
+                x0, y0, x1, y1 = draw.textbbox((left, y + 5), label, font=font)
+                box = (int(x0), int(y0), int(x1), int(y1))
+                lines.append(OcrLine(label, box, 0.95, [OcrWord(label, box, 0.95)]))
+    return image, lines
+
+
+@pytest.mark.timeout(60)
+def test_a_keys_outline_is_not_read_as_a_letter_in_a_second_look() -> None:
+    """Between a row's labels the second look finds ink where other rows have words; a key's
+    outline runs from the top of the row's band to its bottom, and is no character (xcalc's
+    outlines were read "l, D, l, E, l")."""
+    image, lines = _keypad()
+    gray = np.asarray(image.convert("L"))
+    assert not gap_boxes(gray, lines)
+    assert fill_gaps(image, lines, TesseractEngine()) == lines
