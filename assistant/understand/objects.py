@@ -27,7 +27,7 @@ _KIND_RANGES: tuple[tuple[int, int, str], ...] = (
     (151, 268, "dog"), (269, 271, "wolf"), (277, 280, "fox"), (281, 285, "cat"), (286, 293, "big cat"),
     (294, 297, "bear"), (300, 307, "beetle"), (308, 320, "insect"), (321, 326, "butterfly"),
     (365, 368, "ape"), (369, 382, "monkey"), (385, 386, "elephant"), (389, 397, "fish"),
-    (984, 986, "flower"), (991, 997, "mushroom"),
+    (936, 946, "vegetable"), (948, 957, "fruit"), (984, 986, "flower"), (991, 997, "mushroom"),
 )  # fmt: skip
 
 # Everyday kinds whose ImageNet labels are scattered: a sports car's probability spreads over "racer",
@@ -41,6 +41,11 @@ _KIND_SETS: dict[str, frozenset[int]] = {
 
 # Labels spoken as the kind alone: breeds are easily confused, "a dog" is what matters.
 _KIND_ONLY = frozenset({"dog", "cat"})
+# Kinds that add up their members' probability but are not said after a member that stands out ("an
+# orange", not "an orange, a fruit"); said alone when none does (a cut-out kiwi: lemon 0.16, orange
+# 0.11, fig ...: "Probably a fruit.").
+_KIND_SILENT = frozenset({"fruit", "vegetable"})
+_SILENT_MEMBER = 0.25  # ... and a member is said only when this probable on its own: a kiwi is no lemon
 
 # Label -> what to say instead (everyday word, or the sense ImageNet means).
 _RENAME: dict[str, str] = {
@@ -150,7 +155,7 @@ def object_words(index: int, label: str) -> ObjectWords:
     if kind in _KIND_ONLY:
         return ObjectWords(label, kind, None, label not in UNSPEAKABLE)
     noun = _RENAME.get(label, label)
-    if kind and (kind in noun.split() or noun == kind):
+    if kind and (kind in noun.split() or noun == kind or kind in _KIND_SILENT):
         kind = None
     return ObjectWords(label, noun, kind, label not in UNSPEAKABLE)
 
@@ -187,7 +192,8 @@ def grouped(probabilities: Sequence[float] | np.ndarray, labels: Sequence[str], 
     for key in sorted(totals, key=lambda k: -totals[k])[:top]:
         index = best[key]
         words = object_words(index, labels[index])
-        if p[index] < 0.5 * totals[key]:  # no species stands out: the kind alone
+        faint = key in _KIND_SILENT and p[index] < _SILENT_MEMBER
+        if p[index] < 0.5 * totals[key] or faint:  # no species stands out: the kind alone
             words = ObjectWords(words.label, key, None, True)
         out.append(Named(key, words, totals[key], index))
     return out

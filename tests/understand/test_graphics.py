@@ -165,6 +165,10 @@ def test_a_saved_head_loads_and_speaks_only_when_sure(tmp_path: Path) -> None:
     )
     unsure = _tiny_head(tmp_path / "c", [0.1, 0.0, 0.0], [2.0, 0.0])  # p = 0.36
     assert graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=unsure) is None
+    # A drawing is named from 0.3, hedged below 0.5 (held-out drawings: 70 % right at 0.3-0.4).
+    probable = _tiny_head(tmp_path / "e", [0.0, 0.1, 0.0], [0.0, 2.0])  # p = 0.36, drawing style
+    said = graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=probable)
+    assert said == "Probably a drawing of a guitar."
     other = _tiny_head(tmp_path / "d", [0.0, 0.0, 5.0], [2.0, 0.0])
     assert graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=other) is None
     # Not drawn (a photo-like backdrop): never named, however sure the head is.

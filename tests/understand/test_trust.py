@@ -55,7 +55,15 @@ def test_breeds_add_up_to_their_kind() -> None:
     p /= p.sum()
     top = grouped(p, head.labels, top=2)
     assert top[0].words.phrase() == "a cat" and top[0].probability > 0.7
-    assert top[1].words.phrase() == "an orange"
+    assert top[1].words.phrase() == "a fruit"  # an orange at 0.2 is too faint to name the fruit
+    # Fruit adds up too, but a faint member is not said: a cut-out kiwi (lemon 0.16, orange 0.11, ...).
+    p = np.full(1000, 1e-5)
+    p[[951, 950, 952, 949]] = [0.16, 0.11, 0.04, 0.03]
+    p[400] = 0.1
+    p /= p.sum()
+    assert grouped(p, head.labels, top=1)[0].words.phrase() == "a fruit"
+    p[950] = 0.7  # a sure orange is said as itself, not "an orange, a fruit"
+    assert grouped(p / p.sum(), head.labels, top=1)[0].words.phrase() == "an orange"
 
 
 def test_the_gate_replaces_a_caption_that_names_something_else() -> None:
