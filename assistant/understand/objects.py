@@ -26,7 +26,7 @@ _KIND_RANGES: tuple[tuple[int, int, str], ...] = (
     (118, 121, "crab"), (122, 124, "lobster"), (125, 125, "crab"), (127, 146, "bird"), (147, 148, "whale"),
     (151, 268, "dog"), (269, 271, "wolf"), (277, 280, "fox"), (281, 285, "cat"), (286, 293, "big cat"),
     (294, 297, "bear"), (300, 307, "beetle"), (308, 320, "insect"), (321, 326, "butterfly"),
-    (365, 368, "ape"), (369, 382, "monkey"), (385, 386, "elephant"), (389, 397, "fish"),
+    (341, 343, "pig"), (365, 368, "ape"), (369, 382, "monkey"), (385, 386, "elephant"), (389, 397, "fish"),
     (936, 946, "vegetable"), (948, 957, "fruit"), (984, 986, "flower"), (991, 997, "mushroom"),
 )  # fmt: skip
 
@@ -140,6 +140,9 @@ def kind_probability(probabilities: Sequence[float] | np.ndarray, kind: str) -> 
     p = np.asarray(probabilities, dtype=np.float64)
     ranged = sum(p[first : last + 1].sum() for first, last, k in _KIND_RANGES if k == kind)
     return float(ranged + sum(p[i] for i in _KIND_SETS.get(kind, ())))
+
+
+ANIMALS_END = 398  # ImageNet's classes 0-397 are animals (fish to pufferfish)
 
 
 def kind_of(index: int) -> str | None:

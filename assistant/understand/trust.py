@@ -60,7 +60,7 @@ from PIL import Image
 
 from assistant.understand.colours import colours_sentence
 from assistant.understand.graphics import other_animal
-from assistant.understand.objects import Named, artwork_probability, grouped, kind_probability
+from assistant.understand.objects import ANIMALS_END, Named, artwork_probability, grouped, kind_probability
 from assistant.understand.subjects import DOG_WORDS, PERSON_WORDS, mentions, without_subject
 from assistant.understand.wording import lower_first
 
@@ -218,6 +218,9 @@ def verdict(
             dog = label is not None and label.key == "dog"
             return Assessment(False, CANT_TELL, likeness, label, why) if dog else instead(why)
         rest = without_subject(text)
+        animal = label is not None and label.index < ANIMALS_END and p >= cfg.label_probable
+        if animal and mentions(text, DOG_WORDS):  # no dog, but an animal: "Probably a pig.", not "The grass."
+            return instead(why)
         if rest is not None and p < cfg.label_sure:  # a sure ImageNet thing is said instead
             return Assessment(False, rest, likeness, label, why + "; said without it", partial=True)
         return instead(why)

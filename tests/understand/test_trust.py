@@ -107,6 +107,12 @@ def test_a_dog_where_the_drawing_head_sees_another_animal_is_not_said() -> None:
     assert verdict(caption, 0.6, _named(207, 0.8), {"dog": 1793}, cfg, subjects=breeds).trusted  # type: ignore[arg-type]
     unsure = Subjects(person=-5.0, dog=0.18, animal=0.2)  # the head unsure: the caption stays as before
     assert verdict(caption, 0.6, cow, {}, cfg, subjects=unsure).trusted  # type: ignore[arg-type]
+    # No dog at all, but ImageNet's probable thing is an animal: it is said, not the caption's grass.
+    no_dog = Subjects(person=-5.0, dog=0.02)
+    pig = verdict("A dog is running through the grass.", 0.54, _named(341, 0.38), {}, cfg, subjects=no_dog)  # type: ignore[arg-type]
+    assert not pig.trusted and pig.sentence == "Probably a pig."
+    boat = verdict("A dog is running through the grass.", 0.54, _named(576, 0.3), {}, cfg, subjects=no_dog)  # type: ignore[arg-type]
+    assert boat.partial and boat.sentence == "The grass."  # no animal: what is left of the caption
 
 
 def test_speak_uses_the_verdict_only_when_it_distrusts() -> None:
