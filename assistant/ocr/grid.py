@@ -58,7 +58,10 @@ class Row:
         mid = (line.box[1] + line.box[3]) / 2
         own = (y0 + y1) / 2
         similar = max(self.tall, line.height) <= 2.2 * min(self.height, line.height)
-        return similar and y0 <= mid <= y1 and line.box[1] <= own <= line.box[3]
+        # (or boxed loosely around the row: a second reading's "Modified", 32 pixels tall, beside
+        # "Name", 12: a table's header row was split and lost from the table)
+        around = line.box[1] <= y0 and y1 <= line.box[3] and line.height <= 3 * self.height
+        return (similar or around) and y0 <= mid <= y1 and line.box[1] <= own <= line.box[3]
 
 
 @dataclass

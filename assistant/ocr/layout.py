@@ -44,6 +44,11 @@ def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return min(a1, b1) - max(a0, b0)
 
 
+def _contains(outer: Box, inner: Box) -> bool:
+    """Whether ``outer`` spans ``inner``'s rows (top to bottom)."""
+    return outer[1] <= inner[1] and inner[3] <= outer[3]
+
+
 def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
     """Joins pieces of one visual line that an engine returned separately (a small gap between)."""
     merged: list[OcrLine] = []
@@ -54,7 +59,13 @@ def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
             h = min(prev.height, line.height)
             same_row = _overlap(prev.box[1], prev.box[3], line.box[1], line.box[3]) > 0.6 * h
             gap = line.box[0] - prev.box[2]
-            if same_row and -0.5 * h <= gap <= 1.2 * h and max(prev.height, line.height) <= 1.45 * h:
+            # (of similar height, or one boxed loosely around the other's row: a second reading's
+            # "1eft." 16 pixels tall beside "Battery low: 9 percent" 11 tall)
+            around = _contains(prev.box, line.box) or _contains(line.box, prev.box)
+            similar = max(prev.height, line.height) <= 1.45 * h or (
+                around and max(prev.height, line.height) <= 2 * h
+            )
+            if same_row and -0.5 * h <= gap <= 1.2 * h and similar:
                 merged[i] = OcrLine(
                     text=f"{prev.text} {line.text}",
                     box=union_box([prev.box, line.box]),
@@ -146,7 +157,10 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     blocked = (between & x_overlap[:, None, :] & x_overlap[None, :, :]).any(axis=2)
     against_flow = y0[:, None] >= y1[None, :]  # a lies lower than b
     paragraph = multi[:, None] | multi[None, :]
-    rule2 = left & ~blocked & (~against_flow | paragraph)
+    # Against the flow, a column only with a gutter between: a dialog's "OK" under its message,
+    # ending where the message starts, is no column before it.
+    gutter = x1[:, None] + 0.5 * np.minimum.outer(h, h) <= x0[None, :]
+    rule2 = left & ~blocked & (~against_flow | (paragraph & gutter))
     before = (rule1 | rule2) & ~np.eye(n, dtype=bool)
     before &= ~(before & before.T) | (yc[:, None] < yc[None, :])  # break 2-cycles by height
     indegree = before.sum(axis=0)
@@ -204,11 +218,16 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
 
 
 def _grip(line: OcrLine, frame: Box, bar: Box) -> bool:
-    """A mark of one or two characters in a bottom corner of a window's frame: the handle's grips,
-    which engines read as "v", "iN", "Vv"."""
+    """A mark of one or two characters in a bottom corner of a window's frame, down on its edge:
+    the handle's grips, which engines read as "v", "iN", "Vv" (1-2 pixels above the frame's foot
+    on half A). A dialog's "OK" in its corner stands higher (11-19 pixels: it was dropped too)."""
     reach = 3 * (bar[3] - bar[1])
     corner = min(line.box[0] - frame[0], frame[2] - line.box[2]) < reach
-    return corner and frame[3] - line.box[3] < bar[3] - bar[1] and sum(ch.isalnum() for ch in line.text) <= 2
+    low = frame[3] - line.box[3] <= GRIP_DEPTH * (bar[3] - bar[1])
+    return corner and low and sum(ch.isalnum() for ch in line.text) <= 2
+
+
+GRIP_DEPTH = 0.25  # a grip's foot is within this many title-bar heights of the frame's foot
 
 
 def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | None:
@@ -218,11 +237,12 @@ def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | N
     reach = 3 * (bar[3] - bar[1])
     words = [w for ln in drop_unsure(lines) for w in (ln.words or [OcrWord(ln.text, ln.box, ln.confidence)])]
     # Only words within the bar: not a neighbouring window's ("9120", boxed from beside the bar
-    # to under it by an engine), not one taller than the bar.
+    # to under it by an engine), not one far taller than the bar (a second reading boxes a title
+    # a little loosely: "Battery", 28 pixels on a 21-pixel bar, was lost).
     words = [
         w
         for w in words
-        if bar[0] <= w.box[0] and w.box[2] <= bar[2] and w.box[3] - w.box[1] <= bar[3] - bar[1]
+        if bar[0] <= w.box[0] and w.box[2] <= bar[2] and w.box[3] - w.box[1] <= 1.5 * (bar[3] - bar[1])
     ]
 
     def legible(word: OcrWord) -> bool:
@@ -290,7 +310,62 @@ def drop_unsure(lines: list[OcrLine], below: float = UNSURE) -> list[OcrLine]:
     return kept
 
 
+def _middle(box: Box) -> float:
+    return (box[1] + box[3]) / 2
+
+
+def _bands(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """``lines`` grouped into rows by their middles, top to bottom."""
+    bands: list[list[OcrLine]] = []
+    for o in sorted(lines, key=lambda o: _middle(o.box)):
+        if bands and _middle(o.box) - _middle(bands[-1][-1].box) < 0.5 * o.height:
+            bands[-1].append(o)
+        else:
+            bands.append([o])
+    return bands
+
+
+def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
+    """``line`` moved onto the one row it belongs to, when an engine boxed it loosely (a second
+    reading's box, twice its text's height) and so made it a heading, joined to the wrong block
+    or read first. Either its box spans several rows of smaller text and covers some ("Connect",
+    boxed over both lines of "Battery low: 9 percent left. / Connect the charger soon."): it goes
+    to the row with room for it; or it spans one row of two other cells or more, beside it (a
+    table's header "Size" between "Name" and "Type"): it goes to that row. Else as it was."""
+    small = [o for o in lines if o is not line and o.height <= 0.7 * line.height]
+
+    def spanned(near: float) -> list[OcrLine]:
+        return [
+            o
+            for o in small
+            if line.box[1] <= _middle(o.box) <= line.box[3]
+            and o.box[0] - line.box[2] < near
+            and line.box[0] - o.box[2] < near
+        ]
+
+    def under(o: OcrLine) -> bool:
+        return _overlap(o.box[0], o.box[2], line.box[0], line.box[2]) > 0
+
+    close = spanned(2 * line.height)
+    if any(under(o) for o in close):  # its box covers other text
+        bands = _bands(close)
+        free = [b for b in bands if not any(under(o) for o in b)]
+        row = free[0] if len(bands) >= 2 and len(free) == 1 else None
+    else:
+        bands = _bands(spanned(6 * line.height))
+        row = bands[0] if len(bands) == 1 and len(bands[0]) >= 2 and not any(map(under, bands[0])) else None
+    if row is None:
+        return line
+    y0 = int(statistics.median(o.box[1] for o in row))
+    y1 = int(statistics.median(o.box[3] for o in row))
+    words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
+    return OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words)
+
+
 def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
+    if lines:  # only a line taller than most can be boxed over several rows
+        tall = 1.4 * statistics.median(ln.height for ln in lines)
+        lines = [_snapped(ln, lines) if ln.height > tall else ln for ln in lines]
     grids, rest = find_grids(drop_unsure(lines))
     blocks = [grid_block(g) for g in grids] + group_blocks(rest)
     if not blocks:

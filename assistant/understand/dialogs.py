@@ -157,10 +157,21 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
         if len(kept) == len(block.lines):
             rest.append(block)  # untouched: keeps its grid and heading
         elif kept:
-            rest.append(TextBlock(kept))
+            rest.append(_without(block, kept))
     words = sum(len(ln.text.split()) for ln in lines)
     tidy = [OcrLine(" ".join(seg.text.split()), seg.box, seg.confidence, seg.words) for seg in labels]
     return DialogReading(rest, tidy, words <= cfg.dialog_words)
+
+
+def _without(block: TextBlock, kept: list[OcrLine]) -> TextBlock:
+    """``block`` left with the lines ``kept``; a grid keeps its other rows (a table whose last row
+    an engine took to be the buttons under it, "Extract, Delete, Close", stays a table)."""
+    out = TextBlock(kept)
+    if block.grid is not None and len(block.grid.rows) == len(block.lines):
+        ids = {id(ln) for ln in kept}
+        rows = [row for row, ln in zip(block.grid.rows, block.lines, strict=True) if id(ln) in ids]
+        out.grid = Grid(rows, block.grid.monospace) if len(rows) >= 2 else None
+    return out
 
 
 def _starts_window(block: TextBlock) -> bool:

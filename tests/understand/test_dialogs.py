@@ -139,3 +139,35 @@ def test_a_charts_category_labels_are_no_buttons() -> None:
     said = understand(_box_plot(), captioner=None, ocr=TesseractEngine(), verbosity="full").text
     assert "Parcel Weights by Depot" in said and "Northgate" in said
     assert "Buttons" not in said and not said.startswith("Dialog")
+
+
+@pytest.mark.timeout(60)
+def test_a_tables_last_row_taken_for_the_buttons_leaves_a_table() -> None:
+    """A file list over a row of buttons lined up with its columns: the engine's lines make the
+    buttons the table's last row. Said as the buttons, they leave the table, which stays a table
+    (it became plain text: its rows run together, no "Table, 4 rows")."""
+    from PIL import ImageDraw, ImageFont
+
+    from assistant.ocr.layout import layout_blocks
+    from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    rows = [("Name", "Size", "Kind"), ("notes.txt", "2 KB", "Text"), ("photo.jpg", "3 MB", "Image")]
+    rows += [("song.ogg", "5 MB", "Audio"), ("Open", "Copy", "Close")]
+    image = Image.new("RGB", (520, 70 + 34 * len(rows)), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 18)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            draw.text(
+                (30 + 160 * c, 20 + 34 * r + (8 if r == len(rows) - 1 else 0)), text, font=font, fill="black"
+            )
+    blocks = layout_blocks(TesseractEngine().recognize(image).lines)
+    assert any(
+        b.grid is not None and b.lines[-1].text.startswith("Open") for b in blocks
+    )  # as engines read it
+    reading = read_dialog(blocks)
+    assert reading is not None and reading.buttons == ["Open", "Copy", "Close"]
+    (table,) = reading.blocks
+    assert table.grid is not None and len(table.grid.rows) == 4 and table.lines[0].text == "Name, Size, Kind"
