@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -19,6 +20,13 @@ log = logging.getLogger(__name__)
 
 MAX_SIDE = 1200  # larger pictures are read at this size (codes survive it; zxing's time grows with pixels)
 MAX_SAID = 3  # at most this many codes are said
+# A barcode drawn with bars one or two pixels wide (a label rendered small, resampled) can defeat
+# zxing at its own size; read again enlarged (Lanczos), only where rows of stripes show a barcode:
+# at least STRIPE_ROWS rows in a row, each with STRIPE_EDGES light-dark edges, repeating row after
+# row (letters do not). Wild half A: its three barcodes 139-142 such rows, every other picture <= 16.
+RETRY_SCALES = (2.0, 3.0, 4.0)
+RETRY_MAX_SIDE = 2400
+STRIPE_EDGES, STRIPE_ROWS = 30, 24
 
 
 @dataclass(frozen=True)
@@ -69,11 +77,15 @@ def read_codes(rgb: Image.Image) -> list[Code]:
     scale = min(1.0, MAX_SIDE / max(image.size))
     if scale < 1.0:
         image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))))
-    try:
-        found = zxingcpp.read_barcodes(np.asarray(image))  # (H, W) uint8
-    except (RuntimeError, ValueError) as error:
-        log.debug("code reading failed: %s", error)
-        return []
+    found = _read(zxingcpp, image)
+    if not found and looks_striped(np.asarray(image)):
+        for factor in RETRY_SCALES:
+            size = (round(image.width * factor), round(image.height * factor))
+            if max(size) > RETRY_MAX_SIDE:
+                break
+            found = _read(zxingcpp, image.resize(size, Image.Resampling.LANCZOS))
+            if found:
+                break
     codes = []
     for barcode in found:
         text = (barcode.text or "").strip()
@@ -83,6 +95,29 @@ def read_codes(rgb: Image.Image) -> list[Code]:
         if Code(kind, text) not in codes:
             codes.append(Code(kind, text))
     return codes
+
+
+def _read(zxingcpp: Any, image: Image.Image) -> list[Any]:
+    try:
+        return list(zxingcpp.read_barcodes(np.asarray(image)))  # (H, W) uint8
+    except (RuntimeError, ValueError) as error:
+        log.debug("code reading failed: %s", error)
+        return []
+
+
+def looks_striped(gray: np.ndarray) -> bool:
+    """Rows of bars in a grey picture ``(H, W)``: a barcode zxing may have missed (~1 ms)."""
+    if gray.ndim != 2 or gray.shape[0] < 2 or gray.shape[1] < 2:
+        return False
+    a = gray.astype(np.int16)
+    dark = a < (int(a.max()) + int(a.min())) // 2  # (H, W)
+    busy = (dark[:, 1:] != dark[:, :-1]).sum(axis=1) >= STRIPE_EDGES  # (H,)
+    repeats = (dark[1:] == dark[:-1]).mean(axis=1) >= 0.97  # (H - 1,): a row like the one above
+    run = longest = 0
+    for ok in busy[1:] & busy[:-1] & repeats:
+        run = run + 1 if ok else 0
+        longest = max(longest, run)
+    return longest >= STRIPE_ROWS
 
 
 def qr_sentence(text: str) -> str:

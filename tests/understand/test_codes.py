@@ -64,3 +64,25 @@ def test_a_barcode_s_printed_digits_are_not_read_again() -> None:
     reading = picture_reading(drawn("590123412345", "EAN13"), [label, digits], None)
     assert reading.lead == "Barcode EAN-13: 5901234123457."
     assert [b.text for b in reading.blocks] == ["Oat Flakes"]
+
+
+def test_a_barcode_with_bars_a_pixel_wide_is_read_enlarged() -> None:
+    """A Code 128 label shrunk to about 1.4 pixels a bar (as a small rendering or a screenshot scales
+    it): zxing misses it at its own size; rows of stripes send it to an enlarged second reading."""
+    import numpy as np
+    from PIL import ImageDraw, ImageOps
+
+    from assistant.understand.codes import _read, looks_striped
+
+    code = zxingcpp.create_barcode("PARCEL-7731-XK", zxingcpp.BarcodeFormat.Code128)
+    full = Image.fromarray(code.to_image(scale=4)).convert("L")
+    small = full.resize((round(full.width * 0.35), 100), Image.Resampling.BILINEAR)
+    label = ImageOps.expand(small, border=20, fill=255)
+    assert not _read(zxingcpp, label)  # what a single reading finds
+    assert looks_striped(np.asarray(label))
+    assert read_codes(label.convert("RGB")) == [Code("Code 128", "PARCEL-7731-XK")]
+    page = Image.new("L", (400, 200), 255)  # lines of letters are no stripes
+    draw = ImageDraw.Draw(page)
+    for row in range(12):
+        draw.text((5, 5 + 16 * row), "Illumination ||| lilt mill ill 1111 " * 2, fill=0)
+    assert not looks_striped(np.asarray(page))
