@@ -46,13 +46,13 @@ from assistant.vision.evaluation.cider_d import (
     tfidf_doc,
 )
 from assistant.vision.matching.contrastive import normalise
+from assistant.vision.matching.memory_tables import GRAM_SEPARATOR, CaptionTexts, NgramFrequencies
 from assistant.vision.model.files import load_optional_extra
 
 FORMAT_NAME = "assistant-caption-memory"
 FORMAT_VERSION = 1
 FEATURES_FILE, CAPTIONS_FILE, CONFIG_FILE = "memory.safetensors", "captions.json", "config.json"
 DEFAULT_MEMORY_NAME = "flickr8k-lite2-memory"
-_GRAM_SEPARATOR = " "
 _CHUNK_ROWS = 1024  # int8 rows made float32 at a time when scoring (5 MB for 1280-d features)
 _NORM_EPS = 1e-12  # as contrastive.normalise
 
@@ -66,34 +66,13 @@ class MemoryConfig:
     temperature: float = 0.08  # softmax temperature over their cosines; 0: every vote counts the same
 
 
-class _Frequencies(Mapping[tuple[str, ...], int]):
-    """n-gram tuple -> document frequency, over a dict keyed by the space-joined n-gram.
-
-    Why: 66 k tuple keys of interned words cost ~3x the memory of the same keys as one string each.
-    """
-
-    def __init__(self, joined: dict[str, int]) -> None:
-        self.joined = joined
-
-    def __getitem__(self, gram: tuple[str, ...]) -> int:
-        return self.joined[_GRAM_SEPARATOR.join(gram)]
-
-    def get(self, gram: tuple[str, ...], default: Any = None) -> Any:
-        return self.joined.get(_GRAM_SEPARATOR.join(gram), default)
-
-    def __iter__(self) -> Iterator[tuple[str, ...]]:
-        return (tuple(key.split(_GRAM_SEPARATOR)) for key in self.joined)
-
-    def __len__(self) -> int:
-        return len(self.joined)
-
-
 class CaptionMemory:
     """Training photos (pooled features) and their captions; scores candidates by consensus.
 
-    ``captions[i]`` = photo i's captions, each tokenised and joined by single spaces (one string per
-    caption keeps the 30 k of them in ~4 MB; a caption is split only when its photo is a neighbour).
-    ``df`` = the document frequency of every space-joined n-gram seen in two or more photos.
+    ``captions[i]`` = photo i's captions, each tokenised and joined by single spaces (held as one text:
+    a caption is decoded and split only when its photo is a neighbour).
+    ``df`` = the document frequency of every n-gram seen in two or more photos (held as arrays, keyed
+    by the n-gram's tuple; ``df`` given to the constructor: keyed by the space-joined n-gram).
     ``shapes (C, 5)`` = per caption (all photos' in order) its four tf-idf norms and its length, the
     parts of CIDEr-D that need every n-gram of the caption; stored, so that scoring a candidate
     touches only the n-grams it shares with a neighbour's caption (12 ms -> 9 ms a picture).
@@ -104,20 +83,21 @@ class CaptionMemory:
         config: MemoryConfig,
         features: np.ndarray,
         captions: Sequence[Sequence[str]],
-        df: dict[str, int],
+        df: Mapping[str, int] | NgramFrequencies,
         shapes: np.ndarray | None = None,
     ) -> None:
         if len(features) != len(captions) or not len(captions):
             raise ModelError("The caption memory's features and captions do not match.")
         self.config = config
         self._set_features(np.asarray(features))  # (M, D)
-        self.captions = [list(refs) for refs in captions]
-        self.df = _Frequencies(df)
+        self.captions = captions if isinstance(captions, CaptionTexts) else CaptionTexts(captions)
+        self.df = df if isinstance(df, NgramFrequencies) else NgramFrequencies.from_joined(df)
         self._log_docs = math.log(float(len(captions)))  # CIDEr-D's N: the frequencies count photos
         # (M+1,): photo i's captions are rows first[i]..first[i+1]-1 of ``shapes``
-        self._first = np.cumsum([0] + [len(refs) for refs in self.captions])
-        if shapes is None:
-            docs = [self._document(caption) for refs in self.captions for caption in refs]
+        self._first = self.captions.first
+        if shapes is None:  # (building: every caption's every n-gram, so a dict to look them up)
+            by_gram = {tuple(key.split(GRAM_SEPARATOR)): n for key, n in self.df.joined().items()}
+            docs = [self._document(caption, by_gram) for refs in self.captions for caption in refs]
             shapes = np.asarray([[*doc.norms, doc.length] for doc in docs], dtype=np.float32)
         if shapes.shape != (int(self._first[-1]), NGRAMS + 1):
             raise ModelError("The caption memory's captions and their norms do not match.")
@@ -164,12 +144,15 @@ class CaptionMemory:
             np.matmul(chunk.astype(np.float32), query, out=out[start : start + len(chunk)])
         return out * self._inverse_norms
 
-    def _document(self, caption: str, keep: Container[tuple[str, ...]] | None = None) -> TfIdfDoc:
-        """A stored caption as tf-idf; with ``keep``, only those n-grams' weights (norms stay whole)."""
+    def _document(
+        self, caption: str, df: Mapping[tuple[str, ...], int], keep: Container[tuple[str, ...]] | None = None
+    ) -> TfIdfDoc:
+        """A stored caption as tf-idf with the frequencies ``df`` (all of its n-grams' that are stored);
+        with ``keep``, only those n-grams' weights (norms stay whole)."""
         counts = ngram_counts(caption.split())
         if keep is not None:
             counts = Counter({gram: tf for gram, tf in counts.items() if gram in keep})
-        return tfidf_doc(counts, self.df, self._log_docs)
+        return tfidf_doc(counts, df, self._log_docs)
 
     # -- building and storing --------------------------------------------------------------------
     @classmethod
@@ -183,7 +166,7 @@ class CaptionMemory:
     ) -> CaptionMemory:
         """``pooled (M, D)`` mean grid features and each photo's tokenised captions -> a memory."""
         df = document_frequencies([ngram_counts(words) for words in refs] for refs in captions)
-        kept = {_GRAM_SEPARATOR.join(gram): n for gram, n in df.items() if n >= 2}
+        kept = {GRAM_SEPARATOR.join(gram): n for gram, n in df.items() if n >= 2}
         joined = [[" ".join(words) for words in refs] for refs in captions]
         return cls(MemoryConfig(encoder, neighbours, temperature), pooled, joined, kept)
 
@@ -196,7 +179,7 @@ class CaptionMemory:
         codes = np.clip(np.rint(self.features / scale[:, None]), -127, 127).astype(np.int8)  # (M, D)
         arrays = {"features": codes, "scale": scale, "caption_shapes": self.shapes}
         (directory / FEATURES_FILE).write_bytes(save(arrays))
-        text = {"captions": self.captions, "df": dict(sorted(self.df.joined.items()))}
+        text = {"captions": list(self.captions), "df": self.df.joined()}  # the keys sorted
         (directory / CAPTIONS_FILE).write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
         config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **asdict(self.config)}
         (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
@@ -225,9 +208,7 @@ class CaptionMemory:
             config = MemoryConfig(
                 str(data["encoder"]), int(data["neighbours"]), float(data.get("temperature", 0.0))
             )
-            text = json.loads((directory / CAPTIONS_FILE).read_text(encoding="utf-8"))
-            captions = [[" ".join(str(caption).split()) for caption in refs] for refs in text["captions"]]
-            df = {str(gram): int(n) for gram, n in text["df"].items()}
+            captions, df = _read_captions(directory / CAPTIONS_FILE)
             arrays = load_file(str(directory / FEATURES_FILE))
             codes, scale = arrays["features"], arrays["scale"]
             if codes.dtype != np.int8 or codes.ndim != 2 or scale.shape != (codes.shape[0],):
@@ -268,15 +249,18 @@ class CaptionMemory:
         weights = np.exp(logits)
         return weights / weights.sum()
 
-    def _references(self, index: int, keep: Container[tuple[str, ...]]) -> list[TfIdfDoc]:
-        """Photo ``index``'s captions as tf-idf documents holding only the n-grams in ``keep``.
+    def _references(
+        self, index: int, keep: Container[tuple[str, ...]], df: Mapping[tuple[str, ...], int]
+    ) -> list[TfIdfDoc]:
+        """Photo ``index``'s captions as tf-idf documents holding only the n-grams in ``keep`` (whose
+        frequencies ``df`` holds).
 
         Exact for CIDEr-D against candidates whose n-grams are all in ``keep``: the overlap sums over
         the candidate's n-grams only, and the norms and length come whole from ``shapes``.
         """
         docs = []
-        for offset, caption in enumerate(self.captions[index]):
-            doc = self._document(caption, keep)
+        for offset, caption in enumerate(self.captions.photo(index)):
+            doc = self._document(caption, df, keep)
             row = self.shapes[int(self._first[index]) + offset]
             docs.append(TfIdfDoc(doc.vector, [float(v) for v in row[:NGRAMS]], int(row[NGRAMS])))
         return docs
@@ -286,14 +270,26 @@ class CaptionMemory:
         over the neighbours with :meth:`vote_weights`."""
         nearest, similarity = self._nearest(pooled)
         weights = self.vote_weights(similarity)  # (K,)
-        hyps = [tfidf_doc(ngram_counts(words), self.df, self._log_docs) for words in candidates]
+        counts = [ngram_counts(words) for words in candidates]
+        # Every frequency this vote needs: the candidates' n-grams (the neighbours' count only where shared).
+        df = self.df.found({gram for grams in counts for gram in grams})
+        hyps = [tfidf_doc(grams, df, self._log_docs) for grams in counts]
         shared = {gram for hyp in hyps for vector in hyp.vector for gram in vector}
-        references = [self._references(int(i), shared) for i in nearest]
+        references = [self._references(int(i), shared, df) for i in nearest]
         scores = [
             sum(float(w) * cider_d_against(hyp, refs) for w, refs in zip(weights, references, strict=True))
             for hyp in hyps
         ]
         return np.asarray(scores, dtype=np.float32)
+
+
+def _read_captions(path: Path) -> tuple[CaptionTexts, NgramFrequencies]:
+    """``captions.json``'s captions (whitespace made single spaces) and n-gram frequencies, held
+    compactly; the parsed JSON's ~170 k small objects are gone when this returns."""
+    text = json.loads(path.read_text(encoding="utf-8"))
+    captions = CaptionTexts([" ".join(str(caption).split()) for caption in refs] for refs in text["captions"])
+    df = {str(gram): int(n) for gram, n in text["df"].items()}
+    return captions, NgramFrequencies.from_joined(df)
 
 
 def default_memory_dir() -> Path:
