@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from assistant.masks import label, regions
+from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
@@ -149,6 +149,7 @@ def _places(
     cfg: SecondLookConfig,
     origin: tuple[int, int] = (0, 0),
     tangle: bool = False,
+    split: bool = True,
 ) -> tuple[list[Box], list[Box]]:
     """The places of text in ``left`` (cells of ink unread; its cell (0, 0) at ``origin``, in
     cells), and the tangles: parts too tall for a line, in cells of the whole picture. ``tangle``:
@@ -158,15 +159,18 @@ def _places(
     # A one-cell gap between ink above and below closed: the stem of a "1" joins its flag and foot.
     left = left.copy()
     left[1:-1] |= left[:-2] & left[2:]
-    areas, boxes = regions(*label(left))  # 8-connected parts of the cell grid
+    labels, count = label(left)  # 8-connected parts of the cell grid
+    areas, boxes = regions(labels, count)
     c, h, w = cfg.cell, gray.shape[0], gray.shape[1]
-    places, tangles = [], []
-    for area, (x0, y0, x1, y1) in zip(areas.tolist(), boxes.tolist(), strict=True):
+    places, tangles, sparse = [], [], []
+    for k, (area, (x0, y0, x1, y1)) in enumerate(zip(areas.tolist(), boxes.tolist(), strict=True)):
         x0, x1, y0, y1 = x0 + origin[0], x1 + origin[0], y0 + origin[1], y1 + origin[1]
         if (y1 - y0) * c > cfg.max_height:
             tangles.append((x0, y0, x1, y1))
             continue
         if area / ((y1 - y0) * (x1 - x0)) < cfg.min_density or area < 2:
+            if split and area >= 6:
+                sparse.append(k + 1)
             continue
         m = cfg.margin
         box = (max(0, x0 * c - m), max(0, y0 * c - m), min(w, x1 * c + m), min(h, y1 * c + m))
@@ -174,6 +178,13 @@ def _places(
         if max(y1 - y0, x1 - x0) <= 4 and crossed(gray, reach, cfg.step, rules, bridge=tangle):
             continue
         places.append(box)
+    if sparse:
+        # A line with text at its end (a dial's "8" at the tip of a clock's hand): where its cells
+        # crowd (three ink neighbours or more, as a letter's do, not a line's), a place of its own.
+        line = np.isin(labels, sparse)
+        near = sum(np.roll(np.roll(line, dy, 0), dx, 1) for dy in (-1, 0, 1) for dx in (-1, 0, 1)) - line
+        crowded = dilate(line & (near >= 3), 1) & line
+        places += _places(crowded, gray, rules, cfg, origin, tangle, split=False)[0]
     return places, tangles
 
 
