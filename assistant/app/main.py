@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from assistant.app.process_memory import limit_malloc_arenas
+from assistant.app.process_memory import check_pyside_use_without_linecache, limit_malloc_arenas
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,7 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     limit_malloc_arenas()
     from PySide6.QtWidgets import QApplication
 
+    check_pyside_use_without_linecache()  # before the app's imports (process_memory.py says why)
     from assistant.app.controller import AppController
     from assistant.app.ipc import send_command, server_name
     from assistant.app.welcome import is_first_start

@@ -12,7 +12,11 @@ from pathlib import Path
 import pytest
 from app_testkit import PixelDescriber, solid_image
 
-from assistant.app.process_memory import limit_malloc_arenas, return_freed_memory
+from assistant.app.process_memory import (
+    check_pyside_use_without_linecache,
+    limit_malloc_arenas,
+    return_freed_memory,
+)
 from assistant.app.worker import DescribeQueue, DescribeRequest
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(60)]
@@ -116,6 +120,28 @@ def test_return_freed_memory_drops_the_sources_pyside_cached() -> None:
     assert linecache.getlines(__file__)
     return_freed_memory()
     assert __file__ not in linecache.cache
+
+
+def test_pyside_tells_modules_apart_without_caching_their_sources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PySide6's check of each imported module reads the file, so linecache stays empty (issue #19:
+    its lines were ~10 MB of small objects that left pymalloc's arenas holed), and answers as before."""
+    import PySide6.QtCore  # noqa: F401  (its import hook checks every module imported after it)
+
+    feature = sys.modules["shibokensupport.feature"]
+    check_pyside_use_without_linecache()
+    assert check_pyside_use_without_linecache() is False  # once is enough
+    (tmp_path / "uses_qt_here.py").write_text("from PySide6 import QtCore\n\nVALUE = 1\n")
+    (tmp_path / "plain_here.py").write_text("VALUE = 2  # no Qt\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    linecache.clearcache()
+    for name in ("uses_qt_here", "plain_here"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+        __import__(name)  # the import statement's way: PySide6 hooks builtins.__import__
+    assert feature.pyside_feature_dict["uses_qt_here"] == 0  # uses PySide: features may switch
+    assert feature.pyside_feature_dict["plain_here"] == -1  # ignored
+    assert not any(str(tmp_path) in path for path in linecache.cache)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallopt: Linux only")
