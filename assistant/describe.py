@@ -22,6 +22,7 @@ from assistant.capture.image_loading import capture_file
 from assistant.capture.models import CapturedImage
 from assistant.paths import default_model_dir
 from assistant.understand.found import FoundItem, on_screen
+from assistant.understand.graphics import forget_loaded as forget_graphics_head
 from assistant.understand.trust import annotate as annotate_trust
 from assistant.understand.trust import forget_loaded
 from assistant.vision.inference.result import CaptionResult
@@ -149,11 +150,11 @@ class Describer:
 
         Why (issue #19): an app that waits with all of it loaded held ~270 MB. The captioner stays
         (it is the model the app reports ready); the caption re-ranking (memory and image-text model,
-        ~20 MB), the ImageNet head that judges captions (~5 MB) and the PP-OCR text readers' sessions
-        (~34 MB) go, and the next description reopens them: measured on a busy 2-core machine, the
-        first description after a release took 0.3-0.7 s more than the next (about 1 s). The app's
-        worker calls this after a quiet minute (assistant/app/worker.py); run it between describes,
-        never during one.
+        ~20 MB), the ImageNet and icon-and-drawing heads that judge captions (~6 MB) and the PP-OCR
+        text readers' sessions (~34 MB) go, and the next description reopens them: measured on a busy
+        2-core machine, the first description after a release took 0.3-0.7 s more than the next (about
+        1 s). The app's worker calls this after a quiet minute (assistant/app/worker.py); run it
+        between describes, never during one.
         """
         let_go = []
         if self._reranker is not None:
@@ -161,6 +162,8 @@ class Describer:
         self._reranker, self._reranker_checked = None, False
         if forget_loaded():
             let_go.append("ImageNet head")
+        if forget_graphics_head():
+            let_go.append("icon-and-drawing head")
         for name, engine in (self._ocr_engines or {}).items():
             # The photo reader, and the screen reader's second look (SecondLookOcr.reader).
             for part in (engine, getattr(engine, "reader", None)) if name != "screen_ocr" else ():

@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from assistant import onnx_sessions
 from assistant.describe import Describer, DescriberOptions, warm_up_picture
 from assistant.ocr.rapid import RapidOcrEngine, rapidocr_available
-from assistant.understand import trust
+from assistant.understand import graphics, trust
 
 needs_rapidocr = pytest.mark.skipif(not rapidocr_available(), reason="no PP-OCR models")
 
@@ -43,6 +43,7 @@ def test_release_closes_the_text_readers_and_the_next_read_reopens_them() -> Non
 
     assert "photo_ocr (RapidOcrEngine)" in released
     assert detector not in _open_files()  # freed: nobody else held it
+    assert photo._characters == []  # its ~18 k strings too, read again with the session
     assert photo.recognize(picture).text == before  # reopened on need, same reading
     assert detector in _open_files()
     assert describer._engines() is engines  # the engines themselves stay (their caches too)
@@ -59,7 +60,7 @@ def test_release_closes_the_second_looks_recogniser() -> None:
     ImageDraw.Draw(line).text((8, 4), "OPEN", fill="black", font=ImageFont.load_default(size=28))
     before = [read.text for read in reader.read([np.asarray(line)])]
     assert "ocr (LineReader)" in describer.release()
-    assert str(reader.files.recognizer.resolve()) not in _open_files()
+    assert str(reader.files.recognizer.resolve()) not in _open_files() and reader._characters == []
     assert [read.text for read in reader.read([np.asarray(line)])] == before
     assert describer.release() == ["ocr (LineReader)"]  # reopened by the read, so let go again
 
@@ -74,9 +75,12 @@ def test_release_drops_the_caption_reranking_to_be_loaded_on_next_need() -> None
     describer = Describer(DescriberOptions(device="cpu", ocr="none"))
     describer._reranker, describer._reranker_checked = reranker, True
     head, _ = trust._head_for("efficientnet-lite2", None)  # as judging a caption loads it
+    drawings = graphics._head_for("efficientnet-lite2", None)
     released = describer.release()
     assert released[0] == "caption re-ranking"
     assert describer._reranker is None and not describer._reranker_checked  # loaded again by caption()
     assert ("ImageNet head" in released) == (head is not None)
+    assert ("icon-and-drawing head" in released) == (drawings is not None)
+    assert graphics._head_for.cache_info().currsize == 0
     assert trust._head_for.cache_info().currsize == 0
     assert describer.release() == []  # nothing left to let go

@@ -75,6 +75,7 @@ class LineReader:
         """Let go of the recogniser's session (it reopens on the next read); whether one was held."""
         with self._lock:
             held, self._session = self._session is not None, None
+            self._characters = []  # ~18 k strings (issue #19): read again with the session
         return held
 
     def recall(self, key: bytes) -> ReadLine | None:

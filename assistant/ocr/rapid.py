@@ -118,6 +118,7 @@ class RapidOcrEngine(OcrEngine):
         ~35 MB less (issue #19). Whether any were held."""
         with self._lock:
             held, self._sessions = self._sessions is not None, None
+            self._characters = []  # ~18 k strings (issue #19): read again with the session
         return held
 
     def _read(self, arr: np.ndarray) -> list[tuple[np.ndarray, LineText]]:

@@ -130,6 +130,14 @@ def _head_for(encoder: str | None, directory: str | None) -> Any:
     return load_graphics_head(Path(directory) if directory else None, encoder)
 
 
+def forget_loaded() -> bool:
+    """Drop the icon-and-drawing heads loaded so far (the next look loads them again, ~10 ms): an app
+    that waits holds 1.2 MB less (issue #19, Describer.release). Whether any were held."""
+    held = _head_for.cache_info().currsize > 0
+    _head_for.cache_clear()
+    return held
+
+
 def other_animal(pooled: Any, encoder: str | None, head_dir: Path | None = None) -> float:
     """The head's probability for its top label when that is an animal other than a dog (:data:`ANIMALS`),
     else 0 (also without the head): what the trust gate weighs against a captioned dog (~0.3 ms)."""
