@@ -13,6 +13,8 @@ import statistics
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy as np
+
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 
 
@@ -171,32 +173,47 @@ def _trimmed(run: list[Row]) -> list[Row]:
     return run[start:end]
 
 
-def _column_starts(rows: list[Row], cfg: GridConfig) -> list[tuple[int, float]]:
-    """Where the grid's columns start: left edges of cells in two rows or more that line up (within
-    ``align_slack`` line heights), each as (leftmost edge, slack)."""
-    edges = sorted((c.box[0], cfg.align_slack * c.height) for r in rows for c in r.cells)
-    clusters: list[list[tuple[int, float]]] = []
-    for x, slack in edges:
-        if clusters and x - clusters[-1][-1][0] <= slack:
-            clusters[-1].append((x, slack))
-        else:
-            clusters.append([(x, slack)])
-    return [(group[0][0], max(s for _, s in group)) for group in clusters if len(group) >= 2]
+def _columns(rows: list[Row]) -> list[tuple[int, int]]:
+    """The grid's columns as x-ranges, split at its gutters: where no row has a word, save one
+    (a title or a prompt running across). Between the words of one cell ("Hex bolt M6") other rows
+    have words, so a cell is not split; right-aligned figures make one column whatever their left
+    edges."""
+    words = [(r, w) for r in rows for c in r.cells for w in _words_of(c)]
+    left = min(w.box[0] for _, w in words)
+    cover = np.zeros(max(w.box[2] for _, w in words) - left + 1, dtype=np.int32)  # rows per x
+    for row in rows:
+        seen = np.zeros_like(cover, dtype=bool)
+        for w in (w for r, w in words if r is row):
+            seen[w.box[0] - left : w.box[2] - left] = True
+        cover += seen
+    spans: list[tuple[int, int]] = []
+    start = None
+    for x, n in enumerate(cover > max(1, len(rows) // 5)):
+        if n and start is None:
+            start = x
+        elif not n and start is not None:
+            spans.append((left + start, left + x))
+            start = None
+    if start is not None:
+        spans.append((left + start, left + len(cover)))
+    return spans
 
 
 def _words_of(line: OcrLine) -> list[OcrWord]:
     return line.words or [OcrWord(line.text, line.box, line.confidence)]
 
 
-def _recut(row: Row, starts: list[tuple[int, float]]) -> Row:
+def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     """``row`` with its cells made again from its words, one cell per column: an engine runs a line
     across two columns ("PDF document 2024" for "PDF document" and the date's year) or reads a
-    word of a cell apart ("14.2 ZIP archive", then "MB" alone); each word goes to the column whose
-    start is the last at or left of it, and a column's words are read left to right as one cell.
-    Left as it was when every cell already lies in a column of its own."""
+    word of a cell apart ("14.2 ZIP archive", then "MB" alone); each word goes to the column
+    (:func:`_columns`) its middle lies in, or the last one left of it, and a column's words are
+    read left to right as one cell. Left as it was when every cell already lies in a column of
+    its own."""
 
     def column(word: OcrWord) -> int:
-        return sum(1 for x, slack in starts if x <= word.box[0] + slack) - 1
+        middle = (word.box[0] + word.box[2]) / 2
+        return sum(1 for x0, _ in columns if x0 <= middle) - 1
 
     spans = [{column(w) for w in _words_of(c)} for c in row.cells]
     if all(len(s) == 1 for s in spans) and len({next(iter(s)) for s in spans}) == len(spans):
@@ -237,7 +254,12 @@ def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[lis
     for run in runs:
         rows = _trimmed(run)
         if _is_grid(rows, cfg):
+            columns = _columns(rows)
+            cut = [_recut(r, columns) for r in rows]
+            # A toolbar over a table ("New Open, Print" over four columns) is no row of it.
+            full = statistics.median(len(r.cells) for r in cut)
+            while len(cut) > cfg.min_rows and len(cut[0].cells) <= 0.5 * full:
+                rows, cut = rows[1:], cut[1:]
             used.update(id(c) for r in rows for c in r.cells)
-            starts = _column_starts(rows, cfg)
-            grids.append(Grid([_recut(r, starts) for r in rows], _monospace(rows, cfg)))
+            grids.append(Grid(cut, _monospace(rows, cfg)))
     return grids, [ln for ln in lines if id(ln) not in used]

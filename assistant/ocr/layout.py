@@ -17,6 +17,7 @@ import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.grid import Grid, find_grids
+from assistant.ocr.loose import tidied
 from assistant.ocr.panels import Panel, panel_of
 
 
@@ -310,62 +311,8 @@ def drop_unsure(lines: list[OcrLine], below: float = UNSURE) -> list[OcrLine]:
     return kept
 
 
-def _middle(box: Box) -> float:
-    return (box[1] + box[3]) / 2
-
-
-def _bands(lines: list[OcrLine]) -> list[list[OcrLine]]:
-    """``lines`` grouped into rows by their middles, top to bottom."""
-    bands: list[list[OcrLine]] = []
-    for o in sorted(lines, key=lambda o: _middle(o.box)):
-        if bands and _middle(o.box) - _middle(bands[-1][-1].box) < 0.5 * o.height:
-            bands[-1].append(o)
-        else:
-            bands.append([o])
-    return bands
-
-
-def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
-    """``line`` moved onto the one row it belongs to, when an engine boxed it loosely (a second
-    reading's box, twice its text's height) and so made it a heading, joined to the wrong block
-    or read first. Either its box spans several rows of smaller text and covers some ("Connect",
-    boxed over both lines of "Battery low: 9 percent left. / Connect the charger soon."): it goes
-    to the row with room for it; or it spans one row of two other cells or more, beside it (a
-    table's header "Size" between "Name" and "Type"): it goes to that row. Else as it was."""
-    small = [o for o in lines if o is not line and o.height <= 0.7 * line.height]
-
-    def spanned(near: float) -> list[OcrLine]:
-        return [
-            o
-            for o in small
-            if line.box[1] <= _middle(o.box) <= line.box[3]
-            and o.box[0] - line.box[2] < near
-            and line.box[0] - o.box[2] < near
-        ]
-
-    def under(o: OcrLine) -> bool:
-        return _overlap(o.box[0], o.box[2], line.box[0], line.box[2]) > 0
-
-    close = spanned(2 * line.height)
-    if any(under(o) for o in close):  # its box covers other text
-        bands = _bands(close)
-        free = [b for b in bands if not any(under(o) for o in b)]
-        row = free[0] if len(bands) >= 2 and len(free) == 1 else None
-    else:
-        bands = _bands(spanned(6 * line.height))
-        row = bands[0] if len(bands) == 1 and len(bands[0]) >= 2 and not any(map(under, bands[0])) else None
-    if row is None:
-        return line
-    y0 = int(statistics.median(o.box[1] for o in row))
-    y1 = int(statistics.median(o.box[3] for o in row))
-    words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
-    return OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words)
-
-
 def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
-    if lines:  # only a line taller than most can be boxed over several rows
-        tall = 1.4 * statistics.median(ln.height for ln in lines)
-        lines = [_snapped(ln, lines) if ln.height > tall else ln for ln in lines]
+    lines = tidied(lines)
     grids, rest = find_grids(drop_unsure(lines))
     blocks = [grid_block(g) for g in grids] + group_blocks(rest)
     if not blocks:

@@ -1,4 +1,5 @@
-"""Reading order and windows on real screenshots of half A (datasets/screens), with real OCR: what
+"""Reading order, windows and tables on real screenshots of half A (datasets/screens) and rendered
+tables, with real OCR (and boxes as engines returned them there): what
 an engine's loose boxes do to the order, and what a window's corner holds."""
 
 from __future__ import annotations
@@ -96,3 +97,44 @@ def test_a_header_row_boxed_loosely_stays_the_tables_first_row() -> None:
         said.index("Name, Size, Type, Modified")
         == said.index("contracts-2022.zip, 14.2 MB, ZIP archive, Jan 9, 2023") - 1
     )
+
+
+@pytest.mark.timeout(60)
+def test_a_tables_columns_are_found_at_its_gutters() -> None:
+    """A rendered parts table under a toolbar, figures right-aligned as toolkits draw them: the
+    toolbar is no row of the table, and a right-aligned figure stays in its own column ("A4
+    1,050" was one cell: its left edge lined up with no other)."""
+    from PIL import ImageDraw, ImageFont
+
+    rows = [["Part", "Shelf", "Qty", "Price"], ["Hex bolt M6", "A3", "420", "0.12"]]
+    rows += [["Washer 8mm", "A4", "1,050", "0.03"], ["Hinge steel", "B1", "36", "2.40"]]
+    image = Image.new("RGB", (620, 220), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15)
+    for i, tool in enumerate(["New", "Open", "Print"]):
+        draw.text((20 + 70 * i, 12), tool, font=font, fill="black")
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            left = [20, 220, 330, 430][c] + (60 - draw.textlength(text, font=font) if c >= 2 else 0)
+            draw.text((left, 50 + 30 * r), text, font=font, fill="black")
+    (table,) = [b for b in layout_blocks(TesseractEngine().recognize(image).lines) if b.grid is not None]
+    said = [ln.text for ln in table.lines]
+    assert said[0] == "Part, Shelf, Qty, Price"
+    assert "Washer 8mm, A4, 1,050, 0.03" in said
+
+
+def test_a_line_read_twice_is_said_once() -> None:
+    """An engine's overlapping passes over a 9x15 bitmap-font terminal (a jobs listing of ours)
+    gave "17 anna", then "17" and "anna" again inside it, and "render" twice: "17 17 anna ...
+    render render"."""
+    from assistant.ocr.loose import deduplicated
+
+    lines = [
+        _line("17 anna", (85, 123, 173, 139)),
+        _line("17", (84, 126, 100, 136)),
+        _line("render", (363, 126, 416, 136)),
+        _line("render", (363, 126, 415, 136)),
+        _line("anna", (138, 129, 172, 136)),
+        _line("run", (201, 129, 226, 136)),
+    ]
+    assert [ln.text for ln in deduplicated(lines)] == ["17 anna", "render", "run"]

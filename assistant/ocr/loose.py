@@ -1,0 +1,117 @@
+"""Lines an engine read twice or boxed loosely, put right before layout (:mod:`assistant.ocr.layout`).
+
+Engines that read a screen in overlapping passes, and second readings of what the first left
+unsure, hand back the same words twice ("17 anna", then "17" and "anna" again) and boxes far
+taller than the text they hold (a second reading's "Connect", boxed over both lines of a two-line
+message). Read as they come, a word is said twice, and a loose box makes a heading of a word, puts
+it in the wrong block or reads it first. Here each word is kept once and a loose box is moved
+onto the one row it belongs to.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return min(a1, b1) - max(a0, b0)
+
+
+def _middle(box: Box) -> float:
+    return (box[1] + box[3]) / 2
+
+
+def _bands(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """``lines`` grouped into rows by their middles, top to bottom."""
+    bands: list[list[OcrLine]] = []
+    for o in sorted(lines, key=lambda o: _middle(o.box)):
+        if bands and _middle(o.box) - _middle(bands[-1][-1].box) < 0.5 * o.height:
+            bands[-1].append(o)
+        else:
+            bands.append([o])
+    return bands
+
+
+def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
+    """``line`` moved onto the one row it belongs to, when an engine boxed it loosely (a second
+    reading's box, twice its text's height) and so made it a heading, joined to the wrong block
+    or read first. Either its box spans several rows of smaller text and covers some ("Connect",
+    boxed over both lines of "Battery low: 9 percent left. / Connect the charger soon."): it goes
+    to the row with room for it; or it spans one row of two other cells or more, beside it (a
+    table's header "Size" between "Name" and "Type"): it goes to that row. Else as it was."""
+    small = [o for o in lines if o is not line and o.height <= 0.7 * line.height]
+
+    def spanned(near: float) -> list[OcrLine]:
+        return [
+            o
+            for o in small
+            if line.box[1] <= _middle(o.box) <= line.box[3]
+            and o.box[0] - line.box[2] < near
+            and line.box[0] - o.box[2] < near
+        ]
+
+    def under(o: OcrLine) -> bool:
+        return _overlap(o.box[0], o.box[2], line.box[0], line.box[2]) > 0
+
+    close = spanned(2 * line.height)
+    if any(under(o) for o in close):  # its box covers other text
+        bands = _bands(close)
+        free = [b for b in bands if not any(under(o) for o in b)]
+        row = free[0] if len(bands) >= 2 and len(free) == 1 else None
+    else:
+        bands = _bands(spanned(6 * line.height))
+        row = bands[0] if len(bands) == 1 and len(bands[0]) >= 2 and not any(map(under, bands[0])) else None
+    if row is None:
+        return line
+    y0 = int(statistics.median(o.box[1] for o in row))
+    y1 = int(statistics.median(o.box[3] for o in row))
+    words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
+    return OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words)
+
+
+def _words_in(text: str) -> list[str]:
+    return [w.strip(".,:;") for w in text.split()]
+
+
+def _inside(inner: Box, outer: Box, slack: int = 3) -> bool:
+    return (
+        outer[0] - slack <= inner[0]
+        and outer[1] - slack <= inner[1]
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
+    """``lines`` without those read twice: a line within another's box whose words that line has
+    too, in order (an engine's overlapping passes gave "17 anna", then "17" and "anna" again, and
+    "render" twice: "17 17 anna ... render render"). Of two the same, the surer stays."""
+    order = sorted(lines, key=lambda ln: (-len(ln.text), -ln.confidence))
+    kept: list[OcrLine] = []
+    for line in order:
+        words = _words_in(line.text)
+        if not words:
+            kept.append(line)
+            continue
+        twice = any(
+            _inside(line.box, other.box)
+            and any(
+                _words_in(other.text)[i : i + len(words)] == words for i in range(len(_words_in(other.text)))
+            )
+            for other in kept
+        )
+        if not twice:
+            kept.append(line)
+    ids = {id(ln) for ln in kept}
+    return [ln for ln in lines if id(ln) in ids]
+
+
+def tidied(lines: list[OcrLine]) -> list[OcrLine]:
+    """``lines`` each read once (:func:`deduplicated`), loose boxes on their rows (:func:`_snapped`)."""
+    lines = deduplicated(lines)
+    if not lines:
+        return lines
+    tall = 1.4 * statistics.median(ln.height for ln in lines)  # only a tall line can be loose
+    return [_snapped(ln, lines) if ln.height > tall else ln for ln in lines]
