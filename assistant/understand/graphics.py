@@ -187,6 +187,27 @@ def graphic_sentence(
     return f"A drawing of {phrase(label.name)}."
 
 
+def unnamed_sentence(
+    pooled: Any,
+    rgb: Image.Image,
+    encoder: str | None,
+    cfg: GraphicsConfig | None = None,
+    head_dir: Path | None = None,
+    stats: DrawnStatistics | None = None,
+) -> str | None:
+    """ "An icon I can't name." / "A drawing I can't name." for a drawn picture the head cannot name
+    (asked after :func:`graphic_sentence`): what is known (drawn, and the head's style, right for 90 %
+    of held-out Tango icons) rather than a bare "I can't tell"; None when not drawn or no head."""
+    cfg = cfg or GraphicsConfig()
+    if pooled is None or not looks_drawn(stats or drawn_statistics(rgb, cfg.side), cfg):
+        return None
+    head = _head_for(encoder, str(head_dir) if head_dir else None)
+    if head is None:
+        return None
+    style = head.top(np.asarray(pooled, dtype=np.float32)).style
+    return "An icon I can't name." if style == "icon" else "A drawing I can't name."
+
+
 def cut_out_sentence(
     pooled: Any,
     rgb: Image.Image,
@@ -222,7 +243,7 @@ def named_instead(
 ) -> str | None:
     """What to say of a picture whose caption the trust gate gave up on (``said``: the gate's own
     sentence): a drawn icon or clip art by its name; a cut-out photo by its name when the gate could
-    not tell; else ``said``."""
+    not tell; a drawn picture the head cannot name as one ("An icon I can't name."); else ``said``."""
     from assistant.understand.trust import CANT_TELL
 
     if pooled is None:
@@ -232,5 +253,9 @@ def named_instead(
     if drawn is not None:
         return drawn
     if said is None or said.startswith(CANT_TELL):
-        return cut_out_sentence(pooled, rgb, encoder, head_dir=head_dir, stats=stats) or said
+        cut_out = cut_out_sentence(pooled, rgb, encoder, head_dir=head_dir, stats=stats)
+        unnamed = None if cut_out else unnamed_sentence(pooled, rgb, encoder, head_dir=head_dir, stats=stats)
+        if unnamed and said:  # "A drawing I can't name. Mostly white and blue."
+            return said.replace(CANT_TELL, unnamed, 1)
+        return cut_out or unnamed or said
     return said

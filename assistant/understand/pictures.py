@@ -30,7 +30,13 @@ from assistant.ocr.layout import TextBlock
 from assistant.ocr.regions import regions
 from assistant.understand.codes import codes_sentence, read_codes
 from assistant.understand.codes import qr_sentence as qr_sentence  # said here before codes.py
-from assistant.understand.graphics import cut_out_sentence, drawn_statistics, graphic_sentence
+from assistant.understand.colours import colours_sentence
+from assistant.understand.graphics import (
+    cut_out_sentence,
+    drawn_statistics,
+    graphic_sentence,
+    unnamed_sentence,
+)
 from assistant.understand.trust import Assessment, with_colours
 
 log = logging.getLogger(__name__)
@@ -126,7 +132,8 @@ def _mostly_table(blocks: Sequence[TextBlock], words: int, max_words: int = 120)
 
 def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) -> str:
     """A drawn picture or cut-out: an icon or drawing the graphics head is sure of ("An icon: a
-    folder."; understand/graphics.py), else a sure ImageNet label ("A picture of a zebra."), else
+    folder."; understand/graphics.py), else a sure ImageNet label ("A picture of a zebra."), else a
+    cut-out's probable name, else a drawn picture said as one ("A drawing I can't name."), else
     can't tell (and its main colours)."""
     if captioner is None:
         return with_colours(rgb)
@@ -147,7 +154,11 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
         return f"A picture of {label.words.phrase()}."
     encoder = getattr(captioner, "encoder_name", None)  # a cut-out photo: "Probably a kettle." (graphics.py)
     cut_out = cut_out_sentence(getattr(result, "pooled", None), rgb, encoder, label, stats=stats)
-    return cut_out or with_colours(rgb)
+    if cut_out:
+        return cut_out
+    unnamed = unnamed_sentence(getattr(result, "pooled", None), rgb, encoder, stats=stats)
+    colours = colours_sentence(rgb) if unnamed else None  # "An icon I can't name. Mostly blue."
+    return " ".join(part for part in (unnamed, colours) if part) if unnamed else with_colours(rgb)
 
 
 def picture_lead(

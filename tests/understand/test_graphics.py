@@ -24,6 +24,7 @@ from assistant.understand.graphics import (
     looks_drawn,
     named_instead,
     phrase,
+    unnamed_sentence,
 )
 from assistant.understand.objects import Named, ObjectWords
 from assistant.understand.pictures import PictureConfig, lone_picture_sentence
@@ -173,6 +174,22 @@ def test_a_saved_head_loads_and_speaks_only_when_sure(tmp_path: Path) -> None:
     assert graphic_sentence(pooled, _drawn_icon(), "efficientnet-lite2", head_dir=other) is None
     # Not drawn (a photo-like backdrop): never named, however sure the head is.
     assert graphic_sentence(pooled, _photo_like(), "efficientnet-lite2", head_dir=sure_icon) is None
+
+
+def test_a_drawn_picture_the_head_cannot_name_is_said_as_drawn(tmp_path: Path) -> None:
+    """What is known (drawn; icon or drawing) rather than a bare "I can't tell"; a photo-like picture
+    gets nothing of the kind."""
+    pooled = np.ones(1280, np.float32)
+    other_icon = _tiny_head(tmp_path / "a", [0.0, 0.0, 5.0], [2.0, 0.0])
+    unsure_drawing = _tiny_head(tmp_path / "b", [0.0, 0.0, 0.5], [0.0, 2.0])
+    enc = "efficientnet-lite2"
+    assert graphic_sentence(pooled, _drawn_icon(), enc, head_dir=other_icon) is None
+    assert unnamed_sentence(pooled, _drawn_icon(), enc, head_dir=other_icon) == "An icon I can't name."
+    assert unnamed_sentence(pooled, _drawn_icon(), enc, head_dir=unsure_drawing) == "A drawing I can't name."
+    assert unnamed_sentence(pooled, _photo_like(), enc, head_dir=other_icon) is None
+    said = f"{CANT_TELL} Mostly white and blue."  # the trust gate's sentence on the photo path
+    named = named_instead(pooled, _drawn_icon(), enc, said, head_dir=other_icon)
+    assert named == "An icon I can't name. Mostly white and blue."
 
 
 @pytest.mark.timeout(120)
