@@ -35,6 +35,7 @@ from assistant.understand.graphics import (
     cut_out_sentence,
     drawn_statistics,
     graphic_sentence,
+    looks_drawn,
     unnamed_sentence,
 )
 from assistant.understand.trust import Assessment, with_colours
@@ -150,7 +151,8 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
         return drawn
     trust = getattr(result, "trust", None)
     label = trust.label if isinstance(trust, Assessment) else None
-    if label is not None and label.probability >= cfg.label_sure:
+    # ImageNet is confidently wrong on drawn pictures ("spatula" for a trash-can icon): photos only.
+    if label is not None and label.probability >= cfg.label_sure and not looks_drawn(stats):
         return f"A picture of {label.words.phrase()}."
     encoder = getattr(captioner, "encoder_name", None)  # a cut-out photo: "Probably a kettle." (graphics.py)
     cut_out = cut_out_sentence(getattr(result, "pooled", None), rgb, encoder, label, stats=stats)

@@ -226,6 +226,24 @@ def test_a_lone_icon_is_named_and_a_photo_like_picture_is_not() -> None:
     assert said.startswith((CANT_TELL, "Probably ")) and "icon" not in said and "drawing" not in said
 
 
+@pytest.mark.timeout(120)
+def test_imagenet_s_sure_label_is_not_said_of_a_drawn_picture() -> None:
+    """ImageNet was sure of a spatula for a trash-can icon: on a drawn picture its label is never said
+    (the icon-and-drawing head's name, or "A drawing/An icon I can't name."); on a photo-like one it is."""
+    from assistant.understand.trust import Assessment
+
+    spatula = Named("spatula", ObjectWords("spatula", "spatula", None, True), 0.9, 813)
+
+    class Sure(_Captioner):
+        def caption(self, image: Image.Image) -> Any:
+            verdict = Assessment(False, CANT_TELL, 0.3, spatula, "test")
+            return SimpleNamespace(text="a dog runs", pooled=_pooled(image), trust=verdict)
+
+    said = lone_picture_sentence(Sure(), _drawn_icon(), PictureConfig())
+    assert "spatula" not in said and said.startswith(("An icon", "A drawing", "Probably a drawing")), said
+    assert lone_picture_sentence(Sure(), _photo_like(), PictureConfig()) == "A picture of a spatula."
+
+
 def _judged(trusted: bool) -> Any:
     """A captioner whose result the trust gate did (or did not) trust, with the real pooled feature."""
     from assistant.understand.trust import Assessment
