@@ -37,6 +37,7 @@ _KIND_SETS: dict[str, frozenset[int]] = {
     "truck": frozenset({555, 569, 675, 734, 864, 867}),
     "bus": frozenset({654, 779, 874}),
     "guitar": frozenset({402, 546}),
+    "bridge": frozenset({821, 839, 888}),  # steel arch bridge, suspension bridge, viaduct (WordNet: bridges)
 }
 
 # Labels spoken as the kind alone: breeds are easily confused, "a dog" is what matters.

@@ -41,6 +41,7 @@ def test_labels_are_spoken_as_everyday_words() -> None:
     assert object_words(412, labels[412]).phrase() == "a rubbish bin"  # "ashcan"
     assert object_words(967, labels[967]).phrase() == "a cup of espresso"
     assert object_words(950, labels[950]).phrase() == "an orange"
+    assert object_words(888, labels[888]).phrase() == "a viaduct, a bridge"  # WordNet: a viaduct is a bridge
     assert article("umbrella") == "an" and article("unicycle") == "a"
     # What ImageNet says about charts, paintings and icons is never said as a thing in the picture.
     for index in (916, 917, 921, 611):  # web site, comic book, book jacket, jigsaw puzzle
