@@ -27,7 +27,9 @@ neighbours can vote without the far ones drowning the near ones (val numbers in 
 from __future__ import annotations
 
 import json
+import logging
 import math
+import zipfile
 from collections import Counter
 from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -37,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
+from assistant.paths import cache_dir
 from assistant.vision.evaluation.cider_d import (
     NGRAMS,
     TfIdfDoc,
@@ -46,8 +49,17 @@ from assistant.vision.evaluation.cider_d import (
     tfidf_doc,
 )
 from assistant.vision.matching.contrastive import normalise
-from assistant.vision.matching.memory_tables import GRAM_SEPARATOR, CaptionTexts, NgramFrequencies
-from assistant.vision.model.files import load_optional_extra
+from assistant.vision.matching.memory_tables import (
+    GRAM_SEPARATOR,
+    TABLES_VERSION,
+    CaptionTexts,
+    NgramFrequencies,
+    load_tables,
+    save_tables,
+)
+from assistant.vision.model.files import load_optional_extra, verified_sha256
+
+log = logging.getLogger(__name__)
 
 FORMAT_NAME = "assistant-caption-memory"
 FORMAT_VERSION = 1
@@ -90,7 +102,7 @@ class CaptionMemory:
             raise ModelError("The caption memory's features and captions do not match.")
         self.config = config
         self._set_features(np.asarray(features))  # (M, D)
-        self.captions = captions if isinstance(captions, CaptionTexts) else CaptionTexts(captions)
+        self.captions = captions if isinstance(captions, CaptionTexts) else CaptionTexts.from_lists(captions)
         self.df = df if isinstance(df, NgramFrequencies) else NgramFrequencies.from_joined(df)
         self._log_docs = math.log(float(len(captions)))  # CIDEr-D's N: the frequencies count photos
         # (M+1,): photo i's captions are rows first[i]..first[i+1]-1 of ``shapes``
@@ -285,11 +297,34 @@ class CaptionMemory:
 
 def _read_captions(path: Path) -> tuple[CaptionTexts, NgramFrequencies]:
     """``captions.json``'s captions (whitespace made single spaces) and n-gram frequencies, held
-    compactly; the parsed JSON's ~170 k small objects are gone when this returns."""
+    compactly; from the user cache when this file (verified against its folder's checksums) was
+    read before.
+
+    Why the cache (issue #19): the app lets the memory go after a quiet minute and reads it again on
+    the next photo. Parsing the JSON makes ~170 k small objects each time, and the few objects made
+    meanwhile that outlive them (a description's results) leave pymalloc's arenas holed: the idle
+    app grew ~1.5 MB a picture-and-release, ~10 MB over ten. From the cache: a few arrays, and the
+    reading takes ~5 ms instead of ~100 ms.
+    """
+    digest = verified_sha256(path)
+    cached = cache_dir() / "caption-memory" / f"{digest[:32]}-v{TABLES_VERSION}.npz" if digest else None
+    if cached is not None and cached.is_file():
+        try:
+            return load_tables(cached)
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as error:
+            log.info("caption memory cache %s unusable (%s); reading %s", cached, error, path.name)
     text = json.loads(path.read_text(encoding="utf-8"))
-    captions = CaptionTexts([" ".join(str(caption).split()) for caption in refs] for refs in text["captions"])
+    captions = CaptionTexts.from_lists(
+        [" ".join(str(caption).split()) for caption in refs] for refs in text["captions"]
+    )
     df = {str(gram): int(n) for gram, n in text["df"].items()}
-    return captions, NgramFrequencies.from_joined(df)
+    tables = captions, NgramFrequencies.from_joined(df)
+    if cached is not None:
+        try:
+            save_tables(cached, *tables)
+        except OSError as error:  # a read-only cache: read the JSON each time, as before
+            log.info("caption memory cache not written (%s)", error)
+    return tables
 
 
 def default_memory_dir() -> Path:

@@ -10,12 +10,17 @@ numpy arrays and one bytes text it is ~4 MB in a few big blocks, which go back w
 
 from __future__ import annotations
 
+import os
+import tempfile
+import zlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any, overload
 
 import numpy as np
 
 GRAM_SEPARATOR = " "  # an n-gram's words, joined
+TABLES_VERSION = 1  # the cached tables' layout (save_tables)
 
 
 class NgramFrequencies(Mapping[tuple[str, ...], int]):
@@ -29,6 +34,10 @@ class NgramFrequencies(Mapping[tuple[str, ...], int]):
     """
 
     def __init__(self, keys: np.ndarray, counts: np.ndarray) -> None:
+        if keys.ndim != 1 or keys.dtype.kind != "S" or counts.shape != keys.shape or counts.dtype.kind != "i":
+            raise ValueError("the n-gram frequencies are not two arrays of one length")
+        if len(keys) > 1 and not bool(np.all(keys[1:] > keys[:-1])):
+            raise ValueError("the n-grams are not sorted")
         self.sorted_keys, self.counts = keys, counts  # (G,) bytes sorted, (G,) int32
 
     @classmethod
@@ -81,12 +90,29 @@ class CaptionTexts(Sequence[list[str]]):
     pymalloc's pools when let go; a query reads only its 20 neighbours' captions.
     """
 
-    def __init__(self, captions: Iterable[Sequence[str]]) -> None:
+    def __init__(self, text: bytes, starts: np.ndarray, first: np.ndarray) -> None:
+        if (
+            starts.ndim != 1
+            or first.ndim != 1
+            or not len(starts)
+            or not len(first)
+            or int(starts[0]) != 0
+            or int(starts[-1]) != len(text)
+            or int(first[0]) != 0
+            or int(first[-1]) != len(starts) - 1
+            or bool(np.any(np.diff(starts) < 0))
+            or bool(np.any(np.diff(first) < 0))
+        ):
+            raise ValueError("the caption offsets do not fit the text")
+        self.text, self.starts, self.first = text, starts, first  # (C+1,) int64, (M+1,) int64
+
+    @classmethod
+    def from_lists(cls, captions: Iterable[Sequence[str]]) -> CaptionTexts:
         encoded = [[caption.encode("utf-8") for caption in refs] for refs in captions]
         lengths = np.fromiter((len(c) for refs in encoded for c in refs), dtype=np.int64)
-        self.starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)  # (C+1,)
-        self.first = np.cumsum([0] + [len(refs) for refs in encoded]).astype(np.int64)  # (M+1,)
-        self.text = b"".join(c for refs in encoded for c in refs)
+        starts = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)  # (C+1,)
+        first = np.cumsum([0] + [len(refs) for refs in encoded]).astype(np.int64)  # (M+1,)
+        return cls(b"".join(c for refs in encoded for c in refs), starts, first)
 
     def photo(self, index: int) -> list[str]:
         rows = range(int(self.first[index]), int(self.first[index + 1]))
@@ -118,3 +144,50 @@ class CaptionTexts(Sequence[list[str]]):
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def save_tables(path: Path, captions: CaptionTexts, df: NgramFrequencies) -> None:
+    """Both tables in one ``.npz`` (no pickle), written whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".tables-", suffix=".npz", dir=path.parent)
+    try:
+        arrays = {
+            "keys": df.sorted_keys,
+            "counts": df.counts,
+            "text": np.frombuffer(captions.text, dtype=np.uint8),
+            "starts": captions.starts,
+            "first": captions.first,
+        }
+        with os.fdopen(fd, "wb") as handle:
+            savez: Any = np.savez  # (numpy's stubs take **arrays for its keyword options)
+            savez(handle, crc=np.asarray([_crc(arrays)], dtype=np.uint32), **arrays)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_tables(path: Path) -> tuple[CaptionTexts, NgramFrequencies]:
+    """What :func:`save_tables` wrote; ValueError (or OSError, KeyError, BadZipFile) when it is not
+    that: a CRC-32 over the arrays, and the tables check their shapes and order."""
+    with np.load(path, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in _CACHED}
+        crc = stored["crc"]
+    if crc.shape != (1,) or int(crc[0]) != _crc(arrays):  # numpy does not check the zip's own CRCs
+        raise ValueError("the cached tables do not match their checksum")
+    text = arrays["text"]
+    if text.dtype != np.uint8 or text.ndim != 1:
+        raise ValueError("the captions' text is not bytes")
+    captions = CaptionTexts(text.tobytes(), arrays["starts"], arrays["first"])
+    return captions, NgramFrequencies(arrays["keys"], arrays["counts"])
+
+
+_CACHED = ("keys", "counts", "text", "starts", "first")
+
+
+def _crc(arrays: Mapping[str, np.ndarray]) -> int:
+    """CRC-32 over the arrays' bytes, in :data:`_CACHED`'s order (a cache file damaged on disk)."""
+    crc = 0
+    for name in _CACHED:
+        crc = zlib.crc32(np.ascontiguousarray(arrays[name]).tobytes(), crc)
+    return crc

@@ -162,6 +162,18 @@ def verify_manifest(directory: Path, what: str = "The model") -> bool:
     return True
 
 
+def verified_sha256(path: Path) -> str | None:
+    """The SHA-256 this process verified ``path`` against its folder's ``SHA256SUMS``, if it did and the
+    file is unchanged since (same size, times and inode); None otherwise. For data derived from a
+    verified file (a cache keyed by its content) without hashing it twice."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    key = (str(Path(path).resolve()), info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+    return _verified.get(key)
+
+
 class _MadeForAnEncoder(Protocol):
     @property
     def config(self) -> Any: ...  # with an ``encoder`` name
