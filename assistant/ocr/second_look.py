@@ -237,6 +237,14 @@ def _by_height(boxes: list[Box], lines: list[OcrLine], cfg: SecondLookConfig) ->
     return [b for b in boxes if b[3] - b[1] <= most], [b for b in boxes if b[3] - b[1] > most]
 
 
+def _inner(place: Box, cfg: SecondLookConfig) -> Box:
+    """A place without the margin kept round its ink (a short word's margin is most of its box, and
+    an unsure word's line over the same ink covered under half of it: the ink was read twice)."""
+    m = cfg.margin
+    x0, y0, x1, y1 = place
+    return (x0 + m, y0 + m, max(x0 + m + 1, x1 - m), max(y0 + m + 1, y1 - m))
+
+
 def _within(box: Box, tidied: list[Tidied]) -> bool:
     """``box`` lies (mostly) in a tidied keypad or dial."""
     return within(box, [t[0] for t in tidied])
@@ -317,7 +325,9 @@ class SecondLookOcr(OcrEngine):
         # unsure "word" taller than a line (rows of keys run together) is left to its keys.
         lines, tall = _by_height(unsure_places(gray, result.lines, self.cfg), result.lines, self.cfg)
         tall = [b for b in tall if not _within(b, tidied)]
-        places = tall + [p for p in found if not any(overlap_share(p, ln) > 0.5 for ln in lines + tall)]
+        places = tall + [
+            p for p in found if not any(overlap_share(_inner(p, self.cfg), ln) > 0.5 for ln in lines + tall)
+        ]
         if places or lines:
             sure = [
                 w.box

@@ -183,3 +183,42 @@ def test_a_dial_number_touching_a_clocks_hand_is_read() -> None:
     look = SecondLookOcr(TesseractEngine(min_confidence=0.0), LineReader())
     read = [w.text for ln in look.recognize(_dial(8)).lines for w in ln.words]
     assert "8" in read and {"2", "3", "4", "5", "6", "9", "12"} <= set(read), read
+
+
+@needs_engines
+@pytest.mark.timeout(120)
+def test_an_unsure_words_ink_is_read_once_not_again_as_a_place() -> None:
+    """A short word tesseract is unsure of ("-l" read "-1" at 0.64 on a terminal's prompt) is read
+    again as one line; its ink, found unread too, is not read a second time as a place (the
+    place's margin made it twice the line's box, so the line covered under half of it)."""
+    from assistant.ocr.base import OcrEngine, OcrResult
+    from assistant.ocr.line_reader import ReadLine
+
+    image = Image.new("RGB", (360, 40), "white")
+    mono = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 13)
+    ImageDraw.Draw(image).text((10, 12), "sam@desk:~/reports$ ls -l", font=mono, fill="black")
+    read = TesseractEngine(min_confidence=0.0).recognize(image)
+    option = next(w for ln in read.lines for w in ln.words if w.text in ("-l", "-1", "-I"))
+    for ln in read.lines:  # the option made unsure, as tesseract was of it on the real screen
+        ln.words = [OcrWord(w.text, w.box, 0.64) if w is option else w for w in ln.words]
+
+    class Read(OcrEngine):
+        name = "tesseract"
+
+        def recognize(self, image: Image.Image) -> OcrResult:
+            return read
+
+    class Counted(LineReader):
+        def __init__(self) -> None:
+            super().__init__()
+            self.crops: list[np.ndarray] = []
+
+        def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
+            self.crops += crops
+            return super().read(crops)
+
+    reader = Counted()
+    result = SecondLookOcr(Read(), reader).recognize(image)
+    crops = reader.crops
+    assert "-l" in [w.text for ln in result.lines for w in ln.words]
+    assert len(crops) == 1, [c.shape for c in crops]
