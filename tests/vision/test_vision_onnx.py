@@ -19,6 +19,7 @@ from assistant.vision.inference.onnx_captioner import (
     default_onnx_dir,
     onnx_export_is_current,
     preprocess_np,
+    weights_digest,
 )
 from assistant.vision.inference.torch_captioner import Captioner
 from assistant.vision.inference.torch_steps import beam_search
@@ -148,6 +149,29 @@ def test_a_stale_export_is_refused_and_not_current(
     assert not onnx_export_is_current(onnx_dir, changed)
     with pytest.raises(ModelError, match="out of date"):
         OnnxCaptioner.load(onnx_dir, changed)
+
+
+@pytest.mark.timeout(60)
+def test_weights_verified_at_load_are_not_hashed_again(
+    tiny_model_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #19 (start fast): the app verified model.safetensors against SHA256SUMS, then hashed it
+    twice more to find and check the ONNX export; the verified digest now serves, a changed file is
+    hashed again."""
+    from assistant.vision.inference import onnx_captioner
+    from assistant.vision.model.files import verify_manifest, write_manifest
+
+    model = tmp_path / "model"
+    shutil.copytree(tiny_model_dir, model)
+    write_manifest(model)
+    fresh = weights_digest(model)
+    assert verify_manifest(model)
+    monkeypatch.setattr(onnx_captioner.hashlib, "sha256", None)  # hashing now would fail
+    assert weights_digest(model) == fresh
+    with open(model / "model.safetensors", "ab") as handle:
+        handle.write(b"\0")
+    with pytest.raises(TypeError):  # changed since it was verified: hashed (here: it tried to)
+        weights_digest(model)
 
 
 @pytest.mark.timeout(60)

@@ -23,7 +23,7 @@ from assistant.onnx_sessions import SessionSettings, open_session
 from assistant.paths import cache_dir
 from assistant.vision.inference.beam_search import Hypothesis, beam_search
 from assistant.vision.inference.result import CaptionResult, attach_pooled, results_from_beams, stamp_timings
-from assistant.vision.model.files import verify_manifest
+from assistant.vision.model.files import verified_sha256, verify_manifest
 from assistant.vision.model.mirror import average_with_mirror, mirror_pixels
 from assistant.vision.model.vocab import Vocabulary
 
@@ -73,6 +73,9 @@ def find_current_onnx(model_dir: Path) -> Path | None:
 
 def weights_digest(model_dir: Path) -> str:
     """SHA-256 of the model's weights file: ties an export to the weights it came from."""
+    known = verified_sha256(Path(model_dir) / _WEIGHTS_FILE)  # checked at load: not hashed again
+    if known is not None:
+        return known
     digest = hashlib.sha256()
     with open(Path(model_dir) / _WEIGHTS_FILE, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
