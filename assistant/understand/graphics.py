@@ -70,8 +70,9 @@ class GraphicsConfig:
     # A drawing (the head's style, not an icon: icons of no named kind are "other" and need ``sure``)
     # is named from ``drawing_probable``, hedged ("Probably a drawing of a bee.") below ``drawing_sure``.
     # Calibrated on drawings the head never saw (a quarter of openclipart, GComPris and Tux Paint's
-    # drawings held out of a head fitted for the check only, 556 pictures): right 95 % at 0.5 and up,
-    # 68 % at 0.4-0.5, 70 % at 0.3-0.4, 54 % at 0.25-0.3.
+    # drawings held out of a head fitted for the check only, 556 pictures; scripts/train_graphics_head.py
+    # --drawing-check --no-save): right 92 % at 0.5 and up, 69 % at 0.4-0.5, 71 % at 0.3-0.4, 56 %
+    # at 0.25-0.3.
     drawing_probable: float = 0.3
     drawing_sure: float = 0.5
     people_sure: float = 0.9  # ... and a label of :data:`PEOPLE` (half A: a girl cartoon was "woman" at 0.85)
