@@ -70,6 +70,7 @@ class Row:
 class Grid:
     rows: list[Row]
     monospace: bool  # a terminal's fixed-width grid: read line by line, not as a table
+    shape: str | None = None  # "dial": numbers round a clock face or gauge (assistant.ocr.dials)
 
     @property
     def columns(self) -> int:
@@ -77,9 +78,12 @@ class Grid:
 
     @property
     def kind(self) -> str:
-        """What the grid is, for how it is said and named: "terminal" (fixed-width lines), "keys" (a
+        """What the grid is, for how it is said and named: "dial" (:mod:`assistant.ocr.dials`),
+        "terminal" (fixed-width lines), "keys" (a
         keypad: every word at most two characters), "buttons" (a toolbar or button bar: one- or
         two-word labels, no figures), else "table"."""
+        if self.shape is not None:
+            return self.shape
         if self.monospace:
             return "terminal"
         cells = [c.text for r in self.rows for c in r.cells]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.dials import find_dial
 from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import tidied
 from assistant.ocr.panels import Panel, panel_of
@@ -312,8 +313,9 @@ def drop_unsure(lines: list[OcrLine], below: float = UNSURE) -> list[OcrLine]:
 
 
 def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
-    lines = tidied(lines)
+    dial, lines = find_dial(tidied(lines))
     grids, rest = find_grids(drop_unsure(lines))
+    grids = [dial, *grids] if dial is not None else grids
     blocks = [grid_block(g) for g in grids] + group_blocks(rest)
     if not blocks:
         return []

@@ -37,6 +37,8 @@ def grid_pieces(block: TextBlock) -> list[str]:
     rows = [line.text for line in block.lines]
     if grid is None or grid.kind == "terminal":
         return rows
+    if grid.kind == "dial":
+        return [f"Dial: {rows[0]}"]
     if grid.kind == "keys":
         return [f"Keys: {rows[0]}", *rows[1:]]
     if grid.kind == "buttons":

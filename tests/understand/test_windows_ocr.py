@@ -120,9 +120,9 @@ def test_a_dials_lone_numbers_are_read_in_a_live_dialog() -> None:
     reader (tesseract with the second look, which reads the dial's figures)."""
     describer = Describer(DescriberOptions(photo_ocr="none", verbosity="detailed"))
     d = describer.describe(_live_grab(_truth("clock-qt-stopwatch")))
-    said = d.text.replace(".", " ").split()
-    assert "Buttons: Start, Lap, Reset." in d.text
-    assert sum(str(n) in said for n in range(1, 13)) >= 8
+    said = d.text.replace(".", " ").replace(",", " ").split()
+    assert "Buttons: Start, Lap, Reset." in d.text and "Dial: " in d.text  # read round the dial
+    assert sum(str(n) in said for n in range(1, 13)) >= 7
 
 
 @pytest.mark.timeout(120)
