@@ -17,7 +17,8 @@ The verdict (:func:`assess`) is one of: the caption is trusted (said, hedged as 
 caption is replaced by what ImageNet sees ("A photo of a jaguar, a big cat." / "Probably a
 camera."); or nothing is sure ("I can't tell what this picture shows.", and its main colours).
 A third sign marks paintings, prints and cartoons: ImageNet's probability for labels that name a
-picture of a picture (comic book, book jacket, jigsaw puzzle; ``objects.ARTWORK_LABELS``).
+picture of a picture (comic book, book jacket, jigsaw puzzle; ``objects.ARTWORK_LABELS``); such a
+picture is said as one (:data:`ARTWORK`), not captioned.
 
 A third check asks whether the caption's subject is really there (the captioner invents Flickr8k's
 people and dogs everywhere: "A man is standing in front of a building" for the Colosseum, "A dog is
@@ -68,6 +69,8 @@ log = logging.getLogger(__name__)
 
 FAMILIAR_FILE = "familiar.json"  # in the head's folder: thing -> Flickr8k training photos it tops
 CANT_TELL = "I can't tell what this picture shows."
+# ImageNet's "picture of a picture" labels are sure (objects.ARTWORK_LABELS): what is known is said.
+ARTWORK = "Perhaps a painting, print or cartoon."
 
 
 @dataclass(frozen=True)
@@ -207,7 +210,7 @@ def verdict(
     if label is not None and p >= cfg.label_sure and not agree and not known and unlike and not keep:
         return instead("ImageNet is sure of something the caption does not name")
     if artwork >= cfg.artwork:
-        return Assessment(False, CANT_TELL, likeness, label, "a painting, print or cartoon")
+        return Assessment(False, ARTWORK, likeness, label, "a painting, print or cartoon")
 
     def unless_invented(reason: str) -> Assessment:
         """Trusted, unless its person or dog is not there: then the caption without it, or instead."""
@@ -343,16 +346,16 @@ def annotate(
     nothing is sure, the ``image``'s main colours are said after "I can't tell" (colours.py).
     ``matcher``: the re-ranker's image-text model, for :func:`person_fit` (None: not used)."""
     verdict_ = assess(result, memory, encoder, cfg, matcher=matcher)
-    if verdict_ is not None and verdict_.sentence == CANT_TELL and image is not None:
-        verdict_ = replace(verdict_, sentence=with_colours(image))
+    if verdict_ is not None and verdict_.sentence in (CANT_TELL, ARTWORK) and image is not None:
+        verdict_ = replace(verdict_, sentence=with_colours(image, verdict_.sentence))
     result.trust = verdict_
     return result
 
 
-def with_colours(image: Image.Image) -> str:
+def with_colours(image: Image.Image, sentence: str = CANT_TELL) -> str:
     """ "I can't tell what this picture shows. Mostly blue and green." """
     colours = colours_sentence(image)
-    return f"{CANT_TELL} {colours}" if colours else CANT_TELL
+    return f"{sentence} {colours}" if colours else sentence
 
 
 def speak(result: Any, hedged: str | None) -> str | None:

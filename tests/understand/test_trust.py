@@ -9,7 +9,16 @@ import pytest
 from PIL import Image, ImageDraw
 
 from assistant.understand.objects import article, grouped, object_words
-from assistant.understand.trust import CANT_TELL, Assessment, Subjects, TrustConfig, agrees, speak, verdict
+from assistant.understand.trust import (
+    ARTWORK,
+    CANT_TELL,
+    Assessment,
+    Subjects,
+    TrustConfig,
+    agrees,
+    speak,
+    verdict,
+)
 from assistant.vision.inference.imagenet_labels import ImageNetHead, default_head_dir, load_imagenet_head
 
 FLICKR8K = Path(__file__).resolve().parents[3] / "shared" / "data" / "flickr8k"
@@ -114,6 +123,16 @@ def test_a_dog_where_the_drawing_head_sees_another_animal_is_not_said() -> None:
     assert not pig.trusted and pig.sentence == "Probably a pig."
     boat = verdict("A dog is running through the grass.", 0.54, _named(576, 0.3), {}, cfg, subjects=no_dog)  # type: ignore[arg-type]
     assert boat.partial and boat.sentence == "The grass."  # no animal: what is left of the caption
+
+
+def test_a_picture_imagenet_takes_for_artwork_is_said_as_one() -> None:
+    """ImageNet's comic book, book jacket, jigsaw puzzle ... add up to 0.5 on a painting: no scene is
+    captioned, and what is known is said; under the bar the caption is judged as any other."""
+    cfg = TrustConfig()
+    caption = "Three young boys are sitting on a table."
+    said = verdict(caption, 0.55, _named(917, 0.1), {}, cfg, artwork=0.5)  # type: ignore[arg-type]
+    assert not said.trusted and said.sentence == ARTWORK and "painting" in ARTWORK
+    assert verdict(caption, 0.55, _named(917, 0.1), {}, cfg, artwork=0.05).trusted  # type: ignore[arg-type]
 
 
 def test_speak_uses_the_verdict_only_when_it_distrusts() -> None:
