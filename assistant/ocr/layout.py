@@ -51,6 +51,14 @@ def _contains(outer: Box, inner: Box) -> bool:
     return outer[1] <= inner[1] and inner[3] <= outer[3]
 
 
+def _between_words(line: OcrLine, prev: OcrLine) -> bool:
+    """``line`` lies between two of ``prev``'s words, clear of them all: a word an engine read apart
+    from the line it stands in ("New Print", then "Open" between them)."""
+    if not prev.words or not line.words or not (prev.box[0] <= line.box[0] and line.box[2] <= prev.box[2]):
+        return False
+    return not any(_overlap(w.box[0], w.box[2], line.box[0], line.box[2]) > 0 for w in prev.words)
+
+
 def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
     """Joins pieces of one visual line that an engine returned separately (a small gap between)."""
     merged: list[OcrLine] = []
@@ -67,12 +75,14 @@ def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
             similar = max(prev.height, line.height) <= 1.45 * h or (
                 around and max(prev.height, line.height) <= 2 * h
             )
-            if same_row and -0.5 * h <= gap <= 1.2 * h and similar:
+            if same_row and similar and (-0.5 * h <= gap <= 1.2 * h or _between_words(line, prev)):
+                words = sorted(prev.words + line.words, key=lambda w: w.box[0])
+                inside = gap < -0.5 * h  # read apart from between the line's words: put back in place
                 merged[i] = OcrLine(
-                    text=f"{prev.text} {line.text}",
+                    text=" ".join(w.text for w in words) if inside else f"{prev.text} {line.text}",
                     box=union_box([prev.box, line.box]),
                     confidence=min(prev.confidence, line.confidence),
-                    words=prev.words + line.words,
+                    words=words if inside else prev.words + line.words,
                 )
                 break
         else:

@@ -84,12 +84,35 @@ def _inside(inner: Box, outer: Box, slack: int = 3) -> bool:
     )
 
 
+def _same_place(a: Box, b: Box) -> bool:
+    """Boxes sharing at least half of the smaller one."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w > 0 and h > 0 and w * h >= 0.5 * smaller
+
+
+def _key(word: OcrWord) -> str:
+    return word.text.strip(".,:;").casefold()
+
+
+def _each_word_kept(line: OcrLine, seen: dict[str, list[Box]]) -> bool:
+    """Whether every word of ``line`` is among the words kept (``seen``: their boxes by text), the
+    same word at the same place (a dialog's "Save" read again over its button row: "Buttons:
+    Discard, Cancel, Save, Save")."""
+    return bool(line.words) and all(
+        any(_same_place(box, w.box) for box in seen.get(_key(w), ())) for w in line.words
+    )
+
+
 def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
     """``lines`` without those read twice: a line within another's box whose words that line has
     too, in order (an engine's overlapping passes gave "17 anna", then "17" and "anna" again, and
-    "render" twice: "17 17 anna ... render render"). Of two the same, the surer stays."""
+    "render" twice: "17 17 anna ... render render"), or whose every word another line has at the
+    same place. Of two the same, the longer, then the surer, stays."""
     order = sorted(lines, key=lambda ln: (-len(ln.text), -ln.confidence))
     kept: list[OcrLine] = []
+    seen: dict[str, list[Box]] = {}
     for line in order:
         words = _words_in(line.text)
         if not words:
@@ -102,8 +125,10 @@ def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
             )
             for other in kept
         )
-        if not twice:
+        if not twice and not _each_word_kept(line, seen):
             kept.append(line)
+            for w in line.words:
+                seen.setdefault(_key(w), []).append(w.box)
     ids = {id(ln) for ln in kept}
     return [ln for ln in lines if id(ln) in ids]
 

@@ -138,3 +138,32 @@ def test_a_line_read_twice_is_said_once() -> None:
         _line("run", (201, 129, 226, 136)),
     ]
     assert [ln.text for ln in deduplicated(lines)] == ["17 anna", "render", "run"]
+
+
+def test_a_word_read_apart_from_between_a_lines_words_is_put_back() -> None:
+    """A Qt toolbar of ours read with the second look: "New Print" as one line, "Open" (between
+    them) apart and a little higher, was said first ("Open. New Print.")."""
+    line = OcrLine(
+        "New Print",
+        (427, 247, 578, 259),
+        0.64,
+        [OcrWord("New", (427, 247, 460, 259), 0.6), OcrWord("Print", (540, 247, 578, 259), 0.7)],
+    )
+    said = [b.text for b in layout_blocks([line, _line("Open", (478, 244, 518, 266))])]
+    assert said == ["New Open Print"]
+
+
+def test_a_word_read_again_at_its_place_is_said_once() -> None:
+    """multi-terminal-save, live: the dialog's "Save" read again over its button row, boxed a
+    little apart ("Buttons: Discard, Cancel, Save, Save")."""
+    from assistant.ocr.loose import deduplicated
+
+    words = [
+        ("Discard", (514, 263, 580, 285)),
+        ("Cancel", (600, 263, 660, 285)),
+        ("Save", (690, 263, 726, 285)),
+    ]
+    row = OcrLine("Discard Cancel Save", (514, 263, 726, 285), 0.97, [OcrWord(t, b, 0.97) for t, b in words])
+    again = _line("Save", (690, 258, 738, 276))
+    assert deduplicated([again, row]) == [row]
+    assert deduplicated([_line("Save", (300, 258, 348, 276)), row])[0].text == "Save"  # elsewhere: two
