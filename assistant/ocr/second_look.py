@@ -354,6 +354,7 @@ class SecondLookOcr(OcrEngine):
                 (allowed, [t[0] for t in tidied]),
             )
             read_ms = (time.perf_counter() - began) * 1000
+            words = split_lines(words, gray, letters=True)  # small text's lost spaces: "fromthe"
             self.budget.measured(spent, read_ms)
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(result.lines, words, self.cfg, looked)

@@ -25,6 +25,10 @@ class SpaceConfig:
     least: float = 0.3  # a space is at least this share of the ink's height ...
     over_others: float = 2.0  # ... and this many times the word's other gaps (median)
     reach: float = 1.5  # characters (the word's mean width) from where the split is expected
+    # A gap the recogniser ran over between letters: this share of the ink's height at least,
+    # and this many times the word's other gaps (median).
+    clear_height: float = 0.35
+    clear_over: float = 2.5
 
 
 def _kind(ch: str) -> str:
@@ -82,15 +86,80 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     return [p for p in pieces if p.text.strip()]
 
 
-def split_lines(lines: list[OcrLine], gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrLine]:
-    """``lines`` with every word cut at the spaces :func:`split_word` finds (lines without such a
-    word are handed back as they are)."""
+def split_lines(
+    lines: list[OcrLine], gray: np.ndarray, cfg: SpaceConfig | None = None, letters: bool = False
+) -> list[OcrLine]:
+    """``lines`` with every word cut at the spaces :func:`split_word` finds (``letters``: those
+    :func:`split_run_together` finds; lines without such a word are handed back as they are)."""
+    cut = split_run_together if letters else split_word
     out = []
     for line in lines:
-        words = [piece for w in line.words for piece in split_word(w, gray, cfg)]
+        words = [piece for w in line.words for piece in cut(w, gray, cfg)]
         if len(words) == len(line.words):
             out.append(line)
         else:
             text = " ".join(w.text for w in words)
             out.append(OcrLine(text, union_box([w.box for w in words]), line.confidence, words))
     return out
+
+
+NARROW, WIDE = set("iljtfrI1|!.,:;'`()[]{}"), set("mwMW@%")
+
+
+def _boundaries(text: str) -> list[float]:
+    """Where each character after the first begins, as a share of the word's width, from rough
+    widths (narrow "i", "l", "."; wide "m", "w"; capitals; the rest)."""
+    widths = [0.5 if c in NARROW else 1.5 if c in WIDE else 1.25 if c.isupper() else 1.0 for c in text]
+    total = sum(widths)
+    return [sum(widths[:k]) / total for k in range(1, len(text))]
+
+
+def _may_part(text: str, k: int) -> bool:
+    """A space may fall between ``text[k - 1]`` and ``text[k]``: not inside a number, nor beside a
+    "1" or a mark whose own sides leave a wide gap ("2011", "Ltd.", "it's")."""
+    before, after = text[k - 1], text[k]
+    return not (before.isdigit() and after.isdigit()) and not ({before, after} & set("1.,:;'`()[]{}"))
+
+
+def split_run_together(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
+    """A word of the recogniser cut where its ink shows a clear space (far wider than its other
+    gaps): small text enlarged to its height of 48 lost its spaces ("fromthe", "beopened"). The
+    letter the space falls after is told from the gap's place among rough letter widths; [word]
+    when no gap is that clear, or the place falls between two letters' bounds."""
+    cfg = cfg or SpaceConfig()
+    x0, y0, x1, y1 = word.box
+    part = gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)
+    if len(word.text) < 4 or part.shape[0] < 4 or part.shape[1] < 8:
+        return [word]
+    edge = np.concatenate([part[0], part[-1], part[:, 0], part[:, -1]])
+    off = np.abs(part - np.median(edge))
+    ink = off > min(cfg.contrast, max(16, 0.4 * float(off.max())))
+    rows, cols = np.flatnonzero(ink.any(axis=1)), ink.any(axis=0)
+    runs = _empty_runs(cols)
+    if rows.size == 0 or len(runs) < 3:
+        return [word]
+    first, last = (int(v) for v in np.flatnonzero(cols)[[0, -1]])
+    widths = [b - a for a, b in runs]
+    starts = _boundaries(word.text)
+    per_char = 1.0 / len(word.text)
+    pieces: list[OcrWord] = []
+    start_k, start_x = 0, max(0, x0)
+    for i, (a, b) in enumerate(runs):
+        others = widths[:i] + widths[i + 1 :]
+        if widths[i] < max(
+            2.0, cfg.clear_height * (rows[-1] + 1 - rows[0]), cfg.clear_over * float(np.median(others))
+        ):
+            continue
+        where = ((a + b) / 2 - first) / (last + 1 - first)
+        k = min(range(len(starts)), key=lambda j: abs(starts[j] - where)) + 1
+        if abs(starts[k - 1] - where) > 0.5 * per_char or k <= start_k or not _may_part(word.text, k):
+            continue
+        piece = word.text[start_k:k]
+        if not any(ch.isalnum() for ch in piece):
+            continue
+        pieces.append(OcrWord(piece, (start_x, y0, max(0, x0) + a, y1), word.confidence))
+        start_k, start_x = k, max(0, x0) + b
+    rest = word.text[start_k:]
+    if not pieces or not any(ch.isalnum() for ch in rest):
+        return [word]
+    return [*pieces, OcrWord(rest, (start_x, y0, x1, y1), word.confidence)]

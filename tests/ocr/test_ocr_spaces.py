@@ -34,3 +34,35 @@ def test_a_space_where_a_digit_meets_letters_splits_the_word() -> None:
     assert split == ["2", "ABC"]
     read, split = _read("1.8T 468G 5d", MONO, 13)  # a terminal's sizes: letters a pixel or two apart
     assert split == read == ["1.8T", "468G", "5d"]
+
+
+@pytest.mark.skipif(not line_reader_available(), reason="needs the PP-OCR models")
+@pytest.mark.timeout(60)
+def test_small_faint_text_run_together_by_the_recogniser_is_cut_at_its_spaces() -> None:
+    """A dialog's 9 px light grey note: enlarged to the recogniser's height its spaces are lost
+    ("512MBleft."); the ink's gaps, far wider than the letters' own, put them back. Right readings
+    of single words in six fonts are not cut."""
+    noto = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
+    image = Image.new("RGB", (260, 30), (239, 239, 239))
+    ImageDraw.Draw(image).text(
+        (10, 8), "512 MB left.", font=ImageFont.truetype(noto, 9), fill=(160, 160, 160)
+    )
+    rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
+    lines, _, _ = read_places(rgb, gray, [], LineReader(), SecondLookConfig(), [(4, 3, 250, 27)])
+    assert [w.text for ln in lines for w in ln.words] == ["512MBleft."], "the recogniser kept the spaces"
+    assert [w.text for ln in split_lines(lines, gray, letters=True) for w in ln.words] == [
+        "512",
+        "MB",
+        "left.",
+    ]
+    for word, font in [
+        ("Preferences", SANS),
+        ("Attachments", MONO),
+        ("Typography", noto),
+        ("AVAILABLE", SANS),
+    ]:
+        image = Image.new("RGB", (260, 30), (239, 239, 239))
+        ImageDraw.Draw(image).text((10, 8), word, font=ImageFont.truetype(font, 11), fill=(20, 20, 20))
+        rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
+        lines, _, _ = read_places(rgb, gray, [], LineReader(), SecondLookConfig(), [(4, 3, 250, 27)])
+        assert [w.text for ln in split_lines(lines, gray, letters=True) for w in ln.words] == [word]
