@@ -177,7 +177,7 @@ def _trimmed(run: list[Row]) -> list[Row]:
     return run[start:end]
 
 
-def _columns(rows: list[Row]) -> list[tuple[int, int]]:
+def _columns(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
     """The grid's columns as x-ranges, split at its gutters: where no row has a word, save one
     (a title or a prompt running across). Between the words of one cell ("Hex bolt M6") other rows
     have words, so a cell is not split; right-aligned figures make one column whatever their left
@@ -200,7 +200,16 @@ def _columns(rows: list[Row]) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         spans.append((left + start, left + len(cover)))
-    return spans
+    # A gutter is as wide as the space between cells (``min_gap``), not a word space: sizes'
+    # numbers and units ("14.2 MB", "96.5 MB") leave a space at one place in every row.
+    space = cfg.min_gap * statistics.median(w.box[3] - w.box[1] for _, w in words)
+    merged: list[tuple[int, int]] = []
+    for x0, x1 in spans:
+        if merged and x0 - merged[-1][1] < space:
+            merged[-1] = (merged[-1][0], x1)
+        else:
+            merged.append((x0, x1))
+    return merged
 
 
 def _words_of(line: OcrLine) -> list[OcrWord]:
@@ -244,6 +253,15 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     )
 
 
+def _without_lead(rows: list[Row], cfg: GridConfig) -> list[Row]:
+    """``rows`` without the leading ones of half the usual cells or fewer (kept ``min_rows``)."""
+    full = statistics.median(len(r.cells) for r in rows)
+    start = 0
+    while len(rows) - start > cfg.min_rows and len(rows[start].cells) <= 0.5 * full:
+        start += 1
+    return rows[start:]
+
+
 def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[list[Grid], list[OcrLine]]:
     """The grids among ``lines``, and the lines that are in none of them."""
     cfg = cfg or GridConfig()
@@ -258,12 +276,12 @@ def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[lis
     for run in runs:
         rows = _trimmed(run)
         if _is_grid(rows, cfg):
-            columns = _columns(rows)
-            cut = [_recut(r, columns) for r in rows]
-            # A toolbar over a table ("New Open, Print" over four columns) is no row of it.
-            full = statistics.median(len(r.cells) for r in cut)
-            while len(cut) > cfg.min_rows and len(cut[0].cells) <= 0.5 * full:
-                rows, cut = rows[1:], cut[1:]
+            # A toolbar or a status line over a table ("New Open, Print" over four columns) is no
+            # row of it, nor are its words any column's.
+            rows = _without_lead(rows, cfg)
+            columns = _columns(rows, cfg)
+            cut = _without_lead([_recut(r, columns) for r in rows], cfg)
+            rows = rows[len(rows) - len(cut) :]
             used.update(id(c) for r in rows for c in r.cells)
             grids.append(Grid(cut, _monospace(rows, cfg)))
     return grids, [ln for ln in lines if id(ln) not in used]

@@ -167,3 +167,26 @@ def test_a_word_read_again_at_its_place_is_said_once() -> None:
     again = _line("Save", (690, 258, 738, 276))
     assert deduplicated([again, row]) == [row]
     assert deduplicated([_line("Save", (300, 258, 348, 276)), row])[0].text == "Save"  # elsewhere: two
+
+
+@pytest.mark.timeout(60)
+def test_a_space_at_one_place_in_every_row_is_no_gutter() -> None:
+    """Sizes written "14.2 MB", "96.5 MB": the space between number and unit falls at one place in
+    every row, but is a word space, not a column's edge ("14.2, MB" was said)."""
+    from PIL import ImageDraw, ImageFont
+
+    rows = [
+        ["File", "Size", "Kind"],
+        ["contracts.zip", "14.2 MB", "Archive"],
+        ["interview.flac", "96.5 MB", "Audio"],
+    ]
+    rows += [["old-laptop.img", "58.0 GB", "Disk image"], ["readme.txt", "11.3 KB", "Text"]]
+    image = Image.new("RGB", (620, 200), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            draw.text(([20, 220, 360][c], 20 + 30 * r), text, font=font, fill="black")
+    (table,) = [b for b in layout_blocks(TesseractEngine().recognize(image).lines) if b.grid is not None]
+    said = [ln.text for ln in table.lines]
+    assert "contracts.zip, 14.2 MB, Archive" in said and "readme.txt, 11.3 KB, Text" in said
