@@ -35,10 +35,13 @@ import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PIL import Image
+
+if TYPE_CHECKING:
+    from assistant.vision.inference.graphics_labels import GraphicLabel
 
 log = logging.getLogger(__name__)
 
@@ -168,15 +171,11 @@ def graphic_sentence(
     """ "An icon: a folder." / "A drawing of a guitar." for a drawn picture the head is sure of; None
     when the picture is not drawn, the head is absent, unsure, or sees an icon of no kind it knows."""
     cfg = cfg or GraphicsConfig()
-    if pooled is None or not looks_drawn(stats or drawn_statistics(rgb, cfg.side), cfg):
-        return None
-    head = _head_for(encoder, str(head_dir) if head_dir else None)
-    if head is None:
+    label = _drawn_label(pooled, rgb, encoder, cfg, head_dir, stats)
+    if label is None:
         return None
     from assistant.vision.inference.graphics_labels import OTHER
 
-    label = head.top(np.asarray(pooled, dtype=np.float32))
-    log.debug("graphics head: %s", label)
     drawing = label.style != "icon"
     needed = cfg.people_sure if label.name in PEOPLE else cfg.drawing_probable if drawing else cfg.sure
     if label.name == OTHER or label.probability < needed:
@@ -199,14 +198,30 @@ def unnamed_sentence(
     """ "An icon I can't name." / "A drawing I can't name." for a drawn picture the head cannot name
     (asked after :func:`graphic_sentence`): what is known (drawn, and the head's style, right for 90 %
     of held-out Tango icons) rather than a bare "I can't tell"; None when not drawn or no head."""
-    cfg = cfg or GraphicsConfig()
+    label = _drawn_label(pooled, rgb, encoder, cfg or GraphicsConfig(), head_dir, stats)
+    if label is None:
+        return None
+    return "An icon I can't name." if label.style == "icon" else "A drawing I can't name."
+
+
+def _drawn_label(
+    pooled: Any,
+    rgb: Image.Image,
+    encoder: str | None,
+    cfg: GraphicsConfig,
+    head_dir: Path | None,
+    stats: DrawnStatistics | None,
+) -> GraphicLabel | None:
+    """The head's top label for a drawn picture; None when the picture is not drawn or there is no
+    head (for the encoder). One home for the check both sentences above start from."""
     if pooled is None or not looks_drawn(stats or drawn_statistics(rgb, cfg.side), cfg):
         return None
     head = _head_for(encoder, str(head_dir) if head_dir else None)
     if head is None:
         return None
-    style = head.top(np.asarray(pooled, dtype=np.float32)).style
-    return "An icon I can't name." if style == "icon" else "A drawing I can't name."
+    label = head.top(np.asarray(pooled, dtype=np.float32))
+    log.debug("graphics head: %s", label)
+    return label
 
 
 def cut_out_sentence(
