@@ -9,6 +9,7 @@ also shares row bands, so a grid must have short cells (a few words) in most row
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -62,7 +63,14 @@ class Row:
         similar = max(self.tall, line.height) <= 2.2 * min(self.height, line.height)
         # (or boxed loosely around the row: a second reading's "Modified", 32 pixels tall, beside
         # "Name", 12: a table's header row was split and lost from the table)
-        around = line.box[1] <= y0 and y1 <= line.box[3] and line.height <= 3 * self.height
+        # Such a box is centred on its row: one reaching over the row above too (a header's "P",
+        # boxed from the shell prompt's row down to the header's) would join the two rows into one.
+        around = (
+            line.box[1] <= y0
+            and y1 <= line.box[3]
+            and line.height <= 3 * self.height
+            and abs(mid - own) <= 0.25 * (y1 - y0)
+        )
         return (similar or around) and y0 <= mid <= y1 and line.box[1] <= own <= line.box[3]
 
 
@@ -262,6 +270,29 @@ def _without_lead(rows: list[Row], cfg: GridConfig) -> list[Row]:
     return rows[start:]
 
 
+#: A shell prompt ("maria@studio:~$", "root@nas:/srv#"): a terminal's line, never a table's row.
+PROMPT = re.compile(r"@\S*[:~]\S*[$#%>]")
+
+
+def _without_stray_top(rows: list[Row], columns: list[tuple[int, int]], cfg: GridConfig) -> list[Row]:
+    """``rows`` without a top row that is no header (kept ``min_rows``): a shell prompt right above
+    a listing ("maria@studio:~$ cat ps.txt" was taken for the header of the ``ps`` table it
+    printed), or a row with no cell in two columns or more that every row below fills (a prompt
+    read in fragments: "t el i, CAT at, tasks t as"); a header has a name over every column."""
+
+    def filled(row: Row) -> set[int]:
+        return {sum(1 for x0, _ in columns if x0 <= (c.box[0] + c.box[2]) / 2) for c in row.cells}
+
+    while len(rows) > cfg.min_rows:
+        top, below = rows[0], rows[1:]
+        full = set.intersection(*(filled(r) for r in below))
+        missing = full - filled(top)
+        if not (PROMPT.search(" ".join(c.text for c in top.cells)) or len(missing) >= 2):
+            break
+        rows = below
+    return rows
+
+
 def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[list[Grid], list[OcrLine]]:
     """The grids among ``lines``, and the lines that are in none of them."""
     cfg = cfg or GridConfig()
@@ -280,7 +311,7 @@ def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[lis
             # row of it, nor are its words any column's.
             rows = _without_lead(rows, cfg)
             columns = _columns(rows, cfg)
-            cut = _without_lead([_recut(r, columns) for r in rows], cfg)
+            cut = _without_stray_top(_without_lead([_recut(r, columns) for r in rows], cfg), columns, cfg)
             rows = rows[len(rows) - len(cut) :]
             used.update(id(c) for r in rows for c in r.cells)
             grids.append(Grid(cut, _monospace(rows, cfg)))
