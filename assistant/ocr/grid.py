@@ -309,8 +309,9 @@ def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[lis
         if _is_grid(rows, cfg):
             # A toolbar or a status line over a table ("New Open, Print" over four columns) is no
             # row of it, nor are its words any column's.
-            rows = _without_lead(rows, cfg)
-            columns = _columns(rows, cfg)
+            columns = _columns(_without_lead(rows, cfg), cfg)
+            # ... though a header an engine read as two long lines ("PID USER", "%CPU %MEM TIME
+            # COMMAND") has few cells until it is cut at the columns found without it.
             cut = _without_stray_top(_without_lead([_recut(r, columns) for r in rows], cfg), columns, cfg)
             rows = rows[len(rows) - len(cut) :]
             used.update(id(c) for r in rows for c in r.cells)
