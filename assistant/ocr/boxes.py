@@ -25,6 +25,14 @@ class OcrLine:
     confidence: float  # 0..1
     words: list[OcrWord] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, words: list[OcrWord], confidence: float | None = None) -> OcrLine:
+        """The line ``words`` make: their text joined by spaces, the box round them all, and
+        ``confidence`` (default: the least sure word's). One home for the join the layout, grid and
+        engine code each did for themselves."""
+        conf = min(w.confidence for w in words) if confidence is None else confidence
+        return cls(" ".join(w.text for w in words), union_box([w.box for w in words]), conf, words)
+
     @property
     def height(self) -> int:
         return self.box[3] - self.box[1]

@@ -248,17 +248,7 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
         else:
             cells.append([word])
         last = col
-    return Row(
-        [
-            OcrLine(
-                " ".join(w.text for w in ws),
-                union_box([w.box for w in ws]),
-                min(w.confidence for w in ws),
-                ws,
-            )
-            for ws in cells
-        ]
-    )
+    return Row([OcrLine.of(ws) for ws in cells])
 
 
 def _without_lead(rows: list[Row], cfg: GridConfig) -> list[Row]:

@@ -291,15 +291,7 @@ def _split_by_panel(line: OcrLine, panels: list[Panel]) -> list[OcrLine]:
             owners.append(owner)
     if len(runs) == 1:
         return [line]
-    return [
-        OcrLine(
-            " ".join(w.text for w in run),
-            union_box([w.box for w in run]),
-            min(w.confidence for w in run),
-            run,
-        )
-        for run in runs
-    ]
+    return [OcrLine.of(run) for run in runs]
 
 
 #: Words an engine is this unsure of, with two letters or digits or fewer, are not read: on real

@@ -187,9 +187,7 @@ def rejoined(lines: list[OcrLine], share: float = 0.35) -> list[OcrLine]:
             fused = OcrWord(a.text + b.text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
             words = [*words[:-1], fused, *lines[k].words[1:]]
         confidence = float(np.mean([w.confidence for w in words]))
-        out.append(
-            OcrLine(" ".join(w.text for w in words), union_box([w.box for w in words]), confidence, words)
-        )
+        out.append(OcrLine.of(words, confidence))
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.layout import TextBlock
 
 WORD_GAP = 1.5  # words further apart than this many line heights are separate items (buttons on a row)
@@ -61,10 +61,7 @@ def split_spaced(line: OcrLine, gap: float) -> list[OcrLine]:
         groups[-1].append(word)
     if len(groups) == 1:
         return [line]
-    return [
-        OcrLine(" ".join(w.text for w in g), union_box([w.box for w in g]), line.confidence, g)
-        for g in groups
-    ]
+    return [OcrLine.of(g, line.confidence) for g in groups]
 
 
 def _line_items(line: OcrLine, gap: float) -> list[FoundItem]:
