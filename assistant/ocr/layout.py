@@ -309,8 +309,7 @@ def drop_unsure(lines: list[OcrLine], below: float = UNSURE) -> list[OcrLine]:
             if line.words or line.confidence >= below or sum(ch.isalnum() for ch in line.text) > 2:
                 kept.append(line)
         elif words:
-            text = " ".join(w.text for w in words)
-            kept.append(OcrLine(text, union_box([w.box for w in words]), line.confidence, words))
+            kept.append(OcrLine.of(words, line.confidence))
     return kept
 
 

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from assistant.ocr.boxes import OcrLine, OcrWord, union_box
+from assistant.ocr.boxes import OcrLine, OcrWord
 
 
 @dataclass(frozen=True)
@@ -51,17 +51,28 @@ def _empty_runs(cols: np.ndarray) -> list[tuple[int, int]]:
     return runs
 
 
+def _crop(word: OcrWord, gray: np.ndarray) -> np.ndarray:
+    """The grey pixels in ``word``'s box, ``(h, w)`` int16."""
+    x0, y0, x1, y1 = word.box
+    return gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)
+
+
+def _off_ground(part: np.ndarray) -> np.ndarray:
+    """How far each pixel of ``part`` ``(h, w)`` lies from its ground, the median of its border."""
+    edge = np.concatenate([part[0], part[-1], part[:, 0], part[:, -1]])
+    return np.abs(part - np.median(edge))
+
+
 def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
     """``word`` cut at the spaces its ink shows where a digit meets a letter; [word] when none."""
     cfg = cfg or SpaceConfig()
     cuts = _splits(word.text)
     x0, y0, x1, y1 = word.box
-    part = gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)
+    part = _crop(word, gray)
     if not cuts or part.shape[0] < 4 or part.shape[1] < 4:
         return [word]
-    edge = np.concatenate([part[0], part[-1], part[:, 0], part[:, -1]])
-    ink = np.abs(part - np.median(edge)) > cfg.contrast  # (h, w)
-    rows, cols = np.flatnonzero(ink.any(axis=1)), ink.any(axis=0)
+    ink = _off_ground(part) > cfg.contrast  # (h, w)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
     runs = _empty_runs(cols)
     if rows.size == 0 or not runs:
         return [word]
@@ -98,8 +109,7 @@ def split_lines(
         if len(words) == len(line.words):
             out.append(line)
         else:
-            text = " ".join(w.text for w in words)
-            out.append(OcrLine(text, union_box([w.box for w in words]), line.confidence, words))
+            out.append(OcrLine.of(words, line.confidence))
     return out
 
 
@@ -128,13 +138,12 @@ def split_run_together(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None 
     when no gap is that clear, or the place falls between two letters' bounds."""
     cfg = cfg or SpaceConfig()
     x0, y0, x1, y1 = word.box
-    part = gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)
+    part = _crop(word, gray)
     if len(word.text) < 4 or part.shape[0] < 4 or part.shape[1] < 8:
         return [word]
-    edge = np.concatenate([part[0], part[-1], part[:, 0], part[:, -1]])
-    off = np.abs(part - np.median(edge))
+    off = _off_ground(part)
     ink = off > min(cfg.contrast, max(16, 0.4 * float(off.max())))
-    rows, cols = np.flatnonzero(ink.any(axis=1)), ink.any(axis=0)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
     runs = _empty_runs(cols)
     if rows.size == 0 or len(runs) < 3:
         return [word]
