@@ -33,6 +33,15 @@ def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
     return at[keep], starts[keep], ends[keep], value[keep]
 
 
+def true_runs(mask: np.ndarray, min_len: int = 1) -> list[tuple[int, int]]:
+    """(start, end) of the runs of True in the 1-D ``mask``, end exclusive, at least ``min_len``
+    long: a title bar's edge in a row of steps, a table's columns in its rows' cover."""
+    d = np.diff(np.concatenate(([0], np.asarray(mask, dtype=np.int8), [0])))
+    starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
+    keep = ends - starts >= min_len
+    return list(zip(starts[keep].tolist(), ends[keep].tolist(), strict=True))
+
+
 def _touching_pairs(
     rows: np.ndarray, starts: np.ndarray, ends: np.ndarray, width: int, diagonal: bool
 ) -> tuple[np.ndarray, np.ndarray]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from PIL import Image
 
+from assistant.masks import true_runs
 from assistant.ocr.boxes import Box
 
 
@@ -56,14 +57,6 @@ _Bar = tuple[
 ]  # a title bar, how far its frame's sides run below it, its colour
 
 
-def _runs(row: np.ndarray, min_len: int) -> list[tuple[int, int]]:
-    """(start, end) of the runs of True in ``row`` at least ``min_len`` long."""
-    d = np.diff(np.concatenate(([0], row.view(np.int8), [0])))
-    starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
-    keep = ends - starts >= min_len
-    return list(zip(starts[keep].tolist(), ends[keep].tolist(), strict=True))
-
-
 def _edge_lines(grey: np.ndarray, cfg: FrameConfig) -> dict[int, list[tuple[int, int]]]:
     """Long horizontal edges: row y -> the x runs where row y differs from row y - 1 (grey levels:
     a third of the colour step)."""
@@ -71,7 +64,7 @@ def _edge_lines(grey: np.ndarray, cfg: FrameConfig) -> dict[int, list[tuple[int,
     rows = np.flatnonzero(np.count_nonzero(steps, axis=1) >= cfg.min_width)
     lines = {}
     for r in rows.tolist():
-        runs = _runs(steps[r], cfg.min_width)
+        runs = true_runs(steps[r], cfg.min_width)
         if runs:
             lines[r + 1] = runs
     return lines

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 import numpy as np
 
+from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 
 
@@ -198,16 +199,7 @@ def _columns(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
         for w in (w for r, w in words if r is row):
             seen[w.box[0] - left : w.box[2] - left] = True
         cover += seen
-    spans: list[tuple[int, int]] = []
-    start = None
-    for x, n in enumerate(cover > max(1, len(rows) // 5)):
-        if n and start is None:
-            start = x
-        elif not n and start is not None:
-            spans.append((left + start, left + x))
-            start = None
-    if start is not None:
-        spans.append((left + start, left + len(cover)))
+    spans = [(left + a, left + b) for a, b in true_runs(cover > max(1, len(rows) // 5))]
     # A gutter is as wide as the space between cells (``min_gap``), not a word space: sizes'
     # numbers and units ("14.2 MB", "96.5 MB") leave a space at one place in every row.
     space = cfg.min_gap * statistics.median(w.box[3] - w.box[1] for _, w in words)
@@ -218,6 +210,12 @@ def _columns(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
         else:
             merged.append((x0, x1))
     return merged
+
+
+def _column_at(x: float, columns: list[tuple[int, int]]) -> int:
+    """The column (index into ``columns``, left to right) ``x`` lies in, or the last one left of it;
+    -1 left of them all."""
+    return sum(1 for x0, _ in columns if x0 <= x) - 1
 
 
 def _words_of(line: OcrLine) -> list[OcrWord]:
@@ -233,8 +231,7 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     its own."""
 
     def column(word: OcrWord) -> int:
-        middle = (word.box[0] + word.box[2]) / 2
-        return sum(1 for x0, _ in columns if x0 <= middle) - 1
+        return _column_at((word.box[0] + word.box[2]) / 2, columns)
 
     spans = [{column(w) for w in _words_of(c)} for c in row.cells]
     if all(len(s) == 1 for s in spans) and len({next(iter(s)) for s in spans}) == len(spans):
@@ -271,7 +268,7 @@ def _without_stray_top(rows: list[Row], columns: list[tuple[int, int]], cfg: Gri
     read in fragments: "t el i, CAT at, tasks t as"); a header has a name over every column."""
 
     def filled(row: Row) -> set[int]:
-        return {sum(1 for x0, _ in columns if x0 <= (c.box[0] + c.box[2]) / 2) for c in row.cells}
+        return {_column_at((c.box[0] + c.box[2]) / 2, columns) for c in row.cells}
 
     while len(rows) > cfg.min_rows:
         top, below = rows[0], rows[1:]
