@@ -52,9 +52,19 @@ def _row_gaps(row: Row, others: list[OcrWord]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
+def _ink(crop: np.ndarray) -> np.ndarray:
+    """Where ``crop`` ``(h, w)`` holds ink: far from its median grey."""
+    return np.abs(crop - np.median(crop)) > 60
+
+
 def _ink_runs(crop: np.ndarray, space: int) -> list[tuple[int, int]]:
-    """Column ranges of ``crop`` holding ink (far from its median grey), split at ``space`` empty columns."""
-    columns = np.flatnonzero((np.abs(crop - np.median(crop)) > 60).any(axis=0))
+    """Column ranges of ``crop`` holding ink (:func:`_ink`), split at ``space`` empty columns."""
+    return _column_runs(_ink(crop), space)
+
+
+def _column_runs(ink: np.ndarray, space: int) -> list[tuple[int, int]]:
+    """Column ranges of the mask ``ink`` ``(h, w)`` holding ink, split at ``space`` empty columns."""
+    columns = np.flatnonzero(ink.any(axis=0))
     runs: list[tuple[int, int]] = []
     for x in columns:
         if runs and x - runs[-1][1] <= space:
@@ -111,12 +121,13 @@ def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
                 if crop.size == 0:
                     continue
                 room = crop.shape[0] > row.tall + PAD  # ground above and below the row's text
-                for r0, r1 in _ink_runs(crop, row.tall):
-                    rows = np.flatnonzero((np.abs(crop[:, r0:r1] - np.median(crop)) > 60).any(axis=1))
+                ink = _ink(crop)  # (h, w)
+                for r0, r1 in _column_runs(ink, row.tall):
+                    rows = np.flatnonzero(ink[:, r0:r1].any(axis=1))
                     # (thin ink from the band's top to its bottom is a key's or a cell's border, not
                     # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground)
                     through = room and rows.size > 0 and rows[0] == 0 and rows[-1] == crop.shape[0] - 1
-                    through &= bool((np.abs(crop[:, r0:r1] - np.median(crop)) > 60).mean() < 0.5)  # no badge
+                    through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
                     if r1 - r0 >= 3 and rows.size >= 5 and not through:  # a digit at least, not a rule
                         box = (a + r0, top + int(rows[0]), a + r1, top + int(rows[-1]) + 1)
                         cells.append((box, _figures(words, a + r0, a + r1)))
@@ -199,9 +210,8 @@ def fill_gaps(image: Image.Image, lines: list[OcrLine], engine: OcrEngine) -> li
     for i, line, _ in read_snippets(engine, gray, [box for box, _ in cells]):
         box, figures = cells[i]
         text = _accepted(line.text, line.confidence, box, figures)
-        if (
-            text is not None
-        ):  # a stroke the column vouches for is as sure as the rest (layout drops unsure marks)
+        if text is not None:
+            # a stroke the column vouches for is as sure as the rest (layout drops unsure marks)
             sure = max(line.confidence, MIN_CONFIDENCE)
             found.append(OcrLine(text, box, sure, [OcrWord(text, box, sure)]))
     return lines + found

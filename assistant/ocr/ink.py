@@ -17,6 +17,13 @@ from assistant.masks import dilate
 from assistant.ocr.boxes import Box
 
 
+def off_ground(part: np.ndarray) -> np.ndarray:
+    """How far each pixel of ``part`` ``(h, w)`` lies from its ground, the median of its border: a
+    word's or a line's ink stands out from it."""
+    edge = np.concatenate([part[0], part[-1], part[:, 0], part[:, -1]])
+    return np.abs(part - np.median(edge))
+
+
 def _strokes(diff: np.ndarray, step: int) -> np.ndarray:
     """(n, m, k) differences along the last axis -> (n, m) whether both a rise and a fall occur."""
     return np.asarray((diff > step).any(axis=-1) & (diff < -step).any(axis=-1))

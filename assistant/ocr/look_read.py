@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
-from assistant.ocr.ink import line_bands
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.ink import line_bands, off_ground
 from assistant.ocr.line_reader import GAP, LineReader, ReadLine
 
 if TYPE_CHECKING:
@@ -117,10 +117,7 @@ def read_places(
             if _accepted(w.text, w.confidence, cfg, again)
         ]
         if words:
-            text = " ".join(w.text for w in words)
-            out.append(
-                OcrLine(text, union_box([w.box for w in words]), min(w.confidence for w in words), words)
-            )
+            out.append(OcrLine.of(words))
     return out, [box for _, box, _ in read_as], spent + keys
 
 
@@ -147,9 +144,7 @@ def ink_key(crop: np.ndarray, step: int) -> bytes | None:
     the ground at its edge by more than ``step``), hashed with their shape: the same word on a
     terminal's character grid gives the same key wherever its box was cut. None when no ink
     stands out that clearly (faint text: read each time, never taken for another)."""
-    g = crop.astype(np.int16).sum(axis=2)  # (h, w)
-    edge = np.concatenate([g[0], g[-1], g[:, 0], g[:, -1]])
-    ink = np.abs(g - np.median(edge)) > 3 * step
+    ink = off_ground(crop.astype(np.int16).sum(axis=2)) > 3 * step  # (h, w)
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if rows.size == 0:
         return None

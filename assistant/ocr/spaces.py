@@ -12,11 +12,12 @@ cuts a word in the middle.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 
+from assistant.masks import true_runs
 from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.ink import off_ground
 
 
 @dataclass(frozen=True)
@@ -43,24 +44,13 @@ def _splits(text: str) -> list[int]:
 
 def _empty_runs(cols: np.ndarray) -> list[tuple[int, int]]:
     """(start, end) of the runs of False in ``cols`` between its first and last True."""
-    ink = np.flatnonzero(cols)
-    runs = []
-    for a, b in pairwise(ink):
-        if b - a > 1:
-            runs.append((int(a) + 1, int(b)))
-    return runs
+    return [(a, b) for a, b in true_runs(~cols) if a > 0 and b < len(cols)]
 
 
 def _crop(word: OcrWord, gray: np.ndarray) -> np.ndarray:
     """The grey pixels in ``word``'s box, ``(h, w)`` int16."""
     x0, y0, x1, y1 = word.box
     return gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)
-
-
-def _off_ground(part: np.ndarray) -> np.ndarray:
-    """How far each pixel of ``part`` ``(h, w)`` lies from its ground, the median of its border."""
-    edge = np.concatenate([part[0], part[-1], part[:, 0], part[:, -1]])
-    return np.abs(part - np.median(edge))
 
 
 def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
@@ -71,7 +61,7 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     part = _crop(word, gray)
     if not cuts or part.shape[0] < 4 or part.shape[1] < 4:
         return [word]
-    ink = _off_ground(part) > cfg.contrast  # (h, w)
+    ink = off_ground(part) > cfg.contrast  # (h, w)
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
     runs = _empty_runs(cols)
     if rows.size == 0 or not runs:
@@ -141,7 +131,7 @@ def split_run_together(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None 
     part = _crop(word, gray)
     if len(word.text) < 4 or part.shape[0] < 4 or part.shape[1] < 8:
         return [word]
-    off = _off_ground(part)
+    off = off_ground(part)
     ink = off > min(cfg.contrast, max(16, 0.4 * float(off.max())))
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
     runs = _empty_runs(cols)
