@@ -30,7 +30,6 @@ from assistant.ocr.layout import TextBlock
 from assistant.ocr.regions import regions
 from assistant.understand.codes import codes_sentence, read_codes
 from assistant.understand.codes import qr_sentence as qr_sentence  # said here before codes.py
-from assistant.understand.colours import colours_sentence
 from assistant.understand.graphics import (
     cut_out_sentence,
     drawn_statistics,
@@ -144,9 +143,8 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
         log.warning("captioning failed: %s", error)
         return with_colours(rgb)
     stats = drawn_statistics(rgb)  # taken once: drawn? cut out? (graphics.py)
-    drawn = graphic_sentence(
-        getattr(result, "pooled", None), rgb, getattr(captioner, "encoder_name", None), stats=stats
-    )
+    pooled, encoder = getattr(result, "pooled", None), getattr(captioner, "encoder_name", None)
+    drawn = graphic_sentence(pooled, rgb, encoder, stats=stats)
     if drawn is not None:
         return drawn
     trust = getattr(result, "trust", None)
@@ -154,13 +152,11 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
     # ImageNet is confidently wrong on drawn pictures ("spatula" for a trash-can icon): photos only.
     if label is not None and label.probability >= cfg.label_sure and not looks_drawn(stats):
         return f"A picture of {label.words.phrase()}."
-    encoder = getattr(captioner, "encoder_name", None)  # a cut-out photo: "Probably a kettle." (graphics.py)
-    cut_out = cut_out_sentence(getattr(result, "pooled", None), rgb, encoder, label, stats=stats)
+    cut_out = cut_out_sentence(pooled, rgb, encoder, label, stats=stats)  # "Probably a kettle."
     if cut_out:
         return cut_out
-    unnamed = unnamed_sentence(getattr(result, "pooled", None), rgb, encoder, stats=stats)
-    colours = colours_sentence(rgb) if unnamed else None  # "An icon I can't name. Mostly blue."
-    return " ".join(part for part in (unnamed, colours) if part) if unnamed else with_colours(rgb)
+    unnamed = unnamed_sentence(pooled, rgb, encoder, stats=stats)  # "An icon I can't name. Mostly blue."
+    return with_colours(rgb, unnamed) if unnamed else with_colours(rgb)
 
 
 def picture_lead(
