@@ -97,8 +97,17 @@ class Terminal(Program):
     keys: list[list[str]] = field(default_factory=list)  # tmux key names sent after the commands
     table_rows: list[list[list[str]]] | None = None  # our own tables printed by the commands
     parse_ls: bool = False  # read `ls -l` lines as a table (cells split as ls prints them)
+    # A program's own table (`ps`, `df`, `top`): (the header's first words, its number of columns);
+    # the header line and the lines right under it, each split at blanks into that many cells (the
+    # last cell keeps its blanks: "Mounted on", a command line), up to the first line that does not
+    # split into as many
+    parse_table: tuple[str, int] | None = None
     border: int = 2
     env: dict[str, str] = field(default_factory=dict)
+    # A root shell script run in fresh PID, mount and network namespaces (unshare) before the shell
+    # starts there: what `ps`, `top`, `df` or `ip` then print is real, yet only about what the script
+    # made (its processes, tmpfs mounts, links), never about the machine the build runs on.
+    namespace: str = ""
 
     def __post_init__(self) -> None:
         self.program = "xterm"
@@ -114,6 +123,7 @@ class Terminal(Program):
 
     def launch(self, s: XSession) -> None:
         self._sock = f"t{abs(hash(self.title)) % 100000}"
+        self._env: dict[str, str] | None = s.env(TMUX_TMPDIR=str(s.tmp))
         wd = s.tmp / "home" / self.workdir
         wd.mkdir(parents=True, exist_ok=True)
         if self.setup:
@@ -137,6 +147,9 @@ class Terminal(Program):
             + " ".join(f"{k}={shlex.quote(v)}" for k, v in inner.items())
             + " bash --norc --noprofile"
         )
+        if self.namespace:
+            script = f"ip link set lo up\n{self.namespace}\nexec {shell}"
+            shell = "unshare --pid --fork --mount-proc --mount --net sh -c " + shlex.quote(script)
         family, size = self.font
         font_args = ["-fn", family] if size == 0 else ["-fa", family, "-fs", str(size)]
         args = [
@@ -171,6 +184,17 @@ class Terminal(Program):
             shell,
         ]
         s.spawn(args, env=s.env(TMUX_TMPDIR=str(s.tmp)), name="xterm")
+
+    def close(self) -> None:
+        """End the tmux server: it leaves xterm's process group when it daemonises, so ending the
+        session's processes would leave it (and the shell, and a namespace's processes) running."""
+        env = getattr(self, "_env", None)
+        if env is not None:
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                subprocess.run(
+                    ["tmux", "-L", self._sock, "kill-server"], env=env, capture_output=True, timeout=10
+                )
+            self._env = None
 
     def _settle(self, s: XSession, timeout: float = 20.0) -> None:
         last, since = None, time.monotonic()
@@ -230,6 +254,17 @@ class Terminal(Program):
             rows = [line.split(maxsplit=8) for line in full.values() if LS_LINE.match(line)]
             if rows:
                 out.append(rows)
+        if self.parse_table:
+            head, ncols = self.parse_table
+            for row in sorted(full):
+                if full[row].split()[: len(head.split())] != head.split():
+                    continue
+                found = []
+                while row in full and len(cells := full[row].split(maxsplit=ncols - 1)) == ncols:
+                    found.append(cells)
+                    row += 1
+                if len(found) >= 2:
+                    out.append(found)
         for table in self.table_rows or []:
             kept = []
             for cells in table:
@@ -494,18 +529,49 @@ class Opaque(Program):
         return [t for t in self.table_rows]  # the window is wholly in view (checked by the capture)
 
 
-def xcalc(pos: tuple[int, int], color: bool = False) -> Opaque:
-    args = ["xcalc", "-geometry", f"+{pos[0]}+{pos[1]}"]
+XCALC_HP_KEYS = [
+    ["√", "e^x", "10^x", "y^x", "1/x", "CHS", "7", "8", "9", "÷"],
+    ["x!", "π", "sin", "cos", "tan", "EEX", "4", "5", "6", "*"],
+    ["Rv", "x:y", "<-", "E\nN\nT\nE\nR", "1", "2", "3", "-"],
+    ["ON", "DRG", "INV", "STO", "RCL", "0", ".", "SUM", "+"],
+]  # -rpn (HP-10C) mode, as /etc/X11/app-defaults/XCalc labels them (ENTER is written downwards)
+
+
+def xcalc(
+    pos: tuple[int, int],
+    color: bool = False,
+    rpn: bool = False,
+    size: tuple[int, int] | None = None,
+) -> Opaque:
+    """xcalc in TI-30 mode or, with ``rpn``, HP-10C mode (its display shows "0", "DEG", "DEC" in
+    both). At its natural size HP mode cuts the bottom of its upright ENTER key's last letter: give
+    it a ``size`` (440x230 draws every key whole)."""
+    geometry = (f"{size[0]}x{size[1]}" if size else "") + f"+{pos[0]}+{pos[1]}"
+    args = ["xcalc", "-geometry", geometry]
+    if rpn:
+        args.append("-rpn")
     if color:
         args += ["-xrm", "*customization: -color"]
-    keys = [k for row in XCALC_TI_KEYS for k in row]
+    keys = [k for row in (XCALC_HP_KEYS if rpn else XCALC_TI_KEYS) for k in row]
     return Opaque("Calculator", pos, args=args, texts=["0", "DEG", "DEC"], buttons=keys, name="xcalc")
 
 
-def xmessage(title: str, pos: tuple[int, int], text: str, buttons: list[str], font: str = "") -> Opaque:
+def xmessage(
+    title: str,
+    pos: tuple[int, int],
+    text: str,
+    buttons: list[str],
+    font: str = "",
+    fg: str = "",
+    bg: str = "",
+) -> Opaque:
     args = ["xmessage", "-title", title, "-geometry", f"+{pos[0]}+{pos[1]}", "-buttons", ",".join(buttons)]
     if font:
         args += ["-fn", font]
+    if fg:
+        args += ["-fg", fg]
+    if bg:
+        args += ["-bg", bg]
     return Opaque(title, pos, args=[*args, text], texts=[text], buttons=buttons, name="xmessage")
 
 

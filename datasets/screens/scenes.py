@@ -41,18 +41,28 @@ class Scene:
     order: list[str] = field(default_factory=list)  # phrases in the order a person reads them
     theme: str = "Clearlooks"  # openbox theme
     background: str = "#2e3440"  # desktop colour
+    # "A" or "B" for the scenes added after the first 56 (see ``split_of``); "" for those 56
+    half: str = ""
 
 
 def split_of(scenes: list[Scene]) -> dict[str, str]:
-    """Half A (tune) / half B (report): within each category, scenes sorted by id alternate
-    A, B, A, ...; categories (sorted by name) alternately start with A and with B, so that odd
-    categories do not all tip the same way."""
+    """Half A (tune) / half B (report). The first 56 scenes (no ``half`` of their own): within
+    each category, scenes sorted by id alternate A, B, A, ...; categories (sorted by name)
+    alternately start with A and with B, so that odd categories do not all tip the same way.
+    Scenes added later carry their half in ``Scene.half`` (alternating within their kind), so
+    adding a scene never moves an existing screen from one half to the other."""
     out: dict[str, str] = {}
-    cats = sorted({sc.category for sc in scenes})
+    first = [sc for sc in scenes if not sc.half]
+    cats = sorted({sc.category for sc in first})
     for ci, cat in enumerate(cats):
-        ids = sorted(sc.id for sc in scenes if sc.category == cat)
+        ids = sorted(sc.id for sc in first if sc.category == cat)
         for i, sid in enumerate(ids):
             out[sid] = "AB"[(i + ci) % 2]
+    for sc in scenes:
+        if sc.half:
+            if sc.half not in ("A", "B"):
+                raise ValueError(f"{sc.id}: half {sc.half!r} is neither A nor B")
+            out[sc.id] = sc.half
     return out
 
 
@@ -2012,6 +2022,661 @@ def _own_window_scenes() -> list[Scene]:
     ]
 
 
+# ---- added later (issue #15, second round): the kinds read worst -----------------------------
+# X core bitmap fonts and small Xft fonts in xterm, real `ps`/`df`/`top`/`free`/`ip` output, names
+# ending in digits (1/l, 0/O look-alikes), man pages in small fonts, xcalc in HP (RPN) mode, small
+# light-grey dialogs, terminals side by side. Each carries its own half (A/B alternating within its
+# kind, by id), so the first 56 screens keep theirs.
+
+C_LOCALE = {"LANG": "C", "LC_ALL": "C"}  # core bitmap fonts: plain ASCII (no curly quotes, no ‐)
+
+# What the namespaced shells (``Terminal.namespace``) see: a few real processes under their own
+# users, tmpfs mounts named as disks, bridges named as network links.
+NS_PROCS = """
+as() { u=$1; shift; setpriv --reuid="$u" --regid="$(id -g "$u")" --clear-groups "$@" >/dev/null 2>&1 & }
+as www-data python3 -m http.server 8080 --bind 127.0.0.1 --directory /usr/share/doc
+as nobody sleep 86400
+as daemon tail -f /dev/null
+as backup sleep 7200
+sh -c 'while sleep 60; do :; done' >/dev/null 2>&1 &
+sleep 1
+"""
+
+NS_DISKS = """
+mount -t tmpfs -o size=64M,mode=755 tmpfs /srv
+mkdir /srv/archive /srv/backup /srv/boot /srv/media /srv/sdcard
+mount -t tmpfs -o size=5500G nas:/volume1 /srv/archive
+mount -t tmpfs -o size=931G /dev/sdb1 /srv/backup
+mount -t tmpfs -o size=511M /dev/nvme0n1p1 /srv/boot
+mount -t tmpfs -o size=1800G /dev/sda1 /srv/media
+mount -t tmpfs -o size=29G /dev/mmcblk0p1 /srv/sdcard
+head -c 6291456 /dev/zero > /srv/boot/vmlinuz-6.1.0-18
+head -c 12582912 /dev/zero > /srv/backup/home-2024-06-01.tar
+head -c 3145728 /dev/zero > /srv/media/index.db
+"""
+
+NS_LINKS = """
+ip link add enp3s0 type bridge
+ip addr add 192.168.1.10/24 dev enp3s0
+ip link set enp3s0 up
+ip link add wlp2s0 type bridge
+ip link add docker0 type bridge
+ip addr add 172.17.0.1/16 dev docker0
+ip link set docker0 up
+ip link add virbr0 type bridge
+ip addr add 192.168.122.1/24 dev virbr0
+ip link set virbr0 up
+"""
+
+DIGIT_FILES = [
+    ("IMG_0010", 2211840, "2024-05-04 18:30", 0o644),
+    ("IMG_0011", 2306048, "2024-05-04 18:31", 0o644),
+    ("l10n", -1, "2024-02-11 09:40", 0o755),
+    ("log.1", 48213, "2024-06-01 00:00", 0o644),
+    ("log.10", 1024, "2024-03-23 00:00", 0o644),
+    ("q1", -1, "2024-04-02 17:25", 0o755),
+    ("q2", -1, "2024-07-01 08:10", 0o755),
+    ("sda1", 0, "2024-01-17 11:11", 0o600),
+    ("sdb1", 0, "2024-01-17 11:11", 0o600),
+    ("v0.4", -1, "2023-11-30 16:00", 0o755),
+    ("v1.0", -1, "2024-06-21 12:00", 0o755),
+    ("volume1", -1, "2023-10-10 10:10", 0o750),
+    ("volume10", -1, "2024-01-01 01:01", 0o750),
+]
+
+VERSION_FILES = [
+    ("app-v0.4", 88101, "2023-11-30 16:00", 0o755),
+    ("app-v0.4.1", 88117, "2023-12-14 09:20", 0o755),
+    ("app-v1.0", 90412, "2024-06-21 12:00", 0o755),
+    ("app-v1.01", 90420, "2024-07-02 15:45", 0o755),
+    ("backup-2024-01-01", -1, "2024-01-01 01:00", 0o700),
+    ("backup-2024-11-11", -1, "2024-11-11 01:00", 0o700),
+    ("libz.so.1", 121280, "2023-10-01 00:00", 0o644),
+    ("libz.so.1.2.13", 121280, "2023-10-01 00:00", 0o644),
+    ("node01", -1, "2024-03-10 10:01", 0o755),
+    ("node10", -1, "2024-03-10 10:10", 0o755),
+    ("node11", -1, "2024-03-11 11:11", 0o755),
+    ("raid0", -1, "2024-02-20 20:02", 0o755),
+    ("raid10", -1, "2024-02-20 20:10", 0o755),
+]
+
+
+def _core_term(
+    title: str,
+    pos: tuple[int, int],
+    font: str,
+    cols: int,
+    rows: int,
+    commands: list[str],
+    **kw: object,
+) -> Terminal:
+    """An xterm with an X core bitmap font (``-fn``), in the C locale."""
+    return Terminal(title, pos, cols=cols, rows=rows, font=(font, 0), commands=commands, env=C_LOCALE, **kw)  # type: ignore[arg-type]
+
+
+def _added_terminal_scenes() -> list[Scene]:
+    return [
+        Scene(
+            "term-core-10x20-free-ip",
+            "terminal",
+            HD,
+            "xterm with the 10x20 core font: free -h and ip -br addr (links and addresses of a network "
+            "namespace of its own)",
+            [
+                _core_term(
+                    "root@router: ~",
+                    (380, 220),
+                    "10x20",
+                    100,
+                    18,
+                    ["free -h", "ip -br addr"],
+                    prompt="root@router:~# ",
+                    workdir="router",
+                    namespace=NS_LINKS,
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "term-core-6x10-ls-digits",
+            "terminal",
+            WX,
+            "xterm with the tiny 6x10 core font: ls -l of names ending in digits (sda1, volume1, q1, v0.4, "
+            "l10n, log.10)",
+            [
+                _core_term(
+                    "disks - xterm",
+                    (300, 170),
+                    "6x10",
+                    96,
+                    30,
+                    ["ls -l"],
+                    prompt="ana@nas:~/disks$ ",
+                    workdir="disks",
+                    setup=make_files(DIGIT_FILES),
+                    parse_ls=True,
+                )
+            ],
+            half="B",
+        ),
+        Scene(
+            "term-core-7x13-ps-aux",
+            "terminal",
+            WX,
+            "xterm with the 7x13 core font: ps aux (the processes of a PID namespace of its own)",
+            [
+                _core_term(
+                    "ps aux",
+                    (120, 110),
+                    "7x13",
+                    120,
+                    24,
+                    ["ps aux"],
+                    prompt="root@web1:~# ",
+                    workdir="web1",
+                    namespace=NS_PROCS,
+                    parse_table=("USER PID", 11),
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "term-core-8x13-df",
+            "terminal",
+            HD,
+            "xterm with the 8x13 core font: df -h of disks named sda1, sdb1, nvme0n1p1, mmcblk0p1, "
+            "nas:/volume1, then ls",
+            [
+                _core_term(
+                    "root@nas: /srv",
+                    (520, 300),
+                    "8x13",
+                    90,
+                    20,
+                    ["df -h /srv/*", "ls /srv"],
+                    prompt="root@nas:/srv# ",
+                    workdir="srv",
+                    namespace=NS_DISKS,
+                    parse_table=("Filesystem Size", 6),
+                )
+            ],
+            half="B",
+        ),
+        Scene(
+            "term-core-9x15-top",
+            "terminal",
+            HD,
+            "xterm with the 9x15 core font: top -bn1 | head (summary lines and the process table)",
+            [
+                _core_term(
+                    "top",
+                    (300, 160),
+                    "9x15",
+                    100,
+                    24,
+                    ["top -bn1 -w 100 | head -n 18"],
+                    prompt="root@web1:~# ",
+                    workdir="web1",
+                    namespace=NS_PROCS,
+                    parse_table=("PID USER", 12),
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "term-dejavu8-ps-ef",
+            "terminal",
+            WX,
+            "xterm (DejaVu Sans Mono 8): ps -ef (the processes of a PID namespace of its own)",
+            [
+                Terminal(
+                    "ps -ef",
+                    (160, 150),
+                    cols=110,
+                    rows=26,
+                    font=("DejaVu Sans Mono", 8),
+                    prompt="root@web1:~# ",
+                    workdir="web1",
+                    commands=["ps -ef"],
+                    namespace=NS_PROCS,
+                    parse_table=("UID PID", 8),
+                )
+            ],
+            half="B",
+        ),
+        Scene(
+            "term-liberation9-ls-versions",
+            "terminal",
+            WX,
+            "xterm (Liberation Mono 9): ls -l --time-style=long-iso of versions and nodes (v0.4, v1.01, "
+            "node01, node10, libz.so.1, raid10)",
+            [
+                Terminal(
+                    "releases - xterm",
+                    (240, 130),
+                    cols=92,
+                    rows=24,
+                    font=("Liberation Mono", 9),
+                    prompt="dev@build:~/releases$ ",
+                    workdir="releases",
+                    setup=make_files(VERSION_FILES),
+                    commands=["ls -l --time-style=long-iso", "ls | wc -l"],
+                    parse_ls=True,
+                )
+            ],
+            half="A",
+        ),
+    ]
+
+
+def _added_man_scenes() -> list[Scene]:
+    return [
+        Scene(
+            "man-df-7x13",
+            "man",
+            WX,
+            "man df in xterm with the 7x13 core font (C locale)",
+            [_core_term("man df", (120, 30), "7x13", 100, 52, ["man df"])],
+            half="B",
+        ),
+        Scene(
+            "man-free-dejavu8",
+            "man",
+            WX,
+            "man free in xterm (DejaVu Sans Mono 8)",
+            [
+                Terminal(
+                    "man free",
+                    (60, 40),
+                    cols=110,
+                    rows=50,
+                    font=("DejaVu Sans Mono", 8),
+                    commands=["man free"],
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "man-ps-6x10",
+            "man",
+            HD,
+            "man ps in a wide xterm with the tiny 6x10 core font (C locale)",
+            [_core_term("man ps", (300, 60), "6x10", 150, 90, ["man ps"])],
+            half="B",
+        ),
+    ]
+
+
+def _added_calc_scenes() -> list[Scene]:
+    return [
+        Scene(
+            "calc-xcalc-rpn",
+            "calculator",
+            WX,
+            "xcalc -rpn (HP-10C mode, monochrome) alone",
+            [xcalc((420, 250), rpn=True, size=(440, 230))],
+            half="A",
+        ),
+        Scene(
+            "calc-xcalc-rpn-color",
+            "calculator",
+            HD,
+            "xcalc -rpn with the colour customisation, Bear2 openbox theme",
+            [xcalc((700, 380), color=True, rpn=True, size=(440, 230))],
+            theme="Bear2",
+            background="#4a5d73",
+            half="B",
+        ),
+    ]
+
+
+def _added_dialog_scenes() -> list[Scene]:
+    return [
+        Scene(
+            "dlg-qt-light-update",
+            "dialog",
+            HD,
+            "Qt 'Software Update' dialog: 8 pt light-grey text, a check box, three buttons",
+            [
+                SpecWindow(
+                    "Software Update",
+                    (700, 380),
+                    toolkit="qt",
+                    spec={
+                        "font": ["Noto Sans", 8],
+                        "body": [
+                            {
+                                "type": "label",
+                                "text": "A new version of Notes is available",
+                                "font": ["Noto Sans", 10, "bold"],
+                                "fg": "#7a7a7a",
+                            },
+                            {
+                                "type": "label",
+                                "text": "Notes 2.10.1 is now available (you have 2.9.4).\nWould you like to "
+                                "download it now?",
+                                "fg": "#a0a0a0",
+                            },
+                            {
+                                "type": "label",
+                                "text": "Release notes: fixes sync of the q1 and volume1 folders; "
+                                "faster start.",
+                                "fg": "#b0b0b0",
+                            },
+                            {
+                                "type": "checks",
+                                "items": [["Download and install updates automatically", False]],
+                            },
+                            {
+                                "type": "buttons",
+                                "items": ["Skip This Version", "Remind Me Later", "Install Update"],
+                            },
+                        ],
+                    },
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "dlg-tk-light-disk",
+            "dialog",
+            WX,
+            "Tk 'Low Disk Space' dialog: 8 pt light-grey text on near-white, four buttons",
+            [
+                SpecWindow(
+                    "Low Disk Space",
+                    (330, 230),
+                    spec={
+                        "font": ["DejaVu Sans", 8],
+                        "bg": "#fafafa",
+                        "fg": "#9a9a9a",
+                        "body": [
+                            {
+                                "type": "label",
+                                "text": 'The volume "data1" has only 1.1 GB of disk space left.',
+                                "font": ["DejaVu Sans", 9, "bold"],
+                                "fg": "#808080",
+                            },
+                            {
+                                "type": "label",
+                                "text": "Free up space by emptying the Trash, removing unused programs\nor "
+                                "moving files to another disk (sdb1 or volume0).",
+                            },
+                            {"type": "label", "text": "Last checked at 10:41 - 99% of 240 GB used"},
+                            {
+                                "type": "buttons",
+                                "items": ["Help", "Ignore", "Examine", "Empty Trash"],
+                                "font": ["DejaVu Sans", 8],
+                            },
+                        ],
+                    },
+                )
+            ],
+            half="B",
+        ),
+        Scene(
+            "dlg-xmessage-6x10-printer",
+            "dialog",
+            WX,
+            "xmessage with the 6x10 core font in grey: a printer message with four buttons",
+            [
+                xmessage(
+                    "Printer",
+                    (400, 300),
+                    "Printer Office-2 (lp1) is out of paper.\nLoad tray 1 with A4 paper, then choose Retry.\n"
+                    "Job 101 of 110: invoice-0410.pdf",
+                    ["Retry", "Skip Page", "Cancel Job", "Help"],
+                    font="6x10",
+                    fg="#808080",
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "dlg-xmessage-light-backup",
+            "dialog",
+            HD,
+            "xmessage (7x13 core font, light grey on off-white): a backup report with five buttons",
+            [
+                xmessage(
+                    "Backup",
+                    (720, 420),
+                    "Backup of /home to nas:/volume1 finished with 2 warnings.\nSkipped: .cache/thumbnails, "
+                    "v0.4/build\nNext backup: Sunday 01:00",
+                    ["OK", "Show Log", "Retry Skipped", "Settings", "Help"],
+                    font="7x13",
+                    fg="#a8a8a8",
+                    bg="#f4f4f4",
+                )
+            ],
+            half="B",
+        ),
+    ]
+
+
+def _added_multi_scenes() -> list[Scene]:
+    return [
+        Scene(
+            "multi-terminal-dialog",
+            "multi-window",
+            WX,
+            "xterm (7x13 core font, ls -l of names ending in digits) beside an active Tk dialog, apart",
+            [
+                _core_term(
+                    "disks - xterm",
+                    (20, 40),
+                    "7x13",
+                    86,
+                    28,
+                    ["ls -l"],
+                    prompt="ana@nas:~/disks$ ",
+                    workdir="disks",
+                    setup=make_files(DIGIT_FILES),
+                    parse_ls=True,
+                ),
+                SpecWindow(
+                    "Unmount Volume",
+                    (660, 520),
+                    spec={
+                        "font": ["DejaVu Sans", 9],
+                        "fg": "#707070",
+                        "body": [
+                            {
+                                "type": "label",
+                                "text": "Unmount volume10 now?",
+                                "font": ["DejaVu Sans", 10, "bold"],
+                            },
+                            {"type": "label", "text": "2 files on volume10 are still open in q2."},
+                            {"type": "buttons", "items": ["Cancel", "Force", "Unmount"]},
+                        ],
+                    },
+                ),
+            ],
+            order=["Unmount volume10 now", "ana@nas:~/disks$ ls -l"],
+            half="A",
+        ),
+        Scene(
+            "multi-terminal-xmessage",
+            "multi-window",
+            HD,
+            "xterm (9x15 core font, free -h) with an xmessage beside it, apart, active",
+            [
+                _core_term(
+                    "root@router: ~",
+                    (200, 200),
+                    "9x15",
+                    84,
+                    16,
+                    ["free -h", "ip -br addr"],
+                    prompt="root@router:~# ",
+                    workdir="router",
+                    namespace=NS_LINKS,
+                ),
+                xmessage(
+                    "Link Down",
+                    (1080, 240),
+                    "Link wlp2s0 is down.\nTraffic now goes through enp3s0 (192.168.1.10).",
+                    ["OK", "Details", "Reconnect"],
+                    font="7x13",
+                ),
+            ],
+            order=["Link wlp2s0 is down", "root@router:~# free -h"],
+            half="B",
+        ),
+        Scene(
+            "multi-terminals-overlap",
+            "multi-window",
+            HD,
+            "two overlapping xterms: 8x13 core font with df -h (below), DejaVu Sans Mono 9 with ps aux "
+            "on top",
+            [
+                _core_term(
+                    "root@nas: /srv",
+                    (120, 100),
+                    "8x13",
+                    84,
+                    22,
+                    ["df -h /srv/*"],
+                    prompt="root@nas:/srv# ",
+                    workdir="srv",
+                    namespace=NS_DISKS,
+                    parse_table=("Filesystem Size", 6),
+                ),
+                Terminal(
+                    "ps aux",
+                    (640, 300),
+                    cols=104,
+                    rows=22,
+                    font=("DejaVu Sans Mono", 9),
+                    prompt="root@web1:~# ",
+                    workdir="web1",
+                    commands=["ps aux"],
+                    namespace=NS_PROCS,
+                    parse_table=("USER PID", 11),
+                ),
+            ],
+            order=["root@web1:~# ps aux", "root@nas:/srv# df -h"],
+            half="A",
+        ),
+        Scene(
+            "multi-three-terminals",
+            "multi-window",
+            HD,
+            "three xterms side by side (10x20 free -h, 7x13 ls -l, 6x10 ip -br addr), the left one active",
+            [
+                _core_term(
+                    "links",
+                    (1410, 140),
+                    "6x10",
+                    80,
+                    30,
+                    ["ip -br addr"],
+                    prompt="root@router:~# ",
+                    workdir="router",
+                    namespace=NS_LINKS,
+                ),
+                _core_term(
+                    "releases",
+                    (830, 140),
+                    "7x13",
+                    80,
+                    30,
+                    ["ls -l --time-style=long-iso"],
+                    prompt="dev@build:~/releases$ ",
+                    workdir="releases",
+                    setup=make_files(VERSION_FILES),
+                    parse_ls=True,
+                ),
+                _core_term(
+                    "memory",
+                    (10, 140),
+                    "10x20",
+                    80,
+                    14,
+                    ["free -h"],
+                    prompt="kim@pi:~$ ",
+                    workdir="pi",
+                ),
+            ],
+            order=["kim@pi:~$ free -h", "dev@build:~/releases$ ls -l", "root@router:~# ip -br addr"],
+            half="B",
+        ),
+    ]
+
+
+def _added_dark_scenes() -> list[Scene]:
+    return [
+        Scene(
+            "dark-qt-small-settings",
+            "dark",
+            WX,
+            "Qt (Fusion, dark palette) 'Privacy Settings': 8 pt grey text, check boxes, three buttons",
+            [
+                SpecWindow(
+                    "Privacy Settings",
+                    (380, 200),
+                    toolkit="qt",
+                    spec={
+                        "dark": True,
+                        "font": ["Noto Sans", 8],
+                        "body": [
+                            {"type": "label", "text": "Privacy", "font": ["Noto Sans", 11, "bold"]},
+                            {
+                                "type": "label",
+                                "text": "Choose what this computer shares with the apps you use.",
+                                "fg": "#8c8c8c",
+                            },
+                            {
+                                "type": "checks",
+                                "items": [
+                                    ["Location services", False],
+                                    ["Send usage statistics", False],
+                                    ["Show recent files", True],
+                                    ["Lock the screen after 10 minutes", True],
+                                ],
+                            },
+                            {
+                                "type": "label",
+                                "text": "Changes apply to user ana (uid 1001) only.",
+                                "fg": "#7c7c7c",
+                            },
+                            {"type": "buttons", "items": ["Reset", "Cancel", "Apply"]},
+                        ],
+                    },
+                )
+            ],
+            theme="Onyx",
+            background="#202020",
+            half="A",
+        ),
+        Scene(
+            "dark-xterm-8x13-ps",
+            "dark",
+            HD,
+            "dark xterm (8x13 core font, grey on near-black): ps -ef of a PID namespace of its own",
+            [
+                _core_term(
+                    "ps -ef",
+                    (360, 220),
+                    "8x13",
+                    110,
+                    24,
+                    ["ps -ef"],
+                    prompt="root@web1:~# ",
+                    workdir="web1",
+                    namespace=NS_PROCS,
+                    parse_table=("UID PID", 8),
+                    fg="#b8b8b8",
+                    bg="#1c1c1c",
+                )
+            ],
+            theme="Onyx",
+            background="#101010",
+            half="B",
+        ),
+    ]
+
+
 SCENES: list[Scene] = [
     *_term_scenes(),
     *_man_scenes(),
@@ -2026,4 +2691,10 @@ SCENES: list[Scene] = [
     *_toolbar_scenes(),
     *_multi_scenes(),
     *_own_window_scenes(),
+    *_added_terminal_scenes(),
+    *_added_man_scenes(),
+    *_added_calc_scenes(),
+    *_added_dialog_scenes(),
+    *_added_multi_scenes(),
+    *_added_dark_scenes(),
 ]
