@@ -109,7 +109,7 @@ def test_a_lone_picture_without_a_captioner_is_not_made_up() -> None:
     icon = Image.new("RGB", (128, 128), "white")
     ImageDraw.Draw(icon).rounded_rectangle([20, 30, 108, 100], 10, fill=(90, 150, 220))
     result = understand(icon, captioner=None, ocr=None)
-    assert result.text == f"{CANT_TELL} Mostly white and blue."
+    assert result.text == f"{CANT_TELL} Mostly blue, on a white background."  # the thing, then its ground
 
 
 def test_main_colours_in_plain_words() -> None:
