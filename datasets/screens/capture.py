@@ -3,6 +3,7 @@
     .venv/bin/python datasets/screens/capture.py            # every scene (a few minutes)
     .venv/bin/python datasets/screens/capture.py --only term-ls-reports man-ls
     .venv/bin/python datasets/screens/capture.py --list
+    .venv/bin/python datasets/screens/capture.py --added     # the 22 scenes added after the first 56
 
 For each scene: a fresh Xvfb (24-bit, the scene's size) with openbox, the scene's programs started
 bottom-most first, each frame moved where the scene says, windows activated in stacking order,
@@ -263,6 +264,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="*", help="scene ids (default: all)")
     parser.add_argument("--list", action="store_true", help="list the scenes and their halves")
+    parser.add_argument(
+        "--added",
+        action="store_true",
+        help="only the scenes added after the first 56 (those with a half of their own)",
+    )
     parser.add_argument("--keep-going", action="store_true", help="report a failed scene and go on")
     parser.add_argument(
         "--out", type=Path, default=HERE, help="write png/ and truth/ under this folder (default: here)"
@@ -275,7 +281,7 @@ def main() -> None:
                 f"{sc.id:28s} {sc.category:12s} {sc.size[0]}x{sc.size[1]}  {split[sc.id]}  {sc.description}"
             )
         return
-    chosen = [sc for sc in SCENES if not args.only or sc.id in args.only]
+    chosen = [sc for sc in SCENES if (not args.only or sc.id in args.only) and (not args.added or sc.half)]
     if args.only and len(chosen) != len(args.only):
         raise SystemExit(f"unknown scene ids: {set(args.only) - {sc.id for sc in chosen}}")
     png_dir, truth_dir = args.out / "png", args.out / "truth"
