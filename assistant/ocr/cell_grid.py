@@ -1,0 +1,134 @@
+"""The character grid of fixed-width text, from word boxes and ink alone.
+
+A terminal draws every character in a cell of one integer width, and all its cells on one grid:
+a word of ``n`` characters starts on a cell boundary (plus its first character's left bearing,
+under half a cell) and its ink ends in its ``n``-th cell. So the pitch is the width most words'
+ink fits, ``n`` cells less their side bearings, and the phase where most words' first ink falls
+in the first half of a cell. A proportional font's words fit no common pitch and phase; a word
+the engine misread by a character (one dropped, two run together) fits none either, and is left
+out. Used by :mod:`assistant.ocr.glyph_vote` to cut characters out of their words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.ocr.boxes import Box, OcrLine
+
+
+@dataclass(frozen=True)
+class GridConfig:
+    min_pitch: int = 4  # pixels per cell
+    max_pitch: int = 40
+    min_contrast: float = 40  # grey levels between a word's ink and its ground
+    ground_margin: int = 2  # pixels round a word's box whose median is its ground
+    # A grid is believed when this many characters lie in words of three or more that fit it.
+    min_grid_chars: int = 24
+    max_grids: int = 3  # terminals (or fonts) on one screen
+    tall: float = 1.6  # a word taller than this many times the usual is skipped (a box round two rows)
+
+
+@dataclass
+class GridWord:
+    line: int  # where in the lines the word came from
+    index: int
+    text: str
+    box: Box  # ink-tight
+    ink: np.ndarray = field(repr=False)  # (h, w) 0..1 over ``box``: how far each pixel is from ground
+
+
+def _ink(word_box: Box, gray: np.ndarray, cfg: GridConfig) -> tuple[Box, np.ndarray] | None:
+    """The ink-tight box inside ``word_box`` and its ink (0..1 of the word's greatest contrast
+    with the ground round it); None for too faint a word."""
+    h, w = gray.shape
+    m = cfg.ground_margin
+    x0, y0, x1, y1 = max(0, word_box[0]), max(0, word_box[1]), min(w, word_box[2]), min(h, word_box[3])
+    if y1 - y0 < 3 or x1 - x0 < 2:
+        return None
+    gx0, gy0, gx1, gy1 = max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m)
+    grown = gray[gy0:gy1, gx0:gx1]
+    edge = np.concatenate([grown[0], grown[-1], grown[:, 0], grown[:, -1]])
+    ground = int(np.searchsorted(np.cumsum(np.bincount(edge, minlength=256)), (len(edge) + 1) // 2))
+    off = np.abs(gray[y0:y1, x0:x1].astype(np.float32) - ground)
+    top = float(off.max())
+    if top < cfg.min_contrast:
+        return None
+    ink = np.minimum(off / top, 1.0)
+    solid = ink > 0.5
+    rows, cols = np.flatnonzero(solid.any(axis=1)), np.flatnonzero(solid.any(axis=0))
+    ty0, ty1, tx0, tx1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    return (x0 + tx0, y0 + ty0, x0 + tx1, y0 + ty1), ink[ty0:ty1, tx0:tx1]
+
+
+def measured(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig) -> list[GridWord]:
+    """Each word of ``lines`` with its ink-tight box and ink (words with spaces or too faint left out)."""
+    out = []
+    for li, line in enumerate(lines):
+        for wi, word in enumerate(line.words):
+            if not word.text or " " in word.text:
+                continue
+            found = _ink(word.box, gray, cfg)
+            if found is not None:
+                out.append(GridWord(li, wi, word.text, found[0], found[1]))
+    return out
+
+
+def _fitting(n: np.ndarray, width: np.ndarray, cfg: GridConfig) -> np.ndarray:
+    """``(pitches, words)`` bool: ``n`` characters whose ink is ``width`` wide fill ``n`` cells of
+    the pitch (the side bearings of the first and last together under 0.9 of a cell)."""
+    p = np.arange(cfg.min_pitch, cfg.max_pitch + 1)[:, None]
+    return np.asarray((n * p - 0.9 * p - 1 <= width) & (width <= n * p + 1))
+
+
+def _phase(lefts: np.ndarray, pitch: int) -> int:
+    """Where the grid's cells begin (modulo ``pitch``): the start of the half cell that most
+    words' first ink falls in, at a place where some word's ink begins (the least left bearing)."""
+    hist = np.bincount(lefts % pitch, minlength=pitch)
+    half = (pitch + 1) // 2
+    window = np.array([hist[(np.arange(half) + p) % pitch].sum() for p in range(pitch)])
+    best = np.flatnonzero(window == window.max())
+    return int(best[np.argmax(hist[best])])
+
+
+def _start(word: GridWord, pitch: int, phase: int) -> int | None:
+    """Where ``word``'s first cell begins on the grid, when its ink fits its cells there."""
+    x0, x1 = word.box[0], word.box[2]
+    if (x0 - phase) % pitch >= (pitch + 1) // 2:
+        return None
+    start = x0 - (x0 - phase) % pitch
+    n = len(word.text)
+    if x1 > start + n * pitch + 1 or x1 <= start + (n - 1) * pitch + 1:
+        return None
+    return start
+
+
+def grids(words: list[GridWord], cfg: GridConfig) -> list[tuple[list[tuple[GridWord, int]], int]]:
+    """Words on a common character grid, grid by grid: ([(word, its first cell's x)], pitch)."""
+    if not words:
+        return []
+    heights = np.array([w.box[3] - w.box[1] for w in words])
+    most = cfg.tall * float(np.median(heights))
+    left = [w for w, h in zip(words, heights.tolist(), strict=True) if h <= most]
+    found = []
+    for _ in range(cfg.max_grids):
+        if not left:
+            break
+        n = np.array([len(w.text) for w in left])
+        width = np.array([w.box[2] - w.box[0] for w in left])
+        fits = _fitting(n, width, cfg)  # (pitches, words)
+        chars = (fits * np.where(n >= 3, n, 0)).sum(axis=1)
+        best = int(np.argmax(chars))
+        if chars[best] < cfg.min_grid_chars:
+            break
+        pitch = cfg.min_pitch + best
+        lefts = np.array([w.box[0] for w in left])
+        phase = _phase(lefts[fits[best] & (n >= 2)], pitch)
+        placed = [(w, s) for w in left if (s := _start(w, pitch, phase)) is not None]
+        if sum(len(w.text) for w, _ in placed if len(w.text) >= 3) < cfg.min_grid_chars:
+            break
+        found.append((placed, pitch))
+        taken = {id(w) for w, _ in placed}
+        left = [w for w in left if id(w) not in taken]
+    return found

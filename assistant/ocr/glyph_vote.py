@@ -1,0 +1,248 @@
+"""Look-alike characters put right by the screen's own glyphs: a fixed-width font draws each
+character with the same pixels wherever it stands.
+
+OCR reads each word apart, and its guess for a look-alike ("1" or "l", "0" or "O", "c" or "e")
+leans on the letters round it: on half A's terminals tesseract read "/dev/sda1" as "/dev/sdal",
+"expenses-q1.csv" as "expenses-ql.csv" and "wc" as "we", while it read the same "1" right in
+"1.8T" and "144G" a few rows away. In a terminal or a man page every character fills a cell of
+one width on one grid, so the cells can be cut out without knowing the text: words whose ink
+fits ``len(text)`` cells of an integer pitch, starting on a common phase, make a grid
+(:mod:`assistant.ocr.cell_grid`). Cells whose ink is the same (against their word's own ground,
+placed by the word's baseline) are one glyph; a grid is believed only where most of its cells
+have a twin of the same reading (a proportional font cut at a pitch it does not have has few).
+A cell whose reading differs from its glyph's clear majority takes the majority's reading, but
+only where the font is seen to draw the reading it had differently (a glyph of its own on the
+screen, read so) or where that reading had no support from its context. A font that draws "0"
+and "O" alike gives both readings support in one glyph, and then nothing changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.cell_grid import GridConfig, GridWord, grids, measured
+
+# Characters that stand on the baseline (no descender): a word's baseline is read from these.
+_ON_BASELINE = frozenset("abcdefhiklmnorstuvwxzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789!?#%&*<>")
+_NUMBER_MARKS = frozenset(".,:")  # between digits these keep a number one number: 1.8, 11:05
+
+
+@dataclass(frozen=True)
+class GlyphConfig:
+    grid: GridConfig = field(default_factory=GridConfig)
+    # Two cells are one glyph when the squared difference of their ink (0..1 a pixel) is under
+    # this share of their ink's squares together (half A's terminals: one glyph's cells 0.02 at
+    # most, a "c" and an "e" or an "O" and a "Q" 0.06 and more).
+    same: float = 0.03
+    # A grid is believed when this share of its cells whose reading occurs in two places or more
+    # has a twin, the same glyph read alike elsewhere (half A: terminals and man pages 0.89 and
+    # more, proportional text cut at a pitch it does not have 0.62 at most; with identical ink
+    # only, before groups are joined, 0.89 and more against 0.54 at most: the quick first test).
+    exact_twins: float = 0.7
+    twins: float = 0.8
+    # A glyph's winning reading needs this much say (a reading its context agrees with counts 1,
+    # an unclear one 0.5, one its context contradicts 0.25) ...
+    min_votes: float = 2.0
+    margin: float = 2.0  # ... and this many times the say of the reading it replaces
+    own_votes: float = 2.0  # a reading's own glyph elsewhere needs this much say (or cells) to count
+
+
+@dataclass(slots=True)
+class _Cell:
+    line: int  # where its word is in the lines
+    word: int
+    pos: int  # which character of the word
+    text: str  # the word's reading: a twin is the same glyph read alike in another word or place
+
+    @property
+    def reading(self) -> str:
+        return self.text[self.pos]
+
+
+def _say(text: str, pos: int) -> float:
+    """How much the context backs the reading at ``pos``: 1 where the nearest letters or digits on
+    each side (marks between digits skipped) are of its kind, 0.25 where they are all of the
+    other kind, 0.5 otherwise (a mixed or a bare context)."""
+    ch = text[pos]
+    if not ch.isalnum():
+        return 0.5
+    kinds = set()
+    for step in (-1, 1):
+        k = pos + step
+        while 0 <= k < len(text) and text[k] in _NUMBER_MARKS and ch.isdigit():
+            k += step
+        if 0 <= k < len(text) and text[k].isalnum():
+            kinds.add(text[k].isdigit())
+    if not kinds or len(kinds) == 2:
+        return 0.5
+    return 1.0 if kinds == {ch.isdigit()} else 0.25
+
+
+def _frames(placed: list[tuple[GridWord, int]], pitch: int) -> tuple[np.ndarray, list[_Cell]]:
+    """Every inked cell of the grid's words as a frame ``(n, rows * pitch)`` of ink (0..1), rows
+    counted from the word's baseline, and what each cell was read as."""
+    height = int(np.median([w.box[3] - w.box[1] for w, _ in placed]))
+    above, below = height + 2, height // 2 + 2  # rows kept over and under the baseline
+    frames, cells = [], []
+    for word, start in placed:
+        x0, _, x1, _ = word.box
+        n = len(word.text)
+        band = np.zeros((word.ink.shape[0], max(n * pitch, x1 - start)), dtype=np.float32)
+        band[:, x0 - start : x1 - start] = word.ink
+        cut = band[:, : n * pitch].reshape(band.shape[0], n, pitch).transpose(1, 0, 2)  # (n, h, pitch)
+        rows = np.asarray((cut > 0.5).any(axis=2))  # (n, h)
+        inked = np.asarray(rows.any(axis=1))  # (n,)
+        bottoms = rows.shape[1] - 1 - np.argmax(rows[:, ::-1], axis=1)
+        on_base = sorted(
+            int(b) for ch, b, i in zip(word.text, bottoms, inked, strict=True) if i and ch in _ON_BASELINE
+        )
+        if not on_base:
+            continue
+        base = on_base[len(on_base) // 2]
+        # (n, above + below, pitch): the cells with the baseline at row ``above``.
+        frame = np.zeros((n, above + below, pitch), dtype=np.float32)
+        top, bottom = max(0, base + 1 - above), min(cut.shape[1], base + 1 + below)
+        frame[:, above - (base + 1 - top) : above + (bottom - base - 1), :] = cut[:, top:bottom]
+        frames.append(frame.reshape(n, -1)[inked])
+        cells += [_Cell(word.line, word.index, pos, word.text) for pos in np.flatnonzero(inked).tolist()]
+    return (np.concatenate(frames) if frames else np.zeros((0, 1), np.float32)), cells
+
+
+def _exact(frames: np.ndarray) -> np.ndarray:
+    """A group number per cell: cells of the same ink, binarised at half the word's contrast."""
+    index: dict[bytes, int] = {}
+    return np.array([index.setdefault(k.tobytes(), len(index)) for k in np.packbits(frames > 0.5, axis=1)])
+
+
+def _clusters(frames: np.ndarray, label: np.ndarray, cfg: GlyphConfig) -> np.ndarray:
+    """A glyph number per cell: the :func:`_exact` groups ``label`` joined where their mean ink
+    differs by under ``same`` (a pixel of antialiasing either side of the threshold is no other
+    glyph)."""
+    order = np.argsort(label, kind="stable")
+    counts = np.bincount(label)
+    means = (
+        np.add.reduceat(frames[order], np.concatenate(([0], np.cumsum(counts)[:-1])), axis=0)
+        / counts[:, None]
+    )
+    count = len(counts)
+    sq = (means * means).sum(axis=1)
+    # ||a - b||^2 < same * (||a||^2 + ||b||^2), every pair of groups at once.
+    close = sq[:, None] + sq[None, :] - 2 * means @ means.T < cfg.same * (sq[:, None] + sq[None, :])
+    parent = np.arange(count)
+    for a, b in zip(*np.nonzero(np.triu(close, 1)), strict=True):
+        ra, rb = _root(parent, int(a)), _root(parent, int(b))
+        parent[max(ra, rb)] = min(ra, rb)
+    roots = np.array([_root(parent, k) for k in range(count)])
+    return np.asarray(roots[label])
+
+
+def _root(parent: np.ndarray, k: int) -> int:
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = int(parent[k])
+    return k
+
+
+def _twins(cells: list[_Cell], glyph: np.ndarray) -> list[bool]:
+    """Whether each cell has a twin: a cell of its glyph read alike in another word, or at another
+    place of the same word (the same word repeated at the same place on the grid, as a table's
+    column repeats it, is no evidence: it is cut the same way whatever the font)."""
+    places: dict[tuple[str, int], set[tuple[str, int]]] = defaultdict(set)
+    for cell, g in zip(cells, glyph.tolist(), strict=True):
+        places[(cell.reading, g)].add((cell.text, cell.pos))
+    return [len(places[(c.reading, g)]) > 1 for c, g in zip(cells, glyph.tolist(), strict=True)]
+
+
+def _twinned(cells: list[_Cell], twins: list[bool]) -> float:
+    """The share of cells whose reading occurs in two places or more that have a twin."""
+    seen: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for cell in cells:
+        seen[cell.reading].add((cell.text, cell.pos))
+    judged = [t for c, t in zip(cells, twins, strict=True) if len(seen[c.reading]) > 1]
+    return sum(judged) / len(judged) if judged else 0.0
+
+
+def _backed(cells: list[_Cell], twins: list[bool]) -> set[tuple[int, int]]:
+    """Words (line, word) most of whose cells have twins: cut right, in a fixed-width font."""
+    words: dict[tuple[int, int], list[bool]] = defaultdict(list)
+    for cell, twin in zip(cells, twins, strict=True):
+        words[(cell.line, cell.word)].append(twin)
+    return {k for k, t in words.items() if len(t) >= 2 and sum(t) >= 0.5 * len(t)}
+
+
+def _changes(
+    groups: list[list[_Cell]], backed: set[tuple[int, int]], cfg: GlyphConfig
+) -> dict[tuple[int, int, int], str]:
+    """(line, word, position) -> the character its glyph says it is, where the evidence is clear
+    and the cell's word is ``backed``."""
+    tallies = []
+    for group in groups:
+        tally: Counter[str] = Counter()  # say per reading
+        if len({c.reading for c in group}) > 1:
+            for cell in group:
+                tally[cell.reading] += _say(cell.text, cell.pos)  # type: ignore[assignment]
+        tallies.append(tally)
+    winners = [
+        t.most_common(1)[0] if t else (g[0].reading, float(len(g)))
+        for t, g in zip(tallies, groups, strict=True)
+    ]
+    own = {r for r, v in winners if v >= cfg.own_votes}  # readings the font draws a glyph of their own for
+    out = {}
+    for group, tally, (best, say) in zip(groups, tallies, winners, strict=True):
+        if say < cfg.min_votes or len(tally) < 2:
+            continue
+        for cell in group:
+            r = cell.reading
+            if r == best or say < cfg.margin * tally[r] or (cell.line, cell.word) not in backed:
+                continue
+            if r in own or all(_say(c.text, c.pos) < 1 for c in group if c.reading == r):
+                out[(cell.line, cell.word, cell.pos)] = best
+    return out
+
+
+def _rewritten(lines: list[OcrLine], changes: dict[tuple[int, int, int], str]) -> list[OcrLine]:
+    by_word: dict[tuple[int, int], dict[int, str]] = defaultdict(dict)
+    for (li, wi, pos), ch in changes.items():
+        by_word[(li, wi)][pos] = ch
+    touched = {li for li, _ in by_word}
+    out = []
+    for li, line in enumerate(lines):
+        if li not in touched:
+            out.append(line)
+            continue
+        words = []
+        for wi, word in enumerate(line.words):
+            if fix := by_word.get((li, wi)):
+                word = OcrWord(
+                    "".join(fix.get(k, ch) for k, ch in enumerate(word.text)), word.box, word.confidence
+                )
+            words.append(word)
+        out.append(OcrLine.of(words, line.confidence))
+    return out
+
+
+def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None = None) -> list[OcrLine]:
+    """``lines`` with look-alike characters set in a fixed-width font read as the screen's other
+    cells of the same glyph are (see the module docstring); ``gray`` ``(h, w)`` the picture read."""
+    cfg = cfg or GlyphConfig()
+    changes: dict[tuple[int, int, int], str] = {}
+    for placed, pitch in grids(measured(lines, gray, cfg.grid), cfg.grid):
+        frames, cells = _frames(placed, pitch)
+        if len(cells) < cfg.grid.min_grid_chars:
+            continue
+        exact = _exact(frames)
+        if _twinned(cells, _twins(cells, exact)) < cfg.exact_twins:
+            continue  # no fixed-width font: proportional text cut at a pitch it does not have
+        glyph = _clusters(frames, exact, cfg)
+        twins = _twins(cells, glyph)
+        if _twinned(cells, twins) < cfg.twins:
+            continue
+        groups: dict[int, list[_Cell]] = defaultdict(list)
+        for cell, g in zip(cells, glyph.tolist(), strict=True):
+            groups[g].append(cell)
+        changes.update(_changes(list(groups.values()), _backed(cells, twins), cfg))
+    return _rewritten(lines, changes) if changes else lines

@@ -1,0 +1,128 @@
+"""Look-alikes put right by the screen's own glyphs (assistant.ocr.glyph_vote), on terminal text
+drawn cell by cell in an X core bitmap font (9x15, as xterm draws it: the same pixels) and in
+DejaVu Sans Mono, and proportional text that must be left alone."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont, PcfFontFile
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.glyph_vote import vote_glyphs
+
+CORE = Path("/usr/share/fonts/X11/misc")
+MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
+SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+# A df listing and a shell line or two, as a terminal shows them (the truth).
+SCREEN = [
+    "root@nas:~# df -h",
+    "Filesystem      Size  Used Avail Use% Mounted on",
+    "/dev/sda1       468G  301G  144G  68% /",
+    "tmpfs           511M  6.1M  505M   2% /run",
+    "/dev/sdb1       931G  897G   34G  97% /backup",
+    "nas:/volume1    5.4T  2.9T  2.5T  54% /mnt/archive",
+    "root@nas:~# wc -l services.txt",
+    "12 services.txt",
+    "root@nas:~# ls -l /srv/www/clips",
+    "total 1024 files in 11 folders",
+]
+WORDS = [" ".join(text.split()) for text in SCREEN]  # as lines of words read it
+# What an engine leaning on context reads instead (each seen on half A's terminals).
+MISREAD = {"/dev/sda1": "/dev/sdal", "nas:/volume1": "nas:/volumel", "wc": "we"}
+
+
+def _core_font(name: str, tmp: Path) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    """An X core font (PCF) as PIL draws it: every glyph the server's own bitmap."""
+    pcf = CORE / f"{name}-ISO8859-1.pcf.gz"
+    if not pcf.exists():
+        pytest.skip(f"needs the X core font {name} (xfonts-base)")
+    with gzip.open(pcf) as fp:
+        PcfFontFile.PcfFontFile(fp).save(str(tmp / name))  # type: ignore[arg-type]
+    font = ImageFont.load(str(tmp / f"{name}.pil"))
+    assert isinstance(font, ImageFont.ImageFont)
+    return font
+
+
+def _terminal(font: ImageFont.ImageFont | ImageFont.FreeTypeFont, pitch: int, row: int) -> np.ndarray:
+    """SCREEN drawn as a terminal draws it: each character at its own cell (grey, ``(h, w)``)."""
+    image = Image.new("L", (pitch * 60 + 40, row * len(SCREEN) + 30), 255)
+    draw = ImageDraw.Draw(image)
+    for r, text in enumerate(SCREEN):
+        for c, ch in enumerate(text):
+            draw.text((17 + c * pitch, 12 + r * row), ch, font=font, fill=30)
+    return np.asarray(image)
+
+
+def _proportional(font: ImageFont.FreeTypeFont, row: int) -> np.ndarray:
+    image = Image.new("L", (900, row * len(SCREEN) + 30), 255)
+    draw = ImageDraw.Draw(image)
+    for r, text in enumerate(SCREEN):
+        draw.text((17, 12 + r * row), text, font=font, fill=30)
+    return np.asarray(image)
+
+
+def _read(gray: np.ndarray, row: int, advance: Callable[[str], float]) -> list[OcrLine]:
+    """The words of SCREEN where their ink lies, boxed as an engine boxes them (tight round the
+    ink), read with MISREAD's look-alikes; ``advance(text)``: how far ``text`` moves the pen."""
+    lines = []
+    for r, text in enumerate(SCREEN):
+        words, i = [], 0
+        for t in text.split():
+            i = text.index(t, i)
+            x0, x1 = 17 + round(advance(text[:i])) - 1, 17 + round(advance(text[: i + len(t)])) + 1
+            y0 = 12 + r * row
+            ink = gray[y0 : y0 + row, x0:x1] < 128
+            rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+            box = (x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1)
+            words.append(OcrWord(MISREAD.get(t, t), box, 0.9))
+            i += len(t)
+        lines.append(OcrLine.of(words))
+    return lines
+
+
+def _cells(pitch: int) -> Callable[[str], float]:
+    """A terminal's advance: ``pitch`` a character."""
+    return lambda text: float(pitch * len(text))
+
+
+def _text(lines: list[OcrLine]) -> list[str]:
+    return [ln.text for ln in lines]
+
+
+def test_a_core_font_terminal_gets_its_ones_and_its_c_back(tmp_path: Path) -> None:
+    """xterm's 9x15: "sdal" and "volumel" hold the glyph every "1" of the numbers has, "we" the
+    glyph of "c" in "services"; every other reading stays as it was."""
+    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
+    read = _read(gray, 15, _cells(9))
+    assert any("sdal" in t for t in _text(read)), "the misreads are in place"
+    assert _text(vote_glyphs(read, gray)) == WORDS
+
+
+def test_a_small_core_font_and_an_antialiased_one_too(tmp_path: Path) -> None:
+    for font, pitch, row in [
+        (_core_font("6x10", tmp_path), 6, 10),
+        (ImageFont.truetype(MONO, 15), 9, 18),  # xterm's DejaVu Sans Mono: grey edges
+    ]:
+        gray = _terminal(font, pitch, row)
+        assert _text(vote_glyphs(_read(gray, row, _cells(pitch)), gray)) == WORDS
+
+
+def test_proportional_text_is_left_alone() -> None:
+    """The same words in DejaVu Sans: no grid, so "sdal" stays "sdal" (the glyphs cannot say)."""
+    font = ImageFont.truetype(SANS, 15)
+    gray = _proportional(font, 18)
+    read = _read(gray, 18, font.getlength)
+    assert _text(vote_glyphs(read, gray)) == _text(read)
+
+
+def test_a_lone_misread_with_nothing_to_vote_for_it_stays(tmp_path: Path) -> None:
+    """Only clear evidence changes a character: a screen of one line has too few cells for a grid."""
+    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
+    one = _read(gray, 15, _cells(9))[2:3]  # "/dev/sdal 468G 301G 144G 68% /"
+    assert _text(vote_glyphs(one, gray)) == _text(one)
