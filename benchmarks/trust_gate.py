@@ -34,7 +34,7 @@ from wild_eval import score, summarise  # noqa: E402
 
 from assistant.understand.colours import colours_sentence  # noqa: E402
 from assistant.understand.graphics import other_animal  # noqa: E402
-from assistant.understand.objects import artwork_probability, grouped  # noqa: E402
+from assistant.understand.objects import artwork_probability, broad_kind, grouped  # noqa: E402
 from assistant.understand.trust import (  # noqa: E402
     CANT_TELL,
     Assessment,
@@ -89,6 +89,7 @@ def signals(
                 "familiar": familiar,
                 "artwork": art,
                 "subjects": subjects,
+                "broad": broad_kind(probabilities),
             }
         )
     return out
@@ -102,7 +103,9 @@ def _matcher() -> Any:
 
 
 def judge(c: dict, cfg: TrustConfig) -> Assessment:
-    return verdict(c["text"], c["likeness"], c["label"], c["familiar"], cfg, c["artwork"], c["subjects"])
+    return verdict(
+        c["text"], c["likeness"], c["label"], c["familiar"], cfg, c["artwork"], c["subjects"], c["broad"]
+    )
 
 
 def spoken(c: dict, v: Assessment, folder: Path | None = None) -> str:

@@ -61,7 +61,14 @@ from PIL import Image
 
 from assistant.understand.colours import colours_sentence
 from assistant.understand.graphics import other_animal
-from assistant.understand.objects import ANIMALS_END, Named, artwork_probability, grouped, kind_probability
+from assistant.understand.objects import (
+    ANIMALS_END,
+    Named,
+    artwork_probability,
+    broad_kind,
+    grouped,
+    kind_probability,
+)
 from assistant.understand.subjects import DOG_WORDS, PERSON_WORDS, mentions, without_subject
 from assistant.understand.wording import lower_first
 
@@ -189,8 +196,10 @@ def verdict(
     cfg: TrustConfig,
     artwork: float = 0.0,
     subjects: Subjects | None = None,
+    broad: Named | None = None,
 ) -> Assessment:
-    """The decision from the signals (separate from :func:`assess` so that benchmarks can replay it)."""
+    """The decision from the signals (separate from :func:`assess` so that benchmarks can replay it).
+    ``broad``: ImageNet's broad kind (objects.broad_kind), said when no one thing is probable."""
     p = label.probability if label is not None else 0.0
     known = label is not None and familiar.get(label.key, 0) >= cfg.familiar_count
     agree = label is not None and agrees(label, text)
@@ -200,6 +209,8 @@ def verdict(
             sentence = f"A photo of {label.words.phrase()}."
         elif label is not None and p >= cfg.label_probable:
             sentence = f"Probably {label.words.phrase()}."
+        elif broad is not None:  # "Probably a sea animal.": what is sure of a seahorse
+            return Assessment(False, f"Probably {broad.words.phrase()}.", likeness, broad, reason)
         else:
             sentence = CANT_TELL
         return Assessment(False, sentence, likeness, label, reason)
@@ -222,6 +233,7 @@ def verdict(
             return Assessment(False, CANT_TELL, likeness, label, why) if dog else instead(why)
         rest = without_subject(text)
         animal = label is not None and label.index < ANIMALS_END and p >= cfg.label_probable
+        animal = animal or (broad is not None and broad.index < ANIMALS_END)  # a sea animal, not "The water."
         if animal and mentions(text, DOG_WORDS):  # no dog, but an animal: "Probably a pig.", not "The grass."
             return instead(why)
         if rest is not None and p < cfg.label_sure:  # a sure ImageNet thing is said instead
@@ -307,19 +319,20 @@ def assess(
     if head is None and memory is None:
         return None
     pooled = np.asarray(pooled, dtype=np.float32)
-    label, art, dog = None, 0.0, None
+    label, art, dog, broad = None, 0.0, None, None
     if head is not None:
         probabilities = head.probabilities(pooled)  # (1000,)
         label = grouped(probabilities, head.labels, top=1)[0]
         art = artwork_probability(probabilities, head.labels)
         dog = dog_probability(probabilities, head.labels)
+        broad = broad_kind(probabilities)
     probe = _probe_for(encoder, str(probe_dir) if probe_dir else None)
     person = float(probe.logit(pooled)) if probe is not None else None
     near = likeness(memory, pooled, cfg.neighbours)
     text = str(result.text)
     fit = person_fit(matcher, pooled, text) if cfg.person_fit is not None else None
     subjects = Subjects(person, dog, fit, other_animal(pooled, encoder))
-    return verdict(text, near, label, familiar, cfg, art, subjects)
+    return verdict(text, near, label, familiar, cfg, art, subjects, broad)
 
 
 def person_fit(matcher: Any, pooled: np.ndarray, text: str) -> float | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.understand.objects import grouped, kind_probability, object_words
+from assistant.understand.objects import broad_kind, grouped, kind_probability, object_words
 from assistant.vision.inference.imagenet_labels import default_head_dir, load_imagenet_head
 
 
@@ -33,3 +33,32 @@ def test_lobsters_and_buses_are_named_as_such() -> None:
     assert object_words(119, labels[119]).phrase() == "a rock crab"
     assert object_words(654, labels[654]).phrase() == "a minibus, a bus"
     assert object_words(817, labels[817]).phrase() == "a sports car"
+
+
+def test_a_thing_imagenet_has_no_class_for_is_said_by_its_broad_kind() -> None:
+    """A cut-out seahorse (no ImageNet class): sea cucumber 0.21, conch 0.06, starfish 0.03 ... no one
+    thing is probable, "a sea animal" is (wild half A: seahorse, dolphin, narwhal)."""
+    labels = _labels()
+    p = np.full(1000, 4e-4)  # the rest spread thin over everything else
+    p[[329, 112, 327, 4]] = [0.21, 0.06, 0.04, 0.05]  # sea cucumber, conch, starfish, hammerhead
+    p[508] = 0.1  # a computer keyboard, as likely as any one of them
+    p /= p.sum()
+    assert grouped(p, labels, top=1)[0].probability < 0.25
+    sea = broad_kind(p)
+    assert sea is not None and sea.words.phrase() == "a sea animal" and sea.probability > 0.3
+    assert sea.index == 329  # its likeliest member
+    # Fruit and vegetables add up the same way; anything else has no broad kind.
+    p = np.full(1000, 1e-4)
+    p[[949, 936, 945]] = [0.12, 0.1, 0.1]  # strawberry, cabbage, bell pepper
+    assert (found := broad_kind(p / p.sum())) is not None and found.key == "fruit or vegetable"
+    people = np.full(1000, 1e-4)
+    people[[207, 339, 100]] = 0.2  # a person's photo spreads over animals: no broad kind for that
+    assert broad_kind(people / people.sum()) is None
+
+
+def test_a_pedestal_is_said_with_what_stands_on_it() -> None:
+    labels = _labels()
+    index = labels.index("pedestal")
+    words = object_words(index, labels[index])
+    assert words.phrase() == "a statue on a pedestal"  # ImageNet's top label for the Statue of Liberty
+    assert words.words() == {"statue", "pedestal"}  # "on" agrees with no caption

@@ -233,3 +233,22 @@ def test_flickr8k_val_photos_keep_their_caption() -> None:
         trust = getattr(result, "trust", None)
         kept += bool(trust is not None and trust.trusted)
     assert kept >= 19
+
+
+def test_no_one_thing_probable_but_a_broad_kind_is_said() -> None:
+    """A seahorse's verdict: no ImageNet thing is probable, "a sea animal" is; it is said instead of
+    "I can't tell", and instead of the water a captioned dog leaves behind."""
+    from assistant.understand.objects import broad_kind
+
+    head, cfg = _head(), TrustConfig()
+    p = np.full(1000, 4e-4)  # the rest spread thin over everything else
+    p[[329, 112, 327, 4]] = [0.21, 0.06, 0.04, 0.05]  # sea cucumber, conch, starfish, hammerhead
+    p[508] = 0.1  # a computer keyboard, as likely as any one of them
+    p /= p.sum()
+    top, sea = grouped(p, head.labels, top=1)[0], broad_kind(p)
+    said = verdict("A small child is in the air.", 0.44, top, {}, cfg, broad=sea)
+    assert not said.trusted and said.sentence == "Probably a sea animal." and said.label == sea
+    dog = Subjects(person=None, dog=0.01)  # ImageNet's breeds hold nothing: no dog
+    swims = verdict("A dog is swimming in the water.", 0.53, top, {}, cfg, subjects=dog, broad=sea)
+    assert swims.sentence == "Probably a sea animal."  # not "The water."
+    assert verdict("A small child is in the air.", 0.44, top, {}, cfg).sentence == CANT_TELL  # without it
