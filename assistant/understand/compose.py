@@ -29,13 +29,12 @@ from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.ocr.titles import reread_titles
 from assistant.understand.classify import KindResult, classify_kind
-from assistant.understand.codes import codes_sentence
 from assistant.understand.dialogs import by_window, read_dialog
 from assistant.understand.found import FoundItem, found_items
 from assistant.understand.graphics import named_instead
-from assistant.understand.picture_reading import photo_text_sentences, picture_reading
-from assistant.understand.reading import quote, select_text
-from assistant.understand.trust import Assessment, speak
+from assistant.understand.picture_reading import photo_said, picture_reading
+from assistant.understand.reading import select_text
+from assistant.understand.trust import CANT_TELL, Assessment, speak
 from assistant.understand.windows import WindowedText
 from assistant.understand.wording import (
     CaptionLike,
@@ -123,6 +122,13 @@ class _Captions:
     cfg: ComposeConfig
     ms: float = 0.0
     first: CaptionLike | None = None
+    held: str | None = None  # a photo's "I can't tell ...", said once its text is known (a sign says more)
+
+    def say_photo(self, picture: Image.Image, speech: _Speech) -> None:
+        """Says the photo's caption; holds the gate's "I can't tell" until the photo's text is known."""
+        said = self.spoken(picture) or "A photo."
+        self.held = said if said.startswith(CANT_TELL) else None
+        speech.say(said if self.held is None else None)
 
     def spoken(self, picture: Image.Image) -> str | None:
         """The picture's caption as said (hedged), or None: no captioner, no model, or too unsure."""
@@ -229,7 +235,7 @@ def _caption_stage(
     """Stage 3: the first sentence (the photo's caption, or the window's name), then the pictures
     inside a page captioned while OCR still runs; returns the pictures' sentences, said last."""
     if guess.kind == "photo":
-        speech.say(captions.spoken(rgb) or "A photo.")
+        captions.say_photo(rgb, speech)
         return []
     speech.say(title)
     regions = guess.photo_regions
@@ -249,15 +255,12 @@ def _compose_photo(
     poster's QR code: what a person pointing a camera at it wants), then the text OCR is sure of."""
     if not said:  # a photo with dark or flat parts: only now known not to be a page
         captions.first = None
-        speech.say(captions.spoken(rgb) or "A photo.")
-    speech.say(codes_sentence(rgb))
+        captions.say_photo(rgb, speech)
     # Only confident text: texture in a photo is easily misread as letters.
     sure = [ln for b in blocks for ln in b.lines if ln.confidence >= captions.cfg.photo_text_confidence]
-    page = photo_text_sentences(rgb, sure, plan.text_words) if sure else None  # a page, a receipt
-    for piece in page or []:
+    held, captions.held = captions.held, None  # "I can't tell": a sign, a page or a receipt says more
+    for piece in photo_said(rgb, sure, plan.text_words, plan.photo_text_words, held):
         speech.say(piece)
-    if sure and page is None:
-        speech.say(f"With the text '{quote(' '.join(ln.text for ln in sure), plan.photo_text_words)}'.")
 
 
 def _compose_screen(

@@ -23,9 +23,10 @@ from PIL import Image
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import OcrLine
 from assistant.ocr.layout import TextBlock
+from assistant.understand.codes import codes_sentence
 from assistant.understand.diagram_reading import describe_diagram
 from assistant.understand.pictures import PictureConfig, picture_lead
-from assistant.understand.reading import select_text
+from assistant.understand.reading import quote, select_text
 from assistant.understand.text_photos import photographed, text_photo
 
 WEAK_LEADS = ("A line chart.", "A scatter chart.")  # named by thin coloured strokes or dots alone
@@ -109,12 +110,32 @@ def picture_reading(
     return PictureReading(lead, _after_code(lead, blocks), [])
 
 
-def photo_text_sentences(rgb: Image.Image, lines: Sequence[OcrLine], budget: int | None) -> list[str] | None:
+def photo_text_sentences(
+    rgb: Image.Image, lines: Sequence[OcrLine], budget: int | None, *, signs: bool = False
+) -> list[str] | None:
     """A photo's text when it is a page, a receipt or a price list: what it is, then its paragraphs or
     rows within ``budget`` words (None: all); None for other text (a shirt's print, a sign in a
-    street), which the photo's caption comes first for."""
+    street), which the photo's caption comes first for. ``signs``: a sign too ("A sign: Main
+    Street."), for a photo whose caption could not tell what it shows."""
     found = text_photo(lines, rgb.size)
-    if found is None or found.kind == "sign or label":
+    if found is None or (found.kind == "sign" and not signs):
         return None
     said, more = select_text(as_blocks(found.pieces[1:]), budget)
     return [found.lead, *said, *(["More text follows."] if more else [])]
+
+
+def photo_said(
+    rgb: Image.Image, lines: Sequence[OcrLine], budget: int | None, quoted: int | None, held: str | None
+) -> list[str]:
+    """What follows a photo's caption: a code on it (a product's barcode, a poster's QR code), then its
+    text: a page or a receipt read as one (:func:`photo_text_sentences`, ``budget`` words), else the
+    ``lines`` quoted (``quoted`` words). ``held``: the gate's "I can't tell" for the photo, not said
+    yet: a sign, a page or a receipt is said first instead (it is what the photo shows: "A sign: Main
+    Street."), else ``held`` is."""
+    page = photo_text_sentences(rgb, lines, budget, signs=held is not None) if lines else None
+    code = [found] if (found := codes_sentence(rgb)) else []
+    quote_ = quote(" ".join(ln.text for ln in lines), quoted)
+    text = [f"With the text '{quote_}'."] if lines and not page else []
+    if held is None:
+        return [*code, *(page or []), *text]
+    return [*(page or [held]), *code, *text]

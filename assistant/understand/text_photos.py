@@ -9,7 +9,9 @@ Here the picture's text lines say what it is:
   without such a word, a *price list* (a menu board). Each row is kept whole: "Cappuccino 3.20.";
   names and prices are paired across the tilt of a hand-held photo (the slope the rows share);
 - a *page*: forty words or more, most in long lines of prose; read as paragraphs;
-- a *sign or label*: a few words, large in the picture.
+- a *sign* (or a label: said alike): a few words, large in the picture. Said first only when the
+  photo's caption could not tell what it shows ("A sign: Main Street.", not "I can't tell what this
+  picture shows. ... With the text 'Main Street'."); after a caption, as the photo's text.
 
 :func:`photographed` tells a camera picture from a drawn one: sensor noise and JPEG blocks leave few
 neighbouring pixels exactly equal (a screenshot, a chart or a diagram: over 90 %).
@@ -47,7 +49,7 @@ class TextPhotoConfig:
 
 @dataclass
 class TextPhoto:
-    kind: str  # receipt, price list, page of text, sign or label
+    kind: str  # receipt, price list, page of text, sign
     pieces: list[str]  # the text, row by row (a receipt) or paragraph by paragraph (a page)
 
     @property
@@ -86,6 +88,9 @@ def fragments(lines: Sequence[OcrLine]) -> list[OcrLine]:
             if word.box[0] - last.box[2] > 1.5 * height:
                 pieces.append([])
             pieces[-1].append(word)
+        if len(pieces) == 1:  # not cut: the engine's own text ("WET", not its word boxes' "W ET")
+            out.append(line)
+            continue
         for piece in pieces:
             text = " ".join(w.text for w in piece).strip().strip(",")
             out.append(OcrLine(text, union_box([w.box for w in piece]), line.confidence, piece))
@@ -177,5 +182,5 @@ def text_photo(
         return TextPhoto("page of text", _paragraphs(lines))
     tallest = max(ln.height for ln in lines)
     if len(words) <= cfg.sign_words and tallest >= cfg.sign_height * size[1]:
-        return TextPhoto("sign or label", [" ".join(by_row)])
+        return TextPhoto("sign", [" ".join(by_row)])
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -10,8 +11,9 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
-from assistant.understand.picture_reading import photo_text_sentences, picture_reading
+from assistant.understand.picture_reading import photo_said, photo_text_sentences, picture_reading
 from assistant.understand.text_photos import fragments, photographed, rows, text_photo
+from assistant.understand.trust import CANT_TELL, Assessment
 
 MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
@@ -63,7 +65,7 @@ def test_kinds_receipt_price_list_page_sign() -> None:
     assert found is not None and found.kind == "page of text"
     assert found.pieces[0] == "Chapter One" and found.pieces[1].startswith("the quick brown fox")
     sign = text_photo([_line("NO", 60, 40, 90, 50), _line("PARKING", 40, 150, 50, 30)], (340, 440))
-    assert sign is not None and sign.kind == "sign or label" and sign.pieces == ["NO PARKING"]
+    assert sign is not None and sign.kind == "sign" and sign.pieces == ["NO PARKING"]
     assert text_photo([_line("a small caption under a photo", 10, 380, 12, 6)], (600, 400)) is None
 
 
@@ -123,3 +125,61 @@ def test_a_photographed_receipt_is_no_screen() -> None:
     said = [b.text for b in reading.blocks]
     assert "Milk 1.20" in said and "TOTAL 6.65" in said
     assert reading.pictures == []  # the receipt's paper is no picture on a screen
+
+
+def test_fragments_keep_the_engine_text_of_a_line_they_do_not_cut() -> None:
+    """RapidOCR's word boxes may split a word ("W", "ET"); a line left whole keeps its own text."""
+    line = _line("CAUTION W ET FLOOR", 40, 40, 30, 14)
+    whole = OcrLine("CAUTION WET FLOOR", line.box, line.confidence, line.words)
+    assert [ln.text for ln in fragments([whole])] == ["CAUTION WET FLOOR"]
+
+
+def test_a_sign_is_what_a_photo_the_gate_cannot_tell_shows() -> None:
+    image = Image.new("RGB", (300, 300))
+    sign = [_line("Main Street", 60, 40, 90, 50)]  # large in the picture: a sign
+    cant = f"{CANT_TELL} Mostly green and blue."
+    assert photo_said(image, sign, None, None, cant) == ["A sign: Main Street."]
+    # After a caption the photo's text is quoted as before; small text is no sign.
+    assert photo_said(image, sign, None, None, None) == ["With the text 'Main Street'."]
+    small = [_line("Main Street", 60, 40, 12)]
+    assert photo_said(image, small, None, None, cant) == [cant, "With the text 'Main Street'."]
+    assert photo_said(image, [], None, None, cant) == [cant]
+    said = photo_said(image, tilted_receipt(), None, None, cant)  # a receipt says what it is, too
+    assert said[0] == "A receipt: TEA ROOM." and cant not in said
+
+
+UNSURE = Assessment(False, f"{CANT_TELL} Mostly green.", 0.4, None, "unlike the training photos")
+
+
+@dataclass
+class _Unsure:
+    """A caption the trust gate gave up on (what the gate attaches to a real result)."""
+
+    text: str = "A man is standing in front of a building."
+    log_prob: float = -3.0
+    mean_log_prob: float = -0.3
+    confidence: float | None = None
+    trust: Assessment = UNSURE
+
+
+@pytest.mark.timeout(180)
+def test_a_photographed_sign_is_said_as_one_not_as_cant_tell() -> None:
+    """Issue #16: "I can't tell what this picture shows. ... With the text 'OPEN'." for a photo of a
+    sign is now "A sign: OPEN." (the "can't tell" is held until the photo's text is known)."""
+    from assistant.ocr import available_ocr_engines, create_ocr_engine
+    from assistant.understand import understand
+    from tests.fixtures_screens import pillow_scenes
+
+    if "rapidocr" not in available_ocr_engines():
+        pytest.skip("the photo text reader is not installed")
+
+    class Captioner:
+        def caption(self, image: Image.Image) -> _Unsure:
+            return _Unsure()
+
+    rapid = create_ocr_engine("rapidocr")
+    image = pillow_scenes.photo_with_sign(640, 480, 5, "OPEN")
+    heard: list[str] = []
+    result = understand(image, captioner=Captioner(), ocr=rapid, photo_ocr=rapid, on_sentence=heard.append)
+    assert result.kind == "photo"
+    assert heard == result.sentences == ["A sign: OPEN."]
