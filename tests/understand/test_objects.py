@@ -51,6 +51,9 @@ def test_a_thing_imagenet_has_no_class_for_is_said_by_its_broad_kind() -> None:
     p = np.full(1000, 1e-4)
     p[[949, 936, 945]] = [0.12, 0.1, 0.1]  # strawberry, cabbage, bell pepper
     assert (found := broad_kind(p / p.sum())) is not None and found.key == "fruit or vegetable"
+    cups = np.full(1000, 4e-4)
+    cups[[968, 659, 504]] = [0.19, 0.15, 0.03]  # cup, mixing bowl, coffee mug: coloured cups
+    assert (cup := broad_kind(cups / cups.sum())) is not None and cup.words.phrase() == "a cup or bowl"
     people = np.full(1000, 1e-4)
     people[[207, 339, 100]] = 0.2  # a person's photo spreads over animals: no broad kind for that
     assert broad_kind(people / people.sum()) is None
