@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine
 
 
@@ -27,6 +28,7 @@ class GridConfig:
     # A grid is believed when this many characters lie in words of three or more that fit it.
     min_grid_chars: int = 24
     max_grids: int = 3  # terminals (or fonts) on one screen
+    most_ink: float = 0.6  # a word's box this full of ink is a block of colour, not letters
     tall: float = 1.6  # a word taller than this many times the usual is skipped (a box round two rows)
 
 
@@ -37,9 +39,31 @@ class GridWord:
     text: str
     box: Box  # ink-tight
     ink: np.ndarray = field(repr=False)  # (h, w) 0..1 over ``box``: how far each pixel is from ground
+    ground: float = 0.0  # the grey round the word
+    contrast: float = 1.0  # the word's greatest distance from it
+
+    def ink_over(self, gray: np.ndarray, x0: int, x1: int) -> np.ndarray:
+        """The word's ink ``(h, x1 - x0)`` (0..1) over columns ``x0:x1`` of its rows: its cells,
+        with what an engine's box cut off at either end (a 7x13 "l" boxed without its foot's
+        first pixel)."""
+        part = gray[self.box[1] : self.box[3], max(0, x0) : x1].astype(np.float32)
+        ink = np.minimum(np.abs(part - self.ground) / self.contrast, 1.0)
+        return np.pad(ink, ((0, 0), (max(0, -x0), max(0, x1 - gray.shape[1]))))
 
 
-def _ink(word_box: Box, gray: np.ndarray, cfg: GridConfig) -> tuple[Box, np.ndarray] | None:
+def _main_rows(solid: np.ndarray) -> tuple[int, int]:
+    """The rows of the line a box holds ``(h, w)``: the run of inked rows (a one-row gap, as
+    under an "i"'s dot, bridged) with the most ink. The recogniser's boxes are loose and take in
+    the edges of the rows above and below."""
+    inked = np.asarray(solid.any(axis=1))
+    bridged = inked.copy()
+    bridged[1:-1] |= inked[:-2] & inked[2:]
+    per_row = solid.sum(axis=1)
+    runs = true_runs(bridged)
+    return max(runs, key=lambda r: int(per_row[r[0] : r[1]].sum()))
+
+
+def _ink(word_box: Box, gray: np.ndarray, cfg: GridConfig) -> tuple[Box, np.ndarray, float, float] | None:
     """The ink-tight box inside ``word_box`` and its ink (0..1 of the word's greatest contrast
     with the ground round it); None for too faint a word."""
     h, w = gray.shape
@@ -57,9 +81,12 @@ def _ink(word_box: Box, gray: np.ndarray, cfg: GridConfig) -> tuple[Box, np.ndar
         return None
     ink = np.minimum(off / top, 1.0)
     solid = ink > 0.5
-    rows, cols = np.flatnonzero(solid.any(axis=1)), np.flatnonzero(solid.any(axis=0))
-    ty0, ty1, tx0, tx1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
-    return (x0 + tx0, y0 + ty0, x0 + tx1, y0 + ty1), ink[ty0:ty1, tx0:tx1]
+    ty0, ty1 = _main_rows(solid)
+    cols = np.flatnonzero(solid[ty0:ty1].any(axis=0))
+    tx0, tx1 = int(cols[0]), int(cols[-1]) + 1
+    if solid[ty0:ty1, tx0:tx1].mean() > cfg.most_ink:
+        return None  # a block, not letters: the ground was misjudged (a box half over a status bar)
+    return (x0 + tx0, y0 + ty0, x0 + tx1, y0 + ty1), ink[ty0:ty1, tx0:tx1], float(ground), top
 
 
 def measured(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig) -> list[GridWord]:
@@ -71,7 +98,7 @@ def measured(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig) -> list[Gr
                 continue
             found = _ink(word.box, gray, cfg)
             if found is not None:
-                out.append(GridWord(li, wi, word.text, found[0], found[1]))
+                out.append(GridWord(li, wi, word.text, *found))
     return out
 
 
@@ -82,14 +109,16 @@ def _fitting(n: np.ndarray, width: np.ndarray, cfg: GridConfig) -> np.ndarray:
     return np.asarray((n * p - 0.9 * p - 1 <= width) & (width <= n * p + 1))
 
 
-def _phase(lefts: np.ndarray, pitch: int) -> int:
-    """Where the grid's cells begin (modulo ``pitch``): the start of the half cell that most
-    words' first ink falls in, at a place where some word's ink begins (the least left bearing)."""
-    hist = np.bincount(lefts % pitch, minlength=pitch)
-    half = (pitch + 1) // 2
-    window = np.array([hist[(np.arange(half) + p) % pitch].sum() for p in range(pitch)])
-    best = np.flatnonzero(window == window.max())
-    return int(best[np.argmax(hist[best])])
+def _phase(words: list[GridWord], pitch: int) -> int:
+    """Where the grid's cells begin (modulo ``pitch``): between the two columns of the cell that
+    hold the least ink of all ``words`` together (a fixed-width font leaves a column or two of
+    each cell bare, so that letters do not touch). From the words' first ink alone it was a
+    pixel off where the engine's boxes were (a 7x13 "backup" boxed without the stem of its b)."""
+    ink = np.zeros(pitch)
+    for word in words:
+        cols = np.arange(word.box[0], word.box[2]) % pitch
+        ink += np.bincount(cols, weights=word.ink.sum(axis=0), minlength=pitch)
+    return int(np.argmin(ink + np.roll(ink, 1)))  # [k]: ink in the columns either side of a cut at k
 
 
 def _start(word: GridWord, pitch: int, phase: int) -> int | None:
@@ -123,8 +152,7 @@ def grids(words: list[GridWord], cfg: GridConfig) -> list[tuple[list[tuple[GridW
         if chars[best] < cfg.min_grid_chars:
             break
         pitch = cfg.min_pitch + best
-        lefts = np.array([w.box[0] for w in left])
-        phase = _phase(lefts[fits[best] & (n >= 2)], pitch)
+        phase = _phase([w for w, f, k in zip(left, fits[best], n, strict=True) if f and k >= 2], pitch)
         placed = [(w, s) for w in left if (s := _start(w, pitch, phase)) is not None]
         if sum(len(w.text) for w, _ in placed if len(w.text) >= 3) < cfg.min_grid_chars:
             break

@@ -46,8 +46,8 @@ class GlyphConfig:
     twins: float = 0.8
     # A glyph's winning reading needs this much say (a reading its context agrees with counts 1,
     # an unclear one 0.5, one its context contradicts 0.25) ...
-    min_votes: float = 2.0
-    margin: float = 2.0  # ... and this many times the say of the reading it replaces
+    min_votes: float = 1.5
+    margin: float = 2.0  # ... and this many times the say of all its other readings together
     own_votes: float = 2.0  # a reading's own glyph elsewhere needs this much say (or cells) to count
 
 
@@ -66,10 +66,10 @@ class _Cell:
 def _say(text: str, pos: int) -> float:
     """How much the context backs the reading at ``pos``: 1 where the nearest letters or digits on
     each side (marks between digits skipped) are of its kind, 0.25 where they are all of the
-    other kind, 0.5 otherwise (a mixed or a bare context)."""
+    other kind, 0.5 otherwise (a mixed or a bare context); 1 for a mark."""
     ch = text[pos]
     if not ch.isalnum():
-        return 0.5
+        return 1.0  # a mark is read by its shape, whatever stands round it
     kinds = set()
     for step in (-1, 1):
         k = pos + step
@@ -82,18 +82,18 @@ def _say(text: str, pos: int) -> float:
     return 1.0 if kinds == {ch.isdigit()} else 0.25
 
 
-def _frames(placed: list[tuple[GridWord, int]], pitch: int) -> tuple[np.ndarray, list[_Cell]]:
+def _frames(
+    placed: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray
+) -> tuple[np.ndarray, list[_Cell]]:
     """Every inked cell of the grid's words as a frame ``(n, rows * pitch)`` of ink (0..1), rows
     counted from the word's baseline, and what each cell was read as."""
     height = int(np.median([w.box[3] - w.box[1] for w, _ in placed]))
     above, below = height + 2, height // 2 + 2  # rows kept over and under the baseline
     frames, cells = [], []
     for word, start in placed:
-        x0, _, x1, _ = word.box
         n = len(word.text)
-        band = np.zeros((word.ink.shape[0], max(n * pitch, x1 - start)), dtype=np.float32)
-        band[:, x0 - start : x1 - start] = word.ink
-        cut = band[:, : n * pitch].reshape(band.shape[0], n, pitch).transpose(1, 0, 2)  # (n, h, pitch)
+        band = word.ink_over(gray, start, start + n * pitch)  # (h, n * pitch)
+        cut = band.reshape(band.shape[0], n, pitch).transpose(1, 0, 2)  # (n, h, pitch)
         rows = np.asarray((cut > 0.5).any(axis=2))  # (n, h)
         inked = np.asarray(rows.any(axis=1))  # (n,)
         bottoms = rows.shape[1] - 1 - np.argmax(rows[:, ::-1], axis=1)
@@ -183,8 +183,10 @@ def _changes(
     for group in groups:
         tally: Counter[str] = Counter()  # say per reading
         if len({c.reading for c in group}) > 1:
-            for cell in group:
-                tally[cell.reading] += _say(cell.text, cell.pos)  # type: ignore[assignment]
+            # Each word and place once: an engine reads the same pixels in the same context the
+            # same way, so a listing's ten "pts/S" are one misreading, not ten.
+            for text, pos in {(c.text, c.pos) for c in group}:
+                tally[text[pos]] += _say(text, pos)  # type: ignore[assignment]
         tallies.append(tally)
     winners = [
         t.most_common(1)[0] if t else (g[0].reading, float(len(g)))
@@ -195,9 +197,10 @@ def _changes(
     for group, tally, (best, say) in zip(groups, tallies, winners, strict=True):
         if say < cfg.min_votes or len(tally) < 2:
             continue
+        others = sum(tally.values()) - say  # every other reading of the glyph together
         for cell in group:
             r = cell.reading
-            if r == best or say < cfg.margin * tally[r] or (cell.line, cell.word) not in backed:
+            if r == best or say < cfg.margin * others or (cell.line, cell.word) not in backed:
                 continue
             if r in own or all(_say(c.text, c.pos) < 1 for c in group if c.reading == r):
                 out[(cell.line, cell.word, cell.pos)] = best
@@ -231,7 +234,7 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
     cfg = cfg or GlyphConfig()
     changes: dict[tuple[int, int, int], str] = {}
     for placed, pitch in grids(measured(lines, gray, cfg.grid), cfg.grid):
-        frames, cells = _frames(placed, pitch)
+        frames, cells = _frames(placed, pitch, gray)
         if len(cells) < cfg.grid.min_grid_chars:
             continue
         exact = _exact(frames)
