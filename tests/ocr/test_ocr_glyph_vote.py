@@ -5,6 +5,7 @@ DejaVu Sans Mono, and proportional text that must be left alone."""
 from __future__ import annotations
 
 import gzip
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from PIL import Image, ImageDraw, ImageFont, PcfFontFile
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.glyph_vote import vote_glyphs
+from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
 CORE = Path("/usr/share/fonts/X11/misc")
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -126,3 +129,24 @@ def test_a_lone_misread_with_nothing_to_vote_for_it_stays(tmp_path: Path) -> Non
     gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
     one = _read(gray, 15, _cells(9))[2:3]  # "/dev/sdal 468G 301G 144G 68% /"
     assert _text(vote_glyphs(one, gray)) == _text(one)
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
+@pytest.mark.timeout(60)
+def test_a_real_terminal_read_by_tesseract() -> None:
+    """xterm (DejaVu Sans Mono 12) with a df table, a real screenshot of half A (datasets/screens):
+    tesseract reads "/dev/sda1" as "/dev/sdal" (the "1" after letters) though it reads every
+    "1" among digits right; the vote puts it and "nas:/volume1" right, and no word of the truth
+    that tesseract read is lost."""
+    truth = json.loads((SCREENS / "truth" / "term-df.json").read_text(encoding="utf-8"))
+    x, y, w, h = next(win["client"] for win in truth["windows"] if not win.get("is_own"))
+    image = Image.open(SCREENS / "png" / "term-df.png").convert("RGB").crop((x, y, x + w, y + h))
+    engine = TesseractEngine()
+    engine.min_confidence = 0.0  # as the second look runs it
+    read = engine.recognize(image).lines
+    before = " ".join(_text(read)).split()
+    assert "/dev/sdal" in before, "tesseract read the 1 right: nothing to show"
+    after = " ".join(_text(vote_glyphs(read, np.asarray(image.convert("L"))))).split()
+    assert "/dev/sda1" in after and "nas:/volume1" in after
+    words = set(truth["words"])
+    assert [w for w in before if w in words and w not in after] == []
