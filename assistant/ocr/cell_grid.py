@@ -48,7 +48,9 @@ class GridWord:
         first pixel)."""
         part = gray[self.box[1] : self.box[3], max(0, x0) : x1].astype(np.float32)
         ink = np.minimum(np.abs(part - self.ground) / self.contrast, 1.0)
-        return np.pad(ink, ((0, 0), (max(0, -x0), max(0, x1 - gray.shape[1]))))
+        if x0 >= 0 and x1 <= gray.shape[1]:
+            return ink
+        return np.pad(ink, ((0, 0), (max(0, -x0), max(0, x1 - gray.shape[1]))))  # off the picture
 
 
 def _main_rows(solid: np.ndarray) -> tuple[int, int]:
@@ -56,6 +58,9 @@ def _main_rows(solid: np.ndarray) -> tuple[int, int]:
     under an "i"'s dot, bridged) with the most ink. The recogniser's boxes are loose and take in
     the edges of the rows above and below."""
     inked = np.asarray(solid.any(axis=1))
+    rows = np.flatnonzero(inked)
+    if inked[rows[0] : rows[-1]].all():
+        return int(rows[0]), int(rows[-1]) + 1  # one run (a tight box): nothing to choose
     bridged = inked.copy()
     bridged[1:-1] |= inked[:-2] & inked[2:]
     per_row = solid.sum(axis=1)

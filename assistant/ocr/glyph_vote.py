@@ -34,16 +34,16 @@ _NUMBER_MARKS = frozenset(".,:")  # between digits these keep a number one numbe
 @dataclass(frozen=True)
 class GlyphConfig:
     grid: GridConfig = field(default_factory=GridConfig)
-    # Two cells are one glyph when the squared difference of their ink (0..1 a pixel) is under
-    # this share of their ink's squares together (half A's terminals: one glyph's cells 0.02 at
-    # most, a "c" and an "e" or an "O" and a "Q" 0.06 and more).
-    same: float = 0.03
+    # Two groups of cells are one glyph when the squared difference of their mean ink (0..1 a
+    # pixel) is under this share of their ink's squares together: a pixel of antialiasing either
+    # side of the threshold. Half A's believed grids: groups of different readings 0.043 apart at
+    # least (a 6x10 "c" and "o"; 2 pairs in 10,000 under 0.06); 0.02 joins the same ones.
+    same: float = 0.025
     # A grid is believed when this share of its cells whose reading occurs in two places or more
-    # has a twin, the same glyph read alike elsewhere (half A: terminals and man pages 0.89 and
-    # more, proportional text cut at a pitch it does not have 0.62 at most; with identical ink
-    # only, before groups are joined, 0.89 and more against 0.54 at most: the quick first test).
-    exact_twins: float = 0.7
-    twins: float = 0.8
+    # has a twin, the same ink read alike elsewhere (half A, 39 screens: terminals, man pages and
+    # core-font windows such as xcalc's keys and an xmessage 0.83 and more; proportional text cut
+    # at a pitch it does not have 0.65 at most, a clock face's tabular digits).
+    twins: float = 0.75
     # A glyph's winning reading needs this much say (a reading its context agrees with counts 1,
     # an unclear one 0.5, one its context contradicts 0.25) ...
     min_votes: float = 1.5
@@ -57,10 +57,7 @@ class _Cell:
     word: int
     pos: int  # which character of the word
     text: str  # the word's reading: a twin is the same glyph read alike in another word or place
-
-    @property
-    def reading(self) -> str:
-        return self.text[self.pos]
+    reading: str  # the character's: ``text[pos]``
 
 
 def _say(text: str, pos: int) -> float:
@@ -108,7 +105,9 @@ def _frames(
         top, bottom = max(0, base + 1 - above), min(cut.shape[1], base + 1 + below)
         frame[:, above - (base + 1 - top) : above + (bottom - base - 1), :] = cut[:, top:bottom]
         frames.append(frame.reshape(n, -1)[inked])
-        cells += [_Cell(word.line, word.index, pos, word.text) for pos in np.flatnonzero(inked).tolist()]
+        cells += [
+            _Cell(word.line, word.index, k, word.text, word.text[k]) for k in np.flatnonzero(inked).tolist()
+        ]
     return (np.concatenate(frames) if frames else np.zeros((0, 1), np.float32)), cells
 
 
@@ -238,12 +237,10 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
         if len(cells) < cfg.grid.min_grid_chars:
             continue
         exact = _exact(frames)
-        if _twinned(cells, _twins(cells, exact)) < cfg.exact_twins:
+        if _twinned(cells, _twins(cells, exact)) < cfg.twins:
             continue  # no fixed-width font: proportional text cut at a pitch it does not have
         glyph = _clusters(frames, exact, cfg)
         twins = _twins(cells, glyph)
-        if _twinned(cells, twins) < cfg.twins:
-            continue
         groups: dict[int, list[_Cell]] = defaultdict(list)
         for cell, g in zip(cells, glyph.tolist(), strict=True):
             groups[g].append(cell)
