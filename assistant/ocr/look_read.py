@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.ink import line_bands, off_ground
+from assistant.ocr.keys import key_text
 from assistant.ocr.line_reader import GAP, LineReader, ReadLine
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 
 OPTION = re.compile(r"--?[^\W\d_][,:;]?")  # a command's option, as a man page or a listing shows it
+KEY_SINGLE = 0.85  # the least score of a lone letter or digit read on a key
 
 
 def line_cost(box: Box) -> int:
@@ -33,15 +35,18 @@ def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:
     return rgb[y0:y1, x0:x1], (x0, y0, x1, y1)
 
 
-def _accepted(text: str, score: float, cfg: SecondLookConfig, again: bool = False) -> bool:
+def _accepted(text: str, score: float, cfg: SecondLookConfig, again: bool = False, key: bool = False) -> bool:
     """A reading sure enough to take: a lone letter or digit needs ``cfg.min_score_single`` (icons
     and corners read as "1" or "x"), unless it comes with marks round it where the first engine
     read a word (``again``: a man page's option "-l:" that tesseract read "-1:"), or is shaped as
-    an option ("-c", "-l,": an icon is not read with a hyphen before a letter)."""
+    an option ("-c", "-l,": an icon is not read with a hyphen before a letter); on a keypad's key
+    (``key``: ink inside a key's outline is its label) with marks ("x!") as any word, alone
+    ``KEY_SINGLE`` (xcalc's "0" and "e" read right at 0.86 to 0.95)."""
     letters = sum(ch.isalnum() for ch in text)
-    marked = (again and len(text.strip()) > 1) or OPTION.fullmatch(text.strip()) is not None
+    marked = ((again or key) and len(text.strip()) > 1) or OPTION.fullmatch(text.strip()) is not None
     single = letters == 1 and not marked
-    return letters > 0 and score >= (cfg.min_score_single if single else cfg.min_score)
+    least = cfg.min_score_single if single else cfg.min_score
+    return letters > 0 and score >= (min(least, KEY_SINGLE) if key else least)
 
 
 def read_places(
@@ -52,12 +57,14 @@ def read_places(
     cfg: SecondLookConfig,
     lines: list[Box] | None = None,
     budget: tuple[int, list[Box]] | None = None,
+    keys: list[Box] | None = None,
 ) -> tuple[list[OcrLine], list[Box], int]:
     """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, read in
     one go; the words put where they are, the boxes that were read and the pixels of line read
     (the same ink twice is read once). ``budget``: the pixels of
     line to read, and the keypads whose lines are counted apart, against ``cfg.keypad_budget``
-    (None: ``cfg.budget`` for all)."""
+    (None: ``cfg.budget`` for all). ``keys``: the faces of a keypad's keys, whose cuts are read as
+    keys' labels (:func:`_placed`)."""
     h, reach = gray.shape[0], cfg.cell // 2  # more room above and below: ink cells miss a stem's end
     cuts = [
         (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom)
@@ -73,7 +80,7 @@ def read_places(
     read_as: list[tuple[int | ReadLine, Box, bool]] = []
     seen: dict[bytes, tuple[int, Box]] = {}
     fresh: list[tuple[int, bytes]] = []  # crops to remember, by their ink
-    spent, keys = 0, 0
+    spent, on_keypads = 0, 0
     for cut, again in [(_crop(rgb, c, 3)[1], False) for c in cuts] + [(b, True) for b in lines or []]:
         crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
         if crop.shape[0] < 6 or crop.shape[1] < 4:
@@ -88,9 +95,9 @@ def read_places(
             read_as.append((known, cut, again))  # read on an earlier picture: free too
             continue
         if within(cut, keypads):
-            if keys + line_cost(cut) > cfg.keypad_budget:
+            if on_keypads + line_cost(cut) > cfg.keypad_budget:
                 continue
-            keys += line_cost(cut)
+            on_keypads += line_cost(cut)
         elif spent + line_cost(cut) > most:
             continue  # a shorter one further on may still fit
         else:
@@ -104,21 +111,26 @@ def read_places(
     for k, ink in fresh:
         reader.keep(ink, reads[k])
     out: list[OcrLine] = []
-    for index, (x0, y0, x1, y1), again in read_as:
+    for index, cut, again in read_as:
         read = reads[index] if isinstance(index, int) else index
-        span = x1 - x0
-        words = [
-            OcrWord(
-                _latin_x(w.text.strip()),
-                (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1),
-                w.confidence,
-            )
-            for w in read.words
-            if _accepted(w.text, w.confidence, cfg, again)
-        ]
-        if words:
+        if words := _placed(read, cut, cfg, again, within(cut, keys or [])):
             out.append(OcrLine.of(words))
-    return out, [box for _, box, _ in read_as], spent + keys
+    return out, [box for _, box, _ in read_as], spent + on_keypads
+
+
+def _placed(read: ReadLine, cut: Box, cfg: SecondLookConfig, again: bool, key: bool) -> list[OcrWord]:
+    """The words of ``read`` taken (:func:`_accepted`), placed in ``cut`` by where they lie on it;
+    on a key (``key``), as a key's label reads (:func:`assistant.ocr.keys.key_text`)."""
+    x0, y0, x1, y1 = cut
+    span = x1 - x0
+    out = []
+    for w in read.words:
+        text = _latin_x(w.text.strip())
+        if not _accepted(text, w.confidence, cfg, again, key):
+            continue
+        box = (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1)
+        out.append(OcrWord(key_text(text) if key else text, box, w.confidence))
+    return out
 
 
 def overlap_share(a: Box, b: Box) -> float:

@@ -29,6 +29,7 @@ from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
+from assistant.ocr.keys import given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
 from assistant.ocr.look_read import overlap_share, read_places, within
@@ -117,10 +118,15 @@ def unsure_words(lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
 
 
 def unread_places(
-    gray: np.ndarray, lines: list[OcrLine], cfg: SecondLookConfig, tidied: list[Tidied] | None = None
+    gray: np.ndarray,
+    lines: list[OcrLine],
+    cfg: SecondLookConfig,
+    tidied: list[Tidied] | None = None,
+    keypads: list[Box] | None = None,
 ) -> list[Box]:
     """Boxes (image pixels) around ink with no sure word on it, biggest first; ``tidied`` gets the
-    keypads and dials looked into, without their stipple and outlines (to be read so)."""
+    keypads and dials looked into, without their stipple and outlines (to be read so), and
+    ``keypads`` where rows of short labels lie (:func:`assistant.ocr.keys.keypad_areas`)."""
     span = content_span(gray, cfg.cell)
     if span is None:
         return []
@@ -134,6 +140,8 @@ def unread_places(
     ink = np.zeros((gray.shape[0] // c, gray.shape[1] // c), dtype=bool)
     found = ink_cells(part, c, cfg.step, rules[gy : span[3], gx : span[2]])
     ink[gy // c : gy // c + found.shape[0], gx // c : gx // c + found.shape[1]] = found
+    if keypads is not None:
+        keypads += keypad_areas(ink, c)
     covered = _covered(lines, ink.shape, cfg)
     places, tangles = _places(ink & ~covered, gray, rules, cfg)
     for x0, y0, x1, y1 in tangles[: cfg.max_tangles]:
@@ -320,14 +328,23 @@ class SecondLookOcr(OcrEngine):
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
         tidied: list[Tidied] = []
-        found = unread_places(gray, result.lines, self.cfg, tidied)
+        pads: list[Box] = []
+        found = unread_places(gray, result.lines, self.cfg, tidied, pads)
+        # A keypad's keys: each label read on its own, the first engine's words over them judged
+        # again (assistant.ocr.keys).
+        pads += [t[0] for t in tidied]
+        keys = keypad_keys(gray, pads)
+        result.lines, unread_keys = keyed(result.lines, keys, self.cfg.sure)
         # Ink inside an unsure word's line is read with that line, as a whole; in a keypad, an
         # unsure "word" taller than a line (rows of keys run together) is left to its keys.
         lines, tall = _by_height(unsure_places(gray, result.lines, self.cfg), result.lines, self.cfg)
+        lines = [b for b in lines if not on_keys(b, keys)]
         tall = [b for b in tall if not _within(b, tidied)]
         places = tall + [
             p for p in found if not any(overlap_share(_inner(p, self.cfg), ln) > 0.5 for ln in lines + tall)
         ]
+        places = [p for p in places if not on_keys(_inner(p, self.cfg), keys)]
+        places += key_places(unread_keys, self.cfg.margin)
         if places or lines:
             sure = [
                 w.box
@@ -351,13 +368,14 @@ class SecondLookOcr(OcrEngine):
                 self.reader,
                 self.cfg,
                 lines,
-                (allowed, [t[0] for t in tidied]),
+                (allowed, pads),
+                [k.face for k in keys],
             )
             read_ms = (time.perf_counter() - began) * 1000
             words = split_lines(words, gray, letters=True)  # small text's lost spaces: "fromthe"
             self.budget.measured(spent, read_ms)
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
-            result.lines = merge(result.lines, words, self.cfg, looked)
+            result.lines = merge(given_way(result.lines, words, keys), words, self.cfg, looked)
         result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)

@@ -30,6 +30,8 @@ class DialogConfig:
     max_label_chars: int = 20
     same_row: float = 0.6  # labels whose middles are within this many line heights share a row
     stray_chars: int = 1  # lines below the buttons with no more letters than this are OCR noise
+    keypad_rows: int = 3  # this many rows of three short labels or more: keys, not a dialog
+    max_key_chars: int = 5  # a key's label ("CE/C", "10^x")
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,21 @@ def _has_scale(lines: Sequence[OcrLine], run: int = 4) -> bool:
     return False
 
 
+def _is_keypad(lines: Sequence[OcrLine], cfg: DialogConfig) -> bool:
+    """Rows of keys among ``lines``: ``cfg.keypad_rows`` rows or more of at least three short
+    labels apart (a calculator's "7 8 9 *"). Its lowest row is no dialog's buttons, and its lone
+    letters ("E", "x!", "π", an upright "E N T E R") are keys, not stray marks (xcalc's HP mode
+    was read as a dialog and lost them)."""
+    rows: list[list[OcrLine]] = []
+    for seg in sorted((s for ln in lines for s in split_spaced(ln, WORD_GAP)), key=_middle):
+        if rows and abs(_middle(seg) - _middle(rows[-1][0])) <= cfg.same_row * max(1, rows[-1][0].height):
+            rows[-1].append(seg)
+        else:
+            rows.append([seg])
+    keyed = [r for r in rows if len(r) >= 3 and all(len(s.text.strip()) <= cfg.max_key_chars for s in r)]
+    return len(keyed) >= cfg.keypad_rows
+
+
 def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> DialogReading | None:
     """The dialog reading of ``blocks``, or None when they do not look like one dialog: a short text
     whose lowest row (stray marks aside) is 2..5 short labels spaced apart, with text above it."""
@@ -136,7 +153,7 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     if not lines or sum(len(ln.text.split()) for ln in lines) > cfg.max_words:
         return None
     real = [ln for ln in lines if _letters(ln.text) > cfg.stray_chars]
-    if len(real) < 2 or _has_scale(lines):  # a chart's axis labels are no buttons
+    if len(real) < 2 or _has_scale(lines) or _is_keypad(lines, cfg):  # no buttons under a chart or keys
         return None
     lowest = max(real, key=lambda ln: ln.box[3])
     height = max(1, lowest.height)

@@ -37,6 +37,25 @@ def test_the_lowest_row_of_short_labels_is_the_buttons() -> None:
     assert read_dialog([message, *buttons, below]) is None
 
 
+def test_a_keypad_is_no_dialog_and_keeps_its_lone_letters() -> None:
+    """xcalc's HP mode: rows of keys above a lowest row of short capitalised labels ("ON DRG INV
+    STO RCL") were read as a dialog, and the keys' lone letters above it ("E" ... "R" of an upright
+    ENTER, "π") dropped as stray marks."""
+    rows = ["e^x 10^x y^x 1/x CHS", "x! π sin cos tan", "Rv x:y EEX", "ON DRG INV STO RCL"]
+
+    def keys(text: str, y: int) -> OcrLine:  # one line of labels a key's width apart
+        at = [(100 + 60 * i, w) for i, w in enumerate(text.split())]
+        return OcrLine.of([OcrWord(w, (x, y, x + 8 * len(w), y + 14), 0.9) for x, w in at])
+
+    blocks = [TextBlock([keys(text, 100 + 30 * k)]) for k, text in enumerate(rows)]
+    blocks += [TextBlock([_line(letter, 300, 160 + 12 * k)]) for k, letter in enumerate("ENTER")]
+    assert read_dialog(blocks) is None
+    assert [b.text for b in by_window(blocks)] == [b.text for b in blocks]
+    # A message over one row of short labels is still a dialog.
+    message = TextBlock([_line("Delete 3 files permanently?", 100, 100)])
+    assert read_dialog([message, TextBlock([keys("Yes No Cancel", 140)])]) is not None
+
+
 def test_among_windows_a_dialogs_buttons_stay_last_in_its_window() -> None:
     """A dialog on top of an editor: its buttons are said after its message and before the editor
     (named by its heading) starts; the editor, no dialog, is left as it was."""
