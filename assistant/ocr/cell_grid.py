@@ -48,9 +48,24 @@ class GridWord:
         first pixel)."""
         part = gray[self.box[1] : self.box[3], max(0, x0) : x1].astype(np.float32)
         ink = np.minimum(np.abs(part - self.ground) / self.contrast, 1.0)
-        if x0 >= 0 and x1 <= gray.shape[1]:
-            return ink
-        return np.pad(ink, ((0, 0), (max(0, -x0), max(0, x1 - gray.shape[1]))))  # off the picture
+        if x0 < 0 or x1 > gray.shape[1]:
+            ink = np.pad(ink, ((0, 0), (max(0, -x0), max(0, x1 - gray.shape[1]))))  # off the picture
+        return ink
+
+    def cut_off(self, gray: np.ndarray, x0: int, x1: int) -> bool:
+        """Whether the word's letters go on above or below its rows in columns ``x0:x1`` (its
+        cells): a box that cut an "h" under its ascender leaves an "n"."""
+        y0, y1 = self.box[1], self.box[3]
+        x0, x1 = max(0, x0), min(gray.shape[1], x1)
+        for inside, outside in ((y0, y0 - 1), (y1 - 1, y1)):
+            if 0 <= outside < gray.shape[0]:
+                rows = (
+                    np.abs(gray[[inside, outside], x0:x1].astype(np.float32) - self.ground)
+                    > 0.5 * self.contrast
+                )
+                if (rows[0] & rows[1]).any():
+                    return True
+        return False
 
 
 def _main_rows(solid: np.ndarray) -> tuple[int, int]:

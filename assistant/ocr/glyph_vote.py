@@ -89,6 +89,8 @@ def _frames(
     frames, cells = [], []
     for word, start in placed:
         n = len(word.text)
+        if word.cut_off(gray, start, start + n * pitch):
+            continue
         band = word.ink_over(gray, start, start + n * pitch)  # (h, n * pitch)
         cut = band.reshape(band.shape[0], n, pitch).transpose(1, 0, 2)  # (n, h, pitch)
         rows = np.asarray((cut > 0.5).any(axis=2))  # (n, h)
@@ -166,11 +168,14 @@ def _twinned(cells: list[_Cell], twins: list[bool]) -> float:
 
 
 def _backed(cells: list[_Cell], twins: list[bool]) -> set[tuple[int, int]]:
-    """Words (line, word) most of whose cells have twins: cut right, in a fixed-width font."""
+    """Words (line, word) cut right, in a fixed-width font: half their cells or more have twins
+    (a proportional word that happened to fit the grid has next to none). A word of one cell is
+    its own evidence: its ink is a glyph's, pixel for pixel, or it has no glyph to vote in (a
+    table's PID "1" read "4" in a 9x15 top)."""
     words: dict[tuple[int, int], list[bool]] = defaultdict(list)
     for cell, twin in zip(cells, twins, strict=True):
         words[(cell.line, cell.word)].append(twin)
-    return {k for k, t in words.items() if len(t) >= 2 and sum(t) >= 0.5 * len(t)}
+    return {k for k, t in words.items() if len(t) == 1 or sum(t) >= 0.5 * len(t)}
 
 
 def _changes(
