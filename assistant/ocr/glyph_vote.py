@@ -48,7 +48,7 @@ class GlyphConfig:
     # an unclear one 0.5, one its context contradicts 0.25) ...
     min_votes: float = 1.5
     margin: float = 2.0  # ... and this many times the say of all its other readings together
-    own_votes: float = 2.0  # a reading's own glyph elsewhere needs this much say (or cells) to count
+    own_votes: float = 2.0  # a reading's own glyph elsewhere needs this much say (or places) to count
 
 
 @dataclass(slots=True)
@@ -193,7 +193,7 @@ def _changes(
                 tally[text[pos]] += _say(text, pos)  # type: ignore[assignment]
         tallies.append(tally)
     winners = [
-        t.most_common(1)[0] if t else (g[0].reading, float(len(g)))
+        t.most_common(1)[0] if t else (g[0].reading, float(len({(c.text, c.pos) for c in g})))
         for t, g in zip(tallies, groups, strict=True)
     ]
     own = {r for r, v in winners if v >= cfg.own_votes}  # readings the font draws a glyph of their own for
