@@ -52,13 +52,19 @@ def _core_font(name: str, tmp: Path) -> ImageFont.ImageFont | ImageFont.FreeType
     return font
 
 
-def _terminal(font: ImageFont.ImageFont | ImageFont.FreeTypeFont, pitch: int, row: int) -> np.ndarray:
-    """SCREEN drawn as a terminal draws it: each character at its own cell (grey, ``(h, w)``)."""
+def _terminal(
+    font: ImageFont.ImageFont | ImageFont.FreeTypeFont,
+    pitch: int,
+    row: int,
+    drawn: dict[str, str] | None = None,
+) -> np.ndarray:
+    """SCREEN drawn as a terminal draws it: each character at its own cell (grey, ``(h, w)``);
+    ``drawn``: characters drawn with another's glyph (a font that has one for both)."""
     image = Image.new("L", (pitch * 60 + 40, row * len(SCREEN) + 30), 255)
     draw = ImageDraw.Draw(image)
     for r, text in enumerate(SCREEN):
         for c, ch in enumerate(text):
-            draw.text((17 + c * pitch, 12 + r * row), ch, font=font, fill=30)
+            draw.text((17 + c * pitch, 12 + r * row), (drawn or {}).get(ch, ch), font=font, fill=30)
     return np.asarray(image)
 
 
@@ -129,6 +135,15 @@ def test_a_lone_misread_with_nothing_to_vote_for_it_stays(tmp_path: Path) -> Non
     gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
     one = _read(gray, 15, _cells(9))[2:3]  # "/dev/sdal 468G 301G 144G 68% /"
     assert _text(vote_glyphs(one, gray)) == _text(one)
+
+
+def test_a_font_that_draws_two_characters_alike_keeps_both(tmp_path: Path) -> None:
+    """A font whose "1" is its "l" (drawn so here): the glyph is read "1" among digits and "l" in
+    words, both in their own right, so neither is changed, not even the "sdal" misread, which the
+    glyph cannot tell from "total"'s "l"; "we" still becomes "wc" (its "c" is a glyph apart)."""
+    gray = _terminal(_core_font("9x15", tmp_path), 9, 15, drawn={"1": "l"})
+    read = _read(gray, 15, _cells(9))
+    assert _text(vote_glyphs(read, gray)) == [t.replace(" we ", " wc ") for t in _text(read)]
 
 
 @pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
