@@ -116,4 +116,10 @@ def without_subject(text: str, vocabulary: frozenset[str] = PERSON_WORDS | DOG_W
         return None  # "a high in the air": the phrase before the next preposition has no noun
     if vocabulary & set(left) or (PERSON_WORDS | DOG_WORDS) & set(left):
         return None  # another person or dog further on: not a clean cut
+    if head_end < len(left) and _singular(left[head_end - 1]) in {_singular(t) for t in left[head_end:]}:
+        left = left[:head_end]  # "a mountain in the mountains": the place says it once
     return left[0].capitalize() + " " + " ".join(left[1:]) + "."
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
