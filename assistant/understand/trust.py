@@ -15,7 +15,10 @@ result already carries (no second model run, ~1 ms):
 
 The verdict (:func:`assess`) is one of: the caption is trusted (said, hedged as before); the
 caption is replaced by what ImageNet sees ("A photo of a jaguar, a big cat." / "Probably a
-camera."); or nothing is sure ("I can't tell what this picture shows.", and its main colours).
+camera."), or, when no one thing is probable, by a broad kind its labels add up to ("Probably a sea
+animal." for a seahorse, which ImageNet has no class for: ``objects.broad_kind``); or nothing is sure
+("I can't tell what this picture shows.", and its main colours: those of the thing on a plain
+background, then the background's).
 A third sign marks paintings, prints and cartoons: ImageNet's probability for labels that name a
 picture of a picture (comic book, book jacket, jigsaw puzzle; ``objects.ARTWORK_LABELS``); such a
 picture is said as one (:data:`ARTWORK`), not captioned.
