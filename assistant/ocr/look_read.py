@@ -67,7 +67,7 @@ def read_places(
     keys' labels (:func:`_placed`)."""
     h, reach = gray.shape[0], cfg.cell // 2  # more room above and below: ink cells miss a stem's end
     cuts = [
-        (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom)
+        _inked(gray, (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom), cfg.step)
         for place in places
         for top, bottom in line_bands(
             gray, (place[0], max(0, place[1] - reach), place[2], min(h, place[3] + reach)), cfg.step
@@ -116,6 +116,20 @@ def read_places(
         if words := _placed(read, cut, cfg, again, within(cut, keys or [])):
             out.append(OcrLine.of(words))
     return out, [box for _, box, _ in read_as], spent + on_keypads
+
+
+def _inked(gray: np.ndarray, cut: Box, step: int) -> Box:
+    """``cut`` (one line of a place) narrowed to the columns that hold its ink: a place's lines
+    are as wide as its widest, and the recogniser's cost grows with the width it reads (a light
+    dialog's three lines of a 360-pixel place, the last of them 100 pixels of text, used up the
+    budget before its fourth line was read)."""
+    x0, y0, x1, y1 = cut
+    if x1 - x0 < 2 or y1 <= y0:
+        return cut
+    cols = np.flatnonzero((off_ground(gray[y0:y1, x0:x1].astype(np.int16)) > step).any(axis=0))
+    if cols.size == 0:
+        return cut
+    return (x0 + max(0, int(cols[0]) - 1), y0, x0 + min(x1 - x0, int(cols[-1]) + 2), y1)
 
 
 def _placed(read: ReadLine, cut: Box, cfg: SecondLookConfig, again: bool, key: bool) -> list[OcrWord]:

@@ -28,6 +28,7 @@ from PIL import Image
 from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.faint import doubted
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
 from assistant.ocr.keys import given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import LineReader
@@ -327,6 +328,7 @@ class SecondLookOcr(OcrEngine):
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": 0}
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
+        result.lines = doubted(result.lines, gray, self.cfg.sure)  # faint text: read again, whole
         tidied: list[Tidied] = []
         pads: list[Box] = []
         found = unread_places(gray, result.lines, self.cfg, tidied, pads)

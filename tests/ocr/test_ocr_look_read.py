@@ -70,3 +70,22 @@ def test_ink_read_on_an_earlier_picture_is_remembered_not_read_again() -> None:
     other, _ = _line("with -x, show", "-x,", 12)
     _, _, spent = read_places(np.asarray(other), np.asarray(other.convert("L")), [], reader, cfg, [box])
     assert spent > 0
+
+
+@needs_reader
+@pytest.mark.timeout(60)
+def test_a_places_lines_are_read_only_as_wide_as_their_ink() -> None:
+    """A place of three lines, the last one short: each line is cut to its own ink, not to the
+    place's widest line (the recogniser's cost grows with the width it reads)."""
+    image = Image.new("RGB", (420, 80), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(MONO, 12)
+    for k, text in enumerate(["Restart the program when convenient.", "Release notes below.", "Done."]):
+        draw.text((10, 8 + 22 * k), text, font=font, fill=(150, 150, 150))
+    rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
+    cfg = SecondLookConfig()
+    found, looked, _ = read_places(rgb, gray, [(4, 2, 300, 76)], LineReader(), cfg)
+    widths = sorted(b[2] - b[0] for b in looked)
+    done = draw.textlength("Done.", font=font)
+    assert len(looked) == 3 and widths[0] <= done + 12 and widths[-1] < 300 - 8
+    assert [ln.text for ln in found][-1] == "Done."
