@@ -3,8 +3,10 @@
 A terminal draws every character in a cell of one integer width, and all its cells on one grid:
 a word of ``n`` characters starts on a cell boundary (plus its first character's left bearing,
 under half a cell) and its ink ends in its ``n``-th cell. So the pitch is the width most words'
-ink fits, ``n`` cells less their side bearings, and the phase where most words' first ink falls
-in the first half of a cell. A proportional font's words fit no common pitch and phase; a word
+ink fits, ``n`` cells less their side bearings, and the phase where the least ink lies between
+two columns (a fixed-width font keeps its letters apart). A proportional font's words fit no
+common pitch and phase (or fit by chance, and then their cuts have no twins: see
+:mod:`assistant.ocr.glyph_vote`); a word
 the engine misread by a character (one dropped, two run together) fits none either, and is left
 out. Used by :mod:`assistant.ocr.glyph_vote` to cut characters out of their words.
 """
