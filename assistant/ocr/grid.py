@@ -191,7 +191,7 @@ def _columns(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
     (a title or a prompt running across). Between the words of one cell ("Hex bolt M6") other rows
     have words, so a cell is not split; right-aligned figures make one column whatever their left
     edges."""
-    words = [(r, w) for r in rows for c in r.cells for w in _words_of(c)]
+    words = [(r, w) for r in rows for c in r.cells for w in words_of(c)]
     left = min(w.box[0] for _, w in words)
     cover = np.zeros(max(w.box[2] for _, w in words) - left + 1, dtype=np.int32)  # rows per x
     for row in rows:
@@ -218,7 +218,7 @@ def _column_at(x: float, columns: list[tuple[int, int]]) -> int:
     return sum(1 for x0, _ in columns if x0 <= x) - 1
 
 
-def _words_of(line: OcrLine) -> list[OcrWord]:
+def words_of(line: OcrLine) -> list[OcrWord]:
     return line.words or [OcrWord(line.text, line.box, line.confidence)]
 
 
@@ -233,12 +233,12 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     def column(word: OcrWord) -> int:
         return _column_at((word.box[0] + word.box[2]) / 2, columns)
 
-    spans = [{column(w) for w in _words_of(c)} for c in row.cells]
+    spans = [{column(w) for w in words_of(c)} for c in row.cells]
     if all(len(s) == 1 for s in spans) and len({next(iter(s)) for s in spans}) == len(spans):
         return row
     cells: list[list[OcrWord]] = []
     last = None
-    for word in sorted((w for c in row.cells for w in _words_of(c)), key=lambda w: w.box[0]):
+    for word in sorted((w for c in row.cells for w in words_of(c)), key=lambda w: w.box[0]):
         col = column(word)
         if cells and col == last:
             cells[-1].append(word)
@@ -280,12 +280,26 @@ def _without_stray_top(rows: list[Row], columns: list[tuple[int, int]], cfg: Gri
     return rows
 
 
-def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[list[Grid], list[OcrLine]]:
-    """The grids among ``lines``, and the lines that are in none of them."""
+def is_prompt(text: str) -> bool:
+    """Whether ``text`` is a shell prompt's line: the prompt among its first two words (an engine
+    may put a stray mark before it: "‘sam@desk:~/reports$ ls -l")."""
+    return PROMPT.search(" ".join(text.split()[:2])) is not None
+
+
+def _prompt(row: Row) -> bool:
+    return is_prompt(" ".join(c.text for c in row.cells[:2]))
+
+
+def find_grids(
+    lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False
+) -> tuple[list[Grid], list[OcrLine]]:
+    """The grids among ``lines``, and the lines that are in none of them. A shell prompt's line
+    is in none: a run of rows ends at it, and the next starts after it. ``fixed``: the lines are a
+    terminal's (:func:`fixed_width`), so every grid is one of fixed-width lines."""
     cfg = cfg or GridConfig()
     runs: list[list[Row]] = []
     for row in rows_of(lines):
-        if runs and _follows(runs[-1][-1], row, cfg):
+        if runs and _follows(runs[-1][-1], row, cfg) and not _prompt(row) and not _prompt(runs[-1][-1]):
             runs[-1].append(row)
         else:
             runs.append([row])
@@ -302,5 +316,5 @@ def find_grids(lines: list[OcrLine], cfg: GridConfig | None = None) -> tuple[lis
             cut = _without_stray_top(_without_lead([_recut(r, columns) for r in rows], cfg), columns, cfg)
             rows = rows[len(rows) - len(cut) :]
             used.update(id(c) for r in rows for c in r.cells)
-            grids.append(Grid(cut, _monospace(rows, cfg)))
+            grids.append(Grid(cut, fixed or _monospace(rows, cfg)))
     return grids, [ln for ln in lines if id(ln) not in used]

@@ -20,6 +20,7 @@ from assistant.ocr.dials import find_dial
 from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import tidied
 from assistant.ocr.panels import Panel, panel_of
+from assistant.ocr.terminal import closed_up, fixed_width, on_rows, terminal_lines
 
 
 @dataclass
@@ -244,7 +245,8 @@ GRIP_DEPTH = 0.25  # a grip's foot is within this many title-bar heights of the 
 
 def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | None:
     """A window's title read from its title bar, as a heading (None: nothing legible there). The
-    bar's buttons and icon (marks of one or two characters near its ends: "x", "D J") are left out;
+    bar's buttons and icon (marks of one or two characters near its ends: "x", "D J"; any word
+    wholly among the buttons, beside a title: "ps aux BEIEs") are left out;
     ``named``: several windows are read, so the title says it is one ("Battery window")."""
     reach = 3 * (bar[3] - bar[1])
     words = [w for ln in drop_unsure(lines) for w in (ln.words or [OcrWord(ln.text, ln.box, ln.confidence)])]
@@ -263,6 +265,9 @@ def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | N
         return letters > 2 or (letters > 0 and not near_end)
 
     kept = [w for w in sorted(words, key=lambda w: w.box[0]) if legible(w)]
+    # The buttons read as a word ("BEIEs", "BEE") beside a title that lies clear of them.
+    buttons = [w for w in kept if w.box[0] >= bar[2] - reach]
+    kept = [w for w in kept if w not in buttons] or kept
     if not kept:
         return None
     text = " ".join(w.text for w in kept)
@@ -314,12 +319,21 @@ def drop_unsure(lines: list[OcrLine], below: float = UNSURE) -> list[OcrLine]:
 
 
 def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
+    """One pane's lines as blocks in reading order. A terminal's (a pane in a fixed-width font,
+    :mod:`assistant.ocr.terminal`) is a grid of characters read line by line, top to
+    bottom: each row one line, whatever an engine made of its columns, and no headings (one size of
+    letters; a loosely boxed prompt is no heading)."""
     dial, lines = find_dial(tidied(lines))
-    grids, rest = find_grids(drop_unsure(lines))
+    terminal = dial is None and fixed_width(lines)
+    # (pieces put together before unsure ones go: a prompt's "1:~#" is no stray mark)
+    kept = drop_unsure(closed_up(on_rows(lines)) if terminal else lines)
+    grids, rest = find_grids(kept, fixed=terminal)
     grids = [dial, *grids] if dial is not None else grids
-    blocks = [grid_block(g) for g in grids] + group_blocks(rest)
+    blocks = [grid_block(g) for g in grids] + group_blocks(terminal_lines(rest) if terminal else rest)
     if not blocks:
         return []
+    if terminal:
+        return sorted(blocks, key=lambda b: (b.box[1], b.box[0]))
     heights = [ln.height for b in blocks for ln in b.lines]
     median_height = statistics.median(heights)
     for block in blocks:

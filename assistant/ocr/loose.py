@@ -105,24 +105,46 @@ def _each_word_kept(line: OcrLine, seen: dict[str, list[Box]]) -> bool:
     )
 
 
+def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
+    """Whether ``line`` is a piece of ``other`` read again: within its box and either the start of
+    its word there ("-rw" over "-rw-------"), or far lower than it, along its top or foot, where a
+    line of ``usual`` height or less holds no other text (the tops of a dialog's message read as
+    "ehanaac ta natac tvt hafara" over "changes to notes.txt before closing?")."""
+    if not _inside(line.box, other.box):
+        return False
+    under = [w for w in other.words if _overlap(w.box[0], w.box[2], line.box[0], line.box[2]) > 0]
+    start = _key(OcrWord(line.text, line.box, line.confidence))
+    if len(under) == 1 and len(start) >= 2 and _key(under[0]).startswith(start) and " " not in line.text:
+        return True
+    low = line.height <= 0.7 * other.height and other.height <= usual
+    edge = min(abs(line.box[1] - other.box[1]), abs(line.box[3] - other.box[3])) <= 2
+    return low and edge
+
+
 def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
     """``lines`` without those read twice: a line within another's box whose words that line has
     too, in order (an engine's overlapping passes gave "17 anna", then "17" and "anna" again, and
     "render" twice: "17 17 anna ... render render"), or whose every word another line has at the
-    same place. Of two the same, the longer, then the surer, stays."""
+    same place, or a piece of another read again (:func:`_part_of`). Of two the same, the longer,
+    then the surer, stays."""
     order = sorted(lines, key=lambda ln: (-len(ln.text), -ln.confidence))
     kept: list[OcrLine] = []
     seen: dict[str, list[Box]] = {}
+    usual = 1.4 * statistics.median(ln.height for ln in lines) if lines else 0.0  # a loose box is taller
     for line in order:
         words = _words_in(line.text)
         if not words:
             kept.append(line)
             continue
         twice = any(
-            _inside(line.box, other.box)
-            and any(
-                _words_in(other.text)[i : i + len(words)] == words for i in range(len(_words_in(other.text)))
+            (
+                _inside(line.box, other.box)
+                and any(
+                    _words_in(other.text)[i : i + len(words)] == words
+                    for i in range(len(_words_in(other.text)))
+                )
             )
+            or _part_of(line, other, usual)
             for other in kept
         )
         if not twice and not _each_word_kept(line, seen):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PIL import Image
 
 from assistant.ocr.base import OcrEngine
+from assistant.ocr.grid import is_prompt
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
 from assistant.understand.wording import sentence
@@ -59,15 +60,19 @@ def block_pieces(block: TextBlock) -> list[str]:
     a grid's rows apart (:func:`grid_pieces`).
 
     A line that stops well short of the block's right edge ends its piece: prose wraps at the
-    edge, while list items, menu entries and shell lines end where their text ends.
+    edge, while list items, menu entries and shell lines end where their text ends. A shell
+    prompt's line (a command typed) is a piece of its own, never joined to what it printed.
     """
     if block.grid is not None:
         return grid_pieces(block)
     width = max(1, block.box[2] - block.box[0])
     pieces: list[list[str]] = [[]]
     for line in block.lines:
+        prompt = is_prompt(line.text)
+        if prompt and pieces[-1]:
+            pieces.append([])
         pieces[-1].append(line.text)
-        if line.box[2] - block.box[0] < 0.75 * width:
+        if prompt or line.box[2] - block.box[0] < 0.75 * width:
             pieces.append([])
     return [join_lines(p) for p in pieces if p]
 

@@ -68,6 +68,20 @@ def test_a_title_boxed_a_little_taller_than_its_bar_is_read() -> None:
     assert title_block([_line("9120", (770, 690, 800, 740))], bar, named=True) is None
 
 
+def test_the_bars_buttons_read_as_a_word_are_no_part_of_the_title() -> None:
+    """An xterm's bar on a 1920x1080 screen (multi-terminals-overlap, whole screen): its three
+    buttons came back as "BEIEs" after the title "ps aux", which was read as 'ps aux BEIEs window'.
+    A title alone near the buttons (a narrow window's) stays."""
+    from assistant.ocr.layout import title_block
+
+    bar = (640, 302, 1476, 320)
+    words = [_line("ps aux", (1037, 308, 1081, 318)), _line("BEIEs", (1428, 306, 1472, 318))]
+    title = title_block(words, bar, named=True)
+    assert title is not None and title.text == "ps aux window"
+    alone = title_block([_line("Clock", (1420, 306, 1460, 318))], bar, named=False)
+    assert alone is not None and alone.text == "Clock"
+
+
 def test_a_header_row_boxed_loosely_stays_the_tables_first_row() -> None:
     """The Tk treeview's header as the second look boxed it (table-tk-archive, whole screen): "Name"
     tight, "Size", "Type" and "Modified" read again with boxes twice as tall. The row stays one

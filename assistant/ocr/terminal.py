@@ -1,0 +1,190 @@
+"""Terminals: a window in a fixed-width font is a grid of characters, read line by line.
+
+A terminal's listing (``ls -l``, ``ps``, ``df``) is a table to an engine, which reads its columns
+as blocks, drops a cell here and there, boxes a second reading over a row and a half, and splits
+"0.0" into "0" and ".0". A person reads a terminal line by line. So a pane (or window) whose
+words are nearly all as wide per character as each other (:func:`fixed_width`) is laid out as its
+rows: every line put on the row of the character grid it lies on (:func:`on_rows`), pieces an
+engine read in two put together (:func:`closed_up`), and whatever no grid took made one line per
+row (:func:`terminal_lines`), read top to bottom (:func:`assistant.ocr.layout._layout_pane`).
+A shell prompt's line is never a table's row (:func:`assistant.ocr.grid.is_prompt`).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from assistant.ocr.boxes import OcrLine, OcrWord, union_box
+from assistant.ocr.grid import is_prompt, rows_of, words_of
+
+
+@dataclass(frozen=True)
+class TerminalConfig:
+    # A whole pane is a terminal (:func:`fixed_width`) when at least this share of its words (of
+    # three characters or more, two of them letters) are within ``pane_slack`` of the median width
+    # per character, of at least ``pane_words`` words. Half A: terminals and man pages 0.91-1.0,
+    # every other window of 16 such words or more 0.60-0.83 (around a median, so an engine's loose
+    # box or two does not matter).
+    pane_share: float = 0.88
+    pane_slack: float = 0.12
+    pane_words: int = 16
+    # Pieces of one terminal row further apart than this many characters are not joined: two
+    # programs side by side in one pane (a ``ps`` listing's widest gaps are a dozen characters).
+    row_reach: float = 24.0
+    # In a terminal, words closer than this many characters that meet at a mark inside a word
+    # (:func:`_glued`) are one word an engine read in two ("0" ".0" for "0.0", "annual-"
+    # "report-2023.pdf"): a space is a whole character wide (half A's closest real spaces: 0.39
+    # characters, in less's status line; such pieces: 0.11-0.52; a loosely boxed "-rw-r--r--"
+    # came within 0.45 of the "1" after it, which the mark rule keeps apart).
+    join_gap: float = 0.6
+    # ... and a dot or colon between digits this close (half A's times split at the colon:
+    # 0.13-0.66 characters; real spaces after a figure and a colon: none).
+    figure_gap: float = 1.0
+
+
+def _char_widths(lines: list[OcrLine]) -> list[float]:
+    """Width per character of the words of three characters or more, two of them letters
+    (engines' word boxes; figures alone are as wide as each other in most fonts)."""
+    return [
+        (w.box[2] - w.box[0]) / len(w.text)
+        for ln in lines
+        for w in ln.words
+        if len(w.text) >= 3 and sum(ch.isalpha() for ch in w.text) >= 2
+    ]
+
+
+def fixed_width(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> bool:
+    """Whether ``lines`` (a window's, a pane's) are set in a fixed-width font, as in a terminal: then
+    they are a grid of characters, read line by line (:func:`terminal_lines`), never column by
+    column, whatever an engine made of its columns."""
+    cfg = cfg or TerminalConfig()
+    widths = _char_widths(lines)
+    if len(widths) < cfg.pane_words:
+        return False
+    middle = statistics.median(widths)
+    near = sum(abs(w / middle - 1) <= cfg.pane_slack for w in widths)
+    return near >= cfg.pane_share * len(widths)
+
+
+def terminal_lines(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[OcrLine]:
+    """A terminal's ``lines`` put back together row by row: the pieces an engine read of one row
+    (a listing's cells that made no grid, a word read apart) become that row's one line, left to
+    right, so that no block of the layout can read them as columns. Pieces further apart than
+    ``cfg.row_reach`` characters stay apart."""
+    cfg = cfg or TerminalConfig()
+    if not lines:
+        return []
+    widths = _char_widths(lines)  # (none: a character about 0.6 of a line's height wide)
+    char = statistics.median(widths) if widths else 0.6 * statistics.median(ln.height for ln in lines)
+    reach = cfg.row_reach * char
+    out: list[OcrLine] = []
+    for row in rows_of(lines):
+        pieces: list[list[OcrLine]] = []
+        for cell in row.cells:
+            if pieces and cell.box[0] - pieces[-1][-1].box[2] <= reach:
+                pieces[-1].append(cell)
+            else:
+                pieces.append([cell])
+        for piece in pieces:
+            if len(piece) == 1:
+                out.append(piece[0])
+            else:
+                # (left to right by word: one piece may lie between two words of another)
+                words = sorted((w for c in piece for w in words_of(c)), key=lambda w: w.box[0])
+                out.append(OcrLine.of(words, min(c.confidence for c in piece)))
+    return out
+
+
+def on_rows(lines: list[OcrLine]) -> list[OcrLine]:
+    """A terminal's ``lines`` with each one boxed taller than its rows (a second reading's box,
+    over a row and half the next: "1203" 30 pixels high on rows of 13) moved onto the row nearest
+    its middle, when that row lies within its box: every line of a terminal lies on one row of its
+    character grid."""
+    if not lines:
+        return lines
+    usual = 1.4 * statistics.median(ln.height for ln in lines)
+    bands = [(r.box[1], r.box[3]) for r in rows_of([ln for ln in lines if ln.height <= usual])]
+    if not bands:
+        return lines
+    out = []
+    for line in lines:
+        if line.height <= usual:
+            out.append(line)
+            continue
+        mid = (line.box[1] + line.box[3]) / 2
+        y0, y1 = min(bands, key=lambda b: abs((b[0] + b[1]) / 2 - mid))
+        if not line.box[1] <= (y0 + y1) / 2 <= line.box[3]:
+            out.append(line)  # a row of its own (a prompt under a listing), boxed a little tall
+            continue
+        words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
+        out.append(OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words))
+    return out
+
+
+def _kind(ch: str) -> str:
+    return "digit" if ch.isdigit() else "letter" if ch.isalpha() else "mark"
+
+
+def _glued(a: str, b: str, cfg: TerminalConfig) -> float:
+    """How close (in characters) a word ending in ``a`` and the next beginning with ``b`` must be
+    to be one word; 0: never. They are when they meet at a mark inside words, not between them: a
+    dot between two letters or two digits ("jobs" ".txt", "0" ".0"), a hyphen between letters
+    ("annual-" "report"), an underscore between letters or digits ("IMG" "_0010"), a colon
+    between digits ("09:" "47", "10:" ":01" with the colon read twice); or as pieces of a shell
+    prompt ("root@web" "1:~#"). A dash that ends a mode ("-rw-r--r--" "1") does not. A dot or
+    colon between digits is inside a figure or a time however far apart it is read (up to
+    ``cfg.figure_gap``): no listing writes "09: 47"."""
+    if is_prompt(a + b) and not is_prompt(a):
+        return cfg.join_gap  # a prompt read in two: "root@web" "1:~#"
+    if a[-1:] == b[:1] == ":":
+        a = a[:-1]  # a colon read twice
+    if a[-1:] in ".-_:" and len(a) >= 2 and b:
+        left, mark, right = a[-2], a[-1], b[0]
+    elif b[:1] in "._:" and len(b) >= 2 and a:
+        left, mark, right = a[-1], b[0], b[1]
+    else:
+        return 0.0
+    if mark in ".:" and left.isdigit() and right.isdigit():
+        return cfg.figure_gap
+    if mark == "_":
+        return cfg.join_gap if left.isalnum() and right.isalnum() else 0.0
+    if mark == "-":
+        return cfg.join_gap if left.isalpha() and right.isalpha() else 0.0
+    return cfg.join_gap if mark == "." and left.isalpha() and right.isalpha() else 0.0
+
+
+def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[OcrLine]:
+    """A terminal's ``lines`` with the words an engine read in two made one again (see
+    ``TerminalConfig.join_gap``), within a line or across two on one row; lines with nothing to join
+    are kept as they are."""
+    cfg = cfg or TerminalConfig()
+    widths = _char_widths(lines)
+    if not widths:
+        return lines
+    char = statistics.median(widths)
+
+    def joins(a: OcrWord, b: OcrWord) -> bool:
+        return (
+            -0.5 * char <= b.box[0] - a.box[2] < char * _glued(a.text, b.text, cfg)
+        )  # (boxes overlap a little)
+
+    def joined(a: OcrWord, b: OcrWord) -> OcrWord:
+        text = a.text[:-1] + b.text if a.text[-1:] == b.text[:1] == ":" else a.text + b.text
+        return OcrWord(text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
+
+    out: list[OcrLine] = []
+    for row in rows_of(lines):
+        groups: list[list[OcrLine]] = []
+        for cell in row.cells:
+            if groups and joins(words_of(groups[-1][-1])[-1], words_of(cell)[0]):
+                groups[-1].append(cell)
+            else:
+                groups.append([cell])
+        for group in groups:
+            words: list[OcrWord] = []
+            for w in (w for c in group for w in words_of(c)):
+                words.append(joined(words.pop(), w) if words and joins(words[-1], w) else w)
+            same = len(group) == 1 and len(words) == len(words_of(group[0]))
+            out.append(group[0] if same else OcrLine.of(words, min(c.confidence for c in group)))
+    return out

@@ -1,0 +1,159 @@
+"""A terminal is a grid of characters read line by line (assistant.ocr.terminal), and a shell
+prompt's line is never a table's row: the rules on boxes laid out as an engine hands them back."""
+
+from __future__ import annotations
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.grid import find_grids, is_prompt
+from assistant.ocr.layout import TextBlock, layout_blocks
+from assistant.ocr.loose import deduplicated
+from assistant.ocr.terminal import fixed_width, on_rows, terminal_lines
+from assistant.understand.reading import block_pieces
+
+CHAR, ROW = 9, 19  # a 9-pixel character, rows 19 pixels apart, letters 13 high
+
+
+def _cell(text: str, col: int, row: int, *, top: int = 0, high: int = 13) -> OcrLine:
+    """``text`` at character column ``col`` of terminal row ``row``, boxed as an engine boxes it
+    (each word its own box, one line)."""
+    words, x = [], 10 + col * CHAR
+    for part in text.split(" "):
+        if part:
+            y = 20 + row * ROW + top
+            words.append(OcrWord(part, (x, y, x + CHAR * len(part), y + high), 0.95))
+        x += CHAR * (len(part) + 1)
+    return OcrLine.of(words)
+
+
+PS = [
+    "olga@host:~$ cat jobs.txt",
+    "PID   USER  %CPU  %MEM  STAT  COMMAND",
+    "1     root  0.0   0.2   Ss    systemd",
+    "318   root  0.1   0.5   Ss    cron",
+    "1044  olga  7.3   3.9   Sl    gimp",
+    "1203  olga  0.0   0.4   S     zsh",
+    "1560  www   22.5  11.2  R     nginx",
+    "2381  olga  3.8   2.1   Sl    evince",
+    "olga@host:~$ wc -l jobs.txt",
+    "7 jobs.txt",
+    "olga@host:~$",
+]
+
+
+def _cells(lines: list[str]) -> list[OcrLine]:
+    """Each run of text between two spaces or more, one line (an engine's cells)."""
+    out = []
+    for r, text in enumerate(lines):
+        col = 0
+        for piece in text.split("  "):
+            if piece.strip():
+                start = text.index(piece.strip(), col)
+                out.append(_cell(piece.strip(), start, r))
+                col = start + len(piece.strip())
+    return out
+
+
+def test_a_fixed_width_pane_is_told_from_a_proportional_one() -> None:
+    assert fixed_width(_cells(PS))
+    proportional = [
+        OcrLine.of([OcrWord(w, (10 + 60 * i, 20 + 19 * r, 10 + 60 * i + int(k * len(w)), 33 + 19 * r), 0.9)])
+        for r in range(6)
+        for i, (w, k) in enumerate([("Window", 9.5), ("illicit", 4.0), ("Mammoth", 11.0), ("little", 5.5)])
+    ]
+    assert not fixed_width(proportional)
+    assert not fixed_width(_cells(PS[:3]))  # too few words to tell
+
+
+def test_a_listing_whose_columns_an_engine_broke_is_read_row_by_row() -> None:
+    """Cells lost here and there (as a busy engine drops them) leave the listing's last rows no
+    grid; read as blocks they came out a column at a time ("olga", "3.8", "11.2 2.1", "R", "2381",
+    ... "nginx evince" last of all). In a terminal each row is said as one line, top to bottom."""
+    lost = {(5, "0.4"), (6, "1560"), (6, "22.5"), (7, "Sl"), (3, "Ss"), (4, "gimp"), (4, "olga"), (6, "www")}
+    lost |= {(5, "zsh")}
+    cells = [c for c in _cells(PS) if ((c.box[1] - 20) // ROW, c.text) not in lost]
+    said = [piece for block in layout_blocks(cells) for piece in block_pieces(block)]
+    assert said[4:10] == [
+        "1044 7.3 3.9 Sl",
+        "1203 olga 0.0 S",
+        "11.2 R nginx",
+        "2381 olga 3.8 2.1 evince",
+        "olga@host:~$ wc -l jobs.txt",
+        "7 jobs.txt",
+    ], said
+    assert said[-1] == "olga@host:~$", said
+
+
+def test_a_prompt_line_is_never_a_row_of_the_table_around_it() -> None:
+    """Rows of a listing, then a prompt with its command (its words in the listing's columns),
+    then more rows: two grids, the prompt in neither."""
+    lines = [*PS[1:8], "olga@host:~$  cat  more.txt", *PS[2:6]]
+    grids, rest = find_grids(_cells(lines))
+    assert all(not is_prompt(" ".join(c.text for c in r.cells)) for g in grids for r in g.rows)
+    assert any(is_prompt(ln.text) for ln in rest)
+    assert is_prompt("‘sam@desk:~/reports$ ls -l") and not is_prompt("mail anna@example.org: $5 off")
+
+
+def test_a_loose_box_goes_on_its_row_and_a_prompt_of_its_own_stays() -> None:
+    cells = _cells(PS[:8])
+    tall = _cell("1203", 0, 5, top=-3, high=30)  # over row 5 and half of row 6
+    moved = on_rows([c for c in cells if c.text != "1203"] + [tall])
+    (one,) = [ln for ln in moved if ln.text == "1203"]
+    assert one.box[1:] != tall.box[1:] and abs(one.box[1] - (20 + 5 * ROW)) <= 2
+    prompt = _cell("olga@host:~$", 0, 8, top=-2, high=18)  # a row of its own, boxed a little tall
+    assert prompt in on_rows([*cells, prompt])
+
+
+def test_a_word_read_in_two_is_one_again_but_a_space_stays() -> None:
+    """Pieces closer than a space's width that meet inside a word are joined ("0" ".0", a time, a
+    prompt read in two, whose second piece alone would go as an unsure mark); a mode string
+    boxed loosely up to the link count after it ("-rw-r--r--" "1", 4 pixels apart) is not."""
+
+    def word(text: str, x: int, row: int, conf: float = 0.9) -> OcrLine:
+        y = 20 + row * ROW
+        return OcrLine.of([OcrWord(text, (x, y, x + CHAR * len(text), y + 13), conf)])
+
+    pieces = [
+        word("0", 10, 0),
+        word(".0", 20, 0),  # 1 pixel on: no room for a space
+        word("ls", 10, 1),
+        word("-l", 37, 1),  # a space (9 pixels) before it
+        word("09:", 10, 2),
+        word("47", 38, 2),
+        word("root@web", 10, 3),
+        word("1:~#", 84, 3, conf=0.4),
+        word("-rw-r--r--", 10, 4),
+        word("1", 104, 4),
+        *[word("running", 10, r) for r in range(5, 21)],
+    ]
+    texts = [ln.text for ln in layout_blocks(pieces)[0].lines]
+    assert texts[:5] == ["0.0", "ls -l", "09:47", "root@web1:~#", "-rw-r--r-- 1"], texts
+
+
+def test_pieces_of_a_row_far_apart_stay_apart() -> None:
+    """Two programs side by side in one pane: their rows are not run together."""
+    left = _cells(PS[1:8])
+    right = [_cell("Reminder: backup at noon", 80, r) for r in range(1, 8)]
+    texts = [ln.text for ln in terminal_lines(left + right)]
+    assert "Reminder: backup at noon" in texts and not any("COMMAND Reminder" in t for t in texts)
+
+
+def test_a_prompt_line_is_a_piece_of_its_own() -> None:
+    lines = [
+        OcrLine("-rw-r--r-- 1 root root 15209 Feb 27 2024 vendors.json", (44, 314, 546, 329), 0.9),
+        OcrLine("sam@desk:~/reports$", (44, 333, 214, 348), 0.9),
+    ]
+    assert block_pieces(TextBlock(lines)) == [lines[0].text, lines[1].text]
+
+
+def test_a_piece_of_a_line_read_again_is_dropped() -> None:
+    """'-rw' read again inside '-rw-------', and the tops of a dialog's message read as a line of
+    their own ('ehanaac ta natac'), go; a short line beside a long one stays."""
+    full = OcrLine.of([OcrWord("-rw-------", (125, 324, 214, 341), 0.99)])
+    part = OcrLine.of([OcrWord("-rw", (125, 326, 148, 337), 0.9)])
+    words = ["changes", "to", "notes.txt"]
+    boxes = [(398 + 60 * i, 230, 450 + 60 * i, 245) for i in range(3)]
+    message = OcrLine.of([OcrWord(w, b, 0.8) for w, b in zip(words, boxes, strict=True)])
+    tops = OcrLine.of([OcrWord("ehanaac", (398, 230, 450, 238), 0.75)])
+    other = OcrLine.of([OcrWord("Save", (690, 266, 726, 278), 0.97)])
+    kept = deduplicated([full, part, message, tops, other])
+    assert kept == [full, message, other]
