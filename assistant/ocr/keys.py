@@ -206,10 +206,16 @@ _LOWER_AND_ONES = re.compile(r"(?=.*[a-z])[a-z1]{2,}")
 _UPPER_AND_NOUGHTS = re.compile(r"(?=.*0)(?=(?:.*[A-Z]){2})[A-Z0]+")
 
 
+_GREEK_LOOKALIKES = str.maketrans("νοικτΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "voiktABEHIKMNOPTXYZ")
+
+
 def key_text(text: str) -> str:
     """A key's label as read, with the bitmap fonts' look-alikes put right where the label leaves
     no doubt: a "1" among small letters is an "l" (xcalc's "ln" and "shl" read "1n", "sh1"), a "0"
-    among capitals an "O" ("ST0"). A label with other digits or marks is left as read ("1/x")."""
+    among capitals an "O" ("ST0"), a Greek letter among Latin ones its Latin twin (HP's "Rv" read
+    "Rν"; a lone "π" stays). A label with other digits or marks is left as read ("1/x")."""
+    if any("a" <= ch.lower() <= "z" for ch in text):  # Latin letters: a Greek look-alike among them is one
+        text = text.translate(_GREEK_LOOKALIKES)
     if _LOWER_AND_ONES.fullmatch(text):
         return text.replace("1", "l")
     if _UPPER_AND_NOUGHTS.fullmatch(text):

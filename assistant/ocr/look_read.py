@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 OPTION = re.compile(r"--?[^\W\d_][,:;]?")  # a command's option, as a man page or a listing shows it
-KEY_SINGLE = 0.85  # the least score of a lone letter or digit read on a key
+KEY_SINGLE = 0.75  # the least score of a lone letter or digit read on a key (xcalc's "e": 0.78)
 
 
 def line_cost(box: Box) -> int:
@@ -41,7 +41,7 @@ def _accepted(text: str, score: float, cfg: SecondLookConfig, again: bool = Fals
     read a word (``again``: a man page's option "-l:" that tesseract read "-1:"), or is shaped as
     an option ("-c", "-l,": an icon is not read with a hyphen before a letter); on a keypad's key
     (``key``: ink inside a key's outline is its label) with marks ("x!") as any word, alone
-    ``KEY_SINGLE`` (xcalc's "0" and "e" read right at 0.86 to 0.95)."""
+    ``KEY_SINGLE`` (xcalc's "0" and "e" read right at 0.78 to 0.95)."""
     letters = sum(ch.isalnum() for ch in text)
     marked = ((again or key) and len(text.strip()) > 1) or OPTION.fullmatch(text.strip()) is not None
     single = letters == 1 and not marked

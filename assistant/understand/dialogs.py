@@ -131,18 +131,19 @@ def _has_scale(lines: Sequence[OcrLine], run: int = 4) -> bool:
 
 
 def _is_keypad(lines: Sequence[OcrLine], cfg: DialogConfig) -> bool:
-    """Rows of keys among ``lines``: ``cfg.keypad_rows`` rows or more of at least three short
-    labels apart (a calculator's "7 8 9 *"). Its lowest row is no dialog's buttons, and its lone
-    letters ("E", "x!", "π", an upright "E N T E R") are keys, not stray marks (xcalc's HP mode
-    was read as a dialog and lost them)."""
+    """Rows of keys among ``lines``: ``cfg.keypad_rows`` rows or more of three short labels apart
+    or more, most of the row (a calculator's "7 8 9 *"). Its lowest row is no dialog's buttons,
+    and its lone letters ("E", "x!", "π", an upright "E N T E R") are keys, not stray marks
+    (xcalc's HP mode was read as a dialog and lost them)."""
     rows: list[list[OcrLine]] = []
     for seg in sorted((s for ln in lines for s in split_spaced(ln, WORD_GAP)), key=_middle):
         if rows and abs(_middle(seg) - _middle(rows[-1][0])) <= cfg.same_row * max(1, rows[-1][0].height):
             rows[-1].append(seg)
         else:
             rows.append([seg])
-    keyed = [r for r in rows if len(r) >= 3 and all(len(s.text.strip()) <= cfg.max_key_chars for s in r)]
-    return len(keyed) >= cfg.keypad_rows
+    short = [sum(len(s.text.strip()) <= cfg.max_key_chars for s in r) for r in rows]
+    # (most of a row short: two keys read as one line, "DRG INV", do not make it a sentence)
+    return sum(n >= 3 and n >= 2 * len(r) / 3 for n, r in zip(short, rows, strict=True)) >= cfg.keypad_rows
 
 
 def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> DialogReading | None:

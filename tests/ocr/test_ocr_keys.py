@@ -74,7 +74,14 @@ def test_no_keypad_without_several_keys() -> None:
 
 
 def test_look_alikes_put_right_only_where_the_label_leaves_no_doubt() -> None:
-    assert [key_text(t) for t in ["1n", "sh1", "1og", "ST0"]] == ["ln", "shl", "log", "STO"]
+    assert [key_text(t) for t in ["1n", "sh1", "1og", "ST0", "Rν", "π"]] == [
+        "ln",
+        "shl",
+        "log",
+        "STO",
+        "Rv",
+        "π",
+    ]
     assert [key_text(t) for t in ["1/x", "10", "1", "x2", "F10", "E0"]] == [
         "1/x",
         "10",

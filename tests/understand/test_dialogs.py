@@ -41,10 +41,10 @@ def test_a_keypad_is_no_dialog_and_keeps_its_lone_letters() -> None:
     """xcalc's HP mode: rows of keys above a lowest row of short capitalised labels ("ON DRG INV
     STO RCL") were read as a dialog, and the keys' lone letters above it ("E" ... "R" of an upright
     ENTER, "π") dropped as stray marks."""
-    rows = ["e^x 10^x y^x 1/x CHS", "x! π sin cos tan", "Rv x:y EEX", "ON DRG INV STO RCL"]
+    rows = ["e^x_10^x y^x 1/x CHS", "x! π sin cos tan", "Rv x:y EEX", "ON DRG_INV STO RCL"]
 
-    def keys(text: str, y: int) -> OcrLine:  # one line of labels a key's width apart
-        at = [(100 + 60 * i, w) for i, w in enumerate(text.split())]
+    def keys(text: str, y: int) -> OcrLine:  # labels a key's width apart ("_": two read as one)
+        at = [(100 + 60 * i, w.replace("_", " ")) for i, w in enumerate(text.split())]
         return OcrLine.of([OcrWord(w, (x, y, x + 8 * len(w), y + 14), 0.9) for x, w in at])
 
     blocks = [TextBlock([keys(text, 100 + 30 * k)]) for k, text in enumerate(rows)]
