@@ -88,9 +88,6 @@ def fragments(lines: Sequence[OcrLine]) -> list[OcrLine]:
             if word.box[0] - last.box[2] > 1.5 * height:
                 pieces.append([])
             pieces[-1].append(word)
-        if len(pieces) == 1:  # not cut: the engine's own text ("WET", not its word boxes' "W ET")
-            out.append(line)
-            continue
         for piece in pieces:
             text = " ".join(w.text for w in piece).strip().strip(",")
             out.append(OcrLine(text, union_box([w.box for w in piece]), line.confidence, piece))
@@ -168,7 +165,8 @@ def text_photo(
 ) -> TextPhoto | None:
     """What the photographed text is, and its pieces; None when it is none of the kinds above."""
     cfg = cfg or TextPhotoConfig()
-    lines = [ln for ln in fragments(lines) if ln.text.strip()]
+    whole = [ln for ln in lines if ln.text.strip()]
+    lines = [ln for ln in fragments(whole) if ln.text.strip()]
     if not lines:
         return None
     words = [w.lower().strip(".:!,") for ln in lines for w in ln.text.split()]
@@ -182,5 +180,6 @@ def text_photo(
         return TextPhoto("page of text", _paragraphs(lines))
     tallest = max(ln.height for ln in lines)
     if len(words) <= cfg.sign_words and tallest >= cfg.sign_height * size[1]:
-        return TextPhoto("sign", [" ".join(by_row)])
+        # The engine's own lines: a sign's word boxes may split a word ("CAUTION W ET FLOOR")
+        return TextPhoto("sign", [" ".join(rows(whole))])
     return None

@@ -212,7 +212,7 @@ def verdict(
             sentence = f"A photo of {label.words.phrase()}."
         elif label is not None and p >= cfg.label_probable:
             sentence = f"Probably {label.words.phrase()}."
-        elif broad is not None:  # "Probably a sea animal.": what is sure of a seahorse
+        elif broad is not None:  # "Probably a marine animal.": what is sure of a seahorse
             return Assessment(False, f"Probably {broad.words.phrase()}.", likeness, broad, reason)
         else:
             sentence = CANT_TELL
@@ -236,7 +236,7 @@ def verdict(
             return Assessment(False, CANT_TELL, likeness, label, why) if dog else instead(why)
         rest = without_subject(text)
         animal = label is not None and label.index < ANIMALS_END and p >= cfg.label_probable
-        animal = animal or (broad is not None and broad.index < ANIMALS_END)  # a sea animal, not "The water."
+        animal = animal or (broad is not None and broad.index < ANIMALS_END)  # not "The water."
         if animal and mentions(text, DOG_WORDS):  # no dog, but an animal: "Probably a pig.", not "The grass."
             return instead(why)
         if rest is not None and p < cfg.label_sure:  # a sure ImageNet thing is said instead

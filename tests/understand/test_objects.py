@@ -37,7 +37,7 @@ def test_lobsters_and_buses_are_named_as_such() -> None:
 
 def test_a_thing_imagenet_has_no_class_for_is_said_by_its_broad_kind() -> None:
     """A cut-out seahorse (no ImageNet class): sea cucumber 0.21, conch 0.06, starfish 0.03 ... no one
-    thing is probable, "a sea animal" is (wild half A: seahorse, dolphin, narwhal)."""
+    thing is probable, "a marine animal" is (wild half A: seahorse, dolphin, narwhal)."""
     labels = _labels()
     p = np.full(1000, 4e-4)  # the rest spread thin over everything else
     p[[329, 112, 327, 4]] = [0.21, 0.06, 0.04, 0.05]  # sea cucumber, conch, starfish, hammerhead
@@ -45,7 +45,7 @@ def test_a_thing_imagenet_has_no_class_for_is_said_by_its_broad_kind() -> None:
     p /= p.sum()
     assert grouped(p, labels, top=1)[0].probability < 0.25
     sea = broad_kind(p)
-    assert sea is not None and sea.words.phrase() == "a sea animal" and sea.probability > 0.3
+    assert sea is not None and sea.words.phrase() == "a marine animal" and sea.probability > 0.3
     assert sea.index == 329  # its likeliest member
     # Fruit and vegetables add up the same way; anything else has no broad kind.
     p = np.full(1000, 1e-4)

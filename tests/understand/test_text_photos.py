@@ -127,11 +127,12 @@ def test_a_photographed_receipt_is_no_screen() -> None:
     assert reading.pictures == []  # the receipt's paper is no picture on a screen
 
 
-def test_fragments_keep_the_engine_text_of_a_line_they_do_not_cut() -> None:
-    """RapidOCR's word boxes may split a word ("W", "ET"); a line left whole keeps its own text."""
-    line = _line("CAUTION W ET FLOOR", 40, 40, 30, 14)
+def test_a_sign_keeps_the_engine_text_of_its_lines() -> None:
+    """RapidOCR's word boxes may split a word ("W", "ET"); a sign is read from the engine's lines."""
+    line = _line("CAUTION W ET FLOOR", 40, 40, 40, 14)
     whole = OcrLine("CAUTION WET FLOOR", line.box, line.confidence, line.words)
-    assert [ln.text for ln in fragments([whole])] == ["CAUTION WET FLOOR"]
+    sign = text_photo([whole], (300, 300))
+    assert sign is not None and sign.lead == "A sign: CAUTION WET FLOOR."
 
 
 def test_a_sign_is_what_a_photo_the_gate_cannot_tell_shows() -> None:

@@ -236,7 +236,7 @@ def test_flickr8k_val_photos_keep_their_caption() -> None:
 
 
 def test_no_one_thing_probable_but_a_broad_kind_is_said() -> None:
-    """A seahorse's verdict: no ImageNet thing is probable, "a sea animal" is; it is said instead of
+    """A seahorse's verdict: no ImageNet thing is probable, "a marine animal" is; it is said instead of
     "I can't tell", and instead of the water a captioned dog leaves behind."""
     from assistant.understand.objects import broad_kind
 
@@ -247,8 +247,8 @@ def test_no_one_thing_probable_but_a_broad_kind_is_said() -> None:
     p /= p.sum()
     top, sea = grouped(p, head.labels, top=1)[0], broad_kind(p)
     said = verdict("A small child is in the air.", 0.44, top, {}, cfg, broad=sea)
-    assert not said.trusted and said.sentence == "Probably a sea animal." and said.label == sea
+    assert not said.trusted and said.sentence == "Probably a marine animal." and said.label == sea
     dog = Subjects(person=None, dog=0.01)  # ImageNet's breeds hold nothing: no dog
     swims = verdict("A dog is swimming in the water.", 0.53, top, {}, cfg, subjects=dog, broad=sea)
-    assert swims.sentence == "Probably a sea animal."  # not "The water."
+    assert swims.sentence == "Probably a marine animal."  # not "The water."
     assert verdict("A small child is in the air.", 0.44, top, {}, cfg).sentence == CANT_TELL  # without it
