@@ -106,16 +106,23 @@ def _each_word_kept(line: OcrLine, seen: dict[str, list[Box]]) -> bool:
 
 
 def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
-    """Whether ``line`` is a piece of ``other`` read again: within its box and either the start of
-    its word there ("-rw" over "-rw-------"), or far lower than it, along its top or foot, where a
-    line of ``usual`` height or less holds no other text (the tops of a dialog's message read as
-    "ehanaac ta natac tvt hafara" over "changes to notes.txt before closing?")."""
+    """Whether ``line`` is a piece of ``other`` read again: one word within the width of one of
+    ``other``'s words on its row and part of it ("-rw" over "-rw-------"), or within ``other``'s box
+    and far lower than it, along its top or foot, where a line of ``usual`` height or less holds
+    no other text (the tops of a dialog's message read as "ehanaac ta natac tvt hafara" over
+    "changes to notes.txt before closing?")."""
+    piece = _key(OcrWord(line.text, line.box, line.confidence))
+    if " " not in line.text and len(piece) >= 2 and other.box[1] <= _middle(line.box) <= other.box[3]:
+        # one word within another's width on its row, and part of it ("-r", "r--r--" by
+        # "-rw-r--r--", each boxed taller than the word they were read from)
+        slack = max(3, line.height // 4)  # (a loose box reaches a little past the word's ends)
+        within = [
+            w for w in other.words if w.box[0] - slack <= line.box[0] and line.box[2] <= w.box[2] + slack
+        ]
+        if len(within) == 1 and piece in _key(within[0]):
+            return True
     if not _inside(line.box, other.box):
         return False
-    under = [w for w in other.words if _overlap(w.box[0], w.box[2], line.box[0], line.box[2]) > 0]
-    start = _key(OcrWord(line.text, line.box, line.confidence))
-    if len(under) == 1 and len(start) >= 2 and _key(under[0]).startswith(start) and " " not in line.text:
-        return True
     low = line.height <= 0.7 * other.height and other.height <= usual
     edge = min(abs(line.box[1] - other.box[1]), abs(line.box[3] - other.box[3])) <= 2
     return low and edge

@@ -21,14 +21,19 @@ from assistant.ocr.grid import is_prompt, rows_of, words_of
 
 @dataclass(frozen=True)
 class TerminalConfig:
-    # A whole pane is a terminal (:func:`fixed_width`) when at least this share of its words (of
-    # three characters or more, two of them letters) are within ``pane_slack`` of the median width
-    # per character, of at least ``pane_words`` words. Half A: terminals and man pages 0.91-1.0,
-    # every other window of 16 such words or more 0.60-0.83 (around a median, so an engine's loose
-    # box or two does not matter).
+    # A whole pane is a terminal (:func:`fixed_width`) when, of its words of three characters or
+    # more (two of them letters; at least ``pane_words``), this share are within ``pane_slack`` of
+    # the median width per character; or, a word's box a few pixels off ("root" boxed 27 and 31
+    # pixels wide in one listing), this share are within ``box_slack`` characters of it, ``long``
+    # of them six characters or more (a keypad's three-letter labels in a bitmap font are no
+    # terminal). Half A: terminals and man pages 0.91-1.0 (0.79 and 0.94 in one noisy reading),
+    # every other window 0.45-0.86 and 0.46-0.89 (xcalc's keys 0.96-1.0, with no long words).
     pane_share: float = 0.88
     pane_slack: float = 0.12
-    pane_words: int = 16
+    box_share: float = 0.92
+    box_slack: float = 0.7
+    long: float = 0.2
+    pane_words: int = 10
     # Pieces of one terminal row further apart than this many characters are not joined: two
     # programs side by side in one pane (a ``ps`` listing's widest gaps are a dozen characters).
     row_reach: float = 24.0
@@ -43,28 +48,36 @@ class TerminalConfig:
     figure_gap: float = 1.0
 
 
-def _char_widths(lines: list[OcrLine]) -> list[float]:
-    """Width per character of the words of three characters or more, two of them letters
-    (engines' word boxes; figures alone are as wide as each other in most fonts)."""
+def _sized_words(lines: list[OcrLine]) -> list[tuple[int, int]]:
+    """(width in pixels, characters) of the words of three characters or more, two of them
+    letters (engines' word boxes; figures alone are as wide as each other in most fonts)."""
     return [
-        (w.box[2] - w.box[0]) / len(w.text)
+        (w.box[2] - w.box[0], len(w.text))
         for ln in lines
         for w in ln.words
         if len(w.text) >= 3 and sum(ch.isalpha() for ch in w.text) >= 2
     ]
 
 
+def _char_widths(lines: list[OcrLine]) -> list[float]:
+    return [width / n for width, n in _sized_words(lines)]
+
+
 def fixed_width(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> bool:
     """Whether ``lines`` (a window's, a pane's) are set in a fixed-width font, as in a terminal: then
     they are a grid of characters, read line by line (:func:`terminal_lines`), never column by
-    column, whatever an engine made of its columns."""
+    column, whatever an engine made of its columns (see ``TerminalConfig.pane_share``)."""
     cfg = cfg or TerminalConfig()
-    widths = _char_widths(lines)
-    if len(widths) < cfg.pane_words:
+    sized = _sized_words(lines)
+    if len(sized) < cfg.pane_words:
         return False
-    middle = statistics.median(widths)
-    near = sum(abs(w / middle - 1) <= cfg.pane_slack for w in widths)
-    return near >= cfg.pane_share * len(widths)
+    char = statistics.median(width / n for width, n in sized)
+    near = sum(abs(width / n / char - 1) <= cfg.pane_slack for width, n in sized)
+    if near >= cfg.pane_share * len(sized):
+        return True
+    close = sum(abs(width - n * char) <= max(cfg.pane_slack * n, cfg.box_slack) * char for width, n in sized)
+    longer = sum(n >= 6 for _, n in sized)
+    return close >= cfg.box_share * len(sized) and longer >= cfg.long * len(sized)
 
 
 def terminal_lines(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[OcrLine]:

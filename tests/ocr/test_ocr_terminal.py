@@ -61,7 +61,45 @@ def test_a_fixed_width_pane_is_told_from_a_proportional_one() -> None:
         for i, (w, k) in enumerate([("Window", 9.5), ("illicit", 4.0), ("Mammoth", 11.0), ("little", 5.5)])
     ]
     assert not fixed_width(proportional)
-    assert not fixed_width(_cells(PS[:3]))  # too few words to tell
+    assert not fixed_width(_cells(PS[:2]))  # too few words to tell
+
+
+def test_a_terminal_whose_short_words_are_boxed_a_few_pixels_off_is_still_one() -> None:
+    """Two in three short words boxed 5 pixels wider (one listing on half A, live: "root" 27 and 31
+    pixels): 40 % of the words off by more than 12 %, yet each within a character of its width. A keypad's
+    three-letter keys boxed as unevenly have no long word: no terminal."""
+    cells = _cells(PS)
+    loose = [
+        OcrLine.of(
+            [OcrWord(w.text, (w.box[0], w.box[1], w.box[2] + 5, w.box[3]), w.confidence) for w in c.words]
+        )
+        if i % 3 and len(c.text) <= 4
+        else c
+        for i, c in enumerate(cells)
+    ]
+    assert fixed_width(loose)
+    labels = [
+        "sin",
+        "cos",
+        "tan",
+        "log",
+        "exp",
+        "sto",
+        "rcl",
+        "sum",
+        "inv",
+        "DRG",
+        "EXC",
+        "mod",
+        "abs",
+        "neg",
+        "pow",
+    ]
+    keys = [  # 23 or 31 pixels for 27
+        OcrLine.of([OcrWord(k, (60 * i, 20, 60 * i + (31 if i % 2 else 23), 33), 0.9)])
+        for i, k in enumerate(labels)
+    ]
+    assert not fixed_width(keys)
 
 
 def test_a_listing_whose_columns_an_engine_broke_is_read_row_by_row() -> None:
@@ -150,10 +188,11 @@ def test_a_piece_of_a_line_read_again_is_dropped() -> None:
     their own ('ehanaac ta natac'), go; a short line beside a long one stays."""
     full = OcrLine.of([OcrWord("-rw-------", (125, 324, 214, 341), 0.99)])
     part = OcrLine.of([OcrWord("-rw", (125, 326, 148, 337), 0.9)])
+    tall = OcrLine.of([OcrWord("------", (170, 318, 217, 347), 0.87)])  # boxed taller than the word
     words = ["changes", "to", "notes.txt"]
     boxes = [(398 + 60 * i, 230, 450 + 60 * i, 245) for i in range(3)]
     message = OcrLine.of([OcrWord(w, b, 0.8) for w, b in zip(words, boxes, strict=True)])
     tops = OcrLine.of([OcrWord("ehanaac", (398, 230, 450, 238), 0.75)])
     other = OcrLine.of([OcrWord("Save", (690, 266, 726, 278), 0.97)])
-    kept = deduplicated([full, part, message, tops, other])
+    kept = deduplicated([full, part, tall, message, tops, other])
     assert kept == [full, message, other]
