@@ -9,7 +9,8 @@ Here the picture's text lines say what it is:
   without such a word, a *price list* (a menu board). Each row is kept whole: "Cappuccino 3.20.";
   names and prices are paired across the tilt of a hand-held photo (the slope the rows share);
 - a *page*: forty words or more, most in long lines of prose; read as paragraphs;
-- a *sign* (or a label: said alike): a few words, large in the picture. Said first only when the
+- a *sign* (or a label: said alike): a few words, large in the picture, standing together (not a
+  meme's captions at its top and bottom). Said first only when the
   photo's caption could not tell what it shows ("A sign: Main Street.", not "I can't tell what this
   picture shows. ... With the text 'Main Street'."); after a caption, as the photo's text.
 
@@ -23,6 +24,7 @@ import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from PIL import Image
@@ -45,6 +47,9 @@ class TextPhotoConfig:
     prose_share: float = 0.6  # ...this share of them in lines of 5 words or more
     sign_words: int = 14  # a sign or label holds at most this many words...
     sign_height: float = 0.08  # ...and its largest line is this share of the picture's height or more
+    # ...and its lines stand together: no gap between them of more than this many tallest lines (a
+    # meme's top and bottom captions: 5-6; wild half A's signs and badges: at most 0.1)
+    sign_gap: float = 1.5
 
 
 @dataclass
@@ -179,7 +184,13 @@ def text_photo(
     if len(words) >= cfg.page_words and prose >= cfg.prose_share * len(words):
         return TextPhoto("page of text", _paragraphs(lines))
     tallest = max(ln.height for ln in lines)
-    if len(words) <= cfg.sign_words and tallest >= cfg.sign_height * size[1]:
+    stacked = sorted(whole, key=lambda ln: ln.box[1])
+    gap = max((b.box[1] - a.box[3] for a, b in pairwise(stacked)), default=0)
+    if (
+        len(words) <= cfg.sign_words
+        and tallest >= cfg.sign_height * size[1]
+        and gap <= cfg.sign_gap * tallest
+    ):
         # The engine's own lines: a sign's word boxes may split a word ("CAUTION W ET FLOOR")
         return TextPhoto("sign", [" ".join(rows(whole))])
     return None

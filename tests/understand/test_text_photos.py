@@ -145,6 +145,9 @@ def test_a_sign_is_what_a_photo_the_gate_cannot_tell_shows() -> None:
     small = [_line("Main Street", 60, 40, 12)]
     assert photo_said(image, small, None, None, cant) == [cant, "With the text 'Main Street'."]
     assert photo_said(image, [], None, None, cant) == [cant]
+    meme = [_line("WHEN THE ALARM RINGS", 40, 10, 50), _line("FIVE MORE MINUTES", 40, 240, 50)]
+    assert text_photo(meme, (300, 300)) is None  # captions at the top and bottom of a picture: no sign
+    assert photo_said(image, meme, None, None, cant)[0] == cant
     said = photo_said(image, tilted_receipt(), None, None, cant)  # a receipt says what it is, too
     assert said[0] == "A receipt: TEA ROOM." and cant not in said
 
