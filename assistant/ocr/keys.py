@@ -243,10 +243,11 @@ def keypad_areas(ink: np.ndarray, cell: int, cfg: KeyConfig | None = None) -> li
     if n == 0:
         return []
     _, spans = regions(groups, n)
+    # Which parts of ink lie in which group, in one pass: (part, group) pairs, both from 0.
+    pairs = np.unique(np.stack([labels[ink & (groups > 0)], groups[ink & (groups > 0)]], axis=1), axis=0) - 1
     out = []
     for k, (x0, y0, x1, y1) in enumerate(spans.tolist()):
-        inside = np.unique(labels[(groups == k + 1) & ink])
-        inside = inside[inside > 0] - 1
+        inside = pairs[pairs[:, 1] == k, 0]
         labelled = boxes[inside[short[inside]]]
         rows = len({int(b[1]) for b in labelled})
         # Mostly short labels (a keypad may have a tall key: HP's upright "ENTER"), in rows.
