@@ -108,9 +108,10 @@ def _each_word_kept(line: OcrLine, seen: dict[str, list[Box]]) -> bool:
 def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
     """Whether ``line`` is a piece of ``other`` read again: one word within the width of one of
     ``other``'s words on its row and part of it ("-rw" over "-rw-------"), or within ``other``'s box
-    and far lower than it, along its top or foot, where a line of ``usual`` height or less holds
-    no other text (the tops of a dialog's message read as "ehanaac ta natac tvt hafara" over
-    "changes to notes.txt before closing?")."""
+    and either as wide (the same span read again, less surely: "Uak Cnalr" inside "Oak chair") or
+    far lower than it, along its top or foot, where a line of ``usual`` height or less holds no
+    other text (the tops of a dialog's message read as "ehanaac ta natac tvt hafara" over "changes
+    to notes.txt before closing?")."""
     piece = _key(OcrWord(line.text, line.box, line.confidence))
     if " " not in line.text and len(piece) >= 2 and other.box[1] <= _middle(line.box) <= other.box[3]:
         # one word within another's width on its row, and part of it ("-r", "r--r--" by
@@ -123,6 +124,8 @@ def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
             return True
     if not _inside(line.box, other.box):
         return False
+    if abs(line.box[0] - other.box[0]) <= 3 and abs(line.box[2] - other.box[2]) <= 3:
+        return line.confidence <= other.confidence  # the same span read again, less surely ("Uak Cnalr")
     low = line.height <= 0.7 * other.height and other.height <= usual
     edge = min(abs(line.box[1] - other.box[1]), abs(line.box[3] - other.box[3])) <= 2
     return low and edge

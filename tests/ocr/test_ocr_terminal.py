@@ -184,8 +184,9 @@ def test_a_prompt_line_is_a_piece_of_its_own() -> None:
 
 
 def test_a_piece_of_a_line_read_again_is_dropped() -> None:
-    """'-rw' read again inside '-rw-------', and the tops of a dialog's message read as a line of
-    their own ('ehanaac ta natac'), go; a short line beside a long one stays."""
+    """'-rw' read again inside '-rw-------', the tops of a dialog's message read as a line of their
+    own ('ehanaac ta natac'), and a page's 'Oak chair' read again less surely over the same span
+    ('Uak Cnalr'), go; a short line beside a long one stays."""
     full = OcrLine.of([OcrWord("-rw-------", (125, 324, 214, 341), 0.99)])
     part = OcrLine.of([OcrWord("-rw", (125, 326, 148, 337), 0.9)])
     tall = OcrLine.of([OcrWord("------", (170, 318, 217, 347), 0.87)])  # boxed taller than the word
@@ -194,5 +195,11 @@ def test_a_piece_of_a_line_read_again_is_dropped() -> None:
     message = OcrLine.of([OcrWord(w, b, 0.8) for w, b in zip(words, boxes, strict=True)])
     tops = OcrLine.of([OcrWord("ehanaac", (398, 230, 450, 238), 0.75)])
     other = OcrLine.of([OcrWord("Save", (690, 266, 726, 278), 0.97)])
-    kept = deduplicated([full, part, tall, message, tops, other])
-    assert kept == [full, message, other]
+    oak = OcrLine.of(
+        [OcrWord("Oak", (598, 213, 625, 235), 0.97), OcrWord("chair", (629, 213, 669, 235), 0.97)]
+    )
+    again = OcrLine.of(
+        [OcrWord("Uak", (598, 219, 625, 228), 0.84), OcrWord("Cnalr", (629, 219, 669, 228), 0.84)]
+    )
+    kept = deduplicated([full, part, tall, message, tops, other, oak, again])
+    assert kept == [full, message, other, oak]
