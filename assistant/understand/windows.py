@@ -61,6 +61,8 @@ class WindowReadingConfig:
     # the window: a line this near the frame's top that matches the known title is not said again.
     title_band: int = 48  # pixels below the frame's top
     title_match: float = 0.8  # difflib ratio of the line to the title, both case-folded
+    # A word whose box comes this close (pixels) to where a window above covers its own is cut there.
+    cut_reach: int = 3
 
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -225,10 +227,30 @@ class ScreenWindows:
         hits = (i for i in range(len(self.read)) if any(contains(p, cx, cy) for p in self.ocr_parts(i)))
         return next(hits, None)
 
+    def cut(self, index: int, box: Box) -> bool:
+        """Whether ``box`` (a word's) runs up to where another window covers window ``index``: the
+        letters left of a word cut there ("A" of "Apr" beside a dialog, "J" of "Jan"), which are
+        no word to say. The pixels just past the box's edge are in the window but not in view."""
+        window = self.read[index]
+        ox, oy = self.origin
+        cx, cy, cw, ch = window.client or window.rect
+        client = (cx - ox, cy - oy, cw, ch)
+        parts = self.areas[index]
+        mid_x, mid_y = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+        reach = self.config.cut_reach
+        beyond = [
+            (box[2] + reach, mid_y),
+            (box[0] - reach, mid_y),
+            (mid_x, box[3] + reach),
+            (mid_x, box[1] - reach),
+        ]
+        return any(contains(client, x, y) and not any(contains(p, x, y) for p in parts) for x, y in beyond)
+
     def split_lines(self, lines: list[OcrLine]) -> list[list[OcrLine]]:
         """Each window's lines (image coordinates): every word goes to the window under its centre,
         a line whose words fall in two windows becomes two lines; text outside every window to
-        read (the desktop, a title bar) is dropped."""
+        read (the desktop, a title bar) is dropped, and so are words cut by a window over them
+        (:meth:`cut`)."""
         per_window: list[list[OcrLine]] = [[] for _ in self.read]
         for line in lines:
             if not line.words:
@@ -239,7 +261,7 @@ class ScreenWindows:
             groups: dict[int, list[OcrWord]] = {}
             for word in line.words:
                 i = self.owner(word.box)
-                if i is not None:
+                if i is not None and not self.cut(i, word.box):
                     groups.setdefault(i, []).append(word)
             for i, words in groups.items():
                 if len(words) == len(line.words):

@@ -118,6 +118,18 @@ def test_each_word_goes_to_the_window_under_it_and_title_bars_are_not_read_twice
     assert pieces == ["7 8.", "Mail window.", "Subject: Lunch.", "Inbox."]
 
 
+def test_a_word_cut_by_a_window_over_it_is_not_read() -> None:
+    """Mail's line runs under the calculator: the letter left of its last word, up against the
+    calculator's frame ("A" of "Apr"), is no word; a word clear of the frame stays."""
+    sw = windows()
+    cut = line(("Inbox", (100, 130, 130, 140)), ("A", (141, 130, 149, 140)))
+    (_, mail_lines) = sw.split_lines([cut])
+    assert [ln.text for ln in mail_lines] == ["Inbox"]
+    edge = line(("Total", (150, 185, 200, 195)))  # at the calculator's own left edge, in view: kept
+    (calc_lines, _) = sw.split_lines([edge])
+    assert [ln.text for ln in calc_lines] == ["Total"]
+
+
 class _Recording(OcrEngine):
     """Reads a fixed line at a fixed place of whatever it is shown, and keeps what it was shown."""
 
