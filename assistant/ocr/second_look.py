@@ -29,6 +29,7 @@ from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.faint import doubted
+from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
 from assistant.ocr.keys import given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import LineReader
@@ -379,6 +380,7 @@ class SecondLookOcr(OcrEngine):
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(given_way(result.lines, words, keys), words, self.cfg, looked)
         result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"
+        result.lines = vote_glyphs(result.lines, gray)  # a fixed-width font's look-alikes: "sda1", not "sdal"
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)
         return result
