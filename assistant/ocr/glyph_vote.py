@@ -131,8 +131,10 @@ def _clusters(frames: np.ndarray, label: np.ndarray, cfg: GlyphConfig) -> np.nda
     )
     count = len(counts)
     sq = (means * means).sum(axis=1)
-    # ||a - b||^2 < same * (||a||^2 + ||b||^2), every pair of groups at once.
-    close = sq[:, None] + sq[None, :] - 2 * means @ means.T < cfg.same * (sq[:, None] + sq[None, :])
+    # ||a - b||^2 < same * (||a||^2 + ||b||^2), every pair of groups at once; einsum, not BLAS's
+    # matmul: on a busy 2-core machine OpenBLAS's threads made this 87 x 112 product 48 ms, not 0.3.
+    dots = np.einsum("if,jf->ij", means, means)
+    close = sq[:, None] + sq[None, :] - 2 * dots < cfg.same * (sq[:, None] + sq[None, :])
     parent = np.arange(count)
     for a, b in zip(*np.nonzero(np.triu(close, 1)), strict=True):
         ra, rb = _root(parent, int(a)), _root(parent, int(b))
