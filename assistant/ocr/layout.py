@@ -215,7 +215,10 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
     by_panel: dict[int | None, list[OcrLine]] = {}
     for line in lines:
         for part in _split_by_panel(line, panels):
-            by_panel.setdefault(panel_of(part, panels), []).append(part)
+            key = panel_of(part, panels)
+            kept = _uncut(part, panels[:key]) if key is not None else part
+            if kept is not None:
+                by_panel.setdefault(key, []).append(kept)
     out: list[TextBlock] = []
     for key in [*range(len(panels)), None]:  # lines on no pane last
         pane = by_panel.get(key, [])
@@ -228,6 +231,29 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
             out.extend([title] if title is not None else [])
         out.extend(_layout_pane(pane))
     return out
+
+
+def _uncut(line: OcrLine, above: list[Panel]) -> OcrLine | None:
+    """``line`` without its letters cut by a window over its own (``above``: the panes found by
+    their frames that lie higher): a word of one or two letters whose box runs up to such a frame,
+    the pixels just past it inside it ("A" of "Apr" beside a dialog); None when no word is left.
+    (A longer one may be a whole word read together with the cut letter: "77520" for "7752".)"""
+
+    def cut(word: OcrWord) -> bool:
+        box = word.box
+        if sum(ch.isalnum() for ch in word.text) > 2:
+            return False
+        mid_x, mid_y = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+        beyond = [(box[2] + 3, mid_y), (box[0] - 3, mid_y), (mid_x, box[3] + 3), (mid_x, box[1] - 3)]
+        frames = [p.box for p in above if p.bar is not None]
+        return any(f[0] <= x < f[2] and f[1] <= y < f[3] for f in frames for x, y in beyond)
+
+    if not line.words or not above:
+        return line
+    words = [w for w in line.words if not cut(w)]
+    if len(words) == len(line.words):
+        return line
+    return OcrLine.of(words, line.confidence) if words else None
 
 
 def _grip(line: OcrLine, frame: Box, bar: Box) -> bool:

@@ -204,3 +204,22 @@ def test_a_space_at_one_place_in_every_row_is_no_gutter() -> None:
     (table,) = [b for b in layout_blocks(TesseractEngine().recognize(image).lines) if b.grid is not None]
     said = [ln.text for ln in table.lines]
     assert "contracts.zip, 14.2 MB, Archive" in said and "readme.txt, 11.3 KB, Text" in said
+
+
+def test_a_letter_cut_by_a_window_over_it_is_not_read() -> None:
+    """An xterm's listing under a dialog (multi-terminal-save, whole screen): the letter left of
+    each cut date ("4096 D", "66098 J") is no word; a figure read with it ("77520") stays."""
+    from assistant.ocr.frames import Frame
+    from assistant.ocr.panels import PanelConfig, _frame_panels
+
+    dialog = Frame((330, 186, 756, 310), (330, 186, 756, 208), (120, 150, 200), active=True)
+    xterm = Frame((40, 40, 838, 526), (40, 40, 838, 62), (220, 220, 220))
+    panels = _frame_panels([dialog, xterm], (1280, 800), PanelConfig())
+    rows = [
+        _line("4096 D", (278, 257, 330, 269)),
+        _line("77520", (280, 292, 332, 312)),
+        _line("drwxr-x---", (45, 257, 138, 269)),
+    ]
+    rows[0].words[:] = [OcrWord("4096", (278, 257, 312, 269), 0.9), OcrWord("D", (323, 257, 330, 269), 0.9)]
+    said = [b.text for b in layout_blocks(rows, panels)]
+    assert "D" not in " ".join(said).split() and any("77520" in t for t in said), said
