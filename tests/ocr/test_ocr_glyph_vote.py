@@ -135,6 +135,9 @@ def test_a_lone_misread_with_nothing_to_vote_for_it_stays(tmp_path: Path) -> Non
     gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
     one = _read(gray, 15, _cells(9))[2:3]  # "/dev/sdal 468G 301G 144G 68% /"
     assert _text(vote_glyphs(one, gray)) == _text(one)
+    assert vote_glyphs([], gray) == []
+    off = [OcrLine.of([OcrWord("sdal", (5000, 5000, 5040, 5015), 0.9)])]  # a box off the picture
+    assert vote_glyphs(off, gray) == off
 
 
 def test_a_font_that_draws_two_characters_alike_keeps_both(tmp_path: Path) -> None:
