@@ -203,3 +203,15 @@ def test_a_piece_of_a_line_read_again_is_dropped() -> None:
     )
     kept = deduplicated([full, part, tall, message, tops, other, oak, again])
     assert kept == [full, message, other, oak]
+
+
+def test_a_terminals_unsure_figure_stays_but_its_unsure_marks_go() -> None:
+    """A listing's link count "1" read at 0.4 is said (a terminal has no icons); a grip's "iN"
+    at the window's foot, read as unsure, is not."""
+    cells = _cells(PS)
+    low = [
+        OcrLine.of([OcrWord(w.text, w.box, 0.4) for w in c.words]) if c.text in {"1", "iN"} else c
+        for c in [*cells, _cell("iN", 70, 12)]
+    ]
+    said = " ".join(piece for block in layout_blocks(low) for piece in block_pieces(block))
+    assert "1 root 0.0 0.2 Ss systemd" in said and "iN" not in said, said
