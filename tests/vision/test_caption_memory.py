@@ -167,3 +167,37 @@ def test_a_loaded_memory_keeps_its_int8_codes_and_finds_the_same_neighbours(tmp_
         nearest, cosines = loaded._nearest(query, 20)
         assert nearest.tolist() == expected.tolist()
         assert cosines == pytest.approx((units @ query_unit)[expected], abs=1e-5)
+
+
+def test_retrieved_captions_come_from_the_nearest_photos_in_order() -> None:
+    memory = _memory(3, 0.0)
+    query = memory.features[2] * 0.9 + memory.features[5] * 0.3  # nearest: photo 2, then photo 5
+    found = memory.retrieve(query, 2)
+    assert [photo for _, photo in found] == [2, 2, 2, 5, 5, 5]
+    assert [" ".join(words) for words, _ in found[:3]] == CAPTIONS[2]
+    units = memory.features / np.linalg.norm(memory.features, axis=1, keepdims=True)
+    cosines = units @ (query / np.linalg.norm(query))
+    between = float(cosines[5] + cosines[2]) / 2  # photo 2 is that like the query, photo 5 not
+    assert [photo for _, photo in memory.retrieve(query, 2, likeness=between)] == [2, 2, 2]
+    assert memory.retrieve(query, 2, likeness=float(cosines[2]) + 0.01) == []
+
+
+@pytest.mark.parametrize("temperature", [0.0, 0.3])
+def test_a_training_caption_gets_no_vote_from_its_own_photo(temperature: float) -> None:
+    """Its own photo's other captions describe that very photo: they would vote for it whatever the
+    picture shows. The other neighbours vote, their weights scaled up to sum to 1."""
+    memory = _memory(3, temperature)
+    reference = CiderD({str(i): [tokenize(c) for c in refs] for i, refs in enumerate(CAPTIONS)})
+    query = memory.features[0] * 0.9 + memory.features[1] * 0.3
+    nearest = list(memory.neighbours(query))
+    assert nearest[0] == 0
+    weights, _, _ = memory.votes(query, [["a"]])
+    own_caption = tokenize(CAPTIONS[0][0])
+    counted, uncounted = memory.consensus(query, [own_caption, own_caption], own=[None, 0])
+    others = [(w, j) for w, j in zip(weights, nearest, strict=True) if j != 0]
+    expected = sum(w * reference.score(str(j), own_caption) for w, j in others) / sum(w for w, _ in others)
+    assert uncounted == pytest.approx(expected, abs=1e-5)
+    assert counted > uncounted  # counted, photo 0 votes for its own caption
+    # A candidate whose photo is not among the neighbours is scored as any other.
+    plain = memory.consensus(query, [own_caption])[0]
+    assert memory.consensus(query, [own_caption], own=[4])[0] == pytest.approx(plain)

@@ -2,7 +2,8 @@
 
 The chosen caption must be the candidate with the best
 ``log p / (words + 1)**lp + fit * cosine + consensus_weight * consensus``, weights 0 must give the
-beam's own best, and the chosen caption carries its match confidence.
+beam's own best, and the chosen caption carries its match confidence. The nearest training photo's
+captions are candidates too, weighed with a prior.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def test_the_chosen_caption_has_the_best_combined_score(captioner, matcher, memo
         _score(c, float(s), float(v), penalty)
         for c, s, v in zip(found.alternatives, cosines, consensus, strict=True)
     ]
-    chosen = CaptionReranker(matcher, memory).rerank(found, penalty)
+    chosen = CaptionReranker(matcher, memory, retrieved=0).rerank(found, penalty)
     assert chosen is found.alternatives[int(np.argmax(scores))]
     assert chosen.confidence == pytest.approx(matcher.confidence(pooled, chosen.text), abs=1e-5)
     assert "rerank" in chosen.timings and "encode" in chosen.timings  # the scoring time
@@ -102,7 +103,7 @@ def test_the_memory_alone_reranks_without_a_confidence(captioner, memory, pictur
         c.score(penalty) + CONSENSUS_WEIGHT * float(v)
         for c, v in zip(found.alternatives, consensus, strict=True)
     ]
-    chosen = CaptionReranker(None, memory).rerank(found, penalty)
+    chosen = CaptionReranker(None, memory, retrieved=0).rerank(found, penalty)
     assert chosen is found.alternatives[int(np.argmax(scores))] and chosen.confidence is None
 
 
@@ -138,6 +139,46 @@ def test_the_beam_near_misses_are_weighed_too(captioner, matcher, memory) -> Non
     assert NEAR_MISSES
     for pick, few, many in zip(chosen, kept, widened, strict=True):
         assert [c.text for c in many.alternatives[:3]] == [c.text for c in few.alternatives]
-        assert [c.text for c in pick.alternatives] == [c.text for c in many.alternatives if c.text.strip()]
-        assert pick.text in {c.text for c in many.alternatives}
+        beam = [c.text for c in pick.alternatives if c.retrieved_from is None]
+        assert beam == [c.text for c in many.alternatives if c.text.strip()]
+        assert pick.text in {c.text for c in pick.alternatives}
     assert any(len(many.alternatives) > 3 for many in widened)
+
+
+def test_training_captions_are_weighed_with_a_prior(captioner, matcher, memory, picture) -> None:
+    """With ``retrieved`` photos, the nearest training photos' captions join the candidates: their
+    captioner term is the beam's least likely candidate's less the prior, and their own photo does not
+    vote on them. A prior far below 0 lets one win (it says whose it is); far above, the beam's choice
+    stands as without them; a photo less like the picture than ``retrieved_likeness`` offers none."""
+    (found,) = captioner.caption_batch([picture], beam_size=3, n_best=3)
+    penalty = captioner.config.length_penalty
+    pooled = np.asarray(found.pooled)
+    beam_texts = [c.text for c in found.alternatives]
+    plain = CaptionReranker(matcher, memory, retrieved=0).rerank(found, penalty)
+    retrieved = [
+        (words, photo)
+        for words, photo in memory.retrieve(pooled, 1)
+        if words not in [c.tokens for c in found.alternatives]
+    ]
+    assert len(retrieved) >= 4 and len({photo for _, photo in retrieved}) == 1
+    words = [w for w, _ in retrieved]
+    floor = min(c.score(penalty) for c in found.alternatives) + 100.0
+    from assistant.vision.model.vocab import detokenize
+
+    cosines = matcher.similarity(pooled[None], [detokenize(w) for w in words])[0]
+    consensus = memory.consensus(pooled, words, own=[photo for _, photo in retrieved])
+    expected = words[int(np.argmax(floor + FIT_WEIGHT * cosines + CONSENSUS_WEIGHT * consensus))]
+    eager = CaptionReranker(
+        matcher, memory, retrieved=1, retrieved_prior=-100.0, retrieved_likeness=-1.0
+    ).rerank(found, penalty)
+    assert eager.tokens == expected and eager.retrieved_from == retrieved[0][1]
+    assert [c.text for c in eager.alternatives[:3]] == beam_texts and len(eager.alternatives) > 3
+    assert eager.confidence is not None
+    wary = CaptionReranker(matcher, memory, retrieved=1, retrieved_prior=100.0, retrieved_likeness=-1.0)
+    assert wary.rerank(found, penalty).text == plain.text
+    # Only a near-duplicate's captions are offered: none from a photo less like the picture than that.
+    cosine = float(memory.features[retrieved[0][1]] @ (pooled / np.linalg.norm(pooled)))
+    unlike = CaptionReranker(
+        matcher, memory, retrieved=1, retrieved_prior=-100.0, retrieved_likeness=cosine + 0.01
+    )
+    assert unlike.rerank(found, penalty).retrieved_from is None

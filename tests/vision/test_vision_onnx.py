@@ -218,3 +218,31 @@ def test_the_int8_decoder_step_is_close_to_the_float_one(onnx_dir: Path, runtime
     assert np.abs(np.exp(got[finite]) - np.exp(expected[finite])).max() < 0.05
     for image in images[:3]:
         assert int8_captioner.caption(image).tokens  # a real caption, not an empty one
+
+
+@pytest.mark.timeout(60)
+def test_an_int8_caption_does_not_depend_on_its_batch_mates(onnx_dir: Path, runtimes, images) -> None:
+    """The int8 step quantises each activation with one scale per run: run on a whole batch, a
+    picture's numbers move with the other pictures; the captioner runs it one picture's beams at a
+    time, so a batch gives each picture what it gets alone (the hotkey's one picture)."""
+    _torch_captioner, ort_captioner = runtimes
+    int8_captioner = OnnxCaptioner.load(onnx_dir, threads=1, int8=True)
+    features = ort_captioner.encode(images)  # (5, N, D)
+    h, c, projected = ort_captioner._start(features)
+    tokens = np.full((len(images),), ort_captioner.vocab.start_id, dtype=np.int64)
+    together = int8_captioner._step(tokens, h, c, features, projected)[0]  # (5, V)
+    alone = np.concatenate(
+        [
+            int8_captioner._step(
+                tokens[i : i + 1], h[i : i + 1], c[i : i + 1], features[i : i + 1], projected[i : i + 1]
+            )[0]
+            for i in range(len(images))
+        ]
+    )
+    assert not np.array_equal(together, alone)  # the dependency the captioner avoids
+    batched = int8_captioner.decode(features, beam_size=3, n_best=3, near_misses=True)
+    for i in range(len(images)):
+        single = int8_captioner.decode(features[i : i + 1], beam_size=3, n_best=3, near_misses=True)[0]
+        assert [h.tokens for h in batched[i]] == [h.tokens for h in single]
+        # (the float parts of the graphs may round a batch differently in the last bits, no more)
+        assert [h.log_prob for h in batched[i]] == pytest.approx([h.log_prob for h in single], abs=1e-4)

@@ -29,6 +29,9 @@ class CaptionResult:
     # The beam's other finished captions, best first (this one included), when ``n_best`` > 1 was
     # asked for: the image-text model re-ranks them (contrastive_numpy.rerank_caption).
     alternatives: list[CaptionResult] = field(default_factory=list, repr=False)
+    # Set when the caption is not the captioner's but a training photo's (its index in the caption
+    # memory), weighed by the re-ranker as another candidate (assistant.vision.matching.rerank).
+    retrieved_from: int | None = None
 
     def score(self, length_penalty: float) -> float:
         """The beam's ranking score, ``log p / (words + 1)**length_penalty``, as the hypotheses have it."""

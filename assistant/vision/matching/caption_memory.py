@@ -6,8 +6,11 @@ cannot tell them apart. The training photos whose pooled encoder features lie ne
 described by people; the candidate that shares most n-grams with *those* descriptions (CIDEr-D,
 training-corpus frequencies) is usually the better one. This is the consensus re-ranking of Devlin et
 al. (2015, "Exploring Nearest Neighbor Approaches for Image Captioning") and Mao et al. (2015, m-RNN),
-applied to a beam instead of a retrieval list: it only *chooses* among the captioner's candidates, so
-it never speaks a training caption for a new picture.
+applied to a beam. The re-ranker (:mod:`assistant.vision.matching.rerank`) also offers the nearest
+training photo's own captions as candidates, as Devlin et al. do (:meth:`CaptionMemory.retrieve`),
+weighed with a prior against them and not voted on by their own photo: on Flickr8k val one photo in
+60 gets a training photo's caption, chosen because it agrees with how the other similar photos were
+described.
 
 The memory is a model folder like the others (torch-free, no pickles):
 
@@ -277,9 +280,45 @@ class CaptionMemory:
             docs.append(TfIdfDoc(doc.vector, [float(v) for v in row[:NGRAMS]], int(row[NGRAMS])))
         return docs
 
-    def consensus(self, pooled: np.ndarray, candidates: Sequence[Sequence[str]]) -> np.ndarray:
+    def retrieve(
+        self, pooled: np.ndarray, photos: int, likeness: float = -1.0
+    ) -> list[tuple[list[str], int]]:
+        """The captions of the ``photos`` training photos nearest ``pooled (D,)`` whose cosine to it is
+        ``likeness`` or more, nearest first, each with its photo (what :meth:`consensus` leaves out of
+        its vote)."""
+        nearest, similarity = self._nearest(pooled, photos)
+        return [
+            (caption.split(), int(index))
+            for index, cosine in zip(nearest, similarity, strict=True)
+            if cosine >= likeness
+            for caption in self.captions.photo(int(index))
+        ]
+
+    def consensus(
+        self, pooled: np.ndarray, candidates: Sequence[Sequence[str]], own: Sequence[int | None] | None = None
+    ) -> np.ndarray:
         """``(C,)`` CIDEr-D of each tokenised candidate against each neighbour's captions, averaged
-        over the neighbours with :meth:`vote_weights`."""
+        over the neighbours with :meth:`vote_weights`.
+
+        ``own[c]``: the photo whose caption candidate ``c`` is, when it is a training caption
+        (:meth:`retrieve`). That photo does not vote on it and the others' weights are scaled up to
+        sum to 1: its other captions describe the very same photo, so they would favour it over the
+        captioner's candidates whether or not it fits the picture (counting them, half A lost CIDEr
+        at every prior tried; the model card has the table)."""
+        weights, votes, nearest = self.votes(pooled, candidates, own)  # (K,), (C, K), (K,)
+        owners = list(own) if own is not None else [None] * len(votes)
+        mask = np.asarray([[photo is not None and photo == int(i) for i in nearest] for photo in owners])
+        shares = np.where(mask.reshape(votes.shape), 0.0, weights[None, :])  # (C, K)
+        totals = shares.sum(axis=1, keepdims=True)
+        shares = np.divide(shares, totals, out=np.zeros_like(shares), where=totals > 0)
+        return np.asarray((votes * shares).sum(axis=1), dtype=np.float32)
+
+    def votes(
+        self, pooled: np.ndarray, candidates: Sequence[Sequence[str]], own: Sequence[int | None] | None = None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """What :meth:`consensus` averages: the neighbours' weights ``(K,)``, each candidate's CIDEr-D
+        against each neighbour's captions ``(C, K)`` (0 against its ``own`` photo, not scored), and
+        the neighbours ``(K,)``, nearest first."""
         nearest, similarity = self._nearest(pooled)
         weights = self.vote_weights(similarity)  # (K,)
         counts = [ngram_counts(words) for words in candidates]
@@ -288,11 +327,13 @@ class CaptionMemory:
         hyps = [tfidf_doc(grams, df, self._log_docs) for grams in counts]
         shared = {gram for hyp in hyps for vector in hyp.vector for gram in vector}
         references = [self._references(int(i), shared, df) for i in nearest]
-        scores = [
-            sum(float(w) * cider_d_against(hyp, refs) for w, refs in zip(weights, references, strict=True))
-            for hyp in hyps
+        owners = list(own) if own is not None else [None] * len(hyps)
+        pairs = [(int(i), refs) for i, refs in zip(nearest, references, strict=True)]
+        votes = [
+            [0.0 if photo == mine else cider_d_against(hyp, refs) for photo, refs in pairs]
+            for hyp, mine in zip(hyps, owners, strict=True)
         ]
-        return np.asarray(scores, dtype=np.float32)
+        return weights, np.asarray(votes, dtype=np.float64).reshape(len(hyps), len(nearest)), nearest
 
 
 def _read_captions(path: Path) -> tuple[CaptionTexts, NgramFrequencies]:
