@@ -20,7 +20,9 @@ What it does (one seeded, deterministic recipe; used by ``scripts/train_graphics
    (saved as JPEG), sometimes mirrored.
 
 Never used: the Adwaita icon theme, gnome-icon-theme, the sample images of opencv-doc, scikit-image and
-matplotlib (the assistant is checked on pictures like those).
+matplotlib (the assistant is checked on pictures like those). MATE's and GNOME Colors' themes redraw
+GNOME 2's Tango-style icons: the training script leaves out any picture nearly one of the held-out
+theme's (Tango), so that its check stays one of a theme never seen.
 """
 
 from __future__ import annotations
@@ -59,6 +61,12 @@ PACKAGES: dict[str, tuple[str, str]] = {
     "paper-icon-theme": ("1.5.0+git20200312.aa3e8af-4", "CC-BY-SA-4.0"),
     "suru-icon-theme": ("20.05.1-3", "CC-BY-SA-3.0"),
     "deepin-icon-theme": ("2021.11.24-1", "GPL-3+"),
+    "mate-icon-theme": ("1.26.0-1", "LGPL-3+ / CC-BY-SA-3.0"),
+    "gnome-colors-common": ("5.5.1-2.1", "GPL-2"),
+    "elementary-icon-theme": ("7.2.0-1", "GPL-3"),
+    "yaru-theme-icon": ("22.10.3-1", "CC-BY-SA-4.0 / GPL-3"),
+    "lxde-icon-theme": ("0.5.1-2.1", "LGPL-3"),
+    "faba-icon-theme": ("4.3-1", "CC-BY-SA-4.0 / GPL-3"),
     "openclipart-png": ("1:0.18+dfsg-19", "public domain"),
     "gcompris-qt-data": ("3.1-2", "GPL-3+"),
     "tuxpaint-stamps-default": ("2022.06.04-1", "GPL-2"),
@@ -78,6 +86,12 @@ THEMES: dict[str, tuple[str, str]] = {
     "paper": ("paper-icon-theme", "Paper"),
     "suru": ("suru-icon-theme", "suru"),
     "deepin": ("deepin-icon-theme", "bloom"),
+    "mate": ("mate-icon-theme", "mate"),
+    "gnome-colors": ("gnome-colors-common", "gnome-colors-common"),
+    "elementary7": ("elementary-icon-theme", "elementary"),
+    "yaru": ("yaru-theme-icon", "Yaru"),
+    "nuovext": ("lxde-icon-theme", "nuoveXT2"),
+    "faba": ("faba-icon-theme", "Faba"),
 }
 CLIPART = "usr/share/openclipart/png"
 WORDS_DIR = ":/gcompris/src/activities/lang/resource/words_sample"

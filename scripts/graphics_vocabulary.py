@@ -34,29 +34,33 @@ ICON_RULES: tuple[tuple[str, str], ...] = (
         r"|user-pictures$|user-videos$|user-bookmarks$|stock_folder|gtk-directory|places-folder)"),
     ("house", r"^(user-home|go-home|gtk-home|stock_home|folder-home|home$)"),
     ("printer", r"^(printer|document-print$|printmgr|print_printer|gtk-print$|system-config-printer"
-        r"|preferences-desktop-printer|cups)"),
+        r"|preferences-desktop-printer|cups|gnome-dev-printer)"),
     ("calendar", r"^(office-calendar|x-office-calendar|calendar|evolution-calendar|korganizer"
         r"|org\.gnome\.Calendar|appointment-new|gnome-calendar|view-calendar$)"),
     ("battery", r"^(battery|gpm-battery|xfce4-battery|gnome-power-manager|ac-adapter)"),
     ("computer mouse", r"^(input-mouse|mouse$|preferences-desktop-peripherals|gnome-dev-mouse)"),
-    ("keyboard", r"^(input-keyboard|preferences-desktop-keyboard$|keyboard$|gnome-dev-keyboard)"),
-    ("warning sign", r"^(dialog-warning|warning$|gtk-dialog-warning|stock_dialog-warning|important)"),
-    ("error sign", r"^(dialog-error|error$|gtk-dialog-error|stock_dialog-error|process-stop$)"),
-    ("information sign", r"^(dialog-information|gtk-dialog-info|stock_dialog-info|help-about$|info$)"),
+    ("keyboard", r"^(input-keyboard|preferences-desktop-keyboard|keyboard$|gnome-dev-keyboard|key_bindings)"),
+    ("warning sign", r"^(dialog-warning|warning$|gtk-dialog-warning|stock_dialog-warning|important"
+        r"|messagebox_warning)"),
+    ("error sign", r"^(dialog-error|error$|gtk-dialog-error|stock_dialog-error|process-stop$"
+        r"|messagebox_critical)"),
+    ("information sign", r"^(dialog-information|gtk-dialog-info|stock_dialog-info|help-about$|info$"
+        r"|messagebox_info)"),
     ("question mark", r"^(dialog-question|help-contents$|help-browser$|help$|gtk-help|system-help"
-        r"|help-faq|gtk-dialog-question|dialog-question)"),
-    ("hard disk", r"^(drive-harddisk|harddrive|gnome-dev-harddisk|hdd|drive-hdd)"),
+        r"|help-faq|gtk-dialog-question|stock_dialog-question|gnome-help|khelpcenter|susehelpcenter)"),
+    ("hard disk", r"^(drive-harddisk|harddrive|gnome-dev-harddisk|hdd|drive-hdd|gtk-harddisk|yast_HD"
+        r"|gnome-disks)"),
     ("disc", r"^(media-optical|drive-optical|cdrom|media-cdrom|dvd|gnome-dev-cdrom|gnome-dev-dvd|cd$"
-        r"|media-dvd|brasero|k3b|application-x-cd-image|xfburn)"),
+        r"|media-dvd|brasero|k3b|application-x-cd-image|xfburn|drive-cdrom|gtk-cdrom|media-cdrw|gnome-dev-disc)"),
     ("floppy disk", r"^(media-floppy|document-save$|gtk-save$|filesave$|stock_save$|gnome-dev-floppy"
-        r"|drive-removable-media-floppy)"),
+        r"|drive-removable-media-floppy|document-save-as$)"),
     ("microphone", r"^(audio-input-microphone|microphone|mic$|audio-recorder|gnome-sound-recorder"
         r"|sound-recorder)"),
     ("magnifying glass", r"^(system-search|edit-find$|search$|gtk-find$|find$|stock_search|edit-find-replace"
-        r"|zoom-in$|zoom-out$|catfish|xfce4-appfinder|gnome-search-tool)"),
+        r"|zoom-in$|zoom-out$|catfish|xfce4-appfinder|gnome-search-tool|kfind)"),
     ("scissors", r"^(edit-cut$|gtk-cut|editcut|stock_cut|scissors)"),
     ("envelope", r"^(internet-mail|mail-|email|evolution-mail|emblem-mail|kmail|thunderbird|stock_mail"
-        r"|mail$|message-|xfce-newmail|mailbox|geary)"),
+        r"|mail$|message-|xfce-newmail|xfce-mail|claws-mail|mailbox|geary)"),
     ("computer", r"^(computer$|computer-|gnome-computer|system$|my-computer|user-desktop-computer"
         r"|preferences-system-windows$)"),
     ("laptop", r"^(computer-laptop|laptop)"),
@@ -89,16 +93,20 @@ ICON_RULES: tuple[tuple[str, str], ...] = (
         r"|dragonplayer|kdenlive|openshot|pitivi|video$)"),
     ("document", r"^(text-x-generic|x-office-document|text-plain|document$|application-document"
         r"|libreoffice-writer|libreoffice-document|accessories-text-editor|gedit|text-editor|kwrite"
-        r"|mousepad|text-x-|application-pdf|office-document)"),
+        r"|mousepad|text-x-|application-pdf|office-document|document-new$|application-msword|application-rtf"
+        r"|text-enriched|application-vnd\.oasis\.opendocument\.text|application-vnd\.openxmlformats-officedocument\.word)"),
     ("spreadsheet", r"^(x-office-spreadsheet|libreoffice-calc|gnumeric|spreadsheet"
-        r"|application-vnd\.ms-excel)"),
+        r"|application-vnd\.ms-excel|application-vnd\.oasis\.opendocument\.spreadsheet|application-vnd\.sun\.xml\.calc"
+        r"|application-vnd\.openxmlformats-officedocument\.spreadsheet)"),
     ("box", r"^(package-x-generic|application-x-archive|package|system-software-install|archive"
-        r"|file-roller|ark$|engrampa|xarchiver|application-x-compressed|application-zip)"),
+        r"|file-roller|ark$|engrampa|xarchiver|application-x-compress|application-zip|application-x-7z|tar$|zip$"
+        r"|application-x-gzip|application-x-rpm|rpm$|gnome-package|gnome-mime-application-x-(rar|deb))"),
     ("gear", r"^(preferences-system$|system-run|applications-system|settings|preferences-other"
         r"|configure|gnome-control-center|systemsettings|emblem-system|preferences-desktop$|gtk-preferences"
         r"|org\.gnome\.Settings|xfce4-settings|gnome-settings|applications-engineering)"),
     ("terminal", r"^(utilities-terminal|terminal|gnome-terminal|konsole|xterm|org\.gnome\.Terminal"
-        r"|xfce4-terminal|application-x-shellscript|text-x-script|lxterminal|terminator|tilix)"),
+        r"|xfce4-terminal|application-x-shellscript|text-x-script|lxterminal|terminator|tilix|openterm|xfce-terminal"
+        r"|shellscript)"),
     ("power button", r"^(system-shutdown|system-log-out|gnome-shutdown|xfsm-shutdown|application-exit"
         r"|power|gnome-session-halt|system-reboot|xfce-system-exit)"),
     ("USB stick", r"^(drive-removable-media-usb|media-removable|drive-removable-media$|usb|media-flash"
@@ -124,10 +132,10 @@ ICON_RULES: tuple[tuple[str, str], ...] = (
     ("network cable", r"^(network-wired|network-ethernet|nm-device-wired|gnome-dev-ethernet)"),
     ("map", r"^(maps|map$|org\.gnome\.Maps|marble|gnome-maps|applications-maps)"),
     ("shopping cart", r"^(cart|shopping|emblem-shopping|software-store|gnome-software|plasmadiscover"
-        r"|org\.gnome\.Software|synaptic|applications-shopping)"),
+        r"|org\.gnome\.Software|synaptic|applications-shopping|softwarecenter)"),
     ("light bulb", r"^(dialog-idea|idea|lightbulb|light-bulb)"),
     ("person", r"^(user-info|avatar-default|system-users|user$|users|stock_person|preferences-desktop-user"
-        r"|config-users|user-identity|system-config-users|im-user)"),
+        r"|config-users|user-identity|system-config-users|im-user|kuser|system-switch-user|contact-new)"),
     ("bluetooth symbol", r"^(bluetooth|preferences-system-bluetooth|blueman)"),
     ("thermometer", r"^(temperature|thermometer|sensors|psensor)"),
     ("brush", r"^(applications-graphics|gimp|mypaint|krita|inkscape|draw|brush|tool-paintbrush"

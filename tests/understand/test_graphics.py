@@ -44,6 +44,9 @@ HELD_OUT = {
     "internet-web-browser.png": "globe",
     "media-optical.png": "disc",
     "utilities-terminal.png": "terminal",
+    # Named wrong by the head of 2026-12-05 05:14 ("other", "mouse"); right since more themes were added.
+    "x-office-spreadsheet.png": "spreadsheet",
+    "input-mouse.png": "computer mouse",
 }
 
 
@@ -139,7 +142,7 @@ def _tiny_head(
     labels = list(labels)
     head = GraphicsHead(
         GraphicsHeadConfig("efficientnet-lite2", ["icon", "drawing"]),
-        np.zeros((3, 1280), np.float32),
+        np.zeros((len(labels), 1280), np.float32),
         np.array(logits, np.float32),
         labels,
         np.zeros((2, 1280), np.float32),
@@ -176,6 +179,21 @@ def test_a_saved_head_loads_and_speaks_only_when_sure(tmp_path: Path) -> None:
     assert graphic_sentence(pooled, _photo_like(), "efficientnet-lite2", head_dir=sure_icon) is None
 
 
+def test_an_icon_under_the_sure_line_is_said_hedged_only_far_ahead_of_the_runner_up(tmp_path: Path) -> None:
+    """From 0.3 to 0.4 an icon's label is said ("An icon: probably a keyboard.") when it holds three
+    times the runner-up's probability (held-out Tango: 8 of 8 right); a close second keeps it unsaid."""
+    pooled, enc = np.ones(1280, np.float32), "efficientnet-lite2"
+    labels = ("keyboard", "calculator", "folder", "printer", "globe", "disc", "terminal", OTHER)
+    clear = _tiny_head(tmp_path / "a", [1.33] + [0.0] * 7, [2.0, 0.0], labels)  # 0.35 against 0.09
+    assert graphic_sentence(pooled, _drawn_icon(), enc, head_dir=clear) == "An icon: probably a keyboard."
+    close = _tiny_head(tmp_path / "b", [1.5, 1.0] + [0.0] * 6, [2.0, 0.0], labels)  # 0.34 against 0.21
+    assert graphic_sentence(pooled, _drawn_icon(), enc, head_dir=close) is None
+    faint = _tiny_head(tmp_path / "c", [0.9] + [0.0] * 7, [2.0, 0.0], labels)  # 0.26: too unsure
+    assert graphic_sentence(pooled, _drawn_icon(), enc, head_dir=faint) is None
+    people = _tiny_head(tmp_path / "d", [1.33] + [0.0] * 7, [2.0, 0.0], ("man", *labels[1:]))
+    assert graphic_sentence(pooled, _drawn_icon(), enc, head_dir=people) is None  # people need 0.9
+
+
 def test_a_drawn_picture_the_head_cannot_name_is_said_as_drawn(tmp_path: Path) -> None:
     """What is known (drawn; icon or drawing) rather than a bare "I can't tell"; a photo-like picture
     gets nothing of the kind."""
@@ -204,8 +222,8 @@ def test_the_shipped_head_names_icons_of_a_theme_it_never_saw() -> None:
         sentence = graphic_sentence(pooled, image, "efficientnet-lite2")
         assert sentence is None or sentence == f"An icon: {phrase(word)}.", (name, sentence)
         said.append(sentence)
-    # ... and it is sure enough to speak for most (the 2026-12 head: Tango's folder at 0.29, unsaid).
-    assert sum(s is not None for s in said) >= 3, said
+    # ... and it is sure enough to speak for most (today's head: all but the terminal, at 0.38).
+    assert sum(s is not None for s in said) >= 4, said
 
 
 class _Captioner:
