@@ -70,15 +70,15 @@ def main() -> int:
         "fit + consensus + retrieved": CaptionReranker(matcher, memory),  # the app's
     }
     timings: dict[str, list[float]] = {label: [] for label in rerankers}
-    changed = retrieved = 0
-    for result in found:
-        chosen = {}
-        for label, reranker in rerankers.items():
+    chosen: dict[str, list] = {label: [] for label in rerankers}
+    for label, reranker in rerankers.items():  # one reranker over all photos, then the next (the
+        for result in found:  # memory keeps its last query's cosines: the app's reranker asks twice)
             started = time.perf_counter()
-            chosen[label] = reranker.rerank(result, penalty)
+            chosen[label].append(reranker.rerank(result, penalty))
             timings[label].append((time.perf_counter() - started) * 1000)
-        changed += chosen["fit only"].text != chosen["fit + consensus + retrieved"].text
-        retrieved += chosen["fit + consensus + retrieved"].retrieved_from is not None
+    app = chosen["fit + consensus + retrieved"]
+    changed = sum(a.text != b.text for a, b in zip(chosen["fit only"], app, strict=True))
+    retrieved = sum(r.retrieved_from is not None for r in app)
     report: dict[str, object] = {
         "n": len(found),
         "memory_load_s": round(load_s, 2),

@@ -2,13 +2,17 @@
 
     nice .venv/bin/python benchmarks/rerank_replay.py encode [--split val] [--cache /tmp/rerank-cache]
     nice .venv/bin/python benchmarks/rerank_replay.py decode --batch-size 16 [--fp32-step]
-    nice .venv/bin/python benchmarks/rerank_replay.py replay --batch-size 16 [--retrieved 0 2 4] [--prior 0.5]
+    nice .venv/bin/python benchmarks/rerank_replay.py replay --batch-size 16 [--retrieved 0 1] [--prior 1]
+    nice .venv/bin/python benchmarks/rerank_replay.py sweep --batch-size 1 --retrieved 0 1 2 3 \
+        --prior 0 0.5 1 1.5 [--anchor min max] [--known-only 0 1] [--likeness -1 0.6 0.7 0.75]
 
 ``encode`` keeps the onnxruntime encoder's grids of a split (test-time flip as the app; ~400 MB for
 val), ``decode`` the candidates the app re-ranks (beam 3: its three best and near misses) at a batch
 size, ``replay`` re-ranks them as the app does (``--retrieved N``: also the nearest training
 photos' own captions, see :mod:`assistant.vision.matching.rerank`) and prints BLEU-4 / CIDEr on
-half A (even-numbered photos, tuning), half B and all. The last line is one JSON object. Not a test.
+half A (even-numbered photos, tuning), half B and all; ``sweep`` scores every candidate's terms once
+and re-weighs them for each setting (the app's reranker with ``--retrieved 1 --prior 1 --likeness
+0.7``). The last line is one JSON object. Not a test.
 """
 
 from __future__ import annotations
@@ -101,12 +105,14 @@ def _components(reranker, photos, penalty: float, photos_retrieved: int, vocab) 
     for photo in photos:
         pooled = np.asarray(photo.pooled, dtype=np.float32)
         beam = [c for c in photo.candidates if c.text.strip()]
-        reranker.retrieved = photos_retrieved
+        reranker.retrieved, reranker.retrieved_likeness = photos_retrieved, -1.0  # every one: sweeps filter
         seen = {tuple(c.tokens) for c in beam}
         extra = [(r, w) for r, w in reranker.retrieve(pooled, beam[0]) if tuple(r.tokens) not in seen]
         own = [None] * len(beam) + [w for _, w in extra]
         candidates = beam + [r for r, _ in extra]
         order = list(dict.fromkeys(photo for _, photo in extra))  # the retrieved photos, nearest first
+        found, cosines = reranker.memory._nearest(pooled, max(1, photos_retrieved))
+        likeness = dict(zip((int(i) for i in found), (float(c) for c in cosines), strict=True))
         weights, votes, nearest = reranker.memory.votes(pooled, [list(c.tokens) for c in candidates], own)
         # (C, K): 0 where the neighbour is the candidate's own photo, for the "drop" vote
         mine = np.asarray([[o is not None and o == int(i) for i in nearest] for o in own])
@@ -116,6 +122,7 @@ def _components(reranker, photos, penalty: float, photos_retrieved: int, vocab) 
                 "words": [" ".join(c.tokens) for c in candidates],
                 "base": np.asarray(base + [np.nan] * len(extra)),
                 "rank": np.asarray([-1] * len(beam) + [order.index(photo) for _, photo in extra]),
+                "likeness": np.asarray([1.0] * len(beam) + [likeness[photo] for _, photo in extra]),
                 "known": np.asarray([all(t in vocab.stoi for t in c.tokens) for c in candidates]),
                 "cosine": reranker.matcher.similarity(pooled[None], [c.text for c in candidates])[0],
                 "weights": weights,
@@ -161,23 +168,28 @@ def run_sweep(args: argparse.Namespace) -> dict:
         photos = load_candidates(_candidates_file(args, batch_size), references)
         rows = _components(reranker, photos, captioner.length_penalty, max(args.retrieved), captioner.vocab)
         settings = [
-            (r, p, a, v, k)
+            (r, p, a, v, k, f)
             for r in args.retrieved
             for p in args.prior
             for a in args.anchor
             for v in args.vote
             for k in args.known_only
-            if r > 0 or (p, a, v, k) == (args.prior[0], args.anchor[0], args.vote[0], args.known_only[0])
+            for f in args.likeness
+            if r > 0
+            or (p, a, v, k, f)
+            == (args.prior[0], args.anchor[0], args.vote[0], args.known_only[0], args.likeness[0])
         ]
-        for retrieved, prior, anchor, vote, known in settings:
+        for retrieved, prior, anchor, vote, known, floor in settings:
             chosen, picked = {}, 0
             for photo, row in zip(photos, rows, strict=True):
                 keep = (row["rank"] < retrieved) & (row["known"] | (row["rank"] < 0) | (not known))
+                keep &= row["likeness"] >= floor
                 total = np.where(keep, _totals(row, prior, anchor, vote), -np.inf)
                 best = int(np.argmax(total))
                 chosen[photo.name] = row["words"][best]
                 picked += int(row["rank"][best] >= 0)
-            label = f"b{batch_size} retrieved {retrieved} prior {prior} {anchor} {vote} known {known}"
+            label = f"b{batch_size} retrieved {retrieved} prior {prior} {anchor} {vote}"
+            label += f" known {known} likeness {floor}"
             out[label] = figures = {**score_halves(photos, chosen), "retrieved_chosen": picked}
             print(label, json.dumps(figures), flush=True)
     return out
@@ -197,6 +209,7 @@ def main() -> int:
     parser.add_argument("--anchor", nargs="+", default=["min"], choices=["min", "max"])
     parser.add_argument("--vote", nargs="+", default=["drop"], choices=["drop"])
     parser.add_argument("--known-only", type=int, nargs="+", default=[0], choices=[0, 1])
+    parser.add_argument("--likeness", type=float, nargs="+", default=[-1.0], help="the photo's least cosine")
     args = parser.parse_args()
     stages = {"encode": run_encode, "decode": run_decode, "replay": run_replay, "sweep": run_sweep}
     stage = stages[args.stage]
