@@ -291,15 +291,18 @@ def _prompt(row: Row) -> bool:
 
 
 def find_grids(
-    lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False
+    lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False, prompts_apart: bool = False
 ) -> tuple[list[Grid], list[OcrLine]]:
-    """The grids among ``lines``, and the lines that are in none of them. A shell prompt's line
-    is in none: a run of rows ends at it, and the next starts after it. ``fixed``: the lines are a
-    terminal's (:func:`fixed_width`), so every grid is one of fixed-width lines."""
+    """The grids among ``lines``, and the lines that are in none of them. ``fixed``: the lines are
+    a terminal's (:mod:`assistant.ocr.terminal`), so every grid is one of fixed-width lines.
+    ``prompts_apart`` (the layout): a shell prompt's line is in no grid, a run of rows ends at it
+    and the next starts after it. (A second look for a grid's empty cells, :mod:`assistant.ocr.gaps`,
+    keeps the runs whole: a column an engine lost from one listing shows in the one above it.)"""
     cfg = cfg or GridConfig()
     runs: list[list[Row]] = []
     for row in rows_of(lines):
-        if runs and _follows(runs[-1][-1], row, cfg) and not _prompt(row) and not _prompt(runs[-1][-1]):
+        apart = prompts_apart and (_prompt(row) or (bool(runs) and _prompt(runs[-1][-1])))
+        if runs and _follows(runs[-1][-1], row, cfg) and not apart:
             runs[-1].append(row)
         else:
             runs.append([row])

@@ -360,7 +360,7 @@ def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
     terminal = dial is None and fixed_width(lines)
     # (pieces put together before unsure ones go: a prompt's "1:~#" is no stray mark)
     kept = drop_unsure(closed_up(on_rows(lines)), figures=True) if terminal else drop_unsure(lines)
-    grids, rest = find_grids(kept, fixed=terminal)
+    grids, rest = find_grids(kept, fixed=terminal, prompts_apart=True)
     grids = [dial, *grids] if dial is not None else grids
     blocks = [grid_block(g) for g in grids] + group_blocks(terminal_lines(rest) if terminal else rest)
     if not blocks:

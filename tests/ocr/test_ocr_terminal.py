@@ -125,7 +125,7 @@ def test_a_prompt_line_is_never_a_row_of_the_table_around_it() -> None:
     """Rows of a listing, then a prompt with its command (its words in the listing's columns),
     then more rows: two grids, the prompt in neither."""
     lines = [*PS[1:8], "olga@host:~$  cat  more.txt", *PS[2:6]]
-    grids, rest = find_grids(_cells(lines))
+    grids, rest = find_grids(_cells(lines), prompts_apart=True)
     assert all(not is_prompt(" ".join(c.text for c in r.cells)) for g in grids for r in g.rows)
     assert any(is_prompt(ln.text) for ln in rest)
     assert is_prompt("‘sam@desk:~/reports$ ls -l") and not is_prompt("mail anna@example.org: $5 off")
