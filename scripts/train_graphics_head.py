@@ -248,7 +248,9 @@ def drawing_check(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--stage", choices=["features", "all"], default="all")
-    parser.add_argument("--hold-out", default="tango", help="icon theme left out for the check")
+    parser.add_argument(
+        "--hold-out", default=graphics_set.HELD_OUT_THEME, help="icon theme left out for the check"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--decay", type=float, default=1e-4)
     # A sharper head (800 steps, lr 0.02, decay 2e-5, no smoothing) names more of wild half A's
