@@ -233,6 +233,18 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
     return out
 
 
+def past_edges(box: Box, reach: int = 3) -> list[tuple[int, int]]:
+    """The points ``reach`` pixels past the middle of each side of ``box``: where a window lying
+    over a word shows, when it cuts the word."""
+    mid_x, mid_y = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+    return [
+        (box[2] + reach, mid_y),
+        (box[0] - reach, mid_y),
+        (mid_x, box[3] + reach),
+        (mid_x, box[1] - reach),
+    ]
+
+
 def _uncut(line: OcrLine, above: list[Panel]) -> OcrLine | None:
     """``line`` without its letters cut by a window over its own (``above``: the panes found by
     their frames that lie higher): a word of one or two letters whose box runs up to such a frame,
@@ -240,13 +252,10 @@ def _uncut(line: OcrLine, above: list[Panel]) -> OcrLine | None:
     (A longer one may be a whole word read together with the cut letter: "77520" for "7752".)"""
 
     def cut(word: OcrWord) -> bool:
-        box = word.box
         if sum(ch.isalnum() for ch in word.text) > 2:
             return False
-        mid_x, mid_y = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
-        beyond = [(box[2] + 3, mid_y), (box[0] - 3, mid_y), (mid_x, box[3] + 3), (mid_x, box[1] - 3)]
         frames = [p.box for p in above if p.bar is not None]
-        return any(f[0] <= x < f[2] and f[1] <= y < f[3] for f in frames for x, y in beyond)
+        return any(f[0] <= x < f[2] and f[1] <= y < f[3] for f in frames for x, y in past_edges(word.box))
 
     if not line.words or not above:
         return line

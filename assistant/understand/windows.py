@@ -39,7 +39,7 @@ from assistant.capture.models import CapturedImage, Rect, WindowInfo
 from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box, union_box
-from assistant.ocr.layout import TextBlock, layout_blocks
+from assistant.ocr.layout import TextBlock, layout_blocks, past_edges
 from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
 
 log = logging.getLogger(__name__)
@@ -228,23 +228,15 @@ class ScreenWindows:
         return next(hits, None)
 
     def cut(self, index: int, box: Box) -> bool:
-        """Whether ``box`` (a word's) runs up to where another window covers window ``index``: the
-        letters left of a word cut there ("A" of "Apr" beside a dialog, "J" of "Jan"), which are
-        no word to say. The pixels just past the box's edge are in the window but not in view."""
-        window = self.read[index]
-        ox, oy = self.origin
-        cx, cy, cw, ch = window.client or window.rect
-        client = (cx - ox, cy - oy, cw, ch)
-        parts = self.areas[index]
-        mid_x, mid_y = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
-        reach = self.config.cut_reach
-        beyond = [
-            (box[2] + reach, mid_y),
-            (box[0] - reach, mid_y),
-            (mid_x, box[3] + reach),
-            (mid_x, box[1] - reach),
-        ]
-        return any(contains(client, x, y) and not any(contains(p, x, y) for p in parts) for x, y in beyond)
+        """Whether ``box`` (a word's) runs up to where another window covers window ``index`` (just
+        past it: in the window, not in view): a cut letter ("A" of "Apr" beside a dialog)."""
+        cx, cy, cw, ch = self.read[index].client or self.read[index].rect
+        client = (cx - self.origin[0], cy - self.origin[1], cw, ch)
+        hidden = (
+            contains(client, x, y) and not any(contains(p, x, y) for p in self.areas[index])
+            for x, y in past_edges(box, self.config.cut_reach)
+        )
+        return any(hidden)
 
     def split_lines(self, lines: list[OcrLine]) -> list[list[OcrLine]]:
         """Each window's lines (image coordinates): every word goes to the window under its centre,
