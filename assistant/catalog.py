@@ -25,6 +25,11 @@ RUNTIMES: tuple[str, ...] = ("auto", "torch", "onnx")
 SPEECH_BACKENDS: tuple[str, ...] = ("auto", "screenreader", "speechd", "espeak", "pyttsx3", "wav", "silent")
 HOTKEY_BACKENDS: tuple[str, ...] = ("auto", "pynput", "keyboard", "none")
 
+#: The name the app shows: its main window's title, the tray menu's and the program's display name.
+#: A picture of a screen that shows a window of this title shows the assistant's own (its previous
+#: description): the layout leaves that window unread, as the live path does by its process.
+APP_TITLE = "Assistant"
+
 #: Old spellings still accepted (stored settings, scripts), per vocabulary: old -> current.
 ALIASES: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {"verbosity": MappingProxyType({"full": "detailed"})}

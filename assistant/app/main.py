@@ -35,6 +35,7 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     from assistant.app.controller import AppController
     from assistant.app.ipc import send_command, server_name
     from assistant.app.welcome import is_first_start
+    from assistant.catalog import APP_TITLE
     from assistant.config import load_settings
     from assistant.paths import APP_NAME
 
@@ -59,7 +60,7 @@ def run_app(args: argparse.Namespace | None = None) -> int:
     assert isinstance(app, QApplication)
     # The WM_CLASS capture matches to keep the assistant's own windows out of what is read.
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("Assistant")
+    app.setApplicationDisplayName(APP_TITLE)
     app.setDesktopFileName("io.github.assistant")
     app.setQuitOnLastWindowClosed(False)
     controller = AppController(

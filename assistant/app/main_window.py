@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.qtimage import app_icon
-from assistant.catalog import COMMAND_BY_NAME, EXPLORE_COMMANDS, PART_COMMANDS
+from assistant.catalog import APP_TITLE, COMMAND_BY_NAME, EXPLORE_COMMANDS, PART_COMMANDS
 
 log = logging.getLogger(__name__)
 
@@ -88,9 +88,9 @@ class MainWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Assistant")
+        self.setWindowTitle(APP_TITLE)
         self.setWindowIcon(app_icon())
-        self.setAccessibleName("Assistant")
+        self.setAccessibleName(APP_TITLE)
         self.setAccessibleDescription("Describes the screen or a picture out loud. Drop an image here.")
         self.setAcceptDrops(True)
         self.setMinimumSize(480, 360)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from assistant.app.hotkey_field import chord_label
 from assistant.app.qtimage import app_icon
-from assistant.catalog import COMMAND_BY_NAME, EXPLORE_COMMANDS, PART_COMMANDS
+from assistant.catalog import APP_TITLE, COMMAND_BY_NAME, EXPLORE_COMMANDS, PART_COMMANDS
 
 TOOLTIP = "Assistant — describes the screen out loud"
 
@@ -45,7 +45,7 @@ class Tray(QObject):
     def __init__(self, hotkeys: Mapping[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.menu = QMenu()
-        self.menu.setTitle("Assistant")
+        self.menu.setTitle(APP_TITLE)
         self.menu.setAccessibleName("Assistant menu")
         self.actions: dict[str, QAction] = {}
         for name in MENU:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.catalog import APP_TITLE
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.dials import find_dial
 from assistant.ocr.grid import Grid, find_grids
@@ -228,9 +229,19 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
             frame = panels[key].box
             pane = [ln for ln in pane if not any(ln is b for b in on_bar) and not _grip(ln, frame, bar)]
             title = title_block(on_bar, bar, named=len(panels) > 1)
+            if title is not None and len(panels) > 1 and _own_title(title):
+                continue  # the assistant's own window: its previous description is not read back
             out.extend([title] if title is not None else [])
         out.extend(_layout_pane(pane))
     return out
+
+
+def _own_title(title: TextBlock) -> bool:
+    """Whether a window's title is the assistant's own window's (:data:`assistant.catalog.APP_TITLE`)."""
+    words = title.text.split()
+    if words and words[-1] == "window":
+        words = words[:-1]
+    return " ".join(words).casefold() == APP_TITLE.casefold()
 
 
 def past_edges(box: Box, reach: int = 3) -> list[tuple[int, int]]:

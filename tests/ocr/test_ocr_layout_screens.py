@@ -223,3 +223,16 @@ def test_a_letter_cut_by_a_window_over_it_is_not_read() -> None:
     rows[0].words[:] = [OcrWord("4096", (278, 257, 312, 269), 0.9), OcrWord("D", (323, 257, 330, 269), 0.9)]
     said = [b.text for b in layout_blocks(rows, panels)]
     assert "D" not in " ".join(said).split() and any("77520" in t for t in said), said
+
+
+@pytest.mark.timeout(90)
+def test_the_assistants_own_window_in_a_screenshot_is_not_read_back() -> None:
+    """A screenshot file (half A) that shows the assistant's own window over a library page and a
+    dialog: its previous description ("Last description ... Quarterly Sales") must not be read
+    back, or descriptions nest inside each other; the other windows are read with their titles."""
+    from assistant.understand.compose import understand
+
+    image = Image.open(SCREENS / "assistant-over-page.png").convert("RGB")
+    said = understand(image, captioner=None, ocr=TesseractEngine(), verbosity="full").text
+    assert "Riverside Library" in said and "Renew Loan" in said
+    assert "Last description" not in said and "Quarterly" not in said
