@@ -13,8 +13,9 @@ wrong on drawn pictures ("spatula" for a trash-can icon). Two things decide here
 - **what is it?** the icon-and-drawing head (:mod:`assistant.vision.inference.graphics_labels`), a
   softmax layer on the pooled encoder feature every caption result carries (no second model run,
   ~0.3 ms), trained on seventeen Debian icon themes, openclipart-png and GComPris' word pictures. Only
-  a confident label is said; "other" (an icon of no kind it knows) and an unsure label leave the
-  decision to the caller ("I can't tell").
+  a confident label is said (an icon's a little under the line, hedged, when far ahead of the
+  runner-up); "other" (an icon of no kind it knows) and an unsure label leave the decision to the
+  caller ("I can't tell").
 
 A third kind of lone picture is the **cut-out photo**: one thing on a studio backdrop or a plain
 ground (product and catalogue photos, Tux Paint's stamps). It is no drawing (its backdrop is a soft
