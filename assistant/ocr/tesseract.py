@@ -3,6 +3,11 @@
 Tesseract's own OpenMP threading is slower than one thread on a 2-core machine, so each process
 runs with ``OMP_THREAD_LIMIT=1`` and a tall image is instead cut into horizontal stripes at
 empty rows, one process per stripe, all running at once.
+
+A process's start and its model's load take about 80 ms, more than a small picture's reading, and
+happen before it reads its picture: so each stripe's process is started before its picture is
+prepared, and one process for the next sheet of snippets (read after the page, ``--psm 6``) is
+started when a page has been read and kept waiting, its load done while other work runs.
 """
 
 from __future__ import annotations
@@ -12,7 +17,9 @@ import io
 import os
 import shutil
 import subprocess
+import threading
 import time
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 
@@ -22,6 +29,7 @@ from PIL import Image, ImageOps
 from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
+from assistant.ocr.rejoin import rejoined
 from assistant.ocr.text_height import ScaleConfig, reading_scale
 
 
@@ -141,56 +149,6 @@ def _split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
     return parts
 
 
-def _fused_pairs(lines: list[OcrLine], share: float) -> dict[int, int]:
-    """Line i -> line j where j's first word goes on from i's last on the same row with no space
-    between: the gap under ``share`` of their height (a space is wider), the two overlapping by
-    most of the lower one's height."""
-    if len(lines) < 2:
-        return {}
-    last = np.array([ln.words[-1].box for ln in lines], dtype=np.int32)  # (n, 4)
-    first = np.array([ln.words[0].box for ln in lines], dtype=np.int32)  # (n, 4)
-    ha, hb = last[:, 3] - last[:, 1], first[:, 3] - first[:, 1]
-    overlap = np.minimum(last[:, None, 3], first[None, :, 3]) - np.maximum(
-        last[:, None, 1], first[None, :, 1]
-    )
-    gap = first[None, :, 0] - last[:, None, 2]  # (n, n): from i's last word to j's first
-    fused = (overlap >= 0.6 * np.minimum(ha[:, None], hb[None, :])) & (gap >= -2)
-    fused &= gap < share * (ha[:, None] + hb[None, :]) / 2
-    np.fill_diagonal(fused, False)
-    pairs: dict[int, int] = {}
-    for i, j in zip(*np.nonzero(fused), strict=True):
-        if int(j) not in pairs.values() and int(i) not in pairs:
-            pairs[int(i)] = int(j)
-    return pairs
-
-
-def rejoined(lines: list[OcrLine], share: float = 0.35) -> list[OcrLine]:
-    """Lines that tesseract's page layout cut apart in the middle of a word joined again, the two
-    halves one word: it took the double spaces of a justified man page for a column gutter and
-    split "entries", "with" and "first" into "ent" | "ries" down one column of pixels."""
-    lines = [ln for ln in lines if ln.words]
-    pairs = _fused_pairs(lines, share)
-    if not pairs:
-        return lines
-    out, used = [], set()
-    starts = [k for k in range(len(lines)) if k not in pairs.values()]
-    for start in starts + list(range(len(lines))):  # then any left (a ring of pairs)
-        if start in used:
-            continue
-        words = list(lines[start].words)
-        k = start
-        used.add(k)
-        while k in pairs and pairs[k] not in used:
-            k = pairs[k]
-            used.add(k)
-            a, b = words[-1], lines[k].words[0]
-            fused = OcrWord(a.text + b.text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
-            words = [*words[:-1], fused, *lines[k].words[1:]]
-        confidence = float(np.mean([w.confidence for w in words]))
-        out.append(OcrLine.of(words, confidence))
-    return out
-
-
 def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
     """Pixels of ``ink`` (2-D bool) lying in a horizontal run of at least ``length`` pixels."""
     width = ink.shape[1]
@@ -242,6 +200,15 @@ def lighten_ground(gray: np.ndarray, knee: int = 185, white: int = 222) -> np.nd
 
 
 FIT_TEXT = ScaleConfig()
+PAD = 8  # pixels of the edge's colour put around a stripe
+SHEET_PSM = 6  # a sheet of snippets is one uniform block: page layout analysis drops lone digits
+
+
+def _stop(proc: subprocess.Popen[bytes] | None) -> None:
+    """Ends ``proc`` (a process waiting for its picture, or one that took too long)."""
+    if proc is not None and proc.poll() is None:
+        proc.kill()
+        proc.communicate()
 
 
 class TesseractEngine(OcrEngine):
@@ -278,24 +245,59 @@ class TesseractEngine(OcrEngine):
         self.psm = psm
         self.timeout_s = timeout_s
         self.fit_text = fit_text
+        self._spare: subprocess.Popen[bytes] | None = None  # the next sheet's process, waiting
+        self._lock = threading.Lock()
+        self._finalizer = weakref.finalize(self, _stop, None)
 
-    def _run(self, image: Image.Image, psm: int | None = None) -> str:
+    def close(self) -> None:
+        """Stops the process waiting for a sheet, if any (also done when the engine is collected)."""
+        with self._lock:
+            spare, self._spare = self._spare, None
+        _stop(spare)
+
+    def _start(self, psm: int) -> subprocess.Popen[bytes]:
+        """A tesseract process that loads its model at once, then waits for its picture on stdin."""
+        return subprocess.Popen(
+            [self.exe, "stdin", "stdout", "-l", self.lang, "--psm", str(psm), "tsv"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+        )
+
+    def _finish(self, proc: subprocess.Popen[bytes], image: Image.Image) -> str:
+        """The TSV ``proc`` (:meth:`_start`) makes of ``image``."""
         buf = io.BytesIO()
         image.save(buf, format="PNG", compress_level=1)
-        env = dict(os.environ, OMP_THREAD_LIMIT="1")
         try:
-            proc = subprocess.run(
-                [self.exe, "stdin", "stdout", "-l", self.lang, "--psm", str(psm or self.psm), "tsv"],
-                input=buf.getvalue(),
-                capture_output=True,
-                timeout=self.timeout_s,
-                env=env,
-            )
+            out, _ = proc.communicate(buf.getvalue(), timeout=self.timeout_s)
         except subprocess.TimeoutExpired as exc:
+            _stop(proc)
             raise AssistantError("Reading the text took too long and was stopped.") from exc
+        except OSError as exc:  # it had gone (a broken pipe)
+            _stop(proc)
+            raise AssistantError("Tesseract could not read this image.") from exc
         if proc.returncode != 0:
             raise AssistantError("Tesseract could not read this image.")
-        return proc.stdout.decode("utf-8", errors="replace")
+        return out.decode("utf-8", errors="replace")
+
+    def _warm_sheet(self) -> None:
+        """Starts the process for the next sheet (:meth:`read_sheet`), unless one is waiting."""
+        with self._lock:
+            if self._spare is None or self._spare.poll() is not None:
+                self._spare = self._start(SHEET_PSM)
+                self._finalizer.detach()
+                self._finalizer = weakref.finalize(self, _stop, self._spare)
+
+    def _run(self, image: Image.Image, psm: int | None = None) -> str:
+        psm = psm or self.psm
+        spare = None
+        if psm == SHEET_PSM:
+            with self._lock:
+                spare, self._spare = self._spare, None
+        if spare is None or spare.poll() is not None:  # none waiting, or it had ended: a fresh one
+            spare = self._start(psm)
+        return self._finish(spare, image)
 
     def _parse(self, tsv: str, factor: float, dy: int, dx: int = 0) -> list[OcrLine]:
         grouped: dict[tuple[str, str, str], list[OcrWord]] = {}
@@ -323,30 +325,39 @@ class TesseractEngine(OcrEngine):
                 )
         return lines
 
+    def _prepared(self, part: np.ndarray) -> tuple[Image.Image, float]:
+        """The stripe's content ``part`` as tesseract reads it best, and its scale."""
+        if self.invert_dark:
+            part = lighten_ground(remove_rules(invert_dark_areas(part)))
+        # A border of the edge colour: tesseract misses text touching the image edge.
+        edge = int(np.median(part[[0, -1], :]))
+        img = ImageOps.expand(Image.fromarray(part), border=PAD, fill=edge)
+        scale = self.scale if self.fit_text is None else reading_scale(part, self.scale, self.fit_text)
+        if scale != 1.0:
+            img = img.resize((round(img.width * scale), round(img.height * scale)), Image.Resampling.LANCZOS)
+        return img, scale
+
     def _stripe(self, gray: np.ndarray, y0: int, y1: int, psm: int | None = None) -> list[OcrLine]:
         """Prepares and reads one horizontal stripe (runs in a worker thread; numpy and the
         tesseract process both leave the GIL, so stripes really run side by side)."""
         span = content_span(gray[y0:y1])
         if span is None:
             return []  # nothing but flat ground (an empty desktop)
+        # Started now, its model loads while the stripe is prepared (a sheet's may be waiting).
+        proc = self._start(psm or self.psm) if (psm or self.psm) != SHEET_PSM else None
         cx0, cy0, cx1, cy1 = span
-        part = gray[y0 + cy0 : y0 + cy1, cx0:cx1]
-        y0 += cy0
-        if self.invert_dark:
-            part = lighten_ground(remove_rules(invert_dark_areas(part)))
-        # A border of the edge colour: tesseract misses text touching the image edge.
-        pad = 8
-        edge = int(np.median(part[[0, -1], :]))
-        img = ImageOps.expand(Image.fromarray(part), border=pad, fill=edge)
-        scale = self.scale if self.fit_text is None else reading_scale(part, self.scale, self.fit_text)
-        if scale != 1.0:
-            img = img.resize((round(img.width * scale), round(img.height * scale)), Image.Resampling.LANCZOS)
-        return self._parse(self._run(img, psm), 1.0 / scale, y0 - pad, cx0 - pad)
+        try:
+            img, scale = self._prepared(gray[y0 + cy0 : y0 + cy1, cx0:cx1])
+        except BaseException:
+            _stop(proc)  # not left waiting
+            raise
+        tsv = self._run(img, psm) if proc is None else self._finish(proc, img)
+        return self._parse(tsv, 1.0 / scale, y0 + cy0 - PAD, cx0 - PAD)
 
     def read_sheet(self, sheet: Image.Image) -> OcrResult:
         """One process, as one uniform block (--psm 6): page layout analysis drops lone digits."""
         start = time.perf_counter()
-        lines = self._stripe(np.asarray(sheet.convert("L")), 0, sheet.height, psm=6)
+        lines = self._stripe(np.asarray(sheet.convert("L")), 0, sheet.height, psm=SHEET_PSM)
         elapsed = (time.perf_counter() - start) * 1000
         return OcrResult(lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=sheet.size)
 
@@ -359,6 +370,7 @@ class TesseractEngine(OcrEngine):
         else:
             with ThreadPoolExecutor(max_workers=len(cuts)) as pool:
                 parts = list(pool.map(lambda c: self._stripe(gray, *c), cuts))
+        self._warm_sheet()  # a sheet of snippets often follows (assistant.ocr.gaps, .titles)
         lines = rejoined([line for part in parts for line in part])
         elapsed = (time.perf_counter() - start) * 1000
         return OcrResult(lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size)

@@ -11,14 +11,16 @@ fewer letters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 from PIL import Image
 
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
-from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _ink_runs, read_snippets
+from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _ink_runs, fill_gaps, read_snippets
+from assistant.ocr.panels import Panel
 
 SURE = 0.9  # a title word read with less confidence than this is in doubt
 
@@ -81,20 +83,29 @@ def _doubtful(lines: Sequence[OcrLine], bar: Box) -> bool:
     return not words or any(w.confidence < SURE for w in words)
 
 
-def reread_titles(
-    image: Image.Image, lines: list[OcrLine], engine: OcrEngine, bars: Sequence[Box]
-) -> list[OcrLine]:
-    """``lines`` with the titles on the doubtful ``bars`` read again (unchanged when none is)."""
-    gray = np.asarray(image.convert("L"))
-    places = [(bar, t) for bar in bars if _doubtful(lines, bar) and (t := _title_box(gray, bar)) is not None]
-    if not places:
-        return lines
+def title_places(gray: np.ndarray, lines: Sequence[OcrLine], bars: Sequence[Box]) -> list[tuple[Box, Box]]:
+    """Each doubtful bar of ``bars`` with its title's box (bars with nothing written left out)."""
+    return [(bar, t) for bar in bars if _doubtful(lines, bar) and (t := _title_box(gray, bar)) is not None]
+
+
+def read_titles(
+    engine: OcrEngine, gray: np.ndarray, places: Sequence[tuple[Box, Box]]
+) -> dict[int, list[OcrLine]]:
+    """The sure words read again on each of ``places`` (by index), in the picture's coordinates."""
     again: dict[int, list[OcrLine]] = {}
     for i, line, top in read_snippets(engine, gray, [t for _, t in places], binary=True):
         for w in line.words:  # its sure words: the bar's buttons read as "=|{5)|x/" are not
             if w.confidence >= MIN_CONFIDENCE:
                 word = OcrWord(w.text, _on_sheet(w, top, places[i][1]), w.confidence)
                 again.setdefault(i, []).append(OcrLine(word.text, word.box, word.confidence, [word]))
+    return again
+
+
+def put_titles(
+    lines: list[OcrLine], places: Sequence[tuple[Box, Box]], again: dict[int, list[OcrLine]]
+) -> list[OcrLine]:
+    """``lines`` with each bar's first reading replaced by the second, unless that found clearly
+    fewer letters."""
     out = list(lines)
     for i, new in again.items():
         bar = places[i][0]
@@ -102,3 +113,40 @@ def reread_titles(
         if _letters(new) >= 0.8 * _letters(old):
             out = [ln for ln in out if not any(ln is o for o in old)] + new
     return out
+
+
+def reread_titles(
+    image: Image.Image, lines: list[OcrLine], engine: OcrEngine, bars: Sequence[Box]
+) -> list[OcrLine]:
+    """``lines`` with the titles on the doubtful ``bars`` read again (unchanged when none is)."""
+    gray = np.asarray(image.convert("L"))
+    places = title_places(gray, lines, bars)
+    if not places:
+        return lines
+    return put_titles(lines, places, read_titles(engine, gray, places))
+
+
+def gaps_and_titles(
+    image: Image.Image, lines: list[OcrLine], engine: OcrEngine, panes: Callable[[Image.Image], list[Panel]]
+) -> tuple[list[OcrLine], list[Panel]]:
+    """:func:`~assistant.ocr.gaps.fill_gaps`, then the titles on the title bars of the panes
+    ``panes`` finds read again (:func:`reread_titles`): ``lines`` after both, and the panes.
+
+    The two second looks are each one engine call, mostly a process's start and its model's load
+    (about 100 ms each on a 2-core machine), so they run at once: the gaps in a worker thread, the
+    panes and the titles here. The titles in doubt are chosen from the first reading; a word the
+    gaps found on a title bar (which could change that choice) has the titles read again after it,
+    one after the other as before, so the words read are the same either way.
+    """
+    gray = np.asarray(image.convert("L"))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gaps") as pool:
+        filled = pool.submit(fill_gaps, image, lines, engine)
+        panels = panes(image)
+        bars = [p.bar for p in panels if p.bar is not None]
+        places = title_places(gray, lines, bars)
+        again = read_titles(engine, gray, places) if places else {}
+        full = filled.result()
+    found = full[len(lines) :]
+    if any(_middle_in(ln.box, bar) or _on_bar(ln.box, bar) for ln in found for bar in bars):
+        return reread_titles(image, full, engine, bars), panels  # rare: a gap's word on a bar
+    return put_titles(full, places, again), panels

@@ -27,7 +27,7 @@ from assistant.ocr.boxes import Box
 from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
-from assistant.ocr.titles import reread_titles
+from assistant.ocr.titles import gaps_and_titles
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.dialogs import by_window, read_dialog
 from assistant.understand.found import FoundItem, found_items
@@ -163,11 +163,10 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, floa
     if result is not None and result.lines:
         # A table's lone digits, a second look (by the engine a window reader wraps: it reads a
         # sheet of snippets, not windows; half A live: table rows 44 -> 49 of 61).
-        result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr) if known else ocr)
-        if not known:
-            result.panels = find_panels(image)  # overlapping windows are read one by one
-            bars = [p.bar for p in result.panels if p.bar is not None]  # a title in doubt is read again
-            result.lines = reread_titles(image, result.lines, ocr, bars)
+        if known:
+            result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr))
+        else:  # and overlapping windows, read one by one; a title in doubt read again (at once)
+            result.lines, result.panels = gaps_and_titles(image, result.lines, ocr, find_panels)
     return result, (time.perf_counter() - t0) * 1000
 
 

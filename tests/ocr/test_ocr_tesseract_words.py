@@ -1,4 +1,5 @@
-"""Tesseract's words put right after its page layout: a word cut in two down a false column."""
+"""Tesseract's words put right after its page layout: a word cut in two down a false column; a sheet
+read by the process left waiting for it."""
 
 from __future__ import annotations
 
@@ -24,3 +25,25 @@ def test_words_cut_down_a_false_column_are_joined_again() -> None:
     line = next(ln for ln in result.lines if "implied entries" in ln.text)
     assert line.text.endswith("implied entries ending with"), line.text
     assert [w.text for w in line.words] == line.text.split()
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="needs tesseract")
+@pytest.mark.timeout(60)
+def test_a_sheet_read_by_the_waiting_process_reads_as_a_fresh_one() -> None:
+    """After a page, a process waits for the next sheet (its model loaded while other work runs):
+    it reads the sheet as a process started for it does, then ends; close() stops one unused."""
+    page = Image.open(SCREENS / "dlg-tk-save-changes.png")
+    engine = TesseractEngine()
+    box = max(engine.recognize(page).lines, key=lambda ln: len(ln.text)).box
+    sheet = page.crop((box[0] - 10, box[1] - 10, box[2] + 10, box[3] + 10))  # its longest line
+    waiting = engine._spare
+    assert waiting is not None and waiting.poll() is None
+    warm = [(ln.text, ln.box) for ln in engine.read_sheet(sheet).lines]
+    assert waiting.wait(timeout=5) == 0 and engine._spare is None
+    cold = TesseractEngine()
+    assert warm and warm == [(ln.text, ln.box) for ln in cold.read_sheet(sheet).lines]
+    engine.recognize(page)
+    unused = engine._spare
+    engine.close()
+    assert unused is not None and unused.poll() is not None
+    cold.close()

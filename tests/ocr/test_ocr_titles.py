@@ -5,13 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.frames import find_frames
+from assistant.ocr.gaps import fill_gaps
+from assistant.ocr.panels import find_panels
 from assistant.ocr.tesseract import TesseractEngine
-from assistant.ocr.titles import reread_titles
+from assistant.ocr.titles import gaps_and_titles, reread_titles, title_places
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 
@@ -46,3 +49,22 @@ def test_a_title_not_read_at_all_is_read_on_a_light_grey_bar() -> None:
     (frame,) = find_frames(image)
     lines = reread_titles(image, [], TesseractEngine(), [frame.bar])
     assert " ".join(ln.text for ln in sorted(lines, key=lambda ln: ln.box[0])) == "man cp"
+
+
+@pytest.mark.timeout(60)
+def test_gaps_and_titles_read_at_once_as_one_after_the_other() -> None:
+    """The two second looks run side by side (each one engine call): the lines come out as when
+    the gaps are filled first and the titles read again after, on a screen that has both (a
+    terminal listing's dropped cells, a dialog's title in doubt)."""
+    image = Image.open(SCREENS / "multi-terminal-save.png").convert("RGB")
+    engine = TesseractEngine()
+    lines = engine.recognize(image).lines
+    panels = find_panels(image)
+    bars = [p.bar for p in panels if p.bar is not None]
+    filled = fill_gaps(image, lines, engine)
+    assert len(filled) > len(lines) and title_places(np.asarray(image.convert("L")), filled, bars)
+    expected = reread_titles(image, filled, engine, bars)
+    got, got_panels = gaps_and_titles(image, lines, engine, find_panels)
+    assert [(ln.text, ln.box) for ln in got] == [(ln.text, ln.box) for ln in expected]
+    assert [(p.box, p.bar) for p in got_panels] == [(p.box, p.bar) for p in panels]
+    engine.close()
