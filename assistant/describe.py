@@ -151,7 +151,7 @@ class Describer:
         Why (issue #19): an app that waits with all of it loaded held ~270 MB. The captioner stays
         (it is the model the app reports ready); the caption re-ranking (memory and image-text model,
         ~20 MB), the ImageNet and icon-and-drawing heads that judge captions (~6 MB) and the PP-OCR
-        text readers' sessions (~34 MB) go, and the next description reopens them: measured on a busy
+        text readers' sessions (~34 MB) and the tesseract process waiting for a sheet (~30 MB) go, and the next description reopens them: measured on a busy
         2-core machine, the first description after a release took 0.3-0.7 s more than the next (about
         1 s). The app's worker calls this after a quiet minute (assistant/app/worker.py); run it
         between describes, never during one.
@@ -165,8 +165,10 @@ class Describer:
         if forget_graphics_head():
             let_go.append("icon-and-drawing head")
         for name, engine in (self._ocr_engines or {}).items():
-            # The photo reader, and the screen reader's second look (SecondLookOcr.reader).
-            for part in (engine, getattr(engine, "reader", None)) if name != "screen_ocr" else ():
+            # The photo reader, and the screen reader's second look (SecondLookOcr.reader) and the
+            # tesseract process it keeps waiting for its next sheet (SecondLookOcr.first).
+            parts = (engine, getattr(engine, "reader", None), getattr(engine, "first", None))
+            for part in parts if name != "screen_ocr" else ():
                 release = getattr(part, "release", None)
                 if callable(release) and release():
                     let_go.append(f"{name} ({type(part).__name__})")

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from assistant import onnx_sessions
 from assistant.describe import Describer, DescriberOptions, warm_up_picture
 from assistant.ocr.rapid import RapidOcrEngine, rapidocr_available
+from assistant.ocr.tesseract import TesseractEngine
 from assistant.understand import graphics, trust
 
 needs_rapidocr = pytest.mark.skipif(not rapidocr_available(), reason="no PP-OCR models")
@@ -63,6 +64,25 @@ def test_release_closes_the_second_looks_recogniser() -> None:
     assert str(reader.files.recognizer.resolve()) not in _open_files() and reader._characters == []
     assert [read.text for read in reader.read([np.asarray(line)])] == before
     assert describer.release() == ["ocr (LineReader)"]  # reopened by the read, so let go again
+
+
+@pytest.mark.timeout(120)
+def test_release_stops_the_tesseract_process_left_waiting_for_a_sheet() -> None:
+    """A screen reading leaves one tesseract process loaded and waiting for the next sheet (it
+    saves its start-up on the next reading); a quiet minute's release must end it, and the next
+    reading reads the same."""
+    describer = Describer(DescriberOptions(device="cpu", ocr="auto", photo_ocr="none"))
+    engine = getattr(describer._engines()["ocr"], "first", None)
+    if not isinstance(engine, TesseractEngine):
+        pytest.skip("the screen text reader is not tesseract with a second look here")
+    screen = Image.new("RGB", (420, 80), "white")
+    ImageDraw.Draw(screen).text((10, 20), "Save changes", fill="black", font=ImageFont.load_default(size=28))
+    before = describer._engines()["ocr"].recognize(screen).text
+    spare = engine._spare
+    assert spare is not None and spare.poll() is None  # left waiting, loaded
+    assert "ocr (TesseractEngine)" in describer.release()
+    assert spare.poll() is not None and engine._spare is None  # ended, not just forgotten
+    assert describer._engines()["ocr"].recognize(screen).text == before
 
 
 @pytest.mark.timeout(120)

@@ -251,9 +251,15 @@ class TesseractEngine(OcrEngine):
 
     def close(self) -> None:
         """Stops the process waiting for a sheet, if any (also done when the engine is collected)."""
+        self.release()
+
+    def release(self) -> bool:
+        """Stops the process waiting for a sheet (about 30 MB while it waits); the next reading
+        starts one again. Whether one was waiting: the app's quiet-minute release logs what went."""
         with self._lock:
             spare, self._spare = self._spare, None
         _stop(spare)
+        return spare is not None
 
     def _start(self, psm: int) -> subprocess.Popen[bytes]:
         """A tesseract process that loads its model at once, then waits for its picture on stdin."""
