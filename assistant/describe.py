@@ -150,10 +150,11 @@ class Describer:
 
         Why (issue #19): an app that waits with all of it loaded held ~270 MB. The captioner stays
         (it is the model the app reports ready); the caption re-ranking (memory and image-text model,
-        ~20 MB), the ImageNet and icon-and-drawing heads that judge captions (~6 MB) and the PP-OCR
-        text readers' sessions (~34 MB) and the tesseract process waiting for a sheet (~30 MB) go, and the next description reopens them: measured on a busy
-        2-core machine, the first description after a release took 0.3-0.7 s more than the next (about
-        1 s). The app's worker calls this after a quiet minute (assistant/app/worker.py); run it
+        ~20 MB), the ImageNet and icon-and-drawing heads that judge captions (~6 MB), the PP-OCR
+        text readers' sessions (~34 MB) and the tesseract process left waiting for a sheet (~30 MB,
+        in a process of its own) go, and the next description reopens them: measured on a busy
+        2-core machine, the first description after a release took 0.3-0.7 s more than the next
+        (about 1 s). The app's worker calls this after a quiet minute (assistant/app/worker.py); run it
         between describes, never during one.
         """
         let_go = []
