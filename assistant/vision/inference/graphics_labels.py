@@ -2,11 +2,11 @@
 
 Why: ImageNet's thousand classes name no folder, printer or trash can, and are confidently wrong on
 clip art ("spatula" for a trash-can icon); the Flickr8k captioner knows neither. This head was
-trained (``scripts/train_graphics_head.py``) on icons of seventeen Debian icon themes (Tango held out), openclipart-png
-drawings, GComPris' cartoon pictures and Tux Paint's stamps (cut-out photos and drawings), each named
-in plain words ("trash can", "storm cloud", "guitar", "coin"). It reads the same pooled vector every
-caption result carries (``CaptionResult.pooled``, the encoder grid's mean), so it costs one small
-matrix product, no second model run.
+trained (``scripts/train_graphics_head.py``) on icons of seventeen Debian icon themes (Tango held
+out), openclipart-png drawings, GComPris' cartoon pictures and Tux Paint's stamps (cut-out photos and
+drawings), each named in plain words ("trash can", "storm cloud", "guitar", "coin"). It reads the
+same pooled vector every caption result carries (``CaptionResult.pooled``, the encoder grid's
+mean), so it costs one small matrix product, no second model run.
 
 The folder (``resources/models/graphics-lite2-head``):
 
