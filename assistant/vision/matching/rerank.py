@@ -88,10 +88,10 @@ class CaptionReranker:
         the captioner never scored it, so its first term is the beam's least likely candidate's less
         :attr:`retrieved_prior`, and its own photo does not vote on it (``CaptionMemory.consensus``)."""
         owners = list(own) if own is not None else [None] * len(candidates)
-        decoded = [c.score(length_penalty) for c, o in zip(candidates, owners, strict=True) if o is None]
-        floor = min(decoded) - self.retrieved_prior
         pairs = zip(candidates, owners, strict=True)
-        scores = np.asarray([c.score(length_penalty) if o is None else floor for c, o in pairs])
+        decoded = [c.score(length_penalty) if o is None else None for c, o in pairs]  # once each
+        floor = min(d for d in decoded if d is not None) - self.retrieved_prior
+        scores = np.asarray([floor if d is None else d for d in decoded], dtype=np.float64)
         cosines = None
         if self.matcher is not None:
             cosines = self.matcher.similarity(pooled[None], [c.text for c in candidates])[0]
