@@ -51,6 +51,23 @@ def union_box(boxes: list[Box]) -> Box:
     )
 
 
+def inside(inner: Box, outer: Box, slack: int = 0) -> bool:
+    """``inner`` lies within ``outer`` grown by ``slack`` pixels on every side (a negative slack: clear
+    of ``outer``'s edge by that many)."""
+    return (
+        outer[0] - slack <= inner[0]
+        and outer[1] - slack <= inner[1]
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+def centre_in(box: Box, outer: Box) -> bool:
+    """``box``'s middle pixel lies in ``outer``."""
+    cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+    return outer[0] <= cx < outer[2] and outer[1] <= cy < outer[3]
+
+
 def scale_box(box: Box, factor: float, dx: int = 0, dy: int = 0) -> Box:
     """Maps a box found on a resized or cropped image back to the original image."""
     return (

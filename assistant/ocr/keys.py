@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.masks import dilate, label, regions
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, inside
 from assistant.ocr.ink import grown
 from assistant.ocr.outlines import despeckled, frame_mask
 
@@ -88,13 +88,8 @@ def key_faces(gray: np.ndarray, area: Box, cfg: KeyConfig | None = None) -> list
         face = (x0 + bx0, y0 + by0, x0 + bx1, y0 + by1)
         keys.append(Key(face, (face[0] + lx0, face[1] + ly0, face[0] + lx1, face[1] + ly1)))
     # A key's own inner outline (a bevel drawn round its face) is no key of its own.
-    keys = [k for k in keys if not any(o is not k and _inside(k.face, o.face) for o in keys)]
+    keys = [k for k in keys if not any(o is not k and inside(k.face, o.face) for o in keys)]
     return keys if len(keys) >= cfg.min_keys else []
-
-
-def _inside(a: Box, b: Box) -> bool:
-    """``a`` lies within ``b``."""
-    return b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
 
 
 def keypad_keys(gray: np.ndarray, areas: list[Box], cfg: KeyConfig | None = None) -> list[Key]:
@@ -106,7 +101,7 @@ def keypad_keys(gray: np.ndarray, areas: list[Box], cfg: KeyConfig | None = None
     keys: list[Key] = []
     for x0, y0, x1, y1 in areas:
         for k in key_faces(gray, (max(0, x0 - m), max(0, y0 - m), min(w, x1 + m), min(h, y1 + m)), cfg):
-            if not any(_inside(k.label, o.face) for o in keys):
+            if not any(inside(k.label, o.face) for o in keys):
                 keys.append(k)
     return keys
 
@@ -124,11 +119,6 @@ def key_places(keys: list[Key], margin: int) -> list[Box]:
     ]
 
 
-def _centre_in(box: Box, face: Box) -> bool:
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return face[0] <= cx < face[2] and face[1] <= cy < face[3]
-
-
 def _overlaps(box: Box, face: Box) -> bool:
     """``box`` covers a fair part (a quarter) of ``face``'s label row or more of the face."""
     w = min(box[2], face[2]) - max(box[0], face[0])
@@ -139,17 +129,7 @@ def _overlaps(box: Box, face: Box) -> bool:
 def on_keys(box: Box, keys: list[Key]) -> int:
     """How many keys' faces ``box`` lies over (its middle in one, or a fair part of several)."""
     over = sum(_overlaps(box, k.face) for k in keys)
-    return max(over, int(any(_centre_in(box, k.face) for k in keys)))
-
-
-def _clear_of(box: Box, face: Box, edge: int = 2) -> bool:
-    """``box`` lies inside ``face`` clear of its outline (``edge`` pixels in from it)."""
-    return (
-        face[0] + edge <= box[0]
-        and face[1] + edge <= box[1]
-        and box[2] <= face[2] - edge
-        and box[3] <= face[3] - edge
-    )
+    return max(over, int(any(centre_in(box, k.face) for k in keys)))
 
 
 def keyed(lines: list[OcrLine], keys: list[Key], sure: float) -> tuple[list[OcrLine], list[Key]]:
@@ -175,9 +155,9 @@ def keyed(lines: list[OcrLine], keys: list[Key], sure: float) -> tuple[list[OcrL
                 k = next(
                     i
                     for i, key in enumerate(keys)
-                    if _centre_in(w.box, key.face) or _overlaps(w.box, key.face)
+                    if centre_in(w.box, key.face) or _overlaps(w.box, key.face)
                 )
-                if w.confidence >= sure and _clear_of(w.box, keys[k].face):
+                if w.confidence >= sure and inside(w.box, keys[k].face, slack=-2):  # clear of the outline
                     trusted.add(k)
                 else:
                     w = OcrWord(w.text, w.box, min(w.confidence, sure - 0.01))
@@ -191,12 +171,12 @@ def given_way(lines: list[OcrLine], read: list[OcrLine], keys: list[Key]) -> lis
     """The first engine's ``lines`` without its words on a key whose label the recogniser ``read``
     (the word's middle on the key's face): tesseract's "(an" for "ln", boxed with the outline
     round it, is wider and taller than the label read there and was kept beside it."""
-    faces = [k.face for k in keys if any(_centre_in(w.box, k.face) for ln in read for w in ln.words)]
+    faces = [k.face for k in keys if any(centre_in(w.box, k.face) for ln in read for w in ln.words)]
     if not faces:
         return lines
     out = []
     for line in lines:
-        words = [w for w in line.words if not any(_centre_in(w.box, f) for f in faces)]
+        words = [w for w in line.words if not any(centre_in(w.box, f) for f in faces)]
         if words or not line.words:
             out.append(line if len(words) == len(line.words) else OcrLine.of(words))
     return out

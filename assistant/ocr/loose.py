@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import statistics
 
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, inside
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -75,15 +75,6 @@ def _words_in(text: str) -> list[str]:
     return [w.strip(".,:;") for w in text.split()]
 
 
-def _inside(inner: Box, outer: Box, slack: int = 3) -> bool:
-    return (
-        outer[0] - slack <= inner[0]
-        and outer[1] - slack <= inner[1]
-        and inner[2] <= outer[2] + slack
-        and inner[3] <= outer[3] + slack
-    )
-
-
 def _same_place(a: Box, b: Box) -> bool:
     """Boxes sharing at least half of the smaller one."""
     w = min(a[2], b[2]) - max(a[0], b[0])
@@ -122,7 +113,7 @@ def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
         ]
         if len(within) == 1 and piece in _key(within[0]):
             return True
-    if not _inside(line.box, other.box):
+    if not inside(line.box, other.box, slack=3):
         return False
     if abs(line.box[0] - other.box[0]) <= 3 and abs(line.box[2] - other.box[2]) <= 3:
         return line.confidence <= other.confidence  # the same span read again, less surely ("Uak Cnalr")
@@ -148,7 +139,7 @@ def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
             continue
         twice = any(
             (
-                _inside(line.box, other.box)
+                inside(line.box, other.box, slack=3)
                 and any(
                     _words_in(other.text)[i : i + len(words)] == words
                     for i in range(len(_words_in(other.text)))

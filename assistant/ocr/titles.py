@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.ocr.base import OcrEngine
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
 from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _ink_runs, fill_gaps, read_snippets
 from assistant.ocr.panels import Panel
 
@@ -62,11 +62,6 @@ def _letters(lines: Sequence[OcrLine]) -> int:
     return sum(ch.isalnum() for w in _words(lines) if w.confidence >= MIN_CONFIDENCE for ch in w.text)
 
 
-def _middle_in(box: Box, place: Box) -> bool:
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    return place[0] <= cx < place[2] and place[1] <= cy < place[3]
-
-
 def _on_bar(box: Box, bar: Box) -> bool:
     """Whether a line read on the bar's row reaches into the bar (an engine may run a neighbouring
     window's "9120" and the title together into one line)."""
@@ -77,7 +72,7 @@ def _doubtful(lines: Sequence[OcrLine], bar: Box) -> bool:
     """Whether what was read on ``bar`` has no word of three letters or more, or an unsure one."""
     words = [
         w
-        for w in _words([ln for ln in lines if _middle_in(ln.box, bar)])
+        for w in _words([ln for ln in lines if centre_in(ln.box, bar)])
         if sum(map(str.isalnum, w.text)) >= 3
     ]
     return not words or any(w.confidence < SURE for w in words)
@@ -147,6 +142,6 @@ def gaps_and_titles(
         again = read_titles(engine, gray, places) if places else {}
         full = filled.result()
     found = full[len(lines) :]
-    if any(_middle_in(ln.box, bar) or _on_bar(ln.box, bar) for ln in found for bar in bars):
+    if any(centre_in(ln.box, bar) or _on_bar(ln.box, bar) for ln in found for bar in bars):
         return reread_titles(image, full, engine, bars), panels  # rare: a gap's word on a bar
     return put_titles(full, places, again), panels

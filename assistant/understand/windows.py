@@ -38,7 +38,7 @@ from assistant.capture.geometry import contains, intersect, union
 from assistant.capture.models import CapturedImage, Rect, WindowInfo
 from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, scale_box, union_box
 from assistant.ocr.layout import TextBlock, layout_blocks, past_edges
 from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
 
@@ -286,7 +286,7 @@ class ScreenWindows:
                     if ln.text:
                         out.append(TextBlock([ln], is_heading=piece.kind == "heading"))
                     else:
-                        out.extend(layout_blocks([w for w in window_lines if _centre_in(w.box, ln.box)]))
+                        out.extend(layout_blocks([w for w in window_lines if centre_in(w.box, ln.box)]))
                 continue
             out.extend(layout_blocks([ln for ln in window_lines if not self.is_title_bar(i, ln)]))
         return out
@@ -342,11 +342,6 @@ class WindowOcr(OcrEngine):
             image_size=image.size,
             windows=self.windows,
         )
-
-
-def _centre_in(box: Box, outer: Box) -> bool:
-    cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
-    return outer[0] <= cx < outer[2] and outer[1] <= cy < outer[3]
 
 
 def _edge_colour(pixels: np.ndarray, parts: list[Rect]) -> tuple[int, int, int]:
