@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/screen_reading.py --half A --readers assistant,assistant-live --limit 5
     .venv/bin/python benchmarks/screen_reading.py --details             # one line per screen too
 
-Readers: ``assistant`` (the Describer on the PNG file, as ``assistant describe FILE`` runs it),
+Readers: ``assistant`` (the Describer on the PNG file, as ``assistant describe FILE`` runs it;
+``assistant-tesseract`` and ``assistant-rapidocr`` the same with one engine strategy each),
 ``assistant-live`` (the Describer on the screen as a live *describe screen* hands it over: source
 "screen", the window stack saved with the truth, the assistant's own windows painted out as the
 capture does), ``tesseract-psm3`` and ``rapidocr`` (the raw engines). The default is the assistant,
@@ -67,6 +68,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from PIL import Image
+
 REPO = Path(__file__).resolve().parents[1]
 SCREENS = REPO / "datasets" / "screens"
 sys.path.insert(0, str(REPO))
@@ -97,11 +100,12 @@ class AssistantReader:
     """Today's Describer on the PNG file, verbosity 'full' so that nothing is cut for length."""
 
     name = "assistant"
+    ocr = "auto"  # the text reader the Describer is given (DescriberOptions.ocr)
 
     def __init__(self) -> None:
         from assistant.describe import Describer, DescriberOptions
 
-        self._describer = Describer(DescriberOptions(verbosity="full"))
+        self._describer = Describer(DescriberOptions(verbosity="full", ocr=self.ocr))
 
     def read(self, png: Path, truth: dict[str, Any]) -> Reading:
         d = self._describer.describe(png)
@@ -150,6 +154,22 @@ class LiveAssistantReader(AssistantReader):
         captured = CapturedImage(image, "screen", rect, windows=stack)
         d = self._describer.describe(captured)
         return Reading(d.text, float(d.timings.get("ocr", float("nan"))), d.kind, d.ocr_text)
+
+
+class TesseractOnlyReader(AssistantReader):
+    """The file path with one strategy: tesseract alone, on the regions the layout finds, with no
+    second look by PP-OCR's recogniser at what it left unread or was unsure of."""
+
+    name = "assistant-tesseract"
+    ocr = "tesseract"
+
+
+class RapidOnlyReader(AssistantReader):
+    """The file path with the other strategy: RapidOCR (PP-OCR detector and recogniser) on the
+    whole screen, the layout then ordering its lines."""
+
+    name = "assistant-rapidocr"
+    ocr = "rapidocr"
 
 
 class TesseractReader:
@@ -201,8 +221,6 @@ class RapidOcrEngineReader:
         self._engine = RapidOcrEngine()
 
     def read(self, png: Path, truth: dict[str, Any]) -> Reading:
-        from PIL import Image
-
         with Image.open(png) as img:
             result = self._engine.recognize(img)
         return Reading("\n".join(line.text for line in result.lines), result.elapsed_ms)
@@ -211,6 +229,8 @@ class RapidOcrEngineReader:
 READERS: dict[str, Callable[[], Reader]] = {
     "assistant": AssistantReader,
     "assistant-live": LiveAssistantReader,
+    "assistant-tesseract": TesseractOnlyReader,
+    "assistant-rapidocr": RapidOnlyReader,
     "tesseract-psm3": TesseractReader,
     "rapidocr": RapidOcrReader,
     "rapidocr-engine": RapidOcrEngineReader,
@@ -372,6 +392,7 @@ class ScreenScore:
     ocr_ms: float
     false: tuple[int, int] = (0, 0)  # words read that are nowhere on the screen, of all words read
     false_words: list[str] = field(default_factory=list)
+    size: str = ""  # the screenshot's width x height: OCR time is reported per size too
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -385,13 +406,14 @@ class ScreenScore:
             "buttons": f"{self.buttons[0]}/{self.buttons[1]}",
             "own": f"{self.own[0]}/{self.own[1]}",
             "ocr_ms": round(self.ocr_ms),
+            "size": self.size,
             "false": f"{self.false[0]}/{self.false[1]}",
             "missing": self.missing[:15],
             "false_words": self.false_words[:15],
         }
 
 
-def score(truth: dict[str, Any], reading: Reading) -> ScreenScore:
+def score(truth: dict[str, Any], reading: Reading, size: str = "") -> ScreenScore:
     out = tokens(reading.text)
     found, total, missing = word_recall(truth["words"], out)
     n_false, n_read, extra = false_words(
@@ -423,6 +445,7 @@ def score(truth: dict[str, Any], reading: Reading) -> ScreenScore:
         ocr_ms=reading.ocr_ms,
         false=(n_false, n_read),
         false_words=extra,
+        size=size,
     )
 
 
@@ -460,6 +483,14 @@ class Summary:
             "precision": round(1 - false[0] / false[1], 4) if false[1] else None,
         }
 
+    def ms_by_size(self) -> dict[str, int]:
+        """Median OCR time per screenshot size (the issue asks for 1280x800 and 1920x1080)."""
+        sizes: dict[str, list[float]] = {}
+        for x in self.screens:
+            if x.ocr_ms == x.ocr_ms:
+                sizes.setdefault(x.size, []).append(x.ocr_ms)
+        return {k: round(statistics.median(v)) for k, v in sorted(sizes.items())}
+
     def by_category(self) -> dict[str, float]:
         cats: dict[str, list[ScreenScore]] = {}
         for x in self.screens:
@@ -474,8 +505,6 @@ def frames_found(png: Path, truth: dict[str, Any]) -> tuple[int, int, bool]:
     """Windows the file path finds from pixels alone (assistant.ocr.frames: title bars and frames),
     against the window stack: (frames within 3 px of a window's frame, windows, every window found
     and, where two overlap, the upper one first)."""
-    from PIL import Image
-
     from assistant.ocr.frames import find_frames
 
     with Image.open(png) as img:
@@ -547,12 +576,14 @@ def main() -> None:
     frames = [0, 0, 0]  # windows found from pixels, windows, screens found whole and stacked right
     for truth in truths:
         png = SCREENS / truth["image"]
+        with Image.open(png) as img:
+            size = f"{img.width}x{img.height}"
         if "assistant" in results:
             hits, wins, whole = frames_found(png, truth)
             frames = [frames[0] + hits, frames[1] + wins, frames[2] + whole]
         for reader in readers:
             reading = reader.read(png, truth)
-            sc = score(truth, reading)
+            sc = score(truth, reading, size)
             if raw is not None and reader is readers[0]:
                 from screen_misses import diagnose
 
@@ -586,22 +617,30 @@ def main() -> None:
     out: dict[str, Any] = {}
     for half in halves:
         print(f"\n== half {half}")
-        print(f"{'reader':16s}" + "".join(f"{c:>14s}" for c in cols))
+        print(f"{'reader':20s}" + "".join(f"{c:>14s}" for c in cols))
         for name, by_half in results.items():
             if half not in by_half:
                 continue
             fig = by_half[half].figures()
             out.setdefault(name, {})[half] = fig | {"recall_by_category": by_half[half].by_category()}
-            print(f"{name:16s}" + "".join(f"{fig[c]!s:>14s}" for c in cols))
+            print(f"{name:20s}" + "".join(f"{fig[c]!s:>14s}" for c in cols))
     print("\n== recall by category (" + ("all screens" if args.half == "all" else f"half {args.half}") + ")")
     key = "all" if args.half == "all" else args.half
     cats = sorted({c for r in results.values() for c in r[key].by_category()})
-    print(f"{'category':14s}" + "".join(f"{name:>16s}" for name in results))
+    print(f"{'category':14s}" + "".join(f"{name:>20s}" for name in results))
     for c in cats:
         print(
             f"{c:14s}"
-            + "".join(f"{results[n][key].by_category().get(c, float('nan')):>16.3f}" for n in results)
+            + "".join(f"{results[n][key].by_category().get(c, float('nan')):>20.3f}" for n in results)
         )
+    print("\n== OCR time per screen by size, median ms (" + (f"half {key}" if key != "all" else "all") + ")")
+    sizes = sorted({k for r in results.values() for k in r[key].ms_by_size()})
+    counts = {k: sum(1 for t in results[next(iter(results))][key].screens if t.size == k) for k in sizes}
+    print(f"{'reader':20s}" + "".join(f"{k + f' ({counts[k]})':>18s}" for k in sizes))
+    for name, by_half in results.items():
+        by_size = by_half[key].ms_by_size()
+        out.setdefault(name, {}).setdefault(key, {})["ocr_ms_by_size"] = by_size
+        print(f"{name:20s}" + "".join(f"{by_size.get(k, float('nan'))!s:>18s}" for k in sizes))
     if "assistant" in results:
         print(
             f"\nwindows found from pixels (file path): {frames[0]}/{frames[1]}; "
