@@ -13,7 +13,7 @@ from assistant.ocr.boxes import OcrLine, OcrWord, union_box
 def _fused_pairs(lines: list[OcrLine], share: float) -> dict[int, int]:
     """Line i -> line j where j's first word goes on from i's last on the same row with no space
     between: the gap under ``share`` of their height (a space is wider), the two overlapping by
-    most of the lower one's height."""
+    most of the lower one's height, neither twice the height of the other."""
     if len(lines) < 2:
         return {}
     last = np.array([ln.words[-1].box for ln in lines], dtype=np.int32)  # (n, 4)
@@ -23,7 +23,11 @@ def _fused_pairs(lines: list[OcrLine], share: float) -> dict[int, int]:
         last[:, None, 1], first[None, :, 1]
     )
     gap = first[None, :, 0] - last[:, None, 2]  # (n, n): from i's last word to j's first
-    fused = (overlap >= 0.6 * np.minimum(ha[:, None], hb[None, :])) & (gap >= -2)
+    low, high = np.minimum.outer(ha, hb), np.maximum.outer(ha, hb)
+    fused = (overlap >= 0.6 * low) & (gap >= -2)
+    # One word's two halves have one letter height: a tall unsure mark (a column of letters cut by
+    # a window lying over them, read down as "ouuorp") is no half of the word beside it.
+    fused &= high < 2 * low  # ("o" | "fly": 1.9 at most)
     fused &= gap < share * (ha[:, None] + hb[None, :]) / 2
     np.fill_diagonal(fused, False)
     pairs: dict[int, int] = {}
