@@ -19,7 +19,8 @@ from assistant.catalog import APP_TITLE
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.dials import find_dial
 from assistant.ocr.grid import Grid, find_grids
-from assistant.ocr.loose import tidied
+from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
+from assistant.ocr.loose import drop_unsure, tidied
 from assistant.ocr.panels import Panel, panel_of
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, terminal_lines
 
@@ -345,30 +346,23 @@ def _split_by_panel(line: OcrLine, panels: list[Panel]) -> list[OcrLine]:
     return [OcrLine.of(run) for run in runs]
 
 
-#: Words an engine is this unsure of, with two letters or digits or fewer, are not read: on real
-#: screens two of three such words are icons and edges read as "iN", "v", "BEE", "fF" (half A of
-#: datasets/screens: 26 of 34 wrong below 0.6; longer unsure words are right as often as not).
-UNSURE = 0.6
+def row_order(blocks: list[TextBlock]) -> list[TextBlock]:
+    """A terminal's blocks top to bottom, those on one row left to right. Rows by their first
+    lines' middles, not their tops: "(" stands taller than letters, and a man page's header sorted
+    by tops read "LS(1) LS(1) User Commands" (multi-four-windows, half A)."""
 
+    def middle(block: TextBlock) -> float:
+        return (block.lines[0].box[1] + block.lines[0].box[3]) / 2
 
-def drop_unsure(lines: list[OcrLine], below: float = UNSURE, *, figures: bool = False) -> list[OcrLine]:
-    """``lines`` without their short unsure words (lines left empty go too). ``figures``: one that
-    holds a digit stays (a terminal has no icons: its unsure short words with a digit, half A,
-    were 12 of 14 right, "1", "13", "0.0", "2%"; those of letters alone 7 of 27, "fj", "iN")."""
-
-    def kept_word(text: str, confidence: float) -> bool:
-        short = sum(ch.isalnum() for ch in text) <= 2
-        return confidence >= below or not short or (figures and any(ch.isdigit() for ch in text))
-
-    kept = []
-    for line in lines:
-        words = [w for w in line.words if kept_word(w.text, w.confidence)]
-        if len(words) == len(line.words):
-            if line.words or kept_word(line.text, line.confidence):
-                kept.append(line)
-        elif words:
-            kept.append(OcrLine.of(words, line.confidence))
-    return kept
+    rows: list[list[TextBlock]] = []
+    for block in sorted(blocks, key=middle):
+        if rows and middle(block) - middle(rows[-1][0]) < 0.5 * min(
+            block.lines[0].height, rows[-1][0].lines[0].height
+        ):
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return [b for row in rows for b in sorted(row, key=lambda b: b.box[0])]
 
 
 def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
@@ -386,7 +380,7 @@ def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
     if not blocks:
         return []
     if terminal:
-        return sorted(blocks, key=lambda b: (b.box[1], b.box[0]))
+        return row_order(blocks)
     heights = [ln.height for b in blocks for ln in b.lines]
     median_height = statistics.median(heights)
     for block in blocks:

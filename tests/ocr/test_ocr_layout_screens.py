@@ -236,3 +236,48 @@ def test_the_assistants_own_window_in_a_screenshot_is_not_read_back() -> None:
     said = understand(image, captioner=None, ocr=TesseractEngine(), verbosity="full").text
     assert "Riverside Library" in said and "Renew Loan" in said
     assert "Last description" not in said and "Quarterly" not in said
+
+
+@pytest.mark.timeout(60)
+def test_a_terminals_row_is_read_left_to_right_whatever_its_words_boxes() -> None:
+    """multi-four-windows' man page (read as the live path reads it: the windows' visible client
+    areas), its header "LS(1)  User Commands  LS(1)": a word read again by the second look is boxed
+    a little loosely, so the right "LS(1)" started higher than "User Commands" on the same row.
+    The man page is a terminal, read row by row; sorted by the blocks' tops, its header was read
+    "LS(1) LS(1) User Commands"."""
+    import json
+    import sys
+
+    from assistant.understand.windows import ScreenWindows
+
+    repo = SCREENS.parents[2]
+    truth = json.loads((SCREENS.parent / "truth" / "multi-four-windows.json").read_text(encoding="utf-8"))
+    assert truth["split"] == "A"
+    sys.path.insert(0, str(repo / "benchmarks"))
+    from screen_reading import window_stack
+
+    image = Image.open(SCREENS / truth["image"].split("/")[-1]).convert("RGB")
+    windows = ScreenWindows(window_stack(truth), (0, 0), image.size)
+    view, (dx, dy) = windows.ocr_view(image)
+    man = next(i for i, w in enumerate(windows.read) if w.title == "man ls")
+
+    def moved(box: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+        return (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+
+    read = [
+        OcrLine(
+            ln.text,
+            moved(ln.box),
+            ln.confidence,
+            [OcrWord(w.text, moved(w.box), w.confidence) for w in ln.words],
+        )
+        for ln in TesseractEngine().recognize(view).lines
+    ]
+    lines = [ln for ln in read if windows.owner(ln.box) == man]
+    _, right = sorted((ln for ln in lines if ln.text.upper() == "LS(1)"), key=lambda ln: ln.box[0])
+    # the right one as the second look boxed it on the whole screen: 3 pixels looser above and
+    # below than tesseract's box (53-72 for 56-69)
+    box = (right.box[0], right.box[1] - 3, right.box[2], right.box[3] + 3)
+    lines = [ln for ln in lines if ln is not right] + [_line(right.text, box)]
+    texts = [b.text.upper() for b in layout_blocks(lines)]
+    assert texts[:3] == ["LS(1)", "USER COMMANDS", "LS(1)"], texts
