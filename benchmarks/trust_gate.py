@@ -34,7 +34,8 @@ from wild_eval import score, summarise  # noqa: E402
 
 from assistant.understand.colours import colours_sentence  # noqa: E402
 from assistant.understand.graphics import other_animal  # noqa: E402
-from assistant.understand.objects import artwork_probability, broad_kind, grouped  # noqa: E402
+from assistant.understand.objects import artwork_probability, broad_kind, dog_probability, grouped  # noqa: E402
+from assistant.understand.subjects import person_fit  # noqa: E402
 from assistant.understand.trust import (  # noqa: E402
     CANT_TELL,
     Assessment,
@@ -42,9 +43,7 @@ from assistant.understand.trust import (  # noqa: E402
     TrustConfig,
     _head_for,
     _probe_for,
-    dog_probability,
     likeness,
-    person_fit,
     speak,
     verdict,
 )

@@ -65,3 +65,23 @@ def test_a_pedestal_is_said_with_what_stands_on_it() -> None:
     words = object_words(index, labels[index])
     assert words.phrase() == "a statue on a pedestal"  # ImageNet's top label for the Statue of Liberty
     assert words.words() == {"statue", "pedestal"}  # "on" agrees with no caption
+
+
+def test_look_alikes_add_up_to_a_broad_kind_from_wordnet() -> None:
+    """Hand tools, instruments, lamps, aircraft, boats, buildings, balls: each a kind ImageNet's classes
+    for it agree on when no one of them is sure."""
+    labels = _labels()
+    for picks, kind in (
+        ({"letter opener": 0.2, "can opener": 0.1, "corkscrew": 0.05}, "tool"),
+        ({"banjo": 0.15, "acoustic guitar": 0.1, "violin": 0.1}, "musical instrument"),
+        ({"spotlight": 0.2, "table lamp": 0.15}, "lamp"),
+        ({"airliner": 0.2, "warplane": 0.15}, "aircraft"),
+        ({"canoe": 0.15, "speedboat": 0.1, "yawl": 0.1}, "boat"),
+        ({"castle": 0.15, "monastery": 0.1, "church": 0.1}, "building"),
+        ({"soccer ball": 0.2, "volleyball": 0.15}, "ball"),
+    ):
+        p = np.full(1000, 1e-4)
+        for name, value in picks.items():
+            p[labels.index(name)] = value
+        found = broad_kind(p / p.sum())
+        assert found is not None and found.key == kind, (picks, found)

@@ -120,7 +120,7 @@ def test_a_person_the_caption_fits_as_well_without_is_not_said() -> None:
 def test_person_fit_compares_the_caption_with_and_without_its_person() -> None:
     """With the shipped image-text model, on a Flickr8k training photo of climbers (from the caption
     memory): the person adds to the fit; without a person or a remainder there is nothing to compare."""
-    from assistant.understand.trust import person_fit
+    from assistant.understand.subjects import person_fit
     from assistant.vision.matching.caption_memory import CaptionMemory, default_memory_dir
     from assistant.vision.matching.contrastive import ContrastiveMatcher, default_contrastive_dir
 
@@ -141,7 +141,7 @@ def test_person_fit_compares_the_caption_with_and_without_its_person() -> None:
 
 def test_a_dog_sled_counts_as_dogs() -> None:
     """ImageNet sure of a dog sled and of no breed: the caption's dogs are there (a Flickr8k val photo)."""
-    from assistant.understand.trust import dog_probability
+    from assistant.understand.objects import dog_probability
 
     labels = load_imagenet_head(default_head_dir(), "efficientnet-lite2").labels  # type: ignore[union-attr]
     p = np.full(1000, 0.2 / 999)
