@@ -98,6 +98,9 @@ UNSPEAKABLE = frozenset({
 })  # fmt: skip
 
 
+# Nouns said without an article: "A photo of binoculars.", not "of a binoculars".
+_PLURAL_NOUNS = frozenset({"binoculars", "sunglasses", "jeans", "swimming trunks", "parallel bars"})
+
 _FUNCTION_WORDS = frozenset({"a", "an", "the", "of", "on", "and", "machine", "vehicle", "big"})
 
 
@@ -124,7 +127,7 @@ class ObjectWords:
 
     def phrase(self) -> str:
         """ "a cat", "an espresso", "a goldfinch, a bird": the label as a noun phrase."""
-        first = f"{article(self.noun)} {self.noun}"
+        first = self.noun if self.noun in _PLURAL_NOUNS else f"{article(self.noun)} {self.noun}"
         if self.kind and self.kind not in self.noun.split():
             return f"{first}, {article(self.kind)} {self.kind}"
         return first

@@ -47,6 +47,8 @@ _DANGLING = frozenset({
     "grey", "gray", "wooden", "tall", "high",
 })  # fmt: skip
 _FRONT = ("in front of", "on top of", "next to", "in the middle of")
+# Stuff, not things: the decoder's "standing on a grass" is said "The grass.", not "A grass.".
+_MASS = frozenset({"grass", "water", "snow", "sand", "mud", "dirt", "ice", "hay", "gravel", "dust"})
 
 
 def words(text: str) -> list[str]:
@@ -121,6 +123,8 @@ def without_subject(text: str, vocabulary: frozenset[str] = PERSON_WORDS | DOG_W
         return None  # another person or dog further on: not a clean cut
     if head_end < len(left) and _singular(left[head_end - 1]) in {_singular(t) for t in left[head_end:]}:
         left = left[:head_end]  # "a mountain in the mountains": the place says it once
+    if left[0] in ("a", "an") and left[1] in _MASS:
+        left[0] = "the"
     return left[0].capitalize() + " " + " ".join(left[1:]) + "."
 
 

@@ -33,6 +33,8 @@ def test_lobsters_and_buses_are_named_as_such() -> None:
     assert object_words(119, labels[119]).phrase() == "a rock crab"
     assert object_words(654, labels[654]).phrase() == "a minibus, a bus"
     assert object_words(817, labels[817]).phrase() == "a sports car"
+    assert object_words(447, labels[447]).phrase() == "binoculars"  # a pair: no article
+    assert object_words(836, labels[836]).phrase() == "sunglasses"  # ImageNet's "sunglass"
 
 
 def test_a_thing_imagenet_has_no_class_for_is_said_by_its_broad_kind() -> None:

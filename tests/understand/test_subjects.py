@@ -24,6 +24,7 @@ def test_the_caption_without_its_invented_subject() -> None:
     assert without_subject("A man is standing in front of a building.") == "A building."
     assert without_subject("A man is riding a boat on the water.") == "A boat on the water."
     assert without_subject("A dog is running through the grass.") == "The grass."
+    assert without_subject("Two people are standing on a grass.") == "The grass."  # stuff: no "a"
     assert without_subject("Two people are walking through a wooded area.") == "A wooded area."
     assert without_subject("A man in a red shirt is sitting in a field of flowers.") == "A field of flowers."
     said = without_subject("A group of people are standing on a mountain in the mountains.")
