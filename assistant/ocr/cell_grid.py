@@ -182,3 +182,48 @@ def grids(words: list[GridWord], cfg: GridConfig) -> list[tuple[list[tuple[GridW
         taken = {id(w) for w, _ in placed}
         left = [w for w in left if id(w) not in taken]
     return found
+
+
+def lost_spaces(
+    words: list[GridWord], found: list[tuple[list[tuple[GridWord, int]], int]], gray: np.ndarray
+) -> dict[tuple[int, int], list[tuple[str, Box]]]:
+    """Words an engine ran over a space, cut where the grid shows it: (line, word) -> the pieces,
+    (text, box). A word of ``n`` characters that fits no grid but whose ink, on a grid of its
+    height, fills ``n`` cells of ``n + k`` with ``k`` bare cells inside (a 9x15 top's "2872 S" read
+    "28725") is ``n`` characters with spaces where the bare cells are: a fixed-width font leaves no
+    cell bare inside a word."""
+    placed = {id(w) for grid, _ in found for w, _ in grid}
+    out: dict[tuple[int, int], list[tuple[str, Box]]] = {}
+    for grid, pitch in found:
+        phase = grid[0][1] % pitch
+        height = float(np.median([w.box[3] - w.box[1] for w, _ in grid]))
+        for word in words:
+            n = len(word.text)
+            if id(word) in placed or n < 2 or word.box[3] - word.box[1] > 1.6 * height:
+                continue
+            key = (word.line, word.index)
+            if key not in out and (pieces := _spaced(word, gray, pitch, phase)) is not None:
+                out[key] = pieces
+    return out
+
+
+def _spaced(word: GridWord, gray: np.ndarray, pitch: int, phase: int) -> list[tuple[str, Box]] | None:
+    """``word`` cut at the bare cells inside its ink on the grid of ``pitch`` and ``phase``, when
+    its characters fill the other cells one each (None otherwise)."""
+    x0, y0, x1, y1 = word.box
+    if (x0 - phase) % pitch >= (pitch + 1) // 2:
+        return None
+    start, n = x0 - (x0 - phase) % pitch, len(word.text)
+    cells = max(1, -(-(x1 - start - 1) // pitch))  # the cells its ink reaches into
+    if not n < cells <= n + 3 or word.cut_off(gray, start, start + cells * pitch):
+        return None
+    band = word.ink_over(gray, start, start + cells * pitch)  # (h, cells * pitch)
+    inked = np.asarray((band.reshape(band.shape[0], cells, pitch) > 0.5).any(axis=(0, 2)))  # (cells,)
+    if int(inked.sum()) != n:
+        return None
+    pieces: list[tuple[str, Box]] = []
+    k = 0
+    for a, b in true_runs(inked):
+        pieces.append((word.text[k : k + b - a], (start + a * pitch, y0, start + b * pitch, y1)))
+        k += b - a
+    return pieces if len(pieces) > 1 else None

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.cell_grid import GridConfig, GridWord, grids, measured
+from assistant.ocr.bitmap_fonts import read_cells
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.cell_grid import GridConfig, GridWord, grids, lost_spaces, measured
 
 # Characters that stand on the baseline (no descender): a word's baseline is read from these.
 _ON_BASELINE = frozenset("abcdefhiklmnorstuvwxzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789!?#%&*<>")
@@ -58,6 +59,9 @@ class _Cell:
     pos: int  # which character of the word
     text: str  # the word's reading: a twin is the same glyph read alike in another word or place
     reading: str  # the character's: ``text[pos]``
+
+
+_Grid = tuple[np.ndarray, list[_Cell], np.ndarray]  # a grid's frames, cells and exact groups
 
 
 def _say(text: str, pos: int) -> float:
@@ -234,22 +238,63 @@ def _rewritten(lines: list[OcrLine], changes: dict[tuple[int, int, int], str]) -
     return out
 
 
+def _cut(placed: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray) -> _Grid:
+    """A grid's cells: their frames of ink, what each was read as, and their exact groups."""
+    frames, cells = _frames(placed, pitch, gray)
+    return frames, cells, _exact(frames)
+
+
+def _believed(cut: _Grid, cfg: GlyphConfig) -> bool:
+    """Whether a grid is a fixed-width font's: enough cells, most of them with a twin (proportional
+    text cut at a pitch it does not have has few)."""
+    _, cells, exact = cut
+    return len(cells) >= cfg.grid.min_grid_chars and _twinned(cells, _twins(cells, exact)) >= cfg.twins
+
+
+def _split(lines: list[OcrLine], pieces: dict[tuple[int, int], list[tuple[str, Box]]]) -> list[OcrLine]:
+    """``lines`` with the words of ``pieces`` ((line, word) -> (text, box) each) cut into them."""
+    out = []
+    for li, line in enumerate(lines):
+        if not any((li, wi) in pieces for wi in range(len(line.words))):
+            out.append(line)
+            continue
+        words = []
+        for wi, word in enumerate(line.words):
+            cut = pieces.get((li, wi), [])
+            words += [OcrWord(text, box, word.confidence) for text, box in cut] or [word]
+        out.append(OcrLine.of(words, line.confidence))
+    return out
+
+
 def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None = None) -> list[OcrLine]:
     """``lines`` with look-alike characters set in a fixed-width font read as the screen's other
     cells of the same glyph are (see the module docstring); ``gray`` ``(h, w)`` the picture read."""
     cfg = cfg or GlyphConfig()
     changes: dict[tuple[int, int, int], str] = {}
-    for placed, pitch in grids(measured(lines, gray, cfg.grid), cfg.grid):
-        frames, cells = _frames(placed, pitch, gray)
-        if len(cells) < cfg.grid.min_grid_chars:
-            continue
-        exact = _exact(frames)
-        if _twinned(cells, _twins(cells, exact)) < cfg.twins:
+    words = measured(lines, gray, cfg.grid)
+    found = grids(words, cfg.grid)
+    cuts = [_cut(placed, pitch, gray) for placed, pitch in found]
+    believed = [grid for grid, cut in zip(found, cuts, strict=True) if _believed(cut, cfg)]
+    if believed and (pieces := lost_spaces(words, believed, gray)):
+        # Words run over a space cut on the grid first: their pieces fit it, and are voted on.
+        lines = _split(lines, pieces)
+        words = measured(lines, gray, cfg.grid)
+        found = grids(words, cfg.grid)
+        cuts = [_cut(placed, pitch, gray) for placed, pitch in found]
+    for cut in cuts:
+        if not _believed(cut, cfg):
             continue  # no fixed-width font: proportional text cut at a pitch it does not have
+        frames, cells, exact = cut
         glyph = _clusters(frames, exact, cfg)
         twins = _twins(cells, glyph)
         groups: dict[int, list[_Cell]] = defaultdict(list)
         for cell, g in zip(cells, glyph.tolist(), strict=True):
             groups[g].append(cell)
         changes.update(_changes(list(groups.values()), _backed(cells, twins), cfg))
-    return _rewritten(lines, changes) if changes else lines
+    lines = _rewritten(lines, changes) if changes else lines
+    # A core bitmap font's cells read from the font itself (assistant.ocr.bitmap_fonts).
+    glyphs: dict[tuple[int, int], list[tuple[str, Box]]] = {}
+    for (placed, pitch), cut in zip(found, cuts, strict=True):
+        if _believed(cut, cfg):
+            glyphs.update(read_cells(words, placed, pitch, gray))
+    return _split(lines, glyphs) if glyphs else lines

@@ -131,10 +131,15 @@ def test_proportional_text_is_left_alone() -> None:
 
 
 def test_a_lone_misread_with_nothing_to_vote_for_it_stays(tmp_path: Path) -> None:
-    """Only clear evidence changes a character: a screen of one line has too few cells for a grid."""
-    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
-    one = _read(gray, 15, _cells(9))[2:3]  # "/dev/sdal 468G 301G 144G 68% /"
+    """Only clear evidence changes a character: one line of an antialiased monospace font has too
+    few cells for a vote (and no core font's glyphs to read). In a core font, the font file itself
+    is the evidence, however short the text."""
+    gray = _terminal(ImageFont.truetype(MONO, 15), 9, 18)
+    one = _read(gray, 18, _cells(9))[2:3]  # "/dev/sdal 468G 301G 144G 68% /"
     assert _text(vote_glyphs(one, gray)) == _text(one)
+    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
+    one = _read(gray, 15, _cells(9))[2:3]
+    assert _text(vote_glyphs(one, gray)) == [WORDS[2]]
     assert vote_glyphs([], gray) == []
     off = [OcrLine.of([OcrWord("sdal", (5000, 5000, 5040, 5015), 0.9)])]  # a box off the picture
     assert vote_glyphs(off, gray) == off
@@ -145,8 +150,8 @@ def test_a_font_that_draws_two_characters_alike_keeps_both(tmp_path: Path) -> No
     words, both in their own right, so neither is changed, not even the "sdal" misread, which the
     glyph cannot tell from "total"'s "l"; "we" and "5O5M" are still put right (their "c" and
     "0" are glyphs apart)."""
-    gray = _terminal(_core_font("9x15", tmp_path), 9, 15, drawn={"1": "l"})
-    read = _read(gray, 15, _cells(9))
+    gray = _terminal(ImageFont.truetype(MONO, 15), 9, 18, drawn={"1": "l"})  # (no core font: see below)
+    read = _read(gray, 18, _cells(9))
     fixed = [t.replace(" we ", " wc ").replace("5O5M", "505M") for t in _text(read)]
     assert _text(vote_glyphs(read, gray)) == fixed
 
@@ -170,3 +175,76 @@ def test_a_real_terminal_read_by_tesseract() -> None:
     assert "/dev/sda1" in after and "nas:/volume1" in after
     words = set(truth["words"])
     assert [w for w in before if w in words and w not in after] == []
+
+
+def _run_together(lines: list[OcrLine], first: str, second: str, reading: str) -> list[OcrLine]:
+    """``lines`` with the words ``first`` and ``second`` (one space apart) read as one word,
+    ``reading``, boxed round both: an engine that ran over the space."""
+    out = []
+    for line in lines:
+        words = list(line.words)
+        for k in range(len(words) - 1):
+            a, b = words[k], words[k + 1]
+            if (a.text, b.text) == (first, second):
+                box = (a.box[0], min(a.box[1], b.box[1]), b.box[2], max(a.box[3], b.box[3]))
+                words[k : k + 2] = [OcrWord(reading, box, 0.86)]
+                break
+        out.append(OcrLine.of(words))
+    return out
+
+
+def test_a_space_run_over_in_a_core_font_is_put_back(tmp_path: Path) -> None:
+    """9x15 again, with two words an engine ran together over a single space: "12 services.txt"
+    read "12services.txt", and "wc -l" read "wc-l" with its "c" misread too ("we-l", as in a 9x15
+    top "2872 S" read "28725"). The bare cell between them on the grid is a space: both are cut
+    there, and the "c" put right by the vote as before."""
+    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
+    read = _run_together(_read(gray, 15, _cells(9)), "12", "services.txt", "12services.txt")
+    read = _run_together(read, "we", "-l", "we-l")
+    assert "12services.txt" in _text(read) and any("we-l" in t for t in _text(read))
+    assert _text(vote_glyphs(read, gray)) == WORDS
+
+
+def test_proportional_words_run_together_are_left_alone() -> None:
+    """No grid, no cut: in DejaVu Sans a gap between letters says nothing of a space."""
+    font = ImageFont.truetype(SANS, 15)
+    gray = _proportional(font, 18)
+    read = _run_together(_read(gray, 18, font.getlength), "12", "services.txt", "12services.txt")
+    assert _text(vote_glyphs(read, gray)) == _text(read)
+
+
+@pytest.mark.parametrize("name, pitch, row", [("7x13", 7, 13), ("6x10", 6, 10), ("10x20", 10, 20)])
+def test_a_core_font_misread_everywhere_is_read_from_the_font(
+    tmp_path: Path, name: str, pitch: int, row: int
+) -> None:
+    """An engine that misreads a core font's glyph wherever it stands (7x13's "w" read "u" in
+    every word, as on half A; the ":" of a prompt read "t", the "S" of "Size" read "5"): no
+    cell of the screen votes against it, but the cells are the font's own glyphs, pixel for
+    pixel, and the font file says what each is. Every word comes back as drawn."""
+    from assistant.ocr.bitmap_fonts import core_fonts
+
+    if not any(f.name == name for f in core_fonts()):
+        pytest.skip(f"needs the X core font {name} (xfonts-base)")
+    gray = _terminal(_core_font(name, tmp_path), pitch, row)
+    consistent = {
+        "we": "uc",
+        "/srv/www/clips": "/srv/uuu/clips",
+        "root@nas:~#": "root@nast~#",
+        "Size": "5ize",
+    }
+    read = [
+        OcrLine.of([OcrWord(consistent.get(w.text, w.text), w.box, w.confidence) for w in line.words])
+        for line in _read(gray, row, _cells(pitch))
+    ]
+    assert "uc" in " ".join(_text(read)).split()
+    assert _text(vote_glyphs(read, gray)) == WORDS
+
+
+def test_a_truetype_terminal_is_not_read_as_a_core_font() -> None:
+    """DejaVu Sans Mono (antialiased) matches no core font's glyphs: a misread everywhere stays."""
+    gray = _terminal(ImageFont.truetype(MONO, 15), 9, 18)
+    read = [
+        OcrLine.of([OcrWord(w.text.replace("w", "u"), w.box, w.confidence) for w in line.words])
+        for line in _read(gray, 18, _cells(9))
+    ]
+    assert "/srv/uuu/clips" in " ".join(_text(vote_glyphs(read, gray))).split()

@@ -1,0 +1,207 @@
+"""Text in an X core bitmap font read cell by cell against the font's own glyphs.
+
+xterm, xmessage and xcalc draw with the X server's bitmap fonts (``fixed``, 6x10, 7x13, 9x15,
+10x20, ...): every character is the same few pixels wherever it stands, and exactly the pixels of
+the font file (xfonts-base's PCF files). An engine reads them by shape and context and misreads the
+ones it cannot tell apart at that size consistently, all over the screen ("w" read "u" in 7x13,
+"S" read "5" after digits, 6x10's ":" read "t"), which no vote among the screen's own cells can put
+right. Where a character grid (:mod:`assistant.ocr.cell_grid`) is drawn in one of these fonts, its
+cells match the font's glyphs pixel for pixel: a word whose every cell is exactly one glyph (a bare
+cell a space) is that text, whatever the engine read. Anything else (an antialiased font, bold,
+a cursor over a cell, a glyph two characters share) leaves the word as the engine read it.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from PIL import PcfFontFile
+
+from assistant.ocr.cell_grid import GridWord
+
+FONT_DIR = Path("/usr/share/fonts/X11/misc")
+# The core fonts terminals and X's own programs use (xfonts-base), by cell width.
+FONTS = ("6x9", "6x10", "6x12", "6x13", "7x13", "7x14", "8x13", "9x15", "9x18", "10x20")
+MORE = 24  # cells looked at past either end of a word's box
+LIKE = 0.5  # the least likeness (difflib's ratio) of the font's reading and the engine's to take it
+PRINTABLE = "".join(chr(c) for c in range(33, 127))
+
+
+@dataclass(frozen=True)
+class BitmapFont:
+    name: str
+    pitch: int
+    ascent: int  # rows of a cell above the baseline
+    descent: int
+    # A cell's packed ink (ascent + descent rows, pitch columns) -> its character.
+    glyphs: dict[bytes, str] = field(repr=False)
+
+
+@lru_cache(maxsize=1)
+def core_fonts(folder: Path = FONT_DIR) -> tuple[BitmapFont, ...]:
+    """The core fonts found in ``folder`` (none where xfonts-base is not installed). Glyphs two
+    characters share are left out: such a cell says nothing."""
+    out = []
+    for name in FONTS:
+        path = folder / f"{name}-ISO8859-1.pcf.gz"
+        if not path.exists():
+            continue
+        try:
+            with gzip.open(path) as fp:
+                font = PcfFontFile.PcfFontFile(fp)  # type: ignore[arg-type]
+        except (OSError, SyntaxError, ValueError):
+            continue
+        seen: dict[bytes, set[str]] = {}
+        size = None
+        for ch in PRINTABLE:
+            glyph = font.glyph[ord(ch)]
+            if glyph is None:
+                continue
+            (advance, _), (_, top, _, bottom), _, image = glyph
+            cell = np.asarray(image, dtype=bool)  # (ascent + descent, pitch)
+            if size is None:
+                size = (advance, -top, bottom)
+            if (advance, -top, bottom) != size or cell.shape != (bottom - top, advance):
+                continue  # not a character-cell font after all
+            seen.setdefault(np.packbits(cell).tobytes(), set()).add(ch)
+        if size is not None:
+            glyphs = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+            out.append(BitmapFont(name, size[0], size[1], size[2], glyphs))
+    return tuple(out)
+
+
+def _cells(
+    word: GridWord, gray: np.ndarray, start: int, count: int, font: BitmapFont, base: int
+) -> list[bytes]:
+    """The packed ink of ``count`` cells from x ``start`` on the row whose baseline is ``base``
+    (its first row below the letters), as the font's glyphs are packed."""
+    y0, y1 = base - font.ascent, base + font.descent
+    x1 = start + count * font.pitch
+    if y0 < 0 or start < 0 or y1 > gray.shape[0] or x1 > gray.shape[1]:
+        return []
+    part = np.abs(gray[y0:y1, start:x1].astype(np.float32) - word.ground) > 0.5 * word.contrast
+    cells = part.reshape(y1 - y0, count, font.pitch).transpose(1, 0, 2)  # (count, rows, pitch)
+    cut = cells.reshape(count, -1)
+    packed = np.packbits(cut, axis=1)  # each cell as the font's glyphs are packed
+    return [row.tobytes() for row in packed]
+
+
+def read_word(
+    word: GridWord, gray: np.ndarray, start: int, font: BitmapFont, room: tuple[int, int] = (0, 0)
+) -> str | None:
+    """``word`` (on a grid of the font's pitch, its first cell at ``start``) read from the font's
+    glyphs: each cell the one glyph its ink is, a bare cell a space; None unless every cell of
+    its box is a glyph of the font on one baseline."""
+    count = -(-(word.box[2] - start) // font.pitch)
+    blank = bytes(len(next(iter(font.glyphs))))
+    # The baseline: under its lowest ink, or as far up as a descender goes.
+    for base in range(word.box[3], word.box[3] - font.descent - 1, -1):
+        cells = _cells(word, gray, start, count, font, base)
+        # Its box is tight round its ink: a bare cell at either end is another row's or window's.
+        if cells and cells[0] != blank != cells[-1] and all(c in font.glyphs or c == blank for c in cells):
+            text = "".join(font.glyphs.get(c, " ") for c in cells)
+            return _grown(word, gray, (start, count, base), font, text, room)
+    return None
+
+
+def _grown(
+    word: GridWord,
+    gray: np.ndarray,
+    cells: tuple[int, int, int],
+    font: BitmapFont,
+    text: str,
+    room: tuple[int, int],
+) -> str:
+    """``text`` (read from ``cells``: the first's x, how many, the baseline) with the glyphs that go
+    on either side of them up to a bare cell, within ``room``: an engine's box may end a letter or
+    two short of its word's ink."""
+    start, count, base = cells
+    left, right = "", ""
+    for step in range(1, room[1] + 1):
+        cell = _cells(word, gray, start + (count + step - 1) * font.pitch, 1, font, base)
+        if not cell or cell[0] not in font.glyphs:
+            break
+        right += font.glyphs[cell[0]]
+    for step in range(1, room[0] + 1):
+        cell = _cells(word, gray, start - step * font.pitch, 1, font, base)
+        if not cell or cell[0] not in font.glyphs:
+            break
+        left = font.glyphs[cell[0]] + left
+    return left + text + right
+
+
+def grid_font(
+    words: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray, least: float = 0.6
+) -> tuple[BitmapFont, int] | None:
+    """The core font a grid's words (with their first cells' x) are drawn in, and how many pixels
+    its cells begin after the grid's (the grid's phase is put where the least ink lies between
+    columns, and a font whose glyphs leave a column bare on both sides puts it a pixel off): the
+    one that reads at least ``least`` of them (the first 40 tried), most of all; None for none."""
+    sample = words[:40]
+    best, score = None, 0
+    for font in core_fonts():
+        if font.pitch != pitch or not font.glyphs:
+            continue
+        for shift in (0, -1, 1):
+            read = sum(read_word(w, gray, s + shift, font) is not None for w, s in sample)
+            if read > score:
+                best, score = (font, shift), read
+    return best if sample and score >= least * len(sample) else None
+
+
+def read_cells(
+    words: list[GridWord], placed: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray
+) -> dict[tuple[int, int], list[tuple[str, tuple[int, int, int, int]]]]:
+    """Where a grid is drawn in a core font: (line, word) -> the word's pieces as the font's glyphs
+    read them, (text, box), for each of ``words`` on the grid's rows whose reading differs from the
+    engine's (a grid's own words, and words that fit it no more: a space run over, a mark read
+    twice)."""
+    found = grid_font(placed, pitch, gray)
+    if found is None:
+        return {}
+    font, shift = found
+    phase = (placed[0][1] + shift) % pitch
+    out = {}
+    for word in words:
+        # (no taller than a cell: a box round two rows)
+        if (
+            word.box[3] - word.box[1] > font.ascent + font.descent
+            or (word.box[0] - phase) % pitch >= (pitch + 1) // 2
+        ):
+            continue
+        start = word.box[0] - (word.box[0] - phase) % pitch
+        text = read_word(word, gray, start, font, _room(word, words, start, pitch))
+        # A reading unlike the engine's is of other ink than the engine read (a box it put round a
+        # row and a half, cut to the wrong row): the engine's words say which row it read.
+        if text is None or text == word.text or SequenceMatcher(None, text, word.text).ratio() < LIKE:
+            continue
+        if word.text.startswith(text) or word.text.endswith(text):
+            continue  # fewer letters than the engine read: a word cut by a window over it
+        pieces, x = [], start
+        for piece in text.split(" "):
+            if piece:
+                pieces.append((piece, (x, word.box[1], x + len(piece) * pitch, word.box[3])))
+            x += (len(piece) + 1) * pitch
+        out[(word.line, word.index)] = pieces
+    return out
+
+
+def _room(word: GridWord, words: list[GridWord], start: int, pitch: int) -> tuple[int, int]:
+    """Whole cells free of other words' boxes on ``word``'s row, left of its first cell and right
+    of its box (at most ``MORE`` each way)."""
+    y0, y1 = word.box[1], word.box[3]
+    left, right = start - MORE * pitch, start + (-(-(word.box[2] - start) // pitch) + MORE) * pitch
+    for other in words:
+        if other is word or min(y1, other.box[3]) - max(y0, other.box[1]) < 0.5 * (y1 - y0):
+            continue
+        if other.box[2] <= start:
+            left = max(left, other.box[2])
+        elif other.box[0] >= word.box[2]:
+            right = min(right, other.box[0])
+    end = start + -(-(word.box[2] - start) // pitch) * pitch
+    return max(0, (start - left) // pitch), max(0, (right - end) // pitch)
