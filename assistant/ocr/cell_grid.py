@@ -111,12 +111,13 @@ def _ink(word_box: Box, gray: np.ndarray, cfg: GridConfig) -> tuple[Box, np.ndar
     return (x0 + tx0, y0 + ty0, x0 + tx1, y0 + ty1), ink[ty0:ty1, tx0:tx1], float(ground), top
 
 
-def measured(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig) -> list[GridWord]:
-    """Each word of ``lines`` with its ink-tight box and ink (words with spaces or too faint left out)."""
+def measured(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig, spaced: bool = False) -> list[GridWord]:
+    """Each word of ``lines`` with its ink-tight box and ink (too faint ones left out; words with
+    spaces too unless ``spaced``: a recogniser's reading of a whole line is one "word")."""
     out = []
     for li, line in enumerate(lines):
         for wi, word in enumerate(line.words):
-            if not word.text or " " in word.text:
+            if not word.text or (" " in word.text and not spaced):
                 continue
             found = _ink(word.box, gray, cfg)
             if found is not None:

@@ -294,7 +294,9 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
     lines = _rewritten(lines, changes) if changes else lines
     # A core bitmap font's cells read from the font itself (assistant.ocr.bitmap_fonts).
     glyphs: dict[tuple[int, int], list[tuple[str, Box]]] = {}
-    for (placed, pitch), cut in zip(found, cuts, strict=True):
-        if _believed(cut, cfg):
-            glyphs.update(read_cells(words, placed, pitch, gray))
+    believed = [grid for grid, cut in zip(found, cuts, strict=True) if _believed(cut, cfg)]
+    if believed:
+        words += [w for w in measured(lines, gray, cfg.grid, spaced=True) if " " in w.text]
+    for placed, pitch in believed:
+        glyphs.update(read_cells(words, placed, pitch, gray))
     return _split(lines, glyphs) if glyphs else lines
