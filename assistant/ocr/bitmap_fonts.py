@@ -17,17 +17,20 @@ import gzip
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 from PIL import PcfFontFile
 
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.cell_grid import GridWord
 
 FONT_DIR = Path("/usr/share/fonts/X11/misc")
 # The core fonts terminals and X's own programs use (xfonts-base), by cell width.
 FONTS = ("6x9", "6x10", "6x12", "6x13", "7x13", "7x14", "8x13", "9x15", "9x18", "10x20")
 MORE = 24  # cells looked at past either end of a word's box
+FOUND = 0.9  # the confidence given a word found between others: its every cell is a glyph
 LIKE = 0.5  # the least likeness (difflib's ratio) of the font's reading and the engine's to take it
 PRINTABLE = "".join(chr(c) for c in range(33, 127))
 
@@ -93,7 +96,7 @@ def _cells(
 
 def read_word(
     word: GridWord, gray: np.ndarray, start: int, font: BitmapFont, room: tuple[int, int] = (0, 0)
-) -> str | None:
+) -> tuple[str, int, int] | None:
     """``word`` (on a grid of the font's pitch, its first cell at ``start``) read from the font's
     glyphs: each cell the one glyph its ink is, a bare cell a space; None unless every cell of
     its box is a glyph of the font on one baseline."""
@@ -105,7 +108,8 @@ def read_word(
         # Its box is tight round its ink: a bare cell at either end is another row's or window's.
         if cells and cells[0] != blank != cells[-1] and all(c in font.glyphs or c == blank for c in cells):
             text = "".join(font.glyphs.get(c, " ") for c in cells)
-            return _grown(word, gray, (start, count, base), font, text, room)
+            left, right = _grown(word, gray, (start, count, base), font, room)
+            return left + text + right, start - len(left) * font.pitch, base
     return None
 
 
@@ -114,12 +118,10 @@ def _grown(
     gray: np.ndarray,
     cells: tuple[int, int, int],
     font: BitmapFont,
-    text: str,
     room: tuple[int, int],
-) -> str:
-    """``text`` (read from ``cells``: the first's x, how many, the baseline) with the glyphs that go
-    on either side of them up to a bare cell, within ``room``: an engine's box may end a letter or
-    two short of its word's ink."""
+) -> tuple[str, str]:
+    """The glyphs that go on either side of ``cells`` (the first's x, how many, the baseline) up to
+    a bare cell, within ``room``: an engine's box may end a letter or two short of its word's ink."""
     start, count, base = cells
     left, right = "", ""
     for step in range(1, room[1] + 1):
@@ -132,17 +134,19 @@ def _grown(
         if not cell or cell[0] not in font.glyphs:
             break
         left = font.glyphs[cell[0]] + left
-    return left + text + right
+    return left, right
 
 
 def grid_font(
-    words: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray, least: float = 0.6
+    words: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray, least: int = 6
 ) -> tuple[BitmapFont, int] | None:
     """The core font a grid's words (with their first cells' x) are drawn in, and how many pixels
     its cells begin after the grid's (the grid's phase is put where the least ink lies between
     columns, and a font whose glyphs leave a column bare on both sides puts it a pixel off): the
-    one that reads at least ``least`` of them (the first 40 tried), most of all; None for none."""
-    sample = words[:40]
+    one that reads the most of 40 of them, spread over the grid, and at least ``least`` (every cell
+    of a word read is a glyph of the font, pixel for pixel: a few are proof enough; a grid may
+    also take in a window in another font of the same width). None for none."""
+    sample = words[:: max(1, len(words) // 40)][:40]
     best, score = None, 0
     for font in core_fonts():
         if font.pitch != pitch or not font.glyphs:
@@ -151,22 +155,28 @@ def grid_font(
             read = sum(read_word(w, gray, s + shift, font) is not None for w, s in sample)
             if read > score:
                 best, score = (font, shift), read
-    return best if sample and score >= least * len(sample) else None
+    return best if score >= least else None
 
 
 def read_cells(
-    words: list[GridWord], placed: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray
-) -> dict[tuple[int, int], list[tuple[str, tuple[int, int, int, int]]]]:
+    words: list[GridWord],
+    placed: list[tuple[GridWord, int]],
+    pitch: int,
+    gray: np.ndarray,
+    taken: list[Box] | None = None,
+) -> tuple[dict[tuple[int, int], list[tuple[str, Box]]], list[OcrLine]]:
     """Where a grid is drawn in a core font: (line, word) -> the word's pieces as the font's glyphs
     read them, (text, box), for each of ``words`` on the grid's rows whose reading differs from the
     engine's (a grid's own words, and words that fit it no more: a space run over, a mark read
-    twice)."""
+    twice); and the words between them on their rows that the engine left unread, clear of the
+    boxes ``taken`` (:func:`_between`)."""
     found = grid_font(placed, pitch, gray)
     if found is None:
-        return {}
+        return {}, []
     font, shift = found
     phase = (placed[0][1] + shift) % pitch
     out = {}
+    rows: dict[int, tuple[GridWord, list[tuple[int, int]]]] = {}  # baseline -> a word, the spans read
     for word in words:
         # (no taller than a cell: a box round two rows)
         if (
@@ -175,19 +185,61 @@ def read_cells(
         ):
             continue
         start = word.box[0] - (word.box[0] - phase) % pitch
-        text = read_word(word, gray, start, font, _room(word, words, start, pitch))
+        read = read_word(word, gray, start, font, _room(word, words, start, pitch))
+        if read is None:
+            continue
+        text, x, base = read
         # A reading unlike the engine's is of other ink than the engine read (a box it put round a
         # row and a half, cut to the wrong row): the engine's words say which row it read.
-        if text is None or text == word.text or SequenceMatcher(None, text, word.text).ratio() < LIKE:
+        if SequenceMatcher(None, text, word.text).ratio() < LIKE:
             continue
-        if word.text.startswith(text) or word.text.endswith(text):
-            continue  # fewer letters than the engine read: a word cut by a window over it
-        pieces, x = [], start
+        rows.setdefault(base, (word, []))[1].append((x, x + len(text) * pitch))
+        if text == word.text or word.text.startswith(text) or word.text.endswith(text):
+            continue  # as the engine read it, or fewer letters: a word cut by a window over it
+        pieces = []
         for piece in text.split(" "):
             if piece:
                 pieces.append((piece, (x, word.box[1], x + len(piece) * pitch, word.box[3])))
             x += (len(piece) + 1) * pitch
         out[(word.line, word.index)] = pieces
+    return out, _between(rows, gray, font, taken or [])
+
+
+def _between(
+    rows: dict[int, tuple[GridWord, list[tuple[int, int]]]],
+    gray: np.ndarray,
+    font: BitmapFont,
+    taken: list[Box],
+) -> list[OcrLine]:
+    """Words of the font between the words read on each row (baseline -> a word of it for its
+    ground, the x spans read), clear of ``taken``: a listing's column of lone digits that the
+    engine's page layout dropped (the day of the month in ``ls -l``, ``ps``'s PID). A run of glyph
+    cells between bare ones is a word when it holds a letter or a digit; a cell of ink that is no
+    glyph ends the search there (another window, a cursor)."""
+    blank = bytes(len(next(iter(font.glyphs))))
+    out = []
+    for base, (ref, spans) in rows.items():
+        y0, y1 = base - font.ascent, base + font.descent
+        near = [b for b in taken if min(y1, b[3]) - max(y0, b[1]) > 0]
+        spans.sort()
+        for (_, a), (b, _) in pairwise(spans):
+            count = (b - a) // font.pitch
+            if count < 1:
+                continue
+            cells = _cells(ref, gray, a, count, font, base)
+            run: list[str] = []
+            for k, cell in enumerate([*cells, blank]):
+                if cell != blank and cell in font.glyphs:
+                    run.append(font.glyphs[cell])
+                    continue
+                if cell != blank:
+                    break  # ink that is no glyph of the font
+                if any(ch.isalnum() for ch in run):
+                    x1 = a + k * font.pitch
+                    box = (x1 - len(run) * font.pitch, y0, x1, y1)
+                    if not any(min(box[2], t[2]) - max(box[0], t[0]) > 0 for t in near):
+                        out.append(OcrLine.of([OcrWord("".join(run), box, FOUND)]))
+                run = []
     return out
 
 

@@ -297,6 +297,10 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
     believed = [grid for grid, cut in zip(found, cuts, strict=True) if _believed(cut, cfg)]
     if believed:
         words += [w for w in measured(lines, gray, cfg.grid, spaced=True) if " " in w.text]
+    taken = [w.box for line in lines for w in line.words]
+    between: list[OcrLine] = []
     for placed, pitch in believed:
-        glyphs.update(read_cells(words, placed, pitch, gray))
-    return _split(lines, glyphs) if glyphs else lines
+        changed, found_between = read_cells(words, placed, pitch, gray, taken)
+        glyphs.update(changed)
+        between += found_between
+    return (_split(lines, glyphs) if glyphs else lines) + between
