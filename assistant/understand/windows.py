@@ -41,6 +41,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, scale_box, union_box
 from assistant.ocr.layout import TextBlock, layout_blocks, past_edges
 from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
+from assistant.understand.title_words import corrected
 
 log = logging.getLogger(__name__)
 
@@ -288,7 +289,8 @@ class ScreenWindows:
                     else:
                         out.extend(layout_blocks([w for w in window_lines if centre_in(w.box, ln.box)]))
                 continue
-            out.extend(layout_blocks([ln for ln in window_lines if not self.is_title_bar(i, ln)]))
+            kept = [ln for ln in window_lines if not self.is_title_bar(i, ln)]
+            out.extend(layout_blocks(corrected(kept, self.read[i].title)))  # its prompt, spelt as its title
         return out
 
     def is_title_bar(self, index: int, line: OcrLine) -> bool:
