@@ -164,18 +164,19 @@ def read_cells(
     pitch: int,
     gray: np.ndarray,
     taken: list[Box] | None = None,
-) -> tuple[dict[tuple[int, int], list[tuple[str, Box]]], list[OcrLine]]:
+) -> tuple[dict[tuple[int, int], list[tuple[str, Box]]], list[OcrLine]] | None:
     """Where a grid is drawn in a core font: (line, word) -> the word's pieces as the font's glyphs
     read them, (text, box), for each of ``words`` on the grid's rows whose reading differs from the
     engine's (a grid's own words, and words that fit it no more: a space run over, a mark read
     twice); and the words between them on their rows that the engine left unread, clear of the
-    boxes ``taken`` (:func:`_between`)."""
+    boxes ``taken`` (:func:`_between`). None where the grid is in no core font."""
     found = grid_font(placed, pitch, gray)
     if found is None:
-        return {}, []
+        return None
     font, shift = found
     phase = (placed[0][1] + shift) % pitch
     out = {}
+    boxes = np.array([w.box for w in words], dtype=np.int32).reshape(-1, 4)
     rows: dict[int, tuple[GridWord, list[tuple[int, int]]]] = {}  # baseline -> a word, the spans read
     for word in words:
         # (no taller than a cell: a box round two rows)
@@ -185,7 +186,7 @@ def read_cells(
         ):
             continue
         start = word.box[0] - (word.box[0] - phase) % pitch
-        read = read_word(word, gray, start, font, _room(word, words, start, pitch))
+        read = read_word(word, gray, start, font, _room(word, boxes, start, pitch))
         if read is None:
             continue
         text, x, base = read
@@ -243,17 +244,14 @@ def _between(
     return out
 
 
-def _room(word: GridWord, words: list[GridWord], start: int, pitch: int) -> tuple[int, int]:
-    """Whole cells free of other words' boxes on ``word``'s row, left of its first cell and right
-    of its box (at most ``MORE`` each way)."""
-    y0, y1 = word.box[1], word.box[3]
-    left, right = start - MORE * pitch, start + (-(-(word.box[2] - start) // pitch) + MORE) * pitch
-    for other in words:
-        if other is word or min(y1, other.box[3]) - max(y0, other.box[1]) < 0.5 * (y1 - y0):
-            continue
-        if other.box[2] <= start:
-            left = max(left, other.box[2])
-        elif other.box[0] >= word.box[2]:
-            right = min(right, other.box[0])
-    end = start + -(-(word.box[2] - start) // pitch) * pitch
+def _room(word: GridWord, boxes: np.ndarray, start: int, pitch: int) -> tuple[int, int]:
+    """Whole cells free of other words' boxes (``boxes``: ``(n, 4)``, all words') on ``word``'s
+    row, left of its first cell and right of its box (at most ``MORE`` each way)."""
+    _, y0, x1, y1 = word.box
+    end = start + -(-(x1 - start) // pitch) * pitch
+    overlap = np.minimum(y1, boxes[:, 3]) - np.maximum(y0, boxes[:, 1])
+    row = boxes[overlap >= 0.5 * (y1 - y0)]
+    before, after = row[row[:, 2] <= start, 2], row[row[:, 0] >= x1, 0]
+    left = max([start - MORE * pitch, *before.tolist()])
+    right = min([end + MORE * pitch, *after.tolist()])
     return max(0, (start - left) // pitch), max(0, (right - end) // pitch)

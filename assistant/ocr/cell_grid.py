@@ -111,13 +111,22 @@ def _ink(word_box: Box, gray: np.ndarray, cfg: GridConfig) -> tuple[Box, np.ndar
     return (x0 + tx0, y0 + ty0, x0 + tx1, y0 + ty1), ink[ty0:ty1, tx0:tx1], float(ground), top
 
 
-def measured(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig, spaced: bool = False) -> list[GridWord]:
-    """Each word of ``lines`` with its ink-tight box and ink (too faint ones left out; words with
-    spaces too unless ``spaced``: a recogniser's reading of a whole line is one "word")."""
+def measured(
+    lines: list[OcrLine],
+    gray: np.ndarray,
+    cfg: GridConfig,
+    spaced: bool = False,
+    only: set[int] | None = None,
+) -> list[GridWord]:
+    """Each word of ``lines`` without a space (with one, if ``spaced``: a recogniser's reading of a
+    whole line is one "word") with its ink-tight box and ink, too faint ones left out; of the lines
+    numbered ``only``, when given."""
     out = []
     for li, line in enumerate(lines):
+        if only is not None and li not in only:
+            continue
         for wi, word in enumerate(line.words):
-            if not word.text or (" " in word.text and not spaced):
+            if not word.text or (" " in word.text) != spaced:
                 continue
             found = _ink(word.box, gray, cfg)
             if found is not None:

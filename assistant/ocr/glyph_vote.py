@@ -26,6 +26,7 @@ import numpy as np
 from assistant.ocr.bitmap_fonts import read_cells
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.cell_grid import GridConfig, GridWord, grids, lost_spaces, measured
+from assistant.ocr.cell_reading import glyph_readings, unread_words
 
 # Characters that stand on the baseline (no descender): a word's baseline is read from these.
 _ON_BASELINE = frozenset("abcdefhiklmnorstuvwxzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789!?#%&*<>")
@@ -61,7 +62,8 @@ class _Cell:
     reading: str  # the character's: ``text[pos]``
 
 
-_Grid = tuple[np.ndarray, list[_Cell], np.ndarray]  # a grid's frames, cells and exact groups
+# A grid's frames, cells and exact groups, and its rows read: (word, first cell's x, baseline y).
+_Grid = tuple[np.ndarray, list[_Cell], np.ndarray, list[tuple[GridWord, int, int]]]
 
 
 def _say(text: str, pos: int) -> float:
@@ -83,14 +85,20 @@ def _say(text: str, pos: int) -> float:
     return 1.0 if kinds == {ch.isdigit()} else 0.25
 
 
+def _shape(placed: list[tuple[GridWord, int]]) -> tuple[int, int]:
+    """Rows of a cell's frame kept over and under the baseline."""
+    height = int(np.median([w.box[3] - w.box[1] for w, _ in placed]))
+    return height + 2, height // 2 + 2
+
+
 def _frames(
     placed: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray
-) -> tuple[np.ndarray, list[_Cell]]:
+) -> tuple[np.ndarray, list[_Cell], list[tuple[GridWord, int, int]]]:
     """Every inked cell of the grid's words as a frame ``(n, rows * pitch)`` of ink (0..1), rows
-    counted from the word's baseline, and what each cell was read as."""
-    height = int(np.median([w.box[3] - w.box[1] for w, _ in placed]))
-    above, below = height + 2, height // 2 + 2  # rows kept over and under the baseline
-    frames, cells = [], []
+    counted from the word's baseline, what each cell was read as, and the words framed with their
+    first cells' x and baselines (the first row under the letters, in the picture)."""
+    above, below = _shape(placed)
+    frames, cells, rows_read = [], [], []
     for word, start in placed:
         n = len(word.text)
         if word.cut_off(gray, start, start + n * pitch):
@@ -111,10 +119,11 @@ def _frames(
         top, bottom = max(0, base + 1 - above), min(cut.shape[1], base + 1 + below)
         frame[:, above - (base + 1 - top) : above + (bottom - base - 1), :] = cut[:, top:bottom]
         frames.append(frame.reshape(n, -1)[inked])
+        rows_read.append((word, start, word.box[1] + base + 1))
         cells += [
             _Cell(word.line, word.index, k, word.text, word.text[k]) for k in np.flatnonzero(inked).tolist()
         ]
-    return (np.concatenate(frames) if frames else np.zeros((0, 1), np.float32)), cells
+    return (np.concatenate(frames) if frames else np.zeros((0, 1), np.float32)), cells, rows_read
 
 
 def _exact(frames: np.ndarray) -> np.ndarray:
@@ -240,14 +249,14 @@ def _rewritten(lines: list[OcrLine], changes: dict[tuple[int, int, int], str]) -
 
 def _cut(placed: list[tuple[GridWord, int]], pitch: int, gray: np.ndarray) -> _Grid:
     """A grid's cells: their frames of ink, what each was read as, and their exact groups."""
-    frames, cells = _frames(placed, pitch, gray)
-    return frames, cells, _exact(frames)
+    frames, cells, rows = _frames(placed, pitch, gray)
+    return frames, cells, _exact(frames), rows
 
 
 def _believed(cut: _Grid, cfg: GlyphConfig) -> bool:
     """Whether a grid is a fixed-width font's: enough cells, most of them with a twin (proportional
     text cut at a pitch it does not have has few)."""
-    _, cells, exact = cut
+    _, cells, exact, _ = cut
     return len(cells) >= cfg.grid.min_grid_chars and _twinned(cells, _twins(cells, exact)) >= cfg.twins
 
 
@@ -278,14 +287,21 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
     if believed and (pieces := lost_spaces(words, believed, gray)):
         # Words run over a space cut on the grid first: their pieces fit it, and are voted on.
         lines = _split(lines, pieces)
-        words = measured(lines, gray, cfg.grid)
+        cut_lines = {li for li, _ in pieces}  # measured again; the other lines' words kept
+        words = [w for w in words if w.line not in cut_lines] + measured(
+            lines, gray, cfg.grid, only=cut_lines
+        )
         found = grids(words, cfg.grid)
         cuts = [_cut(placed, pitch, gray) for placed, pitch in found]
-    for cut in cuts:
+    unread: dict[int, list[OcrLine]] = {}  # words found between others, by grid
+    taken = [w.box for line in lines for w in line.words]
+    for k, cut in enumerate(cuts):
         if not _believed(cut, cfg):
             continue  # no fixed-width font: proportional text cut at a pitch it does not have
-        frames, cells, exact = cut
+        frames, cells, exact, rows = cut
         glyph = _clusters(frames, exact, cfg)
+        readings = glyph_readings(frames, glyph, [c.reading for c in cells])
+        unread[k] = unread_words(rows, found[k][1], gray, readings, _shape(found[k][0]), taken, cfg.same)
         twins = _twins(cells, glyph)
         groups: dict[int, list[_Cell]] = defaultdict(list)
         for cell, g in zip(cells, glyph.tolist(), strict=True):
@@ -294,13 +310,14 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
     lines = _rewritten(lines, changes) if changes else lines
     # A core bitmap font's cells read from the font itself (assistant.ocr.bitmap_fonts).
     glyphs: dict[tuple[int, int], list[tuple[str, Box]]] = {}
-    believed = [grid for grid, cut in zip(found, cuts, strict=True) if _believed(cut, cfg)]
-    if believed:
-        words += [w for w in measured(lines, gray, cfg.grid, spaced=True) if " " in w.text]
-    taken = [w.box for line in lines for w in line.words]
+    if unread:
+        words += measured(lines, gray, cfg.grid, spaced=True)
     between: list[OcrLine] = []
-    for placed, pitch in believed:
-        changed, found_between = read_cells(words, placed, pitch, gray, taken)
-        glyphs.update(changed)
-        between += found_between
+    for k, found_here in unread.items():
+        read = read_cells(words, *found[k], gray, taken)
+        if read is None:  # no core font: the cells between matched to the screen's own glyphs
+            between += found_here
+            continue
+        glyphs.update(read[0])
+        between += read[1]
     return (_split(lines, glyphs) if glyphs else lines) + between

@@ -253,7 +253,7 @@ def test_a_truetype_terminal_is_not_read_as_a_core_font() -> None:
 def test_a_word_the_engine_left_unread_between_others_is_read_from_the_font(tmp_path: Path) -> None:
     """A listing's lone figures that tesseract's page layout drops (the day of the month in an
     ``ls -l``): on a core font's row, the cells between two words read are read from the font, and
-    a word found there comes back, in its place on the row; a DejaVu terminal gets nothing."""
+    a word found there comes back, in its place on the row."""
     gray = _terminal(_core_font("7x13", tmp_path), 7, 13)
     read = _read(gray, 13, _cells(7))
     dropped = [OcrLine.of([w for w in ln.words if w.text not in ("6.1M", "97%")]) for ln in read]
@@ -262,6 +262,18 @@ def test_a_word_the_engine_left_unread_between_others_is_read_from_the_font(tmp_
     assert ("6.1M",) in rows and ("97%",) in rows  # each a line of its own, at its own place
     by_text = {w.text: w.box for ln in found for w in ln.words}
     assert by_text["505M"][0] > by_text["6.1M"][2] > by_text["511M"][2]
+
+
+def test_in_an_antialiased_terminal_from_the_screens_own_glyphs() -> None:
+    """DejaVu Sans Mono has no font file to read from, but its "6", ".", "1" and "M" are drawn,
+    and read right, elsewhere on the screen: the dropped "6.1M" is found from those glyphs
+    (assistant.ocr.cell_reading). Proportional text (no grid) gets nothing."""
     gray = _terminal(ImageFont.truetype(MONO, 15), 9, 18)
     dropped = [OcrLine.of([w for w in ln.words if w.text != "6.1M"]) for ln in _read(gray, 18, _cells(9))]
+    assert "6.1M" in " ".join(_text(vote_glyphs(dropped, gray))).split()
+    font = ImageFont.truetype(SANS, 15)
+    gray = _proportional(font, 18)
+    dropped = [
+        OcrLine.of([w for w in ln.words if w.text != "6.1M"]) for ln in _read(gray, 18, font.getlength)
+    ]
     assert "6.1M" not in " ".join(_text(vote_glyphs(dropped, gray))).split()
