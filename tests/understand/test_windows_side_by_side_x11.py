@@ -1,0 +1,92 @@
+"""Two terminals side by side on a real Xvfb with openbox, their lines on the same rows: read one
+window after the other, never across, on both paths (a live *describe screen* with the window
+stack, and the same screen saved as a file, whose windows are found by their title bars)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from assistant.capture.screen import create_screen_source
+from assistant.describe import Describer, DescriberOptions
+from assistant.ocr.tesseract import tesseract_available
+from tests.support.processes import stop_process
+from tests.support.xvfb import XvfbServer
+
+pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
+
+PROGRAMS = ("openbox", "xterm", "xdotool", "xprop")
+LEFT = ("alpha lists the garden tools", "bravo counts the seed packets")
+RIGHT = ("charlie waters the tomatoes", "delta mends the fence posts")
+
+
+def _wait(predicate: object, what: str, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():  # type: ignore[operator]
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def terminals(xvfb_display: str, xvfb: XvfbServer) -> Iterator[None]:
+    """openbox with two xterms side by side, the right one active, each showing two lines."""
+    missing = [p for p in PROGRAMS if shutil.which(p) is None]
+    assert not missing, f"missing {missing}: apt-get install openbox x11-utils xterm xdotool"
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    env = xvfb.env()
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def run(*command: str) -> str:
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=20).stdout
+
+    procs.append(subprocess.Popen(["openbox", "--sm-disable"], env=env, stderr=subprocess.DEVNULL))
+    _wait(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
+    for title, lines, x in (("left - xterm", LEFT, 40), ("right - xterm", RIGHT, 640)):
+        script = "printf '" + "\\n".join(lines) + "\\n'; sleep 600"
+        command = ["xterm", "-T", title, "-fa", "DejaVu Sans Mono", "-fs", "13", "-geometry", f"40x6+{x}+80"]
+        procs.append(
+            subprocess.Popen([*command, "-e", "sh", "-c", script], env=env, stderr=subprocess.DEVNULL)
+        )
+        _wait(lambda t=title: run("xdotool", "search", "--name", f"^{t}").strip(), title)
+    run("xdotool", "windowactivate", "--sync", run("xdotool", "search", "--name", "^right").split()[0])
+    try:
+        yield
+    finally:
+        for proc in reversed(procs):
+            stop_process(proc)
+
+
+def _apart(text: str) -> None:
+    """Each window's lines whole and in order, the active (right) window's first (words compared
+    in lower case, letters only: a stray mark or capital read by OCR is no matter here)."""
+    said = " ".join(re.findall(r"[a-z]+", text.lower()))
+    lines = [" ".join(re.findall(r"[a-z]+", line)) for line in (*RIGHT, *LEFT)]
+    assert all(line in said for line in lines), text
+    at = [said.index(line) for line in lines]
+    assert at == sorted(at), text
+
+
+def test_terminals_side_by_side_are_read_one_after_the_other(terminals: None, tmp_path: Path) -> None:
+    describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full"))
+    with create_screen_source() as source:
+
+        def ready() -> bool:
+            stack = source.window_stack()
+            return stack is not None and stack.active is not None and stack.active.title == "right - xterm"
+
+        _wait(ready, "the right terminal active")
+        time.sleep(0.5)  # let xterm draw its lines
+        shot = source.grab_screen()
+    live = describer.describe(shot).text
+    _apart(live)
+    path = tmp_path / "screen.png"
+    shot.image.save(path)
+    _apart(describer.describe(path).text)  # the file: no stack, windows found by their title bars
