@@ -178,6 +178,7 @@ def read_cells(
     out = {}
     boxes = np.array([w.box for w in words], dtype=np.int32).reshape(-1, 4)
     rows: dict[int, tuple[GridWord, list[tuple[int, int]]]] = {}  # baseline -> a word, the spans read
+    reads: dict[int, list[tuple[int, str, GridWord]]] = {}  # baseline -> (first cell's x, reading, word)
     for word in words:
         # (no taller than a cell: a box round two rows)
         if (
@@ -195,15 +196,36 @@ def read_cells(
         if SequenceMatcher(None, text, word.text).ratio() < LIKE:
             continue
         rows.setdefault(base, (word, []))[1].append((x, x + len(text) * pitch))
-        if text == word.text or word.text.startswith(text) or word.text.endswith(text):
-            continue  # as the engine read it, or fewer letters: a word cut by a window over it
-        pieces = []
-        for piece in text.split(" "):
-            if piece:
-                pieces.append((piece, (x, word.box[1], x + len(piece) * pitch, word.box[3])))
-            x += (len(piece) + 1) * pitch
-        out[(word.line, word.index)] = pieces
+        reads.setdefault(base, []).append((x, text, word))
+    for row in reads.values():
+        for chain in _chains(sorted(row, key=lambda r: r[0]), pitch):
+            x, _, word = chain[0]
+            text = "".join(t for _, t, _ in chain)
+            if len(chain) == 1 and (
+                text == word.text or word.text.startswith(text) or word.text.endswith(text)
+            ):
+                continue  # as the engine read it, or fewer letters: a word cut by a window over it
+            pieces = []
+            for piece in text.split(" "):
+                if piece:
+                    pieces.append((piece, (x, word.box[1], x + len(piece) * pitch, word.box[3])))
+                x += (len(piece) + 1) * pitch
+            out[(word.line, word.index)] = pieces
+            out.update({(w.line, w.index): [] for _, _, w in chain[1:]})  # one word with the first
     return out, _between(rows, gray, font, taken or [])
+
+
+def _chains(row: list[tuple[int, str, GridWord]], pitch: int) -> list[list[tuple[int, str, GridWord]]]:
+    """A row's readings (first cell's x, text, word; left to right) in runs whose cells follow on
+    with no bare cell between: one word an engine read in pieces ("fe80:" ":b002:7eff"), as a
+    fixed-width font leaves a whole bare cell for a space."""
+    chains: list[list[tuple[int, str, GridWord]]] = []
+    for read in row:
+        if chains and chains[-1][-1][0] + len(chains[-1][-1][1]) * pitch == read[0]:
+            chains[-1].append(read)
+        else:
+            chains.append([read])
+    return chains
 
 
 def _between(

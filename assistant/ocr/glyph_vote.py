@@ -261,7 +261,8 @@ def _believed(cut: _Grid, cfg: GlyphConfig) -> bool:
 
 
 def _split(lines: list[OcrLine], pieces: dict[tuple[int, int], list[tuple[str, Box]]]) -> list[OcrLine]:
-    """``lines`` with the words of ``pieces`` ((line, word) -> (text, box) each) cut into them."""
+    """``lines`` with the words of ``pieces`` ((line, word) -> (text, box) each) cut into them (no
+    pieces: the word dropped, read with another)."""
     out = []
     for li, line in enumerate(lines):
         if not any((li, wi) in pieces for wi in range(len(line.words))):
@@ -269,9 +270,10 @@ def _split(lines: list[OcrLine], pieces: dict[tuple[int, int], list[tuple[str, B
             continue
         words = []
         for wi, word in enumerate(line.words):
-            cut = pieces.get((li, wi), [])
-            words += [OcrWord(text, box, word.confidence) for text, box in cut] or [word]
-        out.append(OcrLine.of(words, line.confidence))
+            cut = pieces.get((li, wi))
+            words += [word] if cut is None else [OcrWord(text, box, word.confidence) for text, box in cut]
+        if words:  # (none: each was joined to a word of another line)
+            out.append(OcrLine.of(words, line.confidence))
     return out
 
 

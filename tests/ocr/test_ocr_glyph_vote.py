@@ -277,3 +277,23 @@ def test_in_an_antialiased_terminal_from_the_screens_own_glyphs() -> None:
         OcrLine.of([w for w in ln.words if w.text != "6.1M"]) for ln in _read(gray, 18, font.getlength)
     ]
     assert "6.1M" not in " ".join(_text(vote_glyphs(dropped, gray))).split()
+
+
+def test_a_word_read_in_pieces_is_one_word_in_a_core_font(tmp_path: Path) -> None:
+    """10x20's "/srv/www/clips" read as "/srv/w" and "ww/clips" (as tesseract read an IPv6 address
+    in three pieces on half A): their cells follow on with no bare cell between, so they are one
+    word, read from the font."""
+    gray = _terminal(_core_font("10x20", tmp_path), 10, 20)
+    read = []
+    for line in _read(gray, 20, _cells(10)):
+        words = []
+        for w in line.words:
+            if w.text == "/srv/www/clips":
+                cut = w.box[0] + 6 * 10 - 1  # the sixth cell's end ("/srv/w")
+                words += [OcrWord("/srv/w", (w.box[0], w.box[1], cut, w.box[3]), 0.9)]
+                words += [OcrWord("ww/clips", (cut + 2, w.box[1], w.box[2], w.box[3]), 0.9)]
+            else:
+                words.append(w)
+        read.append(OcrLine.of(words))
+    assert "ww/clips" in " ".join(_text(read)).split()
+    assert _text(vote_glyphs(read, gray)) == WORDS
