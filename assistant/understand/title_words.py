@@ -28,17 +28,19 @@ class TitleWordsConfig:
 
 def title_words(title: str, cfg: TitleWordsConfig | None = None) -> tuple[set[str], str | None]:
     """The words of ``title`` to correct others with: long ones with a mark or digit among their
-    letters (a name, a path: "letter.txt", "root@nas:"; a plain word one letter from another is
-    that other word, "Document" and "Documents"); and the title without its spaces where it names
-    a place ("root@nas: /srv": a prompt shows it so), else None."""
+    letters (a name: "letter.txt"; a plain word one letter from another is that other word,
+    "Document" and "Documents"); or, where the title names a place ("root@nas: /srv"), none but
+    the title without its spaces, as a prompt shows it (its parts alone are other words: "ssh
+    root@nas" is no misread "root@nas:")."""
     cfg = cfg or TitleWordsConfig()
 
     def marked(word: str) -> bool:
         return len(word) >= cfg.shortest and not word.isalpha()
 
     joined = "".join(title.split())
-    place = joined if any(ch in PLACE_MARKS for ch in title) and marked(joined) else None
-    return {w for w in title.split() if marked(w)}, place
+    if any(ch in PLACE_MARKS for ch in title):  # its words are the place's parts ("root@nas:")
+        return set(), joined if marked(joined) else None
+    return {w.rstrip(",;:") for w in title.split() if marked(w.rstrip(",;:"))}, None
 
 
 def _distance(a: str, b: str, most: int) -> int:

@@ -39,6 +39,8 @@ def _line(*words: str) -> OcrLine:
         ("Shipping News", ["shipping", "News"], "shipping News"),
         # short ones neither
         ("ps aux", ["ps", "aus"], "ps aus"),
+        # a part of a place is another word: "ssh root@nas" stays
+        ("root@nas: /srv", ["ssh", "root@nas"], "ssh root@nas"),
     ],
 )
 def test_words_one_letter_from_a_long_title_word_are_spelt_as_the_title(
@@ -48,7 +50,8 @@ def test_words_one_letter_from_a_long_title_word_are_spelt_as_the_title(
 
 
 def test_only_long_marked_words_and_a_places_title_are_used() -> None:
-    assert title_words("root@nas: /srv") == ({"root@nas:"}, "root@nas:/srv")
+    assert title_words("root@nas: /srv") == (set(), "root@nas:/srv")
+    assert title_words("letter.txt, Writer") == ({"letter.txt"}, None)
     assert title_words("disks - xterm") == (set(), None)  # no place: its words are not joined
 
 
