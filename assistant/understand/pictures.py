@@ -37,7 +37,7 @@ from assistant.understand.graphics import (
     looks_drawn,
     unnamed_sentence,
 )
-from assistant.understand.trust import Assessment, with_colours
+from assistant.understand.trust import CUT_OUT_KIND, Assessment, with_colours
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +155,8 @@ def lone_picture_sentence(captioner: Any, rgb: Image.Image, cfg: PictureConfig) 
     cut_out = cut_out_sentence(pooled, rgb, encoder, label, stats=stats)  # "Probably a kettle."
     if cut_out:
         return cut_out
+    if isinstance(trust, Assessment) and trust.reason == CUT_OUT_KIND and trust.sentence:
+        return trust.sentence  # "Possibly an aircraft." (trust.possibly_cut_out)
     unnamed = unnamed_sentence(pooled, rgb, encoder, stats=stats)  # "An icon I can't name. Mostly blue."
     return with_colours(rgb, unnamed) if unnamed else with_colours(rgb)
 

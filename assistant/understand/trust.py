@@ -372,7 +372,10 @@ def possibly_cut_out(assessment: Assessment, image: Image.Image) -> Assessment:
     if assessment.possible is None or not looks_cut_out(drawn_statistics(image)):
         return assessment
     said = f"Possibly {assessment.possible.words.phrase()}."
-    return replace(assessment, sentence=said, label=assessment.possible, possible=None)
+    return replace(assessment, sentence=said, label=assessment.possible, possible=None, reason=CUT_OUT_KIND)
+
+
+CUT_OUT_KIND = "a cut-out whose look-alikes agree on its kind"  # possibly_cut_out's reason
 
 
 def with_colours(image: Image.Image, sentence: str = CANT_TELL) -> str:

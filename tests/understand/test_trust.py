@@ -305,3 +305,30 @@ def test_a_cut_out_s_possible_kind_is_said_a_scene_s_is_not() -> None:
     assert said.sentence == "Possibly an aircraft." and said.label == possible
     scene = Image.fromarray(rng.integers(0, 255, (160, 200, 3), dtype=np.uint8))  # a busy scene, edge to edge
     assert possibly_cut_out(judged, scene).sentence == CANT_TELL
+
+
+def test_a_lone_cut_out_says_the_kind_its_look_alikes_agree_on() -> None:
+    """A cut-out read as a lone picture (not a photo by its pixels: pictures.py) says the gate's
+    "Possibly an aircraft." too, rather than "I can't tell"."""
+    from types import SimpleNamespace
+
+    from assistant.understand.objects import BROAD_POSSIBLE, broad_kind
+    from assistant.understand.pictures import PictureConfig, lone_picture_sentence
+    from assistant.understand.trust import possibly_cut_out
+
+    head = _head()
+    plane = _spread({404: 0.11, 812: 0.06, 895: 0.04, 908: 0.03, 600: 0.04})
+    judged = verdict(
+        "A man is sitting on a blue slide.", 0.45, grouped(plane, head.labels, top=1)[0], {}, TrustConfig()
+    )
+    rng = np.random.default_rng(1)
+    ramp = np.linspace(250, 200, 160, dtype=np.float32)[:, None, None]
+    backdrop = Image.fromarray(np.clip(ramp + rng.normal(0, 1.0, (160, 200, 3)), 0, 255).astype(np.uint8))
+    ImageDraw.Draw(backdrop).polygon([(30, 80), (170, 70), (175, 90), (30, 95)], fill=(90, 110, 160))
+    trust = possibly_cut_out(
+        Assessment(**{**judged.__dict__, "possible": broad_kind(plane, BROAD_POSSIBLE)}), backdrop
+    )
+    captioner = SimpleNamespace(caption=lambda image: SimpleNamespace(text="", pooled=None, trust=trust))
+    assert lone_picture_sentence(captioner, backdrop, PictureConfig()) == "Possibly an aircraft."
+    unsure = SimpleNamespace(caption=lambda image: SimpleNamespace(text="", pooled=None, trust=judged))
+    assert lone_picture_sentence(unsure, backdrop, PictureConfig()).startswith(CANT_TELL)
