@@ -86,6 +86,10 @@ class GraphicsConfig:
     drawing_probable: float = 0.3
     drawing_sure: float = 0.5
     people_sure: float = 0.9  # ... and a label of :data:`PEOPLE` (half A: a girl cartoon was "woman" at 0.85)
+    # A drawing whose probability the head spreads over several people (:func:`_several_people`) is
+    # "Probably a drawing of people." (half A: a cartoon family, boy 0.27, woman 0.26, man 0.09).
+    people_together: float = 0.5
+    people_spread: float = 0.5
     cut_out_step: float = 4.0  # a cut-out's backdrop: border steps (90th percentile) at most this
     cut_out_spread: float = 30.0  # ... and its border's spread at most this
     cut_out_sure: float = (
@@ -187,6 +191,13 @@ def graphic_sentence(
     needed = cfg.people_sure if label.name in PEOPLE else cfg.drawing_probable if drawing else cfg.sure
     if label.name == OTHER:
         return None
+    if (
+        drawing
+        and label.name in PEOPLE
+        and label.probability < needed
+        and _several_people(pooled, encoder, cfg, head_dir)
+    ):
+        return "Probably a drawing of people."
     if label.probability < needed:
         if drawing or label.name in PEOPLE or not _clear_lead(pooled, encoder, label, cfg, head_dir):
             return None
@@ -196,6 +207,23 @@ def graphic_sentence(
     if label.probability < cfg.drawing_sure:
         return f"Probably a drawing of {phrase(label.name)}."
     return f"A drawing of {phrase(label.name)}."
+
+
+def _several_people(pooled: Any, encoder: str | None, cfg: GraphicsConfig, head_dir: Path | None) -> bool:
+    """Whether the head spreads a drawing's probability over several people (a boy and a woman at
+    ~0.27 each: a family), none of them sure: people together at ``cfg.people_together``, the runner-up
+    at least ``cfg.people_spread`` times the first. One person it is unsure of keeps most on one label
+    (a cartoon girl: "woman" 0.77, the next person 0.02) and is not said."""
+    head = _head_for(encoder, str(head_dir) if head_dir else None)
+    p = head.probabilities(np.asarray(pooled, dtype=np.float32))  # (C,)
+    people = sorted(
+        (float(q) for name, q in zip(head.labels, p, strict=True) if name in PEOPLE), reverse=True
+    )
+    if len(people) < 2:
+        return False
+    return (
+        sum(people) >= cfg.people_together and people[1] >= cfg.people_spread * people[0] and people[0] < 0.5
+    )
 
 
 def _clear_lead(
@@ -278,13 +306,18 @@ def cut_out_sentence(
     return None
 
 
+PHOTO_OF = "A photo of "  # the trust gate's sentence for ImageNet's sure thing (trust.verdict)
+
+
 def named_instead(
     pooled: Any, rgb: Image.Image, encoder: str | None, said: str | None, head_dir: Path | None = None
 ) -> str | None:
     """What to say of a picture whose caption the trust gate gave up on (``said``: the gate's own
-    sentence): a drawn icon or clip art by its name; a cut-out photo by its name when the gate could
+    sentence): a drawn icon or clip art by its name; a painting or drawing as one, with what it
+    probably shows (:mod:`assistant.understand.art`; ImageNet's sure thing in a painting: "A painting
+    of a lion.", not "A photo of a lion."); a cut-out photo by its name when the gate could
     not tell; a drawn picture the head cannot name as one ("An icon I can't name."); else ``said``."""
-    from assistant.understand.trust import CANT_TELL
+    from assistant.understand.trust import ARTWORK, CANT_TELL
 
     if pooled is None:
         return said
@@ -292,6 +325,19 @@ def named_instead(
     drawn = graphic_sentence(pooled, rgb, encoder, head_dir=head_dir, stats=stats)
     if drawn is not None:
         return drawn
+    if said is not None and said.startswith(PHOTO_OF):  # ImageNet's sure thing, in a painting?
+        from assistant.understand.art import made_as, painted
+
+        how = made_as(pooled, encoder)
+        if how is not None and how[0] == "painting" and painted(pooled, encoder) > 0:
+            return "A painting of " + said[len(PHOTO_OF) :]
+    if said is not None and said.startswith(ARTWORK):  # "A painting, perhaps of a lion." (art.py)
+        from assistant.understand.art import art_sentence
+
+        made = art_sentence(pooled, encoder, head_dir=head_dir)
+        if made is None or "drawing" in made.split(",")[0]:  # a drawing the head could not name
+            made = unnamed_sentence(pooled, rgb, encoder, head_dir=head_dir, stats=stats) or made
+        return said.replace(ARTWORK, made, 1) if made else said
     if said is None or said.startswith(CANT_TELL):
         cut_out = cut_out_sentence(pooled, rgb, encoder, head_dir=head_dir, stats=stats)
         unnamed = None if cut_out else unnamed_sentence(pooled, rgb, encoder, head_dir=head_dir, stats=stats)

@@ -64,6 +64,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from assistant.understand.art import painted
 from assistant.understand.colours import colours_sentence
 from assistant.understand.graphics import other_animal
 from assistant.understand.objects import (
@@ -331,6 +332,7 @@ def assess(
         dog = dog_probability(probabilities, head.labels)
         broad = broad_kind(probabilities, BROAD_PROBABLE)
         possible = broad_kind(probabilities, BROAD_POSSIBLE)
+    art = max(art, painted(pooled, encoder))  # the photo-or-painting probe (understand/art.py)
     probe = _probe_for(encoder, str(probe_dir) if probe_dir else None)
     person = float(probe.logit(pooled)) if probe is not None else None
     near = likeness(memory, pooled, cfg.neighbours)
