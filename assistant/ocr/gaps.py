@@ -108,6 +108,21 @@ def _bands(rows: list[Row], height: int) -> list[tuple[int, int]]:
     return bands
 
 
+def _main_run(per_row: np.ndarray) -> tuple[int, int]:
+    """(start, end) of the run of rows with ink (``per_row``: ink pixels per row; gaps of one row
+    bridged, an "i"'s dot) that holds the most ink; (0, 0) when there is none."""
+    runs: list[list[int]] = []
+    for y in np.flatnonzero(per_row).tolist():
+        if runs and y - runs[-1][1] <= 1:
+            runs[-1][1] = y + 1
+        else:
+            runs.append([y, y + 1])
+    if not runs:
+        return 0, 0
+    a, b = max(runs, key=lambda r: int(per_row[r[0] : r[1]].sum()))
+    return a, b
+
+
 def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
     """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink,
     and whether it sits in a column of figures (:func:`_figures`)."""
@@ -123,13 +138,16 @@ def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
                 room = crop.shape[0] > row.tall + PAD  # ground above and below the row's text
                 ink = _ink(crop)  # (h, w)
                 for r0, r1 in _column_runs(ink, row.tall):
-                    rows = np.flatnonzero(ink[:, r0:r1].any(axis=1))
+                    # The main run of the ink's rows: a band reaching the rows above and below (a
+                    # terminal's rows 13 pixels apart) holds slivers of their ink, which were read
+                    # with it ("28" over the top of a "1": lost) or made it look like a border.
+                    y0, y1 = _main_run(ink[:, r0:r1].sum(axis=1))
                     # (thin ink from the band's top to its bottom is a key's or a cell's border, not
                     # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground)
-                    through = room and rows.size > 0 and rows[0] == 0 and rows[-1] == crop.shape[0] - 1
+                    through = room and y0 == 0 and y1 == crop.shape[0]
                     through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
-                    if r1 - r0 >= 3 and rows.size >= 5 and not through:  # a digit at least, not a rule
-                        box = (a + r0, top + int(rows[0]), a + r1, top + int(rows[-1]) + 1)
+                    if r1 - r0 >= 3 and y1 - y0 >= 5 and not through:  # a digit at least, not a rule
+                        box = (a + r0, top + y0, a + r1, top + y1)
                         cells.append((box, _figures(words, a + r0, a + r1)))
     return cells
 

@@ -103,18 +103,55 @@ class Grid:
         return "table"
 
 
+def _middle(box: Box) -> float:
+    return (box[1] + box[3]) / 2
+
+
+#: A line this many times the lines' median height or more is boxed loosely (a second reading's
+#: box over a row and a half of a terminal: "-rw-r--r--" 22 pixels tall on rows 13 apart).
+LOOSE = 1.4
+
+
 def rows_of(lines: list[OcrLine]) -> list[Row]:
-    """Lines grouped into row bands, top to bottom, each row's cells left to right."""
+    """Lines grouped into row bands, top to bottom, each row's cells left to right.
+
+    The rows are made from the lines of usual height first; a line boxed loosely then goes to the
+    row it is centred on (:func:`_loose_home`), so that, taken first, it does not keep the rest of
+    its row out (a second reading's "r--r--", 23 pixels tall, took a listing's row and left its
+    "-rw-r--r--" and "May" a row apart: the row was read in two)."""
+    if not lines:
+        return []
+    usual = LOOSE * statistics.median(ln.height for ln in lines)
     rows: list[Row] = []
-    for line in sorted(lines, key=lambda ln: ((ln.box[1] + ln.box[3]) / 2, ln.box[0])):
+    loose: list[OcrLine] = []
+    for line in sorted(lines, key=lambda ln: (_middle(ln.box), ln.box[0])):
+        if line.height > usual:
+            loose.append(line)
+            continue
         home = next((r for r in reversed(rows[-4:]) if r.takes(line)), None)
         if home is None:
             rows.append(Row([line]))
         else:
             home.cells.append(line)
+    for line in loose:
+        home = _loose_home(line, rows)
+        if home is None:
+            rows.append(Row([line]))
+        else:
+            home.cells.append(line)
+    rows.sort(key=lambda r: (_middle(r.box), r.box[0]))
     for row in rows:
         row.cells.sort(key=lambda c: c.box[0])
     return rows
+
+
+def _loose_home(line: OcrLine, rows: list[Row]) -> Row | None:
+    """The row that takes a loosely boxed ``line`` (:meth:`Row.takes`: centred on it), the nearest
+    if several do; None when none does (a header's "P" boxed from the prompt's row down to the
+    header's belongs to neither)."""
+    mid = _middle(line.box)
+    homes = [r for r in rows if r.takes(line)]
+    return min(homes, key=lambda r: abs(_middle(r.box) - mid)) if homes else None
 
 
 def _follows(prev: Row, row: Row, cfg: GridConfig) -> bool:

@@ -113,7 +113,7 @@ def read_places(
     out: list[OcrLine] = []
     for index, cut, again in read_as:
         read = reads[index] if isinstance(index, int) else index
-        if words := _placed(read, cut, cfg, again, within(cut, keys or [])):
+        if words := _placed(read, cut, cfg, again, within(cut, keys or []), gray):
             out.append(OcrLine.of(words))
     return out, [box for _, box, _ in read_as], spent + on_keypads
 
@@ -132,9 +132,12 @@ def _inked(gray: np.ndarray, cut: Box, step: int) -> Box:
     return (x0 + max(0, int(cols[0]) - 1), y0, x0 + min(x1 - x0, int(cols[-1]) + 2), y1)
 
 
-def _placed(read: ReadLine, cut: Box, cfg: SecondLookConfig, again: bool, key: bool) -> list[OcrWord]:
-    """The words of ``read`` taken (:func:`_accepted`), placed in ``cut`` by where they lie on it;
-    on a key (``key``), as a key's label reads (:func:`assistant.ocr.keys.key_text`)."""
+def _placed(
+    read: ReadLine, cut: Box, cfg: SecondLookConfig, again: bool, key: bool, gray: np.ndarray | None = None
+) -> list[OcrWord]:
+    """The words of ``read`` taken (:func:`_accepted`), placed in ``cut`` by where they lie on it,
+    kept to their own line's ink in ``gray`` (:func:`_ink_rows`); on a key (``key``), as a key's
+    label reads (:func:`assistant.ocr.keys.key_text`), boxed as its cut."""
     x0, y0, x1, y1 = cut
     span = x1 - x0
     out = []
@@ -143,8 +146,38 @@ def _placed(read: ReadLine, cut: Box, cfg: SecondLookConfig, again: bool, key: b
         if not _accepted(text, w.confidence, cfg, again, key):
             continue
         box = (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1)
+        if gray is not None and not key:  # (a key's label is placed by its key: keys.py)
+            top, bottom = _ink_rows(gray, box, cfg.step)
+            box = (box[0], top, box[2], bottom)
         out.append(OcrWord(key_text(text) if key else text, box, w.confidence))
     return out
+
+
+def _ink_rows(gray: np.ndarray, box: Box, step: int, pad: int = 2) -> tuple[int, int]:
+    """The top and bottom of ``box`` kept to the line of ink it holds: a cut is a line's ink with a
+    margin, and a place's cut may reach over a row and a half of a terminal, so words boxed as
+    their cut were taller than their row ("-rw-r--r--" 22 pixels on rows 13 apart) and broke a
+    listing's rows. The run of ink rows that holds the most (gaps of a pixel bridged: an "i"'s
+    dot), with ``pad`` pixels round it short of any other run (a word of small letters boxed to
+    them alone, "--norc" 6 pixels by "bash" 9, was taken for a line's foot read again)."""
+    x0, y0, x1, y1 = box
+    part = gray[y0:y1, x0:x1].astype(np.int16)
+    if part.shape[0] < 3 or part.shape[1] < 1:
+        return y0, y1
+    per_row = (off_ground(part) > step).sum(axis=1)  # (h,)
+    runs: list[list[int]] = []
+    for y in np.flatnonzero(per_row).tolist():
+        if runs and y - runs[-1][1] <= 1:
+            runs[-1][1] = y + 1
+        else:
+            runs.append([y, y + 1])
+    if not runs:
+        return y0, y1
+    k = max(range(len(runs)), key=lambda i: int(per_row[runs[i][0] : runs[i][1]].sum()))
+    a, b = runs[k]
+    top = max(a - pad, runs[k - 1][1] if k > 0 else 0)
+    bottom = min(b + pad, runs[k + 1][0] if k + 1 < len(runs) else part.shape[0])
+    return y0 + top, y0 + bottom
 
 
 def overlap_share(a: Box, b: Box) -> float:

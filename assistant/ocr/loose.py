@@ -120,7 +120,12 @@ def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
         return line.confidence <= other.confidence  # the same span read again, less surely ("Uak Cnalr")
     low = line.height <= 0.7 * other.height and other.height <= usual
     edge = min(abs(line.box[1] - other.box[1]), abs(line.box[3] - other.box[3])) <= 2
-    return low and edge
+    # (not one lying clear of ``other``'s words, between two of them: a listing's "1%" between
+    # "931G" and "/srv/backup", read as one line over it, is no top of theirs read again)
+    between = bool(other.words) and not any(
+        _overlap(w.box[0], w.box[2], line.box[0], line.box[2]) > 0 for w in other.words
+    )
+    return low and edge and not between
 
 
 def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:

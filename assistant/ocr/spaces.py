@@ -70,15 +70,22 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     per_char = (last + 1 - first) / len(word.text)
     widths = [b - a for a, b in runs]
     least = max(cfg.least * (rows[-1] + 1 - rows[0]), cfg.over_others * float(np.median(widths)))
+    starts = _boundaries(word.text)
     pieces: list[OcrWord] = []
     start_k, start_x = 0, max(0, x0)
     for k in cuts:
-        expected = first + per_char * k
-        near = [(abs((a + b) / 2 - expected), a, b) for a, b in runs if b - a >= least]
-        near = [n for n in near if n[0] <= cfg.reach * per_char]
-        if not near:
+        # The gap where the two characters meet must be the wide one: a fixed-width font's "."
+        # stands alone in its cell, and the gap beside it is no space ("app-v0.4" was cut
+        # "app-v 0.4" at the dot, its "v0" a pixel apart). With one patch of ink per character
+        # that gap is known; else it is the one nearest where rough widths put it.
+        if len(runs) == len(word.text) - 1:
+            a, b = runs[k - 1]
+            dist = 0.0
+        else:
+            expected = first + (last + 1 - first) * starts[k - 1]
+            dist, a, b = min((abs((a + b) / 2 - expected), a, b) for a, b in runs)
+        if b - a < least or dist > cfg.reach * per_char:
             continue
-        _, a, b = min(near)
         pieces.append(OcrWord(word.text[start_k:k], (start_x, y0, max(0, x0) + a, y1), word.confidence))
         start_k, start_x = k, max(0, x0) + b
     if not pieces:

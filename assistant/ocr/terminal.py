@@ -190,13 +190,16 @@ def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[O
     for row in rows_of(lines):
         groups: list[list[OcrLine]] = []
         for cell in row.cells:
-            if groups and joins(words_of(groups[-1][-1])[-1], words_of(cell)[0]):
+            # (a cell starting before the one left of it ends lies between its words: a second
+            # reading's "09: app-v0.4.1" round tesseract's "20" was said "09: 20")
+            inside = bool(groups) and cell.box[0] < groups[-1][-1].box[2]
+            if groups and (inside or joins(words_of(groups[-1][-1])[-1], words_of(cell)[0])):
                 groups[-1].append(cell)
             else:
                 groups.append([cell])
         for group in groups:
             words: list[OcrWord] = []
-            for w in (w for c in group for w in words_of(c)):
+            for w in sorted((w for c in group for w in words_of(c)), key=lambda w: w.box[0]):
                 words.append(joined(words.pop(), w) if words and joins(words[-1], w) else w)
             same = len(group) == 1 and len(words) == len(words_of(group[0]))
             out.append(group[0] if same else OcrLine.of(words, min(c.confidence for c in group)))

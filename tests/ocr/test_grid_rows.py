@@ -1,0 +1,142 @@
+"""Listings read row-wise on real screenshots of half A (datasets/screens): a second reading's loose
+boxes, a band reaching the rows above and below, a fixed-width "." beside a digit, a cell lying
+between a line's words. The boxes are those the engines returned on these screens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.gaps import gap_cells
+from assistant.ocr.grid import rows_of
+from assistant.ocr.look_read import _ink_rows
+from assistant.ocr.loose import deduplicated
+from assistant.ocr.spaces import split_word
+from assistant.ocr.terminal import closed_up
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+
+def _gray(screen: str) -> np.ndarray:
+    with Image.open(SCREENS / f"{screen}.png") as image:
+        return np.asarray(image.convert("L"))
+
+
+def _line(text: str, box: tuple[int, int, int, int]) -> OcrLine:
+    return OcrLine(text, box, 0.95, [OcrWord(text, box, 0.95)])
+
+
+# multi-terminal-dialog (7x13 core font, rows 13 pixels apart), live reading: the first three rows
+# of ``ls -l`` as the engines boxed them, the second look's "-rw-r--r--" and "r--r--" over a row and
+# a half (22 and 23 pixels tall). The day column ("4", "4", "11") was read by no engine.
+LISTING = [
+    ("-rw-r--r--", (24, 92, 92, 104)),
+    ("1", (101, 92, 106, 101)),
+    ("root", (114, 90, 141, 104)),
+    ("root", (150, 90, 178, 104)),
+    ("2211840", (184, 92, 232, 101)),
+    ("May", (240, 92, 260, 103)),
+    ("2024", (296, 92, 323, 101)),
+    ("IMG_0010", (332, 92, 386, 102)),
+    ("-rw-r--r--", (21, 87, 96, 109)),
+    ("r--r--", (50, 99, 98, 122)),
+    ("root", (115, 103, 142, 117)),
+    ("root", (151, 103, 176, 117)),
+    ("-rw-r--r--", (24, 105, 92, 117)),
+    ("1", (101, 105, 106, 114)),
+    ("2306048", (184, 105, 232, 114)),
+    ("May", (240, 105, 260, 116)),
+    ("2024", (296, 105, 323, 114)),
+    ("IMG_0011", (333, 105, 388, 115)),
+    ("drwxr-xr-x", (23, 115, 95, 130)),
+    ("l10n", (334, 115, 359, 130)),
+    ("root", (114, 116, 141, 130)),
+    ("root", (147, 116, 179, 130)),
+    ("2", (100, 118, 106, 127)),
+    ("4096", (205, 118, 232, 127)),
+    ("Feb", (240, 118, 260, 127)),
+    ("2024", (296, 118, 323, 127)),
+]
+
+
+def test_a_second_readings_loose_box_does_not_split_its_row() -> None:
+    """Taken first, the loose "r--r--" made a row of its own that kept "-rw-r--r--" and "May" out
+    of the rest of theirs: the row was read in two, and the day column's gap was never looked at."""
+    rows = rows_of([_line(t, b) for t, b in LISTING])
+    assert len(rows) == 3
+    for row, (mode, month, name) in zip(
+        rows,
+        [("-rw-r--r--", "May", "IMG_0010"), ("-rw-r--r--", "May", "IMG_0011"), ("drwxr-xr-x", "Feb", "l10n")],
+        strict=True,
+    ):
+        texts = [c.text for c in row.cells]
+        assert {mode, month, "2024", name} <= set(texts)
+        assert texts.index(month) < texts.index("2024") < texts.index(name)
+
+
+def test_the_day_column_no_engine_read_is_looked_at_in_every_row() -> None:
+    """The day of the month lies in each row's gap between the month and "2024": a second look
+    finds its ink there in every row, each cut to its own row's ink (the band over the loose boxes
+    reaches the rows above and below, whose slivers made it look like a border)."""
+    gray = _gray("multi-terminal-dialog")
+    lines = [_line(t, b) for t, b in LISTING]
+    cells = [box for box, _ in gap_cells(gray, lines)]
+    days = sorted((box for box in cells if box[0] >= 260 and box[2] <= 296), key=lambda b: b[1])
+    months = sorted((ln.box for ln in lines if ln.text in ("May", "Feb")), key=lambda b: b[1])
+    assert len(days) == len(months) == 3
+    for day, month in zip(days, months, strict=True):
+        assert month[1] <= day[1] and day[3] <= month[3] + 1  # within its own row
+
+
+def test_a_loose_box_is_cut_to_the_line_of_ink_it_was_read_from() -> None:
+    """The second look's cut over the first row and half the second ("-rw-r--r--", 87-109): its
+    words are boxed to the first row's ink, clear of the second's."""
+    gray = _gray("multi-terminal-dialog")
+    top, bottom = _ink_rows(gray, (21, 87, 96, 109), step=24)
+    ink = np.asarray((255 - gray[87:109, 21:96].astype(int) > 24).any(axis=1))  # (22,) rows with ink
+    first = [87 + y for y in range(92 - 87, 104 - 87) if ink[y]]  # the first row's ink (tesseract's box)
+    second = [87 + y for y in range(105 - 87, 109 - 87) if ink[y]]  # the top of the second row's
+    assert first and second
+    assert top <= min(first) and max(first) < bottom <= min(second)
+
+
+def test_a_dot_beside_a_digit_in_a_fixed_width_font_is_no_space() -> None:
+    """Liberation Mono 9: "app-v0.4" was cut "app-v 0.4" at the gap beside the ".", which stands
+    alone in its cell (its "v0" a pixel apart); a real space between a letter and a digit still
+    cuts ("May  4" read as one word)."""
+    lib = _gray("term-liberation9-ls-versions")
+    for text, box in [("app-v0.4", (620, 186, 682, 198)), ("app-v1.0", (620, 216, 682, 228))]:
+        assert [w.text for w in split_word(OcrWord(text, box, 0.9), lib)] == [text]
+    dialog = _gray("multi-terminal-dialog")
+    assert [w.text for w in split_word(OcrWord("May4", (240, 92, 281, 103), 0.9), dialog)] == ["May", "4"]
+
+
+def test_a_cell_between_a_lines_words_is_no_piece_of_it_read_again() -> None:
+    """multi-terminals-overlap, live: a ``df`` row's "1%" lies between "931G" and "/srv/backup",
+    which the second look read as one line boxed a little taller; it was taken for the line's foot
+    read again and dropped ("931G /srv/backup": the row lost its Use%)."""
+    row = OcrLine(
+        "931G /srv/backup",
+        (349, 163, 516, 178),
+        0.99,
+        [OcrWord("931G", (349, 163, 380, 176), 1.0), OcrWord("/srv/backup", (425, 163, 516, 178), 0.99)],
+    )
+    use = _line("1%", (404, 165, 419, 174))
+    assert deduplicated([row, use]) == [row, use]
+
+
+def test_a_time_read_round_another_lines_word_is_one_word_again() -> None:
+    """term-liberation9-ls-versions, file path: the second look read "09: app-v0.4.1" as one line
+    round tesseract's "20" (the minutes); the row was said "09: 20 app-v0.4.1"."""
+    second = OcrLine(
+        "09: app-v0.4.1",
+        (570, 199, 699, 215),
+        0.99,
+        [OcrWord("09:", (570, 199, 597, 212), 0.99), OcrWord("app-v0.4.1", (618, 199, 699, 215), 1.0)],
+    )
+    row = [_line("-rwxr-xr-x", (243, 201, 323, 212)), _line("2023-12-14", (484, 201, 562, 210))]
+    lines = closed_up([*row, second, _line("20", (596, 201, 610, 210))])
+    assert [w.text for ln in lines for w in ln.words][-2:] == ["09:20", "app-v0.4.1"]
