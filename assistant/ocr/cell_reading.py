@@ -88,7 +88,11 @@ def unread_words(
             band = np.zeros((above + below, count * pitch), np.float32)
             part = gray[top:bottom, first : first + count * pitch].astype(np.float32)
             ink = np.minimum(np.abs(part - a.ground) / a.contrast, 1.0)  # (bottom - top, count * pitch)
-            band[top - (base - above) : bottom - (base - above)] = ink
+            # ink's rows where they fall in the band (a word boxed beyond it is cut there, not
+            # wrapped round by a negative index), as wide as the picture lets it be
+            at = np.arange(top, bottom) - (base - above)  # (bottom - top,) the band's row of each
+            inside = (at >= 0) & (at < above + below)
+            band[at[inside], : ink.shape[1]] = ink[inside]
             cells = band.reshape(above + below, count, pitch).transpose(1, 0, 2).reshape(count, -1)
             run: list[str] = []
             for k, cell in enumerate([*cells, None]):
