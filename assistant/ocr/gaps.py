@@ -141,10 +141,12 @@ def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
                     # The main run of the ink's rows: a band reaching the rows above and below (a
                     # terminal's rows 13 pixels apart) holds slivers of their ink, which were read
                     # with it ("28" over the top of a "1": lost) or made it look like a border.
-                    y0, y1 = _main_run(ink[:, r0:r1].sum(axis=1))
+                    per_row = ink[:, r0:r1].sum(axis=1)  # (h,)
+                    y0, y1 = _main_run(per_row)
                     # (thin ink from the band's top to its bottom is a key's or a cell's border, not
-                    # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground)
-                    through = room and y0 == 0 and y1 == crop.shape[0]
+                    # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground;
+                    # its main run reaches an end of the band, where slivers of other rows do not)
+                    through = room and bool(per_row[0] and per_row[-1]) and (y0 == 0 or y1 == len(per_row))
                     through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
                     if r1 - r0 >= 3 and y1 - y0 >= 5 and not through:  # a digit at least, not a rule
                         box = (a + r0, top + y0, a + r1, top + y1)

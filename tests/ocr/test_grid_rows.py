@@ -140,3 +140,26 @@ def test_a_time_read_round_another_lines_word_is_one_word_again() -> None:
     row = [_line("-rwxr-xr-x", (243, 201, 323, 212)), _line("2023-12-14", (484, 201, 562, 210))]
     lines = closed_up([*row, second, _line("20", (596, 201, 610, 210))])
     assert [w.text for ln in lines for w in ln.words][-2:] == ["09:20", "app-v0.4.1"]
+
+
+def test_a_keys_outline_under_the_key_above_is_no_gap_to_read() -> None:
+    """xcalc (colour), live: between a keypad's labels lie only the keys' outlines, and under the
+    key above's foot a gap, then the outline down to the band's foot; cut to its main run it was
+    taken for text and read "IC", "JC" (the outline reaches the band's end, which slivers of
+    another row's text do not)."""
+    gray = _gray("calc-xcalc-color")
+    keys = [
+        [("shl", (867, 544, 889, 559)), ("D", (914, 544, 926, 559)), ("E", (958, 544, 970, 559))],
+        [("F", (1002, 544, 1014, 559)), ("shr", (1042, 538, 1065, 559))],
+        [("mod", (865, 568, 890, 589)), ("A", (914, 574, 926, 589)), ("B", (958, 574, 970, 589))],
+        [("C", (1002, 574, 1014, 589)), ("STO", (866, 604, 889, 619)), ("7", (914, 604, 926, 619))],
+        [("8", (958, 604, 970, 619)), ("9", (1002, 604, 1014, 619)), ("RCL", (865, 634, 888, 649))],
+        [("4", (914, 634, 926, 649)), ("5", (959, 634, 970, 649)), ("6", (1002, 634, 1014, 649))],
+    ]
+    lines = [_line(t, b) for group in keys for t, b in group]
+    between = gray[534:563, 928:956].astype(int)  # between "D" and "E": the outlines' ink only
+    assert (np.abs(between - np.median(between)) > 60).any()
+    labels = [ln.box for ln in lines]
+    for box, _ in gap_cells(gray, lines):
+        # (a gap's ink, if any is found, is a label's)
+        assert any(min(box[2], b[2]) > max(box[0], b[0]) for b in labels if abs(b[1] - box[1]) < 15), box
