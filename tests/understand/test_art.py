@@ -98,13 +98,13 @@ def test_a_painting_or_drawing_is_said_as_one_and_a_photo_is_not(tmp_path: Path)
         == "Probably a painting."
     )
     assert (
-        art_sentence(_unit(1, 1.2), ENCODER, probe_dir=folder, head_dir=no_head, person_dir=no_head) is None
+        art_sentence(_unit(1, 1.5), ENCODER, probe_dir=folder, head_dir=no_head, person_dir=no_head) is None
     )
     # The trust gate reads the probe only when it is sure.
     assert painted(_unit(1), ENCODER, probe_dir=folder) > ArtConfig().sure
     assert painted(_unit(2), ENCODER, probe_dir=folder) > ArtConfig().sure  # a drawing
     assert painted(_unit(1, 0.75), ENCODER, probe_dir=folder) > 0.5  # a painting at 0.67
-    assert painted(_unit(1, 1.2), ENCODER, probe_dir=folder) == 0.0
+    assert painted(_unit(1, 1.5), ENCODER, probe_dir=folder) == 0.0
     assert painted(_unit(0), ENCODER, probe_dir=folder) == 0.0
     assert made_as(None, ENCODER, probe_dir=folder) is None
 
