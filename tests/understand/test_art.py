@@ -180,3 +180,14 @@ def test_a_drawing_of_several_people_is_said_as_people_one_unsure_person_is_not(
     one[6] = 1.6  # a woman at 0.62, no one else
     assert graphic_sentence(several, drawn, ENCODER, head_dir=head) == "Probably a drawing of people."
     assert graphic_sentence(one, drawn, ENCODER, head_dir=head) is None
+
+
+@pytest.mark.timeout(120)
+def test_imagenet_s_sure_thing_in_a_painting_is_a_painting_of_it_not_a_photo() -> None:
+    from assistant.understand.graphics import named_instead
+
+    image = brush_painted(2)
+    pooled = _pooled(image)
+    assert named_instead(pooled, image, ENCODER, "A photo of a lakeside.") == "A painting of a lakeside."
+    drawn = _pooled(cartoon())  # a drawing's feature: no painting, the gate's sentence stays
+    assert named_instead(drawn, image, ENCODER, "A photo of a lakeside.") == "A photo of a lakeside."
