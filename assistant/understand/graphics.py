@@ -147,10 +147,13 @@ def _head_for(encoder: str | None, directory: str | None) -> Any:
 
 def forget_loaded() -> bool:
     """Drop the icon-and-drawing heads loaded so far (the next look loads them again, ~10 ms): an app
-    that waits holds 1.2 MB less (issue #19, Describer.release). Whether any were held."""
+    that waits holds 1.2 MB less (issue #19, Describer.release); the photo-or-painting probe with them
+    (understand/art.py). Whether any were held."""
+    from assistant.understand.art import forget_loaded as forget_art
+
     held = _head_for.cache_info().currsize > 0
     _head_for.cache_clear()
-    return held
+    return forget_art() or held
 
 
 def other_animal(pooled: Any, encoder: str | None, head_dir: Path | None = None) -> float:
