@@ -74,12 +74,17 @@ def _column_runs(ink: np.ndarray, space: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _figures(words: list[OcrWord], a: int, b: int) -> bool:
-    """Whether the other rows' words in the column at ``a..b`` (their middles within it, widened
-    by its width: not a prompt running across the columns) are figures (at least two, each all
-    digits): a link count, a day of the month, a size."""
+def _column(words: list[OcrWord], a: int, b: int) -> list[str]:
+    """The other rows' words in the column at ``a..b`` (their middles within it, widened by its
+    width: not a prompt running across the columns)."""
     reach = max(6, b - a)
-    over = [w.text for w in words if a - reach <= (w.box[0] + w.box[2]) / 2 <= b + reach]
+    return [w.text for w in words if a - reach <= (w.box[0] + w.box[2]) / 2 <= b + reach]
+
+
+def _figures(words: list[OcrWord], a: int, b: int) -> bool:
+    """Whether the other rows' words in the column at ``a..b`` are figures (at least two, each all
+    digits): a link count, a day of the month, a size."""
+    over = _column(words, a, b)
     return len(over) >= 2 and all(t.isdigit() for t in over)
 
 
@@ -123,10 +128,11 @@ def _main_run(per_row: np.ndarray) -> tuple[int, int]:
     return a, b
 
 
-def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
+def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool, frozenset[str]]]:
     """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink,
-    and whether it sits in a column of figures (:func:`_figures`)."""
-    cells: list[tuple[Box, bool]] = []
+    whether it sits in a column of figures (:func:`_figures`), and the words other rows hold in
+    its column (:func:`_column`)."""
+    cells: list[tuple[Box, bool, frozenset[str]]] = []
     height = gray.shape[0]
     for grid in find_grids(lines)[0]:
         words = [w for r in grid.rows for c in r.cells for w in c.words]
@@ -150,13 +156,14 @@ def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool]]:
                     through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
                     if r1 - r0 >= 3 and y1 - y0 >= 5 and not through:  # a digit at least, not a rule
                         box = (a + r0, top + y0, a + r1, top + y1)
-                        cells.append((box, _figures(words, a + r0, a + r1)))
+                        column = frozenset(_column(words, a + r0, a + r1))
+                        cells.append((box, _figures(words, a + r0, a + r1), column))
     return cells
 
 
 def gap_boxes(gray: np.ndarray, lines: list[OcrLine]) -> list[Box]:
     """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink."""
-    return [box for box, _ in gap_cells(gray, lines)]
+    return [box for box, _, _ in gap_cells(gray, lines)]
 
 
 #: What an engine makes of a lone upright stroke: in a column of figures it can only be a one.
@@ -165,9 +172,13 @@ STROKE_WIDTH = 0.6  # a one's ink is at most this wide for its height (a "4" or 
 STROKE_CONFIDENCE = 0.3  # engines are unsure of a lone stroke out of context (tesseract: 0.47)
 
 
-def _accepted(text: str, confidence: float, box: Box, figures: bool) -> str | None:
-    """The snippet's text as read, a stroke in a column of figures as "1", or None (too unsure)."""
-    if confidence >= MIN_CONFIDENCE:
+def _accepted(
+    text: str, confidence: float, box: Box, figures: bool, column: frozenset[str] = frozenset()
+) -> str | None:
+    """The snippet's text as read, a stroke in a column of figures as "1", or None (too unsure).
+    A reading that another row holds in the same column is vouched for by it (ps's STAT column:
+    a lone "S" read at 0.57 under the "S" of the row above)."""
+    if confidence >= MIN_CONFIDENCE or (text.strip() in column and confidence >= STROKE_CONFIDENCE):
         return text
     narrow = box[2] - box[0] <= STROKE_WIDTH * (box[3] - box[1])
     if figures and narrow and text.strip() in STROKES and confidence >= STROKE_CONFIDENCE:
@@ -227,9 +238,9 @@ def fill_gaps(image: Image.Image, lines: list[OcrLine], engine: OcrEngine) -> li
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
     found = []
-    for i, line, _ in read_snippets(engine, gray, [box for box, _ in cells]):
-        box, figures = cells[i]
-        text = _accepted(line.text, line.confidence, box, figures)
+    for i, line, _ in read_snippets(engine, gray, [box for box, _, _ in cells]):
+        box, figures, column = cells[i]
+        text = _accepted(line.text, line.confidence, box, figures, column)
         if text is not None:
             # a stroke the column vouches for is as sure as the rest (layout drops unsure marks)
             sure = max(line.confidence, MIN_CONFIDENCE)

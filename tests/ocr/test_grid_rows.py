@@ -10,7 +10,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gaps import gap_cells
+from assistant.ocr.gaps import _accepted, gap_cells
 from assistant.ocr.grid import rows_of
 from assistant.ocr.look_read import _ink_rows
 from assistant.ocr.loose import deduplicated
@@ -83,7 +83,7 @@ def test_the_day_column_no_engine_read_is_looked_at_in_every_row() -> None:
     reaches the rows above and below, whose slivers made it look like a border)."""
     gray = _gray("multi-terminal-dialog")
     lines = [_line(t, b) for t, b in LISTING]
-    cells = [box for box, _ in gap_cells(gray, lines)]
+    cells = [box for box, _, _ in gap_cells(gray, lines)]
     days = sorted((box for box in cells if box[0] >= 260 and box[2] <= 296), key=lambda b: b[1])
     months = sorted((ln.box for ln in lines if ln.text in ("May", "Feb")), key=lambda b: b[1])
     assert len(days) == len(months) == 3
@@ -160,6 +160,72 @@ def test_a_keys_outline_under_the_key_above_is_no_gap_to_read() -> None:
     between = gray[534:563, 928:956].astype(int)  # between "D" and "E": the outlines' ink only
     assert (np.abs(between - np.median(between)) > 60).any()
     labels = [ln.box for ln in lines]
-    for box, _ in gap_cells(gray, lines):
+    for box, _, _ in gap_cells(gray, lines):
         # (a gap's ink, if any is found, is a label's)
         assert any(min(box[2], b[2]) > max(box[0], b[0]) for b in labels if abs(b[1] - box[1]) < 15), box
+
+
+# multi-terminals-overlap, live: ``ps aux`` in DejaVu Sans Mono as the engines read it; only the
+# www-data row's STAT "S" was read.
+PS_AUX = [
+    ("USER", (644, 342, 674, 351)),
+    ("PID SCPU %SMEM", (748, 342, 850, 351)),
+    ("VSZ", (883, 342, 906, 351)),
+    ("RSS TTY", (932, 342, 986, 351)),
+    ("STAT START", (1036, 342, 1114, 351)),
+    ("TIME COMMAND", (1139, 342, 1234, 351)),
+    ("root", (645, 357, 673, 366)),
+    ("1 0.0", (765, 357, 810, 366)),
+    ("0.0", (827, 355, 854, 368)),
+    ("4624 3736 pts/7", (876, 357, 1002, 369)),
+    ("09:47", (1076, 357, 1114, 366)),
+    ("0:00", (1140, 357, 1170, 366)),
+    ("www-data", (643, 371, 706, 382)),
+    ("3", (764, 372, 770, 382)),
+    ("0.9", (788, 370, 810, 383)),
+    ("0.0 25688 18640 pts/7", (828, 372, 1002, 384)),
+    ("S", (1036, 372, 1042, 382)),
+    ("09:47", (1076, 372, 1114, 382)),
+    ("0:00", (1140, 372, 1170, 382)),
+    ("nobody", (644, 386, 690, 399)),
+    ("0.0", (787, 385, 812, 398)),
+    ("0.0", (827, 385, 852, 398)),
+    ("2920 1816 pts/7", (876, 387, 1002, 399)),
+    ("09:47", (1076, 387, 1114, 396)),
+    ("0:00", (1140, 385, 1170, 398)),
+    ("daemon", (644, 401, 690, 411)),
+    ("0.0", (787, 400, 812, 413)),
+    ("0.0", (827, 400, 852, 413)),
+    ("2952 1860 pts/7", (876, 402, 1002, 414)),
+    ("09:47", (1076, 402, 1114, 411)),
+    ("0:00", (1140, 400, 1170, 413)),
+]
+
+
+def test_a_column_vouches_for_an_unsure_reading_of_its_own_word() -> None:
+    """The lone "S" left unread in the other rows was read on the second look's sheet of the whole
+    live screen at 0.57, under the 0.6 a reading needs alone: the "S" another row holds in that
+    column vouches for it; a reading no row holds there does not pass."""
+    gray = _gray("multi-terminals-overlap")
+    lines = []
+    for text, box in PS_AUX:  # (one word's box per word, split evenly)
+        words = text.split()
+        step = (box[2] - box[0]) / len(words)
+        lines.append(
+            OcrLine.of(
+                [
+                    OcrWord(
+                        w, (round(box[0] + i * step), box[1], round(box[0] + (i + 1) * step), box[3]), 0.95
+                    )
+                    for i, w in enumerate(words)
+                ]
+            )
+        )
+    stat = [
+        (box, figures, column) for box, figures, column in gap_cells(gray, lines) if 1030 <= box[0] < 1050
+    ]
+    assert len(stat) == 3  # root's, nobody's and daemon's
+    for box, figures, column in stat:
+        assert _accepted("S", 0.57, box, figures, column) == "S"
+        assert _accepted("5", 0.57, box, figures, column) is None
+        assert _accepted("S", 0.57, box, figures) is None
