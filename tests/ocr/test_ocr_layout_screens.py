@@ -281,3 +281,22 @@ def test_a_terminals_row_is_read_left_to_right_whatever_its_words_boxes() -> Non
     lines = [ln for ln in lines if ln is not right] + [_line(right.text, box)]
     texts = [b.text.upper() for b in layout_blocks(lines)]
     assert texts[:3] == ["LS(1)", "USER COMMANDS", "LS(1)"], texts
+
+
+@pytest.mark.timeout(60)
+def test_a_windows_first_row_boxed_high_is_not_read_into_its_title() -> None:
+    """multi-terminal-save as a file: the terminal's prompt, read again by the second look, came
+    back boxed 55-64, from the foot of the title bar (40-62) down over the first row; its middle
+    lay in the bar, and it was read as part of the title ("sam@desk:~/reports$ reports xterm
+    window"). A title is centred in its bar: the prompt is the window's first row."""
+    from assistant.ocr.panels import find_panels
+
+    image = Image.open(SCREENS / "multi-terminal-save.png").convert("RGB")
+    read = TesseractEngine().recognize(image).lines
+    # the first row's prompt as the second look read it again (its words out of tesseract's line)
+    first = [[w for w in ln.words if not ("sam@desk" in w.text and w.box[1] < 90)] for ln in read]
+    lines = [OcrLine.of(ws) for ws in first if ws] + [_line("sam@desk:~/reports$", (41, 55, 218, 64))]
+    texts = [b.text for b in layout_blocks(lines, find_panels(image))]
+    title = next(t for t in texts if t.endswith("xterm window"))
+    assert "sam@desk" not in title, texts
+    assert texts[texts.index(title) + 1].startswith("sam@desk:~/reports$"), texts
