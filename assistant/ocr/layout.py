@@ -226,7 +226,7 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
         pane = by_panel.get(key, [])
         bar = panels[key].bar if key is not None else None
         if bar is not None:
-            on_bar = [ln for ln in pane if _on_bar(ln, bar)]
+            on_bar = [ln for ln in pane if on_title_bar(ln.box, bar)]
             frame = panels[key].box
             pane = [ln for ln in pane if not any(ln is b for b in on_bar) and not _grip(ln, frame, bar)]
             title = title_block(on_bar, bar, named=len(panels) > 1)
@@ -237,11 +237,11 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
     return out
 
 
-def _on_bar(line: OcrLine, bar: Box) -> bool:
-    """Whether ``line`` is on the title bar ``bar``: its middle within 0.3 bar heights of the bar's
-    (a title is centred). The window's first row boxed a little high by a second reading is not:
-    "sam@desk:~/reports$" at 55-64 under a bar of 40-62 was read into the title (half A)."""
-    middle, centre = (line.box[1] + line.box[3]) / 2, (bar[1] + bar[3]) / 2
+def on_title_bar(box: Box, bar: Box) -> bool:
+    """Whether a line boxed ``box`` is on the title bar ``bar``: its middle within 0.3 bar heights
+    of the bar's (a title is centred). The window's first row boxed a little high by a second
+    reading is not: "sam@desk:~/reports$" at 55-64 under a bar of 40-62 was read into the title."""
+    middle, centre = (box[1] + box[3]) / 2, (bar[1] + bar[3]) / 2
     return abs(middle - centre) <= 0.3 * (bar[3] - bar[1])
 
 

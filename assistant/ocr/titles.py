@@ -20,6 +20,7 @@ from PIL import Image
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
 from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _ink_runs, fill_gaps, read_snippets
+from assistant.ocr.layout import on_title_bar
 from assistant.ocr.panels import Panel
 
 SURE = 0.9  # a title word read with less confidence than this is in doubt
@@ -64,8 +65,9 @@ def _letters(lines: Sequence[OcrLine]) -> int:
 
 def _on_bar(box: Box, bar: Box) -> bool:
     """Whether a line read on the bar's row reaches into the bar (an engine may run a neighbouring
-    window's "9120" and the title together into one line)."""
-    return bar[1] <= (box[1] + box[3]) / 2 < bar[3] and min(box[2], bar[2]) > max(box[0], bar[0])
+    window's "9120" and the title together into one line), on it as the layout says
+    (:func:`~assistant.ocr.layout.on_title_bar`: not a window's first row boxed a little high)."""
+    return on_title_bar(box, bar) and min(box[2], bar[2]) > max(box[0], bar[0])
 
 
 def _doubtful(lines: Sequence[OcrLine], bar: Box) -> bool:
