@@ -157,23 +157,26 @@ def _ink_rows(gray: np.ndarray, box: Box, step: int, pad: int = 2) -> tuple[int,
     """The top and bottom of ``box`` kept to the line of ink it holds: a cut is a line's ink with a
     margin, and a place's cut may reach over a row and a half of a terminal, so words boxed as
     their cut were taller than their row ("-rw-r--r--" 22 pixels on rows 13 apart) and broke a
-    listing's rows. The run of ink rows that holds the most (gaps of a pixel bridged: an "i"'s
+    listing's rows. The run of ink rows with the most strokes (gaps of a pixel bridged: an "i"'s
     dot), with ``pad`` pixels round it short of any other run (a word of small letters boxed to
     them alone, "--norc" 6 pixels by "bash" 9, was taken for a line's foot read again)."""
     x0, y0, x1, y1 = box
     part = gray[y0:y1, x0:x1].astype(np.int16)
     if part.shape[0] < 3 or part.shape[1] < 1:
         return y0, y1
-    per_row = (off_ground(part) > step).sum(axis=1)  # (h,)
+    ink = off_ground(part) > step  # (h, w)
+    # Strokes per row: a title bar's edge or a rule above a prompt is ink too, more of it than the
+    # prompt's, but one run across; text crosses from ground to ink again and again.
+    strokes = np.abs(np.diff(ink.astype(np.int8), axis=1)).sum(axis=1)  # (h,)
     runs: list[list[int]] = []
-    for y in np.flatnonzero(per_row).tolist():
+    for y in np.flatnonzero(ink.any(axis=1)).tolist():
         if runs and y - runs[-1][1] <= 1:
             runs[-1][1] = y + 1
         else:
             runs.append([y, y + 1])
     if not runs:
         return y0, y1
-    k = max(range(len(runs)), key=lambda i: int(per_row[runs[i][0] : runs[i][1]].sum()))
+    k = max(range(len(runs)), key=lambda i: int(strokes[runs[i][0] : runs[i][1]].sum()))
     a, b = runs[k]
     top = max(a - pad, runs[k - 1][1] if k > 0 else 0)
     bottom = min(b + pad, runs[k + 1][0] if k + 1 < len(runs) else part.shape[0])

@@ -103,6 +103,18 @@ def test_a_loose_box_is_cut_to_the_line_of_ink_it_was_read_from() -> None:
     assert top <= min(first) and max(first) < bottom <= min(second)
 
 
+def test_a_cut_over_a_title_bars_foot_keeps_to_the_prompt_it_read() -> None:
+    """multi-terminal-save, file path: the second look's cut for the prompt under the xterm's title
+    bar reached up over the bar's foot, a band of more ink than the prompt's; boxed to that band,
+    "sam@desk:~/reports$" was read before the window's title. The prompt's row has the strokes."""
+    gray = _gray("multi-terminal-save")
+    top, bottom = _ink_rows(gray, (41, 50, 218, 82), step=24)
+    rows = np.flatnonzero((255 - gray[50:82, 41:218].astype(int) > 24).sum(axis=1) > 0) + 50  # rows with ink
+    bar = [int(y) for y in rows if y < 62]  # the title bar's foot, above the gap over the prompt
+    assert bar and top > max(bar)
+    assert bottom - top < 20  # one line of text
+
+
 def test_a_dot_beside_a_digit_in_a_fixed_width_font_is_no_space() -> None:
     """Liberation Mono 9: "app-v0.4" was cut "app-v 0.4" at the gap beside the ".", which stands
     alone in its cell (its "v0" a pixel apart); a real space between a letter and a digit still
