@@ -75,12 +75,16 @@ def unread_words(
     for word, start, base in rows:
         key = next((b for b in by_row if abs(b - base) <= 1), base)
         by_row.setdefault(key, []).append((word, start))
+    # The grid's left edge: a row whose first word the vote did not take (an ``ls -l`` mode read
+    # "·rwxr-xr-x", or nothing read at all) has its first cells between that edge and its first word.
+    left = min(start for _, start, _ in rows) if rows else 0
     out = []
     for base, words in by_row.items():
         words.sort(key=lambda ws: ws[1])
         top, bottom = min(w.box[1] for w, _ in words), max(w.box[3] for w, _ in words)
         near = [b for b in taken if min(bottom, b[3]) - max(top, b[1]) > 0]
-        for (a, sa), (_, sb) in pairwise(words):
+        edge = [(words[0][0], left - len(words[0][0].text) * pitch)] if words[0][1] > left else []
+        for (a, sa), (_, sb) in pairwise(edge + words):
             first = sa + len(a.text) * pitch
             count = (sb - first) // pitch
             if count < 2 or base - above < 0 or base + below > gray.shape[0]:

@@ -134,6 +134,9 @@ def test_a_listings_link_counts_are_read_in_a_live_grab() -> None:
     text = describer.describe(_live_grab(_truth("term-ls-reports"))).text
     assert len(re.findall(r"\S+ 1 root root \d+", text)) >= 9
     assert "2 root root 4096 Jan 30 2024 charts" in text
+    # a row whose mode and link count the engine left unread: read from the screen's own glyphs,
+    # from the grid's left edge on (assistant/ocr/cell_reading.py)
+    assert "-rw------- 1 root root 66098 Jan 8 2024 salaries-2024.xlsx" in text
 
 
 @pytest.mark.timeout(120)
