@@ -22,6 +22,22 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
         monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(base / "cache"))
 
 
+@pytest.fixture(autouse=True)
+def _second_look_at_its_floor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second look's budget follows how long tesseract just took, so on a busy machine it reads
+    more (assistant/ocr/look_budget.py). Pinned at its floor, what a quiet machine gives, what a test
+    reads does not depend on what else the machine runs. The budget itself is tested in
+    tests/ocr/test_ocr_look_budget.py, which builds its own."""
+    from assistant.ocr import second_look
+    from assistant.ocr.look_budget import LookBudget
+
+    class _AtFloor(LookBudget):
+        def pixels(self, first_ms: float) -> int:
+            return min(self.cfg.least, self.cfg.most)
+
+    monkeypatch.setattr(second_look, "LookBudget", _AtFloor)
+
+
 @pytest.fixture
 def xvfb() -> Iterator[XvfbServer]:
     """A fresh Xvfb (1280x800) for one test; DISPLAY is NOT changed — use ``xvfb.display``/``xvfb.env()``."""
