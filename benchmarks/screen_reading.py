@@ -18,7 +18,8 @@ Prints a table per half, recall per category, and one JSON line at the end.
 Measures, all on the truth written from the programs' source text (never from OCR), with words
 compared as ``datasets/screens/words.py`` says (NFKC, lower case, letters and digits only):
 
-- words read (recall): truth words found in the output, as multisets, pooled over the screens.
+- words read (recall): truth words found in the output, as multisets, pooled over the screens; a
+  word hyphenated across a line break and said whole ("alphabetically") counts as its two halves.
 - reading order: for screens with an ``order`` list, right when each phrase is found (as
   consecutive words) after the end of the previous one, each at its first occurrence after it.
 - tables read row-wise: for each table row with at least two non-empty cells, taken in table
@@ -65,6 +66,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -249,9 +251,22 @@ def _find(seq: list[str], key: list[str], start: int = 0, stop: int | None = Non
     return -1
 
 
+HYPHENS = ("-", "\u2010")  # a word broken at a line's end: "alpha-" over "betically" (man pages)
+
+
 def word_recall(truth: list[str], out: list[str]) -> tuple[int, int, list[str]]:
+    """Truth words found in the output, as multisets. A word hyphenated across a line break and
+    said whole ("alphabetically" for "alpha-", "betically") counts as both its halves read: that is
+    how a listener should hear it."""
     want = Counter(t for w in truth for t in tokens(w))
     have = Counter(out)
+    for word, after in pairwise(truth):
+        head, tail = tokens(word), tokens(after)
+        joined = head[-1] + tail[0] if head and tail else ""
+        if word.endswith(HYPHENS) and joined and have[joined] > want[joined]:  # one said whole
+            have[joined] -= 1
+            have[head[-1]] += 1
+            have[tail[0]] += 1
     found = sum(min(n, have[w]) for w, n in want.items())
     missing = sorted((want - have).elements())
     return found, sum(want.values()), missing
@@ -266,6 +281,9 @@ def false_words(truth: dict[str, Any], text: str) -> tuple[int, int, list[str]]:
         for w in truth.get(field_, [])
         for t in tokens(w)
     )
+    for word, after in pairwise(truth["words"]):  # a word hyphenated across a line break, said whole
+        if word.endswith(HYPHENS) and (head := tokens(word)) and (tail := tokens(after)):
+            shown[head[-1] + tail[0]] += 1
     out = Counter(tokens(text))
     extra = out - shown
     return sum(extra.values()), sum(out.values()), sorted(extra.elements())
