@@ -91,16 +91,16 @@ def content_span(
     )
 
 
-def box_mean(values: np.ndarray, size: int) -> np.ndarray:
-    """Mean of ``values`` (2-D) over the ``size`` x ``size`` window centred on each pixel (edges
-    repeated outwards); two running sums, so O(pixels) whatever the size."""
-    r = size // 2
-    padded = np.pad(values.astype(np.float32, copy=False), r + 1, mode="edge")
+def box_mean(values: np.ndarray, size: int, width: int | None = None) -> np.ndarray:
+    """Mean of ``values`` (2-D) over the ``size`` tall, ``width`` (default ``size``) wide window
+    centred on each pixel (edges repeated outwards); two running sums, so O(pixels) whatever the size."""
+    r, c = size // 2, (size if width is None else width) // 2
+    padded = np.pad(values.astype(np.float32, copy=False), ((r + 1, r + 1), (c + 1, c + 1)), mode="edge")
     rows = np.cumsum(padded, axis=0)
-    rows = rows[2 * r + 1 :] - rows[: -2 * r - 1]  # (h + 1, w + 2r + 2): sums over 2r+1 rows
+    rows = rows[2 * r + 1 :] - rows[: -2 * r - 1]  # (h + 1, w + 2c + 2): sums over 2r+1 rows
     both = np.cumsum(rows, axis=1)
-    both = both[:, 2 * r + 1 :] - both[:, : -2 * r - 1]
-    return both[: values.shape[0], : values.shape[1]] / float((2 * r + 1) ** 2)
+    both = both[:, 2 * c + 1 :] - both[:, : -2 * c - 1]
+    return both[: values.shape[0], : values.shape[1]] / float((2 * r + 1) * (2 * c + 1))
 
 
 def invert_dark_areas(gray: np.ndarray, tile: int = 24, threshold: float = 110.0) -> np.ndarray:
@@ -119,6 +119,16 @@ def invert_dark_areas(gray: np.ndarray, tile: int = 24, threshold: float = 110.0
     cells = dark[0::2, 0::2] + dark[1::2, 0::2] + dark[0::2, 1::2] + dark[1::2, 1::2]  # 0..4 dark pixels
     half = tile // 2
     mask = (box_mean(cells, half) > 2.0) & (box_mean(cells, 3 * half) >= 2.0)
+    # A band of one line (a man page's reverse-video status line, a selected row) is too thin for
+    # the square windows, and with dark ground on one side only they invert half its height: a
+    # window half the tile tall and four tiles wide, mostly dark and dark along three times as far,
+    # marks the band's middle away from what the square windows took (never the desktop round
+    # windows), grown by as far as such a window's middle stays inside the band's ends.
+    flat = half // 4 * 2 + 1, 4 * half
+    grow = flat[0], flat[1] // 3
+    middle = (box_mean(cells, *flat) > 2.6) & (box_mean(cells, flat[0], 3 * flat[1]) > 2.4)
+    middle &= box_mean(mask, *grow) == 0
+    mask |= box_mean(middle, *grow) > 0
     full = mask.repeat(2, axis=0).repeat(2, axis=1)[:h, :w]
     if not full.any():
         return gray

@@ -171,3 +171,26 @@ def test_changed_bands_merge_and_pad() -> None:
     b[80, 0] = 1
     assert changed_bands(a, b, margin=3) == [(17, 28), (77, 84)]
     assert changed_bands(a, a) == []
+
+
+@pytest.mark.timeout(60)
+def test_a_reverse_video_line_in_a_window_alone_is_inverted_whole() -> None:
+    """A man page's status line, white on black, in the xterm as a live grab reads it (the window
+    alone, no dark desktop round it): the square windows took half its height or none of it, and
+    'Manual page ls(1) line 1 (press h for help or q to quit)' was lost (datasets/screens, half A).
+    Every row of the band is now dark text on light ground."""
+    from pathlib import Path
+
+    screen = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "man-ls.png"
+    with Image.open(screen) as img:
+        window = np.asarray(img.convert("L").crop((41, 52, 845, 702)))  # the xterm's client area
+    dark = window < 110
+    darkish = dark.mean(axis=1) > 0.3
+    runs = np.split(np.arange(darkish.size), np.flatnonzero(np.diff(darkish)) + 1)
+    rows = max((r for r in runs if darkish[r[0]]), key=len)  # the band: the longest run of dark rows
+    assert rows.size >= 12
+    cols = np.flatnonzero(dark[rows].mean(axis=0) > 0.6)
+    band = (slice(rows.min(), rows.max() + 1), slice(cols.min(), cols.max() + 1))
+    inverted = invert_dark_areas(window)
+    assert (np.median(inverted[band], axis=1) > 200).all()  # light ground on each of its rows
+    assert np.array_equal(inverted[: rows.min() - 4], window[: rows.min() - 4])  # the page left alone
