@@ -11,7 +11,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -23,7 +23,7 @@ from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.base import OcrResult
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from tests.speech.atspi_session import AtspiSession, missing_requirements
-from tests.support.processes import stop_process
+from tests.support.processes import stop_process, wait_until
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.atspi, pytest.mark.timeout(180)]
@@ -38,14 +38,6 @@ label = tk.Label(root, text="Water the balcony plants", font=("DejaVu Sans", 20)
 label.pack(expand=True, fill="both")
 root.mainloop()
 """
-
-
-def _wait(predicate: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 @dataclass
@@ -65,7 +57,7 @@ class Desktop:
         subprocess.run(
             ["xdotool", "windowactivate", "--sync", run.stdout.split()[0]], env=self.env, timeout=20
         )
-        _wait(lambda: (a := self.source.window_stack()) is not None and a.active is not None
+        wait_until(lambda: (a := self.source.window_stack()) is not None and a.active is not None
               and a.active.title == title, f"{title} active")  # fmt: skip
 
 
@@ -86,8 +78,8 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
             )
 
         start("openbox", "--sm-disable")
-        _wait(lambda: "window id" in subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], env=env,
-              capture_output=True, text=True, timeout=10).stdout, "openbox")  # fmt: skip
+        wait_until(lambda: "window id" in subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+              env=env, capture_output=True, text=True, timeout=10).stdout, "openbox")  # fmt: skip
         start(sys.executable, "-c", TK_SCRIPT)
         start("zenity", "--question", "--title", "Save Changes", "--text", MESSAGE,
               "--ok-label", "Save", "--cancel-label", "Cancel")  # fmt: skip
@@ -98,9 +90,9 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
         reader = AtspiText()
         try:
             desk = Desktop(source, env, reader, procs)
-            _wait(lambda: sorted(desk.titles()) == ["Save Changes", "Tk Notes"], "both windows")
+            wait_until(lambda: sorted(desk.titles()) == ["Save Changes", "Tk Notes"], "both windows")
             # GTK registers on the bus shortly after mapping: wait until its dialog is there.
-            _wait(lambda: _dialog_tree(desk) is not None, "the dialog's accessible tree")
+            wait_until(lambda: _dialog_tree(desk) is not None, "the dialog's accessible tree")
             yield desk
         finally:
             reader.close()

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from assistant.capture.screen import create_screen_source
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
-from tests.support.processes import stop_process
+from tests.support.processes import stop_process, wait_until
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
@@ -24,14 +25,6 @@ pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
 PROGRAMS = ("openbox", "xterm", "xdotool", "xprop")
 LEFT = ("alpha lists the garden tools", "bravo counts the seed packets")
 RIGHT = ("charlie waters the tomatoes", "delta mends the fence posts")
-
-
-def _wait(predicate: object, what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -48,14 +41,14 @@ def terminals(xvfb_display: str, xvfb: XvfbServer) -> Iterator[None]:
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=20).stdout
 
     procs.append(subprocess.Popen(["openbox", "--sm-disable"], env=env, stderr=subprocess.DEVNULL))
-    _wait(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
+    wait_until(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
     for title, lines, x in (("left - xterm", LEFT, 40), ("right - xterm", RIGHT, 640)):
         script = "printf '" + "\\n".join(lines) + "\\n'; sleep 600"
         command = ["xterm", "-T", title, "-fa", "DejaVu Sans Mono", "-fs", "13", "-geometry", f"40x6+{x}+80"]
         procs.append(
             subprocess.Popen([*command, "-e", "sh", "-c", script], env=env, stderr=subprocess.DEVNULL)
         )
-        _wait(lambda t=title: run("xdotool", "search", "--name", f"^{t}").strip(), title)
+        wait_until(partial(run, "xdotool", "search", "--name", f"^{title}"), title)
     run("xdotool", "windowactivate", "--sync", run("xdotool", "search", "--name", "^right").split()[0])
     try:
         yield
@@ -82,7 +75,7 @@ def test_terminals_side_by_side_are_read_one_after_the_other(terminals: None, tm
             stack = source.window_stack()
             return stack is not None and stack.active is not None and stack.active.title == "right - xterm"
 
-        _wait(ready, "the right terminal active")
+        wait_until(ready, "the right terminal active")
         time.sleep(0.5)  # let xterm draw its lines
         shot = source.grab_screen()
     live = describer.describe(shot).text

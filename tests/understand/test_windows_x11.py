@@ -14,20 +14,12 @@ import pytest
 from assistant.capture.screen import create_screen_source
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
-from tests.support.processes import stop_process
+from tests.support.processes import stop_process, wait_until
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
 
 PROGRAMS = ("openbox", "xmessage", "xterm", "xdotool", "xprop")
-
-
-def _wait(predicate: object, what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():  # type: ignore[operator]
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -47,13 +39,13 @@ def desktop(xvfb_display: str, xvfb: XvfbServer) -> Iterator[list[subprocess.Pop
         return subprocess.run(command, env=env, capture_output=True, text=True, timeout=20).stdout
 
     start("openbox", "--sm-disable")
-    _wait(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
+    wait_until(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
     script = "printf 'Shopping list\\nbuy oat milk and rye bread\\nwater the balcony plants\\n'; sleep 600"
     start("xterm", "-T", "notes - xterm", "-fa", "DejaVu Sans Mono", "-fs", "14", "-geometry", "50x8+60+60",
           "-e", "sh", "-c", script)  # fmt: skip
-    _wait(lambda: run("xdotool", "search", "--name", "^notes").strip(), "the terminal")
+    wait_until(lambda: run("xdotool", "search", "--name", "^notes").strip(), "the terminal")
     start("xmessage", "-title", "Reminder", "-fn", "10x20", "-geometry", "+560+360", "Team meeting in room B")
-    _wait(lambda: run("xdotool", "search", "--name", "^Reminder").strip(), "the reminder")
+    wait_until(lambda: run("xdotool", "search", "--name", "^Reminder").strip(), "the reminder")
     xid = run("xdotool", "search", "--name", "^Reminder").split()[0]
     run("xdotool", "windowactivate", "--sync", xid)
     try:
@@ -75,7 +67,7 @@ def test_describe_screen_names_the_active_window_first_then_reads_window_by_wind
             titles = [w.title for w in stack.windows] if stack is not None else []
             return stack is not None and stack.active is not None and titles == ["Reminder", "notes - xterm"]
 
-        _wait(ready, "the reminder on top of the terminal, active")
+        wait_until(ready, "the reminder on top of the terminal, active")
         time.sleep(0.5)  # let xterm draw its lines
         source.grab_screen()  # the app's source is long-lived: its connections are open at the hotkey
         started = time.perf_counter()
