@@ -18,7 +18,6 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -27,41 +26,24 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from tests.support.desktop import OpenboxDesktop  # noqa: E402
+from tests.support.processes import wait_until  # noqa: E402
 from tests.support.xvfb import XvfbServer  # noqa: E402
 
 NEEDED = ("Xvfb", "openbox", "xterm", "xmessage", "xdotool", "xprop", "tesseract")
 LINES = "Shopping list\\nbuy oat milk and rye bread\\nwater the balcony plants\\ncall the garage\\n"
 
 
-def _wait(predicate: Any, what: str, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise SystemExit(f"timed out waiting for {what}")
-        time.sleep(0.05)
-
-
-def _desktop(server: XvfbServer) -> list[subprocess.Popen[bytes]]:
-    """openbox, an xterm, and an active xmessage on top of it."""
-    env = server.env()
-    procs: list[subprocess.Popen[bytes]] = []
-
-    def start(*command: str) -> None:
-        procs.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-
-    def run(*command: str) -> str:
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=20).stdout
-
-    start("openbox", "--sm-disable")
-    _wait(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
+def _desktop(desk: OpenboxDesktop) -> None:
+    """An xterm, and an active xmessage on top of it."""
     script = f"printf '{LINES}'; sleep 3600"
-    start("xterm", "-T", "notes - xterm", "-fa", "DejaVu Sans Mono", "-fs", "14", "-geometry", "60x12+60+60",
-          "-e", "sh", "-c", script)  # fmt: skip
-    _wait(lambda: run("xdotool", "search", "--name", "^notes").strip(), "the terminal")
-    start("xmessage", "-title", "Reminder", "-fn", "10x20", "-geometry", "+560+360", "Team meeting in room B")
-    _wait(lambda: run("xdotool", "search", "--name", "^Reminder").strip(), "the reminder")
-    run("xdotool", "windowactivate", "--sync", run("xdotool", "search", "--name", "^Reminder").split()[0])
-    return procs
+    desk.start("xterm", "-T", "notes - xterm", "-fa", "DejaVu Sans Mono", "-fs", "14",
+               "-geometry", "60x12+60+60", "-e", "sh", "-c", script)  # fmt: skip
+    desk.window("notes")
+    desk.start(
+        "xmessage", "-title", "Reminder", "-fn", "10x20", "-geometry", "+560+360", "Team meeting in room B"
+    )
+    desk.activate("Reminder")
 
 
 def _ready_describer() -> Any:
@@ -92,21 +74,16 @@ def measure(width: int, height: int, runs: int) -> dict[str, Any]:
     first: list[float] = []
     whole: list[float] = []
     said = ""
-    with XvfbServer(width, height) as server:
-        procs = _desktop(server)
-        try:
-            with create_screen_source(server.display) as source:
-                _wait(lambda: (s := source.window_stack()) is not None and s.active is not None, "the stack")
-                time.sleep(0.5)
-                source.grab_screen()  # the app's source is long-lived: connections open before the key
-                for _ in range(runs):
-                    first_ms, whole_ms, said = _one_run(source)
-                    first.append(first_ms)
-                    whole.append(whole_ms)
-        finally:
-            for proc in reversed(procs):
-                proc.terminate()
-                proc.wait(timeout=10)
+    with XvfbServer(width, height) as server, OpenboxDesktop(server.env()) as desk:
+        _desktop(desk)
+        with create_screen_source(server.display) as source:
+            wait_until(lambda: (s := source.window_stack()) is not None and s.active is not None, "the stack")
+            time.sleep(0.5)
+            source.grab_screen()  # the app's source is long-lived: connections open before the key
+            for _ in range(runs):
+                first_ms, whole_ms, said = _one_run(source)
+                first.append(first_ms)
+                whole.append(whole_ms)
     return {
         "size": f"{width}x{height}",
         "runs": runs,

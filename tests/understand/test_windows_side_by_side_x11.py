@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import time
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,8 @@ import pytest
 from assistant.capture.screen import create_screen_source
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
-from tests.support.processes import stop_process, wait_until
+from tests.support.desktop import OpenboxDesktop
+from tests.support.processes import wait_until
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
@@ -34,27 +33,14 @@ def terminals(xvfb_display: str, xvfb: XvfbServer) -> Iterator[None]:
     assert not missing, f"missing {missing}: apt-get install openbox x11-utils xterm xdotool"
     if not tesseract_available():
         pytest.skip("tesseract-ocr is not installed")
-    env = xvfb.env()
-    procs: list[subprocess.Popen[bytes]] = []
-
-    def run(*command: str) -> str:
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=20).stdout
-
-    procs.append(subprocess.Popen(["openbox", "--sm-disable"], env=env, stderr=subprocess.DEVNULL))
-    wait_until(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
-    for title, lines, x in (("left - xterm", LEFT, 40), ("right - xterm", RIGHT, 640)):
-        script = "printf '" + "\\n".join(lines) + "\\n'; sleep 600"
-        command = ["xterm", "-T", title, "-fa", "DejaVu Sans Mono", "-fs", "13", "-geometry", f"40x6+{x}+80"]
-        procs.append(
-            subprocess.Popen([*command, "-e", "sh", "-c", script], env=env, stderr=subprocess.DEVNULL)
-        )
-        wait_until(partial(run, "xdotool", "search", "--name", f"^{title}"), title)
-    run("xdotool", "windowactivate", "--sync", run("xdotool", "search", "--name", "^right").split()[0])
-    try:
+    with OpenboxDesktop(xvfb.env()) as desk:
+        for title, lines, x in (("left - xterm", LEFT, 40), ("right - xterm", RIGHT, 640)):
+            script = "printf '" + "\\n".join(lines) + "\\n'; sleep 600"
+            desk.start("xterm", "-T", title, "-fa", "DejaVu Sans Mono", "-fs", "13",
+                       "-geometry", f"40x6+{x}+80", "-e", "sh", "-c", script)  # fmt: skip
+            desk.window(title)
+        desk.activate("right")
         yield
-    finally:
-        for proc in reversed(procs):
-            stop_process(proc)
 
 
 def _apart(text: str) -> None:

@@ -5,7 +5,6 @@ the active window from its title and reads window by window with real tesseract.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import time
 from collections.abc import Iterator
 
@@ -14,7 +13,8 @@ import pytest
 from assistant.capture.screen import create_screen_source
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
-from tests.support.processes import stop_process, wait_until
+from tests.support.desktop import OpenboxDesktop
+from tests.support.processes import wait_until
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
@@ -23,40 +23,27 @@ PROGRAMS = ("openbox", "xmessage", "xterm", "xdotool", "xprop")
 
 
 @pytest.fixture
-def desktop(xvfb_display: str, xvfb: XvfbServer) -> Iterator[list[subprocess.Popen[bytes]]]:
+def desktop(xvfb_display: str, xvfb: XvfbServer) -> Iterator[OpenboxDesktop]:
     """openbox with an xterm showing two lines and, on top and active, an xmessage reminder."""
     missing = [p for p in PROGRAMS if shutil.which(p) is None]
     assert not missing, f"missing {missing}: apt-get install openbox x11-utils xterm xdotool"
     if not tesseract_available():
         pytest.skip("tesseract-ocr is not installed")
-    env = xvfb.env()
-    procs: list[subprocess.Popen[bytes]] = []
-
-    def start(*command: str) -> None:
-        procs.append(subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-
-    def run(*command: str) -> str:  # the output, empty when the command fails (xdotool finding nothing)
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=20).stdout
-
-    start("openbox", "--sm-disable")
-    wait_until(lambda: "window id" in run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox")
-    script = "printf 'Shopping list\\nbuy oat milk and rye bread\\nwater the balcony plants\\n'; sleep 600"
-    start("xterm", "-T", "notes - xterm", "-fa", "DejaVu Sans Mono", "-fs", "14", "-geometry", "50x8+60+60",
-          "-e", "sh", "-c", script)  # fmt: skip
-    wait_until(lambda: run("xdotool", "search", "--name", "^notes").strip(), "the terminal")
-    start("xmessage", "-title", "Reminder", "-fn", "10x20", "-geometry", "+560+360", "Team meeting in room B")
-    wait_until(lambda: run("xdotool", "search", "--name", "^Reminder").strip(), "the reminder")
-    xid = run("xdotool", "search", "--name", "^Reminder").split()[0]
-    run("xdotool", "windowactivate", "--sync", xid)
-    try:
-        yield procs
-    finally:
-        for proc in reversed(procs):
-            stop_process(proc)
+    with OpenboxDesktop(xvfb.env()) as desk:
+        script = (
+            "printf 'Shopping list\\nbuy oat milk and rye bread\\nwater the balcony plants\\n'; sleep 600"
+        )
+        desk.start("xterm", "-T", "notes - xterm", "-fa", "DejaVu Sans Mono", "-fs", "14",
+                   "-geometry", "50x8+60+60", "-e", "sh", "-c", script)  # fmt: skip
+        desk.window("notes")
+        desk.start("xmessage", "-title", "Reminder", "-fn", "10x20", "-geometry", "+560+360",
+                   "Team meeting in room B")  # fmt: skip
+        desk.activate("Reminder")
+        yield desk
 
 
 def test_describe_screen_names_the_active_window_first_then_reads_window_by_window(
-    desktop: list[subprocess.Popen[bytes]],
+    desktop: OpenboxDesktop,
 ) -> None:
     describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="detailed"))
     heard: list[tuple[float, str]] = []

@@ -1,0 +1,61 @@
+"""A window manager's desktop on a test X server: programs started in it, found by their window
+titles, activated, and stopped together.
+
+Live-screen tests and benchmarks need the same few steps (openbox up and managing, a program's
+window mapped, one window active), each with a timeout so that a program that never comes up fails
+the run instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from types import TracebackType
+
+from tests.support.processes import stop_process, wait_until
+
+
+class OpenboxDesktop:
+    """openbox on the X server ``env`` points at (``env``: a whole environment, DISPLAY set), and
+    every program started through :meth:`start`; all stopped, last first, on leaving."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.procs: list[subprocess.Popen[bytes]] = []
+
+    def start(self, *command: str) -> None:
+        self.procs.append(
+            subprocess.Popen(command, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        )
+
+    def run(self, *command: str) -> str:
+        """The command's output; empty when it fails (xdotool finding nothing)."""
+        return subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=20).stdout
+
+    def window(self, title: str) -> str:
+        """The id of the first window whose title starts with ``title``, once it is mapped."""
+        wait_until(lambda: self.run("xdotool", "search", "--name", f"^{title}").strip(), title)
+        return self.run("xdotool", "search", "--name", f"^{title}").split()[0]
+
+    def activate(self, title: str) -> None:
+        self.run("xdotool", "windowactivate", "--sync", self.window(title))
+
+    def __enter__(self) -> OpenboxDesktop:
+        self.start("openbox", "--sm-disable")
+        try:
+            wait_until(
+                lambda: "window id" in self.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK"), "openbox"
+            )
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for proc in reversed(self.procs):
+            stop_process(proc)
+        self.procs.clear()
