@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
+from assistant.vision.inference.softmax import softmax
 from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
 
 FORMAT_NAME = "assistant-art-probe"
@@ -62,8 +63,7 @@ class ArtProbe:
         if x.shape[0] != self.weight.shape[1]:
             raise ValueError(f"feature size {x.shape[0]} does not fit the probe's {self.weight.shape[1]}")
         z = self.config.scale * (self.weight @ (x / max(float(np.linalg.norm(x)), 1e-12))) + self.bias  # (C,)
-        p = np.exp(z - z.max())
-        p /= p.sum()
+        p = softmax(z)
         return {name: float(q) for name, q in zip(self.config.classes, p, strict=True)}
 
     def save(self, directory: Path, notes: dict[str, Any] | None = None) -> None:

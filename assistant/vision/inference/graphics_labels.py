@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import ModelError
+from assistant.vision.inference.softmax import softmax
 from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
 
 FORMAT_NAME = "assistant-graphics-head"
@@ -47,12 +48,6 @@ class GraphicLabel:
     probability: float  # softmax over the labels
     style: str  # "icon" or "drawing": which the picture looks like
     style_probability: float
-
-
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=-1, keepdims=True)
-    p = np.exp(z)
-    return p / p.sum(axis=-1, keepdims=True)
 
 
 class GraphicsHead:
@@ -88,12 +83,12 @@ class GraphicsHead:
         x = np.asarray(pooled, dtype=np.float32).reshape(-1)
         if x.shape[0] != self.weight.shape[1]:
             raise ValueError(f"feature size {x.shape[0]} does not fit the head's {self.weight.shape[1]}")
-        return _softmax(self.weight @ x + self.bias)
+        return softmax(self.weight @ x + self.bias)
 
     def top(self, pooled: np.ndarray) -> GraphicLabel:
         """The most likely label and style of one picture."""
         p = self.probabilities(pooled)  # (C,)
-        s = _softmax(self.style_weight @ np.asarray(pooled, dtype=np.float32).reshape(-1) + self.style_bias)
+        s = softmax(self.style_weight @ np.asarray(pooled, dtype=np.float32).reshape(-1) + self.style_bias)
         i, j = int(p.argmax()), int(s.argmax())
         return GraphicLabel(self.labels[i], float(p[i]), self.config.styles[j], float(s[j]))
 

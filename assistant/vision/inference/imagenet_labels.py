@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.errors import ModelError
+from assistant.vision.inference.softmax import softmax
 from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
 
 FORMAT_NAME = "assistant-imagenet-head"
@@ -74,10 +75,7 @@ class ImageNetHead:
         x = x.reshape(1, -1) if single else x
         if x.shape[1] != self.weight.shape[1]:
             raise ValueError(f"feature size {x.shape[1]} does not fit the head's {self.weight.shape[1]}")
-        logits = x @ self.weight.T + self.bias  # (B, 1000)
-        logits -= logits.max(axis=1, keepdims=True)
-        p = np.exp(logits)
-        p /= p.sum(axis=1, keepdims=True)
+        p = softmax(x @ self.weight.T + self.bias)  # (B, 1000)
         return p[0] if single else p
 
     def top(self, pooled: np.ndarray, k: int = 3) -> list[Label]:
