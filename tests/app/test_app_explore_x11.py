@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.capture.capture_x11_support import need, wait_for
-from tests.support.processes import stop_process
+from tests.support.desktop import OpenboxDesktop
+from tests.support.processes import wait_until
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.gui, pytest.mark.timeout(240)]
@@ -56,40 +57,20 @@ class Lines:
 def desktop(xvfb_display: str, xvfb: XvfbServer) -> Iterator[tuple[XvfbServer, Lines]]:
     """openbox on the test's Xvfb, and the Tk window on it, active."""
     need("openbox", "openbox")
-    procs = [subprocess.Popen(["openbox", "--sm-disable"], env=xvfb.env(), stderr=subprocess.DEVNULL)]
-
-    def wm_ready() -> bool:
-        out = subprocess.run(
-            ["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
+    with OpenboxDesktop(xvfb.env()) as wm:
+        tk = subprocess.Popen(
+            [sys.executable, "-c", TK_WINDOW],
             env=xvfb.env(),
-            capture_output=True,
+            stdout=subprocess.PIPE,
             text=True,
-            timeout=10,
+            stderr=subprocess.DEVNULL,
         )
-        return "window id" in out.stdout
-
-    wait_for(wm_ready, timeout=20, what="openbox")
-    tk = subprocess.Popen(
-        [sys.executable, "-c", TK_WINDOW],
-        env=xvfb.env(),
-        stdout=subprocess.PIPE,
-        text=True,
-        stderr=subprocess.DEVNULL,
-    )
-    procs.append(tk)
-    lines = Lines(tk)  # type: ignore[arg-type]
-    wait_for(lambda: "ready" in lines.lines, timeout=30, what="the Tk window")
-    active = ["xdotool", "getactivewindow", "getwindowname"]
-    wait_for(
-        lambda: (
-            "Monthly Report" in subprocess.run(active, env=xvfb.env(), capture_output=True, text=True).stdout
-        ),
-        timeout=20,
-        what="the Tk window to be active",
-    )
-    yield xvfb, lines
-    for proc in reversed(procs):
-        stop_process(proc)
+        wm.procs.append(tk)  # type: ignore[arg-type]  # stopped with openbox on leaving
+        lines = Lines(tk)
+        wait_for(lambda: "ready" in lines.lines, timeout=30, what="the Tk window")
+        wait_until(lambda: "Monthly Report" in wm.run("xdotool", "getactivewindow", "getwindowname"),
+                   "the Tk window to be active")  # fmt: skip
+        yield xvfb, lines
 
 
 def _pointer(xvfb: XvfbServer) -> tuple[int, int]:

@@ -23,7 +23,8 @@ from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.base import OcrResult
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from tests.speech.atspi_session import AtspiSession, missing_requirements
-from tests.support.processes import stop_process, wait_until
+from tests.support.desktop import OpenboxDesktop
+from tests.support.processes import wait_until
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.atspi, pytest.mark.timeout(180)]
@@ -42,21 +43,20 @@ root.mainloop()
 
 @dataclass
 class Desktop:
+    wm: OpenboxDesktop
     source: ScreenSource
-    env: dict[str, str]
     reader: AtspiText
-    procs: list[subprocess.Popen[bytes]]
+
+    @property
+    def procs(self) -> list[subprocess.Popen[bytes]]:
+        return self.wm.procs
 
     def titles(self) -> list[str]:
         stack = self.source.window_stack()
         return [w.title for w in stack.windows] if stack is not None else []
 
     def activate(self, title: str) -> None:
-        run = subprocess.run(["xdotool", "search", "--name", f"^{title}$"], env=self.env, capture_output=True,
-                             text=True, timeout=20)  # fmt: skip
-        subprocess.run(
-            ["xdotool", "windowactivate", "--sync", run.stdout.split()[0]], env=self.env, timeout=20
-        )
+        self.wm.activate(title)
         wait_until(lambda: (a := self.source.window_stack()) is not None and a.active is not None
               and a.active.title == title, f"{title} active")  # fmt: skip
 
@@ -68,28 +68,17 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
         pytest.skip(
             f"needs {missing or missing_requirements() or 'tesseract-ocr'} (see .ci/apt-packages.txt)"
         )
-    procs: list[subprocess.Popen[bytes]] = []
-    with XvfbServer() as xvfb, AtspiSession(xvfb.display) as session:
-        env = session.env()
-
-        def start(*command: str) -> None:
-            procs.append(
-                subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            )
-
-        start("openbox", "--sm-disable")
-        wait_until(lambda: "window id" in subprocess.run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"],
-              env=env, capture_output=True, text=True, timeout=10).stdout, "openbox")  # fmt: skip
-        start(sys.executable, "-c", TK_SCRIPT)
-        start("zenity", "--question", "--title", "Save Changes", "--text", MESSAGE,
-              "--ok-label", "Save", "--cancel-label", "Cancel")  # fmt: skip
+    with XvfbServer() as xvfb, AtspiSession(xvfb.display) as session, OpenboxDesktop(session.env()) as wm:
+        wm.start(sys.executable, "-c", TK_SCRIPT)
+        wm.start("zenity", "--question", "--title", "Save Changes", "--text", MESSAGE,
+                 "--ok-label", "Save", "--cancel-label", "Cancel")  # fmt: skip
         source = create_screen_source(xvfb.display)
         # The reader finds the accessibility bus from the session bus, as in a desktop session.
         monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", session.address)
         monkeypatch.delenv("AT_SPI_BUS_ADDRESS", raising=False)
         reader = AtspiText()
         try:
-            desk = Desktop(source, env, reader, procs)
+            desk = Desktop(wm, source, reader)
             wait_until(lambda: sorted(desk.titles()) == ["Save Changes", "Tk Notes"], "both windows")
             # GTK registers on the bus shortly after mapping: wait until its dialog is there.
             wait_until(lambda: _dialog_tree(desk) is not None, "the dialog's accessible tree")
@@ -97,8 +86,6 @@ def desktop(monkeypatch: pytest.MonkeyPatch) -> Iterator[Desktop]:
         finally:
             reader.close()
             source.close()
-            for proc in reversed(procs):
-                stop_process(proc)
 
 
 def _dialog_tree(desk: Desktop) -> object:
