@@ -46,6 +46,11 @@ class ArtConfig:
     # a portrait 6.5, a dance, girls at a piano and a river with boatmen 3.4-4.1, the rest under 0.3.
     people: float = 3.0
     portrait: float = 6.0
+    # Half painted: a picture the probe holds a painting at this, short of ``painting_sure``, is
+    # captioned as a photo, but a person in its caption needs the person probe at ``people`` (see
+    # :func:`person_line`). Flickr8k val as the app pools them: 6 photos at 0.15-0.25, their person
+    # probe 3.8 and up (the lowest, 2.2 and below, sit under 0.15); wild half A's photos at most 0.13.
+    half_painted: float = 0.15
 
 
 @functools.lru_cache(maxsize=4)
@@ -135,6 +140,24 @@ def content(
     if label.name == OTHER or label.name in PEOPLE or label.name in UNSAID or label.probability < cfg.content:
         return None
     return f"perhaps of {phrase(label.name)}"
+
+
+def person_line(
+    pooled: Any, encoder: str | None, line: float, cfg: ArtConfig | None = None, probe_dir: Path | None = None
+) -> float:
+    """The person probe's log odds a caption's person needs: the gate's own ``line``, raised to
+    ``cfg.people`` (the line from which a painting is said to show people) in a half-painted picture
+    (the probe's painting at ``cfg.half_painted``, short of a painting said).
+
+    Why: the person probe was trained on photos; in paintings without anyone it reaches 0.3 (wild half
+    A: Hokusai's waves, captioned "A man is sitting on a rock."), above the photos' line (-1), while
+    painted people sit at 3.4 and up. A painting the probe only half sees is captioned, and its
+    invented man would be said; the gate (trust.assess) asks it for a painting's evidence of a person."""
+    cfg = cfg or ArtConfig()
+    p = _probabilities(pooled, encoder, probe_dir)
+    if p is None or p.get("painting", 0.0) < cfg.half_painted:
+        return line
+    return max(line, cfg.people)
 
 
 # The head's labels for icons and marks, which a painting's strokes call up without showing them.

@@ -64,7 +64,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from assistant.understand.art import painted
+from assistant.understand.art import painted, person_line
 from assistant.understand.colours import colours_sentence
 from assistant.understand.graphics import other_animal
 from assistant.understand.objects import (
@@ -339,6 +339,7 @@ def assess(
     text = str(result.text)
     fit = person_fit(matcher, pooled, text) if cfg.person_fit is not None else None
     subjects = Subjects(person, dog, fit, other_animal(pooled, encoder))
+    cfg = replace(cfg, person_logit=person_line(pooled, encoder, cfg.person_logit))  # a half-painted one's
     judged = verdict(text, near, label, familiar, cfg, art, subjects, broad)
     return replace(judged, possible=possible) if judged.sentence == CANT_TELL and broad is None else judged
 

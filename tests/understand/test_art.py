@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from assistant.errors import ModelError
-from assistant.understand.art import ArtConfig, art_sentence, made_as, painted
+from assistant.understand.art import ArtConfig, art_sentence, made_as, painted, person_line
 from assistant.vision.inference.art_probe import ArtProbe, ArtProbeConfig, default_probe_dir, load_art_probe
 
 ENCODER = "efficientnet-lite2"
@@ -107,6 +107,28 @@ def test_a_painting_or_drawing_is_said_as_one_and_a_photo_is_not(tmp_path: Path)
     assert painted(_unit(1, 1.5), ENCODER, probe_dir=folder) == 0.0
     assert painted(_unit(0), ENCODER, probe_dir=folder) == 0.0
     assert made_as(None, ENCODER, probe_dir=folder) is None
+
+
+def test_a_half_painted_pictures_person_needs_a_paintings_evidence(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from assistant.understand.trust import Subjects, TrustConfig, verdict
+
+    folder, cfg = _probe(tmp_path), ArtConfig()
+    half = _unit(1, 1.5)  # painting 0.24: captioned as a photo (under painting_sure), but half painted
+    painting = load_art_probe(folder, ENCODER).probabilities(half)["painting"]  # type: ignore[union-attr]
+    assert cfg.half_painted <= painting < cfg.painting_sure
+    assert person_line(_unit(0), ENCODER, -1.0, probe_dir=folder) == -1.0  # a photo: the gate's own line
+    assert person_line(half, ENCODER, -1.0, probe_dir=folder) == cfg.people
+    assert person_line(half, ENCODER, 5.0, probe_dir=folder) == 5.0  # never lowered
+    # The gate with each line: Hokusai's waves' caption, the person probe at 0.3 (wild half A).
+    caption, seen = "A man is sitting on a rock .", Subjects(person=0.3, dog=None)
+    photo_line, half_line = TrustConfig(), replace(TrustConfig(), person_logit=cfg.people)
+    assert verdict(caption, 0.6, None, {}, photo_line, 0.0, seen).trusted
+    judged = verdict(caption, 0.6, None, {}, half_line, 0.0, seen)
+    assert not judged.trusted and "man" not in (judged.sentence or "").lower().split()
+    painted_people = Subjects(person=3.4, dog=None)  # Renoir's dancers: the person stays
+    assert verdict("A group of people are dancing .", 0.6, None, {}, half_line, 0.0, painted_people).trusted
 
 
 @pytest.mark.timeout(120)
