@@ -542,18 +542,48 @@ def xcalc(
     color: bool = False,
     rpn: bool = False,
     size: tuple[int, int] | None = None,
+    xrm: list[str] | None = None,
 ) -> Opaque:
     """xcalc in TI-30 mode or, with ``rpn``, HP-10C mode (its display shows "0", "DEG", "DEC" in
     both). At its natural size HP mode cuts the bottom of its upright ENTER key's last letter: give
-    it a ``size`` (440x230 draws every key whole)."""
+    it a ``size`` (440x230 draws every key whole). ``xrm``: more X resources ("*Font: 10x20",
+    "*ti.Command.background: #334455"; the keys named one by one in app-defaults keep theirs)."""
     geometry = (f"{size[0]}x{size[1]}" if size else "") + f"+{pos[0]}+{pos[1]}"
     args = ["xcalc", "-geometry", geometry]
     if rpn:
         args.append("-rpn")
     if color:
         args += ["-xrm", "*customization: -color"]
+    for resource in xrm or []:
+        args += ["-xrm", resource]
     keys = [k for row in (XCALC_HP_KEYS if rpn else XCALC_TI_KEYS) for k in row]
     return Opaque("Calculator", pos, args=args, texts=["0", "DEG", "DEC"], buttons=keys, name="xcalc")
+
+
+GALCULATOR_BASIC_KEYS = [
+    ["C", "AC", "<-"],
+    ["(", ")", "MS", "MR", "M+"],
+    ["7", "8", "9", "/", "sqrt"],
+    ["4", "5", "6", "*", "%"],
+    ["1", "2", "3", "-", "="],
+    ["0", ".", "+/-", "+"],
+]  # galculator 2.1.4's basic mode (basic_buttons_gtk3.ui, dispctrl_bottom_gtk3.ui); MR and M+ greyed out
+
+
+def galculator(pos: tuple[int, int], dark: bool = False) -> Opaque:
+    """galculator (GTK 3) in its basic mode, as it starts with no configuration file: a menu bar,
+    the display "0" and 26 keys."""
+    env = {"GDK_BACKEND": "x11", "GTK_THEME": "Adwaita:dark" if dark else "Adwaita"}
+    keys = [k for row in GALCULATOR_BASIC_KEYS for k in row]
+    return Opaque(
+        "galculator",
+        pos,
+        args=["galculator"],
+        texts=["File Edit View Calculator Help", "0"],
+        buttons=keys,
+        name="galculator",
+        env=env,
+    )
 
 
 def xmessage(

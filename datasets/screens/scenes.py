@@ -25,7 +25,7 @@ from pages import buttons as html_buttons
 from pages import form as html_form
 from pages import page, paragraphs
 from pages import table as html_table
-from programs import Page, Program, SpecWindow, Terminal, gtk_dialog, xcalc, xclock, xmessage
+from programs import Page, Program, SpecWindow, Terminal, galculator, gtk_dialog, xcalc, xclock, xmessage
 
 HD = (1920, 1080)
 WX = (1280, 800)
@@ -2677,6 +2677,238 @@ def _added_dark_scenes() -> list[Scene]:
     ]
 
 
+# ---- keypads added in session 8 (issue #15: calculators were the worst kind on half B, and half A
+# had three): other programs, colours, key shapes, fonts and sizes, light and dark. All half A.
+def _keypad_scenes() -> list[Scene]:
+    tk_dark_keys = [
+        ["MC", "MR", "MS", "M-"],
+        ["√", "x²", "1/x", "÷"],
+        ["7", "8", "9", "×"],
+        ["4", "5", "6", "−"],
+        ["1", "2", "3", "+"],
+        ["±", "0", ".", "="],
+    ]
+    tk_hex_keys = [
+        ["A", "B", "C", "D"],
+        ["E", "F", "AND", "OR"],
+        ["7", "8", "9", "XOR"],
+        ["4", "5", "6", "NOT"],
+        ["1", "2", "3", "MOD"],
+        ["0", "00", "Lsh", "Rsh"],
+    ]
+    round_keys = [
+        ["mc", "m+", "m-", "mr"],
+        ["AC", "±", "%", "÷"],
+        ["7", "8", "9", "×"],
+        ["4", "5", "6", "−"],
+        ["1", "2", "3", "+"],
+        ["0", ",", "Rad", "="],
+    ]
+    small_keys = [
+        ["Inv", "sin", "cos", "tan", "x^y"],
+        ["ln", "log", "n!", "x³", "∛"],
+        ["Mod", "7", "8", "9", "/"],
+        ["Int", "4", "5", "6", "*"],
+        ["Frac", "1", "2", "3", "-"],
+        ["Exp", "0", ".", "=", "+"],
+    ]
+    keyboard = [
+        ["Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P"],
+        ["A", "S", "D", "F", "G", "H", "J", "K", "L", "?"],
+        ["Z", "X", "C", "V", "B", "N", "M", ",", ".", "!"],
+        ["Shift", "123", "Space", "Del", "Enter"],
+    ]
+    return [
+        Scene(
+            "calc-xcalc-dark-9x15",
+            "calculator",
+            WX,
+            "xcalc (TI-30 mode) in light-on-dark colours with the 9x15 bold core font",
+            [xcalc((480, 120), xrm=["*background: #202830", "*foreground: #d8e0e8", "XCalc*Font: 9x15bold"])],
+            half="A",
+        ),
+        Scene(
+            "calc-xcalc-color-7x13",
+            "calculator",
+            HD,
+            "xcalc in colour with the small 7x13 core font and green-grey keys, Onyx openbox theme",
+            [xcalc((760, 280), color=True, xrm=["XCalc*Font: 7x13", "*ti.Command.background: #c4d4bc"])],
+            theme="Onyx",
+            background="#303030",
+            half="A",
+        ),
+        Scene(
+            "calc-xcalc-rpn-10x20",
+            "calculator",
+            HD,
+            "xcalc -rpn (HP-10C mode) enlarged, with the 10x20 core font",
+            [xcalc((560, 300), rpn=True, size=(720, 380), xrm=["XCalc*Font: 10x20"])],
+            half="A",
+        ),
+        Scene(
+            "calc-tk-dark-flat",
+            "calculator",
+            WX,
+            "a Tk calculator of ours in a dark theme: flat keys, Liberation Sans bold",
+            [
+                SpecWindow(
+                    "Calculator",
+                    (480, 130),
+                    spec={
+                        "font": ["Liberation Sans", 15, "bold"],
+                        "bg": "#202124",
+                        "fg": "#e8eaed",
+                        "body": [
+                            {
+                                "type": "display",
+                                "text": "-42.75",
+                                "font": ["Liberation Mono", 22],
+                                "bg": "#303134",
+                            },
+                            {
+                                "type": "grid",
+                                "rows": tk_dark_keys,
+                                "width": 4,
+                                "relief": "flat",
+                                "bd": 0,
+                                "gap": 3,
+                                "button_bg": "#3c4043",
+                            },
+                        ],
+                    },
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "calc-tk-hex-ridge",
+            "calculator",
+            HD,
+            "a Tk programmer's keypad of ours: ridged keys in DejaVu Serif on cream, hex digits",
+            [
+                SpecWindow(
+                    "Programmer",
+                    (820, 260),
+                    spec={
+                        "font": ["DejaVu Serif", 13],
+                        "bg": "#f5efe0",
+                        "fg": "#3a2a10",
+                        "body": [
+                            {"type": "display", "text": "0x3FA2", "font": ["DejaVu Sans Mono", 20]},
+                            {
+                                "type": "grid",
+                                "rows": tk_hex_keys,
+                                "width": 4,
+                                "relief": "ridge",
+                                "bd": 4,
+                                "gap": 4,
+                                "button_bg": "#e0d4b8",
+                            },
+                        ],
+                    },
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "calc-qt-round-dark",
+            "calculator",
+            HD,
+            "a Qt calculator of ours, dark, with round coloured keys (a style sheet)",
+            [
+                SpecWindow(
+                    "Calculator",
+                    (800, 220),
+                    toolkit="qt",
+                    spec={
+                        "dark": True,
+                        "font": ["Noto Sans", 15],
+                        "body": [
+                            {"type": "display", "text": "1,024", "font": ["Noto Sans", 28]},
+                            {
+                                "type": "grid",
+                                "rows": round_keys,
+                                "key_w": 56,
+                                "key_h": 56,
+                                "gap": 10,
+                                "style_sheet": "QPushButton { background: #505050; color: #f2f2f2; "
+                                "border-radius: 28px; }",
+                            },
+                        ],
+                    },
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "calc-qt-windows-small",
+            "calculator",
+            WX,
+            "a Qt scientific keypad of ours in the Windows style: small keys, DejaVu Sans 9",
+            [
+                SpecWindow(
+                    "Scientific",
+                    (500, 200),
+                    toolkit="qt",
+                    spec={
+                        "style": "Windows",
+                        "font": ["DejaVu Sans", 9],
+                        "body": [
+                            {"type": "display", "text": "3.1415926536", "font": ["DejaVu Sans Mono", 16]},
+                            {"type": "grid", "rows": small_keys, "key_w": 44, "key_h": 26, "gap": 2},
+                        ],
+                    },
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "keys-tk-keyboard",
+            "toolbar",
+            WX,
+            "a Tk on-screen keyboard of ours: letter keys in rows, Shift / 123 / Space / Del / Enter",
+            [
+                SpecWindow(
+                    "On-Screen Keyboard",
+                    (260, 240),
+                    spec={
+                        "font": ["DejaVu Sans", 12],
+                        "bg": "#e4e4e4",
+                        "body": [
+                            {"type": "grid", "rows": keyboard, "width": 3, "gap": 2, "button_bg": "#fafafa"}
+                        ],
+                    },
+                )
+            ],
+            half="A",
+        ),
+        Scene(
+            "calc-galculator",
+            "calculator",
+            WX,
+            "galculator (GTK 3) in its basic mode, as it first starts",
+            [galculator((760, 260))],
+            half="A",
+        ),
+        Scene(
+            "calc-galculator-dark",
+            "calculator",
+            HD,
+            "galculator (GTK 3, Adwaita dark) in its basic mode, Bear2 openbox theme",
+            [galculator((1240, 420), dark=True)],
+            theme="Bear2",
+            background="#4a5d73",
+            half="A",
+        ),
+    ]
+
+
+def _window_scenes() -> list[Scene]:
+    from scenes_windows import window_scenes  # session 8's multi-window scenes (half A); needs Scene
+
+    return window_scenes()
+
+
 SCENES: list[Scene] = [
     *_term_scenes(),
     *_man_scenes(),
@@ -2697,4 +2929,6 @@ SCENES: list[Scene] = [
     *_added_dialog_scenes(),
     *_added_multi_scenes(),
     *_added_dark_scenes(),
+    *_window_scenes(),
+    *_keypad_scenes(),
 ]

@@ -233,12 +233,14 @@ class QtWindow:
 
     def _grid(self, element: dict[str, Any]) -> None:
         grid = QGridLayout()
-        grid.setSpacing(4)
+        grid.setSpacing(element.get("gap", 4))
         for r, keys in enumerate(element["rows"]):
             for c, text in enumerate(keys):
                 if text:
                     b = self._button(text, element)
                     b.setMinimumSize(element.get("key_w", 56), element.get("key_h", 40))
+                    if "style_sheet" in element:  # keys of another look (rounded, coloured)
+                        b.setStyleSheet(element["style_sheet"])
                     grid.addWidget(b, r, c)
         self.layout.addLayout(grid)
 

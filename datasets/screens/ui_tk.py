@@ -132,8 +132,11 @@ class TkWindow:
             for c, text in enumerate(keys):
                 if not text:
                     continue
-                b = self._button(row, text, element, width=element.get("width", 4), pady=4)
-                b.grid(row=r, column=c, padx=2, pady=2, sticky="nsew")
+                # Optional looks (keypads of other programs): relief, border width, gap between keys.
+                looks = {k: element[k] for k in ("relief", "bd") if k in element}
+                b = self._button(row, text, element, width=element.get("width", 4), pady=4, **looks)
+                gap = element.get("gap", 2)
+                b.grid(row=r, column=c, padx=gap, pady=gap, sticky="nsew")
 
     def _form(self, element: dict[str, Any]) -> None:
         row = self._row(element)
