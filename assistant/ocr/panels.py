@@ -192,6 +192,39 @@ def find_panels(image: Image.Image, cfg: PanelConfig | None = None) -> list[Pane
     return panels
 
 
+def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
+    """``image`` with the outlines of the windows found by their title bars (``panels``, topmost
+    first) painted over by what lies just inside them, where no window above covers them: a frame's
+    side is no letter. Tesseract read a 7x13 terminal's first row with the side beside it as
+    "jpnaGnas:"/diskss" (half A, multi-terminal-dialog: "ana@nas:~/disks$"), boxed from the title
+    bar's foot across two rows; on a live screen only the client areas are read, so this is what the
+    window stack gives for free. The title bars are left as they are (their titles are read from
+    them). The picture itself is not changed; a copy is returned (the picture itself when none)."""
+    framed = [p for p in panels if p.bar is not None]
+    if not framed:
+        return image
+    px = np.array(image.convert("RGB"))  # (H, W, 3)
+    height, width = px.shape[:2]
+    covered = np.zeros((height, width), dtype=bool)
+    for panel in framed:
+        x0, _, x1, y1 = panel.box
+        top = panel.bar[3] if panel.bar is not None else panel.box[1]
+        x0, x1, y1 = max(0, x0), min(width, x1), min(height, y1)
+        if x1 - x0 < 3 or y1 - top < 2:
+            continue
+        # (where, from): the left side, the right side and the foot, each from just inside it
+        sides = [
+            ((slice(top, y1), x0), (slice(top, y1), x0 + 1)),
+            ((slice(top, y1), x1 - 1), (slice(top, y1), x1 - 2)),
+            ((y1 - 1, slice(x0, x1)), (y1 - 2, slice(x0, x1))),
+        ]
+        for where, source in sides:
+            free = ~covered[where]
+            px[where][free] = px[source][free]
+        covered[panel.box[1] : y1, x0:x1] = True
+    return Image.fromarray(px)
+
+
 def panel_of(line: OcrLine, panels: list[Panel]) -> int | None:
     """Index of the pane ``line`` is written on: the one showing under its middle, else the one
     showing most around it, looking further out when nothing shows close by (a button's face is

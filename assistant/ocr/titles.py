@@ -124,10 +124,14 @@ def reread_titles(
 
 
 def gaps_and_titles(
-    image: Image.Image, lines: list[OcrLine], engine: OcrEngine, panes: Callable[[Image.Image], list[Panel]]
+    image: Image.Image,
+    lines: list[OcrLine],
+    engine: OcrEngine,
+    panes: Callable[[Image.Image], list[Panel]] | list[Panel],
 ) -> tuple[list[OcrLine], list[Panel]]:
     """:func:`~assistant.ocr.gaps.fill_gaps`, then the titles on the title bars of the panes
-    ``panes`` finds read again (:func:`reread_titles`): ``lines`` after both, and the panes.
+    ``panes`` finds (or the panes already found) read again (:func:`reread_titles`): ``lines``
+    after both, and the panes.
 
     The two second looks are each one engine call, mostly a process's start and its model's load
     (about 100 ms each on a 2-core machine), so they run at once: the gaps in a worker thread, the
@@ -138,7 +142,7 @@ def gaps_and_titles(
     gray = np.asarray(image.convert("L"))
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gaps") as pool:
         filled = pool.submit(fill_gaps, image, lines, engine)
-        panels = panes(image)
+        panels = panes if isinstance(panes, list) else panes(image)
         bars = [p.bar for p in panels if p.bar is not None]
         places = title_places(gray, lines, bars)
         again = read_titles(engine, gray, places) if places else {}

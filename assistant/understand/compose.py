@@ -26,7 +26,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
 from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
-from assistant.ocr.panels import find_panels
+from assistant.ocr.panels import find_panels, unframed
 from assistant.ocr.titles import gaps_and_titles
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.dialogs import by_window, read_dialog
@@ -35,7 +35,7 @@ from assistant.understand.graphics import named_instead
 from assistant.understand.picture_reading import photo_said, picture_reading
 from assistant.understand.reading import select_text
 from assistant.understand.trust import CANT_TELL, Assessment, speak
-from assistant.understand.windows import WindowedText
+from assistant.understand.windows import WindowedText, WindowOcr
 from assistant.understand.wording import (
     CaptionLike,
     ComposeConfig,
@@ -152,10 +152,11 @@ class _Captions:
         return said
 
 
-def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, float]:
+def _run_ocr(ocr: OcrEngine, image: Image.Image, panes_first: bool = False) -> tuple[OcrResult | None, float]:
     t0 = time.perf_counter()
+    panes = find_panels(image) if panes_first else find_panels  # no stack: frames are no text (unframed)
     try:
-        result = ocr.recognize(image)
+        result = ocr.recognize(unframed(image, panes) if isinstance(panes, list) else image)
     except AssistantError as exc:  # a broken engine must not silence the caption
         log.warning("OCR failed: %s", exc)
         result = None
@@ -166,7 +167,7 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image) -> tuple[OcrResult | None, floa
         if known:
             result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr))
         else:  # and overlapping windows, read one by one; a title in doubt read again (at once)
-            result.lines, result.panels = gaps_and_titles(image, result.lines, ocr, find_panels)
+            result.lines, result.panels = gaps_and_titles(image, result.lines, ocr, panes)
     return result, (time.perf_counter() - t0) * 1000
 
 
@@ -198,7 +199,7 @@ class _PendingText:
         engine = (photo_ocr or ocr) if photo else ocr
         image = rgb if photo else _mask_regions(rgb, guess.photo_regions)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr")
-        self._future = self._pool.submit(_run_ocr, engine, image)
+        self._future = self._pool.submit(_run_ocr, engine, image, not (photo or isinstance(ocr, WindowOcr)))
 
     def __enter__(self) -> _PendingText:
         return self

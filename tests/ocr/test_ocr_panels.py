@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
+import pytest
 from PIL import Image, ImageDraw
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
-from assistant.ocr.panels import find_panels
+from assistant.ocr.panels import Panel, find_panels, unframed
+from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
 
 def _line(text: str, x: int, y: int) -> OcrLine:
@@ -55,3 +60,52 @@ def test_a_dialog_inside_its_window_or_a_striped_table_needs_no_panes() -> None:
     for row in range(10):  # zebra stripes: each row its own flat pane, all inside the window
         draw.rectangle((80, 80 + 40 * row, 720, 100 + 40 * row), fill="#eef2f7")
     assert find_panels(image) == []
+
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+
+def _outline(panel: Panel, above: list[Panel]) -> set[tuple[int, int]]:
+    """The (row, column) pixels of a window's sides and foot below its bar, less those under the
+    windows ``above`` it."""
+    x0, _, x1, y1 = panel.box
+    assert panel.bar is not None
+    pixels = {(y, x) for y in range(panel.bar[3], y1) for x in (x0, x1 - 1)}
+    pixels |= {(y1 - 1, x) for x in range(x0, x1)}
+    return {
+        (y, x)
+        for y, x in pixels
+        if not any(a.box[0] <= x < a.box[2] and a.box[1] <= y < a.box[3] for a in above)
+    }
+
+
+def test_frames_are_painted_out_where_they_show_and_nowhere_else() -> None:
+    """Real screenshot (half A, multi-terminals-overlap: an xterm lying over another): only the
+    found windows' sides and feet below their title bars change, the lower window's only where the
+    upper one does not cover it, each pixel to the colour just inside it."""
+    image = Image.open(SCREENS / "multi-terminals-overlap.png").convert("RGB")
+    panels = find_panels(image)
+    assert [p.bar is not None for p in panels] == [True, True]
+    before, after = np.asarray(image), np.asarray(unframed(image, panels))
+    changed = {(int(y), int(x)) for y, x in np.argwhere((before != after).any(axis=2))}
+    allowed = _outline(panels[0], []) | _outline(panels[1], panels[:1])
+    assert changed and changed <= allowed
+    x0 = panels[1].box[0]  # the lower window's left side, wholly in view: now its inside's colour
+    rows = slice(panels[1].bar[3], panels[1].box[3] - 1)  # type: ignore[index]
+    assert (after[rows, x0] == before[rows, x0 + 1]).all()
+    assert unframed(image, []) is image
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
+@pytest.mark.timeout(60)
+def test_a_terminals_first_row_beside_its_frame_is_read() -> None:
+    """Real screenshot (half A, multi-terminal-dialog): a 7x13 xterm's first row starts 3 pixels
+    right of the frame's side, under the title bar. Read with the frame, tesseract ran the side and
+    the row into "jpnaGnas:"/diskss", boxed from the bar's foot across two rows; without it, the
+    prompt is read."""
+    image = Image.open(SCREENS / "multi-terminal-dialog.png").convert("RGB")
+    engine = TesseractEngine()
+    engine.min_confidence = 0.0
+    lines = engine.recognize(unframed(image, find_panels(image))).lines
+    first = " ".join(ln.text for ln in lines if ln.box[1] >= 62 and ln.box[3] <= 80)
+    assert "ana@nas:" in first and "disks" in first, first
