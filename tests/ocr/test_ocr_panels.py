@@ -109,3 +109,18 @@ def test_a_terminals_first_row_beside_its_frame_is_read() -> None:
     lines = engine.recognize(unframed(image, find_panels(image))).lines
     first = " ".join(ln.text for ln in lines if ln.box[1] >= 62 and ln.box[3] <= 80)
     assert "ana@nas:" in first and "disks" in first, first
+
+
+def test_a_message_box_over_a_terminal_is_a_window_of_its_own() -> None:
+    """Real screenshot (half A, multi-xmessage-over-notes, Natura theme): xmessage's "Reminder" over
+    an xterm's lines is found by its title bar, on top, and not taken for a panel inside the xterm
+    (its bar was once found 25 pixels tall, down to the message's own border, against 21)."""
+    image = Image.open(SCREENS / "multi-xmessage-over-notes.png").convert("RGB")
+    boxes = [p.box for p in find_panels(image)]
+    frames = [(230, 140, 523, 232), (50, 50, 812, 498)]  # the window stack's frames, top first
+    assert len(boxes) == 2
+    assert all(
+        abs(a - b) <= 3
+        for box, frame in zip(boxes, frames, strict=True)
+        for a, b in zip(box, frame, strict=True)
+    ), boxes
