@@ -106,3 +106,16 @@ def test_a_building_spread_over_its_look_alikes_is_a_building() -> None:
         ("pedestal", "a statue on a pedestal"),  # not summed: the statue is what is said
     ):
         assert object_words(labels.index(name), name).phrase() == said
+
+
+def test_catch_all_labels_for_small_cut_outs_are_not_said() -> None:
+    """ImageNet's "hair slide" and "pick" (the plectrum) top Debian's cut-out flowers, grapes, buttons and
+    jackets; the next thing is said instead, and a plectrum no longer makes "a tool"."""
+    labels = _labels()
+    p = np.full(1000, 1e-4)
+    p[[labels.index("hair slide"), labels.index("pick"), labels.index("daisy")]] = [0.5, 0.2, 0.15]
+    p /= p.sum()
+    assert grouped(p, labels, top=1)[0].words.phrase() == "a daisy, a flower"
+    assert broad_kind(p, 0.15) is None
+    lake = labels.index("lakeside")
+    assert object_words(lake, labels[lake]).phrase() == "a lake shore"  # a listener hears the lake
