@@ -265,7 +265,9 @@ def _dark_terminals_side() -> Scene:
                 dark=True,
             ),
         ],
-        order=["Restart nginx on web2 now", "root@web2:/backups# ls -l", "root@web2:/etc/nginx# cat"],
+        # The two terminals do not overlap: which lies higher is the window stack's to say, not the
+        # pixels', so the order asks only that the dialog over both comes first.
+        order=["Restart nginx on web2 now", "root@web2:/backups# ls -l"],
         theme="Onyx",
         background="#202020",
         half="A",
