@@ -21,7 +21,7 @@ from assistant.ocr.dials import find_dial
 from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
 from assistant.ocr.loose import drop_unsure, tidied
-from assistant.ocr.panels import Panel, panel_of
+from assistant.ocr.panels import Panel, interrupted, panel_of
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, terminal_lines
 
 
@@ -233,7 +233,7 @@ def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> li
             if title is not None and len(panels) > 1 and _own_title(title):
                 continue  # the assistant's own window: its previous description is not read back
             out.extend([title] if title is not None else [])
-        out.extend(_layout_pane(pane))
+        out.extend(_layout_pane(pane, [p.box for p in panels[: key or 0] if p.bar is not None]))
     return out
 
 
@@ -373,24 +373,25 @@ def row_order(blocks: list[TextBlock]) -> list[TextBlock]:
     return [b for row in rows for b in sorted(row, key=lambda b: b.box[0])]
 
 
-def _layout_pane(lines: list[OcrLine]) -> list[TextBlock]:
-    """One pane's lines as blocks in reading order. A terminal's (a pane in a fixed-width font,
-    :mod:`assistant.ocr.terminal`) is a grid of characters read line by line, top to
-    bottom: each row one line, whatever an engine made of its columns, and no headings (one size of
-    letters; a loosely boxed prompt is no heading)."""
+def _layout_pane(lines: list[OcrLine], covers: list[Box] | None = None) -> list[TextBlock]:
+    """One pane's lines as blocks in reading order (``covers``: windows over it, whose edges cut
+    lines into no table's cells, :func:`~assistant.ocr.panels.interrupted`). A terminal's (a pane in
+    a fixed-width font, :mod:`assistant.ocr.terminal`) is a grid of characters read line by line,
+    top to bottom: each row one line, whatever an engine made of its columns, and no headings (one
+    size of letters; a loosely boxed prompt is no heading)."""
     dial, lines = find_dial(tidied(lines))
     terminal = dial is None and fixed_width(lines)
     # (pieces put together before unsure ones go: a prompt's "1:~#" is no stray mark)
     kept = drop_unsure(closed_up(on_rows(lines)), figures=True) if terminal else drop_unsure(lines)
+    kept, cut = (kept, []) if terminal else interrupted(kept, covers or [])
     grids, rest = find_grids(kept, fixed=terminal, prompts_apart=True)
     grids = [dial, *grids] if dial is not None else grids
-    blocks = [grid_block(g) for g in grids] + group_blocks(terminal_lines(rest) if terminal else rest)
+    blocks = [grid_block(g) for g in grids] + group_blocks(terminal_lines(rest) if terminal else rest + cut)
     if not blocks:
         return []
     if terminal:
         return row_order(blocks)
-    heights = [ln.height for b in blocks for ln in b.lines]
-    median_height = statistics.median(heights)
+    median_height = statistics.median(ln.height for b in blocks for ln in b.lines)
     for block in blocks:
         block.is_heading = (
             len(block.lines) <= 2 and min(ln.height for ln in block.lines) >= 1.3 * median_height

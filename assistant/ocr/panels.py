@@ -225,6 +225,27 @@ def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
     return Image.fromarray(px)
 
 
+def interrupted(lines: list[OcrLine], covers: list[Box]) -> tuple[list[OcrLine], list[OcrLine]]:
+    """``lines`` apart from those a window lying over their pane (one of ``covers``) interrupts:
+    each ends where such a window begins, or begins where one ends, on that window's rows (within a
+    line's height of its side). Those pieces left and right of the window are read, but they are no
+    cells of a table: a two-column article's right column cut by a dialog into "Volunte",
+    "drains.", "fences and clear" was read as a table of six rows with the left column (half A,
+    multi-page-dialog-columns). (A terminal's pane keeps them: its rows are rows whatever lies on it.)"""
+
+    def cut(box: Box) -> bool:
+        high = box[3] - box[1]
+        return any(
+            min(box[3], y1) - max(box[1], y0) > 0.5 * high and min(abs(box[2] - x0), abs(box[0] - x1)) <= high
+            for x0, y0, x1, y1 in covers
+        )
+
+    flags = [cut(line.box) for line in lines]
+    return [ln for ln, f in zip(lines, flags, strict=True) if not f], [
+        ln for ln, f in zip(lines, flags, strict=True) if f
+    ]
+
+
 def panel_of(line: OcrLine, panels: list[Panel]) -> int | None:
     """Index of the pane ``line`` is written on: the one showing under its middle, else the one
     showing most around it, looking further out when nothing shows close by (a button's face is
