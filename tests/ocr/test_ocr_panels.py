@@ -6,7 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
@@ -124,3 +124,63 @@ def test_a_message_box_over_a_terminal_is_a_window_of_its_own() -> None:
         for box, frame in zip(boxes, frames, strict=True)
         for a, b in zip(box, frame, strict=True)
     ), boxes
+
+
+SERIF = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf", 17)
+
+
+def _read(text: str, box: tuple[int, int, int, int]) -> OcrLine:
+    """A line as an engine reads it: each word boxed where the page's font (Liberation Serif, 17
+    px) puts it, from the line's left edge."""
+    words, x = [], float(box[0])
+    for word in text.split():
+        width = SERIF.getlength(word)
+        words.append(OcrWord(word, (round(x), box[1], round(x + width), box[3]), 0.95))
+        x += width + SERIF.getlength(" ")
+    return OcrLine(text, box, 0.95, words)
+
+
+def test_columns_a_dialog_interrupts_are_read_as_columns_not_a_table() -> None:
+    """Real screenshot (half A, multi-page-dialog-columns): a Tk dialog over the right column of a
+    two-column article cuts its lines into pieces ("Volunte", "drains.", "fences and clear"); with
+    the lines as the whole screen's reading boxed them, the article is read column by column, no
+    table of rows across, and the dialog first."""
+    image = Image.open(SCREENS / "multi-page-dialog-columns.png").convert("RGB")
+    lines = [
+        _read("Ridge path open again", (55, 79, 315, 104)),
+        _read(
+            "The ridge path above the lake was reopened last week after the winter storms.",
+            (55, 125, 583, 141),
+        ),
+        _read(
+            "The car park at the visitor centre fills early on sunny weekends. A shuttle bus",
+            (643, 125, 1166, 141),
+        ),
+        _read(
+            "Rangers cleared fallen pines along the northern section and rebuilt two wooden",
+            (56, 149, 593, 165),
+        ),
+        _read("runs", (644, 151, 673, 163)),
+        _read(
+            "from the railway station every forty minutes and stops at the northern", (677, 149, 1147, 165)
+        ),
+        _read("footbridges.", (56, 173, 136, 189)),
+        _read("trailhead.", (643, 173, 706, 185)),
+        _read("Volunte", (646, 206, 696, 222)),
+        _read(
+            "Walkers should still expect mud near the old quarry, where the stream crosses",
+            (55, 208, 582, 224),
+        ),
+        _read("fences and clear", (1073, 208, 1182, 220)),
+        _read("the track. Sturdy boots are recommended, and dogs must stay on a lead", (55, 232, 538, 248)),
+        _read("drains.", (643, 232, 694, 248)),
+        _read("shelter near", (1090, 232, 1173, 248)),
+        _read("between March and July.", (55, 256, 224, 272)),
+        _read("the", (643, 256, 663, 268)),
+        _read("Leave this page with a form half filled?", (717, 233, 1048, 248)),
+    ]
+    blocks = layout_blocks(lines, find_panels(image))
+    assert not any(b.grid is not None for b in blocks)
+    said = " ".join(b.text for b in blocks).replace("\n", " ")
+    order = ["Leave this page", "Ridge path", "The ridge path", "Walkers should", "The car park", "runs from"]
+    assert [said.index(p) for p in order] == sorted(said.index(p) for p in order), said
