@@ -362,6 +362,111 @@ def _dark_dialog_over_page() -> Scene:
     )
 
 
+def _tk_note(title: str, pos: tuple[int, int], heading: str, lines: list[str], button: str) -> SpecWindow:
+    return SpecWindow(
+        title,
+        pos,
+        spec={
+            "font": ["DejaVu Sans", 11],
+            "body": [
+                {"type": "label", "text": heading, "font": ["DejaVu Sans", 12, "bold"]},
+                *({"type": "label", "text": line} for line in lines),
+                {"type": "buttons", "items": [button]},
+            ],
+        },
+    )
+
+
+def _four_tiled() -> Scene:
+    return Scene(
+        "multi-four-tiled",
+        "multi-window",
+        HD,
+        "four Tk windows in a two-by-two mosaic, each lying a little over the one before, lines on the "
+        "same rows",
+        [
+            _tk_note(
+                "Kitchen",
+                (60, 80),
+                "Kitchen timer",
+                ["Bread rises for forty minutes.", "Oven preheats to two hundred degrees."],
+                "Stop",
+            ),
+            _tk_note(
+                "Laundry",
+                (352, 80),
+                "Washing machine",
+                ["Wool cycle ends at half past four.", "Hang the jumpers flat to dry."],
+                "Pause",
+            ),
+            _tk_note(
+                "Garage",
+                (60, 252),
+                "Garage door",
+                ["The door closed at nine fifteen.", "Battery of the remote is low."],
+                "Open",
+            ),
+            _tk_note(
+                "Porch",
+                (352, 252),
+                "Porch light",
+                ["The light switches off at midnight.", "Motion sensor is set to medium."],
+                "Dim",
+            ),
+        ],
+        # Where windows lie side by side the stack is not in the pixels: the active one comes first.
+        order=["Porch light", "The light switches off at midnight"],
+        theme="Natura",
+        background="#3b4a3f",
+        half="A",
+    )
+
+
+MUSEUM = (
+    "The town museum reopens on Saturday after eight months of building work. The new wing holds the "
+    "collection of lace and the letters of the harbour master, which were stored in the attic for "
+    "more than a century. Entry stays free for children and for residents of the valley, and the "
+    "cafe on the ground floor now opens an hour before the galleries. Guided tours in English and "
+    "Welsh leave from the front desk every afternoon at two and at four, and the garden behind the "
+    "museum is open to everyone until sunset."
+)
+
+
+def _modal_over_page() -> Scene:
+    notice = page(
+        "Town Museum",
+        "<h1>Doors open again</h1>" + paragraphs([MUSEUM]) + "<p>Last entry is at half past four.</p>",
+        "p { max-width: 1040px; }",
+        size=17,
+    )
+    return Scene(
+        "multi-modal-over-page",
+        "multi-window",
+        WX,
+        "Chromium page of long lines; an active Tk dialog in the middle, the lines running under it",
+        [
+            Page("Town Museum", (20, 20), html=notice, size=(1220, 600)),
+            SpecWindow(
+                "Cookies",
+                (470, 170),
+                spec={
+                    "font": ["DejaVu Sans", 10],
+                    "body": [
+                        {
+                            "type": "label",
+                            "text": "Allow this site to store cookies?",
+                            "font": ["DejaVu Sans", 11, "bold"],
+                        },
+                        {"type": "buttons", "items": ["Block", "Allow"]},
+                    ],
+                },
+            ),
+        ],
+        order=["Allow this site to store cookies", "Doors open again", "Last entry is at half past four"],
+        half="A",
+    )
+
+
 def window_scenes() -> list[Scene]:
     return [
         _reminder_over_notes(),
@@ -370,4 +475,6 @@ def window_scenes() -> list[Scene]:
         _dark_terminals_side(),
         _calc_beside_covered(),
         _dark_dialog_over_page(),
+        _four_tiled(),
+        _modal_over_page(),
     ]
