@@ -248,10 +248,25 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
         )
         for (x0, y0, x1, y1), body, colour in _bars(px, cfg)
     ]
+    frames = [_footed(f, frames, cfg) for f in frames]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
     active = _active([f.colour for f in frames], cfg)
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
     return _stacked(px, frames, cfg)
+
+
+def _footed(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
+    """``frame`` ending where another window's title bar begins below its own, at one of its sides
+    (that bar's end within ``align`` of the side): from there down the side that ran on is the
+    other window's, whose bar lies over this one (windows tiled or cascaded with their edges in
+    line: half A multi-four-tiled's "Kitchen" ran down "Garage"'s side and took it in)."""
+    x0, _, x1, y1 = frame.box
+    below = [
+        g.bar[1]
+        for g in frames
+        if frame.bar[3] < g.bar[1] < y1 and min(abs(g.bar[0] - x0), abs(g.bar[2] - x1)) <= cfg.align
+    ]
+    return replace(frame, box=(x0, frame.box[1], x1, min(below))) if below else frame
 
 
 def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:

@@ -184,3 +184,15 @@ def test_columns_a_dialog_interrupts_are_read_as_columns_not_a_table() -> None:
     said = " ".join(b.text for b in blocks).replace("\n", " ")
     order = ["Leave this page", "Ridge path", "The ridge path", "Walkers should", "The car park", "runs from"]
     assert [said.index(p) for p in order] == sorted(said.index(p) for p in order), said
+
+
+def test_windows_whose_sides_run_in_line_are_told_apart() -> None:
+    """Real screenshot (half A, multi-four-tiled): four windows in a two-by-two mosaic, each lower
+    one's sides in line with the one above. A window's side ran on down the one below it, and the
+    upper window took the lower in (two windows found of four, the active one read last); each
+    ends where the bar of the window under it begins, and the active one is read first."""
+    image = Image.open(SCREENS / "multi-four-tiled.png").convert("RGB")
+    panels = find_panels(image)
+    assert len(panels) == 4 and panels[0].box[:2] == (352, 253)  # Porch, the active window, first
+    kitchen = next(p for p in panels if p.box[:2] == (60, 81))
+    assert kitchen.box[3] == 252  # Garage's bar begins there
