@@ -13,7 +13,7 @@ strips), and its words replace the unsure ones or fill the gaps.
 Text-like ink is found from the pixels (:mod:`assistant.ocr.ink`); a tangle of it too tall for a
 line (a keypad, a dial) is looked into without its stipple and the outlines round keys
 (:mod:`assistant.ocr.outlines`), one place per key. What is read is cut, budgeted and placed by
-:mod:`assistant.ocr.look_read`; the budget follows tesseract's own time
+:mod:`assistant.ocr.look_read`; the budget is sized by the text tesseract read
 (:mod:`assistant.ocr.look_budget`), keys and dials apart.
 """
 
@@ -68,7 +68,8 @@ class SecondLookConfig:
     # Most the recogniser reads per picture, in pixels of line at its height of 48: places where
     # the first engine read nothing first, then its unsure words, least sure first. Half A: 6400
     # gave recall 0.948 at 1.06x raw tesseract's median time (file path); 3200 gave 0.933 at 1.11x.
-    # SecondLookOcr sets it per picture from the first engine's time (assistant.ocr.look_budget).
+    # (read_places' default; SecondLookOcr sizes it per picture by the text the first engine
+    # read: assistant.ocr.look_budget.)
     budget: int = 6400
     keypad_budget: int = 9600  # and on top of it, the keys and dials of tangles (xcalc: ~7000)
 
@@ -315,7 +316,7 @@ class SecondLookOcr(OcrEngine):
         self.first = first
         self.reader = reader
         self.cfg = config or SecondLookConfig()
-        self.budget = budget or LookBudget(BudgetConfig(most=self.cfg.budget))
+        self.budget = budget or LookBudget(BudgetConfig())
         self.name = first.name
         self.last: dict[str, float] = {}  # the last reading's times (ms) and pixels of line read
 
@@ -326,7 +327,8 @@ class SecondLookOcr(OcrEngine):
         start = time.perf_counter()
         result = self.first.recognize(image)
         first_ms = (time.perf_counter() - start) * 1000
-        self.last = {"read_ms": 0.0, "pixels": 0, "allowed": 0}
+        allowed = self.budget.pixels(result.lines)  # sized by the text read, not by the time taken
+        self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
         result.lines = doubted(result.lines, gray, self.cfg.sure)  # faint text: read again, whole
@@ -362,7 +364,6 @@ class SecondLookOcr(OcrEngine):
             # Keys and dials are read whatever the time (tesseract cannot read them; unread, a
             # keypad is silent), within a budget of their own: few screens have them, so the
             # median time hardly changes.
-            allowed = self.budget.pixels(first_ms)
             began = time.perf_counter()
             words, looked, spent = read_places(
                 clean,
@@ -376,7 +377,6 @@ class SecondLookOcr(OcrEngine):
             )
             read_ms = (time.perf_counter() - began) * 1000
             words = split_lines(words, gray, letters=True)  # small text's lost spaces: "fromthe"
-            self.budget.measured(spent, read_ms)
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(given_way(result.lines, words, keys), words, self.cfg, looked)
         result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"

@@ -1,27 +1,39 @@
-"""The second look's budget follows the first engine's time and the recogniser's measured speed."""
+"""The second look's budget is sized by the text the first engine read, not by the time it took."""
 
 from __future__ import annotations
 
-from assistant.ocr.look_budget import BudgetConfig, LookBudget
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.look_budget import BudgetConfig, LookBudget, text_pixels
 
 
-def test_budget_grows_with_the_first_engines_time_within_bounds() -> None:
-    budget = LookBudget(BudgetConfig(share=0.5, least=1000, most=6000, first_guess=0.1))
-    assert budget.pixels(0) == 1000  # a quick first reading: the least
-    assert budget.pixels(400) == 2000  # 200 ms at 0.1 ms per pixel
-    assert budget.pixels(10_000) == 6000  # a slow one: the most
+def _line(width: int, height: int, words: int = 1) -> OcrLine:
+    """A line of ``words`` words, each ``width`` by ``height`` pixels."""
+    boxes = [(k * 2 * width, 0, k * 2 * width + width, height) for k in range(words)]
+    return OcrLine.of([OcrWord("word", box, 0.9) for box in boxes])
 
 
-def test_a_busy_machine_reads_as_many_pixels_not_more_time() -> None:
-    budget = LookBudget(BudgetConfig(share=0.5, least=0, most=100_000, first_guess=0.1))
-    quiet = budget.pixels(1000)
-    for _ in range(20):  # the recogniser measured twice as slow: the machine is busy
-        budget.measured(2000, 400.0)
-    assert abs(budget.ms_per_pixel - 0.2) < 0.01
-    # tesseract took twice as long too: the same pixels, twice the time
-    assert abs(budget.pixels(2000) - quiet) <= 0.05 * quiet
-    budget.measured(100, 1000.0)  # too short a reading to time: ignored
-    assert abs(budget.ms_per_pixel - 0.2) < 0.01
+def test_text_is_counted_at_the_recognisers_height() -> None:
+    assert text_pixels([]) == 0
+    assert text_pixels([_line(100, 24)]) == 200  # twice as wide at a height of 48
+    assert text_pixels([_line(100, 12, words=3), _line(48, 48)]) == 3 * 400 + 48
+
+
+def test_budget_grows_with_the_text_read_within_bounds() -> None:
+    budget = LookBudget(BudgetConfig(share=0.25, least=1000, most=6000))
+    assert budget.pixels([]) == 1000  # nothing read: the least (a dialog's few unsure words)
+    assert budget.pixels([_line(100, 12, words=5)]) == 1000  # 2000 pixels of text: a quarter, below the least
+    assert budget.pixels([_line(100, 12, words=10)]) == 1000
+    assert budget.pixels([_line(100, 12, words=20)]) == 2000  # 8000 pixels of text
+    assert budget.pixels([_line(100, 12, words=100)]) == 6000  # a screenful: the most
+
+
+def test_the_same_reading_gets_the_same_budget_whatever_the_time() -> None:
+    """The budget no longer follows the machine's load: the same lines, the same pixels."""
+    lines = [_line(90, 15, words=40) for _ in range(10)]
+    budget = LookBudget()
+    first = budget.pixels(lines)
+    assert all(budget.pixels(lines) == first for _ in range(5))
+    assert BudgetConfig().least <= first <= BudgetConfig().most
 
 
 def test_keypad_lines_are_counted_apart_from_the_budget() -> None:
