@@ -2909,12 +2909,6 @@ def _window_scenes() -> list[Scene]:
     return window_scenes()
 
 
-def _window_scenes() -> list[Scene]:
-    from scenes_windows import window_scenes  # session 8's multi-window scenes (half A); needs Scene
-
-    return window_scenes()
-
-
 SCENES: list[Scene] = [
     *_term_scenes(),
     *_man_scenes(),
@@ -2935,7 +2929,6 @@ SCENES: list[Scene] = [
     *_added_dialog_scenes(),
     *_added_multi_scenes(),
     *_added_dark_scenes(),
-    *_window_scenes(),
     *_window_scenes(),
     *_keypad_scenes(),
 ]
