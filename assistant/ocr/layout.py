@@ -207,13 +207,15 @@ def grid_block(grid: Grid) -> TextBlock:
     return TextBlock(rows, grid=grid)
 
 
-def layout_blocks(lines: list[OcrLine], panels: list[Panel] | None = None) -> list[TextBlock]:
+def layout_blocks(
+    lines: list[OcrLine], panels: list[Panel] | None = None, covers: list[Box] | None = None
+) -> list[TextBlock]:
     """OCR lines -> blocks in reading order, headings marked (a short block of larger text);
     tables and other grids first made into blocks of rows (:mod:`assistant.ocr.grid`). With the
     picture's ``panels`` (topmost first), each pane's lines are laid out and read in turn; a pane
     that is a window found by its title bar starts with its title (:func:`title_block`)."""
     if not panels or (len(panels) < 2 and panels[0].bar is None):
-        return _layout_pane(lines)
+        return _layout_pane(lines, covers)  # (``covers``: windows over these lines, a stack says where)
     by_panel: dict[int | None, list[OcrLine]] = {}
     for line in lines:
         for part in _split_by_panel(line, panels):
@@ -248,9 +250,7 @@ def on_title_bar(box: Box, bar: Box) -> bool:
 def _own_title(title: TextBlock) -> bool:
     """Whether a window's title is the assistant's own window's (:data:`assistant.catalog.APP_TITLE`)."""
     words = title.text.split()
-    if words and words[-1] == "window":
-        words = words[:-1]
-    return " ".join(words).casefold() == APP_TITLE.casefold()
+    return " ".join(words[:-1] if words[-1:] == ["window"] else words).casefold() == APP_TITLE.casefold()
 
 
 def past_edges(box: Box, reach: int = 3) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from assistant.ocr.boxes import Box, OcrLine
+from assistant.ocr.boxes import Box, OcrLine, union_box
 from assistant.ocr.frames import Frame, find_frames
 
 
@@ -225,22 +225,58 @@ def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
     return Image.fromarray(px)
 
 
-def interrupted(lines: list[OcrLine], covers: list[Box]) -> tuple[list[OcrLine], list[OcrLine]]:
-    """``lines`` apart from those a window lying over their pane (one of ``covers``) interrupts:
-    each ends where such a window begins, or begins where one ends, on that window's rows (within a
-    line's height of its side). Those pieces left and right of the window are read, but they are no
-    cells of a table: a two-column article's right column cut by a dialog into "Volunte",
-    "drains.", "fences and clear" was read as a table of six rows with the left column (half A,
-    multi-page-dialog-columns). (A terminal's pane keeps them: its rows are rows whatever lies on it.)"""
+def _cut_at(box: Box, cover: Box, side: int, reach: float = 1.0) -> bool:
+    """Whether a line boxed ``box`` is on ``cover``'s rows (a third of its height at least) and
+    ends at its left side (``side`` 0) or begins at its right side (1), within ``reach`` line
+    heights (a letter cut there may have been dropped, and the space before the next word)."""
+    high = box[3] - box[1]
+    rows = min(box[3], cover[3]) - max(box[1], cover[1]) > 0.3 * high
+    return rows and abs((box[2] - cover[0]) if side == 0 else (box[0] - cover[2])) <= reach * high
 
-    def cut(box: Box) -> bool:
-        high = box[3] - box[1]
-        return any(
-            min(box[3], y1) - max(box[1], y0) > 0.5 * high and min(abs(box[2] - x0), abs(box[0] - x1)) <= high
-            for x0, y0, x1, y1 in covers
+
+def _across(lines: list[OcrLine], cover: Box) -> list[OcrLine]:
+    """``lines`` with each piece ending at ``cover``'s left side joined to the piece on its row
+    beginning at its right side, of a like height: one line the window lies across."""
+    lefts = [ln for ln in lines if _cut_at(ln.box, cover, 0, 3.0)]
+    rights = [ln for ln in lines if _cut_at(ln.box, cover, 1, 3.0)]
+    out = [ln for ln in lines if not any(ln is x for x in lefts + rights)]
+    for left in lefts:
+        h = left.box[3] - left.box[1]
+        mates = [
+            r
+            for r in rights
+            if min(left.box[3], r.box[3]) - max(left.box[1], r.box[1]) > 0.6 * h
+            and max(h, r.height) <= 1.45 * min(h, r.height)
+        ]
+        if not mates:
+            out.append(left)
+            continue
+        right = max(mates, key=lambda r: min(left.box[3], r.box[3]) - max(left.box[1], r.box[1]))
+        rights.remove(right)
+        words = left.words + right.words
+        out.append(
+            OcrLine(
+                f"{left.text} {right.text}",
+                union_box([left.box, right.box]),
+                min(left.confidence, right.confidence),
+                words,
+            )
         )
+    return out + rights
 
-    flags = [cut(line.box) for line in lines]
+
+def interrupted(lines: list[OcrLine], covers: list[Box]) -> tuple[list[OcrLine], list[OcrLine]]:
+    """``lines`` with the pieces of one line that a window lying over their pane (one of
+    ``covers``) cuts in two joined again (:func:`_across`: "the cafe on th" + "fore the
+    galleries. Guided tours in", half A multi-modal-over-page, read apart, the second after the
+    paragraph); and, apart, the pieces left that the window still interrupts: each ends where it
+    begins, or begins where it ends, on its rows. Those are read, but are no cells of a table: a
+    two-column article's right column cut by a dialog into "Volunte", "drains.", "fences and clear"
+    was read as a table of six rows with the left column (half A, multi-page-dialog-columns). (A
+    terminal's pane keeps them: its rows are rows whatever lies on it.)"""
+    for cover in covers:
+        lines = _across(lines, cover)
+    flags = [any(_cut_at(ln.box, c, 0) or _cut_at(ln.box, c, 1) for c in covers) for ln in lines]
     return [ln for ln, f in zip(lines, flags, strict=True) if not f], [
         ln for ln, f in zip(lines, flags, strict=True) if f
     ]

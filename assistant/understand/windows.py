@@ -278,7 +278,7 @@ class ScreenWindows:
         """All text in reading order, window by window: the active window's blocks (its name was the
         opening), then each other window's name as a heading and its blocks."""
         out: list[TextBlock] = []
-        told = {id(ln) for ln in self.told_lines()}
+        told, (ox, oy) = {id(ln) for ln in self.told_lines()}, self.origin
         for i, window_lines in enumerate(self.split_lines([ln for ln in lines if id(ln) not in told])):
             if self.read[i] is not self.active:
                 out.append(self.title_block(i))
@@ -290,7 +290,10 @@ class ScreenWindows:
                         out.extend(layout_blocks([w for w in window_lines if centre_in(w.box, ln.box)]))
                 continue
             kept = [ln for ln in window_lines if not self.is_title_bar(i, ln)]
-            out.extend(layout_blocks(corrected(kept, self.read[i].title)))  # its prompt, spelt as its title
+            # (the windows over it: a line one lies across is one line, its pieces no table's cells)
+            above = [a.rect for a in self.stack.windows[: self.stack.windows.index(self.read[i])]]
+            covers = [(x - ox, y - oy, x - ox + w, y - oy + h) for x, y, w, h in above]
+            out.extend(layout_blocks(corrected(kept, self.read[i].title), covers=covers))  # prompt as title
         return out
 
     def is_title_bar(self, index: int, line: OcrLine) -> bool:

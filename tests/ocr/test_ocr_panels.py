@@ -196,3 +196,26 @@ def test_windows_whose_sides_run_in_line_are_told_apart() -> None:
     assert len(panels) == 4 and panels[0].box[:2] == (352, 253)  # Porch, the active window, first
     kitchen = next(p for p in panels if p.box[:2] == (60, 81))
     assert kitchen.box[3] == 252  # Garage's bar begins there
+
+
+def test_a_line_a_dialog_lies_across_is_read_as_one_line() -> None:
+    """Real screenshot (half A, multi-modal-over-page): a dialog lies across a page's long lines;
+    each line's pieces left and right of it (boxes as the whole screen's reading gave them; the
+    cut "he" of "the" dropped) are read as one line, in the paragraph, on both paths: windows found
+    from the pixels, and the window stack's frame of the dialog (``covers``)."""
+    image = Image.open(SCREENS / "multi-modal-over-page.png").convert("RGB")
+    lines = [
+        _read("and the letters of the harbour master, which were stored in the attic", (46, 137, 560, 155)),
+        _read("and for residents of the valley, and the cafe on th", (46, 161, 466, 179)),
+        _read("fore the galleries. Guided tours in", (782, 161, 1067, 179)),
+        _read("English and Welsh leave from the front desk every", (47, 184, 470, 202)),
+        _read("garden behind the museum is", (803, 184, 1056, 202)),
+        _read("open to everyone until sunset.", (46, 208, 303, 226)),
+    ]
+    want = "cafe on th fore the galleries. Guided tours in English and Welsh leave from the front desk"
+    for blocks in (
+        layout_blocks(lines, find_panels(image)),
+        layout_blocks(lines, covers=[(470, 170, 775, 291)]),  # the dialog's frame, as the stack says
+    ):
+        said = " ".join(b.text for b in blocks).replace("\n", " ")
+        assert want in said and said.endswith("until sunset."), said
