@@ -192,14 +192,21 @@ def find_panels(image: Image.Image, cfg: PanelConfig | None = None) -> list[Pane
     return panels
 
 
+FRAME_SAME = 24  # a pixel this close (sum over R, G, B) to a frame's colour is the frame's
+
+
 def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
     """``image`` with the outlines of the windows found by their title bars (``panels``, topmost
     first) painted over by what lies just inside them, where no window above covers them: a frame's
     side is no letter. Tesseract read a 7x13 terminal's first row with the side beside it as
     "jpnaGnas:"/diskss" (half A, multi-terminal-dialog: "ana@nas:~/disks$"), boxed from the title
     bar's foot across two rows; on a live screen only the client areas are read, so this is what the
-    window stack gives for free. The title bars are left as they are (their titles are read from
-    them). The picture itself is not changed; a copy is returned (the picture itself when none)."""
+    window stack gives for free. Only pixels of the frame's own colour (its side's just below the
+    bar) are painted, each side with the ground along the inside of it (the median colour): painted
+    row by row like its neighbour, a man page's reverse-video status line ran into the dark desktop
+    and lost "help or q to quit" (half A man-free-dejavu8). The title bars are left as they are
+    (their titles are read from them). The picture itself is not changed; a copy is returned (the
+    picture itself when none)."""
     framed = [p for p in panels if p.bar is not None]
     if not framed:
         return image
@@ -212,15 +219,16 @@ def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
         x0, x1, y1 = max(0, x0), min(width, x1), min(height, y1)
         if x1 - x0 < 3 or y1 - top < 2:
             continue
-        # (where, from): the left side, the right side and the foot, each from just inside it
+        # (where, from): the left side, the right side and the foot, each from the ground inside it
         sides = [
             ((slice(top, y1), x0), (slice(top, y1), x0 + 1)),
             ((slice(top, y1), x1 - 1), (slice(top, y1), x1 - 2)),
             ((y1 - 1, slice(x0, x1)), (y1 - 2, slice(x0, x1))),
         ]
+        colour = px[top, x0].astype(np.int16)  # the frame's side just below its bar
         for where, source in sides:
-            free = ~covered[where]
-            px[where][free] = px[source][free]
+            free = ~covered[where] & (np.abs(px[where].astype(np.int16) - colour).sum(axis=-1) <= FRAME_SAME)
+            px[where][free] = np.median(px[source], axis=0).astype(np.uint8)
         covered[panel.box[1] : y1, x0:x1] = True
     return Image.fromarray(px)
 
