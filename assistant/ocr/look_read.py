@@ -12,7 +12,8 @@ import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.ink import line_bands, off_ground
-from assistant.ocr.keys import key_text
+from assistant.ocr.key_labels import key_text
+from assistant.ocr.keys import key_margin
 from assistant.ocr.line_reader import GAP, LineReader, ReadLine
 
 if TYPE_CHECKING:
@@ -81,7 +82,11 @@ def read_places(
     seen: dict[bytes, tuple[int, Box]] = {}
     fresh: list[tuple[int, bytes]] = []  # crops to remember, by their ink
     spent, on_keypads = 0, 0
-    for cut, again in [(_crop(rgb, c, 3)[1], False) for c in cuts] + [(b, True) for b in lines or []]:
+    # A key's label gets more room round it (its key's face is bare: keys.bare_keys).
+    pads = [key_margin(c) if within(c, keys or []) else 3 for c in cuts]
+    for cut, again in [(_crop(rgb, c, p)[1], False) for c, p in zip(cuts, pads, strict=True)] + [
+        (b, True) for b in lines or []
+    ]:
         crop = rgb[cut[1] : cut[3], cut[0] : cut[2]]
         if crop.shape[0] < 6 or crop.shape[1] < 4:
             continue

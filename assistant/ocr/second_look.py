@@ -31,7 +31,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.faint import doubted
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
-from assistant.ocr.keys import given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
+from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
 from assistant.ocr.look_read import overlap_share, read_places, within
@@ -360,6 +360,7 @@ class SecondLookOcr(OcrEngine):
             # Buttons and fields: their outlines left out where they are read (tangles: done).
             small = [p for p in places if (p[2] - p[0]) * (p[3] - p[1]) <= self.cfg.max_tidy_pixels]
             boxes = [t for t in (tidied_box(gray, p) for p in small[: self.cfg.max_tidied]) if t is not None]
+            boxes += bare_keys(gray, unread_keys)  # each key's label alone on its face (keys.py)
             clean = masked(tidy(rgb, tidied + boxes), sure)
             # Keys and dials are read whatever the time (tesseract cannot read them; unread, a
             # keypad is silent), within a budget of their own: few screens have them, so the

@@ -9,7 +9,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.ink import ink_cells
-from assistant.ocr.keys import Key, given_way, key_faces, key_text, keyed, keypad_areas, keypad_keys
+from assistant.ocr.key_labels import key_text
+from assistant.ocr.keys import Key, given_way, key_faces, keyed, keypad_areas, keypad_keys
 from assistant.ocr.line_reader import LineReader, line_reader_available
 from assistant.ocr.second_look import SecondLookOcr
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
