@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.key_labels import is_key_label
 
 
 @dataclass(frozen=True)
@@ -88,15 +89,15 @@ class Grid:
     @property
     def kind(self) -> str:
         """What the grid is, for how it is said and named: "dial" (:mod:`assistant.ocr.dials`),
-        "terminal" (fixed-width lines), "keys" (a
-        keypad: every word at most two characters), "buttons" (a toolbar or button bar: one- or
-        two-word labels, no figures), else "table"."""
+        "terminal" (fixed-width lines), "keys" (a keypad: every word at most two characters or a
+        key's, "sin", "x^y", "Shift": :mod:`assistant.ocr.key_labels`), "buttons" (a toolbar or
+        button bar: one- or two-word labels, no figures), else "table"."""
         if self.shape is not None:
             return self.shape
         if self.monospace:
             return "terminal"
         cells = [c.text for r in self.rows for c in r.cells]
-        if all(len(w) <= 2 for c in cells for w in c.split()):
+        if all(len(w) <= 2 or is_key_label(w) for c in cells for w in c.split()):
             return "keys"
         if not any(ch.isdigit() for c in cells for ch in c) and all(len(c.split()) <= 2 for c in cells):
             return "buttons"
