@@ -45,9 +45,15 @@ _KIND_SETS: dict[str, frozenset[int]] = {
     "building": frozenset({
         425, 442, 449, 483, 497, 498, 500, 538, 580, 624, 649, 663, 668, 682, 698, 727, 743, 832, 873, 915,
     }),
+    # Hand tools (the broad kind's, less nails and screws): on Debian's 45 GComPris tool photos (none in
+    # the wild set) a tool is sure when no one label is, and ImageNet's look-alike sinks (can opener,
+    # letter opener, corkscrew) topped 15 pliers, scissors, wrenches and tweezers, never rightly.
+    "tool": frozenset({587, 784, 623, 473, 512, 596, 499, 726, 491, 740, 792, 477, 731}),
 }  # fmt: skip
 # The kind word said after a member that is no building: "a triumphal arch, a monument".
 _KIND_WORD = {"triumphal arch": "monument", "obelisk": "monument", "megalith": "monument"}
+# Members said as their kind alone, whatever their share: "a tool", not "a can opener" for pliers.
+_SAID_AS_KIND = frozenset({"can opener", "letter opener", "corkscrew"})
 
 # Labels spoken as the kind alone: breeds are easily confused, "a dog" is what matters.
 _KIND_ONLY = frozenset({"dog", "cat"})
@@ -177,7 +183,7 @@ def kind_of(index: int) -> str | None:
 def object_words(index: int, label: str) -> ObjectWords:
     """The spoken form of ImageNet class ``index`` named ``label``."""
     kind = kind_of(index)
-    if kind in _KIND_ONLY:
+    if kind in _KIND_ONLY or (kind and label in _SAID_AS_KIND):
         return ObjectWords(label, kind, None, label not in UNSPEAKABLE)
     noun = _RENAME.get(label, label)
     kind = _KIND_WORD.get(label, kind)

@@ -119,3 +119,15 @@ def test_catch_all_labels_for_small_cut_outs_are_not_said() -> None:
     assert broad_kind(p, 0.15) is None
     lake = labels.index("lakeside")
     assert object_words(lake, labels[lake]).phrase() == "a lake shore"  # a listener hears the lake
+
+
+def test_hand_tools_add_up_and_look_alike_sinks_are_said_as_a_tool() -> None:
+    """Debian's pliers, scissors and wrenches top "can opener" or "letter opener" (never rightly): such a
+    label is said as "a tool"; a hammer that stands out keeps its name."""
+    labels = _labels()
+    wrench = np.full(1000, 1e-4)
+    wrench[[labels.index("can opener"), labels.index("hammer")]] = [0.48, 0.07]
+    top = grouped(wrench / wrench.sum(), labels, top=1)[0]
+    assert top.key == "tool" and top.words.phrase() == "a tool"
+    assert object_words(labels.index("hammer"), "hammer").phrase() == "a hammer, a tool"
+    assert object_words(labels.index("nail"), "nail").phrase() == "a nail"  # no tool
