@@ -12,7 +12,7 @@ trains a softmax layer on the pooled feature of the captioner's own encoder (Eff
 Steps: the pictures (``scripts/graphics_set.py``: 18 icon themes, openclipart-png, GComPris word
 pictures; the wild set's pictures left out) are rendered and encoded once (resumable shards in
 ``~/.cache/assistant/graphics-set``; about 6,800 pictures). Then, seeded: the head is trained on all
-but one whole icon theme (``--hold-out``, Tango; and any picture nearly one of its icons) and checked
+but one whole icon theme (``--hold-out``, Faba; and any picture nearly one of its icons) and checked
 on that theme: the figures the model card reports are the shipped head's own. Needs Debian's
 ``rsvg-convert`` (librsvg2-bin) and PySide6 (in the venv).
 """
@@ -207,7 +207,7 @@ def stamp_check(
             for i in kept
         ]
     )
-    train = ~test & np.array([i.group != "tango" for i in kept])
+    train = ~test & np.array([i.group != graphics_set.HELD_OUT_THEME for i in kept])
     w, b = fit(x[train], y[train], len(labels), seed, 1e-4)
     p = softmax(x[test] @ w.T + b)  # (N, C)
     top, conf = p.argmax(axis=1), p.max(axis=1)
@@ -232,7 +232,7 @@ def drawing_check(
     drawn = np.array([i.source != "icon" and i.group != "tuxpaint-photo" for i in kept])
     quarter = np.array([int(hashlib.sha256(i.path.encode()).hexdigest(), 16) % 4 == 0 for i in kept])
     test = drawn & quarter
-    train = ~test & np.array([i.group != "tango" for i in kept])
+    train = ~test & np.array([i.group != graphics_set.HELD_OUT_THEME for i in kept])
     w, b = fit(x[train], y[train], len(labels), seed, 1e-4)
     p = softmax(x[test] @ w.T + b)  # (N, C)
     top, conf, truth = p.argmax(axis=1), p.max(axis=1), y[test]

@@ -71,12 +71,16 @@ class GraphicsConfig:
     border_spread: float = 8.0  # a plain background: the border pixels' RGB spread at most this
     flat_share: float = 0.6  # flat colours: at least this share of pixels equal their right neighbour
     sure: float = 0.4  # the head's probability at which its label is said (tuned on wild half A)
-    # An icon's label from ``icon_probable`` is said, hedged ("An icon: probably a keyboard."), when it
-    # is at least ``icon_margin`` times the runner-up's. Calibrated on Tango, the theme the head never
-    # saw: 8 of its 114 named icons fall in that band, all 8 named right; 1 of its 30 icons of no known
-    # kind is named there (at 0.4 and up: 39 said, 32 right; 7 of the 30 named).
+    # An icon's label from ``icon_probable`` is said, hedged ("An icon: possibly a keyboard."), when it
+    # is at least ``icon_margin`` times the runner-up's. Calibrated on Tango, the theme the head of
+    # 2026-12-05 11:00 never saw: 8 of its 114 named icons fall in that band, all 8 named right.
     icon_probable: float = 0.3
     icon_margin: float = 3.0
+    # An icon's label is said plainly from ``icon_plain``; under it, "possibly". Four themes each held
+    # out of a head trained without it (Faba, Suru, nuoveXT2, Numix; 688 icons, scripts/train_graphics_
+    # head.py's recipe with Tango trained on) put the lines' worth lower than Tango alone: right 126 of
+    # 173 said at 0.5 and up (73 %), 16 of 42 at 0.4-0.5, 16 of 35 in the hedged band (0.3-0.4, 3x).
+    icon_plain: float = 0.5
     # A drawing (the head's style, not an icon: icons of no named kind are "other" and need ``sure``)
     # is named from ``drawing_probable``, hedged ("Probably a drawing of a bee.") below ``drawing_sure``.
     # Calibrated on drawings the head never saw (a quarter of openclipart, GComPris and Tux Paint's
@@ -182,8 +186,9 @@ def graphic_sentence(
     head_dir: Path | None = None,
     stats: DrawnStatistics | None = None,  # the picture's, when already taken
 ) -> str | None:
-    """ "An icon: a folder." / "A drawing of a guitar." for a drawn picture the head is sure of; None
-    when the picture is not drawn, the head is absent, unsure, or sees an icon of no kind it knows."""
+    """ "An icon: a folder." ("possibly" under ``cfg.icon_plain``) / "A drawing of a guitar." for a drawn
+    picture the head is sure of; None when the picture is not drawn, the head is absent, unsure, or sees
+    an icon of no kind it knows."""
     cfg = cfg or GraphicsConfig()
     label = _drawn_label(pooled, rgb, encoder, cfg, head_dir, stats)
     if label is None:
@@ -204,9 +209,10 @@ def graphic_sentence(
     if label.probability < needed:
         if drawing or label.name in PEOPLE or not _clear_lead(pooled, encoder, label, cfg, head_dir):
             return None
-        return f"An icon: probably {phrase(label.name)}."
+        return f"An icon: possibly {phrase(label.name)}."
     if not drawing:
-        return f"An icon: {phrase(label.name)}."
+        hedge = "" if label.probability >= cfg.icon_plain else "possibly "
+        return f"An icon: {hedge}{phrase(label.name)}."
     if label.probability < cfg.drawing_sure:
         return f"Probably a drawing of {phrase(label.name)}."
     return f"A drawing of {phrase(label.name)}."
