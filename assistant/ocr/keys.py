@@ -101,9 +101,9 @@ def key_faces(gray: np.ndarray, area: Box, cfg: KeyConfig | None = None) -> list
         lx0, ly0, lx1, ly1 = found
         face = (x0 + bx0, y0 + by0, x0 + bx1, y0 + by1)
         key = Key(face, (face[0] + lx0, face[1] + ly0, face[0] + lx1, face[1] + ly1))
-        if bx1 - bx0 > cfg.max_ratio * (by1 - by0):
-            wide.append(key)
-        elif lx1 - lx0 <= cfg.max_label_width:
+        if bx1 - bx0 > cfg.max_ratio * (by1 - by0) or lx1 - lx0 > cfg.max_label_width:
+            wide.append(key)  # a display ("1,024" in a big font), or a field: kept above keys only
+        else:
             keys.append(key)
     # A key's own inner outline (a bevel drawn round its face) is no key of its own.
     keys = [k for k in keys if not any(o is not k and inside(k.face, o.face) for o in keys)]
