@@ -9,6 +9,12 @@ size are found; where there are several, each key's label (the ink inside its ou
 the recogniser as one line of its own, and the first engine's words over the keys give way to it:
 a word across two keys or more is dropped (nothing sure of one key's label spans an outline), a
 word on one key is judged again like an unsure one, and gives way where the key's label is read.
+
+Keypads are looked for where short labels lie in rows and columns (:func:`keypad_areas`, keys a
+key's width apart: flat, round or ridged keys that make no tangle), and each label is read alone
+on its key's bare face (:func:`bare_keys`: the outline round a label was read as a letter), with
+room round it (:func:`key_margin`); a calculator's display framed above the keys is read as a key.
+What the recogniser makes of a label is put right by :mod:`assistant.ocr.key_labels`.
 """
 
 from __future__ import annotations
