@@ -323,8 +323,10 @@ def named_instead(
 ) -> str | None:
     """What to say of a picture whose caption the trust gate gave up on (``said``: the gate's own
     sentence): a drawn icon or clip art by its name; a painting or drawing as one, with what it
-    probably shows (:mod:`assistant.understand.art`; ImageNet's sure thing in a painting: "A painting
-    of a lion.", not "A photo of a lion."); a cut-out photo by its name when the gate could
+    probably shows (:mod:`assistant.understand.art`; ImageNet's sure thing in a painting, hedged: "A
+    painting, perhaps of a lion.", not "A photo of a lion.": on wild half A's paintings ImageNet's top
+    label was never right, and sure once, of a book jacket for the Mona Lisa); a cut-out photo by its
+    name when the gate could
     not tell; a drawn picture the head cannot name as one ("An icon I can't name."); else ``said``."""
     from assistant.understand.trust import ARTWORK, CANT_TELL
 
@@ -339,7 +341,7 @@ def named_instead(
 
         how = made_as(pooled, encoder)
         if how is not None and how[0] == "painting" and painted(pooled, encoder) > 0:
-            return "A painting of " + said[len(PHOTO_OF) :]
+            return "A painting, perhaps of " + said[len(PHOTO_OF) :]  # ImageNet, sure, is often wrong on art
     if said is not None and said.startswith(ARTWORK):  # "A painting, perhaps of a lion." (art.py)
         from assistant.understand.art import art_sentence
 

@@ -210,6 +210,7 @@ def test_imagenet_s_sure_thing_in_a_painting_is_a_painting_of_it_not_a_photo() -
 
     image = brush_painted(2)
     pooled = _pooled(image)
-    assert named_instead(pooled, image, ENCODER, "A photo of a lakeside.") == "A painting of a lakeside."
+    said = named_instead(pooled, image, ENCODER, "A photo of a lakeside.")
+    assert said == "A painting, perhaps of a lakeside."  # hedged: ImageNet is often wrong on paintings
     drawn = _pooled(cartoon())  # a drawing's feature: no painting, the gate's sentence stays
     assert named_instead(drawn, image, ENCODER, "A photo of a lakeside.") == "A photo of a lakeside."
