@@ -326,8 +326,8 @@ def named_instead(
     probably shows (:mod:`assistant.understand.art`; ImageNet's sure thing in a painting, hedged: "A
     painting, perhaps of a lion.", not "A photo of a lion.": on wild half A's paintings ImageNet's top
     label was never right, and sure once, of a book jacket for the Mona Lisa); a cut-out photo by its
-    name when the gate could
-    not tell; a drawn picture the head cannot name as one ("An icon I can't name."); else ``said``."""
+    name when the gate could not tell; a drawn picture the head cannot name as one ("An icon I can't
+    name."); else ``said``."""
     from assistant.understand.trust import ARTWORK, CANT_TELL
 
     if pooled is None:
