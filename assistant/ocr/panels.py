@@ -196,16 +196,17 @@ FRAME_SAME = 24  # a pixel this close (sum over R, G, B) to a frame's colour is 
 
 
 def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
-    """``image`` with the sides of the windows found by their title bars (``panels``, topmost
-    first) painted over with the ground along their inside, from the bar down to the foot, where
-    they show the frame's colour and no window above covers them: a frame's side is no letter.
-    Tesseract read a 7x13 terminal's first row with the side beside it as "jpnaGnas:"/diskss" (half
-    A, multi-terminal-dialog: "ana@nas:~/disks$"), boxed from the title bar's foot across two rows;
-    on a live screen only the client areas are read, so this is what the window stack gives for
-    free. The foot (and a handle above it) stays a closed box: opened, or painted row by row like
-    its neighbours, a man page's status line just above it lost "help or q to quit" (half A
-    man-free-dejavu8). The title bars are left as they are (their titles are read from them). The
-    picture itself is not changed; a copy is returned (the picture itself when none)."""
+    """``image`` with the outlines of the windows found by their title bars (``panels``, topmost
+    first) painted over by what lies just inside them, where no window above covers them: a frame's
+    side is no letter. Tesseract read a 7x13 terminal's first row with the side beside it as
+    "jpnaGnas:"/diskss" (half A, multi-terminal-dialog: "ana@nas:~/disks$"), boxed from the title
+    bar's foot across two rows; on a live screen only the client areas are read, so this is what the
+    window stack gives for free. Only pixels of the frame's own colour (its side's just below the
+    bar) are painted, each side with the ground along the inside of it (the median colour): painted
+    row by row like its neighbour, a man page's reverse-video status line ran into the dark desktop
+    and lost "help or q to quit" (half A man-free-dejavu8). The title bars are left as they are
+    (their titles are read from them). The picture itself is not changed; a copy is returned (the
+    picture itself when none)."""
     framed = [p for p in panels if p.bar is not None]
     if not framed:
         return image
@@ -213,22 +214,21 @@ def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
     height, width = px.shape[:2]
     covered = np.zeros((height, width), dtype=bool)
     for panel in framed:
-        assert panel.bar is not None
         x0, _, x1, y1 = panel.box
-        top = panel.bar[3]
+        top = panel.bar[3] if panel.bar is not None else panel.box[1]
         x0, x1, y1 = max(0, x0), min(width, x1), min(height, y1)
         if x1 - x0 < 3 or y1 - top < 2:
             continue
+        # (where, from): the left side, the right side and the foot, each from the ground inside it
+        sides = [
+            ((slice(top, y1), x0), (slice(top, y1), x0 + 1)),
+            ((slice(top, y1), x1 - 1), (slice(top, y1), x1 - 2)),
+            ((y1 - 1, slice(x0, x1)), (y1 - 2, slice(x0, x1))),
+        ]
         colour = px[top, x0].astype(np.int16)  # the frame's side just below its bar
-        frame = np.abs(px[top:y1, x0:x1].astype(np.int16) - colour).sum(axis=-1) <= FRAME_SAME  # (h, w)
-        # The foot: the highest row of the frame's colour across the window near its bottom (a
-        # handle's top edge, or the foot itself); it and what lies below it are left as they are.
-        near = max(1, panel.bar[3] - panel.bar[1])
-        lines = [y for y in np.flatnonzero(frame.mean(axis=1) >= 0.9).tolist() if y >= y1 - top - near]
-        foot = top + (lines[0] if lines else y1 - top)
-        for x, inside in ((x0, x0 + 1), (x1 - 1, x1 - 2)):  # the sides, each with the ground inside it
-            side = frame[: foot - top, x - x0] & ~covered[top:foot, x]
-            px[top:foot, x][side] = np.median(px[top:foot, inside], axis=0).astype(np.uint8)
+        for where, source in sides:
+            free = ~covered[where] & (np.abs(px[where].astype(np.int16) - colour).sum(axis=-1) <= FRAME_SAME)
+            px[where][free] = np.median(px[source], axis=0).astype(np.uint8)
         covered[panel.box[1] : y1, x0:x1] = True
     return Image.fromarray(px)
 
