@@ -91,6 +91,18 @@ def _ground(px: np.ndarray, box: Box, cfg: FrameConfig) -> tuple[np.ndarray, np.
     return share, colour
 
 
+def _shows(cols: np.ndarray, first: np.ndarray, cfg: FrameConfig) -> np.ndarray:
+    """Per row of ``cols`` ((n, 3, 3): a column and its two neighbours), whether the column keeps
+    the colour ``first`` and stands apart from a neighbour: (n,) bool."""
+    cols = cols.astype(np.int16)
+    col = cols[:, 1]
+    same = np.abs(col - first.astype(np.int16)).sum(axis=1) <= cfg.same
+    apart = (np.abs(col - cols[:, 0]).sum(axis=1) > cfg.edge) | (
+        np.abs(col - cols[:, 2]).sum(axis=1) > cfg.edge
+    )
+    return np.asarray(same & apart)
+
+
 def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = False) -> int:
     """How many rows from ``y`` down column ``x`` stays one colour and stands apart from the
     column beside it on either side: a frame's side. With ``gaps`` (a window lying across the side
@@ -99,17 +111,21 @@ def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = Fals
     height, width = px.shape[:2]
     if not 1 <= x < width - 1 or y >= height:
         return 0
-    cols = px[y:, x - 1 : x + 2].astype(np.int16)  # (n, 3, 3): the column and its two neighbours
-    col = cols[:, 1]
-    same = np.abs(col - col[0]).sum(axis=1) <= cfg.same
-    apart = (np.abs(col - cols[:, 0]).sum(axis=1) > cfg.edge) | (
-        np.abs(col - cols[:, 2]).sum(axis=1) > cfg.edge
-    )
-    shows = same & apart
-    broken = np.flatnonzero(~shows)
-    unbroken = int(broken[0]) if broken.size else len(shows)
+    cols = px[y:, x - 1 : x + 2]  # (n, 3, 3): the column and its two neighbours
+    # Down to the first break, in growing steps: most candidates (a text field, a button) break
+    # within a few rows, and the whole column is only needed for a long side or for ``gaps``.
+    start, step = 0, cfg.clear_rows
+    while start < len(cols):
+        part = _shows(cols[start : start + step], cols[0, 1], cfg)
+        if not part.all():
+            unbroken = start + int(np.argmin(part))
+            break
+        start, step = start + step, 4 * step
+    else:
+        unbroken = len(cols)
     if not gaps or unbroken < cfg.clear_rows:
         return unbroken
+    shows = _shows(cols, cols[0, 1], cfg)
     share = np.cumsum(shows) / np.arange(1, len(shows) + 1)  # (n,): of the rows down to each
     end = int(np.flatnonzero(shows & (share >= 0.5))[-1]) + 1
     breaks = np.count_nonzero(np.diff(shows[:end].view(np.int8)) == -1)
