@@ -414,8 +414,10 @@ def _four_tiled() -> Scene:
                 "Dim",
             ),
         ],
-        # Where windows lie side by side the stack is not in the pixels: the active one comes first.
-        order=["Porch light", "The light switches off at midnight"],
+        # Where windows lie side by side the stack is not in the pixels: the active one comes first
+        # (before "Laundry", third on either reading: the stack's Porch, Garage, Laundry, Kitchen;
+        # the pixels' Porch, then top to bottom and left to right).
+        order=["Porch light", "The light switches off at midnight", "Washing machine"],
         theme="Natura",
         background="#3b4a3f",
         half="A",
