@@ -26,6 +26,7 @@ import numpy as np
 from assistant.masks import label, regions
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, inside, union_box
 from assistant.ocr.ink import grown
+from assistant.ocr.key_labels import key_text
 from assistant.ocr.outlines import despeckled, frame_mask
 
 
@@ -223,7 +224,8 @@ def keyed(lines: list[OcrLine], keys: list[Key], sure: float) -> tuple[list[OcrL
     """``lines`` with the first engine's words over keys judged again, and the keys still to read.
     A word across two keys or more is dropped; sure words inside one key, clear of its outline
     (and with no "?" for a glyph tesseract could not name), covering its label, are that key's
-    label (a Tk or Qt keypad tesseract reads well: not read again); any other word on a key is
+    label (a Tk or Qt keypad tesseract reads well: not read again; its look-alikes put right as
+    a read label's are, :func:`assistant.ocr.key_labels.key_text`); any other word on a key is
     made unsure (just under ``sure``: kept where the key's label reads as nothing, replaced where
     it reads)."""
     if not keys:
@@ -247,6 +249,7 @@ def keyed(lines: list[OcrLine], keys: list[Key], sure: float) -> tuple[list[OcrL
                 )
                 if w.confidence >= sure and inside(w.box, keys[k].face, slack=-2) and _plain(w.text):
                     trusted.setdefault(k, []).append(w.box)
+                    w = OcrWord(key_text(w.text), w.box, w.confidence)  # tesseract's "in" for "ln" too
                 else:
                     w = OcrWord(w.text, w.box, min(w.confidence, sure - 0.01))
             words.append(w)
