@@ -217,3 +217,22 @@ def ink_key(crop: np.ndarray, step: int) -> bytes | None:
         return None
     part = crop[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
     return hashlib.blake2b(np.asarray(part.shape, dtype=np.int32).tobytes() + part.tobytes()).digest()
+
+
+_CAPITALS = {"8": "B", "0": "O"}
+
+
+def spelt(line: OcrLine) -> OcrLine:
+    """``line`` (the recogniser's) with a word's first letter that it read as its look-alike digit
+    put right: a capital B or O before three lower-case letters or more ("8ackup" for tesseract's
+    unsure "Backup", half A multi-xmessage-over-notes); "8bit" and "0day" are rarer on a screen
+    than a word that starts with a capital."""
+    words = [
+        OcrWord(_CAPITALS[w.text[0]] + w.text[1:], w.box, w.confidence)
+        if re.fullmatch(r"[80][a-z]{3,}", w.text)
+        else w
+        for w in line.words
+    ]
+    if all(a is b for a, b in zip(words, line.words, strict=True)):
+        return line
+    return OcrLine(" ".join(w.text for w in words), line.box, line.confidence, words)

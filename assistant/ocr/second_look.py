@@ -34,7 +34,7 @@ from assistant.ocr.ink import crossed, grown, ink_cells, masked
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
-from assistant.ocr.look_read import overlap_share, read_places, within
+from assistant.ocr.look_read import overlap_share, read_places, spelt, within
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.spaces import split_lines
 from assistant.ocr.tesseract import content_span, rule_mask
@@ -279,7 +279,7 @@ def merge(
     sure of (an icon read as "BEES": the garbage is dropped, not spoken)."""
     sure = [w.box for ln in first for w in ln.words if w.confidence >= cfg.sure and plausible(w)]
     new: list[OcrLine] = []
-    for line in second:
+    for line in map(spelt, second):
         fresh = []
         for w in line.words:
             if any(overlap_share(w.box, s) > 0.5 for s in sure + [v.box for ln in new for v in ln.words]):

@@ -89,3 +89,17 @@ def test_a_places_lines_are_read_only_as_wide_as_their_ink() -> None:
     done = draw.textlength("Done.", font=font)
     assert len(looked) == 3 and widths[0] <= done + 12 and widths[-1] < 300 - 8
     assert [ln.text for ln in found][-1] == "Done."
+
+
+def test_spelt_puts_a_capital_read_as_its_digit_right() -> None:
+    """The recogniser's "8ackup" (tesseract's unsure "Backup", half A multi-xmessage-over-notes)
+    is said "Backup"; figures, versions and short words keep their digits."""
+    from assistant.ocr.boxes import OcrLine, OcrWord
+    from assistant.ocr.look_read import spelt
+
+    def line(*texts: str) -> OcrLine:
+        return OcrLine.of([OcrWord(t, (40 * i, 0, 40 * i + 30, 12), 0.9) for i, t in enumerate(texts)])
+
+    assert spelt(line("8ackup", "of", "the", "0pen", "files")).text == "Backup of the Open files"
+    kept = line("ext4", "8GB", "0.5", "2024", "1st", "sda1", "8am")
+    assert spelt(kept) is kept
