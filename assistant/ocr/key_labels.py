@@ -22,7 +22,7 @@ KEY_WORDS = frozenset([
     "on", "off", "and", "or", "xor", "not", "nor", "nand", "shl", "shr", "lsh", "rsh", "rol", "ror",
     "base", "hex", "dec", "oct", "bin", "mc", "mr", "ms", "mplus", "rnd", "ran", "fix", "sci", "eng",
     "nrm", "shift", "alpha", "mode", "menu", "back", "x!", "n!",
-    "space", "tab", "esc", "caps", "ctrl", "alt", "home", "end", "ins", "123", "abc", "sqrt",
+    "space", "tab", "esc", "caps", "ctrl", "alt", "home", "end", "ins", "123", "abc",
 ])
 # fmt: on
 # Look-alikes in small fonts: 1, l, i, I, | and ! (a factorial key's "x!" read "xl"); 0 and O; V and Y
