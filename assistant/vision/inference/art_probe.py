@@ -15,7 +15,6 @@ feature, the training notes).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,11 +23,11 @@ import numpy as np
 
 from assistant.errors import ModelError
 from assistant.vision.inference.softmax import softmax
-from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
+from assistant.vision.model.files import load_head_folder, load_optional_extra, save_head_folder
 
 FORMAT_NAME = "assistant-art-probe"
 FORMAT_VERSION = 1
-PROBE_FILE, CONFIG_FILE = "probe.safetensors", "config.json"
+PROBE_FILE = "probe.safetensors"
 DEFAULT_PROBE_NAME = "art-lite2-probe"
 PHOTO = "photo"
 
@@ -67,14 +66,14 @@ class ArtProbe:
         return {name: float(q) for name, q in zip(self.config.classes, p, strict=True)}
 
     def save(self, directory: Path, notes: dict[str, Any] | None = None) -> None:
-        from safetensors.numpy import save
-
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / PROBE_FILE).write_bytes(save({"weight": self.weight, "bias": self.bias}))
-        config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **self.config.__dict__}
-        config["training"] = notes or {}
-        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-        write_manifest(directory, (PROBE_FILE, CONFIG_FILE))  # last: their checksums
+        save_head_folder(
+            directory,
+            {"weight": self.weight, "bias": self.bias},
+            {**self.config.__dict__, "training": notes or {}},
+            format_name=FORMAT_NAME,
+            version=FORMAT_VERSION,
+            weights=PROBE_FILE,
+        )
 
     @classmethod
     def load(cls, directory: Path) -> ArtProbe:

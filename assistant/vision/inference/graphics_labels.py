@@ -18,7 +18,6 @@ The folder (``resources/models/graphics-lite2-head``):
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,11 +26,11 @@ import numpy as np
 
 from assistant.errors import ModelError
 from assistant.vision.inference.softmax import softmax
-from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
+from assistant.vision.model.files import load_head_folder, load_optional_extra, save_head_folder
 
 FORMAT_NAME = "assistant-graphics-head"
 FORMAT_VERSION = 1
-HEAD_FILE, LABELS_FILE, CONFIG_FILE = "head.safetensors", "labels.json", "config.json"
+HEAD_FILE, LABELS_FILE = "head.safetensors", "labels.json"
 DEFAULT_HEAD_NAME = "graphics-lite2-head"
 OTHER = "other"  # the label of icons that name nothing the head knows
 
@@ -94,26 +93,21 @@ class GraphicsHead:
 
     # -- storing ---------------------------------------------------------------------------------
     def save(self, directory: Path, notes: dict[str, Any] | None = None) -> None:
-        from safetensors.numpy import save
-
-        directory.mkdir(parents=True, exist_ok=True)
         arrays: dict[str, np.ndarray] = {
             "weight": np.ascontiguousarray(self.weight, dtype=np.float16),
             "bias": self.bias,
             "style_weight": np.ascontiguousarray(self.style_weight, dtype=np.float16),
             "style_bias": self.style_bias,
         }
-        (directory / HEAD_FILE).write_bytes(save(arrays))
-        (directory / LABELS_FILE).write_text(json.dumps(self.labels, indent=0) + "\n", encoding="utf-8")
-        config = {
-            "format": FORMAT_NAME,
-            "format_version": FORMAT_VERSION,
-            "encoder": self.config.encoder,
-            "styles": self.config.styles,
-            "training": notes or {},
-        }
-        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-        write_manifest(directory, (HEAD_FILE, LABELS_FILE, CONFIG_FILE))  # last: their checksums
+        save_head_folder(
+            directory,
+            arrays,
+            {"encoder": self.config.encoder, "styles": self.config.styles, "training": notes or {}},
+            format_name=FORMAT_NAME,
+            version=FORMAT_VERSION,
+            weights=HEAD_FILE,
+            texts={LABELS_FILE: self.labels},
+        )
 
     @classmethod
     def load(cls, directory: Path) -> GraphicsHead:

@@ -21,7 +21,6 @@ The folder (``resources/models/imagenet-lite2-head``, made by ``scripts/extract_
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,11 +28,11 @@ import numpy as np
 
 from assistant.errors import ModelError
 from assistant.vision.inference.softmax import softmax
-from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
+from assistant.vision.model.files import load_head_folder, load_optional_extra, save_head_folder
 
 FORMAT_NAME = "assistant-imagenet-head"
 FORMAT_VERSION = 1
-HEAD_FILE, LABELS_FILE, CONFIG_FILE = "head.safetensors", "labels.json", "config.json"
+HEAD_FILE, LABELS_FILE = "head.safetensors", "labels.json"
 DEFAULT_HEAD_NAME = "imagenet-lite2-head"
 CLASSES = 1000
 
@@ -86,18 +85,15 @@ class ImageNetHead:
 
     # -- storing ---------------------------------------------------------------------------------
     def save(self, directory: Path) -> None:
-        from safetensors.numpy import save
-
-        directory.mkdir(parents=True, exist_ok=True)
-        arrays: dict[str, np.ndarray] = {
-            "weight": np.ascontiguousarray(self.weight, dtype=np.float16),
-            "bias": self.bias,
-        }
-        (directory / HEAD_FILE).write_bytes(save(arrays))
-        (directory / LABELS_FILE).write_text(json.dumps(self.labels, indent=0) + "\n", encoding="utf-8")
-        config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "encoder": self.config.encoder}
-        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-        write_manifest(directory, (HEAD_FILE, LABELS_FILE, CONFIG_FILE))  # last: their checksums
+        save_head_folder(
+            directory,
+            {"weight": np.ascontiguousarray(self.weight, dtype=np.float16), "bias": self.bias},
+            {"encoder": self.config.encoder},
+            format_name=FORMAT_NAME,
+            version=FORMAT_VERSION,
+            weights=HEAD_FILE,
+            texts={LABELS_FILE: self.labels},
+        )
 
     @classmethod
     def load(cls, directory: Path) -> ImageNetHead:

@@ -20,18 +20,17 @@ and ``bias ()``, ``config.json`` (format, encoder, the scale applied to the unit
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from assistant.errors import ModelError
-from assistant.vision.model.files import load_head_folder, load_optional_extra, write_manifest
+from assistant.vision.model.files import load_head_folder, load_optional_extra, save_head_folder
 
 FORMAT_NAME = "assistant-person-probe"
 FORMAT_VERSION = 1
-PROBE_FILE, CONFIG_FILE = "probe.safetensors", "config.json"
+PROBE_FILE = "probe.safetensors"
 DEFAULT_PROBE_NAME = "flickr8k-lite2-person"
 
 # Words that name people in captions (Flickr8k's and this captioner's), singular and plural. The
@@ -78,14 +77,14 @@ class PersonProbe:
         return float(out[0]) if single else out
 
     def save(self, directory: Path) -> None:
-        from safetensors.numpy import save
-
-        directory.mkdir(parents=True, exist_ok=True)
-        arrays = {"weight": self.weight, "bias": np.asarray(self.bias, dtype=np.float32)}
-        (directory / PROBE_FILE).write_bytes(save(arrays))
-        config = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, **self.config.__dict__}
-        (directory / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-        write_manifest(directory, (PROBE_FILE, CONFIG_FILE))  # last: their checksums
+        save_head_folder(
+            directory,
+            {"weight": self.weight, "bias": np.asarray(self.bias, dtype=np.float32)},
+            dict(self.config.__dict__),
+            format_name=FORMAT_NAME,
+            version=FORMAT_VERSION,
+            weights=PROBE_FILE,
+        )
 
     @classmethod
     def load(cls, directory: Path) -> PersonProbe:

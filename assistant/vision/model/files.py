@@ -202,6 +202,33 @@ def load_optional_extra(
     return extra
 
 
+def save_head_folder(
+    directory: Path,
+    arrays: dict[str, Any],
+    config: dict[str, Any],
+    *,
+    format_name: str,
+    version: int,
+    weights: str,
+    texts: dict[str, Any] | None = None,
+) -> None:
+    """A small head's folder as :func:`load_head_folder` reads it: the ``weights`` safetensors of
+    ``arrays``, each of ``texts`` (name -> JSON value), ``config.json`` (``format_name`` at
+    ``version``, then ``config``'s keys), and last the checksums of them all."""
+    import json
+
+    from safetensors.numpy import save
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / weights).write_bytes(save(arrays))
+    for name, value in (texts or {}).items():
+        (directory / name).write_text(json.dumps(value, indent=0) + "\n", encoding="utf-8")
+    head = {"format": format_name, "format_version": version, **config}
+    (directory / "config.json").write_text(json.dumps(head, indent=2) + "\n", encoding="utf-8")
+    write_manifest(directory, (weights, *(texts or {}), "config.json"))  # last: their checksums
+
+
 _Head = TypeVar("_Head")
 
 
