@@ -68,6 +68,14 @@ def centre_in(box: Box, outer: Box) -> bool:
     return outer[0] <= cx < outer[2] and outer[1] <= cy < outer[3]
 
 
+def overlap_share(a: Box, b: Box) -> float:
+    """How much of ``a``'s area ``b`` covers."""
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    area = max(1, (a[2] - a[0]) * (a[3] - a[1]))
+    return max(0, w) * max(0, h) / area
+
+
 def scale_box(box: Box, factor: float, dx: int = 0, dy: int = 0) -> Box:
     """Maps a box found on a resized or cropped image back to the original image."""
     return (

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.masks import label, regions
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, inside, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, inside, overlap_share, union_box
 from assistant.ocr.ink import grown
 from assistant.ocr.key_labels import key_text
 from assistant.ocr.outlines import despeckled, frame_mask
@@ -207,13 +207,6 @@ def on_keys(box: Box, keys: list[Key]) -> int:
     return max(over, int(any(centre_in(box, k.face) for k in keys)))
 
 
-def _share(a: Box, b: Box) -> float:
-    """How much of ``a``'s area ``b`` covers."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return max(0, w) * max(0, h) / max(1, (a[2] - a[0]) * (a[3] - a[1]))
-
-
 def _plain(text: str) -> bool:
     """A label tesseract may be trusted with: no "?" beside other marks (its "?" stands for a glyph
     it has no letter for: a Tk keypad's "x²" read "x?" at 0.89; a keyboard's own "?" key is "?")."""
@@ -256,7 +249,7 @@ def keyed(lines: list[OcrLine], keys: list[Key], sure: float) -> tuple[list[OcrL
         if words:
             out.append(line if words == line.words else OcrLine.of(words))
     # Trusted where those words cover the key's label: a display's sure "DEG" leaves its "0".
-    whole = {i for i, boxes in trusted.items() if _share(keys[i].label, union_box(boxes)) >= 0.6}
+    whole = {i for i, boxes in trusted.items() if overlap_share(keys[i].label, union_box(boxes)) >= 0.6}
     return out, [key for i, key in enumerate(keys) if i not in whole]
 
 
@@ -275,7 +268,9 @@ def given_way(lines: list[OcrLine], read: list[OcrLine], keys: list[Key]) -> lis
         words = [
             w
             for w in line.words
-            if not any(centre_in(w.box, f) and any(_share(w.box, b) > 0 for b in boxes) for f, boxes in faces)
+            if not any(
+                centre_in(w.box, f) and any(overlap_share(w.box, b) > 0 for b in boxes) for f, boxes in faces
+            )
         ]
         if words or not line.words:
             out.append(line if len(words) == len(line.words) else OcrLine.of(words))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share
 from assistant.ocr.ink import line_bands, off_ground
 from assistant.ocr.key_labels import key_text
 from assistant.ocr.keys import key_margin
@@ -186,14 +186,6 @@ def _ink_rows(gray: np.ndarray, box: Box, step: int, pad: int = 2) -> tuple[int,
     top = max(a - pad, runs[k - 1][1] if k > 0 else 0)
     bottom = min(b + pad, runs[k + 1][0] if k + 1 < len(runs) else part.shape[0])
     return y0 + top, y0 + bottom
-
-
-def overlap_share(a: Box, b: Box) -> float:
-    """How much of ``a``'s area ``b`` covers."""
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    area = max(1, (a[2] - a[0]) * (a[3] - a[1]))
-    return max(0, w) * max(0, h) / area
 
 
 def _latin_x(text: str) -> str:

@@ -27,14 +27,14 @@ from PIL import Image
 
 from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
 from assistant.ocr.faint import doubted
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
-from assistant.ocr.look_read import overlap_share, read_places, spelt, within
+from assistant.ocr.look_read import read_places, spelt, within
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.spaces import split_lines
 from assistant.ocr.tesseract import content_span, rule_mask
