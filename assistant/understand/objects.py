@@ -38,17 +38,7 @@ _KIND_SETS: dict[str, frozenset[int]] = {
     "bus": frozenset({654, 779, 874}),
     "guitar": frozenset({402, 546}),
     "bridge": frozenset({821, 839, 888}),  # steel arch bridge, suspension bridge, viaduct (WordNet: bridges)
-    # Buildings and monuments (the broad kind's members below, less the pedestal, said as its statue):
-    # a building's probability spreads over look-alikes (Debian's GComPris monument photos, none in the
-    # wild set: a cathedral monastery 0.30 of buildings 0.65, the leaning tower bell cote 0.19 of 0.42),
-    # while "a building" is sure; a member that stands out is said with it ("a palace, a building").
-    "building": frozenset({
-        425, 442, 449, 483, 497, 498, 500, 538, 580, 624, 649, 663, 668, 682, 698, 727, 743, 832, 873, 915,
-    }),
-    # Hand tools (the broad kind's, less nails and screws): on Debian's 45 GComPris tool photos (none in
-    # the wild set) a tool is sure when no one label is, and ImageNet's look-alike sinks (can opener,
-    # letter opener, corkscrew) topped 15 pliers, scissors, wrenches and tweezers, never rightly.
-    "tool": frozenset({587, 784, 623, 473, 512, 596, 499, 726, 491, 740, 792, 477, 731}),
+    # (and "building" and "tool", from the broad kinds below: see there)
 }  # fmt: skip
 # The kind word said after a member that is no building: "a triumphal arch, a monument".
 _KIND_WORD = {"triumphal arch": "monument", "obelisk": "monument", "megalith": "monument"}
@@ -280,6 +270,17 @@ _BROAD_KINDS: dict[str, frozenset[int]] = {
     # tennis ball, volleyball
     "ball": frozenset([429, 430, 522, 574, 722, 768, 805, 852, 890]),
 }  # fmt: skip
+# Buildings and monuments, and hand tools, are everyday kinds too (:func:`kind_of`), from the broad
+# kinds' members: less the pedestal (said as its statue), and less nails and screws. A building's
+# probability spreads over look-alikes (Debian's GComPris monument photos, none in the wild set: a
+# cathedral monastery 0.30 of buildings 0.65, the leaning tower bell cote 0.19 of 0.42), while "a
+# building" is sure; a member that stands out is said with it ("a palace, a building"). On Debian's 45
+# GComPris tool photos (none in the wild set) a tool is sure when no one label is, and ImageNet's
+# look-alike sinks (can opener, letter opener, corkscrew) topped 15 pliers, scissors, wrenches and
+# tweezers, never rightly.
+_PEDESTAL, _NAIL, _SCREW = 708, 677, 783
+_KIND_SETS["building"] = _BROAD_KINDS["building"] - {_PEDESTAL}
+_KIND_SETS["tool"] = _BROAD_KINDS["tool"] - {_NAIL, _SCREW}
 BROAD_PROBABLE = 0.3  # a broad kind is said ("Probably a marine animal.") from this summed probability
 # ... and from this one, hedged once more ("Possibly an aircraft."), on a cut-out photo (trust.py): several
 # look-alikes agreeing on a kind is surer than any one label at that probability (wild half A: a cut-out
