@@ -9,6 +9,8 @@ the run instead of hanging it.
 from __future__ import annotations
 
 import subprocess
+import time
+from pathlib import Path
 from types import TracebackType
 
 from tests.support.processes import stop_process, wait_until
@@ -59,3 +61,27 @@ class OpenboxDesktop:
         for proc in reversed(self.procs):
             stop_process(proc)
         self.procs.clear()
+
+
+def described_live_and_as_file(active: str, folder: Path) -> tuple[str, str]:
+    """What a *describe screen* says of the test X server's screen (``DISPLAY``) once the window
+    titled ``active`` is the active one: live (the grab with its window stack), then the same grab
+    saved in ``folder`` as a PNG and described as a file (no stack: windows found by their title
+    bars). Real tesseract, every part said."""
+    from assistant.capture.screen import create_screen_source
+    from assistant.describe import Describer, DescriberOptions
+
+    describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full"))
+    with create_screen_source() as source:
+
+        def ready() -> bool:
+            stack = source.window_stack()
+            return stack is not None and stack.active is not None and stack.active.title == active
+
+        wait_until(ready, f"{active} active")
+        time.sleep(0.5)  # let the programs draw their lines
+        shot = source.grab_screen()
+    live = describer.describe(shot).text
+    path = folder / "screen.png"
+    shot.image.save(path)
+    return live, describer.describe(path).text

@@ -7,17 +7,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from assistant.capture.screen import create_screen_source
-from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
-from tests.support.desktop import OpenboxDesktop
-from tests.support.processes import wait_until
+from tests.support.desktop import OpenboxDesktop, described_live_and_as_file
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
@@ -59,17 +55,6 @@ def _apart(text: str) -> None:
 
 
 def test_a_message_over_a_terminal_is_read_first_and_apart(covered: None, tmp_path: Path) -> None:
-    describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full"))
-    with create_screen_source() as source:
-
-        def ready() -> bool:
-            stack = source.window_stack()
-            return stack is not None and stack.active is not None and stack.active.title == "Reminder"
-
-        wait_until(ready, "the message box active")
-        time.sleep(0.5)  # let xterm draw its lines
-        shot = source.grab_screen()
-    _apart(describer.describe(shot).text)
-    path = tmp_path / "screen.png"
-    shot.image.save(path)
-    _apart(describer.describe(path).text)  # the file: no stack, windows found by their title bars
+    live, file = described_live_and_as_file("Reminder", tmp_path)
+    _apart(live)
+    _apart(file)  # the file: no stack, windows found by their title bars

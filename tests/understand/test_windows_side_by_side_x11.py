@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from assistant.capture.screen import create_screen_source
-from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
-from tests.support.desktop import OpenboxDesktop
-from tests.support.processes import wait_until
+from tests.support.desktop import OpenboxDesktop, described_live_and_as_file
 from tests.support.xvfb import XvfbServer
 
 pytestmark = [pytest.mark.x11, pytest.mark.timeout(120)]
@@ -54,18 +50,6 @@ def _apart(text: str) -> None:
 
 
 def test_terminals_side_by_side_are_read_one_after_the_other(terminals: None, tmp_path: Path) -> None:
-    describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full"))
-    with create_screen_source() as source:
-
-        def ready() -> bool:
-            stack = source.window_stack()
-            return stack is not None and stack.active is not None and stack.active.title == "right - xterm"
-
-        wait_until(ready, "the right terminal active")
-        time.sleep(0.5)  # let xterm draw its lines
-        shot = source.grab_screen()
-    live = describer.describe(shot).text
+    live, file = described_live_and_as_file("right - xterm", tmp_path)
     _apart(live)
-    path = tmp_path / "screen.png"
-    shot.image.save(path)
-    _apart(describer.describe(path).text)  # the file: no stack, windows found by their title bars
+    _apart(file)  # the file: no stack, windows found by their title bars
