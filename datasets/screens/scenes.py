@@ -2909,6 +2909,23 @@ def _window_scenes() -> list[Scene]:
     return window_scenes()
 
 
+def _session9_scenes() -> list[Scene]:
+    """Session 9's scenes (half A), one module per helper so that they never edit the same file."""
+    from scenes_dialogs import dialogs_scenes
+    from scenes_fonts import fonts_scenes
+    from scenes_keypads import keypads_scenes
+    from scenes_tables import tables_scenes
+    from scenes_windows2 import windows2_scenes
+
+    return [
+        *keypads_scenes(),
+        *fonts_scenes(),
+        *windows2_scenes(),
+        *tables_scenes(),
+        *dialogs_scenes(),
+    ]
+
+
 SCENES: list[Scene] = [
     *_term_scenes(),
     *_man_scenes(),
@@ -2931,4 +2948,5 @@ SCENES: list[Scene] = [
     *_added_dark_scenes(),
     *_window_scenes(),
     *_keypad_scenes(),
+    *_session9_scenes(),
 ]

@@ -1,0 +1,13 @@
+"""Session 9's calculator scenes (issue #15, helper "keypads"), all half A.
+
+Imported by ``scenes.py`` (its ``SCENES``). Every word is written here or is what a program prints
+about files made here; the truth comes from the programs, as for every other scene (``capture.py``).
+"""
+
+from __future__ import annotations
+
+from scenes import Scene
+
+
+def keypads_scenes() -> list[Scene]:
+    return []
