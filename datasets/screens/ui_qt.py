@@ -325,12 +325,15 @@ class QtWindow:
             "question": QMessageBox.Icon.Question,
             "warning": QMessageBox.Icon.Warning,
             "information": QMessageBox.Icon.Information,
+            "critical": QMessageBox.Icon.Critical,
             "none": QMessageBox.Icon.NoIcon,
         }
         box = QMessageBox(icons[mb.get("icon", "question")], self.spec["title"], mb["text"])
         box.setFont(self.font)
         if mb.get("informative"):
             box.setInformativeText(mb["informative"])
+        if mb.get("detailed"):  # hidden behind Qt's own "Show Details..." button, which is shown
+            box.setDetailedText(mb["detailed"])
         roles = {
             "accept": QMessageBox.ButtonRole.AcceptRole,
             "reject": QMessageBox.ButtonRole.RejectRole,
