@@ -32,6 +32,9 @@ class DialogConfig:
     stray_chars: int = 1  # lines below the buttons with no more letters than this are OCR noise
     keypad_rows: int = 3  # this many rows of three short labels or more: keys, not a dialog
     max_key_chars: int = 5  # a key's label ("CE/C", "10^x")
+    # Outlined buttons close together (xmessage): labels apart where words stand this many line
+    # heights apart (half A's xmessages: 1.1 to 1.2 between buttons, 0.5 to 0.7 within a label).
+    button_gap: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,44 @@ def _is_label(line: OcrLine, cfg: DialogConfig) -> bool:
         and not any(ch.isdigit() or ch == "," for ch in text)
         and _letters(text) >= 2
     )
+
+
+def _are_buttons(labels: list[OcrLine], cfg: DialogConfig) -> bool:
+    return 2 <= len(labels) <= cfg.max_buttons and all(_is_label(seg, cfg) for seg in labels)
+
+
+def _outlined(line: OcrLine, cfg: DialogConfig) -> list[OcrLine]:
+    """``line`` cut as a row of outlined buttons close together (xmessage's Athena buttons, a few
+    pixels apart, each in a rounded outline that OCR reads as "(" and ")": "Retry Skip Page)
+    (Cancel Job) Help)"): at an outline's mark, and where the gap between two words is wider than
+    ``cfg.button_gap`` line heights (a space between words of one label is some half of one). The
+    marks go. Only tried where the row cut at wide gaps alone is no row of buttons."""
+    words: list[OcrWord] = []
+    for word in sorted((w for w in line.words if w.text.strip()), key=lambda w: w.box[0]):
+        if words and _overlap(words[-1], word) > 0.5:  # one label read twice ("Cee)" over "Stop")
+            if word.confidence > words[-1].confidence:
+                words[-1] = word
+            continue
+        words.append(word)
+    groups: list[list[OcrWord]] = []
+    for k, word in enumerate(words):
+        before = words[k - 1] if k else None
+        if (
+            before is None
+            or before.text.endswith(")")
+            or word.text.startswith("(")
+            or word.box[0] - before.box[2] > cfg.button_gap * max(1, line.height)
+        ):
+            groups.append([])
+        groups[-1].append(OcrWord(word.text.strip("()"), word.box, word.confidence))
+    groups = [[w for w in g if w.text] for g in groups]
+    return [OcrLine.of(g, line.confidence) for g in groups if g]
+
+
+def _overlap(a: OcrWord, b: OcrWord) -> float:
+    """How much of the narrower of two words the other covers, across."""
+    across = min(a.box[2], b.box[2]) - max(a.box[0], b.box[0])
+    return max(0, across) / max(1, min(a.box[2] - a.box[0], b.box[2] - b.box[0]))
 
 
 def _stray(line: OcrLine, foot: int, cfg: DialogConfig) -> bool:
@@ -160,8 +201,10 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     height = max(1, lowest.height)
     row = [ln for ln in real if abs(_middle(ln) - _middle(lowest)) <= cfg.same_row * height]
     labels = sorted((seg for ln in row for seg in split_spaced(ln, WORD_GAP)), key=lambda seg: seg.box[0])
-    if not 2 <= len(labels) <= cfg.max_buttons or not all(_is_label(seg, cfg) for seg in labels):
-        return None
+    if not _are_buttons(labels, cfg):
+        labels = [seg for ln in sorted(row, key=lambda ln: ln.box[0]) for seg in _outlined(ln, cfg)]
+        if not _are_buttons(labels, cfg):
+            return None
     above = [
         ln for ln in real if ln not in row and ln.box[3] <= min(seg.box[1] for seg in labels) + height // 2
     ]

@@ -190,3 +190,36 @@ def test_a_tables_last_row_taken_for_the_buttons_leaves_a_table() -> None:
     assert reading is not None and reading.buttons == ["Open", "Copy", "Close"]
     (table,) = reading.blocks
     assert table.grid is not None and len(table.grid.rows) == 4 and table.lines[0].text == "Name, Size, Kind"
+
+
+def test_outlined_buttons_close_together_are_cut_at_their_marks_and_gaps() -> None:
+    """xmessage's buttons stand a few pixels apart, each in a rounded outline OCR reads as "(" or
+    ")": the row is cut there, and where words stand wider apart than a label's spaces."""
+    message = TextBlock([_line("Printer Office-2 is out of paper.", 100, 100)])
+    row = _line("Retry Skip Page) (Cancel Job) Help)", 100, 140)
+    shift = [0] + [20] * (len(row.words) - 1)  # between "Retry" and "Skip": no mark read, a wide gap
+    spaced = [
+        OcrWord(w.text, (w.box[0] + d, w.box[1], w.box[2] + d, w.box[3]), 0.9)
+        for w, d in zip(row.words, shift, strict=True)
+    ]
+    reading = read_dialog([message, TextBlock([OcrLine.of(spaced)])])
+    assert reading is not None and reading.buttons == ["Retry", "Skip Page", "Cancel Job", "Help"]
+    # One label read twice at one place (an unsure "Cee)" over "Stop"): said once, the surer
+    twice = [OcrWord("Restart", (100, 140, 150, 154), 0.9), OcrWord("Cee)", (170, 140, 200, 154), 0.4)]
+    twice.append(OcrWord("Stop", (172, 140, 198, 154), 0.95))
+    reading = read_dialog([message, TextBlock([OcrLine.of(twice)])])
+    assert reading is not None and reading.buttons == ["Restart", "Stop"]
+    # Words a normal space apart with no marks stay one line of text: no dialog
+    assert read_dialog([message, TextBlock([_line("Read the notes below now", 100, 140)])]) is None
+
+
+@pytest.mark.timeout(120)
+def test_a_real_xmessages_outlined_buttons_are_its_buttons() -> None:
+    from assistant.ocr import create_ocr_engine
+    from assistant.ocr.tesseract import tesseract_available
+
+    if not tesseract_available():
+        pytest.skip("tesseract-ocr is not installed")
+    picture = Image.open(SCREENS / "dlg-xmessage-6x10-printer.png").convert("RGB")  # half A
+    reading = read_dialog(create_ocr_engine("auto").recognize(picture).blocks())
+    assert reading is not None and reading.buttons == ["Retry", "Skip Page", "Cancel Job", "Help"]
