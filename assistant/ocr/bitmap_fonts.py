@@ -30,6 +30,9 @@ FONT_DIR = Path("/usr/share/fonts/X11/misc")
 # The core fonts terminals and X's own programs use (xfonts-base), by cell width.
 FONTS = ("6x9", "6x10", "6x12", "6x13", "7x13", "7x14", "8x13", "9x15", "9x18", "10x20")
 MORE = 24  # cells looked at past either end of a word's box
+# Rows a word's box may reach below its cells: a bar of another colour under its row (less's
+# reverse-video prompt under the last line, the light rows under that prompt) measured as its ink.
+SLACK = 2
 FOUND = 0.9  # the confidence given a word found between others: its every cell is a glyph
 LIKE = 0.5  # the least likeness (difflib's ratio) of the font's reading and the engine's to take it
 PRINTABLE = "".join(chr(c) for c in range(33, 127))
@@ -45,37 +48,78 @@ class BitmapFont:
     glyphs: dict[bytes, str] = field(repr=False)
 
 
-@lru_cache(maxsize=1)
-def core_fonts(folder: Path = FONT_DIR) -> tuple[BitmapFont, ...]:
-    """The core fonts found in ``folder`` (none where xfonts-base is not installed). Glyphs two
-    characters share are left out: such a cell says nothing."""
+def _font_cells(path: Path) -> tuple[tuple[int, int, int], dict[str, np.ndarray]] | None:
+    """A PCF font's (pitch, ascent, descent) and each printable character's cell ``(ascent +
+    descent, pitch)``; None for a font that cannot be read or is no character-cell font."""
+    try:
+        with gzip.open(path) as fp:
+            font = PcfFontFile.PcfFontFile(fp)  # type: ignore[arg-type]
+    except (OSError, SyntaxError, ValueError):
+        return None
+    size, cells = None, {}
+    for ch in PRINTABLE:
+        glyph = font.glyph[ord(ch)]
+        if glyph is None:
+            continue
+        (advance, _), (_, top, _, bottom), _, image = glyph
+        cell = np.asarray(image, dtype=bool)  # (ascent + descent, pitch)
+        if size is None:
+            size = (advance, -top, bottom)
+        if (advance, -top, bottom) != size or cell.shape != (bottom - top, advance):
+            continue  # not a character-cell font after all
+        cells[ch] = cell
+    return (size, cells) if size is not None else None
+
+
+def _styled(
+    cells: dict[str, np.ndarray], bold: dict[str, np.ndarray], descent: int
+) -> list[tuple[str, np.ndarray]]:
+    """Each character's cell as a terminal also draws it: bold (the font's bold twin, or the
+    glyph struck twice a pixel apart, as xterm does where it has none; man pages set their names
+    and options in bold) and underlined (a row of ink in a row below the baseline; man pages
+    underline what the user puts in), each of these underlined too."""
     out = []
-    for name in FONTS:
-        path = folder / f"{name}-ISO8859-1.pcf.gz"
-        if not path.exists():
-            continue
-        try:
-            with gzip.open(path) as fp:
-                font = PcfFontFile.PcfFontFile(fp)  # type: ignore[arg-type]
-        except (OSError, SyntaxError, ValueError):
-            continue
-        seen: dict[bytes, set[str]] = {}
-        size = None
-        for ch in PRINTABLE:
-            glyph = font.glyph[ord(ch)]
-            if glyph is None:
-                continue
-            (advance, _), (_, top, _, bottom), _, image = glyph
-            cell = np.asarray(image, dtype=bool)  # (ascent + descent, pitch)
-            if size is None:
-                size = (advance, -top, bottom)
-            if (advance, -top, bottom) != size or cell.shape != (bottom - top, advance):
-                continue  # not a character-cell font after all
-            seen.setdefault(np.packbits(cell).tobytes(), set()).add(ch)
-        if size is not None:
-            glyphs = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-            out.append(BitmapFont(name, size[0], size[1], size[2], glyphs))
-    return tuple(out)
+    for ch, cell in cells.items():
+        struck = cell.copy()
+        struck[:, 1:] |= cell[:, :-1]
+        faces = [struck] + ([bold[ch]] if ch in bold and bold[ch].shape == cell.shape else [])
+        out += [(ch, face) for face in faces]
+        for face in [cell, *faces]:
+            for row in range(face.shape[0] - descent, face.shape[0]):
+                under = face.copy()
+                under[row] = True
+                out.append((ch, under))
+    return out
+
+
+def core_fonts(folder: Path = FONT_DIR, pitch: int = 0) -> tuple[BitmapFont, ...]:
+    """The core fonts found in ``folder`` (none where xfonts-base is not installed), of cells
+    ``pitch`` wide (0: any), each read once, when first asked for."""
+    names = (n for n in FONTS if pitch in (0, int(n.split("x")[0])))
+    return tuple(f for f in (_core_font(folder, name) for name in names) if f is not None)
+
+
+@lru_cache(maxsize=len(FONTS))
+def _core_font(folder: Path, name: str) -> BitmapFont | None:
+    """The core font ``name`` with its bold and underlined cells. Glyphs two characters share are
+    left out: such a cell says nothing; a bold or underlined cell that is another character's
+    plain glyph is that one."""
+    read = _font_cells(folder / f"{name}-ISO8859-1.pcf.gz")
+    if read is None:
+        return None
+    size, cells = read
+    twin = _font_cells(folder / f"{name}B-ISO8859-1.pcf.gz")
+    bold = twin[1] if twin is not None and twin[0] == size else {}
+    plain: dict[bytes, set[str]] = {}
+    for ch, cell in cells.items():
+        plain.setdefault(np.packbits(cell).tobytes(), set()).add(ch)
+    styled: dict[bytes, set[str]] = {}
+    for ch, cell in _styled(cells, bold, size[2]):
+        key = np.packbits(cell).tobytes()
+        if key not in plain:
+            styled.setdefault(key, set()).add(ch)
+    glyphs = {k: next(iter(v)) for k, v in (styled | plain).items() if len(v) == 1}
+    return BitmapFont(name, size[0], size[1], size[2], glyphs)
 
 
 def _cells(
@@ -99,18 +143,39 @@ def read_word(
 ) -> tuple[str, int, int] | None:
     """``word`` (on a grid of the font's pitch, its first cell at ``start``) read from the font's
     glyphs: each cell the one glyph its ink is, a bare cell a space; None unless every cell of
-    its box is a glyph of the font on one baseline."""
+    its box is a glyph of the font on one baseline. A box taller than a cell (a recogniser's
+    loose box, an engine's round a row and a half) is read on the row of it whose reading is
+    most like the engine's."""
     count = -(-(word.box[2] - start) // font.pitch)
     blank = bytes(len(next(iter(font.glyphs))))
-    # The baseline: under its lowest ink, or as far up as a descender goes.
-    for base in range(word.box[3], word.box[3] - font.descent - 1, -1):
+    tall = word.box[3] - word.box[1] > font.ascent + font.descent
+    # The baseline: under its lowest ink, or as far up as a descender goes; in a tall box, any.
+    lowest = word.box[1] if tall else word.box[3] - font.descent - SLACK - 1
+    best: tuple[float, str, int, int, int] | None = None
+    for base in range(word.box[3], lowest, -1):
         cells = _cells(word, gray, start, count, font, base)
+        if not cells or not all(c in font.glyphs or c == blank for c in cells):
+            continue
+        first, n = 0, len(cells)
+        if tall:  # its ink-tight box is the rows' together: this row's may end short of it
+            while first < n and cells[first] == blank:
+                first += 1
+            while n > first and cells[n - 1] == blank:
+                n -= 1
         # Its box is tight round its ink: a bare cell at either end is another row's or window's.
-        if cells and cells[0] != blank != cells[-1] and all(c in font.glyphs or c == blank for c in cells):
-            text = "".join(font.glyphs.get(c, " ") for c in cells)
-            left, right = _grown(word, gray, (start, count, base), font, room)
-            return left + text + right, start - len(left) * font.pitch, base
-    return None
+        if first == n or cells[first] == blank or cells[n - 1] == blank:
+            continue
+        text = "".join(font.glyphs.get(c, " ") for c in cells[first:n])
+        like = SequenceMatcher(None, text, word.text).ratio() if tall else 1.0
+        if best is None or like > best[0]:
+            best = (like, text, start + first * font.pitch, n - first, base)
+        if not tall:
+            break
+    if best is None:
+        return None
+    _, text, x, n, base = best
+    left, right = _grown(word, gray, (x, n, base), font, room)
+    return left + text + right, x - len(left) * font.pitch, base
 
 
 def _grown(
@@ -148,7 +213,7 @@ def grid_font(
     also take in a window in another font of the same width). None for none."""
     sample = words[:: max(1, len(words) // 40)][:40]
     best, score = None, 0
-    for font in core_fonts():
+    for font in core_fonts(pitch=pitch):
         if font.pitch != pitch or not font.glyphs:
             continue
         for shift in (0, -1, 1):
@@ -180,24 +245,27 @@ def read_cells(
     rows: dict[int, tuple[GridWord, list[tuple[int, int]]]] = {}  # baseline -> a word, the spans read
     reads: dict[int, list[tuple[int, str, GridWord]]] = {}  # baseline -> (first cell's x, reading, word)
     for word in words:
-        # (no taller than a cell: a box round two rows)
-        if (
-            word.box[3] - word.box[1] > font.ascent + font.descent
-            or (word.box[0] - phase) % pitch >= (pitch + 1) // 2
-        ):
-            continue
+        # Its first cell: where its box begins, or the next one (a box a pixel wider than its ink);
+        # a box that begins in mid-cell cut the first glyph ("--" boxed from the second "-").
         start = word.box[0] - (word.box[0] - phase) % pitch
-        read = read_word(word, gray, start, font, _room(word, boxes, start, pitch))
+        starts = [start] if word.box[0] - start < (pitch + 1) // 2 else [start, start + pitch]
+        read = next(
+            (r for x in starts if (r := read_word(word, gray, x, font, _room(word, boxes, x, pitch)))),
+            None,
+        )
         if read is None:
             continue
         text, x, base = read
         # A reading unlike the engine's is of other ink than the engine read (a box it put round a
-        # row and a half, cut to the wrong row): the engine's words say which row it read.
-        if SequenceMatcher(None, text, word.text).ratio() < LIKE:
+        # row and a half, cut to the wrong row): the engine's words say which row it read. A cell
+        # or two in a box no taller than a cell is that ink ("l" read "1").
+        short = len(word.text) <= 2 and word.box[3] - word.box[1] <= font.ascent + font.descent
+        if not short and SequenceMatcher(None, text, word.text).ratio() < LIKE:
             continue
         rows.setdefault(base, (word, []))[1].append((x, x + len(text) * pitch))
         reads.setdefault(base, []).append((x, text, word))
-    for row in reads.values():
+    for base, row in reads.items():
+        y0, y1 = base - font.ascent, base + font.descent
         for chain in _chains(sorted(row, key=lambda r: r[0]), pitch):
             x, _, word = chain[0]
             text = "".join(t for _, t, _ in chain)
@@ -208,11 +276,17 @@ def read_cells(
             pieces = []
             for piece in text.split(" "):
                 if piece:
-                    pieces.append((piece, (x, word.box[1], x + len(piece) * pitch, word.box[3])))
+                    pieces.append(
+                        (piece, (x, max(y0, word.box[1]), x + len(piece) * pitch, min(y1, word.box[3])))
+                    )
                 x += (len(piece) + 1) * pitch
             out[(word.line, word.index)] = pieces
             out.update({(w.line, w.index): [] for _, _, w in chain[1:]})  # one word with the first
-    return out, _between(rows, gray, font, taken or [])
+    edges = (
+        min(s for _, s in placed) + shift,
+        max(s + len(w.text) * pitch for w, s in placed) + shift,
+    )
+    return out, _between(rows, gray, font, taken or [], edges)
 
 
 def _chains(row: list[tuple[int, str, GridWord]], pitch: int) -> list[list[tuple[int, str, GridWord]]]:
@@ -233,36 +307,60 @@ def _between(
     gray: np.ndarray,
     font: BitmapFont,
     taken: list[Box],
+    edges: tuple[int, int],
 ) -> list[OcrLine]:
     """Words of the font between the words read on each row (baseline -> a word of it for its
-    ground, the x spans read), clear of ``taken``: a listing's column of lone digits that the
-    engine's page layout dropped (the day of the month in ``ls -l``, ``ps``'s PID). A run of glyph
-    cells between bare ones is a word when it holds a letter or a digit; a cell of ink that is no
-    glyph ends the search there (another window, a cursor)."""
-    blank = bytes(len(next(iter(font.glyphs))))
+    ground, the x spans read), and between them and the grid's ``edges`` (its first cell's x and
+    its last's end), clear of ``taken``: a listing's column of lone digits that the engine's page
+    layout dropped (the day of the month in ``ls -l``, ``ps``'s PID), or its first column (``ls
+    -l``'s modes in 6x10, read as one block of nonsense). A run of glyph cells between bare ones
+    is a word when it holds a letter or a digit; a cell of ink that is no glyph ends the search
+    there (another window, a cursor), looking away from the words read. The words found are added
+    to ``taken``."""
     out = []
     for base, (ref, spans) in rows.items():
         y0, y1 = base - font.ascent, base + font.descent
-        near = [b for b in taken if min(y1, b[3]) - max(y0, b[1]) > 0]
+        # (a box round two rows and more, an engine's line run into the next, says not which it read)
+        near = [
+            b
+            for b in taken
+            if min(y1, b[3]) - max(y0, b[1]) > (y1 - y0) // 2 and b[3] - b[1] <= 2 * (y1 - y0)
+        ]
         spans.sort()
-        for (_, a), (b, _) in pairwise(spans):
+        gaps = [(edges[0], spans[0][0], True), *((a, b, False) for (_, a), (b, _) in pairwise(spans))]
+        gaps.append((spans[-1][1], edges[1], False))
+        for a, b, leftwards in gaps:
             count = (b - a) // font.pitch
             if count < 1:
                 continue
-            cells = _cells(ref, gray, a, count, font, base)
-            run: list[str] = []
-            for k, cell in enumerate([*cells, blank]):
-                if cell != blank and cell in font.glyphs:
-                    run.append(font.glyphs[cell])
-                    continue
-                if cell != blank:
-                    break  # ink that is no glyph of the font
-                if any(ch.isalnum() for ch in run):
-                    x1 = a + k * font.pitch
-                    box = (x1 - len(run) * font.pitch, y0, x1, y1)
-                    if not any(min(box[2], t[2]) - max(box[0], t[0]) > 0 for t in near):
-                        out.append(OcrLine.of([OcrWord("".join(run), box, FOUND)]))
-                run = []
+            if leftwards:  # from the first word read back to the grid's edge
+                a = b - count * font.pitch
+            for text, x0 in _runs(_cells(ref, gray, a, count, font, base), a, font, leftwards):
+                box = (x0, y0, x0 + len(text) * font.pitch, y1)
+                if not any(min(box[2], t[2]) - max(box[0], t[0]) > 0 for t in near):
+                    out.append(OcrLine.of([OcrWord(text, box, FOUND)]))
+                    taken.append(box)  # found once: another grid of the font reads it no more
+    return out
+
+
+def _runs(cells: list[bytes], a: int, font: BitmapFont, leftwards: bool) -> list[tuple[str, int]]:
+    """The words (text, first cell's x) among ``cells`` (the first at x ``a``): runs of glyphs
+    between bare cells, each with a letter or a digit, up to the first cell of ink that is no glyph
+    (from the right end back, ``leftwards``)."""
+    blank = bytes(len(next(iter(font.glyphs))))
+    odd = [k for k, c in enumerate(cells) if c != blank and c not in font.glyphs]
+    if odd:
+        cells, a = (
+            (cells[odd[-1] + 1 :], a + (odd[-1] + 1) * font.pitch) if leftwards else (cells[: odd[0]], a)
+        )
+    out, run = [], ""
+    for k, cell in enumerate([*cells, blank]):
+        if cell != blank:
+            run += font.glyphs[cell]
+            continue
+        if any(ch.isalnum() for ch in run):
+            out.append((run, a + (k - len(run)) * font.pitch))
+        run = ""
     return out
 
 

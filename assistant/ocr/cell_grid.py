@@ -30,7 +30,9 @@ class GridConfig:
     # A grid is believed when this many characters lie in words of three or more that fit it.
     min_grid_chars: int = 24
     max_grids: int = 3  # terminals (or fonts) on one screen
-    most_ink: float = 0.6  # a word's box this full of ink is a block of colour, not letters
+    # A word's box this full of ink is a block of colour, not letters (bold 6x10, struck twice as
+    # xterm does, fills 0.70 of its box: man pages' NAME, BUGS; a reverse-video bar 0.8 and more).
+    most_ink: float = 0.75
     tall: float = 1.6  # a word taller than this many times the usual is skipped (a box round two rows)
 
 
@@ -106,9 +108,43 @@ def _ink(word_box: Box, gray: np.ndarray, cfg: GridConfig) -> tuple[Box, np.ndar
     ty0, ty1 = _main_rows(solid)
     cols = np.flatnonzero(solid[ty0:ty1].any(axis=0))
     tx0, tx1 = int(cols[0]), int(cols[-1]) + 1
-    if solid[ty0:ty1, tx0:tx1].mean() > cfg.most_ink:
-        return None  # a block, not letters: the ground was misjudged (a box half over a status bar)
+    tight = solid[ty0:ty1, tx0:tx1]
+    # A block, not letters (so full of ink, or with rows of ink from end to end above and below):
+    # the ground was misjudged (a box half over a status bar); letters on the bar (reverse video:
+    # less's prompt under a man page) are ink against the bar's colour.
+    if tight.mean() > cfg.most_ink or (tight.mean(axis=1) > 0.95).sum() >= 2:
+        bar = _on_bar((x0, y0, x1, y1), gray, cfg, float(ground))
+        if bar is not None or tight.mean() > cfg.most_ink:
+            return bar
     return (x0 + tx0, y0 + ty0, x0 + tx1, y0 + ty1), ink[ty0:ty1, tx0:tx1], float(ground), top
+
+
+def _on_bar(
+    box: Box, gray: np.ndarray, cfg: GridConfig, ground: float
+) -> tuple[Box, np.ndarray, float, float] | None:
+    """Letters on a bar of colour that fills most of ``box`` (the median grey of what differs from
+    the ``ground`` round it): the ink-tight box of what differs from the bar within its tallest run
+    of rows, as :func:`_ink` gives it; None where that is no word either."""
+    x0, y0, x1, y1 = box
+    part = gray[y0:y1, x0:x1].astype(np.float32)
+    off = np.abs(part - ground)
+    bar = float(np.median(part[off > 0.5 * off.max()]))
+    # (the bar's rows: a third of each is the bar at least, whatever letters fill the rest)
+    runs = true_runs((np.abs(part - bar) < cfg.min_contrast).mean(axis=1) >= 0.3)
+    if not runs:
+        return None
+    a, b = max(runs, key=lambda r: r[1] - r[0])
+    off = np.abs(part[a:b] - bar)
+    top = float(off.max()) if b - a >= 3 else 0.0
+    if top < cfg.min_contrast:
+        return None
+    ink = np.minimum(off / top, 1.0)
+    solid = ink > 0.5
+    rows, cols = np.flatnonzero(solid.any(axis=1)), np.flatnonzero(solid.any(axis=0))
+    ty0, ty1, tx0, tx1 = int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+    if solid[ty0:ty1, tx0:tx1].mean() > cfg.most_ink:
+        return None
+    return (x0 + tx0, y0 + a + ty0, x0 + tx1, y0 + a + ty1), ink[ty0:ty1, tx0:tx1], bar, top
 
 
 def measured(

@@ -1,0 +1,192 @@
+"""Man pages and listings in X core bitmap fonts read from the fonts' own glyphs
+(assistant.ocr.bitmap_fonts, through assistant.ocr.glyph_vote): text drawn cell by cell with the
+server's PCF fonts as xterm draws it, bold struck twice a pixel apart, underlined a row under the
+baseline, and read back from an engine's words boxed and misread as tesseract and the recogniser
+box and misread them on half A's man pages."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont, PcfFontFile
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.glyph_vote import vote_glyphs
+
+CORE = Path("/usr/share/fonts/X11/misc")
+X0, Y0 = 17, 12  # where the first cell begins
+
+# A man page's first lines and a listing: (text, the words drawn bold, the words underlined).
+PAGE = [
+    ("NAME", {"NAME"}, set()),
+    ("       chown - change file owner and group of each given file", {"chown"}, set()),
+    ("SYNOPSIS", {"SYNOPSIS"}, set()),
+    ("       chown [OPTION]... [OWNER][:[GROUP]] FILE...", {"chown"}, {"OPTION", "OWNER", "GROUP", "FILE"}),
+    ("DESCRIPTION", {"DESCRIPTION"}, set()),
+    ("       -c, --changes", {"-c", "--changes"}, set()),
+    ("              like verbose but report only when a change is made", set(), set()),
+    ("       --reference=RFILE", {"--reference"}, {"RFILE"}),
+    ("              use the owner and group of RFILE instead of naming them", set(), {"RFILE"}),
+    ("-rw-r--r-- 1 root root 4096 Oct  2 10:15 summary-of-changes.txt", set(), set()),
+    ("drwxr-xr-x 2 root root 4096 Sep 28 07:58 drafts", set(), set()),
+]
+WORDS = [" ".join(text.split()) for text, _, _ in PAGE]
+
+
+def _font(name: str, tmp: Path) -> ImageFont.ImageFont:
+    """An X core font (PCF) as PIL draws it: every glyph the server's own bitmap."""
+    pcf = CORE / f"{name}-ISO8859-1.pcf.gz"
+    if not pcf.exists():
+        pytest.skip(f"needs the X core font {name} (xfonts-base)")
+    with gzip.open(pcf) as fp:
+        PcfFontFile.PcfFontFile(fp).save(str(tmp / name))  # type: ignore[arg-type]
+    font = ImageFont.load(str(tmp / f"{name}.pil"))
+    assert isinstance(font, ImageFont.ImageFont)
+    return font
+
+
+def _styled(text: str, words: set[str]) -> set[int]:
+    """The columns of ``text`` that hold one of ``words`` (wherever it stands)."""
+    cols: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            cols.update(range(at, at + len(word)))
+            at = text.find(word, at + 1)
+    return cols
+
+
+def _page(font: ImageFont.ImageFont, pitch: int, row: int, ascent: int) -> np.ndarray:
+    """PAGE as xterm draws it (``(h, w)`` grey): a cell per character, bold struck twice a pixel
+    apart (xterm's way where a font has no bold twin), underline a row of ink under the baseline."""
+    image = Image.new("L", (pitch * 72 + 40, row * len(PAGE) + 30), 255)
+    draw = ImageDraw.Draw(image)
+    for r, (text, bold, under) in enumerate(PAGE):
+        strong, lined = _styled(text, bold), _styled(text, under)
+        for c, ch in enumerate(text):
+            x, y = X0 + c * pitch, Y0 + r * row
+            draw.text((x, y), ch, font=font, fill=30)
+            if c in strong:
+                draw.text((x + 1, y), ch, font=font, fill=30)
+            if c in lined:
+                draw.line([(x, y + ascent + 1), (x + pitch - 1, y + ascent + 1)], fill=30)
+    return np.asarray(image)
+
+
+def _read(gray: np.ndarray, pitch: int, row: int, misread: dict[str, str]) -> list[OcrLine]:
+    """PAGE's words boxed tight round their ink, as an engine boxes them, read as ``misread`` says."""
+    lines = []
+    for r, (text, _, _) in enumerate(PAGE):
+        words, i = [], 0
+        for t in text.split():
+            i = text.index(t, i)
+            x0, y0 = X0 + i * pitch, Y0 + r * row
+            ink = gray[y0 : y0 + row, x0 : x0 + len(t) * pitch] < 128
+            rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+            box = (x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1)
+            words.append(OcrWord(misread.get(t, t), box, 0.9))
+            i += len(t)
+        lines.append(OcrLine.of(words))
+    return lines
+
+
+def _text(lines: list[OcrLine]) -> list[str]:
+    return sorted(ln.text for ln in lines)
+
+
+def _words(lines: list[OcrLine]) -> list[str]:
+    return " ".join(ln.text for ln in lines).split()
+
+
+@pytest.mark.parametrize(
+    "name, pitch, row, ascent", [("6x10", 6, 10, 8), ("7x13", 7, 13, 11), ("6x13", 6, 13, 11)]
+)
+def test_bold_and_underlined_words_are_read_from_the_font(
+    tmp_path: Path, name: str, pitch: int, row: int, ascent: int
+) -> None:
+    """man's bold names and options and its underlined arguments are no glyph of the plain font,
+    pixel for pixel; struck twice or underlined they are still each character's own cell: 6x10's
+    bold "NAME" read "NAHE" and 7x13's "chmod" read "chnod" on half A come back as drawn."""
+    gray = _page(_font(name, tmp_path), pitch, row, ascent)
+    misread = {
+        "NAME": "NAHE",
+        "chown": "chovn",
+        "--changes": "—changes",
+        "FILE...": "FILE,..",
+        "RFILE": "RFTLE",
+    }
+    read = _read(gray, pitch, row, misread)
+    assert "NAHE" in _words(read) and "chovn" in _words(read)
+    assert _text(vote_glyphs(read, gray)) == sorted(WORDS)
+
+
+def test_a_loose_box_over_two_rows_is_read_on_its_own_row(tmp_path: Path) -> None:
+    """A recogniser's box is a few pixels taller than its line and, in 6x10 (no leading), takes in
+    the rows above and below: read on the row whose reading is most like the engine's."""
+    gray = _page(_font("6x10", tmp_path), 6, 10, 8)
+    read = _read(gray, 6, 10, {})
+    loose = []
+    for line in read:
+        loose.append(
+            OcrLine.of(
+                [
+                    OcrWord("summary-of-chanqes,txt", (w.box[0], w.box[1] - 3, w.box[2], w.box[3] + 3), 0.9)
+                    if w.text == "summary-of-changes.txt"
+                    else w
+                    for w in line.words
+                ]
+            )
+        )
+    assert "summary-of-changes.txt" in _words(vote_glyphs(loose, gray))
+
+
+def test_a_listing_column_the_engine_dropped_at_the_rows_start_is_read(tmp_path: Path) -> None:
+    """tesseract read ``ls -l``'s modes and link counts in 6x10 as one block of nonsense, dropped:
+    the cells between the grid's first column and a row's first word read are read from the font."""
+    gray = _page(_font("6x10", tmp_path), 6, 10, 8)
+    dropped = {"-rw-r--r--", "drwxr-xr-x", "1", "2"}
+    read = [OcrLine.of([w for w in ln.words if w.text not in dropped]) for ln in _read(gray, 6, 10, {})]
+    found = _words(vote_glyphs(read, gray))
+    assert all(word in found for word in dropped)
+
+
+def test_a_box_that_cut_the_first_glyph_is_read_whole(tmp_path: Path) -> None:
+    """An engine's box that begins inside a word's first cell ("--changes" boxed from its second
+    "-", read "-changes") is read from that cell on, the glyph it cut included."""
+    gray = _page(_font("7x13", tmp_path), 7, 13, 11)
+    read = []
+    for line in _read(gray, 7, 13, {}):
+        words = []
+        for w in line.words:
+            if w.text == "--changes":
+                w = OcrWord("-changes", (w.box[0] + 4, w.box[1], w.box[2], w.box[3]), 0.9)
+            words.append(w)
+        read.append(OcrLine.of(words))
+    assert "--changes" in _words(vote_glyphs(read, gray))
+
+
+def test_a_reverse_video_prompt_is_read_from_the_font(tmp_path: Path) -> None:
+    """less's prompt under a man page, light letters on a dark bar: an engine's boxes round its
+    words take in the light rows above and below the bar (a block of ink against the page), and
+    it kept two words of the line. Against the bar's own colour the cells are the font's glyphs:
+    the words read are read, the ones it dropped found between them."""
+    font = _font("6x10", tmp_path)
+    prompt = "Manual page chown(1) line 1 (press h for help or q to quit)"
+    gray = _page(font, 6, 10, 8).copy()
+    y = Y0 + len(PAGE) * 10 + 2
+    image = Image.new("L", (gray.shape[1], 10), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((X0, 0, X0 + len(prompt) * 6 - 1, 9), fill=0)
+    for c, ch in enumerate(prompt):
+        draw.text((X0 + c * 6, 0), ch, font=font, fill=255)
+    gray = np.vstack([gray[:y], np.asarray(image), np.full((14, gray.shape[1]), 255, np.uint8)])
+    bar = [
+        OcrWord(text, (X0 + at * 6, y - 3, X0 + (at + len(word)) * 6, y + 13), 0.8)
+        for word, text, at in (("Manual", "tianual", 0), ("page", "paee", 7))
+    ]
+    read = [*_read(gray, 6, 10, {}), OcrLine.of(bar)]
+    found = _words(vote_glyphs(read, gray))
+    assert all(word in found for word in ("Manual", "page", "chown(1)", "(press", "help", "quit)"))
