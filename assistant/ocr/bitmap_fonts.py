@@ -217,7 +217,11 @@ def grid_font(
         if font.pitch != pitch or not font.glyphs:
             continue
         for shift in (0, -1, 1):
-            read = sum(read_word(w, gray, s + shift, font) is not None for w, s in sample)
+            read = 0
+            for k, (w, s) in enumerate(sample):
+                if read + len(sample) - k <= max(score, least - 1):
+                    break  # it cannot read more than the best so far (most fonts read none)
+                read += read_word(w, gray, s + shift, font) is not None
             if read > score:
                 best, score = (font, shift), read
     return best if score >= least else None
