@@ -322,14 +322,14 @@ def _between(
     there (another window, a cursor), looking away from the words read. The words found are added
     to ``taken``."""
     out = []
+    boxes = np.array(taken, dtype=np.int32).reshape(-1, 4)
+    found: list[Box] = []
     for base, (ref, spans) in rows.items():
         y0, y1 = base - font.ascent, base + font.descent
         # (a box round two rows and more, an engine's line run into the next, says not which it read)
-        near = [
-            b
-            for b in taken
-            if min(y1, b[3]) - max(y0, b[1]) > (y1 - y0) // 2 and b[3] - b[1] <= 2 * (y1 - y0)
-        ]
+        over = np.minimum(y1, boxes[:, 3]) - np.maximum(y0, boxes[:, 1])
+        near = boxes[(over > (y1 - y0) // 2) & (boxes[:, 3] - boxes[:, 1] <= 2 * (y1 - y0))].tolist()
+        near += [f for f in found if min(y1, f[3]) - max(y0, f[1]) > (y1 - y0) // 2]
         spans.sort()
         gaps = [(edges[0], spans[0][0], True), *((a, b, False) for (_, a), (b, _) in pairwise(spans))]
         gaps.append((spans[-1][1], edges[1], False))
@@ -343,7 +343,8 @@ def _between(
                 box = (x0, y0, x0 + len(text) * font.pitch, y1)
                 if not any(min(box[2], t[2]) - max(box[0], t[0]) > 0 for t in near):
                     out.append(OcrLine.of([OcrWord(text, box, FOUND)]))
-                    taken.append(box)  # found once: another grid of the font reads it no more
+                    found.append(box)
+    taken += found  # found once: another grid of the font reads them no more
     return out
 
 
