@@ -309,7 +309,10 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
         for cell, g in zip(cells, glyph.tolist(), strict=True):
             groups[g].append(cell)
         changes.update(_changes(list(groups.values()), _backed(cells, twins), cfg))
-    lines = _rewritten(lines, changes) if changes else lines
+    if changes:
+        lines = _rewritten(lines, changes)
+        for w in words:  # the font's readings are weighed against the vote's (a bold "m" voted "n")
+            w.text = lines[w.line].words[w.index].text
     # A core bitmap font's cells read from the font itself (assistant.ocr.bitmap_fonts).
     glyphs: dict[tuple[int, int], list[tuple[str, Box]]] = {}
     if unread:
