@@ -129,8 +129,8 @@ def _cells(
     (its first row below the letters), as the font's glyphs are packed."""
     y0, y1 = base - font.ascent, base + font.descent
     x1 = start + count * font.pitch
-    if y0 < 0 or start < 0 or y1 > gray.shape[0] or x1 > gray.shape[1]:
-        return []
+    if count <= 0 or y0 < 0 or start < 0 or y1 > gray.shape[0] or x1 > gray.shape[1]:
+        return []  # (no cell: a start at or past the box's end; live multi-three-core-fonts raised)
     part = np.abs(gray[y0:y1, start:x1].astype(np.float32) - word.ground) > 0.5 * word.contrast
     cells = part.reshape(y1 - y0, count, font.pitch).transpose(1, 0, 2)  # (count, rows, pitch)
     cut = cells.reshape(count, -1)

@@ -190,3 +190,14 @@ def test_a_reverse_video_prompt_is_read_from_the_font(tmp_path: Path) -> None:
     read = [*_read(gray, 6, 10, {}), OcrLine.of(bar)]
     found = _words(vote_glyphs(read, gray))
     assert all(word in found for word in ("Manual", "page", "chown(1)", "(press", "help", "quit)"))
+
+
+def test_a_start_at_the_words_end_reads_no_cell() -> None:
+    """A start at or past the end of a word's box leaves no cell to read: nothing, no error (a
+    live three-terminal screen, half A multi-three-core-fonts, raised in the reshape)."""
+    from assistant.ocr.bitmap_fonts import BitmapFont, _cells
+    from assistant.ocr.cell_grid import GridWord
+
+    gray = np.full((40, 60), 255, dtype=np.uint8)
+    word = GridWord(0, 0, "ls", (10, 10, 22, 21), np.zeros((11, 12)), 255.0, 200.0)
+    assert _cells(word, gray, 22, 0, BitmapFont("6x13", 6, 11, 2, {}), 21) == []
