@@ -27,7 +27,7 @@ from assistant.masks import label, regions
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, inside, overlap_share, union_box
 from assistant.ocr.ink import grown
 from assistant.ocr.key_labels import key_text
-from assistant.ocr.outlines import despeckled, frame_mask
+from assistant.ocr.outlines import despeckled, filled_faces, frame_mask
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,8 @@ class KeyConfig:
     span: int = 5  # labels of one row or column of keys at most this many label heights apart
     max_labels: int = 1500  # more short parts than this: a page of text, no keypad (and n x n links)
     max_keypads: int = 2
+    max_block_height: int = 160  # pixels: a taller part of ink is looked into as a tangle
+    max_blocks: int = 1
     grow: int = 8  # pixels: an area looked into for keys grown by this much
     display: int = 64  # pixels: and upwards by this much (a calculator's display)
     edge: int = 3  # pixels: a key's outline and bevel within this of its face's edge
@@ -93,16 +95,20 @@ def key_faces(gray: np.ndarray, area: Box, cfg: KeyConfig | None = None) -> list
     part = despeckled(gray[y0:y1, x0:x1], cfg.step)
     mask = frame_mask(part)
     labels, count = label(mask)
-    if count < cfg.min_keys:
-        return []
     _, boxes = regions(labels, count)
     outline = grown(mask, 2)
+    # Keys drawn as outlines, and keys drawn as faces of their own colour (no outline stands out).
+    faces = [((bx0, by0, bx1, by1), outline[by0:by1, bx0:bx1]) for bx0, by0, bx1, by1 in boxes.tolist()]
+    # (A face of its own colour as wide as a display is an LCD: read as the first engine read it.)
+    faces += [(b, off) for b, off in filled_faces(part) if b[2] - b[0] <= cfg.max_ratio * (b[3] - b[1])]
+    if len(faces) < cfg.min_keys:
+        return []
     keys: list[Key] = []
     wide: list[Key] = []  # a display, maybe: kept only above a keypad's keys
-    for bx0, by0, bx1, by1 in boxes.tolist():
+    for (bx0, by0, bx1, by1), off_face in faces:
         if by1 - by0 > cfg.max_height or bx1 - bx0 > cfg.max_display_ratio * (by1 - by0):
             continue
-        found = _label(part[by0:by1, bx0:bx1], outline[by0:by1, bx0:bx1], cfg)
+        found = _label(part[by0:by1, bx0:bx1], off_face, cfg)
         if found is None:
             continue
         lx0, ly0, lx1, ly1 = found
@@ -315,10 +321,11 @@ def keypad_areas(ink: np.ndarray, cell: int, cfg: KeyConfig | None = None) -> li
     if count < cfg.min_keys:
         return []
     _, boxes = regions(labels, count)  # (n, 4) in cells
+    blocks = _blocks(boxes, cell, cfg)
     w, h = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
     short = np.flatnonzero((w * cell <= cfg.max_label_width) & (h * cell <= cfg.max_label_height))
     if short.size < 2 * cfg.min_keys or short.size > cfg.max_labels:
-        return []
+        return blocks
     labelled = boxes[short]
     group = _groups(_linked(labelled, cfg.reach, cfg.span))
     out = []
@@ -335,4 +342,19 @@ def keypad_areas(ink: np.ndarray, cell: int, cfg: KeyConfig | None = None) -> li
         columns = len({int(b[0] + b[2]) // 2 for b in members})
         if rows >= 2 and columns >= 2 and len(members) >= 0.75 * int(within_.sum()):
             out.append((int(x0) * cell, int(y0) * cell, int(x1) * cell, int(y1) * cell))
-    return sorted(out, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))[: cfg.max_keypads]
+    return sorted(out, key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))[: cfg.max_keypads] + blocks
+
+
+def _blocks(boxes: np.ndarray, cell: int, cfg: KeyConfig) -> list[Box]:
+    """Parts of ink (``boxes`` in cells, (n, 4)) of a few rows of keys that touch (xcalc's HP keys
+    in colour, 440x230: their rims and faces are ink, and the four rows are one part 156 pixels
+    tall, too short to be looked into as a tangle, read as one line and lost): taller than a
+    label, no taller than ``cfg.max_block_height``, two keys wide at least, wider than tall but
+    not four times (a paragraph's lines run together are wider); at most ``cfg.max_blocks`` of
+    the biggest (their keys are looked for; :func:`key_faces` finds none in a paragraph)."""
+    w, h = (boxes[:, 2] - boxes[:, 0]) * cell, (boxes[:, 3] - boxes[:, 1]) * cell
+    pick = (h > cfg.max_label_height) & (h <= cfg.max_block_height) & (h <= w) & (w <= 4 * h)
+    pick &= w >= 2 * cfg.max_label_height  # two keys wide at least
+    pick = np.flatnonzero(pick)
+    pick = pick[np.argsort(-(w * h)[pick])][: cfg.max_blocks]
+    return [(int(b[0]) * cell, int(b[1]) * cell, int(b[2]) * cell, int(b[3]) * cell) for b in boxes[pick]]

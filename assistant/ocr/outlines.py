@@ -82,6 +82,81 @@ def frame_mask(gray: np.ndarray, cfg: FrameConfig | None = None) -> np.ndarray:
     return np.isin(labels, outlines)
 
 
+def filled_faces(
+    gray: np.ndarray, cfg: FrameConfig | None = None, flat: int = 10
+) -> list[tuple[Box, np.ndarray]]:
+    """Keys drawn as faces of their own colour (xcalc's coloured HP keys, white labels on steel
+    blue or peru, a 1-pixel dark rim): no thin outline stands out from them (the fill round a light
+    label is as dark as the rim), so :func:`frame_mask` finds none. A face is a region of even grey
+    (each pixel within ``flat`` levels of its four neighbours: a gradient's steps pass) of a key's
+    size, mostly filled (its label's strokes are holes in it) and of another grey than the ground
+    round it (a table's cells are not: the cells beside them are theirs). Returns each face's box
+    and, within it, the pixels outside the face (its rounded corners, the rim): no label there."""
+    cfg = cfg or FrameConfig()
+    g = gray.astype(np.int16)
+    # Judged at half size (2x2 means: a key's face is 6 pixels or more; a 1-pixel stroke still
+    # breaks the evenness), a quarter of the pixels to label. A face's box then stops a pixel or
+    # two short of its rim: its ground is looked at 5 pixels out.
+    h2, w2 = g.shape[0] // 2, g.shape[1] // 2
+    half = g[: 2 * h2, : 2 * w2].reshape(h2, 2, w2, 2).sum(axis=(1, 3)) // 4
+    even = np.ones(half.shape, dtype=bool)
+    dx, dy = np.abs(np.diff(half, axis=1)) <= flat, np.abs(np.diff(half, axis=0)) <= flat
+    even[:, 1:] &= dx
+    even[:, :-1] &= dx
+    even[1:] &= dy
+    even[:-1] &= dy
+    labels, count = label(even, diagonal=False)
+    if count == 0:
+        return []
+    # Boxes only for regions of a key's area (the ground round the keys is most of the pixels).
+    side = cfg.min_side // 2
+    areas = np.bincount(labels.ravel(), minlength=count + 1)
+    sized = (areas >= side * side // 2) & (areas <= 0.5 * half.size)
+    sized[0] = False
+    keep = np.flatnonzero(sized)
+    if keep.size == 0:
+        return []
+    index = np.zeros(count + 1, dtype=np.int64)
+    index[keep] = np.arange(1, keep.size + 1)
+    _, boxes = regions(index[labels], keep.size)
+    areas = areas[keep]
+    w, h = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
+    keyish = (w >= side) & (h >= side) & (areas >= 0.35 * w * h) & (h < half.shape[0])
+    out = []
+    for i in np.flatnonzero(keyish):
+        x0, y0, x1, y1 = boxes[i].tolist()
+        face = np.repeat(np.repeat(labels[y0:y1, x0:x1] == keep[i], 2, axis=0), 2, axis=1)
+        box = (2 * x0, 2 * y0, 2 * x1, 2 * y1)
+        pixels = g[box[1] : box[3], box[0] : box[2]]
+        ground = float(np.median(pixels[face]))
+        if abs(ground - _around(g, box, 5)) > cfg.step:
+            # At full size, the face is its own grey (a bevel line along its edge is not).
+            out.append((box, _outside(face & (np.abs(pixels - ground) <= flat))))
+    return out
+
+
+def _around(g: np.ndarray, box: Box, d: int) -> float:
+    """The median grey ``d`` pixels outside ``box``'s sides (where they lie in ``g``): a key's
+    face stands out from its ground; a table's cell is the grey of the cells beside it."""
+    x0, y0, x1, y1 = box
+    h, w = g.shape
+    strips = [g[y, x0:x1] for y in (y0 - d, y1 - 1 + d) if 0 <= y < h]
+    strips += [g[y0:y1, x] for x in (x0 - d, x1 - 1 + d) if 0 <= x < w]
+    return float(np.median(np.concatenate(strips))) if strips else float(np.median(g))
+
+
+def _outside(face: np.ndarray) -> np.ndarray:
+    """(h, w) bool: the pixels of a face's box beyond the face along their row and their column
+    (its rounded corners, its rim), not its holes (the label: face on both sides of it one way,
+    even where a gap in the face's edge opens its row to the side)."""
+    out = np.ones(face.shape, dtype=bool)
+    for f, o in ((face, out), (face.T, out.T)):
+        before = np.maximum.accumulate(f, axis=1)  # a face pixel at or left of here
+        after = np.maximum.accumulate(f[:, ::-1], axis=1)[:, ::-1]
+        o &= ~(before & after)
+    return out
+
+
 def tidied_box(gray: np.ndarray, box: Box, grow: int = 2) -> Tidied | None:
     """The part ``box`` of ``gray`` with the outlines in it painted in their ground (an Athena
     button's rounded border read as "(" and ")", running "Okay" and "Later" together); None when

@@ -135,3 +135,25 @@ def test_a_keypads_labels_are_read_key_by_key(name: str, must: set[str]) -> None
     labels = [b.lower() for b in win["buttons"] if any(ch.isalnum() for ch in b)]
     found = sum(1 for b in labels if b in read)
     assert found >= 0.85 * len(labels), (found, len(labels), read)
+
+
+def test_keys_of_their_own_colour_are_found_and_a_tables_cells_are_not() -> None:
+    """xcalc -rpn in colour at 440x230 (half A calc-xcalc-rpn-steel): its keys touch, so the keypad
+    is one part of ink too short for a tangle, found as a block; its steel-blue keys with white
+    labels have no outline that stands out (only its ten white keys have), and are found as faces
+    of their own grey. A Qt table's cells (multi-calc-invoice-print) are even faces too, but of
+    the grey round them: no keys."""
+    image, win = _window("calc-xcalc-rpn-steel")
+    keys = _keys(image)
+    labels = [b for b in win["buttons"] if any(ch.isalnum() for ch in b)]
+    assert len(keys) >= 0.9 * len(labels)  # white and steel keys alike (the outlines alone: 10)
+    gray = np.asarray(image.convert("L"))
+    dark = [k for k in keys if np.median(gray[k.face[1] : k.face[3], k.face[0] : k.face[2]]) < 128]
+    assert len(dark) >= 20
+    for k in keys:  # one key each (or the display): its label inside, narrower than a key's pitch
+        assert k.face[0] <= k.label[0] and k.label[2] <= k.face[2]
+        assert k.face[2] - k.face[0] < 50 or k.face[3] < 100
+    shot = Image.open(SCREENS / "png" / "multi-calc-invoice-print.png").convert("L")
+    table = np.asarray(shot.crop((330, 80, 892, 527)))  # the invoice window, its table of 4 rows
+    found = keypad_keys(table, [(0, 40, table.shape[1], 240)])  # (the title bar's buttons are keys)
+    assert not [k for k in found if k.face[1] >= 40 and k.face[3] <= 200], found
