@@ -25,6 +25,13 @@ KEY_WORDS = frozenset([
     "space", "tab", "esc", "caps", "ctrl", "alt", "home", "end", "ins", "123", "abc",
 ])
 # fmt: on
+# Keys' labels with marks: functions written with "^", "/", "!", ":" (a reading one mark away from
+# exactly one of them is it: xcalc's "10^x" read "10^>", HP's "x:y" read "x+y").
+# fmt: off
+MARKED_KEYS = frozenset([
+    "10^x", "e^x", "2^x", "y^x", "x^y", "x^2", "x^3", "1/x", "x!", "n!", "x:y", "x<>y", "+/-",
+])
+# fmt: on
 # Look-alikes in small fonts: 1, l, i, I, | and ! (a factorial key's "x!" read "xl"); 0 and O; V and Y
 # (10x20's "INV" read "INY").
 _ALIKE = {ch: "li!" for ch in "1liI|!"} | {ch: "o" for ch in "0oO"} | {ch: "vy" for ch in "vVyY"}
@@ -51,6 +58,19 @@ def _known(text: str) -> str | None:
     return word.upper() if letters and all(ch.isupper() for ch in letters) else word
 
 
+def _one_mark_off(text: str) -> str | None:
+    """The one label of :data:`MARKED_KEYS` that ``text`` becomes by changing one of its marks
+    (not a letter or digit: "10^>" -> "10^x", "x+y" -> "x:y"), or None."""
+    found = {
+        k
+        for k in MARKED_KEYS
+        if len(k) == len(text)
+        and sum(a != b for a, b in zip(k, text, strict=True)) == 1
+        and all(a == b or not a.isalnum() for a, b in zip(text, k, strict=True))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 def is_key_label(word: str) -> bool:
     """``word`` is one a keypad's keys carry: a key word ("sin", "MOD", "Shift", "123"), or a short
     function with a mark ("x^y", "1/x", "n!", "x²")."""
@@ -62,11 +82,14 @@ def key_text(text: str) -> str:
     no doubt: a reading that changes into exactly one key word ("s1n" -> "sin", "In" -> "ln",
     "0N" -> "ON", "INY" -> "INV", "xl" -> "x!", "coS" -> "cos"); else a "1" among small letters
     is an "l" (xcalc's "shl" read "sh1"), a "0" among capitals an "O" ("ST0"), a Greek letter
-    among Latin ones its Latin twin (HP's "Rv" read "Rν"; a lone "π" stays). A label with other
-    digits or marks is left as read ("1/x")."""
+    among Latin ones its Latin twin (HP's "Rv" read "Rν"; a lone "π" stays); a function's label
+    with a mark misread put right where one mark makes it one (:data:`MARKED_KEYS`: "10^>" ->
+    "10^x"). A label with other digits or marks is left as read ("1/x", "1/y")."""
     if any("a" <= ch.lower() <= "z" for ch in text):  # Latin letters: a Greek look-alike among them is one
         text = text.translate(_GREEK_LOOKALIKES)
     if (word := _known(text)) is not None:
+        return word
+    if text not in MARKED_KEYS and (word := _one_mark_off(text)) is not None:
         return word
     if _LOWER_AND_ONES.fullmatch(text):
         return text.replace("1", "l")

@@ -117,6 +117,14 @@ def test_a_misread_label_is_put_right_only_to_the_one_key_word_it_can_be() -> No
     ]
 
 
+def test_a_functions_label_with_a_mark_misread_is_put_right_where_one_mark_makes_it_one() -> None:
+    """xcalc's HP keys in colour: "10^x" read "10^>"; a mark misread on a key is put right where
+    changing that one mark makes one known function's label, and only then."""
+    assert [key_text(t) for t in ["10^>", "e^>", "+/="]] == ["10^x", "e^x", "+/-"]
+    # A letter or digit misread is no mark; two labels one mark away ("x^y", "x:y"): left as read.
+    assert [key_text(t) for t in ["1/y", "9^x", "x+y", "M+", "y^x"]] == ["1/y", "9^x", "x+y", "M+", "y^x"]
+
+
 @needs_engines
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize(
