@@ -155,7 +155,9 @@ def _terminal_scenes() -> list[Scene]:
                     ["ls -l", "cat fetchmailrc"],
                     prompt="olga@home:~/mail$ ",
                     workdir="mail",
-                    setup=both(make_files(MAIL_FILES), text_file("fetchmailrc", FETCHMAIL, "2024-07-14 16:25")),
+                    setup=both(
+                        make_files(MAIL_FILES), text_file("fetchmailrc", FETCHMAIL, "2024-07-14 16:25")
+                    ),
                     parse_ls=True,
                 )
             ],
