@@ -6,7 +6,10 @@ words, so the second look left them, and painted them out of the line it read ar
 (:mod:`assistant.ocr.second_look`). Where a line's dark ink stands little below its light ground
 (grey 190 on 239: some 50 levels, where black text stands 200 and more), its words are judged
 again like unsure ones: the line is read by the recogniser as a whole, and its words replace the
-first engine's.
+first engine's. Reading them again is paid for on top of the second look's floor
+(:mod:`assistant.ocr.look_budget`, :func:`faint_pixels`): a light xmessage's two lines used up
+the floor and the buttons below them were left unread. A screen of text whose budget is above
+that sum keeps its budget as it was.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.look_budget import text_pixels
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,17 @@ def contrast(gray: np.ndarray, box: Box, cfg: FaintConfig | None = None) -> floa
     return ground - float(low)
 
 
+def _faint(line: OcrLine, gray: np.ndarray, cfg: FaintConfig) -> bool:
+    return bool(line.words) and line.height >= cfg.min_height and contrast(gray, line.box, cfg) < cfg.contrast
+
+
+def faint_pixels(lines: list[OcrLine], gray: np.ndarray, cfg: FaintConfig | None = None) -> int:
+    """Pixels of line (:func:`assistant.ocr.look_budget.text_pixels`) of the faint ones among
+    ``lines``: what reading them again costs, on top of the second look's floor."""
+    cfg = cfg or FaintConfig()
+    return text_pixels([line for line in lines if _faint(line, gray, cfg)])
+
+
 def doubted(
     lines: list[OcrLine], gray: np.ndarray, sure: float, cfg: FaintConfig | None = None
 ) -> list[OcrLine]:
@@ -54,7 +69,7 @@ def doubted(
     cfg = cfg or FaintConfig()
     out = []
     for line in lines:
-        if not line.words or line.height < cfg.min_height or contrast(gray, line.box, cfg) >= cfg.contrast:
+        if not _faint(line, gray, cfg):
             out.append(line)
             continue
         words = [OcrWord(w.text, w.box, min(w.confidence, sure - 0.01)) for w in line.words]

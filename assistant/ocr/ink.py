@@ -11,6 +11,8 @@ counts; the strokes of letters do. Also the rows of a place that hold one line e
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 
 from assistant.masks import dilate
@@ -87,13 +89,32 @@ def line_bands(gray: np.ndarray, box: Box, step: int) -> list[tuple[int, int]]:
     """The rows of ``box`` (y0, y1 in image pixels) that hold one line of text each: runs of pixel
     rows with strokes, split at every row without any (a 6x10 terminal font leaves one or two
     between lines: split only at three, a place of six lines was read as one); slivers under 5
-    pixels (the dot of an "i", the bars of "=", an underline) joined to the nearest run."""
+    pixels (the dot of an "i", the bars of "=", an underline) joined to the nearest run. A run
+    with a bar of strokes down its whole height (:func:`_bar_columns`) is split again without it."""
     x0, y0, x1, y1 = box
     part = gray[y0:y1, x0:x1].astype(np.int16)
     diff = np.diff(part, axis=1)
-    ink = np.flatnonzero((diff > step).any(axis=1) & (diff < -step).any(axis=1))
+    rows = _stroke_rows(diff, step)
+    out: list[tuple[int, int]] = []
+    for a, b in _runs(rows):
+        bars = _bar_columns(diff[a:b], step)
+        inner = _runs(_stroke_rows(diff[a:b, ~bars], step)) if bars.any() else []
+        if inner:  # its rows judged without the bars, then grown back over letters they left out
+            out += [(a + c, a + d) for c, d in _grown(inner, rows[a:b])]
+        else:
+            out.append((a, b))
+    return [(y0 + a, y0 + b) for a, b in out if b - a >= 4]
+
+
+def _stroke_rows(diff: np.ndarray, step: int) -> np.ndarray:
+    """(h, w) horizontal differences -> (h,) whether each row crosses a stroke (a rise and a fall)."""
+    return np.asarray((diff > step).any(axis=1) & (diff < -step).any(axis=1))
+
+
+def _runs(rows: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of inked ``rows``, slivers joined to the nearest (see :func:`line_bands`)."""
     runs: list[list[int]] = []
-    for y in ink:
+    for y in np.flatnonzero(rows):
         if runs and y - runs[-1][1] < 1:
             runs[-1][1] = int(y) + 1
         else:
@@ -108,7 +129,34 @@ def line_bands(gray: np.ndarray, box: Box, step: int) -> list[tuple[int, int]]:
             merged[-1][1] = run[1]
         else:
             merged.append(run)
-    return [(y0 + a, y0 + b) for a, b in merged if b - a >= 4]
+    return [(a, b) for a, b in merged]
+
+
+def _bar_columns(diff: np.ndarray, step: int, least: int = 20, share: float = 0.9) -> np.ndarray:
+    """Columns of a place ``least`` rows tall or more with a stroke in nearly every row: a stippled
+    strip or a rule beside the text (xmessage's scroll strip at the left of its lines), never a
+    column of letters, whose lines leave gaps between them. Judged with them, the rows between
+    the lines had ink and two light lines of an xmessage were read as one ("he emest is in he")."""
+    if diff.shape[0] < least:
+        return np.zeros(diff.shape[1], dtype=bool)
+    strokes = np.abs(diff) > step  # (h, w - 1)
+    pairs = strokes[:-1] | strokes[1:]  # a stipple's checkerboard changes every other row
+    return np.asarray(pairs.mean(axis=0) >= share)
+
+
+def _grown(runs: list[tuple[int, int]], every: np.ndarray) -> list[tuple[int, int]]:
+    """``runs`` (of rows judged without bar columns) grown over the adjacent rows ``every`` marks
+    inked, at most half way to the next run: a line whose ascenders lie only on full-height stems
+    keeps them."""
+    limits = [0, *((a[1] + b[0]) // 2 for a, b in pairwise(runs)), len(every)]
+    out = []
+    for k, (a, b) in enumerate(runs):
+        while a > limits[k] and every[a - 1]:
+            a -= 1
+        while b < limits[k + 1] and every[b]:
+            b += 1
+        out.append((a, b))
+    return out
 
 
 def masked(rgb: np.ndarray, boxes: list[Box]) -> np.ndarray:

@@ -28,7 +28,7 @@ from PIL import Image
 from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
-from assistant.ocr.faint import doubted
+from assistant.ocr.faint import doubted, faint_pixels
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
@@ -327,10 +327,13 @@ class SecondLookOcr(OcrEngine):
         start = time.perf_counter()
         result = self.first.recognize(image)
         first_ms = (time.perf_counter() - start) * 1000
-        allowed = self.budget.pixels(result.lines)  # sized by the text read, not by the time taken
-        self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
+        # Sized by the text read, not by the time taken; faint lines are read again on top of the
+        # floor (a light dialog's; a screen of text has more than enough).
+        floor = self.budget.cfg.least + faint_pixels(result.lines, gray)
+        allowed = max(self.budget.pixels(result.lines), floor)
+        self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
         result.lines = doubted(result.lines, gray, self.cfg.sure)  # faint text: read again, whole
         tidied: list[Tidied] = []
         pads: list[Box] = []

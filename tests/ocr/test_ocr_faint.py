@@ -7,7 +7,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.faint import contrast, doubted
+from assistant.ocr.faint import contrast, doubted, faint_pixels
+from assistant.ocr.look_budget import text_pixels
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -52,3 +53,11 @@ def test_light_text_on_a_darker_ground_is_left_as_read() -> None:
     line = OcrLine.of([OcrWord("Unsaved", (10, 8, 70, 22), 0.95), OcrWord("Letter", (76, 8, 120, 22), 0.95)])
     assert contrast(np.asarray(image), line.box) == 255.0
     assert doubted([line], np.asarray(image), 0.8) == [line]
+
+
+def test_faint_lines_are_read_again_on_top_of_the_budget() -> None:
+    """What reading the faint lines again costs is counted apart (a light xmessage's two lines used
+    up the second look's floor, and its buttons were left unread): the light line's pixels only."""
+    gray, lines = _dialog()
+    assert faint_pixels(lines, gray) == text_pixels([lines[1]]) > 0
+    assert faint_pixels(lines[:1], gray) == 0
