@@ -328,6 +328,41 @@ def _prompt(row: Row) -> bool:
     return is_prompt(" ".join(c.text for c in row.cells[:2]))
 
 
+def _starts(row: Row, header: Row, cfg: GridConfig) -> bool:
+    """Whether ``row``'s words line up under each of ``header``'s cells (a word's left or right edge
+    with the cell's, as columns of text or figures are aligned) and none lies left of the first."""
+    words = [w for c in row.cells for w in words_of(c)]
+    slack = cfg.align_slack * header.height
+    if len(words) < len(header.cells) or min(w.box[0] for w in words) < header.cells[0].box[0] - slack:
+        return False
+    return all(
+        any(abs(w.box[0] - c.box[0]) <= slack or abs(w.box[2] - c.box[2]) <= slack for w in words)
+        for c in header.cells
+    )
+
+
+def _under_header(run: list[Row], cfg: GridConfig) -> tuple[list[Row], list[Row]] | None:
+    """A table too short for :func:`_is_grid` ("Day Time Place" over one row read as one line: half
+    A multi-dark-qt-over-page): a row of three short cells or more, clearly apart, and the rows
+    under it whose words line up under each of its cells (:func:`_starts`). The table's rows (those
+    under the header cut at its columns) and the rows as they were; None when the run holds none."""
+    for i, header in enumerate(run[:-1]):
+        cells = header.cells
+        if len(cells) < 3 or any(len(c.text.split()) > cfg.max_cell_words for c in cells):
+            continue
+        if min(b.box[0] - a.box[2] for a, b in pairwise(cells)) < cfg.min_gap * header.height:
+            continue
+        body = []
+        for row in run[i + 1 :]:
+            if not _starts(row, header, cfg):
+                break
+            body.append(row)
+        if body:
+            columns = [(c.box[0], c.box[2]) for c in cells]
+            return [header, *(_recut(r, columns) for r in body)], [header, *body]
+    return None
+
+
 def find_grids(
     lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False, prompts_apart: bool = False
 ) -> tuple[list[Grid], list[OcrLine]]:
@@ -348,7 +383,11 @@ def find_grids(
     used: set[int] = set()
     for run in runs:
         rows = _trimmed(run)
-        if _is_grid(rows, cfg):
+        if not _is_grid(rows, cfg):
+            if (headed := _under_header(run, cfg)) is not None:
+                used.update(id(c) for r in headed[1] for c in r.cells)
+                grids.append(Grid(headed[0], fixed))
+        else:
             # A toolbar or a status line over a table ("New Open, Print" over four columns) is no
             # row of it, nor are its words any column's.
             columns = _columns(_without_lead(rows, cfg), cfg)
