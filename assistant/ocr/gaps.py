@@ -19,9 +19,13 @@ from PIL import Image, ImageOps
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.grid import Row, find_grids
+from assistant.ocr.panels import Panel, panel_of
 
 PAD = 4  # pixels of its own ground put around a snippet (tesseract misses text touching an edge)
 ZOOM = 2  # snippets are enlarged: a lone digit is small
+# ... a gap's snippet to this many pixels of ink at least: a terminal's lone "3" 9 pixels tall,
+# enlarged twice, was read "Bi" (0.34); four times, "3" (0.86; half A multi-terminals-overlap's PIDs)
+SNIPPET_HEIGHT = 36
 MIN_CONFIDENCE = 0.6  # a second look finds ink, and ink is not always text (a button's face, an icon)
 GAP = 20  # white space between snippets on the sheet
 MAX_SNIPPETS = 80  # one engine call (a ps aux listing's 51 empty cells: about 0.3 s); beyond, no table
@@ -128,13 +132,43 @@ def _main_run(per_row: np.ndarray) -> tuple[int, int]:
     return a, b
 
 
-def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool, frozenset[str]]]:
+def by_pane(lines: list[OcrLine], panels: list[Panel] | None) -> dict[int | None, list[OcrLine]]:
+    """``lines`` grouped by the pane each is written on (:func:`~assistant.ocr.panels.panel_of`);
+    one group (None) when no panes are known. Two terminals side by side put their lines on the same
+    rows: taken together, the left one's "listen 8080;" made a row with the right one's listing,
+    and the space between them was read as one cell, two rows tall ("-rw------- 41"), while the
+    listing's own lost column was never looked at (half A multi-dark-terminals-dialog)."""
+    if not panels or len(panels) < 2:
+        return {None: lines}
+    groups: dict[int | None, list[OcrLine]] = {}
+    for line in lines:
+        groups.setdefault(panel_of(line, panels), []).append(line)
+    return groups
+
+
+def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None) -> bool:
+    return pane is None or not panels or panel_of(OcrLine("", box, 0.0), panels) == pane
+
+
+#: A gap's box, whether it sits in a column of figures, the words other rows hold in its column,
+#: and the words of its grid.
+Cell = tuple[Box, bool, frozenset[str], list[OcrWord]]
+
+
+def gap_cells(
+    gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None = None
+) -> list[tuple[Box, bool, frozenset[str]]]:
     """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink,
     whether it sits in a column of figures (:func:`_figures`), and the words other rows hold in
-    its column (:func:`_column`)."""
-    cells: list[tuple[Box, bool, frozenset[str]]] = []
+    its column (:func:`_column`). With the picture's ``panels``, each pane's grids apart."""
+    return [(box, figures, column) for box, figures, column, _ in _gap_cells(gray, lines, panels)]
+
+
+def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None) -> list[Cell]:
+    cells: list[Cell] = []
     height = gray.shape[0]
-    for grid in find_grids(lines)[0]:
+    grids = [(pane, g) for pane, group in by_pane(lines, panels).items() for g in find_grids(group)[0]]
+    for pane, grid in grids:
         words = [w for r in grid.rows for c in r.cells for w in c.words]
         for row, (top, bottom) in zip(grid.rows, _bands(grid.rows, height), strict=True):
             for a, b in _row_gaps(row, words):
@@ -154,10 +188,12 @@ def gap_cells(gray: np.ndarray, lines: list[OcrLine]) -> list[tuple[Box, bool, f
                     # its main run reaches an end of the band, where slivers of other rows do not)
                     through = room and bool(per_row[0] and per_row[-1]) and (y0 == 0 or y1 == len(per_row))
                     through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
-                    if r1 - r0 >= 3 and y1 - y0 >= 5 and not through:  # a digit at least, not a rule
-                        box = (a + r0, top + y0, a + r1, top + y1)
+                    box = (a + r0, top + y0, a + r1, top + y1)
+                    # (on the grid's own pane: a dialog over a listing cuts its rows short, and its
+                    # text was read as the listing's lost cells, "Discard", "mac ta natac")
+                    if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and _on_pane(box, pane, panels):
                         column = frozenset(_column(words, a + r0, a + r1))
-                        cells.append((box, _figures(words, a + r0, a + r1), column))
+                        cells.append((box, _figures(words, a + r0, a + r1), column, words))
     return cells
 
 
@@ -186,15 +222,17 @@ def _accepted(
     return None
 
 
-def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False) -> Image.Image:
-    """``box`` of ``gray`` on its own ground, enlarged, dark on light. ``binary``: black on white,
+def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False, height: int = 0) -> Image.Image:
+    """``box`` of ``gray`` on its own ground, enlarged (``ZOOM`` times, or to ``height`` pixels of
+    ink when that is more), dark on light. ``binary``: black on white,
     cut halfway between the ground and the ink, the ink's side found from the ink itself (a white
     title on a mid-blue bar is lighter than its ground, though the ground is not dark; as they
     were, a title bar's gradient and shading left the engine reading nothing on a grey Onyx bar)."""
     part = gray[box[1] : box[3], box[0] : box[2]]
     # Its own ground around it (a badge's navy, not the page's white, which would frame it).
     snippet = ImageOps.expand(Image.fromarray(part), border=PAD, fill=int(np.median(part)))
-    snippet = snippet.resize((snippet.width * ZOOM, snippet.height * ZOOM), Image.Resampling.LANCZOS)
+    zoom = max(ZOOM, -(-height // max(1, box[3] - box[1])))
+    snippet = snippet.resize((snippet.width * zoom, snippet.height * zoom), Image.Resampling.LANCZOS)
     if not binary:
         return ImageOps.invert(snippet) if np.median(part) < 128 else snippet  # light text on dark ground
     px = np.asarray(snippet, dtype=np.int16)
@@ -208,11 +246,12 @@ def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False) -> Image.Image
 
 
 def read_snippets(
-    engine: OcrEngine, gray: np.ndarray, boxes: Sequence[Box], *, binary: bool = False
+    engine: OcrEngine, gray: np.ndarray, boxes: Sequence[Box], *, binary: bool = False, height: int = 0
 ) -> list[tuple[int, OcrLine, int]]:
     """``boxes`` of ``gray`` read together on one sheet, one under another (one engine call): for
-    each line read, the index of its box, the line (sheet coordinates) and its snippet's top."""
-    snippets = [_snippet(gray, box, binary=binary) for box in boxes]
+    each line read, the index of its box, the line (sheet coordinates) and its snippet's top.
+    ``height``: each snippet enlarged to at least this many pixels (:func:`_snippet`)."""
+    snippets = [_snippet(gray, box, binary=binary, height=height) for box in boxes]
     width = max(snippet.width for snippet in snippets) + 2 * GAP
     sheet = Image.new("L", (width, sum(snippet.height + GAP for snippet in snippets) + GAP), 255)
     slots = []
@@ -231,18 +270,72 @@ def read_snippets(
     return out
 
 
-def fill_gaps(image: Image.Image, lines: list[OcrLine], engine: OcrEngine) -> list[OcrLine]:
-    """``lines`` and the words read in their grids' empty cells (unchanged when there are none)."""
+def fill_gaps(
+    image: Image.Image, lines: list[OcrLine], engine: OcrEngine, panels: list[Panel] | None = None
+) -> list[OcrLine]:
+    """``lines`` and the words read in their grids' empty cells (unchanged when there are none);
+    ``panels``: the picture's panes, when known (:func:`by_pane`)."""
     gray = np.asarray(image.convert("L"))
-    cells = gap_cells(gray, lines)
+    cells = _gap_cells(gray, lines, panels)
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
-    found = []
-    for i, line, _ in read_snippets(engine, gray, [box for box, _, _ in cells]):
-        box, figures, column = cells[i]
-        text = _accepted(line.text, line.confidence, box, figures, column)
+    # A cell whose ink is a word read elsewhere in its grid is that word (:func:`same_ink`); the
+    # rest are read on one sheet, all the cells on it as before (what else a sheet holds changes
+    # an engine's reading of a snippet: xcalc's key borders alone on it came back "ll").
+    copies = [same_ink(gray, box, words) for box, _, _, words in cells]
+    found = [OcrLine(w.text, w.box, w.confidence, [w]) for w in copies if w is not None]
+    unread = [] if all(copies) else read_snippets(engine, gray, [c[0] for c in cells], height=SNIPPET_HEIGHT)
+    for i, line, _ in unread:
+        box, figures, column, _ = cells[i]
+        text = None if copies[i] else _accepted(line.text, line.confidence, box, figures, column)
         if text is not None:
             # a stroke the column vouches for is as sure as the rest (layout drops unsure marks)
             sure = max(line.confidence, MIN_CONFIDENCE)
             found.append(OcrLine(text, box, sure, [OcrWord(text, box, sure)]))
     return lines + found
+
+
+SAME_INK = 0.08  # ink pixels that may differ between two copies of one word, as a share of its ink
+SAME_SLACK = 3  # pixels a word's box may be wider or taller than its ink (engines box loosely)
+SAME_SURE = 0.8  # only a word read this surely is copied (a key's border read "ll" at 0.65 is not)
+
+
+def _ink_mask(gray: np.ndarray, box: Box) -> np.ndarray | None:
+    """``box``'s ink (pixels far from the ground around it), trimmed to the ink; None without ink."""
+    x0, y0, x1, y1 = (max(0, v) for v in box)
+    around = gray[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD]
+    ink = np.abs(gray[y0:y1, x0:x1].astype(np.int16) - int(np.median(around))) > INK  # (h, w)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if rows.size == 0:
+        return None
+    return ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+
+
+def same_ink(gray: np.ndarray, box: Box, words: list[OcrWord]) -> OcrWord | None:
+    """The word of ``words`` (a grid's, read) whose ink is the gap's ink at ``box``, pixel for
+    pixel, when exactly one text matches; else None. A listing repeats its cells ("1", "root",
+    "-rw-------") in one font on one pixel grid, so a cell the engine skipped is often drawn
+    elsewhere and read there; read alone, its lone "1" came back as "4" (half A
+    multi-dark-terminals-dialog, green on black). No engine call."""
+    mask = _ink_mask(gray, box)
+    if mask is None:
+        return None
+    h, w = mask.shape
+    texts: dict[str, OcrWord] = {}
+    for word in words:
+        bw, bh = word.box[2] - word.box[0], word.box[3] - word.box[1]
+        fits = w <= bw <= w + SAME_SLACK and h <= bh <= h + 2 * SAME_SLACK
+        if not fits or word.confidence < SAME_SURE or not any(ch.isalnum() for ch in word.text):
+            continue
+        if min(box[2], word.box[2]) > max(box[0], word.box[0]) and min(box[3], word.box[3]) > max(
+            box[1], word.box[1]
+        ):
+            continue  # the word itself, a row's band reaching it: no copy
+        other = _ink_mask(gray, word.box)
+        same = other is not None and other.shape == mask.shape
+        if same and int((other ^ mask).sum()) <= SAME_INK * max(int(mask.sum()), 1):
+            texts.setdefault(word.text, word)
+    if len(texts) != 1:
+        return None
+    (word,) = texts.values()
+    return OcrWord(word.text, box, max(word.confidence, MIN_CONFIDENCE))

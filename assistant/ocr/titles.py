@@ -141,7 +141,7 @@ def gaps_and_titles(
     """
     gray = np.asarray(image.convert("L"))
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gaps") as pool:
-        filled = pool.submit(fill_gaps, image, lines, engine)
+        filled = pool.submit(fill_gaps, image, lines, engine, panes if isinstance(panes, list) else None)
         panels = panes if isinstance(panes, list) else panes(image)
         bars = [p.bar for p in panels if p.bar is not None]
         places = title_places(gray, lines, bars)

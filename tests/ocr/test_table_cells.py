@@ -1,0 +1,156 @@
+"""Tables' cells on real screenshots of half A (datasets/screens), with the boxes the engines returned
+there: digit groups run together, a short table under its header, a listing's lost cells looked for
+on its own pane and copied from the same ink read elsewhere."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.gaps import MIN_CONFIDENCE, SNIPPET_HEIGHT, gap_cells, read_snippets, same_ink
+from assistant.ocr.grid import find_grids
+from assistant.ocr.panels import find_panels
+from assistant.ocr.spaces import split_word
+from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+
+def _image(screen: str) -> Image.Image:
+    with Image.open(SCREENS / f"{screen}.png") as image:
+        return image.convert("RGB")
+
+
+def _line(*words: tuple[str, tuple[int, int, int, int]], confidence: float = 0.95) -> OcrLine:
+    return OcrLine.of([OcrWord(t, b, confidence) for t, b in words])
+
+
+def test_a_phone_number_read_as_one_run_of_digits_is_cut_at_its_spaces() -> None:
+    """table-tk-contacts (Tk treeview, Liberation Sans 10): a second reading gave "01314960184" for
+    "0131 496 0184"; numbers read right in listings and tables (DejaVu Sans Mono 11, Liberation
+    Mono 10, the same Tk table) are not cut, their "1"s' wide side bearings included."""
+    gray = np.asarray(_image("table-tk-contacts").convert("L"))
+    word = OcrWord("01314960184", (644, 382, 740, 393), 0.89)
+    assert [w.text for w in split_word(word, gray)] == ["0131", "496", "0184"]
+    pieces = split_word(word, gray)
+    assert all(a.box[2] < b.box[0] for a, b in pairwise(pieces))
+    assert [w.text for w in split_word(OcrWord("0161", (644, 360, 675, 371), 0.91), gray)] == ["0161"]
+    for screen, text, box in [
+        ("term-ls-reports", "2483911", (331, 174, 392, 186)),
+        ("term-ls-reports", "117304", (341, 155, 393, 167)),
+        ("term-liberation10-ps-aux", "18596", (366, 157, 405, 167)),
+        ("term-liberation10-ps-aux", "1812", (374, 174, 405, 185)),
+    ]:
+        gray = np.asarray(_image(screen).convert("L"))
+        assert [w.text for w in split_word(OcrWord(text, box, 0.95), gray)] == [text]
+
+
+def test_a_header_over_one_row_read_as_one_line_is_a_table() -> None:
+    """multi-dark-qt-over-page: "Day Time Place" (three lines) over "Friday 19:00 Corn Exchange",
+    which tesseract read as one line; too short for a grid, it was read "Time. Place. Day." apart
+    from its row. The paragraph above and a dialog's form (two cells a row) make no table."""
+    paragraph = _line(
+        ("concert", (227, 261, 282, 273)), ("starts", (288, 261, 329, 273)), ("nine.", (532, 261, 567, 273))
+    )
+    header = [_line(("Time", (310, 295, 349, 311))), _line(("Place", (377, 295, 419, 311)))]
+    header.append(_line(("Day", (239, 297, 269, 312))))
+    row = _line(
+        ("Friday", (239, 328, 283, 343)),
+        ("19:00", (309, 328, 350, 340)),
+        ("Corn", (375, 328, 409, 340)),
+        ("Exchange", (416, 328, 487, 343)),
+    )
+    (grid,), rest = find_grids([paragraph, *header, row])
+    assert [[c.text for c in r.cells] for r in grid.rows] == [
+        ["Day", "Time", "Place"],
+        ["Friday", "19:00", "Corn Exchange"],
+    ]
+    assert rest == [paragraph]
+    form = [
+        _line(
+            ("How", (1015, 208, 1049, 220)),
+            ("many", (1055, 211, 1099, 224)),
+            ("tickets?", (1103, 208, 1164, 220)),
+        ),
+        _line(("Adults", (1030, 241, 1069, 251)), ("2", (1081, 242, 1087, 251))),
+        _line(("Students", (1015, 275, 1069, 285)), ("1", (1081, 276, 1085, 285))),
+    ]
+    assert find_grids(form)[0] == []
+
+
+# multi-dark-terminals-dialog: two dark xterms side by side, lines on the same rows. The right one's
+# ``ls -l`` as tesseract read it: the mode and link count lost on five rows, read on the last.
+LEFT = [
+    _line(("listen", (81, 184, 133, 196)), ("8080;", (144, 184, 185, 198))),
+    _line(("server_name", (82, 206, 178, 219)), ("intranet.local;", (189, 203, 320, 217))),
+    _line(("root", (83, 222, 115, 234)), ("/srv/www/intranet;", (126, 222, 284, 236))),
+]
+RIGHT = [
+    line
+    for r, (size, x0) in enumerate(
+        [("2359296", 1089), ("734003200", 1072), ("741515264", 1072), ("745709568", 1072), ("96468992", 1081)]
+    )
+    for line in [
+        _line(
+            ("root", (982, 176 + 15 * r, 1016, 185 + 15 * r)),
+            ("root", (1027, 176 + 15 * r, 1061, 185 + 15 * r)),
+        ),
+        _line((size, (x0, 175 + 15 * r, 1151, 185 + 15 * r))),
+        _line(("Jun", (1162, 175 + 15 * r, 1187, 185 + 15 * r))),
+        _line(("2024", (1234, 175 + 15 * r, 1268, 185 + 15 * r))),
+    ]
+]
+LAST = [_line(("-rw-r--r--", (865, 253, 953, 260))), _line(("1", (963, 248, 972, 263)), confidence=0.9)]
+LAST += [
+    _line(("root", (982, 251, 1016, 260)), ("root", (1027, 251, 1061, 260))),
+    _line(("18211", (1107, 250, 1152, 260))),
+]
+LAST += [_line(("Jun", (1162, 250, 1187, 260))), _line(("2024", (1234, 250, 1268, 260)))]
+
+
+@pytest.mark.timeout(60)
+def test_a_listings_lost_cells_are_looked_for_on_its_own_pane() -> None:
+    """Taken with the left terminal's lines, the listing's rows began with "listen 8080;", the gap
+    between the two windows was read as one cell two rows tall ("-rw------- 41") and the mode
+    column of the first and last rows was never looked at. Pane by pane, every row's mode and
+    link count are looked for where the last row has them."""
+    image = _image("multi-dark-terminals-dialog")
+    gray = np.asarray(image.convert("L"))
+    lines = LEFT + RIGHT + LAST
+    assert any(b[0] < 900 < 960 < b[2] for b, _, _ in gap_cells(gray, lines)), "one gap across both"
+    cells = [box for box, _, _ in gap_cells(gray, lines, find_panels(image))]
+    for r in range(5):
+        row = [b for b in cells if 175 + 15 * r <= (b[1] + b[3]) / 2 <= 185 + 15 * r]
+        assert [(b[0], b[2]) for b in row][:2] == [(865, 953), (964, 971)]  # (then the day, not read here)
+
+
+def test_a_lost_cell_drawn_like_a_word_read_elsewhere_in_its_grid_is_that_word() -> None:
+    """The link count "1" of the listing's first row (green on black): read alone on a sheet it came
+    back "4"; its ink is the last row's "1" pixel for pixel. The mode "-rw-------" is not the last
+    row's "-rw-r--r--", and a word is no copy of itself."""
+    gray = np.asarray(_image("multi-dark-terminals-dialog").convert("L"))
+    words = [w for ln in RIGHT + LAST for w in ln.words]
+    found = same_ink(gray, (964, 175, 971, 185), words)
+    assert found is not None and found.text == "1" and found.box == (964, 175, 971, 185)
+    assert same_ink(gray, (865, 178, 953, 185), words) is None
+    assert same_ink(gray, (964, 250, 971, 260), words) is None
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
+@pytest.mark.timeout(60)
+def test_a_lone_small_digit_is_read_enlarged_to_a_readable_height() -> None:
+    """multi-terminals-overlap (a ``ps aux`` in a 9 pixel tall font): the PIDs "3" and "13" tesseract
+    lost; their snippets enlarged twice came back "Bi" (0.34), enlarged to 36 pixels "3"."""
+    gray = np.asarray(_image("multi-terminals-overlap").convert("L"))
+    # the PID column's cells the gap search found (rows of "1", "3", "4", "7", "8", "9", "13", "14")
+    boxes = [(764, 357, 770, 366), (764, 372, 770, 381), (763, 387, 770, 396), (764, 402, 770, 411)]
+    boxes += [(764, 417, 770, 426), (756, 432, 770, 441), (764, 447, 770, 456), (764, 462, 770, 471)]
+    read = {i: line for i, line, _ in read_snippets(TesseractEngine(), gray, boxes, height=SNIPPET_HEIGHT)}
+    assert read[1].text == read[6].text == "3"
+    assert min(read[i].confidence for i in (1, 6)) >= MIN_CONFIDENCE
+    assert [read[i].text for i in (0, 2, 3, 5)] == ["1", "4", "7", "9"]
