@@ -139,13 +139,19 @@ def _cells(
 
 
 def read_word(
-    word: GridWord, gray: np.ndarray, start: int, font: BitmapFont, room: tuple[int, int] = (0, 0)
+    word: GridWord,
+    gray: np.ndarray,
+    start: int,
+    font: BitmapFont,
+    room: tuple[int, int] = (0, 0),
+    least: float = 0.0,
 ) -> tuple[str, int, int] | None:
     """``word`` (on a grid of the font's pitch, its first cell at ``start``) read from the font's
     glyphs: each cell the one glyph its ink is, a bare cell a space; None unless every cell of
     its box is a glyph of the font on one baseline. A box taller than a cell (a recogniser's
     loose box, an engine's round a row and a half) is read on the row of it whose reading is
-    most like the engine's."""
+    most like the engine's. None too where the reading of its own cells is less like the engine's
+    than ``least`` (difflib's ratio), before it grows into the ``room`` either side."""
     count = -(-(word.box[2] - start) // font.pitch)
     blank = bytes(len(next(iter(font.glyphs))))
     tall = word.box[3] - word.box[1] > font.ascent + font.descent
@@ -171,7 +177,7 @@ def read_word(
             best = (like, text, start + first * font.pitch, n - first, base)
         if not tall:
             break
-    if best is None:
+    if best is None or SequenceMatcher(None, best[1], word.text).ratio() < least:
         return None
     _, text, x, n, base = best
     left, right = _grown(word, gray, (x, n, base), font, room)
@@ -253,26 +259,25 @@ def read_cells(
         # a box that begins in mid-cell cut the first glyph ("--" boxed from the second "-").
         start = word.box[0] - (word.box[0] - phase) % pitch
         starts = [start] if word.box[0] - start < (pitch + 1) // 2 else [start, start + pitch]
+        # A reading unlike the engine's is of other ink than the engine read (a box it put round a
+        # row and a half, cut to the wrong row): the engine's words say which row it read. A cell
+        # or two in a box no taller than a cell is that ink ("l" read "1").
+        short = len(word.text) <= 2 and word.box[3] - word.box[1] <= font.ascent + font.descent
+        least = 0.0 if short else LIKE
         read = next(
-            (r for x in starts if (r := read_word(word, gray, x, font, _room(word, boxes, x, pitch)))),
+            (r for x in starts if (r := read_word(word, gray, x, font, _room(word, boxes, x, pitch), least))),
             None,
         )
         if read is None:
             continue
         text, x, base = read
-        # A reading unlike the engine's is of other ink than the engine read (a box it put round a
-        # row and a half, cut to the wrong row): the engine's words say which row it read. A cell
-        # or two in a box no taller than a cell is that ink ("l" read "1").
-        short = len(word.text) <= 2 and word.box[3] - word.box[1] <= font.ascent + font.descent
-        if not short and SequenceMatcher(None, text, word.text).ratio() < LIKE:
-            continue
         rows.setdefault(base, (word, []))[1].append((x, x + len(text) * pitch))
         reads.setdefault(base, []).append((x, text, word))
     for base, row in reads.items():
         y0, y1 = base - font.ascent, base + font.descent
         for chain in _chains(sorted(row, key=lambda r: r[0]), pitch):
             x, _, word = chain[0]
-            text = "".join(t for _, t, _ in chain)
+            text = _joined(chain, pitch)
             if len(chain) == 1 and (
                 text == word.text or word.text.startswith(text) or word.text.endswith(text)
             ):
@@ -295,15 +300,27 @@ def read_cells(
 
 def _chains(row: list[tuple[int, str, GridWord]], pitch: int) -> list[list[tuple[int, str, GridWord]]]:
     """A row's readings (first cell's x, text, word; left to right) in runs whose cells follow on
-    with no bare cell between: one word an engine read in pieces ("fe80:" ":b002:7eff"), as a
-    fixed-width font leaves a whole bare cell for a space."""
+    with no bare cell between, or overlap: one word an engine read in pieces ("fe80:" ":b002:7eff"),
+    as a fixed-width font leaves a whole bare cell for a space, or twice over in part (the second
+    look's "ops@jobs:/opt/j" and tesseract's "jobs$")."""
     chains: list[list[tuple[int, str, GridWord]]] = []
-    for read in row:
-        if chains and chains[-1][-1][0] + len(chains[-1][-1][1]) * pitch == read[0]:
-            chains[-1].append(read)
-        else:
-            chains.append([read])
+    end = 0  # where the last chain's cells end
+    for x, text, word in row:
+        if not chains or x > end:
+            chains.append([])
+        chains[-1].append((x, text, word))
+        end = max(end if len(chains[-1]) > 1 else 0, x + len(text) * pitch)
     return chains
+
+
+def _joined(chain: list[tuple[int, str, GridWord]], pitch: int) -> str:
+    """A chain's text: each reading's cells past the end of those before it (the same cells read
+    twice are one glyph each time)."""
+    text, end = "", chain[0][0]
+    for x, t, _ in chain:
+        text += t[max(0, (end - x) // pitch) :]
+        end = max(end, x + len(t) * pitch)
+    return text
 
 
 def _between(

@@ -201,3 +201,22 @@ def test_a_start_at_the_words_end_reads_no_cell() -> None:
     gray = np.full((40, 60), 255, dtype=np.uint8)
     word = GridWord(0, 0, "ls", (10, 10, 22, 21), np.zeros((11, 12)), 255.0, 200.0)
     assert _cells(word, gray, 22, 0, BitmapFont("6x13", 6, 11, 2, {}), 21) == []
+
+
+def test_a_word_read_twice_over_in_part_is_one_word(tmp_path: Path) -> None:
+    """The second look's "ops@jobs:/opt/j" and tesseract's "jobs$" on an 8x13 prompt: two readings
+    of one row whose cells overlap are one word, each cell read once."""
+    gray = _page(_font("8x13", tmp_path), 8, 13, 11)
+    read, extra = [], []
+    for line in _read(gray, 8, 13, {}):
+        words = []
+        for w in line.words:
+            if w.text == "summary-of-changes.txt":
+                x0, y0, _, y1 = w.box
+                words.append(OcrWord("summary-of-cb", (x0, y0, x0 + 13 * 8 - 2, y1), 0.8))
+                extra.append(OcrLine.of([OcrWord("changes.txt", (x0 + 11 * 8, y0, w.box[2], y1), 0.9)]))
+            else:
+                words.append(w)
+        read.append(OcrLine.of(words))
+    found = _words(vote_glyphs(read + extra, gray))
+    assert found.count("summary-of-changes.txt") == 1 and "changes.txt" not in found
