@@ -10,7 +10,7 @@ other scene (``capture.py``).
 
 from __future__ import annotations
 
-from pages import form, page, paragraphs
+from pages import form, page
 from pages import table as html_table
 from programs import Page, SpecWindow, Terminal, xcalc, xclock, xmessage
 from scenes import FORM_CSS, HD, WX, Scene, _core_term, aligned, make_files, text_file
@@ -51,8 +51,8 @@ SENSOR_LOG = """08:00 boiler started, water at 41 degrees
 08:20 radiators warm in the hall and kitchen
 08:45 upstairs thermostat reached 20 degrees
 09:10 boiler paused, pressure 1.4 bar
-10:30 window contact open in the bathroom
-10:42 window contact closed in the bathroom
+10:30 door contact open in the bathroom
+10:42 door contact closed in the bathroom
 11:15 boiler started again for hot water
 12:00 daily report sent to the tablet
 """
@@ -90,8 +90,8 @@ def _three_core_terminals() -> Scene:
         "multi-three-core-fonts",
         "multi-window",
         WX,
-        "three xterms side by side in core fonts (9x15bold cat, 8x13 ls -l, 6x13 a mileage table), the middle one "
-        "active",
+        "three xterms side by side in core fonts (9x15bold cat, 8x13 ls -l, 6x13 a mileage table), "
+        "the middle one active",
         [
             _core_term(
                 "packing - xterm",
@@ -127,7 +127,12 @@ def _three_core_terminals() -> Scene:
             ),
         ],
         # Side by side: only the active one is surely first; each window's own lines keep their order.
-        order=["ines@boat:~/music$ ls -l", "choir-2019.flac", "violin-repair.jpg", "Packing list for the ferry"],
+        order=[
+            "ines@boat:~/music$ ls -l",
+            "choir-2019.flac",
+            "violin-repair.jpg",
+            "Packing list for the ferry",
+        ],
         background="#3c3c50",
         half="A",
     )
@@ -165,7 +170,12 @@ def _light_under_dark() -> Scene:
                 parse_ls=True,
             ),
         ],
-        order=["max@flat:~/plants$ ls -l", "repotting-plan.txt", "max@flat:~$ cat heating.log", "08:00 boiler"],
+        order=[
+            "max@flat:~/plants$ ls -l",
+            "repotting-plan.txt",
+            "max@flat:~$ cat heating.log",
+            "08:00 boiler",
+        ],
         theme="Natura",
         background="#2a3038",
         half="A",
@@ -175,7 +185,9 @@ def _light_under_dark() -> Scene:
 def _calc_term_page() -> Scene:
     rooms = page(
         "Room Bookings",
-        "<h1>Meeting rooms on Thursday</h1>" + html_table(ROOMS, cls="t") + "<p>Keys are at the front desk.</p>",
+        "<h1>Meeting rooms on Thursday</h1>"
+        + html_table(ROOMS, cls="t")
+        + "<p>Keys are at the front desk.</p>",
         "table.t td, table.t th { border-bottom: 1px solid #ccc; }",
         size=16,
     )
@@ -183,7 +195,8 @@ def _calc_term_page() -> Scene:
         "multi-calc-term-rooms",
         "multi-window",
         HD,
-        "Chromium room-booking table (bottom), an xterm with ferry times over its right, a colour xcalc on top",
+        "Chromium room-booking table (bottom), an xterm with ferry times over its right, "
+        "a colour xcalc on top",
         [
             Page("Room Bookings", (60, 60), html=rooms, size=(1100, 700)),
             Terminal(
@@ -234,7 +247,11 @@ def _tk_page_qt_box() -> Scene:
                 spec={
                     "font": ["DejaVu Sans", 11],
                     "body": [
-                        {"type": "label", "text": "High water at the mill", "font": ["DejaVu Sans", 13, "bold"]},
+                        {
+                            "type": "label",
+                            "text": "High water at the mill",
+                            "font": ["DejaVu Sans", 13, "bold"],
+                        },
                         {"type": "label", "text": "Morning tide 06:42, 4.1 metres"},
                         {"type": "label", "text": "Evening tide 19:05, 3.8 metres"},
                         {"type": "label", "text": "Spring tides begin on Sunday"},
@@ -243,7 +260,7 @@ def _tk_page_qt_box() -> Scene:
                     ],
                 },
             ),
-            Page("Volunteer Signup", (300, 90), html=signup, size=(760, 520)),
+            Page("Volunteer Signup", (272, 90), html=signup, size=(760, 520)),
             SpecWindow(
                 "Unsaved Form",
                 (560, 300),
@@ -284,7 +301,11 @@ def _clock_over_tk() -> Scene:
                 spec={
                     "font": ["DejaVu Sans", 11],
                     "body": [
-                        {"type": "label", "text": "Reception desk this week", "font": ["DejaVu Sans", 13, "bold"]},
+                        {
+                            "type": "label",
+                            "text": "Reception desk this week",
+                            "font": ["DejaVu Sans", 13, "bold"],
+                        },
                         {"type": "label", "text": "Monday and Tuesday: Ruth and Omar"},
                         {"type": "label", "text": "Wednesday: Felix, from ten until four"},
                         {"type": "label", "text": "Thursday and Friday: Ada and Bruno"},
