@@ -165,6 +165,24 @@ def _frame_panels(frames: list[Frame], size: tuple[int, int], cfg: PanelConfig) 
     return panels
 
 
+def area_panels(areas: list[list[tuple[int, int, int, int]]], size: tuple[int, int]) -> list[Panel]:
+    """Panes of known windows (a live screen's, from the desktop's window stack), each given as the
+    (x, y, w, h) parts of it in view, in the order given: for what groups lines by window. Three
+    terminals side by side made one grid of their rows, whose "gaps" were read again where each
+    had read its words ("sun sun crea cream", half A multi-three-core-fonts, live)."""
+    c = PanelConfig().cell
+    panels = []
+    for parts in areas:
+        mask = np.zeros((size[1] // c + 1, size[0] // c + 1), dtype=bool)  # (rows, cols) over the cells
+        for x, y, w, h in parts:  # the cells whose middle pixel (cell * c + c // 2) the part holds
+            first = [max(0, (v - c // 2 + c - 1) // c) for v in (y, x)]
+            mask[first[0] : (y + h - c // 2 + c - 1) // c, first[1] : (x + w - c // 2 + c - 1) // c] = True
+        if parts and mask.any():
+            box = union_box([(x, y, x + w, y + h) for x, y, w, h in parts])
+            panels.append(Panel(box, mask, c))
+    return panels
+
+
 def find_panels(image: Image.Image, cfg: PanelConfig | None = None) -> list[Panel]:
     """The panes of ``image``, topmost first. Windows with title bars (:mod:`assistant.ocr.frames`)
     are the panes (a lone window too: its title is read apart from its text); with no title bar

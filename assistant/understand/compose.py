@@ -160,12 +160,12 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image, panes_first: bool = False) -> t
     except AssistantError as exc:  # a broken engine must not silence the caption
         log.warning("OCR failed: %s", exc)
         result = None
-    known = isinstance(result, WindowedText) and result.windows is not None  # the desktop said where
+    stack = result.windows if isinstance(result, WindowedText) else None  # the desktop said where
     if result is not None and result.lines:
         # A table's lone digits, a second look (by the engine a window reader wraps: it reads a
         # sheet of snippets, not windows; half A live: table rows 44 -> 49 of 61).
-        if known:
-            result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr))
+        if stack is not None:  # (window by window)
+            result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr), stack.panes())
         else:  # and overlapping windows, read one by one; a title in doubt read again (at once)
             result.lines, result.panels = gaps_and_titles(image, result.lines, ocr, panes)
     return result, (time.perf_counter() - t0) * 1000

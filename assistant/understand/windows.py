@@ -10,14 +10,13 @@ begins, each window's name would come back after another window had started (on 
 multi-window screens, "windows kept apart" fell from 4/4 to 0/4). The brief level reads only the
 active window, and there the others are named ("Two other windows: Calculator, Mail.").
 
-OCR runs once, on a copy of the grab where everything but the visible client areas of the windows
-to read is painted flat (title bars, whose text is known; frames; the desktop; the parts of a
-window that another covers) and cut down to what is left. One call keeps the engine's speed (no
-process start per window; half A's multi-window screens, one call against one per window: recall
-0.936 against 0.906, 1.9 s against 2.3 s) and lets :class:`assistant.ocr.ChangeAwareOcr` re-read
-only what changed;
-each word found is then given to the window whose visible client area holds its centre, so a line
-that an engine ran across two windows side by side is split between them again.
+OCR runs once, on a copy of the grab where everything but the visible client areas of the windows to
+read is painted flat (title bars, whose text is known; frames; the desktop; the parts of a window
+that another covers) and cut down to what is left. One call keeps the engine's speed (no process
+start per window; half A's multi-window screens, one call against one per window: recall 0.936
+against 0.906, 1.9 s against 2.3 s) and lets :class:`assistant.ocr.ChangeAwareOcr` re-read only what
+changed; each word found is then given to the window whose visible client area holds its centre, so
+a line that an engine ran across two windows side by side is split between them again.
 
 Used only for whole-screen grabs that carry a window stack; files, the clipboard and a *describe
 window* grab go the way they always went. No Qt.
@@ -40,6 +39,7 @@ from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, scale_box, union_box
 from assistant.ocr.layout import TextBlock, layout_blocks, past_edges
+from assistant.ocr.panels import Panel, area_panels
 from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
 from assistant.understand.title_words import corrected
 
@@ -87,8 +87,7 @@ class ScreenWindows:
 
     ``origin`` is the screen point of the grab's top-left pixel (``captured.rect[:2]``), ``size``
     the grab's size. ``active_only`` (the brief level): only the active window is read, the others
-    are named in the opening ("Two other windows: Calculator, Mail.").
-    """
+    are named in the opening ("Two other windows: Calculator, Mail.")."""
 
     stack: WindowStack
     origin: tuple[int, int]
@@ -221,6 +220,10 @@ class ScreenWindows:
         """Where OCR reads window ``index``: its visible client area, or in a window its tree told,
         only its opaque objects (image px)."""
         return self.inner.get(index, []) if index in self.told else self.areas[index]
+
+    def panes(self) -> list[Panel]:
+        """The windows read as panes, each where it shows (:func:`~assistant.ocr.panels.area_panels`)."""
+        return area_panels(self.areas, self.size)
 
     def owner(self, box: Box) -> int | None:
         """Index in ``read`` of the window whose OCR'd area holds the centre of ``box``."""

@@ -13,6 +13,7 @@ from assistant.capture.screen import FakeScreenSource
 from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.panels import panel_of
 from assistant.understand.reading import select_text
 from assistant.understand.windows import ScreenWindows, WindowOcr, WindowReadingConfig, screen_windows
 
@@ -100,6 +101,17 @@ def test_ocr_sees_only_the_visible_client_areas_of_the_windows_to_read() -> None
     nothing = windows(WindowStack((own_over, HIDDEN)))  # only a hardly visible window: nothing to read
     assert nothing.opening() == "One window, hardly visible: Notes."
     assert nothing.read == [] and nothing.ocr_view(_desktop())[0].size == (1, 1)
+
+
+def test_the_windows_read_are_panes_where_each_shows() -> None:
+    """Panes for what groups lines by window (a grid's gaps looked for window by window): one per
+    window read, each only where it shows, so a line goes to the window it is written in."""
+    panes = windows().panes()
+    assert len(panes) == 2
+    mail_line, calc_line = line(("Inbox", (100, 130, 130, 140))), line(("7", (160, 130, 170, 140)))
+    assert panel_of(calc_line, panes) == 0 and panel_of(mail_line, panes) == 1  # Calculator over Mail
+    assert panes[1].box == (0, 20, 200, 150)  # Mail's client, part of it under Calculator
+    assert not panes[1].mask[130 // 8, 180 // 8]  # there Calculator shows, not Mail
 
 
 def test_each_word_goes_to_the_window_under_it_and_title_bars_are_not_read_twice() -> None:
