@@ -57,6 +57,7 @@ class KeyConfig:
     display: int = 64  # pixels: and upwards by this much (a calculator's display)
     edge: int = 3  # pixels: a key's outline and bevel within this of its face's edge
     label_pad: int = 2  # pixels kept round a label's ink when the rest of the key is painted out
+    rim: int = 5  # pixels: a key's outline (and a bevel beside it) within this of its face's sides
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,19 @@ def _label(part: np.ndarray, outline: np.ndarray, cfg: KeyConfig) -> Box | None:
     return int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1
 
 
+def _rim(outline: np.ndarray, width: int) -> np.ndarray:
+    """A key's ``outline`` (grown, (h, w) bool over its face's box) within ``width`` pixels of the
+    box's sides: xcalc's "trunc" fills its key, its "c" touching the right side, and was taken
+    for a part of the outline (the label read "trun"). A round key's ring (no straight side)
+    is outline all round."""
+    if not ((outline.mean(axis=0) >= 0.5).any() and (outline.mean(axis=1) >= 0.5).any()):
+        return outline
+    band = np.zeros(outline.shape, dtype=bool)
+    band[:width] = band[-width:] = True
+    band[:, :width] = band[:, -width:] = True
+    return outline & band
+
+
 def key_faces(gray: np.ndarray, area: Box, cfg: KeyConfig | None = None) -> list[Key]:
     """The keys in ``area`` of ``gray`` (image pixels): outlines of a key's size with a short label
     inside (a field's longer text is no key's), and a display framed above them (wider, its
@@ -98,7 +112,10 @@ def key_faces(gray: np.ndarray, area: Box, cfg: KeyConfig | None = None) -> list
     _, boxes = regions(labels, count)
     outline = grown(mask, 2)
     # Keys drawn as outlines, and keys drawn as faces of their own colour (no outline stands out).
-    faces = [((bx0, by0, bx1, by1), outline[by0:by1, bx0:bx1]) for bx0, by0, bx1, by1 in boxes.tolist()]
+    faces = [
+        ((bx0, by0, bx1, by1), _rim(outline[by0:by1, bx0:bx1], cfg.rim))
+        for bx0, by0, bx1, by1 in boxes.tolist()
+    ]
     # (A face of its own colour as wide as a display is an LCD: read as the first engine read it.)
     faces += [(b, off) for b, off in filled_faces(part) if b[2] - b[0] <= cfg.max_ratio * (b[3] - b[1])]
     if len(faces) < cfg.min_keys:

@@ -121,7 +121,12 @@ def filled_faces(
     _, boxes = regions(index[labels], keep.size)
     areas = areas[keep]
     w, h = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
-    keyish = (w >= side) & (h >= side) & (areas >= 0.35 * w * h) & (h < half.shape[0])
+    keyish = (w >= side) & (h >= side) & (areas >= 0.35 * w * h)
+    # Whole within the part: one cut at its edge is no key's face (a button running out of a
+    # keypad's area, read "Cont" for "Continue to payment").
+    keyish &= (
+        (boxes[:, 0] > 0) & (boxes[:, 1] > 0) & (boxes[:, 2] < half.shape[1]) & (boxes[:, 3] < half.shape[0])
+    )
     out = []
     for i in np.flatnonzero(keyish):
         x0, y0, x1, y1 = boxes[i].tolist()

@@ -83,6 +83,22 @@ def test_each_keys_label_is_left_alone_on_its_bare_face() -> None:
     assert len(np.unique(edge)) == 1
 
 
+def test_a_label_touching_its_keys_side_is_the_labels_to_its_end() -> None:
+    """xcalc's "trunc" fills its key, its "c" touching the key's right side (half A
+    calc-xcalc-ti-mono-natura): the "c" is the label's, not the outline's (it was read "trun"); and
+    a display's big "0" (a ring round a dot, like an outline) is its text's ("0.5", not "5")."""
+    image, _ = _window("calc-xcalc-ti-mono-natura")
+    gray = np.asarray(image.convert("L"))
+    keys = keypad_keys(gray, [(0, 80, image.width, image.height)])  # its keys touch: a tangle
+    widest = max(keys, key=lambda k: (k.label[2] - k.label[0]) if k.face[3] - k.face[1] < 40 else 0)
+    assert widest.label[2] - widest.label[0] >= 32  # t r u n c, 6 pixels a letter
+    assert widest.face[2] - widest.label[2] <= 5
+    image, win = _window("calc-qt-fusion-wide")
+    display = next(item for item in win["items"] if item["role"] == "display")["boxes"][0]
+    found = [k for k in _keys(image) if k.face[2] - k.face[0] > 4 * (k.face[3] - k.face[1])]
+    assert len(found) == 1 and found[0].label[0] <= display[0] - win["frame"][0] + 3
+
+
 def test_a_paragraph_or_listing_is_no_keypad() -> None:
     """Rows and columns of short words are no keypad unless most of the ink is short labels: a man
     page and an ls -l listing of half A give no keypad area or no keys."""

@@ -150,3 +150,25 @@ def test_a_keypad_of_keys_well_apart_is_found_from_its_labels() -> None:
             (10, 10 + 18 * k), "a line of ordinary text runs on " * 2, font=font, fill=0
         )
     assert keypad_areas(ink_cells(np.asarray(text), 8, 24), 8) == []
+
+
+def test_keys_of_their_own_colour_are_found_whole_only() -> None:
+    """Keys drawn as faces of their own colour with light labels and a thin dark rim (xcalc's
+    colour HP keys): found though no outline stands out; a face cut by the area's edge (a button
+    running out of it) is no key."""
+    image = Image.new("L", (400, 160), 226)
+    draw = ImageDraw.Draw(image)
+    draw.fontmode = "1"
+    font = ImageFont.truetype(FONT, 11)
+    for r, row in enumerate(KEYS[:3]):
+        for c, key in enumerate(row):
+            x, y = 20 + 44 * c, 20 + 36 * r
+            draw.rounded_rectangle((x, y, x + 36, y + 28), radius=4, fill=95, outline=30)
+            draw.text((x + 8, y + 8), key, font=font, fill=255)
+    gray = np.asarray(image)
+    keys = key_faces(gray, (0, 0, 400, 160))
+    assert len(keys) == 15
+    for k in keys:  # each face holds its label, clear of the rim
+        assert k.face[0] < k.label[0] and k.label[2] < k.face[2] and k.face[2] - k.face[0] <= 36
+    cut = key_faces(gray, (0, 0, 20 + 44 * 4 + 18, 160))  # the last column cut in half
+    assert len(cut) == 12 and all(k.face[2] <= 20 + 44 * 4 for k in cut)
