@@ -35,6 +35,7 @@ class DialogConfig:
     # Outlined buttons close together (xmessage): labels apart where words stand this many line
     # heights apart (half A's xmessages: 1.1 to 1.2 between buttons, 0.5 to 0.7 within a label).
     button_gap: float = 0.9
+    fixed_lines: int = 5  # a block in a fixed-width font of at most this many lines may be a dialog's
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,13 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     """The dialog reading of ``blocks``, or None when they do not look like one dialog: a short text
     whose lowest row (stray marks aside) is 2..5 short labels spaced apart, with text above it."""
     cfg = config or DialogConfig()
-    lines = [ln for b in blocks if b.grid is None or not b.grid.monospace for ln in b.lines]  # no terminals
+    # No terminals; a few lines in a fixed font are a message box's (xmessage's "fixed", 6x10)
+    lines = [
+        ln
+        for b in blocks
+        if b.grid is None or not b.grid.monospace or len(b.lines) <= cfg.fixed_lines
+        for ln in b.lines
+    ]
     if not lines or sum(len(ln.text.split()) for ln in lines) > cfg.max_words:
         return None
     real = [ln for ln in lines if _letters(ln.text) > cfg.stray_chars]
@@ -201,10 +208,14 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     height = max(1, lowest.height)
     row = [ln for ln in real if abs(_middle(ln) - _middle(lowest)) <= cfg.same_row * height]
     labels = sorted((seg for ln in row for seg in split_spaced(ln, WORD_GAP)), key=lambda seg: seg.box[0])
-    if not _are_buttons(labels, cfg):
+    if not _are_buttons(labels, cfg):  # cut finer: outlined buttons close together
         labels = [seg for ln in sorted(row, key=lambda ln: ln.box[0]) for seg in _outlined(ln, cfg)]
-        if not _are_buttons(labels, cfg):
-            return None
+    # Below all else, a grid's lines too (strays aside): xcalc's display labels "DEG DEC" above
+    # its keys (a grid, left out above) are no buttons.
+    level = min(_middle(ln) for ln in row)
+    others = [ln for b in blocks for ln in b.lines if ln not in row and _letters(ln.text) > cfg.stray_chars]
+    if not _are_buttons(labels, cfg) or any(_middle(ln) > level for ln in others):
+        return None
     above = [
         ln for ln in real if ln not in row and ln.box[3] <= min(seg.box[1] for seg in labels) + height // 2
     ]
