@@ -46,7 +46,8 @@ def _messageboxes() -> list[Scene]:
             "dlg-qt-msgbox-sync-windows",
             "dialog",
             HD,
-            "a real QMessageBox in Qt's Windows style: information, two lines of informative text, Open Log / OK",
+            "a real QMessageBox in Qt's Windows style: information, "
+            "two lines of informative text, Open Log / OK",
             [
                 SpecWindow(
                     "Synchronisation",
@@ -71,7 +72,8 @@ def _messageboxes() -> list[Scene]:
             "dlg-qt-msgbox-crash-details",
             "dialog",
             WX,
-            "a real QMessageBox (Fusion): question with detailed text behind Show Details, Send Report / Don't Send",
+            "a real QMessageBox (Fusion): question with detailed text behind Show Details, "
+            "Send Report / Don't Send",
             [
                 SpecWindow(
                     "Problem Report",
@@ -237,7 +239,8 @@ def _xmessages() -> list[Scene]:
                 xmessage(
                     "Kitchen Timer",
                     (460, 330),
-                    "Timer done: the bread has baked for 35 minutes.\nTake it out of the oven and let it cool.",
+                    "Timer done: the bread has baked for 35 minutes.\n"
+                    "Take it out of the oven and let it cool.",
                     ["Restart", "Stop"],
                 )
             ],
@@ -368,7 +371,8 @@ def _abouts() -> list[Scene]:
             "small-qt-about-planner",
             "small-text",
             WX,
-            "Qt 'About' window (Fusion): bold name, small grey version, licence and credits lines, a link, Close",
+            "Qt 'About' window (Fusion): bold name, small grey version, licence and credits lines, "
+            "a link, Close",
             [
                 SpecWindow(
                     "About Garden Planner",
