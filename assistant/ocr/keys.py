@@ -205,8 +205,22 @@ def bare_keys(
                 True
             )
         ground = np.uint8(np.median(inner))
+        keep &= ~_faint_rim(part, keep, (fx0 - x0, fy0 - y0, fx1 - x0, fy1 - y0), int(ground), cfg)
         out.append(((x0, y0, x1, y1), np.where(keep, part, ground).astype(np.uint8)))
     return out
+
+
+def _faint_rim(part: np.ndarray, keep: np.ndarray, face: Box, ground: int, cfg: KeyConfig) -> np.ndarray:
+    """(h, w) bool: pixels of ``part`` kept round a label that lie in its key's rim (within
+    ``cfg.rim`` of the face's sides, or outside it) and stand out from the ground by under half
+    as much as the label does: a bevel line drawn inside the key (colour xcalc's, 4 pixels in),
+    which beside a label reaching the side was read with it ("trund" for "trunc")."""
+    x0, y0, x1, y1 = face
+    band = np.ones(part.shape, dtype=bool)
+    band[y0 + cfg.rim : y1 - cfg.rim, x0 + cfg.rim : x1 - cfg.rim] = False
+    far = np.abs(part.astype(np.int16) - ground)
+    most = int(far[keep].max()) if keep.any() else 0
+    return band & keep & (far <= max(cfg.ink, most // 2))
 
 
 def key_margin(cut: Box) -> int:

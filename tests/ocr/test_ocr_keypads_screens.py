@@ -85,7 +85,8 @@ def test_each_keys_label_is_left_alone_on_its_bare_face() -> None:
 
 def test_a_label_touching_its_keys_side_is_the_labels_to_its_end() -> None:
     """xcalc's "trunc" fills its key, its "c" touching the key's right side (half A
-    calc-xcalc-ti-mono-natura): the "c" is the label's, not the outline's (it was read "trun"); and
+    calc-xcalc-ti-mono-natura, calc-xcalc-color): the "c" is the label's, not the outline's (it was
+    read "trun"); and
     a display's big "0" (a ring round a dot, like an outline) is its text's ("0.5", not "5")."""
     image, _ = _window("calc-xcalc-ti-mono-natura")
     gray = np.asarray(image.convert("L"))
@@ -93,6 +94,15 @@ def test_a_label_touching_its_keys_side_is_the_labels_to_its_end() -> None:
     widest = max(keys, key=lambda k: (k.label[2] - k.label[0]) if k.face[3] - k.face[1] < 40 else 0)
     assert widest.label[2] - widest.label[0] >= 32  # t r u n c, 6 pixels a letter
     assert widest.face[2] - widest.label[2] <= 5
+    # In colour a light bevel line runs down beside the "c" (4 pixels in): painted out with the
+    # rest of the key, the label's black alone left on the ground ("trund" read with it).
+    image, _ = _window("calc-xcalc-color")
+    gray = np.asarray(image.convert("L"))
+    keys = keypad_keys(gray, [(0, 80, image.width, image.height)])
+    widest = max(keys, key=lambda k: (k.label[2] - k.label[0]) if k.face[3] - k.face[1] < 40 else 0)
+    assert widest.label[2] - widest.label[0] >= 32
+    _, patch = bare_keys(gray, [widest])[0]
+    assert len(np.unique(patch)) == 2  # the ground and the label's ink
     image, win = _window("calc-qt-fusion-wide")
     display = next(item for item in win["items"] if item["role"] == "display")["boxes"][0]
     found = [k for k in _keys(image) if k.face[2] - k.face[0] > 4 * (k.face[3] - k.face[1])]
