@@ -215,3 +215,17 @@ def test_a_terminals_unsure_figure_stays_but_its_unsure_marks_go() -> None:
     ]
     said = " ".join(piece for block in layout_blocks(low) for piece in block_pieces(block))
     assert "1 root 0.0 0.2 Ss systemd" in said and "iN" not in said, said
+
+
+def test_an_unsure_command_after_a_prompt_is_said_but_not_the_cursor() -> None:
+    """ "wc" read at 0.45 before "-l jobs.txt" is the command typed after the prompt, said; the
+    cursor's block alone after the last prompt, read "fj" at 0.45, is not."""
+    cells = [_cell(text, 0, r) for r, text in enumerate(PS)] + [_cell("fj", 13, len(PS) - 1)]
+    low = [
+        OcrLine.of(
+            [OcrWord(w.text, w.box, 0.45 if w.text in {"wc", "fj"} else w.confidence) for w in c.words]
+        )
+        for c in cells
+    ]
+    said = " ".join(piece for block in layout_blocks(low) for piece in block_pieces(block))
+    assert "olga@host:~$ wc -l jobs.txt" in said and "fj" not in said, said
