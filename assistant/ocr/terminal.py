@@ -215,6 +215,8 @@ def _command_vouched(lines: list[OcrLine]) -> list[OcrLine]:
     ("root@web2:/backups# -l", half A multi-dark-terminals-dialog, live). A word alone after a
     prompt is left as read: the cursor's block after the last one, read "fj" or "y"."""
     vouch: set[int] = set()
+    if not any(PROMPT.search(ln.text) for ln in lines):
+        return lines  # (no prompt: a man page, a listing scrolled past it)
     for row in rows_of(lines):
         words = sorted((w for c in row.cells for w in words_of(c)), key=lambda w: w.box[0])
         at = next((i for i, w in enumerate(words[:2]) if PROMPT.search(w.text)), None)
