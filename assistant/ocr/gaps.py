@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from assistant.ocr.base import OcrEngine
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, inside
 from assistant.ocr.grid import Row, find_grids
 from assistant.ocr.panels import Panel, panel_of
 
@@ -146,8 +146,16 @@ def by_pane(lines: list[OcrLine], panels: list[Panel] | None) -> dict[int | None
     return groups
 
 
-def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None) -> bool:
-    return pane is None or not panels or panel_of(OcrLine("", box, 0.0), panels) == pane
+def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None, others: list[OcrLine]) -> bool:
+    """``box`` is on the grid's pane (a dialog over a listing cuts its rows short, and its text was
+    read as the listing's lost cells, "Discard", "mac ta natac"), and no line outside the grid
+    holds it (a listing's "/dev/mmcblk0p1" boxed over two rows was in no row, and was read again
+    from the gap: "fdev/mmeblkopt", half A multi-terminals-overlap)."""
+    if pane is None or not panels:
+        return True
+    # (the whole gap inside the line's box: a loose box reaching into the next row leaves its gaps)
+    read = any(inside(box, ln.box) for ln in others)
+    return not read and panel_of(OcrLine("", box, 0.0), panels) == pane
 
 
 #: A gap's box, whether it sits in a column of figures, the words other rows hold in its column,
@@ -167,8 +175,10 @@ def gap_cells(
 def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None) -> list[Cell]:
     cells: list[Cell] = []
     height = gray.shape[0]
-    grids = [(pane, g) for pane, group in by_pane(lines, panels).items() for g in find_grids(group)[0]]
-    for pane, grid in grids:
+    groups = by_pane(lines, panels)
+    for pane, grid in [(pane, g) for pane, group in groups.items() for g in find_grids(group)[0]]:
+        held = {id(c) for r in grid.rows for c in r.cells}
+        others = [ln for ln in lines if id(ln) not in held]
         words = [w for r in grid.rows for c in r.cells for w in c.words]
         for row, (top, bottom) in zip(grid.rows, _bands(grid.rows, height), strict=True):
             for a, b in _row_gaps(row, words):
@@ -189,9 +199,7 @@ def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | Non
                     through = room and bool(per_row[0] and per_row[-1]) and (y0 == 0 or y1 == len(per_row))
                     through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
                     box = (a + r0, top + y0, a + r1, top + y1)
-                    # (on the grid's own pane: a dialog over a listing cuts its rows short, and its
-                    # text was read as the listing's lost cells, "Discard", "mac ta natac")
-                    if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and _on_pane(box, pane, panels):
+                    if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and _on_pane(box, pane, panels, others):
                         column = frozenset(_column(words, a + r0, a + r1))
                         cells.append((box, _figures(words, a + r0, a + r1), column, words))
     return cells

@@ -12,9 +12,9 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gaps import MIN_CONFIDENCE, SNIPPET_HEIGHT, gap_cells, read_snippets, same_ink
+from assistant.ocr.gaps import MIN_CONFIDENCE, SNIPPET_HEIGHT, _on_pane, gap_cells, read_snippets, same_ink
 from assistant.ocr.grid import find_grids
-from assistant.ocr.panels import find_panels
+from assistant.ocr.panels import find_panels, panel_of
 from assistant.ocr.spaces import split_word
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
@@ -154,3 +154,18 @@ def test_a_lone_small_digit_is_read_enlarged_to_a_readable_height() -> None:
     assert read[1].text == read[6].text == "3"
     assert min(read[i].confidence for i in (1, 6)) >= MIN_CONFIDENCE
     assert [read[i].text for i in (0, 2, 3, 5)] == ["1", "4", "7", "9"]
+
+
+@pytest.mark.timeout(60)
+def test_a_cell_read_in_a_line_no_row_took_is_not_read_again() -> None:
+    """multi-terminals-overlap: a second reading boxed the df listing's "/dev/mmcblk0p1" 30 pixels
+    tall on rows 15 apart, so no row took it, and its ink was read again from the gap,
+    "fdev/mmeblkopt", beside it. A gap wholly inside such a line is no lost cell; one its box only
+    reaches into (the next row's) still is."""
+    image = _image("multi-terminals-overlap")
+    panels = find_panels(image)
+    pane = panel_of(_line(("29G", (259, 204, 282, 213))), panels)
+    loose = [_line(("/dev/mmcblk0p1", (119, 201, 238, 231)))]
+    assert _on_pane((123, 204, 233, 215), pane, panels, [])
+    assert not _on_pane((123, 204, 233, 215), pane, panels, loose)
+    assert _on_pane((123, 189, 233, 203), pane, panels, loose)
