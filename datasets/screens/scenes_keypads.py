@@ -50,8 +50,15 @@ _TK_KEYS = [
 ]
 
 
-def _qt_keypad(title: str, pos: tuple[int, int], font: list[Any], display: str, rows: list[list[str]],
-               key: tuple[int, int], gap: int) -> SpecWindow:
+def _qt_keypad(
+    title: str,
+    pos: tuple[int, int],
+    font: list[Any],
+    display: str,
+    rows: list[list[str]],
+    key: tuple[int, int],
+    gap: int,
+) -> SpecWindow:
     """A Qt window in Qt's default Fusion style: a sunken display over a grid of push buttons."""
     return SpecWindow(
         title,
@@ -128,8 +135,17 @@ def keypads_scenes() -> list[Scene]:
             "calculator",
             HD,
             "a Qt (Fusion) scientific calculator of ours: display and a 7x5 keypad with memory keys",
-            [_qt_keypad("Scientific Calculator", (700, 240), ["DejaVu Sans", 11], "2.718281828",
-                        _SCI_MEMORY, (60, 36), 4)],
+            [
+                _qt_keypad(
+                    "Scientific Calculator",
+                    (700, 240),
+                    ["DejaVu Sans", 11],
+                    "2.718281828",
+                    _SCI_MEMORY,
+                    (60, 36),
+                    4,
+                )
+            ],
             half="A",
         ),
         Scene(

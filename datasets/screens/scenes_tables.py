@@ -50,7 +50,8 @@ PRICES = [
 PRICES_CSS = """
 table.prices td, table.prices th { border: 1px solid #9aa5b1; padding: 4px 10px; }
 table.prices th { background: #dde3ea; }
-table.prices td:nth-child(3), table.prices td:nth-child(4), table.prices td:nth-child(6) { text-align: right; }
+table.prices td:nth-child(3), table.prices td:nth-child(4),
+table.prices td:nth-child(6) { text-align: right; }
 """
 
 JOBS = [
@@ -125,7 +126,8 @@ def _pages() -> list[Scene]:
             "table-chromium-zebra-loans",
             "table",
             WX,
-            "Chromium page: a striped table without borders (6 columns, figures right-aligned), Liberation Sans",
+            "Chromium page: a striped table without borders (6 columns, figures right-aligned), "
+            "Liberation Sans",
             [Page("Library Loans", (120, 100), html=loans, size=(860, 460))],
             half="A",
         ),
