@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from assistant.capture.accessibility import AccessibleNode
 from assistant.capture.geometry import Rect, area, intersect
+from assistant.understand.wording import counted
 
 EMBEDDED = "\ufffc"  # where a child object sits in its parent's text (web pages, rich text)
 
@@ -299,7 +300,7 @@ def _table(node: AccessibleNode, clip: Rect | None, cfg: AccessibleReadingConfig
     texts = [[_cell_text(c) for c in sorted(row, key=lambda c: c.rect[0])] for row in rows]  # type: ignore[index]
     header = all(c.role in HEADERS for c in rows[0])
     body = texts[1:] if header else texts
-    lead = f"Table, {len(body)} row{'' if len(body) == 1 else 's'}"
+    lead = f"Table, {counted(len(body), 'row')}"
     opening = f"{lead}. Columns: {', '.join(t for t in texts[0] if t)}" if header else lead
     said = [Said(opening, node.rect, "table")]
     return said + [Said(", ".join(t for t in row if t), node.rect, "row") for row in body if any(row)]

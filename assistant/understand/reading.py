@@ -12,7 +12,7 @@ from assistant.ocr.base import OcrEngine
 from assistant.ocr.grid import is_prompt
 from assistant.ocr.layout import TextBlock
 from assistant.ocr.panels import find_panels
-from assistant.understand.wording import sentence
+from assistant.understand.wording import counted, sentence
 
 
 def join_lines(lines: list[str]) -> str:
@@ -51,8 +51,8 @@ def grid_pieces(block: TextBlock) -> list[str]:
         _has_digit(c.text) for r in rest for c in r.cells
     )
     if not header:
-        return [f"Table, {len(rows)} rows", *rows]
-    return [f"Table, {len(rest)} rows. Columns: {rows[0]}", *rows[1:]]
+        return [f"Table, {counted(len(rows), 'row')}", *rows]
+    return [f"Table, {counted(len(rest), 'row')}. Columns: {rows[0]}", *rows[1:]]
 
 
 def block_pieces(block: TextBlock) -> list[str]:

@@ -106,6 +106,11 @@ def hedge(
     return f"{'Probably' if doubts == 1 else 'Possibly'} {lower_first(caption)}"
 
 
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless one: "1 row", "7 rows" (a table's heading is spoken)."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def hedge_result(caption: CaptionLike, cfg: ComposeConfig | None = None) -> str | None:
     """:func:`hedge` with every signal the result carries: word probability and, if set, the match."""
     return hedge(caption.text, word_probability(caption), cfg, match=match_confidence(caption))

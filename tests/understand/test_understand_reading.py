@@ -62,3 +62,10 @@ def test_a_keypad_and_a_tool_palette_are_read_as_controls_row_by_row() -> None:
     (block,) = layout_blocks(_grid(tools, (40, 140, 240)))
     rows = [", ".join(r) for r in tools]
     assert block_pieces(block) == [f"9 buttons: {rows[0]}", *rows[1:]]
+
+
+def test_a_table_of_one_row_says_row_not_rows() -> None:
+    """The short-table rule (a header over one row, ocr/grid.py) makes one-row tables: "Table, 1 row"."""
+    rows = [["Time", "Place", "Day"], ["19:30", "Town Hall", "Friday"]]
+    (block,) = layout_blocks(_grid(rows, (40, 200, 420)))
+    assert block_pieces(block) == ["Table, 1 row. Columns: Time, Place, Day", "19:30, Town Hall, Friday"]
