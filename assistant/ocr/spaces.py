@@ -49,10 +49,38 @@ def _empty_runs(cols: np.ndarray) -> list[tuple[int, int]]:
     return [(a, b) for a, b in true_runs(~cols) if a > 0 and b < len(cols)]
 
 
-def _crop(word: OcrWord, gray: np.ndarray) -> np.ndarray:
-    """The grey pixels in ``word``'s box, ``(h, w)`` int16."""
+@dataclass(frozen=True)
+class _Ink:
+    """A word's ink seen column by column: where its empty columns run, between its first and last
+    inked ones (the three splitters below measure a gap against these)."""
+
+    runs: list[tuple[int, int]]  # (start, end) of each run of empty columns, in the word's box
+    first: int  # the first inked column
+    last: int  # the last inked column
+    height: int  # rows from the first inked row to the last
+
+    @property
+    def widths(self) -> list[int]:
+        return [b - a for a, b in self.runs]
+
+
+def _ink(
+    word: OcrWord, gray: np.ndarray, contrast: int, least_width: int, relative: bool = False
+) -> _Ink | None:
+    """``word``'s ink, or None when its box is under 4 x ``least_width`` pixels or holds no ink.
+    Ink is ``contrast`` grey levels off the ground; ``relative``: or 0.4 of the word's own darkest
+    (at least 16), for small pale text enlarged."""
     x0, y0, x1, y1 = word.box
-    return gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)
+    part = gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)  # (h, w)
+    if part.shape[0] < 4 or part.shape[1] < least_width:
+        return None
+    off = off_ground(part)
+    ink = off > (min(contrast, max(16, 0.4 * float(off.max()))) if relative else contrast)  # (h, w)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
+    if rows.size == 0:
+        return None
+    first, last = (int(v) for v in np.flatnonzero(cols)[[0, -1]])
+    return _Ink(_empty_runs(cols), first, last, int(rows[-1] + 1 - rows[0]))
 
 
 def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
@@ -63,18 +91,12 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
         return split_figures(word, gray, cfg)
     cuts = _splits(word.text)
     x0, y0, x1, y1 = word.box
-    part = _crop(word, gray)
-    if not cuts or part.shape[0] < 4 or part.shape[1] < 4:
+    ink = _ink(word, gray, cfg.contrast, 4) if cuts else None
+    if ink is None or not ink.runs:
         return [word]
-    ink = off_ground(part) > cfg.contrast  # (h, w)
-    rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
-    runs = _empty_runs(cols)
-    if rows.size == 0 or not runs:
-        return [word]
-    first, last = np.flatnonzero(cols)[[0, -1]]
+    runs, first, last = ink.runs, ink.first, ink.last
     per_char = (last + 1 - first) / len(word.text)
-    widths = [b - a for a, b in runs]
-    least = max(cfg.least * (rows[-1] + 1 - rows[0]), cfg.over_others * float(np.median(widths)))
+    least = max(cfg.least * ink.height, cfg.over_others * float(np.median(ink.widths)))
     starts = _boundaries(word.text)
     pieces: list[OcrWord] = []
     start_k, start_x = 0, max(0, x0)
@@ -109,24 +131,15 @@ def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     cfg = cfg or SpaceConfig()
     text = word.text
     x0, y0, x1, y1 = word.box
-    part = _crop(word, gray)
-    if len(text) < 4 or not text.isdigit() or part.shape[0] < 4 or part.shape[1] < 8:
+    ink = _ink(word, gray, cfg.contrast, 8) if len(text) >= 4 and text.isdigit() else None
+    if ink is None or len(ink.runs) < 3:
         return [word]
-    ink = off_ground(part) > cfg.contrast  # (h, w)
-    rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
-    runs = _empty_runs(cols)
-    if rows.size == 0 or len(runs) < 3:
-        return [word]
-    first, last = (int(v) for v in np.flatnonzero(cols)[[0, -1]])
-    widths = [b - a for a, b in runs]
+    first, last, widths = ink.first, ink.last, ink.widths
     spaces = [
         (a, b)
-        for i, (a, b) in enumerate(runs)
+        for i, (a, b) in enumerate(ink.runs)
         if b - a
-        >= max(
-            cfg.least * (rows[-1] + 1 - rows[0]),
-            cfg.over_others * float(np.median(widths[:i] + widths[i + 1 :])),
-        )
+        >= max(cfg.least * ink.height, cfg.over_others * float(np.median(widths[:i] + widths[i + 1 :])))
     ]
     digits = last + 1 - first - sum(b - a for a, b in spaces)  # the ink's width without the spaces
     pieces: list[OcrWord] = []
@@ -185,26 +198,17 @@ def split_run_together(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None 
     when no gap is that clear, or the place falls between two letters' bounds."""
     cfg = cfg or SpaceConfig()
     x0, y0, x1, y1 = word.box
-    part = _crop(word, gray)
-    if len(word.text) < 4 or part.shape[0] < 4 or part.shape[1] < 8:
+    ink = _ink(word, gray, cfg.contrast, 8, relative=True) if len(word.text) >= 4 else None
+    if ink is None or len(ink.runs) < 3:
         return [word]
-    off = off_ground(part)
-    ink = off > min(cfg.contrast, max(16, 0.4 * float(off.max())))
-    rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
-    runs = _empty_runs(cols)
-    if rows.size == 0 or len(runs) < 3:
-        return [word]
-    first, last = (int(v) for v in np.flatnonzero(cols)[[0, -1]])
-    widths = [b - a for a, b in runs]
+    runs, first, last, widths = ink.runs, ink.first, ink.last, ink.widths
     starts = _boundaries(word.text)
     per_char = 1.0 / len(word.text)
     pieces: list[OcrWord] = []
     start_k, start_x = 0, max(0, x0)
     for i, (a, b) in enumerate(runs):
         others = widths[:i] + widths[i + 1 :]
-        if widths[i] < max(
-            2.0, cfg.clear_height * (rows[-1] + 1 - rows[0]), cfg.clear_over * float(np.median(others))
-        ):
+        if widths[i] < max(2.0, cfg.clear_height * ink.height, cfg.clear_over * float(np.median(others))):
             continue
         where = ((a + b) / 2 - first) / (last + 1 - first)
         k = min(range(len(starts)), key=lambda j: abs(starts[j] - where)) + 1
