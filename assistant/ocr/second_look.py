@@ -29,6 +29,7 @@ from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
 from assistant.ocr.faint import doubted, faint_pixels
+from assistant.ocr.font_first import font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, masked
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
@@ -72,6 +73,7 @@ class SecondLookConfig:
     # read: assistant.ocr.look_budget.)
     budget: int = 6400
     keypad_budget: int = 9600  # and on top of it, the keys and dials of tangles (xcalc: ~7000)
+    font_first: bool = True  # unsure words a core bitmap font reads whole made sure first (font_first.py)
 
 
 def plausible(word: OcrWord) -> bool:
@@ -335,6 +337,8 @@ class SecondLookOcr(OcrEngine):
         allowed = max(self.budget.pixels(result.lines), floor)
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
         result.lines = doubted(result.lines, gray, self.cfg.sure)  # faint text: read again, whole
+        if self.cfg.font_first:  # words in a core font read from its glyphs, not read again
+            result.lines = font_sure(result.lines, gray, self.cfg.sure)
         tidied: list[Tidied] = []
         pads: list[Box] = []
         found = unread_places(gray, result.lines, self.cfg, tidied, pads)

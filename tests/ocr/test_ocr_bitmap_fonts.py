@@ -14,6 +14,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont, PcfFontFile
 
 from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.font_first import font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
 
 CORE = Path("/usr/share/fonts/X11/misc")
@@ -220,3 +221,32 @@ def test_a_word_read_twice_over_in_part_is_one_word(tmp_path: Path) -> None:
         read.append(OcrLine.of(words))
     found = _words(vote_glyphs(read + extra, gray))
     assert found.count("summary-of-changes.txt") == 1 and "changes.txt" not in found
+
+
+def test_unsure_words_the_font_reads_whole_are_made_sure_before_the_second_look(tmp_path: Path) -> None:
+    """tesseract's unsure words on a core-font grid whose every cell is a glyph are read from the
+    font and made sure (the second look reads them no more: assistant.ocr.font_first); a word
+    under a cursor's block is no glyph of the font, and its line is left unsure, as read, for the
+    second look; sure words are left as they are, and so are a word boxed over two rows and one
+    the font reads as a digit where the engine read a letter."""
+    gray = _page(_font("7x13", tmp_path), 7, 13, 11).copy()
+    row = next(r for r, (text, _, _) in enumerate(PAGE) if "verbose" in text)
+    x0, y0 = X0 + PAGE[row][0].index("verbose") * 7, Y0 + row * 13
+    gray[y0 : y0 + 13, x0 : x0 + 7] = 255 - gray[y0 : y0 + 13, x0 : x0 + 7]  # the cursor on its "v"
+    read = _read(gray, 7, 13, {"chown": "chovn", "RFILE": "RFTLE", "verbose": "uerbose", "10:15": "lO:15"})
+    unsure = {"chovn", "RFTLE", "drafts", "uerbose", "like", "lO:15", "-c,"}
+
+    def doubted(w: OcrWord) -> OcrWord:
+        if w.text == "-c,":  # boxed round its row and the one below: which row it read is unsure
+            return OcrWord(w.text, (w.box[0], w.box[1], w.box[2], w.box[3] + 12), 0.5)
+        return OcrWord(w.text, w.box, 0.5) if w.text in unsure else w
+
+    lines = [OcrLine.of([doubted(w) for w in ln.words]) for ln in read]
+    made = font_sure(lines, gray, 0.8)
+    out = {w.text: w.confidence for ln in made for w in ln.words}
+    assert "chovn" not in out and "RFTLE" not in out
+    assert out["chown"] >= 0.8 and out["RFILE"] >= 0.8 and out["drafts"] >= 0.8
+    assert out["uerbose"] == 0.5 and out["like"] == 0.5  # (the cursor's line: read again whole)
+    assert out["-c,"] == 0.5
+    assert out["lO:15"] == 0.5  # digits for letters: another font of the pitch may draw them so
+    assert out["SYNOPSIS"] == 0.9  # a sure word as it was
