@@ -6,18 +6,17 @@ box and misread them on half A's man pages."""
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont, PcfFontFile
+from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.font_first import font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
+from tests.support.core_fonts import core_font
 
-CORE = Path("/usr/share/fonts/X11/misc")
 X0, Y0 = 17, 12  # where the first cell begins
 
 # A man page's first lines and a listing: (text, the words drawn bold, the words underlined).
@@ -35,18 +34,6 @@ PAGE = [
     ("drwxr-xr-x 2 root root 4096 Sep 28 07:58 drafts", set(), set()),
 ]
 WORDS = [" ".join(text.split()) for text, _, _ in PAGE]
-
-
-def _font(name: str, tmp: Path) -> ImageFont.ImageFont:
-    """An X core font (PCF) as PIL draws it: every glyph the server's own bitmap."""
-    pcf = CORE / f"{name}-ISO8859-1.pcf.gz"
-    if not pcf.exists():
-        pytest.skip(f"needs the X core font {name} (xfonts-base)")
-    with gzip.open(pcf) as fp:
-        PcfFontFile.PcfFontFile(fp).save(str(tmp / name))  # type: ignore[arg-type]
-    font = ImageFont.load(str(tmp / f"{name}.pil"))
-    assert isinstance(font, ImageFont.ImageFont)
-    return font
 
 
 def _styled(text: str, words: set[str]) -> set[int]:
@@ -105,13 +92,13 @@ def _words(lines: list[OcrLine]) -> list[str]:
 @pytest.mark.parametrize(
     "name, pitch, row, ascent", [("6x10", 6, 10, 8), ("7x13", 7, 13, 11), ("6x13", 6, 13, 11)]
 )
-def test_bold_and_underlined_words_are_read_from_the_font(
+def test_bold_and_underlined_words_are_read_from_thecore_font(
     tmp_path: Path, name: str, pitch: int, row: int, ascent: int
 ) -> None:
     """man's bold names and options and its underlined arguments are no glyph of the plain font,
     pixel for pixel; struck twice or underlined they are still each character's own cell: 6x10's
     bold "NAME" read "NAHE" and 7x13's "chmod" read "chnod" on half A come back as drawn."""
-    gray = _page(_font(name, tmp_path), pitch, row, ascent)
+    gray = _page(core_font(name, tmp_path), pitch, row, ascent)
     misread = {
         "NAME": "NAHE",
         "chown": "chovn",
@@ -127,7 +114,7 @@ def test_bold_and_underlined_words_are_read_from_the_font(
 def test_a_loose_box_over_two_rows_is_read_on_its_own_row(tmp_path: Path) -> None:
     """A recogniser's box is a few pixels taller than its line and, in 6x10 (no leading), takes in
     the rows above and below: read on the row whose reading is most like the engine's."""
-    gray = _page(_font("6x10", tmp_path), 6, 10, 8)
+    gray = _page(core_font("6x10", tmp_path), 6, 10, 8)
     read = _read(gray, 6, 10, {})
     loose = []
     for line in read:
@@ -147,7 +134,7 @@ def test_a_loose_box_over_two_rows_is_read_on_its_own_row(tmp_path: Path) -> Non
 def test_a_listing_column_the_engine_dropped_at_the_rows_start_is_read(tmp_path: Path) -> None:
     """tesseract read ``ls -l``'s modes and link counts in 6x10 as one block of nonsense, dropped:
     the cells between the grid's first column and a row's first word read are read from the font."""
-    gray = _page(_font("6x10", tmp_path), 6, 10, 8)
+    gray = _page(core_font("6x10", tmp_path), 6, 10, 8)
     dropped = {"-rw-r--r--", "drwxr-xr-x", "1", "2"}
     read = [OcrLine.of([w for w in ln.words if w.text not in dropped]) for ln in _read(gray, 6, 10, {})]
     found = _words(vote_glyphs(read, gray))
@@ -157,7 +144,7 @@ def test_a_listing_column_the_engine_dropped_at_the_rows_start_is_read(tmp_path:
 def test_a_box_that_cut_the_first_glyph_is_read_whole(tmp_path: Path) -> None:
     """An engine's box that begins inside a word's first cell ("--changes" boxed from its second
     "-", read "-changes") is read from that cell on, the glyph it cut included."""
-    gray = _page(_font("7x13", tmp_path), 7, 13, 11)
+    gray = _page(core_font("7x13", tmp_path), 7, 13, 11)
     read = []
     for line in _read(gray, 7, 13, {}):
         words = []
@@ -169,12 +156,12 @@ def test_a_box_that_cut_the_first_glyph_is_read_whole(tmp_path: Path) -> None:
     assert "--changes" in _words(vote_glyphs(read, gray))
 
 
-def test_a_reverse_video_prompt_is_read_from_the_font(tmp_path: Path) -> None:
+def test_a_reverse_video_prompt_is_read_from_thecore_font(tmp_path: Path) -> None:
     """less's prompt under a man page, light letters on a dark bar: an engine's boxes round its
     words take in the light rows above and below the bar (a block of ink against the page), and
     it kept two words of the line. Against the bar's own colour the cells are the font's glyphs:
     the words read are read, the ones it dropped found between them."""
-    font = _font("6x10", tmp_path)
+    font = core_font("6x10", tmp_path)
     prompt = "Manual page chown(1) line 1 (press h for help or q to quit)"
     gray = _page(font, 6, 10, 8).copy()
     y = Y0 + len(PAGE) * 10 + 2
@@ -207,7 +194,7 @@ def test_a_start_at_the_words_end_reads_no_cell() -> None:
 def test_a_word_read_twice_over_in_part_is_one_word(tmp_path: Path) -> None:
     """The second look's "ops@jobs:/opt/j" and tesseract's "jobs$" on an 8x13 prompt: two readings
     of one row whose cells overlap are one word, each cell read once."""
-    gray = _page(_font("8x13", tmp_path), 8, 13, 11)
+    gray = _page(core_font("8x13", tmp_path), 8, 13, 11)
     read, extra = [], []
     for line in _read(gray, 8, 13, {}):
         words = []
@@ -229,7 +216,7 @@ def test_unsure_words_the_font_reads_whole_are_made_sure_before_the_second_look(
     under a cursor's block is no glyph of the font, and its line is left unsure, as read, for the
     second look; sure words are left as they are, and so are a word boxed over two rows and one
     the font reads as a digit where the engine read a letter."""
-    gray = _page(_font("7x13", tmp_path), 7, 13, 11).copy()
+    gray = _page(core_font("7x13", tmp_path), 7, 13, 11).copy()
     row = next(r for r, (text, _, _) in enumerate(PAGE) if "verbose" in text)
     x0, y0 = X0 + PAGE[row][0].index("verbose") * 7, Y0 + row * 13
     gray[y0 : y0 + 13, x0 : x0 + 7] = 255 - gray[y0 : y0 + 13, x0 : x0 + 7]  # the cursor on its "v"

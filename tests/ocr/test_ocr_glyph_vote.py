@@ -4,21 +4,20 @@ DejaVu Sans Mono, and proportional text that must be left alone."""
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw, ImageFont, PcfFontFile
+from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+from tests.support.core_fonts import core_font
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
-CORE = Path("/usr/share/fonts/X11/misc")
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -38,18 +37,6 @@ SCREEN = [
 WORDS = [" ".join(text.split()) for text in SCREEN]  # as lines of words read it
 # What an engine leaning on context reads instead (each seen on half A's terminals).
 MISREAD = {"/dev/sda1": "/dev/sdal", "nas:/volume1": "nas:/volumel", "wc": "we", "505M": "5O5M"}
-
-
-def _core_font(name: str, tmp: Path) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
-    """An X core font (PCF) as PIL draws it: every glyph the server's own bitmap."""
-    pcf = CORE / f"{name}-ISO8859-1.pcf.gz"
-    if not pcf.exists():
-        pytest.skip(f"needs the X core font {name} (xfonts-base)")
-    with gzip.open(pcf) as fp:
-        PcfFontFile.PcfFontFile(fp).save(str(tmp / name))  # type: ignore[arg-type]
-    font = ImageFont.load(str(tmp / f"{name}.pil"))
-    assert isinstance(font, ImageFont.ImageFont)
-    return font
 
 
 def _terminal(
@@ -107,17 +94,18 @@ def _text(lines: list[OcrLine]) -> list[str]:
 def test_a_core_font_terminal_gets_its_ones_zeros_and_c_back(tmp_path: Path) -> None:
     """xterm's 9x15: "sdal" and "volumel" hold the glyph every "1" of the numbers has, "5O5M" the
     glyph of every "0", "we" the glyph of "c" in "services"; every other reading stays as it was."""
-    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
+    gray = _terminal(core_font("9x15", tmp_path), 9, 15)
     read = _read(gray, 15, _cells(9))
     assert any("sdal" in t for t in _text(read)) and any("5O5M" in t for t in _text(read))
     assert _text(vote_glyphs(read, gray)) == WORDS
 
 
 def test_a_small_core_font_and_an_antialiased_one_too(tmp_path: Path) -> None:
-    for font, pitch, row in [
-        (_core_font("6x10", tmp_path), 6, 10),
+    fonts: list[tuple[ImageFont.ImageFont | ImageFont.FreeTypeFont, int, int]] = [
+        (core_font("6x10", tmp_path), 6, 10),
         (ImageFont.truetype(MONO, 15), 9, 18),  # xterm's DejaVu Sans Mono: grey edges
-    ]:
+    ]
+    for font, pitch, row in fonts:
         gray = _terminal(font, pitch, row)
         assert _text(vote_glyphs(_read(gray, row, _cells(pitch)), gray)) == WORDS
 
@@ -137,7 +125,7 @@ def test_a_lone_misread_with_nothing_to_vote_for_it_stays(tmp_path: Path) -> Non
     gray = _terminal(ImageFont.truetype(MONO, 15), 9, 18)
     one = _read(gray, 18, _cells(9))[2:3]  # "/dev/sdal 468G 301G 144G 68% /"
     assert _text(vote_glyphs(one, gray)) == _text(one)
-    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
+    gray = _terminal(core_font("9x15", tmp_path), 9, 15)
     one = _read(gray, 15, _cells(9))[2:3]
     assert _text(vote_glyphs(one, gray)) == [WORDS[2]]
     assert vote_glyphs([], gray) == []
@@ -198,7 +186,7 @@ def test_a_space_run_over_in_a_core_font_is_put_back(tmp_path: Path) -> None:
     read "12services.txt", and "wc -l" read "wc-l" with its "c" misread too ("we-l", as in a 9x15
     top "2872 S" read "28725"). The bare cell between them on the grid is a space: both are cut
     there, and the "c" put right by the vote as before."""
-    gray = _terminal(_core_font("9x15", tmp_path), 9, 15)
+    gray = _terminal(core_font("9x15", tmp_path), 9, 15)
     read = _run_together(_read(gray, 15, _cells(9)), "12", "services.txt", "12services.txt")
     read = _run_together(read, "we", "-l", "we-l")
     assert "12services.txt" in _text(read) and any("we-l" in t for t in _text(read))
@@ -225,7 +213,7 @@ def test_a_core_font_misread_everywhere_is_read_from_the_font(
 
     if not any(f.name == name for f in core_fonts()):
         pytest.skip(f"needs the X core font {name} (xfonts-base)")
-    gray = _terminal(_core_font(name, tmp_path), pitch, row)
+    gray = _terminal(core_font(name, tmp_path), pitch, row)
     consistent = {
         "we": "uc",
         "/srv/www/clips": "/srv/uuu/clips",
@@ -240,7 +228,7 @@ def test_a_core_font_misread_everywhere_is_read_from_the_font(
     assert _text(vote_glyphs(read, gray)) == WORDS
 
 
-def test_a_truetype_terminal_is_not_read_as_a_core_font() -> None:
+def test_a_truetype_terminal_is_not_read_as_acore_font() -> None:
     """DejaVu Sans Mono (antialiased) matches no core font's glyphs: a misread everywhere stays."""
     gray = _terminal(ImageFont.truetype(MONO, 15), 9, 18)
     read = [
@@ -254,7 +242,7 @@ def test_a_word_the_engine_left_unread_between_others_is_read_from_the_font(tmp_
     """A listing's lone figures that tesseract's page layout drops (the day of the month in an
     ``ls -l``): on a core font's row, the cells between two words read are read from the font, and
     a word found there comes back, in its place on the row."""
-    gray = _terminal(_core_font("7x13", tmp_path), 7, 13)
+    gray = _terminal(core_font("7x13", tmp_path), 7, 13)
     read = _read(gray, 13, _cells(7))
     dropped = [OcrLine.of([w for w in ln.words if w.text not in ("6.1M", "97%")]) for ln in read]
     found = vote_glyphs(dropped, gray)
@@ -279,11 +267,11 @@ def test_in_an_antialiased_terminal_from_the_screens_own_glyphs() -> None:
     assert "6.1M" not in " ".join(_text(vote_glyphs(dropped, gray))).split()
 
 
-def test_a_word_read_in_pieces_is_one_word_in_a_core_font(tmp_path: Path) -> None:
+def test_a_word_read_in_pieces_is_one_word_in_acore_font(tmp_path: Path) -> None:
     """10x20's "/srv/www/clips" read as "/srv/w" and "ww/clips" (as tesseract read an IPv6 address
     in three pieces on half A): their cells follow on with no bare cell between, so they are one
     word, read from the font."""
-    gray = _terminal(_core_font("10x20", tmp_path), 10, 20)
+    gray = _terminal(core_font("10x20", tmp_path), 10, 20)
     read = []
     for line in _read(gray, 20, _cells(10)):
         words = []
