@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass, field
-from itertools import pairwise
+from functools import partial
+from itertools import pairwise, takewhile
 
 import numpy as np
 
@@ -343,20 +344,18 @@ def _starts(row: Row, header: Row, cfg: GridConfig) -> bool:
 
 def _under_header(run: list[Row], cfg: GridConfig) -> tuple[list[Row], list[Row]] | None:
     """A table too short for :func:`_is_grid` ("Day Time Place" over one row read as one line: half
-    A multi-dark-qt-over-page): a row of three short cells or more, clearly apart, and the rows
-    under it whose words line up under each of its cells (:func:`_starts`). The table's rows (those
-    under the header cut at its columns) and the rows as they were; None when the run holds none."""
+    A multi-dark-qt-over-page): a row of three short cells or more, clearly apart, none ending a
+    sentence (three columns' last lines of prose), and the rows under it whose words line up under each
+    of its cells (:func:`_starts`). The table's rows (cut at its columns) and the rows as they were."""
     for i, header in enumerate(run[:-1]):
-        cells = header.cells
-        if len(cells) < 3 or any(len(c.text.split()) > cfg.max_cell_words for c in cells):
+        cells, ends = header.cells, (".", "!", "?", ";")
+        if len(cells) < 3 or any(
+            len(c.text.split()) > cfg.max_cell_words or c.text.endswith(ends) for c in cells
+        ):
             continue
         if min(b.box[0] - a.box[2] for a, b in pairwise(cells)) < cfg.min_gap * header.height:
             continue
-        body = []
-        for row in run[i + 1 :]:
-            if not _starts(row, header, cfg):
-                break
-            body.append(row)
+        body = list(takewhile(partial(_starts, header=header, cfg=cfg), run[i + 1 :]))
         if body:
             columns = [(c.box[0], c.box[2]) for c in cells]
             return [header, *(_recut(r, columns) for r in body)], [header, *body]
