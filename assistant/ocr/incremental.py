@@ -3,13 +3,17 @@
 Pressing "describe screen" twice on a mostly unchanged screen should not pay for a full OCR
 again. :class:`ChangeAwareOcr` keeps the previous frame and its lines, finds the horizontal bands
 whose pixels changed, OCRs only those bands (full width, so no line is cut sideways) and keeps
-the old lines everywhere else.
+the old lines everywhere else. A sheet of snippets (a grid's lost cells, read after the screen) is
+the same sheet again when the screen is: it is answered from memory.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
+from collections import OrderedDict
+from dataclasses import replace
 
 import numpy as np
 from PIL import Image
@@ -69,10 +73,24 @@ class ChangeAwareOcr(OcrEngine):
         self._lines: list[OcrLine] = []
         self._lock = threading.Lock()
         self.last_mode = "full"
+        self._sheets: OrderedDict[bytes, OcrResult] = OrderedDict()  # the last few sheets' readings
 
-    def read_sheet(self, sheet: Image.Image) -> OcrResult:
-        """Straight to the wrapped engine: a sheet of snippets is no screen to compare."""
-        return self.engine.read_sheet(sheet)
+    def read_sheet(self, sheet: Image.Image, remembered: int = 4) -> OcrResult:
+        """The wrapped engine's reading of a sheet of snippets; a sheet with the very same pixels as
+        one of the last ``remembered`` is answered from memory (a sheet has no bands to compare, but
+        an unchanged screen makes the same sheet: its lost cells, read again, cost a tesseract call)."""
+        pixels = np.asarray(sheet.convert("RGB"))
+        key = hashlib.blake2b(pixels.tobytes(), digest_size=16, key=repr(pixels.shape).encode()).digest()
+        with self._lock:
+            known = self._sheets.get(key)
+        if known is not None:
+            return replace(known, lines=list(known.lines), elapsed_ms=0.0)
+        result = self.engine.read_sheet(sheet)
+        with self._lock:
+            self._sheets[key] = replace(result, lines=list(result.lines))
+            while len(self._sheets) > remembered:
+                self._sheets.popitem(last=False)
+        return result
 
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()

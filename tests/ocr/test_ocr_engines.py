@@ -134,10 +134,15 @@ class CountingEngine(OcrEngine):
         self.inner = inner
         self.name = inner.name
         self.rows_read = 0
+        self.sheets_read = 0
 
     def recognize(self, image: Image.Image) -> OcrResult:
         self.rows_read += image.height
         return self.inner.recognize(image)
+
+    def read_sheet(self, sheet: Image.Image) -> OcrResult:
+        self.sheets_read += 1
+        return self.inner.read_sheet(sheet)
 
 
 @pytest.mark.timeout(60)
@@ -161,6 +166,18 @@ def test_change_aware_ocr_rereads_only_the_changed_rows() -> None:
     counting.rows_read = 0
     ocr.recognize(render(changed))
     assert ocr.last_mode == "unchanged" and counting.rows_read == 0
+
+
+@pytest.mark.timeout(60)
+def test_change_aware_ocr_remembers_a_sheet_of_snippets() -> None:
+    """The same screen described twice makes the same sheet of a grid's lost cells: read once."""
+    counting = CountingEngine(TesseractEngine(processes=1))
+    ocr = ChangeAwareOcr(counting)
+    sheet = render([("4096", 30, 30), ("Mar 14", 30, 130)])
+    first, again = ocr.read_sheet(sheet), ocr.read_sheet(sheet.copy())
+    assert counting.sheets_read == 1 and words(again) == words(first) == ["4096", "mar", "14"]
+    ocr.read_sheet(render([("8192", 30, 30)]))
+    assert counting.sheets_read == 2
 
 
 def test_changed_bands_merge_and_pad() -> None:
