@@ -32,8 +32,8 @@ def _second_look_at_its_floor(monkeypatch: pytest.MonkeyPatch) -> None:
     from assistant.ocr.look_budget import LookBudget
 
     class _AtFloor(LookBudget):
-        def pixels(self, lines: object) -> int:
-            return min(self.cfg.least, self.cfg.most)
+        def pixels(self, lines: object, faint: int = 0) -> int:
+            return max(min(self.cfg.least, self.cfg.most), self.cfg.least + faint)  # faint lines on top
 
     monkeypatch.setattr(second_look, "LookBudget", _AtFloor)
 

@@ -51,6 +51,9 @@ class LookBudget:
     def __init__(self, config: BudgetConfig | None = None) -> None:
         self.cfg = config or BudgetConfig()
 
-    def pixels(self, lines: Sequence[OcrLine]) -> int:
+    def pixels(self, lines: Sequence[OcrLine], faint: int = 0) -> int:
+        """``faint``: pixels of line to read again on top of the floor, whatever the share gives
+        (:func:`assistant.ocr.faint.faint_pixels`: a light dialog's lines used up the floor, and its
+        buttons were left unread; a screen of text whose share is above that keeps it)."""
         wanted = self.cfg.share * text_pixels(lines)
-        return int(min(self.cfg.most, max(self.cfg.least, wanted)))
+        return max(int(min(self.cfg.most, max(self.cfg.least, wanted))), self.cfg.least + faint)

@@ -331,10 +331,8 @@ class SecondLookOcr(OcrEngine):
         first_ms = (time.perf_counter() - start) * 1000
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
-        # Sized by the text read, not by the time taken; faint lines are read again on top of the
-        # floor (a light dialog's; a screen of text has more than enough).
-        floor = self.budget.cfg.least + faint_pixels(result.lines, gray)
-        allowed = max(self.budget.pixels(result.lines), floor)
+        # Sized by the text read, not by the time taken; faint lines are read again on top of the floor.
+        allowed = self.budget.pixels(result.lines, faint_pixels(result.lines, gray))
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
         result.lines = doubted(result.lines, gray, self.cfg.sure)  # faint text: read again, whole
         if self.cfg.font_first:  # words in a core font read from its glyphs, not read again

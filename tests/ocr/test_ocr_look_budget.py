@@ -27,6 +27,14 @@ def test_budget_grows_with_the_text_read_within_bounds() -> None:
     assert budget.pixels([_line(100, 12, words=100)]) == 6000  # a screenful: the most
 
 
+def test_faint_lines_are_paid_for_on_top_of_the_floor() -> None:
+    """A light dialog's lines, read again, on top of the least; a screen of text keeps its share."""
+    budget = LookBudget(BudgetConfig(share=0.25, least=1000, most=6000))
+    assert budget.pixels([], faint=700) == 1700
+    assert budget.pixels([_line(100, 12, words=20)], faint=700) == 2000  # the share is more
+    assert budget.pixels([_line(100, 12, words=100)], faint=8000) == 9000  # above the most, too
+
+
 def test_the_same_reading_gets_the_same_budget_whatever_the_time() -> None:
     """The budget no longer follows the machine's load: the same lines, the same pixels."""
     lines = [_line(90, 15, words=40) for _ in range(10)]
