@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from assistant.ocr.base import OcrEngine
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, inside
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, inside, overlap_share
 from assistant.ocr.grid import Row, find_grids
 from assistant.ocr.panels import Panel, panel_of
 
@@ -335,9 +335,7 @@ def same_ink(gray: np.ndarray, box: Box, words: list[OcrWord]) -> OcrWord | None
         fits = w <= bw <= w + SAME_SLACK and h <= bh <= h + 2 * SAME_SLACK
         if not fits or word.confidence < SAME_SURE or not any(ch.isalnum() for ch in word.text):
             continue
-        if min(box[2], word.box[2]) > max(box[0], word.box[0]) and min(box[3], word.box[3]) > max(
-            box[1], word.box[1]
-        ):
+        if overlap_share(box, word.box) > 0:
             continue  # the word itself, a row's band reaching it: no copy
         other = _ink_mask(gray, word.box)
         same = other is not None and other.shape == mask.shape
