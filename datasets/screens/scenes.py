@@ -2913,6 +2913,7 @@ def _session9_scenes() -> list[Scene]:
     """Session 9's scenes (half A), one module per helper so that they never edit the same file."""
     from scenes_dialogs import dialogs_scenes
     from scenes_fonts import fonts_scenes
+    from scenes_fresh import fresh_scenes
     from scenes_keypads import keypads_scenes
     from scenes_tables import tables_scenes
     from scenes_windows2 import windows2_scenes
@@ -2923,6 +2924,7 @@ def _session9_scenes() -> list[Scene]:
         *windows2_scenes(),
         *tables_scenes(),
         *dialogs_scenes(),
+        *fresh_scenes(),  # session 10's (helper "fresh"), all half A
     ]
 
 

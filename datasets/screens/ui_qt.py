@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenuBar,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -36,8 +37,11 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QToolBar,
     QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -346,6 +350,136 @@ class QtWindow:
         self.items.append(("messagebox", box, {}))
         return box
 
+    # ---- elements added in session 10 (a menu bar, tabs, a tree with columns) ---------------
+    def _menubar(self, element: dict[str, Any]) -> None:
+        """A real QMenuBar over the window's layout; each title boxed by ``actionGeometry``."""
+        bar = QMenuBar(self.window)
+        bar.setFont(_font(element, self.font))
+        actions = [(bar.addMenu(text).menuAction(), text) for text in element["items"]]
+        self.layout.setMenuBar(bar)
+
+        def report() -> list[dict[str, Any]]:
+            return [
+                {
+                    "role": "text",
+                    "text": text,
+                    "words": _block_words(bar, text, bar.actionGeometry(a), bar.font(), "center"),
+                }
+                for a, text in actions
+                if bar.isVisible()
+            ]
+
+        self.items.append(("custom", bar, {"report": report}))
+
+    def _tabs(self, element: dict[str, Any]) -> None:
+        """A QTabWidget: its tab labels (boxed by ``tabRect``), the current tab's page built from
+        ``body`` like the window itself; the other pages are empty (never shown)."""
+        tabs = QTabWidget()
+        tabs.setFont(_font(element, self.font))
+        tabs.tabBar().setUsesScrollButtons(False)  # every tab whole: the window widens to fit them
+        tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        outer = self.layout
+        first = len(self.items)  # the tab labels are read before the page
+        for i, text in enumerate(element["items"]):
+            page = QWidget()
+            tabs.addTab(page, text)
+            if i == element.get("current", 0):
+                inner = QVBoxLayout(page)
+                inner.setContentsMargins(10, 10, 10, 10)
+                self.layout = inner
+                for sub in element["body"]:
+                    getattr(self, "_" + sub["type"])(sub)
+                inner.addStretch(1)
+                self.layout = outer
+        tabs.setCurrentIndex(element.get("current", 0))
+        outer.addWidget(tabs)
+        bar = tabs.tabBar()
+        texts = list(element["items"])
+
+        def report() -> list[dict[str, Any]]:
+            return [
+                {
+                    "role": "text",
+                    "text": t,
+                    "words": _block_words(bar, t, bar.tabRect(i), bar.font(), "center"),
+                }
+                for i, t in enumerate(texts)
+            ]
+
+        self.items.insert(first, ("custom", bar, {"report": report}))
+
+    def _tree(self, element: dict[str, Any]) -> None:
+        """A QTreeWidget with columns, every branch expanded: ``rows`` are [depth, cell, ...]. Its
+        rows are reported as a table (a details view is read as one); each cell's words get the
+        cell's box (the first column's box starts after the indentation and the arrows)."""
+        columns = element["columns"]
+        tree = QTreeWidget()
+        tree.setFont(_font(element, self.font))
+        tree.setHeaderLabels(columns)
+        tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        tree.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        parents: list[QTreeWidgetItem] = []
+        made: list[tuple[QTreeWidgetItem, list[str]]] = []
+        for depth, *cells in element["rows"]:
+            item = QTreeWidgetItem(list(cells))
+            del parents[depth:]
+            if parents:
+                parents[-1].addChild(item)
+            else:
+                tree.addTopLevelItem(item)
+            parents.append(item)
+            made.append((item, list(cells)))
+        tree.expandAll()
+        for c in range(len(columns)):
+            tree.resizeColumnToContents(c)
+            tree.setColumnWidth(c, tree.columnWidth(c) + 24)
+        hh = tree.header()
+        width = sum(tree.columnWidth(c) for c in range(len(columns))) + 2 * tree.frameWidth()
+        rows_h = sum(tree.visualItemRect(it).height() or 22 for it, _ in made)
+        tree.setFixedSize(width, hh.sizeHint().height() + rows_h + 2 * tree.frameWidth() + 4)
+        self.layout.addWidget(tree)
+
+        def report() -> list[dict[str, Any]]:
+            out: list[dict[str, Any]] = []
+            vp = tree.viewport()
+            for r, (item, cells) in enumerate(made, start=1):
+                for c, text in enumerate(cells):
+                    rect = tree.visualRect(tree.indexFromItem(item, c))
+                    if c == 0:  # the text starts after the branch indentation and arrow
+                        fm = QFontMetrics(tree.font())
+                        left = rect.right() - tree.columnWidth(0) + 1
+                        rect = QRect(max(rect.left(), left), rect.top(), rect.width(), rect.height())
+                        rect.setWidth(min(rect.width(), fm.horizontalAdvance(text) + 12))
+                    if rect.isEmpty() or not vp.rect().contains(rect):
+                        continue
+                    out.append(
+                        {
+                            "role": "cell",
+                            "text": text,
+                            "row": r,
+                            "col": c,
+                            "words": _words_in_box(text, _global(vp, rect)),
+                        }
+                    )
+            for c, name in enumerate(columns):
+                rect = QRect(hh.sectionViewportPosition(c), 0, hh.sectionSize(c), hh.height())
+                out.append(
+                    {
+                        "role": "heading",
+                        "text": name,
+                        "row": 0,
+                        "col": c,
+                        "words": _words_in_box(name, _global(hh, rect)),
+                    }
+                )
+            return out
+
+        self.items.append(
+            ("custom", tree, {"report": report, "columns": columns, "rows": [c for _, c in made]})
+        )
+
     # ---- layout report ---------------------------------------------------------------------
     def _label_item(self, role: str, lab: QLabel, extra: dict[str, Any]) -> dict[str, Any]:
         rect = lab.contentsRect()
@@ -412,6 +546,8 @@ class QtWindow:
             elif role == "canvas" and isinstance(w, ClockFace):
                 for text, rect in w.numerals():
                     out.append({"role": "text", "text": text, "words": [[text, _global(w, rect)]]})
+            elif role == "custom":  # elements added later report themselves (_menubar, _tabs, _tree)
+                out.extend(extra["report"]())
             elif role == "messagebox" and isinstance(w, QMessageBox):
                 for lab in w.findChildren(QLabel):
                     if lab.isVisible() and lab.text():

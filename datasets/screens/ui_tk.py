@@ -244,6 +244,28 @@ class TkWindow:
             cv.create_line(c, c, c + length * r * math.cos(a), c + length * r * math.sin(a), width=width)
         self.items.append(("canvas", cv, {"texts": texts}))
 
+    # ---- elements added in session 10 -------------------------------------------------------
+    def _menubar(self, element: dict[str, Any]) -> None:
+        """A menu bar of flat Tk Menubuttons across the window's top (as Tk programs written
+        before ``-menu`` drew theirs), a rule under it; each title boxed like a label."""
+        bar = tk.Frame(self.root, bg=element.get("bar_bg", self.bg), bd=1, relief="raised")
+        bar.pack(side="top", fill="x", before=self.frame)
+        for text in element["items"]:
+            mb = tk.Menubutton(
+                bar,
+                text=text,
+                font=_font(element, self.font),
+                fg=element.get("fg", self.fg),
+                bg=element.get("bar_bg", self.bg),
+                activebackground=element.get("bar_bg", self.bg),
+                relief="flat",
+                padx=8,
+                pady=3,
+                underline=0,
+            )
+            mb.pack(side="left")
+            self.items.append(("text", mb, {}))
+
     # ---- layout report ---------------------------------------------------------------------
     def _line_words(
         self, f: tkfont.Font, lines: list[str], x0: float, y0: float, bw: float, justify: str
