@@ -16,7 +16,7 @@ import statistics
 from dataclasses import dataclass
 
 from assistant.ocr.boxes import OcrLine, OcrWord, union_box
-from assistant.ocr.grid import PROMPT, is_prompt, rows_of, words_of
+from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
 
 
 @dataclass(frozen=True)
@@ -112,27 +112,39 @@ def terminal_lines(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> l
 def on_rows(lines: list[OcrLine]) -> list[OcrLine]:
     """A terminal's ``lines`` with each one boxed taller than its rows (a second reading's box,
     over a row and half the next: "1203" 30 pixels high on rows of 13) moved onto the row nearest
-    its middle, when that row lies within its box: every line of a terminal lies on one row of its
-    character grid."""
+    its middle, when that row lies within its box; and each one boxed far shorter than its rows
+    (a header's "STAT" boxed 5 pixels high on a row of 13, left of no row and read after the
+    header: half A term-core-7x13-ps-aux) moved onto the row whose band holds it: every line of a
+    terminal lies on one row of its character grid, in one size of letters."""
     if not lines:
         return lines
-    usual = 1.4 * statistics.median(ln.height for ln in lines)
-    bands = [(r.box[1], r.box[3]) for r in rows_of([ln for ln in lines if ln.height <= usual])]
+    median = statistics.median(ln.height for ln in lines)
+    usual, low = LOOSE * median, median / LOOSE
+    bands = [(r.box[1], r.box[3]) for r in rows_of([ln for ln in lines if low <= ln.height <= usual])]
     if not bands:
         return lines
     out = []
     for line in lines:
+        mid = (line.box[1] + line.box[3]) / 2
+        if line.height < low:
+            home = [b for b in bands if b[0] <= line.box[1] and line.box[3] <= b[1]]
+            out.append(_moved(line, *home[0]) if home else line)  # (between rows: an underline)
+            continue
         if line.height <= usual:
             out.append(line)
             continue
-        mid = (line.box[1] + line.box[3]) / 2
         y0, y1 = min(bands, key=lambda b: abs((b[0] + b[1]) / 2 - mid))
         if not line.box[1] <= (y0 + y1) / 2 <= line.box[3]:
             out.append(line)  # a row of its own (a prompt under a listing), boxed a little tall
             continue
-        words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
-        out.append(OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words))
+        out.append(_moved(line, y0, y1))
     return out
+
+
+def _moved(line: OcrLine, y0: int, y1: int) -> OcrLine:
+    """``line`` boxed from ``y0`` to ``y1`` (its row's band), its words too."""
+    words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
+    return OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words)
 
 
 def _kind(ch: str) -> str:

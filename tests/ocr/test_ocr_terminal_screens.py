@@ -1,0 +1,85 @@
+"""A terminal read row by row on real half-A screenshots: the lines and word boxes exactly as the
+file path's engines (tesseract, then the second look) returned them on the whole screen, laid out
+by the terminal rules (assistant.ocr.terminal)."""
+
+from __future__ import annotations
+
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.layout import layout_blocks
+
+
+def _line(words: list[tuple[str, Box]]) -> OcrLine:
+    return OcrLine.of([OcrWord(text, box, 0.95) for text, box in words])
+
+
+def _said(lines: list[OcrLine]) -> str:
+    return " / ".join(b.text.replace("\n", " / ") for b in layout_blocks(lines))
+
+
+# term-core-7x13-ps-aux: the header and the first rows of ``ps aux`` in the 7x13 core font.
+PS_AUX = [
+    _line([("RSS", (376, 147, 395, 160))]),
+    _line([("TIME", (557, 147, 583, 160))]),
+    _line([("USER", (123, 149, 150, 158))]),
+    _line([("~SER", (123, 149, 150, 158))]),
+    _line([("PID", (214, 149, 235, 158)), ("%CPU", (242, 149, 269, 158)), ("%MEM", (277, 149, 304, 158))]),
+    _line([("PID", (214, 149, 234, 158))]),
+    _line([("VSZ", (333, 149, 353, 158))]),
+    _line([("RSS", (375, 149, 395, 158))]),
+    _line([("TTY", (404, 149, 423, 158))]),
+    _line([("START", (501, 149, 535, 158))]),
+    _line([("~IME", (558, 149, 584, 158))]),
+    _line([("COMMAND", (592, 149, 640, 158))]),
+    _line([("COMMAND", (592, 149, 640, 158))]),
+    _line([("STAT", (466, 153, 494, 158))]),
+    _line([("root", (123, 159, 150, 178))]),
+    _line([("3568", (369, 160, 395, 173)), ("pts/5", (403, 160, 438, 175))]),
+    _line([("S", (466, 160, 472, 173))]),
+    _line([("0:00", (557, 160, 586, 174))]),
+    _line([("1", (228, 162, 234, 172)), ("0.0", (249, 162, 269, 172)), ("0.0", (284, 162, 305, 172))]),
+    _line([("4204", (326, 162, 353, 172))]),
+    _line([("09:45", (501, 162, 535, 172))]),
+    _line(
+        [
+            ("bash", (592, 162, 620, 172)),
+            ("--norc", (628, 165, 668, 172)),
+            ("--noprofile", (677, 162, 752, 173)),
+        ]
+    ),
+    _line([("1.3", (249, 173, 270, 186))]),
+    _line([("18704", (362, 173, 398, 186)), ("pts/5", (405, 173, 437, 186))]),
+    _line([("0:00", (558, 173, 586, 187))]),
+    _line([("www-data", (124, 175, 178, 184))]),
+    _line([("3", (228, 175, 235, 184)), ("0.0", (284, 175, 305, 185))]),
+    _line([("25688", (319, 175, 353, 184))]),
+    _line([("09:45", (501, 175, 535, 185))]),
+    _line(
+        [
+            ("python3", (592, 175, 640, 186)),
+            ("-m", (649, 178, 661, 184)),
+            ("http.server", (669, 175, 745, 186)),
+            ("8080", (753, 175, 780, 184)),
+            ("--bind", (789, 175, 829, 184)),
+            ("127.0.0.1", (837, 175, 900, 185)),
+            ("--direct.", (908, 175, 962, 184)),
+        ]
+    ),
+    _line([("S", (467, 177, 474, 186))]),
+    _line([("1792", (369, 186, 396, 199))]),
+    _line([("0:00", (557, 186, 586, 200))]),
+    _line([("nobody", (123, 188, 164, 199))]),
+    _line([("4", (228, 188, 234, 197)), ("0.0", (249, 188, 270, 198)), ("0.0", (284, 188, 305, 198))]),
+    _line([("2920", (326, 188, 353, 197))]),
+    _line([("pts/5", (403, 188, 437, 199))]),
+    _line([("09:45", (501, 188, 535, 198))]),
+    _line([("sleep", (592, 188, 626, 199)), ("86400", (634, 188, 668, 197))]),
+    _line([("S", (467, 190, 474, 199))]),
+]
+
+
+def test_a_word_boxed_far_shorter_than_its_row_is_read_in_it() -> None:
+    """ "STAT" came back boxed 5 pixels high (153-158) on the header's row of 9-13: no row took it,
+    and the header was read "... TTY START TIME COMMAND", then "STAT" on a line of its own."""
+    said = _said(PS_AUX)
+    assert "RSS TTY STAT START TIME COMMAND" in said
+    assert "root 1 0.0 0.0 4204" in said
