@@ -22,7 +22,7 @@ from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
 from assistant.ocr.loose import drop_unsure, tidied
 from assistant.ocr.panels import Panel, interrupted, panel_of
-from assistant.ocr.terminal import closed_up, fixed_width, on_rows, terminal_lines
+from assistant.ocr.terminal import closed_up, fixed_width, on_rows, row_order, terminal_lines
 
 
 @dataclass
@@ -352,25 +352,6 @@ def _split_by_panel(line: OcrLine, panels: list[Panel]) -> list[OcrLine]:
     if len(runs) == 1:
         return [line]
     return [OcrLine.of(run) for run in runs]
-
-
-def row_order(blocks: list[TextBlock]) -> list[TextBlock]:
-    """A terminal's blocks top to bottom, those on one row left to right. Rows by their first
-    lines' middles, not their tops: "(" stands taller than letters, and a man page's header sorted
-    by tops read "LS(1) LS(1) User Commands" (multi-four-windows, half A)."""
-
-    def middle(block: TextBlock) -> float:
-        return (block.lines[0].box[1] + block.lines[0].box[3]) / 2
-
-    rows: list[list[TextBlock]] = []
-    for block in sorted(blocks, key=middle):
-        if rows and middle(block) - middle(rows[-1][0]) < 0.5 * min(
-            block.lines[0].height, rows[-1][0].lines[0].height
-        ):
-            rows[-1].append(block)
-        else:
-            rows.append([block])
-    return [b for row in rows for b in sorted(row, key=lambda b: b.box[0])]
 
 
 def _layout_pane(lines: list[OcrLine], covers: list[Box] | None = None) -> list[TextBlock]:

@@ -13,10 +13,15 @@ A shell prompt's line is never a table's row (:func:`assistant.ocr.grid.is_promp
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from assistant.ocr.boxes import OcrLine, OcrWord, union_box
 from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
+
+if TYPE_CHECKING:
+    from assistant.ocr.layout import TextBlock
 
 
 @dataclass(frozen=True)
@@ -243,3 +248,55 @@ def _command_vouched(lines: list[OcrLine]) -> list[OcrLine]:
             line = OcrLine(line.text, line.box, max(line.confidence, SURE), sure)
         out.append(line)
     return out
+
+
+def _middle(line: OcrLine) -> float:
+    return (line.box[1] + line.box[3]) / 2
+
+
+def _uncrossed(blocks: list[TextBlock]) -> list[TextBlock]:
+    """``blocks`` with each block of lines cut where a line of another block, under the same
+    columns, lies between two of its lines: a terminal is read top to bottom, and a block read
+    whole would say the lines under the other block's line before it ("total 960", boxed tighter
+    than the loosely boxed prompt and listing rows round it, was a block of its own and said after
+    two rows of the listing: half A multi-three-cascade). A grid's rows are kept together."""
+    out: list[TextBlock] = []
+    for block in blocks:
+        if block.grid is not None or len(block.lines) < 2:
+            out.append(block)
+            continue
+        x0, _, x1, _ = block.box
+        others = [
+            _middle(ln)
+            for other in blocks
+            if other is not block
+            for ln in other.lines
+            if min(x1, ln.box[2]) > max(x0, ln.box[0])
+        ]
+        runs = [[block.lines[0]]]
+        for prev, line in pairwise(block.lines):
+            if any(_middle(prev) < m < _middle(line) for m in others):
+                runs.append([])
+            runs[-1].append(line)
+        out.extend([block] if len(runs) == 1 else [replace(block, lines=run) for run in runs])
+    return out
+
+
+def row_order(blocks: list[TextBlock]) -> list[TextBlock]:
+    """A terminal's blocks top to bottom, those on one row left to right (a block first cut where
+    another's line lies between its lines, :func:`_uncrossed`). Rows by their first lines'
+    middles, not their tops: "(" stands taller than letters, and a man page's header sorted by
+    tops read "LS(1) LS(1) User Commands" (multi-four-windows, half A)."""
+
+    def middle(block: TextBlock) -> float:
+        return _middle(block.lines[0])
+
+    rows: list[list[TextBlock]] = []
+    for block in sorted(_uncrossed(blocks), key=middle):
+        if rows and middle(block) - middle(rows[-1][0]) < 0.5 * min(
+            block.lines[0].height, rows[-1][0].lines[0].height
+        ):
+            rows[-1].append(block)
+        else:
+            rows.append([block])
+    return [b for row in rows for b in sorted(row, key=lambda b: b.box[0])]

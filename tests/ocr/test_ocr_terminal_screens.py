@@ -83,3 +83,53 @@ def test_a_word_boxed_far_shorter_than_its_row_is_read_in_it() -> None:
     said = _said(PS_AUX)
     assert "RSS TTY STAT START TIME COMMAND" in said
     assert "root 1 0.0 0.0 4204" in said
+
+
+# multi-three-cascade: the top of an ``ls -l`` in an xterm partly under two other windows.
+GARDEN = [
+    _line([("tom@shed:~/garden$", (85, 86, 246, 104)), ("ls", (258, 86, 273, 101))]),
+    _line([("-l", (283, 88, 299, 99))]),
+    _line([("total", (84, 106, 127, 117)), ("960", (138, 107, 163, 117))]),
+    _line([("drwxr-xr-x", (85, 122, 174, 137))]),
+    _line([("2", (183, 125, 190, 135)), ("root", (202, 125, 235, 135)), ("root", (247, 125, 279, 135))]),
+    _line(
+        [
+            ("4096", (309, 125, 343, 135)),
+            ("Mar", (354, 125, 379, 135)),
+            ("11", (390, 125, 407, 135)),
+            ("2024", (426, 125, 461, 135)),
+            ("compost", (471, 125, 531, 138)),
+        ]
+    ),
+    _line(
+        [
+            ("-rw-r--r--", (85, 145, 171, 153)),
+            ("1", (183, 143, 191, 153)),
+            ("root", (202, 143, 235, 153)),
+            ("root", (247, 143, 279, 153)),
+            ("99211", (300, 143, 343, 153)),
+            ("Apr", (353, 143, 379, 156)),
+            ("2", (399, 143, 406, 153)),
+            ("2024", (426, 143, 461, 153)),
+            ("greenhouse-temps.", (471, 142, 649, 156)),
+            ("log", (625, 138, 651, 160)),
+        ]
+    ),
+    _line(
+        [
+            ("4410", (309, 161, 343, 171)),
+            ("Aug", (353, 161, 379, 174)),
+            ("30", (390, 161, 406, 171)),
+            ("2024", (426, 161, 461, 171)),
+            ("harvest-notes.txt", (471, 160, 621, 171)),
+        ]
+    ),
+    _line([("-rw-r--r--", (85, 163, 171, 171)), ("1", (183, 161, 191, 171)), ("root", (202, 161, 235, 171))]),
+]
+
+
+def test_a_line_between_two_lines_of_a_block_is_read_between_them() -> None:
+    """ "total 960", boxed tighter than the prompt and the rows round it, was a block of its own,
+    and the block of the prompt and the first two rows was read whole before it."""
+    said = _said(GARDEN)
+    assert said.index("ls -l") < said.index("total 960") < said.index("compost")
