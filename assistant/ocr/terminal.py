@@ -195,9 +195,14 @@ def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[O
     char = statistics.median(widths)
 
     def joins(a: OcrWord, b: OcrWord) -> bool:
-        return (
-            -0.5 * char <= b.box[0] - a.box[2] < char * _glued(a.text, b.text, cfg)
-        )  # (boxes overlap a little)
+        glue, gap = _glued(a.text, b.text, cfg), b.box[0] - a.box[2]
+        if -0.5 * char <= gap < char * glue:  # (boxes overlap a little)
+            return True
+        # Or ``b`` is the rest of ``a`` read again inside its box, which has room for both and ends
+        # where ``b`` ends: "greenhouse-temps." boxed over all of "greenhouse-temps.log", then
+        # "log" read at its end (half A multi-three-cascade).
+        room = a.box[2] - a.box[0] >= (len(a.text) + len(b.text) - 1) * char
+        return glue > 0 and gap < 0 and room and b.box[2] >= a.box[2] - char
 
     def joined(a: OcrWord, b: OcrWord) -> OcrWord:
         text = a.text[:-1] + b.text if a.text[-1:] == b.text[:1] == ":" else a.text + b.text

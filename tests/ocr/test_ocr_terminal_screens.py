@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
+from assistant.ocr.terminal import closed_up
 
 
 def _line(words: list[tuple[str, Box]]) -> OcrLine:
@@ -133,3 +134,11 @@ def test_a_line_between_two_lines_of_a_block_is_read_between_them() -> None:
     and the block of the prompt and the first two rows was read whole before it."""
     said = _said(GARDEN)
     assert said.index("ls -l") < said.index("total 960") < said.index("compost")
+
+
+def test_the_rest_of_a_word_read_in_its_box_completes_it() -> None:
+    """ "greenhouse-temps." was boxed over the whole "greenhouse-temps.log" and "log" read again at
+    its end: one word. The row's other words stay apart."""
+    words = [w.text for ln in closed_up(GARDEN) for w in ln.words]
+    assert "greenhouse-temps.log" in words
+    assert "log" not in words and words.count("root") == 5
