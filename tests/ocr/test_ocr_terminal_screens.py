@@ -142,3 +142,35 @@ def test_the_rest_of_a_word_read_in_its_box_completes_it() -> None:
     words = [w.text for ln in closed_up(GARDEN) for w in ln.words]
     assert "greenhouse-temps.log" in words
     assert "log" not in words and words.count("root") == 5
+
+
+def test_figures_whose_boxes_touch_are_one() -> None:
+    """multi-terminals-overlap (ps aux in DejaVu Sans Mono): the PID "13" came back as "1" and "3",
+    their boxes touching; "root" and "sleep 60" on the same row, a space or more away, stay apart."""
+    row = [
+        _line([("3", (762, 445, 770, 458))]),
+        _line([("sleep", (1180, 445, 1218, 459)), ("60", (1228, 447, 1242, 456))]),
+        _line([("root", (645, 447, 673, 456))]),
+        _line([("1", (756, 447, 762, 456))]),
+        _line([("pts/7", (964, 447, 1002, 459))]),
+        _line([("0.0", (786, 445, 812, 458))]),
+        _line([("0.0", (826, 445, 852, 458))]),
+    ]
+    words = [w.text for ln in closed_up(row) for w in ln.words]
+    assert sorted(words) == sorted(["root", "13", "0.0", "0.0", "pts/7", "sleep", "60"])
+    # A letter and a figure as close are two words: "Page 4" in a Qt message box in small type
+    # (dlg-qt-msgbox-printer-hd), "Page" ending a pixel before the "4".
+    message = [
+        _line(
+            [
+                ("Page", (780, 521, 807, 533)),
+                ("4", (808, 517, 813, 536)),
+                ("of", (821, 520, 832, 530)),
+                ("12", (836, 521, 848, 530)),
+                ("was", (851, 523, 873, 530)),
+                ("not", (877, 521, 895, 530)),
+                ("printed.", (899, 520, 942, 533)),
+            ]
+        )
+    ]
+    assert [w.text for ln in closed_up(message) for w in ln.words][:2] == ["Page", "4"]
