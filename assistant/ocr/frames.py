@@ -83,11 +83,31 @@ def _bar_pairs(lines: dict[int, list[tuple[int, int]]], cfg: FrameConfig) -> lis
 
 
 def _ground(px: np.ndarray, box: Box, cfg: FrameConfig) -> tuple[np.ndarray, np.ndarray]:
-    """Per row of the band ``box``: the share of pixels of the row's own colour, and that colour."""
+    """Per row of the band ``box``: the share of pixels of the row's own colour, and that colour
+    at each pixel ((h, w, 3)). A row's colour may run from one end to the other (a bar shaded
+    from left to right as well as top to bottom: openbox's Syscrash), so each row's ground is a
+    straight line along it, fitted to the pixels near the row's median colour and then again to
+    those near the first line (the title's letters left out)."""
     x0, y0, x1, y1 = box
-    band = px[y0:y1, x0:x1].astype(np.int16)  # (h, w, 3)
-    colour = np.median(band[:, ::8], axis=1)  # (h, 3): each row's ground
-    share = (np.abs(band - colour[:, None, :]).sum(axis=2) <= cfg.same).mean(axis=1)
+    band = px[y0:y1, x0:x1].astype(np.float32)  # (h, w, 3)
+    xs = np.arange(x1 - x0, dtype=np.float32)
+    sample, at = band[:, ::8], xs[::8]  # (h, n, 3), (n,)
+
+    def fitted(weight: np.ndarray) -> np.ndarray:  # (h, n) -> (h, w, 3)
+        total = weight.sum(axis=1, keepdims=True) + 1e-6
+        mid_x = (weight * at).sum(axis=1, keepdims=True) / total  # (h, 1)
+        mean = (weight[..., None] * sample).sum(axis=1) / total  # (h, 3)
+        dx = at - mid_x  # (h, n)
+        slope = (weight[..., None] * dx[..., None] * (sample - mean[:, None, :])).sum(axis=1) / (
+            (weight * dx**2).sum(axis=1, keepdims=True) + 1e-6
+        )  # (h, 3)
+        return mean[:, None, :] + slope[:, None, :] * (xs[None, :, None] - mid_x[..., None])
+
+    median = np.median(sample, axis=1)  # (h, 3)
+    first = fitted((np.abs(sample - median[:, None, :]).sum(axis=2) <= 3 * cfg.same).astype(np.float32))
+    near = np.abs(sample - first[:, ::8]).sum(axis=2) <= 3 * cfg.same
+    colour = fitted(near.astype(np.float32))
+    share = (np.abs(band - colour).sum(axis=2) <= cfg.same).mean(axis=1)
     return share, colour
 
 
@@ -148,7 +168,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
             if _ruled(px, box, colour, cfg):
                 continue  # a table's header row: its column rules cross it from edge to edge
-            rgb = np.median(colour, axis=0)
+            rgb = np.median(colour.reshape(-1, 3), axis=0)
             found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
     bars = _distinct(found)
     with_buttons = [bar for bar in bars if _buttons(px, bar[0], cfg)]
@@ -158,10 +178,10 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
 def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:
     """Whether lines cross the band from its top edge to its bottom edge inside its ends (two or
     more columns): a ruled table's header row (its column rules), never a title bar, whose title and
-    buttons keep clear of its edges. ``colour``: each row's ground, (h, 3)."""
+    buttons keep clear of its edges. ``colour``: the band's ground at each pixel, (h, w, 3)."""
     x0, y0, x1, y1 = box
-    band = px[y0:y1, x0:x1].astype(np.int16)  # (h, w, 3)
-    off = np.abs(band - colour[:, None, :]).sum(axis=2) > cfg.edge  # (h, w)
+    band = px[y0:y1, x0:x1].astype(np.float32)  # (h, w, 3)
+    off = np.abs(band - colour).sum(axis=2) > cfg.edge  # (h, w)
     crossing = off[1:-1].all(axis=0)  # (w,): the edges' own rows left out
     return int(crossing[6:-6].sum()) >= 2
 
@@ -172,11 +192,12 @@ def _buttons(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
     its text at the left or the middle, and nothing at its right end."""
     x0, y0, x1, y1 = box
     high = y1 - y0
-    _, colour = _ground(px, box, cfg)  # (h, 3)
+    _, colour = _ground(px, box, cfg)  # (h, w, 3)
     rows = slice(high // 4, high - high // 4)  # the buttons' middle rows
     # (h', w, 3); clear of the last 4 px: a text field's border (2 px with a focus ring) is no button
-    end = px[y0:y1, max(x0, x1 - high - high // 2) : x1 - 4].astype(np.int16)[rows]
-    return bool((np.abs(end - colour[rows, None, :]).sum(axis=2) > 2 * cfg.edge).any())
+    start = max(x0, x1 - high - high // 2)
+    end = px[y0:y1, start : x1 - 4].astype(np.float32)[rows]
+    return bool((np.abs(end - colour[rows, start - x0 : x1 - 4 - x0]).sum(axis=2) > 2 * cfg.edge).any())
 
 
 def _cut_by(bar: _Bar, others: list[_Bar]) -> bool:

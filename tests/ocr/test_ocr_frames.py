@@ -119,3 +119,18 @@ def test_a_ruled_tables_header_is_no_title_bar() -> None:
     for x, word in ((30, "Train"), (196, "To"), (346, "Departs"), (540, "Platform")):
         draw.text((x, y0 + 8), word, fill="black", font=font)  # the last one ends at the right side
     assert find_frames(image) == []
+
+
+@pytest.mark.parametrize("name", ["multi-tree-term-question", "table-zenity-list-downloads"])
+def test_bars_shaded_from_end_to_end_are_title_bars(name: str) -> None:
+    """Themes whose bars are shaded from left to right as well as from top to bottom (their rows
+    are no single colour): every window found, its outline within 2 px, the active one marked."""
+    image, windows = _screen(name)
+    frames = find_frames(image)
+    want = sorted(_box(w) for w in windows)
+    found = sorted(f.box for f in frames)
+    assert len(found) == len(want)
+    for frame, box in zip(found, want, strict=True):
+        assert max(abs(a - b) for a, b in zip(frame, box, strict=True)) <= 2
+    assert [f.active for f in frames].count(True) == 1
+    assert next(f for f in frames if f.active).box == pytest.approx(_box(windows[0]), abs=2)
