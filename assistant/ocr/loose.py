@@ -58,7 +58,9 @@ def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
 
     close = spanned(2 * line.height)
     if any(under(o) for o in close):  # its box covers other text
-        bands = _bands(close)
+        # (the rows it spans as far as a table's cells beside it: a tree's "garden-planner", boxed
+        # over its own row and the next, where only the next row's name lay under it)
+        bands = _bands(spanned(6 * line.height))
         free = [b for b in bands if not any(under(o) for o in b)]
         row = free[0] if len(bands) >= 2 and len(free) == 1 else None
     else:
