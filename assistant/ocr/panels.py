@@ -291,6 +291,13 @@ def _across(lines: list[OcrLine], cover: Box) -> list[OcrLine]:
     return out + rights
 
 
+def _aligned(box: Box, cover: Box, clear: list[Box], slack: int = 2) -> bool:
+    """Whether a piece boxed ``box`` that begins at ``cover``'s right side begins where one of the
+    ``clear`` boxes begins, or one that ends at its left side ends where one of them ends."""
+    edge = 0 if _cut_at(box, cover, 1) else 2
+    return any(abs(box[edge] - o[edge]) <= slack for o in clear)
+
+
 def interrupted(lines: list[OcrLine], covers: list[Box]) -> tuple[list[OcrLine], list[OcrLine]]:
     """``lines`` with the pieces of one line that a window lying over their pane (one of
     ``covers``) cuts in two joined again (:func:`_across`: "the cafe on th" + "fore the
@@ -302,7 +309,15 @@ def interrupted(lines: list[OcrLine], covers: list[Box]) -> tuple[list[OcrLine],
     terminal's pane keeps them: its rows are rows whatever lies on it.)"""
     for cover in covers:
         lines = _across(lines, cover)
-    flags = [any(_cut_at(ln.box, c, 0) or _cut_at(ln.box, c, 1) for c in covers) for ln in lines]
+    cut = [[_cut_at(ln.box, c, 0) or _cut_at(ln.box, c, 1) for c in covers] for ln in lines]
+    # A piece that begins (or ends) where a line clear of that window begins (or ends) is a
+    # column's own text, not a line cut short: a tree's "beds.py", indented as "planting-guide.md"
+    # above it, begins a few pixels right of a dialog over the tree (half A multi-tree-term-question).
+    clear = [[o.box for o, f in zip(lines, cut, strict=True) if not f[i]] for i in range(len(covers))]
+    flags = [
+        any(on and not _aligned(ln.box, covers[i], clear[i]) for i, on in enumerate(f))
+        for ln, f in zip(lines, cut, strict=True)
+    ]
     return [ln for ln, f in zip(lines, flags, strict=True) if not f], [
         ln for ln, f in zip(lines, flags, strict=True) if f
     ]

@@ -7,6 +7,9 @@ from __future__ import annotations
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.grid import find_grids
 from assistant.ocr.loose import tidied
+from assistant.ocr.panels import interrupted
+
+DIALOG = (580, 421, 1066, 562)  # the frame of the dialog over the tree's corner, as found in the picture
 
 
 def _lines(rows: list[list[tuple[str, Box]]]) -> list[OcrLine]:
@@ -70,3 +73,15 @@ def test_a_name_boxed_over_its_row_and_the_next_joins_the_row_with_room_for_it()
         ["garden-planner", "5 items", "Folder", "12 May"],
         ["docs", "2 items", "Folder", "10 May"],
     ]
+
+
+def test_names_indented_beside_a_dialog_are_cells_of_their_column() -> None:
+    """ "beds.py", "calendar.py" and "weather.py" begin 11-12 pixels right of the dialog's right
+    side, as "planting-guide.md" above it begins: a column's text, not lines the dialog cut short
+    (nor is "ae", for "src", which begins at its side as "docs" does). A piece the dialog does cut
+    stays apart (tests/ocr/test_ocr_panels.py, the columns a dialog interrupts)."""
+    kept, cut = interrupted(tidied(TREE), [DIALOG])
+    assert cut == []
+    rows = _rows(kept)
+    assert ["beds.py", "9KB", "Python", "12 May"] in rows
+    assert rows[-1] == ["weather.py", "5 KB", "Python", "9 May"]
