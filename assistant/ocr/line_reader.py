@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import AssistantError
+from assistant.ocr.ppocr_recognize import RecognizeConfig
 
 
 @dataclass
@@ -45,11 +46,19 @@ def line_reader_available() -> bool:
 class LineReader:
     """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser."""
 
-    def __init__(self, threads: int | None = None, remember: int = 4096) -> None:
+    def __init__(
+        self,
+        threads: int | None = None,
+        remember: int = 4096,
+        config: RecognizeConfig | None = None,
+        layout: StripLayout | None = None,
+    ) -> None:
         from assistant.ocr.ppocr_models import require_model_files
 
         self.files = require_model_files()
         self.threads = threads
+        self.config = config or RecognizeConfig()
+        self.layout = layout or LAYOUT
         self._session: Any = None
         self._characters: list[str] = []
         self._lock = threading.Lock()
@@ -104,11 +113,9 @@ class LineReader:
         a corner: "回") comes back empty, and the others on its strip are read again without it:
         in a line that holds a CJK character the decoder boxes every character alone (as
         RapidOCR), which split the other pictures' words into letters."""
-        from assistant.ocr.ppocr_recognize import RecognizeConfig
-
         if not crops:
             return []
-        cfg = RecognizeConfig()
+        cfg = self.config
         pictures = [_upright(c, cfg.height) for c in crops]
         out = [ReadLine("", 0.0, []) for _ in crops]
         todo = list(range(len(crops)))
@@ -139,7 +146,8 @@ class LineReader:
         """The pictures ``indices`` laid on strips and read; per strip, each picture's words."""
         from assistant.ocr.ppocr_recognize import recognize_lines
 
-        laid = strips(pictures, indices)
+        laid = strips(pictures, indices, self.layout)
+        half_gap = self.layout.gap // 2
         with self._lock:
             rec = self._load()
             name = rec.get_inputs()[0].name
@@ -153,7 +161,7 @@ class LineReader:
             for word in line.words:
                 middle = (word.start + word.end) / 2 * width
                 for k, (a, b) in enumerate(strip.spans):
-                    if a - GAP // 2 <= middle < b + GAP // 2:
+                    if a - half_gap <= middle < b + half_gap:
                         start, end = (word.start * width - a) / (b - a), (word.end * width - a) / (b - a)
                         words[k].append(
                             ReadWord(word.text, max(0.0, start), min(1.0, end), float(word.confidence))
@@ -192,8 +200,13 @@ class Strip:
     spans: list[tuple[int, int]]  # and where each lies (x0, x1 on the strip)
 
 
-GAP = 48  # white pixels between two pictures on a strip: wider than a space, so words stay apart
-STRIP_WIDTH = 1600  # pixels: the longest strip (the recogniser's cost grows with its width)
+@dataclass(frozen=True)
+class StripLayout:
+    gap: int = 48  # white pixels between two pictures on a strip: wider than a space, so words stay apart
+    width: int = 1600  # pixels: the longest strip (the recogniser's cost grows with its width)
+
+
+LAYOUT = StripLayout()
 
 
 def light_text(gray: np.ndarray, ground: float) -> bool:
@@ -224,34 +237,37 @@ def _upright(crop: np.ndarray, height: int) -> np.ndarray:
     return np.clip(out.astype(np.float32) * (255.0 / np.maximum(ground, 1.0)), 0, 255).astype(np.uint8)
 
 
-def strips(pictures: list[np.ndarray], indices: list[int] | None = None) -> list[Strip]:
-    """Pictures of one height (those of ``indices``; None: all) set side by side, GAP apart, into
-    strips up to STRIP_WIDTH wide (a wider picture on a strip of its own)."""
+def strips(
+    pictures: list[np.ndarray], indices: list[int] | None = None, layout: StripLayout = LAYOUT
+) -> list[Strip]:
+    """Pictures of one height (those of ``indices``; None: all) set side by side, ``layout.gap``
+    apart, into strips up to ``layout.width`` wide (a wider picture on a strip of its own)."""
     height = pictures[0].shape[0]
     laid: list[Strip] = []
     current: list[int] = []
-    width = GAP
+    gap = layout.gap
+    width = gap
     chosen = range(len(pictures)) if indices is None else indices
     for i in sorted(chosen, key=lambda k: pictures[k].shape[1]):
-        w = pictures[i].shape[1] + GAP
-        if current and width + w > STRIP_WIDTH:
-            laid.append(_strip(pictures, current, height))
-            current, width = [], GAP
+        w = pictures[i].shape[1] + gap
+        if current and width + w > layout.width:
+            laid.append(_strip(pictures, current, height, gap))
+            current, width = [], gap
         current.append(i)
         width += w
     if current:
-        laid.append(_strip(pictures, current, height))
+        laid.append(_strip(pictures, current, height, gap))
     return laid
 
 
-def _strip(pictures: list[np.ndarray], indices: list[int], height: int) -> Strip:
-    width = GAP + sum(pictures[i].shape[1] + GAP for i in indices)
+def _strip(pictures: list[np.ndarray], indices: list[int], height: int, gap: int) -> Strip:
+    width = gap + sum(pictures[i].shape[1] + gap for i in indices)
     pixels = np.full((height, width, 3), 255, dtype=np.uint8)
     spans = []
-    x = GAP
+    x = gap
     for i in indices:
         w = pictures[i].shape[1]
         pixels[:, x : x + w] = pictures[i]
         spans.append((x, x + w))
-        x += w + GAP
+        x += w + gap
     return Strip(pixels, list(indices), spans)

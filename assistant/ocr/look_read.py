@@ -14,7 +14,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share
 from assistant.ocr.ink import line_bands, off_ground
 from assistant.ocr.key_labels import key_text
 from assistant.ocr.keys import key_margin
-from assistant.ocr.line_reader import GAP, LineReader, ReadLine
+from assistant.ocr.line_reader import LAYOUT, LineReader, ReadLine
 
 if TYPE_CHECKING:
     from assistant.ocr.second_look import SecondLookConfig
@@ -26,7 +26,7 @@ KEY_SINGLE = 0.75  # the least score of a lone letter or digit read on a key (xc
 
 def line_cost(box: Box) -> int:
     """Pixels of line the recogniser reads for ``box``: its width at the height of 48, and a gap."""
-    return round((box[2] - box[0]) * 48 / max(1, box[3] - box[1])) + GAP
+    return round((box[2] - box[0]) * 48 / max(1, box[3] - box[1])) + LAYOUT.gap
 
 
 def _crop(rgb: np.ndarray, box: Box, pad: int) -> tuple[np.ndarray, Box]:

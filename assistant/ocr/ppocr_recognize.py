@@ -24,7 +24,11 @@ from assistant.ocr.ppocr_detect import resize_linear
 class RecognizeConfig:
     height: int = 48  # the recogniser's input height
     min_width: int = 320  # a batch is at least this wide (RapidOCR's rec_img_shape)
-    batch: int = 6  # lines run together (sorted by width, so that little padding is run)
+    # Lines run together (sorted by width, so that little padding is run). One at a time: on a
+    # CPU the recogniser's cost per column grows with the batch (its activations outgrow the
+    # caches), so RapidOCR's batch of 6 cost about a fifth more than six runs of one
+    # (benchmarks/ocr_backends.py), for the same readings.
+    batch: int = 1
     word_gap: int = 5  # columns between two characters that start a new word even without a space
 
 

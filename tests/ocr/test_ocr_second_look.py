@@ -7,7 +7,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.line_reader import GAP, STRIP_WIDTH, LineReader, line_reader_available, strips
+from assistant.ocr.line_reader import LAYOUT, LineReader, line_reader_available, strips
 from assistant.ocr.second_look import (
     SecondLookConfig,
     SecondLookOcr,
@@ -88,9 +88,9 @@ def test_strips_keep_pictures_apart_and_within_width() -> None:
     laid = strips(pictures)
     assert sorted(i for s in laid for i in s.indices) == list(range(5))
     for s in laid:
-        assert s.pixels.shape[1] <= STRIP_WIDTH + 2 * GAP or len(s.indices) == 1
+        assert s.pixels.shape[1] <= LAYOUT.width + 2 * LAYOUT.gap or len(s.indices) == 1
         for (_, a1), (b0, _) in zip(s.spans, s.spans[1:], strict=False):
-            assert b0 - a1 >= GAP
+            assert b0 - a1 >= LAYOUT.gap
 
 
 @needs_engines
