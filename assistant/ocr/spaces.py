@@ -6,12 +6,14 @@ space in a table's "1.1 GB" ("1.1GB", 1.0 sure): a listener hears neither the ke
 the unit. Between the letters of one word the ink stands a pixel or two apart (a terminal's
 "468G", "5d", "1.8T": 1 to 2 pixels at a height of 12); a space leaves 5 or more. Only where a
 digit meets a letter is a word split, so that a proportional font's wide "r v" or "1 1" never
-cuts a word in the middle.
+cuts a word in the middle; or where a gap is as wide as the spaces between the line's own words
+(:func:`split_spaced`: tesseract's "Anew" for a tight dialog font's "A new").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -30,8 +32,18 @@ class SpaceConfig:
     # and this many times the word's other gaps (median).
     clear_height: float = 0.35
     clear_over: float = 2.5
+    run_reach: float = 0.5  # ... falling within this share of a character of a letter boundary
     # A space between digit groups falls this close (in digits) to a digit boundary.
     figure_slack: float = 0.35
+    # A gap inside a word as wide as this share of the median space between its line's words
+    # (a line of ``line_spaces`` spaces at least) is a space (:func:`split_spaced`).
+    line_space: float = 0.8
+    line_spaces: int = 3
+    line_least: float = 3.0  # pixels, at least (small text's "M IT" stands 2 apart, its spaces 3)
+    line_over: float = 2.0  # ... and this many times the word's other gaps (median),
+    # falling within this share of a character of where rough letter widths put a boundary (a
+    # word boxed over a neighbour's ink, "0" of "08:00" in "daily"'s box, is no word to cut).
+    line_reach: float = 0.2
 
 
 def _kind(ch: str) -> str:
@@ -160,16 +172,16 @@ def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
 def split_lines(
     lines: list[OcrLine], gray: np.ndarray, cfg: SpaceConfig | None = None, letters: bool = False
 ) -> list[OcrLine]:
-    """``lines`` with every word cut at the spaces :func:`split_word` finds (``letters``: those
-    :func:`split_run_together` finds; lines without such a word are handed back as they are)."""
+    """``lines`` with every word cut at the spaces :func:`split_word` and :func:`split_spaced` find
+    (``letters``: those :func:`split_run_together` finds). Lines without such a word are handed
+    back as they are."""
     cut = split_run_together if letters else split_word
     out = []
     for line in lines:
         words = [piece for w in line.words for piece in cut(w, gray, cfg)]
-        if len(words) == len(line.words):
-            out.append(line)
-        else:
-            out.append(OcrLine.of(words, line.confidence))
+        if len(words) != len(line.words):
+            line = OcrLine.of(words, line.confidence)
+        out.append(line if letters else split_spaced(line, gray, cfg))
     return out
 
 
@@ -197,22 +209,87 @@ def split_run_together(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None 
     letter the space falls after is told from the gap's place among rough letter widths; [word]
     when no gap is that clear, or the place falls between two letters' bounds."""
     cfg = cfg or SpaceConfig()
-    x0, y0, x1, y1 = word.box
     ink = _ink(word, gray, cfg.contrast, 8, relative=True) if len(word.text) >= 4 else None
     if ink is None or len(ink.runs) < 3:
         return [word]
-    runs, first, last, widths = ink.runs, ink.first, ink.last, ink.widths
+    widths = ink.widths
+    least = [
+        max(2.0, cfg.clear_height * ink.height, cfg.clear_over * _median_others(widths, i))
+        for i in range(len(widths))
+    ]
+    return _cut_runs(word, ink, least, cfg.run_reach)
+
+
+def _spaces(line: OcrLine) -> list[int]:
+    """The gaps between ``line``'s words, in pixels (their boxes', left to right)."""
+    boxes = sorted(w.box for w in line.words)
+    return [b[0] - a[2] for a, b in pairwise(boxes)]
+
+
+def split_spaced(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None) -> OcrLine:
+    """``line`` with each word cut where its ink leaves a gap as wide as the line's own spaces: a
+    proportional font set tight at a small size (a Qt dialog's "A new version", a zenity prompt's
+    "Type a new name") leaves as few pixels after "A" as between words, and tesseract reads
+    "Anew". The gap must be ``line_space`` of the median space between the line's words (three
+    spaces at least, so that there is a measure), and ``line_over`` times the word's other gaps;
+    the letter it follows is placed as :func:`split_run_together` places it. A fixed-width font's
+    narrow letters ("l", "i") leave gaps of a few pixels, but its spaces are a whole cell wide."""
+    cfg = cfg or SpaceConfig()
+    spaces = _spaces(line)
+    if len(spaces) < cfg.line_spaces or min(spaces) < 2:
+        return line
+    space = max(cfg.line_least, cfg.line_space * float(np.median(spaces)))
+    # Words with no such gap told at once from the line's columns of ink at full contrast (the
+    # most gaps any word's own measure can find): one crop per line, not one per word.
+    x0, y0, x1, y1 = (max(0, v) for v in line.box)
+    part = gray[y0:y1, x0:x1].astype(np.int16)
+    if part.shape[0] < 4 or part.shape[1] < 4:
+        return line
+    inked = np.asarray((off_ground(part) > cfg.contrast).any(axis=0))  # (w,)
+    gaps = [(x0 + a, x0 + b) for a, b in true_runs(~inked) if b - a >= space]  # in the picture
+    words: list[OcrWord] = []
+    for word in line.words:
+        wide = len(word.text) >= 2 and any(word.box[0] < a and b < word.box[2] for a, b in gaps)
+        words += _cut_at(word, gray, space, cfg) if wide else [word]
+    return line if len(words) == len(line.words) else OcrLine.of(words, line.confidence)
+
+
+def _cut_at(word: OcrWord, gray: np.ndarray, space: float, cfg: SpaceConfig) -> list[OcrWord]:
+    """``word`` cut at the gaps in its ink at least ``space`` wide (see :func:`split_spaced`)."""
+    if word.box[2] - word.box[0] < space + 4:
+        return [word]
+    ink = _ink(word, gray, cfg.contrast, 4, relative=True)
+    if ink is None or not ink.runs or max(ink.widths) < space:
+        return [word]
+    widths = ink.widths
+    least = [
+        max(cfg.line_least, space, cfg.line_over * _median_others(widths, i)) for i in range(len(widths))
+    ]
+    return _cut_runs(word, ink, least, cfg.line_reach)
+
+
+def _median_others(widths: list[int], i: int) -> float:
+    """The median of ``widths`` but the ``i``-th (0 when there are no others)."""
+    others = widths[:i] + widths[i + 1 :]
+    return float(np.median(others)) if others else 0.0
+
+
+def _cut_runs(word: OcrWord, ink: _Ink, least: list[float], reach: float) -> list[OcrWord]:
+    """``word`` cut at each run of empty columns of its ``ink`` at least ``least[i]`` wide, the letter
+    it follows told from the gap's place among rough letter widths (:func:`_boundaries`), within
+    ``reach`` of a character; [word] when no gap is cut."""
+    x0, y0, x1, y1 = word.box
+    first, last = ink.first, ink.last
     starts = _boundaries(word.text)
     per_char = 1.0 / len(word.text)
     pieces: list[OcrWord] = []
     start_k, start_x = 0, max(0, x0)
-    for i, (a, b) in enumerate(runs):
-        others = widths[:i] + widths[i + 1 :]
-        if widths[i] < max(2.0, cfg.clear_height * ink.height, cfg.clear_over * float(np.median(others))):
+    for (a, b), wide in zip(ink.runs, least, strict=True):
+        if b - a < wide:
             continue
         where = ((a + b) / 2 - first) / (last + 1 - first)
         k = min(range(len(starts)), key=lambda j: abs(starts[j] - where)) + 1
-        if abs(starts[k - 1] - where) > 0.5 * per_char or k <= start_k or not _may_part(word.text, k):
+        if abs(starts[k - 1] - where) > reach * per_char or k <= start_k or not _may_part(word.text, k):
             continue
         piece = word.text[start_k:k]
         if not any(ch.isalnum() for ch in piece):
