@@ -8,6 +8,9 @@ the unit. Between the letters of one word the ink stands a pixel or two apart (a
 digit meets a letter is a word split, so that a proportional font's wide "r v" or "1 1" never
 cuts a word in the middle; or where a gap is as wide as the spaces between the line's own words
 (:func:`split_spaced`: tesseract's "Anew" for a tight dialog font's "A new").
+
+The other way round, a space read where the ink shows a mark: an underscore under the gap
+(:func:`underscored`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from itertools import pairwise
 import numpy as np
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.boxes import OcrLine, OcrWord, union_box
 from assistant.ocr.ink import off_ground
 
 
@@ -44,6 +47,14 @@ class SpaceConfig:
     # falling within this share of a character of where rough letter widths put a boundary (a
     # word boxed over a neighbour's ink, "0" of "08:00" in "daily"'s box, is no word to cut).
     line_reach: float = 0.2
+    # An underscore read as a space: ink in the gap between two words no taller than this share of
+    # the line's height, in its lowest ``low`` share or under it (to ``under`` below the boxes),
+    # across ``across`` of the gap, and not running on under the words (an underline, a field's edge).
+    bar: float = 0.2
+    low: float = 0.3
+    under: float = 0.3
+    across: float = 0.6
+    beside: float = 0.15  # (this share of a word's columns at the bar's rows at most)
 
 
 def _kind(ch: str) -> str:
@@ -172,16 +183,16 @@ def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
 def split_lines(
     lines: list[OcrLine], gray: np.ndarray, cfg: SpaceConfig | None = None, letters: bool = False
 ) -> list[OcrLine]:
-    """``lines`` with every word cut at the spaces :func:`split_word` and :func:`split_spaced` find
-    (``letters``: those :func:`split_run_together` finds). Lines without such a word are handed
-    back as they are."""
+    """``lines`` with every word cut at the spaces :func:`split_word` and :func:`split_spaced` find,
+    and words an underscore joins made one (:func:`underscored`); ``letters``: cut at the spaces
+    :func:`split_run_together` finds. Lines without such a word are handed back as they are."""
     cut = split_run_together if letters else split_word
     out = []
     for line in lines:
         words = [piece for w in line.words for piece in cut(w, gray, cfg)]
         if len(words) != len(line.words):
             line = OcrLine.of(words, line.confidence)
-        out.append(line if letters else split_spaced(line, gray, cfg))
+        out.append(line if letters else split_spaced(underscored(line, gray, cfg), gray, cfg))
     return out
 
 
@@ -300,3 +311,52 @@ def _cut_runs(word: OcrWord, ink: _Ink, least: list[float], reach: float) -> lis
     if not pieces or not any(ch.isalnum() for ch in rest):
         return [word]
     return [*pieces, OcrWord(rest, (start_x, y0, x1, y1), word.confidence)]
+
+
+def underscored(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None) -> OcrLine:
+    """``line`` with two words made one where the gap between them holds an underscore: tesseract
+    reads a DejaVu Sans Mono 8 terminal's "IMG_20240612_101533.jpg" as "IMG 20240612 101533.jpg",
+    its pale underscore lying a row below the letters' boxes. The gap's ink must be a bar at the
+    bottom of the line or under it (``bar``, ``low``, ``under``), across most of the gap
+    (``across``), with none under the words beside it at those rows: an underlined link or a text
+    field's edge runs on under its words."""
+    cfg = cfg or SpaceConfig()
+    words = sorted(line.words, key=lambda w: w.box[0])
+    if len(words) < 2:
+        return line
+    x0, y0, x1, y1 = line.box
+    height = y1 - y0
+    extra = max(3, round(cfg.under * height))
+    part = gray[max(0, y0) : y1 + extra, max(0, x0) : x1].astype(np.int16)  # (h, w)
+    if part.shape[0] < 4 or part.shape[1] < 4:
+        return line
+    ink = off_ground(part) > cfg.contrast  # (h, w)
+    bottom, left = y1 - max(0, y0), max(0, x0)  # the line box's last row + 1 and first column, in ``part``
+    out, last = [words[0]], words[0]  # (``last``: the word read last, before any join)
+    for b in words[1:]:
+        a, prev, last = out[-1], last, b
+        ga, gb = a.box[2] - left + 1, b.box[0] - left - 1  # (a pixel in: a box can miss its word's edge)
+        if gb - ga < 2 or gb - ga > height or a.text[-1:] == "_" or b.text[:1] == "_":
+            out.append(b)
+            continue
+        rows = np.flatnonzero(ink[:, ga:gb].any(axis=1))
+        if (
+            rows.size == 0
+            or rows[0] < bottom - cfg.low * height
+            or rows[-1] + 1 - rows[0] > max(2.0, cfg.bar * height)
+            or rows[-1] + 1 >= ink.shape[0]  # (no clear row under it: the next line's letters)
+            or ink[rows[0] : rows[-1] + 1, ga:gb].any(axis=0).mean() < cfg.across
+        ):
+            out.append(b)
+            continue
+        band = ink[rows[0] : rows[-1] + 1]
+        if max(_share(band[:, w.box[0] - left + 1 : w.box[2] - left - 1]) for w in (prev, b)) > cfg.beside:
+            out.append(b)  # ink under the words too: an underline, a field's edge, the next line's letters
+            continue
+        out[-1] = OcrWord(a.text + "_" + b.text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
+    return line if len(out) == len(words) else OcrLine.of(out, line.confidence)
+
+
+def _share(ink: np.ndarray) -> float:
+    """The share of ``ink``'s ``(h, w)`` columns that hold ink (0 for none)."""
+    return float(ink.any(axis=0).mean()) if ink.shape[1] else 0.0

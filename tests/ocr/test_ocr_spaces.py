@@ -104,3 +104,18 @@ def test_a_gap_as_wide_as_the_lines_spaces_splits_a_word() -> None:
         assert text in [ln.text for ln in split_lines(lines, gray)], read
     lines, gray = _tesseract_lines("man-find-6x10", (0, 0, 700, 300))
     assert [ln.text for ln in split_lines(lines, gray)] == [ln.text for ln in lines]
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
+@pytest.mark.timeout(60)
+def test_an_underscore_read_as_a_space_joins_the_words() -> None:
+    """Half A's DejaVu Sans Mono 8 terminal lists photos "IMG_20240612_101533.jpg": the pale
+    underscore lies a row under the letters, and tesseract reads a space. The 6x10 man page of the
+    test above (tight rows, the next line's letters just under the gaps) joins nothing."""
+    lines, gray = _tesseract_lines("term-dejavu8-photos", (490, 190, 670, 250))
+    read = " ".join(ln.text for ln in lines)
+    if "IMG_20240612_101610" in read:
+        pytest.skip("tesseract read the underscores: nothing to show")
+    joined = " ".join(ln.text for ln in split_lines(lines, gray))
+    assert "IMG_20240612_101610" in joined, (read, joined)
+    assert " 20240612 " not in joined, (read, joined)
