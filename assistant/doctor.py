@@ -196,6 +196,10 @@ def probe_ocr() -> str:
         except (OSError, subprocess.TimeoutExpired, IndexError):
             first = "tesseract (version unknown)"
         parts.append(f"{first.strip()} at {tesseract}")
+        from assistant.ocr.tess_api import in_process_available, library_version
+
+        if in_process_available():
+            parts.append(f"read in this process by {library_version()}")
     else:
         parts.append("tesseract not on PATH")
     return "; ".join(parts)

@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 from assistant import onnx_sessions
 from assistant.describe import Describer, DescriberOptions, warm_up_picture
 from assistant.ocr.rapid import RapidOcrEngine, rapidocr_available
+from assistant.ocr.tess_api import TessModels, in_process_available
 from assistant.ocr.tesseract import TesseractEngine
 from assistant.understand import graphics, trust
 
@@ -67,21 +68,31 @@ def test_release_closes_the_second_looks_recogniser() -> None:
 
 
 @pytest.mark.timeout(120)
-def test_release_stops_the_tesseract_process_left_waiting_for_a_sheet() -> None:
-    """A screen reading leaves one tesseract process loaded and waiting for the next sheet (it
-    saves its start-up on the next reading); a quiet minute's release must end it, and the next
-    reading reads the same."""
+@pytest.mark.parametrize("in_process", [True, False])
+def test_release_lets_go_of_tesseract_held_for_the_next_reading(in_process: bool) -> None:
+    """A screen reading leaves tesseract ready for the next one: its models kept loaded in this
+    process, or one process loaded and waiting for the next sheet. A quiet minute's release must
+    let go of them (the process ended), and the next reading reads the same."""
     describer = Describer(DescriberOptions(device="cpu", ocr="auto", photo_ocr="none"))
     engine = getattr(describer._engines()["ocr"], "first", None)
     if not isinstance(engine, TesseractEngine):
         pytest.skip("the screen text reader is not tesseract with a second look here")
+    if in_process and not in_process_available():
+        pytest.skip("libtesseract cannot be read in this process here")
+    engine._models = (engine._models or TessModels()) if in_process else None  # the library, or the program
     screen = Image.new("RGB", (420, 80), "white")
     ImageDraw.Draw(screen).text((10, 20), "Save changes", fill="black", font=ImageFont.load_default(size=28))
     before = describer._engines()["ocr"].recognize(screen).text
     spare = engine._spare
-    assert spare is not None and spare.poll() is None  # left waiting, loaded
+    if in_process:
+        assert spare is None and engine._models is not None and engine._models._free  # kept loaded
+    else:
+        assert spare is not None and spare.poll() is None  # left waiting, loaded
     assert "ocr (TesseractEngine)" in describer.release()
-    assert spare.poll() is not None and engine._spare is None  # ended, not just forgotten
+    if in_process:
+        assert engine._models is not None and not engine._models._free
+    else:
+        assert spare is not None and spare.poll() is not None and engine._spare is None  # ended
     assert describer._engines()["ocr"].recognize(screen).text == before
 
 

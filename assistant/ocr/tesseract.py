@@ -1,13 +1,15 @@
-"""Tesseract backend: the ``tesseract`` program (Debian ``tesseract-ocr``), TSV output.
+"""Tesseract backend: libtesseract in this process (:mod:`assistant.ocr.tess_api`), or else the
+``tesseract`` program (Debian ``tesseract-ocr``); TSV output either way.
 
-Tesseract's own OpenMP threading is slower than one thread on a 2-core machine, so each process
-runs with ``OMP_THREAD_LIMIT=1`` and a tall image is instead cut into horizontal stripes at
-empty rows, one process per stripe, all running at once.
+Tesseract's own OpenMP threading is slower than one thread on a 2-core machine, so a tall image is
+instead cut into horizontal stripes at empty rows, each read by its own model (or process, each
+with ``OMP_THREAD_LIMIT=1``), all at once.
 
 A process's start and its model's load take about 80 ms, more than a small picture's reading, and
-happen before it reads its picture: so each stripe's process is started before its picture is
-prepared, and one process for the next sheet of snippets (read after the page, ``--psm 6``) is
-started when a page has been read and kept waiting, its load done while other work runs.
+happen before it reads its picture: so where the program is run, each stripe's process is started
+before its picture is prepared, and one process for the next sheet of snippets (read after the
+page, ``--psm 6``) is started when a page has been read and kept waiting, its load done while other
+work runs. In this process the models are loaded once and kept, and none of that is needed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
 from assistant.ocr.rejoin import rejoined
+from assistant.ocr.tess_api import TessModels, in_process_available
 from assistant.ocr.text_height import ScaleConfig, reading_scale
 
 
@@ -224,7 +227,8 @@ def _stop(proc: subprocess.Popen[bytes] | None) -> None:
 class TesseractEngine(OcrEngine):
     """``scale``: resize factor before OCR (the least: ``fit_text`` scales a stripe of small text
     more, :mod:`assistant.ocr.text_height`; None: ``scale`` everywhere); ``processes``: stripes
-    OCR'd at once.
+    OCR'd at once; ``in_process``: read by libtesseract in this process (None: where the binding is
+    installed), not by the ``tesseract`` program.
 
     The 1.5x default was measured on the rendered screen set (benchmarks/ocr_engines.py): at 1x
     tesseract drops small UI text (buttons, tab names) and recall falls to about 0.9.
@@ -242,6 +246,7 @@ class TesseractEngine(OcrEngine):
         psm: int = 3,
         timeout_s: float = 60.0,
         fit_text: ScaleConfig | None = FIT_TEXT,
+        in_process: bool | None = None,
     ) -> None:
         exe = shutil.which("tesseract")
         if exe is None or not tesseract_available(lang):
@@ -255,6 +260,9 @@ class TesseractEngine(OcrEngine):
         self.psm = psm
         self.timeout_s = timeout_s
         self.fit_text = fit_text
+        if in_process is None:
+            in_process = in_process_available(lang)
+        self._models = TessModels(lang, timeout_s) if in_process else None
         self._spare: subprocess.Popen[bytes] | None = None  # the next sheet's process, waiting
         self._lock = threading.Lock()
         self._finalizer = weakref.finalize(self, _stop, None)
@@ -264,12 +272,14 @@ class TesseractEngine(OcrEngine):
         self.release()
 
     def release(self) -> bool:
-        """Stops the process waiting for a sheet (about 30 MB while it waits); the next reading
-        starts one again. Whether one was waiting: the app's quiet-minute release logs what went."""
+        """Lets go of the models kept loaded, or stops the process waiting for a sheet (about 20 and
+        30 MB each); the next reading loads them again. Whether any was held: the app's quiet-minute
+        release logs what went."""
+        held = self._models.release() > 0 if self._models is not None else False
         with self._lock:
             spare, self._spare = self._spare, None
         _stop(spare)
-        return spare is not None
+        return held or spare is not None
 
     def _start(self, psm: int) -> subprocess.Popen[bytes]:
         """A tesseract process that loads its model at once, then waits for its picture on stdin."""
@@ -298,7 +308,12 @@ class TesseractEngine(OcrEngine):
         return out.decode("utf-8", errors="replace")
 
     def _warm_sheet(self) -> None:
-        """Starts the process for the next sheet (:meth:`read_sheet`), unless one is waiting."""
+        """Starts the process for the next sheet (:meth:`read_sheet`), unless one is waiting. In this
+        process: a model for every stripe, loaded once (after a small picture, such as the app's
+        warm-up, read by one), so that the next page's stripes all start at once."""
+        if self._models is not None:
+            self._models.warm(self.processes)
+            return
         with self._lock:
             if self._spare is None or self._spare.poll() is not None:
                 self._spare = self._start(SHEET_PSM)
@@ -307,6 +322,8 @@ class TesseractEngine(OcrEngine):
 
     def _run(self, image: Image.Image, psm: int | None = None) -> str:
         psm = psm or self.psm
+        if self._models is not None:
+            return self._models.read_tsv(image, psm)
         spare = None
         if psm == SHEET_PSM:
             with self._lock:
@@ -360,7 +377,8 @@ class TesseractEngine(OcrEngine):
         if span is None:
             return []  # nothing but flat ground (an empty desktop)
         # Started now, its model loads while the stripe is prepared (a sheet's may be waiting).
-        proc = self._start(psm or self.psm) if (psm or self.psm) != SHEET_PSM else None
+        started = self._models is None and (psm or self.psm) != SHEET_PSM
+        proc = self._start(psm or self.psm) if started else None
         cx0, cy0, cx1, cy1 = span
         try:
             img, scale = self._prepared(gray[y0 + cy0 : y0 + cy1, cx0:cx1])

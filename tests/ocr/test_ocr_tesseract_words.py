@@ -33,14 +33,14 @@ def test_a_sheet_read_by_the_waiting_process_reads_as_a_fresh_one() -> None:
     """After a page, a process waits for the next sheet (its model loaded while other work runs):
     it reads the sheet as a process started for it does, then ends; close() stops one unused."""
     page = Image.open(SCREENS / "dlg-tk-save-changes.png")
-    engine = TesseractEngine()
+    engine = TesseractEngine(in_process=False)  # the program's path (the models' own: test_ocr_tess_api)
     box = max(engine.recognize(page).lines, key=lambda ln: len(ln.text)).box
     sheet = page.crop((box[0] - 10, box[1] - 10, box[2] + 10, box[3] + 10))  # its longest line
     waiting = engine._spare
     assert waiting is not None and waiting.poll() is None
     warm = [(ln.text, ln.box) for ln in engine.read_sheet(sheet).lines]
     assert waiting.wait(timeout=5) == 0 and engine._spare is None
-    cold = TesseractEngine()
+    cold = TesseractEngine(in_process=False)
     assert warm and warm == [(ln.text, ln.box) for ln in cold.read_sheet(sheet).lines]
     engine.recognize(page)
     unused = engine._spare
