@@ -22,6 +22,7 @@ from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
 from assistant.ocr.loose import drop_unsure, tidied
 from assistant.ocr.panels import Panel, interrupted, panel_of
+from assistant.ocr.side_lists import side_list
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, row_order, terminal_lines
 
 
@@ -149,8 +150,9 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     ``a`` comes before ``b`` when (1) they overlap horizontally and ``a`` is above ``b``; or (2) ``a``
     lies wholly left of ``b`` and no block ``c`` sits vertically between them overlapping both
     horizontally (a full-width heading between two rows ends a column). Rule 2 is only used
-    against the flow (``a`` lower than ``b``) when one of them is a paragraph of several lines:
-    that reads a column of text before the next column, but a table or a form row by row.
+    against the flow (``a`` lower than ``b``) when one of them is a paragraph of several lines
+    or an entry of a side menu (:mod:`assistant.ocr.side_lists`): that reads a column of text
+    before the next column, but a table or a form row by row.
     Ties go to the topmost, then leftmost block.
     """
     n = len(blocks)
@@ -160,7 +162,7 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     x0, y0, x1, y1 = b[:, 0], b[:, 1], b[:, 2], b[:, 3]
     yc = (y0 + y1) / 2
     h = np.array([min(ln.height for ln in blk.lines) for blk in blocks], dtype=np.float64)
-    multi = np.array([len(blk.lines) >= 2 for blk in blocks])
+    multi = np.array([len(blk.lines) >= 2 for blk in blocks]) | side_list(blocks)
     tol = 0.3 * np.minimum.outer(h, h)
     x_overlap = (np.minimum.outer(x1, x1) - np.maximum.outer(x0, x0)) > 0  # [a, b]
     above = y1[:, None] <= y0[None, :] + tol  # a above b
