@@ -174,6 +174,9 @@ class TessModels:
         if self.lib.TessBaseAPIInit3(handle, self.path, self.lang.encode()) != 0:
             _delete(self.lib, handle)
             raise AssistantError("Tesseract could not load its language file.")
+        # Its messages ("Empty page!!", "Estimating resolution as ...") went to the program's
+        # stderr, which was read and dropped; in this process they would reach the user's terminal.
+        self.lib.TessBaseAPISetVariable(handle, b"debug_file", os.devnull.encode())
         return int(handle)
 
     def read_tsv(self, image: Image.Image, psm: int) -> str:

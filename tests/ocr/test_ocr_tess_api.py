@@ -63,3 +63,13 @@ def test_a_reading_past_its_time_is_stopped_and_its_model_not_kept() -> None:
     with pytest.raises(AssistantError, match="too long"):
         models.read_tsv(page, 3)
     assert not models._free
+
+
+@pytest.mark.timeout(60)
+def test_the_library_says_nothing_on_the_terminal(capfd: pytest.CaptureFixture[str]) -> None:
+    """Tesseract's messages ("Empty page!!", "Estimating resolution as ...") stay out of the user's
+    terminal, as the program's stderr did."""
+    models = TessModels()
+    models.read_tsv(Image.new("L", (200, 100), 255), 6)
+    models.read_tsv(Image.open(SCREENS / "dlg-tk-save-changes.png").convert("L"), 3)
+    assert capfd.readouterr().err == ""
