@@ -27,6 +27,11 @@ class FrameConfig:
     reach: int = 2  # pixels: a line's ground is the lightest pixel this far away (lines up to 4 wide)
     min_side: int = 12  # pixels: an outline's box is at least this wide and tall
     thickness: float = 3.0  # pixels: the most an outline's pixels per pixel of its box's perimeter
+    # A letter in a line of text, not an outline: a part of its height (within ``same_height`` of
+    # it, its top as near) stands within ``beside`` of its height to its side.
+    beside: float = 1.2
+    same_height: float = 0.2
+    letter_width: float = 0.9  # (both no wider than this share of their height)
 
 
 def _neighbours(gray: np.ndarray) -> np.ndarray:
@@ -62,24 +67,61 @@ def lightest(gray: np.ndarray, reach: int) -> np.ndarray:
 def frame_mask(gray: np.ndarray, cfg: FrameConfig | None = None) -> np.ndarray:
     """(h, w) bool: the pixels of outlines round text in ``gray`` (dark lines on light ground;
     light lines on a dark ground when most of it is dark)."""
-    cfg = cfg or FrameConfig()
+    labels, outlines, _ = _rings(gray, cfg or FrameConfig())
+    return np.isin(labels, outlines)
+
+
+def ring_letters(gray: np.ndarray, cfg: FrameConfig | None = None) -> np.ndarray:
+    """(h, w) bool: the pixels of letters that hold something, as an outline does (a dotted zero),
+    told from outlines by the letters beside them (:func:`_in_a_line`)."""
+    labels, _, letters = _rings(gray, cfg or FrameConfig())
+    return np.isin(labels, letters)
+
+
+def _rings(gray: np.ndarray, cfg: FrameConfig) -> tuple[np.ndarray, list[int], list[int]]:
+    """The thin dark parts of ``gray`` labelled, and the labels of those holding something: the
+    outlines, and the letters in a line of text (:func:`_in_a_line`)."""
     g = gray.astype(np.int16)
     if float(np.median(g)) < 128:
         g = 255 - g
     lines = (lightest(g, cfg.reach) - g) > cfg.step  # thin dark structures: strokes and outlines
     labels, count = label(lines)
     if count == 0:
-        return lines
+        return labels, [], []
     areas, boxes = regions(labels, count)  # (n,), (n, 4): x0, y0, x1, y1 exclusive
     w, h = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
     thin = (w >= cfg.min_side) & (h >= cfg.min_side) & (areas <= cfg.thickness * 2 * (w + h))
-    outlines = []
+    outlines: list[int] = []
+    letters: list[int] = []
     for i in np.flatnonzero(thin):
         x0, y0, x1, y1 = boxes[i]
         inside = (boxes[:, 0] > x0) & (boxes[:, 1] > y0) & (boxes[:, 2] < x1) & (boxes[:, 3] < y1)
-        if inside.any():
-            outlines.append(i + 1)  # labels count from 1
-    return np.isin(labels, outlines)
+        if inside.any():  # (labels count from 1)
+            (letters if _in_a_line(boxes, int(i), cfg) else outlines).append(int(i) + 1)
+    return labels, outlines, letters
+
+
+def _in_a_line(boxes: np.ndarray, i: int, cfg: FrameConfig) -> bool:
+    """Whether part ``i`` (of ``boxes`` ``(n, 4)``) is a letter in a line of text: a character of
+    its height stands beside it (rows shared, within ``beside`` of its height), holding nothing. A
+    display's "0.5" in DejaVu Sans Mono draws its zero with a dot inside, which is an outline with
+    something in it to the test above; a key's border has no such neighbour (the keys beside it
+    hold their labels)."""
+    x0, y0, x1, y1 = boxes[i]
+    h = y1 - y0
+    if x1 - x0 > cfg.letter_width * h:
+        return False  # wider than a letter: a key, a field
+    bw, bh = boxes[:, 2] - boxes[:, 0], boxes[:, 3] - boxes[:, 1]
+    gap = np.maximum(boxes[:, 0] - x1, x0 - boxes[:, 2])  # (n,) columns between, negative: overlap
+    near = (gap >= 0) & (gap <= cfg.beside * h)
+    near &= (np.abs(bh - h) <= cfg.same_height * h) & (np.abs(boxes[:, 1] - y0) <= cfg.same_height * h)
+    near &= bw <= cfg.letter_width * bh  # a character, not a rule or a key (cut off its label)
+    for k in np.flatnonzero(near):
+        a0, b0, a1, b1 = boxes[k]
+        holds = (boxes[:, 0] > a0) & (boxes[:, 1] > b0) & (boxes[:, 2] < a1) & (boxes[:, 3] < b1)
+        if not holds.any():
+            return True
+    return False
 
 
 def filled_faces(
@@ -169,6 +211,12 @@ def tidied_box(gray: np.ndarray, box: Box, grow: int = 2) -> Tidied | None:
     x0, y0, x1, y1 = box
     part = gray[y0:y1, x0:x1]
     mask = frame_mask(part)
+    if mask.any():
+        # Letters told with the ink beside the box in sight (its height either way): a place cut
+        # round "0." of a display's "0.5" would make the dotted zero an outline, the "5" out of sight.
+        reach = y1 - y0
+        left, right = max(0, x0 - reach), min(gray.shape[1], x1 + reach)
+        mask &= ~ring_letters(gray[y0:y1, left:right])[:, x0 - left : x1 - left]
     if not mask.any():
         return None
     for _ in range(grow):

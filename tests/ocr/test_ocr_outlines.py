@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from assistant.ocr.outlines import despeckled, frame_mask
+from assistant.ocr.outlines import despeckled, frame_mask, tidied_box
 from assistant.ocr.second_look import SecondLookConfig, unread_places
 from assistant.ocr.text_height import ScaleConfig, line_heights, reading_scale
 
@@ -121,3 +121,24 @@ def test_lines_of_a_tiny_font_one_empty_row_apart_are_cut_apart() -> None:
     bands = line_bands(gray, (0, 0, 120, 60), 24)
     assert len(bands) == 5, bands
     assert bands[-1][0] <= 44  # the dot stays with its line
+
+
+def test_a_dotted_zero_in_a_line_of_figures_is_no_outline() -> None:
+    """DejaVu Sans Mono draws its zero with a dot inside: a ring holding something, as a key's
+    border holds its label. In a display's "0.5" (half A calc-qt-fusion-wide) the figure beside it
+    tells it is a letter; a place cut round "0." alone is judged with that neighbour in sight."""
+    gray = np.full((60, 160), 255, dtype=np.uint8)
+    image = Image.fromarray(gray)
+    ImageDraw.Draw(image).text((20, 10), "0.5", font=ImageFont.truetype(FONT, 32), fill=0)
+    gray = np.asarray(image)
+    cols = np.flatnonzero((gray < 128).any(axis=0))
+    zero = cols[cols < cols[0] + 20]  # the zero's columns (the dot after it lies further right)
+    assert not frame_mask(gray).any()
+    assert tidied_box(gray, (10, 5, int(zero[-1]) + 12, 55)) is None  # "0." alone, the "5" beside it
+    # A key's border round a dotted zero is an outline still: no figure stands beside the key.
+    boxed = np.full((80, 80), 255, dtype=np.uint8)
+    image = Image.fromarray(boxed)
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((5, 5, 74, 74), radius=6, outline=120, width=2)
+    draw.text((28, 20), "0", font=ImageFont.truetype(FONT, 28), fill=0)
+    assert frame_mask(np.asarray(image))[5:75, 5].mean() > 0.6
