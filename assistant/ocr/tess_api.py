@@ -14,7 +14,9 @@ a newer tesseract of their own, which read 24 fewer words of half A's screens (d
 Debian builds libtesseract with OpenMP, whose threads cost more than they save on a 2-core machine
 (the program is run with ``OMP_THREAD_LIMIT=1`` for that reason). OpenMP reads that limit once, when
 its library loads, so it is set only while libtesseract (and with it libgomp) loads. Where libgomp
-was loaded before with no limit, the program is run instead (:func:`in_process_available`).
+was loaded before with no limit (torch's, when torch came first), the program is run instead
+(:func:`in_process_available`). torch loaded after shares this libgomp; its threaded element-wise
+work ran no slower for it (40 M ``exp``: 1.04 s with, 1.17 s without, on this machine).
 """
 
 from __future__ import annotations
