@@ -10,7 +10,7 @@ cuts a word in the middle; or where a gap is as wide as the spaces between the l
 (:func:`split_spaced`: tesseract's "Anew" for a tight dialog font's "A new").
 
 The other way round, a space read where the ink shows a mark: an underscore under the gap
-(:func:`underscored`).
+(:func:`underscored`), a decimal point between figures read as pieces (:func:`figures_joined`).
 """
 
 from __future__ import annotations
@@ -55,6 +55,12 @@ class SpaceConfig:
     under: float = 0.3
     across: float = 0.6
     beside: float = 0.15  # (this share of a word's columns at the bar's rows at most)
+    # Figures read apart at their decimal point or separator: on one row, of one height (within
+    # ``figure_height``), at most ``figure_reach`` of it apart, the mark between them no taller
+    # or wider than ``mark`` of it, in its lower half.
+    figure_height: float = 0.2
+    figure_reach: float = 1.3
+    mark: float = 0.4
 
 
 def _kind(ch: str) -> str:
@@ -193,7 +199,7 @@ def split_lines(
         if len(words) != len(line.words):
             line = OcrLine.of(words, line.confidence)
         out.append(line if letters else split_spaced(underscored(line, gray, cfg), gray, cfg))
-    return out
+    return out if letters else figures_joined(out, gray, cfg)
 
 
 NARROW, WIDE = set("iljtfrI1|!.,:;'`()[]{}"), set("mwMW@%")
@@ -360,3 +366,72 @@ def underscored(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None)
 def _share(ink: np.ndarray) -> float:
     """The share of ``ink``'s ``(h, w)`` columns that hold ink (0 for none)."""
     return float(ink.any(axis=0).mean()) if ink.shape[1] else 0.0
+
+
+def _mark_between(a: OcrWord, b: OcrWord, gray: np.ndarray, cfg: SpaceConfig) -> str | None:
+    """The mark that joins figures ``a`` and ``b`` read apart ("0" and "5" of a display's "0.5"):
+    "" where one of them holds it already ("234." and "5") and nothing lies between, "." or ","
+    for a dot or comma between them (a comma reaches under the figures); None: no join."""
+    ha, hb = a.box[3] - a.box[1], b.box[3] - b.box[1]
+    h = max(ha, hb)
+    gap = b.box[0] - a.box[2]
+    if not (a.text[-1:].isdigit() or a.text[-1:] in ".,") or not (b.text[:1].isdigit() or b.text[:1] == "."):
+        return None
+    if not any(ch.isdigit() for ch in a.text) or not any(ch.isdigit() for ch in b.text):
+        return None
+    if (
+        gap < 0
+        or gap > cfg.figure_reach * h
+        or abs(ha - hb) > cfg.figure_height * h
+        or abs(a.box[1] - b.box[1]) > cfg.figure_height * h
+    ):
+        return None
+    y0, y1 = min(a.box[1], b.box[1]), max(a.box[3], b.box[3])
+    part = gray[y0 : y1 + max(2, h // 4), max(0, a.box[0]) : b.box[2]].astype(np.int16)
+    if part.size == 0:
+        return None
+    at = max(0, a.box[0])
+    ink = off_ground(part)[:, a.box[2] - at : b.box[0] - at] > cfg.contrast  # (h, gap)
+    # Ink running in from either side is the figures' own (a box can leave a serif out).
+    runs = [(c0, c1) for c0, c1 in true_runs(np.asarray(ink.any(axis=0))) if c0 > 0 and c1 < ink.shape[1]]
+    held = a.text[-1:] in ".," or b.text[:1] == "."
+    if not runs:
+        return "" if held and gap <= 0.5 * h else None
+    if held or len(runs) > 1:
+        return None
+    c0, c1 = runs[0]
+    rows = np.flatnonzero(ink[:, c0:c1].any(axis=1))
+    if rows[-1] + 1 - rows[0] > cfg.mark * h or c1 - c0 > cfg.mark * h:
+        return None
+    if rows[0] < (y1 - y0) / 2:
+        return None  # ink high up: a dash, a letter, no decimal point
+    return "," if rows[-1] >= y1 - y0 + 1 else "."
+
+
+def figures_joined(lines: list[OcrLine], gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrLine]:
+    """``lines`` with figures read apart at their decimal point or separator made one: a
+    calculator's display "0.5" or "1,234.5" in a large font was read as places of its own, cut
+    where the small mark left a gap ("0" and "5"; "1", "234." and "5"), and a listener heard
+    two numbers. The mark must be seen between them (:func:`_mark_between`)."""
+    cfg = cfg or SpaceConfig()
+    ends = [k for k, ln in enumerate(lines) if ln.words and ln.words[-1].text[-1:] in "0123456789.,"]
+    starts = [k for k, ln in enumerate(lines) if ln.words and ln.words[0].text[:1] in "0123456789."]
+    if not ends or not starts:
+        return lines
+    out = list(lines)
+    for i in sorted(ends, key=lambda k: lines[k].box[0]):
+        for j in sorted(starts, key=lambda k: lines[k].box[0]):
+            if i == j or not out[i].words or not out[j].words:
+                continue
+            a, b = out[i].words[-1], out[j].words[0]
+            if not 0 <= b.box[0] - a.box[2] <= cfg.figure_reach * (a.box[3] - a.box[1]):
+                continue  # (the cheap test first: most pairs lie far apart)
+            mark = _mark_between(a, b, gray, cfg)
+            if mark is None:
+                continue
+            word = OcrWord(a.text + mark + b.text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
+            out[i] = OcrLine.of(
+                [*out[i].words[:-1], word, *out[j].words[1:]], min(out[i].confidence, out[j].confidence)
+            )
+            out[j] = OcrLine("", out[j].box, 0.0, [])
+    return [ln for ln in out if ln.words] if any(not ln.words for ln in out) else lines

@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from assistant.ocr.boxes import OcrLine
+from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.line_reader import LineReader, line_reader_available
 from assistant.ocr.look_read import read_places
 from assistant.ocr.second_look import SecondLookConfig
-from assistant.ocr.spaces import split_lines
+from assistant.ocr.spaces import figures_joined, split_lines
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -119,3 +119,36 @@ def test_an_underscore_read_as_a_space_joins_the_words() -> None:
     joined = " ".join(ln.text for ln in split_lines(lines, gray))
     assert "IMG_20240612_101610" in joined, (read, joined)
     assert " 20240612 " not in joined, (read, joined)
+
+
+def _figure_pieces(text: str, pieces: list[str]) -> tuple[list[OcrLine], np.ndarray]:
+    """``text`` drawn large in DejaVu Sans Mono, as a calculator's display, and read as the places
+    the second look cut it into: one line per piece of ``pieces`` (consecutive runs of its
+    characters, spaces dropped, each boxed round its own ink; the marks between pieces unread)."""
+    font = ImageFont.truetype(MONO, 28)
+    image = Image.new("L", (40 + 20 * len(text), 50), 250)
+    draw = ImageDraw.Draw(image)
+    draw.text((20, 8), text, font=font, fill=20)
+    gray = np.asarray(image)
+    lines, at = [], 0
+    for piece in pieces:
+        at = text.index(piece, at)
+        x0 = 20 + round(draw.textlength(text[:at], font=font))
+        x1 = 20 + round(draw.textlength(text[: at + len(piece)], font=font))
+        cols = np.flatnonzero((gray[:, x0:x1] < 128).any(axis=0))
+        rows = np.flatnonzero((gray[:, x0:x1] < 128).any(axis=1))
+        box = (x0 + int(cols[0]), int(rows[0]), x0 + int(cols[-1]) + 1, int(rows[-1]) + 1)
+        lines.append(OcrLine.of([OcrWord(piece, box, 0.99)]))
+        at += len(piece)
+    return lines, gray
+
+
+def test_figures_read_apart_at_their_decimal_point_are_one_number() -> None:
+    """Half A's calculators: the second look cut a display's "0.5" and "1,234.5" where the small
+    mark left a gap, and read "0" "5", or "1" "234." "5". The mark seen between the pieces joins
+    them; figures with a space between them stay apart."""
+    for text, pieces in [("0.5", ["0", "5"]), ("1,234.5", ["1", "234.", "5"]), ("42.75", ["42", "75"])]:
+        lines, gray = _figure_pieces(text, pieces)
+        assert [ln.text for ln in figures_joined(lines, gray)] == [text]
+    lines, gray = _figure_pieces("12 34", ["12", "34"])
+    assert [ln.text for ln in figures_joined(lines, gray)] == ["12", "34"]
