@@ -19,23 +19,56 @@ from PIL import Image
 
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
-from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _ink_runs, fill_gaps, read_snippets
+from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _column_runs, fill_gaps, read_snippets
 from assistant.ocr.layout import on_title_bar
 from assistant.ocr.panels import Panel
 
 SURE = 0.9  # a title word read with less confidence than this is in doubt
+INK = 60  # grey levels off a bar's ground (:func:`_bar_ink`): a letter's ink
+GROUND = 20  # ... and this close to a row's fitted ground: that row's ground
+SLACK = 2  # pixels an engine's word box may miss of its own letters at either side
+UNREAD = 0.4  # unread ink this share of the title's height or taller is a letter (not a speck)
+
+
+def _bar_ink(crop: np.ndarray) -> np.ndarray:
+    """Where ``crop`` ``(h, w)`` (a title bar, grey) holds ink: far from its row's ground, a straight
+    line along the row fitted to the pixels near it. A bar shaded from one end to the other
+    (Artwiz-boxed: from grey 24 to 58 along its top row, a highlight from 113 to 180 along its
+    bottom) is all ground so; against the bar's median grey its light end was ink, and a title box
+    ran on over it to the buttons."""
+    crop = crop.astype(np.float32)
+    xs = np.arange(crop.shape[1], dtype=np.float32)
+    near = np.abs(crop - np.median(crop, axis=1, keepdims=True)) <= 2 * GROUND  # (h, w)
+    ground = crop
+    for _ in range(3):
+        weight = near.astype(np.float32)
+        total = weight.sum(axis=1, keepdims=True) + 1e-6
+        mid = (weight * xs).sum(axis=1, keepdims=True) / total  # (h, 1)
+        mean = (weight * crop).sum(axis=1, keepdims=True) / total
+        dx = xs - mid  # (h, w)
+        slope = (weight * dx * (crop - mean)).sum(axis=1, keepdims=True) / (
+            (weight * dx**2).sum(axis=1, keepdims=True) + 1e-6
+        )
+        ground = mean + slope * dx
+        near = np.abs(crop - ground) <= GROUND
+    return np.asarray(np.abs(crop - ground) > INK)
+
+
+def _inside(bar: Box) -> Box:
+    """The bar inside its border."""
+    return bar[0] + 2, bar[1] + 2, bar[2] - 2, bar[3] - 1
 
 
 def _title_box(gray: np.ndarray, bar: Box) -> Box | None:
     """A title bar's title: the bar inside its border cut to its ink, without the icon at its left
     end and the buttons at its right (ink apart from the rest by a bar's height, near the ends;
     read with the title they came back as "xX" and "-oxX"). None: nothing written on it."""
-    x0, y0, x1, y1 = bar[0] + 2, bar[1] + 2, bar[2] - 2, bar[3] - 1
+    x0, y0, x1, y1 = _inside(bar)
     high = bar[3] - bar[1]
-    crop = gray[y0:y1, x0:x1].astype(np.int16)
-    runs = _ink_runs(crop, high) if crop.size else []
-    if len(runs) > 1 and runs[0][0] < high and runs[0][1] - runs[0][0] <= 1.5 * high:
-        runs = runs[1:]  # the icon
+    crop = gray[y0:y1, x0:x1]
+    runs = _column_runs(_bar_ink(crop), high) if crop.size else []
+    if len(runs) > 1 and runs[0][0] < high and runs[0][1] - runs[0][0] <= 3 * high:
+        runs = runs[1:]  # the icon (and a handle of another shade beside it: Artwiz-boxed's grey)
     if len(runs) > 1 and (x1 - x0) - runs[-1][1] < high and runs[-1][1] - runs[-1][0] <= 5 * high:
         runs = runs[:-1]  # the buttons
     return (x0 + runs[0][0], y0, x0 + runs[-1][1], y1) if runs else None
@@ -80,9 +113,41 @@ def _doubtful(lines: Sequence[OcrLine], bar: Box) -> bool:
     return not words or any(w.confidence < SURE for w in words)
 
 
+def _unread(gray: np.ndarray, lines: Sequence[OcrLine], bar: Box, title: Box) -> bool:
+    """Whether the title's ink holds a letter no word read on ``bar`` covers: a letter dropped
+    between two sure words ("Garden ournal" at 0.97 and 1.0 on a shaded Artwiz-boxed bar, the
+    "J" left out between the two boxes), or a word before or after them ("plants - xterm" read
+    "xterm"). Ink beginning within a bar's height of its left end is the window's icon, not text
+    (a title begins after it)."""
+    words = _words([ln for ln in lines if centre_in(ln.box, bar)])
+    x0, y0, x1, y1 = _inside(bar)
+    ink = _bar_ink(gray[y0:y1, x0:x1])[:, title[0] - x0 : title[2] - x0]  # (h, w): judged on the whole bar
+    rows = np.flatnonzero(ink.any(axis=1))
+    if not words or rows.size == 0:
+        return False
+    icon = bar[0] + (bar[3] - bar[1]) - title[0]  # the title box's columns before this: the icon's
+    high = rows[-1] + 1 - rows[0]
+    covered = np.zeros(ink.shape[1], dtype=bool)
+    for w in words:
+        covered[max(0, w.box[0] - title[0] - SLACK) : max(0, w.box[2] - title[0] + SLACK)] = True
+    left = ink & ~covered  # (h, w)
+    for a, b in _column_runs(left, 1):
+        inked = np.flatnonzero(left[:, a:b].any(axis=1))
+        if b - a >= 2 and inked[-1] + 1 - inked[0] >= UNREAD * high and a >= icon:
+            return True
+    return False
+
+
 def title_places(gray: np.ndarray, lines: Sequence[OcrLine], bars: Sequence[Box]) -> list[tuple[Box, Box]]:
-    """Each doubtful bar of ``bars`` with its title's box (bars with nothing written left out)."""
-    return [(bar, t) for bar in bars if _doubtful(lines, bar) and (t := _title_box(gray, bar)) is not None]
+    """Each doubtful bar of ``bars`` with its title's box (bars with nothing written left out): a
+    bar whose words are unsure or too few (:func:`_doubtful`), or whose title holds a letter none
+    of them covers (:func:`_unread`)."""
+    places = []
+    for bar in bars:
+        title = _title_box(gray, bar)
+        if title is not None and (_doubtful(lines, bar) or _unread(gray, lines, bar, title)):
+            places.append((bar, title))
+    return places
 
 
 def read_titles(

@@ -68,3 +68,24 @@ def test_gaps_and_titles_read_at_once_as_one_after_the_other() -> None:
     assert [(ln.text, ln.box) for ln in got] == [(ln.text, ln.box) for ln in expected]
     assert [(p.box, p.bar) for p in got_panels] == [(p.box, p.bar) for p in panels]
     engine.close()
+
+
+@pytest.mark.timeout(60)
+def test_a_letter_dropped_between_sure_title_words_has_the_title_read_again() -> None:
+    """Artwiz-boxed's bar, shaded from end to end: the page-wide reading gave "Garden" and
+    "ournal" (both sure), the "J" between their boxes left out. That unread letter puts the title
+    in doubt; read again, it is whole, and the buttons at the bar's light end are not read. The
+    title read whole is left alone."""
+    image = Image.open(SCREENS / "app-tk-menubar-journal.png").convert("RGB")
+    (frame,) = find_frames(image)
+    gray = np.asarray(image.convert("L"))
+    garden = OcrWord("Garden", (881, 210, 927, 231), 1.0)
+    dropped = OcrLine(
+        "Garden ournal", (881, 210, 986, 231), 0.97, [garden, OcrWord("ournal", (940, 210, 986, 231), 0.97)]
+    )
+    whole = OcrLine(
+        "Garden Journal", (881, 210, 986, 231), 0.97, [garden, OcrWord("Journal", (930, 210, 986, 231), 0.97)]
+    )
+    assert title_places(gray, [dropped], [frame.bar]) and not title_places(gray, [whole], [frame.bar])
+    lines = reread_titles(image, [dropped], TesseractEngine(), [frame.bar])
+    assert " ".join(ln.text for ln in sorted(lines, key=lambda ln: ln.box[0])).lower() == "garden journal"
