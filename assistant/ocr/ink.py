@@ -106,6 +106,25 @@ def line_bands(gray: np.ndarray, box: Box, step: int) -> list[tuple[int, int]]:
     return [(y0 + a, y0 + b) for a, b in out if b - a >= 4]
 
 
+def line_places(
+    gray: np.ndarray, cells: np.ndarray, origin: tuple[int, int], cell: int, step: int, most: int
+) -> list[Box]:
+    """A part of ink too tall for one line (``cells``: its cells, (rows, cols) bool, its cell (0, 0)
+    at ``origin`` on the picture's cell grid) cut into its lines (:func:`line_bands`), each as wide
+    as the part's cells on its rows; a band taller than ``most`` (a picture's, no line's) is left
+    out. A column of words the first engine left unread, one under another (a terminal's git log
+    hashes in yellow beside their black subjects), joins from row to row into one part taller than
+    a line: whole, it was taken for a keypad or a picture and never read."""
+    c, (ox, oy) = cell, origin
+    rows, cols = cells.shape
+    out = []
+    for a, b in line_bands(gray, (ox * c, oy * c, (ox + cols) * c, (oy + rows) * c), step):
+        xs = np.flatnonzero(cells[max(0, a // c - oy) : max(0, -(-b // c) - oy)].any(axis=0))
+        if xs.size and b - a <= most:
+            out.append(((ox + int(xs[0])) * c, a, (ox + int(xs[-1]) + 1) * c, b))
+    return out
+
+
 def _stroke_rows(diff: np.ndarray, step: int) -> np.ndarray:
     """(h, w) horizontal differences -> (h,) whether each row crosses a stroke (a rise and a fall)."""
     return np.asarray((diff > step).any(axis=1) & (diff < -step).any(axis=1))

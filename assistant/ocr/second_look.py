@@ -31,7 +31,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
 from assistant.ocr.faint import doubted, faint_pixels
 from assistant.ocr.font_first import font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
-from assistant.ocr.ink import crossed, grown, ink_cells, masked
+from assistant.ocr.ink import crossed, grown, ink_cells, line_places, masked
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
@@ -39,6 +39,8 @@ from assistant.ocr.look_read import read_places, spelt, within
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.spaces import split_lines
 from assistant.ocr.tesseract import content_span, rule_mask
+
+LINE_SHARE = 4  # a line found inside a tangle is at most this share of ``max_height`` tall
 
 
 @dataclass(frozen=True)
@@ -179,7 +181,12 @@ def _places(
     for k, (area, (x0, y0, x1, y1)) in enumerate(zip(areas.tolist(), boxes.tolist(), strict=True)):
         x0, x1, y0, y1 = x0 + origin[0], x1 + origin[0], y0 + origin[1], y1 + origin[1]
         if (y1 - y0) * c > cfg.max_height:
-            tangles.append((x0, y0, x1, y1))
+            if tangle:  # still too tall inside a tangle: lines one under another (ink.line_places)
+                part = labels[y0 - origin[1] : y1 - origin[1], x0 - origin[0] : x1 - origin[0]] == k + 1
+                lines = line_places(gray, part, (x0, y0), c, cfg.step, cfg.max_height // LINE_SHARE)
+                places += [(max(0, a - cfg.margin), b, min(w, x + cfg.margin), y) for a, b, x, y in lines]
+            else:
+                tangles.append((x0, y0, x1, y1))
             continue
         if area / ((y1 - y0) * (x1 - x0)) < cfg.min_density or area < 2:
             if split and area >= 6:
