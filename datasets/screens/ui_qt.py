@@ -69,6 +69,23 @@ def _words_in_box(text: str, box: Box) -> list[list[Any]]:
     return [[t, box] for t in text.split()]
 
 
+def _headings(header: QHeaderView, columns: list[str]) -> list[dict[str, Any]]:
+    """A table's or tree's column headings as the report's items: row 0, each boxed in its section."""
+    out = []
+    for c, name in enumerate(columns):
+        rect = QRect(header.sectionViewportPosition(c), 0, header.sectionSize(c), header.height())
+        out.append(
+            {
+                "role": "heading",
+                "text": name,
+                "row": 0,
+                "col": c,
+                "words": _words_in_box(name, _global(header, rect)),
+            }
+        )
+    return out
+
+
 def _line_words(
     fm: QFontMetrics, lines: list[str], x0: float, y0: float, bw: float, align: str
 ) -> list[list[Any]]:
@@ -463,18 +480,7 @@ class QtWindow:
                             "words": _words_in_box(text, _global(vp, rect)),
                         }
                     )
-            for c, name in enumerate(columns):
-                rect = QRect(hh.sectionViewportPosition(c), 0, hh.sectionSize(c), hh.height())
-                out.append(
-                    {
-                        "role": "heading",
-                        "text": name,
-                        "row": 0,
-                        "col": c,
-                        "words": _words_in_box(name, _global(hh, rect)),
-                    }
-                )
-            return out
+            return out + _headings(hh, columns)
 
         self.items.append(
             ("custom", tree, {"report": report, "columns": columns, "rows": [c for _, c in made]})
@@ -608,19 +614,7 @@ class QtWindow:
                         "words": _words_in_box(text, _global(vp, rect)),
                     }
                 )
-        hh = t.horizontalHeader()
-        for c, name in enumerate(extra["columns"]):
-            rect = QRect(hh.sectionViewportPosition(c), 0, hh.sectionSize(c), hh.height())
-            out.append(
-                {
-                    "role": "heading",
-                    "text": name,
-                    "row": 0,
-                    "col": c,
-                    "words": _words_in_box(name, _global(hh, rect)),
-                }
-            )
-        return out
+        return out + _headings(t.horizontalHeader(), extra["columns"])
 
     def dump(self) -> None:
         w = self.window
