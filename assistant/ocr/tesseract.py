@@ -227,8 +227,9 @@ def _stop(proc: subprocess.Popen[bytes] | None) -> None:
 class TesseractEngine(OcrEngine):
     """``scale``: resize factor before OCR (the least: ``fit_text`` scales a stripe of small text
     more, :mod:`assistant.ocr.text_height`; None: ``scale`` everywhere); ``processes``: stripes
-    OCR'd at once; ``in_process``: read by libtesseract in this process (None: where the binding is
-    installed), not by the ``tesseract`` program.
+    OCR'd at once; ``in_process``: read by the system's libtesseract in this process (None: where
+    it loads with OpenMP held to one thread, :func:`~assistant.ocr.tess_api.in_process_available`),
+    not by the ``tesseract`` program.
 
     The 1.5x default was measured on the rendered screen set (benchmarks/ocr_engines.py): at 1x
     tesseract drops small UI text (buttons, tab names) and recall falls to about 0.9.
@@ -272,9 +273,9 @@ class TesseractEngine(OcrEngine):
         self.release()
 
     def release(self) -> bool:
-        """Lets go of the models kept loaded, or stops the process waiting for a sheet (about 20 and
-        30 MB each); the next reading loads them again. Whether any was held: the app's quiet-minute
-        release logs what went."""
+        """Lets go of the models kept loaded (about 6 MB each), or stops the process waiting for a
+        sheet (about 30 MB); the next reading loads them again. Whether any was held: the app's
+        quiet-minute release logs what went."""
         held = self._models.release() > 0 if self._models is not None else False
         with self._lock:
             spare, self._spare = self._spare, None
