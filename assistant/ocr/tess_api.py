@@ -44,19 +44,25 @@ _LOAD_LOCK = threading.Lock()
 _LIVE: set[int] = set()  # handles not yet deleted (deleted at exit: tesseract warns of leaks otherwise)
 
 
+def list_langs() -> str | None:
+    """What ``tesseract --list-langs`` prints: the models' folder on its first line, then one
+    language a line (None: no program, or it failed)."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return None
+    try:
+        return subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
 @functools.lru_cache(maxsize=1)
 def tessdata_dir() -> Path | None:
     """The folder of the system's model files, as the ``tesseract`` program reports it (None: none)."""
     prefix = os.environ.get("TESSDATA_PREFIX")
     if prefix and Path(prefix).is_dir():
         return Path(prefix)
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return None
-    try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return None
+    out = list_langs()
     found = re.search(r'"([^"]+)"', out.splitlines()[0] if out else "")
     return Path(found.group(1)) if found and Path(found.group(1)).is_dir() else None
 

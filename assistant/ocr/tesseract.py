@@ -32,19 +32,13 @@ from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
 from assistant.ocr.rejoin import rejoined
-from assistant.ocr.tess_api import TessModels, in_process_available
+from assistant.ocr.tess_api import TessModels, in_process_available, list_langs
 from assistant.ocr.text_height import ScaleConfig, reading_scale
 
 
 def tesseract_available(lang: str = "eng") -> bool:
-    exe = shutil.which("tesseract")
-    if exe is None:
-        return False
-    try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return lang in out.stdout.split()
+    out = list_langs()
+    return out is not None and lang in out.split()
 
 
 def stripe_cuts(gray: np.ndarray, parts: int) -> list[int]:
