@@ -146,18 +146,23 @@ def _overlapping(windows: list[np.ndarray], grid: tuple[int, int]) -> bool:
     return any(_above(a, b) or _above(b, a) for i, a in enumerate(tops) for b in tops[i + 1 :])
 
 
+def _cells_in(box: Box, rows: int, cols: int, c: int) -> np.ndarray:
+    """(rows, cols) bool over the cell grid: the cells whose middle pixel ``box`` holds."""
+    x0, y0, x1, y1 = box
+    ys = np.arange(rows)[:, None] * c + c // 2  # (rows, 1) the cells' middle pixels
+    xs = np.arange(cols)[None, :] * c + c // 2  # (1, cols)
+    return (ys >= y0) & (ys < y1) & (xs >= x0) & (xs < x1)
+
+
 def _frame_panels(frames: list[Frame], size: tuple[int, int], cfg: PanelConfig) -> list[Panel]:
     """Windows found by their title bars (topmost first) as panes: each shows where no window
     above it does (cells by their middle pixel)."""
     c = cfg.cell
     rows, cols = size[1] // c, size[0] // c
-    ys = np.arange(rows)[:, None] * c + c // 2  # (rows, 1) the cells' middle pixels
-    xs = np.arange(cols)[None, :] * c + c // 2  # (1, cols)
     covered = np.zeros((rows, cols), dtype=bool)
     panels = []
     for frame in frames:
-        x0, y0, x1, y1 = frame.box
-        inside = (ys >= y0) & (ys < y1) & (xs >= x0) & (xs < x1)  # (rows, cols)
+        inside = _cells_in(frame.box, rows, cols, c)
         mask = inside & ~covered
         covered |= inside
         if mask.any():
@@ -171,15 +176,15 @@ def area_panels(areas: list[list[tuple[int, int, int, int]]], size: tuple[int, i
     terminals side by side made one grid of their rows, whose "gaps" were read again where each
     had read its words ("sun sun crea cream", half A multi-three-core-fonts, live)."""
     c = PanelConfig().cell
+    rows, cols = size[1] // c + 1, size[0] // c + 1
     panels = []
     for parts in areas:
-        mask = np.zeros((size[1] // c + 1, size[0] // c + 1), dtype=bool)  # (rows, cols) over the cells
-        for x, y, w, h in parts:  # the cells whose middle pixel (cell * c + c // 2) the part holds
-            first = [max(0, (v - c // 2 + c - 1) // c) for v in (y, x)]
-            mask[first[0] : (y + h - c // 2 + c - 1) // c, first[1] : (x + w - c // 2 + c - 1) // c] = True
-        if parts and mask.any():
-            box = union_box([(x, y, x + w, y + h) for x, y, w, h in parts])
-            panels.append(Panel(box, mask, c))
+        boxes = [(x, y, x + w, y + h) for x, y, w, h in parts]
+        mask = np.zeros((rows, cols), dtype=bool)
+        for box in boxes:
+            mask |= _cells_in(box, rows, cols, c)
+        if mask.any():
+            panels.append(Panel(union_box(boxes), mask, c))
     return panels
 
 
