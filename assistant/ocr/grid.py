@@ -382,11 +382,7 @@ def find_grids(
     used: set[int] = set()
     for run in runs:
         rows = _trimmed(run)
-        if not _is_grid(rows, cfg):
-            if (headed := _under_header(run, cfg)) is not None:
-                used.update(id(c) for r in headed[1] for c in r.cells)
-                grids.append(Grid(headed[0], fixed))
-        else:
+        if _is_grid(rows, cfg):
             # A toolbar or a status line over a table ("New Open, Print" over four columns) is no
             # row of it, nor are its words any column's.
             columns = _columns(_without_lead(rows, cfg), cfg)
@@ -396,4 +392,7 @@ def find_grids(
             rows = rows[len(rows) - len(cut) :]
             used.update(id(c) for r in rows for c in r.cells)
             grids.append(Grid(cut, fixed or _monospace(rows, cfg)))
+        elif (headed := _under_header(run, cfg)) is not None:
+            used.update(id(c) for r in headed[1] for c in r.cells)
+            grids.append(Grid(headed[0], fixed))
     return grids, [ln for ln in lines if id(ln) not in used]
