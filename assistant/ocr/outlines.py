@@ -94,9 +94,7 @@ def _rings(gray: np.ndarray, cfg: FrameConfig) -> tuple[np.ndarray, list[int], l
     outlines: list[int] = []
     letters: list[int] = []
     for i in np.flatnonzero(thin):
-        x0, y0, x1, y1 = boxes[i]
-        inside = (boxes[:, 0] > x0) & (boxes[:, 1] > y0) & (boxes[:, 2] < x1) & (boxes[:, 3] < y1)
-        if inside.any():  # (labels count from 1)
+        if _within(boxes, boxes[i]).any():  # (labels count from 1)
             (letters if _in_a_line(boxes, int(i), cfg) else outlines).append(int(i) + 1)
     return labels, outlines, letters
 
@@ -116,12 +114,13 @@ def _in_a_line(boxes: np.ndarray, i: int, cfg: FrameConfig) -> bool:
     near = (gap >= 0) & (gap <= cfg.beside * h)
     near &= (np.abs(bh - h) <= cfg.same_height * h) & (np.abs(boxes[:, 1] - y0) <= cfg.same_height * h)
     near &= bw <= cfg.letter_width * bh  # a character, not a rule or a key (cut off its label)
-    for k in np.flatnonzero(near):
-        a0, b0, a1, b1 = boxes[k]
-        holds = (boxes[:, 0] > a0) & (boxes[:, 1] > b0) & (boxes[:, 2] < a1) & (boxes[:, 3] < b1)
-        if not holds.any():
-            return True
-    return False
+    return any(not _within(boxes, boxes[k]).any() for k in np.flatnonzero(near))
+
+
+def _within(boxes: np.ndarray, box: np.ndarray | Box) -> np.ndarray:
+    """(n,) bool: which of ``boxes`` ``(n, 4)`` lie inside ``box``, clear of all its sides."""
+    x0, y0, x1, y1 = box
+    return (boxes[:, 0] > x0) & (boxes[:, 1] > y0) & (boxes[:, 2] < x1) & (boxes[:, 3] < y1)
 
 
 def filled_faces(
@@ -166,9 +165,7 @@ def filled_faces(
     keyish = (w >= side) & (h >= side) & (areas >= 0.35 * w * h)
     # Whole within the part: one cut at its edge is no key's face (a button running out of a
     # keypad's area, read "Cont" for "Continue to payment").
-    keyish &= (
-        (boxes[:, 0] > 0) & (boxes[:, 1] > 0) & (boxes[:, 2] < half.shape[1]) & (boxes[:, 3] < half.shape[0])
-    )
+    keyish &= _within(boxes, (0, 0, half.shape[1], half.shape[0]))
     out = []
     for i in np.flatnonzero(keyish):
         x0, y0, x1, y1 = boxes[i].tolist()
