@@ -94,10 +94,15 @@ def _rim(outline: np.ndarray, width: int) -> np.ndarray:
     is outline all round."""
     if not ((outline.mean(axis=0) >= 0.5).any() and (outline.mean(axis=1) >= 0.5).any()):
         return outline
-    band = np.zeros(outline.shape, dtype=bool)
-    band[:width] = band[-width:] = True
-    band[:, :width] = band[:, -width:] = True
-    return outline & band
+    return outline & _band(outline.shape, (0, 0, outline.shape[1], outline.shape[0]), width)
+
+
+def _band(shape: tuple[int, ...], face: Box, width: int) -> np.ndarray:
+    """(h, w) bool over ``shape``: within ``width`` pixels of ``face``'s sides, or outside it."""
+    x0, y0, x1, y1 = face
+    band = np.ones(shape, dtype=bool)
+    band[y0 + width : y1 - width, x0 + width : x1 - width] = False
+    return band
 
 
 def key_faces(gray: np.ndarray, area: Box, cfg: KeyConfig | None = None) -> list[Key]:
@@ -215,12 +220,9 @@ def _faint_rim(part: np.ndarray, keep: np.ndarray, face: Box, ground: int, cfg: 
     ``cfg.rim`` of the face's sides, or outside it) and stand out from the ground by under half
     as much as the label does: a bevel line drawn inside the key (colour xcalc's, 4 pixels in),
     which beside a label reaching the side was read with it ("trund" for "trunc")."""
-    x0, y0, x1, y1 = face
-    band = np.ones(part.shape, dtype=bool)
-    band[y0 + cfg.rim : y1 - cfg.rim, x0 + cfg.rim : x1 - cfg.rim] = False
     far = np.abs(part.astype(np.int16) - ground)
     most = int(far[keep].max()) if keep.any() else 0
-    return band & keep & (far <= max(cfg.ink, most // 2))
+    return _band(part.shape, face, cfg.rim) & keep & (far <= max(cfg.ink, most // 2))
 
 
 def key_margin(cut: Box) -> int:
