@@ -167,8 +167,7 @@ def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     spaces = [
         (a, b)
         for i, (a, b) in enumerate(ink.runs)
-        if b - a
-        >= max(cfg.least * ink.height, cfg.over_others * float(np.median(widths[:i] + widths[i + 1 :])))
+        if b - a >= max(cfg.least * ink.height, cfg.over_others * _median_others(widths, i))
     ]
     digits = last + 1 - first - sum(b - a for a, b in spaces)  # the ink's width without the spaces
     pieces: list[OcrWord] = []
