@@ -210,11 +210,13 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     labels = sorted((seg for ln in row for seg in split_spaced(ln, WORD_GAP)), key=lambda seg: seg.box[0])
     if not _are_buttons(labels, cfg):  # cut finer: outlined buttons close together
         labels = [seg for ln in sorted(row, key=lambda ln: ln.box[0]) for seg in _outlined(ln, cfg)]
+        if not _are_buttons(labels, cfg):
+            return None
     # Below all else, a grid's lines too (strays aside): xcalc's display labels "DEG DEC" above
     # its keys (a grid, left out above) are no buttons.
     level = min(_middle(ln) for ln in row)
     others = [ln for b in blocks for ln in b.lines if ln not in row and _letters(ln.text) > cfg.stray_chars]
-    if not _are_buttons(labels, cfg) or any(_middle(ln) > level for ln in others):
+    if any(_middle(ln) > level for ln in others):
         return None
     above = [
         ln for ln in real if ln not in row and ln.box[3] <= min(seg.box[1] for seg in labels) + height // 2
