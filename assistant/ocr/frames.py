@@ -155,6 +155,7 @@ def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = Fals
 def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     """Title bars: (bar box, how far its frame's sides run below it, its colour)."""
     found = []
+    grounds: dict[Box, np.ndarray] = {}  # each bar's ground (:func:`_ground`), for _buttons
     grey = np.asarray(Image.fromarray(px).convert("L"), dtype=np.int16)
     for box in _bar_pairs(_edge_lines(grey, cfg), cfg):
         x0, y0, x1, y1 = box
@@ -170,8 +171,9 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
                 continue  # a table's header row: its column rules cross it from edge to edge
             rgb = np.median(colour.reshape(-1, 3), axis=0)
             found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
+            grounds[box] = colour
     bars = _distinct(found)
-    with_buttons = [bar for bar in bars if _buttons(px, bar[0], cfg)]
+    with_buttons = [bar for bar in bars if _buttons(px, bar[0], grounds[bar[0]], cfg)]
     return [bar for bar in bars if any(bar is b for b in with_buttons) or _cut_by(bar, with_buttons)]
 
 
@@ -186,13 +188,13 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
     return int(crossing[6:-6].sum()) >= 2
 
 
-def _buttons(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
+def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:
     """Whether the bar has marks at its right end (the close, maximise and minimise buttons every
     window manager here draws there): a text field, a list's highlighted row or a table's cell has
-    its text at the left or the middle, and nothing at its right end."""
+    its text at the left or the middle, and nothing at its right end. ``colour``: the bar's ground
+    at each pixel, (h, w, 3) (:func:`_ground`)."""
     x0, y0, x1, y1 = box
     high = y1 - y0
-    _, colour = _ground(px, box, cfg)  # (h, w, 3)
     rows = slice(high // 4, high - high // 4)  # the buttons' middle rows
     # (h', w, 3); clear of the last 4 px: a text field's border (2 px with a focus ring) is no button
     start = max(x0, x1 - high - high // 2)
