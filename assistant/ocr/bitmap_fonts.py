@@ -172,12 +172,12 @@ def read_word(
         if first == n or cells[first] == blank or cells[n - 1] == blank:
             continue
         text = "".join(font.glyphs.get(c, " ") for c in cells[first:n])
-        like = SequenceMatcher(None, text, word.text).ratio() if tall else 1.0
+        like = SequenceMatcher(None, text, word.text).ratio() if tall or least else 1.0
         if best is None or like > best[0]:
             best = (like, text, start + first * font.pitch, n - first, base)
         if not tall:
             break
-    if best is None or SequenceMatcher(None, best[1], word.text).ratio() < least:
+    if best is None or best[0] < least:
         return None
     _, text, x, n, base = best
     left, right = _grown(word, gray, (x, n, base), font, room)
