@@ -56,15 +56,13 @@ def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
     def under(o: OcrLine) -> bool:
         return _overlap(o.box[0], o.box[2], line.box[0], line.box[2]) > 0
 
-    close = spanned(2 * line.height)
-    if any(under(o) for o in close):  # its box covers other text
-        # (the rows it spans as far as a table's cells beside it: a tree's "garden-planner", boxed
-        # over its own row and the next, where only the next row's name lay under it)
-        bands = _bands(spanned(6 * line.height))
+    # The rows it spans as far as a table's cells beside it (so too when it covers text: a tree's
+    # "garden-planner", boxed over its own row and the next, where only the next row's name lay under it)
+    bands = _bands(spanned(6 * line.height))
+    if any(under(o) for o in spanned(2 * line.height)):  # its box covers other text
         free = [b for b in bands if not any(under(o) for o in b)]
         row = free[0] if len(bands) >= 2 and len(free) == 1 else None
     else:
-        bands = _bands(spanned(6 * line.height))
         row = bands[0] if len(bands) == 1 and len(bands[0]) >= 2 and not any(map(under, bands[0])) else None
     if row is None:
         return line
