@@ -35,6 +35,12 @@ def _bands(lines: list[OcrLine]) -> list[list[OcrLine]]:
     return bands
 
 
+def moved(line: OcrLine, y0: int, y1: int) -> OcrLine:
+    """``line`` boxed from ``y0`` to ``y1`` (the row it goes onto), its words too."""
+    words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
+    return OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words)
+
+
 def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
     """``line`` moved onto the one row it belongs to, when an engine boxed it loosely (a second
     reading's box, twice its text's height) and so made it a heading, joined to the wrong block
@@ -68,8 +74,7 @@ def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
         return line
     y0 = int(statistics.median(o.box[1] for o in row))
     y1 = int(statistics.median(o.box[3] for o in row))
-    words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
-    return OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words)
+    return moved(line, y0, y1)
 
 
 def _words_in(text: str) -> list[str]:

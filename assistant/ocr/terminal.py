@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from assistant.ocr.boxes import OcrLine, OcrWord, union_box
 from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
+from assistant.ocr.loose import moved
 
 if TYPE_CHECKING:
     from assistant.ocr.layout import TextBlock
@@ -138,7 +139,7 @@ def on_rows(lines: list[OcrLine]) -> list[OcrLine]:
         mid = (line.box[1] + line.box[3]) / 2
         if line.height < low:
             home = [b for b in bands if b[0] <= line.box[1] and line.box[3] <= b[1]]
-            out.append(_moved(line, *home[0]) if home else line)  # (between rows: an underline)
+            out.append(moved(line, *home[0]) if home else line)  # (between rows: an underline)
             continue
         if line.height <= usual:
             out.append(line)
@@ -147,14 +148,8 @@ def on_rows(lines: list[OcrLine]) -> list[OcrLine]:
         if not line.box[1] <= (y0 + y1) / 2 <= line.box[3]:
             out.append(line)  # a row of its own (a prompt under a listing), boxed a little tall
             continue
-        out.append(_moved(line, y0, y1))
+        out.append(moved(line, y0, y1))
     return out
-
-
-def _moved(line: OcrLine, y0: int, y1: int) -> OcrLine:
-    """``line`` boxed from ``y0`` to ``y1`` (its row's band), its words too."""
-    words = [OcrWord(w.text, (w.box[0], y0, w.box[2], y1), w.confidence) for w in line.words]
-    return OcrLine(line.text, (line.box[0], y0, line.box[2], y1), line.confidence, words)
 
 
 def _kind(ch: str) -> str:
