@@ -418,8 +418,9 @@ def figures_joined(lines: list[OcrLine], gray: np.ndarray, cfg: SpaceConfig | No
     if not ends or not starts:
         return lines
     out = list(lines)
+    starts.sort(key=lambda k: lines[k].box[0])
     for i in sorted(ends, key=lambda k: lines[k].box[0]):
-        for j in sorted(starts, key=lambda k: lines[k].box[0]):
+        for j in starts:
             if i == j or not out[i].words or not out[j].words:
                 continue
             a, b = out[i].words[-1], out[j].words[0]
