@@ -61,11 +61,6 @@ def _ink(crop: np.ndarray) -> np.ndarray:
     return np.abs(crop - np.median(crop)) > 60
 
 
-def _ink_runs(crop: np.ndarray, space: int) -> list[tuple[int, int]]:
-    """Column ranges of ``crop`` holding ink (:func:`_ink`), split at ``space`` empty columns."""
-    return _column_runs(_ink(crop), space)
-
-
 def _column_runs(ink: np.ndarray, space: int) -> list[tuple[int, int]]:
     """Column ranges of the mask ``ink`` ``(h, w)`` holding ink, split at ``space`` empty columns."""
     columns = np.flatnonzero(ink.any(axis=0))
