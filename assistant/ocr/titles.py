@@ -59,14 +59,14 @@ def _inside(bar: Box) -> Box:
     return bar[0] + 2, bar[1] + 2, bar[2] - 2, bar[3] - 1
 
 
-def _title_box(gray: np.ndarray, bar: Box) -> Box | None:
-    """A title bar's title: the bar inside its border cut to its ink, without the icon at its left
-    end and the buttons at its right (ink apart from the rest by a bar's height, near the ends;
-    read with the title they came back as "xX" and "-oxX"). None: nothing written on it."""
+def _title_box(ink: np.ndarray, bar: Box) -> Box | None:
+    """A title bar's title: the bar inside its border (``ink``: its :func:`_bar_ink`) cut to its ink,
+    without the icon at its left end and the buttons at its right (ink apart from the rest by a
+    bar's height, near the ends; read with the title they came back as "xX" and "-oxX"). None:
+    nothing written on it."""
     x0, y0, x1, y1 = _inside(bar)
     high = bar[3] - bar[1]
-    crop = gray[y0:y1, x0:x1]
-    runs = _column_runs(_bar_ink(crop), high) if crop.size else []
+    runs = _column_runs(ink, high)
     if len(runs) > 1 and runs[0][0] < high and runs[0][1] - runs[0][0] <= 3 * high:
         runs = runs[1:]  # the icon (and a handle of another shade beside it: Artwiz-boxed's grey)
     if len(runs) > 1 and (x1 - x0) - runs[-1][1] < high and runs[-1][1] - runs[-1][0] <= 5 * high:
@@ -113,15 +113,15 @@ def _doubtful(lines: Sequence[OcrLine], bar: Box) -> bool:
     return not words or any(w.confidence < SURE for w in words)
 
 
-def _unread(gray: np.ndarray, lines: Sequence[OcrLine], bar: Box, title: Box) -> bool:
+def _unread(ink: np.ndarray, lines: Sequence[OcrLine], bar: Box, title: Box) -> bool:
     """Whether the title's ink holds a letter no word read on ``bar`` covers: a letter dropped
     between two sure words ("Garden ournal" at 0.97 and 1.0 on a shaded Artwiz-boxed bar, the
     "J" left out between the two boxes), or a word before or after them ("plants - xterm" read
     "xterm"). Ink beginning within a bar's height of its left end is the window's icon, not text
-    (a title begins after it)."""
+    (a title begins after it). ``ink``: the bar's inside's :func:`_bar_ink` (judged on the whole bar)."""
     words = _words([ln for ln in lines if centre_in(ln.box, bar)])
-    x0, y0, x1, y1 = _inside(bar)
-    ink = _bar_ink(gray[y0:y1, x0:x1])[:, title[0] - x0 : title[2] - x0]  # (h, w): judged on the whole bar
+    x0 = _inside(bar)[0]
+    ink = ink[:, title[0] - x0 : title[2] - x0]  # (h, w)
     rows = np.flatnonzero(ink.any(axis=1))
     if not words or rows.size == 0:
         return False
@@ -144,8 +144,13 @@ def title_places(gray: np.ndarray, lines: Sequence[OcrLine], bars: Sequence[Box]
     of them covers (:func:`_unread`)."""
     places = []
     for bar in bars:
-        title = _title_box(gray, bar)
-        if title is not None and (_doubtful(lines, bar) or _unread(gray, lines, bar, title)):
+        x0, y0, x1, y1 = _inside(bar)
+        crop = gray[y0:y1, x0:x1]
+        if crop.size == 0:
+            continue  # nothing written on it
+        ink = _bar_ink(crop)  # (h, w): once, for the title's box and its unread letters
+        title = _title_box(ink, bar)
+        if title is not None and (_doubtful(lines, bar) or _unread(ink, lines, bar, title)):
             places.append((bar, title))
     return places
 
