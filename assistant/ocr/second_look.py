@@ -28,7 +28,7 @@ from PIL import Image
 from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
-from assistant.ocr.faint import doubted, faint_pixels
+from assistant.ocr.faint import faint_read
 from assistant.ocr.font_first import font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, line_places, masked
@@ -338,10 +338,12 @@ class SecondLookOcr(OcrEngine):
         first_ms = (time.perf_counter() - start) * 1000
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
-        # Sized by the text read, not by the time taken; faint lines are read again on top of the floor.
-        allowed = self.budget.pixels(result.lines, faint_pixels(result.lines, gray))
+        # Faint text: read again, whole (faint.doubted), paid for on top of the floor (faint.faint_pixels).
+        doubted, faint = faint_read(result.lines, gray, self.cfg.sure)
+        # Sized by the text read, not by the time taken.
+        allowed = self.budget.pixels(result.lines, faint)
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
-        result.lines = doubted(result.lines, gray, self.cfg.sure)  # faint text: read again, whole
+        result.lines = doubted
         if self.cfg.font_first:  # words in a core font read from its glyphs, not read again
             result.lines = font_sure(result.lines, gray, self.cfg.sure)
         tidied: list[Tidied] = []
