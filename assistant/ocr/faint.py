@@ -7,7 +7,7 @@ words, so the second look left them, and painted them out of the line it read ar
 (grey 190 on 239: some 50 levels, where black text stands 200 and more), its words are judged
 again like unsure ones: the line is read by the recogniser as a whole, and its words replace the
 first engine's. Reading them again is paid for on top of the second look's floor
-(:mod:`assistant.ocr.look_budget`, :func:`faint_pixels`): a light xmessage's two lines used up
+(:mod:`assistant.ocr.look_budget`, :func:`faint_read`'s pixels): a light xmessage's two lines used up
 the floor and the buttons below them were left unread. A screen of text whose budget is above
 that sum keeps its budget as it was.
 """
@@ -54,13 +54,6 @@ def _faint(line: OcrLine, gray: np.ndarray, cfg: FaintConfig) -> bool:
     return bool(line.words) and line.height >= cfg.min_height and contrast(gray, line.box, cfg) < cfg.contrast
 
 
-def faint_pixels(lines: list[OcrLine], gray: np.ndarray, cfg: FaintConfig | None = None) -> int:
-    """Pixels of line (:func:`assistant.ocr.look_budget.text_pixels`) of the faint ones among
-    ``lines``: what reading them again costs, on top of the second look's floor."""
-    cfg = cfg or FaintConfig()
-    return text_pixels([line for line in lines if _faint(line, gray, cfg)])
-
-
 def doubted(
     lines: list[OcrLine], gray: np.ndarray, sure: float, cfg: FaintConfig | None = None
 ) -> list[OcrLine]:
@@ -72,8 +65,10 @@ def doubted(
 def faint_read(
     lines: list[OcrLine], gray: np.ndarray, sure: float, cfg: FaintConfig | None = None
 ) -> tuple[list[OcrLine], int]:
-    """:func:`doubted` and :func:`faint_pixels` of ``lines`` in one pass: each line's contrast (a
-    percentile over its box, some 10 ms a screen in all) judged once, not once for each."""
+    """:func:`doubted`'s lines, and the pixels of line (:func:`assistant.ocr.look_budget.text_pixels`)
+    of the faint ones among ``lines``: what reading them again costs, on top of the second look's
+    floor. One pass: each line's contrast (a percentile over its box, some 10 ms a screen in all)
+    judged once, not once for each."""
     cfg = cfg or FaintConfig()
     out, faint = [], []
     for line in lines:

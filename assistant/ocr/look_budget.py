@@ -53,7 +53,7 @@ class LookBudget:
 
     def pixels(self, lines: Sequence[OcrLine], faint: int = 0) -> int:
         """``faint``: pixels of line to read again on top of the floor, whatever the share gives
-        (:func:`assistant.ocr.faint.faint_pixels`: a light dialog's lines used up the floor, and its
+        (:func:`assistant.ocr.faint.faint_read`: a light dialog's lines used up the floor, and its
         buttons were left unread; a screen of text whose share is above that keeps it)."""
         wanted = self.cfg.share * text_pixels(lines)
         return max(int(min(self.cfg.most, max(self.cfg.least, wanted))), self.cfg.least + faint)

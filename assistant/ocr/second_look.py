@@ -338,7 +338,7 @@ class SecondLookOcr(OcrEngine):
         first_ms = (time.perf_counter() - start) * 1000
         rgb = np.asarray(image.convert("RGB"))
         gray = np.asarray(image.convert("L"))
-        # Faint text: read again, whole (faint.doubted), paid for on top of the floor (faint.faint_pixels).
+        # Faint text: read again, whole (faint.doubted), paid for on top of the floor (its pixels).
         doubted, faint = faint_read(result.lines, gray, self.cfg.sure)
         # Sized by the text read, not by the time taken.
         allowed = self.budget.pixels(result.lines, faint)

@@ -7,7 +7,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.faint import contrast, doubted, faint_pixels
+from assistant.ocr.faint import contrast, doubted, faint_read
 from assistant.ocr.look_budget import text_pixels
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -59,5 +59,5 @@ def test_faint_lines_are_read_again_on_top_of_the_budget() -> None:
     """What reading the faint lines again costs is counted apart (a light xmessage's two lines used
     up the second look's floor, and its buttons were left unread): the light line's pixels only."""
     gray, lines = _dialog()
-    assert faint_pixels(lines, gray) == text_pixels([lines[1]]) > 0
-    assert faint_pixels(lines[:1], gray) == 0
+    assert faint_read(lines, gray, 0.8)[1] == text_pixels([lines[1]]) > 0
+    assert faint_read(lines[:1], gray, 0.8)[1] == 0
