@@ -42,6 +42,16 @@ class OcrLine:
         return self.box[2] - self.box[0]
 
 
+def box_middle(box: Box) -> float:
+    """The row halfway down ``box``: where rows of text are told apart and put in order."""
+    return (box[1] + box[3]) / 2
+
+
+def line_middle(line: OcrLine) -> float:
+    """The row halfway down ``line``'s box (:func:`box_middle`)."""
+    return box_middle(line.box)
+
+
 def union_box(boxes: list[Box]) -> Box:
     return (
         min(b[0] for b in boxes),

@@ -18,7 +18,7 @@ from itertools import pairwise, takewhile
 import numpy as np
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, union_box
 from assistant.ocr.key_labels import is_key_label
 
 
@@ -105,10 +105,6 @@ class Grid:
         return "table"
 
 
-def _middle(box: Box) -> float:
-    return (box[1] + box[3]) / 2
-
-
 #: A line this many times the lines' median height or more is boxed loosely (a second reading's
 #: box over a row and a half of a terminal: "-rw-r--r--" 22 pixels tall on rows 13 apart).
 LOOSE = 1.4
@@ -126,7 +122,7 @@ def rows_of(lines: list[OcrLine]) -> list[Row]:
     usual = LOOSE * statistics.median(ln.height for ln in lines)
     rows: list[Row] = []
     loose: list[OcrLine] = []
-    for line in sorted(lines, key=lambda ln: (_middle(ln.box), ln.box[0])):
+    for line in sorted(lines, key=lambda ln: (box_middle(ln.box), ln.box[0])):
         if line.height > usual:
             loose.append(line)
             continue
@@ -141,7 +137,7 @@ def rows_of(lines: list[OcrLine]) -> list[Row]:
             rows.append(Row([line]))
         else:
             home.cells.append(line)
-    rows.sort(key=lambda r: (_middle(r.box), r.box[0]))
+    rows.sort(key=lambda r: (box_middle(r.box), r.box[0]))
     for row in rows:
         row.cells.sort(key=lambda c: c.box[0])
     return rows
@@ -151,9 +147,9 @@ def _loose_home(line: OcrLine, rows: list[Row]) -> Row | None:
     """The row that takes a loosely boxed ``line`` (:meth:`Row.takes`: centred on it), the nearest
     if several do; None when none does (a header's "P" boxed from the prompt's row down to the
     header's belongs to neither)."""
-    mid = _middle(line.box)
+    mid = box_middle(line.box)
     homes = [r for r in rows if r.takes(line)]
-    return min(homes, key=lambda r: abs(_middle(r.box) - mid)) if homes else None
+    return min(homes, key=lambda r: abs(box_middle(r.box) - mid)) if homes else None
 
 
 def _follows(prev: Row, row: Row, cfg: GridConfig) -> bool:

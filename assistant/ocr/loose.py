@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import statistics
 
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, inside
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
     return min(a1, b1) - max(a0, b0)
 
 
-def _middle(box: Box) -> float:
-    return (box[1] + box[3]) / 2
-
-
 def _bands(lines: list[OcrLine]) -> list[list[OcrLine]]:
     """``lines`` grouped into rows by their middles, top to bottom."""
     bands: list[list[OcrLine]] = []
-    for o in sorted(lines, key=lambda o: _middle(o.box)):
-        if bands and _middle(o.box) - _middle(bands[-1][-1].box) < 0.5 * o.height:
+    for o in sorted(lines, key=lambda o: box_middle(o.box)):
+        if bands and box_middle(o.box) - box_middle(bands[-1][-1].box) < 0.5 * o.height:
             bands[-1].append(o)
         else:
             bands.append([o])
@@ -54,7 +50,7 @@ def _snapped(line: OcrLine, lines: list[OcrLine]) -> OcrLine:
         return [
             o
             for o in small
-            if line.box[1] <= _middle(o.box) <= line.box[3]
+            if line.box[1] <= box_middle(o.box) <= line.box[3]
             and o.box[0] - line.box[2] < near
             and line.box[0] - o.box[2] < near
         ]
@@ -110,7 +106,7 @@ def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
     other text (the tops of a dialog's message read as "ehanaac ta natac tvt hafara" over "changes
     to notes.txt before closing?")."""
     piece = _key(OcrWord(line.text, line.box, line.confidence))
-    if " " not in line.text and len(piece) >= 2 and other.box[1] <= _middle(line.box) <= other.box[3]:
+    if " " not in line.text and len(piece) >= 2 and other.box[1] <= box_middle(line.box) <= other.box[3]:
         # one word within another's width on its row, and part of it ("-r", "r--r--" by
         # "-rw-r--r--", each boxed taller than the word they were read from)
         slack = max(3, line.height // 4)  # (a loose box reaches a little past the word's ends)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.ocr.boxes import Box, OcrLine
+from assistant.ocr.boxes import Box, line_middle
 
 if TYPE_CHECKING:
     from assistant.ocr.layout import TextBlock
@@ -25,10 +25,6 @@ PITCH = 3.0  # most space between two entries, in line heights
 ALIGN = 0.5  # entries' left edges this close, in line heights
 ROW = 0.25  # a line beside an entry whose middle is this close (in its height) shares its row
 SHARED = 1 / 3  # a list with more of its entries on rows of the text beside them is a form's labels
-
-
-def _middle(line: OcrLine) -> float:
-    return (line.box[1] + line.box[3]) / 2
 
 
 def _apart(a: Box, b: Box) -> bool:
@@ -58,7 +54,7 @@ def side_list(blocks: list[TextBlock]) -> np.ndarray:
         beside = [
             any(
                 _apart(o.box, blocks[i].box)
-                and abs(_middle(o) - _middle(blocks[i].lines[0])) <= ROW * o.height
+                and abs(line_middle(o) - line_middle(blocks[i].lines[0])) <= ROW * o.height
                 for b in blocks
                 for o in b.lines
             )

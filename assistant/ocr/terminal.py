@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from assistant.ocr.boxes import OcrLine, OcrWord, union_box
+from assistant.ocr.boxes import OcrLine, OcrWord, line_middle, union_box
 from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
 from assistant.ocr.loose import moved
 
@@ -256,10 +256,6 @@ def _command_vouched(lines: list[OcrLine]) -> list[OcrLine]:
     return out
 
 
-def _middle(line: OcrLine) -> float:
-    return (line.box[1] + line.box[3]) / 2
-
-
 def _uncrossed(blocks: list[TextBlock]) -> list[TextBlock]:
     """``blocks`` with each block of lines cut where a line of another block, under the same
     columns, lies between two of its lines: a terminal is read top to bottom, and a block read
@@ -273,7 +269,7 @@ def _uncrossed(blocks: list[TextBlock]) -> list[TextBlock]:
             continue
         x0, _, x1, _ = block.box
         others = [
-            _middle(ln)
+            line_middle(ln)
             for other in blocks
             if other is not block
             for ln in other.lines
@@ -281,7 +277,7 @@ def _uncrossed(blocks: list[TextBlock]) -> list[TextBlock]:
         ]
         runs = [[block.lines[0]]]
         for prev, line in pairwise(block.lines):
-            if any(_middle(prev) < m < _middle(line) for m in others):
+            if any(line_middle(prev) < m < line_middle(line) for m in others):
                 runs.append([])
             runs[-1].append(line)
         out.extend([block] if len(runs) == 1 else [replace(block, lines=run) for run in runs])
@@ -295,7 +291,7 @@ def row_order(blocks: list[TextBlock]) -> list[TextBlock]:
     tops read "LS(1) LS(1) User Commands" (multi-four-windows, half A)."""
 
     def middle(block: TextBlock) -> float:
-        return _middle(block.lines[0])
+        return line_middle(block.lines[0])
 
     rows: list[list[TextBlock]] = []
     for block in sorted(_uncrossed(blocks), key=middle):

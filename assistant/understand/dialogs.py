@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from assistant.ocr.boxes import OcrLine, OcrWord, union_box
+from assistant.ocr.boxes import OcrLine, OcrWord, line_middle, union_box
 from assistant.ocr.grid import Grid, Row
 from assistant.ocr.layout import TextBlock
 from assistant.understand.found import WORD_GAP, split_spaced
@@ -63,10 +63,6 @@ class DialogReading:
 
 def _letters(text: str) -> int:
     return sum(ch.isalnum() for ch in text)
-
-
-def _middle(line: OcrLine) -> float:
-    return (line.box[1] + line.box[3]) / 2
 
 
 def _is_label(line: OcrLine, cfg: DialogConfig) -> bool:
@@ -157,10 +153,10 @@ def _has_scale(lines: Sequence[OcrLine], run: int = 4) -> bool:
             else:
                 groups.append([pair])
         for group in groups:
-            group.sort(key=lambda p: _middle(p[0]))
+            group.sort(key=lambda p: line_middle(p[0]))
             for i in range(len(group) - run + 1):
                 part = group[i : i + run]
-                gaps = [_middle(b[0]) - _middle(a[0]) for a, b in pairwise(part)]
+                gaps = [line_middle(b[0]) - line_middle(a[0]) for a, b in pairwise(part)]
                 steps = [b[1] - a[1] for a, b in pairwise(part)]
                 even = min(gaps) > 0 and max(gaps) <= 1.25 * min(gaps)
                 if (
@@ -178,8 +174,10 @@ def _is_keypad(lines: Sequence[OcrLine], cfg: DialogConfig) -> bool:
     and its lone letters ("E", "x!", "π", an upright "E N T E R") are keys, not stray marks
     (xcalc's HP mode was read as a dialog and lost them)."""
     rows: list[list[OcrLine]] = []
-    for seg in sorted((s for ln in lines for s in split_spaced(ln, WORD_GAP)), key=_middle):
-        if rows and abs(_middle(seg) - _middle(rows[-1][0])) <= cfg.same_row * max(1, rows[-1][0].height):
+    for seg in sorted((s for ln in lines for s in split_spaced(ln, WORD_GAP)), key=line_middle):
+        if rows and abs(line_middle(seg) - line_middle(rows[-1][0])) <= cfg.same_row * max(
+            1, rows[-1][0].height
+        ):
             rows[-1].append(seg)
         else:
             rows.append([seg])
@@ -206,7 +204,7 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
         return None
     lowest = max(real, key=lambda ln: ln.box[3])
     height = max(1, lowest.height)
-    row = [ln for ln in real if abs(_middle(ln) - _middle(lowest)) <= cfg.same_row * height]
+    row = [ln for ln in real if abs(line_middle(ln) - line_middle(lowest)) <= cfg.same_row * height]
     labels = sorted((seg for ln in row for seg in split_spaced(ln, WORD_GAP)), key=lambda seg: seg.box[0])
     if not _are_buttons(labels, cfg):  # cut finer: outlined buttons close together
         labels = [seg for ln in sorted(row, key=lambda ln: ln.box[0]) for seg in _outlined(ln, cfg)]
@@ -214,9 +212,9 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
             return None
     # Below all else, a grid's lines too (strays aside): xcalc's display labels "DEG DEC" above
     # its keys (a grid, left out above) are no buttons.
-    level = min(_middle(ln) for ln in row)
+    level = min(line_middle(ln) for ln in row)
     others = [ln for b in blocks for ln in b.lines if ln not in row and _letters(ln.text) > cfg.stray_chars]
-    if any(_middle(ln) > level for ln in others):
+    if any(line_middle(ln) > level for ln in others):
         return None
     above = [
         ln for ln in real if ln not in row and ln.box[3] <= min(seg.box[1] for seg in labels) + height // 2

@@ -29,7 +29,7 @@ from itertools import pairwise
 import numpy as np
 from PIL import Image
 
-from assistant.ocr.boxes import OcrLine, union_box
+from assistant.ocr.boxes import OcrLine, line_middle, union_box
 from assistant.understand.reading import join_lines
 
 PRICE = re.compile(r"^[£$€]?-?\d{1,5}[.,]\d{2}$")
@@ -99,10 +99,6 @@ def fragments(lines: Sequence[OcrLine]) -> list[OcrLine]:
     return out
 
 
-def _middle(line: OcrLine) -> float:
-    return (line.box[1] + line.box[3]) / 2
-
-
 def _slope(names: Sequence[OcrLine], prices: Sequence[OcrLine]) -> float:
     """The rows' shared tilt (dy per dx): the slope, within +-0.25, that puts each price nearest the
     middle of a line on its left. A price half a row from two lines is ambiguous alone; the slope
@@ -111,10 +107,10 @@ def _slope(names: Sequence[OcrLine], prices: Sequence[OcrLine]) -> float:
         return 0.0
     slopes = np.linspace(-0.25, 0.25, 51)  # (S,)
     name_x = np.array([(n.box[0] + n.box[2]) / 2 for n in names])  # (N,)
-    name_y = np.array([_middle(n) for n in names])
+    name_y = np.array([line_middle(n) for n in names])
     height = np.array([max(1, n.height) for n in names])
     price_x = np.array([(p.box[0] + p.box[2]) / 2 for p in prices])  # (P,)
-    price_y = np.array([_middle(p) for p in prices])
+    price_y = np.array([line_middle(p) for p in prices])
     left = np.array([[n.box[2] < p.box[0] + 2 for n in names] for p in prices])  # (P, N)
     level = price_y[None, :, None] - slopes[:, None, None] * (price_x[None, :, None] - name_x[None, None, :])
     misses = np.abs(level - name_y[None, None, :]) / height[None, None, :]  # (S, P, N)
@@ -136,19 +132,19 @@ def rows(lines: Sequence[OcrLine]) -> list[str]:
         cx = (line.box[0] + line.box[2]) / 2
         for i, price in enumerate(prices):
             px = (price.box[0] + price.box[2]) / 2
-            level = _middle(price) - slope * (px - cx)  # the price's height moved onto this line
-            beside = price.box[0] > line.box[2] - 2 and abs(level - _middle(line)) < 0.6 * line.height
+            level = line_middle(price) - slope * (px - cx)  # the price's height moved onto this line
+            beside = price.box[0] > line.box[2] - 2 and abs(level - line_middle(line)) < 0.6 * line.height
             if i not in used and beside:
                 text, used = f"{text} {price.text.strip()}", used | {i}
-        out.append((_middle(line), text))
-    out += [(_middle(p), p.text.strip()) for i, p in enumerate(prices) if i not in used]
+        out.append((line_middle(line), text))
+    out += [(line_middle(p), p.text.strip()) for i, p in enumerate(prices) if i not in used]
     return [text for _, text in sorted(out, key=lambda r: r[0]) if text]
 
 
 def _paragraphs(lines: Sequence[OcrLine]) -> list[str]:
     """A page's lines as headings and paragraphs: a short line above the prose stands alone; a gap
     of more than half a line's height ends a paragraph."""
-    ordered = sorted(lines, key=_middle)
+    ordered = sorted(lines, key=line_middle)
     height = statistics.median(ln.height for ln in ordered)
     pieces: list[list[str]] = []
     last: OcrLine | None = None
