@@ -266,6 +266,66 @@ class TkWindow:
             mb.pack(side="left")
             self.items.append(("text", mb, {}))
 
+    # ---- elements added in session 11 -------------------------------------------------------
+    def _chart(self, element: dict[str, Any]) -> None:
+        """A bar chart drawn on a Canvas: a title, value ticks up the left with faint grid lines,
+        one bar per category with its value over it and its name under it, an axis caption.
+        Every word is a canvas text item of its own, so the report boxes each word by the
+        canvas's own ``bbox`` (as the clock's numerals)."""
+        row = self._row(element)
+        width, height = element.get("size", [640, 360])
+        bg, fg = element.get("bg", "#ffffff"), element.get("fg", self.fg)
+        cv = tk.Canvas(row, width=width, height=height, bg=bg, highlightthickness=0)
+        cv.pack(anchor="w")
+        fnt = _font(element, self.font)
+        title_font = (fnt[0], fnt[1] + 2, "bold")
+        texts: list[tuple[str, int]] = []
+
+        def put(x: float, y: float, text: str, font: tuple, anchor: str = "w", fill: str = fg) -> None:
+            """Write ``text`` word by word, its left end at x (or centred on x, or ending at x)."""
+            f = tkfont.Font(font=font)
+            x0 = x - {"w": 0.0, "center": f.measure(text) / 2, "e": float(f.measure(text))}[anchor]
+            pos = 0
+            for word in text.split():
+                idx = text.index(word, pos)
+                pos = idx + len(word)
+                item = cv.create_text(
+                    x0 + f.measure(text[:idx]), y, text=word, font=font, fill=fill, anchor="w"
+                )
+                texts.append((word, item))
+
+        left, right, top, bottom = 64, 20, 54, 48
+        put(left, 22, element["title"], title_font)
+        ymax, step = element["max"], element["step"]
+        plot_h = height - top - bottom
+
+        def y_of(v: float) -> float:
+            return height - bottom - plot_h * v / ymax
+
+        for v in range(0, ymax + 1, step):
+            cv.create_line(left, y_of(v), width - right, y_of(v), fill=element.get("grid", "#dddddd"))
+            put(left - 8, y_of(v), str(v), fnt, anchor="e")
+        cv.create_line(left, top - 6, left, height - bottom, fill=fg)
+        if element.get("unit"):
+            put(left - 8, top - 22, element["unit"], fnt, anchor="e")
+        bars = element["bars"]
+        slot = (width - left - right) / len(bars)
+        for i, (name, value) in enumerate(bars):
+            cx = left + slot * (i + 0.5)
+            cv.create_rectangle(
+                cx - slot * 0.3,
+                y_of(value),
+                cx + slot * 0.3,
+                y_of(0),
+                fill=element.get("bar", "#4a7ab5"),
+                width=0,
+            )
+            put(cx, y_of(value) - 10, element.get("value_format", "{}").format(value), fnt, anchor="center")
+            put(cx, height - bottom + 14, name, fnt, anchor="center")
+        if element.get("caption"):
+            put(width / 2, height - 12, element["caption"], fnt, anchor="center")
+        self.items.append(("canvas", cv, {"texts": texts}))
+
     # ---- layout report ---------------------------------------------------------------------
     def _line_words(
         self, f: tkfont.Font, lines: list[str], x0: float, y0: float, bw: float, justify: str
