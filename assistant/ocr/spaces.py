@@ -78,6 +78,9 @@ def _empty_runs(cols: np.ndarray) -> list[tuple[int, int]]:
     return [(a, b) for a, b in true_runs(~cols) if a > 0 and b < len(cols)]
 
 
+RING = 2  # pixels round a word's box where its ground is read (:func:`_ink`)
+
+
 @dataclass(frozen=True)
 class _Ink:
     """A word's ink seen column by column: where its empty columns run, between its first and last
@@ -98,12 +101,16 @@ def _ink(
 ) -> _Ink | None:
     """``word``'s ink, or None when its box is under 4 x ``least_width`` pixels or holds no ink.
     Ink is ``contrast`` grey levels off the ground; ``relative``: or 0.4 of the word's own darkest
-    (at least 16), for small pale text enlarged."""
-    x0, y0, x1, y1 = word.box
-    part = gray[max(0, y0) : y1, max(0, x0) : x1].astype(np.int16)  # (h, w)
+    (at least 16), for small pale text enlarged. The ground is read on a ring ``RING`` pixels round
+    the box: a box drawn tight round its ink has ink on its own border, and a Qt table's "9 KB",
+    boxed so, took a grey between ink and paper for its ground and its space for ink ("9KB")."""
+    x0, y0, x1, y1 = (max(0, v) for v in word.box)
+    part = gray[y0:y1, x0:x1].astype(np.int16)  # (h, w)
     if part.shape[0] < 4 or part.shape[1] < least_width:
         return None
-    off = off_ground(part)
+    top, left = max(0, y0 - RING), max(0, x0 - RING)
+    off = off_ground(gray[top : y1 + RING, left : x1 + RING].astype(np.int16))
+    off = off[y0 - top : y0 - top + part.shape[0], x0 - left : x0 - left + part.shape[1]]
     ink = off > (min(contrast, max(16, 0.4 * float(off.max()))) if relative else contrast)  # (h, w)
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.asarray(ink.any(axis=0))  # (w,)
     if rows.size == 0:
@@ -125,7 +132,7 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
         return [word]
     runs, first, last = ink.runs, ink.first, ink.last
     per_char = (last + 1 - first) / len(word.text)
-    least = max(cfg.least * ink.height, cfg.over_others * float(np.median(ink.widths)))
+    widths = ink.widths
     starts = _boundaries(word.text)
     pieces: list[OcrWord] = []
     start_k, start_x = 0, max(0, x0)
@@ -135,11 +142,13 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
         # "app-v 0.4" at the dot, its "v0" a pixel apart). With one patch of ink per character
         # that gap is known; else it is the one nearest where rough widths put it.
         if len(runs) == len(word.text) - 1:
-            a, b = runs[k - 1]
-            dist = 0.0
+            i, dist = k - 1, 0.0
         else:
             expected = first + (last + 1 - first) * starts[k - 1]
-            dist, a, b = min((abs((a + b) / 2 - expected), a, b) for a, b in runs)
+            dist, i = min((abs((a + b) / 2 - expected), i) for i, (a, b) in enumerate(runs))
+        a, b = runs[i]
+        # (the word's other gaps: with one letter gap and the space, a median of both is half a space)
+        least = max(cfg.least * ink.height, cfg.over_others * _median_others(widths, i))
         if b - a < least or dist > cfg.reach * per_char:
             continue
         pieces.append(OcrWord(word.text[start_k:k], (start_x, y0, max(0, x0) + a, y1), word.confidence))

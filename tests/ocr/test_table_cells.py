@@ -50,6 +50,25 @@ def test_a_phone_number_read_as_one_run_of_digits_is_cut_at_its_spaces() -> None
         assert [w.text for w in split_word(OcrWord(text, box, 0.95), gray)] == [text]
 
 
+def test_a_size_and_its_unit_run_together_are_cut_at_their_space() -> None:
+    """table-qt-tree-project (Qt tree, DejaVu Sans 9): "9 KB" came back "9KB" from tesseract,
+    boxed tight round its ink, and "4 KB" boxed with a row to spare: the ground is read round the
+    box (inside it, a tight box's border is ink), and the space is measured against the word's
+    other gaps, not against a median that holds the space itself. Sizes a terminal draws with
+    no space ("468G" in term-df, DejaVu Sans Mono 12) stay whole."""
+    gray = np.asarray(_image("table-qt-tree-project").convert("L"))
+    for text, box in [("9KB", (828, 382, 856, 391)), ("4KB", (827, 444, 856, 457))]:
+        assert [w.text for w in split_word(OcrWord(text, box, 0.9), gray)] == [text[0], "KB"]
+    gray = np.asarray(_image("term-df").convert("L"))
+    for text, box in [
+        ("468G", (584, 328, 622, 340)),
+        ("511M", (584, 348, 623, 360)),
+        ("34G", (704, 408, 732, 420)),
+        ("212M", (644, 388, 683, 400)),
+    ]:
+        assert [w.text for w in split_word(OcrWord(text, box, 0.9), gray)] == [text]
+
+
 def test_a_header_over_one_row_read_as_one_line_is_a_table() -> None:
     """multi-dark-qt-over-page: "Day Time Place" (three lines) over "Friday 19:00 Corn Exchange",
     which tesseract read as one line; too short for a grid, it was read "Time. Place. Day." apart
