@@ -26,11 +26,14 @@ class OcrResult:
     # The picture's panes, topmost first (assistant.ocr.panels.find_panels), when they were looked
     # for: then each pane's text is read in turn, so that overlapping windows are not run together.
     panels: list[Panel] = field(default_factory=list)
+    # The picture read, when the layout may look at it: the ground each line stands on tells a
+    # window's side panes apart (assistant.ocr.side_panes).
+    picture: Image.Image | None = None
 
     def blocks(self) -> list[TextBlock]:
         """Lines grouped into blocks, in reading order (pane by pane; in a pane, columns, top to
         bottom, left to right)."""
-        return layout_blocks(self.lines, self.panels)
+        return layout_blocks(self.lines, self.panels, picture=self.picture)
 
     @property
     def text(self) -> str:

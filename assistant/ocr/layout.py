@@ -14,6 +14,7 @@ import statistics
 from dataclasses import dataclass, field
 
 import numpy as np
+from PIL import Image
 
 from assistant.catalog import APP_TITLE
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
@@ -23,6 +24,7 @@ from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmar
 from assistant.ocr.loose import drop_unsure, tidied
 from assistant.ocr.panels import Panel, interrupted, panel_of
 from assistant.ocr.side_lists import side_list
+from assistant.ocr.side_panes import side_panes
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, row_order, terminal_lines
 
 
@@ -210,14 +212,19 @@ def grid_block(grid: Grid) -> TextBlock:
 
 
 def layout_blocks(
-    lines: list[OcrLine], panels: list[Panel] | None = None, covers: list[Box] | None = None
+    lines: list[OcrLine],
+    panels: list[Panel] | None = None,
+    covers: list[Box] | None = None,
+    picture: Image.Image | None = None,
 ) -> list[TextBlock]:
     """OCR lines -> blocks in reading order, headings marked (a short block of larger text);
     tables and other grids first made into blocks of rows (:mod:`assistant.ocr.grid`). With the
     picture's ``panels`` (topmost first), each pane's lines are laid out and read in turn; a pane
-    that is a window found by its title bar starts with its title (:func:`title_block`)."""
+    that is a window found by its title bar starts with its title (:func:`title_block`). With the
+    ``picture`` they were read from, two panes of a window on grounds of their own, side by
+    side, are read one after the other (:mod:`assistant.ocr.side_panes`)."""
     if not panels or (len(panels) < 2 and panels[0].bar is None):
-        return _layout_pane(lines, covers)  # (``covers``: windows over these lines, a stack says where)
+        return _layout_pane(lines, covers, picture)  # (``covers``: windows over these lines)
     by_panel: dict[int | None, list[OcrLine]] = {}
     for line in lines:
         for part in _split_by_panel(line, panels):
@@ -237,7 +244,7 @@ def layout_blocks(
             if title is not None and len(panels) > 1 and _own_title(title):
                 continue  # the assistant's own window: its previous description is not read back
             out.extend([title] if title is not None else [])
-        out.extend(_layout_pane(pane, [p.box for p in panels[: key or 0] if p.bar is not None]))
+        out.extend(_layout_pane(pane, [p.box for p in panels[: key or 0] if p.bar is not None], picture))
     return out
 
 
@@ -356,12 +363,36 @@ def _split_by_panel(line: OcrLine, panels: list[Panel]) -> list[OcrLine]:
     return [OcrLine.of(run) for run in runs]
 
 
-def _layout_pane(lines: list[OcrLine], covers: list[Box] | None = None) -> list[TextBlock]:
+def _side_by_side(
+    lines: list[OcrLine],
+    sides: tuple[list[OcrLine], list[OcrLine]],
+    covers: list[Box] | None,
+    picture: Image.Image | None,
+) -> list[TextBlock]:
+    """``lines`` laid out with the two side panes' (``sides``) each laid out on its own: the rest's
+    blocks and the two panes (each as one block of all its lines, a column) put in order, and each
+    pane's own blocks read in its place."""
+    taken = {id(ln) for side in sides for ln in side}
+    rest = _layout_pane([ln for ln in lines if id(ln) not in taken], covers)
+    panes = [_layout_pane(side, covers, picture) for side in sides]
+    whole = [TextBlock([ln for b in pane for ln in b.lines]) for pane in panes if pane]
+    inner = {id(w): pane for w, pane in zip(whole, [p for p in panes if p], strict=True)}
+    return [b for block in order_blocks(rest + whole) for b in inner.get(id(block), [block])]
+
+
+def _layout_pane(
+    lines: list[OcrLine], covers: list[Box] | None = None, picture: Image.Image | None = None
+) -> list[TextBlock]:
     """One pane's lines as blocks in reading order (``covers``: windows over it, whose edges cut
     lines into no table's cells, :func:`~assistant.ocr.panels.interrupted`). A terminal's (a pane in
     a fixed-width font, :mod:`assistant.ocr.terminal`) is a grid of characters read line by line,
     top to bottom: each row one line, whatever an engine made of its columns, and no headings (one
-    size of letters; a loosely boxed prompt is no heading)."""
+    size of letters; a loosely boxed prompt is no heading). Two side panes in it
+    (:func:`~assistant.ocr.side_panes.side_panes`, from the ``picture``'s grounds) are each laid out
+    on their own and read as two columns."""
+    sides = side_panes(lines, picture) if picture is not None else None
+    if sides is not None:
+        return _side_by_side(lines, sides, covers, picture)
     dial, lines = find_dial(tidied(lines))
     terminal = dial is None and fixed_width(lines)
     # (pieces put together before unsure ones go: a prompt's "1:~#" is no stray mark)

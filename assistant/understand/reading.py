@@ -171,6 +171,7 @@ def read_all_text(image: Image.Image, ocr: OcrEngine) -> str:
     result = ocr.recognize(rgb)
     if result.lines:
         result.panels = find_panels(rgb)  # overlapping windows read one by one, as when described
+        result.picture = rgb
     blocks = result.blocks()
     if not blocks:
         return "No text found."

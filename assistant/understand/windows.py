@@ -277,9 +277,10 @@ class ScreenWindows:
         box = (x - ox, y - oy, x - ox + w, y - oy + max(1, bar))
         return TextBlock([OcrLine(f"{window_name(window) or 'Untitled'} window", box, 1.0)], is_heading=True)
 
-    def blocks(self, lines: list[OcrLine]) -> list[TextBlock]:
+    def blocks(self, lines: list[OcrLine], picture: Image.Image | None = None) -> list[TextBlock]:
         """All text in reading order, window by window: the active window's blocks (its name was the
-        opening), then each other window's name as a heading and its blocks."""
+        opening), then each other window's name as a heading and its blocks (``picture``: the grab, for
+        :func:`~assistant.ocr.layout.layout_blocks`)."""
         out: list[TextBlock] = []
         told, (ox, oy) = {id(ln) for ln in self.told_lines()}, self.origin
         for i, window_lines in enumerate(self.split_lines([ln for ln in lines if id(ln) not in told])):
@@ -296,7 +297,8 @@ class ScreenWindows:
             # (the windows over it: a line one lies across is one line, its pieces no table's cells)
             above = [a.rect for a in self.stack.windows[: self.stack.windows.index(self.read[i])]]
             covers = [(x - ox, y - oy, x - ox + w, y - oy + h) for x, y, w, h in above]
-            out.extend(layout_blocks(corrected(kept, self.read[i].title), covers=covers))  # prompt as title
+            kept = corrected(kept, self.read[i].title)  # a prompt put right by the title
+            out.extend(layout_blocks(kept, covers=covers, picture=picture))
         return out
 
     def is_title_bar(self, index: int, line: OcrLine) -> bool:
@@ -321,7 +323,7 @@ class WindowedText(OcrResult):
     def blocks(self) -> list[TextBlock]:
         if self.windows is None:
             return super().blocks()
-        return self.windows.blocks(self.lines)
+        return self.windows.blocks(self.lines, self.picture)
 
 
 class WindowOcr(OcrEngine):
