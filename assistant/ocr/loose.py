@@ -129,12 +129,32 @@ def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
     return low and edge and not between
 
 
+def _read_again(line: OcrLine, words: list[str], other: OcrLine) -> bool:
+    """Whether ``line`` (its ``words``) lies within ``other``'s box and ``other`` has its words, in
+    order, at its place: a listing's row holds "root root", and a second reading of its unsure
+    second "root" is no copy of the first (half A term-ls-reports lost it so). Where ``other``'s
+    words are not known one by one, its text is enough."""
+    if not inside(line.box, other.box, slack=3):
+        return False
+    theirs = _words_in(other.text)
+    placed = len(other.words) == len(theirs)
+    for i in range(len(theirs)):
+        if theirs[i : i + len(words)] != words:
+            continue
+        if not placed:
+            return True
+        run = other.words[i : i + len(words)]
+        if _overlap(min(w.box[0] for w in run), max(w.box[2] for w in run), line.box[0], line.box[2]) > 0:
+            return True
+    return False
+
+
 def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
     """``lines`` without those read twice: a line within another's box whose words that line has
-    too, in order (an engine's overlapping passes gave "17 anna", then "17" and "anna" again, and
-    "render" twice: "17 17 anna ... render render"), or whose every word another line has at the
-    same place, or a piece of another read again (:func:`_part_of`). Of two the same, the longer,
-    then the surer, stays."""
+    too, in order, at its place (:func:`_read_again`; an engine's overlapping passes gave "17
+    anna", then "17" and "anna" again, and "render" twice: "17 17 anna ... render render"), or
+    whose every word another line has at the same place, or a piece of another read again
+    (:func:`_part_of`). Of two the same, the longer, then the surer, stays."""
     order = sorted(lines, key=lambda ln: (-len(ln.text), -ln.confidence))
     kept: list[OcrLine] = []
     seen: dict[str, list[Box]] = {}
@@ -144,17 +164,7 @@ def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
         if not words:
             kept.append(line)
             continue
-        twice = any(
-            (
-                inside(line.box, other.box, slack=3)
-                and any(
-                    _words_in(other.text)[i : i + len(words)] == words
-                    for i in range(len(_words_in(other.text)))
-                )
-            )
-            or _part_of(line, other, usual)
-            for other in kept
-        )
+        twice = any(_read_again(line, words, other) or _part_of(line, other, usual) for other in kept)
         if not twice and not _each_word_kept(line, seen):
             kept.append(line)
             for w in line.words:

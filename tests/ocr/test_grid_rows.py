@@ -140,6 +140,25 @@ def test_a_cell_between_a_lines_words_is_no_piece_of_it_read_again() -> None:
     assert deduplicated([row, use]) == [row, use]
 
 
+def test_a_word_read_again_beside_its_twin_on_the_row_is_kept() -> None:
+    """term-ls-reports, file path: a listing row holds "root root"; the second look read the
+    second, unsure "root" again (a line of its own, boxed a little taller) and took it off the
+    row's line, and the copy was then taken for the first "root" read twice and dropped: the row
+    was said "1 root 48213". A word read again at its own place is still dropped."""
+    words = [
+        ("-rw-r--r--", (125, 212, 211, 227)),
+        ("1", (224, 212, 230, 227)),
+        ("root", (243, 212, 275, 227)),
+        ("48213", (349, 212, 392, 227)),
+        ("Mar", (403, 212, 429, 227)),
+    ]
+    row = OcrLine.of([OcrWord(t, b, 0.9) for t, b in words])
+    again = _line("root", (287, 210, 323, 226))
+    assert deduplicated([row, again]) == [row, again]
+    twice = _line("root", (244, 213, 274, 226))
+    assert deduplicated([row, twice]) == [row]
+
+
 def test_a_time_read_round_another_lines_word_is_one_word_again() -> None:
     """term-liberation9-ls-versions, file path: the second look read "09: app-v0.4.1" as one line
     round tesseract's "20" (the minutes); the row was said "09: 20 app-v0.4.1"."""
