@@ -29,6 +29,9 @@ from assistant.ocr.boxes import Box
 @dataclass(frozen=True)
 class FrameConfig:
     edge: int = 30  # a step this large (sum over R, G, B) between neighbouring pixels is an edge
+    # A dark theme's bar over a dark window (Onyx): its foot and the frame's sides may be steps only
+    # this large, the body being nearly the frame's shade; its top, against the desktop, is an edge.
+    dim: int = 18
     min_width: int = 64  # px: a title bar is at least this wide
     min_height: int = 12  # px: a title bar's height, top edge to bottom edge
     max_height: int = 40
@@ -57,10 +60,18 @@ _Bar = tuple[
 ]  # a title bar, how far its frame's sides run below it, its colour
 
 
-def _edge_lines(grey: np.ndarray, cfg: FrameConfig) -> dict[int, list[tuple[int, int]]]:
-    """Long horizontal edges: row y -> the x runs where row y differs from row y - 1 (grey levels:
-    a third of the colour step)."""
-    steps = np.abs(np.diff(grey, axis=0)) > cfg.edge // 3  # (H - 1, W): steps[y - 1] is above row y
+def _edge_lines(
+    diff: np.ndarray, cfg: FrameConfig, step: int, near: list[int] | None = None
+) -> dict[int, list[tuple[int, int]]]:
+    """Long horizontal edges: row y -> the x runs where row y differs from row y - 1 by more than
+    ``step`` (sum over R, G, B; in grey levels, a third of it). ``diff``: (H - 1, W), each row's
+    grey levels' difference from the row above; ``near``: only rows a bar's height below these."""
+    if near is not None:
+        below = np.zeros(len(diff), dtype=bool)
+        for y in near:
+            below[y + cfg.min_height - 1 : y + cfg.max_height] = True
+        diff = np.where(below[:, None], diff, 0)
+    steps = diff > step // 3  # (H - 1, W): steps[y - 1] is above row y
     rows = np.flatnonzero(np.count_nonzero(steps, axis=1) >= cfg.min_width)
     lines = {}
     for r in rows.tolist():
@@ -70,13 +81,16 @@ def _edge_lines(grey: np.ndarray, cfg: FrameConfig) -> dict[int, list[tuple[int,
     return lines
 
 
-def _bar_pairs(lines: dict[int, list[tuple[int, int]]], cfg: FrameConfig) -> list[Box]:
-    """Bands between two edges that start and end together, as high as a title bar."""
+def _bar_pairs(
+    lines: dict[int, list[tuple[int, int]]], feet: dict[int, list[tuple[int, int]]], cfg: FrameConfig
+) -> list[Box]:
+    """Bands between two edges that start and end together, as high as a title bar: a top of
+    ``lines`` (full edges) and a foot of ``feet`` (dim ones too, :attr:`FrameConfig.dim`)."""
     out = []
     for top, runs in lines.items():
         for bottom in range(top + cfg.min_height, top + cfg.max_height + 1):
             for x0, x1 in runs:
-                for u0, u1 in lines.get(bottom, ()):
+                for u0, u1 in feet.get(bottom, ()):
                     if abs(u0 - x0) <= cfg.align and abs(u1 - x1) <= cfg.align:
                         out.append((max(x0, u0), top, min(x1, u1), bottom))
     return out
@@ -153,28 +167,48 @@ def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = Fals
 
 
 def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
-    """Title bars: (bar box, how far its frame's sides run below it, its colour)."""
-    found = []
+    """Title bars: (bar box, how far its frame's sides run below it, its colour). Bars between
+    full edges with full sides first; then, where none was found, a dark theme's (a full top, a
+    dim foot and dim sides below the bar's own border: :attr:`FrameConfig.dim`)."""
+    found: list[_Bar] = []
     grounds: dict[Box, np.ndarray] = {}  # each bar's ground (:func:`_ground`), for _buttons
     grey = np.asarray(Image.fromarray(px).convert("L"), dtype=np.int16)
-    for box in _bar_pairs(_edge_lines(grey, cfg), cfg):
+    diff = np.abs(np.diff(grey, axis=0))
+    lines = _edge_lines(diff, cfg, cfg.edge)
+    full = _bar_pairs(lines, lines, cfg)
+    for box in full:
         x0, y0, x1, y1 = box
         body = max(_side(px, x0 - 1, y1, cfg), _side(px, x1, y1, cfg))
         if body < cfg.body * (y1 - y0):  # another window may lie across the sides
             body = max(_side(px, x0 - 1, y1, cfg, gaps=True), _side(px, x1, y1, cfg, gaps=True))
-        if body < cfg.body * (y1 - y0):
-            continue  # no frame runs on below it: a text field, a button, a table's header
-        share, colour = _ground(px, box, cfg)
-        written = share.min() <= 0.97  # a title on it, not a plain stripe
-        if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
-            if _ruled(px, box, colour, cfg):
-                continue  # a table's header row: its column rules cross it from edge to edge
-            rgb = np.median(colour.reshape(-1, 3), axis=0)
-            found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
-            grounds[box] = colour
+        _keep(px, box, body, cfg, found, grounds)
+    dim, known = replace(cfg, edge=cfg.dim), set(full)
+    for box in _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg):
+        if box in known or any(_overlaps(box, bar[0]) for bar in found):
+            continue
+        x0, y0, x1, y1 = box
+        reach = max(_side(px, x0 - 1, y1 + cfg.align, dim), _side(px, x1, y1 + cfg.align, dim))
+        _keep(px, box, cfg.align + reach if reach else 0, cfg, found, grounds)
     bars = _distinct(found)
     with_buttons = [bar for bar in bars if _buttons(px, bar[0], grounds[bar[0]], cfg)]
     return [bar for bar in bars if any(bar is b for b in with_buttons) or _cut_by(bar, with_buttons)]
+
+
+def _keep(
+    px: np.ndarray, box: Box, body: int, cfg: FrameConfig, found: list[_Bar], grounds: dict[Box, np.ndarray]
+) -> None:
+    """Adds the band ``box`` to ``found`` (its ground to ``grounds``) when it is a title bar: a
+    frame runs on ``body`` rows below it, and it is of one ground with a title on it."""
+    if body < cfg.body * (box[3] - box[1]):
+        return  # no frame runs on below it: a text field, a button, a table's header
+    share, colour = _ground(px, box, cfg)
+    written = share.min() <= 0.97  # a title on it, not a plain stripe
+    if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
+        if _ruled(px, box, colour, cfg):
+            return  # a table's header row: its column rules cross it from edge to edge
+        rgb = np.median(colour.reshape(-1, 3), axis=0)
+        found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
+        grounds[box] = colour
 
 
 def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:

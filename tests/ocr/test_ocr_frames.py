@@ -134,3 +134,13 @@ def test_bars_shaded_from_end_to_end_are_title_bars(name: str) -> None:
         assert max(abs(a - b) for a, b in zip(frame, box, strict=True)) <= 2
     assert [f.active for f in frames].count(True) == 1
     assert next(f for f in frames if f.active).box == pytest.approx(_box(windows[0]), abs=2)
+
+
+def test_a_dark_bar_over_a_dark_page_is_found() -> None:
+    """Onyx's dark bar over a dark Chromium page on a dark desktop: the bar's foot is a step of 8
+    grey levels and the frame's sides stand 18-22 (R+G+B) from the desktop and the page, too dim
+    for a full edge; its top, against the desktop, is one."""
+    image, windows = _screen("dark-chromium-article-box")
+    frames = find_frames(image)
+    assert len(frames) == 1
+    assert max(abs(a - b) for a, b in zip(frames[0].box, _box(windows[0]), strict=True)) <= 2
