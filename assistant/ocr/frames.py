@@ -191,7 +191,12 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         _keep(px, box, cfg.align + reach if reach else 0, cfg, found, grounds)
     bars = _distinct(found)
     with_buttons = [bar for bar in bars if _buttons(px, bar[0], grounds[bar[0]], cfg)]
-    return [bar for bar in bars if any(bar is b for b in with_buttons) or _cut_by(bar, with_buttons)]
+    cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
+    return [
+        bar
+        for bar, under in zip(bars, cut, strict=True)
+        if under or (under is None and any(bar is b for b in with_buttons))
+    ]
 
 
 def _keep(
@@ -236,11 +241,17 @@ def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> 
     return bool((np.abs(end - colour[rows, start - x0 : x1 - 4 - x0]).sum(axis=2) > 2 * cfg.edge).any())
 
 
-def _cut_by(bar: _Bar, others: list[_Bar]) -> bool:
-    """Whether ``bar``'s right end is hidden under another window (found with its buttons): its
-    right end meets that window's left side, beside that window's frame."""
-    (_, y0, x1, _), _, _ = bar
-    return any(abs(x1 - bx0) <= 3 and by0 <= y0 <= by1 + body for (bx0, by0, _, by1), body, _ in others)
+def _cut_by(bar: _Bar, others: list[_Bar], cfg: FrameConfig) -> bool | None:
+    """None when ``bar``'s right end is not hidden under another window (found with its buttons);
+    else whether it is a bar hidden there: as high as that window's (one window manager draws every
+    title bar alike). Its right end meets that window's left side, beside that window's frame, so
+    the marks at its end are not its buttons: a button cut by the same side in the window under it
+    is no bar (half A multi-tk-form-qtbox's "Refresh", 30 pixels high beside bars of 20)."""
+    (_, y0, x1, y1), _, _ = bar
+    meets = [
+        by1 - by0 for (bx0, by0, _, by1), body, _ in others if abs(x1 - bx0) <= 3 and by0 <= y0 <= by1 + body
+    ]
+    return any(abs((y1 - y0) - high) <= cfg.align // 2 for high in meets) if meets else None
 
 
 def _distinct(found: list[_Bar]) -> list[_Bar]:
