@@ -278,10 +278,14 @@ def read_cells(
         for chain in _chains(sorted(row, key=lambda r: r[0]), pitch):
             x, _, word = chain[0]
             text = _joined(chain, pitch)
+            # (fewer letters, with ink past them: a word cut by a window over it, its cut glyph no
+            # font's; with none, letters the engine saw twice: a 7x13 ps's STAT "S" read "Ss",
+            # boxed over two rows)
+            inked = x - 1 <= word.box[0] and word.box[2] <= x + len(text) * pitch + 1
             if len(chain) == 1 and (
-                text == word.text or word.text.startswith(text) or word.text.endswith(text)
+                text == word.text or (not inked and (word.text.startswith(text) or word.text.endswith(text)))
             ):
-                continue  # as the engine read it, or fewer letters: a word cut by a window over it
+                continue  # as the engine read it, or fewer letters of a cut word
             pieces = []
             for piece in text.split(" "):
                 if piece:

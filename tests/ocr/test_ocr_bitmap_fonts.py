@@ -237,3 +237,14 @@ def test_unsure_words_the_font_reads_whole_are_made_sure_before_the_second_look(
     assert out["-c,"] == 0.5
     assert out["lO:15"] == 0.5  # digits for letters: another font of the pitch may draw them so
     assert out["SYNOPSIS"] == 0.9  # a sure word as it was
+
+
+def test_a_letter_seen_twice_is_dropped(tmp_path: Path) -> None:
+    """A 7x13 ps's STAT "S", boxed by tesseract over its row and the next, came back "Ss" (half A
+    term-core-7x13-ps-aux, live): the font reads one glyph and the word's ink ends in its cell, so
+    the second letter was never drawn. (Fewer letters with ink past them stay as the engine read
+    them: a word cut by a window over it.)"""
+    gray = _page(core_font("7x13", tmp_path), 7, 13, 11)
+    read = _read(gray, 7, 13, {"root": "roots"})
+    assert "roots" in _words(read)
+    assert _text(vote_glyphs(read, gray)) == sorted(WORDS)
