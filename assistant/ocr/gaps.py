@@ -282,20 +282,43 @@ def fill_gaps(
     cells = _gap_cells(gray, lines, panels)
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
+    return lines + _filled(engine, gray, cells)
+
+
+def _filled(engine: OcrEngine, gray: np.ndarray, cells: list[Cell]) -> list[OcrLine]:
+    """The words read in ``cells`` (a grid's empty cells, :func:`_gap_cells`)."""
     # A cell whose ink is a word read elsewhere in its grid is that word (:func:`same_ink`); the
     # rest are read on one sheet, all the cells on it as before (what else a sheet holds changes
     # an engine's reading of a snippet: xcalc's key borders alone on it came back "ll").
     copies = [same_ink(gray, box, words) for box, _, _, words in cells]
     found = [OcrLine(w.text, w.box, w.confidence, [w]) for w in copies if w is not None]
-    unread = [] if all(copies) else read_snippets(engine, gray, [c[0] for c in cells], height=SNIPPET_HEIGHT)
-    for i, line, _ in unread:
+    todo = [i for i, copy in enumerate(copies) if copy is None]
+    read = _read_cells(engine, gray, cells, todo, list(range(len(cells)))) if todo else []
+    # A lone figure the sheet left unread is read again on a sheet of such figures alone: among a
+    # calculator's keys a table's "1" came back as nothing and "ol" (half A multi-calc-term-rooms),
+    # and alone as "1" (0.96).
+    taken = {i for i, _ in read}
+    again = [i for i in todo if cells[i][1] and i not in taken]
+    if again and len(again) < len(todo):
+        read += _read_cells(engine, gray, cells, again, again)
+    return found + [line for _, line in read]
+
+
+def _read_cells(
+    engine: OcrEngine, gray: np.ndarray, cells: list[Cell], wanted: list[int], sheet: list[int]
+) -> list[tuple[int, OcrLine]]:
+    """The cells numbered ``sheet`` read on one sheet: of them, those numbered ``wanted`` whose
+    reading is taken (:func:`_accepted`), each with its number."""
+    out = []
+    for k, line, _ in read_snippets(engine, gray, [cells[i][0] for i in sheet], height=SNIPPET_HEIGHT):
+        i = sheet[k]
         box, figures, column, _ = cells[i]
-        text = None if copies[i] else _accepted(line.text, line.confidence, box, figures, column)
+        text = _accepted(line.text, line.confidence, box, figures, column) if i in wanted else None
         if text is not None:
             # a stroke the column vouches for is as sure as the rest (layout drops unsure marks)
             sure = max(line.confidence, MIN_CONFIDENCE)
-            found.append(OcrLine(text, box, sure, [OcrWord(text, box, sure)]))
-    return lines + found
+            out.append((i, OcrLine(text, box, sure, [OcrWord(text, box, sure)])))
+    return out
 
 
 SAME_INK = 0.08  # ink pixels that may differ between two copies of one word, as a share of its ink

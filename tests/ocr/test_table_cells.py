@@ -12,7 +12,16 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gaps import MIN_CONFIDENCE, SNIPPET_HEIGHT, _on_pane, gap_cells, read_snippets, same_ink
+from assistant.ocr.gaps import (
+    MIN_CONFIDENCE,
+    SNIPPET_HEIGHT,
+    Cell,
+    _filled,
+    _on_pane,
+    gap_cells,
+    read_snippets,
+    same_ink,
+)
 from assistant.ocr.grid import find_grids
 from assistant.ocr.panels import find_panels, panel_of
 from assistant.ocr.spaces import split_word
@@ -188,3 +197,21 @@ def test_a_cell_read_in_a_line_no_row_took_is_not_read_again() -> None:
     assert _on_pane((123, 204, 233, 215), pane, panels, [])
     assert not _on_pane((123, 204, 233, 215), pane, panels, loose)
     assert _on_pane((123, 189, 233, 203), pane, panels, loose)
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
+@pytest.mark.timeout(60)
+def test_a_lone_figure_a_mixed_sheet_left_unread_is_read_among_figures_alone() -> None:
+    """multi-calc-term-rooms, file path: a table's Floor column lost its two "1"s, and their
+    snippets were read on one sheet with the calculator's unread keys (the cells the gap search
+    found there), where tesseract made "ol" (0.56) of each; read again on a sheet of their own,
+    "1". The keys' cells are not read again."""
+    gray = np.asarray(_image("multi-calc-term-rooms").convert("L"))
+    ones = [(176, 192, 183, 204), (176, 226, 183, 238)]
+    keys = [(1493, 611, 1510, 637), (1532, 611, 1589, 637), (1463, 671, 1510, 697), (1533, 671, 1540, 697)]
+    keys += [(1581, 671, 1598, 697), (1463, 889, 1491, 898), (1510, 679, 1530, 688), (1533, 671, 1580, 697)]
+    keys += [(1598, 701, 1669, 727), (1493, 823, 1510, 845), (1633, 821, 1669, 847), (1490, 912, 1496, 936)]
+    cells: list[Cell] = [(b, True, frozenset({"2", "3"}), []) for b in ones]
+    cells += [(b, False, frozenset(), []) for b in keys]
+    found = {line.box: line.text for line in _filled(TesseractEngine(), gray, cells)}
+    assert [found.get(b) for b in ones] == ["1", "1"]
