@@ -44,11 +44,13 @@ def line_reader_available() -> bool:
 
 
 class LineReader:
-    """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser."""
+    """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser;
+    ``threads``: onnxruntime's per run (None: one per core), strips being run side by side
+    (``config.workers``)."""
 
     def __init__(
         self,
-        threads: int | None = None,
+        threads: int | None = 1,
         remember: int = 4096,
         config: RecognizeConfig | None = None,
         layout: StripLayout | None = None,
