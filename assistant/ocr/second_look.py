@@ -20,6 +20,7 @@ line (a keypad, a dial) is looked into without its stipple and the outlines roun
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -124,19 +125,21 @@ def unsure_words(lines: list[OcrLine], cfg: SecondLookConfig) -> list[Box]:
     return [box for _, box in sorted(runs, key=lambda r: r[0])]
 
 
-def unread_places(
-    gray: np.ndarray,
-    lines: list[OcrLine],
-    cfg: SecondLookConfig,
-    tidied: list[Tidied] | None = None,
-    keypads: list[Box] | None = None,
-) -> list[Box]:
-    """Boxes (image pixels) around ink with no sure word on it, biggest first; ``tidied`` gets the
-    keypads and dials looked into, without their stipple and outlines (to be read so), and
-    ``keypads`` where rows of short labels lie (:func:`assistant.ocr.keys.keypad_areas`)."""
+@dataclass
+class InkMap:
+    """What the pixels alone say, before any word is read (:func:`ink_map`): computed while the
+    first engine reads, on the core its reading leaves idle."""
+
+    rules: np.ndarray  # (h, w) bool: rules and borders around keys and fields, grown by their bevel
+    ink: np.ndarray  # (h // cell, w // cell) bool: cells holding a stroke's edge, rules left out
+    keypads: list[Box]  # where rows of short labels lie (assistant.ocr.keys.keypad_areas)
+
+
+def ink_map(gray: np.ndarray, cfg: SecondLookConfig) -> InkMap | None:
+    """The picture's rules, ink cells and keypads; None when it is all flat."""
     span = content_span(gray, cfg.cell)
     if span is None:
-        return []
+        return None
     # Judged within the content only (cell-aligned, so that cells keep their place on the grid).
     gx, gy = span[0] // cfg.cell * cfg.cell, span[1] // cfg.cell * cfg.cell
     part = gray[gy : span[3], gx : span[2]]
@@ -147,12 +150,30 @@ def unread_places(
     ink = np.zeros((gray.shape[0] // c, gray.shape[1] // c), dtype=bool)
     found = ink_cells(part, c, cfg.step, rules[gy : span[3], gx : span[2]])
     ink[gy // c : gy // c + found.shape[0], gx // c : gx // c + found.shape[1]] = found
+    return InkMap(rules, ink, keypad_areas(ink, c))
+
+
+def unread_places(
+    gray: np.ndarray,
+    lines: list[OcrLine],
+    cfg: SecondLookConfig,
+    tidied: list[Tidied] | None = None,
+    keypads: list[Box] | None = None,
+    pixels: InkMap | None = None,
+) -> list[Box]:
+    """Boxes (image pixels) around ink with no sure word on it, biggest first; ``tidied`` gets the
+    keypads and dials looked into, without their stipple and outlines (to be read so), and
+    ``keypads`` where rows of short labels lie (:func:`assistant.ocr.keys.keypad_areas`).
+    ``pixels``: :func:`ink_map` of ``gray`` if already made."""
+    pixels = pixels or ink_map(gray, cfg)
+    if pixels is None:
+        return []
     if keypads is not None:
-        keypads += keypad_areas(ink, c)
-    covered = _covered(lines, ink.shape, cfg)
-    places, tangles = _places(ink & ~covered, gray, rules, cfg)
+        keypads += pixels.keypads
+    covered = _covered(lines, pixels.ink.shape, cfg)
+    places, tangles = _places(pixels.ink & ~covered, gray, pixels.rules, cfg)
     for x0, y0, x1, y1 in tangles[: cfg.max_tangles]:
-        places += _untangled(gray, (x0, y0, x1, y1), covered, rules, cfg, tidied)
+        places += _untangled(gray, (x0, y0, x1, y1), covered, pixels.rules, cfg, tidied)
     places.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
     return places[: cfg.max_places]
 
@@ -334,10 +355,14 @@ class SecondLookOcr(OcrEngine):
 
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()
-        result = self.first.recognize(image)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="first") as pool:
+            first = pool.submit(self.first.recognize, image)
+            # The pixels' own share meanwhile (the first engine leaves the GIL while it reads).
+            rgb = np.asarray(image.convert("RGB"))
+            gray = np.asarray(image.convert("L"))
+            pixels = ink_map(gray, self.cfg)
+            result = first.result()
         first_ms = (time.perf_counter() - start) * 1000
-        rgb = np.asarray(image.convert("RGB"))
-        gray = np.asarray(image.convert("L"))
         # Faint text: read again, whole (faint.doubted), paid for on top of the floor (its pixels).
         doubted, faint = faint_read(result.lines, gray, self.cfg.sure)
         # Sized by the text read, not by the time taken.
@@ -348,7 +373,7 @@ class SecondLookOcr(OcrEngine):
             result.lines = font_sure(result.lines, gray, self.cfg.sure)
         tidied: list[Tidied] = []
         pads: list[Box] = []
-        found = unread_places(gray, result.lines, self.cfg, tidied, pads)
+        found = unread_places(gray, result.lines, self.cfg, tidied, pads, pixels)
         # A keypad's keys: each label read on its own, the first engine's words over them judged
         # again (assistant.ocr.keys).
         pads += [t[0] for t in tidied]
