@@ -332,11 +332,35 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
         )
         for (x0, y0, x1, y1), body, colour in _bars(px, cfg)
     ]
+    frames = [_widened(px, f, frames, cfg) for f in frames]
     frames = [_footed(f, frames, cfg) for f in frames]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
     active = _active([f.colour for f in frames], cfg)
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
     return _stacked(px, frames, cfg)
+
+
+def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
+    """``frame`` out to its right side where another window lies over its bar's right end and
+    ends above its foot: below that window the side shows again, in the colour of the frame's left
+    side, running on down to the frame's foot (half A multi-xclock-over-tk: a clock over the top
+    right corner of "Shift Rota", whose frame had ended where the clock began)."""
+    x0, y0, x1, y1 = frame.box
+    for other in frames:
+        ox0, oy0, ox1, oy1 = other.box
+        if other is frame or abs(ox0 - x1) > cfg.align or not oy0 <= frame.bar[1] < oy1 or oy1 + 1 >= y1:
+            continue
+        row = oy1 + 1  # just below the window over it
+        colour = px[row, x0].astype(np.int16)  # the frame's left side
+        sides = [
+            x
+            for x in range(ox0, min(ox1, px.shape[1] - 1))
+            if np.abs(px[row, x].astype(np.int16) - colour).sum() <= cfg.same
+            and row + _side(px, x, row, cfg) >= y1 - cfg.align
+        ]
+        if sides:
+            return replace(frame, box=(x0, y0, sides[-1] + 1, y1))
+    return frame
 
 
 def _footed(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:

@@ -152,3 +152,14 @@ def test_a_dark_bar_over_a_dark_page_is_found() -> None:
     frames = find_frames(image)
     assert len(frames) == 1
     assert max(abs(a - b) for a, b in zip(frames[0].box, _box(windows[0]), strict=True)) <= 2
+
+
+def test_a_frame_reaches_its_side_under_a_window_over_its_corner() -> None:
+    """A clock lies over the top right corner of "Shift Rota", its bar's end and buttons hidden:
+    below the clock the window's right side shows again, and the frame reaches it; the clock, lying
+    on it, comes first."""
+    image, windows = _screen("multi-xclock-over-tk")
+    frames = find_frames(image)
+    assert len(frames) == len(windows)
+    for frame, window in zip(frames, windows, strict=True):
+        assert max(abs(a - b) for a, b in zip(frame.box, _box(window), strict=True)) <= 2
