@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.masks import true_runs
 from assistant.ocr.bitmap_fonts import read_cells
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.cell_grid import GridConfig, GridWord, grids, lost_spaces, measured
@@ -297,13 +298,18 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
         cuts = [_cut(placed, pitch, gray) for placed, pitch in found]
     unread: dict[int, list[OcrLine]] = {}  # words found between others, by grid
     taken = [w.box for line in lines for w in line.words]
+    # Words whose ink fills more or fewer cells than they have characters are read again from the
+    # grid's glyphs (:func:`_misfits`): their cells count as unread.
+    misfits = _misfits(words, [g for g, cut in zip(found, cuts, strict=True) if _believed(cut, cfg)], gray)
+    open_boxes = {id(lines[w.line].words[w.index]) for w in misfits}
+    free = [w.box for line in lines for w in line.words if id(w) not in open_boxes]
     for k, cut in enumerate(cuts):
         if not _believed(cut, cfg):
             continue  # no fixed-width font: proportional text cut at a pitch it does not have
         frames, cells, exact, rows = cut
         glyph = _clusters(frames, exact, cfg)
         readings = glyph_readings(frames, glyph, [c.reading for c in cells])
-        unread[k] = unread_words(rows, found[k][1], gray, readings, _shape(found[k][0]), taken, cfg.same)
+        unread[k] = unread_words(rows, found[k][1], gray, readings, _shape(found[k][0]), free, cfg.same)
         twins = _twins(cells, glyph)
         groups: dict[int, list[_Cell]] = defaultdict(list)
         for cell, g in zip(cells, glyph.tolist(), strict=True):
@@ -321,8 +327,73 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
     for k, found_here in unread.items():
         read = read_cells(words, *found[k], gray, taken)
         if read is None:  # no core font: the cells between matched to the screen's own glyphs
-            between += found_here
+            kept, replaced = _reread(found_here, misfits, lines)
+            between += kept
+            glyphs.update({(w.line, w.index): [] for w in replaced})  # (read again: dropped)
             continue
         glyphs.update(read[0])
-        between += read[1]
+        between += [ln for ln in read[1] if not any(_over(ln.box, w.box) for w in misfits)]
     return (_split(lines, glyphs) if glyphs else lines) + between
+
+
+def _over(a: Box, b: Box) -> bool:
+    """Whether boxes ``a`` and ``b`` share columns and rows."""
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def _misfits(
+    words: list[GridWord], found: list[tuple[list[tuple[GridWord, int]], int]], gray: np.ndarray
+) -> list[GridWord]:
+    """``words`` on a grid's rows (of its height) that fit none of ``found``'s grids because their
+    ink fills more or fewer cells than they have characters, with no bare cell inside: a character
+    read twice or one too many ("881014" over the five cells of "88101", Liberation Mono 9, half A
+    term-liberation9-ls-versions), standing alone (bare cells before and after it). (Bare cells
+    inside are spaces run over: :func:`lost_spaces`.)"""
+    placed = {id(w) for grid, _ in found for w, _ in grid}
+    out: list[GridWord] = []
+    for grid, pitch in found:
+        phase = grid[0][1] % pitch
+        height = float(np.median([w.box[3] - w.box[1] for w, _ in grid]))
+        for word in words:
+            x0, _, x1, _ = word.box
+            n = len(word.text)
+            if id(word) in placed or n < 2 or word.box[3] - word.box[1] > 1.6 * height:
+                continue
+            if (x0 - phase) % pitch >= (pitch + 1) // 2:
+                continue
+            start = x0 - (x0 - phase) % pitch
+            cells = max(1, -(-(x1 - start - 1) // pitch))  # the cells its ink reaches into
+            inked = np.asarray((word.ink > 0.5).any(axis=0))  # (w,) columns with ink
+            spaced = any(b - a >= pitch for a, b in true_runs(~inked))
+            # (ink in the cell before or after: the word goes on past its box, and the box, not
+            # the reading, is short: '"shared_with"' read '"shar' over four cells)
+            beside = [
+                word.ink_over(gray, start - pitch, start),
+                word.ink_over(gray, x1, start + (cells + 1) * pitch),
+            ]
+            alone = not any((b > 0.5).any() for b in beside)
+            if cells != n and not spaced and alone and all(w is not word for w in out):
+                out.append(word)
+    return out
+
+
+def _reread(
+    found: list[OcrLine], misfits: list[GridWord], lines: list[OcrLine]
+) -> tuple[list[OcrLine], list[GridWord]]:
+    """Words found between a grid's words (``found``), less those lying over a misfit word
+    (:func:`_misfits`) that they do not cover from end to end, its ink and the box the engine
+    read it in (a box reaching past the ink holds a letter the ink-tight box left out); and the
+    misfits covered so, which the words found replace."""
+    kept, replaced = [], []
+    for line in found:
+        under = [w for w in misfits if _over(line.box, w.box)]
+        whole = [
+            w
+            for w in under
+            if line.box[0] <= min(w.box[0], lines[w.line].words[w.index].box[0]) + 1
+            and max(w.box[2], lines[w.line].words[w.index].box[2]) - 1 <= line.box[2]
+        ]
+        if len(whole) == len(under):
+            kept.append(line)
+            replaced += whole
+    return kept, replaced

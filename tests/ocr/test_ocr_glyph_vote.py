@@ -285,3 +285,25 @@ def test_a_word_read_in_pieces_is_one_word_in_acore_font(tmp_path: Path) -> None
         read.append(OcrLine.of(words))
     assert "ww/clips" in " ".join(_text(read)).split()
     assert _text(vote_glyphs(read, gray)) == WORDS
+
+
+def test_a_word_read_with_a_character_too_many_is_read_from_the_glyphs() -> None:
+    """xterm's DejaVu Sans Mono (no core font): "144G" read "1444G", as tesseract read a Liberation
+    Mono 9 listing's size "88101" "881014" (half A term-liberation9-ls-versions). Its ink fills four
+    cells, not five, so it fits no grid; each cell is a glyph read clearly elsewhere on the screen,
+    and the word is read from them. Proportional text keeps its reading."""
+    gray = _terminal(ImageFont.truetype(MONO, 15), 9, 18)
+    read = [
+        OcrLine.of([OcrWord("1444G" if w.text == "144G" else w.text, w.box, 0.9) for w in ln.words])
+        for ln in _read(gray, 18, _cells(9))
+    ]
+    assert any("1444G" in t for t in _text(read))
+    words = " ".join(_text(vote_glyphs(read, gray))).split()
+    assert "144G" in words and "1444G" not in words
+    font = ImageFont.truetype(SANS, 15)
+    gray = _proportional(font, 18)
+    read = [
+        OcrLine.of([OcrWord("1444G" if w.text == "144G" else w.text, w.box, 0.9) for w in ln.words])
+        for ln in _read(gray, 18, font.getlength)
+    ]
+    assert _text(vote_glyphs(read, gray)) == _text(read)
