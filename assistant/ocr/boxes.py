@@ -94,3 +94,9 @@ def scale_box(box: Box, factor: float, dx: int = 0, dy: int = 0) -> Box:
         round(box[2] * factor) + dx,
         round(box[3] * factor) + dy,
     )
+
+
+def shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
+    """``line`` read on a part of a picture placed at (``dx``, ``dy``), in the picture's pixels."""
+    words = [OcrWord(w.text, scale_box(w.box, 1.0, dx, dy), w.confidence) for w in line.words]
+    return OcrLine(line.text, scale_box(line.box, 1.0, dx, dy), line.confidence, words)

@@ -26,6 +26,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
 from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.layout import TextBlock
+from assistant.ocr.pane_reading import read_panes
 from assistant.ocr.panels import find_panels, unframed
 from assistant.ocr.titles import gaps_and_titles
 from assistant.understand.classify import KindResult, classify_kind
@@ -156,7 +157,11 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image, panes_first: bool = False) -> t
     t0 = time.perf_counter()
     panes = find_panels(image) if panes_first else find_panels  # no stack: frames are no text (unframed)
     try:
-        result = ocr.recognize(unframed(image, panes) if isinstance(panes, list) else image)
+        framed = [p for p in panes if p.bar is not None] if isinstance(panes, list) else []
+        if len(framed) > 1:  # windows found from the pixels: each read alone, at once
+            result = read_panes(ocr, unframed(image, framed), framed)
+        else:
+            result = ocr.recognize(unframed(image, panes) if isinstance(panes, list) else image)
     except AssistantError as exc:  # a broken engine must not silence the caption
         log.warning("OCR failed: %s", exc)
         result = None

@@ -37,7 +37,7 @@ from assistant.capture.geometry import contains, intersect, union
 from assistant.capture.models import CapturedImage, Rect, WindowInfo
 from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, scale_box, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, shifted, union_box
 from assistant.ocr.layout import TextBlock, layout_blocks, past_edges
 from assistant.ocr.panels import Panel, area_panels
 from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
@@ -344,7 +344,7 @@ class WindowOcr(OcrEngine):
         lines: list[OcrLine] = []
         if any(windows.ocr_parts(i) for i in range(len(windows.read))):  # OCR where no tree told
             view, (dx, dy) = windows.ocr_view(image)
-            lines = [_shifted(line, dx, dy) for line in self.engine.recognize(view).lines]
+            lines = [shifted(line, dx, dy) for line in self.engine.recognize(view).lines]
         return WindowedText(
             lines=lines + windows.told_lines(),
             engine=self.name,
@@ -363,11 +363,6 @@ def _edge_colour(pixels: np.ndarray, parts: list[Rect]) -> tuple[int, int, int]:
         edges += [box[0], box[-1], box[:, 0], box[:, -1]]
     r, g, b = np.median(np.concatenate(edges), axis=0)
     return int(r), int(g), int(b)
-
-
-def _shifted(line: OcrLine, dx: int, dy: int) -> OcrLine:
-    words = [OcrWord(w.text, scale_box(w.box, 1.0, dx, dy), w.confidence) for w in line.words]
-    return OcrLine(line.text, scale_box(line.box, 1.0, dx, dy), line.confidence, words)
 
 
 def screen_windows(
