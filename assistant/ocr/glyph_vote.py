@@ -218,11 +218,15 @@ def _changes(
         if say < cfg.min_votes or len(tally) < 2:
             continue
         others = sum(tally.values()) - say  # every other reading of the glyph together
+        # The engine read the glyph as ``best`` where its context pulled the other way ("0"
+        # between letters in "/dev/nvme0n1p2"): it is ``best`` by its shape, whatever the context
+        # of another reading says ("nvmeOn1p1", half A term-df).
+        shaped = any(_say(c.text, c.pos) < 0.5 for c in group if c.reading == best)
         for cell in group:
             r = cell.reading
             if r == best or say < cfg.margin * others or (cell.line, cell.word) not in backed:
                 continue
-            if r in own or all(_say(c.text, c.pos) < 1 for c in group if c.reading == r):
+            if r in own or shaped or all(_say(c.text, c.pos) < 1 for c in group if c.reading == r):
                 out[(cell.line, cell.word, cell.pos)] = best
     return out
 

@@ -307,3 +307,40 @@ def test_a_word_read_with_a_character_too_many_is_read_from_the_glyphs() -> None
         for ln in _read(gray, 18, font.getlength)
     ]
     assert _text(vote_glyphs(read, gray)) == _text(read)
+
+
+def test_a_glyph_read_against_its_context_elsewhere_is_that_character() -> None:
+    """DejaVu Sans Mono draws a dotted zero. Where an engine read it "0" between letters
+    ("/dev/nvme0n1p2") it saw the zero's shape, not its context; so the same glyph read "O" between
+    letters in the next row ("/dev/nvmeOn1p1", half A term-df) is a zero too. Without a reading
+    against its context the "O" stays (a font may draw both alike: the test above)."""
+    rows = ["/dev/nvme0n1p2  468G  301G  144G  68% /", "/dev/nvme0n1p1  511M  6.0M  505M   2% /boot/efi"]
+    rows += ["/dev/sda1       1.8T  1.2T  553G  69% /srv/media", "tmpfs           7.8G  212M  7.6G   3% /tmp"]
+    font = ImageFont.truetype(MONO, 15)
+    image = Image.new("L", (9 * 60 + 40, 18 * len(rows) + 30), 255)
+    draw = ImageDraw.Draw(image)
+    for r, text in enumerate(rows):
+        for c, ch in enumerate(text):
+            draw.text((17 + c * 9, 12 + r * 18), ch, font=font, fill=30)
+    gray = np.asarray(image)
+
+    def read(misread: dict[str, str]) -> list[OcrLine]:
+        lines = []
+        for r, text in enumerate(rows):
+            words, i = [], 0
+            for t in text.split():
+                i = text.index(t, i)
+                x0, y0 = 17 + i * 9 - 1, 12 + r * 18
+                ink = gray[y0 : y0 + 18, x0 : x0 + len(t) * 9 + 2] < 128
+                ys, xs = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+                box = (x0 + int(xs[0]), y0 + int(ys[0]), x0 + int(xs[-1]) + 1, y0 + int(ys[-1]) + 1)
+                words.append(OcrWord(misread.get(t, t), box, 0.9))
+                i += len(t)
+            lines.append(OcrLine.of(words))
+        return lines
+
+    voted = _text(vote_glyphs(read({"/dev/nvme0n1p1": "/dev/nvmeOn1p1"}), gray))
+    assert voted[1].startswith("/dev/nvme0n1p1 ")
+    both = {"/dev/nvme0n1p1": "/dev/nvmeOn1p1", "/dev/nvme0n1p2": "/dev/nvmeOn1p2"}
+    voted = _text(vote_glyphs(read(both), gray))
+    assert voted[0].startswith("/dev/nvmeOn1p2 ") and voted[1].startswith("/dev/nvmeOn1p1 ")
