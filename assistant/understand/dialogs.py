@@ -246,7 +246,7 @@ def _without(block: TextBlock, kept: list[OcrLine]) -> TextBlock:
     return out
 
 
-def _starts_window(block: TextBlock) -> bool:
+def starts_window(block: TextBlock) -> bool:
     """A window's name said before its text ("Save Changes window"): live, from the window stack;
     in a picture, from the title bar (:func:`assistant.ocr.layout.title_block`)."""
     return block.is_heading and block.lines[0].text.endswith(" window")
@@ -258,12 +258,12 @@ def by_window(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -
     dialog alone is read; the buttons never leave their window."""
     groups: list[list[TextBlock]] = [[]]
     for block in blocks:
-        if _starts_window(block):
+        if starts_window(block):
             groups.append([])
         groups[-1].append(block)
     out: list[TextBlock] = []
     for group in groups:
-        head = group[:1] if group and _starts_window(group[0]) else []
+        head = group[:1] if group and starts_window(group[0]) else []
         body = group[len(head) :]
         dialog = read_dialog(body, config) if body else None
         if dialog is None or not dialog.is_dialog:

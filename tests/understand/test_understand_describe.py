@@ -38,3 +38,16 @@ def test_describer_reads_a_terminal_and_captions_a_photo(tiny_model_dir: Path) -
     assert photo.caption
     assert describer.loaded and photo.timings["load_model"] > 0  # loaded on the first photo, and timed
     assert photo.caption_confidence is not None and 0 < photo.caption_confidence <= 1
+
+
+@pytest.mark.timeout(300)
+def test_the_text_read_leaves_out_the_word_window_said_after_a_title() -> None:
+    # half A: a message box over a terminal, in a picture file (windows found by their title bars)
+    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+    png = screens / "multi-xmessage-over-notes.png"
+    described = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full")).describe(png)
+    assert described.ocr_text is not None
+    said = [part.rsplit(". ", 1)[-1] for part in described.text.split(" window.")[:-1]]  # "... Title window."
+    assert len(said) == 2  # each window named before its text
+    for title in said:
+        assert title in described.ocr_text and f"{title} window" not in described.ocr_text
