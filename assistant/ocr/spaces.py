@@ -134,21 +134,28 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     per_char = (last + 1 - first) / len(word.text)
     widths = ink.widths
     starts = _boundaries(word.text)
-    pieces: list[OcrWord] = []
-    start_k, start_x = 0, max(0, x0)
+    # The gap where the two characters meet must be the wide one: a fixed-width font's "." stands
+    # alone in its cell, and the gap beside it is no space ("app-v0.4" was cut "app-v 0.4" at the
+    # dot, its "v0" a pixel apart). With one patch of ink per character that gap is known; else it
+    # is the one nearest where rough widths put it.
+    at: list[tuple[int, float]] = []  # (the run, its distance from where it is expected) per cut
     for k in cuts:
-        # The gap where the two characters meet must be the wide one: a fixed-width font's "."
-        # stands alone in its cell, and the gap beside it is no space ("app-v0.4" was cut
-        # "app-v 0.4" at the dot, its "v0" a pixel apart). With one patch of ink per character
-        # that gap is known; else it is the one nearest where rough widths put it.
         if len(runs) == len(word.text) - 1:
-            i, dist = k - 1, 0.0
+            at.append((k - 1, 0.0))
         else:
             expected = first + (last + 1 - first) * starts[k - 1]
             dist, i = min((abs((a + b) / 2 - expected), i) for i, (a, b) in enumerate(runs))
+            at.append((i, dist))
+    met = {i for i, _ in at}
+    pieces: list[OcrWord] = []
+    start_k, start_x = 0, max(0, x0)
+    for k, (i, dist) in zip(cuts, at, strict=True):
         a, b = runs[i]
-        # (the word's other gaps: with one letter gap and the space, a median of both is half a space)
-        least = max(cfg.least * ink.height, cfg.over_others * _median_others(widths, i))
+        # Against the word's other gaps (with one letter gap and the space, a median of both is
+        # half a space), not those where a digit meets a letter elsewhere in it, each perhaps a
+        # space too ("3 h 40" read "3h40").
+        others = [w for j, w in enumerate(widths) if j != i and j not in met]
+        least = max(cfg.least * ink.height, cfg.over_others * (float(np.median(others)) if others else 0.0))
         if b - a < least or dist > cfg.reach * per_char:
             continue
         pieces.append(OcrWord(word.text[start_k:k], (start_x, y0, max(0, x0) + a, y1), word.confidence))

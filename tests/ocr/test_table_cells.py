@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.gaps import (
@@ -215,3 +215,17 @@ def test_a_lone_figure_a_mixed_sheet_left_unread_is_read_among_figures_alone() -
     cells += [(b, False, frozenset(), []) for b in keys]
     found = {line.box: line.text for line in _filled(TesseractEngine(), gray, cells)}
     assert [found.get(b) for b in ones] == ["1", "1"]
+
+
+def test_a_duration_whose_spaces_were_run_over_is_cut_at_each() -> None:
+    """dark-chromium-jobs (live): "3 h 40 min" came back "3h40": both places where a digit meets a
+    letter are spaces, and each was measured against the other, which is a space too, so "h40"
+    stayed one word. Each is measured against the gaps between letters of one kind."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 13)
+    image = Image.new("L", (120, 30), 255)
+    ImageDraw.Draw(image).text((10, 8), "3 h 40", font=font, fill=20)
+    gray = np.asarray(image)
+    ink = gray < 128
+    ys, xs = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    box = (int(xs[0]), int(ys[0]), int(xs[-1]) + 1, int(ys[-1]) + 1)
+    assert [w.text for w in split_word(OcrWord("3h40", box, 0.9), gray)] == ["3", "h", "40"]
