@@ -197,7 +197,10 @@ def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[O
     def joins(a: OcrWord, b: OcrWord) -> bool:
         glue, gap = _glued(a.text, b.text, cfg), b.box[0] - a.box[2]
         figure = a.text[-1:].isdigit() and b.text[:1].isdigit()  # (read in two: "1" "3" for "13")
-        if -0.5 * char <= gap < char * max(glue, cfg.touch if figure else 0.0):  # (boxes overlap a little)
+        reach = char * max(glue, cfg.touch if figure else 0.0)
+        # (boxes overlap a little; but boxes that overlap with nothing to glue them are loose ones
+        # over a space: a mode's "-rw-r--r--" boxed over the "1" after it was read "-rw-r--r--1")
+        if reach > 0 and -0.5 * char <= gap < reach:
             return True
         # Or ``b`` is the rest of ``a`` read again inside its box, which has room for both and ends
         # where ``b`` ends: "greenhouse-temps." boxed over all of "greenhouse-temps.log", then

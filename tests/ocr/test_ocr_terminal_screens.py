@@ -174,3 +174,18 @@ def test_figures_whose_boxes_touch_are_one() -> None:
         )
     ]
     assert [w.text for ln in closed_up(message) for w in ln.words][:2] == ["Page", "4"]
+
+
+def test_a_loose_box_over_a_space_glues_nothing() -> None:
+    """multi-terminal-dialog (7x13, file path, windows read one by one): a second reading boxed the
+    mode "-rw-r--r--" two pixels over the link count "1" after it, and the two were made one word,
+    "-rw-r--r--1": boxes that overlap with nothing to glue them (no mark inside a word, no two
+    figures) are loose boxes over a space. "0" ".0" boxed over each other are one word still."""
+    row = [
+        _line([("-rw-r--r--", (24, 92, 98, 104))]),
+        _line([("1", (96, 92, 106, 104)), ("root", (114, 92, 141, 104))]),
+        _line([("0", (300, 92, 307, 104))]),
+        _line([(".0", (306, 92, 320, 104))]),
+    ]
+    words = [w.text for ln in closed_up(row) for w in ln.words]
+    assert sorted(words) == sorted(["-rw-r--r--", "1", "root", "0.0"])
