@@ -7,9 +7,8 @@ Per screen (datasets/screens, the file path's engine without its second look):
   each time) and through the library in this process (models loaded once, assistant/ocr/tess_api.py),
   alternating which goes first; wall time and CPU time (this process's threads, and its children);
   whether both read the same words; and a raw ``tesseract <png> - --psm 3`` for scale;
-- PP-OCR's recogniser on the lines tesseract found (cut out, as the second look cuts its places):
-  in batches of six on onnxruntime's threads (RapidOCR's way), one at a time on them, and one at a
-  time on one thread each, as many side by side as there are cores (assistant/ocr/ppocr_recognize.py).
+- PP-OCR's recogniser on the lines tesseract found (cut out, as the second look cuts its places),
+  in batches of six (RapidOCR's) and one at a time (assistant/ocr/ppocr_recognize.py).
 
 Prints medians and one JSON line. The machine is shared: compare the columns of one run only.
 """
@@ -62,14 +61,8 @@ def main() -> None:
     truths = [json.loads(f.read_text(encoding="utf-8")) for f in sorted((SCREENS / "truth").glob("*.json"))]
     ids = [t["id"] for t in truths if args.half == "all" or t["split"] == args.half][:: args.every]
     engines = {"program": TesseractEngine(in_process=False), "library": TesseractEngine(in_process=True)}
-    readers: dict[str, tuple[LineReader, RecognizeConfig]] = {}
-    if line_reader_available():
-        pooled = LineReader(threads=None)  # onnxruntime's threads, one per core
-        readers = {
-            "batch 6": (pooled, RecognizeConfig(batch=6, workers=1)),
-            "batch 1": (pooled, RecognizeConfig(batch=1, workers=1)),
-            "side by side": (LineReader(threads=1), RecognizeConfig()),
-        }
+    reader = LineReader() if line_reader_available() else None
+    configs = {"batch 6": RecognizeConfig(batch=6), "batch 1": RecognizeConfig(batch=1)}
     rows: list[dict[str, Any]] = []
     for k, screen in enumerate(ids):
         png = SCREENS / "png" / f"{screen}.png"
@@ -87,14 +80,14 @@ def main() -> None:
                 ["tesseract", str(p), "-", "--psm", "3"], capture_output=True, check=False
             )
         )
-        if readers and lines:
+        if reader is not None and lines:
             rgb = np.asarray(image)
             crops = [
                 rgb[ln.box[1] : ln.box[3], ln.box[0] : ln.box[2]] for ln in lines if ln.box[3] > ln.box[1]
             ]
-            for name in sorted(readers, reverse=k % 2 == 1):
-                reader, reader.config = readers[name][0], readers[name][1]
-                _, row[f"rec {name} ms"], row[f"rec {name} cpu"] = _timed(lambda r=reader, c=crops: r.read(c))
+            for name in sorted(configs, reverse=k % 2 == 1):
+                reader.config = configs[name]
+                _, row[f"rec {name} ms"], _ = _timed(lambda c=crops: reader.read(c))
         rows.append(row)
         print(
             json.dumps({key: round(v) if isinstance(v, float) else v for key, v in row.items()}), flush=True

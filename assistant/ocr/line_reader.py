@@ -44,13 +44,11 @@ def line_reader_available() -> bool:
 
 
 class LineReader:
-    """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser;
-    ``threads``: onnxruntime's per run (None: one per core), strips being run side by side
-    (``config.workers``)."""
+    """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser."""
 
     def __init__(
         self,
-        threads: int | None = 1,
+        threads: int | None = None,
         remember: int = 4096,
         config: RecognizeConfig | None = None,
         layout: StripLayout | None = None,

@@ -13,13 +13,11 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from assistant.ocr.ppocr_detect import resize_linear
-from assistant.onnx_sessions import available_cores
 
 
 @dataclass(frozen=True)
@@ -31,10 +29,6 @@ class RecognizeConfig:
     # caches), so RapidOCR's batch of 6 cost about a fifth more than six runs of one
     # (benchmarks/ocr_backends.py), for the same readings.
     batch: int = 1
-    # Batches run side by side, each on one onnxruntime thread (the session's ``threads`` 1): on
-    # the 2-core machine two runs at once cost less CPU than one run on two threads, whose
-    # layers wait for each other (benchmarks/ocr_backends.py). None: the cores this process may use.
-    workers: int | None = None
     word_gap: int = 5  # columns between two characters that start a new word even without a space
 
 
@@ -134,25 +128,14 @@ def recognize_lines(
     characters: list[str],
     cfg: RecognizeConfig,
 ) -> list[LineText]:
-    """Every line picture's text, in the order given; ``run`` runs the model on one batch, called
-    from ``cfg.workers`` threads at once (onnxruntime's ``run`` may be)."""
+    """Every line picture's text, in the order given; ``run`` runs the model on one batch."""
     results: list[LineText | None] = [None] * len(crops)
     order = np.argsort([c.shape[1] / c.shape[0] for c in crops], kind="stable")
-    chunks = [[int(i) for i in order[start : start + cfg.batch]] for start in range(0, len(crops), cfg.batch)]
-
-    def read(chunk: list[int]) -> tuple[list[int], list[LineText]]:
+    for start in range(0, len(crops), cfg.batch):
+        chunk = [int(i) for i in order[start : start + cfg.batch]]
         batch, ratio = batch_input([crops[i] for i in chunk], cfg)
         scores = run(batch)  # (n, T, C)
         fill = [crops[i].shape[1] / crops[i].shape[0] / ratio for i in chunk]
-        return chunk, decode(scores, characters, fill, cfg)
-
-    workers = min(cfg.workers or available_cores(), len(chunks))
-    if workers > 1:  # the widest first, so that the last to start are short
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="recognise") as pool:
-            done = list(pool.map(read, chunks[::-1]))
-    else:
-        done = [read(chunk) for chunk in chunks]
-    for chunk, lines in done:
-        for i, line in zip(chunk, lines, strict=True):
+        for i, line in zip(chunk, decode(scores, characters, fill, cfg), strict=True):
             results[i] = line
     return [r if r is not None else LineText("", 0.0) for r in results]

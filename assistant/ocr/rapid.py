@@ -79,9 +79,8 @@ def _letterbox(img: np.ndarray) -> tuple[np.ndarray, int]:
 
 class RapidOcrEngine(OcrEngine):
     """``max_side``: images larger than this are downscaled before OCR (None: never); ``min_score``:
-    lines read with a lower mean character probability are dropped; ``threads``: onnxruntime's for
-    the detector (None: the cores this process may use). The recogniser runs its lines side by
-    side instead, one thread each (:class:`~assistant.ocr.ppocr_recognize.RecognizeConfig`)."""
+    lines read with a lower mean character probability are dropped; ``threads``: onnxruntime's
+    (None: the cores this process may use)."""
 
     name = "rapidocr"
 
@@ -106,7 +105,7 @@ class RapidOcrEngine(OcrEngine):
             try:
                 # Shared: another reader of the same model file in this process holds it once.
                 det = shared_session(self.files.detector, settings)
-                rec = shared_session(self.files.recognizer, SessionSettings(threads=1))
+                rec = shared_session(self.files.recognizer, settings)
                 listed = rec.get_modelmeta().custom_metadata_map["character"].splitlines()
             except Exception as exc:  # a damaged or foreign model file
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc

@@ -94,21 +94,3 @@ def test_same_words_as_rapidocr_on_real_screens() -> None:
             assert 0 <= x0 < x1 <= img.width and 0 <= y0 < y1 <= img.height
             assert "".join(w.text for w in line.words) == "".join(line.text.split())
             assert all(a.box[0] <= b.box[0] for a, b in zip(line.words, line.words[1:], strict=False))
-
-
-@pytest.mark.timeout(120)
-def test_lines_read_side_by_side_read_as_one_at_a_time() -> None:
-    import dataclasses
-
-    from assistant.ocr.line_reader import LineReader
-
-    # Bands of a real dialog (half A), a line's height each: lines, parts of lines, ground.
-    img = np.asarray(Image.open(SCREENS / "dlg-qt-connect.png").convert("RGB"))
-    crops = [img[y : y + 24, 560:1360] for y in range(300, 780, 40)]
-    reader = LineReader()
-    together = reader.read(crops)
-    reader.config = dataclasses.replace(reader.config, workers=1)
-    reader._memory.clear()
-    alone = reader.read(crops)
-    assert [line.text for line in together] == [line.text for line in alone]
-    assert sum(len(line.words) for line in together) >= 8
