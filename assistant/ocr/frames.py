@@ -351,7 +351,7 @@ def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig
         if other is frame or abs(ox0 - x1) > cfg.align or not oy0 <= frame.bar[1] < oy1 or oy1 + 1 >= y1:
             continue
         row = oy1 + 1  # just below the window over it
-        colour = px[row, x0].astype(np.int16)  # the frame's left side
+        colour = px[row, max(0, x0)].astype(np.int16)  # the frame's left side
         sides = [
             x
             for x in range(ox0, min(ox1, px.shape[1] - 1))

@@ -19,7 +19,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.ocr.base import OcrEngine, OcrResult
-from assistant.ocr.boxes import OcrLine, scale_box
+from assistant.ocr.boxes import OcrLine, shifted
 
 
 def changed_bands(before: np.ndarray, after: np.ndarray, margin: int = 6) -> list[tuple[int, int]]:
@@ -106,9 +106,7 @@ class ChangeAwareOcr(OcrEngine):
             fresh: list[OcrLine] = []
             for y0, y1 in bands:
                 part = self.engine.recognize(image.crop((0, y0, image.width, y1)))
-                for line in part.lines:
-                    words = [type(w)(w.text, scale_box(w.box, 1.0, 0, y0), w.confidence) for w in line.words]
-                    fresh.append(OcrLine(line.text, scale_box(line.box, 1.0, 0, y0), line.confidence, words))
+                fresh += [shifted(line, 0, y0) for line in part.lines]
             self._previous, self._lines = frame, kept + fresh
             self.last_mode = "incremental" if bands else "unchanged"
             return OcrResult(

@@ -411,3 +411,9 @@ def _layout_pane(
             len(block.lines) <= 2 and min(ln.height for ln in block.lines) >= 1.3 * median_height
         )
     return order_blocks(blocks)
+
+
+def starts_window(block: TextBlock) -> bool:
+    """A window's name said before its text ("Save Changes window"): live, from the window stack;
+    in a picture, from the title bar (:func:`title_block`)."""
+    return block.is_heading and block.lines[0].text.endswith(" window")

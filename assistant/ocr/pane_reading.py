@@ -50,7 +50,7 @@ def pane_pictures(
     height, width = rgb.shape[:2]
     shown = [_shown(panel, image.size) for panel in panels]
     anywhere = np.logical_or.reduce(shown) if shown else np.zeros((height, width), dtype=bool)
-    desktop = _ground(rgb, ~anywhere)
+    desktop = _ground(rgb[::4, ::4], ~anywhere[::4, ::4])
     out: list[tuple[Image.Image, int, int]] = []
     for panel, where in zip(panels, shown, strict=True):
         bx0, by0, bx1, by1 = panel.box
@@ -69,8 +69,10 @@ def pane_pictures(
     rest = rgb.copy()
     for x0, y0, x1, y1 in (p.box for p in panels):  # every window whole, its border and shadow too
         rest[max(0, y0 - 4) : y1 + 4, max(0, x0 - 4) : x1 + 4] = desktop
-    if content_span(np.asarray(Image.fromarray(rest).convert("L"))) is not None:  # icons, a panel
-        out.append((Image.fromarray(rest), 0, 0))
+    span = content_span(np.asarray(Image.fromarray(rest).convert("L")))
+    if span is not None:  # icons, a panel, a wallpaper: only the part of it that holds anything
+        x0, y0, x1, y1 = span
+        out.append((Image.fromarray(rest[y0:y1, x0:x1]), x0, y0))
     return out
 
 

@@ -159,21 +159,21 @@ def unread_places(
     cfg: SecondLookConfig,
     tidied: list[Tidied] | None = None,
     keypads: list[Box] | None = None,
-    pixels: InkMap | None = None,
+    found: InkMap | None = None,
 ) -> list[Box]:
     """Boxes (image pixels) around ink with no sure word on it, biggest first; ``tidied`` gets the
     keypads and dials looked into, without their stipple and outlines (to be read so), and
     ``keypads`` where rows of short labels lie (:func:`assistant.ocr.keys.keypad_areas`).
-    ``pixels``: :func:`ink_map` of ``gray`` if already made."""
-    pixels = pixels or ink_map(gray, cfg)
-    if pixels is None:
+    ``found``: :func:`ink_map` of ``gray`` if already made."""
+    found = found or ink_map(gray, cfg)
+    if found is None:
         return []
     if keypads is not None:
-        keypads += pixels.keypads
-    covered = _covered(lines, pixels.ink.shape, cfg)
-    places, tangles = _places(pixels.ink & ~covered, gray, pixels.rules, cfg)
+        keypads += found.keypads
+    covered = _covered(lines, found.ink.shape, cfg)
+    places, tangles = _places(found.ink & ~covered, gray, found.rules, cfg)
     for x0, y0, x1, y1 in tangles[: cfg.max_tangles]:
-        places += _untangled(gray, (x0, y0, x1, y1), covered, pixels.rules, cfg, tidied)
+        places += _untangled(gray, (x0, y0, x1, y1), covered, found.rules, cfg, tidied)
     places.sort(key=lambda b: -(b[2] - b[0]) * (b[3] - b[1]))
     return places[: cfg.max_places]
 
@@ -355,12 +355,13 @@ class SecondLookOcr(OcrEngine):
 
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()
+        image.load()  # a lazily opened file is decoded once, not by both threads at once
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="first") as pool:
             first = pool.submit(self.first.recognize, image)
             # The pixels' own share meanwhile (the first engine leaves the GIL while it reads).
             rgb = np.asarray(image.convert("RGB"))
             gray = np.asarray(image.convert("L"))
-            pixels = ink_map(gray, self.cfg)
+            inked = ink_map(gray, self.cfg)
             result = first.result()
         first_ms = (time.perf_counter() - start) * 1000
         # Faint text: read again, whole (faint.doubted), paid for on top of the floor (its pixels).
@@ -373,7 +374,7 @@ class SecondLookOcr(OcrEngine):
             result.lines = font_sure(result.lines, gray, self.cfg.sure)
         tidied: list[Tidied] = []
         pads: list[Box] = []
-        found = unread_places(gray, result.lines, self.cfg, tidied, pads, pixels)
+        found = unread_places(gray, result.lines, self.cfg, tidied, pads, inked)
         # A keypad's keys: each label read on its own, the first engine's words over them judged
         # again (assistant.ocr.keys).
         pads += [t[0] for t in tidied]

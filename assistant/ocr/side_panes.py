@@ -28,9 +28,11 @@ RING = 2  # px: how far outside a line's box its ground is sampled
 
 def _ground(picture: Image.Image, box: Box) -> np.ndarray:
     """The colour ``box`` stands on: the median of a ring of pixels just outside it ((3,) int)."""
-    x0, y0 = max(0, box[0] - RING), max(0, box[1] - RING)
-    x1, y1 = min(picture.width - 1, box[2] + RING), min(picture.height - 1, box[3] + RING)
-    px = np.asarray(picture.crop((x0, y0, x1 + 1, y1 + 1)))  # (h, w, 3)
+    x0 = min(picture.width - 2, max(0, box[0] - RING))
+    y0 = min(picture.height - 2, max(0, box[1] - RING))
+    x1 = max(x0 + 1, min(picture.width - 1, box[2] + RING))
+    y1 = max(y0 + 1, min(picture.height - 1, box[3] + RING))
+    px = np.asarray(picture.crop((x0, y0, x1 + 1, y1 + 1)))  # (h, w, 3), at least 2 x 2
     ring = np.concatenate([px[0, :-1], px[-1, :-1], px[:-1, 0], px[:-1, -1]])
     return np.median(ring, axis=0).astype(np.int32)
 

@@ -25,12 +25,13 @@ from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
 from assistant.ocr.gaps import fill_gaps
-from assistant.ocr.layout import TextBlock
+from assistant.ocr.incremental import ChangeAwareOcr
+from assistant.ocr.layout import TextBlock, starts_window
 from assistant.ocr.pane_reading import read_panes
 from assistant.ocr.panels import find_panels, unframed
 from assistant.ocr.titles import gaps_and_titles
 from assistant.understand.classify import KindResult, classify_kind
-from assistant.understand.dialogs import by_window, read_dialog, starts_window
+from assistant.understand.dialogs import by_window, read_dialog
 from assistant.understand.found import FoundItem, found_items
 from assistant.understand.graphics import named_instead
 from assistant.understand.picture_reading import photo_said, picture_reading
@@ -158,8 +159,10 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image, panes_first: bool = False) -> t
     panes = find_panels(image) if panes_first else find_panels  # no stack: frames are no text (unframed)
     try:
         framed = [p for p in panes if p.bar is not None] if isinstance(panes, list) else []
-        if len(framed) > 1:  # windows found from the pixels: each read alone, at once
-            result = read_panes(ocr, unframed(image, framed), framed)
+        if len(framed) > 1:  # windows found from the pixels: each read alone, at once (by the engine
+            # itself: the change-aware reader keeps one picture's lines, not each window's)
+            engine = ocr.engine if isinstance(ocr, ChangeAwareOcr) else ocr
+            result = read_panes(engine, unframed(image, framed), framed)
         else:
             result = ocr.recognize(unframed(image, panes) if isinstance(panes, list) else image)
     except AssistantError as exc:  # a broken engine must not silence the caption
@@ -290,7 +293,7 @@ def _compose_screen(
     # One dialog: its buttons said last. Not when several windows are read (the active one is named by
     # the opening, each further one by a "... window" heading) or several panes were found in the
     # picture (overlapping windows): the buttons would leave their window.
-    windows = sum(1 for b in blocks if b.is_heading and b.lines[0].text.endswith(" window"))
+    windows = sum(1 for b in blocks if starts_window(b))
     dialog = read_dialog(blocks) if dialogs and not pictures and windows == 0 and panes <= 1 else None
     if windows and not pictures:
         blocks = by_window(blocks)  # a dialog among windows: its buttons last in it

@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from assistant.ocr.boxes import OcrLine, OcrWord, line_middle, union_box
 from assistant.ocr.grid import Grid, Row
-from assistant.ocr.layout import TextBlock
+from assistant.ocr.layout import TextBlock, starts_window
 from assistant.understand.found import WORD_GAP, split_spaced
 
 
@@ -244,12 +244,6 @@ def _without(block: TextBlock, kept: list[OcrLine]) -> TextBlock:
         rows = [row for row, ln in zip(block.grid.rows, block.lines, strict=True) if id(ln) in ids]
         out.grid = Grid(rows, block.grid.monospace) if len(rows) >= 2 else None
     return out
-
-
-def starts_window(block: TextBlock) -> bool:
-    """A window's name said before its text ("Save Changes window"): live, from the window stack;
-    in a picture, from the title bar (:func:`assistant.ocr.layout.title_block`)."""
-    return block.is_heading and block.lines[0].text.endswith(" window")
 
 
 def by_window(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> list[TextBlock]:

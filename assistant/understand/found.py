@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
-from assistant.ocr.layout import TextBlock
+from assistant.ocr.layout import TextBlock, starts_window
 
 WORD_GAP = 1.5  # words further apart than this many line heights are separate items (buttons on a row)
 MONOSPACE_GAP = 4.0  # a terminal's columns are spaced wide on purpose: only much wider gaps split
@@ -75,7 +75,7 @@ def _line_items(line: OcrLine, gap: float) -> list[FoundItem]:
 
 def _block_items(block: TextBlock) -> list[FoundItem]:
     if block.is_heading:
-        kind = "window" if any(ln.text.endswith(" window") for ln in block.lines) else "heading"
+        kind = "window" if starts_window(block) else "heading"
         return [_line(ln, kind, 0) for ln in block.lines]
     grid = block.grid
     if grid is None or grid.monospace:
