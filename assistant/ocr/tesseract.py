@@ -144,6 +144,28 @@ def invert_dark_areas(gray: np.ndarray, tile: int = 24, threshold: float = 110.0
     return np.where(full, lut[gray], gray)
 
 
+BAR = "|"
+
+
+def capital_i(words: list[OcrWord]) -> list[OcrWord]:
+    """A line's words (left to right) with its lone bars dropped, but the first word's bar read as
+    "I" where a word of small letters follows at its height and no other bar is on the line: in a
+    sans-serif font the capital I is a bare stroke, and tesseract read "I have read the agreement"
+    beside a tick box as "| have read ...", the bar then dropped as a border. A bar between words
+    or cells (a table's rule, a shell's pipe) stays a border."""
+    bars = [w for w in words if w.text == BAR]
+    if not bars:
+        return words
+    first, rest = words[0], [w for w in words[1:] if w.text != BAR]
+    if len(bars) == 1 and first.text == BAR and rest:
+        after = rest[0]
+        tall = first.box[3] - first.box[1] >= 0.8 * (after.box[3] - after.box[1])
+        near = after.box[0] - first.box[2] <= after.box[3] - after.box[1]
+        if tall and near and after.text.isalpha() and after.text.islower():
+            return [OcrWord("I", first.box, first.confidence), *rest]
+    return [w for w in words if w.text != BAR]
+
+
 def _split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
     """Tesseract sometimes runs one line across a column gutter; a gap of 2.5 heights splits it."""
     height = float(np.median([w.box[3] - w.box[1] for w in words]))
@@ -333,16 +355,18 @@ class TesseractEngine(OcrEngine):
         for row in reader:
             if row.get("level") != "5":
                 continue
-            text = (row.get("text") or "").strip().strip("|{}[]")
+            said = (row.get("text") or "").strip()
+            text = BAR if said == BAR else said.strip("|{}[]")  # a lone bar: perhaps an "I" (capital_i)
             conf = float(row.get("conf") or -1) / 100.0
-            if conf < self.min_confidence or not any(ch.isalnum() for ch in text):
+            if conf < self.min_confidence or not (text == BAR or any(ch.isalnum() for ch in text)):
                 continue  # borders and rules read as "|" or "_" are not text
             x, y, w, h = (int(row[k]) for k in ("left", "top", "width", "height"))
             word = OcrWord(text, scale_box((x, y, x + w, y + h), factor, dx, dy), conf)
             grouped.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(word)
         lines = []
         for line_words in grouped.values():
-            for words in _split_at_gutters(sorted(line_words, key=lambda w: w.box[0])):
+            kept = capital_i(sorted(line_words, key=lambda w: w.box[0]))
+            for words in _split_at_gutters(kept) if kept else []:
                 lines.append(
                     OcrLine(
                         text=" ".join(w.text for w in words),

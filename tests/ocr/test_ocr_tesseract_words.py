@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+from assistant.ocr.boxes import OcrWord
+from assistant.ocr.tesseract import TesseractEngine, capital_i, tesseract_available
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 
@@ -47,3 +48,26 @@ def test_a_sheet_read_by_the_waiting_process_reads_as_a_fresh_one() -> None:
     engine.close()
     assert unused is not None and unused.poll() is not None
     cold.close()
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="needs tesseract")
+@pytest.mark.timeout(120)
+def test_a_bar_opening_a_line_of_small_words_is_a_capital_i() -> None:
+    """GTK's tick box beside "I have read the agreement and accept it" (datasets/screens, half A):
+    tesseract read the sans-serif I as "|", and a bar alone was dropped as a border."""
+    image = Image.open(SCREENS / "dlg-zenity-text-info-terms.png").crop((280, 480, 620, 540))
+    lines = TesseractEngine(min_confidence=0.0).recognize(image).lines
+    assert [ln.text for ln in lines] == ["I have read the agreement and accept it"]
+
+
+def test_a_bar_between_words_or_cells_stays_a_border() -> None:
+    def word(text: str, x: int) -> OcrWord:
+        return OcrWord(text, (x, 10, x + 8 * len(text), 24), 0.9)
+
+    pipe = [word("ls", 0), word("|", 24), word("grep", 36), word("log", 76)]
+    assert [w.text for w in capital_i(pipe)] == ["ls", "grep", "log"]
+    table = [word("|", 0), word("name", 12), word("|", 60), word("size", 72)]
+    assert [w.text for w in capital_i(table)] == ["name", "size"]
+    capital = [word("|", 0), word("Agree", 12)]  # not a word of small letters after it
+    assert [w.text for w in capital_i(capital)] == ["Agree"]
+    assert [w.text for w in capital_i([word("|", 0), word("have", 12)])] == ["I", "have"]
