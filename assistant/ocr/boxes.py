@@ -78,6 +78,11 @@ def centre_in(box: Box, outer: Box) -> bool:
     return outer[0] <= cx < outer[2] and outer[1] <= cy < outer[3]
 
 
+def overlaps(a: Box, b: Box) -> bool:
+    """Whether boxes ``a`` and ``b`` share columns and rows."""
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
 def overlap_share(a: Box, b: Box) -> float:
     """How much of ``a``'s area ``b`` covers."""
     w = min(a[2], b[2]) - max(a[0], b[0])

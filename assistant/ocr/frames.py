@@ -23,7 +23,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import Box
+from assistant.ocr.boxes import Box, overlaps
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         _keep(px, box, body, cfg, found, grounds)
     dim, known = replace(cfg, edge=cfg.dim), set(full)
     for box in _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg):
-        if box in known or any(_overlaps(box, bar[0]) for bar in found):
+        if box in known or any(overlaps(box, bar[0]) for bar in found):
             continue
         x0, y0, x1, y1 = box
         reach = max(_side(px, x0 - 1, y1 + cfg.align, dim), _side(px, x1, y1 + cfg.align, dim))
@@ -262,15 +262,9 @@ def _distinct(found: list[_Bar]) -> list[_Bar]:
     which then looked like a panel inside the window under it, half A multi-xmessage-over-notes.)"""
     kept: list[_Bar] = []
     for item in sorted(found, key=lambda f: (-f[1], -(f[0][2] - f[0][0]), -(f[0][3] - f[0][1]))):
-        if not any(_overlaps(item[0], k[0]) for k in kept):
+        if not any(overlaps(item[0], k[0]) for k in kept):
             kept.append(item)
     return kept
-
-
-def _overlaps(a: Box, b: Box) -> bool:
-    w = min(a[2], b[2]) - max(a[0], b[0])
-    h = min(a[3], b[3]) - max(a[1], b[1])
-    return w > 0 and h > 0
 
 
 def _frame_lines(

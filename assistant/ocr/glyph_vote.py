@@ -25,7 +25,7 @@ import numpy as np
 
 from assistant.masks import true_runs
 from assistant.ocr.bitmap_fonts import read_cells
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlaps
 from assistant.ocr.cell_grid import GridConfig, GridWord, grids, lost_spaces, measured
 from assistant.ocr.cell_reading import glyph_readings, unread_words
 
@@ -336,13 +336,8 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
             glyphs.update({(w.line, w.index): [] for w in replaced})  # (read again: dropped)
             continue
         glyphs.update(read[0])
-        between += [ln for ln in read[1] if not any(_over(ln.box, w.box) for w in misfits)]
+        between += [ln for ln in read[1] if not any(overlaps(ln.box, w.box) for w in misfits)]
     return (_split(lines, glyphs) if glyphs else lines) + between
-
-
-def _over(a: Box, b: Box) -> bool:
-    """Whether boxes ``a`` and ``b`` share columns and rows."""
-    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
 def _misfits(
@@ -390,7 +385,7 @@ def _reread(
     misfits covered so, which the words found replace."""
     kept, replaced = [], []
     for line in found:
-        under = [w for w in misfits if _over(line.box, w.box)]
+        under = [w for w in misfits if overlaps(line.box, w.box)]
         whole = [
             w
             for w in under
