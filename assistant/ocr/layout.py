@@ -27,6 +27,8 @@ from assistant.ocr.side_lists import side_list
 from assistant.ocr.side_panes import side_panes
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, row_order, terminal_lines
 
+WINDOW = " window"  # said after a window's name: "Save Changes window"
+
 
 @dataclass
 class TextBlock:
@@ -336,7 +338,7 @@ def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | N
         return None
     text = " ".join(w.text for w in kept)
     line = OcrLine(
-        f"{text} window" if named else text,
+        f"{text}{WINDOW}" if named else text,
         union_box([w.box for w in kept]),
         min(w.confidence for w in kept),
         kept,
@@ -416,4 +418,11 @@ def _layout_pane(
 def starts_window(block: TextBlock) -> bool:
     """A window's name said before its text ("Save Changes window"): live, from the window stack;
     in a picture, from the title bar (:func:`title_block`)."""
-    return block.is_heading and block.lines[0].text.endswith(" window")
+    return block.is_heading and block.lines[0].text.endswith(WINDOW)
+
+
+def read_text(block: TextBlock) -> str:
+    """A block's text as read: a window's name without :data:`WINDOW` said after it."""
+    if not starts_window(block):
+        return block.text
+    return "\n".join([block.lines[0].text.removesuffix(WINDOW), *(ln.text for ln in block.lines[1:])])

@@ -26,7 +26,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
 from assistant.ocr.gaps import fill_gaps
 from assistant.ocr.incremental import ChangeAwareOcr
-from assistant.ocr.layout import TextBlock, starts_window
+from assistant.ocr.layout import TextBlock, read_text, starts_window
 from assistant.ocr.pane_reading import read_panes
 from assistant.ocr.panels import find_panels, unframed
 from assistant.ocr.titles import gaps_and_titles
@@ -321,13 +321,6 @@ def _compose_screen(
     return more, dialog.said_blocks if dialog is not None else blocks
 
 
-def _read_text(block: TextBlock) -> str:
-    """A block's text as read: a window's name without the word "window" said after it."""
-    if not starts_window(block):
-        return block.text
-    return "\n".join([block.lines[0].text.removesuffix(" window"), *(ln.text for ln in block.lines[1:])])
-
-
 def _classify(rgb: Image.Image, text: OcrResult | None, speech: _Speech) -> KindResult:
     """Stages 1 and 4's kind: by pixels alone first, then again with the text OCR found."""
     t0 = time.perf_counter()
@@ -408,7 +401,7 @@ def understand(
         kind=kind,
         caption=first.text if first is not None else None,
         caption_confidence=caption_confidence(first) if first is not None else None,
-        ocr_text="\n\n".join(_read_text(b) for b in blocks) if text is not None else None,
+        ocr_text="\n\n".join(read_text(b) for b in blocks) if text is not None else None,
         sentences=speech.sentences,
         timings={k: round(v, 1) for k, v in speech.timings.items()},
         photo_regions=final.photo_regions,

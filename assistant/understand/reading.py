@@ -170,7 +170,7 @@ def read_all_text(image: Image.Image, ocr: OcrEngine) -> str:
     rgb = image.convert("RGB")
     result = ocr.recognize(rgb)
     if result.lines:
-        result.panels = find_panels(rgb)  # overlapping windows read one by one, as when described
+        result.panels = find_panels(rgb)  # overlapping windows laid out one by one (read as one page)
         result.picture = rgb
     blocks = result.blocks()
     if not blocks:

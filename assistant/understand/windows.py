@@ -38,7 +38,7 @@ from assistant.capture.models import CapturedImage, Rect, WindowInfo
 from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, shifted, union_box
-from assistant.ocr.layout import TextBlock, layout_blocks, past_edges
+from assistant.ocr.layout import WINDOW, TextBlock, layout_blocks, past_edges
 from assistant.ocr.panels import Panel, area_panels
 from assistant.understand.accessible import Said, ocr_regions, read_tree, worth_reading
 from assistant.understand.title_words import corrected
@@ -275,7 +275,7 @@ class ScreenWindows:
         bar = (window.client or window.rect)[1] - y  # the title bar's height (0 when unknown)
         ox, oy = self.origin
         box = (x - ox, y - oy, x - ox + w, y - oy + max(1, bar))
-        return TextBlock([OcrLine(f"{window_name(window) or 'Untitled'} window", box, 1.0)], is_heading=True)
+        return TextBlock([OcrLine(f"{window_name(window) or 'Untitled'}{WINDOW}", box, 1.0)], is_heading=True)
 
     def blocks(self, lines: list[OcrLine], picture: Image.Image | None = None) -> list[TextBlock]:
         """All text in reading order, window by window: the active window's blocks (its name was the
