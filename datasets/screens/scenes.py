@@ -2915,6 +2915,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_fonts import fonts_scenes
     from scenes_fresh import fresh_scenes
     from scenes_fresh3 import fresh3_scenes
+    from scenes_fresh4 import fresh4_scenes
     from scenes_keypads import keypads_scenes
     from scenes_tables import tables_scenes
     from scenes_windows2 import windows2_scenes
@@ -2927,6 +2928,7 @@ def _session9_scenes() -> list[Scene]:
         *dialogs_scenes(),
         *fresh_scenes(),  # session 10's (helper "fresh"), all half A
         *fresh3_scenes(),  # session 11's (helper "fresh3"), all half A
+        *fresh4_scenes(),  # session 12's (helper "fresh4"), all half B
     ]
 
 

@@ -486,6 +486,70 @@ class QtWindow:
             ("custom", tree, {"report": report, "columns": columns, "rows": [c for _, c in made]})
         )
 
+    # ---- elements added in session 12 -------------------------------------------------------
+    def _striped_table(self, element: dict[str, Any]) -> None:
+        """A QTableWidget as ``_table`` builds it, in another look: alternating row colours (the
+        style's own), one row selected (``selected``, 1 = the first data row), optionally row
+        numbers in the vertical header (``row_numbers``: reported as text beside the table, not as
+        cells), no grid (``grid`` false), columns right-aligned (``right``). Cells are reported
+        like ``_table``'s."""
+        columns, rows = element["columns"], element["rows"]
+        t = QTableWidget(len(rows), len(columns))
+        t.setFont(_font(element, self.font))
+        t.setHorizontalHeaderLabels(columns)
+        numbers = bool(element.get("row_numbers"))
+        t.verticalHeader().setVisible(numbers)
+        t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        t.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        t.setAlternatingRowColors(element.get("alternate", True))
+        t.setShowGrid(element.get("grid", True))
+        if element.get("style_sheet"):
+            t.setStyleSheet(element["style_sheet"])
+        right = set(element.get("right", []))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                if c in right:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                t.setItem(r, c, item)
+        if element.get("selected"):
+            t.selectRow(element["selected"] - 1)
+        t.resizeColumnsToContents()
+        t.resizeRowsToContents()
+        for r in range(len(rows)):
+            t.setRowHeight(r, t.rowHeight(r) + element.get("row_pad", 4))
+        hh = t.horizontalHeader()
+        for c in range(len(columns)):
+            t.setColumnWidth(c, t.columnWidth(c) + element.get("col_pad", 16))
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        t.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        vh = t.verticalHeader()
+        side = vh.sizeHint().width() if numbers else 0
+        width = side + sum(t.columnWidth(c) for c in range(len(columns))) + 2 * t.frameWidth()
+        height = hh.sizeHint().height() + sum(t.rowHeight(r) for r in range(len(rows))) + 2 * t.frameWidth()
+        t.setFixedSize(width, height)
+        self.layout.addWidget(t)
+        self.items.append(("table", t, {"columns": columns, "rows": rows}))
+        if numbers:
+
+            def report() -> list[dict[str, Any]]:
+                out = []
+                for r in range(len(rows)):
+                    rect = QRect(0, vh.sectionViewportPosition(r), vh.width(), vh.sectionSize(r))
+                    out.append(
+                        {
+                            "role": "text",
+                            "text": str(r + 1),
+                            "words": _words_in_box(str(r + 1), _global(vh, rect)),
+                        }
+                    )
+                return out
+
+            self.items.append(("custom", vh, {"report": report}))
+
     # ---- layout report ---------------------------------------------------------------------
     def _label_item(self, role: str, lab: QLabel, extra: dict[str, Any]) -> dict[str, Any]:
         rect = lab.contentsRect()

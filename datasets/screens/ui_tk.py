@@ -326,6 +326,57 @@ class TkWindow:
             put(width / 2, height - 12, element["caption"], fnt, anchor="center")
         self.items.append(("canvas", cv, {"texts": texts}))
 
+    # ---- elements added in session 12 -------------------------------------------------------
+    def _striped_table(self, element: dict[str, Any]) -> None:
+        """A ttk Treeview as ``_table`` draws it, with zebra stripes (every other row on
+        ``stripe``), one row selected (``selected``, 1 = the first data row) and the headings in
+        the table's own font or another; reported like ``_table`` (each cell's words get the
+        cell's box), so a striped or selected row is truth as any other."""
+        row = self._row(element)
+        fnt = _font(element, self.font)
+        f = tkfont.Font(font=fnt)
+        style = ttk.Style(self.root)
+        name = f"Striped{len(self.items)}.Treeview"
+        style.configure(
+            name,
+            font=fnt,
+            rowheight=f.metrics("linespace") + element.get("row_pad", 8),
+            background=element.get("base", "#ffffff"),
+            fieldbackground=element.get("base", "#ffffff"),
+            foreground=element.get("fg", self.fg),
+        )
+        head = element.get("heading_font", [fnt[0], fnt[1], "bold"])
+        style.configure(name + ".Heading", font=tuple(head))
+        if element.get("heading_bg"):
+            style.configure(
+                name + ".Heading",
+                background=element["heading_bg"],
+                foreground=element.get("heading_fg", self.fg),
+            )
+        style.map(
+            name,
+            background=[("selected", element.get("select_bg", "#3d6fb4"))],
+            foreground=[("selected", element.get("select_fg", "#ffffff"))],
+        )
+        columns = element["columns"]
+        ids = [f"c{i}" for i in range(len(columns))]
+        tree = ttk.Treeview(row, columns=ids, show="headings", height=len(element["rows"]), style=name)
+        hf = tkfont.Font(font=tuple(head))
+        for i, col in enumerate(columns):
+            cells = [r[i] for r in element["rows"]]
+            width = max(max(f.measure(c) for c in cells), hf.measure(col)) + element.get("col_pad", 24)
+            anchor = "e" if i in element.get("right", []) else "w"
+            tree.heading(ids[i], text=col, anchor=anchor)
+            tree.column(ids[i], width=width, minwidth=width, stretch=False, anchor=anchor)
+        tree.tag_configure("stripe", background=element.get("stripe", "#eef2f7"))
+        made = []
+        for r, cells in enumerate(element["rows"]):
+            made.append(tree.insert("", "end", values=cells, tags=("stripe",) if r % 2 else ()))
+        if element.get("selected"):
+            tree.selection_set(made[element["selected"] - 1])
+        tree.pack(anchor="w")
+        self.items.append(("table", tree, {"columns": columns, "rows": element["rows"]}))
+
     # ---- layout report ---------------------------------------------------------------------
     def _line_words(
         self, f: tkfont.Font, lines: list[str], x0: float, y0: float, bw: float, justify: str
