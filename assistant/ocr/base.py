@@ -26,8 +26,8 @@ class OcrResult:
     # The picture's panes, topmost first (assistant.ocr.panels.find_panels), when they were looked
     # for: then each pane's text is read in turn, so that overlapping windows are not run together.
     panels: list[Panel] = field(default_factory=list)
-    # The picture read, when the layout may look at it: the ground each line stands on tells a
-    # window's side panes apart (assistant.ocr.side_panes).
+    # The picture read, when the layout may look at it: what it draws between lines (a rule, an
+    # edge of ground) parts them (assistant.ocr.separators).
     picture: Image.Image | None = None
 
     def blocks(self) -> list[TextBlock]:

@@ -11,6 +11,7 @@ XY-cut this survives a title over three columns and paragraphs whose gaps line u
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,8 +24,8 @@ from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
 from assistant.ocr.loose import drop_unsure, tidied
 from assistant.ocr.panels import Panel, interrupted, panel_of
+from assistant.ocr.separators import beside, parting
 from assistant.ocr.side_lists import side_list
-from assistant.ocr.side_panes import side_panes
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, row_order, terminal_lines
 
 WINDOW = " window"  # said after a window's name: "Save Changes window"
@@ -98,8 +99,10 @@ def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
     return merged
 
 
-def group_blocks(lines: list[OcrLine]) -> list[TextBlock]:
-    """Joins lines that sit under each other, of similar height, with a small gap, into blocks."""
+def group_blocks(lines: list[OcrLine], parted: Callable[[Box, Box], bool] | None = None) -> list[TextBlock]:
+    """Joins lines that sit under each other, of similar height, with a small gap, into blocks;
+    never two that ``parted`` (upper box, lower box) says an edge runs between
+    (:func:`~assistant.ocr.separators.parted`: a band of another ground, a rule)."""
     blocks: list[TextBlock] = []
     for line in sorted(merge_row_fragments(lines), key=lambda ln: (ln.box[1], ln.box[0])):
         if not line.text.strip():
@@ -121,7 +124,7 @@ def group_blocks(lines: list[OcrLine]) -> list[TextBlock]:
             # Left edges far apart and the line reaching past the block: a neighbouring column.
             if abs(line.box[0] - block_x0) > 6 * h and line.box[0] < block_x0:
                 continue
-            if gap < best_gap:
+            if gap < best_gap and (parted is None or not parted(last.box, line.box)):
                 best, best_gap = block, gap
         if best is None:
             blocks.append(TextBlock([line]))
@@ -223,8 +226,8 @@ def layout_blocks(
     tables and other grids first made into blocks of rows (:mod:`assistant.ocr.grid`). With the
     picture's ``panels`` (topmost first), each pane's lines are laid out and read in turn; a pane
     that is a window found by its title bar starts with its title (:func:`title_block`). With the
-    ``picture`` they were read from, two panes of a window on grounds of their own, side by
-    side, are read one after the other (:mod:`assistant.ocr.side_panes`)."""
+    ``picture`` they were read from, what it draws between lines parts them: two columns on either
+    side of a rule or an edge of ground are read one after the other (:mod:`assistant.ocr.separators`)."""
     if not panels or (len(panels) < 2 and panels[0].bar is None):
         return _layout_pane(lines, covers, picture)  # (``covers``: windows over these lines)
     by_panel: dict[int | None, list[OcrLine]] = {}
@@ -371,11 +374,11 @@ def _side_by_side(
     covers: list[Box] | None,
     picture: Image.Image | None,
 ) -> list[TextBlock]:
-    """``lines`` laid out with the two side panes' (``sides``) each laid out on its own: the rest's
-    blocks and the two panes (each as one block of all its lines, a column) put in order, and each
-    pane's own blocks read in its place."""
+    """``lines`` laid out with the two sides' (``sides``: the lines either side of an edge down) each
+    laid out on its own: the rest's blocks and the two sides (each as one block of all its lines, a
+    column) put in order, and each side's own blocks read in its place."""
     taken = {id(ln) for side in sides for ln in side}
-    rest = _layout_pane([ln for ln in lines if id(ln) not in taken], covers)
+    rest = _layout_pane([ln for ln in lines if id(ln) not in taken], covers, picture)
     panes = [_layout_pane(side, covers, picture) for side in sides]
     whole = [TextBlock([ln for b in pane for ln in b.lines]) for pane in panes if pane]
     inner = {id(w): pane for w, pane in zip(whole, [p for p in panes if p], strict=True)}
@@ -389,10 +392,11 @@ def _layout_pane(
     lines into no table's cells, :func:`~assistant.ocr.panels.interrupted`). A terminal's (a pane in
     a fixed-width font, :mod:`assistant.ocr.terminal`) is a grid of characters read line by line,
     top to bottom: each row one line, whatever an engine made of its columns, and no headings (one
-    size of letters; a loosely boxed prompt is no heading). Two side panes in it
-    (:func:`~assistant.ocr.side_panes.side_panes`, from the ``picture``'s grounds) are each laid out
-    on their own and read as two columns."""
-    sides = side_panes(lines, picture) if picture is not None else None
+    size of letters; a loosely boxed prompt is no heading). With the ``picture``, what it draws
+    between lines parts them (:mod:`assistant.ocr.separators`): an edge down between two columns of
+    lines lays each out on its own, read as two columns; an edge across between two lines keeps
+    them out of one paragraph."""
+    sides = beside(lines, picture, covers) if picture is not None else None
     if sides is not None:
         return _side_by_side(lines, sides, covers, picture)
     dial, lines = find_dial(tidied(lines))
@@ -402,7 +406,10 @@ def _layout_pane(
     kept, cut = (kept, []) if terminal else interrupted(kept, covers or [])
     grids, rest = find_grids(kept, fixed=terminal, prompts_apart=True)
     grids = [dial, *grids] if dial is not None else grids
-    blocks = [grid_block(g) for g in grids] + group_blocks(terminal_lines(rest) if terminal else rest + cut)
+    parted = parting(picture)
+    blocks = [grid_block(g) for g in grids] + group_blocks(
+        terminal_lines(rest) if terminal else rest + cut, parted
+    )
     if not blocks:
         return []
     if terminal:

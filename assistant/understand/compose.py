@@ -169,7 +169,7 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image, panes_first: bool = False) -> t
         log.warning("OCR failed: %s", exc)
         result = None
     if result is not None:
-        result.picture = image  # the grounds lines stand on (side panes, assistant.ocr.side_panes)
+        result.picture = image  # the rules and grounds between lines (assistant.ocr.separators)
     stack = result.windows if isinstance(result, WindowedText) else None  # the desktop said where
     if result is not None and result.lines:
         # A table's lone digits, a second look (by the engine a window reader wraps: it reads a

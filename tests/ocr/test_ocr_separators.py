@@ -1,8 +1,9 @@
-"""Side panes on real half-A screenshots: the pixels of the picture and the lines and word boxes
+"""Separators on real half-A screenshots: the pixels of the picture and the lines and word boxes
 exactly as the file path's engines returned them on the whole screen. A mail program's folder list
-on a grey pane beside its messages' table is read as a column of its own before the table; a
-dialog's entry fields beside their labels, a striped table's rows, and a boxed note in a page's
-column beside the other column, are no side panes."""
+on a grey pane beside its messages' table is read as a column of its own before the table, a
+bordered box beside a column of search results after the column, whole; a status line's band and a
+bar of links are not read into the lines under them. A dialog's entry fields beside their labels
+and a striped table's rows are parted by nothing."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PIL import Image
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
-from assistant.ocr.side_panes import side_panes
+from assistant.ocr.separators import beside, parted
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
 
@@ -430,6 +431,267 @@ ARTICLE = _lines(
 )
 
 
+RESULTS = _lines(
+    [
+        [
+            ("About", (311, 216, 344, 225)),
+            ("1,240", (348, 216, 379, 226)),
+            ("results", (383, 216, 419, 225)),
+            ("(0.31", (424, 216, 451, 228)),
+            ("seconds)", (456, 216, 506, 228)),
+        ],
+        [
+            ("Repair", (1031, 233, 1082, 248)),
+            ("Cafe", (1087, 233, 1123, 245)),
+            ("Kettle", (1129, 233, 1174, 245)),
+            ("Point", (1180, 233, 1221, 245)),
+        ],
+        [("www.kettlepoint-repair.org", (311, 248, 455, 260)), ("visit", (467, 248, 489, 257))],
+        [("Community", (1031, 263, 1101, 277)), ("group", (1105, 266, 1140, 277))],
+        [
+            ("Repair", (312, 269, 363, 286)),
+            ("Cafe", (368, 269, 404, 282)),
+            ("Kettle", (411, 269, 453, 282)),
+            ("Point:", (460, 269, 502, 282)),
+            ("opening", (509, 269, 570, 286)),
+            ("hours", (577, 269, 619, 282)),
+            ("and", (625, 269, 653, 282)),
+            ("dates", (659, 269, 701, 282)),
+        ],
+        [
+            ("Community", (1031, 292, 1101, 306)),
+            ("hall,", (1105, 292, 1129, 305)),
+            ("4", (1134, 293, 1142, 303)),
+            ("Marsh", (1147, 292, 1184, 303)),
+            ("Lane", (1190, 293, 1219, 303)),
+        ],
+        [
+            ("Open", (311, 295, 345, 308)),
+            ("on", (350, 297, 364, 305)),
+            ("the", (369, 294, 387, 305)),
+            ("first", (392, 294, 414, 305)),
+            ("Saturday", (419, 294, 475, 308)),
+            ("of", (479, 294, 490, 305)),
+            ("every", (495, 297, 528, 308)),
+            ("month", (533, 294, 570, 305)),
+            ("from", (575, 294, 602, 305)),
+            ("10:00", (608, 295, 641, 305)),
+            ("to", (646, 295, 657, 305)),
+            ("13:00", (662, 295, 696, 305)),
+            ("in", (701, 294, 710, 305)),
+            ("the", (715, 294, 734, 305)),
+            ("community", (739, 294, 806, 308)),
+            ("hall.", (811, 294, 834, 305)),
+            ("Bring", (841, 294, 871, 308)),
+            ("one", (877, 297, 899, 305)),
+            ("broken", (904, 294, 945, 305)),
+        ],
+        [("item", (312, 313, 335, 327))],
+        [("per", (342, 317, 362, 328)), ("person.", (366, 317, 411, 328))],
+        [
+            ("Opens", (1031, 323, 1071, 336)),
+            ("Saturday", (1076, 322, 1131, 336)),
+            ("1", (1136, 323, 1142, 333)),
+            ("June", (1147, 323, 1177, 333)),
+            ("at", (1181, 323, 1193, 333)),
+            ("10:00", (1197, 323, 1231, 333)),
+        ],
+        [("www.fitguide.net", (309, 351, 414, 367))],
+        [
+            ("Phone:", (1031, 352, 1073, 363)),
+            ("01632", (1079, 353, 1117, 363)),
+            ("960418", (1121, 353, 1167, 363)),
+        ],
+        [("articles", (423, 353, 462, 362)), ("what-to-bring", (474, 353, 547, 365))],
+        [
+            ("What", (311, 375, 352, 388)),
+            ("to", (357, 376, 371, 388)),
+            ("bring", (377, 375, 414, 392)),
+            ("to", (420, 376, 434, 388)),
+            ("a", (440, 378, 449, 388)),
+            ("repair", (455, 375, 499, 392)),
+            ("cafe", (504, 375, 536, 388)),
+        ],
+        [
+            ("Free", (1031, 382, 1058, 392)),
+            ("entry,", (1063, 383, 1096, 395)),
+            ("donations", (1101, 381, 1161, 392)),
+            ("welcome", (1165, 381, 1220, 392)),
+        ],
+        [
+            ("Volunteers", (311, 399, 377, 410)),
+            ("can", (381, 402, 403, 410)),
+            ("mend", (408, 399, 442, 410)),
+            ("lamps,", (447, 399, 487, 413)),
+            ("toasters,", (492, 400, 544, 412)),
+            ("bicycles", (550, 399, 599, 413)),
+            ("and", (603, 399, 625, 410)),
+            ("clothes.", (631, 399, 677, 410)),
+            ("Bring", (683, 399, 714, 413)),
+            ("spare", (719, 402, 753, 413)),
+            ("parts", (759, 401, 788, 413)),
+            ("if", (793, 399, 800, 410)),
+            ("you", (803, 402, 825, 413)),
+            ("have", (831, 399, 860, 410)),
+            ("them", (864, 399, 895, 410)),
+            ("and", (900, 399, 922, 410)),
+            ("a", (927, 402, 934, 410)),
+        ],
+        [
+            ("short", (311, 419, 342, 430)),
+            ("note", (347, 420, 373, 430)),
+            ("on", (378, 422, 392, 430)),
+            ("what", (397, 419, 426, 430)),
+            ("went", (430, 421, 460, 430)),
+            ("wrong.", (463, 422, 505, 433)),
+        ],
+        [("marshlane-hall.org.uk", (312, 458, 432, 470)), ("timetable", (443, 458, 494, 467))],
+        [
+            ("Community", (312, 480, 399, 497)),
+            ("hall", (405, 480, 431, 493)),
+            ("timetable,", (437, 480, 511, 496)),
+            ("Marsh", (519, 480, 565, 493)),
+            ("Lane", (572, 480, 609, 493)),
+        ],
+        [
+            ("Monday:", (312, 505, 363, 519)),
+            ("yoga", (369, 508, 399, 519)),
+            ("18:00.", (404, 506, 441, 516)),
+            ("Wednesday:", (446, 505, 522, 519)),
+            ("choir", (527, 505, 557, 516)),
+            ("19:30.", (562, 506, 599, 516)),
+            ("Saturday:", (605, 505, 663, 519)),
+            ("repair", (669, 505, 704, 519)),
+            ("cafe", (708, 505, 733, 516)),
+            ("10:00", (739, 506, 773, 516)),
+            ("to", (777, 507, 788, 516)),
+            ("13:00,", (793, 506, 830, 518)),
+            ("first", (835, 505, 858, 516)),
+            ("Saturday", (863, 505, 918, 519)),
+            ("only.", (922, 505, 949, 519)),
+        ],
+        [("www.repaircafes.example:", (314, 542, 460, 558))],
+        [("map", (467, 546, 490, 556))],
+        [
+            ("Repair", (312, 566, 363, 583)),
+            ("cafes", (368, 566, 409, 579)),
+            ("near", (415, 569, 449, 579)),
+            ("you", (454, 569, 481, 583)),
+            ("on", (487, 569, 505, 579)),
+            ("a", (512, 569, 521, 579)),
+            ("map", (527, 569, 559, 583)),
+        ],
+        [
+            ("Find", (312, 590, 337, 601)),
+            ("one", (343, 593, 365, 601)),
+            ("of", (370, 590, 381, 601)),
+            ("2,400", (386, 591, 419, 603)),
+            ("repair", (425, 590, 459, 604)),
+            ("cafes", (464, 590, 497, 601)),
+            ("around", (501, 590, 544, 601)),
+            ("the", (549, 590, 567, 601)),
+            ("world", (572, 590, 605, 601)),
+            ("and", (609, 590, 632, 601)),
+            ("see", (637, 593, 658, 601)),
+            ("when", (663, 590, 695, 601)),
+            ("the", (700, 590, 719, 601)),
+            ("next", (724, 592, 750, 601)),
+            ("one", (754, 593, 777, 601)),
+            ("opens.", (781, 593, 822, 604)),
+        ],
+        [("www.kettlepoint-repair.org", (313, 628, 456, 644))],
+        [("volunteer", (467, 630, 519, 639))],
+        [
+            ("Volunteer_as", (311, 652, 408, 665)),
+            ("a", (411, 649, 419, 672)),
+            ("fixer", (428, 652, 461, 665)),
+        ],
+        [
+            ("We", (311, 677, 331, 687)),
+            ("are", (336, 679, 355, 687)),
+            ("looking", (361, 676, 403, 690)),
+            ("for", (408, 676, 424, 687)),
+            ("people", (429, 676, 470, 690)),
+            ("who", (474, 676, 499, 687)),
+            ("like", (505, 676, 524, 687)),
+            ("to", (529, 677, 540, 687)),
+            ("mend", (545, 676, 579, 687)),
+            ("things.", (583, 676, 623, 690)),
+            ("No", (629, 677, 645, 687)),
+            ("forms:", (650, 676, 688, 687)),
+            ("come", (693, 679, 727, 687)),
+            ("along", (731, 676, 765, 690)),
+            ("and", (769, 676, 792, 687)),
+            ("say", (797, 679, 818, 690)),
+            ("hello", (823, 676, 851, 687)),
+            ("to", (856, 677, 867, 687)),
+            ("Tom", (871, 677, 896, 687)),
+            ("at", (902, 678, 913, 687)),
+            ("the", (917, 676, 935, 687)),
+        ],
+        [("door.", (311, 696, 341, 707))],
+        [
+            ("Previous", (312, 735, 365, 746)),
+            ("1", (380, 736, 387, 746)),
+            ("2", (402, 736, 409, 746)),
+            ("3", (423, 736, 430, 746)),
+            ("4", (445, 736, 452, 746)),
+            ("Next", (468, 736, 495, 746)),
+        ],
+    ]
+)
+
+
+STATUS = _lines(
+    [
+        [("18", (345, 484, 362, 496))],
+        [
+            ("19", (345, 504, 362, 516)),
+            ("for", (375, 504, 402, 516)),
+            ("bed,", (414, 504, 449, 518)),
+            ("crops", (465, 507, 511, 519)),
+            ("in", (525, 504, 541, 516)),
+            ("BEDS.items():", (554, 504, 679, 519)),
+        ],
+        [('".join(crops))', (774, 522, 913, 541))],
+        [("20", (344, 524, 362, 536))],
+        [("print(bed,", (415, 524, 509, 539))],
+        [("next_year(bed),", (585, 524, 729, 540))],
+        [("beds.py", (335, 698, 406, 722))],
+        [("All", (1204, 698, 1236, 722))],
+        [("1,1", (1055, 704, 1082, 718))],
+        [("20L,", (433, 718, 474, 744))],
+        [('"beds.py"', (336, 722, 425, 741))],
+        [("533B", (484, 724, 522, 736))],
+    ]
+)
+
+
+NAV = _lines(
+    [
+        [
+            ("Home", (182, 176, 221, 190)),
+            ("Local", (242, 175, 284, 190)),
+            ("Sport", (302, 176, 341, 193)),
+            ("Weather", (362, 175, 417, 190)),
+        ],
+        [("Letters", (513, 176, 556, 190))],
+        [("I", (176, 180, 178, 190)), ("Opinion", (438, 177, 488, 191))],
+        [
+            ("Mill", (182, 225, 234, 244)),
+            ("Road", (244, 225, 311, 244)),
+            ("bridge", (321, 225, 406, 249)),
+            ("to", (416, 227, 442, 244)),
+            ("close", (452, 225, 519, 244)),
+            ("for", (529, 225, 567, 244)),
+            ("six", (576, 225, 613, 244)),
+            ("weeks", (620, 225, 701, 244)),
+        ],
+        [("Most", (1180, 238, 1221, 251)), ("read", (1227, 238, 1263, 251))],
+    ]
+)
+
+
 def test_folder_list_is_read_before_the_mails_table() -> None:
     """table-chromium-inbox: "Inbox 4" (on its highlight) to "Trash" first, then the table of mails
     with its header as its first row, no folder among its cells."""
@@ -442,17 +704,58 @@ def test_folder_list_is_read_before_the_mails_table() -> None:
     assert not any("Starred" in line.text or "Trash" in line.text for line in table.lines)
 
 
-def test_entry_fields_beside_their_labels_are_no_panes() -> None:
-    """form-tk-preferences: white fields beside labels on the dialog's grey, parted by the grey."""
-    assert side_panes(PREFERENCES, _picture("form-tk-preferences")) is None
+def test_entry_fields_beside_their_labels_are_parted_by_nothing() -> None:
+    """form-tk-preferences: white fields beside labels on the dialog's grey: each field's sides run
+    down one row only."""
+    assert beside(PREFERENCES, _picture("form-tk-preferences")) is None
 
 
-def test_striped_table_is_no_two_panes() -> None:
+def test_striped_table_is_parted_by_nothing() -> None:
     """table-chromium-zebra-loans: rows on two grounds in turn share their columns."""
-    assert side_panes(LOANS, _picture("table-chromium-zebra-loans")) is None
+    assert beside(LOANS, _picture("table-chromium-zebra-loans")) is None
 
 
-def test_boxed_note_in_a_column_is_no_pane() -> None:
-    """dark-chromium-article-box: "At a glance", on a lighter box under the right column's
-    paragraphs, beside the left column's end: the paragraphs above it lie in neither."""
-    assert side_panes(ARTICLE, _picture("dark-chromium-article-box")) is None
+def test_boxed_note_is_read_whole_after_both_columns() -> None:
+    """dark-chromium-article-box: "At a glance", a box under the right column's paragraphs beside
+    the left column's end: the left column, then the right one, then the box, whole."""
+    blocks = layout_blocks(ARTICLE, picture=_picture("dark-chromium-article-box"))
+    text = " ".join(b.text.replace("\n", " ") for b in blocks)
+    assert text.index("association.") < text.index("Not everyone") < text.index("September.")
+    assert "September. At a glance Length: 2.4 km Open: dawn to dusk Dogs on leads please Cafe:" in text
+
+
+def test_bordered_box_beside_results_is_read_whole_after_them() -> None:
+    """page-chromium-search-results: a bordered box of a place's details stands right of the first
+    results, 60 px from them. Its lines are no cells of a table with the results' lines beside them
+    (they were: "www.fixitguide.net, articles what-to-bring, Phone: 01632 960418"), and it is read
+    whole after the column of results, not after the first result."""
+    picture = _picture("page-chromium-search-results")
+    blocks = layout_blocks(RESULTS, picture=picture)
+    assert not any(b.grid is not None for b in blocks)
+    texts = [b.text for b in blocks]
+    box = next(i for i, t in enumerate(texts) if t.startswith("Repair Cafe Kettle Point\n"))
+    assert texts[box].endswith("Free entry, donations welcome")
+    assert box > next(i for i, t in enumerate(texts) if t.startswith("Previous"))
+    sides = beside(RESULTS, picture)
+    assert sides is not None and all(ln.box[0] >= 1031 for ln in sides[1])
+
+
+def test_status_line_is_not_read_into_the_message_under_it() -> None:
+    """term-vim-beds: vim's status line, reverse video ("beds.py ... 1,1 All"), over the message line
+    ('"beds.py" 20L, 533B'): "beds.py" was read with the message line as one paragraph, and "1,1
+    All" after it. The dark band's edge parts them, so the status line is read whole first."""
+    picture = _picture("term-vim-beds")
+    status = next(ln for ln in STATUS if ln.text == "beds.py")
+    message = next(ln for ln in STATUS if ln.text.startswith('"beds.py"'))
+    assert parted(picture, status.box, message.box)
+    text = " ".join(b.text.replace("\n", " ") for b in layout_blocks(STATUS, picture=picture))
+    assert text.index("All") < text.index('"beds.py"')
+
+
+def test_bar_of_links_is_read_before_the_headline_under_it() -> None:
+    """article-chromium-courier: a dark bar of section links ("Home Local Sport Weather", then
+    "Opinion", "Letters" read apart) over a white page: its first part was read as one paragraph with
+    the headline under it, so "Opinion Letters" came after the headline."""
+    blocks = layout_blocks(NAV, picture=_picture("article-chromium-courier"))
+    text = " ".join(b.text.replace("\n", " ") for b in blocks)
+    assert text.index("Letters") < text.index("Mill Road bridge")

@@ -1,0 +1,197 @@
+"""Separators: the rules, borders and changes of ground a screen draws between its parts.
+
+A sighted reader sees a page's parts by what is drawn between them: a rule, a box's border, an edge
+where one ground meets another (a folder list's grey beside a white table, a status line's dark band
+over the message line). Lines on the two sides of such an edge belong to different parts however
+close they stand, and however well their gaps line up. Two uses:
+
+- **Across** (:func:`parted`): two lines one above the other, with an edge running between them
+  unbroken over all the columns they share (two line heights or more), are never one paragraph.
+  A reverse-video status line is not read into the message under it, nor a dark bar of links
+  into the headline below it.
+- **Beside** (:func:`beside`): a straight edge running down between lines, with two rows of lines
+  or more along it on each side, parts them into two columns, each read whole: a bordered box
+  beside a column of search results, a folder list on its own ground beside a table of mails, a
+  column rule. It parts nothing where the lines on its two sides keep to the same rows (a table's
+  column rule), where another edge crosses it (a grid's cells), where a line runs across it, or
+  where it is the side of a window lying over the lines (those are cut by it, not parted).
+
+An edge is where the grey level steps by more than :data:`STEP` between neighbouring pixels: a
+gradient's gentle steps are no edge, antialiased letters are, but a letter's edges never run on
+unbroken along a whole line, nor straight down past two rows of text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PIL import Image
+
+from assistant.masks import true_runs
+from assistant.ocr.boxes import Box, OcrLine
+
+STEP = 3  # grey levels: a step larger than this between neighbouring pixels is an edge
+SHARE = 2  # line heights: two lines must share this many columns for an edge across them to part them
+GAP = 2  # px: an edge across two lines may break this long (antialiasing); a letter's row breaks more
+BRIDGE = 3  # px: an edge down between lines may break this long (a rule's dashes, a corner)
+MIN_ROWS = 2  # rows of lines along an edge on each side, for it to part two columns
+TABLE_ROWS = 2 / 3  # lines sharing their rows across an edge this often: a table's column rule
+ROW = 0.25  # lines whose middles are this close (in line heights) share their row
+CROSS = 4  # px each side of an edge down that an edge across must run on, to cross it
+SLACK = 2  # px: a line's box may reach this far over an edge and still lie on its side
+
+
+def _grey(picture: Image.Image, box: Box) -> np.ndarray:
+    """The grey levels of ``box`` (clipped to the picture) as int16 (h, w)."""
+    x0, y0 = max(0, box[0]), max(0, box[1])
+    x1, y1 = min(picture.width, box[2]), min(picture.height, box[3])
+    if x1 <= x0 or y1 <= y0:
+        return np.zeros((0, 0), dtype=np.int16)
+    return np.asarray(picture.crop((x0, y0, x1, y1)).convert("L"), dtype=np.int16)
+
+
+def _middle(box: Box) -> float:
+    return (box[1] + box[3]) / 2
+
+
+def parted(picture: Image.Image, upper: Box, lower: Box) -> bool:
+    """Whether an edge runs between the lines boxed ``upper`` and ``lower`` (one above the other),
+    unbroken but for :data:`GAP` pixels over all the columns both lines span: a rule, a box's side or
+    the border of a band of another ground (see the module docstring)."""
+    x0, x1 = max(upper[0], lower[0]), min(upper[2], lower[2])
+    top, foot = int(_middle(upper)), int(_middle(lower))
+    high = min(upper[3] - upper[1], lower[3] - lower[1])
+    if x1 - x0 < SHARE * high or foot - top < 2:
+        return False  # (over a letter or two, the foot of a letter runs on unbroken too)
+    grey = _grey(picture, (x0, top, x1, foot + 1))
+    if grey.shape[0] < 2:
+        return False
+    steps = np.abs(np.diff(grey, axis=0)) > STEP  # (rows - 1, cols): an edge between two rows
+    for row in steps:
+        if row.mean() < 0.9:  # quick: most rows of text are far from unbroken
+            continue
+        if max((end - start for start, end in true_runs(~row)), default=0) <= GAP:
+            return True
+    return False
+
+
+def parting(picture: Image.Image | None) -> Callable[[Box, Box], bool]:
+    """:func:`parted` on ``picture``; with no picture nothing is parted."""
+    if picture is None:
+        return lambda upper, lower: False
+    rgb = picture
+    return lambda upper, lower: parted(rgb, upper, lower)
+
+
+def _runs_down(steps: np.ndarray, least: int) -> list[tuple[int, int, int]]:
+    """(column, top, foot) of each run down a column of ``steps`` (rows, cols), bridged over breaks
+    of :data:`BRIDGE` pixels, at least ``least`` long, longest first."""
+    cols = steps.T.astype(np.int8)  # (cols, rows)
+    padded = np.zeros((cols.shape[0], cols.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = cols
+    change = np.diff(padded, axis=1)
+    col_s, starts = np.nonzero(change == 1)
+    _, ends = np.nonzero(change == -1)  # (the same order: each run's start, then its end)
+    if not len(starts):
+        return []
+    new = np.ones(len(starts), dtype=bool)
+    new[1:] = (col_s[1:] != col_s[:-1]) | (starts[1:] - ends[:-1] > BRIDGE)
+    first = np.flatnonzero(new)
+    tops = starts[first]
+    feet = np.maximum.reduceat(ends, first)
+    cols_of = col_s[first]
+    keep = feet - tops >= least
+    runs = sorted(
+        zip(cols_of[keep].tolist(), tops[keep].tolist(), feet[keep].tolist(), strict=True),
+        key=lambda r: r[1] - r[2],
+    )
+    return runs
+
+
+def _rows(lines: list[OcrLine]) -> int:
+    """How many rows ``lines`` stand on (middles apart by half a line or more)."""
+    rows: list[float] = []
+    for line in sorted(lines, key=lambda ln: _middle(ln.box)):
+        if not rows or _middle(line.box) - rows[-1] >= 0.5 * line.height:
+            rows.append(_middle(line.box))
+    return len(rows)
+
+
+def _shared(a: list[OcrLine], b: list[OcrLine]) -> float:
+    """The share of the lines of the side with fewer that have a line of the other on their row."""
+    few, many = (a, b) if len(a) <= len(b) else (b, a)
+    return sum(
+        any(abs(_middle(ln.box) - _middle(o.box)) <= ROW * min(ln.height, o.height) for o in many)
+        for ln in few
+    ) / len(few)
+
+
+def _crossed(steps_across: np.ndarray, col: int, top: int, foot: int) -> bool:
+    """Whether an edge across (``steps_across``: (rows - 1, cols), an edge between two rows) runs
+    over column ``col`` from :data:`CROSS` pixels left of it to as far right, between ``top`` and
+    ``foot`` (not at its ends: a box's corners)."""
+    left, right = col - CROSS, col + CROSS + 1
+    if left < 0 or right > steps_across.shape[1]:
+        return False
+    band = steps_across[top + BRIDGE : max(top + BRIDGE, foot - BRIDGE), left:right]
+    return bool(band.all(axis=1).any()) if band.size else False
+
+
+def beside(
+    lines: list[OcrLine], picture: Image.Image, covers: list[Box] | None = None
+) -> tuple[list[OcrLine], list[OcrLine]] | None:
+    """The lines on the two sides of the longest edge down that parts them into columns (left,
+    right; see the module docstring), or None. Only the lines along the edge are taken (their
+    middles within its rows, half a line's slack); ``covers``: windows lying over the lines, whose
+    sides cut them and part nothing."""
+    if len(lines) < 2 * MIN_ROWS:
+        return None
+    high = float(np.median([ln.height for ln in lines]))
+    x0 = max(0, min(ln.box[0] for ln in lines) - 4)
+    y0 = max(0, min(ln.box[1] for ln in lines) - 4)
+    x1 = min(picture.width, max(ln.box[2] for ln in lines) + 4)
+    y1 = min(picture.height, max(ln.box[3] for ln in lines) + 4)
+    grey = _grey(picture, (x0, y0, x1, y1))
+    if grey.shape[0] < 3 or grey.shape[1] < 3:
+        return None
+    down = np.abs(np.diff(grey, axis=1)) > STEP  # (rows, cols - 1): an edge between two columns
+    across = np.abs(np.diff(grey, axis=0)) > STEP  # (rows - 1, cols)
+    tried: set[int] = set()
+    for col, top, foot in _runs_down(down, int(2 * high)):
+        x = x0 + col + 1  # the edge lies between pixel columns x - 1 and x
+        if any(abs(x - t) <= 1 for t in tried):
+            continue  # (a rule's other side, or the same edge again)
+        tried.add(x)
+        sides = _sides(lines, x, y0 + top, y0 + foot)
+        if sides is None or any(_along(x, y0 + top, y0 + foot, c) for c in covers or []):
+            continue
+        left, right = sides
+        if _shared(left, right) >= TABLE_ROWS or _crossed(across, col + 1, top, foot):
+            continue
+        return left, right
+    return None
+
+
+def _along(x: int, top: int, foot: int, cover: Box) -> bool:
+    """Whether the edge down at ``x`` from ``top`` to ``foot`` is a side of the window ``cover``."""
+    return min(abs(x - cover[0]), abs(x - cover[2])) <= BRIDGE and top < cover[3] and cover[1] < foot
+
+
+def _sides(lines: list[OcrLine], x: int, top: int, foot: int) -> tuple[list[OcrLine], list[OcrLine]] | None:
+    """The lines left and right of the edge down at ``x`` along ``top``..``foot``; None when one
+    runs across it or either side holds fewer than :data:`MIN_ROWS` rows."""
+    left: list[OcrLine] = []
+    right: list[OcrLine] = []
+    for line in lines:
+        if not top - 0.5 * line.height <= _middle(line.box) <= foot + 0.5 * line.height:
+            continue
+        if line.box[2] <= x + SLACK:
+            left.append(line)
+        elif line.box[0] >= x - SLACK:
+            right.append(line)
+        else:
+            return None
+    if _rows(left) < MIN_ROWS or _rows(right) < MIN_ROWS:
+        return None
+    return left, right
