@@ -102,9 +102,11 @@ def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
 def group_blocks(lines: list[OcrLine], parted: Callable[[Box, Box], bool] | None = None) -> list[TextBlock]:
     """Joins lines that sit under each other, of similar height, with a small gap, into blocks;
     never two that ``parted`` (upper box, lower box) says an edge runs between
-    (:func:`~assistant.ocr.separators.parted`: a band of another ground, a rule)."""
+    (:func:`~assistant.ocr.separators.parted`: a band of another ground, a rule), nor a line and
+    one of several apart on the row under it (:func:`_over_columns`)."""
     blocks: list[TextBlock] = []
-    for line in sorted(merge_row_fragments(lines), key=lambda ln: (ln.box[1], ln.box[0])):
+    merged = sorted(merge_row_fragments(lines), key=lambda ln: (ln.box[1], ln.box[0]))
+    for line in merged:
         if not line.text.strip():
             continue
         best: TextBlock | None = None
@@ -124,7 +126,9 @@ def group_blocks(lines: list[OcrLine], parted: Callable[[Box, Box], bool] | None
             # Left edges far apart and the line reaching past the block: a neighbouring column.
             if abs(line.box[0] - block_x0) > 6 * h and line.box[0] < block_x0:
                 continue
-            if gap < best_gap and (parted is None or not parted(last.box, line.box)):
+            if gap >= best_gap or _over_columns(last, line, merged):
+                continue
+            if parted is None or not parted(last.box, line.box):
                 best, best_gap = block, gap
         if best is None:
             blocks.append(TextBlock([line]))
@@ -134,6 +138,24 @@ def group_blocks(lines: list[OcrLine], parted: Callable[[Box, Box], bool] | None
         block.lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
         _merge_same_row(block)
     return blocks
+
+
+def _same_row(a: OcrLine, b: OcrLine) -> bool:
+    return _overlap(a.box[1], a.box[3], b.box[1], b.box[3]) > 0.6 * min(a.height, b.height)
+
+
+def _over_columns(upper: OcrLine, line: OcrLine, lines: list[OcrLine]) -> bool:
+    """Whether ``upper`` stands over ``line`` and another line apart from it on its row: a heading
+    over columns (a table's "Pay monthly" over its "Price" and "Per user"; a title over two columns
+    of text), not a paragraph's line over the next (which has the row under it to itself; pieces of
+    one row an engine returned apart are joined before, :func:`merge_row_fragments`)."""
+    return any(
+        other is not line
+        and _same_row(other, line)
+        and _overlap(other.box[0], other.box[2], upper.box[0], upper.box[2]) > 0
+        and _overlap(other.box[0], other.box[2], line.box[0], line.box[2]) <= 0
+        for other in lines
+    )
 
 
 def _merge_same_row(block: TextBlock) -> None:

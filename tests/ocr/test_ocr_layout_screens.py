@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.layout import layout_blocks
+from assistant.ocr.layout import group_blocks, layout_blocks, order_blocks
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
@@ -300,3 +300,25 @@ def test_a_windows_first_row_boxed_high_is_not_read_into_its_title() -> None:
     title = next(t for t in texts if t.endswith("xterm window"))
     assert "sam@desk" not in title, texts
     assert texts[texts.index(title) + 1].startswith("sam@desk:~/reports$"), texts
+
+
+def test_a_heading_over_two_columns_is_no_paragraph_with_one_of_them() -> None:
+    """table-chromium-plans-merged, the file path's lines: a header of two rows, "Pay monthly" over
+    "Price" and "Per user", "Pay yearly" over three more, beside "Plan", "Storage", "Users" that span
+    both rows. "Price", boxed loosely (20 pixels tall), was read as a paragraph's second line under
+    "Pay monthly", and the group headings were read among the second row."""
+    rows = [
+        [("Pay", (476, 210, 503, 223)), ("monthly", (509, 209, 573, 223))],
+        [("Pay", (663, 210, 690, 223)), ("yearly", (695, 209, 744, 223))],
+        [("Plan", (193, 227, 225, 238))],
+        [("Storage", (278, 227, 339, 241))],
+        [("Users", (373, 227, 416, 238))],
+        [("Price", (455, 243, 493, 263))],
+        [("Price", (641, 245, 679, 257))],
+        [("Saving", (723, 245, 774, 260))],
+        [("Per", (533, 247, 558, 257)), ("user", (564, 249, 598, 257))],
+    ]
+    lines = [OcrLine.of([OcrWord(text, box, 0.96) for text, box in words]) for words in rows]
+    texts = [b.text for b in order_blocks(group_blocks(lines))]
+    assert "Pay monthly" in texts and "Pay yearly" in texts
+    assert texts.index("Pay yearly") < texts.index("Plan") < texts.index("Saving")
