@@ -11,6 +11,8 @@ import pytest
 
 from tests.support.xvfb import XvfbServer
 
+REPO = Path(__file__).resolve().parents[1]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -105,3 +107,41 @@ def tiny_training(shapes_dataset: Path, tmp_path_factory: pytest.TempPathFactory
 def tiny_model_dir(tiny_training: dict[str, Any]) -> Path:
     """The folder of a real, trained tiny model (model.safetensors, config.json, vocab.json)."""
     return Path(tiny_training["model_dir"])
+
+
+@pytest.fixture(scope="session")
+def shipped_onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A user cache holding the shipped model's ONNX export, made once for the session in a child
+    process (torch stays out of this one): the warm-up tests run on it and the wheel build copies it,
+    as `assistant export-onnx` then `packaging/build_wheel.py` do on a developer's machine. Exporting
+    takes tens of seconds; each of them made its own before."""
+    import subprocess
+    import sys
+
+    cache = tmp_path_factory.mktemp("shipped-onnx-cache")
+    code = (
+        "from assistant.paths import default_model_dir; "
+        "from assistant.vision.training.onnx_export import ensure_onnx; ensure_onnx(default_model_dir())"
+    )
+    env = {**os.environ, "ASSISTANT_CACHE_DIR": str(cache)}
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=True, timeout=300)
+    return cache
+
+
+@pytest.fixture(scope="session")
+def shipped_wheel(shipped_onnx_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The installable wheel, built once by packaging/build_wheel.py for the tests that install it
+    (tests/test_wheel_install.py) and bundle it (tests/test_bundle.py)."""
+    import subprocess
+    import sys
+
+    dist = tmp_path_factory.mktemp("dist")
+    build = subprocess.run(
+        [sys.executable, str(REPO / "packaging" / "build_wheel.py"), "--dist", str(dist)],
+        env={**os.environ, "ASSISTANT_CACHE_DIR": str(shipped_onnx_cache)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert build.returncode == 0, build.stderr[-2000:]
+    return next(dist.glob("assistant-*.whl"))

@@ -29,10 +29,13 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.mark.slow
 @pytest.mark.x11
 @pytest.mark.timeout(1500)
-def test_bundle_from_a_clean_folder_describes_a_picture(tmp_path):
+def test_bundle_from_a_clean_folder_describes_a_picture(tmp_path, request):
     if not _index_reachable():
         pytest.skip("no package index reachable for PyInstaller and the wheel's dependencies")
-    env = dict(os.environ, BUNDLE_WORK=str(tmp_path / "work"))
+    # The session's one wheel (the wheel install test checks what it holds); the script's other steps
+    # run as they do without WHEEL.
+    wheel = request.getfixturevalue("shipped_wheel")
+    env = dict(os.environ, BUNDLE_WORK=str(tmp_path / "work"), WHEEL=str(wheel))
     build = subprocess.run(
         [str(REPO / "packaging" / "build_bundle.sh"), str(tmp_path / "out")],
         env=env,

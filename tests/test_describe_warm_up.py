@@ -67,16 +67,10 @@ print(json.dumps(state))
 
 
 @pytest.fixture(scope="module")
-def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A user cache holding the shipped model's ONNX export (made in a child: torch stays out of it)."""
-    cache = tmp_path_factory.mktemp("cache")
-    code = (
-        "from assistant.paths import default_model_dir; "
-        "from assistant.vision.training.onnx_export import ensure_onnx; ensure_onnx(default_model_dir())"
-    )
-    env = {**os.environ, "ASSISTANT_CACHE_DIR": str(cache)}
-    subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=True, timeout=300)
-    return cache
+def onnx_cache(shipped_onnx_cache: Path) -> Path:
+    """A user cache holding the shipped model's ONNX export (tests/conftest.py makes it once for the
+    session, in a child: torch stays out of this process)."""
+    return shipped_onnx_cache
 
 
 @needs_model

@@ -37,19 +37,12 @@ def _index_reachable() -> bool:
 
 @pytest.mark.slow
 @pytest.mark.timeout(1500)
-def test_fresh_install_of_the_wheel_describes_without_torch(tmp_path):
+def test_fresh_install_of_the_wheel_describes_without_torch(tmp_path, request):
     if not _index_reachable():
         pytest.skip("no package index reachable for the wheel's dependencies")
     from install_bench import measure
 
-    build = subprocess.run(
-        [sys.executable, str(REPO / "packaging" / "build_wheel.py"), "--dist", str(tmp_path / "dist")],
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert build.returncode == 0, build.stderr[-2000:]
-    wheel = next((tmp_path / "dist").glob("assistant-*.whl"))
+    wheel = request.getfixturevalue("shipped_wheel")  # packaging/build_wheel.py, once for the session
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = "assistant/resources/models/flickr8k-lite2-lstm/onnx/"
     for name in ("encoder.onnx", "decoder_start.onnx", "decoder_step.int8.onnx", "onnx.json", "SHA256SUMS"):
