@@ -361,14 +361,23 @@ def _footed(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
     """``frame`` ending where another window's title bar begins below its own, at one of its sides
     (that bar's end within ``align`` of the side): from there down the side that ran on is the
     other window's, whose bar lies over this one (windows tiled or cascaded with their edges in
-    line: half A multi-four-tiled's "Kitchen" ran down "Garage"'s side and took it in)."""
+    line: half A multi-four-tiled's "Kitchen" ran down "Garage"'s side and took it in). Only a bar
+    drawn alike (:func:`_alike`) is another window's: a list's highlighted row reaching the side of
+    the window it is in ends no frame (it is dropped as a band inside it, :func:`_foreign`)."""
     x0, _, x1, y1 = frame.box
     below = [
         g.bar[1]
         for g in frames
-        if frame.bar[3] < g.bar[1] < y1 and min(abs(g.bar[0] - x0), abs(g.bar[2] - x1)) <= cfg.align
+        if frame.bar[3] < g.bar[1] < y1
+        and min(abs(g.bar[0] - x0), abs(g.bar[2] - x1)) <= cfg.align
+        and _alike(g, frame, cfg)
     ]
     return replace(frame, box=(x0, frame.box[1], x1, min(below))) if below else frame
+
+
+def _alike(a: Frame, b: Frame, cfg: FrameConfig) -> bool:
+    """Whether two bars are as high as each other (one window manager draws every title bar alike)."""
+    return abs((a.bar[3] - a.bar[1]) - (b.bar[3] - b.bar[1])) <= cfg.align // 2
 
 
 def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
@@ -376,8 +385,7 @@ def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
     panel inside a window, not a window (one window manager draws every title bar alike)."""
     a, b = inner.box, outer.box
     inside = b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
-    height = abs((inner.bar[3] - inner.bar[1]) - (outer.bar[3] - outer.bar[1]))
-    return inside and height > cfg.align // 2
+    return inside and not _alike(inner, outer, cfg)
 
 
 def _stacked(px: np.ndarray, frames: list[Frame], cfg: FrameConfig) -> list[Frame]:

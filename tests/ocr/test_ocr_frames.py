@@ -58,6 +58,16 @@ def test_a_table_header_inside_a_window_is_no_window() -> None:
     assert [f.box for f in frames] == [pytest.approx(_box(windows[0]), abs=2)]
 
 
+def test_a_highlighted_row_reaching_the_windows_side_ends_no_frame() -> None:
+    """dlg-zenity-file-chooser: the file list's selected row (white on blue, a date at its right end,
+    the places pane's rule under its left end, the window's side under its right) looks like an
+    active window's bar, 23 pixels high against the window's 19. It had cut the window's frame short
+    where it began, and so was no band inside it: two windows were found, one of them a false one."""
+    image, windows = _screen("dlg-zenity-file-chooser")
+    frames = find_frames(image)
+    assert [f.box for f in frames] == [pytest.approx(_box(windows[0]), abs=2)]
+
+
 def test_a_dialog_inside_a_window_is_its_own_pane_and_read_first() -> None:
     """The dialog lies inside the terminal's outline: it is still a window of its own, on top; a
     terminal's letter peeking out beside the dialog stays with the terminal."""
