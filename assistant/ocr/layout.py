@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.catalog import APP_TITLE
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
 from assistant.ocr.dials import find_dial
 from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
@@ -266,7 +266,11 @@ def layout_blocks(
         if bar is not None:
             on_bar = [ln for ln in pane if on_title_bar(ln.box, bar)]
             frame = panels[key].box
-            pane = [ln for ln in pane if not any(ln is b for b in on_bar) and not _grip(ln, frame, bar)]
+            pane = [
+                ln
+                for ln in pane
+                if not any(ln is b or _read_again(ln, b) for b in on_bar) and not _grip(ln, frame, bar)
+            ]
             title = title_block(on_bar, bar, named=len(panels) > 1)
             if title is not None and len(panels) > 1 and _own_title(title):
                 continue  # the assistant's own window: its previous description is not read back
@@ -321,14 +325,25 @@ def _uncut(line: OcrLine, above: list[Panel]) -> OcrLine | None:
     return OcrLine.of(words, line.confidence) if words else None
 
 
+def _read_again(line: OcrLine, title: OcrLine) -> bool:
+    """Whether ``line``, below the title bar's middle, is its ``title`` read again: a quarter of it or
+    more lies on the title's box (a second reading boxed "greement" from the bar's "Agreement" down
+    into the window; a window's first row boxed a little high touches the bar over a sliver only)."""
+    return overlap_share(line.box, title.box) >= 0.25
+
+
 def _grip(line: OcrLine, frame: Box, bar: Box) -> bool:
-    """A mark of one or two characters in a bottom corner of a window's frame, down on its edge:
+    """A mark of one or two characters on a window's frame: in a bottom corner, down on its edge,
     the handle's grips, which engines read as "v", "iN", "Vv" (1-2 pixels above the frame's foot
-    on half A). A dialog's "OK" in its corner stands higher (11-19 pixels: it was dropped too)."""
+    on half A; a dialog's "OK" in its corner stands higher, 11-19 pixels: it was dropped too); or
+    boxed from the frame's side itself ("r-" at a Natura frame's top left corner under its bar):
+    a window's text keeps clear of its frame."""
+    if sum(ch.isalnum() for ch in line.text) > 2:
+        return False
     reach = 3 * (bar[3] - bar[1])
     corner = min(line.box[0] - frame[0], frame[2] - line.box[2]) < reach
     low = frame[3] - line.box[3] <= GRIP_DEPTH * (bar[3] - bar[1])
-    return corner and low and sum(ch.isalnum() for ch in line.text) <= 2
+    return (corner and low) or min(line.box[0] - frame[0], frame[2] - line.box[2]) <= 1
 
 
 GRIP_DEPTH = 0.25  # a grip's foot is within this many title-bar heights of the frame's foot

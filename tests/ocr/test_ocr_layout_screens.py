@@ -322,3 +322,27 @@ def test_a_heading_over_two_columns_is_no_paragraph_with_one_of_them() -> None:
     texts = [b.text for b in order_blocks(group_blocks(lines))]
     assert "Pay monthly" in texts and "Pay yearly" in texts
     assert texts.index("Pay yearly") < texts.index("Plan") < texts.index("Saving")
+
+
+def test_a_title_read_again_and_a_mark_on_the_frame_are_not_read() -> None:
+    """dlg-zenity-text-info-terms as a file, the lines the engines returned round its title bar: a
+    second reading boxed "greement" from the bar's "Agreement" down into the window, and "r-" was
+    read from the frame's top left corner under the bar; both were read before the agreement's
+    text ("Garden Plot Agreement. r- Shared Garden Plot Agreement. greement. 1. Each plot")."""
+    from assistant.ocr.panels import find_panels
+
+    image = Image.open(SCREENS / "dlg-zenity-text-info-terms.png").convert("RGB")
+    rows = [
+        [("greement", (654, 92, 727, 118))],
+        [("Garden", (559, 93, 608, 103))],
+        [("Plot", (614, 93, 641, 103))],
+        [("Agreement", (645, 94, 722, 106))],
+        [("r-", (280, 107, 300, 119))],
+        [("Shared", (297, 125, 340, 136)), ("Garden", (345, 125, 391, 136)), ("Plot", (397, 125, 421, 136))],
+        [("1.", (297, 169, 307, 178)), ("Each", (313, 167, 342, 178)), ("plot", (348, 167, 372, 181))],
+        [("2.", (297, 190, 307, 199)), ("Please", (313, 188, 355, 199)), ("keep", (360, 188, 390, 202))],
+    ]
+    lines = [OcrLine.of([OcrWord(text, box, 0.96) for text, box in words]) for words in rows]
+    texts = [b.text for b in layout_blocks(lines, find_panels(image), picture=image)]
+    assert texts[0] == "Garden Plot Agreement", texts
+    assert not any("greement" in t.replace("Agreement", "") or "r-" in t for t in texts), texts
