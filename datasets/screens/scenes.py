@@ -2918,6 +2918,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_fresh4 import fresh4_scenes
     from scenes_keypads import keypads_scenes
     from scenes_tables import tables_scenes
+    from scenes_tui_a import tui_a_scenes
     from scenes_windows2 import windows2_scenes
 
     return [
@@ -2929,6 +2930,7 @@ def _session9_scenes() -> list[Scene]:
         *fresh_scenes(),  # session 10's (helper "fresh"), all half A
         *fresh3_scenes(),  # session 11's (helper "fresh3"), all half A
         *fresh4_scenes(),  # session 12's (helper "fresh4"), all half B
+        *tui_a_scenes(),  # session 12's (helper "tuiA"), all half A
     ]
 
 
