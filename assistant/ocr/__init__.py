@@ -58,16 +58,18 @@ def create_ocr_engine(name: str = "auto") -> OcrEngine:
 
 def _with_second_look(engine: OcrEngine) -> OcrEngine:
     """Tesseract with PP-OCR's recogniser reading what it left unread or was unsure of
-    (:mod:`assistant.ocr.second_look`), when the recogniser's model is there."""
+    (:mod:`assistant.ocr.second_look`), when the recogniser's model is there; text in an X core
+    bitmap font read from the font's glyphs before either (:mod:`assistant.ocr.glyph_reading`)."""
     from assistant.ocr.line_reader import LineReader, line_reader_available
     from assistant.ocr.tesseract import TesseractEngine
 
     if not isinstance(engine, TesseractEngine) or not line_reader_available():
         return engine
+    from assistant.ocr.glyph_reading import GlyphFirstOcr
     from assistant.ocr.second_look import SecondLookOcr
 
     engine.min_confidence = 0.0  # its unsure words are judged again, not dropped unseen
-    return SecondLookOcr(engine, LineReader())
+    return SecondLookOcr(GlyphFirstOcr(engine), LineReader())
 
 
 __all__ = [

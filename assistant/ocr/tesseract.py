@@ -166,7 +166,7 @@ def capital_i(words: list[OcrWord]) -> list[OcrWord]:
     return [w for w in words if w.text != BAR]
 
 
-def _split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
+def split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
     """Tesseract sometimes runs one line across a column gutter; a gap of 2.5 heights splits it."""
     height = float(np.median([w.box[3] - w.box[1] for w in words]))
     parts = [[words[0]]]
@@ -366,7 +366,7 @@ class TesseractEngine(OcrEngine):
         lines = []
         for line_words in grouped.values():
             kept = capital_i(sorted(line_words, key=lambda w: w.box[0]))
-            for words in _split_at_gutters(kept) if kept else []:
+            for words in split_at_gutters(kept) if kept else []:
                 lines.append(
                     OcrLine(
                         text=" ".join(w.text for w in words),

@@ -7,7 +7,7 @@ from PIL import ImageFont
 from assistant.ocr.base import OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import group_blocks, layout_blocks, merge_row_fragments
-from assistant.ocr.tesseract import _split_at_gutters
+from assistant.ocr.tesseract import split_at_gutters
 
 
 def line(text: str, x0: int, y0: int, x1: int, h: int = 14) -> OcrLine:
@@ -72,7 +72,7 @@ def test_gutter_splits_a_line_that_spans_two_columns() -> None:
         OcrWord(t, (x, 0, x + 40, 14), 0.9)
         for t, x in [("end", 0), ("of", 45), ("column", 90), ("next", 400)]
     ]
-    parts = _split_at_gutters(words)
+    parts = split_at_gutters(words)
     assert [[w.text for w in p] for p in parts] == [["end", "of", "column"], ["next"]]
 
 

@@ -1,0 +1,359 @@
+"""Text drawn in an X core bitmap font read from the font's own glyphs, before any engine.
+
+xterm, man pages in it, xmessage and xcalc draw with the X server's bitmap fonts (xfonts-base's
+``fixed``, 6x10, 7x13, 9x15, ...): every character is, pixel for pixel, the font's glyph, on a grid
+of cells as wide as the font's pitch and as tall as its ascent and descent. Such text needs no
+engine: a cell whose ink (the pixels not of the cell's ground) is exactly one glyph *is* that
+character. Tesseract read these screens slowly (their small text is scaled up two or three times
+before reading) and with the look-alikes of small bitmap letters ("w" for "u", "5" for "S"),
+which the glyph vote (:mod:`assistant.ocr.glyph_vote`) and the font checks afterwards
+(:mod:`assistant.ocr.font_first`, :mod:`assistant.ocr.bitmap_fonts`) then put right one by one.
+
+Here the grid is found first, from a few sample lines: the font, and where its rows and columns
+start (each terminal on the screen has its own). Then every cell of the picture on that grid is
+matched against the font's glyphs at once (a hash of each cell's packed ink), and the rows of
+matched cells become words and lines, as an engine would give them. The words are painted out with
+their cells' ground, and the engine reads what is left (title bars, other windows, anything not in
+the font), usually little or nothing. A word with a cell that is no glyph (an antialiased font, an
+icon, a box-drawing character, a cell two windows share) is left to the engine, whole.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.bitmap_fonts import BitmapFont, core_fonts
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.tesseract import content_span, split_at_gutters
+from assistant.ocr.text_height import row_runs
+
+# Random odd 64-bit weights: a cell's packed ink (bytes) hashed as their weighted sum (mod 2**64),
+# so that a whole picture's cells are looked up among a font's glyphs with one searchsorted.
+_WEIGHTS = np.random.default_rng(20261206).integers(1, 2**63, size=64, dtype=np.uint64) | np.uint64(1)
+
+
+@dataclass(frozen=True)
+class GlyphConfig:
+    slab: int = 192  # pixels: lines are found in vertical slabs (columns of text apart)
+    step: int = 24  # grey levels: a stroke's edge (as text_height)
+    samples: int = 24  # sample lines the grids are looked for on
+    # A sample line is tried only where its ink is nearly all of a few colours (a bitmap font has
+    # no antialiasing): the share of its ink pixels in its three commonest ink colours.
+    flat_ink: float = 0.9
+    min_cells: int = 12  # matched cells, over the samples, that make a grid
+    min_share: float = 0.85  # of the samples' inked cells on that grid, the share that match
+    # Rows a grid must fill: a terminal fills many, and a lone line read from glyphs among lines
+    # the engine reads (xmessage spaces its lines as it likes: each line a grid of its own) was
+    # put in order with them worse than all read by the engine.
+    min_rows: int = 3
+    min_word_cells: int = 3  # matched cells a row needs, one of them a letter or digit
+    confidence: float = 0.95  # of a word read from glyphs: sure, but a look-alike glyph may be shared
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Where a font's cells lie: rows start at ``top`` + k * height, columns at ``left`` + j * pitch."""
+
+    font: BitmapFont
+    top: int
+    left: int
+
+    @property
+    def height(self) -> int:
+        return self.font.ascent + self.font.descent
+
+
+@dataclass
+class GlyphReading:
+    lines: list[OcrLine]
+    painted: np.ndarray  # (h, w, 3) the picture with the words read painted out in their ground
+
+
+@dataclass(frozen=True)
+class _Table:
+    hashes: np.ndarray  # (G,) uint64 sorted
+    chars: np.ndarray  # (G,) <U1, the character of each hash
+
+
+_TABLES: dict[str, _Table] = {}
+
+
+def _table(font: BitmapFont) -> _Table:
+    """``font``'s glyphs as sorted hashes (built once per font)."""
+    if font.name in _TABLES:
+        return _TABLES[font.name]
+    keys = list(font.glyphs)
+    packed = np.zeros((len(keys), (font.ascent + font.descent) * font.pitch // 8 + 1), dtype=np.uint8)
+    for i, key in enumerate(keys):
+        packed[i, : len(key)] = np.frombuffer(key, dtype=np.uint8)
+    hashes = _hash(packed)
+    order = np.argsort(hashes)
+    _TABLES[font.name] = _Table(hashes[order], np.array([font.glyphs[keys[i]] for i in order]))
+    return _TABLES[font.name]
+
+
+def _hash(packed: np.ndarray) -> np.ndarray:
+    """(N, B) uint8 -> (N,) uint64; trailing zero bytes do not change it."""
+    weights = _WEIGHTS[: packed.shape[1]]
+    with np.errstate(over="ignore"):
+        return (packed.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
+
+
+def _colours(rgb: np.ndarray) -> np.ndarray:
+    """(h, w, 3) uint8 -> (h, w) int32, one number per colour."""
+    c = rgb.astype(np.int32)
+    return (c[..., 0] << 16) | (c[..., 1] << 8) | c[..., 2]
+
+
+def _cells(colours: np.ndarray, grid: Grid, rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ink of ``rows`` x ``cols`` cells of ``grid`` from its origin: (rows, cols, h, w) bool, and
+    each cell's ground colour (rows, cols): the colour three of its four corners share (a reversed
+    cell, a coloured bar: glyphs hardly reach a cell's corners), or else the commonest corner
+    colour of its row of cells."""
+    h, w = grid.height, grid.font.pitch
+    part = colours[grid.top : grid.top + rows * h, grid.left : grid.left + cols * w]
+    cells = part.reshape(rows, h, cols, w).transpose(0, 2, 1, 3)  # (rows, cols, h, w)
+    corners = np.stack(
+        [cells[..., 0, 0], cells[..., 0, -1], cells[..., -1, 0], cells[..., -1, -1]]
+    )  # (4, rows, cols)
+    shared = (corners[:, None] == corners[None, :]).sum(axis=1)  # (4, rows, cols): corners like each
+    row_ground = np.array([_commonest(c) for c in corners.transpose(1, 0, 2).reshape(rows, -1)])  # (rows,)
+    ground = np.where(shared[0] >= 3, corners[0], np.where(shared[3] >= 3, corners[3], row_ground[:, None]))
+    ink = cells != ground[..., None, None]
+    return ink, ground
+
+
+def _commonest(values: np.ndarray) -> int:
+    found, counts = np.unique(values, return_counts=True)
+    return int(found[np.argmax(counts)])
+
+
+def _lookup(ink: np.ndarray, font: BitmapFont) -> np.ndarray:
+    """(..., h, w) bool -> (...) str: each cell's character; " " for a bare cell, one all ink (a
+    block cursor) or a rule's (a column or a row of the cell all ink: a window's border, a
+    scroll bar, a box-drawing line) that is no glyph; "" for any other cell that is no glyph."""
+    shape = ink.shape[:-2]
+    flat = ink.reshape(-1, ink.shape[-2] * ink.shape[-1])
+    table = _table(font)
+    hashes = _hash(np.packbits(flat, axis=1))
+    at = np.clip(np.searchsorted(table.hashes, hashes), 0, len(table.hashes) - 1)
+    found = table.hashes[at] == hashes
+    cells = ink.reshape(-1, ink.shape[-2], ink.shape[-1])  # (N, h, w)
+    rule = np.any(np.all(cells, axis=1), axis=1) | np.any(np.all(cells, axis=2), axis=1)
+    bare = ~flat.any(axis=1) | (rule & ~found)
+    out = np.where(found, table.chars[at], "")
+    out[bare] = " "
+    return out.reshape(shape)
+
+
+def _sample_lines(gray: np.ndarray, rgb: np.ndarray, cfg: GlyphConfig) -> list[tuple[int, int, int, int]]:
+    """Lines (x0, y0, x1, y1) of flat-coloured ink: where a bitmap font may be, a few spread over
+    the picture."""
+    height, width = gray.shape
+    diff = np.diff(gray.astype(np.int16), axis=1)  # (h, w - 1)
+    slabs = -(-diff.shape[1] // cfg.slab)
+    padded = np.pad(diff, ((0, 0), (0, slabs * cfg.slab - diff.shape[1]))).reshape(height, slabs, cfg.slab)
+    strokes = np.any(padded > cfg.step, axis=2) & np.any(padded < -cfg.step, axis=2)  # (h, slabs)
+    found = [
+        (k * cfg.slab, y0, min((k + 1) * cfg.slab, width), y1)
+        for k in range(slabs)
+        for y0, y1 in row_runs(strokes[:, k])
+        if 5 <= y1 - y0 <= 24
+    ]
+    if len(found) > 3 * cfg.samples:
+        found = found[:: len(found) // (3 * cfg.samples)]
+    flat = []
+    for x0, y0, x1, y1 in found:
+        _, counts = np.unique(_colours(rgb[y0:y1, x0:x1]), return_counts=True)
+        counts = np.sort(counts)[::-1]
+        ink = counts[1:].sum()
+        if ink and counts[1:4].sum() >= cfg.flat_ink * ink:
+            flat.append((x0, y0, x1, y1))
+    if len(flat) > cfg.samples:
+        flat = flat[:: len(flat) // cfg.samples][: cfg.samples]
+    return flat
+
+
+def _match(rows: np.ndarray, font: BitmapFont, phases: list[int]) -> tuple[int, int, int] | None:
+    """The cells of one row of ``font`` over ``rows`` (h, width bool ink) that are its glyphs, at
+    the best of the column ``phases``: (cells matched, cells inked, phase); None when too narrow."""
+    h, w = rows.shape[0], font.pitch
+    cols = (rows.shape[1] - max(phases)) // w
+    if cols < 2:
+        return None
+    cells = np.stack([rows[:, p : p + cols * w] for p in phases])  # (phases, h, cols * w)
+    said = _lookup(cells.reshape(len(phases), h, cols, w).transpose(0, 2, 1, 3), font)  # (phases, cols)
+    inked = (said != " ").sum(axis=1)
+    matched = ((said != " ") & (said != "")).sum(axis=1)
+    best = int(np.argmax(matched))
+    return int(matched[best]), int(inked[best]), phases[best]
+
+
+def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
+    """The core-font grids in ``rgb`` (h, w, 3): for each font and phase that the sample lines
+    agree on, most matched first; none for a picture without a core font (the usual case: found
+    in a few milliseconds from the colours of its lines of ink)."""
+    cfg = cfg or GlyphConfig()
+    fonts = core_fonts()
+    if not fonts:
+        return []
+    gray = np.asarray(Image.fromarray(rgb).convert("L"))
+    samples = _sample_lines(gray, rgb, cfg)
+    if len(samples) < 2:
+        return []
+    colours = _colours(rgb)
+    votes: dict[tuple[str, int, int], list[int]] = {}  # (font, top mod h, left mod w) -> [matched, inked]
+    byname = {f.name: f for f in fonts}
+    reach = max(f.ascent + f.descent for f in fonts)
+    for x0, y0, x1, y1 in samples:
+        ry0, ry1 = max(0, y1 - reach), min(colours.shape[0], y0 + reach)
+        # A line's ground is its commonest colour (the cells' own corners are for the reading).
+        ink = colours[ry0:ry1, x0:x1] != _commonest(colours[y0:y1, x0:x1])  # (rows, x1 - x0)
+        # Most lines lie on a grid found already (one terminal, many lines): tried first, alone.
+        for key in sorted(votes, key=lambda k: -votes[k][0]):
+            font = byname[key[0]]
+            h = font.ascent + font.descent
+            top = y0 - (y0 - key[1]) % h
+            if top + h < y1 or top < ry0 or top + h > ry1:
+                continue
+            said = _match(ink[top - ry0 : top - ry0 + h], font, [(key[2] - x0) % font.pitch])
+            if said is not None and said[0] >= cfg.min_share * said[1]:
+                votes[key][0] += said[0]
+                votes[key][1] += said[1]
+                break
+        else:
+            best: tuple[int, tuple[str, int, int], int] | None = None
+            for font in fonts:
+                h, w = font.ascent + font.descent, font.pitch
+                if y1 - y0 > h:
+                    continue
+                for top in range(max(ry0, y1 - h), min(y0, ry1 - h) + 1):
+                    said = _match(ink[top - ry0 : top - ry0 + h], font, list(range(w)))
+                    if said is not None and said[1] and (best is None or said[0] > best[0]):
+                        best = (said[0], (font.name, top % h, (x0 + said[2]) % w), said[1])
+                if best is not None and best[0] >= 3 and best[0] == best[2]:
+                    break  # every inked cell a glyph of this font: no other is looked at
+            if best is not None and best[0] > 0:
+                vote = votes.setdefault(best[1], [0, 0])
+                vote[0] += best[0]
+                vote[1] += best[2]
+    grids = [
+        (m, Grid(byname[name], top, left))
+        for (name, top, left), (m, inked) in votes.items()
+        if m >= cfg.min_cells and m >= cfg.min_share * inked
+    ]
+    return [g for _, g in sorted(grids, key=lambda mg: -mg[0])]
+
+
+def _ink_box(ink: np.ndarray, x: int, y: int) -> Box:
+    """The box round the ink of a run of cells (h, n * w) whose top left pixel is (x, y)."""
+    ys, xs = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    return (x + int(xs[0]), y + int(ys[0]), x + int(xs[-1]) + 1, y + int(ys[-1]) + 1)
+
+
+def _row_lines(
+    said: np.ndarray, ink: np.ndarray, grid: Grid, y: int, cfg: GlyphConfig
+) -> list[tuple[OcrLine, list[tuple[int, int]]]]:
+    """One row of cells' lines, each with the cell spans [a, b) of its words: words are runs of
+    inked cells whose every cell is a glyph; a line ends at a cell that is no glyph, and at a
+    gutter as tesseract's lines do (:func:`~assistant.ocr.tesseract.split_at_gutters`), so that
+    what follows (tables, terminals) sees lines as it always has."""
+    w = grid.font.pitch
+    runs: list[list[tuple[OcrWord, tuple[int, int]]]] = [[]]
+    for run in np.ma.clump_unmasked(np.ma.masked_equal(said, " ")):
+        j, k = run.start, run.stop
+        if (said[j:k] == "").any():  # no glyph: the line ends (the engine reads that word)
+            runs.append([])
+            continue
+        box = _ink_box(ink[j:k].transpose(1, 0, 2).reshape(grid.height, -1), grid.left + j * w, y)
+        runs[-1].append((OcrWord("".join(said[j:k]), box, cfg.confidence), (j, k)))
+    words = [wd for run in runs for wd, _ in run]
+    text = "".join(wd.text for wd in words)
+    if sum(len(wd.text) for wd in words) < cfg.min_word_cells or not any(ch.isalnum() for ch in text):
+        return []  # a few stray cells in step with the grid (a rule's end, a dot): no text
+    out = []
+    for run in runs:
+        spans = {wd.box: span for wd, span in run}
+        for line_words in split_at_gutters([wd for wd, _ in run]) if run else []:
+            out.append((OcrLine.of(line_words, cfg.confidence), [spans[wd.box] for wd in line_words]))
+    return out
+
+
+def read_grid(
+    rgb: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray
+) -> list[tuple[OcrLine, list[Box]]]:
+    """Every line on ``grid`` in ``rgb``, with the boxes of the cells its words fill; cells already
+    ``taken`` (h, w bool: by another grid) are left out."""
+    h, w = grid.height, grid.font.pitch
+    top, left = grid.top % h, grid.left % w
+    rows, cols = (rgb.shape[0] - top) // h, (rgb.shape[1] - left) // w
+    if rows < 1 or cols < 1:
+        return []
+    at = Grid(grid.font, top, left)
+    ink, _ = _cells(_colours(rgb), at, rows, cols)
+    said = _lookup(ink, grid.font)
+    free = ~taken[top : top + rows * h, left : left + cols * w].reshape(rows, h, cols, w).any(axis=(1, 3))
+    said = np.where(free, said, "")
+    out = []
+    for r in range(rows):
+        if not (said[r] != " ").any():
+            continue
+        y = top + r * h
+        for line, spans in _row_lines(said[r], ink[r], at, y, cfg):
+            out.append((line, [(left + a * w, y, left + b * w, y + h) for a, b in spans]))
+    return out
+
+
+def read_glyphs(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> GlyphReading:
+    """The lines of ``rgb`` (h, w, 3) drawn in core fonts, and the picture with them painted out."""
+    cfg = cfg or GlyphConfig()
+    painted = rgb.copy()
+    lines: list[OcrLine] = []
+    taken = np.zeros(rgb.shape[:2], dtype=bool)
+    for grid in find_grids(rgb, cfg):
+        read = read_grid(rgb, grid, cfg, taken)
+        if len({cells[0][1] for _, cells in read}) < cfg.min_rows:
+            continue  # a line or two in step with a font: left to the engine with the lines round it
+        for line, cells in read:
+            lines.append(line)
+            for x0, y0, x1, y1 in cells:
+                taken[y0:y1, x0:x1] = True
+                block = rgb[y0:y1, x0:x1].reshape(-1, 3)
+                colours = _colours(block[None])[0]
+                ground = _commonest(colours)
+                painted[y0:y1, x0:x1] = [(ground >> 16) & 255, (ground >> 8) & 255, ground & 255]
+    return GlyphReading(lines, painted)
+
+
+class GlyphFirstOcr(OcrEngine):
+    """Core-font text read from its glyphs (:func:`read_glyphs`); ``engine`` reads the rest."""
+
+    def __init__(self, engine: OcrEngine, config: GlyphConfig | None = None) -> None:
+        self.engine = engine
+        self.cfg = config or GlyphConfig()
+        self.name = engine.name
+
+    def release(self) -> bool:
+        release = getattr(self.engine, "release", None)
+        return bool(release()) if callable(release) else False
+
+    def read_sheet(self, sheet: Image.Image) -> OcrResult:
+        return self.engine.read_sheet(sheet)
+
+    def recognize(self, image: Image.Image) -> OcrResult:
+        start = time.perf_counter()
+        rgb = np.asarray(image.convert("RGB"))
+        reading = read_glyphs(rgb, self.cfg)
+        if not reading.lines:
+            return self.engine.recognize(image)
+        rest = reading.painted
+        lines = list(reading.lines)
+        if content_span(np.asarray(Image.fromarray(rest).convert("L"))) is not None:
+            lines += self.engine.recognize(Image.fromarray(rest)).lines
+        elapsed = (time.perf_counter() - start) * 1000
+        return OcrResult(lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size)

@@ -1,0 +1,96 @@
+"""Core-font text read from the fonts' glyphs before any engine (assistant.ocr.glyph_reading), on
+real half-A screenshots of xterm under openbox: the grids found, every word read one that is on the
+screen, the words painted out for the engine, and pictures in other fonts passed on untouched."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from assistant.ocr.base import OcrEngine, OcrResult
+from assistant.ocr.bitmap_fonts import core_fonts
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.glyph_reading import GlyphFirstOcr, find_grids, read_glyphs
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
+
+pytestmark = pytest.mark.skipif(not core_fonts(), reason="needs the X core fonts (xfonts-base)")
+
+
+def _screen(name: str) -> tuple[np.ndarray, list[str]]:
+    truth = json.loads((SCREENS / "truth" / f"{name}.json").read_text())
+    return np.asarray(Image.open(SCREENS / "png" / f"{name}.png").convert("RGB")), truth["words"]
+
+
+class _Recording(OcrEngine):
+    """Reads one fixed word and keeps the pictures it was given."""
+
+    name = "recording"
+
+    def __init__(self) -> None:
+        self.seen: list[np.ndarray] = []
+
+    def recognize(self, image: Image.Image) -> OcrResult:
+        self.seen.append(np.asarray(image.convert("RGB")))
+        word = OcrWord("engine", (0, 0, 10, 10), 0.9)
+        return OcrResult(lines=[OcrLine.of([word])], engine=self.name, image_size=image.size)
+
+
+def test_an_xterm_in_6x10_read_whole_from_its_glyphs() -> None:
+    rgb, truth = _screen("term-core-6x10-mail")
+    grids = find_grids(rgb)
+    assert [g.font.name for g in grids] == ["6x10"]
+    reading = read_glyphs(rgb)
+    said = [w.text for line in reading.lines for w in line.words]
+    assert set(said) <= set(truth)  # nothing read that is not on the screen
+    words = [w for w in truth if w not in ("olga@home:", "~/mail")]  # (the window's title)
+    assert sum(w in said for w in words) >= 0.97 * len(words)
+    rows = [line.text for line in reading.lines]
+    assert "-rw------- 1 root root 73400320 Jan 3 2024 archive-2023.mbox.gz" in rows  # a row, whole
+    # Their ink is painted out: what the engine is given of the terminal is bare.
+    for line in reading.lines:
+        x0, y0, x1, y1 = line.box
+        assert len(np.unique(reading.painted[y0:y1, x0:x1].reshape(-1, 3), axis=0)) == 1
+
+
+def test_two_terminals_in_two_fonts_each_on_its_own_grid() -> None:
+    rgb, truth = _screen("multi-three-core-fonts")
+    fonts = {g.font.name for g in find_grids(rgb)}
+    assert {"8x13", "9x15"} <= fonts
+    said = [w.text for line in read_glyphs(rgb).lines for w in line.words]
+    assert len(said) > 50 and set(said) <= set(truth)
+
+
+@pytest.mark.parametrize("name", ["dlg-qt-connect", "page-chromium-code-listing", "calc-tk"])
+def test_antialiased_fonts_are_left_to_the_engine_untouched(name: str) -> None:
+    rgb, _ = _screen(name)
+    engine = _Recording()
+    result = GlyphFirstOcr(engine).recognize(Image.fromarray(rgb))
+    assert [line.text for line in result.lines] == ["engine"]
+    assert len(engine.seen) == 1 and np.array_equal(engine.seen[0], rgb)
+
+
+def test_the_engine_reads_only_what_the_glyphs_left() -> None:
+    rgb, _ = _screen("term-core-6x10-mail")
+    engine = _Recording()
+    result = GlyphFirstOcr(engine).recognize(Image.fromarray(rgb))
+    texts = [line.text for line in result.lines]
+    assert "engine" in texts and "total 77672" in texts
+    assert np.array_equal(engine.seen[0], read_glyphs(rgb).painted)  # the terminal's text painted out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_noise_flat_and_tiny_pictures_read_nothing_and_never_fail(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    h, w = [(1, 1), (3, 500), (40, 7), (200, 300), (120, 640), (64, 64)][seed]
+    pictures = [
+        rng.integers(0, 256, (h, w, 3), dtype=np.uint8),
+        np.full((h, w, 3), 255, dtype=np.uint8),
+        (rng.random((h, w, 1)) > 0.8).repeat(3, axis=2).astype(np.uint8) * 255,  # two colours, as a core font
+    ]
+    for rgb in pictures:
+        assert read_glyphs(rgb).lines == []
