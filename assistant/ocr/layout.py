@@ -145,14 +145,21 @@ def _same_row(a: OcrLine, b: OcrLine) -> bool:
 
 
 def _over_columns(upper: OcrLine, line: OcrLine, lines: list[OcrLine]) -> bool:
-    """Whether ``upper`` stands over ``line`` and another line apart from it on its row: a heading
-    over columns (a table's "Pay monthly" over its "Price" and "Per user"; a title over two columns
-    of text), not a paragraph's line over the next (which has the row under it to itself; pieces of
-    one row an engine returned apart are joined before, :func:`merge_row_fragments`)."""
+    """Whether ``upper`` stands over ``line`` and another line apart from it on its row, or ``line``
+    under ``upper`` and another apart from it on that row: a heading over columns (a table's "Pay
+    monthly" over its "Price" and "Per user"; a title over two columns of text) or a caption under
+    them (a chart's "Month of the year" under its "Jun" and "Jul"), not a paragraph's line over the
+    next: each has the row beside the other to itself (pieces of one row an engine returned apart
+    are joined before, :func:`merge_row_fragments`)."""
+    return _spans(upper, line, lines) or _spans(line, upper, lines)
+
+
+def _spans(wide: OcrLine, line: OcrLine, lines: list[OcrLine]) -> bool:
+    """Whether another line than ``line``, apart from it on its row, lies under or over ``wide``."""
     return any(
         other is not line
         and _same_row(other, line)
-        and _overlap(other.box[0], other.box[2], upper.box[0], upper.box[2]) > 0
+        and _overlap(other.box[0], other.box[2], wide.box[0], wide.box[2]) > 0
         and _overlap(other.box[0], other.box[2], line.box[0], line.box[2]) <= 0
         for other in lines
     )

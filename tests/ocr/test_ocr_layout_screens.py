@@ -346,3 +346,27 @@ def test_a_title_read_again_and_a_mark_on_the_frame_are_not_read() -> None:
     texts = [b.text for b in layout_blocks(lines, find_panels(image), picture=image)]
     assert texts[0] == "Garden Plot Agreement", texts
     assert not any("greement" in t.replace("Agreement", "") or "r-" in t for t in texts), texts
+
+
+def test_a_caption_under_two_columns_is_no_paragraph_with_one_of_them() -> None:
+    """chart-tk-canvas-rainfall, the live path's lines: the x axis's title "Month of the year" lies
+    under "Jun" and "Jul", 9 pixels below them; it was read as a paragraph's second line under
+    "Jun", and that block was read after "Wettest month" further down."""
+    boxes = [
+        ("Jan", (267, 526, 289, 542)),
+        ("Feb", (329, 527, 350, 537)),
+        ("Mar", (389, 524, 412, 543)),
+        ("Apr", (451, 528, 473, 540)),
+        ("May", (511, 528, 536, 540)),
+        ("Jun", (573, 528, 593, 540)),
+        ("Jul", (637, 527, 652, 540)),
+        ("Aug", (695, 528, 719, 540)),
+        ("Month of the year", (538, 549, 650, 562)),
+        ("Wettest month: November with 121 mm", (186, 578, 440, 588)),
+    ]
+    texts = [b.text for b in order_blocks(group_blocks([_line(text, box) for text, box in boxes]))]
+    assert (
+        texts.index("Jun")
+        < texts.index("Month of the year")
+        < texts.index("Wettest month: November with 121 mm")
+    )
