@@ -20,6 +20,7 @@ icon, a box-drawing character, a cell two windows share) is left to the engine, 
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 
@@ -256,17 +257,34 @@ def _ink_box(ink: np.ndarray, x: int, y: int) -> Box:
     return (x + int(xs[0]), y + int(ys[0]), x + int(xs[-1]) + 1, y + int(ys[-1]) + 1)
 
 
+def _words(said: np.ndarray, ground: np.ndarray) -> list[tuple[int, int]]:
+    """The cell spans [a, b) of one row's words: runs of inked cells, cut where the cells' ground
+    changes (a key bar's "F1" on black beside "Help" on cyan are two words to the eye); a cell
+    whose ground no other cell of the row has is a block cursor on a word, and cuts nothing."""
+    colours, counts = np.unique(ground, return_counts=True)
+    lone = set(colours[counts == 1].tolist())  # a ground of one cell in the row: a block cursor
+    shown = np.array([g if g not in lone else -1 for g in ground.tolist()])
+    out = []
+    for run in np.ma.clump_unmasked(np.ma.masked_equal(said, " ")):
+        cuts = [
+            j
+            for j in range(run.start + 1, run.stop)
+            if shown[j] != shown[j - 1] and shown[j] != -1 and shown[j - 1] != -1
+        ]
+        out += list(itertools.pairwise([run.start, *cuts, run.stop]))
+    return out
+
+
 def _row_lines(
-    said: np.ndarray, ink: np.ndarray, grid: Grid, y: int, cfg: GlyphConfig
+    said: np.ndarray, ink: np.ndarray, ground: np.ndarray, grid: Grid, y: int, cfg: GlyphConfig
 ) -> list[tuple[OcrLine, list[tuple[int, int]]]]:
-    """One row of cells' lines, each with the cell spans [a, b) of its words: words are runs of
-    inked cells whose every cell is a glyph; a line ends at a cell that is no glyph, and at a
+    """One row of cells' lines, each with the cell spans [a, b) of its words (:func:`_words`),
+    every cell of them a glyph; a line ends at a word with a cell that is no glyph, and at a
     gutter as tesseract's lines do (:func:`~assistant.ocr.tesseract.split_at_gutters`), so that
     what follows (tables, terminals) sees lines as it always has."""
     w = grid.font.pitch
     runs: list[list[tuple[OcrWord, tuple[int, int]]]] = [[]]
-    for run in np.ma.clump_unmasked(np.ma.masked_equal(said, " ")):
-        j, k = run.start, run.stop
+    for j, k in _words(said, ground):
         if (said[j:k] == "").any():  # no glyph: the line ends (the engine reads that word)
             runs.append([])
             continue
@@ -295,7 +313,7 @@ def read_grid(
     if rows < 1 or cols < 1:
         return []
     at = Grid(grid.font, top, left)
-    ink, _ = _cells(_colours(rgb), at, rows, cols)
+    ink, ground = _cells(_colours(rgb), at, rows, cols)
     said = _lookup(ink, grid.font)
     free = ~taken[top : top + rows * h, left : left + cols * w].reshape(rows, h, cols, w).any(axis=(1, 3))
     said = np.where(free, said, "")
@@ -304,7 +322,7 @@ def read_grid(
         if not (said[r] != " ").any():
             continue
         y = top + r * h
-        for line, spans in _row_lines(said[r], ink[r], at, y, cfg):
+        for line, spans in _row_lines(said[r], ink[r], ground[r], at, y, cfg):
             out.append((line, [(left + a * w, y, left + b * w, y + h) for a, b in spans]))
     return out
 

@@ -94,3 +94,15 @@ def test_noise_flat_and_tiny_pictures_read_nothing_and_never_fail(seed: int) -> 
     ]
     for rgb in pictures:
         assert read_glyphs(rgb).lines == []
+
+
+def test_words_end_where_their_ground_changes_not_at_a_cursor() -> None:
+    # htop in 7x13: its key bar's "F1" on black beside "Help" on cyan, its numbers' digits in two
+    # colours on one ground; w3m's block cursor on the first letter of a line.
+    rgb, truth = _screen("term-htop-core-7x13")
+    said = [line.text for line in read_glyphs(rgb).lines]
+    bar = next(text for text in said if text.startswith("F1"))
+    assert bar.split()[:4] == ["F1", "Help", "F2", "Setup"]
+    assert any("25688" in text.split() for text in said) and "25688" in truth
+    rgb, _ = _screen("term-w3m-tides-10x20")
+    assert "Tide times at Gull Bay" in [line.text for line in read_glyphs(rgb).lines]
