@@ -5,11 +5,14 @@ the dialog says (``say``) through the app's own speech route (``make_speaker``, 
 as the tray app does), and prints ``@KIND<TAB>HH:MM:SS.ffffff<TAB>...`` lines into the harness's
 app.log: FOCUS (each focus change: class and accessible name), SAID (each ``say``), and at the end
 RESULT (a JSON object: whether the dialog was closed and how, and the chords in its fields).
+It ends after ``argv[1]`` seconds, or earlier when ended with SIGTERM (a shared harness run ends it
+once Orca has gone quiet after the last key), writing RESULT either way.
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from datetime import datetime
 
@@ -44,11 +47,21 @@ def main() -> int:
         if new is not None:
             mark("FOCUS", type(new).__name__, new.accessibleName())
 
+    finished: list[bool] = []
+
     def finish() -> None:
+        if finished:  # the timer and SIGTERM may both come
+            return
+        finished.append(True)
         mark("RESULT", json.dumps({**outcome, "visible": window.isVisible(), "hotkeys": window.hotkeys()}))
         speaker.close()
         app.quit()
 
+    # SIGTERM ends it as the timer does; Python runs its handler when Qt next calls into Python.
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, finish))
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(100)
     app.focusChanged.connect(on_focus)
     window.rejected.connect(lambda: outcome.update(closed="rejected"))
     window.accepted.connect(lambda: outcome.update(closed="accepted"))

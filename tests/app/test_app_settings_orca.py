@@ -10,26 +10,40 @@ speech-dispatcher's log and the app's SAID lines.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.catalog import DEFAULT_HOTKEYS
-from tests.support.orca_probe import KeyAction, ProbeOptions, missing_requirements, run_probe
+from tests.support.orca_probe import (
+    KeyAction,
+    ProbeOptions,
+    ProbeResult,
+    ProbeStep,
+    missing_requirements,
+    run_steps,
+    steps_of_selected_tests,
+)
 
 pytestmark = [pytest.mark.orca, pytest.mark.x11, pytest.mark.atspi, pytest.mark.timeout(300)]
 
 APP = Path(__file__).resolve().parent / "orca_settings_app.py"
-WAIT = 20.0
+# Keys wait for Orca (``heard``: it has spoken since the key before and then been quiet that long) as a
+# listening user does, instead of fixed times that must allow for the slowest moment of a loaded
+# machine; a key Orca says nothing to waits a fixed ``gap``. Each step ends once Orca has been quiet
+# ``quiet`` s after its last key, or after ``wait`` s at most.
+HEARD = 0.3  # Orca says a control in one burst (its lines within 0.1 s: measured on the whole walk)
 KEYS = [
-    KeyAction(4.0, "key", "alt+s"),  # the Describe screen hotkey field, by its label's mnemonic
-    KeyAction(6.0, "key", "alt+o"),  # Verbosity: with Qt's QKeySequenceEdit this became the chord Alt+O
-    KeyAction(8.0, "key", "Down"),  # normal -> detailed
-    KeyAction(10.0, "key", "alt+s"),
-    KeyAction(11.5, "key", "Return"),  # starts recording
-    KeyAction(13.5, "key", "ctrl+alt+shift+k"),
-    KeyAction(15.5, "key", "Escape"),  # closes the dialog
+    KeyAction(0.0, "key", "alt+s", heard=1.0),  # the Describe screen hotkey field, by its label's mnemonic
+    # Verbosity: with Qt's QKeySequenceEdit this became the chord Alt+O
+    KeyAction(0.0, "key", "alt+o", heard=HEARD),
+    KeyAction(0.0, "key", "Down", heard=HEARD),  # normal -> detailed
+    KeyAction(0.0, "key", "alt+s", gap=2.0),  # Orca says nothing on Down; the assistant says it
+    KeyAction(0.0, "key", "Return", heard=HEARD),  # starts recording
+    KeyAction(0.0, "key", "ctrl+alt+shift+k", heard=HEARD),
+    KeyAction(0.0, "key", "Escape", heard=HEARD),  # closes the dialog
 ]
 
 
@@ -37,17 +51,59 @@ def app_lines(log: str, kind: str) -> list[list[str]]:
     return [line.split("\t")[2:] for line in log.splitlines() if line.startswith(f"@{kind}\t")]
 
 
-def test_settings_by_keyboard_under_orca(tmp_path: Path) -> None:
+def _tab_walk() -> list[KeyAction]:
+    """Tab through the whole dialog, then change a spin box, a check box and a combo box."""
+    # Orca 43 drops a focus event it dequeues after the focus has moved on (at 0.6 s a Tab it once
+    # skipped a check box): each Tab waits until Orca has said the control it reached.
+    tabs = 38  # every control, the six hotkeys for a description's parts included
+    keys = [KeyAction(0.0, "key", "Tab", heard=HEARD) for _ in range(tabs)]
+    keys += [KeyAction(0.0, "key", key, heard=HEARD) for key in ("alt+a", "Up")]  # Rate: 175 -> 176
+    keys += [KeyAction(0.0, "key", "alt+y", heard=HEARD)]  # a check box's mnemonic toggles it: Copy on
+    keys += [KeyAction(0.0, "key", key, heard=HEARD) for key in ("alt+d", "Down")]  # Device: cpu
+    return keys
+
+
+def _steps(base: Path) -> dict[str, list[ProbeStep]]:
+    """Each test's commands, run under one shared Orca (the harness's start and end, ~10 s, once)."""
+    welcome = {"ASSISTANT_CONFIG_DIR": str(base / "config"), "ASSISTANT_DATA_DIR": str(base / "data")}
+    dialog = [sys.executable, str(APP), "60"]  # 60 s at most: it is ended once Orca has gone quiet
+    app = [sys.executable, "-m", "assistant", "run"]
+    # The welcome comes WELCOME_DELAY_MS (2.5 s) after Orca read the window that opens at start; a
+    # run ends once Orca has said nothing for 5 s, so a second start's welcome would have been heard.
+    return {
+        "test_settings_by_keyboard_under_orca": [ProbeStep("keyboard", dialog, KEYS, wait=40, quiet=1.5)],
+        "test_first_start_welcome_is_heard_once_under_orca": [
+            ProbeStep(run, app, env=welcome, wait=12, quiet=5.0) for run in ("first", "second")
+        ],
+        "test_every_settings_control_is_named_with_its_value_under_orca": [
+            ProbeStep("controls", dialog, _tab_walk(), wait=90, quiet=1.5)
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def orca_runs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, ProbeResult]:
+    """The steps of this module's selected tests, one after the other under one real Orca."""
     missing = missing_requirements(keys=True)
     if missing:
         pytest.skip("needs " + ", ".join(missing))
-    result = run_probe(
-        [sys.executable, str(APP), str(WAIT - 2)],
-        ProbeOptions(wait=WAIT),
-        keys=KEYS,
-        out_dir=tmp_path / "orca",
-    )
+    base = tmp_path_factory.mktemp("orca-settings")
+    steps = steps_of_selected_tests(request, _steps(base))
+    env = {
+        "ASSISTANT_CONFIG_DIR": str(base / "dialog-config"),
+        "ASSISTANT_DATA_DIR": str(base / "dialog-data"),
+    }
+    if "ASSISTANT_CACHE_DIR" not in os.environ:
+        env["ASSISTANT_CACHE_DIR"] = str(base / "cache")
+    return run_steps(steps, ProbeOptions(), env=env, out_dir=base / "orca")
+
+
+def test_settings_by_keyboard_under_orca(orca_runs: dict[str, ProbeResult]) -> None:
+    result = orca_runs["keyboard"]
     log = result.app_log()
+    assert len(result.keys) == len(KEYS), result.keys
     assert all(k.returncode == 0 for k in result.keys), result.keys
     (outcome,) = app_lines(log, "RESULT")
     state = json.loads(outcome[0])
@@ -76,19 +132,12 @@ def test_settings_by_keyboard_under_orca(tmp_path: Path) -> None:
     assert "Hotkey for Describe screen: Ctrl+Alt+Shift+K" in orca, orca
 
 
-def test_first_start_welcome_is_heard_once_under_orca(tmp_path: Path) -> None:
+def test_first_start_welcome_is_heard_once_under_orca(orca_runs: dict[str, ProbeResult]) -> None:
     """The real app, started twice with one config folder under Orca 43: the welcome is handed to
     speech (the assistant's own route beside Orca) on the first start only."""
-    missing = missing_requirements()
-    if missing:
-        pytest.skip("needs " + ", ".join(missing))
-    env = {"ASSISTANT_CONFIG_DIR": str(tmp_path / "config"), "ASSISTANT_DATA_DIR": str(tmp_path / "data")}
     welcomes = []
     for run in ("first", "second"):
-        result = run_probe(
-            [sys.executable, "-m", "assistant", "run"], ProbeOptions(wait=10), env=env, out_dir=tmp_path / run
-        )
-        mine = result.messages_of("assistant")
+        mine = orca_runs[run].messages_of("assistant")
         welcomes.append([m for m in mine if m.text.startswith("Assistant is running.")])
     assert len(welcomes[0]) == 1, welcomes
     (welcome,) = welcomes[0]
@@ -98,29 +147,13 @@ def test_first_start_welcome_is_heard_once_under_orca(tmp_path: Path) -> None:
     assert welcomes[1] == [], welcomes
 
 
-def test_every_settings_control_is_named_with_its_value_under_orca(tmp_path: Path) -> None:
+def test_every_settings_control_is_named_with_its_value_under_orca(orca_runs: dict[str, ProbeResult]) -> None:
     """Tab through the whole dialog under Orca 43: each control's name and value is spoken, and a
     spin box, a check box and a combo box changed on the way are said with their new value."""
-    missing = missing_requirements(keys=True)
-    if missing:
-        pytest.skip("needs " + ", ".join(missing))
     from assistant.catalog import COMMAND_BY_NAME, HOTKEY_ACTIONS, SETTINGS
 
-    # Orca 43 drops a focus event it dequeues after the focus has moved on: at 0.6 s a Tab it once
-    # skipped a check box, so each control gets 0.9 s, as a listening user gives it.
-    tabs, step = 38, 0.9  # every control, the six hotkeys for a description's parts included
-    keys = [KeyAction(4.0 + step * i, "key", "Tab") for i in range(tabs)]
-    end = 4.0 + step * tabs
-    keys += [KeyAction(end + 0.5, "key", "alt+a"), KeyAction(end + 1.5, "key", "Up")]  # Rate: 175 -> 176
-    keys += [KeyAction(end + 2.5, "key", "alt+y")]  # a check box's mnemonic toggles it: Copy on
-    keys += [KeyAction(end + 3.5, "key", "alt+d"), KeyAction(end + 4.5, "key", "Down")]  # Device: cpu
-    wait = end + 8.0
-    result = run_probe(
-        [sys.executable, str(APP), str(wait - 1.5)],
-        ProbeOptions(wait=wait),
-        keys=keys,
-        out_dir=tmp_path / "orca",
-    )
+    result = orca_runs["controls"]
+    assert len(result.keys) == len(_tab_walk()), result.keys
     assert all(k.returncode == 0 for k in result.keys), result.keys
     spoken = " ".join(result.spoken_texts())
     said = [text for (text,) in app_lines(result.app_log(), "SAID")]

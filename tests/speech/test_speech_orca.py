@@ -1,14 +1,16 @@
 """With the real Orca 43 running, the assistant speaks beside it without muting it (issue #17).
 
-Each test runs tests/speech/orca_route_app.py under the real Orca through the orca-probe harness
-(tests/support/orca_probe.py: private Xvfb, buses, speech-dispatcher, Orca), and reads from
-speech-dispatcher's own log what each client handed over and what became of it. Real-time speech
+Each test runs tests/speech/orca_route_app.py (or ``assistant doctor``) under the real Orca through the
+orca-probe harness (tests/support/orca_probe.py: private Xvfb, buses, speech-dispatcher, Orca), and
+reads from speech-dispatcher's own log what each client handed over and what became of it. The tests
+that need neither real-time speech nor Orca settings of their own share one Orca run. Real-time speech
 (``pulse``) where timing matters: the user's typing and Orca's stop key must cut a description that
 would otherwise last ~12 s, and Orca's own speech must never be dropped or delayed behind ours.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,10 +20,13 @@ from tests.support.orca_probe import (
     KeyAction,
     ProbeOptions,
     ProbeResult,
+    ProbeStep,
     SpeechdMessage,
     missing_requirements,
     orca_settings_env,
     run_probe,
+    run_steps,
+    steps_of_selected_tests,
 )
 
 APP = Path(__file__).with_name("orca_route_app.py")
@@ -115,15 +120,50 @@ def test_control_and_typing_stop_the_description_even_with_orcas_key_echo_off(tm
     assert not any(text in ("a", "b", "left control") for text in said), "key echo was not off"
 
 
-@pytest.mark.timeout(120)
-def test_orca_not_found_by_name_is_still_heard(tmp_path: Path) -> None:
-    """Only AT-SPI's ScreenReaderEnabled tells a screen reader runs: speech-dispatcher, never silence."""
+def _quiet_steps() -> dict[str, list[ProbeStep]]:
+    """The tests without real-time speech and with Orca's default settings: their programs run one
+    after the other under one Orca (the harness's start and end, ~10 s, once)."""
+    return {
+        "test_orca_not_found_by_name_is_still_heard": [
+            ProbeStep(
+                "hide-orca",
+                [
+                    sys.executable,
+                    str(APP),
+                    "--hide-orca",
+                    "--say",
+                    "2:Heard without a name.",
+                    "--quit-at",
+                    "5",
+                ],
+                wait=6,
+            )
+        ],
+        "test_doctor_names_orca_43_and_its_route": [
+            ProbeStep("doctor", [sys.executable, "-m", "assistant", "doctor"], wait=20)
+        ],
+    }
+
+
+@pytest.fixture(scope="module")
+def quiet_runs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, ProbeResult]:
     _require(pulse=False, keys=False)
-    result = _run(
-        tmp_path,
-        ["--hide-orca", "--say", "2:Heard without a name.", "--quit-at", "5"],
-        ProbeOptions(wait=6),
+    base = tmp_path_factory.mktemp("orca-quiet")
+    env = {"ASSISTANT_CONFIG_DIR": str(base / "config"), "ASSISTANT_DATA_DIR": str(base / "data")}
+    if "ASSISTANT_CACHE_DIR" not in os.environ:
+        env["ASSISTANT_CACHE_DIR"] = str(base / "cache")
+    return run_steps(
+        steps_of_selected_tests(request, _quiet_steps()), ProbeOptions(), env=env, out_dir=base / "orca"
     )
+
+
+@pytest.mark.timeout(120)
+def test_orca_not_found_by_name_is_still_heard(quiet_runs: dict[str, ProbeResult]) -> None:
+    """Only AT-SPI's ScreenReaderEnabled tells a screen reader runs: speech-dispatcher, never silence."""
+    result = quiet_runs["hide-orca"]
+    assert "@ROUTE" in result.app_log(), f"the app did not start:\n{result.app_log()[-2000:]}"
     assert _route(result)[0] == "speechd-shared"
     assert "unknown" in result.app_log()
     heard = [m for m in result.messages_of("assistant") if m.text == "Heard without a name."]
@@ -131,11 +171,8 @@ def test_orca_not_found_by_name_is_still_heard(tmp_path: Path) -> None:
 
 
 @pytest.mark.timeout(120)
-def test_doctor_names_orca_43_and_its_route(tmp_path: Path) -> None:
-    _require(pulse=False, keys=False)
-    result = run_probe(
-        [sys.executable, "-m", "assistant", "doctor"], ProbeOptions(wait=20), out_dir=tmp_path / "orca"
-    )
+def test_doctor_names_orca_43_and_its_route(quiet_runs: dict[str, ProbeResult]) -> None:
+    result = quiet_runs["doctor"]
     log = result.app_log()
     reader = next(line for line in log.splitlines() if line.startswith("screen reader:"))
     route = next(line for line in log.splitlines() if line.startswith("speech route:"))

@@ -16,6 +16,11 @@ they share the time base (seconds since the command started) with the harness's 
 Only one Orca can run per user (Orca refuses to start next to another), so runs are serialised
 with a lock file, and a run waits while someone else's Orca is up.
 
+Starting and ending the harness costs seconds each time, so :func:`run_steps` runs several commands
+(:class:`ProbeStep`) one after the other under one Orca and cuts the logs into one result each;
+keys may wait until Orca has spoken (``KeyAction.heard``) and a step may end once Orca has gone
+quiet, instead of fixed times sized for the slowest moment of a loaded machine.
+
     from tests.support.orca_probe import KeyAction, ProbeOptions, require_orca_probe, run_probe
 
     def test_something(tmp_path):
@@ -40,7 +45,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -50,6 +55,11 @@ HARNESS_ENV = "ORCA_PROBE_DIR"
 DEFAULT_HARNESS = Path(__file__).resolve().parent / "orca_harness"
 LOCK_PATH = Path(tempfile.gettempdir()) / f"orca-probe-{os.getuid()}.lock"
 KEYS_LOG = "keys.tsv"
+STEPS_LOG = "steps.tsv"
+HEARD_TIMEOUT = 8.0  # the longest a ``heard`` key waits for Orca's speech
+SETTLE = 1.0  # between steps: Orca has been quiet this long (it presents a closed window's events)
+_SPEECH_MARK = b" - SPEECH OUTPUT: "
+_KEY_ECHO_MARK = b"' {'"  # Orca's echo of a pressed key: "'tab ' {'established': False}"
 _SHORT_PATH = 40  # longest output folder the harness's sockets (priv/runtime/at-spi/bus_0) fit under
 _CLOCK = "%H:%M:%S.%f"
 _ECHO_TAIL = re.compile(r"' \{'.*$")
@@ -81,12 +91,39 @@ class KeyAction:
 
     ``kind``: ``key`` (press and release keysyms, e.g. ``"Control_L"`` or ``"ctrl+a"``), ``type``
     (type the text, ``delay_ms`` between letters), ``keydown`` / ``keyup`` (one half of a press).
+
+    ``heard``: the key waits until Orca has spoken since the key before it (or since the command
+    started) and then said nothing for ``heard`` seconds, as a user listens before the next key (at
+    most ``HEARD_TIMEOUT`` s; ``at`` and ``gap`` still hold). A fixed pause would have to allow for the
+    slowest moment of a loaded machine; Orca 43 also drops a focus event it dequeues after the focus
+    has moved on, so the next key must not come before Orca has spoken.
     """
 
     at: float
     kind: KeyKind
     arg: str
     delay_ms: int = 120
+    heard: float | None = None  # wait for Orca: see the class docstring
+    gap: float = 0.0  # at least this many seconds after the key before it
+
+
+@dataclass(frozen=True)
+class ProbeStep:
+    """One command of a shared harness run (:func:`run_steps`): started when the step before it has
+    ended and Orca has been quiet ``SETTLE`` s, with its own keys (``at`` counted from its start),
+    its own environment additions and its own output (``app.log`` of its result).
+
+    It ends by itself, or is ended (SIGTERM, as the harness ends a command) ``wait`` s after it
+    started, or, with ``quiet``, once its keys are sent and Orca has said nothing for ``quiet`` s
+    (after it spoke at least once in the step).
+    """
+
+    name: str
+    cmd: Sequence[str]
+    keys: Sequence[KeyAction] = ()
+    env: Mapping[str, str] = field(default_factory=dict)
+    wait: float = 12.0
+    quiet: float | None = None
 
 
 @dataclass(frozen=True)
@@ -314,12 +351,63 @@ def run_probe(
     TMPDIR with private ones). Raises :class:`ProbeError` when the harness fails or hangs.
     """
     options = options or ProbeOptions()
-    out = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="orca-probe."))
-    out.mkdir(parents=True, exist_ok=True)
+    out = _out_folder(out_dir)
     (out / KEYS_LOG).unlink(missing_ok=True)  # the launcher appends; a reused folder must not mix runs
     plan = json.dumps([asdict(k) for k in keys])
-    launcher = [sys.executable, str(Path(__file__).resolve()), "keys", "--plan", plan, "--log"]
-    argv = [str(harness_dir() / "run.sh"), *launcher, str(out / KEYS_LOG), "--", *cmd]
+    launcher = ["keys", "--plan", plan, "--log", str(out / KEYS_LOG), "--", *cmd]
+    return _in_harness(launcher, options, env, out)
+
+
+def run_steps(
+    steps: Sequence[ProbeStep],
+    options: ProbeOptions | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    out_dir: Path | None = None,
+) -> dict[str, ProbeResult]:
+    """Run several commands one after the other under one Orca (one harness start for all), each
+    as :func:`run_probe` would run it alone; returns each step's result by its name.
+
+    A step's result holds what was said from its start to the next step's start, with times counted
+    from its own start; its ``out_dir`` holds its ``app.log``, the run's raw logs lie one folder up.
+    ``options.wait`` is ignored: the run lasts as long as its steps. Orca, its settings and the
+    harness's servers are shared, so only steps that need the same ``options`` and Orca settings
+    can share a run.
+    """
+    if len({step.name for step in steps}) != len(steps):
+        raise ValueError("step names must differ")
+    options = options or ProbeOptions()
+    longest = sum(step.wait + SETTLE + 12.0 for step in steps)  # each: start, settle, end
+    options = replace(options, wait=longest, timeout=options.timeout or longest + 90.0)
+    out = _out_folder(out_dir)
+    (out / STEPS_LOG).unlink(missing_ok=True)
+    plan = json.dumps([asdict(step) for step in steps])
+    launcher = ["steps", "--plan", plan, "--dir", str(out)]
+    whole = _in_harness(launcher, options, env, out)
+    return _step_results(whole)
+
+
+def steps_of_selected_tests(request: object, by_test: Mapping[str, Sequence[ProbeStep]]) -> list[ProbeStep]:
+    """The steps of the tests of the requesting module that this pytest run will run (``by_test``:
+    test name -> its steps), for a module-scoped fixture that runs them all under one Orca: a run of
+    one test starts only that test's programs."""
+    module = request.module  # type: ignore[attr-defined]
+    items = request.session.items  # type: ignore[attr-defined]
+    chosen = {item.name for item in items if getattr(item, "module", None) is module}
+    return [step for test, steps in by_test.items() if test in chosen for step in steps]
+
+
+def _out_folder(out_dir: Path | None) -> Path:
+    out = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="orca-probe."))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def _in_harness(
+    launcher_args: list[str], options: ProbeOptions, env: Mapping[str, str] | None, out: Path
+) -> ProbeResult:
+    """Run this file's launcher (``keys`` or ``steps``) inside the harness and parse the run."""
+    argv = [str(harness_dir() / "run.sh"), sys.executable, str(Path(__file__).resolve()), *launcher_args]
     timeout = options.timeout if options.timeout is not None else options.wait + 90.0
     # The harness puts its sockets under its output folder; a Unix socket path may not exceed 107
     # bytes (pytest's tmp_path easily does: "Socket name too long"), so run in a short folder.
@@ -460,12 +548,50 @@ def load_result(out: Path, *, returncode: int = 0, stdout: str = "", stderr: str
             if refused:
                 outcome, end = "CANCELED", refused[0]
         result.messages.append(SpeechdMessage(queued, begin, end, outcome, client, text))
-    t0 = run_env.get("t0", "")
-    for row in _rows(out / KEYS_LOG, 4):
-        k_start, k_end, rc, action = row
-        act = KeyAction(**json.loads(action))
-        result.keys.append(SentKey(act, _seconds_since(t0, k_start), _seconds_since(t0, k_end), int(rc)))
+    result.keys = _load_keys(out / KEYS_LOG, run_env.get("t0", ""))
     return result
+
+
+def _load_keys(path: Path, t0: str) -> list[SentKey]:
+    keys = []
+    for k_start, k_end, rc, action in _rows(path, 4):
+        act = KeyAction(**json.loads(action))
+        keys.append(SentKey(act, _seconds_since(t0, k_start), _seconds_since(t0, k_end), int(rc)))
+    return keys
+
+
+def _step_results(whole: ProbeResult) -> dict[str, ProbeResult]:
+    """Cut a :func:`run_steps` run into its steps: each keeps what happened from its start to the next
+    step's start (Orca presents a closed window's events after its program ended), re-timed from its
+    own start."""
+    rows = list(_rows(whole.out_dir / STEPS_LOG, 4))
+    t0 = whole.run_env.get("t0", "")
+    starts = [_seconds_since(t0, row[1]) for row in rows] + [float("inf")]
+    results = {}
+    for i, (name, clock, _end, rc) in enumerate(rows):
+        lo, hi = starts[i], starts[i + 1]
+        folder = whole.out_dir / name
+        folder.mkdir(exist_ok=True)
+        log = whole.out_dir / f"step-{name}.log"
+        if log.exists():
+            shutil.copy(log, folder / "app.log")
+        step = ProbeResult(folder, int(rc), whole.stdout, whole.stderr, dict(whole.run_env, t0=clock))
+
+        def since(t: float | None, lo: float = lo) -> float | None:
+            return None if t is None else t - lo
+
+        step.spoken = [Utterance(u.t - lo, u.text) for u in whole.spoken if lo <= u.t < hi]
+        step.messages = [
+            SpeechdMessage(m.queued - lo, since(m.begin), since(m.end), m.outcome, m.client, m.text)
+            for m in whole.messages
+            if lo <= m.queued < hi
+        ]
+        step.events = [
+            SpeechdEvent(e.t - lo, e.client, e.event, e.text) for e in whole.events if lo <= e.t < hi
+        ]
+        step.keys = _load_keys(whole.out_dir / f"keys-{name}.tsv", clock)
+        results[name] = step
+    return results
 
 
 # ----------------------------------------------------------------------------- in-harness launcher
@@ -477,21 +603,84 @@ def _xdotool_argv(action: KeyAction) -> list[str]:
     return ["xdotool", action.kind, action.arg]
 
 
-def _send_keys(plan: list[KeyAction], log_path: Path, t_start: float, child: subprocess.Popen[bytes]) -> None:
+class _OrcaSpeech:
+    """Orca's debug log as it grows (line-buffered by launch/orca): how much it has spoken, and when
+    it last did, for keys that wait until Orca has been heard. Its echo of the keys pressed does not
+    count: it comes at once, before Orca has said what the key did."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.offset = 0
+        self.count = 0
+        self.last = float("-inf")
+
+    def poll(self) -> int:
+        try:
+            with open(self.path, "rb") as fh:
+                fh.seek(self.offset)
+                data = fh.read()
+        except OSError:
+            return self.count
+        whole = data[: data.rfind(b"\n") + 1]
+        self.offset += len(whole)
+        spoken = sum(1 for line in whole.splitlines() if _SPEECH_MARK in line and _KEY_ECHO_MARK not in line)
+        if spoken:
+            self.count += spoken
+            self.last = time.monotonic()
+        return self.count
+
+    def quiet_for(self) -> float:
+        self.poll()
+        return time.monotonic() - self.last
+
+
+def _orca_speech() -> _OrcaSpeech:
+    return _OrcaSpeech(Path(os.environ.get("ORCA_PROBE_OUT", ".")) / "orca-debug.log")
+
+
+def _send_keys(
+    plan: Sequence[KeyAction],
+    log_path: Path,
+    t_start: float,
+    child: subprocess.Popen[bytes],
+    speech: _OrcaSpeech,
+    deadline: float = float("inf"),
+) -> float:
+    """Send the planned keys; returns when the last one ended (``t_start`` if none was sent)."""
+    previous_end, heard_before = t_start, speech.poll()
     with open(log_path, "a", encoding="utf-8") as log:
         for action in sorted(plan, key=lambda a: a.at):
-            while True:  # sleep in slices so a finished command stops the plan
-                left = t_start + action.at - time.monotonic()
-                if left <= 0 or child.poll() is not None:
-                    break
-                time.sleep(min(left, 0.05))
-            if child.poll() is not None:
-                return
+            armed = None  # when ``at`` and ``gap`` were met (a ``heard`` key waits HEARD_TIMEOUT at most)
+            while child.poll() is None and time.monotonic() < deadline:
+                now = time.monotonic()
+                if now >= max(t_start + action.at, previous_end + action.gap):
+                    armed = now if armed is None else armed
+                    if action.heard is None or now - armed >= HEARD_TIMEOUT:
+                        break
+                    if speech.quiet_for() >= action.heard and speech.count > heard_before:
+                        break
+                time.sleep(0.03)  # in slices, so a finished command stops the plan
+            if child.poll() is not None or time.monotonic() >= deadline:
+                break
+            heard_before = speech.poll()  # what Orca says from now on answers this key
             start = datetime.now().strftime(_CLOCK)
             rc = subprocess.run(_xdotool_argv(action), check=False, timeout=60).returncode
             end = datetime.now().strftime(_CLOCK)
+            previous_end = time.monotonic()
             log.write(f"{start}\t{end}\t{rc}\t{json.dumps(asdict(action))}\n")
             log.flush()
+    return previous_end
+
+
+def _end(child: subprocess.Popen[bytes]) -> int:
+    """End a command as the harness does: SIGTERM, then SIGKILL if it hangs."""
+    if child.poll() is None:
+        child.terminate()
+        try:
+            return child.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+    return child.wait()
 
 
 def _launcher(argv: list[str]) -> int:
@@ -508,15 +697,64 @@ def _launcher(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, forward)
     signal.signal(signal.SIGINT, forward)
-    sender = threading.Thread(target=_send_keys, args=(plan, log_path, t_start, child), daemon=True)
+    sender = threading.Thread(
+        target=_send_keys, args=(plan, log_path, t_start, child, _orca_speech()), daemon=True
+    )
     sender.start()
     rc = child.wait()
     sender.join(timeout=1.0)
     return rc
 
 
+def _steps_launcher(argv: list[str]) -> int:
+    """``steps --plan JSON --dir DIR``: run each step (see :class:`ProbeStep`) in turn; its output goes
+    to DIR/step-NAME.log, its keys to DIR/keys-NAME.tsv, and a line per step (name, start, end,
+    status) to DIR/steps.tsv."""
+    steps = json.loads(argv[argv.index("--plan") + 1])
+    folder = Path(argv[argv.index("--dir") + 1])
+    speech = _orca_speech()
+    running: list[subprocess.Popen[bytes]] = []
+    stopping: list[int] = []
+
+    def forward(signum: int, _frame: object) -> None:
+        stopping.append(signum)
+        for child in running:
+            if child.poll() is None:
+                child.send_signal(signum)
+
+    signal.signal(signal.SIGTERM, forward)
+    signal.signal(signal.SIGINT, forward)
+    for step in steps:
+        settle_until = time.monotonic() + 10.0
+        while speech.quiet_for() < SETTLE and time.monotonic() < settle_until and not stopping:
+            time.sleep(0.05)
+        if stopping:
+            break
+        clock, t_start, heard_before = datetime.now().strftime(_CLOCK), time.monotonic(), speech.poll()
+        deadline = t_start + step["wait"]
+        with open(folder / f"step-{step['name']}.log", "wb") as out:
+            child = subprocess.Popen(
+                step["cmd"], env={**os.environ, **step["env"]}, stdout=out, stderr=subprocess.STDOUT
+            )
+        running[:] = [child]
+        keys = [KeyAction(**k) for k in step["keys"]]
+        last_key = _send_keys(keys, folder / f"keys-{step['name']}.tsv", t_start, child, speech, deadline)
+        quiet = step["quiet"]
+        while child.poll() is None and time.monotonic() < deadline and not stopping:
+            after_keys = quiet is not None and time.monotonic() - last_key >= quiet
+            if after_keys and speech.quiet_for() >= quiet and speech.count > heard_before:
+                break
+            time.sleep(0.05)
+        rc = _end(child)
+        with open(folder / STEPS_LOG, "a", encoding="utf-8") as log:
+            log.write(f"{step['name']}\t{clock}\t{datetime.now().strftime(_CLOCK)}\t{rc}\n")
+    return 0
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "keys":
         sys.exit(_launcher(sys.argv[2:]))
+    if len(sys.argv) > 1 and sys.argv[1] == "steps":
+        sys.exit(_steps_launcher(sys.argv[2:]))
     print(__doc__)
     sys.exit(64)
