@@ -10,14 +10,15 @@ small picture (one engine call, not one per snippet) and put back where they wer
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import pairwise
 
 import numpy as np
 from PIL import Image, ImageOps
 
 from assistant.ocr.base import OcrEngine
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, inside, overlap_share
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside, overlap_share, union_box
 from assistant.ocr.grid import Row, find_grids
 from assistant.ocr.panels import Panel, panel_of
 
@@ -59,6 +60,30 @@ def _row_gaps(row: Row, others: list[OcrWord]) -> list[tuple[int, int]]:
 def _ink(crop: np.ndarray) -> np.ndarray:
     """Where ``crop`` ``(h, w)`` holds ink: far from its median grey."""
     return np.abs(crop - np.median(crop)) > 60
+
+
+#: Grey levels from the ground: faint ink, a greyed-out cell (GTK's calendar draws the days of the
+#: months either side 25 levels off white; a person still reads them, as part of the grid).
+FAINT = 8
+
+
+def _faint_ink(crop: np.ndarray, tall: int) -> np.ndarray:
+    """Where ``crop`` ``(h, w)``, a gap with no ink (:func:`_ink`), holds faint ink: text-like, the
+    height of the row's text or near it (0.6 to 1.4 times ``tall``) and clear of the band's top
+    and bottom (a neighbouring row's stripe of ground, a rule, reaches them); none otherwise."""
+    ink = np.abs(crop - np.median(crop)) > FAINT
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0 or rows[0] == 0 or rows[-1] == len(crop) - 1:
+        return np.zeros_like(ink)
+    if not 0.6 * tall <= rows[-1] + 1 - rows[0] <= 1.4 * tall:
+        return np.zeros_like(ink)
+    return ink
+
+
+def _faint(gray: np.ndarray, box: Box) -> bool:
+    """``box`` holds ink fainter than :func:`_ink`'s (:func:`_faint_ink`)."""
+    part = gray[box[1] : box[3], box[0] : box[2]].astype(np.int16)
+    return part.size > 0 and not bool(_ink(part).any())
 
 
 def _column_runs(ink: np.ndarray, space: int) -> list[tuple[int, int]]:
@@ -177,27 +202,80 @@ def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | Non
         words = [w for r in grid.rows for c in r.cells for w in c.words]
         for row, (top, bottom) in zip(grid.rows, _bands(grid.rows, height), strict=True):
             for a, b in _row_gaps(row, words):
-                crop = gray[top:bottom, a:b].astype(np.int16)
-                if crop.size == 0:
-                    continue
-                room = crop.shape[0] > row.tall + PAD  # ground above and below the row's text
-                ink = _ink(crop)  # (h, w)
-                for r0, r1 in _column_runs(ink, row.tall):
-                    # The main run of the ink's rows: a band reaching the rows above and below (a
-                    # terminal's rows 13 pixels apart) holds slivers of their ink, which were read
-                    # with it ("28" over the top of a "1": lost) or made it look like a border.
-                    per_row = ink[:, r0:r1].sum(axis=1)  # (h,)
-                    y0, y1 = _main_run(per_row)
-                    # (thin ink from the band's top to its bottom is a key's or a cell's border, not
-                    # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground;
-                    # its main run reaches an end of the band, where slivers of other rows do not)
-                    through = room and bool(per_row[0] and per_row[-1]) and (y0 == 0 or y1 == len(per_row))
-                    through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
-                    box = (a + r0, top + y0, a + r1, top + y1)
-                    if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and _on_pane(box, pane, panels, others):
-                        column = frozenset(_column(words, a + r0, a + r1))
-                        cells.append((box, _figures(words, a + r0, a + r1), column, words))
+                keep = partial(_on_pane, pane=pane, panels=panels, others=others)
+                cells += _ink_cells(gray, (a, top, b, bottom), row.tall, words, keep)
+        below = _row_below(gray, grid.rows, words, lines)
+        if below is not None:
+            cells += below
     return cells
+
+
+def _ink_cells(
+    gray: np.ndarray, band: Box, tall: int, words: list[OcrWord], keep: Callable[[Box], bool]
+) -> list[Cell]:
+    """The boxes of ink in ``band`` (a gap in a row whose text is ``tall`` pixels), each a cell to
+    read, when ``keep`` takes it; ``words``: the grid's."""
+    a, top, b, bottom = band
+    crop = gray[top:bottom, a:b].astype(np.int16)
+    if crop.size == 0:
+        return []
+    room = crop.shape[0] > tall + PAD  # ground above and below the row's text
+    ink = _ink(crop)  # (h, w)
+    if not ink.any():  # greyed-out text, then
+        ink = _faint_ink(crop, tall)
+    cells: list[Cell] = []
+    for r0, r1 in _column_runs(ink, tall):
+        # The main run of the ink's rows: a band reaching the rows above and below (a
+        # terminal's rows 13 pixels apart) holds slivers of their ink, which were read
+        # with it ("28" over the top of a "1": lost) or made it look like a border.
+        per_row = ink[:, r0:r1].sum(axis=1)  # (h,)
+        y0, y1 = _main_run(per_row)
+        # (thin ink from the band's top to its bottom is a key's or a cell's border, not
+        # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground;
+        # its main run reaches an end of the band, where slivers of other rows do not)
+        through = room and bool(per_row[0] and per_row[-1]) and (y0 == 0 or y1 == len(per_row))
+        through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
+        box = (a + r0, top + y0, a + r1, top + y1)
+        if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and keep(box):
+            column = frozenset(_column(words, a + r0, a + r1))
+            cells.append((box, _figures(words, a + r0, a + r1), column, words))
+    return cells
+
+
+def _row_below(
+    gray: np.ndarray, rows: list[Row], words: list[OcrWord], lines: list[OcrLine]
+) -> list[Cell] | None:
+    """The cells of a row the engine lost whole, right under the grid: one row's pitch (the median
+    step between its rows) below its last, where no line was read, with ink under half its
+    columns or more (GTK's calendar greys the days of the next month, and its last week, all of
+    them such days, was not read at all). None when there is no such row."""
+    if len(rows) < 3:
+        return None
+    middles = [box_middle(r.box) for r in rows]
+    pitch = statistics.median(b - a for a, b in pairwise(middles))
+    last = rows[-1]
+    half = (last.box[3] - last.box[1]) / 2 + PAD
+    top, bottom = int(middles[-1] + pitch - half), int(middles[-1] + pitch + half)
+    left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
+    if bottom > gray.shape[0] or pitch < last.tall:
+        return None
+    if any(ln.box[1] < bottom and top < ln.box[3] and ln.box[0] < right and left < ln.box[2] for ln in lines):
+        return None
+    spans: list[list[int]] = []
+    for w in sorted(words, key=lambda w: w.box[0]):  # the columns: the words' spans, merged
+        if spans and w.box[0] <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], w.box[2])
+        else:
+            spans.append([w.box[0], w.box[2]])
+    # (as tall as the rows' text: the foot of a keypad's key outlines under its last row is no row)
+    found = [
+        c
+        for a, b in spans
+        for c in _ink_cells(gray, (a, top, b, bottom), last.tall, words, lambda _: True)
+        if c[0][3] - c[0][1] >= 0.6 * last.height
+    ]
+    columns = max(len(r.cells) for r in rows)
+    return found if len(found) >= columns / 2 else None
 
 
 def gap_boxes(gray: np.ndarray, lines: list[OcrLine]) -> list[Box]:
@@ -209,6 +287,7 @@ def gap_boxes(gray: np.ndarray, lines: list[OcrLine]) -> list[Box]:
 STROKES = frozenset("1lI|!i")
 STROKE_WIDTH = 0.6  # a one's ink is at most this wide for its height (a "4" or "8" is wider)
 STROKE_CONFIDENCE = 0.3  # engines are unsure of a lone stroke out of context (tesseract: 0.47)
+THIN = 0.35  # ink this narrow for its height is one upright stroke (a "0" or "4" is half as wide as tall)
 
 
 def _accepted(
@@ -216,7 +295,11 @@ def _accepted(
 ) -> str | None:
     """The snippet's text as read, a stroke in a column of figures as "1", or None (too unsure).
     A reading that another row holds in the same column is vouched for by it (ps's STAT column:
-    a lone "S" read at 0.57 under the "S" of the row above)."""
+    a lone "S" read at 0.57 under the "S" of the row above). Ink no wider than a stroke
+    (``THIN``) read as anything but a stroke is no reading: xcalc's key outlines between two
+    labels came back "0"."""
+    if box[2] - box[0] <= THIN * (box[3] - box[1]) and not set(text.strip()) <= STROKES:
+        return None
     if confidence >= MIN_CONFIDENCE or (text.strip() in column and confidence >= STROKE_CONFIDENCE):
         return text
     narrow = box[2] - box[0] <= STROKE_WIDTH * (box[3] - box[1])
@@ -292,8 +375,13 @@ def _filled(engine: OcrEngine, gray: np.ndarray, cells: list[Cell]) -> list[OcrL
     # an engine's reading of a snippet: xcalc's key borders alone on it came back "ll").
     copies = [same_ink(gray, box, words) for box, _, _, words in cells]
     found = [OcrLine(w.text, w.box, w.confidence, [w]) for w in copies if w is not None]
-    todo = [i for i, copy in enumerate(copies) if copy is None]
-    read = _read_cells(engine, gray, cells, todo, list(range(len(cells)))) if todo else []
+    # Faint cells (greyed-out text) are read apart (:func:`_read_faint`).
+    faint = [i for i, copy in enumerate(copies) if copy is None and _faint(gray, cells[i][0])]
+    todo = [i for i, copy in enumerate(copies) if copy is None and i not in faint]
+    sheet = [i for i in range(len(cells)) if i not in faint]
+    read = _read_cells(engine, gray, cells, todo, sheet) if todo else []
+    if faint:
+        read += _read_faint(engine, gray, cells, faint)
     # A lone figure the sheet left unread is read again on a sheet of such figures alone: among a
     # calculator's keys a table's "1" came back as nothing and "ol" (half A multi-calc-term-rooms),
     # and alone as "1" (0.96).
@@ -304,13 +392,78 @@ def _filled(engine: OcrEngine, gray: np.ndarray, cells: list[Cell]) -> list[OcrL
     return found + [line for _, line in read]
 
 
+def _stretched(gray: np.ndarray, boxes: list[Box]) -> np.ndarray:
+    """``gray`` with each of ``boxes`` stretched to full contrast: its ground (median) white or
+    black as it is nearer, its ink the other. Greyed-out text 25 levels off white was left blank
+    by the engine."""
+    out = gray.copy()
+    for x0, y0, x1, y1 in boxes:
+        part = gray[y0:y1, x0:x1].astype(np.float32)
+        ground = float(np.median(part))
+        off = np.abs(part - ground)
+        reach = float(off.max())
+        if reach == 0:
+            continue
+        # (ink from half its reach on: a greyed "5"'s upright is drawn lighter than its bars)
+        level = np.clip(off * (2 * 255 / reach), 0, 255)
+        out[y0:y1, x0:x1] = (255 - level if ground >= 128 else level).astype(np.uint8)
+    return out
+
+
+def _faint_runs(cells: list[Cell], faint: list[int]) -> list[list[int]]:
+    """The faint cells (numbers into ``cells``) in runs along their rows, left to right: side by
+    side on one row band, with no word of the grid between them."""
+    runs: list[list[int]] = []
+    for i in sorted(faint, key=lambda i: (cells[i][0][1], cells[i][0][0])):
+        box, words = cells[i][0], cells[i][3]
+        if runs:
+            prev = cells[runs[-1][-1]][0]
+            same_row = prev[1] <= box_middle(box) <= prev[3] and box[1] <= box_middle(prev) <= box[3]
+            between = any(
+                prev[2] <= w.box[0] and w.box[2] <= box[0] and w.box[1] < box[3] and box[1] < w.box[3]
+                for w in words
+            )
+            if same_row and not between:
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+def _read_faint(
+    engine: OcrEngine, gray: np.ndarray, cells: list[Cell], faint: list[int]
+) -> list[tuple[int, OcrLine]]:
+    """Faint cells (greyed-out text) read at full contrast (:func:`_stretched`), each run of them
+    along a row (:func:`_faint_runs`) as one line, the way it is written: a sheet of a dozen lone
+    greyed digits one under another came back with three read; "2 3 4 5 6 7 8" in a row, whole.
+    Each word read goes to the cell under its middle."""
+    runs = _faint_runs(cells, faint)
+    boxes = [union_box([cells[i][0] for i in run]) for run in runs]
+    out = []
+    for k, line, _ in read_snippets(engine, _stretched(gray, boxes), boxes, height=SNIPPET_HEIGHT):
+        box = boxes[k]
+        zoom = max(ZOOM, -(-SNIPPET_HEIGHT // max(1, box[3] - box[1])))
+        for word in line.words or [OcrWord(line.text, line.box, line.confidence)]:
+            x = box[0] - PAD + ((word.box[0] + word.box[2]) / 2 - GAP) / zoom
+            at = [i for i in runs[k] if cells[i][0][0] - 2 <= x <= cells[i][0][2] + 2]
+            if len(at) != 1:
+                continue
+            cell, figures, column, _ = cells[at[0]]
+            text = _accepted(word.text, word.confidence, cell, figures, column)
+            if text is not None:
+                sure = max(word.confidence, MIN_CONFIDENCE)
+                out.append((at[0], OcrLine(text, cell, sure, [OcrWord(text, cell, sure)])))
+    return out
+
+
 def _read_cells(
     engine: OcrEngine, gray: np.ndarray, cells: list[Cell], wanted: list[int], sheet: list[int]
 ) -> list[tuple[int, OcrLine]]:
     """The cells numbered ``sheet`` read on one sheet: of them, those numbered ``wanted`` whose
     reading is taken (:func:`_accepted`), each with its number."""
     out = []
-    for k, line, _ in read_snippets(engine, gray, [cells[i][0] for i in sheet], height=SNIPPET_HEIGHT):
+    boxes = [cells[i][0] for i in sheet]
+    for k, line, _ in read_snippets(engine, gray, boxes, height=SNIPPET_HEIGHT):
         i = sheet[k]
         box, figures, column, _ = cells[i]
         text = _accepted(line.text, line.confidence, box, figures, column) if i in wanted else None

@@ -38,6 +38,10 @@ class GridConfig:
     # tesseract's boxes: terminals 0.017-0.037, tables in proportional fonts 0.05-0.10.
     mono_spread: float = 0.045
     mono_words: int = 8
+    # A space between two words of one line this wide (in the line's heights) or wider is a gutter
+    # between cells; a word space is about a third of a line height, a justified line's widest
+    # about one.
+    gutter: float = 1.5
 
 
 @dataclass
@@ -358,6 +362,120 @@ def _under_header(run: list[Row], cfg: GridConfig) -> tuple[list[Row], list[Row]
     return None
 
 
+def cells_of(line: OcrLine, cfg: GridConfig) -> list[OcrLine]:
+    """``line`` cut into cells at its gutters: spaces between its words at least ``cfg.gutter`` line
+    heights wide, when that makes three short cells or more. What makes a table's cells is the
+    space between them, not how an engine drew its lines: tesseract read a calendar's week, seven
+    days 18 pixels apart on a 9-pixel row, as one line, and that row, one cell long, was left out
+    of the grid whose other weeks it had cut apart."""
+    words = line.words
+    if len(words) < 2:
+        return [line]
+    wide = cfg.gutter * line.height
+    cells: list[list[OcrWord]] = [[words[0]]]
+    for a, b in pairwise(words):
+        if b.box[0] - a.box[2] >= wide:
+            cells.append([b])
+        else:
+            cells[-1].append(b)
+    # Three short cells or more: one wide space alone may be a window lying over a line of prose, or
+    # a label and its field.
+    if len(cells) < 3 or any(len(ws) > cfg.max_cell_words for ws in cells):
+        return [line]
+    # (each cell on the line's band: a "cos" boxed without ascenders beside "sin" and "tan" was
+    # put on a row of its own)
+    y0, y1 = line.box[1], line.box[3]
+    return [
+        OcrLine(" ".join(w.text for w in ws), (ws[0].box[0], y0, ws[-1].box[2], y1), line.confidence, ws)
+        for ws in cells
+    ]
+
+
+def _lined_up(row: Row, others: list[Row], cfg: GridConfig) -> bool:
+    """Each cell of ``row`` lies over columns of ``others`` (:func:`_span`), no two over the same:
+    a row of the same table, not a dialog's buttons under it ("Call Edit Close", one line with
+    wide spaces, cut at them: "Call" and "Edit" both under "City")."""
+    columns = _columns(others, cfg)
+    spans = [_span(c, columns) for c in row.cells]
+    over = [i for s in spans for i in s]
+    return all(spans) and len(over) == len(set(over))
+
+
+def _cut_ends(run: list[Row], cut: set[int], cfg: GridConfig) -> list[Row]:
+    """``run`` without rows at its ends made of a line cut at its gutters (``cut``: the cells'
+    ids, :func:`cells_of`) that do not line up with the rest (:func:`_lined_up`)."""
+    while len(run) > 1 and all(id(c) in cut for c in run[-1].cells) and not _lined_up(run[-1], run[:-1], cfg):
+        run = run[:-1]
+    while len(run) > 1 and all(id(c) in cut for c in run[0].cells) and not _lined_up(run[0], run[1:], cfg):
+        run = run[1:]
+    return run
+
+
+def _digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def _span(cell: OcrLine, columns: list[tuple[int, int]]) -> list[int]:
+    """The columns ``cell`` lies over, when it lies within them: no further out than halfway across
+    the gutters on either side (a toolbar's button or a title running past a column's gutter lies
+    over none); [] otherwise."""
+    x0, x1 = cell.box[0], cell.box[2]
+    over = [i for i, (a, b) in enumerate(columns) if min(x1, b) > max(x0, a)]
+    if not over:
+        return []
+    i, j = over[0], over[-1]
+    left = (columns[i - 1][1] + columns[i][0]) / 2 if i > 0 else -np.inf
+    right = (columns[j][1] + columns[j + 1][0]) / 2 if j + 1 < len(columns) else np.inf
+    return over if left <= x0 and x1 <= right else []
+
+
+def _rows_over(top: Row, ordered: list[Row], used: set[int], cfg: GridConfig) -> list[Row]:
+    """The rows right over ``top`` (of ``ordered``, all rows top to bottom), each close over the
+    next, three at most, none in a grid (``used``): a header's rows may lie side by side with no
+    row over the next ("Plan Storage Users" left of "Price Per user Price Saving"), so that they
+    are runs of their own."""
+    i = next(k for k, r in enumerate(ordered) if r is top)
+    over: list[Row] = []
+    below = top
+    for row in reversed(ordered[max(0, i - 3) : i]):
+        if below.box[1] - row.box[3] > cfg.row_gap * max(row.tall, below.tall):
+            break
+        if any(id(c) in used for c in row.cells):
+            break
+        over.insert(0, row)
+        below = row
+    return over
+
+
+def _header_rows(
+    above: list[Row], body: list[Row], columns: list[tuple[int, int]], cfg: GridConfig
+) -> list[Row]:
+    """The rows right over a grid's ``body`` that head its columns, top first; [] when they do not.
+    A header may take two rows or three: a group's name over the columns it spans ("Pay monthly"
+    over "Price" and "Per user"), and a column's name set halfway down both rows ("Plan"). Each
+    such row has fewer cells than the body's rows, so it was left out of the grid like a toolbar,
+    and the names were read as loose words in whatever order the layout gave them. They are the
+    header when they hold words, not figures, two cells a row at least, each cell lying over the
+    body's columns (:func:`_span`), and name every column: with the body's own top row when that
+    is a header of words, their cells must each span two columns or more (a group's name over
+    them); without, they must name every column between them."""
+    heads: list[Row] = []
+    for row in reversed(above[-3:]):
+        cells = row.cells
+        if len(cells) < 2 or _prompt(row) or any(_digit(c.text) for c in cells):
+            break
+        if any(len(c.text.split()) > cfg.max_cell_words or not _span(c, columns) for c in cells):
+            break
+        heads.insert(0, row)
+    if not heads:
+        return []
+    spans = [_span(c, columns) for r in heads for c in r.cells]
+    if not any(_digit(c.text) for c in body[0].cells):  # the body's top row is a header already
+        return heads if all(len(s) >= 2 for s in spans) else []
+    named = {i for s in spans for i in s}
+    return heads if len(named) == len(columns) else []
+
+
 def find_grids(
     lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False, prompts_apart: bool = False
 ) -> tuple[list[Grid], list[OcrLine]]:
@@ -367,8 +485,12 @@ def find_grids(
     and the next starts after it. (A second look for a grid's empty cells, :mod:`assistant.ocr.gaps`,
     keeps the runs whole: a column an engine lost from one listing shows in the one above it.)"""
     cfg = cfg or GridConfig()
+    # Each line's cells (:func:`cells_of`), and the line each came from; a terminal's lines are kept
+    # whole (its columns are found from the fixed-width grid of characters).
+    split = [(line, [line] if fixed else cells_of(line, cfg)) for line in lines]
+    pieces = [c for _, cells in split for c in cells]
     runs: list[list[Row]] = []
-    for row in rows_of(lines):
+    for row in rows_of(pieces):
         apart = prompts_apart and (_prompt(row) or (bool(runs) and _prompt(runs[-1][-1])))
         if runs and _follows(runs[-1][-1], row, cfg) and not apart:
             runs[-1].append(row)
@@ -376,8 +498,10 @@ def find_grids(
             runs.append([row])
     grids: list[Grid] = []
     used: set[int] = set()
+    cut_cells = {id(c) for line, cells in split if len(cells) > 1 for c in cells}
+    ordered = [r for run in runs for r in run]
     for run in runs:
-        rows = _trimmed(run)
+        rows = _trimmed(_cut_ends(run, cut_cells, cfg))
         if _is_grid(rows, cfg):
             # A toolbar or a status line over a table ("New Open, Print" over four columns) is no
             # row of it, nor are its words any column's.
@@ -386,9 +510,20 @@ def find_grids(
             # COMMAND") has few cells until it is cut at the columns found without it.
             cut = _without_stray_top(_without_lead([_recut(r, columns) for r in rows], cfg), columns, cfg)
             rows = rows[len(rows) - len(cut) :]
+            heads = _header_rows(_rows_over(rows[0], ordered, used, cfg), cut, columns, cfg)
+            if heads:  # the header's rows said as one, top to bottom, before the body
+                cells = [c for r in heads for c in r.cells]
+                fold = cut[0].cells if not any(_digit(c.text) for c in cut[0].cells) else []
+                cut = [Row(cells + fold), *(cut[1:] if fold else cut)]
+                used.update(id(c) for c in cells)
             used.update(id(c) for r in rows for c in r.cells)
             grids.append(Grid(cut, fixed or _monospace(rows, cfg)))
         elif (headed := _under_header(run, cfg)) is not None:
             used.update(id(c) for r in headed[1] for c in r.cells)
             grids.append(Grid(headed[0], fixed))
-    return grids, [ln for ln in lines if id(ln) not in used]
+    # A line none of whose cells is in a grid is left as it was read.
+    rest: list[OcrLine] = []
+    for line, cells in split:
+        left = [c for c in cells if id(c) not in used]
+        rest += [line] if len(left) == len(cells) else left
+    return grids, rest

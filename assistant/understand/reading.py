@@ -78,8 +78,17 @@ def block_pieces(block: TextBlock) -> list[str]:
 
 
 def block_text(block: TextBlock) -> str:
-    """A block's text for speech, each piece ending as a sentence."""
+    """A block's text for speech, each piece ending as a sentence; a table's row ends so whatever
+    its last cell ("17%", "(draft)"): the next row ran on into it, "17% Family, 2 TB, ...", and
+    speech (:mod:`assistant.speech.chunks`) counts a table's rows by its sentences."""
+    if block.grid is not None and block.grid.kind != "terminal":
+        return " ".join(_row_end(p) for p in block_pieces(block))
     return " ".join(sentence(p) for p in block_pieces(block))
+
+
+def _row_end(piece: str) -> str:
+    said = sentence(piece)
+    return said if not said or said.endswith((".", "!", "?")) else f"{said}."
 
 
 def _words(text: str) -> int:

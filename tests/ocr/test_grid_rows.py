@@ -191,7 +191,11 @@ def test_a_keys_outline_under_the_key_above_is_no_gap_to_read() -> None:
     between = gray[534:563, 928:956].astype(int)  # between "D" and "E": the outlines' ink only
     assert (np.abs(between - np.median(between)) > 60).any()
     labels = [ln.box for ln in lines]
+    last = max(b[3] for b in labels)
     for box, _, _ in gap_cells(gray, lines):
+        if box[1] > last:  # the keypad's next row, which these lines leave out, as a row lost whole
+            assert box[3] <= last + 30 and box[3] - box[1] < 15, box
+            continue
         # (a gap's ink, if any is found, is a label's)
         assert any(min(box[2], b[2]) > max(box[0], b[0]) for b in labels if abs(b[1] - box[1]) < 15), box
 

@@ -69,3 +69,13 @@ def test_a_table_of_one_row_says_row_not_rows() -> None:
     rows = [["Time", "Place", "Day"], ["19:30", "Town Hall", "Friday"]]
     (block,) = layout_blocks(_grid(rows, (40, 200, 420)))
     assert block_pieces(block) == ["Table, 1 row. Columns: Time, Place, Day", "19:30, Town Hall, Friday"]
+
+
+def test_each_row_of_a_table_ends_as_a_sentence_whatever_its_last_cell() -> None:
+    """A row ending in "17%" ran on into the next ("17% Family, 2 TB"), and speech, which counts a
+    table's rows by its sentences, took two rows for one."""
+    rows = [["Plan", "TB", "Off"], ["Starter", "1", "17%"], ["Family", "2", "(none)"]]
+    (block,) = layout_blocks(_grid(rows, (40, 200, 420)))
+    assert block.grid is not None and block.grid.kind == "table"
+    sentences, _ = select_text([block], None)
+    assert sentences == ["Table, 2 rows. Columns: Plan, TB, Off. Starter, 1, 17%. Family, 2, (none)."]

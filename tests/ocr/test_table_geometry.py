@@ -1,0 +1,186 @@
+"""Tables found from their own geometry on real screenshots of half A (datasets/screens), with the
+boxes tesseract returned there: cells cut at the gutters whatever the engine made of a line, a
+header of two rows, greyed-out cells and a row the engine lost whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.gaps import _accepted, fill_gaps, gap_cells
+from assistant.ocr.grid import find_grids
+from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+Words = list[tuple[str, tuple[int, int, int, int]]]
+
+
+def _lines(*lines: Words) -> list[OcrLine]:
+    return [OcrLine.of([OcrWord(t, b, 0.95) for t, b in words]) for words in lines]
+
+
+def _texts(lines: list[OcrLine]) -> list[list[str]]:
+    return [[c.text for c in r.cells] for g in find_grids(lines, prompts_apart=True)[0] for r in g.rows]
+
+
+def _week(y: int, days: list[str], x0: int = 446) -> Words:
+    return [(d, (x0 + 32 * i, y, x0 + 32 * i + 14, y + 9)) for i, d in enumerate(days)]
+
+
+# dlg-zenity-calendar-sale (GtkCalendar, DejaVu Sans 9): the header and the first weeks came back a
+# few days a line, the last two weeks one line each, seven days 18 pixels apart on a 9-pixel row.
+CALENDAR = _lines(
+    [("Sun", (442, 263, 464, 272)), ("Mon", (473, 263, 498, 272)), ("Tue", (506, 263, 527, 272))],
+    [("Wed", (536, 261, 562, 272))],
+    [("Thu", (570, 259, 595, 274))],
+    [("Fri", (605, 260, 623, 274)), ("Sat", (634, 261, 658, 274))],
+    *[[(d, (x, 280, x + 6, 289))] for d, x in [("1", 546), ("2", 578), ("3", 610), ("4", 641)]],
+    *[[(d, (x, 297, x + 6, 306))] for d, x in [("5", 450), ("6", 482), ("7", 514), ("8", 546)]],
+    [("9", (578, 297, 584, 306)), ("10", (606, 297, 620, 306)), ("11", (638, 297, 652, 306))],
+    [("12", (446, 312, 461, 325))],
+    [("13", (477, 312, 492, 325))],
+    [("14", (510, 314, 525, 323)), ("15", (542, 314, 556, 323)), ("16", (574, 314, 589, 323))],
+    [("17", (606, 314, 620, 323))],
+    [("18", (637, 312, 654, 325))],
+    _week(331, ["19", "20", "21", "22", "23", "24", "25"]),
+    _week(348, ["26", "27", "28", "29", "30", "31"]),
+)
+
+
+def test_a_week_read_as_one_line_is_cut_into_its_days() -> None:
+    """The last two weeks, one line each to the engine, were rows of one cell: left out of the
+    grid, they were read "19 20 21 ... 31" on, one week into the next, after "Table, 3 rows"."""
+    rows = _texts(CALENDAR)
+    assert rows[0] == ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    assert rows[-2:] == [["19", "20", "21", "22", "23", "24", "25"], ["26", "27", "28", "29", "30", "31"]]
+    assert len(rows) == 6
+
+
+# table-tk-contacts (Tk treeview): the dialog's buttons under the table, one line with wide spaces.
+CONTACTS = _lines(
+    [("Name", (540, 332, 578, 352))],
+    [("Phone", (646, 332, 685, 352))],
+    [("City", (765, 332, 792, 352))],
+    [("Team", (865, 336, 901, 346))],
+    *[
+        [
+            (name, (540, y, 600, y + 11)),
+            (phone, (644, y, 740, y + 11)),
+            (city, (766, y, 830, y + 11)),
+            (team, (865, y, 905, y + 11)),
+        ]
+        for y, name, phone, city, team in [
+            (359, "Aisha Khan", "0161 496 0732", "Manchester", "Sales"),
+            (382, "Bruno Costa", "0131 496 0184", "Edinburgh", "Support"),
+            (403, "Chloe Martin", "0117 496 0559", "Bristol", "Design"),
+            (425, "Dev Patel", "0121 496 0917", "Birmingham", "Sales"),
+        ]
+    ],
+    [("Call", (767, 525, 790, 544)), ("Edit", (826, 525, 849, 545)), ("Close", (883, 527, 918, 539))],
+)
+
+
+def test_buttons_on_one_line_under_a_table_are_no_row_of_it() -> None:
+    """Cut at its wide spaces, "Call Edit Close" would be a row; but "Call" and "Edit" both lie
+    under "City": no row of this table."""
+    rows = _texts(CONTACTS)
+    assert rows[0] == ["Name", "Phone", "City", "Team"] and len(rows) == 5
+    assert all("Call" not in row for row in rows)
+
+
+# table-chromium-plans-merged: "Plan", "Storage" and "Users" set halfway down a header of two rows,
+# "Pay monthly" over "Price" and "Per user", "Pay yearly" over "Price" and "Saving"; the body's cells
+# each a line.
+PLANS = _lines(
+    [("Pay", (476, 210, 503, 223)), ("monthly", (509, 209, 573, 223))],
+    [("Pay", (663, 210, 690, 223)), ("yearly", (695, 209, 744, 223))],
+    [("Plan", (193, 227, 225, 238))],
+    [("Storage", (278, 227, 339, 241))],
+    [("Users", (373, 227, 416, 238))],
+    [("Price", (455, 243, 493, 263))],
+    [("Per", (533, 247, 558, 257)), ("user", (564, 249, 598, 257))],
+    [("Price", (641, 245, 679, 257))],
+    [("Saving", (723, 245, 774, 260))],
+    *[
+        [(t, box)]
+        for t, box in [
+            ("Starter", (175, 280, 230, 299)),
+            ("100 GB", (284, 283, 333, 293)),
+            ("1", (391, 283, 398, 293)),
+            ("$2.99", (455, 282, 493, 295)),
+            ("$2.99", (546, 282, 584, 295)),
+            ("$29.90", (636, 282, 684, 295)),
+            ("17%", (735, 283, 763, 293)),
+            ("Family", (175, 316, 225, 336)),
+            ("2 TB", (295, 318, 322, 332)),
+            ("6", (391, 319, 398, 330)),
+            ("$9.99", (455, 319, 493, 332)),
+            ("$1.67", (546, 319, 584, 331)),
+            ("$99.90", (636, 319, 684, 332)),
+            ("17%", (735, 319, 763, 330)),
+            ("Team", (174, 355, 215, 366)),
+            ("5 TB", (293, 355, 323, 366)),
+            ("15", (387, 355, 402, 366)),
+            ("$24.00", (451, 355, 498, 367)),
+            ("$1.60", (546, 355, 584, 367)),
+            ("$230.00", (632, 355, 688, 367)),
+            ("20%", (734, 355, 763, 366)),
+            ("Business", (175, 391, 243, 403)),
+            ("20 TB", (291, 391, 327, 405)),
+            ("50", (387, 393, 403, 403)),
+            ("$79.00", (451, 392, 498, 403)),
+            ("$1.58", (546, 392, 584, 403)),
+            ("$720.00", (632, 392, 688, 403)),
+            ("24%", (734, 393, 763, 403)),
+        ]
+    ],
+)
+
+
+def test_a_header_of_two_rows_is_the_tables_header() -> None:
+    """Each header row has fewer cells than the body's, so they were left out of the table like a
+    toolbar, and read as loose words: "Plan. Storage. Users. Pay monthly Price. Pay yearly." They
+    name every column between them: the header, said once, top to bottom."""
+    rows = _texts(PLANS)
+    assert rows[0] == [
+        "Pay monthly",
+        "Pay yearly",
+        "Plan",
+        "Storage",
+        "Users",
+        "Price",
+        "Per user",
+        "Price",
+        "Saving",
+    ]
+    assert len(rows) == 5 and rows[1][0] == "Starter"
+
+
+def test_a_thin_stroke_read_as_a_round_figure_is_no_reading() -> None:
+    """xcalc's key outline between two labels, a stroke 4 pixels wide, came back "0" (0.65)."""
+    stroke = (76, 239, 80, 256)
+    assert _accepted("0", 0.65, stroke, figures=False) is None
+    assert _accepted("1", 0.65, stroke, figures=False) == "1"
+    assert _accepted("0", 0.65, (446, 280, 452, 289), figures=False) == "0"
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract not installed")
+def test_greyed_days_and_a_week_lost_whole_are_read() -> None:
+    """GtkCalendar greys the days of the months either side, 25 levels off white: the engine
+    read none of them, and its last week, all such days, was no row at all. A grid's empty cells
+    are looked at for faint ink too, read at full contrast along their row, and a row one pitch
+    under the grid with ink under its columns is read as a row the engine lost."""
+    with Image.open(SCREENS / "dlg-zenity-calendar-sale.png") as image:
+        picture = image.convert("RGB")
+    lines = _lines(*[[(w.text, w.box) for w in ln.words] for ln in CALENDAR])
+    gray = np.asarray(picture.convert("L"))
+    assert {b[1] // 10 for b, _, _ in gap_cells(gray, lines)} == {28, 34, 36}  # first, fifth, lost week
+    found = fill_gaps(picture, lines, TesseractEngine())[len(lines) :]
+    assert sorted((ln.box[1] > 360, ln.text) for ln in found) == sorted(
+        [(False, d) for d in ["28", "29", "30", "1"]] + [(True, str(d)) for d in range(2, 9)]
+    )
