@@ -145,3 +145,15 @@ def shipped_wheel(shipped_onnx_cache: Path, tmp_path_factory: pytest.TempPathFac
     )
     assert build.returncode == 0, build.stderr[-2000:]
     return next(dist.glob("assistant-*.whl"))
+
+
+@pytest.fixture(scope="session")
+def packaging_runs(
+    request: pytest.FixtureRequest, shipped_wheel: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Any]:
+    """The bundle's and the wheel install's checks (tests/support/packaging_runs.py), run side by side
+    once for the session, as far as this run selected their tests."""
+    from tests.support.packaging_runs import run_packaging
+
+    node_ids = [item.nodeid for item in request.session.items]
+    return run_packaging(node_ids, shipped_wheel, tmp_path_factory.mktemp("packaging"))

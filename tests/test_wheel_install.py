@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.support.packaging_runs import WHEEL
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
@@ -37,11 +39,9 @@ def _index_reachable() -> bool:
 
 @pytest.mark.slow
 @pytest.mark.timeout(1500)
-def test_fresh_install_of_the_wheel_describes_without_torch(tmp_path, request):
+def test_fresh_install_of_the_wheel_describes_without_torch(request):
     if not _index_reachable():
         pytest.skip("no package index reachable for the wheel's dependencies")
-    from install_bench import measure
-
     wheel = request.getfixturevalue("shipped_wheel")  # packaging/build_wheel.py, once for the session
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = "assistant/resources/models/flickr8k-lite2-lstm/onnx/"
@@ -50,7 +50,9 @@ def test_fresh_install_of_the_wheel_describes_without_torch(tmp_path, request):
     for name in ("PP-OCRv6_det_small.onnx", "PP-OCRv6_rec_small.onnx"):  # the text reader's models
         assert "assistant/resources/ocr/" + name in names
 
-    figures = measure(wheel, tmp_path / "venv", tmp_path)
+    # benchmarks/install_bench.py's measure(), side by side with the bundle's checks:
+    # tests/support/packaging_runs.py.
+    figures = request.getfixturevalue("packaging_runs")[WHEEL].get()
 
     assert figures["torch_importable"] is False
     # Text is read without RapidOCR and OpenCV, from the models in the wheel, as in development.
