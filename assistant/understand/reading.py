@@ -6,6 +6,8 @@ decides where one spoken piece ends and how much is said before "More text follo
 
 from __future__ import annotations
 
+import re
+
 from PIL import Image
 
 from assistant.ocr.base import OcrEngine
@@ -23,6 +25,9 @@ def join_lines(lines: list[str]) -> str:
         joins_word = out.endswith("-") and piece[:1].islower()
         out = out[:-1] + piece if joins_word else f"{out} {piece}".strip()
     return out
+
+
+ITEM = re.compile(r"\s*(\d{1,3}[.)]?|[-*•·▪–])\s+\S")  # a list item's mark, then its text
 
 
 def _has_digit(text: str) -> bool:
@@ -61,15 +66,19 @@ def block_pieces(block: TextBlock) -> list[str]:
 
     A line that stops well short of the block's right edge ends its piece: prose wraps at the
     edge, while list items, menu entries and shell lines end where their text ends. A shell
-    prompt's line (a command typed) is a piece of its own, never joined to what it printed.
+    prompt's line (a command typed) is a piece of its own, never joined to what it printed. In a
+    list (two lines or more of the block begin with an item's mark: "1", "2.", "-", "•"), each
+    item begins a piece, however wide the items are (a menu's entries boxed apart from the wider
+    text over them are as wide as the block).
     """
     if block.grid is not None:
         return grid_pieces(block)
     width = max(1, block.box[2] - block.box[0])
+    items = sum(bool(ITEM.match(line.text)) for line in block.lines) >= 2
     pieces: list[list[str]] = [[]]
     for line in block.lines:
         prompt = is_prompt(line.text)
-        if prompt and pieces[-1]:
+        if (prompt or (items and ITEM.match(line.text))) and pieces[-1]:
             pieces.append([])
         pieces[-1].append(line.text)
         if prompt or line.box[2] - block.box[0] < 0.75 * width:

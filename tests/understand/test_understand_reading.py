@@ -79,3 +79,22 @@ def test_each_row_of_a_table_ends_as_a_sentence_whatever_its_last_cell() -> None
     assert block.grid is not None and block.grid.kind == "table"
     sentences, _ = select_text([block], None)
     assert sentences == ["Table, 2 rows. Columns: Plan, TB, Off. Starter, 1, 17%. Family, 2, (none)."]
+
+
+def test_a_lists_items_are_pieces_of_their_own_however_wide() -> None:
+    """A terminal dialog's menu (half A dlg-dialog-menu-9x15), boxed apart from the wider text over
+    it, is a block of entries of about its own width: they ran on as one sentence ("1 Add a user
+    account 2 Change the time zone 3 ..."). A paragraph's wrapped lines are still one piece."""
+    from assistant.ocr.layout import TextBlock
+
+    entries = [
+        "1 Add a user account",
+        "2 Change the time zone",
+        "3 Set up the printer",
+        "- Back up home folders",
+    ]
+    menu = TextBlock([OcrLine(t, (100, 20 * i, 300, 20 * i + 14), 0.9) for i, t in enumerate(entries)])
+    assert block_pieces(menu) == entries
+    prose = ["The count starts two hours", "before high water, when 12 of", "the waders come in to feed."]
+    para = TextBlock([OcrLine(t, (100, 20 * i, 300, 20 * i + 14), 0.9) for i, t in enumerate(prose)])
+    assert block_pieces(para) == [" ".join(prose)]
