@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
-from assistant.ocr.boxes import OcrLine
+from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import TextBlock, layout_blocks
 from assistant.ocr.panels import Panel
 
@@ -29,6 +29,9 @@ class OcrResult:
     # The picture read, when the layout may look at it: what it draws between lines (a rule, an
     # edge of ground) parts them (assistant.ocr.separators).
     picture: Image.Image | None = None
+    # Words read exactly, from a font's own glyphs (assistant.ocr.glyph_reading): the checks made
+    # of an engine's words (the glyph vote, the font's look at unsure words) pass them by.
+    exact: frozenset[OcrWord] = frozenset()
 
     def blocks(self) -> list[TextBlock]:
         """Lines grouped into blocks, in reading order (pane by pane; in a pane, columns, top to

@@ -114,8 +114,9 @@ def _colours(rgb: np.ndarray) -> np.ndarray:
 def _cells(colours: np.ndarray, grid: Grid, rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
     """The ink of ``rows`` x ``cols`` cells of ``grid`` from its origin: (rows, cols, h, w) bool, and
     each cell's ground colour (rows, cols): the colour three of its four corners share (a reversed
-    cell, a coloured bar: glyphs hardly reach a cell's corners), or else the commonest corner
-    colour of its row of cells."""
+    cell, a coloured bar: glyphs hardly reach a cell's corners), or else the colour its top corners
+    share (an underlined cell: the underline runs through its bottom corners), or its bottom ones,
+    or else the commonest corner colour of its row of cells."""
     h, w = grid.height, grid.font.pitch
     part = colours[grid.top : grid.top + rows * h, grid.left : grid.left + cols * w]
     cells = part.reshape(rows, h, cols, w).transpose(0, 2, 1, 3)  # (rows, cols, h, w)
@@ -124,7 +125,12 @@ def _cells(colours: np.ndarray, grid: Grid, rows: int, cols: int) -> tuple[np.nd
     )  # (4, rows, cols)
     shared = (corners[:, None] == corners[None, :]).sum(axis=1)  # (4, rows, cols): corners like each
     row_ground = np.array([_commonest(c) for c in corners.transpose(1, 0, 2).reshape(rows, -1)])  # (rows,)
-    ground = np.where(shared[0] >= 3, corners[0], np.where(shared[3] >= 3, corners[3], row_ground[:, None]))
+    top = np.where(
+        corners[0] == corners[1],
+        corners[0],
+        np.where(corners[2] == corners[3], corners[2], row_ground[:, None]),
+    )
+    ground = np.where(shared[0] >= 3, corners[0], np.where(shared[3] >= 3, corners[3], top))
     ink = cells != ground[..., None, None]
     return ink, ground
 
@@ -227,6 +233,8 @@ def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
                 votes[key][0] += said[0]
                 votes[key][1] += said[1]
                 break
+            if said is not None and said[0] >= 0.5 * said[1]:
+                break  # this grid with a few cells no glyph (an icon, a cursor): no other grid
         else:
             best: tuple[int, tuple[str, int, int], int] | None = None
             for font in fonts:
@@ -302,29 +310,56 @@ def _row_lines(
     return out
 
 
-def read_grid(
-    rgb: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray
-) -> list[tuple[OcrLine, list[Box]]]:
-    """Every line on ``grid`` in ``rgb``, with the boxes of the cells its words fill; cells already
-    ``taken`` (h, w bool: by another grid) are left out."""
+@dataclass
+class GridReading:
+    """The lines read on one grid, and which of its cells (rows, cols) their words fill."""
+
+    lines: list[OcrLine]
+    grid: Grid  # the grid moved to its first whole cell in the picture
+    filled: np.ndarray  # (rows, cols) bool
+    ground: np.ndarray  # (rows, cols) each cell's ground colour (packed)
+
+    @property
+    def rows(self) -> int:
+        return int(self.filled.any(axis=1).sum())
+
+
+def read_grid(rgb: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray) -> GridReading:
+    """Every line on ``grid`` in ``rgb``; cells already ``taken`` (h, w bool: by another grid) are
+    left out."""
     h, w = grid.height, grid.font.pitch
     top, left = grid.top % h, grid.left % w
-    rows, cols = (rgb.shape[0] - top) // h, (rgb.shape[1] - left) // w
-    if rows < 1 or cols < 1:
-        return []
+    rows, cols = max(0, (rgb.shape[0] - top) // h), max(0, (rgb.shape[1] - left) // w)
     at = Grid(grid.font, top, left)
+    filled = np.zeros((rows, cols), dtype=bool)
+    if rows < 1 or cols < 1:
+        return GridReading([], at, filled, np.zeros((rows, cols), dtype=np.int32))
     ink, ground = _cells(_colours(rgb), at, rows, cols)
     said = _lookup(ink, grid.font)
     free = ~taken[top : top + rows * h, left : left + cols * w].reshape(rows, h, cols, w).any(axis=(1, 3))
     said = np.where(free, said, "")
-    out = []
-    for r in range(rows):
-        if not (said[r] != " ").any():
-            continue
-        y = top + r * h
-        for line, spans in _row_lines(said[r], ink[r], ground[r], at, y, cfg):
-            out.append((line, [(left + a * w, y, left + b * w, y + h) for a, b in spans]))
-    return out
+    lines = []
+    for r in np.flatnonzero((said != " ").any(axis=1)):
+        for line, spans in _row_lines(said[r], ink[r], ground[r], at, top + int(r) * h, cfg):
+            lines.append(line)
+            for a, b in spans:
+                filled[r, a:b] = True
+    return GridReading(lines, at, filled, ground)
+
+
+def _paint(painted: np.ndarray, taken: np.ndarray, read: GridReading) -> None:
+    """The cells ``read`` filled painted in their ground, and marked ``taken``."""
+    h, w = read.grid.height, read.grid.font.pitch
+    rows, cols = read.filled.shape
+    y0, x0 = read.grid.top, read.grid.left
+    region = painted[y0 : y0 + rows * h, x0 : x0 + cols * w].reshape(rows, h, cols, w, 3)
+    ground = np.stack([(read.ground >> s) & 255 for s in (16, 8, 0)], axis=-1).astype(
+        np.uint8
+    )  # (rows, cols, 3)
+    for r in np.flatnonzero(read.filled.any(axis=1)):
+        keep = read.filled[r][None, :, None, None]  # (1, cols, 1, 1)
+        region[r] = np.where(keep, ground[r][None, :, None, :], region[r])
+    taken[y0 : y0 + rows * h, x0 : x0 + cols * w] |= np.repeat(np.repeat(read.filled, h, axis=0), w, axis=1)
 
 
 def read_glyphs(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> GlyphReading:
@@ -335,16 +370,10 @@ def read_glyphs(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> GlyphReading
     taken = np.zeros(rgb.shape[:2], dtype=bool)
     for grid in find_grids(rgb, cfg):
         read = read_grid(rgb, grid, cfg, taken)
-        if len({cells[0][1] for _, cells in read}) < cfg.min_rows:
+        if read.rows < cfg.min_rows:
             continue  # a line or two in step with a font: left to the engine with the lines round it
-        for line, cells in read:
-            lines.append(line)
-            for x0, y0, x1, y1 in cells:
-                taken[y0:y1, x0:x1] = True
-                block = rgb[y0:y1, x0:x1].reshape(-1, 3)
-                colours = _colours(block[None])[0]
-                ground = _commonest(colours)
-                painted[y0:y1, x0:x1] = [(ground >> 16) & 255, (ground >> 8) & 255, ground & 255]
+        lines += read.lines
+        _paint(painted, taken, read)
     return GlyphReading(lines, painted)
 
 
@@ -374,4 +403,7 @@ class GlyphFirstOcr(OcrEngine):
         if content_span(np.asarray(Image.fromarray(rest).convert("L"))) is not None:
             lines += self.engine.recognize(Image.fromarray(rest)).lines
         elapsed = (time.perf_counter() - start) * 1000
-        return OcrResult(lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size)
+        exact = frozenset(w for line in reading.lines for w in line.words)
+        return OcrResult(
+            lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size, exact=exact
+        )

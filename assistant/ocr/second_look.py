@@ -20,6 +20,7 @@ line (a keypad, a dial) is looked into without its stipple and the outlines roun
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -333,6 +334,18 @@ def merge(
     return out + new
 
 
+def unexact_checked(
+    lines: list[OcrLine], exact: frozenset[OcrWord], check: Callable[[list[OcrLine]], list[OcrLine]]
+) -> list[OcrLine]:
+    """``lines`` with ``check`` made of those not read ``exact``ly (every word from a font's own
+    glyphs: a terminal's hundreds of words, no engine's guesses among them); the exact ones as
+    they are, after."""
+    if not exact:
+        return check(lines)
+    kept = [ln for ln in lines if ln.words and all(w in exact for w in ln.words)]
+    return check([ln for ln in lines if not (ln.words and all(w in exact for w in ln.words))]) + kept
+
+
 class SecondLookOcr(OcrEngine):
     """``first`` reads the picture; ``reader`` reads the ink ``first`` left without a sure word."""
 
@@ -371,7 +384,8 @@ class SecondLookOcr(OcrEngine):
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
         result.lines = doubted
         if self.cfg.font_first:  # words in a core font read from its glyphs, not read again
-            result.lines = font_sure(result.lines, gray, self.cfg.sure)
+            least = self.cfg.sure
+            result.lines = unexact_checked(result.lines, result.exact, lambda ls: font_sure(ls, gray, least))
         tidied: list[Tidied] = []
         pads: list[Box] = []
         found = unread_places(gray, result.lines, self.cfg, tidied, pads, inked)
@@ -421,7 +435,8 @@ class SecondLookOcr(OcrEngine):
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(given_way(result.lines, words, keys), words, self.cfg, looked)
         result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"
-        result.lines = vote_glyphs(result.lines, gray)  # a fixed-width font's look-alikes: "sda1", not "sdal"
+        # A fixed-width font's look-alikes: "sda1", not "sdal".
+        result.lines = unexact_checked(result.lines, result.exact, lambda ls: vote_glyphs(ls, gray))
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)
         return result

@@ -15,6 +15,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.bitmap_fonts import core_fonts
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.glyph_reading import GlyphFirstOcr, find_grids, read_glyphs
+from assistant.ocr.second_look import unexact_checked
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
 
@@ -106,3 +107,25 @@ def test_words_end_where_their_ground_changes_not_at_a_cursor() -> None:
     assert any("25688" in text.split() for text in said) and "25688" in truth
     rgb, _ = _screen("term-w3m-tides-10x20")
     assert "Tide times at Gull Bay" in [line.text for line in read_glyphs(rgb).lines]
+
+
+def test_words_read_from_glyphs_pass_the_engine_checks_by() -> None:
+    rgb, _ = _screen("term-core-6x10-mail")
+    result = GlyphFirstOcr(_Recording()).recognize(Image.fromarray(rgb))
+    engine_lines = [line for line in result.lines if line.text == "engine"]
+    assert engine_lines and not any(w in result.exact for w in engine_lines[0].words)
+    glyph_lines = [line for line in result.lines if line.text != "engine"]
+    assert all(w in result.exact for line in glyph_lines for w in line.words)
+    seen: list[list[OcrLine]] = []
+    kept = unexact_checked(result.lines, result.exact, lambda lines: seen.append(lines) or lines)
+    assert seen == [engine_lines]  # the glyph vote, the font's look: only what the engine read
+    assert sorted(line.text for line in kept) == sorted(line.text for line in result.lines)
+
+
+def test_underlined_words_of_a_man_page_read_with_their_ground() -> None:
+    # man du in 7x13: what the user puts in is underlined (a row of ink through the cell's bottom
+    # corners), in a small xterm on a desktop of another colour.
+    rgb, truth = _screen("man-du-7x13-scrolled")
+    said = [w.text for line in read_glyphs(rgb).lines for w in line.words]
+    for word in ("--block-size=1M", "--exclude-from=FILE", "--time-style=STYLE"):
+        assert word in truth and word in said
