@@ -64,10 +64,13 @@ def _on_circle(points: list[OcrLine], cfg: DialConfig) -> list[float] | None:
     if radius < cfg.min_radius * height or max(abs(r - radius) for r in radii) > cfg.spread * radius:
         return None
     # A keypad's digits share rows and columns (1 4 7 and 3 6 9 fit a circle too); round a dial
-    # they hardly do: a clock's twelve numbers stand in seven columns and seven rows.
-    if _lanes([(p.box[0] + p.box[2]) / 2 for p in points], height) + _lanes(
-        [(p.box[1] + p.box[3]) / 2 for p in points], height
-    ) <= len(points):
+    # they hardly do: a clock's twelve numbers stand in seven columns and seven rows. And round a
+    # circle they stand in three columns and three rows at least: two columns of a table's lone
+    # figures (renewals "0, 1, 0, 0, 1" and a few days of a date column beside them) fitted a
+    # circle and were read as a dial.
+    across = _lanes([(p.box[0] + p.box[2]) / 2 for p in points], height)
+    down = _lanes([(p.box[1] + p.box[3]) / 2 for p in points], height)
+    if across + down <= len(points) or min(across, down) < 3:
         return None
     angles = [math.degrees(math.atan2(x - cx, cy - y)) % 360 for x, y in map(_centre, points)]
     ordered = sorted(angles)

@@ -411,6 +411,24 @@ def _cut_ends(run: list[Row], cut: set[int], cfg: GridConfig) -> list[Row]:
     return run
 
 
+#: A step down to a run's last row this many times the run's usual step or more: no row of it.
+LAST_STEP = 1.3
+
+
+def _evenly(run: list[Row], cfg: GridConfig) -> list[Row]:
+    """``run`` without rows at its foot that stand further below the row over them than its rows
+    stand apart (its median step, middle to middle, ``LAST_STEP`` times it or more): a table's rows
+    are evenly spaced, and the note and the buttons under a Tk table ("Take two packets at most;
+    bring seeds back in autumn.", "Take Return Close"), close enough to run on, were read as its
+    last two rows."""
+    while len(run) > cfg.min_rows + 1:
+        steps = [box_middle(b.box) - box_middle(a.box) for a, b in pairwise(run)]
+        if steps[-1] < LAST_STEP * statistics.median(steps[:-1]):
+            break
+        run = run[:-1]
+    return run
+
+
 def _digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
@@ -476,6 +494,72 @@ def _header_rows(
     return heads if len(named) == len(columns) else []
 
 
+#: Characters an engine takes for one another in a proportional font, by what the place needs: a
+#: figure ("A1" read "Al"), a capital or a small letter.
+LOOK_ALIKES = {
+    "9": {"l": "1", "I": "1", "|": "1", "O": "0", "o": "0"},
+    "A": {"1": "I", "0": "O", **{c: c.upper() for c in "cosvwxz"}},  # (a small "c" is a small "C")
+    "a": {"1": "l", "0": "o", **{c: c.lower() for c in "COSVWXZ"}},
+}
+
+
+def _shape(text: str) -> str:
+    """``text`` with each figure "9", each capital "A", each small letter "a"; the rest as it is."""
+    return "".join(
+        "9" if ch.isdigit() else "A" if ch.isupper() else "a" if ch.islower() else ch for ch in text
+    )
+
+
+def _as_shape(text: str, shape: str) -> str | None:
+    """``text`` made to ``shape`` by look-alikes alone (:data:`LOOK_ALIKES`), or None when it cannot."""
+    if len(text) != len(shape):
+        return None
+    out = []
+    for ch, want in zip(text, shape, strict=True):
+        if _shape(ch) == want:
+            out.append(ch)
+        elif ch in LOOK_ALIKES.get(want, {}):
+            out.append(LOOK_ALIKES[want][ch])
+        else:
+            return None
+    return "".join(out)
+
+
+def _column_shapes(rows: list[Row], columns: list[tuple[int, int]]) -> list[Row]:
+    """``rows`` with a cell put right where its column's cells share one shape (:func:`_shape`) and
+    it differs from them only by look-alikes: a column of shelf codes "A1, A2, B1, B2, C1" read
+    "Al" and "Bl" where the "1" stood alone. The column's own cells say what it holds, as a
+    person reading down it would take "Al" among the codes for "A1". The shape must be the cells'
+    commonest, held by half of those as long or more (three at least)."""
+    by_column: dict[int, list[OcrLine]] = {}
+    for row in rows:
+        for cell in row.cells:
+            by_column.setdefault(_column_at((cell.box[0] + cell.box[2]) / 2, columns), []).append(cell)
+    fixed: dict[int, OcrLine] = {}
+    for cells in by_column.values():
+        shapes = [_shape(c.text) for c in cells]
+        common = max(set(shapes), key=shapes.count)
+        alike = [s for s in shapes if len(s) == len(common)]  # (a header, a row run on, aside)
+        if shapes.count(common) < max(3, len(alike) / 2) or any(
+            s != common and shapes.count(s) >= shapes.count(common) for s in shapes
+        ):
+            continue
+        for cell, shape in zip(cells, shapes, strict=True):
+            text = _as_shape(cell.text, common) if shape != common else None
+            if text is not None:
+                words = words_of(cell)
+                if " ".join(w.text for w in words) != cell.text:  # (words not the cell's text)
+                    words = [OcrWord(cell.text, cell.box, cell.confidence)]
+                at, put = 0, []
+                for w in words:  # each word as put right, in its place in the cell's text
+                    put.append(OcrWord(text[at : at + len(w.text)], w.box, w.confidence))
+                    at += len(w.text) + 1
+                fixed[id(cell)] = OcrLine(text, cell.box, cell.confidence, put)
+    if not fixed:
+        return rows
+    return [Row([fixed.get(id(c), c) for c in r.cells]) for r in rows]
+
+
 def find_grids(
     lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False, prompts_apart: bool = False
 ) -> tuple[list[Grid], list[OcrLine]]:
@@ -501,7 +585,7 @@ def find_grids(
     cut_cells = {id(c) for line, cells in split if len(cells) > 1 for c in cells}
     ordered = [r for run in runs for r in run]
     for run in runs:
-        rows = _trimmed(_cut_ends(run, cut_cells, cfg))
+        rows = _trimmed(_evenly(_cut_ends(run, cut_cells, cfg), cfg))
         if _is_grid(rows, cfg):
             # A toolbar or a status line over a table ("New Open, Print" over four columns) is no
             # row of it, nor are its words any column's.
@@ -517,7 +601,7 @@ def find_grids(
                 cut = [Row(cells + fold), *(cut[1:] if fold else cut)]
                 used.update(id(c) for c in cells)
             used.update(id(c) for r in rows for c in r.cells)
-            grids.append(Grid(cut, fixed or _monospace(rows, cfg)))
+            grids.append(Grid(_column_shapes(cut, columns), fixed or _monospace(rows, cfg)))
         elif (headed := _under_header(run, cfg)) is not None:
             used.update(id(c) for r in headed[1] for c in r.cells)
             grids.append(Grid(headed[0], fixed))

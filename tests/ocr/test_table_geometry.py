@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.dials import find_dial
 from assistant.ocr.gaps import _accepted, fill_gaps, gap_cells
 from assistant.ocr.grid import find_grids
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
@@ -184,3 +185,108 @@ def test_greyed_days_and_a_week_lost_whole_are_read() -> None:
     assert sorted((ln.box[1] > 360, ln.text) for ln in found) == sorted(
         [(False, d) for d in ["28", "29", "30", "1"]] + [(True, str(d)) for d in range(2, 9)]
     )
+
+
+# table-tk-striped-seeds (Tk treeview, DejaVu Sans 9, zebra stripes), tesseract's lines as it read
+# them: the shelf codes "A1", "B1" and "C1" read "Al", "Bl" and "cl" where the "1" stood alone.
+SEEDS = _lines(
+    [("Packets|Sown", (474, 166, 585, 177)), ("by", (592, 166, 610, 180)), ("Shelf", (628, 162, 675, 183))],
+    [("Seed", (337, 163, 380, 183))],
+    [("e", (310, 165, 319, 181))],
+    *[
+        [(t, b)]
+        for t, b in [
+            ("S-01", (280, 191, 312, 205)),
+            ("Runner bean", (343, 192, 433, 203)),
+            ("24", (517, 193, 533, 203)),
+            ("May", (543, 193, 571, 206)),
+            ("Al", (633, 193, 651, 203)),
+            ("9", (526, 216, 535, 230)),
+            ("S-02", (280, 218, 309, 228)),
+            ("Courgette", (343, 218, 412, 231)),
+            ("May", (543, 218, 571, 231)),
+            ("Al", (633, 218, 651, 228)),
+            ("S-03", (278, 241, 310, 255)),
+            ("31", (516, 241, 533, 255)),
+            ("April", (542, 242, 574, 256)),
+            ("Beetroot", (343, 243, 404, 253)),
+            ("A2", (633, 243, 651, 253)),
+            ("12", (516, 266, 533, 280)),
+            ("Spinach", (343, 267, 398, 281)),
+            ("March", (543, 267, 585, 278)),
+            ("S-04", (280, 268, 310, 278)),
+            ("A2", (633, 268, 651, 278)),
+            ("18", (516, 291, 533, 305)),
+            ("March", (543, 292, 585, 303)),
+            ("S-05", (280, 293, 310, 303)),
+            ("Sweet pea", (343, 293, 415, 306)),
+            ("Bl", (634, 293, 651, 303)),
+            ("S-06", (280, 316, 312, 330)),
+            ("Sunflower", (343, 316, 413, 330)),
+            ("40", (515, 316, 534, 330)),
+            ("4", (674, 316, 705, 330)),
+            ("May", (543, 318, 571, 331)),
+            ("6", (524, 341, 533, 355)),
+            ("Parsnip", (343, 342, 393, 356)),
+            ("April", (542, 342, 574, 356)),
+            ("S-07", (280, 343, 310, 353)),
+            ("B2", (634, 343, 651, 353)),
+            ("27", (516, 366, 533, 380)),
+            ("Radish", (343, 367, 389, 378)),
+            ("S-08", (280, 368, 310, 378)),
+            ("August", (542, 368, 591, 381)),
+            ("B2", (634, 368, 651, 378)),
+            ("S-09", (279, 391, 311, 405)),
+            ("15", (516, 391, 533, 405)),
+            ("Kale", (343, 392, 372, 403)),
+            ("June", (541, 393, 572, 406)),
+            ("cl", (634, 393, 651, 403)),
+            ("S-10", (279, 416, 311, 430)),
+            ("11", (516, 416, 533, 430)),
+            ("C1", (635, 416, 651, 430)),
+            ("Leek", (343, 417, 376, 428)),
+            ("March", (543, 417, 585, 428)),
+            ("Take", (489, 484, 522, 495)),
+            ("Close", (639, 484, 677, 495)),
+            ("Return", (558, 485, 604, 495)),
+        ]
+    ],
+    [("B", (633, 316, 642, 330)), ("1", (645, 316, 652, 330))],
+    [
+        ("Take", (276, 450, 309, 461)),
+        ("two", (314, 451, 338, 461)),
+        ("packets", (344, 450, 398, 464)),
+        ("at", (403, 451, 416, 461)),
+        ("most;", (421, 451, 458, 463)),
+        ("bring", (465, 450, 500, 464)),
+        ("seeds", (505, 450, 546, 461)),
+        ("back", (551, 450, 584, 461)),
+        ("in", (589, 450, 600, 461)),
+        ("autumn.", (605, 451, 663, 461)),
+    ],
+)
+
+
+def test_a_look_alike_is_read_as_its_column_reads() -> None:
+    """A column of shelf codes, each a capital and a figure: "Al", "Bl" and "cl" among them are
+    "A1", "B1" and "C1", as a person reading down the column takes them."""
+    codes = [r[-1] for r in _texts(SEEDS)[1:]]
+    assert codes[:5] == ["A1", "A1", "A2", "A2", "B1"] and codes[-4:] == ["B2", "B2", "C1", "C1"]
+
+
+def test_the_note_and_buttons_under_a_table_are_no_rows_of_it() -> None:
+    """Its rows stand 25 pixels apart; the note 34 below the last and the buttons 34 below the note
+    (close enough to run on) were read as its last two rows, "Take two, packets at most; ..."."""
+    rows = _texts(SEEDS)
+    assert rows[-1][0] == "S-10" and len(rows) == 11
+
+
+def test_two_columns_of_lone_figures_are_no_dial() -> None:
+    """table-qt-striped-loans, live: the renewals column ("0, 1, 0, 0, 1, 0") and two days of the
+    date column beside it, each a lone figure, fitted a circle: read as "Dial: 0, 1, 0 ..." after
+    the table, the rows without them. Round a circle, numbers stand in three columns at least."""
+    figures = [("0", 287), ("1", 314), ("0", 337), ("0", 412), ("1", 437), ("0", 462)]
+    lines = _lines(*[[(t, (1009, y, 1017, y + 14))] for t, y in figures])
+    lines += _lines([("27", (755, 387, 770, 401))], [("3", (755, 437, 762, 451))])
+    dial, rest = find_dial(lines)
+    assert dial is None and rest == lines
