@@ -168,7 +168,9 @@ class Describer:
         for name, engine in (self._ocr_engines or {}).items():
             # The photo reader, and the screen reader's second look (SecondLookOcr.reader) and the
             # tesseract process it keeps waiting for its next sheet (SecondLookOcr.first).
-            parts = (engine, getattr(engine, "reader", None), getattr(engine, "first", None))
+            # (SecondLookOcr.first: tesseract, behind the core-font reader, GlyphFirstOcr.engine.)
+            first = getattr(engine, "first", None)
+            parts = (engine, getattr(engine, "reader", None), getattr(first, "engine", first))
             for part in parts if name != "screen_ocr" else ():
                 release = getattr(part, "release", None)
                 if callable(release) and release():

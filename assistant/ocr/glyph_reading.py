@@ -35,7 +35,8 @@ from assistant.ocr.text_height import row_runs
 
 # Random odd 64-bit weights: a cell's packed ink (bytes) hashed as their weighted sum (mod 2**64),
 # so that a whole picture's cells are looked up among a font's glyphs with one searchsorted.
-_WEIGHTS = np.random.default_rng(20261206).integers(1, 2**63, size=64, dtype=np.uint64) | np.uint64(1)
+# (Bytes enough for the largest cell xfonts-base has, 10x20: 25.)
+_WEIGHTS = np.random.default_rng(20261206).integers(1, 2**63, size=128, dtype=np.uint64) | np.uint64(1)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class GlyphConfig:
     slab: int = 192  # pixels: lines are found in vertical slabs (columns of text apart)
     step: int = 24  # grey levels: a stroke's edge (as text_height)
     samples: int = 24  # sample lines the grids are looked for on
+    # Sample lines on no font that end the search, none found before: this many, and half of them.
+    give_up: int = 4
     # A sample line is tried only where its ink is nearly all of a few colours (a bitmap font has
     # no antialiasing): the share of its ink pixels in its three commonest ink colours.
     flat_ink: float = 0.9
@@ -150,9 +153,10 @@ def _lookup(ink: np.ndarray, font: BitmapFont) -> np.ndarray:
     hashes = _hash(np.packbits(flat, axis=1))
     at = np.clip(np.searchsorted(table.hashes, hashes), 0, len(table.hashes) - 1)
     found = table.hashes[at] == hashes
-    cells = ink.reshape(-1, ink.shape[-2], ink.shape[-1])  # (N, h, w)
+    cells = ink.reshape(-1, ink.shape[-2], ink.shape[-1])[~found]  # (cells no glyph, h, w): rules?
     rule = np.any(np.all(cells, axis=1), axis=1) | np.any(np.all(cells, axis=2), axis=1)
-    bare = ~flat.any(axis=1) | (rule & ~found)
+    bare = np.asarray(~np.any(flat, axis=1))
+    bare[np.flatnonzero(~found)] |= rule
     out = np.where(found, table.chars[at], "")
     out[bare] = " "
     return out.reshape(shape)
@@ -181,8 +185,8 @@ def _sample_lines(gray: np.ndarray, rgb: np.ndarray, cfg: GlyphConfig) -> list[t
         ink = counts[1:].sum()
         if ink and counts[1:4].sum() >= cfg.flat_ink * ink:
             flat.append((x0, y0, x1, y1))
-    if len(flat) > cfg.samples:
-        flat = flat[:: len(flat) // cfg.samples][: cfg.samples]
+    if len(flat) > cfg.samples:  # spread evenly: a terminal on the right is sampled too
+        flat = [flat[i] for i in np.linspace(0, len(flat) - 1, cfg.samples).round().astype(int)]
     return flat
 
 
@@ -194,7 +198,7 @@ def _match(rows: np.ndarray, font: BitmapFont, phases: list[int]) -> tuple[int, 
     if cols < 2:
         return None
     cells = np.stack([rows[:, p : p + cols * w] for p in phases])  # (phases, h, cols * w)
-    said = _lookup(cells.reshape(len(phases), h, cols, w).transpose(0, 2, 1, 3), font)  # (phases, cols)
+    said = _lookup(cells.reshape(len(phases), h, cols, w).transpose(0, 2, 1, 3), font)
     inked = (said != " ").sum(axis=1)
     matched = ((said != " ") & (said != "")).sum(axis=1)
     best = int(np.argmax(matched))
@@ -203,8 +207,8 @@ def _match(rows: np.ndarray, font: BitmapFont, phases: list[int]) -> tuple[int, 
 
 def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
     """The core-font grids in ``rgb`` (h, w, 3): for each font and phase that the sample lines
-    agree on, most matched first; none for a picture without a core font (the usual case: found
-    in a few milliseconds from the colours of its lines of ink)."""
+    agree on, most matched first; none for a picture without a core font (the usual case: told
+    from the colours of its lines of ink, or from the first few lines tried matching nothing)."""
     cfg = cfg or GlyphConfig()
     fonts = core_fonts()
     if not fonts:
@@ -217,6 +221,7 @@ def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
     votes: dict[tuple[str, int, int], list[int]] = {}  # (font, top mod h, left mod w) -> [matched, inked]
     byname = {f.name: f for f in fonts}
     reach = max(f.ascent + f.descent for f in fonts)
+    misses = 0
     for x0, y0, x1, y1 in samples:
         ry0, ry1 = max(0, y1 - reach), min(colours.shape[0], y0 + reach)
         # A line's ground is its commonest colour (the cells' own corners are for the reading).
@@ -251,6 +256,10 @@ def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
                 vote = votes.setdefault(best[1], [0, 0])
                 vote[0] += best[0]
                 vote[1] += best[2]
+            else:
+                misses += 1
+                if misses >= max(cfg.give_up, len(samples) // 2) and not votes:
+                    return []  # lines of flat ink, but in no core font (a web page's)
     grids = [
         (m, Grid(byname[name], top, left))
         for (name, top, left), (m, inked) in votes.items()
@@ -324,7 +333,9 @@ class GridReading:
         return int(self.filled.any(axis=1).sum())
 
 
-def read_grid(rgb: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray) -> GridReading:
+def read_grid(
+    rgb: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray, colours: np.ndarray | None = None
+) -> GridReading:
     """Every line on ``grid`` in ``rgb``; cells already ``taken`` (h, w bool: by another grid) are
     left out."""
     h, w = grid.height, grid.font.pitch
@@ -334,7 +345,7 @@ def read_grid(rgb: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray) 
     filled = np.zeros((rows, cols), dtype=bool)
     if rows < 1 or cols < 1:
         return GridReading([], at, filled, np.zeros((rows, cols), dtype=np.int32))
-    ink, ground = _cells(_colours(rgb), at, rows, cols)
+    ink, ground = _cells(_colours(rgb) if colours is None else colours, at, rows, cols)
     said = _lookup(ink, grid.font)
     free = ~taken[top : top + rows * h, left : left + cols * w].reshape(rows, h, cols, w).any(axis=(1, 3))
     said = np.where(free, said, "")
@@ -368,8 +379,10 @@ def read_glyphs(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> GlyphReading
     painted = rgb.copy()
     lines: list[OcrLine] = []
     taken = np.zeros(rgb.shape[:2], dtype=bool)
-    for grid in find_grids(rgb, cfg):
-        read = read_grid(rgb, grid, cfg, taken)
+    grids = find_grids(rgb, cfg)
+    colours = _colours(rgb) if grids else None
+    for grid in grids:
+        read = read_grid(rgb, grid, cfg, taken, colours)
         if read.rows < cfg.min_rows:
             continue  # a line or two in step with a font: left to the engine with the lines round it
         lines += read.lines
@@ -384,10 +397,6 @@ class GlyphFirstOcr(OcrEngine):
         self.engine = engine
         self.cfg = config or GlyphConfig()
         self.name = engine.name
-
-    def release(self) -> bool:
-        release = getattr(self.engine, "release", None)
-        return bool(release()) if callable(release) else False
 
     def read_sheet(self, sheet: Image.Image) -> OcrResult:
         return self.engine.read_sheet(sheet)
