@@ -53,7 +53,8 @@ class GlyphConfig:
     min_share: float = 0.85  # of the samples' inked cells on that grid, the share that match
     # Rows a grid must fill: a terminal fills many, and a lone line read from glyphs among lines
     # the engine reads (xmessage spaces its lines as it likes: each line a grid of its own) was
-    # put in order with them worse than all read by the engine.
+    # put in order with them worse than all read by the engine. A picture fewer rows tall (a band
+    # of changed rows read again, assistant.ocr.incremental) need be filled only as far as it goes.
     min_rows: int = 3
     min_word_cells: int = 3  # matched cells a row needs, one of them a letter or digit
     confidence: float = 0.95  # of a word read from glyphs: sure, but a look-alike glyph may be shared
@@ -383,7 +384,7 @@ def read_glyphs(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> GlyphReading
     colours = _colours(rgb) if grids else None
     for grid in grids:
         read = read_grid(rgb, grid, cfg, taken, colours)
-        if read.rows < cfg.min_rows:
+        if read.rows < min(cfg.min_rows, read.filled.shape[0]):
             continue  # a line or two in step with a font: left to the engine with the lines round it
         lines += read.lines
         _paint(painted, taken, read)

@@ -129,3 +129,15 @@ def test_underlined_words_of_a_man_page_read_with_their_ground() -> None:
     said = [w.text for line in read_glyphs(rgb).lines for w in line.words]
     for word in ("--block-size=1M", "--exclude-from=FILE", "--time-style=STYLE"):
         assert word in truth and word in said
+
+
+def test_a_band_of_two_rows_cut_from_a_terminal_reads_as_the_whole_screen_did() -> None:
+    # The change-aware reader reads again only the rows that changed: a band of two rows of the
+    # xterm must be read from the font as the whole screen was ("sda1", never an engine's "sdal").
+    rgb, _ = _screen("term-core-6x10-mail")
+    whole = read_glyphs(rgb).lines
+    row = next(line for line in whole if line.text.startswith("-rw------- 1 root root 73400320"))
+    y0 = row.box[1] - 3
+    band = rgb[y0 : y0 + 20]
+    said = [line.text for line in read_glyphs(band).lines]
+    assert row.text in said
