@@ -560,6 +560,16 @@ def _column_shapes(rows: list[Row], columns: list[tuple[int, int]]) -> list[Row]
     return [Row([fixed.get(id(c), c) for c in r.cells]) for r in rows]
 
 
+def _stray(row: Row, prev: Row) -> bool:
+    """``row`` is a stray mark: a cell or two of one or two characters each, under two thirds the
+    height of the row over it (an icon read as a letter)."""
+    return (
+        len(row.cells) <= 2
+        and all(len(c.text.strip()) <= 2 for c in row.cells)
+        and row.tall < 2 * prev.tall / 3
+    )
+
+
 def find_grids(
     lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False, prompts_apart: bool = False
 ) -> tuple[list[Grid], list[OcrLine]]:
@@ -576,7 +586,11 @@ def find_grids(
     runs: list[list[Row]] = []
     for row in rows_of(pieces):
         apart = prompts_apart and (_prompt(row) or (bool(runs) and _prompt(runs[-1][-1])))
-        if runs and _follows(runs[-1][-1], row, cfg) and not apart:
+        # (or the row before a stray mark, :func:`_stray`: an icon read "a" left of a file's name,
+        # a row of its own overlapping neither row beside it, ended a table there)
+        last = runs[-1] if runs else []
+        near = last[-2:] if len(last) > 1 and _stray(last[-1], last[-2]) else last[-1:]
+        if any(_follows(r, row, cfg) for r in near) and not apart:
             runs[-1].append(row)
         else:
             runs.append([row])
