@@ -109,51 +109,60 @@ def tiny_model_dir(tiny_training: dict[str, Any]) -> Path:
     return Path(tiny_training["model_dir"])
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _packaging_background(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Any]:
+    """When this run selected the bundle's or the wheel install's test, the packaging work (the
+    shipped model's ONNX export, the wheel, both checks) starts in a child process at the session's
+    start and runs beside the other tests (tests/support/packaging_runs.py: it mostly waits on pip,
+    PyInstaller and its processes); the fixtures below wait for its results."""
+    from tests.support.packaging_runs import Background, index_reachable, wanted
+
+    node_ids = [item.nodeid for item in request.session.items]
+    if not wanted(node_ids) or not index_reachable():
+        yield None
+        return
+    background = Background(tmp_path_factory.mktemp("packaging"), node_ids)
+    yield background
+    background.stop()
+
+
 @pytest.fixture(scope="session")
-def shipped_onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def shipped_onnx_cache(_packaging_background: Any, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A user cache holding the shipped model's ONNX export, made once for the session in a child
     process (torch stays out of this one): the warm-up tests run on it and the wheel build copies it,
-    as `assistant export-onnx` then `packaging/build_wheel.py` do on a developer's machine. Exporting
-    takes tens of seconds; each of them made its own before."""
-    import subprocess
-    import sys
+    as `assistant export-onnx` then `packaging/build_wheel.py` do on a developer's machine."""
+    from tests.support.packaging_runs import make_onnx_cache
 
-    cache = tmp_path_factory.mktemp("shipped-onnx-cache")
-    code = (
-        "from assistant.paths import default_model_dir; "
-        "from assistant.vision.training.onnx_export import ensure_onnx; ensure_onnx(default_model_dir())"
-    )
-    env = {**os.environ, "ASSISTANT_CACHE_DIR": str(cache)}
-    subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=True, timeout=300)
-    return cache
+    if _packaging_background is not None:
+        return Path(_packaging_background.wait("onnx")["cache"])
+    return make_onnx_cache(tmp_path_factory.mktemp("shipped-onnx-cache"))
 
 
 @pytest.fixture(scope="session")
-def shipped_wheel(shipped_onnx_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The installable wheel, built once by packaging/build_wheel.py for the tests that install it
-    (tests/test_wheel_install.py) and bundle it (tests/test_bundle.py)."""
-    import subprocess
-    import sys
+def shipped_wheel(
+    _packaging_background: Any, shipped_onnx_cache: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The installable wheel, built once by packaging/build_wheel.py for the tests that look into it
+    (tests/test_packaging_resources.py), install it and bundle it."""
+    from tests.support.packaging_runs import build_wheel
 
-    dist = tmp_path_factory.mktemp("dist")
-    build = subprocess.run(
-        [sys.executable, str(REPO / "packaging" / "build_wheel.py"), "--dist", str(dist)],
-        env={**os.environ, "ASSISTANT_CACHE_DIR": str(shipped_onnx_cache)},
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert build.returncode == 0, build.stderr[-2000:]
-    return next(dist.glob("assistant-*.whl"))
+    if _packaging_background is not None:
+        return Path(_packaging_background.wait("wheel")["wheel"])
+    return build_wheel(tmp_path_factory.mktemp("dist"), shipped_onnx_cache)
 
 
 @pytest.fixture(scope="session")
 def packaging_runs(
-    request: pytest.FixtureRequest, shipped_wheel: Path, tmp_path_factory: pytest.TempPathFactory
+    request: pytest.FixtureRequest, _packaging_background: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, Any]:
     """The bundle's and the wheel install's checks (tests/support/packaging_runs.py), run side by side
     once for the session, as far as this run selected their tests."""
     from tests.support.packaging_runs import run_packaging
 
+    if _packaging_background is not None:
+        return dict(_packaging_background.checks())
     node_ids = [item.nodeid for item in request.session.items]
-    return run_packaging(node_ids, shipped_wheel, tmp_path_factory.mktemp("packaging"))
+    wheel = request.getfixturevalue("shipped_wheel")
+    return run_packaging(node_ids, wheel, tmp_path_factory.mktemp("packaging"))

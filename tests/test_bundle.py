@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.packaging_runs import BUNDLE
-from tests.test_wheel_install import _index_reachable
+from tests.support.packaging_runs import index_reachable as _index_reachable
 
 
 @pytest.mark.slow

@@ -7,34 +7,17 @@ about 1.5 minutes here. Skipped when the package index cannot be reached.
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 from tests.support.packaging_runs import WHEEL
+from tests.support.packaging_runs import index_reachable as _index_reachable
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
-
-
-def _index_reachable() -> bool:
-    """pip's own index settings decide; a file:// mirror or find-links counts as reachable."""
-    out = subprocess.run(
-        [sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True, timeout=30
-    )
-    if "file://" in out.stdout or "find-links" in out.stdout:
-        return True
-    host = urlparse("https://pypi.org/simple").hostname or "pypi.org"
-    try:
-        socket.create_connection((host, 443), timeout=5).close()
-        return True
-    except OSError:
-        return False
 
 
 @pytest.mark.slow

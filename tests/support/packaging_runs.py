@@ -6,6 +6,13 @@ tests/test_wheel_install.py) each spend a minute or more, much of it waiting on 
 the processes they start, and neither uses the other's files: one run of both in two threads takes
 about as long as the longer one. :func:`run_packaging` runs the ones asked for and hands back what
 each test asserts on; an exception in one is kept for its own test.
+
+They wait far more than they compute (four packaging test files: 95 s of CPU in 233 s), so when
+their tests are selected, :class:`Background` does the whole packaging work (the shipped model's ONNX
+export, the wheel, both checks) in a child process from the session's start, at a lower CPU
+priority (nice 10), beside the other tests; the fixtures of tests/conftest.py then only wait for
+its results. The child has its own copy of the environment, which the tests' monkeypatching cannot
+change under it.
 """
 
 from __future__ import annotations
@@ -13,12 +20,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
+import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLE = "test_bundle.py::test_bundle_from_a_clean_folder_describes_a_picture"
@@ -29,6 +41,48 @@ SHARE_FILES = (
     "share/icons/hicolor/scalable/apps/io.github.assistant.svg",
     "install.sh",
 )
+
+
+def index_reachable() -> bool:
+    """pip's own index settings decide; a file:// mirror or find-links counts as reachable."""
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True, timeout=30
+    )
+    if "file://" in out.stdout or "find-links" in out.stdout:
+        return True
+    host = urlparse("https://pypi.org/simple").hostname or "pypi.org"
+    try:
+        socket.create_connection((host, 443), timeout=5).close()
+        return True
+    except OSError:
+        return False
+
+
+def make_onnx_cache(cache: Path) -> Path:
+    """A user cache holding the shipped model's ONNX export, made in a child process (torch stays out
+    of the caller), as ``assistant export-onnx`` makes it."""
+    cache.mkdir(parents=True, exist_ok=True)
+    code = (
+        "from assistant.paths import default_model_dir; "
+        "from assistant.vision.training.onnx_export import ensure_onnx; ensure_onnx(default_model_dir())"
+    )
+    env = {**os.environ, "ASSISTANT_CACHE_DIR": str(cache)}
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=True, timeout=300)
+    return cache
+
+
+def build_wheel(dist: Path, onnx_cache: Path) -> Path:
+    """packaging/build_wheel.py's wheel, its export copied from ``onnx_cache``."""
+    build = subprocess.run(
+        [sys.executable, str(REPO / "packaging" / "build_wheel.py"), "--dist", str(dist)],
+        env={**os.environ, "ASSISTANT_CACHE_DIR": str(onnx_cache)},
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    if build.returncode != 0:
+        raise AssertionError(f"packaging/build_wheel.py failed:\n{build.stderr[-2000:]}")
+    return next(dist.glob("assistant-*.whl"))
 
 
 @dataclass
@@ -146,8 +200,111 @@ def run_packaging(node_ids: list[str], wheel: Path, work: Path) -> dict[str, Out
     return outcomes
 
 
+PACKAGING_FILES = (
+    "test_bundle.py",
+    "test_wheel_install.py",
+    "test_packaging_resources.py",
+    "test_describe_warm_up.py",
+)
+
+
+def wanted(node_ids: list[str]) -> bool:
+    """Whether this run selected a test of :data:`BUNDLE` or :data:`WHEEL` and other tests to run
+    beside the packaging work (alone, the work runs in the tests' own process at full priority)."""
+    packaging = any(node.endswith(name) for node in node_ids for name in (BUNDLE, WHEEL))
+    others = any(node.split("::")[0].rsplit("/", 1)[-1] not in PACKAGING_FILES for node in node_ids)
+    return packaging and others
+
+
+class Background:
+    """The packaging work in a child process (``python -m tests.support.packaging_runs``), started at
+    once; :meth:`wait` for a stage's result: ``onnx`` (the export's cache), ``wheel``, ``checks``."""
+
+    NICE = 10  # the other tests first: they run beside it on two cores
+
+    def __init__(self, folder: Path, node_ids: list[str]) -> None:
+        self.folder = folder
+        (folder / "node_ids.json").write_text(json.dumps(node_ids))
+        self.log = open(folder / "log.txt", "wb")  # noqa: SIM115 (closed in stop)
+        self.proc = subprocess.Popen(
+            ["nice", "-n", str(self.NICE), sys.executable, "-m", "tests.support.packaging_runs", str(folder)],
+            cwd=REPO,
+            env=self.isolated_env(folder),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    @staticmethod
+    def isolated_env(folder: Path) -> dict[str, str]:
+        """This environment with the user's folders kept away, as tests/conftest.py keeps each test's."""
+        env = dict(os.environ)
+        env["ASSISTANT_CONFIG_DIR"] = str(folder / "userdirs" / "config")
+        env["ASSISTANT_DATA_DIR"] = str(folder / "userdirs" / "data")
+        env.setdefault("ASSISTANT_CACHE_DIR", str(folder / "userdirs" / "cache"))
+        return env
+
+    def wait(self, stage: str, timeout: float = 1500.0) -> dict[str, Any]:
+        path = self.folder / f"{stage}.json"
+        deadline = time.monotonic() + timeout
+        while not path.exists():
+            if self.proc.poll() is not None and not path.exists():
+                log = (self.folder / "log.txt").read_text(errors="replace")[-4000:]
+                raise AssertionError(f"the packaging run ended without its {stage}:\n{log}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the packaging run gave no {stage} in {timeout:.0f} s")
+            time.sleep(0.5)
+        return dict(json.loads(path.read_text()))
+
+    def checks(self) -> dict[str, Outcome]:
+        done = self.wait("checks")
+        return {
+            name: Outcome(
+                value=found.get("value"), error=AssertionError(found["error"]) if found.get("error") else None
+            )
+            for name, found in done.items()
+        }
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.log.close()
+
+
+def _write(path: Path, value: object) -> None:
+    """Written whole, then renamed: a waiting reader never sees half of it."""
+    part = path.with_suffix(".part")
+    part.write_text(json.dumps(value))
+    part.rename(path)
+
+
+def main(folder: Path) -> int:
+    node_ids = json.loads((folder / "node_ids.json").read_text())
+    cache = make_onnx_cache(folder / "onnx-cache")
+    _write(folder / "onnx.json", {"cache": str(cache)})
+    wheel = build_wheel(folder / "dist", cache)
+    _write(folder / "wheel.json", {"wheel": str(wheel)})
+    outcomes = run_packaging(node_ids, wheel, folder / "work")
+    results = {}
+    for name, outcome in outcomes.items():
+        error = outcome.error
+        text = "".join(traceback.format_exception(error)) if error is not None else None
+        results[name] = {"value": outcome.value, "error": text}
+    _write(folder / "checks.json", results)
+    return 0
+
+
 def _caption(stdout: str) -> str | None:
     try:
         return str(json.loads(stdout.strip().splitlines()[-1])["caption"])
     except (ValueError, IndexError, KeyError):
         return None
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))
