@@ -7,6 +7,7 @@ decides where one spoken piece ends and how much is said before "More text follo
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from PIL import Image
 
@@ -28,6 +29,41 @@ def join_lines(lines: list[str]) -> str:
 
 
 ITEM = re.compile(r"\s*(\d{1,3}[.)]?|[-*•·▪–])\s+\S")  # a list item's mark, then its text
+
+
+def _mark(text: str) -> int | str | None:
+    """A list item's mark at the start of ``text``: its number, or its bullet; None for none."""
+    found = ITEM.match(text)
+    if found is None:
+        return None
+    mark = found.group(1).rstrip(".)")
+    return int(mark) if mark.isdigit() else mark
+
+
+def _is_list(block: TextBlock) -> bool:
+    """Whether ``block`` is a list: two of its lines or more begin with an item's mark that is no
+    figure a sentence runs on to. A mark counts where it agrees with the marked line before or after
+    it, as a list's marks do, at the same left edge (within half a line height): the same bullet, or
+    numbers that count on by one ("1", "2"); or where the line before it ends no sentence halfway
+    (in a figure or a full stop, not a word or a comma). Prose wrapped so that two lines happen to
+    begin with a figure ("...rose to", "25 degrees by noon, and fell to", "12 degrees") is no list;
+    a calendar's weeks, each line a row of figures, are."""
+    marked = [i for i, line in enumerate(block.lines) if _mark(line.text) is not None]
+    items: set[int] = set()
+    for i, j in pairwise(marked):
+        a, b = block.lines[i], block.lines[j]
+        ma, mb = _mark(a.text), _mark(b.text)
+        if abs(a.box[0] - b.box[0]) > 0.5 * min(a.height, b.height):
+            continue
+        if (ma == mb and isinstance(ma, str)) or (
+            isinstance(ma, int) and isinstance(mb, int) and mb == ma + 1
+        ):
+            items |= {i, j}
+    for i in marked:
+        before = block.lines[i - 1].text.rstrip()[-1:] if i else ""
+        if before and not (before.isalpha() or before == ","):
+            items.add(i)
+    return len(items) >= 2
 
 
 def _has_digit(text: str) -> bool:
@@ -67,14 +103,14 @@ def block_pieces(block: TextBlock) -> list[str]:
     A line that stops well short of the block's right edge ends its piece: prose wraps at the
     edge, while list items, menu entries and shell lines end where their text ends. A shell
     prompt's line (a command typed) is a piece of its own, never joined to what it printed. In a
-    list (two lines or more of the block begin with an item's mark: "1", "2.", "-", "•"), each
+    list (:func:`_is_list`: two lines or more begin with an item's mark, "1", "2.", "-", "•"), each
     item begins a piece, however wide the items are (a menu's entries boxed apart from the wider
     text over them are as wide as the block).
     """
     if block.grid is not None:
         return grid_pieces(block)
     width = max(1, block.box[2] - block.box[0])
-    items = sum(bool(ITEM.match(line.text)) for line in block.lines) >= 2
+    items = _is_list(block)
     pieces: list[list[str]] = [[]]
     for line in block.lines:
         prompt = is_prompt(line.text)

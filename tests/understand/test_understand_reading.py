@@ -84,7 +84,8 @@ def test_each_row_of_a_table_ends_as_a_sentence_whatever_its_last_cell() -> None
 def test_a_lists_items_are_pieces_of_their_own_however_wide() -> None:
     """A terminal dialog's menu (half A dlg-dialog-menu-9x15), boxed apart from the wider text over
     it, is a block of entries of about its own width: they ran on as one sentence ("1 Add a user
-    account 2 Change the time zone 3 ..."). A paragraph's wrapped lines are still one piece."""
+    account 2 Change the time zone 3 ..."). A paragraph's wrapped lines are still one piece, also
+    where two of them begin with a figure."""
     from assistant.ocr.layout import TextBlock
 
     entries = [
@@ -96,5 +97,13 @@ def test_a_lists_items_are_pieces_of_their_own_however_wide() -> None:
     menu = TextBlock([OcrLine(t, (100, 20 * i, 300, 20 * i + 14), 0.9) for i, t in enumerate(entries)])
     assert block_pieces(menu) == entries
     prose = ["The count starts two hours", "before high water, when 12 of", "the waders come in to feed."]
+    para = TextBlock([OcrLine(t, (100, 20 * i, 300, 20 * i + 14), 0.9) for i, t in enumerate(prose)])
+    assert block_pieces(para) == [" ".join(prose)]
+    # Prose whose wrapped lines happen to begin with figures that do not count on is no list.
+    prose = [
+        "The valley was warm on Monday and rose to",
+        "25 degrees by noon; overnight it fell to",
+        "12 degrees.",
+    ]
     para = TextBlock([OcrLine(t, (100, 20 * i, 300, 20 * i + 14), 0.9) for i, t in enumerate(prose)])
     assert block_pieces(para) == [" ".join(prose)]
