@@ -6,7 +6,9 @@ over the message line). Lines on the two sides of such an edge belong to differe
 close they stand, and however well their gaps line up. Two uses:
 
 - **Across** (:func:`parted`): two lines one above the other, with an edge running between them
-  unbroken over all the columns they share (two line heights or more), are never one paragraph.
+  unbroken over all the columns they share (two line heights or more), are never one paragraph,
+  where the edge parts two grounds or runs on past both lines' ends (a link's underline, on one
+  ground, stops with its text).
   A reverse-video status line is not read into the message under it, nor a dark bar of links
   into the headline below it.
 - **Beside** (:func:`beside`): a straight edge running down between lines, with two rows of lines
@@ -40,6 +42,7 @@ TABLE_ROWS = 2 / 3  # lines sharing their rows across an edge this often: a tabl
 ROW = 0.25  # lines whose middles are this close (in line heights) share their row
 CROSS = 4  # px each side of an edge down that an edge across must run on, to cross it
 SLACK = 2  # px: a line's box may reach this far over an edge and still lie on its side
+THIN = 3  # px: an underline or a rule is thinner than this; the ground this far each side of it
 
 
 def _grey(picture: Image.Image, box: Box) -> np.ndarray:
@@ -68,10 +71,41 @@ def parted(picture: Image.Image, upper: Box, lower: Box) -> bool:
     if grey.shape[0] < 2:
         return False
     steps = np.abs(np.diff(grey, axis=0)) > STEP  # (rows - 1, cols): an edge between two rows
-    for row in steps:
+    for r, row in enumerate(steps):
         if row.mean() < 0.9:  # quick: most rows of text are far from unbroken
             continue
-        if max((end - start for start, end in true_runs(~row)), default=0) <= GAP:
+        if _unbroken(row) and (_runs_on(picture, upper, lower, top + r) or _grounds(grey, r)):
+            return True
+    return False
+
+
+def _grounds(grey: np.ndarray, r: int) -> bool:
+    """Whether the edge between rows ``r`` and ``r + 1`` of ``grey`` parts two grounds: the commonest
+    grey :data:`THIN` rows above it and as far below differ (a band of reverse video only as wide
+    as its text); an underline or a rule is a thin stroke on one ground."""
+    above, below = r - THIN + 1, r + THIN
+    if above < 0 or below >= grey.shape[0]:
+        return False
+    return abs(int(np.median(grey[above])) - int(np.median(grey[below]))) > STEP
+
+
+def _unbroken(row: np.ndarray) -> bool:
+    return max((end - start for start, end in true_runs(~row)), default=0) <= GAP
+
+
+def _runs_on(picture: Image.Image, upper: Box, lower: Box, y: int) -> bool:
+    """Whether the edge between rows ``y`` and ``y + 1`` runs on past both lines' ink, at one end
+    at least, by half a line height (or to the picture's side): a rule, a band's border or a box's
+    side does; a link's underline stops where its text stops, and a link wrapped over two lines
+    is one paragraph."""
+    reach = max(GAP + 1, (min(upper[3] - upper[1], lower[3] - lower[1]) + 1) // 2)
+    x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
+    for a, b in ((x0 - reach, x0), (x1, x1 + reach)):
+        a, b = max(0, a), min(picture.width, b)
+        if b <= a:
+            return True  # the lines reach the picture's side: the edge runs on to it
+        grey = _grey(picture, (a, y, b, y + 2))
+        if grey.shape[0] == 2 and _unbroken(np.abs(np.diff(grey, axis=0))[0] > STEP):
             return True
     return False
 

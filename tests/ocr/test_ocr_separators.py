@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
@@ -759,3 +759,32 @@ def test_bar_of_links_is_read_before_the_headline_under_it() -> None:
     blocks = layout_blocks(NAV, picture=_picture("article-chromium-courier"))
     text = " ".join(b.text.replace("\n", " ") for b in blocks)
     assert text.index("Letters") < text.index("Mill Road bridge")
+
+
+def test_a_link_underlined_over_two_lines_is_one_paragraph() -> None:
+    """A link wrapped over two lines, each underlined (a browser's default link): the underline runs
+    unbroken under all the columns the two lines share, and the link was read as two blocks. An
+    underline stops where its text stops; a rule, a band's border or a box's side runs on past it."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14)
+    picture = Image.new("RGB", (600, 80), "white")
+    draw = ImageDraw.Draw(picture)
+    texts = ["Council extends the Mill Road bridge closure until the", "end of June while repairs go on"]
+    boxes = [draw.textbbox((10, 10 + 20 * i), t, font=font) for i, t in enumerate(texts)]
+    for text, box in zip(texts, boxes, strict=True):
+        draw.text(box[:2], text, font=font, fill=(26, 13, 171), anchor="lt")
+        draw.line((box[0], box[3] + 1, box[2], box[3] + 1), fill=(26, 13, 171))
+    assert not parted(picture, boxes[0], boxes[1])
+    lines = [OcrLine(t, b, 0.9, [OcrWord(t, b, 0.9)]) for t, b in zip(texts, boxes, strict=True)]
+    assert len(layout_blocks(lines, picture=picture)) == 1
+    # The same two lines with a rule between them running the picture's width are parted.
+    draw.line((0, boxes[0][3] + 3, picture.width, boxes[0][3] + 3), fill=(120, 120, 120))
+    assert parted(picture, boxes[0], boxes[1])
+    # A line in reverse video only as wide as its text (less's prompt) over a wider line: parted.
+    picture = Image.new("RGB", (600, 80), "white")
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((boxes[1][0] - 2, boxes[0][1] - 3, boxes[1][2] + 2, boxes[0][3] + 3), fill="black")
+    draw.text(boxes[0][:2], texts[1], font=font, fill="white", anchor="lt")
+    draw.text(boxes[1][:2], texts[0], font=font, fill="black", anchor="lt")
+    wide = draw.textbbox(boxes[1][:2], texts[0], font=font, anchor="lt")
+    narrow = draw.textbbox(boxes[0][:2], texts[1], font=font, anchor="lt")
+    assert parted(picture, narrow, wide)
