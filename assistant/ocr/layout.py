@@ -10,6 +10,7 @@ XY-cut this survives a title over three columns and paragraphs whose gaps line u
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -71,10 +72,14 @@ def _between_words(line: OcrLine, prev: OcrLine) -> bool:
 def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
     """Joins pieces of one visual line that an engine returned separately (a small gap between)."""
     merged: list[OcrLine] = []
-    for line in sorted(lines, key=lambda ln: (ln.box[0], ln.box[1])):
-        if not line.text.strip():
-            continue
-        for i, prev in enumerate(merged):
+    ordered = [ln for ln in sorted(lines, key=lambda ln: (ln.box[0], ln.box[1])) if ln.text.strip()]
+    boxes = np.zeros((len(ordered), 4), dtype=np.int64)  # merged's boxes, as they grow
+    for line in ordered:
+        # Only lines whose rows overlap this one's can be joined to it: looked for at once, so
+        # that a dense page's thousand lines are not each compared with every other in turn.
+        near = (boxes[: len(merged), 1] < line.box[3]) & (boxes[: len(merged), 3] > line.box[1])
+        for i in np.flatnonzero(near).tolist():
+            prev = merged[i]
             h = min(prev.height, line.height)
             same_row = _overlap(prev.box[1], prev.box[3], line.box[1], line.box[3]) > 0.6 * h
             gap = line.box[0] - prev.box[2]
@@ -93,8 +98,10 @@ def merge_row_fragments(lines: list[OcrLine]) -> list[OcrLine]:
                     confidence=min(prev.confidence, line.confidence),
                     words=words if inside else prev.words + line.words,
                 )
+                boxes[i] = merged[i].box
                 break
         else:
+            boxes[len(merged)] = line.box
             merged.append(line)
     return merged
 
@@ -106,6 +113,7 @@ def group_blocks(lines: list[OcrLine], parted: Callable[[Box, Box], bool] | None
     one of several apart on the row under it (:func:`_over_columns`)."""
     blocks: list[TextBlock] = []
     merged = sorted(merge_row_fragments(lines), key=lambda ln: (ln.box[1], ln.box[0]))
+    rows = _rows_of(merged)
     for line in merged:
         if not line.text.strip():
             continue
@@ -126,7 +134,7 @@ def group_blocks(lines: list[OcrLine], parted: Callable[[Box, Box], bool] | None
             # Left edges far apart and the line reaching past the block: a neighbouring column.
             if abs(line.box[0] - block_x0) > 6 * h and line.box[0] < block_x0:
                 continue
-            if gap >= best_gap or _over_columns(last, line, merged):
+            if gap >= best_gap or _over_columns(last, line, rows):
                 continue
             if parted is None or not parted(last.box, line.box):
                 best, best_gap = block, gap
@@ -144,24 +152,36 @@ def _same_row(a: OcrLine, b: OcrLine) -> bool:
     return _overlap(a.box[1], a.box[3], b.box[1], b.box[3]) > 0.6 * min(a.height, b.height)
 
 
-def _over_columns(upper: OcrLine, line: OcrLine, lines: list[OcrLine]) -> bool:
+def _rows_of(lines: list[OcrLine]) -> dict[int, list[OcrLine]]:
+    """Each line's (by ``id``) others on its row (:func:`_same_row`), found once over ``lines``
+    sorted by their tops: a line's row is looked up, never searched for over the whole screen, so
+    a dense page costs no more than the lines on each row."""
+    tops = [ln.box[1] for ln in lines]
+    tallest = max((ln.height for ln in lines), default=0)
+    rows: dict[int, list[OcrLine]] = {}
+    for line in lines:
+        lo = bisect.bisect_left(tops, line.box[1] - tallest)
+        hi = bisect.bisect_left(tops, line.box[3])
+        rows[id(line)] = [o for o in lines[lo:hi] if o is not line and _same_row(o, line)]
+    return rows
+
+
+def _over_columns(upper: OcrLine, line: OcrLine, rows: dict[int, list[OcrLine]]) -> bool:
     """Whether ``upper`` stands over ``line`` and another line apart from it on its row, or ``line``
     under ``upper`` and another apart from it on that row: a heading over columns (a table's "Pay
     monthly" over its "Price" and "Per user"; a title over two columns of text) or a caption under
     them (a chart's "Month of the year" under its "Jun" and "Jul"), not a paragraph's line over the
     next: each has the row beside the other to itself (pieces of one row an engine returned apart
     are joined before, :func:`merge_row_fragments`)."""
-    return _spans(upper, line, lines) or _spans(line, upper, lines)
+    return _spans(upper, line, rows) or _spans(line, upper, rows)
 
 
-def _spans(wide: OcrLine, line: OcrLine, lines: list[OcrLine]) -> bool:
+def _spans(wide: OcrLine, line: OcrLine, rows: dict[int, list[OcrLine]]) -> bool:
     """Whether another line than ``line``, apart from it on its row, lies under or over ``wide``."""
     return any(
-        other is not line
-        and _same_row(other, line)
-        and _overlap(other.box[0], other.box[2], wide.box[0], wide.box[2]) > 0
+        _overlap(other.box[0], other.box[2], wide.box[0], wide.box[2]) > 0
         and _overlap(other.box[0], other.box[2], line.box[0], line.box[2]) <= 0
-        for other in lines
+        for other in rows.get(id(line), ())
     )
 
 

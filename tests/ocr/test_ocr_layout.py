@@ -159,3 +159,22 @@ def test_short_unsure_words_are_not_read() -> None:
     stray = OcrLine("v", (300, 10, 308, 24), 0.3, [OcrWord("v", (300, 10, 308, 24), 0.3)])
     blocks = layout_blocks([OcrLine("Save iN changes", (10, 10, 150, 24), 0.63, words), stray])
     assert [b.text for b in blocks] == ["Save changes"]
+
+
+def test_a_dense_page_is_grouped_in_time() -> None:
+    """Three columns of wrapped prose, 2,400 lines (a 4K screen of small text, a long page): each
+    line's row is looked up, not searched for over every line for each pair of lines compared, so
+    grouping stays well under a second; it took seconds to tens of seconds (describing the screen
+    hung) when every line was compared with every other."""
+    import time
+
+    lines = [
+        line("word " * 5, 20 + c * 400, 20 + 16 * i, 390 + c * 400, h=12)
+        for i in range(800)
+        for c in range(3)
+    ]
+    start = time.perf_counter()
+    blocks = group_blocks(lines)
+    took = time.perf_counter() - start
+    assert len(blocks) == 3 and all(len(b.lines) == 800 for b in blocks)
+    assert took < 2.0, took
