@@ -11,6 +11,7 @@ XY-cut this survives a title over three columns and paragraphs whose gaps line u
 from __future__ import annotations
 
 import bisect
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -166,14 +167,34 @@ def _rows_of(lines: list[OcrLine]) -> dict[int, list[OcrLine]]:
     return rows
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}[,;]?")  # a word of letters, as prose has
+
+
 def _over_columns(upper: OcrLine, line: OcrLine, rows: dict[int, list[OcrLine]]) -> bool:
     """Whether ``upper`` stands over ``line`` and another line apart from it on its row, or ``line``
     under ``upper`` and another apart from it on that row: a heading over columns (a table's "Pay
     monthly" over its "Price" and "Per user"; a title over two columns of text) or a caption under
     them (a chart's "Month of the year" under its "Jun" and "Jul"), not a paragraph's line over the
     next: each has the row beside the other to itself (pieces of one row an engine returned apart
-    are joined before, :func:`merge_row_fragments`)."""
+    are joined before, :func:`merge_row_fragments`). Never where ``line`` carries on the sentence
+    ``upper`` breaks off (:func:`_runs_on`): a paragraph's short last line with a date or a "Reply"
+    at the far end of its row."""
+    if _runs_on(upper, line):
+        return False
     return _spans(upper, line, rows) or _spans(line, upper, rows)
+
+
+def _runs_on(upper: OcrLine, line: OcrLine) -> bool:
+    """Whether ``line`` goes on with the sentence ``upper`` breaks off, as a paragraph's next line:
+    it starts where ``upper`` starts (within half a line height) with a small letter, and ``upper``,
+    prose (three words of letters or more, not a key's label or a line of code), ends in a letter
+    or a comma, not a full stop or a colon ("...closed by the" over "closure."). A heading, a
+    table's header or a line leading into a list ends its sentence or is set off."""
+    if abs(line.box[0] - upper.box[0]) > 0.5 * min(upper.height, line.height):
+        return False
+    tail, head = upper.text.rstrip()[-1:], line.text.lstrip()[:1]
+    words = sum(bool(_WORD.fullmatch(w)) for w in upper.text.split())
+    return words >= 3 and head.islower() and (tail.isalpha() or tail in ",;-")
 
 
 def _spans(wide: OcrLine, line: OcrLine, rows: dict[int, list[OcrLine]]) -> bool:

@@ -370,3 +370,20 @@ def test_a_caption_under_two_columns_is_no_paragraph_with_one_of_them() -> None:
         < texts.index("Month of the year")
         < texts.index("Wettest month: November with 121 mm")
     )
+
+
+def test_a_paragraphs_last_line_with_a_date_on_its_row_stays_in_the_paragraph() -> None:
+    """A news item's paragraph whose short last line has its date at the row's far end: the date
+    stands under the paragraph's lines, so the last line was taken for one of two columns under a
+    heading and read apart ("...closed by the. closure."). A line that starts where the prose line
+    over it starts and goes on with the sentence it breaks off is the paragraph's next line; a
+    heading over columns ends its sentence or is set off from their edges (the two tests above)."""
+    boxes = [
+        ("The council says the Mill Road bridge will stay shut until the end of", (20, 100, 540, 114)),
+        ("June while its deck is repaired and the river path is closed by the", (20, 117, 535, 131)),
+        ("closure.", (20, 134, 80, 145)),
+        ("2 hours ago", (440, 134, 520, 146)),
+    ]
+    texts = [b.text for b in order_blocks(group_blocks([_line(text, box) for text, box in boxes]))]
+    assert texts[0].endswith("closed by the\nclosure."), texts
+    assert texts[1:] == ["2 hours ago"], texts
