@@ -247,8 +247,14 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     left = x1[:, None] <= x0[None, :] + tol  # a wholly left of b
     lo = np.minimum.outer(yc, yc)
     hi = np.maximum.outer(yc, yc)
-    between = (yc[None, None, :] > lo[:, :, None]) & (yc[None, None, :] < hi[:, :, None])  # [a, b, c]
-    blocked = (between & x_overlap[:, None, :] & x_overlap[None, :, :]).any(axis=2)
+    blocked = np.zeros((n, n), dtype=bool)
+    step = max(1, (1 << 22) // (n * n))  # a few rows of [a, b, c] at a time: memory n², not n³
+    for s in range(0, n, step):
+        rows = slice(s, s + step)
+        between = (yc[None, None, :] > lo[rows, :, None]) & (
+            yc[None, None, :] < hi[rows, :, None]
+        )  # [a, b, c]
+        blocked[rows] = (between & x_overlap[rows, None, :] & x_overlap[None, :, :]).any(axis=2)
     against_flow = y0[:, None] >= y1[None, :]  # a lies lower than b
     paragraph = multi[:, None] | multi[None, :]
     # Against the flow, a column only with a gutter between: a dialog's "OK" under its message,

@@ -178,3 +178,25 @@ def test_a_dense_page_is_grouped_in_time() -> None:
     took = time.perf_counter() - start
     assert len(blocks) == 3 and all(len(b.lines) == 800 for b in blocks)
     assert took < 2.0, took
+
+
+def test_many_blocks_are_ordered_in_little_memory() -> None:
+    """Hundreds of short labels scattered over a large screen, each a block of its own: ordering
+    them looks at a few rows of (block, block, block between) at a time, where it built the whole
+    cube at once (gigabytes for a thousand blocks)."""
+    import random
+    import tracemalloc
+
+    from assistant.ocr.layout import order_blocks
+
+    rng = random.Random(3)
+    spots = [(rng.randint(0, 3800), rng.randint(0, 2100)) for _ in range(500)]
+    blocks = group_blocks([line("label", x, y, x + 40, h=12) for x, y in spots])
+    tracemalloc.start()
+    try:
+        ordered = order_blocks(blocks)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert sorted(map(id, ordered)) == sorted(map(id, blocks))
+    assert peak < 64 * 2**20, peak
