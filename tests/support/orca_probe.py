@@ -423,6 +423,19 @@ def _in_harness(
     return load_result(out, returncode=returncode, stdout=stdout, stderr=stderr)
 
 
+def _end_run(proc: subprocess.Popen[str], grace: float) -> None:
+    """Ends a harness run: SIGTERM lets run.sh's trap end everything it started by PID (Xvfb,
+    D-Bus, speech-dispatcher, Orca); its whole session is killed only if that hangs."""
+    if proc.poll() is not None:
+        return
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.communicate(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+
+
 def _run_harness(
     argv: list[str],
     options: ProbeOptions,
@@ -443,14 +456,11 @@ def _run_harness(
         try:
             stdout, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            # SIGTERM lets run.sh's trap end everything it started by PID; KILL only if that hangs.
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.communicate(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.communicate()
+            _end_run(proc, grace=30)
             raise ProbeError(f"orca-probe run exceeded {timeout:.0f} s (logs in {out})") from None
+        except BaseException:  # pytest-timeout's signal, ^C: nothing of the run may be left behind
+            _end_run(proc, grace=5)
+            raise
     if proc.returncode == 2:
         raise ProbeError(f"orca-probe harness failed (logs in {out}):\n{stderr[-3000:]}")
     return proc.returncode, stdout, stderr
