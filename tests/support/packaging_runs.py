@@ -72,9 +72,21 @@ def make_onnx_cache(cache: Path) -> Path:
 
 
 def build_wheel(dist: Path, onnx_cache: Path) -> Path:
-    """packaging/build_wheel.py's wheel, its export copied from ``onnx_cache``."""
+    """packaging/build_wheel.py's wheel, its export copied from ``onnx_cache``. Its exports are
+    staged beside ``dist``, not in the checkout's build/ (which the script empties first: two test
+    runs in one checkout deleted each other's staging)."""
+    staged = dist.parent / f"{dist.name}-staged"
     build = subprocess.run(
-        [sys.executable, str(REPO / "packaging" / "build_wheel.py"), "--dist", str(dist)],
+        [
+            sys.executable,
+            str(REPO / "packaging" / "build_wheel.py"),
+            "--dist",
+            str(dist),
+            "--onnx-dir",
+            str(staged / "onnx"),
+            "--ocr-dir",
+            str(staged / "ocr"),
+        ],
         env={**os.environ, "ASSISTANT_CACHE_DIR": str(onnx_cache)},
         capture_output=True,
         text=True,
