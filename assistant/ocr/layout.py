@@ -397,7 +397,8 @@ def _grip(line: OcrLine, frame: Box, bar: Box) -> bool:
     reach = 3 * (bar[3] - bar[1])
     corner = min(line.box[0] - frame[0], frame[2] - line.box[2]) < reach
     low = frame[3] - line.box[3] <= GRIP_DEPTH * (bar[3] - bar[1])
-    return (corner and low) or min(line.box[0] - frame[0], frame[2] - line.box[2]) <= 1
+    # (On the side, not past it: a short word boxed across the frame from outside is its pane's.)
+    return (corner and low) or -1 <= min(line.box[0] - frame[0], frame[2] - line.box[2]) <= 1
 
 
 GRIP_DEPTH = 0.25  # a grip's foot is within this many title-bar heights of the frame's foot

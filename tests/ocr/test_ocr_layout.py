@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PIL import ImageFont
 
+from assistant.ocr import layout
 from assistant.ocr.base import OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import group_blocks, layout_blocks, merge_row_fragments
@@ -200,3 +201,13 @@ def test_many_blocks_are_ordered_in_little_memory() -> None:
         tracemalloc.stop()
     assert sorted(map(id, ordered)) == sorted(map(id, blocks))
     assert peak < 64 * 2**20, peak
+
+
+def test_a_short_word_boxed_across_a_frames_side_is_no_grip() -> None:
+    # A window's frame (100..500) under a bar 20 px high: a 2-letter mark boxed from the frame's
+    # side itself is the frame; one the engine boxed across the side from outside is text.
+    frame, bar = (100, 50, 500, 400), (100, 50, 500, 70)
+    on_side = OcrLine.of([OcrWord("r-", (101, 80, 112, 92), 0.9)])
+    across = OcrLine.of([OcrWord("OK", (94, 200, 108, 212), 0.9)])
+    assert layout._grip(on_side, frame, bar)
+    assert not layout._grip(across, frame, bar)
