@@ -31,7 +31,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.bitmap_fonts import BitmapFont, core_fonts
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.tesseract import content_span, split_at_gutters
-from assistant.ocr.text_height import row_runs
+from assistant.ocr.text_height import row_runs, stroke_rows
 
 # Random odd 64-bit weights: a cell's packed ink (bytes) hashed as their weighted sum (mod 2**64),
 # so that a whole picture's cells are looked up among a font's glyphs with one searchsorted.
@@ -166,14 +166,11 @@ def _lookup(ink: np.ndarray, font: BitmapFont) -> np.ndarray:
 def _sample_lines(gray: np.ndarray, rgb: np.ndarray, cfg: GlyphConfig) -> list[tuple[int, int, int, int]]:
     """Lines (x0, y0, x1, y1) of flat-coloured ink: where a bitmap font may be, a few spread over
     the picture."""
-    height, width = gray.shape
-    diff = np.diff(gray.astype(np.int16), axis=1)  # (h, w - 1)
-    slabs = -(-diff.shape[1] // cfg.slab)
-    padded = np.pad(diff, ((0, 0), (0, slabs * cfg.slab - diff.shape[1]))).reshape(height, slabs, cfg.slab)
-    strokes = np.any(padded > cfg.step, axis=2) & np.any(padded < -cfg.step, axis=2)  # (h, slabs)
+    width = gray.shape[1]
+    strokes = stroke_rows(gray, cfg.slab, cfg.step)  # (h, slabs)
     found = [
         (k * cfg.slab, y0, min((k + 1) * cfg.slab, width), y1)
-        for k in range(slabs)
+        for k in range(strokes.shape[1])
         for y0, y1 in row_runs(strokes[:, k])
         if 5 <= y1 - y0 <= 24
     ]
@@ -210,14 +207,18 @@ def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
     """The core-font grids in ``rgb`` (h, w, 3): for each font and phase that the sample lines
     agree on, most matched first; none for a picture without a core font (the usual case: told
     from the colours of its lines of ink, or from the first few lines tried matching nothing)."""
-    cfg = cfg or GlyphConfig()
+    return _grids(rgb, cfg or GlyphConfig())[0]
+
+
+def _grids(rgb: np.ndarray, cfg: GlyphConfig) -> tuple[list[Grid], np.ndarray | None]:
+    """:func:`find_grids`, and the picture's colours (:func:`_colours`) where they were needed."""
     fonts = core_fonts()
     if not fonts:
-        return []
+        return [], None
     gray = np.asarray(Image.fromarray(rgb).convert("L"))
     samples = _sample_lines(gray, rgb, cfg)
     if len(samples) < 2:
-        return []
+        return [], None
     colours = _colours(rgb)
     votes: dict[tuple[str, int, int], list[int]] = {}  # (font, top mod h, left mod w) -> [matched, inked]
     byname = {f.name: f for f in fonts}
@@ -260,13 +261,13 @@ def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
             else:
                 misses += 1
                 if misses >= max(cfg.give_up, len(samples) // 2) and not votes:
-                    return []  # lines of flat ink, but in no core font (a web page's)
+                    return [], colours  # lines of flat ink, but in no core font (a web page's)
     grids = [
         (m, Grid(byname[name], top, left))
         for (name, top, left), (m, inked) in votes.items()
         if m >= cfg.min_cells and m >= cfg.min_share * inked
     ]
-    return [g for _, g in sorted(grids, key=lambda mg: -mg[0])]
+    return [g for _, g in sorted(grids, key=lambda mg: -mg[0])], colours
 
 
 def _ink_box(ink: np.ndarray, x: int, y: int) -> Box:
@@ -334,19 +335,17 @@ class GridReading:
         return int(self.filled.any(axis=1).sum())
 
 
-def read_grid(
-    rgb: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray, colours: np.ndarray | None = None
-) -> GridReading:
-    """Every line on ``grid`` in ``rgb``; cells already ``taken`` (h, w bool: by another grid) are
-    left out."""
+def read_grid(colours: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray) -> GridReading:
+    """Every line on ``grid`` in the picture of ``colours`` (:func:`_colours`); cells already
+    ``taken`` (h, w bool: by another grid) are left out."""
     h, w = grid.height, grid.font.pitch
     top, left = grid.top % h, grid.left % w
-    rows, cols = max(0, (rgb.shape[0] - top) // h), max(0, (rgb.shape[1] - left) // w)
+    rows, cols = max(0, (colours.shape[0] - top) // h), max(0, (colours.shape[1] - left) // w)
     at = Grid(grid.font, top, left)
     filled = np.zeros((rows, cols), dtype=bool)
     if rows < 1 or cols < 1:
         return GridReading([], at, filled, np.zeros((rows, cols), dtype=np.int32))
-    ink, ground = _cells(_colours(rgb) if colours is None else colours, at, rows, cols)
+    ink, ground = _cells(colours, at, rows, cols)
     said = _lookup(ink, grid.font)
     free = ~taken[top : top + rows * h, left : left + cols * w].reshape(rows, h, cols, w).any(axis=(1, 3))
     said = np.where(free, said, "")
@@ -380,10 +379,11 @@ def read_glyphs(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> GlyphReading
     painted = rgb.copy()
     lines: list[OcrLine] = []
     taken = np.zeros(rgb.shape[:2], dtype=bool)
-    grids = find_grids(rgb, cfg)
-    colours = _colours(rgb) if grids else None
+    grids, colours = _grids(rgb, cfg)
+    if colours is None:  # (no sample line to look at: no grid either)
+        return GlyphReading(lines, painted)
     for grid in grids:
-        read = read_grid(rgb, grid, cfg, taken, colours)
+        read = read_grid(colours, grid, cfg, taken)
         if read.rows < min(cfg.min_rows, read.filled.shape[0]):
             continue  # a line or two in step with a font: left to the engine with the lines round it
         lines += read.lines

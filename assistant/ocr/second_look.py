@@ -342,8 +342,9 @@ def unexact_checked(
     they are, after."""
     if not exact:
         return check(lines)
-    kept = [ln for ln in lines if ln.words and all(w in exact for w in ln.words)]
-    return check([ln for ln in lines if not (ln.words and all(w in exact for w in ln.words))]) + kept
+    read = [bool(ln.words) and all(w in exact for w in ln.words) for ln in lines]
+    kept = [ln for ln, sure in zip(lines, read, strict=True) if sure]
+    return check([ln for ln, sure in zip(lines, read, strict=True) if not sure]) + kept
 
 
 class SecondLookOcr(OcrEngine):

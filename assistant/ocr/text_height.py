@@ -46,17 +46,27 @@ def row_runs(strokes: np.ndarray, gap: int = 0) -> list[tuple[int, int]]:
     return list(zip(starts.tolist(), ends.tolist(), strict=True))
 
 
+def stroke_rows(gray: np.ndarray, slab: int, step: int) -> np.ndarray:
+    """(h, slabs) bool: the rows of each vertical slab ``slab`` pixels wide (the last one narrower)
+    in which some pixel goes from light to dark and some from dark to light, by more than ``step``
+    grey levels: the rows letters' strokes cross."""
+    height = gray.shape[0]
+    diff = np.diff(gray.astype(np.int16), axis=1)  # (h, w - 1)
+    slabs = -(-diff.shape[1] // slab)
+    padded = np.pad(diff, ((0, 0), (0, slabs * slab - diff.shape[1]))).reshape(height, slabs, slab)
+    return np.any(padded > step, axis=2) & np.any(padded < -step, axis=2)
+
+
 def line_heights(gray: np.ndarray, cfg: ScaleConfig | None = None) -> np.ndarray:
     """Heights in pixels of the lines of text in ``gray`` (2-D uint8), one per line per slab."""
     cfg = cfg or ScaleConfig()
-    diff = np.diff(gray.astype(np.int16), axis=1)  # (h, w - 1)
-    heights: list[int] = []
-    for x in range(0, diff.shape[1], cfg.slab):
-        part = diff[:, x : x + cfg.slab]
-        strokes = np.asarray((part > cfg.step).any(axis=1) & (part < -cfg.step).any(axis=1))
-        for y0, y1 in row_runs(strokes):
-            if cfg.min_line <= y1 - y0 <= cfg.max_line:
-                heights.append(y1 - y0)
+    strokes = stroke_rows(gray, cfg.slab, cfg.step)
+    heights = [
+        y1 - y0
+        for k in range(strokes.shape[1])
+        for y0, y1 in row_runs(strokes[:, k])
+        if cfg.min_line <= y1 - y0 <= cfg.max_line
+    ]
     return np.asarray(heights, dtype=np.int32)
 
 
