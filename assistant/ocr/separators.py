@@ -31,7 +31,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import Box, OcrLine
+from assistant.ocr.boxes import Box, OcrLine, box_middle
 
 STEP = 3  # grey levels: a step larger than this between neighbouring pixels is an edge
 SHARE = 2  # line heights: two lines must share this many columns for an edge across them to part them
@@ -54,16 +54,12 @@ def _grey(picture: Image.Image, box: Box) -> np.ndarray:
     return np.asarray(picture.crop((x0, y0, x1, y1)).convert("L"), dtype=np.int16)
 
 
-def _middle(box: Box) -> float:
-    return (box[1] + box[3]) / 2
-
-
 def parted(picture: Image.Image, upper: Box, lower: Box) -> bool:
     """Whether an edge runs between the lines boxed ``upper`` and ``lower`` (one above the other),
     unbroken but for :data:`GAP` pixels over all the columns both lines span: a rule, a box's side or
     the border of a band of another ground (see the module docstring)."""
     x0, x1 = max(upper[0], lower[0]), min(upper[2], lower[2])
-    top, foot = int(_middle(upper)), int(_middle(lower))
+    top, foot = int(box_middle(upper)), int(box_middle(lower))
     high = min(upper[3] - upper[1], lower[3] - lower[1])
     if x1 - x0 < SHARE * high or foot - top < 2:
         return False  # (over a letter or two, the foot of a letter runs on unbroken too)
@@ -146,9 +142,9 @@ def _runs_down(steps: np.ndarray, least: int) -> list[tuple[int, int, int]]:
 def _rows(lines: list[OcrLine]) -> int:
     """How many rows ``lines`` stand on (middles apart by half a line or more)."""
     rows: list[float] = []
-    for line in sorted(lines, key=lambda ln: _middle(ln.box)):
-        if not rows or _middle(line.box) - rows[-1] >= 0.5 * line.height:
-            rows.append(_middle(line.box))
+    for line in sorted(lines, key=lambda ln: box_middle(ln.box)):
+        if not rows or box_middle(line.box) - rows[-1] >= 0.5 * line.height:
+            rows.append(box_middle(line.box))
     return len(rows)
 
 
@@ -156,7 +152,7 @@ def _shared(a: list[OcrLine], b: list[OcrLine]) -> float:
     """The share of the lines of the side with fewer that have a line of the other on their row."""
     few, many = (a, b) if len(a) <= len(b) else (b, a)
     return sum(
-        any(abs(_middle(ln.box) - _middle(o.box)) <= ROW * min(ln.height, o.height) for o in many)
+        any(abs(box_middle(ln.box) - box_middle(o.box)) <= ROW * min(ln.height, o.height) for o in many)
         for ln in few
     ) / len(few)
 
@@ -218,7 +214,7 @@ def _sides(lines: list[OcrLine], x: int, top: int, foot: int) -> tuple[list[OcrL
     left: list[OcrLine] = []
     right: list[OcrLine] = []
     for line in lines:
-        if not top - 0.5 * line.height <= _middle(line.box) <= foot + 0.5 * line.height:
+        if not top - 0.5 * line.height <= box_middle(line.box) <= foot + 0.5 * line.height:
             continue
         if line.box[2] <= x + SLACK:
             left.append(line)
