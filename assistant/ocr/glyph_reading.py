@@ -191,16 +191,30 @@ def _sample_lines(gray: np.ndarray, rgb: np.ndarray, cfg: GlyphConfig) -> list[t
 def _match(rows: np.ndarray, font: BitmapFont, phases: list[int]) -> tuple[int, int, int] | None:
     """The cells of one row of ``font`` over ``rows`` (h, width bool ink) that are its glyphs, at
     the best of the column ``phases``: (cells matched, cells inked, phase); None when too narrow."""
-    h, w = rows.shape[0], font.pitch
-    cols = (rows.shape[1] - max(phases)) // w
+    best = _best_match(rows, font, [0], phases)
+    return None if best is None else (best[0], best[1], best[3])
+
+
+def _best_match(
+    band: np.ndarray, font: BitmapFont, tops: list[int], phases: list[int]
+) -> tuple[int, int, int, int] | None:
+    """:func:`_match` at each of ``tops`` (rows of ``band``, (H, width) bool ink) at once: the row
+    and phase where most cells are glyphs, the first such in (top, phase) order: (cells matched,
+    cells inked, top, phase); None when too narrow. One lookup for them all: a sample line is tried
+    at every top and phase of every font, and a lookup per top cost most of a flat web page's
+    search for a grid that is not there."""
+    h, w = font.ascent + font.descent, font.pitch
+    cols = (band.shape[1] - max(phases)) // w
     if cols < 2:
         return None
-    cells = np.stack([rows[:, p : p + cols * w] for p in phases])  # (phases, h, cols * w)
-    said = _lookup(cells.reshape(len(phases), h, cols, w).transpose(0, 2, 1, 3), font)
+    cells = np.stack(
+        [band[t : t + h, p : p + cols * w] for t in tops for p in phases]
+    )  # (tops * phases, h, cols * w)
+    said = _lookup(cells.reshape(len(cells), h, cols, w).transpose(0, 2, 1, 3), font)  # (tops * phases, cols)
     inked = (said != " ").sum(axis=1)
     matched = ((said != " ") & (said != "")).sum(axis=1)
     best = int(np.argmax(matched))
-    return int(matched[best]), int(inked[best]), phases[best]
+    return int(matched[best]), int(inked[best]), tops[best // len(phases)], phases[best % len(phases)]
 
 
 def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
@@ -248,10 +262,11 @@ def _grids(rgb: np.ndarray, cfg: GlyphConfig) -> tuple[list[Grid], np.ndarray | 
                 h, w = font.ascent + font.descent, font.pitch
                 if y1 - y0 > h:
                     continue
-                for top in range(max(ry0, y1 - h), min(y0, ry1 - h) + 1):
-                    said = _match(ink[top - ry0 : top - ry0 + h], font, list(range(w)))
-                    if said is not None and said[1] and (best is None or said[0] > best[0]):
-                        best = (said[0], (font.name, top % h, (x0 + said[2]) % w), said[1])
+                tops = list(range(max(ry0, y1 - h), min(y0, ry1 - h) + 1))
+                found = _best_match(ink, font, [t - ry0 for t in tops], list(range(w))) if tops else None
+                if found is not None and found[1] and (best is None or found[0] > best[0]):
+                    top = found[2] + ry0
+                    best = (found[0], (font.name, top % h, (x0 + found[3]) % w), found[1])
                 if best is not None and best[0] >= 3 and best[0] == best[2]:
                     break  # every inked cell a glyph of this font: no other is looked at
             if best is not None and best[0] > 0:
