@@ -384,7 +384,13 @@ def run_steps(
     plan = json.dumps([asdict(step) for step in steps])
     launcher = ["steps", "--plan", plan, "--dir", str(out)]
     whole = _in_harness(launcher, options, env, out)
-    return _step_results(whole)
+    results = _step_results(whole)
+    lost = [step.name for step in steps if step.name not in results]
+    if lost:  # the harness ended before these steps began: say why, not a bare KeyError later
+        raise AssertionError(
+            f"the Orca run ended before steps {lost} (rc {whole.returncode}): {whole.stderr[-2000:]}"
+        )
+    return results
 
 
 def steps_of_selected_tests(request: object, by_test: Mapping[str, Sequence[ProbeStep]]) -> list[ProbeStep]:
@@ -393,7 +399,12 @@ def steps_of_selected_tests(request: object, by_test: Mapping[str, Sequence[Prob
     one test starts only that test's programs."""
     module = request.module  # type: ignore[attr-defined]
     items = request.session.items  # type: ignore[attr-defined]
-    chosen = {item.name for item in items if getattr(item, "module", None) is module}
+    # A parametrized test's item is "test_x[a]": its steps are listed under "test_x".
+    chosen = {
+        getattr(item, "originalname", None) or item.name
+        for item in items
+        if getattr(item, "module", None) is module
+    }
     return [step for test, steps in by_test.items() if test in chosen for step in steps]
 
 
