@@ -2917,6 +2917,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_fresh3 import fresh3_scenes
     from scenes_fresh4 import fresh4_scenes
     from scenes_keypads import keypads_scenes
+    from scenes_more_a import more_a_scenes
     from scenes_tables import tables_scenes
     from scenes_tui_a import tui_a_scenes
     from scenes_windows2 import windows2_scenes
@@ -2931,6 +2932,7 @@ def _session9_scenes() -> list[Scene]:
         *fresh3_scenes(),  # session 11's (helper "fresh3"), all half A
         *fresh4_scenes(),  # session 12's (helper "fresh4"), all half B
         *tui_a_scenes(),  # session 12's (helper "tuiA"), all half A
+        *more_a_scenes(),  # session 13's (helper "moreA"), all half A
     ]
 
 
