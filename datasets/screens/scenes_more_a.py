@@ -21,6 +21,9 @@ import subprocess
 import time
 from pathlib import Path
 
+from pages import page, paragraphs
+from pages import table as html_table
+from programs import Page, SpecWindow, gtk_dialog, xcalc
 from scenes import HD, NS_PROCS, WX, Scene, both, make_files, text_file
 from scenes_tui_a import CURSES, MC_INI, PARENT_DATE, Tui, dialog_cmd, files_in, home_file, mc_rows, stamped
 
@@ -588,4 +591,690 @@ def _terminals() -> list[Scene]:
 
 
 def more_a_scenes() -> list[Scene]:
-    return [*_terminals()]
+    return [*_terminals(), *_tables(), *_calculators(), *_windows()]
+
+
+# ---- tables ---------------------------------------------------------------------------------------
+STOCK = [
+    ["Branch", "Loaves", "Rolls", "Cakes", "Waste"],
+    ["Harbour Street", "142", "610", "38", "4"],
+    ["Market Square", "96", "455", "22", "9"],
+    ["Station Road", "120", "1,020", "41", "12"],
+    ["Hill Top", "58", "240", "15", "2"],
+    ["Riverside", "87", "395", "30", "6"],
+    ["Old Town", "133", "780", "27", "11"],
+    ["Total", "636", "3,500", "173", "44"],
+]
+ORDERS = [
+    ["Day", "Orders", "Value", "Late"],
+    ["Monday", "41", "1,284.50", "2"],
+    ["Tuesday", "38", "1,102.00", "0"],
+    ["Wednesday", "52", "1,766.25", "5"],
+    ["Thursday", "47", "1,530.75", "1"],
+    ["Friday", "63", "2,214.40", "3"],
+    ["Saturday", "71", "2,408.90", "6"],
+]
+TWO_TABLES_CSS = """
+.pair { display: flex; gap: 48px; align-items: flex-start; }
+.pair h2 { margin-top: 0; }
+table.s { border: 1px solid #b8c4ce; font-size: 14px; }
+table.s th { background: #e4ebf1; border-bottom: 2px solid #8fa3b5; }
+table.s td, table.s th { padding: 6px 14px; }
+table.s tr:nth-child(even) td { background: #f4f7fa; }
+table.s td:not(:first-child), table.s th:not(:first-child) { text-align: right; }
+table.s tr:last-child td { font-weight: bold; border-top: 2px solid #8fa3b5; }
+table.o tr:last-child td { font-weight: normal; }
+table.o tr:nth-child(4) td { background: #2f6db5; color: #ffffff; }
+.note { color: #5b6770; font-size: 13px; margin-top: 14px; }
+"""
+
+
+def two_tables_html() -> str:
+    return page(
+        "Bakery Week 23",
+        "<h1>Week 23 at the bakery</h1><p>Figures from the till at closing time, Saturday 8 June.</p>"
+        "<div class='pair'><div><h2>Stock baked by branch</h2>"
+        + html_table(STOCK, t=0, cls="s")
+        + "</div><div><h2>Orders taken online</h2>"
+        + html_table(ORDERS, t=1, cls="s o")
+        + "<p class='note'>Wednesday selected: 5 orders went out late (van in for repair).</p></div></div>",
+        TWO_TABLES_CSS,
+        font="'Lato'",
+        size=15,
+    )
+
+
+FUEL = [
+    ["Date", "Vehicle", "Litres", "Price/l", "Cost", "Odometer"],
+    ["02/05", "Van 1", "61.4", "1.689", "103.70", "84,112"],
+    ["03/05", "Van 2", "48.0", "1.699", "81.55", "52,908"],
+    ["06/05", "Van 1", "58.9", "1.679", "98.89", "84,730"],
+    ["08/05", "Car", "35.2", "1.719", "60.51", "21,446"],
+    ["09/05", "Van 2", "52.7", "1.689", "89.01", "53,377"],
+    ["13/05", "Van 1", "60.1", "1.665", "100.07", "85,391"],
+    ["15/05", "Van 3", "44.8", "1.672", "74.91", "17,004"],
+    ["16/05", "Car", "31.9", "1.699", "54.20", "21,872"],
+    ["20/05", "Van 2", "55.3", "1.659", "91.74", "53,960"],
+    ["22/05", "Van 1", "59.6", "1.649", "98.28", "86,015"],
+]
+
+HOURS = [
+    ["Volunteer", "Team", "Mon", "Tue", "Wed", "Thu", "Total"],
+    ["Amira Haddad", "Kitchen", "4", "0", "3", "5", "12"],
+    ["Ben Okafor", "Drivers", "6", "6", "0", "2", "14"],
+    ["Chloe Martin", "Front desk", "3", "3", "3", "3", "12"],
+    ["Dev Patel", "Warehouse", "0", "7", "7", "0", "14"],
+    ["Elena Rossi", "Kitchen", "5", "0", "5", "0", "10"],
+    ["Farid Nasser", "Drivers", "2", "4", "6", "4", "16"],
+    ["Grace Kim", "Front desk", "0", "0", "4", "4", "8"],
+    ["Hugo Larsen", "Warehouse", "8", "0", "0", "8", "16"],
+    ["Iris Novak", "Kitchen", "3", "3", "0", "3", "9"],
+]
+
+PLANTS_DB = [
+    ("Lavender", "Herb", 48, 4.50, "B2"),
+    ("Foxglove", "Perennial", 12, 6.25, "C1"),
+    ("Rosemary", "Herb", 30, 3.95, "B2"),
+    ("Hosta", "Perennial", 22, 8.00, "C3"),
+    ("Box ball", "Shrub", 9, 24.99, "A1"),
+    ("Hydrangea", "Shrub", 14, 19.50, "A2"),
+    ("Thyme", "Herb", 64, 2.75, "B1"),
+    ("Japanese maple", "Tree", 3, 79.00, "A4"),
+]
+
+
+def nursery_db(wd: Path) -> None:
+    """A small SQLite database of ours for the terminal's sqlite3 to query."""
+    db = wd / "nursery.db"
+    db.unlink(missing_ok=True)
+    values = ",".join(f"('{n}','{k}',{q},{p})" for n, k, q, p, _bed in PLANTS_DB)
+    beds = ",".join(f"('{n}','{b}')" for n, _k, _q, _p, b in PLANTS_DB)
+    sql = (
+        "create table stock(plant text, kind text, pots int, price real);"
+        f"insert into stock values {values};"
+        "create table beds(plant text, bed text);"
+        f"insert into beds values {beds};"
+        f"create view report as {SQL_REPORT};"
+    )
+    subprocess.run(["sqlite3", str(db), sql], check=True, timeout=30)
+
+
+SQL_REPORT = (
+    "select s.plant as Plant, kind as Kind, pots as Pots, printf('%.2f', price) as Price, bed as Bed "
+    "from stock s join beds b on b.plant = s.plant order by kind, s.plant"
+)
+
+
+def sqlite_rows() -> list[list[str]]:
+    rows = sorted(PLANTS_DB, key=lambda r: (r[1], r[0]))
+    return [["Plant", "Kind", "Pots", "Price", "Bed"]] + [
+        [n, k, str(q), f"{p:.2f}", b] for n, k, q, p, b in rows
+    ]
+
+
+PARCELS = [
+    ["Tracking", "To", "Weight (kg)", "Service", "Status"],
+    ["EB-40211", "Leeds", "2.4", "Next day", "Out for delivery"],
+    ["EB-40212", "Bristol", "0.8", "Standard", "At depot"],
+    ["EB-40215", "Cardiff", "12.0", "Pallet", "Booked"],
+    ["EB-40219", "York", "1.1", "Next day", "Delivered"],
+    ["EB-40220", "Exeter", "5.6", "Standard", "Delayed"],
+    ["EB-40224", "Dundee", "3.3", "Standard", "At depot"],
+]
+
+
+def _tables() -> list[Scene]:
+    return [
+        Scene(
+            "table-chromium-two-side",
+            "table",
+            HD,
+            "Chromium page (Lato 15) with two tables side by side: stock by branch (numbers right-"
+            "aligned, a bold total row) and online orders by day (one row selected, white on blue), "
+            "striped rows, a note under the second; Clearlooks-Olive theme",
+            [Page("Bakery Week 23", (180, 110), html=two_tables_html(), size=(1060, 520))],
+            order=[
+                "Week 23 at the bakery",
+                "Stock baked by branch",
+                "Harbour Street 142 610",
+                "Total 636",
+                "Orders taken online",
+                "Monday 41",
+                "Wednesday selected",
+            ],
+            theme="Clearlooks-Olive",
+            background="#3b4232",
+            half="A",
+        ),
+        Scene(
+            "table-qt-fuel-rownums",
+            "table",
+            WX,
+            "Qt in its Windows style: a fuel log in a QTableWidget with row numbers, a grid, "
+            "alternating rows, five right-aligned number columns, the sixth row selected; "
+            "Carlito 10; Orang theme",
+            [
+                SpecWindow(
+                    "Fuel Log - May",
+                    (170, 110),
+                    toolkit="qt",
+                    spec={
+                        "style": "Windows",
+                        "font": ["Carlito", 10],
+                        "body": [
+                            {"type": "label", "text": "Fill-ups in May, all vehicles (prices in pounds)"},
+                            {
+                                "type": "striped_table",
+                                "columns": FUEL[0],
+                                "rows": FUEL[1:],
+                                "selected": 6,
+                                "row_numbers": True,
+                                "right": [2, 3, 4, 5],
+                            },
+                            {"type": "label", "text": "Total: 508.0 litres, 853.86 pounds"},
+                            {"type": "buttons", "items": ["Add", "Export", "Close"]},
+                        ],
+                    },
+                )
+            ],
+            order=["Fill-ups in May", "Date Vehicle Litres", "02/05 Van 1", "22/05 Van 1", "Total: 508.0"],
+            theme="Orang",
+            background="#4a3f35",
+            half="A",
+        ),
+        Scene(
+            "table-tk-hours-under-dialog",
+            "table",
+            WX,
+            "Tk ttk Treeview (alt theme) of volunteer hours: blue heading bar, stripes, right-aligned "
+            "day columns, the fourth row selected; an active Tk question over its lower right rows; "
+            "Artwiz-boxed theme",
+            [
+                SpecWindow(
+                    "Volunteer Hours",
+                    (120, 90),
+                    spec={
+                        "font": ["Lato", 11],
+                        "ttk_theme": "alt",
+                        "body": [
+                            {"type": "label", "text": "Food bank volunteers, week of 3 June"},
+                            {
+                                "type": "striped_table",
+                                "columns": HOURS[0],
+                                "rows": HOURS[1:],
+                                "selected": 4,
+                                "stripe": "#eaf1fb",
+                                "heading_bg": "#3b5b8c",
+                                "heading_fg": "#ffffff",
+                                "select_bg": "#f2c14e",
+                                "select_fg": "#000000",
+                                "right": [2, 3, 4, 5, 6],
+                            },
+                            {"type": "buttons", "items": ["Add hours", "Print", "Close"]},
+                        ],
+                    },
+                ),
+                SpecWindow(
+                    "Unsaved Hours",
+                    (560, 380),
+                    spec={
+                        "font": ["Lato", 10],
+                        "body": [
+                            {"type": "label", "text": "Save the hours you changed for Dev Patel?"},
+                            {"type": "label", "text": "Changes not saved are lost when you close."},
+                            {"type": "buttons", "items": ["Don't Save", "Cancel", "Save"]},
+                        ],
+                    },
+                ),
+            ],
+            order=[
+                "Save the hours you changed",
+                "Food bank volunteers",
+                "Volunteer Team Mon",
+                "Amira Haddad",
+            ],
+            theme="Artwiz-boxed",
+            background="#2e3b44",
+            half="A",
+        ),
+        Scene(
+            "table-sqlite-box-noto",
+            "table",
+            WX,
+            "xterm (Noto Mono 11, white on dark blue) running sqlite3 on a plant nursery's database "
+            "of ours: .mode box, a join printed as a box-drawn table with right-aligned numbers, "
+            "then a count; Nightmare-03 theme",
+            [
+                Tui(
+                    "nina@nursery: ~/db",
+                    (100, 60),
+                    cols=96,
+                    rows=30,
+                    font=("Noto Mono", 11),
+                    fg="#f2f2f2",
+                    bg="#10233f",
+                    prompt="nina@nursery:~/db$ ",
+                    workdir="db",
+                    setup=nursery_db,
+                    commands=[
+                        "clear; sqlite3 nursery.db",
+                        ".mode box",
+                        ".width 16 10 -5 -7 4",
+                        # tmux would take a semicolon ending the keys for its own separator
+                        "select * from report; ",
+                        "select count(*) as Plants, sum(pots) as Pots from stock; ",
+                    ],
+                    table_rows=[sqlite_rows(), [["Plants", "Pots"], ["8", "202"]]],
+                )
+            ],
+            order=["sqlite> .mode box", "Plant Kind Pots Price Bed", "Lavender Herb 48", "Plants Pots"],
+            theme="Nightmare-03",
+            background="#1b1b24",
+            half="A",
+        ),
+        Scene(
+            "table-zenity-light-parcels",
+            "table",
+            HD,
+            "zenity --list in GTK 3 Adwaita (light): a line of text, five columns of parcels, "
+            "Cancel and OK; Mikachu theme",
+            [
+                gtk_dialog(
+                    "Parcels Today",
+                    (600, 260),
+                    "zenity",
+                    [
+                        "--list",
+                        "--text",
+                        "Parcels booked at the Eastbury depot today",
+                        "--width",
+                        "700",
+                        "--height",
+                        "400",
+                        *(a for c in PARCELS[0] for a in ("--column", c)),
+                        *(c for r in PARCELS[1:] for c in r),
+                    ],
+                    ["Parcels booked at the Eastbury depot today", *(c for r in PARCELS for c in r)],
+                    ["Cancel", "OK"],
+                    table_rows=[PARCELS],
+                )
+            ],
+            order=["Parcels booked", "Tracking To Weight", "EB-40211 Leeds", "EB-40224 Dundee"],
+            theme="Mikachu",
+            background="#3c4a3c",
+            half="A",
+        ),
+    ]
+
+
+# ---- calculators --------------------------------------------------------------------------------------
+TK_KEYS = [
+    ["MC", "MR", "M+", "M-"],
+    ["%", "CE", "C", "DEL"],
+    ["7", "8", "9", "/"],
+    ["4", "5", "6", "*"],
+    ["1", "2", "3", "-"],
+    ["+/-", "0", ".", "+"],
+    ["(", ")", "x^2", "="],
+]
+
+QT_KEYS = [
+    ["sin", "cos", "tan", "Rad", "Deg"],
+    ["asin", "acos", "atan", "ln", "log"],
+    ["7", "8", "9", "(", ")"],
+    ["4", "5", "6", "*", "/"],
+    ["1", "2", "3", "+", "-"],
+    ["0", ".", "EXP", "Ans", "="],
+]
+
+
+def _calculators() -> list[Scene]:
+    return [
+        Scene(
+            "calc-xcalc-ti-8x13bold-blue",
+            "calculator",
+            WX,
+            "xcalc (TI-30 mode) in colours of our own: blue keys with white labels on a pale "
+            "grey body, the 8x13 bold core font, enlarged; Breeze-ob theme",
+            [
+                xcalc(
+                    (820, 150),
+                    size=(300, 430),
+                    xrm=[
+                        "XCalc*Font: 8x13bold",
+                        "*ti.Command.background: #2b4f7e",
+                        "*ti.Command.foreground: #ffffff",
+                        "*ti.background: #d9dee4",
+                        "*ti.bevel.background: #9aa6b2",
+                    ],
+                )
+            ],
+            theme="Breeze-ob",
+            background="#394552",
+            half="A",
+        ),
+        Scene(
+            "calc-tk-jetbrains-dark",
+            "calculator",
+            HD,
+            "Tk keypad of our own, dark: a display showing 1,284.50, memory keys, flat dark keys with "
+            "light JetBrains Mono bold labels; Nightmare-02 theme",
+            [
+                SpecWindow(
+                    "Till Calculator",
+                    (1100, 240),
+                    spec={
+                        "font": ["JetBrains Mono", 13, "bold"],
+                        "bg": "#23262b",
+                        "fg": "#e8e8e8",
+                        "body": [
+                            {
+                                "type": "display",
+                                "text": "1,284.50",
+                                "font": ["JetBrains Mono", 22],
+                                "bg": "#101214",
+                                "fg": "#9fe870",
+                            },
+                            {
+                                "type": "grid",
+                                "rows": TK_KEYS,
+                                "button_bg": "#3a3f47",
+                                "button_fg": "#f0f0f0",
+                                "relief": "flat",
+                                "bd": 0,
+                                "gap": 3,
+                                "width": 4,
+                            },
+                        ],
+                    },
+                )
+            ],
+            theme="Nightmare-02",
+            background="#15181c",
+            half="A",
+        ),
+        Scene(
+            "calc-qt-cantarell-sci",
+            "calculator",
+            WX,
+            "Qt (Fusion) scientific keypad of our own in Cantarell: a display with an expression's "
+            "result, flat pale-blue keys with rounded corners from a style sheet; Clearlooks-3.4 theme",
+            [
+                SpecWindow(
+                    "Scientific",
+                    (380, 90),
+                    toolkit="qt",
+                    spec={
+                        "font": ["Cantarell", 12],
+                        "body": [
+                            {"type": "label", "text": "sqrt(2) * 17.5 ="},
+                            {"type": "display", "text": "24.7487373", "font": ["Cantarell", 22]},
+                            {
+                                "type": "grid",
+                                "rows": QT_KEYS,
+                                "key_w": 70,
+                                "key_h": 44,
+                                "gap": 6,
+                                "style_sheet": "QPushButton { background: #e6eef8; color: #1d3557; "
+                                "border: 1px solid #9fb3c8; border-radius: 6px; }",
+                            },
+                        ],
+                    },
+                )
+            ],
+            order=["sqrt(2)", "24.7487373", "sin cos tan"],
+            theme="Clearlooks-3.4",
+            background="#506070",
+            half="A",
+        ),
+    ]
+
+
+# ---- several windows ---------------------------------------------------------------------------------
+SOUP = """Leek and potato soup (serves 4)
+
+2 leeks, washed and sliced
+3 medium potatoes, diced
+1 onion, chopped
+1 litre vegetable stock
+100 ml single cream
+salt, pepper, a little butter
+
+Soften the onion and leeks in butter for ten minutes.
+Add potatoes and stock; simmer for twenty minutes.
+Blend, stir in the cream, season to taste.
+"""
+
+KITCHEN_LOG = """08:02 oven 1 on, 220 C
+08:15 delivery: flour 4 sacks, butter 6 kg
+08:40 soup batch 1 started
+09:05 fridge 2 at 4.5 C (checked)
+09:30 soup batch 1 done, 12 litres
+09:31 soup batch 2 started
+10:10 dishwasher fault: rinse aid empty
+10:12 rinse aid refilled
+10:45 lunch prep: sandwiches 40
+"""
+
+ARTICLE = [
+    "The village hall committee met on Tuesday to plan the summer fair. Forty stalls have been "
+    "booked so far, up from thirty-two last year, and the plant sale will move to the car park.",
+    "Parking on the green is not allowed on the day. Visitors are asked to use the school field, "
+    "which opens at nine, or to come by the number 14 bus, which runs every half hour.",
+    "Volunteers are still needed for the tea tent, the tombola and setting up the marquee on "
+    "Friday evening. Anyone who can help should sign the list in the post office.",
+    "The committee thanked the Women's Institute for the new curtains, and Mr Evans for "
+    "repairing the piano in time for the dance.",
+    "The next meeting is on 2 July at 7.30 pm. Minutes of this meeting will be posted on the "
+    "notice board by the end of the week.",
+]
+
+TIMETABLE = [
+    ["Route", "Destination", "Departs", "Stand", "Every"],
+    ["14", "Hill Top via Market", "09:05", "A", "30 min"],
+    ["14A", "Riverside", "09:12", "A", "60 min"],
+    ["22", "Station Road", "09:20", "B", "20 min"],
+    ["7", "Old Town", "09:24", "C", "15 min"],
+    ["31", "Harbour Street", "09:35", "B", "30 min"],
+    ["22", "Station Road", "09:40", "B", "20 min"],
+    ["X9", "Airport", "09:50", "D", "60 min"],
+]
+TIMETABLE_CSS = """
+table.z { border: 1px solid #b0b8c0; }
+table.z th { background: #f1c40f; color: #1a1a1a; }
+table.z tr:nth-child(odd) td { background: #f6f6f6; }
+table.z td:nth-child(3) { text-align: right; }
+"""
+
+
+def _windows() -> list[Scene]:
+    return [
+        Scene(
+            "multi-terms-nano-ls-side",
+            "multi-window",
+            HD,
+            "two xterms side by side: nano with line numbers on a soup recipe (JetBrains Mono 10, "
+            "dark), the cursor on a word; an active light xterm (Fira Code 10) with ls -l --color and "
+            "a kitchen log; lines on the same rows; Bear2 theme",
+            [
+                Tui(
+                    "cook@kitchen: ~/recipes",
+                    (40, 80),
+                    cols=104,
+                    rows=40,
+                    font=("JetBrains Mono", 10),
+                    fg="#e0e0e0",
+                    bg="#1d1f21",
+                    prompt="cook@kitchen:~/recipes$ ",
+                    workdir="recipes",
+                    setup=text_file("leek-soup.txt", SOUP),
+                    commands=["nano -l +10,12 leek-soup.txt"],
+                ),
+                Tui(
+                    "cook@kitchen: ~/log",
+                    (980, 80),
+                    cols=100,
+                    rows=40,
+                    font=("Fira Code", 10),
+                    prompt="cook@kitchen:~/log$ ",
+                    workdir="log",
+                    setup=both(
+                        text_file("today.log", KITCHEN_LOG, "2024-06-07 10:45"),
+                        make_files(
+                            [
+                                ("fridge-temps.csv", 2210, "2024-06-07 09:05", 0o644),
+                                ("orders", -1, "2024-06-06 16:00", 0o755),
+                                ("rota.pdf", 48211, "2024-06-03 08:30", 0o644),
+                                ("stocktake.sh", 845, "2024-05-30 21:10", 0o755),
+                            ]
+                        ),
+                    ),
+                    commands=["clear; ls -l --color=always", "tail -n 6 today.log"],
+                ),
+            ],
+            order=["tail -n 6 today.log", "GNU nano", "Leek and potato soup"],
+            theme="Bear2",
+            background="#384048",
+            half="A",
+        ),
+        Scene(
+            "multi-qt-msgbox-over-article",
+            "multi-window",
+            HD,
+            "a Chromium page of a village newsletter (Carlito 17), an active Qt message box (Fusion, "
+            "warning icon, detailed text) over the right half of its paragraphs; Clearlooks-Olive theme",
+            [
+                Page(
+                    "Village News",
+                    (140, 70),
+                    html=page(
+                        "Village News",
+                        "<h1>Summer fair: what we know so far</h1>" + paragraphs(ARTICLE),
+                        "p { max-width: 1050px; }",
+                        font="'Carlito'",
+                        size=17,
+                    ),
+                    size=(1200, 520),
+                ),
+                SpecWindow(
+                    "Leave Page",
+                    (700, 210),
+                    toolkit="qt",
+                    spec={
+                        "messagebox": {
+                            "icon": "warning",
+                            "text": "You have not sent your reply to the committee.",
+                            "informative": "If you leave this page, what you wrote will be lost.",
+                            "buttons": [["Stay", "reject"], ["Leave", "destructive"]],
+                        },
+                    },
+                ),
+            ],
+            order=["You have not sent your reply", "Summer fair: what we know so far", "The village hall"],
+            theme="Clearlooks-Olive",
+            background="#3b4232",
+            half="A",
+        ),
+        Scene(
+            "multi-vim-tk-xcalc",
+            "multi-window",
+            HD,
+            "three programs over one another: an xterm (Noto Mono 11) with vim on a kitchen log, a Tk "
+            "striped table of volunteer hours over its right part, an active xcalc over the table's "
+            "lower right; Mikachu theme",
+            [
+                Tui(
+                    "cook@kitchen: ~/log",
+                    (60, 60),
+                    cols=110,
+                    rows=34,
+                    font=("Noto Mono", 11),
+                    prompt="cook@kitchen:~/log$ ",
+                    workdir="log",
+                    setup=text_file("today.log", KITCHEN_LOG),
+                    commands=["vim -u NONE -i NONE -N -c 'set number ruler laststatus=2' today.log"],
+                ),
+                SpecWindow(
+                    "Volunteer Hours",
+                    (400, 170),
+                    spec={
+                        "font": ["DejaVu Sans", 10],
+                        "body": [
+                            {"type": "label", "text": "Hours this week"},
+                            {
+                                "type": "striped_table",
+                                "columns": HOURS[0],
+                                "rows": HOURS[1:7],
+                                "selected": 3,
+                                "right": [2, 3, 4, 5, 6],
+                            },
+                            {"type": "buttons", "items": ["Print", "Close"]},
+                        ],
+                    },
+                ),
+                xcalc((880, 400), color=True),
+            ],
+            order=["Hours this week", "Volunteer Team Mon", "08:02 oven 1 on"],
+            theme="Mikachu",
+            background="#2f3a2f",
+            half="A",
+        ),
+        Scene(
+            "multi-page-tk-print-term",
+            "multi-window",
+            WX,
+            "three programs: a Chromium bus timetable (a yellow header row, stripes, right-aligned "
+            "times), an active Tk print dialog over its lower half, a small xterm (DejaVu Sans Mono 9, "
+            "dark) at the right with cat of notes; Syscrash theme",
+            [
+                Tui(
+                    "sam@stop: ~",
+                    (830, 420),
+                    cols=48,
+                    rows=14,
+                    font=("DejaVu Sans Mono", 9),
+                    fg="#dddddd",
+                    bg="#202020",
+                    prompt="sam@stop:~$ ",
+                    setup=text_file(
+                        "notes.txt",
+                        "Bus pass renews on 30 June.\nStand D moved to the car park.\nNo X9 on Sundays.\n",
+                    ),
+                    commands=["clear; cat notes.txt"],
+                ),
+                Page(
+                    "Departures",
+                    (40, 40),
+                    html=page(
+                        "Departures",
+                        "<h1>Next departures from Market Square</h1>"
+                        + html_table(TIMETABLE, cls="z")
+                        + "<p style='margin-top:14px'>Times are live. Stand D is in the car park.</p>",
+                        TIMETABLE_CSS,
+                        font="'DejaVu Sans'",
+                        size=14,
+                    ),
+                    size=(760, 460),
+                ),
+                SpecWindow(
+                    "Print",
+                    (230, 330),
+                    spec={
+                        "font": ["DejaVu Sans", 9],
+                        "body": [
+                            {"type": "label", "text": "Printer: Office LaserJet (2nd floor)"},
+                            {
+                                "type": "checks",
+                                "items": [["Only the next hour", True], ["Print in colour", False]],
+                            },
+                            {"type": "buttons", "items": ["Cancel", "Print"]},
+                        ],
+                    },
+                ),
+            ],
+            order=["Printer: Office LaserJet", "Next departures from Market Square", "Route Destination"],
+            theme="Syscrash",
+            background="#2a2a2a",
+            half="A",
+        ),
+    ]
