@@ -245,16 +245,7 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     above = y1[:, None] <= y0[None, :] + tol  # a above b
     rule1 = x_overlap & above
     left = x1[:, None] <= x0[None, :] + tol  # a wholly left of b
-    lo = np.minimum.outer(yc, yc)
-    hi = np.maximum.outer(yc, yc)
-    blocked = np.zeros((n, n), dtype=bool)
-    step = max(1, (1 << 22) // (n * n))  # a few rows of [a, b, c] at a time: memory n², not n³
-    for s in range(0, n, step):
-        rows = slice(s, s + step)
-        between = (yc[None, None, :] > lo[rows, :, None]) & (
-            yc[None, None, :] < hi[rows, :, None]
-        )  # [a, b, c]
-        blocked[rows] = (between & x_overlap[rows, None, :] & x_overlap[None, :, :]).any(axis=2)
+    blocked = _spanned(x_overlap, yc)
     against_flow = y0[:, None] >= y1[None, :]  # a lies lower than b
     paragraph = multi[:, None] | multi[None, :]
     # Against the flow, a column only with a gutter between: a dialog's "OK" under its message,
@@ -265,15 +256,63 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     before &= ~(before & before.T) | (yc[:, None] < yc[None, :])  # break 2-cycles by height
     indegree = before.sum(axis=0)
     done = np.zeros(n, dtype=bool)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.lexsort((x0, y0))] = np.arange(n)  # topmost, then leftmost first
     order: list[int] = []
     while len(order) < n:
         ready = np.flatnonzero(~done & (indegree == 0))
         pool = ready if ready.size else np.flatnonzero(~done)  # a cycle: fall back to the topmost
-        pick = int(min(pool, key=lambda i: (y0[i], x0[i])))
+        pick = int(pool[np.argmin(rank[pool])])
         order.append(pick)
         done[pick] = True
         indegree = indegree - before[pick].astype(int)
     return [blocks[i] for i in order]
+
+
+SMALL = 48  # blocks: a stretch of rows this short is looked at whole, block by block
+
+
+def _spanned(x_overlap: np.ndarray, yc: np.ndarray) -> np.ndarray:
+    """``[a, b]``: some block ``c`` whose middle lies strictly between ``a``'s and ``b``'s
+    (``yc``) overlaps both horizontally (``x_overlap``), as a heading across two columns does.
+
+    Looking at every ``c`` for every pair is cubic in the blocks (a dense screen of scattered
+    labels, hundreds of blocks, took seconds). Sorted by their middles, the blocks are halved
+    where the middles step: for ``a`` in the upper half and ``b`` in the lower, every ``c`` of
+    the upper half lies above ``b`` and every ``c`` of the lower half below ``a``, so the
+    ``c`` between them are counted for all such pairs at once by two matrix products; each half
+    is then halved in turn. The same answer as the direct test, at the cost of a few products."""
+    n = len(yc)
+    order = np.argsort(yc, kind="stable")
+    ys = yc[order]
+    xo = x_overlap[np.ix_(order, order)].astype(np.float32)  # counts stay exact in float32
+    out = np.zeros((n, n), dtype=bool)
+    stack = [(0, n)]
+    while stack:
+        s, e = stack.pop()
+        if e - s < 3 or ys[s] == ys[e - 1]:
+            continue  # no block lies strictly between two others here
+        if e - s <= SMALL:
+            seg = slice(s, e)
+            y = ys[seg]
+            over = xo[seg, seg] > 0
+            between = (y[None, None, :] > y[:, None, None]) & (y[None, None, :] < y[None, :, None])
+            found = (between & over[:, None, :] & over[None, :, :]).any(axis=2)  # [a, b, c] -> [a, b]
+            out[seg, seg] |= found | found.T
+            continue
+        steps = np.flatnonzero(ys[s + 1 : e] != ys[s : e - 1]) + s + 1  # ys[m - 1] < ys[m]
+        m = int(steps[np.argmin(np.abs(steps - (s + e) // 2))])
+        up, down = slice(s, m), slice(m, e)
+        y_up, y_down = ys[up], ys[down]
+        count = (xo[up, up] * (y_up[None, :] > y_up[:, None])) @ xo[down, up].T  # c above, under a
+        count += xo[up, down] @ (xo[down, down] * (y_down[None, :] < y_down[:, None])).T  # c below, over b
+        found = count > 0
+        out[up, down] |= found
+        out[down, up] |= found.T
+        stack += [(s, m), (m, e)]
+    blocked = np.empty_like(out)
+    blocked[np.ix_(order, order)] = out
+    return blocked
 
 
 def grid_block(grid: Grid) -> TextBlock:

@@ -203,6 +203,46 @@ def test_many_blocks_are_ordered_in_little_memory() -> None:
     assert peak < 64 * 2**20, peak
 
 
+def test_many_blocks_are_ordered_in_time() -> None:
+    """1,000 short labels scattered over a large screen, each a block of its own: whether a block lies
+    between two others, across both, is counted for many pairs at once (matrix products over the
+    blocks sorted by height), not looked for block by block for every pair (seconds)."""
+    import random
+    import time
+
+    from assistant.ocr.layout import TextBlock, order_blocks
+
+    rng = random.Random(5)
+    spots = [(rng.randint(0, 3800), rng.randint(0, 2100)) for _ in range(1000)]
+    blocks = [TextBlock([line("label", x, y, x + 40, h=12)]) for x, y in spots]
+    start = time.perf_counter()
+    ordered = order_blocks(blocks)
+    took = time.perf_counter() - start
+    assert sorted(map(id, ordered)) == sorted(map(id, blocks))
+    assert took < 1.5, took
+
+
+def test_blocks_between_two_are_those_a_direct_look_finds() -> None:
+    """layout._spanned against its definition, looked at block by block: some block whose middle
+    lies strictly between two blocks' middles overlaps both horizontally. Layouts of many sizes,
+    middles on a coarse grid too (ties between middles)."""
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    for n in (2, 3, 30, 47, 48, 49, 120, 260):
+        for coarse in (False, True):
+            x0 = rng.integers(0, 1800, n)
+            x1 = x0 + rng.integers(5, 400, n)
+            yc = rng.integers(0, 1000, n).astype(np.float64)
+            yc = (yc // 40) * 40 if coarse else yc
+            over = (np.minimum.outer(x1, x1) - np.maximum.outer(x0, x0)) > 0
+            between = (yc[None, None, :] > np.minimum.outer(yc, yc)[:, :, None]) & (
+                yc[None, None, :] < np.maximum.outer(yc, yc)[:, :, None]
+            )
+            direct = (between & over[:, None, :] & over[None, :, :]).any(axis=2)
+            assert (layout._spanned(over, yc) == direct).all(), (n, coarse)
+
+
 def test_a_short_word_boxed_across_a_frames_side_is_no_grip() -> None:
     # A window's frame (100..500) under a bar 20 px high: a 2-letter mark boxed from the frame's
     # side itself is the frame; one the engine boxed across the side from outside is text.
