@@ -20,7 +20,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.catalog import APP_TITLE
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, overlap_share, union_box
 from assistant.ocr.dials import find_dial
 from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
@@ -507,13 +507,34 @@ def _side_by_side(
 ) -> list[TextBlock]:
     """``lines`` laid out with the two sides' (``sides``: the lines either side of an edge down) each
     laid out on its own: the rest's blocks and the two sides (each as one block of all its lines, a
-    column) put in order, and each side's own blocks read in its place."""
+    column) put in order, and each side's own blocks read in its place; from the first row under
+    both sides with text under each (:func:`_closing`) on, the rest is read after both."""
     taken = {id(ln) for side in sides for ln in side}
-    rest = _layout_pane([ln for ln in lines if id(ln) not in taken], covers, picture)
+    others = [ln for ln in lines if id(ln) not in taken]
+    end = _closing(others, sides)
+    after = [ln for ln in others if end is not None and box_middle(ln.box) >= end]
+    rest = _layout_pane([ln for ln in others if not any(ln is a for a in after)], covers, picture)
     panes = [_layout_pane(side, covers, picture) for side in sides]
     whole = [TextBlock([ln for b in pane for ln in b.lines]) for pane in panes if pane]
     inner = {id(w): pane for w, pane in zip(whole, [p for p in panes if p], strict=True)}
-    return [b for block in order_blocks(rest + whole) for b in inner.get(id(block), [block])]
+    out = [b for block in order_blocks(rest + whole) for b in inner.get(id(block), [block])]
+    return out + _layout_pane(after, covers, picture) if after else out
+
+
+def _closing(others: list[OcrLine], sides: tuple[list[OcrLine], list[OcrLine]]) -> float | None:
+    """The top of the first row under both sides (``others``: the lines of neither) with text on
+    each side of the edge between them: a status line under two panes side by side, a page's foot
+    under two columns. It closes both, so it is read after them, not as the last lines of the
+    column it starts under (vim's "todo.md 1,1 All" under its left window, tmux's "[trial] 0:beds*"
+    under its left pane, read before the right one)."""
+    foot = max(box_middle(ln.box) for side in sides for ln in side)
+    edge = (max(ln.box[2] for ln in sides[0]) + min(ln.box[0] for ln in sides[1])) / 2
+    below = sorted((ln for ln in others if box_middle(ln.box) > foot), key=lambda ln: box_middle(ln.box))
+    for line in below:
+        row = [o for o in below if _same_row(o, line)]
+        if min(o.box[0] + o.box[2] for o in row) < 2 * edge < max(o.box[0] + o.box[2] for o in row):
+            return float(min(o.box[1] for o in row))
+    return None
 
 
 def _layout_pane(

@@ -14,9 +14,11 @@ close they stand, and however well their gaps line up. Two uses:
 - **Beside** (:func:`beside`): a straight edge running down between lines, with two rows of lines
   or more along it on each side, parts them into two columns, each read whole: a bordered box
   beside a column of search results, a folder list on its own ground beside a table of mails, a
-  column rule. It parts nothing where the lines on its two sides keep to the same rows (a table's
-  column rule), where another edge crosses it (a grid's cells), where a line runs across it, or
-  where it is the side of a window lying over the lines (those are cut by it, not parted).
+  column rule. It parts nothing where another edge crosses it (a grid's cells), where a line runs
+  across it, where it is the side of a window lying over the lines (those are cut by it, not
+  parted), or where the lines on its two sides keep to the same rows and one side holds cells (a
+  table's column rule, a keypad's keys): two panes of text side by side (a terminal split in
+  two) keep to the same rows too, and are parted.
 
 An edge is where the grey level steps by more than :data:`STEP` between neighbouring pixels: a
 gradient's gentle steps are no edge, antialiased letters are, but a letter's edges never run on
@@ -38,10 +40,15 @@ SHARE = 2  # line heights: two lines must share this many columns for an edge ac
 GAP = 2  # px: an edge across two lines may break this long (antialiasing); a letter's row breaks more
 BRIDGE = 3  # px: an edge down between lines may break this long (a rule's dashes, a corner)
 MIN_ROWS = 2  # rows of lines along an edge on each side, for it to part two columns
-TABLE_ROWS = 2 / 3  # lines sharing their rows across an edge this often: a table's column rule
+TABLE_ROWS = 2 / 3  # lines sharing their rows across an edge this often: a table's column rule,
+PANE_ROWS = 4  # unless the edge runs down this many line heights, both sides as many rows,
+PANE_WORDS = 2  # of this many words (two letters or more) in a run: text, not cells (panes side by side)
 ROW = 0.25  # lines whose middles are this close (in line heights) share their row
 CROSS = 4  # px each side of an edge down that an edge across must run on, to cross it
-SLACK = 2  # px: a line's box may reach this far over an edge and still lie on its side
+RULE = 2  # px each side of an edge down left out when looking for one across it (the rule drawn)
+SLACK = 2  # px: a line's box may reach this far over an edge and still lie on its side,
+OVER = 0.3  # or this much of its height (a rule read as a letter: vim's bar between windows as "1")
+ALONG = 0.5  # line heights: a line lies along an edge down when its middle is this close to its rows
 THIN = 3  # px: an underline or a rule is thinner than this; the ground this far each side of it
 
 
@@ -157,15 +164,60 @@ def _shared(a: list[OcrLine], b: list[OcrLine]) -> float:
     ) / len(few)
 
 
+def _texts(left: list[OcrLine], right: list[OcrLine]) -> bool:
+    """Whether both sides of an edge down hold text, not cells: :data:`PANE_ROWS` rows or more
+    each, the median row a run of :data:`PANE_WORDS` words or more. Two panes side by side (a
+    terminal split in two) keep to the same rows as a table's columns do, but a table's column
+    holds a value a row (a name, a size, a date: one word), and a keypad's keys, a word each,
+    stand apart on their row."""
+    return all(_rows(side) >= PANE_ROWS and _words(side) >= PANE_WORDS for side in (left, right))
+
+
+def _words(lines: list[OcrLine]) -> float:
+    """The median, over the rows of ``lines``, of the most words (of two letters or more: not a
+    figure, a date's day, a key's sign) in a run of its lines set less than a line height apart
+    (an engine's pieces of one line; a keypad's keys stand further apart)."""
+    rows: list[list[OcrLine]] = []
+    for line in sorted(lines, key=lambda ln: box_middle(ln.box)):
+        if rows and box_middle(line.box) - box_middle(rows[-1][0].box) < 0.5 * line.height:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    most = []
+    for row in rows:
+        runs: list[int] = []
+        end = None
+        for line in sorted(row, key=lambda ln: ln.box[0]):
+            n = sum(sum(ch.isalpha() for ch in w) >= 2 for w in line.text.split())
+            if runs and end is not None and line.box[0] - end < line.height:
+                runs[-1] += n
+            else:
+                runs.append(n)
+            end = line.box[2] if end is None else max(end, line.box[2])
+        most.append(max(runs))
+    return float(np.median(most)) if most else 0.0
+
+
 def _crossed(steps_across: np.ndarray, col: int, top: int, foot: int) -> bool:
     """Whether an edge across (``steps_across``: (rows - 1, cols), an edge between two rows) runs
-    over column ``col`` from :data:`CROSS` pixels left of it to as far right, between ``top`` and
-    ``foot`` (not at its ends: a box's corners)."""
-    left, right = col - CROSS, col + CROSS + 1
-    if left < 0 or right > steps_across.shape[1]:
-        return False
-    band = steps_across[top + BRIDGE : max(top + BRIDGE, foot - BRIDGE), left:right]
-    return bool(band.all(axis=1).any()) if band.size else False
+    on both sides of column ``col``, :data:`CROSS` pixels each, on one row between ``top`` and
+    ``foot`` (not at its ends: a box's corners). Not over the column itself: where a grid's row
+    rule crosses a column rule of its own colour, the pixels above and below are alike (a bordered
+    table's cells were taken for columns)."""
+    return bool(_both_sides(steps_across, col, top + BRIDGE, foot - BRIDGE).any())
+
+
+def _both_sides(steps_across: np.ndarray, col: int, top: int, foot: int) -> np.ndarray:
+    """Per row from ``top`` to ``foot`` (clipped): whether an edge across runs :data:`CROSS` pixels
+    on each side of column ``col``, :data:`RULE` pixels clear of it."""
+    left, right = col - RULE - CROSS, col + RULE + CROSS
+    top, foot = max(0, top), min(steps_across.shape[0], foot)
+    if left < 0 or right > steps_across.shape[1] or foot <= top:
+        return np.zeros(0, dtype=bool)
+    rows = slice(top, foot)
+    return steps_across[rows, left : col - RULE].all(axis=1) & steps_across[rows, col + RULE : right].all(
+        axis=1
+    )
 
 
 def beside(
@@ -193,11 +245,17 @@ def beside(
         if any(abs(x - t) <= 1 for t in tried):
             continue  # (a rule's other side, or the same edge again)
         tried.add(x)
-        sides = _sides(lines, x, y0 + top, y0 + foot)
+        # An end where an edge across meets it from both sides (a band it stops at: a status line
+        # under two panes) is closed: no line past it lies along it.
+        closed = [
+            bool(_both_sides(across, col + 1, end - BRIDGE, end + BRIDGE + 1).any()) for end in (top, foot)
+        ]
+        sides = _sides(lines, x, y0 + top, y0 + foot, closed)
         if sides is None or any(_along(x, y0 + top, y0 + foot, c) for c in covers or []):
             continue
         left, right = sides
-        if _shared(left, right) >= TABLE_ROWS or _crossed(across, col + 1, top, foot):
+        panes = foot - top >= PANE_ROWS * high and _texts(left, right)
+        if _crossed(across, col + 1, top, foot) or (_shared(left, right) >= TABLE_ROWS and not panes):
             continue
         return left, right
     return None
@@ -208,20 +266,38 @@ def _along(x: int, top: int, foot: int, cover: Box) -> bool:
     return min(abs(x - cover[0]), abs(x - cover[2])) <= BRIDGE and top < cover[3] and cover[1] < foot
 
 
-def _sides(lines: list[OcrLine], x: int, top: int, foot: int) -> tuple[list[OcrLine], list[OcrLine]] | None:
-    """The lines left and right of the edge down at ``x`` along ``top``..``foot``; None when one
-    runs across it or either side holds fewer than :data:`MIN_ROWS` rows."""
+def _sides(
+    lines: list[OcrLine], x: int, top: int, foot: int, closed: list[bool] | None = None
+) -> tuple[list[OcrLine], list[OcrLine]] | None:
+    """The lines left and right of the edge down at ``x`` along ``top``..``foot`` (their middles
+    within :data:`ALONG` line heights of its rows); None when one runs across it or either side
+    holds fewer than :data:`MIN_ROWS` rows. A line across it at an end, its middle past the
+    edge's rows, is neither side's and parts nothing: it ends the edge (two panes' status line,
+    a heading over two columns)."""
     left: list[OcrLine] = []
     right: list[OcrLine] = []
+    ends: list[OcrLine] = []  # lines across the edge at an end
     for line in lines:
-        if not top - 0.5 * line.height <= box_middle(line.box) <= foot + 0.5 * line.height:
+        middle = box_middle(line.box)
+        reach = [0.0 if shut else ALONG * line.height for shut in closed or (False, False)]
+        if not top - reach[0] <= middle <= foot + reach[1]:
             continue
-        if line.box[2] <= x + SLACK:
+        slack = max(SLACK, OVER * line.height)
+        if line.box[2] <= x + slack:
             left.append(line)
-        elif line.box[0] >= x - SLACK:
+        elif line.box[0] >= x - slack:
             right.append(line)
-        else:
+        elif top <= middle <= foot:
             return None
+        else:
+            ends.append(line)
+
+    def on_end(line: OcrLine) -> bool:  # on the row of a line across the edge's end
+        return any(
+            abs(box_middle(line.box) - box_middle(e.box)) < 0.5 * min(line.height, e.height) for e in ends
+        )
+
+    left, right = [ln for ln in left if not on_end(ln)], [ln for ln in right if not on_end(ln)]
     if _rows(left) < MIN_ROWS or _rows(right) < MIN_ROWS:
         return None
     return left, right

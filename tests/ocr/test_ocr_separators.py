@@ -2,15 +2,18 @@
 exactly as the file path's engines returned them on the whole screen. A mail program's folder list
 on a grey pane beside its messages' table is read as a column of its own before the table, a
 bordered box beside a column of search results after the column, whole; a status line's band and a
-bar of links are not read into the lines under them. A dialog's entry fields beside their labels
-and a striped table's rows are parted by nothing."""
+bar of links are not read into the lines under them; two panes of a terminal side by side (vim,
+tmux) are read one after the other. A dialog's entry fields beside their labels, a striped table's
+rows and a bordered table's cells are parted by nothing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from assistant.ocr import separators
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.separators import beside, parted
@@ -692,6 +695,231 @@ NAV = _lines(
 )
 
 
+VIM_SPLIT = _lines(
+    [
+        [("1Done", (819, 168, 891, 205))],
+        [
+            ("1", (319, 175, 327, 189)),
+            ("To", (353, 175, 369, 189)),
+            ("do", (376, 174, 392, 189)),
+            ("this", (399, 174, 434, 189)),
+            ("week", (442, 174, 472, 189)),
+        ],
+        [("2", (320, 194, 326, 204))],
+        [("i", (823, 204, 837, 228))],
+        [("cleared", (849, 208, 905, 223))],
+        [("3", (320, 209, 326, 223))],
+        [
+            ("fix", (352, 210, 375, 221)),
+            ("the", (384, 210, 407, 221)),
+            ("gate", (416, 211, 447, 224)),
+            ("latch", (456, 210, 494, 221)),
+        ],
+        [("the", (912, 210, 935, 221)), ("gutters", (944, 211, 998, 224))],
+        [
+            ("4", (320, 228, 326, 238)),
+            ("order", (352, 227, 391, 238)),
+            ("wood", (399, 227, 430, 238)),
+            ("for", (440, 227, 463, 238)),
+            ("the", (472, 227, 495, 238)),
+            ("raised", (505, 227, 550, 238)),
+            ("bed", (560, 227, 582, 238)),
+        ],
+        [
+            ("sent", (848, 228, 878, 238)),
+            ("the", (888, 227, 911, 238)),
+            ("tax", (920, 228, 943, 238)),
+            ("form", (952, 227, 983, 238)),
+        ],
+        [
+            ("5", (321, 245, 326, 255)),
+            ("return", (353, 245, 398, 255)),
+            ("library", (408, 244, 463, 258)),
+            ("books", (472, 244, 510, 255)),
+        ],
+        [("bought", (848, 244, 894, 258)), ("bird", (904, 244, 934, 255)), ("seed", (944, 244, 974, 255))],
+        [
+            ("6", (320, 262, 326, 272)),
+            ("call", (352, 261, 382, 272)),
+            ("the", (392, 261, 415, 272)),
+            ("plumber", (424, 261, 479, 275)),
+            ("about", (488, 261, 526, 272)),
+            ("the", (536, 261, 559, 272)),
+            ("tap", (568, 262, 591, 275)),
+        ],
+        [
+            ("mended", (847, 261, 894, 272)),
+            ("the", (904, 261, 927, 272)),
+            ("bike", (936, 261, 967, 272)),
+            ("light", (976, 261, 1014, 275)),
+        ],
+        [
+            ("7", (320, 279, 326, 289)),
+            ("pay", (352, 281, 375, 292)),
+            ("the", (384, 278, 407, 289)),
+            ("window", (415, 278, 463, 289)),
+            ("cleaner", (472, 278, 527, 289)),
+        ],
+        [
+            ("renewed", (849, 278, 902, 289)),
+            ("the", (912, 278, 935, 289)),
+            ("parking", (944, 278, 998, 292)),
+            ("permit", (1008, 278, 1054, 292)),
+        ],
+        [("8", (321, 294, 327, 308))],
+        [
+            ("book", (352, 295, 383, 306)),
+            ("the", (392, 295, 415, 306)),
+            ("car", (424, 298, 447, 306)),
+            ("service", (456, 295, 511, 306)),
+        ],
+        [("1,1", (1201, 716, 1223, 736))],
+        [("todo.md", (305, 718, 361, 733))],
+        [("All", (802, 718, 824, 733)), ("done.md", (834, 718, 889, 733))],
+        [("All", (1321, 718, 1343, 733))],
+        [("1,1", (680, 719, 704, 735))],
+        [('“done.md"', (305, 737, 373, 748)), ("7L,", (384, 736, 404, 750))],
+        [("122B", (418, 736, 447, 750))],
+    ]
+)
+
+
+TMUX_PANES = _lines(
+    [
+        [
+            ("Growth", (153, 134, 201, 145)),
+            ("trial,", (210, 134, 254, 147)),
+            ("week", (265, 134, 297, 145)),
+            ("6", (306, 135, 312, 145)),
+            ("(plot", (323, 134, 360, 149)),
+            ("averages)", (370, 135, 439, 149)),
+        ],
+        [("total", (762, 134, 801, 145)), ("36", (810, 135, 824, 145))],
+        [
+            ("drwxr-xr-x", (762, 151, 840, 162)),
+            ("2", (850, 152, 856, 162)),
+            ("root", (867, 152, 896, 162)),
+            ("root", (907, 152, 936, 162)),
+            ("4096", (953, 152, 985, 162)),
+            ("May", (994, 152, 1017, 166)),
+            ("20", (1026, 152, 1041, 162)),
+            ("2024", (1058, 152, 1089, 162)),
+            ("photos", (1098, 150, 1145, 166)),
+        ],
+        [("bed", (153, 168, 177, 179)), ("variety", (202, 168, 257, 183))],
+        [("height", (322, 168, 368, 183)), ("leaves", (386, 168, 432, 179))],
+        [
+            ("-rw-r--r--", (763, 171, 840, 179)),
+            ("1", (851, 169, 854, 179)),
+            ("root", (867, 169, 896, 179)),
+            ("root", (907, 169, 936, 179)),
+            ("2675", (954, 168, 985, 179)),
+            ("Apr", (993, 169, 1016, 183)),
+            ("22", (1026, 168, 1040, 179)),
+            ("2024", (1058, 168, 1089, 179)),
+            ("plan.md", (1098, 168, 1153, 183)),
+        ],
+        [("14", (322, 184, 338, 198)), ("cm", (346, 186, 362, 198))],
+        [("11", (386, 184, 402, 198))],
+        [("Little", (202, 185, 249, 196)), ("Gem", (258, 186, 281, 196))],
+        [
+            ("-rw-r--r--", (763, 188, 840, 196)),
+            ("1", (851, 186, 854, 196)),
+            ("root", (867, 186, 896, 196)),
+            ("root", (907, 186, 936, 196)),
+            ("15402", (947, 186, 985, 196)),
+            ("May", (994, 186, 1017, 200)),
+            ("20", (1026, 186, 1041, 196)),
+            ("2024", (1058, 186, 1089, 196)),
+            ("summary.ods", (1098, 185, 1184, 200)),
+        ],
+        [("A", (153, 186, 161, 196))],
+        [("9", (386, 201, 394, 215))],
+        [("Cos", (202, 203, 224, 213)), ("Romaine", (234, 202, 289, 213))],
+        [
+            ("-rw-r--r--", (763, 205, 840, 213)),
+            ("1", (851, 203, 854, 213)),
+            ("root", (867, 203, 896, 213)),
+            ("root", (907, 203, 936, 213)),
+            ("1804", (955, 203, 985, 213)),
+            ("May", (994, 203, 1017, 217)),
+            ("6", (1034, 203, 1041, 213)),
+            ("2024", (1058, 203, 1089, 213)),
+            ("week4.csv", (1097, 202, 1169, 213)),
+        ],
+        [("A", (153, 203, 161, 213))],
+        [("19", (323, 203, 336, 213))],
+        [("cm", (347, 203, 360, 215))],
+        [("12", (320, 218, 336, 232)), ("cm", (344, 220, 360, 232))],
+        [("14", (386, 218, 402, 232))],
+        [("Oak", (201, 219, 225, 230)), ("Leaf", (234, 219, 265, 230))],
+        [
+            ("-rw-r--r--", (763, 222, 840, 230)),
+            ("1", (851, 220, 854, 230)),
+            ("root", (867, 220, 896, 230)),
+            ("root", (907, 220, 936, 230)),
+            ("1822", (955, 220, 985, 230)),
+            ("May", (994, 220, 1017, 234)),
+            ("13", (1027, 220, 1040, 230)),
+            ("2024", (1058, 220, 1089, 230)),
+            ("weekS.csv", (1097, 219, 1169, 230)),
+        ],
+        [("B", (153, 220, 161, 230))],
+        [("11", (321, 235, 337, 249)), ("cm", (345, 237, 361, 249))],
+        [("12", (387, 235, 403, 249))],
+        [("Butterhead", (202, 236, 281, 247))],
+        [
+            ("-rw-r--r--", (763, 239, 840, 247)),
+            ("1", (851, 237, 854, 247)),
+            ("root", (867, 237, 896, 247)),
+            ("root", (907, 237, 936, 247)),
+            ("1859", (955, 237, 985, 247)),
+            ("May", (994, 237, 1017, 251)),
+            ("20", (1026, 237, 1041, 247)),
+            ("2024", (1058, 237, 1089, 247)),
+            ("week6.csv", (1097, 236, 1169, 247)),
+        ],
+        [("B", (153, 237, 161, 247))],
+        [("16", (385, 252, 401, 266))],
+        [("Lollo", (202, 253, 241, 264)), ("Rosso", (250, 254, 289, 264))],
+        [("C", (153, 254, 161, 264))],
+        [("10", (323, 254, 337, 264))],
+        [("cm", (347, 254, 359, 266))],
+        [("15", (322, 269, 338, 283)), ("cm", (346, 271, 362, 283))],
+        [("8", (385, 269, 393, 283))],
+        [("C", (153, 270, 161, 285))],
+        [("Iceberg", (202, 270, 257, 285))],
+        [("1804", (763, 271, 793, 281)), ("week4.csv", (801, 270, 873, 281))],
+        [("week5.csv", (801, 287, 873, 298))],
+        [("1822", (763, 288, 793, 298))],
+        [
+            ("Notes:", (153, 305, 198, 315)),
+            ("bed", (210, 304, 232, 315)),
+            ("C", (242, 305, 249, 315)),
+            ("was", (257, 307, 280, 315)),
+            ("shaded", (290, 304, 336, 315)),
+            ("after", (346, 304, 384, 315)),
+            ("noon;", (394, 307, 430, 317)),
+        ],
+        [("1859", (763, 305, 793, 315)), ("week6.csv", (801, 304, 873, 315))],
+        [
+            ("water", (153, 322, 192, 332)),
+            ("every", (202, 324, 241, 336)),
+            ("second", (250, 321, 296, 332)),
+            ("day", (306, 321, 329, 336)),
+            ("from", (338, 321, 369, 332)),
+            ("week", (377, 321, 409, 332)),
+            ("7.", (418, 322, 430, 332)),
+        ],
+        [("5485", (762, 322, 792, 332)), ("total", (802, 321, 840, 332))],
+        [("noor@lab:~/trial/data$", (762, 338, 936, 350)), ("Jj", (945, 336, 953, 353))],
+        [("noor@lab:~/trial$", (153, 338, 289, 350))],
+        [("reenhouse-2", (1256, 794, 1343, 822))],
+        [("trial]", (162, 795, 211, 812)), ("0:beds", (219, 795, 265, 812))],
+    ]
+)
+
+
 def test_folder_list_is_read_before_the_mails_table() -> None:
     """table-chromium-inbox: "Inbox 4" (on its highlight) to "Trash" first, then the table of mails
     with its header as its first row, no folder among its cells."""
@@ -788,3 +1016,48 @@ def test_a_link_underlined_over_two_lines_is_one_paragraph() -> None:
     wide = draw.textbbox(boxes[1][:2], texts[0], font=font, anchor="lt")
     narrow = draw.textbbox(boxes[0][:2], texts[1], font=font, anchor="lt")
     assert parted(picture, narrow, wide)
+
+
+def test_two_panes_of_text_side_by_side_are_read_one_after_the_other() -> None:
+    """term-vim-split-lists: vim with two files side by side, a bar between the windows, a status
+    line under each. The two lists keep to the same rows, as a table's columns do, but each side
+    holds lines of words, not a value a row, so the bar parts them: the left list, then the right
+    one (they were read across, "fix the gate latch cleared the gutters"), then the status line
+    the bar ends at (neither side's), then the message line. The bar's first cells read as "1" and
+    "i" stay on its right."""
+    blocks = layout_blocks(VIM_SPLIT, picture=_picture("term-vim-split-lists"))
+    text = " ".join(b.text.replace("\n", " ") for b in blocks)
+    left = ("To do this week", "fix the gate latch", "book the car service")
+    right = ("cleared the gutters", "renewed the parking permit")
+    assert max(text.index(t) for t in left) < min(text.index(t) for t in right)
+    assert text.index("parking permit") < text.index("todo.md") < text.index("done.md") < text.index("7L")
+
+
+def test_two_panes_of_a_terminal_are_read_one_after_the_other() -> None:
+    """term-tmux-panes-noto: tmux split in two, a line down between the panes to its green status
+    line: the left pane (a table of beds, notes, a prompt), then the right one (ls -l, wc), then the
+    status line, "[trial] 0:beds*" at its left end and "greenhouse-2" at its right. Each pane's rows
+    had been read across with the other's ("bed variety height leaves -rw-r--r-- 1 root root"), and
+    the status line the line ends at is neither pane's."""
+    blocks = layout_blocks(TMUX_PANES, picture=_picture("term-tmux-panes-noto"))
+    text = " ".join(b.text.replace("\n", " ") for b in blocks)
+    left = ("Growth trial", "Little Gem", "Iceberg", "water every second day", "noor@lab:~/trial$")
+    right = ("total 36", "plan.md", "5485 total", "noor@lab:~/trial/data$")
+    assert max(text.index(t) for t in left) < min(text.index(t) for t in right)
+    assert max(text.index(t) for t in right) < text.index("0:beds") < text.index("reenhouse-2")
+
+
+def test_a_bordered_tables_row_rules_cross_its_column_rules() -> None:
+    """table-chromium-bordered-prices: grey rules round every cell. Where a row rule crosses a
+    column rule of its own colour the pixels over and under the crossing are alike, so the edge
+    across is looked for on both sides of the column rule, not over it: every column rule is
+    crossed, and the table is no two columns side by side, whatever rows its cells keep to."""
+    picture = _picture("table-chromium-bordered-prices")
+    grey = np.asarray(picture.convert("L"), dtype=np.int16)
+    across = np.abs(np.diff(grey, axis=0)) > separators.STEP
+    columns = (484, 550, 609, 670, 753, 822)  # the column rules' edges (the table's rows: 265..506)
+    assert all(separators._crossed(across, x, 265, 506) for x in columns)
+    # vim's bar between two windows (term-vim-split-lists) runs down uncrossed to the status line.
+    grey = np.asarray(_picture("term-vim-split-lists").convert("L"), dtype=np.int16)
+    across = np.abs(np.diff(grey, axis=0)) > separators.STEP
+    assert not separators._crossed(across, 823, 174, 718)
