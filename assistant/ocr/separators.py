@@ -38,7 +38,8 @@ from assistant.ocr.boxes import Box, OcrLine, box_middle
 STEP = 3  # grey levels: a step larger than this between neighbouring pixels is an edge
 SHARE = 2  # line heights: two lines must share this many columns for an edge across them to part them
 GAP = 2  # px: an edge across two lines may break this long (antialiasing); a letter's row breaks more
-BRIDGE = 3  # px: an edge down between lines may break this long (a rule's dashes, a corner)
+BRIDGE = 3  # px: an edge down between lines may break this long (a rule's dashes, a corner),
+LEADING = 0.4  # or this much of a line's height (a column of "|" breaks between a terminal's rows)
 MIN_ROWS = 2  # rows of lines along an edge on each side, for it to part two columns
 TABLE_ROWS = 2 / 3  # lines sharing their rows across an edge this often: a table's column rule,
 PANE_ROWS = 4  # unless the edge runs down this many line heights, both sides as many rows,
@@ -121,9 +122,9 @@ def parting(picture: Image.Image | None) -> Callable[[Box, Box], bool]:
     return lambda upper, lower: parted(rgb, upper, lower)
 
 
-def _runs_down(steps: np.ndarray, least: int) -> list[tuple[int, int, int]]:
+def _runs_down(steps: np.ndarray, least: int, bridge: int = BRIDGE) -> list[tuple[int, int, int]]:
     """(column, top, foot) of each run down a column of ``steps`` (rows, cols), bridged over breaks
-    of :data:`BRIDGE` pixels, at least ``least`` long, longest first."""
+    of ``bridge`` pixels, at least ``least`` long, longest first."""
     cols = steps.T.astype(np.int8)  # (cols, rows)
     padded = np.zeros((cols.shape[0], cols.shape[1] + 2), dtype=np.int8)
     padded[:, 1:-1] = cols
@@ -133,7 +134,7 @@ def _runs_down(steps: np.ndarray, least: int) -> list[tuple[int, int, int]]:
     if not len(starts):
         return []
     new = np.ones(len(starts), dtype=bool)
-    new[1:] = (col_s[1:] != col_s[:-1]) | (starts[1:] - ends[:-1] > BRIDGE)
+    new[1:] = (col_s[1:] != col_s[:-1]) | (starts[1:] - ends[:-1] > bridge)
     first = np.flatnonzero(new)
     tops = starts[first]
     feet = np.maximum.reduceat(ends, first)
@@ -240,7 +241,8 @@ def beside(
     down = np.abs(np.diff(grey, axis=1)) > STEP  # (rows, cols - 1): an edge between two columns
     across = np.abs(np.diff(grey, axis=0)) > STEP  # (rows - 1, cols)
     tried: set[int] = set()
-    for col, top, foot in _runs_down(down, int(2 * high)):
+    # (bridged over the leading between a terminal's rows: a column of "|" drawn between panes)
+    for col, top, foot in _runs_down(down, int(2 * high), max(BRIDGE, round(LEADING * high))):
         x = x0 + col + 1  # the edge lies between pixel columns x - 1 and x
         if any(abs(x - t) <= 1 for t in tried):
             continue  # (a rule's other side, or the same edge again)

@@ -1047,6 +1047,38 @@ def test_two_panes_of_a_terminal_are_read_one_after_the_other() -> None:
     assert max(text.index(t) for t in right) < text.index("0:beds") < text.index("reenhouse-2")
 
 
+def test_panes_parted_by_a_column_of_bars_are_read_one_after_the_other() -> None:
+    """Two panes of a terminal (DejaVu Sans Mono 18, cells as tall as the font) with a "|" in the
+    column between them on every row, as vim draws its split when the bar is not in reverse video:
+    each "|" is shorter than its cell, so the column breaks for 4 px between rows, more than a
+    rule's dashes; it is bridged over up to 0.4 of a line's height and parts the panes."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 18)
+    width = font.getlength("M")
+    ascent, descent = font.getmetrics()
+    left = ["def plant(bed, crop):", "    beds[bed] = crop", "    log.append(crop)", "def harvest(bed):"]
+    right = ["Shopping list for the week", "- onions and leeks", "- two bags of compost", "- seed potatoes"]
+    picture = Image.new("RGB", (int(width * 81) + 20, (ascent + descent) * 12 + 20), (30, 30, 30))
+    draw = ImageDraw.Draw(picture)
+    lines = []
+    for row in range(12):
+        y = 10 + row * (ascent + descent)
+        draw.text((10 + 40 * width, y), "|", font=font, fill=(150, 150, 150))
+        for x, texts in ((10, left), (10 + 41 * width, right)):
+            if row < len(texts):
+                draw.text((x, y), texts[row], font=font, fill=(220, 220, 220))
+                box = draw.textbbox(
+                    (x + width * (len(texts[row]) - len(texts[row].lstrip())), y),
+                    texts[row].strip(),
+                    font=font,
+                )
+                lines.append(OcrLine(texts[row].strip(), box, 0.9, [OcrWord(texts[row].strip(), box, 0.9)]))
+    sides = beside(lines, picture)
+    assert sides is not None
+    assert {ln.text for ln in sides[0]} == {t.strip() for t in left}
+    text = " ".join(b.text.replace("\n", " ") for b in layout_blocks(lines, picture=picture))
+    assert text.index("harvest") < text.index("Shopping")
+
+
 def test_a_bordered_tables_row_rules_cross_its_column_rules() -> None:
     """table-chromium-bordered-prices: grey rules round every cell. Where a row rule crosses a
     column rule of its own colour the pixels over and under the crossing are alike, so the edge
