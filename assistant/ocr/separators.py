@@ -216,9 +216,9 @@ def _both_sides(steps_across: np.ndarray, col: int, top: int, foot: int) -> np.n
     if left < 0 or right > steps_across.shape[1] or foot <= top:
         return np.zeros(0, dtype=bool)
     rows = slice(top, foot)
-    return steps_across[rows, left : col - RULE].all(axis=1) & steps_across[rows, col + RULE : right].all(
-        axis=1
-    )
+    before = np.asarray(steps_across[rows, left : col - RULE].all(axis=1))
+    after = np.asarray(steps_across[rows, col + RULE : right].all(axis=1))
+    return before & after
 
 
 def beside(
