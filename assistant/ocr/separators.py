@@ -158,11 +158,15 @@ def _rows(lines: list[OcrLine]) -> int:
 
 def _shared(a: list[OcrLine], b: list[OcrLine]) -> float:
     """The share of the lines of the side with fewer that have a line of the other on their row."""
-    few, many = (a, b) if len(a) <= len(b) else (b, a)
+    return _partnered(a, b) if len(a) <= len(b) else _partnered(b, a)
+
+
+def _partnered(a: list[OcrLine], b: list[OcrLine]) -> float:
+    """The share of the lines of ``a`` that have a line of ``b`` on their row."""
     return sum(
-        any(abs(box_middle(ln.box) - box_middle(o.box)) <= ROW * min(ln.height, o.height) for o in many)
-        for ln in few
-    ) / len(few)
+        any(abs(box_middle(ln.box) - box_middle(o.box)) <= ROW * min(ln.height, o.height) for o in b)
+        for ln in a
+    ) / len(a)
 
 
 def _texts(left: list[OcrLine], right: list[OcrLine]) -> bool:
@@ -172,6 +176,13 @@ def _texts(left: list[OcrLine], right: list[OcrLine]) -> bool:
     holds a value a row (a name, a size, a date: one word), and a keypad's keys, a word each,
     stand apart on their row."""
     return all(_rows(side) >= PANE_ROWS and _words(side) >= PANE_WORDS for side in (left, right))
+
+
+def _ragged(left: list[OcrLine], right: list[OcrLine]) -> bool:
+    """Whether a side has a line on a row where the other has none: two panes' texts end and
+    break at rows of their own, while each of a table's rows has its cells on both sides of a
+    column rule (a table with rules down only, multi-word cells and no rule under its header)."""
+    return min(_partnered(left, right), _partnered(right, left)) < 1
 
 
 def _words(lines: list[OcrLine]) -> float:
@@ -256,7 +267,7 @@ def beside(
         if sides is None or any(_along(x, y0 + top, y0 + foot, c) for c in covers or []):
             continue
         left, right = sides
-        panes = foot - top >= PANE_ROWS * high and _texts(left, right)
+        panes = foot - top >= PANE_ROWS * high and _texts(left, right) and _ragged(left, right)
         if _crossed(across, col + 1, top, foot) or (_shared(left, right) >= TABLE_ROWS and not panes):
             continue
         return left, right

@@ -1051,12 +1051,19 @@ def test_panes_parted_by_a_column_of_bars_are_read_one_after_the_other() -> None
     """Two panes of a terminal (DejaVu Sans Mono 18, cells as tall as the font) with a "|" in the
     column between them on every row, as vim draws its split when the bar is not in reverse video:
     each "|" is shorter than its cell, so the column breaks for 4 px between rows, more than a
-    rule's dashes; it is bridged over up to 0.4 of a line's height and parts the panes."""
+    rule's dashes; it is bridged over up to 0.4 of a line's height and parts the panes (their texts
+    end at rows of their own: the list is a line longer)."""
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 18)
     width = font.getlength("M")
     ascent, descent = font.getmetrics()
     left = ["def plant(bed, crop):", "    beds[bed] = crop", "    log.append(crop)", "def harvest(bed):"]
-    right = ["Shopping list for the week", "- onions and leeks", "- two bags of compost", "- seed potatoes"]
+    right = [
+        "Shopping list for the week",
+        "- onions and leeks",
+        "- two bags of compost",
+        "- seed potatoes",
+        "- twine",
+    ]
     picture = Image.new("RGB", (int(width * 81) + 20, (ascent + descent) * 12 + 20), (30, 30, 30))
     draw = ImageDraw.Draw(picture)
     lines = []
@@ -1077,6 +1084,34 @@ def test_panes_parted_by_a_column_of_bars_are_read_one_after_the_other() -> None
     assert {ln.text for ln in sides[0]} == {t.strip() for t in left}
     text = " ".join(b.text.replace("\n", " ") for b in layout_blocks(lines, picture=picture))
     assert text.index("harvest") < text.index("Shopping")
+
+
+def test_a_table_with_rules_down_only_is_read_by_rows() -> None:
+    """A table drawn with rules down between its columns and none across (no rule under its
+    header either), a few words in every cell: its rows line up like two panes', but each row has
+    its cells on both sides of every rule, where two panes' texts end and break at rows of their
+    own. It is no panes side by side."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14)
+    rows = [
+        ["Task", "Owner", "Notes"],
+        ["Fix the gate latch", "Ruth Okafor", "before the spring fair"],
+        ["Order wood for beds", "Tom Reyes", "ask the timber yard"],
+        ["Return library books", "Ines Novak", "three are overdue now"],
+        ["Call the plumber", "Sam Patel", "about the leaking tap"],
+        ["Book the car service", "Lena Kim", "on a weekday morning"],
+    ]
+    picture = Image.new("RGB", (760, 230), "white")
+    draw = ImageDraw.Draw(picture)
+    columns = [20, 240, 420, 700]
+    lines = []
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            box = draw.textbbox((columns[c] + 8, 20 + 30 * r), cell, font=font)
+            draw.text((columns[c] + 8, 20 + 30 * r), cell, font=font, fill="black")
+            lines.append(OcrLine(cell, box, 0.9, [OcrWord(cell, box, 0.9)]))
+    for x in columns:
+        draw.line((x, 12, x, 200), fill=(150, 150, 150))
+    assert beside(lines, picture) is None
 
 
 def test_a_bordered_tables_row_rules_cross_its_column_rules() -> None:
