@@ -17,8 +17,9 @@ close they stand, and however well their gaps line up. Two uses:
   column rule. It parts nothing where another edge crosses it (a grid's cells), where a line runs
   across it, where it is the side of a window lying over the lines (those are cut by it, not
   parted), or where the lines on its two sides keep to the same rows and one side holds cells (a
-  table's column rule, a keypad's keys): two panes of text side by side (a terminal split in
-  two) keep to the same rows too, and are parted.
+  table's column rule, a keypad's keys) or every row has lines on both sides (a table's): two
+  panes of text side by side (a terminal split in two) keep to the same rows too, but their texts
+  end and break at rows of their own, and are parted.
 
 An edge is where the grey level steps by more than :data:`STEP` between neighbouring pixels: a
 gradient's gentle steps are no edge, antialiased letters are, but a letter's edges never run on
