@@ -62,6 +62,53 @@ def _ink(crop: np.ndarray) -> np.ndarray:
     return np.abs(crop - np.median(crop)) > 60
 
 
+def _own_ground(
+    gray: np.ndarray, band: tuple[int, int], middle: int, across: tuple[int, int]
+) -> tuple[int, int]:
+    """``band`` (top, bottom) cut to the rows of pixels on the row's own ground: those round its
+    ``middle`` whose ground (their median ``across`` the grid: text covers a small part of any
+    row of pixels) is the middle's, up to a row of pixels of another ground all the way across (a
+    stripe's edge, a selection's). A band reaches past its row, and a selected row's blue or a
+    stripe's grey is not the next row's: in a terminal's table with rows 15 pixels apart, the
+    selected row's band reached the row above, and its cells came back with that row's ink ("12
+    May" read "1s May" and again "12 May")."""
+    top, bottom = band
+    part = gray[top:bottom, max(0, across[0]) : across[1]].astype(np.int16)
+    if part.size == 0:
+        return band
+    ground = np.median(part, axis=1)
+    at = min(max(middle - top, 0), len(ground) - 1)
+    # (a key's face, a button's, a textured ground make no such row: the band is not cut there)
+    even = (np.abs(part - ground[:, None]) <= INK).mean(axis=1) >= 0.95
+    same = (np.abs(ground - ground[at]) <= INK) | ~even
+    start, end = at, at + 1
+    while start > 0 and same[start - 1]:
+        start -= 1
+    while end < len(same) and same[end]:
+        end += 1
+    return top + start, top + end
+
+
+def _edges_off(ink: np.ndarray) -> np.ndarray:
+    """``ink`` without the rows of pixels at its top and bottom that are ink all the way across:
+    the ground of the row above or below (a selected row's blue ends, and the band round it reaches
+    the white of the next; that strip, two pixels tall and the whole gap wide, outweighed the
+    lone "2" in the gap, which was lost). Text never fills a row of pixels across a gap wider
+    than itself, nor reaches past the band's margin."""
+    full = [bool(ink.shape[1]) and bool(row.all()) for row in ink]
+    top = 0
+    while top < len(full) and full[top]:
+        top += 1
+    bottom = len(full)
+    while bottom > top and full[bottom - 1]:
+        bottom -= 1
+    if top == 0 and bottom == len(full):
+        return ink
+    out = np.zeros_like(ink)
+    out[top:bottom] = ink[top:bottom]
+    return out
+
+
 #: Grey levels from the ground: faint ink, a greyed-out cell (GTK's calendar draws the days of the
 #: months either side 25 levels off white; a person still reads them, as part of the grid).
 FAINT = 8
@@ -197,10 +244,16 @@ def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | Non
     height = gray.shape[0]
     groups = by_pane(lines, panels)
     for pane, grid in [(pane, g) for pane, group in groups.items() for g in find_grids(group)[0]]:
+        # A keypad's keys are read one by one (:mod:`assistant.ocr.keys`); its empty places are
+        # key faces, whose symbols and shading came back as "v", "x", "Vv".
+        if grid.kind == "keys":
+            continue
         held = {id(c) for r in grid.rows for c in r.cells}
         others = [ln for ln in lines if id(ln) not in held]
         words = [w for r in grid.rows for c in r.cells for w in c.words]
-        for row, (top, bottom) in zip(grid.rows, _bands(grid.rows, height), strict=True):
+        across = min(w.box[0] for w in words), max(w.box[2] for w in words)
+        for row, band in zip(grid.rows, _bands(grid.rows, height), strict=True):
+            top, bottom = _own_ground(gray, band, int(box_middle(row.box)), across)
             for a, b in _row_gaps(row, words):
                 keep = partial(_on_pane, pane=pane, panels=panels, others=others)
                 cells += _ink_cells(gray, (a, top, b, bottom), row.tall, words, keep)
@@ -220,7 +273,7 @@ def _ink_cells(
     if crop.size == 0:
         return []
     room = crop.shape[0] > tall + PAD  # ground above and below the row's text
-    ink = _ink(crop)  # (h, w)
+    ink = _edges_off(_ink(crop))  # (h, w)
     if not ink.any():  # greyed-out text, then
         ink = _faint_ink(crop, tall)
     cells: list[Cell] = []
@@ -310,17 +363,25 @@ def _accepted(
 
 def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False, height: int = 0) -> Image.Image:
     """``box`` of ``gray`` on its own ground, enlarged (``ZOOM`` times, or to ``height`` pixels of
-    ink when that is more), dark on light. ``binary``: black on white,
-    cut halfway between the ground and the ink, the ink's side found from the ink itself (a white
-    title on a mid-blue bar is lighter than its ground, though the ground is not dark; as they
-    were, a title bar's gradient and shading left the engine reading nothing on a grey Onyx bar)."""
+    ink when that is more), dark on white: its ground made white, its ink (lighter or darker than
+    the ground) as far from it as it was. The ground is the grey most of its pixels share, not the
+    median: in a box cut to a lone digit's ink the median is a mix of ground and ink (a white "2"
+    on a selected row's blue, median 150, was put on grey and kept light on dark; the engine read
+    nothing there, and "2" at 0.97 so). (Not stretched to full contrast: a calculator key's faint
+    ridge so stretched was read as letters.) ``binary``: black on white, cut halfway between the
+    ground and the ink, the ink's side found from the ink itself (a white title on a mid-blue bar
+    is lighter than its ground, though the ground is not dark; as they were, a title bar's
+    gradient and shading left the engine reading nothing on a grey Onyx bar)."""
     part = gray[box[1] : box[3], box[0] : box[2]]
+    if not binary:
+        common = int(np.bincount(part.ravel()).argmax()) if part.size else 255
+        part = (255 - np.abs(part.astype(np.int16) - common)).astype(np.uint8)
     # Its own ground around it (a badge's navy, not the page's white, which would frame it).
-    snippet = ImageOps.expand(Image.fromarray(part), border=PAD, fill=int(np.median(part)))
+    snippet = ImageOps.expand(Image.fromarray(part), border=PAD, fill=int(np.median(part)) if binary else 255)
     zoom = max(ZOOM, -(-height // max(1, box[3] - box[1])))
     snippet = snippet.resize((snippet.width * zoom, snippet.height * zoom), Image.Resampling.LANCZOS)
     if not binary:
-        return ImageOps.invert(snippet) if np.median(part) < 128 else snippet  # light text on dark ground
+        return snippet
     px = np.asarray(snippet, dtype=np.int16)
     ground = float(np.median(px))
     off = px - ground
@@ -477,6 +538,7 @@ def _read_cells(
 SAME_INK = 0.08  # ink pixels that may differ between two copies of one word, as a share of its ink
 SAME_SLACK = 3  # pixels a word's box may be wider or taller than its ink (engines box loosely)
 SAME_SURE = 0.8  # only a word read this surely is copied (a key's border read "ll" at 0.65 is not)
+REACH = 1  # pixels round a read word's box looked at for its ink (engines' boxes may cut it)
 
 
 def _ink_mask(gray: np.ndarray, box: Box) -> np.ndarray | None:
@@ -490,13 +552,21 @@ def _ink_mask(gray: np.ndarray, box: Box) -> np.ndarray | None:
     return ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
 
 
+def _around(box: Box) -> Box:
+    """``box`` and ``REACH`` pixels round it: both inks are taken from a little round their boxes
+    (an engine boxed a lone "0" a pixel right of its ink, and the gap's box, cut where the ink is
+    darker than the faintest edge :func:`_ink_mask` takes, left the faint edge out: the two
+    masks of one "0" differed, and the gap's "0" was lost)."""
+    return (box[0] - REACH, box[1] - REACH, box[2] + REACH, box[3] + REACH)
+
+
 def same_ink(gray: np.ndarray, box: Box, words: list[OcrWord]) -> OcrWord | None:
     """The word of ``words`` (a grid's, read) whose ink is the gap's ink at ``box``, pixel for
     pixel, when exactly one text matches; else None. A listing repeats its cells ("1", "root",
     "-rw-------") in one font on one pixel grid, so a cell the engine skipped is often drawn
     elsewhere and read there; read alone, its lone "1" came back as "4" (half A
     multi-dark-terminals-dialog, green on black). No engine call."""
-    mask = _ink_mask(gray, box)
+    mask = _ink_mask(gray, _around(box))
     if mask is None:
         return None
     h, w = mask.shape
@@ -508,7 +578,7 @@ def same_ink(gray: np.ndarray, box: Box, words: list[OcrWord]) -> OcrWord | None
             continue
         if overlap_share(box, word.box) > 0:
             continue  # the word itself, a row's band reaching it: no copy
-        other = _ink_mask(gray, word.box)
+        other = _ink_mask(gray, _around(word.box))
         same = other is not None and other.shape == mask.shape
         if same and int((other ^ mask).sum()) <= SAME_INK * max(int(mask.sum()), 1):
             texts.setdefault(word.text, word)

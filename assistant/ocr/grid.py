@@ -78,7 +78,11 @@ class Row:
             and line.height <= 3 * self.height
             and abs(mid - own) <= 0.25 * (y1 - y0)
         )
-        return (similar or around) and y0 <= mid <= y1 and line.box[1] <= own <= line.box[3]
+        # (or a mark lying within the row's band, however short: an icon read "a" by a file's
+        # name, a key's "AC" beside taller labels; a row of its own, it split the row or ended
+        # the table)
+        within = y0 <= line.box[1] and line.box[3] <= y1
+        return within or ((similar or around) and y0 <= mid <= y1 and line.box[1] <= own <= line.box[3])
 
 
 @dataclass
@@ -252,9 +256,15 @@ def _columns(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
 
 
 def _column_at(x: float, columns: list[tuple[int, int]]) -> int:
-    """The column (index into ``columns``, left to right) ``x`` lies in, or the last one left of it;
-    -1 left of them all."""
-    return sum(1 for x0, _ in columns if x0 <= x) - 1
+    """The column (index into ``columns``, left to right) ``x`` lies in; in a gutter, the nearer of
+    the two beside it; -1 left of them all, the last right of them all. (A column's header is often
+    wider than its cells: "Renewals" centred over right-aligned figures one or two digits wide, its
+    middle in the gutter on their left, went to the column before, and the header was read "Due
+    back Renewals", one name.)"""
+    at = sum(1 for x0, _ in columns if x0 <= x) - 1
+    if 0 <= at < len(columns) - 1 and x > columns[at][1] and columns[at + 1][0] - x < x - columns[at][1]:
+        return at + 1
+    return at
 
 
 def words_of(line: OcrLine) -> list[OcrWord]:

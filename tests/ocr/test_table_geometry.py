@@ -12,7 +12,7 @@ from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.dials import find_dial
-from assistant.ocr.gaps import _accepted, fill_gaps, gap_cells
+from assistant.ocr.gaps import SNIPPET_HEIGHT, _accepted, fill_gaps, gap_cells, read_snippets, same_ink
 from assistant.ocr.grid import find_grids
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
@@ -342,3 +342,117 @@ def test_a_stray_mark_between_two_rows_does_not_end_the_table() -> None:
     rows = _texts(FILES)
     assert ["photos", "9 Sep 2023"] in rows
     assert rows[-1] == ["shopping-list.txt", "312 bytes", "Text", "1 Dec 2023"]
+
+
+# table-qt-striped-loans (Qt table, DejaVu Sans): the header as tesseract read it, "Borrowed Dueback
+# Renewals" one line, over right-aligned renewals one digit wide; four rows of the body.
+LOANS = _lines(
+    [("Title", (513, 264, 543, 276))],
+    [("Author", (663, 263, 711, 282))],
+    [
+        ("Borrowed", (762, 265, 830, 276)),
+        ("Dueback", (852, 265, 918, 276)),
+        ("Renewals", (940, 265, 1008, 276)),
+    ],
+    [("Small", (438, 313, 474, 324)), ("Island", (480, 313, 518, 324))],
+    [("Andrea", (626, 313, 674, 324)), ("Levy", (679, 314, 710, 327))],
+    [("14", (755, 314, 770, 324)), ("May", (776, 314, 803, 327))],
+    [("4", (846, 312, 853, 326)), ("Jun", (859, 312, 879, 326))],
+    [("1", (1008, 314, 1015, 324))],
+    [("Ruth", (627, 338, 657, 349)), ("Ozeki", (662, 338, 699, 349))],
+    [("A", (437, 339, 447, 349)), ("Tale", (450, 338, 477, 349))],
+    [("20", (754, 339, 770, 349)), ("May", (776, 339, 803, 352))],
+    [("10", (845, 339, 860, 349)), ("Jun", (865, 339, 888, 349))],
+    [("0", (1009, 337, 1017, 351))],
+    [("The", (437, 363, 462, 374)), ("Remains", (468, 363, 525, 374))],
+    [("Kazuo", (627, 364, 668, 374)), ("Ishiguro", (674, 363, 725, 377))],
+    [("22", (755, 364, 770, 374)), ("May", (776, 364, 803, 377))],
+    [("12", (845, 364, 860, 374)), ("Jun", (865, 364, 888, 374))],
+    [("2", (1008, 364, 1015, 374))],
+    [("Lessons", (438, 389, 492, 400)), ("in", (498, 388, 508, 399))],
+    [("Bonnie", (627, 388, 672, 400)), ("Garmus", (677, 389, 730, 400))],
+    [("27", (754, 387, 770, 401)), ("May", (776, 389, 803, 402))],
+    [("17", (845, 389, 860, 400)), ("Jun", (865, 389, 888, 400))],
+)
+
+
+def test_a_header_wider_than_its_column_names_that_column() -> None:
+    """ "Renewals", centred over figures one digit wide, has its middle in the gutter left of them:
+    it went to the column before, and the header was read "Dueback Renewals", one name. A word in
+    a gutter goes to the nearer column."""
+    assert _texts(LOANS)[0] == ["Title", "Author", "Borrowed", "Dueback", "Renewals"]
+
+
+# dlg-zenity-file-chooser on the live path (GTK, DejaVu Sans): each file's icon read "a", a little
+# lower than its name and much shorter.
+CHOOSER = _lines(
+    *[
+        [(t, b)]
+        for t, b in [
+            ("bread-rolls.md", (752, 333, 845, 360)),
+            ("3.5 kB", (1409, 339, 1448, 354)),
+            ("Text", (1491, 341, 1516, 354)),
+            ("2 Nov 2023", (1572, 343, 1644, 352)),
+            ("fish-pie.pdf", (751, 362, 826, 380)),
+            ("184.3 kB", (1409, 364, 1464, 375)),
+            ("Document", (1489, 366, 1555, 375)),
+            ("2023", (1616, 366, 1646, 375)),
+            ("a", (731, 368, 736, 375)),
+            ("21_Jun", (1575, 364, 1612, 379)),
+            ("lentil-soup.txt", (752, 385, 845, 403)),
+            ("12kB", (1409, 387, 1448, 398)),
+            ("Text", (1491, 387, 1516, 400)),
+            ("30 Jan 2023", (1572, 388, 1646, 401)),
+            ("pancakes.odt", (752, 408, 839, 426)),
+            ("24.6 kB", (1409, 410, 1456, 421)),
+            ("Document", (1489, 412, 1555, 421)),
+            ("21 Feb 2023", (1572, 410, 1649, 421)),
+            ("a", (731, 414, 736, 421)),
+            ("photos", (752, 433, 794, 447)),
+            ("9 Sep 2023", (1572, 434, 1642, 447)),
+            ("shopping-list.txt", (751, 453, 857, 473)),
+            ("312 bytes", (1407, 454, 1472, 472)),
+            ("Text", (1488, 458, 1515, 467)),
+            ("1 Dec 2023", (1572, 458, 1643, 467)),
+        ]
+    ]
+)
+
+
+def test_a_mark_within_a_rows_band_is_of_that_row() -> None:
+    """An icon read "a", within the band of its file's row but too short to be taken for its text,
+    was a row of its own: it took the row's date ("21_Jun", tall enough for either band), so the
+    row was read in two, and under the last file it ended the table ("photos. shopping-list.txt.
+    312 bytes. Text. 9 Sep 2023 1 Dec 2023")."""
+    grids, _ = find_grids(CHOOSER, prompts_apart=True)
+    assert len(grids) == 1
+    rows = [[c.text for c in r.cells] for r in grids[0].rows]
+    assert rows[1][-4:] == ["fish-pie.pdf", "184.3 kB", "Document", "21_Jun 2023"]  # (after its "a")
+    assert rows[-1] == ["shopping-list.txt", "312 bytes", "Text", "1 Dec 2023"]
+    assert len(rows) == 6
+
+
+def test_a_selected_rows_lone_figure_is_looked_at_on_its_own_ground() -> None:
+    """The selected row (white on blue) had lost its lone "2": the band round the row reaches the
+    white of the row below, a strip of "ink" to the blue, the whole gap wide, which outweighed the
+    digit. The band ends where the ground changes all the way across; the "0" of the row under it,
+    boxed a pixel off by the engine where it was read, is that reading's copy."""
+    with Image.open(SCREENS / "table-qt-striped-loans.png") as image:
+        gray = np.asarray(image.convert("L"))
+    lines = [ln for ln in LOANS if ln.text != "2"]
+    cells = {box: figures for box, figures, _ in gap_cells(gray, lines)}
+    assert cells.get((1008, 364, 1015, 374)) is True  # the "2", where the "1" and "0" stand
+    words = [w for ln in LOANS for w in ln.words]
+    copy = same_ink(gray, (1008, 389, 1015, 399), words)
+    assert copy is not None and copy.text == "0"
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract not installed")
+def test_light_text_on_a_mid_grey_ground_is_read() -> None:
+    """A snippet is made dark on white from its commonest grey, not its median: cut to a white
+    "2" on a selected row's blue, the median was a mix of the two (150), the snippet was left
+    light on grey, and the engine read nothing."""
+    with Image.open(SCREENS / "table-qt-striped-loans.png") as image:
+        gray = np.asarray(image.convert("L"))
+    read = read_snippets(TesseractEngine(), gray, [(1008, 364, 1015, 374)], height=SNIPPET_HEIGHT)
+    assert [line.text for _, line, _ in read] == ["2"]
