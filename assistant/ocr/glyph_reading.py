@@ -29,7 +29,7 @@ from PIL import Image
 
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.bitmap_fonts import BitmapFont, core_fonts
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
 from assistant.ocr.tesseract import content_span, split_at_gutters
 from assistant.ocr.text_height import row_runs, stroke_rows
 
@@ -432,3 +432,147 @@ class GlyphFirstOcr(OcrEngine):
         return OcrResult(
             lines=lines, engine=self.name, elapsed_ms=elapsed, image_size=image.size, exact=exact
         )
+
+
+@dataclass(frozen=True)
+class LabelConfig:
+    edge: int = 2  # pixels: a face's outline lies within this of its box's sides
+    rim: int = 3  # pixels inside that: a bevel, left out where the rest of a label's rows is looked at
+    flat_ink: float = 0.95  # share of a label's ink pixels in its commonest colour (no antialiasing)
+    give_up: int = 3  # labels no core font reads, none read before: the rest are not tried
+    trusted: int = 3  # labels read in one font that make it the program's (marks then read in it)
+    confidence: float = 0.95  # as GlyphConfig's
+
+
+def _row_grounds(colours: np.ndarray) -> np.ndarray:
+    """(n, m) -> (n,): each row's commonest colour (a shaded face: each row a colour of its own)."""
+    return np.array([_commonest(row) for row in colours])
+
+
+def _label_text(
+    colours: np.ndarray, face: Box, label: Box, fonts: list[BitmapFont], rim: int
+) -> tuple[str, BitmapFont] | None:
+    """The text of ``label`` (the box of the ink inside ``face``, an inner face flat or shaded row
+    by row, both boxes in ``colours``' pixels) where a run of one core font's cells holds all the
+    ink of its rows (``rim`` pixels from the face's sides aside), every inked cell exactly a glyph,
+    and that font: the first of ``fonts`` that reads it. None
+    where none does, or where one font reads it two ways (a "-" is "_" a few rows lower)."""
+    fx0, fy0, fx1, fy1 = face
+    lx0, ly0, lx1, ly1 = label
+    grounds = _row_grounds(colours[fy0:fy1, fx0:fx1])  # (face rows,)
+    ink = colours[fy0:fy1, fx0:fx1] != grounds[:, None]  # (face rows, face cols)
+    # Ink beside the cells in their rows, clear of the face's sides (a bevel): a letter left out.
+    beside = np.cumsum(np.pad(ink[:, rim : ink.shape[1] - rim].sum(axis=1), (1, 0)))  # (rows + 1,)
+    for font in fonts:
+        h, w = font.ascent + font.descent, font.pitch
+        tops = range(max(ly1 - h, fy0), min(ly0, fy1 - h) + 1)
+        found: set[str] = set()
+        for cells in sorted({-(-(lx1 - lx0 + p) // w) for p in range(w)}):
+            phases = [
+                p
+                for p in range(w)
+                if -(-(lx1 - lx0 + p) // w) == cells and lx0 - p >= fx0 and lx0 - p + cells * w <= fx1
+            ]
+            if not tops or not phases:
+                continue
+            stack = np.stack(
+                [
+                    ink[t - fy0 : t - fy0 + h, lx0 - p - fx0 : lx0 - p - fx0 + cells * w]
+                    for t in tops
+                    for p in phases
+                ]
+            )  # (tops * phases, h, cells * w)
+            shaped = stack.reshape(len(stack), h, cells, w).transpose(0, 2, 1, 3)  # (K, cells, h, w)
+            said = _lookup(shaped, font)  # (K, cells)
+            bare = np.logical_not(shaped.any(axis=(2, 3)))  # (K, cells)
+            rows = np.array([beside[t - fy0 + h] - beside[t - fy0] for t in tops for p in phases])  # (K,)
+            mid = np.array(
+                [
+                    ink[
+                        t - fy0 : t - fy0 + h,
+                        max(lx0 - p - fx0, rim) : min(lx0 - p - fx0 + cells * w, ink.shape[1] - rim),
+                    ].sum()
+                    for t in tops
+                    for p in phases
+                ]
+            )  # (K,): the cells' own ink clear of the sides
+            exact = (
+                (said != "").all(axis=1)
+                & ((said != " ") | bare).all(axis=1)
+                & np.logical_not(bare).any(axis=1)
+                & (mid == rows)  # nothing else on the cells' rows: no letter left out
+            )
+            found |= {"".join(row).strip() for row in said[exact]}
+        if len(found) == 1:
+            return found.pop(), font
+        if found:
+            return None
+    return None
+
+
+@dataclass
+class LabelReading:
+    lines: list[OcrLine | None]  # each place's label, or None
+    font: BitmapFont | None  # the program's font: ``LabelConfig.trusted`` labels or more read in it
+
+
+def read_labels(
+    rgb: np.ndarray,
+    places: list[tuple[Box, Box]],
+    cfg: LabelConfig | None = None,
+) -> LabelReading:
+    """For each (face, label) of ``places`` (a key's face and the box of the ink on it), its label
+    read from a core font's glyphs, or None. xcalc draws its keys' labels in a core font: each key
+    is a grid of its own, on a face shaded from top to bottom, too short for :func:`read_glyphs`,
+    and the recogniser read them one by one, for most of such a screen's time. Labels in no core
+    font (a Qt or Tk keypad's antialiased text) are told from their ink's colours and cost little;
+    after ``give_up`` labels read by no font, none read, the rest are not tried.
+
+    A label needs a letter or a digit: a lone bar or dot of flat ink is some font's "-", "__" or
+    "." (a truetype minus on a Tk key matched two underscores). A program draws all its keys in
+    one font, so once ``cfg.trusted`` labels have been read in one font, the keys left (``*``,
+    ``+/-``, ``=``) are read in that font alone, marks and all."""
+    cfg = cfg or LabelConfig()
+    fonts = list(core_fonts())
+    out: list[OcrLine | None] = [None] * len(places)
+    if not fonts or not places:
+        return LabelReading(out, None)
+    ox0, oy0, ox1, oy1 = union_box([face for face, _ in places])
+    colours = _colours(rgb[oy0:oy1, ox0:ox1])  # the keys' area only
+    boxes: list[tuple[Box, Box] | None] = []
+    for face, label in places:
+        fx0, fy0, fx1, fy1 = (face[0] - ox0, face[1] - oy0, face[2] - ox0, face[3] - oy0)
+        inner = (fx0 + cfg.edge, fy0 + cfg.edge, fx1 - cfg.edge, fy1 - cfg.edge)
+        lx0, ly0, lx1, ly1 = (label[0] - ox0, label[1] - oy0, label[2] - ox0, label[3] - oy0)
+        fits = inner[0] <= lx0 < lx1 <= inner[2] and inner[1] <= ly0 < ly1 <= inner[3]
+        part = colours[ly0:ly1, lx0:lx1]
+        inked = (
+            part[part != _row_grounds(colours[ly0:ly1, inner[0] : inner[2]])[:, None]] if fits else part[:0]
+        )
+        # Flat ink only: an antialiased label is in no core font.
+        flat = inked.size and np.unique(inked, return_counts=True)[1].max() >= cfg.flat_ink * inked.size
+        boxes.append((inner, (lx0, ly0, lx1, ly1)) if flat else None)
+    used: dict[str, int] = {}
+    misses = 0
+    for i, (place, (_, label)) in enumerate(zip(boxes, places, strict=True)):
+        if place is None:
+            continue
+        read = _label_text(colours, *place, fonts, cfg.rim)
+        if read is not None and any(ch.isalnum() for ch in read[0]) and " " not in read[0]:
+            out[i] = OcrLine.of([OcrWord(read[0], label, cfg.confidence)], cfg.confidence)
+            used[read[1].name] = used.get(read[1].name, 0) + 1
+            fonts.remove(read[1])
+            fonts.insert(0, read[1])  # the program's font: tried first for the next key
+        elif not used:
+            misses += 1
+            if misses >= cfg.give_up:
+                return LabelReading(out, None)
+    name, count = max(used.items(), key=lambda kv: kv[1], default=("", 0))
+    font = next((f for f in fonts if f.name == name), None) if count >= cfg.trusted else None
+    if font is not None:
+        for i, (place, (_, label)) in enumerate(zip(boxes, places, strict=True)):
+            if out[i] is None and place is not None:
+                read = _label_text(colours, *place, [font], cfg.rim)
+                if read is not None and read[0] and " " not in read[0]:
+                    out[i] = OcrLine.of([OcrWord(read[0], label, cfg.confidence)], cfg.confidence)
+    return LabelReading(out, font)

@@ -32,6 +32,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
 from assistant.ocr.faint import faint_read
 from assistant.ocr.font_first import font_sure
+from assistant.ocr.glyph_reading import read_labels
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, line_places, masked
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
@@ -395,6 +396,18 @@ class SecondLookOcr(OcrEngine):
         pads += [t[0] for t in tidied]
         keys = keypad_keys(gray, pads)
         result.lines, unread_keys = keyed(result.lines, keys, self.cfg.sure)
+        # Labels in a core font (xcalc's) read from its glyphs, exactly, marks and all ("*", "+/-",
+        # "=", which the recogniser's reading is not taken for). Their keys are read by the
+        # recogniser all the same, and its words there give way: what shares a strip with a
+        # picture changes its reading (a calculator's display "0" was read at 1.0 among keys'
+        # labels, at 0.91 among the marks left when the labels were not read), so the rest of the
+        # screen is read as it was.
+        labelled = read_labels(rgb, [(k.face, k.label) for k in unread_keys])
+        glyph_keys = [  # boxed as a label the recogniser read is: its place on the key
+            OcrLine.of([OcrWord(line.text, place, line.confidence)])
+            for line, place in zip(labelled.lines, key_places(unread_keys, self.cfg.margin), strict=True)
+            if line is not None
+        ]
         # Ink inside an unsure word's line is read with that line, as a whole; in a keypad, an
         # unsure "word" taller than a line (rows of keys run together) is left to its keys.
         lines, tall = _by_height(unsure_places(gray, result.lines, self.cfg), result.lines, self.cfg)
@@ -435,6 +448,9 @@ class SecondLookOcr(OcrEngine):
             words = split_lines(words, gray, letters=True)  # small text's lost spaces: "fromthe"
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(given_way(result.lines, words, keys), words, self.cfg, looked)
+        if glyph_keys:  # both engines' words on those keys give way
+            result.lines = given_way(result.lines, glyph_keys, keys) + glyph_keys
+            result.exact = result.exact | {w for line in glyph_keys for w in line.words}
         result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"
         # A fixed-width font's look-alikes: "sda1", not "sdal".
         result.lines = unexact_checked(result.lines, result.exact, lambda ls: vote_glyphs(ls, gray))

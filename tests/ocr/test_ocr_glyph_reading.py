@@ -14,7 +14,7 @@ from PIL import Image
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.bitmap_fonts import core_fonts
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.glyph_reading import GlyphFirstOcr, find_grids, read_glyphs
+from assistant.ocr.glyph_reading import GlyphFirstOcr, find_grids, read_glyphs, read_labels
 from assistant.ocr.second_look import unexact_checked
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
@@ -141,3 +141,62 @@ def test_a_band_of_two_rows_cut_from_a_terminal_reads_as_the_whole_screen_did() 
     band = rgb[y0 : y0 + 20]
     said = [line.text for line in read_glyphs(band).lines]
     assert row.text in said
+
+
+def _keys(name: str) -> tuple[np.ndarray, list, list[str]]:
+    """A screenshot's keys as the second look finds them (assistant.ocr.keys), and its buttons."""
+    from assistant.ocr.ink import ink_cells
+    from assistant.ocr.keys import keypad_areas, keypad_keys
+
+    truth = json.loads((SCREENS / "truth" / f"{name}.json").read_text())
+    rgb = np.asarray(Image.open(SCREENS / "png" / f"{name}.png").convert("RGB"))
+    gray = np.asarray(Image.fromarray(rgb).convert("L"))
+    return rgb, keypad_keys(gray, keypad_areas(ink_cells(gray, 8, 24), 8)), truth["buttons"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "calc-xcalc-ti-mono-hd",  # the default look and font
+        "calc-xcalc-rpn-10x20",  # flat keys, 10x20
+        "calc-xcalc-ti-8x13bold-blue",  # white labels on blue keys, 8x13 bold
+    ],
+)
+def test_xcalc_key_labels_are_read_from_the_core_font(name: str) -> None:
+    rgb, keys, buttons = _keys(name)
+    assert keys
+    reading = read_labels(rgb, [(k.face, k.label) for k in keys])
+    texts = [line.text for line in reading.lines if line is not None]
+    assert len(texts) >= 0.7 * len(keys)  # the rest (symbols in no core font: √, π, ÷) left to the recogniser
+    assert set(texts) <= set(buttons), set(texts) - set(buttons)  # every label read is a key's
+    assert reading.font is not None and any(not any(c.isalnum() for c in t) for t in texts)  # marks too
+    for line, key in zip(reading.lines, keys, strict=True):
+        assert line is None or line.words[0].box == key.label
+
+
+def test_antialiased_key_labels_are_left_to_the_recogniser() -> None:
+    rgb, keys, _ = _keys("calc-qt-fusion-wide")
+    assert keys
+    assert read_labels(rgb, [(k.face, k.label) for k in keys]).lines == [None] * len(keys)
+
+
+@pytest.mark.timeout(60)
+def test_shaded_xcalc_keys_are_read_exactly_in_the_second_look() -> None:
+    """Keys shaded from top to bottom (xcalc's colour resources), found as the second look finds
+    them: their labels come out exact, the marks among them ("*", "+/-", "=") too."""
+    from assistant.ocr.line_reader import LineReader, line_reader_available
+    from assistant.ocr.second_look import SecondLookOcr
+    from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+    if not (tesseract_available() and line_reader_available()):
+        pytest.skip("needs tesseract and the PP-OCR models")
+    truth = json.loads((SCREENS / "truth" / "calc-xcalc-color.json").read_text())
+    x, y, w, h = truth["windows"][0]["frame"]
+    image = Image.open(SCREENS / "png" / "calc-xcalc-color.png").convert("RGB").crop((x, y, x + w, y + h))
+    result = SecondLookOcr(TesseractEngine(), LineReader()).recognize(image)
+    exact = [w.text for w in result.exact]
+    assert len(exact) >= 30
+    assert set(exact) <= set(truth["buttons"]), set(exact) - set(truth["buttons"])
+    assert {"*", "+/-", "="} <= set(exact)
+    said = [w.text for line in result.lines for w in line.words]
+    assert all(word in said for word in exact)
