@@ -29,6 +29,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from assistant.errors import AssistantError
+from assistant.ocr.bands import Cut, Piece, clipped, plain_rows, split_words
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
 from assistant.ocr.rejoin import rejoined
@@ -349,7 +350,9 @@ class TesseractEngine(OcrEngine):
             spare = self._start(psm)
         return self._finish(spare, image)
 
-    def _parse(self, tsv: str, factor: float, dy: int, dx: int = 0) -> list[OcrLine]:
+    def _parse(
+        self, tsv: str, factor: float, dy: int, dx: int = 0, cuts: list[Cut] | None = None
+    ) -> list[OcrLine]:
         grouped: dict[tuple[str, str, str], list[OcrWord]] = {}
         reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
         for row in reader:
@@ -365,7 +368,7 @@ class TesseractEngine(OcrEngine):
             grouped.setdefault((row["block_num"], row["par_num"], row["line_num"]), []).append(word)
         lines = []
         for line_words in grouped.values():
-            kept = capital_i(sorted(line_words, key=lambda w: w.box[0]))
+            kept = split_words(capital_i(sorted(line_words, key=lambda w: w.box[0])), cuts or [])
             for words in split_at_gutters(kept) if kept else []:
                 lines.append(
                     OcrLine(
@@ -377,10 +380,28 @@ class TesseractEngine(OcrEngine):
                 )
         return lines
 
-    def _prepared(self, part: np.ndarray) -> tuple[Image.Image, float]:
-        """The stripe's content ``part`` as tesseract reads it best, and its scale."""
+    def _prepared(self, part: np.ndarray, plain: list[Piece] | None = None) -> tuple[Image.Image, float]:
+        """The stripe's content ``part`` as tesseract reads it best, and its scale; ``plain``: its
+        lines made plain (:mod:`assistant.ocr.bands`), in its pixels."""
         if self.invert_dark:
-            part = lighten_ground(remove_rules(invert_dark_areas(part)))
+            if plain:
+                # Made plain before the dark areas are found (a light row between a band's dark
+                # cells and the window's edge is no dark area's) and after (a band one line
+                # high in a dark terminal is none either).
+                part = part.copy()
+                for x0, y0, x1, y1, grey in plain:
+                    part[y0:y1, x0:x1] = grey
+                shown = invert_dark_areas(part)
+                for x0, y0, x1, y1, grey in plain:
+                    shown[y0:y1, x0:x1] = grey
+                    # A light rule along the band (mc's white rows under its key bar) stays light:
+                    # inverted with the dark beyond it, it underlined the band's words.
+                    for y in (*range(max(0, y0 - 3), y0), *range(y1, min(part.shape[0], y1 + 3))):
+                        if (part[y, x0:x1] >= 170).mean() > 0.9:
+                            shown[y, x0:x1] = part[y, x0:x1]
+            else:
+                shown = invert_dark_areas(part)
+            part = lighten_ground(remove_rules(shown))
         # A border of the edge colour: tesseract misses text touching the image edge.
         edge = int(np.median(part[[0, -1], :]))
         img = ImageOps.expand(Image.fromarray(part), border=PAD, fill=edge)
@@ -389,9 +410,19 @@ class TesseractEngine(OcrEngine):
             img = img.resize((round(img.width * scale), round(img.height * scale)), Image.Resampling.LANCZOS)
         return img, scale
 
-    def _stripe(self, gray: np.ndarray, y0: int, y1: int, psm: int | None = None) -> list[OcrLine]:
+    def _stripe(
+        self,
+        gray: np.ndarray,
+        y0: int,
+        y1: int,
+        psm: int | None = None,
+        rgb: np.ndarray | None = None,
+    ) -> list[OcrLine]:
         """Prepares and reads one horizontal stripe (runs in a worker thread; numpy and the
-        tesseract process both leave the GIL, so stripes really run side by side)."""
+        tesseract process both leave the GIL, so stripes really run side by side); from the
+        picture's colours ``rgb`` when given, its lines on bands made plain and words cut where
+        their ground changes (:func:`~assistant.ocr.bands.plain_rows`: with the rows round the
+        stripe, whose edge would cut a band off from what lies above and below it)."""
         span = content_span(gray[y0:y1])
         if span is None:
             return []  # nothing but flat ground (an empty desktop)
@@ -400,12 +431,14 @@ class TesseractEngine(OcrEngine):
         proc = self._start(psm or self.psm) if started else None
         cx0, cy0, cx1, cy1 = span
         try:
-            img, scale = self._prepared(gray[y0 + cy0 : y0 + cy1, cx0:cx1])
+            pieces, cuts = plain_rows(rgb, gray, y0, y1) if rgb is not None else ([], [])
+            here = clipped(pieces, cx0, y0 + cy0, cx1, y0 + cy1)
+            img, scale = self._prepared(gray[y0 + cy0 : y0 + cy1, cx0:cx1], here)
         except BaseException:
             _stop(proc)  # not left waiting
             raise
         tsv = self._run(img, psm) if proc is None else self._finish(proc, img)
-        return self._parse(tsv, 1.0 / scale, y0 + cy0 - PAD, cx0 - PAD)
+        return self._parse(tsv, 1.0 / scale, y0 + cy0 - PAD, cx0 - PAD, cuts)
 
     def read_sheet(self, sheet: Image.Image) -> OcrResult:
         """One process, as one uniform block (--psm 6): page layout analysis drops lone digits."""
@@ -417,12 +450,14 @@ class TesseractEngine(OcrEngine):
     def recognize(self, image: Image.Image) -> OcrResult:
         start = time.perf_counter()
         gray = np.asarray(image.convert("L"))
+        coloured = self.invert_dark and image.mode not in ("L", "1")
+        rgb = np.asarray(image if image.mode == "RGB" else image.convert("RGB")) if coloured else None
         cuts = list(pairwise(stripe_cuts(gray, self.processes)))
         if len(cuts) == 1:
-            parts = [self._stripe(gray, *cuts[0])]
+            parts = [self._stripe(gray, cuts[0][0], cuts[0][1], rgb=rgb)]
         else:
             with ThreadPoolExecutor(max_workers=len(cuts)) as pool:
-                parts = list(pool.map(lambda c: self._stripe(gray, *c), cuts))
+                parts = list(pool.map(lambda c: self._stripe(gray, c[0], c[1], rgb=rgb), cuts))
         self._warm_sheet()  # a sheet of snippets often follows (assistant.ocr.gaps, .titles)
         lines = rejoined([line for part in parts for line in part])
         elapsed = (time.perf_counter() - start) * 1000

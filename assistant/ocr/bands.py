@@ -1,0 +1,471 @@
+"""Text on coloured bands, in reverse video and under a block cursor, made plain dark-on-light.
+
+Tesseract reads grey levels with one threshold, and the page is prepared for it by inverting
+large dark areas (:func:`assistant.ocr.tesseract.invert_dark_areas`) and whitening light grounds.
+A terminal program draws words on grounds of every colour, cell by cell: a key bar's "1" on black
+beside "Help" on cyan, a header row on a mid-grey or green bar, a selected row in white on blue,
+the character under the block cursor in the ground's colour on the cursor's. In grey a cyan ground
+is a middle grey that one threshold turns black, and a dark cell one character wide is too small
+for the inversion's windows: such words were lost, or read as blotches.
+
+A person reads each word against its own ground. So does this: each line of text is looked at
+on its own (a run of pixel rows that letters' strokes cross, in slabs as in
+:mod:`assistant.ocr.text_height`), and its ground found column by column from the columns that
+are one flat grey from top to bottom (the gaps between letters, the spaces); a column with ink
+takes the ground of its flat neighbours (the one of the two its own pixels show more of, where
+the ground changes there). A line whose grounds are all light, or all dark, is left to the usual
+preparation, which reads it well (nearly every line of a page, a dialog, a terminal in its own
+colours); so is a ground that goes on far above or below the line (a window beside the desktop,
+a pane's divider, a chart's bar, a grey panel). Any other (a band of middle grey of the line's
+own, or a short run of dark ground between light, or light between dark: a key in reverse video,
+a cursor's cell) has every pixel made as dark as it is far from its column's ground, in colour,
+on white, across the whole row of cells its ground fills, and on into the slabs beside as far as
+a middle grey goes on. Ink is what differs from the ground, whichever is lighter: reverse video
+and the cursor's character are ink like any other. The whole picture is looked at at once (a
+stripe's edge would cut a band off from what lies round it).
+
+A word also ends where its ground changes (a key bar's "1" and "Help" are two words to the eye,
+as :mod:`assistant.ocr.glyph_reading` cuts them), on any line with flat grounds, made plain or
+not (mc's keys on two dark greys): a word read across such a place is cut there
+(:func:`split_words`). A ground one cell wide that no other run of the line has is a block cursor
+on a word, and cuts nothing; nor does a place where both grounds go on above or below the line
+(a window's edge: no word goes across).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.ocr.boxes import OcrWord
+from assistant.ocr.text_height import row_runs
+
+
+@dataclass(frozen=True)
+class BandConfig:
+    slab: int = 192  # pixels: lines are found in vertical slabs (as text_height)
+    step: int = 24  # grey levels: a stroke's edge
+    stroke: int = 4  # pixels: a stroke's edges are this close (a cell's sides are further apart)
+    min_line: int = 6  # pixel rows: shorter runs are rules and underlines
+    max_line: int = 40  # taller runs are pictures, not a line of text
+    # A line is looked at only where this share of its columns are flat (one colour top to
+    # bottom): a terminal's or a flat toolkit's line; a picture, a gradient button, a photo has few.
+    flat_share: float = 0.2
+    # Grounds this light (grey) are the page's usual ground, and a line on such grounds only is
+    # left as it is; so is a line on one ground this dark or darker (the inversion reads it).
+    light: int = 170
+    dark: int = 100
+    # Grounds whose colours differ by no more than this (per channel) are one ground.
+    same: int = 12
+    # A ground in one place of the line no wider than this many line heights (a cell) is a block
+    # cursor's.
+    cursor: float = 0.75
+    # Runs of ground narrower than this many line heights are edges (antialiased, a border), no
+    # ground.
+    least: float = 0.3
+    # A run of dark ground between light, or of light between dark, no wider than this many line
+    # heights is a band of the line's own (reverse video, a cursor), not a window beside another.
+    short: float = 12.0
+    # A line of strokes is two where from one row to the next this share of its columns change:
+    # two rows of cells on different grounds (a key bar under a command line); the rows inside a
+    # line of text change in the columns its strokes cross only.
+    row_change: float = 0.9
+
+
+# A line made plain: x0, y0, x1, y1, and its grey (y1 - y0, x1 - x0) uint8.
+Piece = tuple[int, int, int, int, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """Where the ground changes on a line made plain: x, between rows y0 and y1 (pixels)."""
+
+    x: int
+    y0: int
+    y1: int
+
+
+def line_ground(
+    grey: np.ndarray, own: bool = False, beyond: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The ground of one line ``grey`` (h, w): for each column, the column of the top row whose
+    pixel is its ground (w,), and whether the column is flat (w,) bool; None when no column is
+    flat. A column takes the ground of the flat columns nearest it, or where they differ (the
+    ground changes under it), the one of the two it shows more of; with ``own`` (the top and
+    bottom rows are ground rows, above and below the letters), a column whose top and bottom
+    pixels are alike has their ground: its cell's own (a lone dark cell, a cursor's). ``beyond``
+    (w,) bool: the flat columns that may be ground; a letter's stem from the line's top to its
+    bottom is flat too, but the ground goes on above or below the letters, and a stem does not."""
+    flat = _flat(grey)
+    if beyond is not None:
+        flat &= beyond
+    if not flat.any():
+        return None
+    w = grey.shape[1]
+    idx = np.arange(w)
+    left = np.maximum.accumulate(np.where(flat, idx, -1))
+    right = np.minimum.accumulate(np.where(flat, idx, w)[::-1])[::-1]
+    left = np.where(left < 0, right, left)
+    right = np.where(right >= w, left, right)
+    lg, rg = grey[0, left], grey[0, right]
+    more_left = (grey == lg).sum(axis=0) >= (grey == rg).sum(axis=0)
+    cols = np.where((lg == rg) | more_left, left, right)
+    if own:
+        cols = np.where((grey[0] == grey[-1]) & ~flat, idx, cols)
+    return cols, flat
+
+
+def _flat(grey: np.ndarray, tol: int = 6) -> np.ndarray:
+    """(w,) bool: the columns of ``grey`` (h, w) of one grey from top to bottom, give or take
+    ``tol`` (an antialiased letter leaves a level or two of its edge in the ground beside it)."""
+    return np.asarray(grey.max(axis=0).astype(np.int16) - grey.min(axis=0) <= tol)
+
+
+def _runs(values: np.ndarray) -> list[tuple[int, int]]:
+    """Spans [a, b) of equal values."""
+    cuts = np.flatnonzero(values[1:] != values[:-1]) + 1
+    edges = [0, *cuts.tolist(), len(values)]
+    return list(itertools.pairwise(edges))
+
+
+def ground_runs(
+    grey: np.ndarray, flat: np.ndarray, height: int, cfg: BandConfig
+) -> list[tuple[int, int, int]]:
+    """The runs of one ground along a line, from its flat columns: (grey level, from, to) in
+    columns, left to right; a run narrower than a stroke (``cfg.least`` line heights: a letter's
+    stem, a window's antialiased edge) is none."""
+    at = np.flatnonzero(flat)
+    if at.size == 0:
+        return []
+    levels = grey[0, at].astype(np.int32)
+    breaks = np.flatnonzero(np.abs(np.diff(levels)) > cfg.same) + 1
+    out: list[tuple[int, int, int]] = []
+    for i, j in zip([0, *breaks.tolist()], [*breaks.tolist(), len(at)], strict=True):
+        a, b = int(at[i]), int(at[j - 1]) + 1
+        if b - a < cfg.least * height:
+            continue
+        level = int(np.median(levels[i:j]))
+        if out and abs(out[-1][0] - level) <= cfg.same:
+            out[-1] = (out[-1][0], out[-1][1], b)
+        else:
+            out.append((level, a, b))
+    return out
+
+
+def _kind(level: int, cfg: BandConfig) -> int:
+    return 2 if level >= cfg.light else 0 if level <= cfg.dark else 1
+
+
+def _needs(runs: list[tuple[int, int, int]], height: int, strip: np.ndarray, cfg: BandConfig) -> bool:
+    """Whether a line on these ground runs (:func:`ground_runs`) needs making plain: a ground of
+    middle grey, or a short run of dark ground between light (a cursor's cell, a key in reverse
+    video) or of light between dark. A light ground beside a dark one that runs on to the slab's
+    side is a window's edge on the desktop, no band: the usual preparation reads it; and a run
+    that ``strip`` (w,) bool marks (most of it) goes on far above or below the line, an upright
+    strip (a pane's divider, a scroll bar, a chart's bar, a grey panel of several lines), no band
+    of the line's own either."""
+    kinds: list[tuple[int, int, int]] = []
+    for level, a, b in runs:
+        k = _kind(level, cfg)
+        if kinds and kinds[-1][0] == k:
+            kinds[-1] = (k, kinds[-1][1], b)
+        else:
+            kinds.append((k, a, b))
+    own = [strip[a:b].mean() < 0.6 for _, a, b in kinds]
+    if any(k == 1 and mine for (k, _, _), mine in zip(kinds, own, strict=True)):
+        return True
+    return any(
+        0 < j < len(kinds) - 1 and b - a <= cfg.short * height and own[j] for j, (_, a, b) in enumerate(kinds)
+    )
+
+
+# A line made plain: its ground runs, its text's height, x0, y0, y1, its top row of grey, and
+# which of its columns an upright strip crosses (:func:`_strip`).
+_Grounds = tuple[list[tuple[int, int, int]], int, int, int, int, np.ndarray, np.ndarray]
+
+
+def _joined(lines: list[_Grounds], cfg: BandConfig) -> list[_Grounds]:
+    """The lines of neighbouring slabs on the same rows made one (their runs, one ground running
+    on from one slab into the next made one run), so that a ground changing where one slab ends
+    and the next begins is seen to change."""
+    out: list[_Grounds] = []
+    for runs, height, x0, y0, y1, top, strip in sorted(lines, key=lambda g: (g[3], g[4], g[2])):
+        if out and out[-1][3:5] == (y0, y1) and out[-1][2] + len(out[-1][5]) == x0:
+            prev, h, px0, _, _, ptop, pstrip = out[-1]
+            shift = [(level, a + len(ptop), b + len(ptop)) for level, a, b in runs]
+            if prev and shift and abs(prev[-1][0] - shift[0][0]) <= cfg.same:
+                shift[0] = (prev[-1][0], prev[-1][1], shift[0][2])
+                prev = prev[:-1]
+            both = np.concatenate([ptop, top]), np.concatenate([pstrip, strip])
+            out[-1] = ([*prev, *shift], max(h, height), px0, y0, y1, *both)
+        else:
+            out.append((runs, height, x0, y0, y1, top, strip))
+    return out
+
+
+def _cuts(lines: list[_Grounds], cfg: BandConfig) -> list[Cut]:
+    """Where words must end on the lines (:data:`_Grounds`): between two runs of different
+    grounds, where the top row (ground, above the letters) turns from one to the other; unless one
+    is a block cursor's cell (:func:`_cursor`), or both go on above or below the line (a window's
+    edge on the desktop, a divider between panes: no word goes across those)."""
+    out = []
+    for runs, height, x0, y0, y1, top, strip in lines:
+        for k in range(1, len(runs)):
+            upright = [strip[a:b].mean() >= 0.6 for _, a, b in runs[k - 1 : k + 1]]
+            if all(upright) or abs(runs[k - 1][0] - runs[k][0]) <= cfg.same:
+                continue  # (a window's edge on the desktop, a divider: no word goes across)
+            if not _cursor(runs, k, height, strip, cfg) and not _cursor(runs, k - 1, height, strip, cfg):
+                (la, _, ea), (lb, sb, _) = runs[k - 1], runs[k]
+                between = top[ea : sb + 1].astype(np.int32)
+                turn = np.flatnonzero(np.abs(between - lb) < np.abs(between - la))
+                if turn.size:  # (else the row above the letters does not show where: no cut)
+                    out.append(Cut(x0 + ea + int(turn[0]), y0, y1))
+    return out
+
+
+def _cursor(
+    runs: list[tuple[int, int, int]], k: int, height: int, strip: np.ndarray, cfg: BandConfig
+) -> bool:
+    """Whether run ``k`` of a line's ground runs is a block cursor's cell: one cell wide, of a
+    ground no other run of the line has (but an upright strip's: a column of line numbers in
+    reverse video). A key in reverse video is two cells or more ("^G", "F1"), and keys come
+    several to a line."""
+    level, a, b = runs[k]
+    if b - a > cfg.cursor * height:
+        return False
+    return not any(
+        j != k and abs(other - level) <= cfg.same and not strip[s:e].all()
+        for j, (other, s, e) in enumerate(runs)
+    )
+
+
+def _strokes(gray: np.ndarray, cfg: BandConfig) -> np.ndarray:
+    """(h, slabs) bool: the rows of each slab that letters' strokes cross: a pixel row goes from
+    light to dark and back (or dark to light and back) within ``cfg.stroke`` pixels, as a
+    letter's stroke does, and the side of a cell in reverse video (a cell wide) does not, which
+    would run two rows of keys in reverse video into one line; and leaving out upright rules: a
+    stroke found in its column as far above and below as a line is tall (a box's side, a
+    divider beside every row) crosses no letter, and would make one line of a terminal's whole
+    height."""
+    d = np.diff(gray.astype(np.int16), axis=1)
+    rise, fall = d > cfg.step, d < -cfg.step
+    k = cfg.max_line // 2
+    if cfg.stroke == 0:
+        sides = []
+        for edge in (rise, fall):
+            lone = edge.copy()
+            lone[k:-k] &= ~(edge[: -2 * k] & edge[2 * k :])
+            sides.append(_slabbed(lone, cfg.slab) > 0)
+        return np.asarray(sides[0] & sides[1])
+    pair = np.zeros_like(rise)
+    for j in range(1, cfg.stroke + 1):
+        pair[:, :-j] |= (rise[:, :-j] & fall[:, j:]) | (fall[:, :-j] & rise[:, j:])
+    pair[k:-k] &= ~(pair[: -2 * k] & pair[2 * k :])
+    return _slabbed(pair, cfg.slab) > 0
+
+
+def _slabbed(values: np.ndarray, slab: int) -> np.ndarray:
+    """(h, w) bool -> (h, slabs) share of True in each slab ``slab`` pixels wide."""
+    h, w = values.shape
+    slabs = -(-w // slab)
+    padded = np.pad(values, ((0, 0), (0, slabs * slab - w))).reshape(h, slabs, slab)
+    widths = np.full(slabs, slab, dtype=np.float32)
+    widths[-1] = w - (slabs - 1) * slab
+    return padded.sum(axis=2) / widths
+
+
+def _lines(gray: np.ndarray, strokes: np.ndarray, cfg: BandConfig) -> list[tuple[int, int]]:
+    """Runs of stroked rows [y0, y1) of one slab ``gray`` (h, slab), cut where from one row to
+    the next nearly every column that is not one grey all along the run changes, by more than a
+    shade, into or out of a row of plain ground (a key bar right under a command line is a line
+    of its own; a letter's rows change only where its strokes are, a gradient's by a shade)."""
+    out = []
+    for y0, y1 in row_runs(strokes):
+        block = gray[y0:y1]
+        varying = ~np.all(block == block[:1], axis=0)
+        inner: list[int] = []
+        if varying.any() and y1 - y0 > cfg.min_line:
+            part = block[:, varying]
+            share = (part[1:] != part[:-1]).mean(axis=1)
+            step = np.median(np.abs(part[1:].astype(np.int16) - part[:-1]), axis=1)
+            for y in np.flatnonzero((share > cfg.row_change) & (step > cfg.same)).tolist():
+                if min(len(np.unique(part[y])), len(np.unique(part[y + 1]))) <= 3:
+                    inner.append(y0 + y + 1)
+        for a, b in zip([y0, *inner], [*inner, y1], strict=True):
+            if cfg.min_line <= b - a <= cfg.max_line:
+                out.append((a, b))
+    return out
+
+
+def _beyond(gray: np.ndarray, x0: int, x1: int, y0: int, y1: int, cfg: BandConfig) -> np.ndarray:
+    """(x1 - x0,) bool: the columns of the line [y0, y1) whose top pixel goes on above it or
+    bottom pixel below it; or all, where the line is a row of cells of its own ground: from the row
+    outside to the line's edge row nearly every column changes (of those not flat ground going on
+    beyond the line: the desktop beside a window)."""
+    line = gray[y0:y1, x0:x1]
+    flat = _flat(line)
+    out = np.zeros(x1 - x0, dtype=bool)
+    for edge, there in ((y0 - 1, line[0]), (y1, line[-1])):
+        if not 0 <= edge < gray.shape[0]:
+            continue
+        same = gray[edge, x0:x1] == there
+        counted = ~(flat & same)
+        if counted.any() and (~same).sum() >= cfg.row_change * counted.sum():
+            return np.ones(x1 - x0, dtype=bool)
+        out |= same
+    return out
+
+
+def _strip(gray: np.ndarray, x0: int, x1: int, y0: int, y1: int, both: bool = True) -> np.ndarray:
+    """(x1 - x0,) bool: the columns where the line's top grey is also found two line heights above
+    it and two below (an upright strip through the line: a divider, a scroll bar); or, not
+    ``both``, above or below (a column of line numbers, which ends)."""
+    reach = 2 * (y1 - y0)
+    there = gray[y0, x0:x1]
+    up = gray[y0 - reach, x0:x1] == there if y0 - reach >= 0 else np.zeros(x1 - x0, dtype=bool)
+    down = (
+        gray[y1 + reach - 1, x0:x1] == there if y1 + reach <= gray.shape[0] else np.zeros(x1 - x0, dtype=bool)
+    )
+    return np.asarray(up & down if both else up | down)
+
+
+def _leading(values: np.ndarray) -> int:
+    """How many of ``values`` (1-D bool) are True before the first False."""
+    false = np.flatnonzero(~values)
+    return int(false[0]) if false.size else len(values)
+
+
+def plain_lines(
+    rgb: np.ndarray, gray: np.ndarray, cfg: BandConfig | None = None
+) -> tuple[list[Piece], list[Cut]]:
+    """The lines of ``rgb`` (h, w, 3; ``gray`` its grey) that need making plain, each as (x0, y0,
+    x1, y1, plain grey (y1 - y0, x1 - x0) uint8), and where their grounds cut words."""
+    cfg = cfg or BandConfig()
+    if rgb.ndim != 3 or rgb.shape[:2] != gray.shape:
+        return [], []
+    width = gray.shape[1]
+    strokes = _strokes(gray, cfg)
+    tall = [b - a for k in range(strokes.shape[1]) for a, b in row_runs(strokes[:, k])]
+    heights = [h for h in tall if cfg.min_line <= h <= cfg.max_line]
+    usual = int(np.median(heights)) if heights else cfg.max_line
+    out: list[Piece] = []
+    grounds: list[_Grounds] = []
+    for k in range(strokes.shape[1]):
+        x0, x1 = k * cfg.slab, min(width, (k + 1) * cfg.slab)
+        for y0, y1 in _lines(gray[:, x0:x1], strokes[:, k], cfg):
+            line = gray[y0:y1, x0:x1]
+            found = line_ground(line, beyond=_beyond(gray, x0, x1, y0, y1, cfg))
+            if found is None or found[1].mean() < cfg.flat_share:
+                continue
+            strip = _strip(gray, x0, x1, y0, y1, both=False)
+            size = min(y1 - y0, usual)  # (a run of two rows of cells: one row's height)
+            first = ground_runs(line, found[1], size, cfg)
+            if not _needs(first, size, strip, cfg):
+                if len(first) > 1:  # (two dark grounds: read as it is, but cut where it changes)
+                    grounds.append((first, size, x0, y0, y1, gray[max(0, y0 - 1), x0:x1], strip))
+                continue
+            ground = line[0, found[0]]
+            # The whole row of cells: the rows above and below that are all ground.
+            reach = (y1 - y0) // 2
+            above = gray[max(0, y0 - reach) : y0, x0:x1] == ground
+            below = gray[y1 : y1 + reach, x0:x1] == ground
+            top = y0 - _leading(above.mean(axis=1)[::-1] > 0.97)
+            bottom = y1 + _leading(below.mean(axis=1) > 0.97)
+            made = _plain(rgb, gray, x0, x1, top, bottom, top < y0 and bottom > y1)
+            if made is not None:
+                out.append((x0, top, x1, bottom, made[0]))
+                runs = ground_runs(gray[top:bottom, x0:x1], made[1], size, cfg)
+                column = _strip(gray, x0, x1, top, bottom, both=False)
+                grounds.append((runs, size, x0, top, bottom, gray[top, x0:x1], column))
+    # A band of middle grey runs on into the slabs beside (a menu bar's empty end, a key bar's
+    # next keys): made plain there too on the same rows, as far as its ground goes on across a
+    # slab's side.
+    queue = list(range(len(out)))
+    while queue:
+        x0, top, x1, bottom, _ = out[queue.pop()]
+        for nx0, nx1, edge, inner in ((x0 - cfg.slab, x0, x0 - 1, x0), (x1, x1 + cfg.slab, x1, x1 - 1)):
+            nx0, nx1 = max(0, nx0), min(width, nx1)
+            if nx1 - nx0 < 2 or any(o[0] == nx0 and o[1] < bottom and top < o[3] for o in out):
+                continue
+            level = int(gray[top, inner])
+            if abs(int(gray[top, edge]) - level) > cfg.same or _kind(level, cfg) != 1:
+                continue  # (a light or dark ground going on, a desktop's: the usual reads it)
+            made = _plain(rgb, gray, nx0, nx1, top, bottom, False)
+            if made is not None:
+                out.append((nx0, top, nx1, bottom, made[0]))
+                size = min(bottom - top, usual)
+                runs = ground_runs(gray[top:bottom, nx0:nx1], made[1], size, cfg)
+                strip = _strip(gray, nx0, nx1, top, bottom, both=False)
+                grounds.append((runs, size, nx0, top, bottom, gray[top, nx0:nx1], strip))
+                queue.append(len(out) - 1)
+    return out, _cuts(_joined(grounds, cfg), cfg)
+
+
+def _plain(
+    rgb: np.ndarray, gray: np.ndarray, x0: int, x1: int, y0: int, y1: int, own: bool
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """The rows [y0, y1) of a slab made plain: each pixel as dark as it is far from its column's
+    ground (:func:`line_ground`, looked for a little beyond the slab's sides: a cell the side
+    cuts takes its own ground, not the next cell's), in colour, on white; and which columns are
+    flat."""
+    a, b = max(0, x0 - 2 * (y1 - y0)), min(gray.shape[1], x1 + 2 * (y1 - y0))
+    found = line_ground(gray[y0:y1, a:b], own=own)
+    if found is None:
+        return None
+    cols, flat = found[0][x0 - a : x1 - a], found[1][x0 - a : x1 - a]
+    part = rgb[y0:y1, a:b].astype(np.int16)
+    far = np.abs(part[:, x0 - a : x1 - a] - part[:1, cols]).max(axis=2)  # (h, w): how far from the ground
+    strong = max(0.75 * float(far.max()), 48.0)
+    return np.clip(255.0 - far * (255.0 / strong), 0, 255).astype(np.uint8), flat
+
+
+def plain_rows(
+    rgb: np.ndarray, gray: np.ndarray, y0: int, y1: int, cfg: BandConfig | None = None
+) -> tuple[list[Piece], list[Cut]]:
+    """:func:`plain_lines` of the rows [y0, y1) of the picture (a stripe read on its own core), in
+    the picture's pixels: looked for with what lies above and below them (a few lines' height),
+    the lines that begin in those rows kept."""
+    cfg = cfg or BandConfig()
+    a, b = max(0, y0 - 3 * cfg.max_line), min(gray.shape[0], y1 + 3 * cfg.max_line)
+    pieces, cuts = plain_lines(rgb[a:b], gray[a:b], cfg)
+    kept = [(x0, py0 + a, x1, py1 + a, grey) for x0, py0, x1, py1, grey in pieces if y0 <= py0 + a < y1]
+    return kept, [Cut(c.x, c.y0 + a, c.y1 + a) for c in cuts if y0 <= c.y0 + a < y1]
+
+
+def clipped(pieces: list[Piece], x0: int, y0: int, x1: int, y1: int) -> list[Piece]:
+    """``pieces`` (in a picture's pixels) as they lie in its part [x0, x1) x [y0, y1), in the
+    part's pixels."""
+    out = []
+    for px0, py0, px1, py1, grey in pieces:
+        a, b, c, d = max(px0, x0), max(py0, y0), min(px1, x1), min(py1, y1)
+        if a < c and b < d:
+            out.append((a - x0, b - y0, c - x0, d - y0, grey[b - py0 : d - py0, a - px0 : c - px0]))
+    return out
+
+
+def split_words(words: list[OcrWord], cuts: list[Cut]) -> list[OcrWord]:
+    """``words`` (one line's, left to right) cut where their ground changes (:class:`Cut`): the
+    characters each side of the place, the word's width shared evenly among its characters (a
+    fixed-width font's cells)."""
+    if not cuts:
+        return words
+    out: list[OcrWord] = []
+    for word in words:
+        x0, y0, x1, y1 = word.box
+        mid = (y0 + y1) / 2
+        pieces = [word]
+        for cut in sorted((c for c in cuts if c.y0 <= mid < c.y1 and x0 < c.x < x1), key=lambda c: -c.x):
+            last = pieces.pop()
+            n = len(last.text)
+            pitch = (last.box[2] - last.box[0]) / max(1, n)
+            at = round((cut.x - last.box[0]) / pitch) if pitch > 0 else 0
+            if not 0 < at < n:
+                pieces.append(last)
+                continue
+            left = OcrWord(last.text[:at], (last.box[0], y0, cut.x, y1), last.confidence)
+            right = OcrWord(last.text[at:], (cut.x, y0, last.box[2], y1), last.confidence)
+            pieces += [right, left]
+        out += pieces[::-1]
+    return out

@@ -1,0 +1,64 @@
+"""Text on coloured bands and in reverse video made plain for tesseract (assistant.ocr.bands), on
+real screens of half A (datasets/screens): Midnight Commander's key bar ("1" on black, "Help" on
+cyan) and nano's keys in reverse video, in antialiased fonts; a page of plain text left alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from assistant.ocr.bands import plain_lines
+from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+
+def _picture(name: str, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    image = Image.open(SCREENS / f"{name}.png").convert("RGB").crop(box)
+    return np.asarray(image), np.asarray(image.convert("L"))
+
+
+def test_a_key_bar_is_made_plain_and_cut_where_its_ground_changes() -> None:
+    """mc's key bar (DejaVu Sans Mono 11): every key's digit on black and label on cyan, the
+    ground changing at each cell's side; the bar's rows come back dark ink on white, and a cut
+    lies between each digit and its label, where the black cells end."""
+    rgb, gray = _picture("term-mc-music-stick", (100, 962, 1560, 1000))
+    lines, cuts = plain_lines(rgb, gray)
+    assert lines, "the key bar was not seen as a band"
+    bar = [ln for ln in lines if ln[1] <= 15 <= ln[3]]  # (the bar's rows: 969-988 of the screen)
+    assert sum(x1 - x0 for x0, _, x1, _, _ in bar) >= 0.8 * gray.shape[1]
+    for _, _, _, _, grey in bar:
+        assert np.median(grey) > 240  # the ground white, cyan or black alike
+    # Where a black cell turns to cyan, the top row of the bar changes from 0 to the cyan's grey.
+    top = gray[7 + 2]
+    turns = np.flatnonzero((top[:-1] < 30) & (top[1:] > 100)) + 1
+    assert len(turns) >= 9
+    for x in turns:
+        assert any(abs(c.x - x) <= 1 for c in cuts), (x, [c.x for c in cuts])
+
+
+def test_a_page_of_plain_text_is_left_alone() -> None:
+    """A Chromium article on a white page beside a dark desktop: a window's edge is no band, and
+    nothing on the page is made plain; no cut goes through a word (each lies between two columns
+    of flat ground: a window's or a box's edge)."""
+    rgb, gray = _picture("article-chromium-courier", (0, 150, 1920, 700))
+    lines, cuts = plain_lines(rgb, gray)
+    assert not lines
+    for cut in cuts:
+        for x in (cut.x - 1, cut.x):
+            column = gray[cut.y0 : cut.y1, x].astype(int)
+            assert column.max() - column.min() <= 6, (cut, column)
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="needs tesseract")
+@pytest.mark.timeout(60)
+def test_key_bar_words_are_read_apart_from_their_keys() -> None:
+    """Tesseract on the key bar alone: each label read as a word of its own, not run into its
+    digit ("2Menu"), and none lost on the cyan ground."""
+    image = Image.open(SCREENS / "term-mc-music-stick.png").convert("RGB").crop((100, 962, 1560, 1000))
+    words = [w.text for ln in TesseractEngine(min_confidence=0.0).recognize(image).lines for w in ln.words]
+    for label in ("Help", "Menu", "View", "Edit", "Copy", "RenMov", "Mkdir", "Delete", "Quit"):
+        assert label in words, words
