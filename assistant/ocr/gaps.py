@@ -225,6 +225,12 @@ def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None, others: lis
     return not read and panel_of(OcrLine("", box, 0.0), panels) == pane
 
 
+#: A row whose text is under this share of its grid's usual height is a fragment of one (the top
+#: of a terminal's "2024" boxed alone), not a row whose cells were lost: its band is the next row's
+#: text, read again as lost cells ("12" read "19", "Aug 21" read "Ais 71").
+FRAGMENT = 0.6
+
+
 #: A gap's box, whether it sits in a column of figures, the words other rows hold in its column,
 #: and the words of its grid.
 Cell = tuple[Box, bool, frozenset[str], list[OcrWord]]
@@ -252,7 +258,10 @@ def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | Non
         others = [ln for ln in lines if id(ln) not in held]
         words = [w for r in grid.rows for c in r.cells for w in c.words]
         across = min(w.box[0] for w in words), max(w.box[2] for w in words)
+        usual = statistics.median(r.tall for r in grid.rows)
         for row, band in zip(grid.rows, _bands(grid.rows, height), strict=True):
+            if row.tall < FRAGMENT * usual:
+                continue
             top, bottom = _own_ground(gray, band, int(box_middle(row.box)), across)
             for a, b in _row_gaps(row, words):
                 keep = partial(_on_pane, pane=pane, panels=panels, others=others)
