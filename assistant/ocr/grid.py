@@ -255,6 +255,13 @@ def _columns(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
     return merged
 
 
+#: Words this far apart or more (in the row's cells' median height: engines box some words
+#: loosely, and a word with no ascenders short) are cells apart, not a word space: a gutter's
+#: word that follows its neighbour closer than this is read on with it ("Weight (kg)", "(kg)"
+#: nearer the next column).
+APART = 0.8
+
+
 def _column_at(x: float, columns: list[tuple[int, int]]) -> int:
     """The column (index into ``columns``, left to right) ``x`` lies in; in a gutter, the nearer of
     the two beside it; -1 left of them all, the last right of them all. (A column's header is often
@@ -277,18 +284,31 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     word of a cell apart ("14.2 ZIP archive", then "MB" alone); each word goes to the column
     (:func:`_columns`) its middle lies in, or the last one left of it, and a column's words are
     read left to right as one cell. Left as it was when every cell already lies in a column of
-    its own."""
+    its own. A word in a gutter goes to the nearer column (:func:`_column_at`) only when it stands
+    apart from the word before it (:data:`APART`): one a word space after it goes on that word's
+    cell ("Weight (kg)" was read as two column names, and a long title running past its column's
+    usual width would be cut in two)."""
 
-    def column(word: OcrWord) -> int:
-        return _column_at((word.box[0] + word.box[2]) / 2, columns)
+    height = statistics.median(c.height for c in row.cells)
 
-    spans = [{column(w) for w in words_of(c)} for c in row.cells]
+    def column(word: OcrWord, before: OcrWord | None) -> int:
+        x = (word.box[0] + word.box[2]) / 2
+        at = _column_at(x, columns)
+        left = sum(1 for x0, _ in columns if x0 <= x) - 1
+        if at != left and before is not None and word.box[0] - before.box[2] < APART * height:
+            return left
+        return at
+
+    def columns_of(words: list[OcrWord]) -> list[int]:
+        return [column(w, v) for v, w in zip([None, *words[:-1]], words, strict=True)]
+
+    spans = [set(columns_of(words_of(c))) for c in row.cells]
     if all(len(s) == 1 for s in spans) and len({next(iter(s)) for s in spans}) == len(spans):
         return row
     cells: list[list[OcrWord]] = []
     last = None
-    for word in sorted((w for c in row.cells for w in words_of(c)), key=lambda w: w.box[0]):
-        col = column(word)
+    ordered = sorted((w for c in row.cells for w in words_of(c)), key=lambda w: w.box[0])
+    for word, col in zip(ordered, columns_of(ordered), strict=True):
         if cells and col == last:
             cells[-1].append(word)
         else:

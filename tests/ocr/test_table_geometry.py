@@ -479,3 +479,30 @@ def test_a_fragment_row_is_not_looked_at_for_lost_cells() -> None:
     with Image.open(SCREENS / "term-mc-fira-modarin.png") as image:
         gray = np.asarray(image.convert("L"))
     assert not [box for box, _, _ in gap_cells(gray, MC_DATES) if 250 <= box[1] <= 262]
+
+
+# table-zenity-light-parcels (GTK list, DejaVu Sans): a header of two words over right-aligned
+# weights, the second word in the gutter, nearer the next column.
+PARCELS = _lines(
+    [("Tracking", (620, 324, 683, 337))],
+    [("To", (717, 323, 732, 336))],
+    [("Weight", (775, 324, 826, 337)), ("(kg)", (833, 324, 861, 337))],
+    [("Service", (895, 324, 950, 334))],
+    *[
+        [(code, (620, y, 680, y + 11)), (town, (715, y, 755, y + 11)), (kg, (773, y + 2, 792, y + 11))]
+        for y, code, town, kg in [
+            (348, "EB-40211", "Leeds", "2.4"),
+            (371, "EB-40212", "Bristol", "0.8"),
+            (442, "EB-40220", "Exeter", "5.6"),
+            (463, "EB-40224", "Dundee", "3.3"),
+        ]
+    ],
+    *[[("Standard", (893, y, 949, y + 11))] for y in (348, 371, 442, 463)],
+)
+
+
+def test_a_headers_second_word_stays_with_the_first() -> None:
+    """ "(kg)", a word space after "Weight" but nearer the next column than the weights' own, was
+    put over the next column: "Weight, (kg) Service". A gutter's word goes to the nearer column
+    only when it stands apart from the word before it."""
+    assert _texts(PARCELS)[0] == ["Tracking", "To", "Weight (kg)", "Service"]
