@@ -98,19 +98,37 @@ class Grid:
     @property
     def kind(self) -> str:
         """What the grid is, for how it is said and named: "dial" (:mod:`assistant.ocr.dials`),
-        "terminal" (fixed-width lines), "keys" (a keypad: every word at most two characters or a
-        key's, "sin", "x^y", "Shift": :mod:`assistant.ocr.key_labels`), "buttons" (a toolbar or
-        button bar: one- or two-word labels, no figures), else "table"."""
+        "keys" (a keypad, :func:`is_keypad`, in whatever toolkit or font: a calculator in a
+        fixed-width core font is no terminal), "terminal" (fixed-width lines), "buttons" (a toolbar
+        or button bar: one- or two-word labels, no figures), else "table"."""
         if self.shape is not None:
             return self.shape
+        cells = [c.text for r in self.rows for c in r.cells]
+        if is_keypad(cells):
+            return "keys"
         if self.monospace:
             return "terminal"
-        cells = [c.text for r in self.rows for c in r.cells]
-        if all(len(w) <= 2 or is_key_label(w) for c in cells for w in c.split()):
-            return "keys"
         if not any(ch.isdigit() for c in cells for ch in c) and all(len(c.split()) <= 2 for c in cells):
             return "buttons"
         return "table"
+
+
+def is_keypad(cells: list[str]) -> bool:
+    """``cells`` are a keypad's keys: short labels, each a key of its own. Every word is short (five
+    characters at most, or a key's word, :mod:`assistant.ocr.key_labels`: "Shift", "Enter"), a
+    third or more are one or two characters (the digits, letters and marks a keypad is made of; a
+    toolbar's labels are words), nearly all differ (each key does a thing of its own; a table's
+    columns repeat their values), and at most one is a number of two digits or more (a keypad has
+    a key per digit, "00" or a keyboard's "123" at most; a table's or a calendar's cells are
+    numbers). Nothing in it names a toolkit or a label set: a calculator's keys read as a table
+    ("trunc", "nPr": no key word) said a table's header, and a core font's keys read as a
+    terminal's lines were said with no intro at all."""
+    words = [w for c in cells for w in c.split()]
+    if len(words) < 4 or not all(len(w) <= 5 or is_key_label(w) for w in words):
+        return False
+    short = sum(len(w) <= 2 for w in words)
+    numbers = sum(len(w) >= 2 and w.isdigit() for w in words)
+    return 3 * short >= len(words) and len(set(words)) >= 0.85 * len(words) and numbers <= 1
 
 
 #: A line this many times the lines' median height or more is boxed loosely (a second reading's

@@ -82,7 +82,13 @@ def grid_pieces(block: TextBlock) -> list[str]:
     if grid.kind == "dial":
         return [f"Dial: {rows[0]}"]
     if grid.kind == "keys":
-        return [f"Keys: {rows[0]}", *rows[1:]]
+        # A fixed-width font's rows were read as whole lines: there each word is a key's label.
+        keys = (
+            [", ".join(w for c in r.cells for w in c.text.split()) for r in grid.rows]
+            if grid.monospace
+            else rows
+        )
+        return [f"Keys: {keys[0]}", *keys[1:]]
     if grid.kind == "buttons":
         cells = sum(len(r.cells) for r in grid.rows)
         return [f"{cells} buttons: {rows[0]}", *rows[1:]]  # a tool palette, a button bar
