@@ -513,7 +513,8 @@ def _side_by_side(
     others = [ln for ln in lines if id(ln) not in taken]
     end = _closing(others, sides)
     after = [ln for ln in others if end is not None and box_middle(ln.box) >= end]
-    rest = _layout_pane([ln for ln in others if not any(ln is a for a in after)], covers, picture)
+    later = {id(ln) for ln in after}
+    rest = _layout_pane([ln for ln in others if id(ln) not in later], covers, picture)
     panes = [_layout_pane(side, covers, picture) for side in sides]
     whole = [TextBlock([ln for b in pane for ln in b.lines]) for pane in panes if pane]
     inner = {id(w): pane for w, pane in zip(whole, [p for p in panes if p], strict=True)}
@@ -529,9 +530,10 @@ def _closing(others: list[OcrLine], sides: tuple[list[OcrLine], list[OcrLine]]) 
     under its left pane, read before the right one)."""
     foot = max(box_middle(ln.box) for side in sides for ln in side)
     edge = (max(ln.box[2] for ln in sides[0]) + min(ln.box[0] for ln in sides[1])) / 2
-    below = sorted((ln for ln in others if box_middle(ln.box) > foot), key=lambda ln: box_middle(ln.box))
-    for line in below:
-        row = [o for o in below if _same_row(o, line)]
+    below = sorted((ln for ln in others if box_middle(ln.box) > foot), key=lambda ln: ln.box[1])
+    rows = _rows_of(below)  # (each line's row looked up: a page under two columns is no n² search)
+    for line in sorted(below, key=lambda ln: box_middle(ln.box)):
+        row = [line, *rows[id(line)]]
         if min(o.box[0] + o.box[2] for o in row) < 2 * edge < max(o.box[0] + o.box[2] for o in row):
             return float(min(o.box[1] for o in row))
     return None
