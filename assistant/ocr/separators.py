@@ -179,11 +179,28 @@ def _texts(left: list[OcrLine], right: list[OcrLine]) -> bool:
     return all(_rows(side) >= PANE_ROWS and _words(side) >= PANE_WORDS for side in (left, right))
 
 
+def _lone(a: list[OcrLine], b: list[OcrLine]) -> list[OcrLine]:
+    """The lines of ``a`` with no line of ``b`` on their row: middles within :data:`ALONG` of the
+    taller's height (a cell's descenders move its box's middle; "programmer" beside "Lovelace")."""
+    return [
+        ln
+        for ln in a
+        if not any(abs(box_middle(ln.box) - box_middle(o.box)) <= ALONG * max(ln.height, o.height) for o in b)
+    ]
+
+
 def _ragged(left: list[OcrLine], right: list[OcrLine]) -> bool:
-    """Whether a side has a line on a row where the other has none: two panes' texts end and
-    break at rows of their own, while each of a table's rows has its cells on both sides of a
-    column rule (a table with rules down only, multi-word cells and no rule under its header)."""
-    return min(_partnered(left, right), _partnered(right, left)) < 1
+    """Whether the two sides' texts keep to rows of their own: two panes' texts end at rows of their
+    own, while each of a table's rows has its cells on both sides of a column rule (a table with
+    rules down only, multi-word cells and no rule under its header: psql's, a Markdown table). So
+    a side is ragged where its first or last line has no line of the other on its row, or two of
+    its lines have none; one empty cell (psql's NULL) leaves one row of a table without a partner."""
+    for a, b in ((left, right), (right, left)):
+        lone = {id(ln) for ln in _lone(a, b)}
+        ends = {id(min(a, key=lambda ln: box_middle(ln.box))), id(max(a, key=lambda ln: box_middle(ln.box)))}
+        if len(lone) >= 2 or lone & ends:
+            return True
+    return False
 
 
 def _words(lines: list[OcrLine]) -> float:
