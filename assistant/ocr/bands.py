@@ -16,13 +16,17 @@ takes the ground of its flat neighbours (the one of the two its own pixels show 
 the ground changes there). A line whose grounds are all light, or all dark, is left to the usual
 preparation, which reads it well (nearly every line of a page, a dialog, a terminal in its own
 colours); so is a ground that goes on far above or below the line (a window beside the desktop,
-a pane's divider, a chart's bar, a grey panel). Any other (a band of middle grey of the line's
-own, or a short run of dark ground between light, or light between dark: a key in reverse video,
-a cursor's cell) has every pixel made as dark as it is far from its column's ground, in colour,
-on white, across the whole row of cells its ground fills, and on into the slabs beside as far as
-a middle grey goes on. Ink is what differs from the ground, whichever is lighter: reverse video
-and the cursor's character are ink like any other. The whole picture is looked at at once (a
-stripe's edge would cut a band off from what lies round it).
+a pane's divider, a chart's bar, a grey panel). So are light letters on a middle grey (a
+selected row or entry in a toolkit: one threshold parts them, and a row made plain was run into
+the row above by tesseract), and a ground shaded from its top row to its bottom one (a window
+manager's title bar: no row of cells; its icon was read as a letter). Any other (a band of
+middle grey of the line's own, or a short run of dark ground between light, or light between
+dark: a key in reverse video, a cursor's cell) has every pixel made as dark as it is far from
+its column's ground, in colour, on white, across the whole row of cells its ground fills, and
+on into the slabs beside as far as a middle grey goes on. Ink is what differs from the ground,
+whichever is lighter: reverse video and the cursor's character are ink like any other. The
+whole picture is looked at at once (a stripe's edge would cut a band off from what lies round
+it).
 
 A word also ends where its ground changes (a key bar's "1" and "Help" are two words to the eye,
 as :mod:`assistant.ocr.glyph_reading` cuts them), on any line with flat grounds, made plain or
@@ -72,6 +76,15 @@ class BandConfig:
     # two rows of cells on different grounds (a key bar under a command line); the rows inside a
     # line of text change in the columns its strokes cross only.
     row_change: float = 0.9
+    # A band is a row of cells of one colour: a ground shaded from its top row to its bottom one
+    # (a window manager's title bar) is none, and no word on it is cut.
+    shade: bool = True
+    # Light letters on a middle grey (a selection) are left to the usual preparation.
+    light_mid_usual: bool = True
+    # A short run is a band of the line's own only between two grounds of the other kind (dark
+    # between light, light between dark), not beside a middle grey (a dialog's margin between the
+    # desktop and a selected entry).
+    opposite: bool = True
 
 
 # A line made plain: x0, y0, x1, y1, and its grey (y1 - y0, x1 - x0) uint8.
@@ -158,10 +171,28 @@ def _kind(level: int, cfg: BandConfig) -> int:
     return 2 if level >= cfg.light else 0 if level <= cfg.dark else 1
 
 
-def _needs(runs: list[tuple[int, int, int]], height: int, strip: np.ndarray, cfg: BandConfig) -> bool:
+def _light_ink(part: np.ndarray, cfg: BandConfig) -> bool:
+    """Whether the letters on a ground of middle grey ``part`` (h, w) are lighter than it (a
+    selected row or entry, white on blue): one threshold between the two reads them, as the
+    usual preparation does; dark letters on it (a terminal's key bar, black on cyan) are lost
+    when the threshold takes the ground for ink."""
+    level = float(np.median(part[0]))
+    ink = part[np.abs(part.astype(np.int16) - level) > cfg.step]
+    return bool(ink.size) and float(np.median(ink)) > level
+
+
+def _needs(
+    runs: list[tuple[int, int, int]],
+    height: int,
+    strip: np.ndarray,
+    cfg: BandConfig,
+    line: np.ndarray | None = None,
+) -> bool:
     """Whether a line on these ground runs (:func:`ground_runs`) needs making plain: a ground of
-    middle grey, or a short run of dark ground between light (a cursor's cell, a key in reverse
-    video) or of light between dark. A light ground beside a dark one that runs on to the slab's
+    middle grey (with ``line``, its grey: of dark letters, :func:`_light_ink`), or a short run of
+    dark ground between light (a cursor's cell, a key in reverse video) or of light between dark
+    (not light between dark and a middle grey: a dialog's margin between the desktop and a
+    selected entry). A light ground beside a dark one that runs on to the slab's
     side is a window's edge on the desktop, no band: the usual preparation reads it; and a run
     that ``strip`` (w,) bool marks (most of it) goes on far above or below the line, an upright
     strip (a pane's divider, a scroll bar, a chart's bar, a grey panel of several lines), no band
@@ -174,10 +205,17 @@ def _needs(runs: list[tuple[int, int, int]], height: int, strip: np.ndarray, cfg
         else:
             kinds.append((k, a, b))
     own = [strip[a:b].mean() < 0.6 for _, a, b in kinds]
-    if any(k == 1 and mine for (k, _, _), mine in zip(kinds, own, strict=True)):
+    if any(
+        k == 1 and mine and (line is None or not _light_ink(line[:, a:b], cfg))
+        for (k, a, b), mine in zip(kinds, own, strict=True)
+    ):
         return True
     return any(
-        0 < j < len(kinds) - 1 and b - a <= cfg.short * height and own[j] for j, (_, a, b) in enumerate(kinds)
+        0 < j < len(kinds) - 1
+        and (kinds[j - 1][0] == kinds[j + 1][0] == 2 - k != k or not cfg.opposite)
+        and b - a <= cfg.short * height
+        and own[j]
+        for j, (k, a, b) in enumerate(kinds)
     )
 
 
@@ -331,6 +369,16 @@ def _strip(gray: np.ndarray, x0: int, x1: int, y0: int, y1: int, both: bool = Tr
     return np.asarray(up & down if both else up | down)
 
 
+def _shaded(rgb: np.ndarray, x0: int, x1: int, y0: int, y1: int, flat: np.ndarray) -> bool:
+    """Whether the ground of the rows [y0, y1) changes colour from its top row to its bottom one
+    in its flat columns ``flat`` (x1 - x0,): a window manager's title bar shaded top to bottom,
+    not a row of a terminal's cells, which are of one colour."""
+    if not flat.any():
+        return False
+    top, bottom = rgb[y0, x0:x1][flat].astype(np.int16), rgb[y1 - 1, x0:x1][flat].astype(np.int16)
+    return float(np.median(np.abs(top - bottom).max(axis=1))) > 2
+
+
 def _leading(values: np.ndarray) -> int:
     """How many of ``values`` (1-D bool) are True before the first False."""
     false = np.flatnonzero(~values)
@@ -362,8 +410,10 @@ def plain_lines(
             strip = _strip(gray, x0, x1, y0, y1, both=False)
             size = min(y1 - y0, usual)  # (a run of two rows of cells: one row's height)
             first = ground_runs(line, found[1], size, cfg)
-            if not _needs(first, size, strip, cfg):
-                if len(first) > 1:  # (two dark grounds: read as it is, but cut where it changes)
+            if not _needs(first, size, strip, cfg, line if cfg.light_mid_usual else None):
+                # (two dark grounds: read as it is, but cut where it changes; not on a title bar)
+                shaded = cfg.shade and _shaded(rgb, x0, x1, y0, y1, found[1])
+                if len(first) > 1 and not shaded:
                     grounds.append((first, size, x0, y0, y1, gray[max(0, y0 - 1), x0:x1], strip))
                 continue
             ground = line[0, found[0]]
@@ -373,6 +423,8 @@ def plain_lines(
             below = gray[y1 : y1 + reach, x0:x1] == ground
             top = y0 - _leading(above.mean(axis=1)[::-1] > 0.97)
             bottom = y1 + _leading(below.mean(axis=1) > 0.97)
+            if cfg.shade and _shaded(rgb, x0, x1, top, bottom, found[1]):
+                continue  # (no row of cells of one colour: a title bar's gradient, no band)
             made = _plain(rgb, gray, x0, x1, top, bottom, top < y0 and bottom > y1)
             if made is not None:
                 out.append((x0, top, x1, bottom, made[0]))

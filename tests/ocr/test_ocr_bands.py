@@ -62,3 +62,18 @@ def test_key_bar_words_are_read_apart_from_their_keys() -> None:
     words = [w.text for ln in TesseractEngine(min_confidence=0.0).recognize(image).lines for w in ln.words]
     for label in ("Help", "Menu", "View", "Edit", "Copy", "RenMov", "Mkdir", "Delete", "Quit"):
         assert label in words, words
+
+
+def test_a_title_bar_and_a_selection_are_no_bands() -> None:
+    """A window manager's title bar shaded top to bottom (xfwm's blue over a terminal) is no row
+    of cells: nothing on it is made plain and no word on it is cut; a Qt table's selected row and
+    zenity's selected entry, white letters on a middle blue, are left to the usual preparation
+    (made plain, tesseract ran the row above into one word: "ATale")."""
+    rgb, gray = _picture("term-git-log-status", (0, 95, 1280, 150))
+    lines, cuts = plain_lines(rgb, gray)
+    assert not [ln for ln in lines if ln[1] < 35], [ln[:4] for ln in lines]  # (the bar: rows 110-133)
+    assert not [c for c in cuts if c.y0 < 35], cuts
+    for name, rows in (("table-qt-striped-loans", (356, 381)), ("dlg-zenity-entry-rename", (360, 392))):
+        rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+        lines, _ = plain_lines(rgb, gray)
+        assert not [ln for ln in lines if ln[1] < rows[1] and rows[0] < ln[3]], [ln[:4] for ln in lines]
