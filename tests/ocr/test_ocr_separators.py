@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr import separators
@@ -1128,3 +1129,36 @@ def test_a_bordered_tables_row_rules_cross_its_column_rules() -> None:
     grey = np.asarray(_picture("term-vim-split-lists").convert("L"), dtype=np.int16)
     across = np.abs(np.diff(grey, axis=0)) > separators.STEP
     assert not separators._crossed(across, 823, 174, 718)
+
+
+@pytest.mark.parametrize("empty", [False, True])
+def test_a_table_of_bars_with_an_empty_cell_is_read_by_rows(empty: bool) -> None:
+    """psql's and Markdown's tables draw a "|" between columns on every row, as vim draws its split;
+    their two-word cells keep to rows on both sides, though a cell's box sits lower by its
+    descenders ("programmer" beside "Lovelace") and a NULL leaves one cell empty: one table, read
+    row by row, not two panes (the reviewer's psql_lib14 and md_dejavu18, session 13)."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 18)
+    width = font.getlength("M")
+    ascent, descent = font.getmetrics()
+    rows = [
+        ("Ada Lovelace", "first computer programmer"),
+        ("Alan Turing", "broke the naval code"),
+        ("Grace Hopper", "wrote the first compiler"),
+        ("Edsger Dijkstra", "" if empty else "shortest path in graphs"),
+        ("Barbara Liskov", "data abstraction and types"),
+        ("Donald Knuth", "the art of programming"),
+    ]
+    picture = Image.new("RGB", (int(width * 50) + 20, (ascent + descent) * len(rows) + 20), (30, 30, 30))
+    draw = ImageDraw.Draw(picture)
+    lines = []
+    for row, cells in enumerate(rows):
+        y = 10 + row * (ascent + descent)
+        draw.text((10 + 18 * width, y), "|", font=font, fill=(220, 220, 220))
+        for x, text in zip((10 + width, 10 + 20 * width), cells, strict=True):
+            if text:
+                draw.text((x, y), text, font=font, fill=(220, 220, 220))
+                x0, y0, x1, y1 = draw.textbbox((x, y), text, font=font)
+                box = (round(x0), round(y0), round(x1), round(y1))
+                lines.append(OcrLine(text, box, 0.9, [OcrWord(text, box, 0.9)]))
+    text = " ".join(b.text.replace("\n", " ") for b in layout_blocks(lines, picture=picture))
+    assert text.index("Lovelace") < text.index("first computer") < text.index("Turing")
