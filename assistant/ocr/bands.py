@@ -391,8 +391,8 @@ def plain_lines(
     """The lines of ``rgb`` (h, w, 3; ``gray`` its grey) that need making plain, each as (x0, y0,
     x1, y1, plain grey (y1 - y0, x1 - x0) uint8), and where their grounds cut words."""
     cfg = cfg or BandConfig()
-    if rgb.ndim != 3 or rgb.shape[:2] != gray.shape:
-        return [], []
+    if rgb.ndim != 3 or rgb.shape[:2] != gray.shape or min(gray.shape) < 2:
+        return [], []  # (a picture a pixel wide or tall holds no line: nothing to look at)
     width = gray.shape[1]
     strokes = _strokes(gray, cfg)
     tall = [b - a for k in range(strokes.shape[1]) for a, b in row_runs(strokes[:, k])]

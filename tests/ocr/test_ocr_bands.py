@@ -77,3 +77,9 @@ def test_a_title_bar_and_a_selection_are_no_bands() -> None:
         rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
         lines, _ = plain_lines(rgb, gray)
         assert not [ln for ln in lines if ln[1] < rows[1] and rows[0] < ln[3]], [ln[:4] for ln in lines]
+
+
+@pytest.mark.parametrize("shape", [(60, 1), (1, 60), (1, 1), (400, 1)])
+def test_a_picture_a_pixel_wide_or_tall_has_no_band(shape: tuple[int, int]) -> None:
+    rgb = np.full((*shape, 3), 200, dtype=np.uint8)
+    assert plain_lines(rgb, rgb[..., 0].copy()) == ([], [])
