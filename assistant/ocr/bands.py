@@ -167,6 +167,36 @@ def ground_runs(
     return out
 
 
+def _goes_on(
+    gray: np.ndarray, x0: int, x1: int, y0: int, y1: int, run: tuple[int, int, int], cfg: BandConfig
+) -> bool:
+    """Whether a dark ground run between light ones (:func:`ground_runs`, columns from ``x0``; the
+    slab ends at ``x1``) of the line on rows ``y0``..``y1`` is dark still in the nearest row above
+    or below the line that is clear of letters elsewhere on it: a cell's ground, a bar's or a
+    cursor's block is taller than its letters; a bold heading's "M" is no taller than the
+    heading's letters, and its stems, flat columns of the ink's colour, were made plain and cut
+    ("W inutes"). A row of cells stacked on another (a key bar's second row) is clear on one side
+    at most, and is taken as it is."""
+    level, a, b = run
+    if _kind(level, cfg) != 0:
+        return True
+    height = y1 - y0
+    rest = np.ones(x1 - x0, dtype=bool)
+    rest[a:b] = False
+    seen = []
+    for rows in (range(y0 - 1, max(-1, y0 - 1 - height), -1), range(y1, min(gray.shape[0], y1 + height))):
+        for y in rows:
+            row = gray[y, x0:x1].astype(np.int16)
+            others = row[rest]
+            if others.size and float((np.abs(others - int(np.median(others))) <= cfg.same).mean()) < 0.97:
+                continue  # letters or marks beside: not clear of the line yet
+            seen.append(float((np.abs(row[a:b] - level) <= cfg.same).mean()) >= 0.5)
+            break
+    # (no ground beyond on either side, each side clear: letters' strokes; a row of cells stacked
+    # on another, a key bar's second row, is clear on one side at most)
+    return len(seen) < 2 or any(seen)
+
+
 def _kind(level: int, cfg: BandConfig) -> int:
     return 2 if level >= cfg.light else 0 if level <= cfg.dark else 1
 
@@ -409,7 +439,15 @@ def plain_lines(
                 continue
             strip = _strip(gray, x0, x1, y0, y1, both=False)
             size = min(y1 - y0, usual)  # (a run of two rows of cells: one row's height)
-            first = ground_runs(line, found[1], size, cfg)
+            runs = ground_runs(line, found[1], size, cfg)
+            first = [
+                r
+                for j, r in enumerate(runs)
+                if not (
+                    0 < j < len(runs) - 1 and _kind(runs[j - 1][0], cfg) == _kind(runs[j + 1][0], cfg) == 2
+                )
+                or _goes_on(gray, x0, x1, y0, y1, r, cfg)
+            ]
             if not _needs(first, size, strip, cfg, line if cfg.light_mid_usual else None):
                 # (two dark grounds: read as it is, but cut where it changes; not on a title bar)
                 shaded = cfg.shade and _shaded(rgb, x0, x1, y0, y1, found[1])
@@ -497,27 +535,45 @@ def clipped(pieces: list[Piece], x0: int, y0: int, x1: int, y1: int) -> list[Pie
     return out
 
 
+def _key_name(text: str) -> bool:
+    """Whether ``text``, the part of a word before its ground changes, names a key: a key bar's
+    "1", "F10" or "^G" on its own ground before the key's label ("1Help", "F1Help"). Only there
+    is a word cut: a search match or a selection colours part of a word ("Re|plant|ing"), and a
+    heading's bold stems are no ground."""
+    return 0 < len(text) <= 3 and not text.isalpha()  # (a digit read as "__l" too)
+
+
 def split_words(words: list[OcrWord], cuts: list[Cut]) -> list[OcrWord]:
-    """``words`` (one line's, left to right) cut where their ground changes (:class:`Cut`): the
-    characters each side of the place, the word's width shared evenly among its characters (a
-    fixed-width font's cells)."""
+    """``words`` (one line's, left to right) cut where their ground changes (:class:`Cut`) next to
+    a key's name (:func:`_key_name`, the piece before or after the place): the characters each side
+    of the place, the word's width shared evenly among its characters (a fixed-width font's
+    cells)."""
     if not cuts:
         return words
     out: list[OcrWord] = []
     for word in words:
         x0, y0, x1, y1 = word.box
         mid = (y0 + y1) / 2
-        pieces = [word]
-        for cut in sorted((c for c in cuts if c.y0 <= mid < c.y1 and x0 < c.x < x1), key=lambda c: -c.x):
-            last = pieces.pop()
-            n = len(last.text)
-            pitch = (last.box[2] - last.box[0]) / max(1, n)
-            at = round((cut.x - last.box[0]) / pitch) if pitch > 0 else 0
-            if not 0 < at < n:
-                pieces.append(last)
-                continue
-            left = OcrWord(last.text[:at], (last.box[0], y0, cut.x, y1), last.confidence)
-            right = OcrWord(last.text[at:], (cut.x, y0, last.box[2], y1), last.confidence)
-            pieces += [right, left]
-        out += pieces[::-1]
+        n = len(word.text)
+        pitch = (x1 - x0) / max(1, n)
+        places: dict[int, int] = {}  # character index -> the cut's x
+        for cut in (c for c in cuts if c.y0 <= mid < c.y1 and x0 < c.x < x1):
+            at = round((cut.x - x0) / pitch) if pitch > 0 else 0
+            if 0 < at < n:
+                places.setdefault(at, cut.x)
+        bounds = [0, *sorted(places), n]
+        kept = [
+            b
+            for a, b, c in zip(bounds, bounds[1:], bounds[2:], strict=False)
+            if _key_name(word.text[a:b]) or _key_name(word.text[b:c])
+        ]
+        if not kept:
+            out.append(word)
+            continue
+        edges = [0, *kept, n]
+        xs = [x0, *(places[b] for b in kept), x1]
+        out += [
+            OcrWord(word.text[a:b], (xa, y0, xb, y1), word.confidence)
+            for (a, b), (xa, xb) in zip(itertools.pairwise(edges), itertools.pairwise(xs), strict=True)
+        ]
     return out

@@ -83,3 +83,33 @@ def test_a_title_bar_and_a_selection_are_no_bands() -> None:
 def test_a_picture_a_pixel_wide_or_tall_has_no_band(shape: tuple[int, int]) -> None:
     rgb = np.full((*shape, 3), 200, dtype=np.uint8)
     assert plain_lines(rgb, rgb[..., 0].copy()) == ([], [])
+
+
+def test_a_bold_headings_stems_are_no_band() -> None:
+    """A bold serif heading's "M": its stems are flat columns of the ink's colour between the page's
+    light ground, as a cursor's cell is, but no taller than the heading's letters; made plain and
+    cut, it read "W inutes" (a rendered two-column page)."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf", 32)
+    picture = Image.new("RGB", (1000, 120), (250, 248, 242))
+    ImageDraw.Draw(picture).text((80, 40), "Minutes of the parish meeting", font=font, fill=(20, 20, 20))
+    rgb = np.asarray(picture)
+    pieces, cuts = plain_lines(rgb, np.asarray(picture.convert("L")))
+    m = (80, 125)  # the "M"'s columns
+    assert not any(x0 < m[1] and m[0] < x1 for x0, _, x1, _, _ in pieces)
+    assert not any(m[0] <= cut.x <= m[1] for cut in cuts)
+
+
+def test_a_word_is_cut_where_its_ground_changes_next_to_a_keys_name_only() -> None:
+    """A key bar's "F4" between labels on another ground is cut out of the run tesseract read
+    ("SearchF4FilterF5Tree"); a search match or a selection colouring part of a word is not
+    ("Replanting" with "plant" highlighted stays one word)."""
+    from assistant.ocr.bands import Cut, split_words
+    from assistant.ocr.boxes import OcrWord
+
+    bar = OcrWord("SearchF4FilterF5Tree", (0, 0, 200, 10), 0.9)
+    at = [Cut(x=x, y0=0, y1=10) for x in (60, 80, 140, 160)]
+    assert [w.text for w in split_words([bar], at)] == ["Search", "F4", "Filter", "F5", "Tree"]
+    match = OcrWord("Replanting", (0, 0, 100, 10), 0.9)
+    assert split_words([match], [Cut(x=20, y0=0, y1=10), Cut(x=70, y0=0, y1=10)]) == [match]
