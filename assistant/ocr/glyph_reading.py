@@ -450,17 +450,16 @@ def _row_grounds(colours: np.ndarray) -> np.ndarray:
 
 
 def _label_text(
-    colours: np.ndarray, face: Box, label: Box, fonts: list[BitmapFont], rim: int
+    ink: np.ndarray, face: Box, label: Box, fonts: list[BitmapFont], rim: int
 ) -> tuple[str, BitmapFont] | None:
     """The text of ``label`` (the box of the ink inside ``face``, an inner face flat or shaded row
-    by row, both boxes in ``colours``' pixels) where a run of one core font's cells holds all the
-    ink of its rows (``rim`` pixels from the face's sides aside), every inked cell exactly a glyph,
-    and that font: the first of ``fonts`` that reads it. None
-    where none does, or where one font reads it two ways (a "-" is "_" a few rows lower)."""
+    by row, both boxes in one picture's pixels; ``ink``: the face's, (face rows, face cols) bool)
+    where a run of one core font's cells holds all the ink of its rows (``rim`` pixels from the
+    face's sides aside), every inked cell exactly a glyph, and that font: the first of ``fonts``
+    that reads it. None where none does, or where one font reads it two ways (a "-" is "_" a few
+    rows lower)."""
     fx0, fy0, fx1, fy1 = face
     lx0, ly0, lx1, ly1 = label
-    grounds = _row_grounds(colours[fy0:fy1, fx0:fx1])  # (face rows,)
-    ink = colours[fy0:fy1, fx0:fx1] != grounds[:, None]  # (face rows, face cols)
     # Ink beside the cells in their rows, clear of the face's sides (a bevel): a letter left out.
     beside = np.cumsum(np.pad(ink[:, rim : ink.shape[1] - rim].sum(axis=1), (1, 0)))  # (rows + 1,)
     for font in fonts:
@@ -539,25 +538,29 @@ def read_labels(
         return LabelReading(out, None)
     ox0, oy0, ox1, oy1 = union_box([face for face, _ in places])
     colours = _colours(rgb[oy0:oy1, ox0:ox1])  # the keys' area only
-    boxes: list[tuple[Box, Box] | None] = []
+    # Each face's ink (its rows' own grounds), its inner box and its label's, in the area's pixels.
+    boxes: list[tuple[np.ndarray, Box, Box] | None] = []
     for face, label in places:
-        fx0, fy0, fx1, fy1 = (face[0] - ox0, face[1] - oy0, face[2] - ox0, face[3] - oy0)
-        inner = (fx0 + cfg.edge, fy0 + cfg.edge, fx1 - cfg.edge, fy1 - cfg.edge)
+        ix0, iy0 = face[0] - ox0 + cfg.edge, face[1] - oy0 + cfg.edge
+        inner = (ix0, iy0, face[2] - ox0 - cfg.edge, face[3] - oy0 - cfg.edge)
         lx0, ly0, lx1, ly1 = (label[0] - ox0, label[1] - oy0, label[2] - ox0, label[3] - oy0)
-        fits = inner[0] <= lx0 < lx1 <= inner[2] and inner[1] <= ly0 < ly1 <= inner[3]
-        part = colours[ly0:ly1, lx0:lx1]
-        inked = (
-            part[part != _row_grounds(colours[ly0:ly1, inner[0] : inner[2]])[:, None]] if fits else part[:0]
-        )
+        if not (inner[0] <= lx0 < lx1 <= inner[2] and inner[1] <= ly0 < ly1 <= inner[3]):
+            boxes.append(None)
+            continue
+        part = colours[inner[1] : inner[3], inner[0] : inner[2]]
+        ink = part != _row_grounds(part)[:, None]  # (face rows, face cols)
+        inked = part[ly0 - iy0 : ly1 - iy0, lx0 - ix0 : lx1 - ix0][
+            ink[ly0 - iy0 : ly1 - iy0, lx0 - ix0 : lx1 - ix0]
+        ]
         # Flat ink only: an antialiased label is in no core font.
         flat = inked.size and np.unique(inked, return_counts=True)[1].max() >= cfg.flat_ink * inked.size
-        boxes.append((inner, (lx0, ly0, lx1, ly1)) if flat else None)
+        boxes.append((ink, inner, (lx0, ly0, lx1, ly1)) if flat else None)
     used: dict[str, int] = {}
     misses = 0
     for i, (place, (_, label)) in enumerate(zip(boxes, places, strict=True)):
         if place is None:
             continue
-        read = _label_text(colours, *place, fonts, cfg.rim)
+        read = _label_text(*place, fonts, cfg.rim)
         if read is not None and any(ch.isalnum() for ch in read[0]) and " " not in read[0]:
             out[i] = OcrLine.of([OcrWord(read[0], label, cfg.confidence)], cfg.confidence)
             used[read[1].name] = used.get(read[1].name, 0) + 1
@@ -572,7 +575,7 @@ def read_labels(
     if font is not None:
         for i, (place, (_, label)) in enumerate(zip(boxes, places, strict=True)):
             if out[i] is None and place is not None:
-                read = _label_text(colours, *place, [font], cfg.rim)
+                read = _label_text(*place, [font], cfg.rim)
                 if read is not None and read[0] and " " not in read[0]:
                     out[i] = OcrLine.of([OcrWord(read[0], label, cfg.confidence)], cfg.confidence)
     return LabelReading(out, font)

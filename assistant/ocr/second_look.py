@@ -403,9 +403,10 @@ class SecondLookOcr(OcrEngine):
         # labels, at 0.91 among the marks left when the labels were not read), so the rest of the
         # screen is read as it was.
         labelled = read_labels(rgb, [(k.face, k.label) for k in unread_keys])
+        on_unread = key_places(unread_keys, self.cfg.margin)  # each unread key's label, read as a line
         glyph_keys = [  # boxed as a label the recogniser read is: its place on the key
             OcrLine.of([OcrWord(line.text, place, line.confidence)])
-            for line, place in zip(labelled.lines, key_places(unread_keys, self.cfg.margin), strict=True)
+            for line, place in zip(labelled.lines, on_unread, strict=True)
             if line is not None
         ]
         # Ink inside an unsure word's line is read with that line, as a whole; in a keypad, an
@@ -417,7 +418,7 @@ class SecondLookOcr(OcrEngine):
             p for p in found if not any(overlap_share(_inner(p, self.cfg), ln) > 0.5 for ln in lines + tall)
         ]
         places = [p for p in places if not on_keys(_inner(p, self.cfg), keys)]
-        places += key_places(unread_keys, self.cfg.margin)
+        places += on_unread
         if places or lines:
             sure = [
                 w.box
