@@ -320,13 +320,6 @@ def _strokes(gray: np.ndarray, cfg: BandConfig) -> np.ndarray:
     d = np.diff(gray.astype(np.int16), axis=1)
     rise, fall = d > cfg.step, d < -cfg.step
     k = cfg.max_line // 2
-    if cfg.stroke == 0:
-        sides = []
-        for edge in (rise, fall):
-            lone = edge.copy()
-            lone[k:-k] &= ~(edge[: -2 * k] & edge[2 * k :])
-            sides.append(_slabbed(lone, cfg.slab) > 0)
-        return np.asarray(sides[0] & sides[1])
     pair = np.zeros_like(rise)
     for j in range(1, cfg.stroke + 1):
         pair[:, :-j] |= (rise[:, :-j] & fall[:, j:]) | (fall[:, :-j] & rise[:, j:])

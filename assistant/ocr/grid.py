@@ -286,10 +286,15 @@ def _column_at(x: float, columns: list[tuple[int, int]]) -> int:
     wider than its cells: "Renewals" centred over right-aligned figures one or two digits wide, its
     middle in the gutter on their left, went to the column before, and the header was read "Due
     back Renewals", one name.)"""
-    at = sum(1 for x0, _ in columns if x0 <= x) - 1
+    at = _column_left(x, columns)
     if 0 <= at < len(columns) - 1 and x > columns[at][1] and columns[at + 1][0] - x < x - columns[at][1]:
         return at + 1
     return at
+
+
+def _column_left(x: float, columns: list[tuple[int, int]]) -> int:
+    """The last column (index into ``columns``) starting at or left of ``x``; -1 left of them all."""
+    return sum(1 for x0, _ in columns if x0 <= x) - 1
 
 
 def words_of(line: OcrLine) -> list[OcrWord]:
@@ -312,7 +317,7 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     def column(word: OcrWord, before: OcrWord | None) -> int:
         x = (word.box[0] + word.box[2]) / 2
         at = _column_at(x, columns)
-        left = sum(1 for x0, _ in columns if x0 <= x) - 1
+        left = _column_left(x, columns)
         if at != left and before is not None and word.box[0] - before.box[2] < APART * height:
             return left
         return at
