@@ -37,7 +37,6 @@ from words import tokens  # noqa: E402
 from xsession import TITLE_FONT, WindowInfo, XSession  # noqa: E402
 
 MARGIN = 2  # px: a word this close to a covering frame counts as partly hidden
-TITLE_PX = round(TITLE_FONT[1] * 96 / 72)  # openbox draws its 9 pt title at 96 dpi
 TITLE_TTF = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 TITLE_RESERVED = 72  # px each side of the centred title: window icon left, three buttons right
 
@@ -82,14 +81,15 @@ def title_justify(theme: str) -> str:
     return "left"
 
 
-def title_box(win: WindowInfo, theme: str) -> Rect:
+def title_box(win: WindowInfo, theme: str, size: int = TITLE_FONT[1]) -> Rect:
     """Where openbox draws the title: in the top extent, centred on the frame or after the window
     icon, as the theme says. Raises when the title would not fit between the icon and the buttons
-    (openbox would elide it: "Back...ager")."""
-    font = ImageFont.truetype(TITLE_TTF, TITLE_PX)
+    (openbox would elide it: "Back...ager"). ``size``: the title font's size in points."""
+    font = ImageFont.truetype(TITLE_TTF, round(size * 96 / 72))
     tw = round(font.getlength(win.title))
     fx, fy, fw, _ = win.frame
-    if tw + 2 * TITLE_RESERVED > fw:
+    reserved = max(TITLE_RESERVED, round(TITLE_RESERVED * size / TITLE_FONT[1]))  # the icon and buttons grow
+    if tw + 2 * reserved > fw:
         raise RuntimeError(f"title {win.title!r} ({tw}px) does not fit a {fw}px frame")
     x = fx + (fw - tw) // 2 if title_justify(theme) == "center" else fx + 24
     return (x - 8, fy + 2, tw + 16, max(1, win.extents[2] - 4))
@@ -113,7 +113,8 @@ def place_windows(scene: Scene, session: XSession) -> None:
 
 
 def run_scene(scene: Scene, display: int = 0) -> tuple[Image.Image, dict[str, Any]]:
-    s = XSession(scene.size[0], scene.size[1], scene.theme, scene.background, number=display).start()
+    w, h = scene.size
+    s = XSession(w, h, scene.theme, scene.background, number=display, title_size=scene.title_size).start()
     try:
         place_windows(scene, s)
         time.sleep(1.5)
@@ -165,7 +166,7 @@ def build_truth(scene: Scene, wins: list[WindowInfo], items: dict[str, list[Item
         if prog.opaque and (frame_clip != win.frame or any(_intersect(win.frame, c) for c in covers)):
             raise RuntimeError(f"{win.title!r} ({prog.program}) must be fully in view")
         entry = win.as_json() | {"program": prog.program, "is_own": prog.own}
-        t_vis = visibility(title_box(win, scene.theme), frame_clip, covers)
+        t_vis = visibility(title_box(win, scene.theme, scene.title_size), frame_clip, covers)
         entry["title_visible"] = t_vis == "yes"
         words: list[str] = win.title.split() if t_vis == "yes" else []
         if t_vis == "partial":

@@ -43,6 +43,8 @@ class Scene:
     background: str = "#2e3440"  # desktop colour
     # "A" or "B" for the scenes added after the first 56 (see ``split_of``); "" for those 56
     half: str = ""
+    # openbox's title font size in points (DejaVu Sans bold): larger for a HiDPI-like title bar
+    title_size: int = 9
 
 
 def split_of(scenes: list[Scene]) -> dict[str, str]:
@@ -2918,6 +2920,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_fresh4 import fresh4_scenes
     from scenes_keypads import keypads_scenes
     from scenes_more_a import more_a_scenes
+    from scenes_more_a2 import more_a2_scenes
     from scenes_tables import tables_scenes
     from scenes_tui_a import tui_a_scenes
     from scenes_windows2 import windows2_scenes
@@ -2933,6 +2936,7 @@ def _session9_scenes() -> list[Scene]:
         *fresh4_scenes(),  # session 12's (helper "fresh4"), all half B
         *tui_a_scenes(),  # session 12's (helper "tuiA"), all half A
         *more_a_scenes(),  # session 13's (helper "moreA"), all half A
+        *more_a2_scenes(),  # session 14's (helper "moreA2"), all half A
     ]
 
 

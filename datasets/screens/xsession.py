@@ -94,6 +94,7 @@ class XSession:
     theme: str = "Clearlooks"
     background: str = "#2e3440"
     number: int = 0
+    title_size: int = TITLE_FONT[1]  # openbox's title font size (pt): the title bar's height follows it
     tmp: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="screens-")))
     procs: list[subprocess.Popen] = field(default_factory=list)
     _xvfb: subprocess.Popen | None = None
@@ -149,7 +150,7 @@ class XSession:
             time.sleep(0.1)
         self._d = xdisplay.Display(self.display)
         rc = self.tmp / "rc.xml"
-        rc.write_text(RC_XML.format(theme=self.theme, font=TITLE_FONT[0], size=TITLE_FONT[1]))
+        rc.write_text(RC_XML.format(theme=self.theme, font=TITLE_FONT[0], size=self.title_size))
         self._wm = subprocess.Popen(
             ["openbox", "--config-file", str(rc)],
             env=self.env(),
