@@ -503,7 +503,7 @@ def _terminals() -> list[Scene]:
 
 
 def more_a2_scenes() -> list[Scene]:
-    return [*_terminals(), *_tables(), *_windows(), *_dialogs()]
+    return [*_terminals(), *_tables(), *_windows(), *_dialogs(), *_more()]
 
 
 # ---- tables ---------------------------------------------------------------------------------------
@@ -1147,6 +1147,155 @@ def _dialogs() -> list[Scene]:
             ],
             theme="Nightmare-03",
             background="#2f3440",
+            half="A",
+        ),
+    ]
+
+
+# ---- mutt on a mailbox of ours; three terminals of three emulators ----------------------------------
+MAILS = [
+    ("2024-06-03 08:14", "Ruth Abara", "ruth@allotments.example", "Plot 14 is free again", True),
+    ("2024-06-03 12:40", "Northgate Library", "desk@library.example", "Your loan is due on Friday", True),
+    ("2024-06-04 09:02", "Oskar Berg", "oskar@swimclub.example", "Gala timings (draft 2)", True),
+    ("2024-06-04 17:31", "Hana Mori", "hana@bakery.example", "Rye order for Saturday", True),
+    ("2024-06-05 07:55", "Elm Court Office", "office@elmcourt.example", "Heating engineer on Tuesday", True),
+    ("2024-06-05 19:20", "Lina Duarte", "lina@swimclub.example", "Lifeguard swap next week?", False),
+    ("2024-06-06 10:05", "Pat Quinn", "pat@market.example", "Stall 12 gazebo", False),
+    ("2024-06-06 21:48", "Mira Sato", "mira@swimclub.example", "Newsletter photos", False),
+    ("2024-06-07 06:30", "Station Garage", "service@garage.example", "Car service booked 14 June", False),
+]
+MAIL_BODY = (
+    'Hello,\n\nAbout "{subject}": could you reply by the end of the week?\n'
+    "I will be at the club house on Saturday morning if you would rather talk.\n\nThanks,\n{first}\n"
+)
+MUTTRC = """set mbox_type=mbox
+set folder=~/Mail
+set sort=date
+set date_format="%d %b %H:%M"
+set index_format="%4C %Z %D  %-18.18n %s"
+set pager_index_lines=10
+set pager_stop=yes
+set markers=no
+set mark_old=no
+set confirmappend=no
+set move=no
+set help=yes
+ignore *
+unignore From: To: Subject: Date:
+color status white blue
+color indicator black brightcyan
+color index blue default ~N
+color header magenta default ^Subject:
+color header blue default ^From:
+"""
+
+
+def mailbox(wd: Path) -> None:
+    """An mbox of ours (fixed dates, some messages read) and mutt's settings, under the session's home."""
+    home = wd.parent
+    (home / "Mail").mkdir(exist_ok=True)
+    parts = []
+    for when, name, addr, subject, read in MAILS:
+        t = time.strptime(when, "%Y-%m-%d %H:%M")
+        stamp = time.strftime("%a %b %d %H:%M:%S %Y", t)
+        date = time.strftime("%a, %d %b %Y %H:%M:%S +0000", t)
+        body = MAIL_BODY.format(subject=subject, first=name.split()[0])
+        parts.append(
+            f"From {addr} {stamp}\nFrom: {name} <{addr}>\nTo: Dora Kent <dora@home.example>\n"
+            f"Subject: {subject}\nDate: {date}\n" + ("Status: RO\n" if read else "") + f"\n{body}\n"
+        )
+    (home / "Mail" / "inbox").write_text("".join(parts), encoding="utf-8")
+    (home / ".muttrc").write_text(MUTTRC, encoding="utf-8")
+
+
+GIT_GRAPH = "git --no-pager log --graph --oneline --decorate --color=always"
+CAL_MONTH = "cal -3 6 2024"
+
+
+def _more() -> list[Scene]:
+    return [
+        Scene(
+            "term-mutt-pager-courier",
+            "terminal",
+            HD,
+            "urxvt (Courier Prime 12, black on white) running mutt on a mailbox of ours: the help "
+            "line, ten index lines (new mail in blue, the open one on cyan), the blue status "
+            "bars, a message's headers and text; Mikachu theme",
+            [
+                Emu(
+                    "dora@home: ~",
+                    (240, 100),
+                    cols=112,
+                    rows=36,
+                    font=("Courier Prime", 12),
+                    fg="#111111",
+                    bg="#ffffff",
+                    prompt="dora@home:~$ ",
+                    setup=mailbox,
+                    commands=["mutt -n -F ~/.muttrc -f ~/Mail/inbox"],
+                    keys=[["Enter"]],
+                )
+            ],
+            order=["i:Exit", "1 03 Jun 08:14 Ruth Abara", "From: Lina Duarte", "Hello,"],
+            theme="Mikachu",
+            background="#3a4750",
+            half="A",
+        ),
+        Scene(
+            "multi-three-emulators-hd",
+            "multi-window",
+            HD,
+            "three terminals of three emulators side by side, lines on the same rows: st (Hermit "
+            "10) with git log --graph in colour, urxvt (Agave 12, dark) with cal -3, an active "
+            "xterm (Monoid 10, light) with ls -l --color; Breeze-ob theme",
+            [
+                Emu(
+                    "mira@pool: ~/club",
+                    (20, 80),
+                    cols=70,
+                    rows=30,
+                    font=("Hermit", 10),
+                    prompt="mira@pool:~/club$ ",
+                    workdir="club",
+                    setup=tig_repo,
+                    commands=["clear; " + GIT_GRAPH],
+                    emulator="st",
+                ),
+                Emu(
+                    "lina@pool: ~",
+                    (680, 80),
+                    cols=66,
+                    rows=30,
+                    font=("Agave", 12),
+                    fg="#d8dee9",
+                    bg="#2e3440",
+                    prompt="lina@pool:~$ ",
+                    commands=["clear; " + CAL_MONTH],
+                ),
+                Tui(
+                    "oskar@pool: ~/gala",
+                    (1300, 80),
+                    cols=64,
+                    rows=30,
+                    font=("Monoid", 10),
+                    prompt="oskar@pool:~/gala$ ",
+                    workdir="gala",
+                    setup=make_files(
+                        [
+                            ("entries.csv", 4410, "2024-06-07 08:30", 0o644),
+                            ("heats.pdf", 88120, "2024-06-07 09:10", 0o644),
+                            ("medals.txt", 312, "2024-06-05 18:00", 0o644),
+                            ("results", -1, "2024-06-01 12:00", 0o755),
+                            ("timing.sh", 1290, "2024-05-30 20:20", 0o755),
+                        ]
+                    ),
+                    commands=["clear; ls -l --color=always"],
+                    parse_ls=True,
+                ),
+            ],
+            order=["total", "June 2024", "Prepare newsletter for March"],
+            theme="Breeze-ob",
+            background="#232a30",
             half="A",
         ),
     ]
