@@ -270,7 +270,8 @@ def live_readings(scene: Any) -> dict[str, Any]:
                 )
             return env
 
-    x = A11ySession(scene.size[0], scene.size[1], scene.theme, scene.background).start()
+    width, height = scene.size
+    x = A11ySession(width, height, scene.theme, scene.background, title_size=scene.title_size).start()
     atspi = AtspiSession(x.display).start()
     x.bus = os.environ["DBUS_SESSION_BUS_ADDRESS"] = atspi.address
     reader = AtspiText()
