@@ -26,7 +26,7 @@ from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
 from assistant.ocr.loose import drop_unsure, tidied
 from assistant.ocr.panels import Panel, interrupted, panel_of
-from assistant.ocr.separators import beside, parting
+from assistant.ocr.separators import beside, ending, parting
 from assistant.ocr.side_lists import side_list
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, row_order, terminal_lines
 
@@ -221,7 +221,7 @@ def _merge_same_row(block: TextBlock) -> None:
     block.lines = [ln for row in rows for ln in sorted(row, key=lambda ln: ln.box[0])]
 
 
-def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
+def order_blocks(blocks: list[TextBlock], picture: Image.Image | None = None) -> list[TextBlock]:
     """Blocks in reading order: a topological sort of "comes before" (see the module docstring).
 
     ``a`` comes before ``b`` when (1) they overlap horizontally and ``a`` is above ``b``; or (2) ``a``
@@ -229,7 +229,9 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     horizontally (a full-width heading between two rows ends a column). Rule 2 is only used
     against the flow (``a`` lower than ``b``) when one of them is a paragraph of several lines
     or an entry of a side menu (:mod:`assistant.ocr.side_lists`): that reads a column of text
-    before the next column, but a table or a form row by row.
+    before the next column, but a table or a form row by row. With the ``picture``, an edge drawn
+    across both between them (:func:`~assistant.ocr.separators.ending`: a toolbar's foot, a rule)
+    ends the column as such a block does: a side menu under a toolbar comes after its buttons.
     Ties go to the topmost, then leftmost block.
     """
     n = len(blocks)
@@ -251,7 +253,12 @@ def order_blocks(blocks: list[TextBlock]) -> list[TextBlock]:
     # Against the flow, a column only with a gutter between: a dialog's "OK" under its message,
     # ending where the message starts, is no column before it.
     gutter = x1[:, None] + 0.5 * np.minimum.outer(h, h) <= x0[None, :]
-    rule2 = left & ~blocked & (~against_flow | (paragraph & gutter))
+    column = paragraph & gutter & left & ~blocked & against_flow
+    if column.any() and picture is not None:
+        ends = ending(picture, [blk.box for blk in blocks])
+        for a, b_ in zip(*np.nonzero(column), strict=True):
+            column[a, b_] = not ends(blocks[b_].box, blocks[a].box)
+    rule2 = left & ~blocked & (~against_flow | column)
     before = (rule1 | rule2) & ~np.eye(n, dtype=bool)
     before &= ~(before & before.T) | (yc[:, None] < yc[None, :])  # break 2-cycles by height
     indegree = before.sum(axis=0)
@@ -518,7 +525,7 @@ def _side_by_side(
     panes = [_layout_pane(side, covers, picture) for side in sides]
     whole = [TextBlock([ln for b in pane for ln in b.lines]) for pane in panes if pane]
     inner = {id(w): pane for w, pane in zip(whole, [p for p in panes if p], strict=True)}
-    out = [b for block in order_blocks(rest + whole) for b in inner.get(id(block), [block])]
+    out = [b for block in order_blocks(rest + whole, picture) for b in inner.get(id(block), [block])]
     return out + _layout_pane(after, covers, picture) if after else out
 
 
@@ -573,7 +580,7 @@ def _layout_pane(
         block.is_heading = (
             len(block.lines) <= 2 and min(ln.height for ln in block.lines) >= 1.3 * median_height
         )
-    return order_blocks(blocks)
+    return order_blocks(blocks, picture)
 
 
 def starts_window(block: TextBlock) -> bool:

@@ -115,6 +115,30 @@ def _runs_on(picture: Image.Image, upper: Box, lower: Box, y: int) -> bool:
     return False
 
 
+def ending(picture: Image.Image | None, boxes: list[Box]) -> Callable[[Box, Box], bool]:
+    """For two of ``boxes`` (``higher`` and ``lower``, side by side): whether an edge runs across
+    both of them between ``higher``'s foot and ``lower``'s top, unbroken but for :data:`GAP`
+    pixels from the leftmost of their sides to the rightmost: a band's border, a rule, a toolbar's
+    foot. Like a heading across two columns, it ends the column above it: a side menu that starts
+    under a toolbar is not read before the toolbar's buttons to its right. The edges across are
+    found once over the picture under ``boxes``; with no picture nothing ends."""
+    if picture is None or not boxes:
+        return lambda higher, lower: False
+    x0, y0 = max(0, min(b[0] for b in boxes)), max(0, min(b[1] for b in boxes))
+    grey = _grey(picture, (x0, y0, max(b[2] for b in boxes), max(b[3] for b in boxes)))
+    steps = np.abs(np.diff(grey, axis=0)) > STEP if grey.shape[0] >= 2 else np.zeros((0, 0), dtype=bool)
+
+    def ends(higher: Box, lower: Box) -> bool:
+        top, foot = higher[3] - y0, lower[1] - y0
+        left, right = min(higher[0], lower[0]) - x0, max(higher[2], lower[2]) - x0
+        across = steps[max(0, top) : max(0, foot), max(0, left) : max(0, right)]
+        if across.size == 0:
+            return False
+        return any(_unbroken(row) for row in across[across.mean(axis=1) >= 0.9])
+
+    return ends
+
+
 def parting(picture: Image.Image | None) -> Callable[[Box, Box], bool]:
     """:func:`parted` on ``picture``; with no picture nothing is parted."""
     if picture is None:
@@ -250,6 +274,44 @@ def _both_sides(steps_across: np.ndarray, col: int, top: int, foot: int) -> np.n
     return before & after
 
 
+def _box_side(
+    steps_across: np.ndarray, steps_down: np.ndarray, col: int, top: int, foot: int, high: float
+) -> bool:
+    """Whether the edge down at column ``col`` (``top``..``foot``) is a box's side: a rule drawn (a
+    stroke: another edge down runs along it :data:`THIN` pixels or less away), edges across (the
+    box's rules, its bands) meet it from one side on :data:`MIN_ROWS` rows or more, and on the other
+    side plain ground, with no edge at all, runs a line height (``high``) wide or more along it.
+    What a box holds is read apart from what stands beside it, though their rows line up: two
+    tables side by side, each in its own ruled box. A table's column rule has its rows' rules
+    running on across it (:func:`_crossed`), and cells, not plain ground, on both sides; the side
+    of a band of colour (a terminal's coloured file names, a dialog's entry fields beside their
+    labels) is no rule drawn."""
+    wide = max(CROSS, int(np.ceil(high)))
+    rows = slice(max(0, top + BRIDGE), min(steps_across.shape[0], foot - BRIDGE))
+    near = [
+        col - 1 + k for k in (*range(-THIN, 0), *range(1, THIN + 1)) if 0 <= col - 1 + k < steps_down.shape[1]
+    ]
+    if not any(steps_down[rows, k].mean() >= 0.9 for k in near if steps_down[rows, k].size):
+        return False
+    for inner, outer in ((-1, 1), (1, -1)):
+        met = _one_side(steps_across[rows], col, inner).sum()
+        a, b = sorted((col + outer * RULE, col + outer * (RULE + wide)))
+        if met < MIN_ROWS or a < 0 or b > min(steps_across.shape[1], steps_down.shape[1]):
+            continue
+        if not steps_across[rows, a:b].any() and not steps_down[rows, a:b].any():
+            return True
+    return False
+
+
+def _one_side(steps_across: np.ndarray, col: int, side: int) -> np.ndarray:
+    """Per row: whether an edge across runs :data:`CROSS` pixels on ``side`` (-1 left, 1 right) of
+    column ``col``, :data:`RULE` pixels clear of it."""
+    a, b = sorted((col + side * RULE, col + side * (RULE + CROSS)))
+    if a < 0 or b > steps_across.shape[1]:
+        return np.zeros(steps_across.shape[0], dtype=bool)
+    return np.asarray(steps_across[:, a:b].all(axis=1))
+
+
 def beside(
     lines: list[OcrLine], picture: Image.Image, covers: list[Box] | None = None
 ) -> tuple[list[OcrLine], list[OcrLine]] | None:
@@ -286,7 +348,10 @@ def beside(
             continue
         left, right = sides
         panes = foot - top >= PANE_ROWS * high and _texts(left, right) and _ragged(left, right)
-        if _crossed(across, col + 1, top, foot) or (_shared(left, right) >= TABLE_ROWS and not panes):
+        boxed = _box_side(across, down, col + 1, top, foot, high)
+        if _crossed(across, col + 1, top, foot) or (
+            _shared(left, right) >= TABLE_ROWS and not (panes or boxed)
+        ):
             continue
         return left, right
     return None

@@ -933,6 +933,19 @@ def test_folder_list_is_read_before_the_mails_table() -> None:
     assert not any("Starred" in line.text or "Trash" in line.text for line in table.lines)
 
 
+def test_toolbar_buttons_are_read_before_the_folder_list_under_them() -> None:
+    """table-chromium-inbox, its three buttons read as lines of their own: the folder list is a
+    column left of "Refresh" and "Delete", but it starts under the toolbar's dark band, whose foot
+    runs across both: the buttons first, left to right, then the folders."""
+    toolbar = next(ln for ln in INBOX if ln.text.startswith("compose"))
+    buttons = [OcrLine.of([word]) for word in toolbar.words]
+    lines = [ln for ln in INBOX if ln is not toolbar] + buttons
+    text = " ".join(
+        b.text.replace("\n", " ") for b in layout_blocks(lines, picture=_picture("table-chromium-inbox"))
+    )
+    assert text.index("compose") < text.index("Refresh") < text.index("Delete") < text.index("Inbox 4")
+
+
 def test_entry_fields_beside_their_labels_are_parted_by_nothing() -> None:
     """form-tk-preferences: white fields beside labels on the dialog's grey: each field's sides run
     down one row only."""
@@ -1120,15 +1133,23 @@ def test_a_bordered_tables_row_rules_cross_its_column_rules() -> None:
     column rule of its own colour the pixels over and under the crossing are alike, so the edge
     across is looked for on both sides of the column rule, not over it: every column rule is
     crossed, and the table is no two columns side by side, whatever rows its cells keep to."""
-    picture = _picture("table-chromium-bordered-prices")
-    grey = np.asarray(picture.convert("L"), dtype=np.int16)
-    across = np.abs(np.diff(grey, axis=0)) > separators.STEP
-    columns = (484, 550, 609, 670, 753, 822)  # the column rules' edges (the table's rows: 265..506)
-    assert all(separators._crossed(across, x, 265, 506) for x in columns)
+
+    def rules(name: str, box: Box) -> tuple[np.ndarray, list[tuple[int, int, int]]]:
+        """The picture's edges across, and the edges down running most of ``box``'s height (found,
+        not written down: their columns in the whole picture, as ``beside`` passes them)."""
+        grey = np.asarray(_picture(name).convert("L"), dtype=np.int16)
+        across = np.abs(np.diff(grey, axis=0)) > separators.STEP
+        x0, y0, x1, y1 = box
+        down = np.abs(np.diff(grey[y0:y1, x0:x1], axis=1)) > separators.STEP
+        runs = separators._runs_down(down, int(0.8 * (y1 - y0)))
+        return across, [(x0 + col + 1, y0 + top, y0 + foot) for col, top, foot in runs]
+
+    across, runs = rules("table-chromium-bordered-prices", (470, 265, 840, 506))  # the table's rows
+    assert len({x for x, _, _ in runs}) >= 5  # its column rules, each an edge each side
+    assert all(separators._crossed(across, x, top, foot) for x, top, foot in runs)
     # vim's bar between two windows (term-vim-split-lists) runs down uncrossed to the status line.
-    grey = np.asarray(_picture("term-vim-split-lists").convert("L"), dtype=np.int16)
-    across = np.abs(np.diff(grey, axis=0)) > separators.STEP
-    assert not separators._crossed(across, 823, 174, 718)
+    across, runs = rules("term-vim-split-lists", (800, 174, 850, 718))
+    assert runs and not any(separators._crossed(across, x, top, foot) for x, top, foot in runs)
 
 
 @pytest.mark.parametrize("empty", [False, True])
@@ -1162,3 +1183,49 @@ def test_a_table_of_bars_with_an_empty_cell_is_read_by_rows(empty: bool) -> None
                 lines.append(OcrLine(text, box, 0.9, [OcrWord(text, box, 0.9)]))
     text = " ".join(b.text.replace("\n", " ") for b in layout_blocks(lines, picture=picture))
     assert text.index("Lovelace") < text.index("first computer") < text.index("Turing")
+
+
+@pytest.mark.parametrize("gutter", [0, 40])
+def test_two_ruled_tables_side_by_side_are_read_one_after_the_other(gutter: int) -> None:
+    """table-chromium-two-side: two tables, each in a box of its own with a rule under every row,
+    stand side by side on a page's plain ground, their rows on the same lines. Each box's side has
+    its own rules meeting it from inside and plain ground outside: each table is read whole, the
+    left one first. With no gutter the two are one table (its row rules run on across its column
+    rule), read row by row."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14)
+    left_rows = [
+        ["Branch", "Loaves", "Rolls"],
+        ["Harbour Street", "142", "610"],
+        ["Market Square", "96", "455"],
+    ]
+    left_rows += [["Station Road", "120", "1,020"], ["Hill Top", "58", "240"], ["Old Town", "133", "780"]]
+    right_rows = [["Day", "Orders", "Value"], ["Monday", "41", "1,284.50"], ["Tuesday", "38", "1,102.00"]]
+    right_rows += [
+        ["Wednesday", "52", "1,766.25"],
+        ["Thursday", "47", "1,530.75"],
+        ["Friday", "63", "2,214.40"],
+    ]
+    tables = [left_rows, right_rows]
+    picture = Image.new("RGB", (760, 240), "white")
+    draw = ImageDraw.Draw(picture)
+    lines = []
+    left = 20
+    for table in tables:
+        right = left + 320
+        for r, row in enumerate(table):
+            y = 20 + 32 * r
+            if r == 0:
+                draw.rectangle((left, y, right, y + 32), fill=(226, 232, 240))
+            draw.line((left, y + 32, right, y + 32), fill=(200, 200, 200))
+            for c, cell in enumerate(row):
+                x = left + 10 + (0, 150, 230)[c]
+                box = draw.textbbox((x, y + 8), cell, font=font)
+                draw.text((x, y + 8), cell, font=font, fill="black")
+                lines.append(OcrLine(cell, box, 0.9, [OcrWord(cell, box, 0.9)]))
+        draw.rectangle((left, 20, right, 20 + 32 * len(table)), outline=(150, 150, 150))
+        left = right + gutter
+    text = " ".join(b.text.replace("\n", " ") for b in layout_blocks(lines, picture=picture))
+    if gutter:
+        assert text.index("Old Town") < text.index("Day") and text.index("780") < text.index("Monday")
+    else:
+        assert text.index("Harbour Street") < text.index("Monday") < text.index("Market Square")
