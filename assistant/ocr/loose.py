@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import statistics
 
+import numpy as np
+
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside
 
 
@@ -119,6 +121,8 @@ def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
         return False
     if abs(line.box[0] - other.box[0]) <= 3 and abs(line.box[2] - other.box[2]) <= 3:
         return line.confidence <= other.confidence  # the same span read again, less surely ("Uak Cnalr")
+    if _over_words(line, other):  # (a piece of a few letters or more, less sure than the line)
+        return line.confidence < other.confidence and sum(ch.isalnum() for ch in line.text) >= 3
     low = line.height <= 0.7 * other.height and other.height <= usual
     edge = min(abs(line.box[1] - other.box[1]), abs(line.box[3] - other.box[3])) <= 2
     # (not one lying clear of ``other``'s words, between two of them: a listing's "1%" between
@@ -127,6 +131,24 @@ def _part_of(line: OcrLine, other: OcrLine, usual: float) -> bool:
         _overlap(w.box[0], w.box[2], line.box[0], line.box[2]) > 0 for w in other.words
     )
     return low and edge and not between
+
+
+def _over_words(line: OcrLine, other: OcrLine) -> bool:
+    """Whether ``line``, within ``other``'s box and as tall (within a third), lies over ``other``'s
+    words, not in a gap between them: each of its columns under one of ``other``'s words or the
+    space beside one. The same ink read twice, the second time in pieces ("ednesday se!", "ninf"
+    over "Wednesday selected: ... (van in for repair)."); a lost word an engine's line skipped
+    lies in a gap of its own and stays, and so does a lone figure or two (a date's lost "4")."""
+    if not other.words or abs(line.height - other.height) > other.height / 3:
+        return False
+    space = max(2, other.height // 3)
+    x0, x1 = line.box[0], line.box[2]
+    covered = np.zeros(max(0, x1 - x0), dtype=bool)
+    for w in other.words:
+        a, b = max(x0, w.box[0] - space), min(x1, w.box[2] + space)
+        if a < b:
+            covered[a - x0 : b - x0] = True
+    return bool(covered.size) and bool(covered.all())
 
 
 def _read_again(line: OcrLine, words: list[str], other: OcrLine) -> bool:

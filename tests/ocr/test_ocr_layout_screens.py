@@ -154,6 +154,31 @@ def test_a_line_read_twice_is_said_once() -> None:
     assert [ln.text for ln in deduplicated(lines)] == ["17 anna", "render", "run"]
 
 
+def test_pieces_of_a_line_read_again_are_said_once() -> None:
+    """table-chromium-two-side, file path: a second reading gave pieces of a note again over its
+    words, less surely ("ednesday se!", "2nt out at:", "ninf"); they were said after it, or made a
+    row of the table above with it. A figure read apart inside a line, or a word in a gap between
+    its words, is no such piece and stays."""
+    from assistant.ocr.loose import deduplicated
+
+    text = "Wednesday selected: 5 orders went out late (van in for repair)."
+    xs = [(642, 708), (712, 761), (767, 773), (777, 812), (816, 844), (849, 867), (872, 891)]
+    xs += [(895, 918), (923, 931), (936, 952), (956, 993)]
+    words = [OcrWord(t, (a, 503, b, 515), 0.96) for t, (a, b) in zip(text.split(), xs, strict=True)]
+    note = OcrLine(text, (642, 503, 993, 515), 0.96, words)
+    pieces = [("ednesday se!", (654, 503, 729, 515), 0.72), ("2nt out at:", (828, 503, 886, 513), 0.78)]
+    pieces += [("ninf", (912, 503, 939, 513), 0.92)]
+    again = [OcrLine(t, box, c, [OcrWord(t, box, c)]) for t, box, c in pieces]
+    assert deduplicated([note, *again]) == [note]
+    gapped = OcrLine("Wednesday orders", (642, 503, 812, 515), 0.96, [words[0], words[3]])
+    lost = OcrLine(
+        "selected: 5", (712, 503, 773, 515), 0.7, [OcrWord("selected: 5", (712, 503, 773, 515), 0.7)]
+    )
+    assert deduplicated([gapped, lost]) == [gapped, lost]
+    figure = OcrLine("4", (770, 503, 776, 515), 0.5, [OcrWord("4", (770, 503, 776, 515), 0.5)])
+    assert deduplicated([note, figure]) == [note, figure]
+
+
 def test_a_word_read_apart_from_between_a_lines_words_is_put_back() -> None:
     """A Qt toolbar of ours read with the second look: "New Print" as one line, "Open" (between
     them) apart and a little higher, was said first ("Open. New Print.")."""
