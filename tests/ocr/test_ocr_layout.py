@@ -215,9 +215,9 @@ def test_many_blocks_are_ordered_in_time() -> None:
     rng = random.Random(5)
     spots = [(rng.randint(0, 3800), rng.randint(0, 2100)) for _ in range(1000)]
     blocks = [TextBlock([line("label", x, y, x + 40, h=12)]) for x, y in spots]
-    start = time.perf_counter()
+    start = time.process_time()  # (the CPU time it takes: not the wall time of a shared machine)
     ordered = order_blocks(blocks)
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert sorted(map(id, ordered)) == sorted(map(id, blocks))
     assert took < 1.5, took
 
