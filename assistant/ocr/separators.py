@@ -172,13 +172,21 @@ def _runs_down(steps: np.ndarray, least: int, bridge: int = BRIDGE) -> list[tupl
     return runs
 
 
-def _rows(lines: list[OcrLine]) -> int:
-    """How many rows ``lines`` stand on (middles apart by half a line or more)."""
-    rows: list[float] = []
+def _row_groups(lines: list[OcrLine]) -> list[list[OcrLine]]:
+    """``lines`` grouped into rows, top to bottom: a line whose middle lies less than half its
+    height below the middle of its row's first line is on that row."""
+    rows: list[list[OcrLine]] = []
     for line in sorted(lines, key=lambda ln: box_middle(ln.box)):
-        if not rows or box_middle(line.box) - rows[-1] >= 0.5 * line.height:
-            rows.append(box_middle(line.box))
-    return len(rows)
+        if rows and box_middle(line.box) - box_middle(rows[-1][0].box) < 0.5 * line.height:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _rows(lines: list[OcrLine]) -> int:
+    """How many rows ``lines`` stand on (:func:`_row_groups`)."""
+    return len(_row_groups(lines))
 
 
 def _shared(a: list[OcrLine], b: list[OcrLine]) -> float:
@@ -231,14 +239,8 @@ def _words(lines: list[OcrLine]) -> float:
     """The median, over the rows of ``lines``, of the most words (of two letters or more: not a
     figure, a date's day, a key's sign) in a run of its lines set less than a line height apart
     (an engine's pieces of one line; a keypad's keys stand further apart)."""
-    rows: list[list[OcrLine]] = []
-    for line in sorted(lines, key=lambda ln: box_middle(ln.box)):
-        if rows and box_middle(line.box) - box_middle(rows[-1][0].box) < 0.5 * line.height:
-            rows[-1].append(line)
-        else:
-            rows.append([line])
     most = []
-    for row in rows:
+    for row in _row_groups(lines):
         runs: list[int] = []
         end = None
         for line in sorted(row, key=lambda ln: ln.box[0]):
