@@ -1,0 +1,50 @@
+"""Zeros drawn with a dot or a slash inside, read as "@".
+
+Programmers' terminal fonts (mononoki, Agave, Hermit, and many more) draw the zero with a dot or a
+slash so that it is not taken for an "O"; both engines read such a zero as "@": "353.@ MiB",
+"@8:12", "dbe@@d5". An "@" among figures is a zero: it is only ever between a name and a host
+("root@192.168.1.1", "lee@attic:~$") or alone ("@@" of a diff's hunk header), never after a figure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+
+# A run of "@" with what stands before and after it in its word.
+_RUN = re.compile(r"@+")
+
+
+def _is_zero(text: str, start: int, end: int) -> bool:
+    """Whether the run of "@" at ``text[start:end]`` is zeros: a figure before it (or a figure's
+    point or colon: "353.@", "07:@5"), or a figure after it with no letter before it ("@8:12",
+    a name's "@" stands after a letter), or two or more of them inside a word ("dbe@@d5")."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    two_back = text[start - 2] if start > 1 else ""
+    if before.isdigit() or (before in ".:," and two_back.isdigit()):
+        return True
+    if after.isdigit() and not before.isalpha():
+        return True
+    return end - start >= 2 and (before.isalnum() or after.isalnum())
+
+
+def zeros(text: str) -> str:
+    """``text`` (one word) with its runs of "@" that stand for zeros made "0"."""
+    if "@" not in text:
+        return text
+    return _RUN.sub(lambda m: "0" * len(m.group()) if _is_zero(text, m.start(), m.end()) else m.group(), text)
+
+
+def zeros_read(lines: list[OcrLine], exact: frozenset[OcrWord] = frozenset()) -> list[OcrLine]:
+    """``lines`` with their words' dotted zeros read as zeros (words read exactly left as they are)."""
+    out = []
+    for line in lines:
+        words = [
+            w if w in exact or (fixed := zeros(w.text)) == w.text else OcrWord(fixed, w.box, w.confidence)
+            for w in line.words
+        ]
+        changed = any(a is not b for a, b in zip(words, line.words, strict=True))
+        out.append(OcrLine.of(words) if changed else line)
+    return out
