@@ -1,12 +1,12 @@
 """Windows in a picture of a screen, found by their title bars and frames (no window stack needed).
 
 A picture file, the clipboard or a remote screen carries no list of windows, yet a window manager
-draws every window the same way: a title bar (a band 12-40 px high, as wide as the window, of one
+draws every window the same way: a title bar (a band 8-96 px high, as wide as the window, of one
 colour or a vertical gradient, holding the title and a few buttons) over the window's body, and a
 frame whose sides run down from the bar's ends. So a title bar is a pair of long horizontal edges
 that start and end together, with rows of one colour between them, and with a frame side (a
-vertical line of one colour) running on below at least one of its ends for twice its height (a text
-field or a button has the band but no sides below it; a table's header has sides, but not that far).
+vertical line of one colour) running on below at least one of its ends for its height at least (a
+text field or a button has the band but no sides below it).
 
 Which window lies on top: where two frames overlap, the one whose outline is unbroken there (its
 frame lines still show their colour) lies on the other. The active window's bar differs in colour
@@ -17,6 +17,7 @@ titles, dark and light) are found by the same rule.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -33,14 +34,21 @@ class FrameConfig:
     # this large, the body being nearly the frame's shade; its top, against the desktop, is an edge.
     dim: int = 18
     min_width: int = 64  # px: a title bar is at least this wide
-    min_height: int = 12  # px: a title bar's height, top edge to bottom edge
-    max_height: int = 40
+    min_height: int = 8  # px: a title bar's height, top edge to bottom edge (11 under a 5-point title)
+    # A bar's height follows the title font and the scale: openbox's 9-point title gives 20-22 px, a
+    # large title font or padding 30-50, a header bar (GNOME, KDE) 46-50, and twice that at 2x.
+    max_height: int = 96
     align: int = 4  # px: a bar's top and bottom edges start and end this close together
     same: int = 12  # a pixel this close (sum over R, G, B) to its row's median is the bar's ground
-    ground: float = 0.6  # the bar's rows are on average at least this much ground...
+    # The bar's rows are on average at least this much ground... (less than half is ink where a
+    # window over the bar leaves only its end with a large title and the buttons in view, or under a
+    # title in a box of its own: Artwiz-boxed's active bar)
+    ground: float = 0.45
     clear: float = 0.9  # ...and this many rows (above and below the title's letters) nearly all ground
     clear_rows: int = 3
-    body: float = 2.0  # a frame side runs on at least this many bar heights below the bar
+    # A frame side runs on at least this many bar heights below the bar (a window's body is no lower
+    # than its bar). Twice lost small windows under tall bars: a 46-px bar over a 71-px message box.
+    body: float = 1.0
     active_gap: int = 40  # a bar this far (sum over R, G, B) in colour from all others is the active one
 
 
@@ -61,23 +69,28 @@ _Bar = tuple[
 
 
 def _edge_lines(
-    diff: np.ndarray, cfg: FrameConfig, step: int, near: list[int] | None = None
+    diff: np.ndarray, cfg: FrameConfig, step: int, near: list[int] | None = None, *, above: bool = False
 ) -> dict[int, list[tuple[int, int]]]:
     """Long horizontal edges: row y -> the x runs where row y differs from row y - 1 by more than
     ``step`` (sum over R, G, B; in grey levels, a third of it). ``diff``: (H - 1, W), each row's
-    grey levels' difference from the row above; ``near``: only rows a bar's height below these."""
+    grey levels' difference from the row above; ``near``: only rows a bar's height below these (or
+    ``above`` them)."""
+    at = np.arange(len(diff))  # the rows of diff looked at
     if near is not None:
-        below = np.zeros(len(diff), dtype=bool)
+        rows = np.zeros(len(diff), dtype=bool)
         for y in near:
-            below[y + cfg.min_height - 1 : y + cfg.max_height] = True
-        diff = np.where(below[:, None], diff, 0)
-    steps = diff > step // 3  # (H - 1, W): steps[y - 1] is above row y
-    rows = np.flatnonzero(np.count_nonzero(steps, axis=1) >= cfg.min_width)
+            if above:
+                rows[max(0, y - cfg.max_height - 1) : max(0, y - cfg.min_height)] = True
+            else:
+                rows[y + cfg.min_height - 1 : y + cfg.max_height] = True
+        at = np.flatnonzero(rows)
+        diff = diff[at]
+    steps = diff > step // 3  # (n, W): steps[i] is above row at[i] + 1
     lines = {}
-    for r in rows.tolist():
-        runs = true_runs(steps[r], cfg.min_width)
+    for i in np.flatnonzero(np.count_nonzero(steps, axis=1) >= cfg.min_width).tolist():
+        runs = true_runs(steps[i], cfg.min_width)
         if runs:
-            lines[r + 1] = runs
+            lines[int(at[i]) + 1] = runs
     return lines
 
 
@@ -85,15 +98,28 @@ def _bar_pairs(
     lines: dict[int, list[tuple[int, int]]], feet: dict[int, list[tuple[int, int]]], cfg: FrameConfig
 ) -> list[Box]:
     """Bands between two edges that start and end together, as high as a title bar: a top of
-    ``lines`` (full edges) and a foot of ``feet`` (dim ones too, :attr:`FrameConfig.dim`)."""
+    ``lines`` (full edges) and a foot of ``feet`` (dim ones too, :attr:`FrameConfig.dim`). A band
+    that an edge crosses from end to end away from its top and foot is two bands, not one bar (a
+    ruled table's header and its first row)."""
     out = []
+    rows = sorted(feet)
+    across = sorted(lines)
     for top, runs in lines.items():
-        for bottom in range(top + cfg.min_height, top + cfg.max_height + 1):
+        first, last = bisect_left(rows, top + cfg.min_height), bisect_right(rows, top + cfg.max_height)
+        for bottom in rows[first:last]:  # the feet's rows only: most rows have no long edge
+            inner = across[bisect_right(across, top + cfg.align) : bisect_left(across, bottom - cfg.align)]
             for x0, x1 in runs:
-                for u0, u1 in feet.get(bottom, ()):
+                for u0, u1 in feet[bottom]:
                     if abs(u0 - x0) <= cfg.align and abs(u1 - x1) <= cfg.align:
-                        out.append((max(x0, u0), top, min(x1, u1), bottom))
+                        box = (max(x0, u0), top, min(x1, u1), bottom)
+                        if not any(_spans(lines[r], box, cfg) for r in inner):
+                            out.append(box)
     return out
+
+
+def _spans(runs: list[tuple[int, int]], box: Box, cfg: FrameConfig) -> bool:
+    """Whether one of an edge's ``runs`` reaches from ``box``'s left end to its right end."""
+    return any(a <= box[0] + cfg.align and box[2] - cfg.align <= b for a, b in runs)
 
 
 def _ground(px: np.ndarray, box: Box, cfg: FrameConfig) -> tuple[np.ndarray, np.ndarray]:
@@ -137,6 +163,35 @@ def _shows(cols: np.ndarray, first: np.ndarray, cfg: FrameConfig) -> np.ndarray:
     return np.asarray(same & apart)
 
 
+def _unbroken(cols: np.ndarray, cfg: FrameConfig) -> int:
+    """How many rows of ``cols`` ((n, 3, 3): a column and its two neighbours) the column shows
+    (:func:`_shows`) from the first down. A line of the frame's own colour meeting the side (the
+    border over a window's foot, the lines of the handle openbox draws there) leaves the column its
+    colour but takes the difference from its inner neighbour; where that lasts a few rows at most
+    (``align``) and the side shows again below it, the side goes on: against a desktop of nearly the
+    frame's shade the side stood apart only on its inner side, and stopped at the foot's border, 5
+    rows short of the window's foot (half A table-qt-striped-loans, multi-page-dialog-qt)."""
+    first = cols[0, 1].astype(np.int16)
+    # Down to the first break, in growing steps: most candidates (a text field, a button) break
+    # within a few rows, and the whole column is only needed for a long side or for ``gaps``.
+    start, step = 0, cfg.clear_rows
+    while start < len(cols):
+        part = _shows(cols[start : start + step], first, cfg)
+        if part.all():
+            start, step = start + step, 4 * step
+            continue
+        at = start + int(np.argmin(part))
+        if at < cfg.min_height:
+            return at  # shorter than any bar: no side (most candidates end here)
+        ahead = cols[at : at + cfg.align + 1].astype(np.int16)  # (k, 3, 3)
+        kept = np.abs(ahead[:, 1] - first).sum(axis=1) <= cfg.same  # the column keeps its colour
+        again = np.flatnonzero(_shows(ahead, first, cfg))
+        if not again.size or not kept[: again[0]].all():
+            return at
+        start, step = at + int(again[0]), cfg.clear_rows
+    return len(cols)
+
+
 def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = False) -> int:
     """How many rows from ``y`` down column ``x`` stays one colour and stands apart from the
     column beside it on either side: a frame's side. With ``gaps`` (a window lying across the side
@@ -146,17 +201,7 @@ def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = Fals
     if not 1 <= x < width - 1 or y >= height:
         return 0
     cols = px[y:, x - 1 : x + 2]  # (n, 3, 3): the column and its two neighbours
-    # Down to the first break, in growing steps: most candidates (a text field, a button) break
-    # within a few rows, and the whole column is only needed for a long side or for ``gaps``.
-    start, step = 0, cfg.clear_rows
-    while start < len(cols):
-        part = _shows(cols[start : start + step], cols[0, 1], cfg)
-        if not part.all():
-            unbroken = start + int(np.argmin(part))
-            break
-        start, step = start + step, 4 * step
-    else:
-        unbroken = len(cols)
+    unbroken = _unbroken(cols, cfg)
     if not gaps or unbroken < cfg.clear_rows:
         return unbroken
     shows = _shows(cols, cols[0, 1], cfg)
@@ -169,26 +214,42 @@ def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = Fals
 def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     """Title bars: (bar box, how far its frame's sides run below it, its colour). Bars between
     full edges with full sides first; then, where none was found, a dark theme's (a full top, a
-    dim foot and dim sides below the bar's own border: :attr:`FrameConfig.dim`)."""
+    dim foot and dim sides below the bar's own border: :attr:`FrameConfig.dim`), and a bar as dark
+    as the desktop (a dim top over a full foot)."""
     found: list[_Bar] = []
     grounds: dict[Box, np.ndarray] = {}  # each bar's ground (:func:`_ground`), for _buttons
     grey = np.asarray(Image.fromarray(px).convert("L"), dtype=np.int16)
     diff = np.abs(np.diff(grey, axis=0))
     lines = _edge_lines(diff, cfg, cfg.edge)
     full = _bar_pairs(lines, lines, cfg)
+    dim, known = replace(cfg, edge=cfg.dim), set(full)
+    sides: dict[tuple[int, int, bool, bool], int] = {}  # bands of one side and foot share it
+
+    def side(x: int, y: int, *, gaps: bool = False, faint: bool = False) -> int:
+        key = (x, y, gaps, faint)
+        if key not in sides:
+            sides[key] = _side(px, x, y, dim if faint else cfg, gaps=gaps)
+        return sides[key]
+
     for box in full:
         x0, y0, x1, y1 = box
-        body = max(_side(px, x0 - 1, y1, cfg), _side(px, x1, y1, cfg))
+        body = max(side(x0 - 1, y1), side(x1, y1))
         if body < cfg.body * (y1 - y0):  # another window may lie across the sides
-            body = max(_side(px, x0 - 1, y1, cfg, gaps=True), _side(px, x1, y1, cfg, gaps=True))
+            body = max(side(x0 - 1, y1, gaps=True), side(x1, y1, gaps=True))
         _keep(px, box, body, cfg, found, grounds)
-    dim, known = replace(cfg, edge=cfg.dim), set(full)
     for box in _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg):
         if box in known or any(overlaps(box, bar[0]) for bar in found):
             continue
         x0, y0, x1, y1 = box
-        reach = max(_side(px, x0 - 1, y1 + cfg.align, dim), _side(px, x1, y1 + cfg.align, dim))
+        reach = max(side(x0 - 1, y1 + cfg.align, faint=True), side(x1, y1 + cfg.align, faint=True))
         _keep(px, box, cfg.align + reach if reach else 0, cfg, found, grounds)
+    # A dark bar on a desktop of nearly its shade: a dim top over a full foot (half A
+    # table-chromium-band-pair: a grey bar on a slate desktop, its foot a blue line over a white page).
+    for box in _bar_pairs(_edge_lines(diff, cfg, cfg.dim, list(lines), above=True), lines, cfg):
+        if box in known or any(overlaps(box, bar[0]) for bar in found):
+            continue
+        x0, y0, x1, y1 = box
+        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds)
     bars = _distinct(found)
     with_buttons = [bar for bar in bars if _buttons(px, bar[0], grounds[bar[0]], cfg)]
     cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
@@ -217,14 +278,23 @@ def _keep(
 
 
 def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:
-    """Whether lines cross the band from its top edge to its bottom edge inside its ends (two or
-    more columns): a ruled table's header row (its column rules), never a title bar, whose title and
-    buttons keep clear of its edges. ``colour``: the band's ground at each pixel, (h, w, 3)."""
+    """Whether rules cross the band from its top edge to its bottom edge inside its ends (two or
+    more columns): a ruled table's header row (its column rules), never a title bar, whose title
+    keeps clear of its edges. ``colour``: the band's ground at each pixel, (h, w, 3). A rule is thin
+    (3 px at most) and alone: no other line crosses within a bar's height of it. The window's icon
+    and the button boxes of a thin bar (12 px under a 5-point title) fill its height too, but as
+    boxes, each two sides close together, or as a block."""
     x0, y0, x1, y1 = box
+    high = y1 - y0
     band = px[y0:y1, x0:x1].astype(np.float32)  # (h, w, 3)
     off = np.abs(band - colour).sum(axis=2) > cfg.edge  # (h, w)
-    crossing = off[1:-1].all(axis=0)  # (w,): the edges' own rows left out
-    return int(crossing[6:-6].sum()) >= 2
+    runs = true_runs(off[1:-1].all(axis=0)[6:-6])  # the edges' own rows left out
+    rules = [
+        b - a
+        for a, b in runs
+        if b - a <= 3 and not any(c < b + high and a - high < d and (c, d) != (a, b) for c, d in runs)
+    ]
+    return sum(rules) >= 2
 
 
 def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:
@@ -292,7 +362,7 @@ def _lies_on(px: np.ndarray, a: Frame, b: Frame, cfg: FrameConfig) -> bool | Non
         return None
     shares = []
     for f in (a, b):
-        colour = px[f.bar[3], f.box[0]].astype(np.int16)  # the frame's side just below its bar
+        colour = px[f.bar[3], f.bar[0]].astype(np.int16)  # the frame's side just below its bar (in view)
         total, shown = _frame_lines(px, f.box, region, colour, cfg)
         shares.append(shown / total if total else 0.0)
     return shares[0] > shares[1]
@@ -329,39 +399,49 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     frames = [_widened(px, f, frames, cfg) for f in frames]
     frames = [_footed(f, frames, cfg) for f in frames]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
+    frames = [f for f in frames if not _odd_inside(f, frames, cfg)]
     active = _active([f.colour for f in frames], cfg)
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
     return _stacked(px, frames, cfg)
 
 
 def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
-    """``frame`` out to its right side where another window lies over its bar's right end and
-    ends above its foot: below that window the side shows again, in the colour of the frame's left
-    side, running on down to the frame's foot (half A multi-xclock-over-tk: a clock over the top
-    right corner of "Shift Rota", whose frame had ended where the clock began)."""
+    """``frame`` out to its side where another window lies over an end of its bar and ends above
+    its foot: below that window the side shows again, in the colour of the frame's other side,
+    running on down to the frame's foot. Right: half A multi-xclock-over-tk, a clock over the top
+    right corner of "Shift Rota", whose frame had ended where the clock began; left: half A
+    multi-less-tk-zenity-dark, a dialog over the left of "Seed Library"'s bar, whose frame had
+    begun where the dialog ended."""
     x0, y0, x1, y1 = frame.box
+    width = px.shape[1]
     for other in frames:
         ox0, oy0, ox1, oy1 = other.box
-        if other is frame or abs(ox0 - x1) > cfg.align or not oy0 <= frame.bar[1] < oy1 or oy1 + 1 >= y1:
+        if other is frame or not oy0 <= frame.bar[1] < oy1 or oy1 + 1 >= y1:
+            continue
+        right = abs(ox0 - x1) <= cfg.align and ox1 > x1
+        if not right and not (abs(ox1 - x0) <= cfg.align and ox0 < x0):
             continue
         row = oy1 + 1  # just below the window over it
-        colour = px[row, max(0, x0)].astype(np.int16)  # the frame's left side
+        colour = px[row, max(0, x0) if right else min(x1, width) - 1].astype(np.int16)  # the other side
         sides = [
             x
-            for x in range(ox0, min(ox1, px.shape[1] - 1))
+            for x in range(max(1, ox0), min(ox1, width - 1))
             if np.abs(px[row, x].astype(np.int16) - colour).sum() <= cfg.same
             and row + _side(px, x, row, cfg) >= y1 - cfg.align
         ]
         if sides:
-            return replace(frame, box=(x0, y0, sides[-1] + 1, y1))
+            return replace(frame, box=(x0, y0, sides[-1] + 1, y1) if right else (sides[0], y0, x1, y1))
     return frame
 
 
 def _footed(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
     """``frame`` ending where another window's title bar begins below its own, at one of its sides
-    (that bar's end within ``align`` of the side): from there down the side that ran on is the
-    other window's, whose bar lies over this one (windows tiled or cascaded with their edges in
-    line: half A multi-four-tiled's "Kitchen" ran down "Garage"'s side and took it in). Only a bar
+    (that bar's end under the side, a pixel off at most): from there down the side that ran on is
+    the other window's, whose bar lies over this one (windows tiled or cascaded with their edges in
+    line: half A multi-four-tiled's "Kitchen" ran down "Garage"'s side and took it in). A bar ending
+    a few pixels beside the side is a window lying across it, whose side is not this one's (half A
+    multi-less-tk-zenity-dark: a dialog's bar ending 3 px right of a terminal's side cut the
+    terminal short at the dialog's top, although its side showed again below the dialog). Only a bar
     drawn alike (:func:`_alike`) is another window's: a list's highlighted row reaching the side of
     the window it is in ends no frame (it is dropped as a band inside it, :func:`_foreign`)."""
     x0, _, x1, y1 = frame.box
@@ -369,7 +449,7 @@ def _footed(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
         g.bar[1]
         for g in frames
         if frame.bar[3] < g.bar[1] < y1
-        and min(abs(g.bar[0] - x0), abs(g.bar[2] - x1)) <= cfg.align
+        and min(abs(g.bar[0] - x0), abs(g.bar[2] - x1)) <= 1
         and _alike(g, frame, cfg)
     ]
     return replace(frame, box=(x0, frame.box[1], x1, min(below))) if below else frame
@@ -386,6 +466,35 @@ def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
     a, b = inner.box, outer.box
     inside = b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
     return inside and not _alike(inner, outer, cfg)
+
+
+def _odd_inside(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> bool:
+    """Whether ``frame`` lies inside another window and its bar's colour rules it out as a window:
+    a window manager paints every inactive bar alike and one bar, the active one's, apart. Of three
+    bars or more, this one agrees with no other, so it would be the active one, yet another bar that
+    agrees with no other lies inside no window: that one is the active window. A table's coloured
+    header row, as high as the window's bar, over columns inside it (half A
+    table-tk-hours-under-dialog: a blue "Volunteer" heading inside a window with a grey inactive
+    bar, beside a dark active dialog)."""
+    if len(frames) < 3 or not _inside_another(frame, frames):
+        return False  # of two bars either may be the active one
+
+    def alone(f: Frame) -> bool:
+        return all(
+            sum(abs(u - v) for u, v in zip(f.colour, g.colour, strict=True)) > cfg.active_gap
+            for g in frames
+            if g is not f
+        )
+
+    return alone(frame) and any(alone(g) and not _inside_another(g, frames) for g in frames if g is not frame)
+
+
+def _inside_another(frame: Frame, frames: list[Frame]) -> bool:
+    x0, y0, x1, y1 = frame.box
+    return any(
+        g is not frame and g.box[0] <= x0 and g.box[1] <= y0 and x1 <= g.box[2] and y1 <= g.box[3]
+        for g in frames
+    )
 
 
 def _stacked(px: np.ndarray, frames: list[Frame], cfg: FrameConfig) -> list[Frame]:

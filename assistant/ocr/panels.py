@@ -248,7 +248,9 @@ def unframed(image: Image.Image, panels: list[Panel]) -> Image.Image:
             ((slice(top, y1), x1 - 1), (slice(top, y1), x1 - 2)),
             ((y1 - 1, slice(x0, x1)), (y1 - 2, slice(x0, x1))),
         ]
-        colour = px[top, x0].astype(np.int16)  # the frame's side just below its bar
+        # the frame's side just below its bar, at the bar's end in view (a window over the bar's
+        # other end may hide the frame's corner there)
+        colour = px[top, max(0, panel.bar[0]) if panel.bar is not None else x0].astype(np.int16)
         for where, source in sides:
             free = ~covered[where] & (np.abs(px[where].astype(np.int16) - colour).sum(axis=-1) <= FRAME_SAME)
             px[where][free] = np.median(px[source], axis=0).astype(np.uint8)
