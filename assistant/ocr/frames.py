@@ -268,7 +268,10 @@ def _keep(
     if body < cfg.body * (box[3] - box[1]):
         return  # no frame runs on below it: a text field, a button, a table's header
     share, colour = _ground(px, box, cfg)
-    written = share.min() <= 0.97  # a title on it, not a plain stripe
+    # Something written on it, not a plain stripe: in some row, pixels off its ground for half the
+    # bar's height (a share of the width would miss a bar whose title is as dark as its ground,
+    # an inactive bar of Nightmare's, with only its icon and buttons showing on 800 px).
+    written = (1 - share.min()) * (box[2] - box[0]) >= (box[3] - box[1]) / 2
     if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
         if _ruled(px, box, colour, cfg):
             return  # a table's header row: its column rules cross it from edge to edge

@@ -190,3 +190,13 @@ def test_a_frame_reaches_its_side_under_a_window_over_its_corner() -> None:
     assert len(frames) == len(windows)
     for frame, window in zip(frames, windows, strict=True):
         assert max(abs(a - b) for a, b in zip(frame.box, _box(window), strict=True)) <= 2
+
+
+def test_an_inactive_bar_whose_title_hardly_shows_is_found() -> None:
+    """Nightmare's inactive bar is near-black on a dark desktop, its title as dark as its ground:
+    only the icon and the three small buttons show on 800 px, yet it is a window's bar (a half-A
+    scene captured again under that theme, tests/ocr/data/nightmare-inactive-bar.json)."""
+    data = Path(__file__).parent / "data"
+    truth = json.loads((data / "nightmare-inactive-bar.json").read_text())
+    frames = find_frames(Image.open(data / "nightmare-inactive-bar.png").convert("RGB"))
+    assert [f.box for f in frames] == [pytest.approx(tuple(b), abs=2) for b in truth["frames"]]
