@@ -17,10 +17,12 @@ from itertools import pairwise
 import numpy as np
 from PIL import Image, ImageOps
 
+from assistant.masks import true_runs
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside, overlap_share, union_box
 from assistant.ocr.grid import Row, find_grids
 from assistant.ocr.panels import Panel, panel_of
+from assistant.ocr.rule_cuts import cut_at_rules, runs_down
 
 PAD = 4  # pixels of its own ground put around a snippet (tesseract misses text touching an edge)
 ZOOM = 2  # snippets are enlarged: a lone digit is small
@@ -145,18 +147,27 @@ def _column_runs(ink: np.ndarray, space: int) -> list[tuple[int, int]]:
     return runs
 
 
-def _column(words: list[OcrWord], a: int, b: int) -> list[str]:
+def _column_words(words: list[OcrWord], a: int, b: int) -> list[OcrWord]:
     """The other rows' words in the column at ``a..b`` (their middles within it, widened by its
     width: not a prompt running across the columns)."""
     reach = max(6, b - a)
-    return [w.text for w in words if a - reach <= (w.box[0] + w.box[2]) / 2 <= b + reach]
+    return [w for w in words if a - reach <= (w.box[0] + w.box[2]) / 2 <= b + reach]
+
+
+def _column(words: list[OcrWord], a: int, b: int) -> list[str]:
+    """The texts of :func:`_column_words`."""
+    return [w.text for w in _column_words(words, a, b)]
 
 
 def _figures(words: list[OcrWord], a: int, b: int) -> bool:
     """Whether the other rows' words in the column at ``a..b`` are figures (at least two, each all
-    digits): a link count, a day of the month, a size."""
-    over = _column(words, a, b)
-    return len(over) >= 2 and all(t.isdigit() for t in over)
+    digits, under the column's top word, which may be its name): a link count, a day of the month,
+    a size. (A column's name made every headed column of figures one of words: lone "0"s an engine
+    read as nothing among a table's hours, under "Mon", were never read again as figures.)"""
+    over = sorted(_column_words(words, a, b), key=lambda w: w.box[1])
+    if over and not over[0].text.isdigit():
+        over = over[1:]
+    return len(over) >= 2 and all(w.text.isdigit() for w in over)
 
 
 def _bands(rows: list[Row], height: int) -> list[tuple[int, int]]:
@@ -225,6 +236,21 @@ def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None, others: lis
     return not read and panel_of(OcrLine("", box, 0.0), panels) == pane
 
 
+#: Ink under this share of its grid's usual word height is a mark, not a lost cell's text: a
+#: header's sort arrow (10 by 5 pixels among words 11 tall, read "a» 4" beside "Name"), a sliver
+#: of the next row's text at the foot of a row's band. (A figure or a capital is three quarters of
+#: that height or more, a small letter's body two thirds.) Its snippet stays on the sheet (what
+#: else a sheet holds changes the engine's reading of the rest: left off, an xcalc's key outlines
+#: came back "i", "J"); its reading is not taken.
+MARK = 0.6
+
+
+def _mark(cell: Cell) -> bool:
+    """``cell``'s ink is a mark (:data:`MARK`), by its grid's words."""
+    box, _, _, words = cell
+    return bool(words) and box[3] - box[1] < MARK * statistics.median(w.box[3] - w.box[1] for w in words)
+
+
 #: A row whose text is under this share of its grid's usual height is a fragment of one (the top
 #: of a terminal's "2024" boxed alone), not a row whose cells were lost: its band is the next row's
 #: text, read again as lost cells ("12" read "19", "Aug 21" read "Ais 71").
@@ -259,30 +285,59 @@ def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | Non
         words = [w for r in grid.rows for c in r.cells for w in c.words]
         across = min(w.box[0] for w in words), max(w.box[2] for w in words)
         usual = statistics.median(r.tall for r in grid.rows)
-        for row, band in zip(grid.rows, _bands(grid.rows, height), strict=True):
+        # (a terminal draws no rules, only characters: an xcalc's key outlines in its core font
+        # run down like rules, and with them left out their corners were read "i", "J")
+        ruled = not grid.monospace
+        for i, (row, band) in enumerate(zip(grid.rows, _bands(grid.rows, height), strict=True)):
             if row.tall < FRAGMENT * usual:
                 continue
             top, bottom = _own_ground(gray, band, int(box_middle(row.box)), across)
+            head = i == 0  # (a header's names stand over figures, and are none)
             for a, b in _row_gaps(row, words):
                 keep = partial(_on_pane, pane=pane, panels=panels, others=others)
-                cells += _ink_cells(gray, (a, top, b, bottom), row.tall, words, keep)
+                cells += _ink_cells(gray, (a, top, b, bottom), row.tall, words, keep, head=head, ruled=ruled)
         below = _row_below(gray, grid.rows, words, lines)
         if below is not None:
             cells += below
     return cells
 
 
+#: A column of pixels inked over this share of a gap's band or more is a rule drawn down the table
+#: (no glyph reaches past the row's text into the band's margins): left out of the gap's ink. Kept in,
+#: it joined the cell beside it into one run of ink from the band's top to its bottom, taken for a
+#: border, and the cell was lost (a bordered Qt table's date beside its row numbers).
+RULE = 0.9
+RULE_WIDTH = 2  # pixels a rule is wide at most
+
+
 def _ink_cells(
-    gray: np.ndarray, band: Box, tall: int, words: list[OcrWord], keep: Callable[[Box], bool]
+    gray: np.ndarray,
+    band: Box,
+    tall: int,
+    words: list[OcrWord],
+    keep: Callable[[Box], bool],
+    *,
+    head: bool = False,
+    ruled: bool = False,
 ) -> list[Cell]:
     """The boxes of ink in ``band`` (a gap in a row whose text is ``tall`` pixels), each a cell to
-    read, when ``keep`` takes it; ``words``: the grid's."""
+    read, when ``keep`` takes it; ``words``: the grid's; ``head``: the row is the grid's top row,
+    whose cells are in no column of figures; ``ruled``: a table's rules may run down the gap
+    (:data:`RULE`)."""
     a, top, b, bottom = band
     crop = gray[top:bottom, a:b].astype(np.int16)
     if crop.size == 0:
         return []
     room = crop.shape[0] > tall + PAD  # ground above and below the row's text
     ink = _edges_off(_ink(crop))  # (h, w)
+    if room and ruled:  # a table's rule down the gap is no ink of a cell (:data:`RULE`)
+        reach = (bottom - top) // 2
+        for x0, x1 in true_runs(ink.mean(axis=0) >= RULE):
+            # (not a badge's face, all of it from top to bottom; nor a field's border, which ends
+            # round its text: a table's rule runs on over the rows above or below)
+            above = runs_down(gray, a + x0, a + x1, top - reach, top)
+            if x1 - x0 <= RULE_WIDTH and (above or runs_down(gray, a + x0, a + x1, bottom, bottom + reach)):
+                ink[:, x0:x1] = False
     if not ink.any():  # greyed-out text, then
         ink = _faint_ink(crop, tall)
     cells: list[Cell] = []
@@ -300,7 +355,7 @@ def _ink_cells(
         box = (a + r0, top + y0, a + r1, top + y1)
         if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and keep(box):
             column = frozenset(_column(words, a + r0, a + r1))
-            cells.append((box, _figures(words, a + r0, a + r1), column, words))
+            cells.append((box, not head and _figures(words, a + r0, a + r1), column, words))
     return cells
 
 
@@ -430,8 +485,11 @@ def fill_gaps(
     image: Image.Image, lines: list[OcrLine], engine: OcrEngine, panels: list[Panel] | None = None
 ) -> list[OcrLine]:
     """``lines`` and the words read in their grids' empty cells (unchanged when there are none);
-    ``panels``: the picture's panes, when known (:func:`by_pane`)."""
+    ``panels``: the picture's panes, when known (:func:`by_pane`). Words read across a table's
+    rule are cut there first (:mod:`assistant.ocr.rule_cuts`): fused, a row's number and its date
+    were in no column, and the date's cell in the rows read right looked empty."""
     gray = np.asarray(image.convert("L"))
+    lines = cut_at_rules(gray, lines)
     cells = _gap_cells(gray, lines, panels)
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
@@ -447,7 +505,8 @@ def _filled(engine: OcrEngine, gray: np.ndarray, cells: list[Cell]) -> list[OcrL
     found = [OcrLine(w.text, w.box, w.confidence, [w]) for w in copies if w is not None]
     # Faint cells (greyed-out text) are read apart (:func:`_read_faint`).
     faint = [i for i, copy in enumerate(copies) if copy is None and _faint(gray, cells[i][0])]
-    todo = [i for i, copy in enumerate(copies) if copy is None and i not in faint]
+    # A mark (:func:`_mark`) stays on the sheet, as before, but its reading is not taken.
+    todo = [i for i, copy in enumerate(copies) if copy is None and i not in faint and not _mark(cells[i])]
     sheet = [i for i in range(len(cells)) if i not in faint]
     read = _read_cells(engine, gray, cells, todo, sheet) if todo else []
     if faint:
@@ -550,11 +609,30 @@ SAME_SURE = 0.8  # only a word read this surely is copied (a key's border read "
 REACH = 1  # pixels round a read word's box looked at for its ink (engines' boxes may cut it)
 
 
+#: Pixels a box is widened by, at most, on each side while its ink runs on past it (:func:`_ink_mask`).
+GROW = 3
+
+
 def _ink_mask(gray: np.ndarray, box: Box) -> np.ndarray | None:
-    """``box``'s ink (pixels far from the ground around it), trimmed to the ink; None without ink."""
-    x0, y0, x1, y1 = (max(0, v) for v in box)
-    around = gray[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD]
-    ink = np.abs(gray[y0:y1, x0:x1].astype(np.int16) - int(np.median(around))) > INK  # (h, w)
+    """``box``'s ink (pixels far from the ground around it), taken out past the box's sides while
+    the ink runs on (``GROW`` pixels at most: an engine's box may cut a glyph's soft edge, a "0"
+    boxed 6 pixels wide on 8 pixels of ink, and a gap's copy of it, boxed round all its ink, did
+    not match it), trimmed to the ink; None without ink."""
+    bx0, by0, bx1, by1 = (max(0, v) for v in box)
+    around = gray[max(0, by0 - PAD) : by1 + PAD, max(0, bx0 - PAD) : bx1 + PAD]
+    # (the box and GROW pixels round it, the box's place in that: x0, y0, x1, y1)
+    ox, oy = max(0, bx0 - GROW), max(0, by0 - GROW)
+    far = np.abs(gray[oy : by1 + GROW, ox : bx1 + GROW].astype(np.int16) - int(np.median(around))) > INK
+    x0, y0, x1, y1 = bx0 - ox, by0 - oy, bx1 - ox, by1 - oy
+    for _ in range(GROW):
+        left = x0 > 0 and bool(far[y0:y1, x0 - 1].any())
+        right = x1 < far.shape[1] and bool(far[y0:y1, x1].any())
+        top = y0 > 0 and bool(far[y0 - 1, x0:x1].any())
+        bottom = y1 < far.shape[0] and bool(far[y1, x0:x1].any())
+        if not (left or right or top or bottom):
+            break
+        x0, x1, y0, y1 = x0 - left, x1 + right, y0 - top, y1 + bottom
+    ink = far[y0:y1, x0:x1]  # (h, w)
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if rows.size == 0:
         return None
@@ -582,8 +660,13 @@ def same_ink(gray: np.ndarray, box: Box, words: list[OcrWord]) -> OcrWord | None
     texts: dict[str, OcrWord] = {}
     for word in words:
         bw, bh = word.box[2] - word.box[0], word.box[3] - word.box[1]
-        fits = w <= bw <= w + SAME_SLACK and h <= bh <= h + 2 * SAME_SLACK
-        if not fits or word.confidence < SAME_SURE or not any(ch.isalnum() for ch in word.text):
+        # (a box may be cut inside its ink by up to GROW pixels a side, :func:`_ink_mask`)
+        fits = -2 * GROW <= bw - w <= SAME_SLACK and -2 * GROW <= bh - h <= 2 * SAME_SLACK
+        # A word read in the gap's own column is vouched for by it, as a reading is (:func:`_accepted`):
+        # a terminal's column of "0"s read at 0.61 where one was left unread, the same ink.
+        column = min(box[2], word.box[2]) > max(box[0], word.box[0])
+        sure = word.confidence >= (STROKE_CONFIDENCE if column else SAME_SURE)
+        if not fits or not sure or not any(ch.isalnum() for ch in word.text):
             continue
         if overlap_share(box, word.box) > 0:
             continue  # the word itself, a row's band reaching it: no copy

@@ -310,7 +310,8 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     its own. A word in a gutter goes to the nearer column (:func:`_column_at`) only when it stands
     apart from the word before it (:data:`APART`): one a word space after it goes on that word's
     cell ("Weight (kg)" was read as two column names, and a long title running past its column's
-    usual width would be cut in two)."""
+    usual width would be cut in two). A word past the last column, apart from the one before it,
+    is a cell of its own."""
 
     height = statistics.median(c.height for c in row.cells)
 
@@ -318,8 +319,13 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
         x = (word.box[0] + word.box[2]) / 2
         at = _column_at(x, columns)
         left = _column_left(x, columns)
-        if at != left and before is not None and word.box[0] - before.box[2] < APART * height:
+        close = before is not None and word.box[0] - before.box[2] < APART * height
+        if at != left and close:
             return left
+        # (past the last column, and apart: a column only one row fills, a calculator's "M-" the
+        # one key of its column read, was put into the cell before it, "MS M-", one key)
+        if word.box[0] > columns[-1][1] and not close:
+            return len(columns)
         return at
 
     def columns_of(words: list[OcrWord]) -> list[int]:
@@ -337,6 +343,23 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
         else:
             cells.append([word])
         last = col
+    return Row([OcrLine.of(ws) for ws in cells])
+
+
+def _keys(row: Row) -> Row:
+    """A keypad's ``row`` with each cell cut where its words stand apart (:data:`APART`): two keys
+    an engine read as one line ("sin cos"); a key's own words stand a word space apart ("2 ABC")."""
+    cells: list[list[OcrWord]] = []
+    for cell in row.cells:
+        words = words_of(cell)
+        cells.append([words[0]])
+        for a, b in pairwise(words):
+            if b.box[0] - a.box[2] >= APART * cell.height:
+                cells.append([b])
+            else:
+                cells[-1].append(b)
+    if len(cells) == len(row.cells):
+        return row
     return Row([OcrLine.of(ws) for ws in cells])
 
 
@@ -623,6 +646,48 @@ def _stray(row: Row, prev: Row) -> bool:
     )
 
 
+#: Capital letters one under another, this many or more, are a word written downwards.
+STACKED = 3
+
+
+def _downwards(lines: list[OcrLine]) -> list[OcrLine]:
+    """``lines`` with a word written downwards made one line of its letters: capitals each alone on
+    a line, one right under another (their boxes touching or overlapping) and over the same place
+    across (xcalc's tall "ENTER" key, its letters one under another), one or more of them on no row
+    of other text. Each letter on a row of its own cut the keypad's rows in two, and no grid was
+    found: the keys were read column by column."""
+    letters = [ln for ln in lines if len(ln.text) == 1 and ln.text.isalpha() and ln.text.isupper()]
+    stacks: list[list[OcrLine]] = []
+    for line in sorted(letters, key=lambda ln: ln.box[1]):
+        home = next((st for st in stacks if _under(st[-1].box, line.box)), None)
+        if home is None:
+            stacks.append([line])
+        else:
+            home.append(line)
+    # (and closer than rows: a letter with no other line on its row, between two rows of keys; a
+    # terminal's column of "S" whose boxes touch is on rows, each with the rest of its row beside)
+    single = {id(ln) for ln in letters}
+    middles = [box_middle(ln.box) for ln in lines if id(ln) not in single]
+    stacks = [
+        st
+        for st in stacks
+        if len(st) >= STACKED and any(not any(ln.box[1] <= m <= ln.box[3] for m in middles) for ln in st)
+    ]
+    if not stacks:
+        return lines
+    joined = {id(ln) for st in stacks for ln in st}
+    # (its letters said as they are written, one by one: "E N T E R")
+    return [ln for ln in lines if id(ln) not in joined] + [
+        OcrLine.of([w for ln in st for w in words_of(ln)]) for st in stacks
+    ]
+
+
+def _under(above: Box, box: Box) -> bool:
+    """``box`` lies right under ``above`` (touching or overlapping it), over the same place across."""
+    across = min(above[2], box[2]) - max(above[0], box[0])
+    return box[1] - above[3] <= 1 and across >= 0.5 * min(above[2] - above[0], box[2] - box[0])
+
+
 def find_grids(
     lines: list[OcrLine], cfg: GridConfig | None = None, *, fixed: bool = False, prompts_apart: bool = False
 ) -> tuple[list[Grid], list[OcrLine]]:
@@ -632,6 +697,7 @@ def find_grids(
     and the next starts after it. (A second look for a grid's empty cells, :mod:`assistant.ocr.gaps`,
     keeps the runs whole: a column an engine lost from one listing shows in the one above it.)"""
     cfg = cfg or GridConfig()
+    lines = _downwards(lines)
     # Each line's cells (:func:`cells_of`), and the line each came from; a terminal's lines are kept
     # whole (its columns are found from the fixed-width grid of characters).
     split = [(line, [line] if fixed else cells_of(line, cfg)) for line in lines]
@@ -659,7 +725,11 @@ def find_grids(
             columns = _columns(_without_lead(rows, cfg), cfg)
             # ... though a header an engine read as two long lines ("PID USER", "%CPU %MEM TIME
             # COMMAND") has few cells until it is cut at the columns found without it.
-            cut = _without_stray_top(_without_lead([_recut(r, columns) for r in rows], cfg), columns, cfg)
+            # A keypad's cells are its keys as read, each apart (xcalc's keys stand closer than a
+            # gutter: "CE/C" and "AC", two keys, were made one cell of one column, "CE/C AC").
+            keypad = is_keypad([c.text for r in rows for c in r.cells])
+            recut = [_keys(r) for r in rows] if keypad else [_recut(r, columns) for r in rows]
+            cut = _without_stray_top(_without_lead(recut, cfg), columns, cfg)
             rows = rows[len(rows) - len(cut) :]
             heads = _header_rows(_rows_over(rows[0], ordered, used, cfg), cut, columns, cfg)
             if heads:  # the header's rows said as one, top to bottom, before the body

@@ -1,0 +1,138 @@
+"""Words cut where a table's rule runs down through them.
+
+A bordered table draws a thin rule between its columns, a pixel or two from the text on either
+side. An engine may read across it: a Qt table's row number and date came back as one word,
+"509/05" for "5" and "09/05", and the row's date was then in no column. A rule is told from a
+glyph's stroke by running on past the word's top and bottom (a glyph stays within the word's box)
+and by differing from the ground a few pixels either side of it (the edge of a coloured band does
+not). The word's characters are shared between the two sides as its ink is (glyphs touch, so they
+cannot be counted); it is cut only where that share falls near a whole character, or at a "|" the
+engine read for the rule itself ("Packets|Sown"), which is dropped.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.ocr.boxes import Box, OcrLine, OcrWord
+
+INK = 40  # grey levels from the ground: ink
+SIDE = 3  # pixels either side of a rule where the ground is looked at
+REACH = 3  # pixels a rule runs on above and below the word's box at least
+EDGE = 2  # pixels of the word's box at either end where no rule is looked for
+WIDE = 3  # pixels a rule is wide at most
+DOWN = 0.8  # share of the rows a rule runs down (:func:`runs_down`)
+#: Characters a "|" read for the rule may lie from where the ink's share puts the cut.
+BAR_SLACK = 1.5
+
+#: Where pixels differ from the pixels ``SIDE`` either side of them (a thin upright stroke), over a
+#: band of the picture, with the band's top and left: looked at once per line, not once per word.
+Band = tuple[np.ndarray, int, int]
+
+
+def _band(gray: np.ndarray, box: Box) -> Band:
+    """:data:`Band` over ``box`` (widened by ``REACH`` rows above and below)."""
+    x0, y0, x1, y1 = box
+    top, bottom = max(0, y0 - REACH), min(gray.shape[0], y1 + REACH)
+    left, right = max(0, x0 - SIDE), min(gray.shape[1], x1 + SIDE)
+    part = gray[top:bottom, left:right].astype(np.int16)  # (h, w)
+    apart = np.zeros(part.shape, dtype=bool)
+    middle = part[:, SIDE:-SIDE]
+    apart[:, SIDE:-SIDE] = (np.abs(middle - part[:, : -2 * SIDE]) > INK) & (
+        np.abs(middle - part[:, 2 * SIDE :]) > INK
+    )
+    return apart, top, left
+
+
+def _rules(band: Band, box: Box) -> list[int]:
+    """x of the rules running down through ``box`` (past its top and bottom by ``REACH``)."""
+    apart, top, left = band
+    x0, y0, x1, y1 = box
+    a, b = y0 - REACH - top, y1 + REACH - top
+    if a < 0 or b > apart.shape[0]:
+        return []
+    cols = apart[a:b, x0 + EDGE - left : x1 - EDGE - left]
+    return [x0 + EDGE + int(i) for i in np.flatnonzero(cols.all(axis=0))] if cols.size else []
+
+
+def runs_down(gray: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> bool:
+    """Whether a rule (:func:`_band`'s thin upright stroke) runs down a column of ``x0..x1`` over
+    the rows ``top..bottom`` (most of them: a table's rules across cross it)."""
+    if top < 0 or bottom > gray.shape[0] or bottom <= top:
+        return False
+    apart, _, left = _band(gray, (x0, top + REACH, x1, bottom - REACH))
+    return bool((apart[:, x0 - left : x1 - left].mean(axis=0) >= DOWN).any())
+
+
+def _ink(part: np.ndarray) -> np.ndarray:
+    """Where ``part`` ``(h, w)`` is ink: far from its commonest grey (its ground)."""
+    if part.size == 0:
+        return np.zeros(part.shape, dtype=bool)
+    ground = int(np.bincount(part.ravel()).argmax())
+    return np.abs(part.astype(np.int16) - ground) > INK
+
+
+def _width(ink: np.ndarray) -> int:
+    """Columns from the first inked one of ``ink`` ``(h, w)`` to the last (0 when none is)."""
+    cols = np.flatnonzero(ink.any(axis=0))
+    return int(cols[-1] + 1 - cols[0]) if cols.size else 0
+
+
+#: How far (in characters) the share of the ink left of a rule may lie from a whole number of the
+#: word's characters for the word to be cut there.
+SURE = 0.3
+
+
+def cut_word(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> list[OcrWord]:
+    """``word`` cut at a rule running down through it (:func:`_rules`), or as it is. ``band``:
+    :data:`Band` over the word's line, when already looked at."""
+    text = word.text
+    if len(text) < 2 or " " in text:
+        return [word]
+    rules = _rules(band or _band(gray, word.box), word.box)
+    if not rules:
+        return [word]
+    x0, y0, x1, y1 = word.box
+    a, b = rules[0], rules[-1] + 1  # (a rule two pixels wide)
+    if b - a > WIDE:
+        return [word]
+    # (each side on its own ground: a table's row numbers are on its header's grey, the selected
+    # row's date beside them on blue)
+    left, right = _width(_ink(gray[y0:y1, x0:a])), _width(_ink(gray[y0:y1, b:x1]))
+    if left == 0 or right == 0:
+        return [word]
+    # (a pixel of space after each side's last glyph)
+    k, dropped = _where(text, len(text) * (left + 1) / (left + right + 2))
+    if k is None:
+        return [word]
+    return [
+        OcrWord(text[:k], (x0, y0, a, y1), word.confidence),
+        OcrWord(text[k + dropped :], (b, y0, x1, y1), word.confidence),
+    ]
+
+
+def _where(text: str, share: float) -> tuple[int | None, int]:
+    """Where ``text`` is cut, ``share`` of its characters lying left of the rule,
+    and how many characters are dropped there: a rule read as "|" is dropped wherever it lies
+    near the share (glyphs differ in width: "Packets" is seven characters in 59 pixels, "Sown"
+    four in 41); else the share must lie near a whole number (``SURE``)."""
+    n = len(text)
+    bars = [i for i, ch in enumerate(text) if ch == "|" and 0 < i < n - 1]
+    if bars:
+        near = min(bars, key=lambda i: abs(i - share))
+        return (near, 1) if abs(near - share) <= BAR_SLACK else (None, 0)
+    k = round(share)
+    return (k, 0) if abs(share - k) <= SURE and 0 < k < n else (None, 0)
+
+
+def cut_at_rules(gray: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+    """``lines`` with each word cut at a rule running down through it (:func:`cut_word`)."""
+    out = []
+    for line in lines:
+        if not any(len(w.text) >= 2 for w in line.words):
+            out.append(line)
+            continue
+        band = _band(gray, line.box)
+        words = [piece for word in line.words for piece in cut_word(gray, word, band)]
+        out.append(OcrLine.of(words, line.confidence) if len(words) != len(line.words) else line)
+    return out
