@@ -26,7 +26,9 @@ its column's ground, in colour, on white, across the whole row of cells its grou
 on into the slabs beside as far as a middle grey goes on. Ink is what differs from the ground,
 whichever is lighter: reverse video and the cursor's character are ink like any other. The
 whole picture is looked at at once (a stripe's edge would cut a band off from what lies round
-it).
+it), but not the lines in tiles whose ground patches are all one light or dark grey: nearly every
+line of a terminal in its own colours or of a page, where looking line by line found nothing and
+cost more than the rest of the stripe's preparation.
 
 A word also ends where its ground changes (a key bar's "1" and "Help" are two words to the eye,
 as :mod:`assistant.ocr.glyph_reading` cuts them), on any line with flat grounds, made plain or
@@ -85,6 +87,11 @@ class BandConfig:
     # between light, light between dark), not beside a middle grey (a dialog's margin between the
     # desktop and a selected entry).
     opposite: bool = True
+    # Lines in tiles of ``tile`` rows (a slab wide) whose ground is one light or dark grey are not
+    # looked at (:func:`_one_ground`: most of a terminal's or a page's lines; looking cost more than
+    # the rest of the reading's preparation on a dense terminal).
+    gate: bool = True
+    tile: int = 48
 
 
 # A line made plain: x0, y0, x1, y1, and its grey (y1 - y0, x1 - x0) uint8.
@@ -402,6 +409,37 @@ def _shaded(rgb: np.ndarray, x0: int, x1: int, y0: int, y1: int, flat: np.ndarra
     return float(np.median(np.abs(top - bottom).max(axis=1))) > 2
 
 
+def _one_ground(gray: np.ndarray, cfg: BandConfig) -> tuple[np.ndarray, np.ndarray]:
+    """The lightest and darkest ground of each tile (``cfg.tile`` rows of a slab, ``cfg.slab``
+    wide): of its patches of 3 x 3 pixels of one grey (ground; a letter's strokes and a rule are
+    thinner, a cursor's or a key's cell and a band are not); (tiles, slabs) uint8 each, 255 and 0
+    where a tile has no such patch. A line in tiles of one light or dark ground has no band and no
+    two grounds (a dense terminal in its own colours, a page), and is not looked at."""
+    h, w = gray.shape
+    rows, slabs = -(-h // cfg.tile), -(-w // cfg.slab)
+    lo = np.full((rows * cfg.tile, slabs * cfg.slab), 255, dtype=np.uint8)
+    hi = np.zeros_like(lo)
+    if h >= 3 and w >= 3:
+        mid = gray[1:-1, 1:-1]
+        flat = np.ones(mid.shape, dtype=bool)
+        for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
+            flat &= gray[1 + dy : h - 1 + dy, 1 + dx : w - 1 + dx] == mid
+        lo[1 : h - 1, 1 : w - 1] = np.where(flat, mid, 255)
+        hi[1 : h - 1, 1 : w - 1] = np.where(flat, mid, 0)
+    shape = (rows, cfg.tile, slabs, cfg.slab)
+    return lo.reshape(shape).min(axis=(1, 3)), hi.reshape(shape).max(axis=(1, 3))
+
+
+def _plainly_one(grounds: tuple[np.ndarray, np.ndarray], k: int, y0: int, y1: int, cfg: BandConfig) -> bool:
+    """Whether the rows [y0, y1) of slab ``k`` lie in tiles of one light or dark ground
+    (:func:`_one_ground`)."""
+    a, b = y0 // cfg.tile, (y1 - 1) // cfg.tile + 1
+    lo, hi = int(grounds[0][a:b, k].min()), int(grounds[1][a:b, k].max())
+    if (grounds[0][a:b, k] > grounds[1][a:b, k]).any():
+        return False  # (a tile with no patch of ground: looked at)
+    return hi - lo <= cfg.same and _kind(lo, cfg) == _kind(hi, cfg) != 1
+
+
 def _leading(values: np.ndarray) -> int:
     """How many of ``values`` (1-D bool) are True before the first False."""
     false = np.flatnonzero(~values)
@@ -423,9 +461,14 @@ def plain_lines(
     usual = int(np.median(heights)) if heights else cfg.max_line
     out: list[Piece] = []
     grounds: list[_Grounds] = []
+    plainly = _one_ground(gray, cfg)
     for k in range(strokes.shape[1]):
         x0, x1 = k * cfg.slab, min(width, (k + 1) * cfg.slab)
+        if cfg.gate and _plainly_one(plainly, k, 0, gray.shape[0], cfg):
+            continue  # (one light or dark ground only: nothing to make plain, no word to cut)
         for y0, y1 in _lines(gray[:, x0:x1], strokes[:, k], cfg):
+            if cfg.gate and _plainly_one(plainly, k, y0, y1, cfg):
+                continue
             line = gray[y0:y1, x0:x1]
             found = line_ground(line, beyond=_beyond(gray, x0, x1, y0, y1, cfg))
             if found is None or found[1].mean() < cfg.flat_share:
@@ -443,8 +486,7 @@ def plain_lines(
             ]
             if not _needs(first, size, strip, cfg, line if cfg.light_mid_usual else None):
                 # (two dark grounds: read as it is, but cut where it changes; not on a title bar)
-                shaded = cfg.shade and _shaded(rgb, x0, x1, y0, y1, found[1])
-                if len(first) > 1 and not shaded:
+                if len(first) > 1 and not (cfg.shade and _shaded(rgb, x0, x1, y0, y1, found[1])):
                     grounds.append((first, size, x0, y0, y1, gray[max(0, y0 - 1), x0:x1], strip))
                 continue
             ground = line[0, found[0]]

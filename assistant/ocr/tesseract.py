@@ -23,6 +23,7 @@ import threading
 import time
 import weakref
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
@@ -145,6 +146,102 @@ def invert_dark_areas(gray: np.ndarray, tile: int = 24, threshold: float = 110.0
     return np.where(full, lut[gray], gray)
 
 
+@dataclass(frozen=True)
+class InkConfig:
+    """:func:`ink_grey`'s settings."""
+
+    chroma: int = 40  # levels between a pixel's brightest and darkest channel: a colour, not a grey
+    # Coloured patches this many pixels square and all coloured are a coloured ground's (a band, a
+    # cell, a panel; letters' strokes are thinner), and so is what lies within ``margin`` of them.
+    solid: int = 5
+    margin: int = 2
+    # A coloured pixel is a letter's where no more than this share of the window round it is
+    # coloured (``near`` pixels square): not the ground inside a letter on a coloured ground.
+    thin: float = 0.5
+    near: int = 15
+    # Letters come in words: a row of coloured marks at least ``word`` pixels long, gaps of up to
+    # ``gap`` pixels (a space) closed, and what lies a line's height above or below it; a smaller
+    # patch is an icon's (a window's icon in its title bar), left as it is.
+    word: int = 24
+    gap: int = 10
+    # Only a pixel this much lighter in its brightest channel than in grey is changed: a letter's
+    # colour, not the edge of a white letter on a coloured ground (a title bar's), whose grey is
+    # nearly its brightest channel already.
+    lift: int = 40
+    # The ground round a pixel (``around`` pixels square, mean grey) is dark below this.
+    around: int = 31
+    dark: float = 100.0
+
+
+def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) -> np.ndarray:
+    """``gray`` (h, w uint8; the grey of ``rgb``, h, w, 3) with coloured letters on a dark ground
+    as light as their brightest channel.
+
+    A picture's grey weighs the three colours unevenly: red letters on a dark terminal (a diff's
+    removed lines) are nearly as dark as the ground in grey, blue ones darker still, green ones
+    half as light as white, and the inversion of dark areas and one threshold lose them, though a
+    person sees them plainly: ink is what differs from its ground, whatever its hue. Only thin
+    coloured marks are letters: a coloured ground (a prompt's band, a selected row, mc's blue
+    panel) has its letters read against it in grey as before (white on blue would be lost against
+    the blue's brightest channel), and grey pixels (the ground, white or grey letters) keep their
+    grey."""
+    cfg = cfg or InkConfig()
+    red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
+    top = np.maximum(np.maximum(red, green), blue)
+    coloured = (top - np.minimum(np.minimum(red, green), blue)) >= cfg.chroma
+    if not coloured.any():
+        return gray
+    # Decided on 2x2 cells, as the inversion's dark areas are (a quarter of the work).
+    h, w = gray.shape
+    share = _cells(coloured) / 4.0
+    dark = box_mean(_cells(gray) / 4.0, cfg.around // 2) < cfg.dark
+    seen = dark & (share > 0)
+    if not seen.any():
+        return gray
+    # Only the cells round those coloured on a dark ground are looked at (further than any window
+    # below reaches from them: the same cells, less work on a page with a dark title bar's icon).
+    rows, cols = np.flatnonzero(seen.any(axis=1)), np.flatnonzero(seen.any(axis=0))
+    reach = cfg.near + cfg.gap
+    r0, r1 = max(0, int(rows[0]) - reach), int(rows[-1]) + 1 + reach
+    c0, c1 = max(0, int(cols[0]) - reach), int(cols[-1]) + 1 + reach
+    share, seen = share[r0:r1, c0:c1], seen[r0:r1, c0:c1]
+    solid = box_mean(share, cfg.solid // 2 + 1) > 0.999
+    ground = box_mean(solid, cfg.solid // 2 + 1 + cfg.margin) > 0
+    thin = box_mean(share, cfg.near // 2) <= cfg.thin
+    cells = seen & thin & ~ground
+    if cfg.word:
+        cells &= box_mean(_words(cells, cfg.word // 2, cfg.gap // 2), cfg.near, 1) > 0
+    letters = np.zeros(gray.shape, dtype=bool)
+    part = cells.repeat(2, axis=0).repeat(2, axis=1)[: h - 2 * r0, : w - 2 * c0]
+    letters[2 * r0 : 2 * r0 + part.shape[0], 2 * c0 : 2 * c0 + part.shape[1]] = part
+    letters &= coloured & (top.astype(np.int16) - gray >= cfg.lift)
+    if not letters.any():
+        return gray
+    out = gray.copy()
+    out[letters] = top[letters]
+    return out
+
+
+def _words(marks: np.ndarray, least: int, gap: int) -> np.ndarray:
+    """(h, w) bool: the runs of ``marks`` (h, w bool) along each row, gaps of up to ``gap`` closed,
+    at least ``least`` long: a word's strokes, not an icon's."""
+    w = marks.shape[1]
+    filled = box_mean(marks, 1, 2 * gap + 1) > 0  # (a gap up to 2 * gap wide closed, then opened)
+    closed = box_mean(filled, 1, 2 * gap + 1) > 0.999
+    closed |= marks
+    idx = np.arange(w, dtype=np.int32)[None, :]
+    start = np.maximum.accumulate(np.where(closed, -1, idx), axis=1)
+    end = np.minimum.accumulate(np.where(closed, w, idx)[:, ::-1], axis=1)[:, ::-1]
+    return np.asarray(closed & (end - start - 1 >= least))
+
+
+def _cells(values: np.ndarray) -> np.ndarray:
+    """The sums of ``values`` (h, w) over 2x2 cells, (ceil(h / 2), ceil(w / 2)), edges repeated."""
+    h, w = values.shape
+    v = np.pad(values, ((0, h % 2), (0, w % 2)), mode="edge").astype(np.float32)
+    return np.asarray(v[0::2, 0::2] + v[1::2, 0::2] + v[0::2, 1::2] + v[1::2, 1::2])
+
+
 BAR = "|"
 
 
@@ -246,7 +343,8 @@ class TesseractEngine(OcrEngine):
     more, :mod:`assistant.ocr.text_height`; None: ``scale`` everywhere); ``processes``: stripes
     OCR'd at once; ``in_process``: read by the system's libtesseract in this process (None: where
     it loads with OpenMP held to one thread, :func:`~assistant.ocr.tess_api.in_process_available`),
-    not by the ``tesseract`` program.
+    not by the ``tesseract`` program; ``coloured_ink``: a colour picture's coloured letters read by
+    their colour's contrast with their ground (:func:`ink_grey`), not their grey's.
 
     The 1.5x default was measured on the rendered screen set (benchmarks/ocr_engines.py): at 1x
     tesseract drops small UI text (buttons, tab names) and recall falls to about 0.9.
@@ -265,6 +363,7 @@ class TesseractEngine(OcrEngine):
         timeout_s: float = 60.0,
         fit_text: ScaleConfig | None = FIT_TEXT,
         in_process: bool | None = None,
+        coloured_ink: bool = True,
     ) -> None:
         exe = shutil.which("tesseract")
         if exe is None or not tesseract_available(lang):
@@ -278,6 +377,7 @@ class TesseractEngine(OcrEngine):
         self.psm = psm
         self.timeout_s = timeout_s
         self.fit_text = fit_text
+        self.coloured_ink = coloured_ink  # coloured letters given their colour's contrast (ink_grey)
         if in_process is None:
             in_process = in_process_available(lang)
         self._models = TessModels(lang, timeout_s) if in_process else None
@@ -433,7 +533,10 @@ class TesseractEngine(OcrEngine):
         try:
             pieces, cuts = plain_rows(rgb, gray, y0, y1) if rgb is not None else ([], [])
             here = clipped(pieces, cx0, y0 + cy0, cx1, y0 + cy1)
-            img, scale = self._prepared(gray[y0 + cy0 : y0 + cy1, cx0:cx1], here)
+            part = gray[y0 + cy0 : y0 + cy1, cx0:cx1]
+            if rgb is not None and self.coloured_ink:
+                part = ink_grey(rgb[y0 + cy0 : y0 + cy1, cx0:cx1], part)
+            img, scale = self._prepared(part, here)
         except BaseException:
             _stop(proc)  # not left waiting
             raise
