@@ -2,8 +2,9 @@
 
 Programmers' terminal fonts (mononoki, Agave, Hermit, and many more) draw the zero with a dot or a
 slash so that it is not taken for an "O"; both engines read such a zero as "@": "353.@ MiB",
-"@8:12", "dbe@@d5". An "@" among figures is a zero: it is only ever between a name and a host
-("root@192.168.1.1", "lee@attic:~$") or alone ("@@" of a diff's hunk header), never after a figure.
+"@8:12", "dbe@@d5". An "@" is made a zero only where the word then is a number or a hash: a real
+"@" also stands after a figure ("user1@host:~$", "alice42@example.com", "1920x1080@60Hz"), and
+those words are neither.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 
 # A run of "@" with what stands before and after it in its word.
 _RUN = re.compile(r"@+")
+# What a word with its zeros back must be: figures (a size's unit, a share), or a hash.
+_NUMBER = re.compile(r"\d[\d.,:/]*(?:[KMGTPE]i?B?|%)?|[0-9a-f]{7,}")
 
 
 def _is_zero(text: str, start: int, end: int) -> bool:
@@ -34,7 +37,10 @@ def zeros(text: str) -> str:
     """``text`` (one word) with its runs of "@" that stand for zeros made "0"."""
     if "@" not in text:
         return text
-    return _RUN.sub(lambda m: "0" * len(m.group()) if _is_zero(text, m.start(), m.end()) else m.group(), text)
+    fixed = _RUN.sub(
+        lambda m: "0" * len(m.group()) if _is_zero(text, m.start(), m.end()) else m.group(), text
+    )
+    return fixed if _NUMBER.fullmatch(fixed) else text
 
 
 def zeros_read(lines: list[OcrLine], exact: frozenset[OcrWord] = frozenset()) -> list[OcrLine]:

@@ -29,9 +29,23 @@ def test_an_at_sign_among_figures_is_a_zero(read: str, meant: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["root@192.168.1.1", "lee@attic:~$", "morgan@example.org", "@@", "@user", "a@b", "@"]
+    "word",
+    [
+        "root@192.168.1.1",
+        "lee@attic:~$",
+        "morgan@example.org",
+        "@@",
+        "@user",
+        "a@b",
+        "@",
+        "user1@host:~$",  # a name ending in a figure
+        "alice42@example.com",
+        "1920x1080@60Hz",  # a display mode
+        "@2x",
+    ],
 )
 def test_an_at_sign_between_a_name_and_a_host_or_alone_stays(word: str) -> None:
+    """A real "@" after or before a figure stays: the word would be no number and no hash."""
     assert zeros(word) == word
 
 
