@@ -121,8 +121,11 @@ class Terminal(Program):
             check=True,
         ).stdout
 
-    def launch(self, s: XSession) -> None:
-        self._sock = f"t{abs(hash(self.title)) % 100000}"
+    def tmux_command(self, s: XSession, prefix: str = "t") -> list[str]:
+        """The tmux session the terminal runs (its socket named ``prefix`` and a hash of the title,
+        kept in ``self._sock``): a shell with a clean environment of ours, in the scene's working
+        folder, in fresh namespaces where the scene asks for them. Every terminal emulator runs it."""
+        self._sock = f"{prefix}{abs(hash(self.title)) % 100000}"
         self._env: dict[str, str] | None = s.env(TMUX_TMPDIR=str(s.tmp))
         wd = s.tmp / "home" / self.workdir
         wd.mkdir(parents=True, exist_ok=True)
@@ -150,6 +153,10 @@ class Terminal(Program):
         if self.namespace:
             script = f"ip link set lo up\n{self.namespace}\nexec {shell}"
             shell = "unshare --pid --fork --mount-proc --mount --net sh -c " + shlex.quote(script)
+        return ["tmux", "-L", self._sock, "-f", str(conf), "new-session", "-s", "main", "-c", str(wd), shell]
+
+    def launch(self, s: XSession) -> None:
+        tmux = self.tmux_command(s)
         family, size = self.font
         font_args = ["-fn", family] if size == 0 else ["-fa", family, "-fs", str(size)]
         args = [
@@ -171,17 +178,7 @@ class Terminal(Program):
             "-xrm",
             "XTerm*allowTitleOps: false",
             "-e",
-            "tmux",
-            "-L",
-            self._sock,
-            "-f",
-            str(conf),
-            "new-session",
-            "-s",
-            "main",
-            "-c",
-            str(wd),
-            shell,
+            *tmux,
         ]
         s.spawn(args, env=s.env(TMUX_TMPDIR=str(s.tmp)), name="xterm")
 

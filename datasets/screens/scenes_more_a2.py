@@ -46,35 +46,7 @@ class Emu(Tui):
     emulator: str = "urxvt"
 
     def launch(self, s: XSession) -> None:
-        self._sock = f"e{abs(hash(self.title)) % 100000}"
-        self._env: dict[str, str] | None = s.env(TMUX_TMPDIR=str(s.tmp))
-        wd = s.tmp / "home" / self.workdir
-        wd.mkdir(parents=True, exist_ok=True)
-        if self.setup:
-            self.setup(wd)
-        conf = s.tmp / f"{self._sock}.conf"
-        conf.write_text('set -g status off\nset -g default-terminal "xterm-256color"\nset -g escape-time 0\n')
-        inner = {
-            "HOME": str(s.tmp / "home"),
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8",
-            "TZ": "UTC",
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            "PS1": self.prompt,
-            "PAGER": "less",
-            "MANPAGER": "less",
-            **self.env,
-        }
-        shell = (
-            "env -i "
-            + " ".join(f"{k}={shlex.quote(v)}" for k, v in inner.items())
-            + " bash --norc --noprofile"
-        )
-        if self.namespace:
-            script = f"ip link set lo up\n{self.namespace}\nexec {shell}"
-            shell = "unshare --pid --fork --mount-proc --mount --net sh -c " + shlex.quote(script)
-        tmux = ["tmux", "-L", self._sock, "-f", str(conf), "new-session", "-s", "main", "-c", str(wd), shell]
+        tmux = self.tmux_command(s, "e")
         family, size = self.font
         geometry = f"{self.cols}x{self.rows}+{self.pos[0]}+{self.pos[1]}"
         if self.emulator == "urxvt":
