@@ -78,15 +78,6 @@ class BandConfig:
     # two rows of cells on different grounds (a key bar under a command line); the rows inside a
     # line of text change in the columns its strokes cross only.
     row_change: float = 0.9
-    # A band is a row of cells of one colour: a ground shaded from its top row to its bottom one
-    # (a window manager's title bar) is none, and no word on it is cut.
-    shade: bool = True
-    # Light letters on a middle grey (a selection) are left to the usual preparation.
-    light_mid_usual: bool = True
-    # A short run is a band of the line's own only between two grounds of the other kind (dark
-    # between light, light between dark), not beside a middle grey (a dialog's margin between the
-    # desktop and a selected entry).
-    opposite: bool = True
     # Lines in tiles of ``tile`` rows (a slab wide) whose ground is one light or dark grey are not
     # looked at (:func:`_one_ground`: most of a terminal's or a page's lines; looking cost more than
     # the rest of the reading's preparation on a dense terminal).
@@ -219,21 +210,17 @@ def _light_ink(part: np.ndarray, cfg: BandConfig) -> bool:
 
 
 def _needs(
-    runs: list[tuple[int, int, int]],
-    height: int,
-    strip: np.ndarray,
-    cfg: BandConfig,
-    line: np.ndarray | None = None,
+    runs: list[tuple[int, int, int]], height: int, strip: np.ndarray, cfg: BandConfig, line: np.ndarray
 ) -> bool:
-    """Whether a line on these ground runs (:func:`ground_runs`) needs making plain: a ground of
-    middle grey (with ``line``, its grey: of dark letters, :func:`_light_ink`), or a short run of
-    dark ground between light (a cursor's cell, a key in reverse video) or of light between dark
-    (not light between dark and a middle grey: a dialog's margin between the desktop and a
-    selected entry). A light ground beside a dark one that runs on to the slab's
-    side is a window's edge on the desktop, no band: the usual preparation reads it; and a run
-    that ``strip`` (w,) bool marks (most of it) goes on far above or below the line, an upright
-    strip (a pane's divider, a scroll bar, a chart's bar, a grey panel of several lines), no band
-    of the line's own either."""
+    """Whether a line (``line``, its grey) on these ground runs (:func:`ground_runs`) needs making
+    plain: a ground of middle grey carrying dark letters (light ones, a selection, are left to the
+    usual preparation: :func:`_light_ink`), or a short run of dark ground between light (a cursor's
+    cell, a key in reverse video) or of light between dark (not light between dark and a middle
+    grey: a dialog's margin between the desktop and a selected entry). A light ground beside a dark
+    one that runs on to the slab's side is a window's edge on the desktop, no band: the usual
+    preparation reads it; and a run that ``strip`` (w,) bool marks (most of it) goes on far above
+    or below the line, an upright strip (a pane's divider, a scroll bar, a chart's bar, a grey panel
+    of several lines), no band of the line's own either."""
     kinds: list[tuple[int, int, int]] = []
     for level, a, b in runs:
         k = _kind(level, cfg)
@@ -243,13 +230,13 @@ def _needs(
             kinds.append((k, a, b))
     own = [strip[a:b].mean() < 0.6 for _, a, b in kinds]
     if any(
-        k == 1 and mine and (line is None or not _light_ink(line[:, a:b], cfg))
+        k == 1 and mine and not _light_ink(line[:, a:b], cfg)
         for (k, a, b), mine in zip(kinds, own, strict=True)
     ):
         return True
     return any(
         0 < j < len(kinds) - 1
-        and (kinds[j - 1][0] == kinds[j + 1][0] == 2 - k != k or not cfg.opposite)
+        and kinds[j - 1][0] == kinds[j + 1][0] == 2 - k != k
         and b - a <= cfg.short * height
         and own[j]
         for j, (k, a, b) in enumerate(kinds)
@@ -484,9 +471,9 @@ def plain_lines(
                 )
                 or _goes_on(gray, x0, x1, y0, y1, r, cfg)
             ]
-            if not _needs(first, size, strip, cfg, line if cfg.light_mid_usual else None):
+            if not _needs(first, size, strip, cfg, line):
                 # (two dark grounds: read as it is, but cut where it changes; not on a title bar)
-                if len(first) > 1 and not (cfg.shade and _shaded(rgb, x0, x1, y0, y1, found[1])):
+                if len(first) > 1 and not _shaded(rgb, x0, x1, y0, y1, found[1]):
                     grounds.append((first, size, x0, y0, y1, gray[max(0, y0 - 1), x0:x1], strip))
                 continue
             ground = line[0, found[0]]
@@ -496,7 +483,7 @@ def plain_lines(
             below = gray[y1 : y1 + reach, x0:x1] == ground
             top = y0 - _leading(above.mean(axis=1)[::-1] > 0.97)
             bottom = y1 + _leading(below.mean(axis=1) > 0.97)
-            if cfg.shade and _shaded(rgb, x0, x1, top, bottom, found[1]):
+            if _shaded(rgb, x0, x1, top, bottom, found[1]):
                 continue  # (no row of cells of one colour: a title bar's gradient, no band)
             made = _plain(rgb, gray, x0, x1, top, bottom, top < y0 and bottom > y1)
             if made is not None:

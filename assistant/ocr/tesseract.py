@@ -343,8 +343,8 @@ class TesseractEngine(OcrEngine):
     more, :mod:`assistant.ocr.text_height`; None: ``scale`` everywhere); ``processes``: stripes
     OCR'd at once; ``in_process``: read by the system's libtesseract in this process (None: where
     it loads with OpenMP held to one thread, :func:`~assistant.ocr.tess_api.in_process_available`),
-    not by the ``tesseract`` program; ``coloured_ink``: a colour picture's coloured letters read by
-    their colour's contrast with their ground (:func:`ink_grey`), not their grey's.
+    not by the ``tesseract`` program. A colour picture's coloured letters are read by their colour's
+    contrast with their ground (:func:`ink_grey`), not their grey's.
 
     The 1.5x default was measured on the rendered screen set (benchmarks/ocr_engines.py): at 1x
     tesseract drops small UI text (buttons, tab names) and recall falls to about 0.9.
@@ -363,7 +363,6 @@ class TesseractEngine(OcrEngine):
         timeout_s: float = 60.0,
         fit_text: ScaleConfig | None = FIT_TEXT,
         in_process: bool | None = None,
-        coloured_ink: bool = True,
     ) -> None:
         exe = shutil.which("tesseract")
         if exe is None or not tesseract_available(lang):
@@ -377,7 +376,6 @@ class TesseractEngine(OcrEngine):
         self.psm = psm
         self.timeout_s = timeout_s
         self.fit_text = fit_text
-        self.coloured_ink = coloured_ink  # coloured letters given their colour's contrast (ink_grey)
         if in_process is None:
             in_process = in_process_available(lang)
         self._models = TessModels(lang, timeout_s) if in_process else None
@@ -534,7 +532,7 @@ class TesseractEngine(OcrEngine):
             pieces, cuts = plain_rows(rgb, gray, y0, y1) if rgb is not None else ([], [])
             here = clipped(pieces, cx0, y0 + cy0, cx1, y0 + cy1)
             part = gray[y0 + cy0 : y0 + cy1, cx0:cx1]
-            if rgb is not None and self.coloured_ink:
+            if rgb is not None:
                 part = ink_grey(rgb[y0 + cy0 : y0 + cy1, cx0:cx1], part)
             img, scale = self._prepared(part, here)
         except BaseException:
