@@ -24,7 +24,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import Box, overlaps
+from assistant.ocr.boxes import Box, inside, overlaps
 
 
 @dataclass(frozen=True)
@@ -381,9 +381,16 @@ def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None
     if len(c) == 2:
         salience = (c.max(axis=1) - c.min(axis=1)) + (255 - c.mean(axis=1)) / 2
         return int(np.argmax(salience)) if abs(salience[0] - salience[1]) > cfg.active_gap else None
-    far = np.abs(c[:, None] - c[None, :]).sum(axis=2) > cfg.active_gap  # (n, n)
-    odd = [i for i in range(len(c)) if far[i].sum() == len(c) - 1]
+    odd = [i for i, apart in enumerate(_apart(colours, cfg)) if apart]
     return odd[0] if len(odd) == 1 else None
+
+
+def _apart(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> list[bool]:
+    """For each bar's colour: whether it is far from every other (:attr:`FrameConfig.active_gap`),
+    as only the active bar is where a window manager paints the inactive ones alike."""
+    c = np.array(colours, dtype=np.int32)  # (n, 3)
+    far = np.abs(c[:, None] - c[None, :]).sum(axis=2) > cfg.active_gap  # (n, n)
+    return [bool(far[i].sum() == len(c) - 1) for i in range(len(c))]
 
 
 def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Frame]:
@@ -466,9 +473,7 @@ def _alike(a: Frame, b: Frame, cfg: FrameConfig) -> bool:
 def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
     """Whether ``inner`` lies inside ``outer`` with a bar of another height: a table's header or a
     panel inside a window, not a window (one window manager draws every title bar alike)."""
-    a, b = inner.box, outer.box
-    inside = b[0] <= a[0] and b[1] <= a[1] and a[2] <= b[2] and a[3] <= b[3]
-    return inside and not _alike(inner, outer, cfg)
+    return inside(inner.box, outer.box) and not _alike(inner, outer, cfg)
 
 
 def _odd_inside(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> bool:
@@ -481,23 +486,14 @@ def _odd_inside(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> bool:
     bar, beside a dark active dialog)."""
     if len(frames) < 3 or not _inside_another(frame, frames):
         return False  # of two bars either may be the active one
-
-    def alone(f: Frame) -> bool:
-        return all(
-            sum(abs(u - v) for u, v in zip(f.colour, g.colour, strict=True)) > cfg.active_gap
-            for g in frames
-            if g is not f
-        )
-
-    return alone(frame) and any(alone(g) and not _inside_another(g, frames) for g in frames if g is not frame)
+    alone = dict(zip(map(id, frames), _apart([f.colour for f in frames], cfg), strict=True))
+    return alone[id(frame)] and any(
+        alone[id(g)] and not _inside_another(g, frames) for g in frames if g is not frame
+    )
 
 
 def _inside_another(frame: Frame, frames: list[Frame]) -> bool:
-    x0, y0, x1, y1 = frame.box
-    return any(
-        g is not frame and g.box[0] <= x0 and g.box[1] <= y0 and x1 <= g.box[2] and y1 <= g.box[3]
-        for g in frames
-    )
+    return any(g is not frame and inside(frame.box, g.box) for g in frames)
 
 
 def _stacked(px: np.ndarray, frames: list[Frame], cfg: FrameConfig) -> list[Frame]:

@@ -270,15 +270,9 @@ def _crossed(steps_across: np.ndarray, col: int, top: int, foot: int) -> bool:
 
 def _both_sides(steps_across: np.ndarray, col: int, top: int, foot: int) -> np.ndarray:
     """Per row from ``top`` to ``foot`` (clipped): whether an edge across runs :data:`CROSS` pixels
-    on each side of column ``col``, :data:`RULE` pixels clear of it."""
-    left, right = col - RULE - CROSS, col + RULE + CROSS
-    top, foot = max(0, top), min(steps_across.shape[0], foot)
-    if left < 0 or right > steps_across.shape[1] or foot <= top:
-        return np.zeros(0, dtype=bool)
-    rows = slice(top, foot)
-    before = np.asarray(steps_across[rows, left : col - RULE].all(axis=1))
-    after = np.asarray(steps_across[rows, col + RULE : right].all(axis=1))
-    return before & after
+    on each side of column ``col``, :data:`RULE` pixels clear of it (:func:`_one_side`, both)."""
+    rows = steps_across[max(0, top) : max(0, foot)]
+    return np.asarray(_one_side(rows, col, -1) & _one_side(rows, col, 1))
 
 
 def _box_side(
