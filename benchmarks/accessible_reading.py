@@ -271,7 +271,9 @@ def live_readings(scene: Any) -> dict[str, Any]:
             return env
 
     width, height = scene.size
-    x = A11ySession(width, height, scene.theme, scene.background, title_size=scene.title_size).start()
+    x = A11ySession(
+        width, height, scene.theme, scene.background, title_size=scene.title_size, wm=scene.wm
+    ).start()
     atspi = AtspiSession(x.display).start()
     x.bus = os.environ["DBUS_SESSION_BUS_ADDRESS"] = atspi.address
     reader = AtspiText()

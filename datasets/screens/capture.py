@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE))
 from programs import Clock, Item, Program  # noqa: E402
 from scenes import SCENES, Scene, split_of  # noqa: E402
 from words import tokens  # noqa: E402
-from xsession import TITLE_FONT, WindowInfo, XSession  # noqa: E402
+from xsession import OTHER_WMS, TITLE_FONT, WindowInfo, XSession  # noqa: E402
 
 MARGIN = 2  # px: a word this close to a covering frame counts as partly hidden
 TITLE_TTF = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
@@ -114,7 +114,9 @@ def place_windows(scene: Scene, session: XSession) -> None:
 
 def run_scene(scene: Scene, display: int = 0) -> tuple[Image.Image, dict[str, Any]]:
     w, h = scene.size
-    s = XSession(w, h, scene.theme, scene.background, number=display, title_size=scene.title_size).start()
+    s = XSession(
+        w, h, scene.theme, scene.background, number=display, title_size=scene.title_size, wm=scene.wm
+    ).start()
     try:
         place_windows(scene, s)
         time.sleep(1.5)
@@ -166,7 +168,12 @@ def build_truth(scene: Scene, wins: list[WindowInfo], items: dict[str, list[Item
         if prog.opaque and (frame_clip != win.frame or any(_intersect(win.frame, c) for c in covers)):
             raise RuntimeError(f"{win.title!r} ({prog.program}) must be fully in view")
         entry = win.as_json() | {"program": prog.program, "is_own": prog.own}
-        t_vis = visibility(title_box(win, scene.theme, scene.title_size), frame_clip, covers)
+        t_box = (
+            title_box(win, scene.theme, scene.title_size)
+            if scene.wm == "openbox"
+            else OTHER_WMS[scene.wm].title_box(win)
+        )
+        t_vis = visibility(t_box, frame_clip, covers)
         entry["title_visible"] = t_vis == "yes"
         words: list[str] = win.title.split() if t_vis == "yes" else []
         if t_vis == "partial":

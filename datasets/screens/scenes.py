@@ -45,6 +45,8 @@ class Scene:
     half: str = ""
     # openbox's title font size in points (DejaVu Sans bold): larger for a HiDPI-like title bar
     title_size: int = 9
+    # the window manager (xsession.OTHER_WMS; ``theme`` then names one of its themes): session 15
+    wm: str = "openbox"
 
 
 def split_of(scenes: list[Scene]) -> dict[str, str]:
@@ -2921,6 +2923,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_keypads import keypads_scenes
     from scenes_more_a import more_a_scenes
     from scenes_more_a2 import more_a2_scenes
+    from scenes_more_a3 import more_a3_scenes
     from scenes_tables import tables_scenes
     from scenes_tui_a import tui_a_scenes
     from scenes_windows2 import windows2_scenes
@@ -2937,6 +2940,7 @@ def _session9_scenes() -> list[Scene]:
         *tui_a_scenes(),  # session 12's (helper "tuiA"), all half A
         *more_a_scenes(),  # session 13's (helper "moreA"), all half A
         *more_a2_scenes(),  # session 14's (helper "moreA2"), all half A
+        *more_a3_scenes(),  # session 15's (helper "moreA3"), all half A, other window managers
     ]
 
 

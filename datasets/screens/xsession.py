@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageGrab
+from PIL import Image, ImageFont, ImageGrab
 from Xlib import X, Xatom
 from Xlib import display as xdisplay
 
@@ -95,6 +95,7 @@ class XSession:
     background: str = "#2e3440"
     number: int = 0
     title_size: int = TITLE_FONT[1]  # openbox's title font size (pt): the title bar's height follows it
+    wm: str = "openbox"  # the window manager: openbox, or one of OTHER_WMS (config of its own in ``tmp``)
     tmp: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="screens-")))
     procs: list[subprocess.Popen] = field(default_factory=list)
     _xvfb: subprocess.Popen | None = None
@@ -149,6 +150,8 @@ class XSession:
                 raise RuntimeError(f"Xvfb {self.display} did not start; see {self.tmp / 'xvfb.log'}")
             time.sleep(0.1)
         self._d = xdisplay.Display(self.display)
+        if self.wm != "openbox":
+            return self._start_other_wm()
         rc = self.tmp / "rc.xml"
         rc.write_text(RC_XML.format(theme=self.theme, font=TITLE_FONT[0], size=self.title_size))
         self._wm = subprocess.Popen(
@@ -210,6 +213,8 @@ class XSession:
         stacking = self._root_prop("_NET_CLIENT_LIST_STACKING")
         active = self._root_prop("_NET_ACTIVE_WINDOW")
         active_id = int(active[0]) if active is not None and len(active) else 0
+        if self.wm != "openbox" and stacking is not None:
+            stacking = self._x_stacking([int(wid) for wid in stacking])
         out: list[WindowInfo] = []
         for i, wid in enumerate(stacking if stacking is not None else []):
             w = self._d.create_resource_object("window", int(wid))
@@ -280,3 +285,288 @@ class XSession:
 
     def grab(self) -> Image.Image:
         return ImageGrab.grab(xdisplay=self.display).convert("RGB")
+
+    def _x_stacking(self, clients: list[int]) -> list[int]:
+        """``clients`` bottom to top as the X server stacks their frames (the root's children).
+        Other window managers' ``_NET_CLIENT_LIST_STACKING`` cannot be trusted: jwm 2.4 lists it
+        top first, fluxbox 1.3 keeps the order of mapping whatever is raised later."""
+        root = self._d.screen().root
+        order = {int(w.id): i for i, w in enumerate(root.query_tree().children)}
+
+        def top_level(wid: int) -> int:
+            w = self._d.create_resource_object("window", wid)
+            while True:
+                parent = w.query_tree().parent
+                if parent is None or int(parent.id) == int(root.id):
+                    return int(w.id)
+                w = parent
+
+        return sorted(clients, key=lambda wid: order.get(top_level(wid), -1))
+
+    def _start_other_wm(self) -> XSession:
+        """icewm, fluxbox or jwm instead of openbox, each with a configuration of its own written
+        under ``tmp`` (never the user's home): title bars drawn, one desktop, a panel with one
+        button per window and no clock (its text would change while the screen is grabbed)."""
+        spec = OTHER_WMS.get(self.wm)
+        if spec is None:
+            raise ValueError(f"unknown window manager {self.wm!r}; have openbox, {', '.join(OTHER_WMS)}")
+        theme = self.theme  # for another window manager, one of its own themes
+        if theme not in spec.themes:
+            raise ValueError(f"{self.wm}: theme {theme!r} is not one of {spec.themes}")
+        # fluxbox 1.3 overwrites its -rc file with a default one unless ~/.fluxbox already exists
+        conf = self.tmp / "home" / ".fluxbox" if spec.name == "fluxbox" else self.tmp / spec.name
+        conf.mkdir(exist_ok=True)
+        args, extra_env = spec.configure(conf, theme, self)
+        self._wm = subprocess.Popen(
+            args,
+            env=self.env(**extra_env),
+            stdout=open(self.tmp / f"{self.wm}.log", "wb"),  # noqa: SIM115
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 15
+        while self._root_prop("_NET_SUPPORTING_WM_CHECK") is None:
+            if time.monotonic() > deadline or self._wm.poll() is not None:
+                raise RuntimeError(f"{self.wm} did not start; see {self.tmp / f'{self.wm}.log'}")
+            time.sleep(0.1)
+        time.sleep(1.0)  # the panel is drawn, and the style's own background set, after the check window
+        subprocess.run(["xsetroot", "-solid", self.background], env=self.env(), check=True)
+        # the pointer (never in the grab) to the right edge's middle, away from every window and
+        # panel, where it starts no hover look or tooltip (at the screen's centre it would)
+        self._d.screen().root.warp_pointer(self.width - 1, self.height // 2)
+        self._d.sync()
+        return self
+
+
+# ---- window managers other than openbox (session 15, helper "moreA3") -------------------------------
+TITLE_TTF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+OTHER_TITLE_RESERVED = 64  # px kept clear each side of a title: an icon or button left, three buttons right
+ICEWM_PREFS = """# written by datasets/screens/xsession.py for one capture
+Theme="{theme}/default.theme"
+ShowTaskBar=1
+TaskBarAtTop={top}
+TaskBarAutoHide=0
+TaskBarShowClock=0
+TaskBarShowAPMStatus=0
+TaskBarShowAPMAuto=0
+TaskBarShowCPUStatus=0
+TaskBarShowMEMStatus=0
+TaskBarShowNetStatus=0
+TaskBarShowMailboxStatus=0
+TaskBarShowWorkspaces=0
+TaskBarShowTray=0
+TaskBarShowStartMenu=1
+TaskBarShowWindowListMenu=0
+TaskBarShowShowDesktopButton=0
+TaskBarShowWindowIcons=1
+TaskBarShowCollapseButton=0
+TaskBarDoubleHeight=0
+TaskBarEnableSystray=0
+TaskBarLaunchOnSingleClick=1
+ShowProgramsMenu=0
+ShowThemesMenu=0
+ShowSettingsMenu=0
+ShowFocusModeMenu=0
+ShowHelp=0
+ShowAbout=0
+ShowLogoutMenu=0
+ShowLogoutSubMenu=0
+ShowRun=0
+ShowWindowList=0
+FocusRequestFlashTime=0
+FocusRequestFlashInterval=0
+FocusOnAppRaise=1
+RequestFocusOnAppRaise=1
+RaiseOnFocus=1
+FocusChangesWorkspace=0
+OpaqueMove=1
+SmartPlacement=1
+CenterTransientsOnOwner=0
+ShowPopupsWhileGrabbed=0
+ToolTipDelay=0
+DesktopBackgroundColor=""
+DesktopBackgroundImage=""
+SupportSemitransparency=0
+WorkspaceNames=" 1 "
+Sound=0
+"""
+
+FLUXBOX_INIT = """session.screen0.toolbar.visible: true
+session.screen0.toolbar.placement: {placement}
+session.screen0.toolbar.widthPercent: 100
+session.screen0.toolbar.height: 0
+session.screen0.toolbar.autoHide: false
+session.screen0.toolbar.maxOver: false
+session.screen0.toolbar.layer: Dock
+session.screen0.toolbar.tools: iconbar
+session.screen0.iconbar.mode: {{static groups}} (workspace)
+session.screen0.iconbar.alignment: Left
+session.screen0.iconbar.iconWidth: 180
+session.screen0.iconbar.usePixmap: false
+session.screen0.workspaces: 1
+session.screen0.workspaceNames: Desk,
+session.screen0.titlebar.left: Stick
+session.screen0.titlebar.right: Minimize Maximize Close
+session.screen0.tabs.intitlebar: true
+session.screen0.tab.placement: TopLeft
+session.screen0.focusModel: ClickFocus
+session.screen0.focusNewWindows: true
+session.screen0.windowPlacement: RowSmartPlacement
+session.screen0.slit.autoHide: false
+session.screen0.rootCommand: true
+session.screen0.defaultDeco: NORMAL
+session.screen0.opaqueMove: true
+session.screen0.showwindowposition: false
+session.screen0.allowRemoteActions: false
+session.styleFile: /usr/share/fluxbox/styles/{theme}
+session.styleOverlay: {conf}/overlay
+session.menuFile: {conf}/menu
+session.keyFile: {conf}/keys
+session.appsFile: {conf}/apps
+session.slitlistFile: {conf}/slitlist
+session.cacheLife: 5
+session.cacheMax: 200
+session.colorsPerChannel: 4
+session.configVersion: 13
+session.doubleClickInterval: 250
+session.ignoreBorder: false
+session.forcePseudoTransparency: false
+"""
+
+JWM_RC = """<?xml version="1.0"?>
+<JWM>
+  <Tray x="0" y="{tray_y}" height="28" autohide="off" layer="above">
+    <TrayButton icon="/usr/share/jwm/jwm-blue.svg">root:1</TrayButton>
+    <Spacer width="4"/>
+    <TaskList maxwidth="220"/>
+  </Tray>
+  <RootMenu onroot="1"><Program label="Terminal">xterm</Program></RootMenu>
+  <WindowStyle decorations="{decorations}">
+    <Font>{font}</Font>
+    <Width>4</Width>
+    <Height>{title_height}</Height>
+    <Corner>0</Corner>
+    <Foreground>{inactive_fg}</Foreground>
+    <Background>{inactive_bg}</Background>
+    <Outline>#000000</Outline>
+    <Opacity>1.0</Opacity>
+    <Active>
+      <Foreground>{active_fg}</Foreground>
+      <Background>{active_bg}</Background>
+      <Outline>#000000</Outline>
+      <Opacity>1.0</Opacity>
+    </Active>
+  </WindowStyle>
+  <TrayStyle decorations="{decorations}">
+    <Font>DejaVu Sans-9</Font>
+    <Background>{tray_bg}</Background>
+    <Foreground>{tray_fg}</Foreground>
+    <Opacity>1.0</Opacity>
+  </TrayStyle>
+  <TaskListStyle list="all" group="false">
+    <Font>DejaVu Sans-9</Font>
+    <Active><Foreground>{active_fg}</Foreground><Background>{active_bg}</Background></Active>
+    <Foreground>{tray_fg}</Foreground>
+    <Background>{tray_bg}</Background>
+  </TaskListStyle>
+  <MenuStyle><Font>DejaVu Sans-9</Font></MenuStyle>
+  <Desktops width="1" height="1"><Background type="solid">{background}</Background></Desktops>
+  <FocusModel>click</FocusModel>
+  <SnapMode distance="0">none</SnapMode>
+  <MoveMode>opaque</MoveMode>
+  <ResizeMode>opaque</ResizeMode>
+</JWM>
+"""
+
+# jwm has no theme files: a "theme" here is a set of colours and a title font of ours
+JWM_THEMES: dict[str, dict[str, str]] = {
+    "steel": {
+        "decorations": "flat",
+        "font": "DejaVu Sans-10:bold",
+        "title_height": "24",
+        "active_fg": "#ffffff",
+        "active_bg": "#3b6ea5",
+        "inactive_fg": "#d0d4d8",
+        "inactive_bg": "#5c6670",
+        "tray_fg": "#e8e8e8",
+        "tray_bg": "#2b3038",
+    },
+    "sand": {
+        "decorations": "motif",
+        "font": "Liberation Serif-12:bold",
+        "title_height": "28",
+        "active_fg": "#2a2010",
+        "active_bg": "#d8c08a",
+        "inactive_fg": "#4a4030",
+        "inactive_bg": "#b0a58c",
+        "tray_fg": "#2a2010",
+        "tray_bg": "#cfc4a8",
+    },
+    "night": {
+        "decorations": "flat",
+        "font": "Liberation Mono-9",
+        "title_height": "18",
+        "active_fg": "#f0f0f0",
+        "active_bg": "#7a2e4a",
+        "inactive_fg": "#a0a0a0",
+        "inactive_bg": "#303030",
+        "tray_fg": "#d0d0d0",
+        "tray_bg": "#1a1a1a",
+    },
+}
+
+
+@dataclass(frozen=True)
+class OtherWM:
+    """How one window manager other than openbox is set up for a capture."""
+
+    name: str
+    themes: tuple[str, ...]  # the themes/styles a scene may name (first = default)
+    panel_top: bool = False  # the panel (taskbar, toolbar, tray) at the top edge instead of the bottom
+
+    def title_box(self, win: WindowInfo) -> tuple[int, int, int, int]:
+        """The whole title bar (the frame's top extent): where this window manager puts the title
+        in it depends on the theme (left, centred, after one or two buttons), so a title counts as
+        in view only when nothing covers any of its bar. Raises when the title might not fit
+        (the window manager would cut it short): measured in a large bold font, buttons and icons
+        kept clear on both sides."""
+        font = ImageFont.truetype(TITLE_TTF_BOLD, 17)  # 13 pt at 96 dpi: wider than any theme's title font
+        if round(font.getlength(win.title)) + 2 * OTHER_TITLE_RESERVED > win.frame[2]:
+            raise RuntimeError(f"title {win.title!r} may not fit a {win.frame[2]}px frame under {self.name}")
+        fx, fy, fw, _ = win.frame
+        return (fx, fy, fw, max(1, win.extents[2]))
+
+    def configure(self, conf: Path, theme: str, s: XSession) -> tuple[list[str], dict[str, str]]:
+        """Write the configuration into ``conf``; the command line and extra environment."""
+        if self.name == "icewm":
+            (conf / "preferences").write_text(ICEWM_PREFS.format(theme=theme, top=int(self.panel_top)))
+            for name in ("toolbar", "menu", "programs", "winoptions", "keys", "startup", "shutdown"):
+                (conf / name).write_text("")
+            return (
+                ["icewm", "--config", str(conf / "preferences"), "--theme", f"{theme}/default.theme"],
+                {"ICEWM_PRIVCFG": str(conf)},
+            )
+        if self.name == "fluxbox":
+            placement = "TopCenter" if self.panel_top else "BottomCenter"
+            (conf / "init").write_text(FLUXBOX_INIT.format(placement=placement, theme=theme, conf=conf))
+            (conf / "overlay").write_text(f"background: none\nbackground.color: {s.background}\n")
+            (conf / "menu").write_text("[begin] (Menu)\n[exec] (xterm) {xterm}\n[end]\n")
+            for name in ("keys", "apps", "slitlist", "windowmenu"):
+                (conf / name).write_text("")
+            return ["fluxbox", "-no-slit", "-rc", str(conf / "init")], {}
+        if self.name == "jwm":
+            rc = conf / "jwmrc"
+            tray_y = "0" if self.panel_top else "-1"
+            rc.write_text(JWM_RC.format(tray_y=tray_y, background=s.background, **JWM_THEMES[theme]))
+            return ["jwm", "-f", str(rc)], {}
+        raise ValueError(self.name)
+
+
+OTHER_WMS: dict[str, OtherWM] = {
+    "icewm": OtherWM("icewm", ("win95", "CrystalBlue", "Helix", "icedesert", "metal2", "motif", "NanoBlue")),
+    "icewm-top": OtherWM("icewm", ("NanoBlue", "Infadel2", "metal2"), panel_top=True),
+    "fluxbox": OtherWM("fluxbox", ("Emerge", "bora_black", "Squared_blue", "Makro", "carp", "zimek_green")),
+    "fluxbox-top": OtherWM("fluxbox", ("Squared_green", "arch", "BlueNight"), panel_top=True),
+    "jwm": OtherWM("jwm", tuple(JWM_THEMES)),
+    "jwm-top": OtherWM("jwm", tuple(JWM_THEMES), panel_top=True),
+}
