@@ -7,8 +7,11 @@ window. The rectangle is translated to root coordinates and grown by ``_NET_FRAM
 window manager's title bar and borders), and shrunk by ``_GTK_FRAME_EXTENTS`` (the invisible
 shadow that client-side-decorated GTK windows draw around themselves).
 
-:meth:`X11Desktop.window_stack` reads the whole stack the same way: ``_NET_CLIENT_LIST_STACKING``
-(bottom to top), each window's ``_NET_WM_NAME`` and frame, leaving out what a person cannot see
+:meth:`X11Desktop.window_stack` reads the whole stack the same way: the clients of
+``_NET_CLIENT_LIST_STACKING``, ordered as the X server stacks their frames (window managers disagree on
+that property's order: jwm 2.4 lists it top first, fluxbox 1.3 keeps the order of mapping whatever is
+raised later; the server's own stacking of the root's children is right under all of them), each
+window's ``_NET_WM_NAME`` and frame, leaving out what a person cannot see
 (``_NET_WM_STATE_HIDDEN``, other workspaces by ``_NET_WM_DESKTOP``, docks and the desktop window by
 ``_NET_WM_WINDOW_TYPE``) and marking the assistant's own windows by ``_NET_WM_PID`` or ``WM_CLASS``.
 """
@@ -107,7 +110,7 @@ class X11Desktop:
                 active = self._cardinals(self._root, "_NET_ACTIVE_WINDOW", Xatom.WINDOW)
                 current = self._cardinals(self._root, "_NET_CURRENT_DESKTOP")
                 found = []
-                for xid in reversed([int(v) for v in ids.value]):  # EWMH lists bottom to top
+                for xid in reversed(self._server_order([int(v) for v in ids.value])):  # top first
                     try:
                         window = self._stack_entry(xid, active[0] if active else None, current)
                     except error.XError:  # closed while we looked: it is no longer on the screen
@@ -118,6 +121,28 @@ class X11Desktop:
             except _CONNECT_ERRORS as exc:
                 log.info("window stack unavailable: %s", exc)
                 return None
+
+    def _server_order(self, clients: list[int]) -> list[int]:
+        """``clients`` bottom to top as the X server stacks their top-level windows (the frames a
+        reparenting window manager puts them in). A client gone meanwhile sorts to the bottom (and is
+        then left out as not viewable)."""
+        order = {int(w.id): i for i, w in enumerate(self._root.query_tree().children)}
+
+        def place(index: int, xid: int) -> tuple[int, int]:
+            try:
+                return order.get(self._top_level(self._window(xid)), -1), index
+            except error.XError:
+                return -1, index
+
+        return [xid for _, xid in sorted((place(i, xid), xid) for i, xid in enumerate(clients))]
+
+    def _top_level(self, window: Any) -> int:
+        """The id of the root's child that holds ``window`` (its frame, or itself when unframed)."""
+        while True:
+            parent = window.query_tree().parent
+            if parent is None or isinstance(parent, int) or parent.id in (X.NONE, self._root.id):
+                return int(window.id)
+            window = parent
 
     def _stack_entry(self, xid: int, active: int | None, current: list[int]) -> DesktopWindow | None:
         window = self._window(xid)
@@ -190,12 +215,7 @@ class X11Desktop:
         focus = self._display.get_input_focus().focus
         if isinstance(focus, int) or focus.id in (X.NONE, X.PointerRoot, self._root.id):
             return None
-        window = focus
-        while True:
-            parent = window.query_tree().parent
-            if parent is None or isinstance(parent, int) or parent.id in (X.NONE, self._root.id):
-                break
-            window = parent
+        window = self._window(self._top_level(focus))
         return window if self._viewable(window) else None
 
     def _client_of(self, window: Any) -> Any:

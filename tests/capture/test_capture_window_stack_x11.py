@@ -122,6 +122,27 @@ def test_window_stack_from_ewmh(
     assert tuple(real[y + h // 2, x + w // 2]) == GREEN
 
 
+def test_stacking_as_the_server_keeps_it_under_another_window_manager(
+    xvfb_display: str, jwm: XClients, source: ScreenSource
+) -> None:
+    """jwm 2.4 lists ``_NET_CLIENT_LIST_STACKING`` top first (EWMH says bottom to top), fluxbox 1.3 in
+    the order of mapping: the stack must follow what the X server draws on top, as ``xdotool`` raises."""
+    need("xmessage", "x11-utils")
+    need("xdotool", "xdotool")
+    titles = ["Alder", "Birch", "Cedar"]
+    for i, title in enumerate(titles):  # mapped in this order, each over the one before
+        jwm.start("xmessage", "-title", title, "-geometry", f"+{60 + 90 * i}+{60 + 70 * i}", f"{title} notes")
+    ids = {t: jwm.run("xdotool", "search", "--sync", "--name", f"^{t}$").split()[0] for t in titles}
+    for title in ["Cedar", "Alder", "Birch"]:  # raised in turn: Birch on top, then Alder, Cedar below
+        _activate(jwm, int(ids[title]))
+    want = ["Birch", "Alder", "Cedar"]
+    stack = wait_for(lambda: (s := source.window_stack()) and _titles(s) == want and s, what="jwm's stacking")
+    assert stack.active is not None and stack.active.title == "Birch"
+    _activate(jwm, int(ids["Cedar"]))
+    want = ["Cedar", "Birch", "Alder"]
+    wait_for(lambda: _titles(source.window_stack()) == want, what="restacking under jwm")
+
+
 def test_no_window_manager_means_no_stack(xvfb_display: str, painter: Painter, source: ScreenSource) -> None:
     painter.window((10, 10, 100, 100), GREEN, title="Lonely")
     assert source.window_stack() is None  # nothing says which window covers which
