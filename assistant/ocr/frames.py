@@ -7,6 +7,9 @@ frame whose sides run down from the bar's ends. So a title bar is a pair of long
 that start and end together, with rows of one colour between them, and with a frame side (a
 vertical line of one colour) running on below at least one of its ends for its height at least (a
 text field or a button has the band but no sides below it).
+A frame turns at its bar's top, where a table's cell or a key has the rules or edges of the one
+above running on into its sides, and a band heading a column of like rows is a table's heading or
+a keypad's top row: a window's content grabbed alone, with no desktop round it, holds no window.
 
 Which window lies on top: where two frames overlap, the one whose outline is unbroken there (its
 frame lines still show their colour) lies on the other. The active window's bar differs in colour
@@ -224,6 +227,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     full = _bar_pairs(lines, lines, cfg)
     dim, known = replace(cfg, edge=cfg.dim), set(full)
     sides: dict[tuple[int, int, bool, bool], int] = {}  # bands of one side and foot share it
+    rows: list[Box] = []  # bands whose sides run on above them (:func:`_sides_above`)
 
     def side(x: int, y: int, *, gaps: bool = False, faint: bool = False) -> int:
         key = (x, y, gaps, faint)
@@ -236,21 +240,26 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         body = max(side(x0 - 1, y1), side(x1, y1))
         if body < cfg.body * (y1 - y0):  # another window may lie across the sides
             body = max(side(x0 - 1, y1, gaps=True), side(x1, y1, gaps=True))
-        _keep(px, box, body, cfg, found, grounds)
-    for box in _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg):
+        _keep(px, box, body, cfg, found, grounds, rows)
+    faint = _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg)
+    for box in faint:
         if box in known or any(overlaps(box, bar[0]) for bar in found):
             continue
         x0, y0, x1, y1 = box
         reach = max(side(x0 - 1, y1 + cfg.align, faint=True), side(x1, y1 + cfg.align, faint=True))
-        _keep(px, box, cfg.align + reach if reach else 0, cfg, found, grounds)
+        _keep(px, box, cfg.align + reach if reach else 0, cfg, found, grounds, rows)
     # A dark bar on a desktop of nearly its shade: a dim top over a full foot (half A
     # table-chromium-band-pair: a grey bar on a slate desktop, its foot a blue line over a white page).
-    for box in _bar_pairs(_edge_lines(diff, cfg, cfg.dim, list(lines), above=True), lines, cfg):
+    dark = _bar_pairs(_edge_lines(diff, cfg, cfg.dim, list(lines), above=True), lines, cfg)
+    for box in dark:
         if box in known or any(overlaps(box, bar[0]) for bar in found):
             continue
         x0, y0, x1, y1 = box
-        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds)
-    bars = _distinct(found)
+        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
+    bands = full + faint + dark
+    bars = [
+        bar for bar in _distinct(found) if not _heads(bar[0], rows, cfg) and not _heads(bar[0], bands, cfg, 3)
+    ]
     with_buttons = [bar for bar in bars if _buttons(px, bar[0], grounds[bar[0]], cfg)]
     cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
     return [
@@ -261,12 +270,22 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
 
 
 def _keep(
-    px: np.ndarray, box: Box, body: int, cfg: FrameConfig, found: list[_Bar], grounds: dict[Box, np.ndarray]
+    px: np.ndarray,
+    box: Box,
+    body: int,
+    cfg: FrameConfig,
+    found: list[_Bar],
+    grounds: dict[Box, np.ndarray],
+    rows: list[Box],
 ) -> None:
     """Adds the band ``box`` to ``found`` (its ground to ``grounds``) when it is a title bar: a
-    frame runs on ``body`` rows below it, and it is of one ground with a title on it."""
+    frame runs on ``body`` rows below it, and it is of one ground with a title on it. A band whose
+    sides run on above it goes to ``rows`` instead (:func:`_sides_above`, :func:`_heads`)."""
     if body < cfg.body * (box[3] - box[1]):
         return  # no frame runs on below it: a text field, a button, a table's header
+    if _sides_above(px, box, cfg):
+        rows.append(box)  # a row of a table or a list, or a key under another: its sides run on up
+        return
     share, colour = _ground(px, box, cfg)
     # Something written on it, not a plain stripe: in some row, pixels off its ground for half the
     # bar's height (a share of the width would miss a bar whose title is as dark as its ground,
@@ -278,6 +297,53 @@ def _keep(
         rgb = np.median(colour.reshape(-1, 3), axis=0)
         found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
         grounds[box] = colour
+
+
+def _sides_above(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
+    """Whether the lines at both ends of the band ``box`` run on above its top for half its height
+    or more, in the colour of the sides below it. A window's frame turns at its title bar's top (its
+    border's corner: a pixel or a few above the bar); a table's cell, a striped row or a key in a
+    column has the rules or edges of the cell or key above running on into its own sides. Without a
+    desktop round it (a window's content grabbed alone, a crop) nothing else told such a row from a
+    window: a striped table, a ruled grid and a settings list were read as stacks of windows."""
+    x0, y0, x1, y1 = box
+    faint = replace(cfg, edge=cfg.dim)  # a dark theme's sides (:func:`_bars`) stand apart by this
+    if y0 < 1 or y1 + cfg.align >= px.shape[0]:
+        return False
+    for x in (x0 - 1, x1):
+        if not 1 <= x < px.shape[1] - 1:
+            return False
+        first = px[y0 - 1, x].astype(np.int16)
+        below = px[[y1, y1 + cfg.align], x].astype(np.int16)  # the side, under the bar's own border too
+        if not (np.abs(below - first).sum(axis=1) <= cfg.same).any():
+            return False
+        above = px[y0 - 1 :: -1, x - 1 : x + 2][: (y1 - y0) // 2].astype(np.int16)  # (n, 3, 3): upwards
+        kept = np.abs(above[:, 1] - first).sum(axis=1) <= cfg.same
+        # A rule crossing the line (the cell above's own foot) leaves it its colour, not its edge.
+        if len(above) < (y1 - y0) // 2 or not kept.all() or _shows(above, first, faint).mean() < 0.75:
+            return False
+    return True
+
+
+def _heads(box: Box, rows: list[Box], cfg: FrameConfig, steps: int = 2) -> bool:
+    """Whether the band ``box`` heads a column of like rows: ``steps`` bands or more follow it down
+    one under the other, with its two ends, the first ``steps`` of one height. Of bands whose sides
+    run on above them (``rows``, :func:`_sides_above`), two: a table's heading row or a keypad's top
+    row, whose sides run on down as the column's. Of any bands (a striped table's rows have no
+    sides), three. Under a title bar come a menu bar and a toolbar, each of a height of its own."""
+    x0, _, x1, foot = box
+    heights = []  # one a step down: the edges round a row's border give it several bands
+    while True:
+        below = [
+            r
+            for r in rows
+            if abs(r[1] - foot) <= cfg.align and abs(r[0] - x0) <= cfg.align and abs(r[2] - x1) <= cfg.align
+        ]
+        if not below:
+            break
+        top, foot = min(r[1] for r in below), max(r[3] for r in below)
+        heights.append(foot - top)
+    return len(heights) >= steps and max(heights[:steps]) - min(heights[:steps]) <= cfg.align
 
 
 def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:

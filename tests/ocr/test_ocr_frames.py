@@ -200,3 +200,22 @@ def test_an_inactive_bar_whose_title_hardly_shows_is_found() -> None:
     truth = json.loads((data / "nightmare-inactive-bar.json").read_text())
     frames = find_frames(Image.open(data / "nightmare-inactive-bar.png").convert("RGB"))
     assert [f.box for f in frames] == [pytest.approx(tuple(b), abs=2) for b in truth["frames"]]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "table-chromium-trains",
+        "page-chromium-settings-sidebar",
+        "table-chromium-bordered-prices",
+        "table-qt-orders",
+        "term-w3m-tides-10x20",
+    ],
+)
+def test_a_windows_content_alone_holds_no_window(name: str) -> None:
+    """A window's client area grabbed alone (no frame, no desktop round it): its table's striped
+    rows, its ruled cells and a settings list's rows have sides that run on from the row above,
+    and a heading row heads a column of like rows: no window in it."""
+    image, windows = _screen(name)
+    x, y, w, h = windows[-1]["client"]  # the bottom window: the only one in these scenes
+    assert find_frames(image.crop((x, y, x + w, y + h))) == []
