@@ -511,22 +511,27 @@ def _side_by_side(
     sides: tuple[list[OcrLine], list[OcrLine]],
     covers: list[Box] | None,
     picture: Image.Image | None,
+    fixed: bool | None = None,
 ) -> list[TextBlock]:
     """``lines`` laid out with the two sides' (``sides``: the lines either side of an edge down) each
     laid out on its own: the rest's blocks and the two sides (each as one block of all its lines, a
     column) put in order, and each side's own blocks read in its place; from the first row under
-    both sides with text under each (:func:`_closing`) on, the rest is read after both."""
+    both sides with text under each (:func:`_closing`) on, the rest is read after both. In a
+    terminal (``lines`` in a fixed-width font) every part is a terminal's: a menu bar or a key bar
+    over or under two panels, a few words far apart, is no page of its own."""
+    fixed = fixed or (True if fixed_width(lines) else None)
     taken = {id(ln) for side in sides for ln in side}
-    others = [ln for ln in lines if id(ln) not in taken]
+    cut = {id(w) for side in sides for ln in side for w in ln.words}  # (a line cut at the edge: its words)
+    others = [ln for ln in lines if id(ln) not in taken and not any(id(w) in cut for w in ln.words)]
     end = _closing(others, sides)
     after = [ln for ln in others if end is not None and box_middle(ln.box) >= end]
     later = {id(ln) for ln in after}
-    rest = _layout_pane([ln for ln in others if id(ln) not in later], covers, picture)
-    panes = [_layout_pane(side, covers, picture) for side in sides]
+    rest = _layout_pane([ln for ln in others if id(ln) not in later], covers, picture, fixed)
+    panes = [_layout_pane(side, covers, picture, fixed) for side in sides]
     whole = [TextBlock([ln for b in pane for ln in b.lines]) for pane in panes if pane]
     inner = {id(w): pane for w, pane in zip(whole, [p for p in panes if p], strict=True)}
     out = [b for block in order_blocks(rest + whole, picture) for b in inner.get(id(block), [block])]
-    return out + _layout_pane(after, covers, picture) if after else out
+    return out + _layout_pane(after, covers, picture, fixed) if after else out
 
 
 def _closing(others: list[OcrLine], sides: tuple[list[OcrLine], list[OcrLine]]) -> float | None:
@@ -547,7 +552,10 @@ def _closing(others: list[OcrLine], sides: tuple[list[OcrLine], list[OcrLine]]) 
 
 
 def _layout_pane(
-    lines: list[OcrLine], covers: list[Box] | None = None, picture: Image.Image | None = None
+    lines: list[OcrLine],
+    covers: list[Box] | None = None,
+    picture: Image.Image | None = None,
+    fixed: bool | None = None,
 ) -> list[TextBlock]:
     """One pane's lines as blocks in reading order (``covers``: windows over it, whose edges cut
     lines into no table's cells, :func:`~assistant.ocr.panels.interrupted`). A terminal's (a pane in
@@ -556,12 +564,13 @@ def _layout_pane(
     size of letters; a loosely boxed prompt is no heading). With the ``picture``, what it draws
     between lines parts them (:mod:`assistant.ocr.separators`): an edge down between two columns of
     lines lays each out on its own, read as two columns; an edge across between two lines keeps
-    them out of one paragraph."""
+    them out of one paragraph. ``fixed``: whether the lines are a terminal's, known from the
+    pane they are part of (None: found from them)."""
     sides = beside(lines, picture, covers) if picture is not None else None
     if sides is not None:
-        return _side_by_side(lines, sides, covers, picture)
+        return _side_by_side(lines, sides, covers, picture, fixed)
     dial, lines = find_dial(tidied(lines))
-    terminal = dial is None and fixed_width(lines)
+    terminal = dial is None and (fixed_width(lines) if fixed is None else fixed)
     # (pieces put together before unsure ones go: a prompt's "1:~#" is no stray mark)
     kept = drop_unsure(closed_up(on_rows(lines)), figures=True) if terminal else drop_unsure(lines)
     kept, cut = (kept, []) if terminal else interrupted(kept, covers or [])

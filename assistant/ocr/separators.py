@@ -19,7 +19,9 @@ close they stand, and however well their gaps line up. Two uses:
   parted), or where the lines on its two sides keep to the same rows and one side holds cells (a
   table's column rule, a keypad's keys) or every row has lines on both sides (a table's): two
   panes of text side by side (a terminal split in two) keep to the same rows too, but their texts
-  end and break at rows of their own, and are parted.
+  end and break at rows of their own, and are parted. So are two panes of cells (listings) whose
+  divider runs on where neither side has text (a terminal's panes, a file manager's two panels):
+  a table's rule ends with its rows; a row an engine read whole across the divider is cut there.
 
 An edge is where the grey level steps by more than :data:`STEP` between neighbouring pixels: a
 gradient's gentle steps are no edge, antialiased letters are, but a letter's edges never run on
@@ -34,7 +36,7 @@ import numpy as np
 from PIL import Image
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import Box, OcrLine, box_middle
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle
 
 STEP = 3  # grey levels: a step larger than this between neighbouring pixels is an edge
 SHARE = 2  # line heights: two lines must share this many columns for an edge across them to part them
@@ -52,6 +54,7 @@ SLACK = 2  # px: a line's box may reach this far over an edge and still lie on i
 OVER = 0.3  # or this much of its height (a rule read as a letter: vim's bar between windows as "1")
 ALONG = 0.5  # line heights: a line lies along an edge down when its middle is this close to its rows
 THIN = 3  # px: an underline or a rule is thinner than this; the ground this far each side of it
+RULES = "|Il1!│┃║"  # a rule down read as a letter
 
 
 def _grey(picture: Image.Image, box: Box) -> np.ndarray:
@@ -240,6 +243,14 @@ def _ragged(left: list[OcrLine], right: list[OcrLine]) -> bool:
     return False
 
 
+def _apart(left: list[OcrLine], right: list[OcrLine]) -> bool:
+    """Whether one side has lines on two rows or more with no line of the other on their row: two
+    panes' texts end and break at rows of their own (:func:`_ragged`). Two rows, not one: a
+    table's cell an engine lost (a file manager's selected "/..") leaves one row of the other
+    side alone."""
+    return any(_rows(_lone(a, b)) >= 2 for a, b in ((left, right), (right, left)))
+
+
 def _words(lines: list[OcrLine]) -> float:
     """The median, over the rows of ``lines``, of the most words (of two letters or more: not a
     figure, a date's day, a key's sign) in a run of its lines set less than a line height apart
@@ -344,11 +355,15 @@ def beside(
         closed = [
             bool(_both_sides(across, col + 1, end - BRIDGE, end + BRIDGE + 1).any()) for end in (top, foot)
         ]
-        sides = _sides(lines, x, y0 + top, y0 + foot, closed)
+        # A divider drawn for panes, not for their text: it runs on where neither side has any.
+        divider = _empty_run(lines, y0 + top, y0 + foot) >= PANE_ROWS * high
+        sides = _sides(lines, x, y0 + top, y0 + foot, closed, cut=divider)
         if sides is None or any(_along(x, y0 + top, y0 + foot, c) for c in covers or []):
             continue
         left, right = sides
-        panes = foot - top >= PANE_ROWS * high and _texts(left, right) and _ragged(left, right)
+        panes = foot - top >= PANE_ROWS * high and (
+            (_texts(left, right) and _ragged(left, right)) or (divider and _apart(left, right))
+        )
         boxed = _box_side(across, down, col + 1, top, foot, high)
         if _crossed(across, col + 1, top, foot) or (
             _shared(left, right) >= TABLE_ROWS and not (panes or boxed)
@@ -358,19 +373,34 @@ def beside(
     return None
 
 
+def _empty_run(lines: list[OcrLine], top: int, foot: int) -> int:
+    """The longest stretch of rows from ``top`` to ``foot`` that no line of ``lines`` reaches into,
+    in pixels: an edge down that runs on that far with no text beside it on either side (the
+    empty lower half of two terminal panes, of a file manager's two panels) is drawn to part
+    panes, not as a table's column rule, which ends with its rows' text."""
+    if foot <= top:
+        return 0
+    taken = np.zeros(foot - top, dtype=bool)
+    for line in lines:
+        taken[max(0, line.box[1] - top) : max(0, min(foot, line.box[3]) - top)] = True
+    return max((end - start for start, end in true_runs(~taken)), default=0)
+
+
 def _along(x: int, top: int, foot: int, cover: Box) -> bool:
     """Whether the edge down at ``x`` from ``top`` to ``foot`` is a side of the window ``cover``."""
     return min(abs(x - cover[0]), abs(x - cover[2])) <= BRIDGE and top < cover[3] and cover[1] < foot
 
 
 def _sides(
-    lines: list[OcrLine], x: int, top: int, foot: int, closed: list[bool] | None = None
+    lines: list[OcrLine], x: int, top: int, foot: int, closed: list[bool] | None = None, cut: bool = False
 ) -> tuple[list[OcrLine], list[OcrLine]] | None:
     """The lines left and right of the edge down at ``x`` along ``top``..``foot`` (their middles
     within :data:`ALONG` line heights of its rows); None when one runs across it or either side
     holds fewer than :data:`MIN_ROWS` rows. A line across it at an end, its middle past the
     edge's rows, is neither side's and parts nothing: it ends the edge (two panes' status line,
-    a heading over two columns)."""
+    a heading over two columns). With ``cut`` (a divider between panes), a line across it
+    between two of its words is cut there (:func:`_cut`): an engine reads a terminal's row
+    whole, from one pane on into the next."""
     left: list[OcrLine] = []
     right: list[OcrLine] = []
     ends: list[OcrLine] = []  # lines across the edge at an end
@@ -385,7 +415,11 @@ def _sides(
         elif line.box[0] >= x - slack:
             right.append(line)
         elif top <= middle <= foot:
-            return None
+            pieces = _cut(line, x, slack) if cut else None
+            if pieces is None:
+                return None
+            left.extend(pieces[:1])
+            right.extend(pieces[1:])
         else:
             ends.append(line)
 
@@ -398,3 +432,21 @@ def _sides(
     if _rows(left) < MIN_ROWS or _rows(right) < MIN_ROWS:
         return None
     return left, right
+
+
+def _cut(line: OcrLine, x: int, slack: float) -> tuple[OcrLine, OcrLine] | None:
+    """``line`` cut at the edge down at ``x`` into its words left of it and right of it (each
+    within ``slack`` of it); the divider itself read as a mark ("|", "I") is left out. None
+    when a word runs across it, or no word lies on one side."""
+    left: list[OcrWord] = []
+    right: list[OcrWord] = []
+    for word in line.words:
+        if word.box[2] <= x + slack:
+            left.append(word)
+        elif word.box[0] >= x - slack:
+            right.append(word)
+        elif len(word.text) != 1 or word.text not in RULES:
+            return None
+    if not left or not right:
+        return None
+    return OcrLine.of(left, line.confidence), OcrLine.of(right, line.confidence)

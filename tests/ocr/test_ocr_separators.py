@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr import separators
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.separators import beside, parted
 
@@ -1047,18 +1047,90 @@ def test_two_panes_of_text_side_by_side_are_read_one_after_the_other() -> None:
     assert text.index("parking permit") < text.index("todo.md") < text.index("done.md") < text.index("7L")
 
 
-def test_two_panes_of_a_terminal_are_read_one_after_the_other() -> None:
+def _read_as(lines: list[OcrLine], read: str, edge: int) -> list[OcrLine]:
+    """``lines`` as an engine may return them: as they are; each word right of ``edge`` a line of
+    its own (a listing's cells read apart); or each row whole, across ``edge`` (a terminal's row read
+    from one pane on into the next)."""
+    if read == "right in words":
+        return [
+            ln
+            for line in lines
+            for ln in ([line] if line.box[0] < edge else [OcrLine.of([w]) for w in line.words])
+        ]
+    if read == "rows across":
+        rows: list[list[OcrLine]] = []
+        for line in sorted(lines, key=lambda ln: box_middle(ln.box)):
+            if rows and abs(box_middle(line.box) - box_middle(rows[-1][0].box)) < 0.5 * line.height:
+                rows[-1].append(line)
+            else:
+                rows.append([line])
+        return [
+            OcrLine.of([w for ln in sorted(row, key=lambda ln: ln.box[0]) for w in ln.words]) for row in rows
+        ]
+    return lines
+
+
+@pytest.mark.parametrize("read", ["as lines", "right in words", "rows across"])
+def test_two_panes_of_a_terminal_are_read_one_after_the_other(read: str) -> None:
     """term-tmux-panes-noto: tmux split in two, a line down between the panes to its green status
     line: the left pane (a table of beds, notes, a prompt), then the right one (ls -l, wc), then the
     status line, "[trial] 0:beds*" at its left end and "greenhouse-2" at its right. Each pane's rows
     had been read across with the other's ("bed variety height leaves -rw-r--r-- 1 root root"), and
-    the status line the line ends at is neither pane's."""
-    blocks = layout_blocks(TMUX_PANES, picture=_picture("term-tmux-panes-noto"))
+    the status line the line ends at is neither pane's. The line down runs on far below both panes'
+    text: a divider of panes, not a table's rule, however the engine read the rows: the right
+    pane's listing in cells of a word (no text by :func:`separators._texts`), or each row whole
+    from the left pane on into the right one (cut at the line)."""
+    blocks = layout_blocks(_read_as(TMUX_PANES, read, 757), picture=_picture("term-tmux-panes-noto"))
     text = " ".join(b.text.replace("\n", " ") for b in blocks)
     left = ("Growth trial", "Little Gem", "Iceberg", "water every second day", "noor@lab:~/trial$")
     right = ("total 36", "plan.md", "5485 total", "noor@lab:~/trial/data$")
     assert max(text.index(t) for t in left) < min(text.index(t) for t in right)
     assert max(text.index(t) for t in right) < text.index("0:beds") < text.index("reenhouse-2")
+
+
+def test_two_panels_of_a_file_manager_are_read_one_after_the_other() -> None:
+    """mc's two panels (DejaVu Sans Mono 16, white on blue): each a box, a listing at its top, the
+    rest empty, a menu bar over both and a key bar under them. The engine reads each row whole,
+    from the left panel on into the right one ("/albums 4096 /old-mixes 4096"), and the menu bar's
+    and the key bar's words one by one. The panels' sides run on far below both listings: the rows
+    are cut there, the left panel is read whole, then the right one; the menu bar and the key bar
+    stay rows of a terminal (one block each), though their words stand far apart."""
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 16)
+    cw, ch = font.getlength("M"), sum(font.getmetrics())
+    left = [
+        "/albums     4096",
+        "/live-sets   4096",
+        "cover.png    4821",
+        "radio.flac  31129",
+        "notes.txt     640",
+    ]
+    right = ["/old-mixes  4096", "band.jpg    2304", "tuner.apk   7340"]
+    picture = Image.new("RGB", (int(cw * 80) + 20, ch * 30 + 20), (0, 0, 170))
+    draw = ImageDraw.Draw(picture)
+    lines: list[OcrLine] = []
+
+    def put(col: int, row: int, text: str) -> list[OcrWord]:
+        words, x = [], 10 + col * cw
+        for part in text.split(" "):
+            if part:
+                draw.text((x, 10 + row * ch), part, font=font, fill="white")
+                x0, y0, x1, y1 = draw.textbbox((x, 10 + row * ch), part, font=font)
+                words.append(OcrWord(part, (round(x0), round(y0), round(x1), round(y1)), 0.9))
+            x += (len(part) + 1) * cw
+        return words
+
+    lines += [OcrLine.of([w]) for w in put(1, 0, "Left      File      Command      Options      Right")]
+    for x in (10 + cw * 0.5, 10 + cw * 39.5, 10 + cw * 40.5, 10 + cw * 79.5):  # the panels' sides
+        draw.line((x, 10 + ch * 1.5, x, 10 + ch * 27.5), fill=(200, 200, 200), width=2)
+    for row in range(len(left)):
+        words = put(2, row + 2, left[row]) + (put(42, row + 2, right[row]) if row < len(right) else [])
+        lines.append(OcrLine.of(words))
+    lines += [OcrLine.of([w]) for w in put(0, 28, "1Help     2Menu     3View     4Edit     5Copy")]
+    blocks = layout_blocks(lines, picture=picture)
+    text = " ".join(b.text.replace("\n", " ") for b in blocks)
+    assert max(text.index(t.split()[0]) for t in left) < min(text.index(t.split()[0]) for t in right)
+    assert any(b.text.split() == ["Left", "File", "Command", "Options", "Right"] for b in blocks)
+    assert any(b.text.split()[:3] == ["1Help", "2Menu", "3View"] for b in blocks)
 
 
 def test_panes_parted_by_a_column_of_bars_are_read_one_after_the_other() -> None:
