@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr import separators
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle
-from assistant.ocr.layout import layout_blocks
+from assistant.ocr.layout import TextBlock, layout_blocks, order_blocks
 from assistant.ocr.separators import beside, parted
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
@@ -944,6 +944,33 @@ def test_toolbar_buttons_are_read_before_the_folder_list_under_them() -> None:
         b.text.replace("\n", " ") for b in layout_blocks(lines, picture=_picture("table-chromium-inbox"))
     )
     assert text.index("compose") < text.index("Refresh") < text.index("Delete") < text.index("Inbox 4")
+
+
+@pytest.mark.parametrize("ground", ["rule", "texture"])
+def test_a_textured_ground_ends_no_column(ground: str) -> None:
+    """A paragraph lower left, a block higher right (review finding 6a, session 14). A rule drawn
+    across both between them ends the column, so the block higher right comes first; on a
+    textured ground (noise, as a photo or a patterned wallpaper has) every row steps everywhere,
+    draws no edge, and the paragraph is a column read first, as on a plain ground."""
+    rng = np.random.default_rng(1)
+    grey = np.full((360, 640), 235.0) if ground == "rule" else rng.normal(150, 25, (360, 640))
+    picture = Image.fromarray(np.clip(grey, 0, 255).astype(np.uint8)).convert("RGB")
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 14)
+    if ground == "rule":
+        draw.line((0, 150, 639, 150), fill="black")
+    lines = []
+    for x, y, texts in (
+        (360, 60, ["Right side block", "second line here"]),
+        (30, 200, ["Left column text", "goes on here"]),
+    ):
+        for i, text in enumerate(texts):
+            box = draw.textbbox((x, y + 20 * i), text, font=font)
+            draw.text((x, y + 20 * i), text, font=font, fill="black")
+            lines.append(OcrLine.of([OcrWord(text, box, 0.95)]))
+    blocks = [TextBlock(lines[:2]), TextBlock(lines[2:])]
+    first = order_blocks(blocks, picture)[0].lines[0].text
+    assert first == ("Right side block" if ground == "rule" else "Left column text")
 
 
 def test_entry_fields_beside_their_labels_are_parted_by_nothing() -> None:
