@@ -220,7 +220,9 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     dim foot and dim sides below the bar's own border: :attr:`FrameConfig.dim`), and a bar as dark
     as the desktop (a dim top over a full foot)."""
     found: list[_Bar] = []
-    grounds: dict[Box, np.ndarray] = {}  # each bar's ground (:func:`_ground`), for _buttons
+    grounds: dict[
+        Box, tuple[np.ndarray, np.ndarray]
+    ] = {}  # each bar's ground (:func:`_ground`), for _buttons
     grey = np.asarray(Image.fromarray(px).convert("L"), dtype=np.int16)
     diff = np.abs(np.diff(grey, axis=0))
     lines = _edge_lines(diff, cfg, cfg.edge)
@@ -260,7 +262,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     bars = [
         bar for bar in _distinct(found) if not _heads(bar[0], rows, cfg) and not _heads(bar[0], bands, cfg, 3)
     ]
-    with_buttons = [bar for bar in bars if _buttons(px, bar[0], grounds[bar[0]], cfg)]
+    with_buttons = [bar for bar in bars if _buttons(px, bar[0], *grounds[bar[0]], cfg)]
     cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
     return [
         bar
@@ -275,7 +277,7 @@ def _keep(
     body: int,
     cfg: FrameConfig,
     found: list[_Bar],
-    grounds: dict[Box, np.ndarray],
+    grounds: dict[Box, tuple[np.ndarray, np.ndarray]],
     rows: list[Box],
 ) -> None:
     """Adds the band ``box`` to ``found`` (its ground to ``grounds``) when it is a title bar: a
@@ -296,7 +298,7 @@ def _keep(
             return  # a table's header row: its column rules cross it from edge to edge
         rgb = np.median(colour.reshape(-1, 3), axis=0)
         found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
-        grounds[box] = colour
+        grounds[box] = colour, share
 
 
 def _sides_above(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
@@ -366,14 +368,18 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
     return sum(rules) >= 2
 
 
-def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:
+def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, share: np.ndarray, cfg: FrameConfig) -> bool:
     """Whether the bar has marks at its right end (the close, maximise and minimise buttons every
     window manager here draws there): a text field, a list's highlighted row or a table's cell has
     its text at the left or the middle, and nothing at its right end. ``colour``: the bar's ground
-    at each pixel, (h, w, 3) (:func:`_ground`)."""
+    at each pixel, (h, w, 3), and ``share``: each row's share of it (:func:`_ground`). This, not a
+    bar's colour, rules out a table's heading cell inside a window: a program that draws its own
+    title bar, or a theme's colours per program, give an inactive bar a colour of its own."""
     x0, y0, x1, y1 = box
     high = y1 - y0
-    rows = slice(high // 4, high - high // 4)  # the buttons' middle rows
+    rows = np.arange(high // 4, high - high // 4)  # the buttons' middle rows...
+    known = rows[share[rows] >= 0.5]  # ...whose ground is known: not a row the letters fill, where
+    rows = known if len(known) else rows  # the fit fails (a table heading cell's bold word)
     # (h', w, 3); clear of the last 4 px: a text field's border (2 px with a focus ring) is no button
     start = max(x0, x1 - high - high // 2)
     end = px[y0:y1, start : x1 - 4].astype(np.float32)[rows]
@@ -475,7 +481,6 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     frames = [_widened(px, f, frames, cfg) for f in frames]
     frames = [_footed(f, frames, cfg) for f in frames]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
-    frames = [f for f in frames if not _odd_inside(f, frames, cfg)]
     active = _active([f.colour for f in frames], cfg)
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
     return _stacked(px, frames, cfg)
@@ -540,26 +545,6 @@ def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
     """Whether ``inner`` lies inside ``outer`` with a bar of another height: a table's header or a
     panel inside a window, not a window (one window manager draws every title bar alike)."""
     return inside(inner.box, outer.box) and not _alike(inner, outer, cfg)
-
-
-def _odd_inside(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> bool:
-    """Whether ``frame`` lies inside another window and its bar's colour rules it out as a window:
-    a window manager paints every inactive bar alike and one bar, the active one's, apart. Of three
-    bars or more, this one agrees with no other, so it would be the active one, yet another bar that
-    agrees with no other lies inside no window: that one is the active window. A table's coloured
-    header row, as high as the window's bar, over columns inside it (half A
-    table-tk-hours-under-dialog: a blue "Volunteer" heading inside a window with a grey inactive
-    bar, beside a dark active dialog)."""
-    if len(frames) < 3 or not _inside_another(frame, frames):
-        return False  # of two bars either may be the active one
-    alone = dict(zip(map(id, frames), _apart([f.colour for f in frames], cfg), strict=True))
-    return alone[id(frame)] and any(
-        alone[id(g)] and not _inside_another(g, frames) for g in frames if g is not frame
-    )
-
-
-def _inside_another(frame: Frame, frames: list[Frame]) -> bool:
-    return any(g is not frame and inside(frame.box, g.box) for g in frames)
 
 
 def _stacked(px: np.ndarray, frames: list[Frame], cfg: FrameConfig) -> list[Frame]:

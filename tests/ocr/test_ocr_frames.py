@@ -219,3 +219,27 @@ def test_a_windows_content_alone_holds_no_window(name: str) -> None:
     image, windows = _screen(name)
     x, y, w, h = windows[-1]["client"]  # the bottom window: the only one in these scenes
     assert find_frames(image.crop((x, y, x + w, y + h))) == []
+
+
+def test_a_dialog_inside_its_parent_is_found_whatever_colour_another_bar_has() -> None:
+    """An active dialog inside its parent's box is a window although another window's bar has a
+    colour of its own (a program drawing its own title bar, a theme's colours per program): the
+    terminal's grey bar of multi-page-dialog-qt painted light blue. A heading cell is told from a
+    dialog by what its bar carries (no buttons at its right end), not by colour."""
+    import numpy as np
+
+    image, windows = _screen("multi-page-dialog-qt")
+    px = np.asarray(image).copy()
+    term = next(w for w in windows if w["title"].startswith("desk@"))
+    x, y, w, _ = term["frame"]
+    bar = px[y + 1 : term["client"][1], x + 1 : x + w - 1].astype(int)
+    ground = np.median(bar.reshape(-1, 3), axis=0)
+    bar[np.abs(bar - ground).sum(axis=2) <= 24] = ground + np.array([-40, 10, 35])
+    px[y + 1 : term["client"][1], x + 1 : x + w - 1] = bar.clip(0, 255)
+    frames = find_frames(Image.fromarray(px))
+    assert sorted(f.box for f in frames) == [pytest.approx(_box(w), abs=2) for w in sorted(windows, key=_box)]
+    dialog, parent = (
+        next(f for f in frames if f.box[0] == pytest.approx(_box(w)[0], abs=2))
+        for w in (windows[0], windows[-1])
+    )
+    assert frames.index(dialog) < frames.index(parent)
