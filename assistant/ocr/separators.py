@@ -122,10 +122,10 @@ def ending(picture: Image.Image | None, boxes: list[Box]) -> Callable[[Box, Box]
     """For two of ``boxes`` (``higher`` and ``lower``, side by side): whether an edge runs across
     both of them between ``higher``'s foot and ``lower``'s top, unbroken but for :data:`GAP`
     pixels from the leftmost of their sides to the rightmost, plain ground :data:`THIN` px over
-    and under it: a band's border, a rule, a toolbar's foot. Like a heading across two columns,
-    it ends the column above it: a side menu that starts under a toolbar is not read before the
-    toolbar's buttons to its right. The edges across are found once over the picture under
-    ``boxes``; with no picture nothing ends."""
+    or under it: a band's border (a steep gradient inside: a panel's), a rule, a toolbar's foot.
+    Like a heading across two columns, it ends the column above it: a side menu that starts under
+    a toolbar is not read before the toolbar's buttons to its right. The edges across are found
+    once over the picture under ``boxes``; with no picture nothing ends."""
     if picture is None or not boxes:
         return lambda higher, lower: False
     x0, y0 = max(0, min(b[0] for b in boxes)), max(0, min(b[1] for b in boxes))
@@ -144,14 +144,15 @@ def ending(picture: Image.Image | None, boxes: list[Box]) -> Callable[[Box, Box]
             return False
         share = (counted[top:foot, right] - counted[top:foot, left]) / (right - left)  # (rows,)
         return any(
-            _unbroken(steps[r, left:right]) and plain(r - THIN, left, right) and plain(r + THIN, left, right)
+            _unbroken(steps[r, left:right]) and (plain(r - THIN, left, right) or plain(r + THIN, left, right))
             for r in (top + np.flatnonzero(share >= 0.9)).tolist()
         )
 
     def plain(r: int, left: int, right: int) -> bool:
         """Whether row ``r`` of ``steps`` steps over less than half of ``left``..``right``: the
-        ground :data:`THIN` px beside a rule or a band's border is plain; a textured ground (a
-        photo, a patterned wallpaper) steps nearly everywhere, row after row, and draws no edge."""
+        ground :data:`THIN` px beside a rule or a band's border is plain on one side at least (a
+        band may be a steep gradient inside); a textured ground (a photo, a patterned wallpaper)
+        steps nearly everywhere, row after row, on both sides, and draws no edge."""
         if not 0 <= r < steps.shape[0]:
             return True
         return bool(counted[r, right] - counted[r, left] < 0.5 * (right - left))

@@ -973,6 +973,29 @@ def test_a_textured_ground_ends_no_column(ground: str) -> None:
     assert first == ("Right side block" if ground == "rule" else "Left column text")
 
 
+def test_a_panels_gradient_band_ends_the_column_over_it() -> None:
+    """dlg-fluxbox-zenity-seeds: a dialog's message higher right, the task button "Seed Swap" of the
+    panel at the screen's foot lower left. The panel's top edge runs across both, plain ground over
+    it and a steep gradient (4 grey levels a row) under it: it ends the column, so the panel's
+    button is not read before the message."""
+    message = _lines(
+        [
+            [
+                ("Print forty envelope labels", (567, 336, 737, 351)),
+                ("for the seed swap?", (742, 336, 864, 351)),
+            ],
+            [
+                ("The hall printer has paper", (566, 351, 727, 371)),
+                ("for about sixty pages.", (737, 354, 878, 368)),
+            ],
+        ]
+    )
+    panel = _lines([[("Seed", (57, 785, 87, 793)), ("Swap", (93, 785, 125, 795))]])
+    blocks = [TextBlock(panel), TextBlock(message)]
+    first = order_blocks(blocks, _picture("dlg-fluxbox-zenity-seeds"))[0]
+    assert first.lines[0].text.startswith("Print forty")
+
+
 def test_entry_fields_beside_their_labels_are_parted_by_nothing() -> None:
     """form-tk-preferences: white fields beside labels on the dialog's grey: each field's sides run
     down one row only."""
