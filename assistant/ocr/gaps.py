@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Callable, Sequence
 from functools import partial
 from itertools import pairwise
+from typing import NamedTuple
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -195,9 +196,13 @@ def _bands(rows: list[Row], height: int) -> list[tuple[int, int]]:
     return bands
 
 
-def _main_run(per_row: np.ndarray) -> tuple[int, int]:
+def _main_run(per_row: np.ndarray, tall: int = 0) -> tuple[int, int]:
     """(start, end) of the run of rows with ink (``per_row``: ink pixels per row; gaps of one row
-    bridged, an "i"'s dot) that holds the most ink; (0, 0) when there is none."""
+    bridged, an "i"'s dot) that holds the most ink; (0, 0) when there is none. A run under half the
+    words' height (``tall``) takes in the runs near it (a quarter of that height apart) that reach
+    neither end of the band: a sign's strokes, an "="'s bars 3 rows apart at a 14-pixel label, which
+    alone were too short to be read again. (A sliver of the row above or below starts at the band's
+    edge; a whole glyph's run, a figure's, takes in nothing: a table's rule under it stays out.)"""
     runs: list[list[int]] = []
     for y in np.flatnonzero(per_row).tolist():
         if runs and y - runs[-1][1] <= 1:
@@ -206,7 +211,17 @@ def _main_run(per_row: np.ndarray) -> tuple[int, int]:
             runs.append([y, y + 1])
     if not runs:
         return 0, 0
-    a, b = max(runs, key=lambda r: int(per_row[r[0] : r[1]].sum()))
+    i = max(range(len(runs)), key=lambda k: int(per_row[runs[k][0] : runs[k][1]].sum()))
+    a, b = runs[i]
+    if b - a < tall / 2 and a > 0 and b < len(per_row):
+        near = max(1, tall // 4)
+        inner = [r for r in runs if r[0] > 0 and r[1] < len(per_row)]
+        for r in sorted(inner, key=lambda r: r[0]):  # downwards from the main run
+            if r[0] >= b and r[0] - b <= near:
+                b = r[1]
+        for r in sorted(inner, key=lambda r: -r[0]):  # and upwards
+            if r[1] <= a and a - r[1] <= near:
+                a = r[0]
     return a, b
 
 
@@ -236,19 +251,24 @@ def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None, others: lis
     return not read and panel_of(OcrLine("", box, 0.0), panels) == pane
 
 
-#: Ink under this share of its grid's usual word height is a mark, not a lost cell's text: a
-#: header's sort arrow (10 by 5 pixels among words 11 tall, read "a» 4" beside "Name"), a sliver
-#: of the next row's text at the foot of a row's band. (A figure or a capital is three quarters of
-#: that height or more, a small letter's body two thirds.) Its snippet stays on the sheet (what
-#: else a sheet holds changes the engine's reading of the rest: left off, an xcalc's key outlines
-#: came back "i", "J"); its reading is not taken.
+#: Ink under this share of its grid's usual word height is a mark, not a lost cell's text, where a
+#: mark stands: in the grid's top row or in a column no other row has a word in (a header's sort
+#: arrow, 10 by 5 pixels among words 11 tall, read "a» 4" or "v" beside "Name", in the header's
+#: wide space between two names), or at the top or foot of a row's band (a sliver of the row above
+#: or below). (A figure or a capital is three quarters of that height or more, a small letter's
+#: body two thirds.) Elsewhere short ink is a cell's own: a keypad's lone "=" or "÷" measures
+#: 0.35-0.6 of its labels. A mark's snippet stays on the sheet (what else a sheet holds changes the
+#: engine's reading of the rest: left off, an xcalc's key outlines came back "i", "J"); its reading
+#: is not taken.
 MARK = 0.6
 
 
-def _mark(cell: Cell) -> bool:
-    """``cell``'s ink is a mark (:data:`MARK`), by its grid's words."""
-    box, _, _, words = cell
-    return bool(words) and box[3] - box[1] < MARK * statistics.median(w.box[3] - w.box[1] for w in words)
+def _mark(box: Box, words: list[OcrWord], column: frozenset[str], *, head: bool, edge: bool) -> bool:
+    """Ink in ``box`` is a mark (:data:`MARK`), by its grid's ``words``: short, and in the grid's
+    top row (``head``), in no ``column`` of the other rows, or reaching its row band's top or foot
+    (``edge``)."""
+    short = bool(words) and box[3] - box[1] < MARK * statistics.median(w.box[3] - w.box[1] for w in words)
+    return short and (head or edge or not column)
 
 
 #: A row whose text is under this share of its grid's usual height is a fragment of one (the top
@@ -257,9 +277,15 @@ def _mark(cell: Cell) -> bool:
 FRAGMENT = 0.6
 
 
-#: A gap's box, whether it sits in a column of figures, the words other rows hold in its column,
-#: and the words of its grid.
-Cell = tuple[Box, bool, frozenset[str], list[OcrWord]]
+class Cell(NamedTuple):
+    """A gap's box, whether it sits in a column of figures, the words other rows hold in its
+    column, the words of its grid, and whether its ink is a mark (:func:`_mark`)."""
+
+    box: Box
+    figures: bool
+    column: frozenset[str]
+    words: list[OcrWord]
+    mark: bool = False
 
 
 def gap_cells(
@@ -268,7 +294,7 @@ def gap_cells(
     """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink,
     whether it sits in a column of figures (:func:`_figures`), and the words other rows hold in
     its column (:func:`_column`). With the picture's ``panels``, each pane's grids apart."""
-    return [(box, figures, column) for box, figures, column, _ in _gap_cells(gray, lines, panels)]
+    return [(box, figures, column) for box, figures, column, _, _ in _gap_cells(gray, lines, panels)]
 
 
 def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None) -> list[Cell]:
@@ -341,12 +367,14 @@ def _ink_cells(
     if not ink.any():  # greyed-out text, then
         ink = _faint_ink(crop, tall)
     cells: list[Cell] = []
+    # (the grid's words' height: a row's may be a loose box's, three times its text)
+    usual = round(statistics.median(w.box[3] - w.box[1] for w in words)) if words else tall
     for r0, r1 in _column_runs(ink, tall):
         # The main run of the ink's rows: a band reaching the rows above and below (a
         # terminal's rows 13 pixels apart) holds slivers of their ink, which were read
         # with it ("28" over the top of a "1": lost) or made it look like a border.
         per_row = ink[:, r0:r1].sum(axis=1)  # (h,)
-        y0, y1 = _main_run(per_row)
+        y0, y1 = _main_run(per_row, usual)
         # (thin ink from the band's top to its bottom is a key's or a cell's border, not
         # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground;
         # its main run reaches an end of the band, where slivers of other rows do not)
@@ -355,7 +383,9 @@ def _ink_cells(
         box = (a + r0, top + y0, a + r1, top + y1)
         if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and keep(box):
             column = frozenset(_column(words, a + r0, a + r1))
-            cells.append((box, not head and _figures(words, a + r0, a + r1), column, words))
+            figures = not head and _figures(words, a + r0, a + r1)
+            mark = _mark(box, words, column, head=head, edge=y0 == 0 or y1 == len(per_row))
+            cells.append(Cell(box, figures, column, words, mark))
     return cells
 
 
@@ -501,12 +531,12 @@ def _filled(engine: OcrEngine, gray: np.ndarray, cells: list[Cell]) -> list[OcrL
     # A cell whose ink is a word read elsewhere in its grid is that word (:func:`same_ink`); the
     # rest are read on one sheet, all the cells on it as before (what else a sheet holds changes
     # an engine's reading of a snippet: xcalc's key borders alone on it came back "ll").
-    copies = [same_ink(gray, box, words) for box, _, _, words in cells]
+    copies = [same_ink(gray, cell.box, cell.words) for cell in cells]
     found = [OcrLine(w.text, w.box, w.confidence, [w]) for w in copies if w is not None]
     # Faint cells (greyed-out text) are read apart (:func:`_read_faint`).
     faint = [i for i, copy in enumerate(copies) if copy is None and _faint(gray, cells[i][0])]
-    # A mark (:func:`_mark`) stays on the sheet, as before, but its reading is not taken.
-    todo = [i for i, copy in enumerate(copies) if copy is None and i not in faint and not _mark(cells[i])]
+    # A mark (:func:`_mark`) stays on the sheet, but its reading is not taken.
+    todo = [i for i, copy in enumerate(copies) if copy is None and i not in faint and not cells[i].mark]
     sheet = [i for i in range(len(cells)) if i not in faint]
     read = _read_cells(engine, gray, cells, todo, sheet) if todo else []
     if faint:
@@ -577,7 +607,7 @@ def _read_faint(
             at = [i for i in runs[k] if cells[i][0][0] - 2 <= x <= cells[i][0][2] + 2]
             if len(at) != 1:
                 continue
-            cell, figures, column, _ = cells[at[0]]
+            cell, figures, column = cells[at[0]][:3]
             text = _accepted(word.text, word.confidence, cell, figures, column)
             if text is not None:
                 sure = max(word.confidence, MIN_CONFIDENCE)
@@ -594,7 +624,7 @@ def _read_cells(
     boxes = [cells[i][0] for i in sheet]
     for k, line, _ in read_snippets(engine, gray, boxes, height=SNIPPET_HEIGHT):
         i = sheet[k]
-        box, figures, column, _ = cells[i]
+        box, figures, column = cells[i][:3]
         text = _accepted(line.text, line.confidence, box, figures, column) if i in wanted else None
         if text is not None:
             # a stroke the column vouches for is as sure as the rest (layout drops unsure marks)

@@ -211,8 +211,8 @@ def test_a_lone_figure_a_mixed_sheet_left_unread_is_read_among_figures_alone() -
     keys = [(1493, 611, 1510, 637), (1532, 611, 1589, 637), (1463, 671, 1510, 697), (1533, 671, 1540, 697)]
     keys += [(1581, 671, 1598, 697), (1463, 889, 1491, 898), (1510, 679, 1530, 688), (1533, 671, 1580, 697)]
     keys += [(1598, 701, 1669, 727), (1493, 823, 1510, 845), (1633, 821, 1669, 847), (1490, 912, 1496, 936)]
-    cells: list[Cell] = [(b, True, frozenset({"2", "3"}), []) for b in ones]
-    cells += [(b, False, frozenset(), []) for b in keys]
+    cells = [Cell(b, True, frozenset({"2", "3"}), []) for b in ones]
+    cells += [Cell(b, False, frozenset(), []) for b in keys]
     found = {line.box: line.text for line in _filled(TesseractEngine(), gray, cells)}
     assert [found.get(b) for b in ones] == ["1", "1"]
 

@@ -17,6 +17,7 @@ from assistant.ocr.gaps import (
     _accepted,
     _filled,
     _gap_cells,
+    _ink_cells,
     fill_gaps,
     gap_cells,
     read_snippets,
@@ -730,6 +731,33 @@ def test_a_headers_sort_arrow_is_not_read_as_a_word() -> None:
         gray = np.asarray(image.convert("L"))
     lines = HEADER + CHOOSER
     cells = _gap_cells(gray, lines, None)
-    assert any(box[0] < 1400 and box[1] < 310 for box, _, _, _ in cells)  # the arrow, looked at
+    assert any(c.box[0] < 1400 and c.box[1] < 310 for c in cells)  # the arrow, looked at
     read = _filled(TesseractEngine(), gray, cells)
     assert not [ln.text for ln in read if ln.box[1] < 310 and ln.box[0] < 1400]
+
+
+#: calc-tk's key labels (ink boxes), its "=" key left out as if the engine had lost it.
+KEY_LABELS = [
+    OcrWord(t, b, 0.95)
+    for t, b in [
+        ("MC", (534, 271, 561, 285)), ("MR", (604, 271, 632, 285)), ("M+", (673, 271, 702, 285)),
+        ("C", (752, 271, 763, 285)), ("7", (544, 313, 553, 327)), ("8", (613, 313, 623, 327)),
+        ("9", (683, 313, 693, 327)), ("÷", (752, 316, 764, 325)), ("4", (543, 355, 553, 369)),
+        ("5", (614, 355, 623, 369)), ("6", (683, 355, 693, 369)), ("×", (753, 358, 763, 368)),
+        ("1", (544, 397, 553, 411)), ("2", (613, 397, 622, 411)), ("3", (684, 397, 693, 411)),
+        ("0", (543, 439, 553, 453)), ("+", (752, 441, 764, 453)),
+    ]
+]  # fmt: skip
+
+
+def test_a_lost_keys_short_sign_is_a_cell_not_a_mark() -> None:
+    """A key's lone "=" is under half its keypad's label height (6 of 14 pixels), as short as a
+    header's sort arrow. Short ink is a mark only where a mark stands (the grid's top row, a column
+    no other row fills, a band's edge); under the "9", "6", "3" keys the "=" is a cell, read again."""
+    with Image.open(SCREENS / "calc-tk.png") as image:
+        gray = np.asarray(image.convert("L"))
+    band = (662, 432, 714, 460)  # inside the "=" key, round its label
+    cells = _ink_cells(gray, band, 14, KEY_LABELS, lambda _: True, ruled=True)
+    assert len(cells) == 1 and overlap_share(cells[0].box, (682, 444, 694, 450)) > 0.8
+    assert not cells[0].mark
+    assert _ink_cells(gray, band, 14, KEY_LABELS, lambda _: True, head=True, ruled=True)[0].mark
