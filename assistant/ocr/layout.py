@@ -40,6 +40,9 @@ class TextBlock:
     box: Box = field(init=False)
     # Set for a table, a terminal listing or a button grid: then each of ``lines`` is one row.
     grid: Grid | None = None
+    # Lines on no pane of a picture of several (the desktop, a panel at the screen's edge, with
+    # its task buttons and clock): no window's text, read after every window's.
+    outside: bool = False
 
     def __post_init__(self) -> None:
         self.box = union_box([line.box for line in self.lines])
@@ -375,7 +378,10 @@ def layout_blocks(
             if title is not None and len(panels) > 1 and _own_title(title):
                 continue  # the assistant's own window: its previous description is not read back
             out.extend([title] if title is not None else [])
-        out.extend(_layout_pane(pane, [p.box for p in panels[: key or 0] if p.bar is not None], picture))
+        blocks = _layout_pane(pane, [p.box for p in panels[: key or 0] if p.bar is not None], picture)
+        for block in blocks if key is None else ():
+            block.outside = True
+        out.extend(blocks)
     return out
 
 

@@ -188,16 +188,23 @@ def _is_keypad(lines: Sequence[OcrLine], cfg: DialogConfig) -> bool:
 
 def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -> DialogReading | None:
     """The dialog reading of ``blocks``, or None when they do not look like one dialog: a short text
-    whose lowest row (stray marks aside) is 2..5 short labels spaced apart, with text above it."""
+    whose lowest row (stray marks aside) is 2..5 short labels spaced apart, with text above it.
+    Text outside the window (:attr:`TextBlock.outside`: a panel's task buttons under a dialog) is
+    counted with its words but is no row of it: the buttons are the window's lowest row."""
     cfg = config or DialogConfig()
     # No terminals; a few lines in a fixed font are a message box's (xmessage's "fixed", 6x10)
-    lines = [
+    every = [
         ln
         for b in blocks
         if b.grid is None or not b.grid.monospace or len(b.lines) <= cfg.fixed_lines
         for ln in b.lines
     ]
-    if not lines or sum(len(ln.text.split()) for ln in lines) > cfg.max_words:
+    if not every or sum(len(ln.text.split()) for ln in every) > cfg.max_words:
+        return None
+    inside = [b for b in blocks if not b.outside] or list(blocks)  # (all outside: a window not found)
+    ids = {id(ln) for b in inside for ln in b.lines}
+    lines = [ln for ln in every if id(ln) in ids]
+    if not lines:
         return None
     real = [ln for ln in lines if _letters(ln.text) > cfg.stray_chars]
     if len(real) < 2 or _has_scale(lines) or _is_keypad(lines, cfg):  # no buttons under a chart or keys
@@ -213,7 +220,7 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
     # Below all else, a grid's lines too (strays aside): xcalc's display labels "DEG DEC" above
     # its keys (a grid, left out above) are no buttons.
     level = min(line_middle(ln) for ln in row)
-    others = [ln for b in blocks for ln in b.lines if ln not in row and _letters(ln.text) > cfg.stray_chars]
+    others = [ln for b in inside for ln in b.lines if ln not in row and _letters(ln.text) > cfg.stray_chars]
     if any(line_middle(ln) > level for ln in others):
         return None
     above = [
@@ -230,7 +237,7 @@ def read_dialog(blocks: Sequence[TextBlock], config: DialogConfig | None = None)
             rest.append(block)  # untouched: keeps its grid and heading
         elif kept:
             rest.append(_without(block, kept))
-    words = sum(len(ln.text.split()) for ln in lines)
+    words = sum(len(ln.text.split()) for ln in every)
     tidy = [OcrLine(" ".join(seg.text.split()), seg.box, seg.confidence, seg.words) for seg in labels]
     return DialogReading(rest, tidy, words <= cfg.dialog_words)
 
@@ -251,8 +258,8 @@ def by_window(blocks: Sequence[TextBlock], config: DialogConfig | None = None) -
     reads as a dialog with its button row last in it ("Buttons: Discard, Cancel, Save."), as one
     dialog alone is read; the buttons never leave their window."""
     groups: list[list[TextBlock]] = [[]]
-    for block in blocks:
-        if starts_window(block):
+    for k, block in enumerate(blocks):  # (what lies outside every window is no window's)
+        if starts_window(block) or (block.outside and not (k and blocks[k - 1].outside)):
             groups.append([])
         groups[-1].append(block)
     out: list[TextBlock] = []

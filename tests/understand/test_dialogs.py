@@ -71,6 +71,36 @@ def test_among_windows_a_dialogs_buttons_stay_last_in_its_window() -> None:
     assert said == [message.text, "Buttons: Go Back, Close Anyway", editor.text, toolbar.text, letter.text]
 
 
+def test_text_outside_the_window_is_no_row_of_its_dialog() -> None:
+    """moreA3's dlg-icewm-tk-ferry: a dialog found by its title bar, and under it, outside every
+    window, the panel's task button "Rebook Crossing" at the screen's foot. The buttons are the
+    window's lowest row, not the screen's: the dialog is read as one, the panel's text kept. Among
+    windows, a window not found (a notification: all its text outside) is read apart from the
+    window before it, each with its own buttons (half A's multi-three-small-apart: the timer's
+    "Pause, Reset" had been taken as text and the notification's buttons as the timer's)."""
+    message = TextBlock([_line("Move your crossing to the 10:45 ferry?", 100, 100)])
+    buttons = TextBlock([_line("Keep Booking", 100, 150)]), TextBlock([_line("Refund", 260, 150)])
+    panel = TextBlock([_line("Rebook Crossing", 20, 780)], outside=True)
+    reading = read_dialog([message, *buttons, panel])
+    assert reading is not None and reading.buttons == ["Keep Booking", "Refund"]
+    assert panel in reading.blocks
+    assert read_dialog([message, *buttons, TextBlock([_line("Rebook Crossing", 20, 780)])]) is None
+    timer = TextBlock([_line("Kitchen Timer window", 100, 60)], is_heading=True)
+    notice = [
+        TextBlock([_line("Battery at 14 percent.", 900, 600)], outside=True),
+        TextBlock([_line("Power Settings", 900, 640)], outside=True),
+        TextBlock([_line("Dismiss", 1060, 640)], outside=True),
+    ]
+    said = [b.text for b in by_window([timer, message, *buttons, *notice])]
+    assert said == [
+        timer.text,
+        message.text,
+        "Buttons: Keep Booking, Refund",
+        notice[0].text,
+        "Buttons: Power Settings, Dismiss",
+    ]
+
+
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize(
     ("screen", "buttons"),
