@@ -58,12 +58,14 @@ class FrameConfig:
 @dataclass(frozen=True)
 class Frame:
     """One window found in the picture: its outline and its title bar (image pixels, x0 y0 x1 y1),
-    the bar's colour, and whether its bar marks it as the active window."""
+    the bar's colour, and whether its bar marks it as the active window; ``inner``: the outline of
+    the frame's inner lines (its sides as found, inside a border of several lines; None: ``box``)."""
 
     box: Box
     bar: Box
     colour: tuple[int, int, int]
     active: bool = False
+    inner: Box | None = None
 
 
 _Bar = tuple[
@@ -483,7 +485,7 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
     active = _active([f.colour for f in frames], cfg)
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
-    return _stacked(px, frames, cfg)
+    return [_bordered(px, f, cfg) for f in _stacked(px, frames, cfg)]  # stacked by their inner lines
 
 
 def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
@@ -513,6 +515,58 @@ def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig
         if sides:
             return replace(frame, box=(x0, y0, sides[-1] + 1, y1) if right else (sides[0], y0, x1, y1))
     return frame
+
+
+def _bordered(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
+    """``frame`` out to its border's outer edge on each side. The bar's ends and foot and the sides
+    found are where the frame's inner lines are; a window manager may draw a border of several
+    lines round them (jwm's 4 px and an outline, icewm's bevels of 3-6 px: openbox's is one line,
+    the side itself). A line further out belongs to the border while it is of one colour all along
+    the side, up to the last step beyond which the ground runs on unchanged for a few lines (the
+    desktop). Where something else lies beside the side, or the picture ends, the frame stays; and
+    a width found on one side alone (a panel just above a window at the screen's top edge) is not
+    the border's, which a window manager draws about alike on its sides and foot."""
+    x0, y0, x1, y1 = frame.box
+    height, width = px.shape[:2]
+    rows, cols = np.arange(y0, y1, 2), np.arange(x0, x1, 2)
+    reach = 8  # lines: no window manager's border is wider
+    out = []
+    for lines in (
+        [px[rows, x] for x in range(x0, x0 - reach - 4, -1) if x >= 0],
+        [px[rows, x] for x in range(x1 - 1, x1 + reach + 3) if x < width],
+        [px[y, cols] for y in range(y0, y0 - reach - 4, -1) if y >= 0],
+        [px[y, cols] for y in range(y1 - 1, y1 + reach + 3) if y < height],
+    ):
+        out.append(_border_width(np.asarray(lines, dtype=np.int16), cfg) if len(lines) == reach + 4 else 0)
+    sides = sorted(w for w in (out[0], out[1], out[3]) if w)
+    if len(sides) < 2:
+        return frame
+    width = sides[len(sides) // 2]
+    left, right, foot = (w if abs(w - width) <= 2 else 0 for w in (out[0], out[1], out[3]))
+    top = out[2] if out[2] <= width + 2 else 0  # often thinner: the bar's own edge is the frame's
+    return replace(frame, box=(x0 - left, y0 - top, x1 + right, y1 + foot), inner=frame.box)
+
+
+def _border_width(lines: np.ndarray, cfg: FrameConfig) -> int:
+    """How many of ``lines`` ((k, n, 3): the frame's outermost line found, then the lines further
+    out) past the first are the border's: each of one colour along the side where it shows, the
+    last one a step from the ground that runs on unchanged for 3 lines beyond it (along half the
+    side at least)."""
+    med = np.median(lines, axis=1)  # (k, 3)
+    ground = (np.abs(lines - med[:, None]).sum(axis=2) <= cfg.same).mean(axis=1)  # (k,)
+    one = ground >= 0.6  # a window over a part of the side hides it there
+    best = 0
+    for k in range(1, len(lines) - 3):
+        if not one[k - 1]:
+            break
+        beyond = med[k : k + 3]
+        if (
+            (ground[k : k + 3] >= 0.5).all()  # the desktop beside a part of the side at least
+            and np.abs(beyond - beyond[0]).sum(axis=1).max() <= cfg.same
+            and np.abs(med[k - 1] - med[k]).sum() > cfg.edge
+        ):
+            best = k - 1
+    return best
 
 
 def _footed(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:

@@ -162,11 +162,12 @@ def _frame_panels(frames: list[Frame], size: tuple[int, int], cfg: PanelConfig) 
     covered = np.zeros((rows, cols), dtype=bool)
     panels = []
     for frame in frames:
-        inside = _cells_in(frame.box, rows, cols, c)
+        box = frame.inner or frame.box  # bounded by the frame's inner lines (unframed paints them over)
+        inside = _cells_in(box, rows, cols, c)
         mask = inside & ~covered
         covered |= inside
         if mask.any():
-            panels.append(Panel(frame.box, mask, c, frame.bar))
+            panels.append(Panel(box, mask, c, frame.bar))
     return panels
 
 

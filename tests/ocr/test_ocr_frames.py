@@ -243,3 +243,15 @@ def test_a_dialog_inside_its_parent_is_found_whatever_colour_another_bar_has() -
         for w in (windows[0], windows[-1])
     )
     assert frames.index(dialog) < frames.index(parent)
+
+
+@pytest.mark.parametrize(
+    "name", ["multi-three-emulators-hd", "calc-xcalc-ti-mono-large", "dark-chromium-signin"]
+)
+def test_a_frame_reaches_its_borders_outer_edge(name: str) -> None:
+    """A window manager may draw a border of several lines round a window's side and foot (jwm's 4
+    px and an outline, icewm's bevels): the frame found runs out to its outer edge, each window
+    within 1 px of the window stack's frame (these were 1-3 px short of it)."""
+    image, windows = _screen(name)
+    found = sorted(f.box for f in find_frames(image))
+    assert found == [pytest.approx(b, abs=1) for b in sorted(_box(w) for w in windows)]
