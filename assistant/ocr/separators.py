@@ -55,6 +55,7 @@ OVER = 0.3  # or this much of its height (a rule read as a letter: vim's bar bet
 ALONG = 0.5  # line heights: a line lies along an edge down when its middle is this close to its rows
 THIN = 3  # px: an underline or a rule is thinner than this; the ground this far each side of it
 RULES = "|Il1!│┃║"  # a rule down read as a letter
+CUT_GAP = 0.5  # line heights: a row is cut at a divider only where its words stand this far apart
 
 
 def _grey(picture: Image.Image, box: Box) -> np.ndarray:
@@ -450,7 +451,10 @@ def _sides(
 def _cut(line: OcrLine, x: int, slack: float) -> tuple[OcrLine, OcrLine] | None:
     """``line`` cut at the edge down at ``x`` into its words left of it and right of it (each
     within ``slack`` of it); the divider itself read as a mark ("|", "I") is left out. None
-    when a word runs across it, or no word lies on one side."""
+    when a word runs across it, no word lies on one side, or the words either side of it stand
+    no further apart than a space between words (:data:`CUT_GAP` of the line's height): in a
+    terminal the divider takes a column of its own, and a line of a page the edge merely runs
+    through between two words is no two panes' rows."""
     left: list[OcrWord] = []
     right: list[OcrWord] = []
     for word in line.words:
@@ -460,6 +464,10 @@ def _cut(line: OcrLine, x: int, slack: float) -> tuple[OcrLine, OcrLine] | None:
             right.append(word)
         elif len(word.text) != 1 or word.text not in RULES:
             return None
-    if not left or not right:
+    if (
+        not left
+        or not right
+        or min(w.box[0] for w in right) - max(w.box[2] for w in left) < CUT_GAP * line.height
+    ):
         return None
     return OcrLine.of(left, line.confidence), OcrLine.of(right, line.confidence)

@@ -1183,6 +1183,21 @@ def test_two_panels_of_a_file_manager_are_read_one_after_the_other() -> None:
     assert any(b.text.split()[:3] == ["1Help", "2Menu", "3View"] for b in blocks)
 
 
+def test_a_row_is_cut_at_a_divider_only_where_its_words_stand_apart() -> None:
+    """A terminal's row read whole across two panes ("2024", the divider's column, "/old-mixes",
+    three cells apart) is cut at the divider; a page's heading an edge merely runs through between
+    two words a space apart is not (the edge then parts nothing)."""
+    row = OcrLine.of(
+        [OcrWord("2024", (100, 10, 136, 24), 0.9), OcrWord("/old-mixes", (163, 10, 253, 24), 0.9)]
+    )
+    cut = separators._cut(row, 150, 2)
+    assert cut is not None and [ln.text for ln in cut] == ["2024", "/old-mixes"]
+    heading = OcrLine.of(
+        [OcrWord("Garden", (100, 10, 160, 28), 0.9), OcrWord("club", (166, 10, 200, 28), 0.9)]
+    )
+    assert separators._cut(heading, 163, 2) is None
+
+
 def test_panes_parted_by_a_column_of_bars_are_read_one_after_the_other() -> None:
     """Two panes of a terminal (DejaVu Sans Mono 18, cells as tall as the font) with a "|" in the
     column between them on every row, as vim draws its split when the bar is not in reverse video:
