@@ -444,15 +444,21 @@ def _accepted(
     A reading that another row holds in the same column is vouched for by it (ps's STAT column:
     a lone "S" read at 0.57 under the "S" of the row above). Ink no wider than a stroke
     (``THIN``) read as anything but a stroke is no reading: xcalc's key outlines between two
-    labels came back "0"."""
+    labels came back "0". A number is vouched for by a number of as many digits in its column (a
+    tram's line "7" read at 0.59 under a "3", the other rows' lines lost too)."""
     if box[2] - box[0] <= THIN * (box[3] - box[1]) and not set(text.strip()) <= STROKES:
         return None
-    if confidence >= MIN_CONFIDENCE or (text.strip() in column and confidence >= STROKE_CONFIDENCE):
+    if confidence >= MIN_CONFIDENCE or (_vouched(text.strip(), column) and confidence >= STROKE_CONFIDENCE):
         return text
     narrow = box[2] - box[0] <= STROKE_WIDTH * (box[3] - box[1])
     if figures and narrow and text.strip() in STROKES and confidence >= STROKE_CONFIDENCE:
         return "1"
     return None
+
+
+def _vouched(text: str, column: frozenset[str]) -> bool:
+    """``text`` is a word its column holds, or a number as long as a number there."""
+    return text in column or (text.isdigit() and any(w.isdigit() and len(w) == len(text) for w in column))
 
 
 def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False, height: int = 0) -> Image.Image:

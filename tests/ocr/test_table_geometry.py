@@ -761,3 +761,15 @@ def test_a_lost_keys_short_sign_is_a_cell_not_a_mark() -> None:
     assert len(cells) == 1 and overlap_share(cells[0].box, (682, 444, 694, 450)) > 0.8
     assert not cells[0].mark
     assert _ink_cells(gray, band, 14, KEY_LABELS, lambda _: True, head=True, ruled=True)[0].mark
+
+
+def test_a_number_is_vouched_for_by_a_number_as_long_in_its_column() -> None:
+    """A narrow column of tram lines lost four of its five figures; read again, each "7" came back
+    at 0.59, under the bar, and the column (its name and one "3") held no "7" to vouch for it. A
+    one-digit number vouches for a one-digit reading; a word or a longer number does not."""
+    box = (345, 296, 352, 306)  # table-jwm-chromium-depot-pair, live: a lost "7" under "Line"
+    assert _accepted("7", 0.594, box, False, frozenset({"Line", "3"})) == "7"
+    assert _accepted("7", 0.594, box, False, frozenset({"Line", "12"})) is None
+    assert _accepted("7a", 0.594, box, False, frozenset({"Line", "3"})) is None
+    assert _accepted("7", 0.25, box, False, frozenset({"Line", "3"})) is None
+
