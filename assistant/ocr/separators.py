@@ -378,9 +378,9 @@ def beside(
         panes = foot - top >= PANE_ROWS * high and (
             (_texts(left, right) and _ragged(left, right)) or (divider and _apart(left, right))
         )
-        boxed = _box_side(across, down, col + 1, top, foot, high)
         if _crossed(across, col + 1, top, foot) or (
-            _shared(left, right) >= TABLE_ROWS and not (panes or boxed)
+            _shared(left, right) >= TABLE_ROWS
+            and not (panes or _box_side(across, down, col + 1, top, foot, high))  # (only then asked)
         ):
             continue
         return left, right
