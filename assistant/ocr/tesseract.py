@@ -164,6 +164,9 @@ class InkConfig:
     # patch is an icon's (a window's icon in its title bar), left as it is.
     word: int = 24
     gap: int = 10
+    # An unbroken coloured line this long (a frame's edge or handle, an underline) is no letter.
+    rule: int = 72
+    tall: int = 5
     # Only a pixel this much lighter in its brightest channel than in grey is changed: a letter's
     # colour, not the edge of a white letter on a coloured ground (a title bar's), whose grey is
     # nearly its brightest channel already.
@@ -171,6 +174,13 @@ class InkConfig:
     # The ground round a pixel (``around`` pixels square, mean grey) is dark below this.
     around: int = 31
     dark: float = 100.0
+    # Light letters on a coloured ground (a selection or a search hit of a few characters, too small
+    # for a solid patch): a grey pixel of at least ``light`` with dark coloured pixels within
+    # ``stroke`` of it on all four sides lies inside a coloured ground, which is the coloured
+    # cells reached from it through mostly coloured cells in ``spread`` steps of a cell.
+    light: int = 150
+    stroke: int = 3
+    spread: int = 7
 
 
 def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) -> np.ndarray:
@@ -181,10 +191,12 @@ def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) ->
     removed lines) are nearly as dark as the ground in grey, blue ones darker still, green ones
     half as light as white, and the inversion of dark areas and one threshold lose them, though a
     person sees them plainly: ink is what differs from its ground, whatever its hue. Only thin
-    coloured marks are letters: a coloured ground (a prompt's band, a selected row, mc's blue
-    panel) has its letters read against it in grey as before (white on blue would be lost against
-    the blue's brightest channel), and grey pixels (the ground, white or grey letters) keep their
-    grey."""
+    coloured marks that stand up in words are letters: a coloured ground (a prompt's band, a
+    selected row or a few selected characters, mc's blue panel) has its letters read against it
+    in grey as before (white on blue would be lost against the blue's brightest channel); a
+    window's coloured edges and handle are lines, not letters (lifted, they changed tesseract's
+    reading of the window: two tmux panes read as one); grey pixels (the ground, white or grey
+    letters) keep their grey."""
     cfg = cfg or InkConfig()
     red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
     top = np.maximum(np.maximum(red, green), blue)
@@ -193,9 +205,8 @@ def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) ->
         return gray
     # Decided on 2x2 cells, as the inversion's dark areas are (a quarter of the work).
     h, w = gray.shape
-    share = _cells(coloured) / 4.0
-    dark = box_mean(_cells(gray) / 4.0, cfg.around // 2) < cfg.dark
-    seen = dark & (share > 0)
+    seen = _any_cells(coloured)
+    seen &= box_mean(_cells(gray), cfg.around // 2) < 4.0 * cfg.dark  # (on a dark ground)
     if not seen.any():
         return gray
     # Only the cells round those coloured on a dark ground are looked at (further than any window
@@ -204,21 +215,102 @@ def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) ->
     reach = cfg.near + cfg.gap
     r0, r1 = max(0, int(rows[0]) - reach), int(rows[-1]) + 1 + reach
     c0, c1 = max(0, int(cols[0]) - reach), int(cols[-1]) + 1 + reach
-    share, seen = share[r0:r1, c0:c1], seen[r0:r1, c0:c1]
+    share, seen = _cells(coloured[2 * r0 : 2 * r1, 2 * c0 : 2 * c1]) / 4.0, seen[r0:r1, c0:c1]
     solid = box_mean(share, cfg.solid // 2 + 1) > 0.999
     ground = box_mean(solid, cfg.solid // 2 + 1 + cfg.margin) > 0
+    ground |= _holding(share, coloured, gray, (r0, r1, c0, c1), cfg)
     thin = box_mean(share, cfg.near // 2) <= cfg.thin
-    cells = seen & thin & ~ground
+    # An unbroken coloured line (a frame's edge or handle, an underline, a rule) is no letter, and
+    # no word: a window's handle on a dark desktop made one.
+    marks = coloured[2 * r0 : 2 * r1, 2 * c0 : 2 * c1]
+    lines = _lines(marks, cfg.rule)
+    cells = seen & thin & ~ground & ~_any_cells(lines, 2)[: seen.shape[0], : seen.shape[1]]
+    # Letters stand up: a word holds a stroke at least ``tall`` high (a handle's 4-px pieces none).
+    upright = marks & ~lines & cells.repeat(2, axis=0).repeat(2, axis=1)[: marks.shape[0], : marks.shape[1]]
+    starts = upright.copy()  # (where a stroke that tall starts)
+    for k in range(1, cfg.tall):
+        starts[:-k] &= upright[k:]
+    starts[-cfg.tall + 1 :] = False
+    stems = _any_cells(starts)[: seen.shape[0], : seen.shape[1]]
+    cells &= box_mean(stems, cfg.near, cfg.word) > 0
     if cfg.word:
         cells &= box_mean(_words(cells, cfg.word // 2, cfg.gap // 2), cfg.near, 1) > 0
     letters = np.zeros(gray.shape, dtype=bool)
     part = cells.repeat(2, axis=0).repeat(2, axis=1)[: h - 2 * r0, : w - 2 * c0]
     letters[2 * r0 : 2 * r0 + part.shape[0], 2 * c0 : 2 * c0 + part.shape[1]] = part
+    letters[2 * r0 : 2 * r1, 2 * c0 : 2 * c1] &= ~lines
     letters &= coloured & (top.astype(np.int16) - gray >= cfg.lift)
     if not letters.any():
         return gray
     out = gray.copy()
     out[letters] = top[letters]
+    return out
+
+
+def _holding(
+    share: np.ndarray, coloured: np.ndarray, gray: np.ndarray, crop: tuple[int, int, int, int], cfg: InkConfig
+) -> np.ndarray:
+    """The cells (of ``share``, the coloured share of 2x2 cells cropped to ``crop``, rows r0:r1 and
+    columns c0:c1) of a coloured ground that holds light letters: from each light pixel with dark
+    coloured pixels on all four sides within a stroke, through mostly coloured cells. A selected
+    word's blue is a ground, though too small for a solid patch; a red letter beside it is not."""
+    r0, r1, c0, c1 = crop
+    g = gray[2 * r0 : 2 * r1, 2 * c0 : 2 * c1]
+    walls = coloured[2 * r0 : 2 * r1, 2 * c0 : 2 * c1] & (g < cfg.dark)
+    inside = (g >= cfg.light) & ~coloured[2 * r0 : 2 * r1, 2 * c0 : 2 * c1]
+    if not (inside.any() and walls.any()):
+        return np.zeros(share.shape, dtype=bool)
+    for axis in (0, 1):
+        inside &= _near(walls, cfg.stroke, axis, before=True) & _near(walls, cfg.stroke, axis, before=False)
+        if not inside.any():
+            return np.zeros(share.shape, dtype=bool)
+    seeds = _any_cells(inside)[: share.shape[0], : share.shape[1]]
+    # Grown only in the box round the seeds that ``spread`` steps can reach.
+    rows, cols = np.flatnonzero(seeds.any(axis=1)), np.flatnonzero(seeds.any(axis=0))
+    y0, y1 = max(0, int(rows[0]) - cfg.spread - 1), int(rows[-1]) + cfg.spread + 2
+    x0, x1 = max(0, int(cols[0]) - cfg.spread - 1), int(cols[-1]) + cfg.spread + 2
+    held, path = seeds[y0:y1, x0:x1], share[y0:y1, x0:x1] >= 0.75
+    for _ in range(cfg.spread):
+        grown = (box_mean(held, 3) > 0) & path | held
+        if (grown == held).all():
+            break
+        held = grown
+    out = np.zeros(share.shape, dtype=bool)
+    out[y0:y1, x0:x1] = (box_mean(held, 3) > 0) & (share[y0:y1, x0:x1] > 0)  # and the ground's edge
+    return out
+
+
+def _lines(marks: np.ndarray, length: int) -> np.ndarray:
+    """Pixels of ``marks`` (2-D bool) in an unbroken row or column of at least ``length``: longer
+    than a tall letter's stroke or a bold word's foot, whose touching serifs run on for a few
+    letters."""
+    return np.asarray(_runs(marks, length) | _runs(marks.T, length).T)
+
+
+def _near(marks: np.ndarray, reach: int, axis: int, before: bool) -> np.ndarray:
+    """(h, w) bool: a mark (``marks``, h, w bool) lies within ``reach`` pixels before (above or left
+    of) or after each pixel along ``axis`` (0: upright, 1: across), the pixel itself not counted."""
+    m = np.moveaxis(marks, axis, 0)
+    found = np.zeros_like(m)
+    for k in range(1, min(reach, m.shape[0] - 1) + 1):
+        if before:
+            found[k:] |= m[:-k]
+        else:
+            found[:-k] |= m[k:]
+    return np.moveaxis(found, 0, axis)
+
+
+def _runs(marks: np.ndarray, length: int) -> np.ndarray:
+    """Pixels of ``marks`` (2-D bool) in an unbroken run of at least ``length`` along a row."""
+    out = np.zeros(marks.shape, dtype=bool)
+    rows = np.flatnonzero(np.count_nonzero(marks, axis=1) >= length)  # (only these can hold one)
+    if not rows.size:
+        return out
+    edges = np.diff(np.pad(marks[rows], ((0, 0), (1, 1))).view(np.int8), axis=1)  # 1: a run starts, -1: ends
+    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)  # in the same order, pairwise
+    long = ends[1] - starts[1] >= length
+    for y, x0, x1 in zip(rows[starts[0][long]], starts[1][long], ends[1][long], strict=True):
+        out[y, x0:x1] = True
     return out
 
 
@@ -238,8 +330,15 @@ def _words(marks: np.ndarray, least: int, gap: int) -> np.ndarray:
 def _cells(values: np.ndarray) -> np.ndarray:
     """The sums of ``values`` (h, w) over 2x2 cells, (ceil(h / 2), ceil(w / 2)), edges repeated."""
     h, w = values.shape
-    v = np.pad(values, ((0, h % 2), (0, w % 2)), mode="edge").astype(np.float32)
+    v = np.pad(values, ((0, h % 2), (0, w % 2)), mode="edge").astype(np.uint16)  # (bool or uint8)
     return np.asarray(v[0::2, 0::2] + v[1::2, 0::2] + v[0::2, 1::2] + v[1::2, 1::2])
+
+
+def _any_cells(marks: np.ndarray, least: int = 1) -> np.ndarray:
+    """The 2x2 cells (as :func:`_cells`) holding at least ``least`` of ``marks`` (2-D bool)."""
+    h, w = marks.shape
+    m = np.pad(marks, ((0, h % 2), (0, w % 2)), mode="edge").view(np.uint8)
+    return np.asarray(m[0::2, 0::2] + m[1::2, 0::2] + m[0::2, 1::2] + m[1::2, 1::2] >= least)
 
 
 BAR = "|"
