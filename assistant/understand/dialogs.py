@@ -66,14 +66,19 @@ def _letters(text: str) -> int:
 
 
 def _is_label(line: OcrLine, cfg: DialogConfig) -> bool:
-    """A button's label: a few words starting with a capital, no figures or commas (a status bar's
-    "Line 1, Column 4", a terminal's "0:00", an OCR fragment "ue to payme" are not)."""
+    """A button's label: a few words starting with a capital, no commas, no figures but in a name
+    of letters and figures after a word ("Send T-402": a status bar's "Line 1, Column 4", "Col 4",
+    "UTF-8", a terminal's "0:00", an OCR fragment "ue to payme" are not)."""
     text = " ".join(line.text.split())
+    words = text.split()
     return (
-        1 <= len(text.split()) <= cfg.max_label_words
+        1 <= len(words) <= cfg.max_label_words
         and len(text) <= cfg.max_label_chars
         and text[:1].isupper()
-        and not any(ch.isdigit() or ch == "," for ch in text)
+        and "," not in text
+        and not any(
+            _has_digit(w) and (k == 0 or not any(ch.isalpha() for ch in w)) for k, w in enumerate(words)
+        )
         and _letters(text) >= 2
     )
 

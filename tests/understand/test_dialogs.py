@@ -71,6 +71,20 @@ def test_among_windows_a_dialogs_buttons_stay_last_in_its_window() -> None:
     assert said == [message.text, "Buttons: Go Back, Close Anyway", editor.text, toolbar.text, letter.text]
 
 
+def test_a_label_may_name_a_thing_by_letters_and_figures() -> None:
+    """moreA3's dlg-jwm-tk-dark-night: "Not Tonight" and "Send T-402" are its buttons (a name of
+    letters and figures after a word); an editor's status bar ("Col 4", "UTF-8", "Line 1") under
+    a short text is no row of buttons."""
+    message = TextBlock([_line("Send the spare tram to line 9 tonight?", 100, 100)])
+    reading = read_dialog(
+        [message, TextBlock([_line("Not Tonight", 100, 150)]), TextBlock([_line("Send T-402", 260, 150)])]
+    )
+    assert reading is not None and reading.buttons == ["Not Tonight", "Send T-402"]
+    for status in (["Line 1", "Col 4"], ["UTF-8", "Unix"], ["Spaces 4", "Plain Text"]):
+        row = [TextBlock([_line(label, 100 + 160 * k, 150)]) for k, label in enumerate(status)]
+        assert read_dialog([message, *row]) is None
+
+
 def test_text_outside_the_window_is_no_row_of_its_dialog() -> None:
     """moreA3's dlg-icewm-tk-ferry: a dialog found by its title bar, and under it, outside every
     window, the panel's task button "Rebook Crossing" at the screen's foot. The buttons are the
