@@ -105,7 +105,9 @@ def _bar_pairs(
     """Bands between two edges that start and end together, as high as a title bar: a top of
     ``lines`` (full edges) and a foot of ``feet`` (dim ones too, :attr:`FrameConfig.dim`). A band
     that an edge crosses from end to end away from its top and foot is two bands, not one bar (a
-    ruled table's header and its first row)."""
+    ruled table's header and its first row). A bar with rounded top corners (fluxbox's bora and
+    zimek styles) has a top shorter than its foot by as much at both ends, 2 px to half its height:
+    the foot gives its width (a pixel in at both ends is a border's corner, as in openbox's)."""
     out = []
     rows = sorted(feet)
     across = sorted(lines)
@@ -113,12 +115,18 @@ def _bar_pairs(
         first, last = bisect_left(rows, top + cfg.min_height), bisect_right(rows, top + cfg.max_height)
         for bottom in rows[first:last]:  # the feet's rows only: most rows have no long edge
             inner = across[bisect_right(across, top + cfg.align) : bisect_left(across, bottom - cfg.align)]
+            corner = max(cfg.align, (bottom - top) // 2)  # a rounded corner's inset of the top
             for x0, x1 in runs:
                 for u0, u1 in feet[bottom]:
-                    if abs(u0 - x0) <= cfg.align and abs(u1 - x1) <= cfg.align:
+                    left, right = x0 - u0, u1 - x1  # how far the top is in from the foot's ends
+                    if 1 < left <= corner and 1 < right <= corner and abs(left - right) <= 2:
+                        box = (u0, top, u1, bottom)  # rounded top corners: the foot is the bar's width
+                    elif abs(left) <= cfg.align and abs(right) <= cfg.align:
                         box = (max(x0, u0), top, min(x1, u1), bottom)
-                        if not any(_spans(lines[r], box, cfg) for r in inner):
-                            out.append(box)
+                    else:
+                        continue
+                    if not any(_spans(lines[r], box, cfg) for r in inner):
+                        out.append(box)
     return out
 
 
@@ -354,18 +362,27 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
     """Whether rules cross the band from its top edge to its bottom edge inside its ends (two or
     more columns): a ruled table's header row (its column rules), never a title bar, whose title
     keeps clear of its edges. ``colour``: the band's ground at each pixel, (h, w, 3). A rule is thin
-    (3 px at most) and alone: no other line crosses within a bar's height of it. The window's icon
-    and the button boxes of a thin bar (12 px under a 5-point title) fill its height too, but as
-    boxes, each two sides close together, or as a block."""
+    (3 px at most) and alone: no other line crosses within a bar's height of it, and it parts one
+    ground (a column rule between two heading cells of one colour). The window's icon and the
+    button boxes of a thin bar (12 px under a 5-point title) fill its height too, but as boxes, each
+    two sides close together, or as a block; a title in a box of its own (icewm's metal2 and
+    Infadel2, Artwiz-boxed) has two sides far apart, each between the bar's ground and the box's."""
     x0, y0, x1, y1 = box
     high = y1 - y0
     band = px[y0:y1, x0:x1].astype(np.float32)  # (h, w, 3)
     off = np.abs(band - colour).sum(axis=2) > cfg.edge  # (h, w)
-    runs = true_runs(off[1:-1].all(axis=0)[6:-6])  # the edges' own rows left out
+    runs = [(a + 6, b + 6) for a, b in true_runs(off[1:-1].all(axis=0)[6:-6])]  # edges' rows left out
+
+    def parts(a: int, b: int) -> bool:  # one ground on both sides: a rule, not a box's side
+        left, right = (np.median(band[1:-1, u:v].reshape(-1, 3), axis=0) for u, v in ((a - 3, a), (b, b + 3)))
+        return bool(np.abs(left - right).sum() <= cfg.edge)
+
     rules = [
         b - a
         for a, b in runs
-        if b - a <= 3 and not any(c < b + high and a - high < d and (c, d) != (a, b) for c, d in runs)
+        if b - a <= 3
+        and not any(c < b + high and a - high < d and (c, d) != (a, b) for c, d in runs)
+        and parts(a, b)
     ]
     return sum(rules) >= 2
 

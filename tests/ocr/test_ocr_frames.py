@@ -255,3 +255,33 @@ def test_a_frame_reaches_its_borders_outer_edge(name: str) -> None:
     image, windows = _screen(name)
     found = sorted(f.box for f in find_frames(image))
     assert found == [pytest.approx(b, abs=1) for b in sorted(_box(w) for w in windows)]
+
+
+def _drawn_window(rounded: int, boxed: bool) -> Image.Image:
+    """A window drawn as fluxbox and icewm themes draw one: a 22-px bar (top corners rounded by
+    ``rounded`` px; the title in a box of its own when ``boxed``), three buttons at its right end, a
+    1-px frame round a white body, on a dark desktop."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 12)
+    image = Image.new("RGB", (1000, 400), (46, 52, 64))
+    draw = ImageDraw.Draw(image)
+    x0, y0, x1, y1, bar = 100, 60, 900, 340, 22
+    draw.rectangle((x0, y0 + rounded, x1, y1), fill=(60, 90, 150))  # the frame's colour
+    draw.rounded_rectangle((x0, y0, x1, y0 + bar), radius=rounded, fill=(60, 90, 150))
+    draw.rectangle((x0 + 1, y0 + bar, x1 - 1, y1 - 1), fill="white")
+    if boxed:
+        draw.rectangle((446, y0 + 1, 504, y0 + bar - 1), fill=(200, 200, 210), outline=(20, 20, 30))
+    draw.text((452, y0 + 4), "Ferries", font=font, fill=(20, 20, 30) if boxed else "white")
+    for i in range(3):
+        draw.rectangle((x1 - 20 - 18 * i, y0 + 6, x1 - 10 - 18 * i, y0 + 16), outline="white")
+    for i, row in enumerate(["Puffin 09:30 Pier A", "Gull 10:45 Pier B", "Tern 12:20 Pier A"]):
+        draw.text((x0 + 12, y0 + bar + 12 + 20 * i), row, font=font, fill="black")
+    return image
+
+
+def test_a_bar_with_rounded_corners_is_a_title_bar() -> None:
+    """A bar whose top corners are rounded (fluxbox's bora and zimek styles) has a top edge shorter
+    than its foot at both ends: the foot gives its width, and the window is found."""
+    frames = find_frames(_drawn_window(6, False))
+    assert [f.box for f in frames] == [pytest.approx((100, 60, 901, 341), abs=2)]
