@@ -63,8 +63,11 @@ def test_release_closes_the_second_looks_recogniser() -> None:
     before = [read.text for read in reader.read([np.asarray(line)])]
     assert "ocr (LineReader)" in describer.release()
     assert str(reader.files.recognizer.resolve()) not in _open_files() and reader._characters == []
-    assert [read.text for read in reader.read([np.asarray(line)])] == before
-    assert describer.release() == ["ocr (LineReader)"]  # reopened by the read, so let go again
+    assert [read.text for read in reader.read([np.asarray(line)])] == before  # (remembered: not reopened)
+    other = Image.new("RGB", (160, 40), "white")
+    ImageDraw.Draw(other).text((8, 4), "SAVE", fill="black", font=ImageFont.load_default(size=28))
+    assert [read.text for read in reader.read([np.asarray(other)])] != before
+    assert describer.release() == ["ocr (LineReader)"]  # reopened by a new read, so let go again
 
 
 @pytest.mark.timeout(120)

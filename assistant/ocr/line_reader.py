@@ -9,6 +9,7 @@ decoding of :mod:`assistant.ocr.rapid` (:mod:`assistant.ocr.ppocr_recognize`).
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import AssistantError
-from assistant.ocr.ppocr_recognize import RecognizeConfig
+from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig
 
 
 @dataclass
@@ -49,7 +50,7 @@ class LineReader:
     def __init__(
         self,
         threads: int | None = None,
-        remember: int = 4096,
+        remember: int = 1024,
         config: RecognizeConfig | None = None,
         layout: StripLayout | None = None,
     ) -> None:
@@ -62,9 +63,12 @@ class LineReader:
         self._session: Any = None
         self._characters: list[str] = []
         self._lock = threading.Lock()
-        # Readings kept by the ink they were read from (:func:`assistant.ocr.look_read.ink_key`):
-        # a desktop shows the same title bar buttons, icons and prompts picture after picture.
-        self._memory: OrderedDict[bytes, ReadLine] = OrderedDict()
+        # Readings of whole strips, kept by the strip's pixels: the same picture read again (a
+        # screen described twice) costs no run. Not by each picture's ink: the recogniser reads a
+        # short picture by what shares its strip ("0" at 1.0 among a keypad's labels, at 0.91
+        # among marks), so a reading remembered from another strip was one a fresh reading need
+        # not give, and what a screen was read as depended on the screens read before it.
+        self._memory: OrderedDict[bytes, LineText] = OrderedDict()
         self.remember = remember
 
     def _load(self) -> Any:
@@ -87,22 +91,21 @@ class LineReader:
             self._characters = []  # ~18 k strings (issue #19): read again with the session
         return held
 
-    def recall(self, key: bytes) -> ReadLine | None:
-        """What the line picture with this ink ``key`` was read as before (None: not read yet)."""
-        with self._lock:
-            line = self._memory.get(key)
-            if line is not None:
-                self._memory.move_to_end(key)
-            return line
+    def _recall(self, key: bytes | None) -> LineText | None:
+        """The reading of the strip with this ``key`` made before (None: not read yet; the lock held)."""
+        line = self._memory.get(key) if key is not None else None
+        if line is not None:
+            self._memory.move_to_end(key)  # type: ignore[arg-type]
+        return line
 
-    def keep(self, key: bytes, line: ReadLine) -> None:
-        """``line`` remembered as the reading of the ink ``key`` (the oldest forgotten beyond
-        ``remember`` readings: about 60 bytes each, and the words)."""
-        with self._lock:
-            self._memory[key] = line
-            self._memory.move_to_end(key)
-            while len(self._memory) > self.remember:
-                self._memory.popitem(last=False)
+    def _keep(self, key: bytes | None, line: LineText) -> None:
+        """``line`` remembered as the reading of the strip ``key`` (the oldest forgotten beyond
+        ``remember``; the lock held)."""
+        if key is None or self.remember <= 0:
+            return
+        self._memory[key] = line
+        while len(self._memory) > self.remember:
+            self._memory.popitem(last=False)
 
     def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
         """Each picture's text, in the order given.
@@ -148,17 +151,28 @@ class LineReader:
 
         laid = strips(pictures, indices, self.layout)
         half_gap = self.layout.gap // 2
+        # (In a batch of several, a strip would be padded to the widest: kept only when read alone.)
+        keys = [_strip_key(s.pixels) if cfg.batch == 1 else None for s in laid]
         with self._lock:
-            rec = self._load()
-            name = rec.get_inputs()[0].name
-            found = recognize_lines(
-                [s.pixels for s in laid], lambda batch: rec.run(None, {name: batch})[0], self._characters, cfg
-            )
+            found: list[LineText | None] = [self._recall(k) for k in keys]
+            todo = [n for n, line in enumerate(found) if line is None]
+            if todo:
+                rec = self._load()
+                name = rec.get_inputs()[0].name
+                read = recognize_lines(
+                    [laid[n].pixels for n in todo],
+                    lambda batch: rec.run(None, {name: batch})[0],
+                    self._characters,
+                    cfg,
+                )
+                for n, fresh in zip(todo, read, strict=True):
+                    found[n] = fresh
+                    self._keep(keys[n], fresh)
         out = []
         for strip, line in zip(laid, found, strict=True):
             width = strip.pixels.shape[1]
             words: list[list[ReadWord]] = [[] for _ in strip.indices]
-            for word in line.words:
+            for word in line.words if line is not None else []:  # (every strip read by now)
                 middle = (word.start + word.end) / 2 * width
                 for k, (a, b) in enumerate(strip.spans):
                     if a - half_gap <= middle < b + half_gap:
@@ -169,6 +183,12 @@ class LineReader:
                         break
             out.append((strip, words))
         return out
+
+
+def _strip_key(pixels: np.ndarray) -> bytes:
+    """A strip's pixels, hashed with their shape."""
+    shape = np.asarray(pixels.shape, dtype=np.int32).tobytes()
+    return hashlib.blake2b(shape + np.ascontiguousarray(pixels).tobytes(), digest_size=16).digest()
 
 
 def _latin(text: str) -> bool:

@@ -76,11 +76,9 @@ def read_places(
     ]
     most, keypads = budget or (cfg.budget, [])
     crops: list[np.ndarray] = []
-    # Which crop's reading each box gets (or the reading itself, remembered from an earlier
-    # picture), and whether it is an unsure word's line.
-    read_as: list[tuple[int | ReadLine, Box, bool]] = []
+    # Which crop's reading each box gets, and whether it is an unsure word's line.
+    read_as: list[tuple[int, Box, bool]] = []
     seen: dict[bytes, tuple[int, Box]] = {}
-    fresh: list[tuple[int, bytes]] = []  # crops to remember, by their ink
     spent, on_keypads = 0, 0
     # A key's label gets more room round it (its key's face is bare: keys.bare_keys).
     pads = [key_margin(c) if within(c, keys or []) else 3 for c in cuts]
@@ -96,9 +94,6 @@ def read_places(
         if key is not None and key in seen and overlap_share(cut, seen[key][1]) == 0:
             read_as.append((seen[key][0], cut, again))
             continue
-        if key is not None and (known := reader.recall(key)) is not None:
-            read_as.append((known, cut, again))  # read on an earlier picture: free too
-            continue
         if within(cut, keypads):
             if on_keypads + line_cost(cut) > cfg.keypad_budget:
                 continue
@@ -109,15 +104,12 @@ def read_places(
             spent += line_cost(cut)
         if key is not None and key not in seen:
             seen[key] = (len(crops), cut)
-            fresh.append((len(crops), key))
         read_as.append((len(crops), cut, again))
         crops.append(np.ascontiguousarray(crop))
     reads = reader.read(crops)
-    for k, ink in fresh:
-        reader.keep(ink, reads[k])
     out: list[OcrLine] = []
     for index, cut, again in read_as:
-        read = reads[index] if isinstance(index, int) else index
+        read = reads[index]
         if words := _placed(read, cut, cfg, again, within(cut, keys or []), gray):
             out.append(OcrLine.of(words))
     return out, [box for _, box, _ in read_as], spent + on_keypads

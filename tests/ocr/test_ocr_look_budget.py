@@ -56,12 +56,6 @@ def test_keypad_lines_are_counted_apart_from_the_budget() -> None:
 
         seen = 0
 
-        def recall(self, key: bytes) -> None:
-            return None  # nothing remembered from an earlier picture
-
-        def keep(self, key: bytes, line: ReadLine) -> None:
-            pass
-
         def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
             self.seen += len(crops)
             return [ReadLine("", 0.0, []) for _ in crops]
@@ -89,12 +83,6 @@ def test_the_same_ink_is_read_once() -> None:
     class Once:
         def __init__(self) -> None:
             self.calls: list[int] = []
-
-        def recall(self, key: bytes) -> None:
-            return None  # nothing remembered from an earlier picture
-
-        def keep(self, key: bytes, line: ReadLine) -> None:
-            pass
 
         def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
             self.calls.append(len(crops))
