@@ -331,13 +331,18 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     def columns_of(words: list[OcrWord]) -> list[int]:
         return [column(w, v) for v, w in zip([None, *words[:-1]], words, strict=True)]
 
-    spans = [set(columns_of(words_of(c))) for c in row.cells]
+    # (the words taken along the row, not cell by cell: a cell a word space after the one before
+    # it is read on with it, "Booked" and "until" read as two lines)
+    owned = [(w, k) for k, c in enumerate(row.cells) for w in words_of(c)]
+    owned.sort(key=lambda wk: wk[0].box[0])
+    ordered = [w for w, _ in owned]
+    at = columns_of(ordered)
+    spans = [{col for col, (_, k) in zip(at, owned, strict=True) if k == i} for i in range(len(row.cells))]
     if all(len(s) == 1 for s in spans) and len({next(iter(s)) for s in spans}) == len(spans):
         return row
     cells: list[list[OcrWord]] = []
     last = None
-    ordered = sorted((w for c in row.cells for w in words_of(c)), key=lambda w: w.box[0])
-    for word, col in zip(ordered, columns_of(ordered), strict=True):
+    for word, col in zip(ordered, at, strict=True):
         if cells and col == last:
             cells[-1].append(word)
         else:
@@ -443,11 +448,13 @@ def cells_of(line: OcrLine, cfg: GridConfig) -> list[OcrLine]:
     heights wide, when that makes three short cells or more. What makes a table's cells is the
     space between them, not how an engine drew its lines: tesseract read a calendar's week, seven
     days 18 pixels apart on a 9-pixel row, as one line, and that row, one cell long, was left out
-    of the grid whose other weeks it had cut apart."""
+    of the grid whose other weeks it had cut apart. The line's height here is its words' usual
+    one: a loose box round one word (a ttk heading's "Tram" boxed with the heading's sunken edge,
+    21 pixels on 12-pixel names) made every gutter of the heading a word space."""
     words = line.words
     if len(words) < 2:
         return [line]
-    wide = cfg.gutter * line.height
+    wide = cfg.gutter * statistics.median(w.box[3] - w.box[1] for w in words)
     cells: list[list[OcrWord]] = [[words[0]]]
     for a, b in pairwise(words):
         if b.box[0] - a.box[2] >= wide:

@@ -23,7 +23,7 @@ from assistant.ocr.gaps import (
     read_snippets,
     same_ink,
 )
-from assistant.ocr.grid import find_grids
+from assistant.ocr.grid import GridConfig, cells_of, find_grids
 from assistant.ocr.rule_cuts import cut_word
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
@@ -773,3 +773,48 @@ def test_a_number_is_vouched_for_by_a_number_as_long_in_its_column() -> None:
     assert _accepted("7a", 0.594, box, False, frozenset({"Line", "3"})) is None
     assert _accepted("7", 0.25, box, False, frozenset({"Line", "3"})) is None
 
+
+def test_a_heading_with_one_loose_box_is_cut_at_its_gutters() -> None:
+    """A ttk heading read as one line (table-jwm-top-tk-trams, live): "Tram" boxed 21 pixels tall
+    with the heading's sunken edge, the other names 12. Gutters measured by the line's box (25 px
+    under 1.5 x 21) were word spaces, the heading one cell, and no header of the table."""
+    words = [("Tram", (543, 294, 585, 315)), ("Line", (611, 297, 644, 309)), ("Depot", (669, 294, 715, 315))]
+    words += [("Km", (740, 297, 765, 309)), ("this", (771, 297, 801, 309)), ("week", (806, 297, 846, 309))]
+    words += [("Next", (871, 297, 905, 309)), ("service", (912, 297, 967, 309))]
+    (line,) = _lines(words)
+    cells = [c.text for c in cells_of(line, GridConfig())]
+    assert cells == ["Tram", "Line", "Depot", "Km this week", "Next service"]
+
+
+def test_a_header_name_read_as_two_lines_is_one_cell() -> None:
+    """multi-page-dialog-qt (live): the header's "Booked until" came back as two lines, "Seats
+    Projector Booked" and "until", 6 pixels apart. Cut at its gutters (:func:`cells_of`), each cell
+    in a column of its own was left as it was, "until" past the last column a cell of its own, and
+    the header said "Booked, until"; taken along the row, "until" follows "Booked" a word space
+    after it and is read on with it."""
+    lines = _lines(
+        [("Room", (101, 187, 138, 201))],
+        [("Building", (178, 188, 236, 202))],
+        [
+            ("Seats", (263, 187, 302, 201)),
+            ("Projector", (327, 186, 391, 204)),
+            ("Booked", (416, 186, 468, 201)),
+        ],
+        [("until", (474, 186, 507, 201))],
+        [("Aspen", (98, 220, 140, 233))],
+        [("North", (178, 217, 213, 237))],
+        [("8", (293, 218, 300, 232))],
+        [("yes", (325, 222, 348, 233))],
+        [("10:30", (416, 220, 452, 231))],
+        [("Birch", (96, 247, 131, 267))],
+        [("North", (178, 247, 213, 267))],
+        [("12", (286, 249, 301, 263))],
+        [("yes", (325, 253, 348, 265))],
+        [("free", (415, 250, 440, 261))],
+        [("Cedar", (99, 281, 138, 293))],
+        [("North", (178, 279, 213, 299))],
+        [("4", (293, 282, 301, 293))],
+        [("no", (328, 282, 342, 294))],
+        [("11:00", (416, 282, 452, 293))],
+    )
+    assert _texts(lines)[0] == ["Room", "Building", "Seats", "Projector", "Booked until"]
