@@ -8,8 +8,11 @@ that start and end together, with rows of one colour between them, and with a fr
 vertical line of one colour) running on below at least one of its ends for its height at least (a
 text field or a button has the band but no sides below it).
 A frame turns at its bar's top, where a table's cell or a key has the rules or edges of the one
-above running on into its sides, and a band heading a column of like rows is a table's heading or
-a keypad's top row: a window's content grabbed alone, with no desktop round it, holds no window.
+above running on into its sides (a row of its ends and height ends there; a window tiled under
+another of its width has a whole window above it instead), and a band heading a column of like rows
+that ends about where its sides end is a table's heading or a keypad's top row (a window's sides run
+on below a striped list that fills its top): a window's content grabbed alone, with no desktop round
+it, holds no window.
 
 Which window lies on top: where two frames overlap, the one whose outline is unbroken there (its
 frame lines still show their colour) lies on the other. The active window's bar differs in colour
@@ -239,7 +242,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     full = _bar_pairs(lines, lines, cfg)
     dim, known = replace(cfg, edge=cfg.dim), set(full)
     sides: dict[tuple[int, int, bool, bool], int] = {}  # bands of one side and foot share it
-    rows: list[Box] = []  # bands whose sides run on above them (:func:`_sides_above`)
+    rows: list[tuple[Box, int]] = []  # bands whose sides run on above them, with their body
 
     def side(x: int, y: int, *, gaps: bool = False, faint: bool = False) -> int:
         key = (x, y, gaps, faint)
@@ -269,8 +272,18 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         x0, y0, x1, y1 = box
         _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
     bands = full + faint + dark
+    # A row's sides run on up from the row above it (a band of its ends and height ends at its top);
+    # a window's may run on up from a whole window above it (two windows tiled one over the other,
+    # or one opened at the same x lower down): such a band is looked at again as a title bar.
+    for box, body in list(rows):
+        if not _row_above(box, bands, cfg) and not any(overlaps(box, bar[0]) for bar in found):
+            rows.remove((box, body))
+            _keep(px, box, body, cfg, found, grounds, None)
+    row_boxes = [box for box, _ in rows]
     bars = [
-        bar for bar in _distinct(found) if not _heads(bar[0], rows, cfg) and not _heads(bar[0], bands, cfg, 3)
+        bar
+        for bar in _distinct(found)
+        if not _heads(bar[0], row_boxes, cfg) and not _heading(bar, bands, cfg)
     ]
     with_buttons = [bar for bar in bars if _buttons(px, bar[0], *grounds[bar[0]], cfg)]
     cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
@@ -288,15 +301,16 @@ def _keep(
     cfg: FrameConfig,
     found: list[_Bar],
     grounds: dict[Box, tuple[np.ndarray, np.ndarray]],
-    rows: list[Box],
+    rows: list[tuple[Box, int]] | None,
 ) -> None:
     """Adds the band ``box`` to ``found`` (its ground to ``grounds``) when it is a title bar: a
     frame runs on ``body`` rows below it, and it is of one ground with a title on it. A band whose
-    sides run on above it goes to ``rows`` instead (:func:`_sides_above`, :func:`_heads`)."""
+    sides run on above it goes to ``rows`` instead (:func:`_sides_above`, :func:`_heads`), unless
+    ``rows`` is None (the band looked at again: no row runs into it from above)."""
     if body < cfg.body * (box[3] - box[1]):
         return  # no frame runs on below it: a text field, a button, a table's header
-    if _sides_above(px, box, cfg):
-        rows.append(box)  # a row of a table or a list, or a key under another: its sides run on up
+    if rows is not None and _sides_above(px, box, cfg):
+        rows.append((box, body))  # a row of a table or a list, or a key under another
         return
     share, colour = _ground(px, box, cfg)
     # Something written on it, not a plain stripe: in some row, pixels off its ground for half the
@@ -342,7 +356,36 @@ def _heads(box: Box, rows: list[Box], cfg: FrameConfig, steps: int = 2) -> bool:
     one under the other, with its two ends, the first ``steps`` of one height. Of bands whose sides
     run on above them (``rows``, :func:`_sides_above`), two: a table's heading row or a keypad's top
     row, whose sides run on down as the column's. Of any bands (a striped table's rows have no
-    sides), three. Under a title bar come a menu bar and a toolbar, each of a height of its own."""
+    sides), three (:func:`_heading`). Under a title bar come a menu bar and a toolbar, each of a
+    height of its own."""
+    return _column_foot(box, rows, cfg, steps) is not None
+
+
+def _heading(bar: _Bar, bands: list[Box], cfg: FrameConfig) -> bool:
+    """Whether the bar heads a column of three like bands and its sides end about with them: a
+    table's border ends with its last row, a window's sides run on to its foot, far below a striped
+    list that fills only its top (a Treeview with no heading right under the title bar)."""
+    box, body, _ = bar
+    foot = _column_foot(box, bands, cfg, 3)
+    return foot is not None and box[3] + body <= foot + 2 * (box[3] - box[1])
+
+
+def _row_above(box: Box, bands: list[Box], cfg: FrameConfig) -> bool:
+    """Whether a band of ``box``'s ends and height ends at its top: the row above a table's row."""
+    x0, y0, x1, y1 = box
+    return any(
+        b != box
+        and abs(b[3] - y0) <= cfg.align
+        and abs(b[0] - x0) <= cfg.align
+        and abs(b[2] - x1) <= cfg.align
+        and abs((b[3] - b[1]) - (y1 - y0)) <= cfg.align
+        for b in bands
+    )
+
+
+def _column_foot(box: Box, rows: list[Box], cfg: FrameConfig, steps: int) -> int | None:
+    """The foot of the column of like rows under ``box`` (as :func:`_heads` counts them), or None
+    where there is no such column."""
     x0, _, x1, foot = box
     heights = []  # one a step down: the edges round a row's border give it several bands
     while True:
@@ -355,7 +398,8 @@ def _heads(box: Box, rows: list[Box], cfg: FrameConfig, steps: int = 2) -> bool:
             break
         top, foot = min(r[1] for r in below), max(r[3] for r in below)
         heights.append(foot - top)
-    return len(heights) >= steps and max(heights[:steps]) - min(heights[:steps]) <= cfg.align
+    like = len(heights) >= steps and max(heights[:steps]) - min(heights[:steps]) <= cfg.align
+    return foot if like else None
 
 
 def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bool:

@@ -285,3 +285,15 @@ def test_a_bar_with_rounded_corners_is_a_title_bar() -> None:
     than its foot at both ends: the foot gives its width, and the window is found."""
     frames = find_frames(_drawn_window(6, False))
     assert [f.box for f in frames] == [pytest.approx((100, 60, 901, 341), abs=2)]
+
+
+@pytest.mark.parametrize("name", ["stacked-windows-fluxbox", "striped-list-window"])
+def test_a_window_whose_sides_run_on_up_or_whose_list_is_striped_is_found(name: str) -> None:
+    """Real captures (tests/ocr/data/<name>.json says how): two windows of one width tiled one over
+    the other, the lower bar's sides running on up as the upper window's (not a table's row), and a
+    window whose striped list starts right under its title bar (not a table's heading): each found."""
+    data = Path(__file__).parent / "data"
+    truth = json.loads((data / f"{name}.json").read_text())
+    frames = find_frames(Image.open(data / f"{name}.png").convert("RGB"))
+    boxes = sorted(f.box for f in frames)
+    assert boxes == [pytest.approx(tuple(b), abs=2) for b in sorted(truth["frames"])]
