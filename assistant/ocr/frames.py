@@ -602,9 +602,9 @@ def _bordered(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
     sides = sorted(w for w in (out[0], out[1], out[3]) if w)
     if len(sides) < 2:
         return frame
-    width = sides[len(sides) // 2]
-    left, right, foot = (w if abs(w - width) <= 2 else 0 for w in (out[0], out[1], out[3]))
-    top = out[2] if out[2] <= width + 2 else 0  # often thinner: the bar's own edge is the frame's
+    border = sides[len(sides) // 2]
+    left, right, foot = (w if abs(w - border) <= 2 else 0 for w in (out[0], out[1], out[3]))
+    top = out[2] if out[2] <= border + 2 else 0  # often thinner: the bar's own edge is the frame's
     return replace(frame, box=(x0 - left, y0 - top, x1 + right, y1 + foot), inner=frame.box)
 
 

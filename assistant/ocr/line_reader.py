@@ -93,9 +93,11 @@ class LineReader:
 
     def _recall(self, key: bytes | None) -> LineText | None:
         """The reading of the strip with this ``key`` made before (None: not read yet; the lock held)."""
-        line = self._memory.get(key) if key is not None else None
+        if key is None:
+            return None
+        line = self._memory.get(key)
         if line is not None:
-            self._memory.move_to_end(key)  # type: ignore[arg-type]
+            self._memory.move_to_end(key)
         return line
 
     def _keep(self, key: bytes | None, line: LineText) -> None:
