@@ -256,8 +256,9 @@ def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None, others: lis
 #: arrow, 10 by 5 pixels among words 11 tall, read "a» 4" or "v" beside "Name", in the header's
 #: wide space between two names), or at the top or foot of a row's band (a sliver of the row above
 #: or below). (A figure or a capital is three quarters of that height or more, a small letter's
-#: body two thirds.) Elsewhere short ink is a cell's own: a keypad's lone "=" or "÷" measures
-#: 0.35-0.6 of its labels. A mark's snippet stays on the sheet (what else a sheet holds changes the
+#: body two thirds.) Elsewhere short ink is a cell's own: a lone "=" or "÷" in a table's cell (or
+#: on a keypad not found as one: a grid found as keys is not looked at here) measures 0.35-0.6 of
+#: the words round it. A mark's snippet stays on the sheet (what else a sheet holds changes the
 #: engine's reading of the rest: left off, an xcalc's key outlines came back "i", "J"); its reading
 #: is not taken.
 MARK = 0.6
