@@ -43,8 +43,15 @@ def tesseract_available(lang: str = "eng") -> bool:
     return out is not None and lang in out.split()
 
 
-def stripe_cuts(gray: np.ndarray, parts: int) -> list[int]:
-    """Row indices that cut ``gray`` into ``parts`` stripes, each cut on the quietest nearby row."""
+def stripe_cuts(gray: np.ndarray, parts: int, step: int = 24, slack: int = 2) -> list[int]:
+    """Row indices that cut ``gray`` into ``parts`` stripes, each cut on the quietest nearby row:
+    of those whose grey spreads least (lightest against darkest pixel), one that steps of ``step``
+    grey levels cross no more than twice as often as the fewest, or ``slack`` more (a letter's
+    stroke makes two; a rule's own row, or one between a dashed line's dashes, has fewer than the
+    rows beside it, but is no emptier). A window's frame or
+    a pane's side crosses every row of the window alike, and its rows' spread of grey is then as
+    wide between lines as on them: the cut went through a line of a terminal's text, each stripe
+    read half of it ("Tact Catiundau af tha manth")."""
     height = gray.shape[0]
     if parts <= 1 or height < 200:
         return [0, height]
@@ -57,6 +64,8 @@ def stripe_cuts(gray: np.ndarray, parts: int) -> list[int]:
             continue
         window = activity[lo:hi]
         quiet = np.flatnonzero(window == window.min())
+        steps = np.count_nonzero(np.abs(np.diff(gray[lo + quiet].astype(np.int16), axis=1)) > step, axis=1)
+        quiet = quiet[steps <= steps.min() + max(slack, steps.min())]
         best = lo + int(quiet[np.argmin(np.abs(quiet + lo - target))])
         cuts.append(best)
     cuts.append(height)

@@ -107,10 +107,14 @@ def test_rapidocr_reads_a_line_with_word_boxes() -> None:
 def test_stripes_are_cut_on_empty_rows() -> None:
     gray = np.full((800, 100), 255, np.uint8)
     for y in range(0, 800, 30):
-        gray[y : y + 20, 10:90] = 0  # text rows 20 px high, 10 px gaps
+        gray[y : y + 20, 10:90:4] = 0  # text rows 20 px high (a stroke every 4 px), 10 px gaps
     cuts = stripe_cuts(gray, 2)
     assert cuts[0] == 0 and cuts[-1] == 800 and len(cuts) == 3
     assert (gray[cuts[1]] == 255).all()
+    # A window's sides cross every row: the cut is still between text rows, not through one.
+    gray[:, [2, 97]] = 0
+    cuts = stripe_cuts(gray, 2)
+    assert (gray[cuts[1], 10:90] == 255).all()
 
 
 def test_factory_names_and_errors() -> None:
