@@ -233,9 +233,8 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     dim foot and dim sides below the bar's own border: :attr:`FrameConfig.dim`), and a bar as dark
     as the desktop (a dim top over a full foot)."""
     found: list[_Bar] = []
-    grounds: dict[
-        Box, tuple[np.ndarray, np.ndarray]
-    ] = {}  # each bar's ground (:func:`_ground`), for _buttons
+    # Each bar's ground (:func:`_ground`), for _buttons.
+    grounds: dict[Box, tuple[np.ndarray, np.ndarray]] = {}
     grey = np.asarray(Image.fromarray(px).convert("L"), dtype=np.int16)
     diff = np.abs(np.diff(grey, axis=0))
     lines = _edge_lines(diff, cfg, cfg.edge)
@@ -351,14 +350,13 @@ def _sides_above(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
     return True
 
 
-def _heads(box: Box, rows: list[Box], cfg: FrameConfig, steps: int = 2) -> bool:
-    """Whether the band ``box`` heads a column of like rows: ``steps`` bands or more follow it down
-    one under the other, with its two ends, the first ``steps`` of one height. Of bands whose sides
-    run on above them (``rows``, :func:`_sides_above`), two: a table's heading row or a keypad's top
-    row, whose sides run on down as the column's. Of any bands (a striped table's rows have no
-    sides), three (:func:`_heading`). Under a title bar come a menu bar and a toolbar, each of a
-    height of its own."""
-    return _column_foot(box, rows, cfg, steps) is not None
+def _heads(box: Box, rows: list[Box], cfg: FrameConfig) -> bool:
+    """Whether the band ``box`` heads a column of like rows: two bands or more whose sides run on
+    above them (``rows``, :func:`_sides_above`) follow it down one under the other, with its two
+    ends, the first two of one height: a table's heading row or a keypad's top row, whose sides run
+    on down as the column's. (Of any bands, a striped table's rows with no sides: three,
+    :func:`_heading`.) Under a title bar come a menu bar and a toolbar, each of a height of its own."""
+    return _column_foot(box, rows, cfg, 2) is not None
 
 
 def _heading(bar: _Bar, bands: list[Box], cfg: FrameConfig) -> bool:
@@ -372,28 +370,28 @@ def _heading(bar: _Bar, bands: list[Box], cfg: FrameConfig) -> bool:
 
 def _row_above(box: Box, bands: list[Box], cfg: FrameConfig) -> bool:
     """Whether a band of ``box``'s ends and height ends at its top: the row above a table's row."""
-    x0, y0, x1, y1 = box
+    y0, y1 = box[1], box[3]
     return any(
         b != box
         and abs(b[3] - y0) <= cfg.align
-        and abs(b[0] - x0) <= cfg.align
-        and abs(b[2] - x1) <= cfg.align
+        and _in_line(b, box, cfg)
         and abs((b[3] - b[1]) - (y1 - y0)) <= cfg.align
         for b in bands
     )
 
 
+def _in_line(a: Box, b: Box, cfg: FrameConfig) -> bool:
+    """Whether the bands ``a`` and ``b`` start and end together (within ``align``)."""
+    return abs(a[0] - b[0]) <= cfg.align and abs(a[2] - b[2]) <= cfg.align
+
+
 def _column_foot(box: Box, rows: list[Box], cfg: FrameConfig, steps: int) -> int | None:
-    """The foot of the column of like rows under ``box`` (as :func:`_heads` counts them), or None
-    where there is no such column."""
-    x0, _, x1, foot = box
+    """The foot of the column of like rows under ``box``, ``steps`` or more of them, the first
+    ``steps`` of one height (:func:`_heads`, :func:`_heading`), or None where there is no such column."""
+    foot = box[3]
     heights = []  # one a step down: the edges round a row's border give it several bands
     while True:
-        below = [
-            r
-            for r in rows
-            if abs(r[1] - foot) <= cfg.align and abs(r[0] - x0) <= cfg.align and abs(r[2] - x1) <= cfg.align
-        ]
+        below = [r for r in rows if abs(r[1] - foot) <= cfg.align and _in_line(r, box, cfg)]
         if not below:
             break
         top, foot = min(r[1] for r in below), max(r[3] for r in below)

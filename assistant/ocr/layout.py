@@ -525,7 +525,7 @@ def _side_by_side(
     both sides with text under each (:func:`_closing`) on, the rest is read after both. In a
     terminal (``lines`` in a fixed-width font) every part is a terminal's: a menu bar or a key bar
     over or under two panels, a few words far apart, is no page of its own."""
-    fixed = fixed or (True if fixed_width(lines) else None)
+    fixed = True if fixed or fixed_width(lines) else None
     taken = {id(ln) for side in sides for ln in side}
     cut = {id(w) for side in sides for ln in side for w in ln.words}  # (a line cut at the edge: its words)
     others = [ln for ln in lines if id(ln) not in taken and not any(id(w) in cut for w in ln.words)]
