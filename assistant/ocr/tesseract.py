@@ -293,7 +293,7 @@ def _lines(marks: np.ndarray, length: int) -> np.ndarray:
     """Pixels of ``marks`` (2-D bool) in an unbroken row or column of at least ``length``: longer
     than a tall letter's stroke or a bold word's foot, whose touching serifs run on for a few
     letters."""
-    return np.asarray(_runs(marks, length) | _runs(marks.T, length).T)
+    return np.asarray(_long_runs(marks, length) | _long_runs(marks.T, length).T)
 
 
 def _near(marks: np.ndarray, reach: int, axis: int, before: bool) -> np.ndarray:
@@ -307,20 +307,6 @@ def _near(marks: np.ndarray, reach: int, axis: int, before: bool) -> np.ndarray:
         else:
             found[:-k] |= m[k:]
     return np.moveaxis(found, 0, axis)
-
-
-def _runs(marks: np.ndarray, length: int) -> np.ndarray:
-    """Pixels of ``marks`` (2-D bool) in an unbroken run of at least ``length`` along a row."""
-    out = np.zeros(marks.shape, dtype=bool)
-    rows = np.flatnonzero(np.count_nonzero(marks, axis=1) >= length)  # (only these can hold one)
-    if not rows.size:
-        return out
-    edges = np.diff(np.pad(marks[rows], ((0, 0), (1, 1))).view(np.int8), axis=1)  # 1: a run starts, -1: ends
-    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)  # in the same order, pairwise
-    long = ends[1] - starts[1] >= length
-    for y, x0, x1 in zip(rows[starts[0][long]], starts[1][long], ends[1][long], strict=True):
-        out[y, x0:x1] = True
-    return out
 
 
 def _words(marks: np.ndarray, least: int, gap: int) -> np.ndarray:
@@ -387,14 +373,17 @@ def split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
 def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
     """Pixels of ``ink`` (2-D bool) lying in a horizontal run of at least ``length`` pixels."""
     width = ink.shape[1]
-    if width < length:
-        return np.zeros_like(ink)
-    c = np.cumsum(np.pad(ink, ((0, 0), (1, 0))), axis=1, dtype=np.int32)
-    full = (c[:, length:] - c[:, :-length]) == length  # (h, w - length + 1): window from x is all ink
-    starts = np.cumsum(np.pad(full, ((0, 0), (1, length - 1))), axis=1, dtype=np.int32)  # (h, w + 1)
+    out = np.zeros(ink.shape, dtype=bool)
+    rows = np.flatnonzero(np.count_nonzero(ink, axis=1) >= length)  # (only these can hold one)
+    if width < length or not rows.size:
+        return out
+    c = np.cumsum(np.pad(ink[rows], ((0, 0), (1, 0))), axis=1, dtype=np.int32)
+    full = (c[:, length:] - c[:, :-length]) == length  # (n, w - length + 1): window from x is all ink
+    starts = np.cumsum(np.pad(full, ((0, 0), (1, length - 1))), axis=1, dtype=np.int32)  # (n, w + 1)
     # Pixel x is covered when a full window starts in [x - length + 1, x].
     before = np.pad(starts[:, : width - length + 1], ((0, 0), (length - 1, 0)))
-    return (starts[:, 1:] - before) > 0
+    out[rows] = (starts[:, 1:] - before) > 0
+    return out
 
 
 def _thin(ink: np.ndarray, reach: int) -> np.ndarray:
