@@ -2924,6 +2924,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_more_a import more_a_scenes
     from scenes_more_a2 import more_a2_scenes
     from scenes_more_a3 import more_a3_scenes
+    from scenes_more_a4 import more_a4_scenes
     from scenes_tables import tables_scenes
     from scenes_tui_a import tui_a_scenes
     from scenes_windows2 import windows2_scenes
@@ -2941,6 +2942,7 @@ def _session9_scenes() -> list[Scene]:
         *more_a_scenes(),  # session 13's (helper "moreA"), all half A
         *more_a2_scenes(),  # session 14's (helper "moreA2"), all half A
         *more_a3_scenes(),  # session 15's (helper "moreA3"), all half A, other window managers
+        *more_a4_scenes(),  # session 16's (helper "moreA4"), all half A
     ]
 
 
