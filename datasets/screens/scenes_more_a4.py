@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shlex
 
+from programs import SpecWindow, gtk_dialog
 from scenes import HD, NS_PROCS, WX, Scene, both, text_file
 from scenes_tui_a import CURSES, MC_INI, PARENT_DATE, Tui, dialog_cmd, files_in, home_file, mc_rows, stamped
 
@@ -474,5 +475,341 @@ def _tuis() -> list[Scene]:
     ]
 
 
+# ---- content: tables and dialogs -------------------------------------------------------------------
+HARVEST = [
+    ["Tree", "Variety", "Picked", "Kg", "Grade", "Picker"],
+    ["T-04", "Bramley", "2 Sep", "38.5", "A", "Olga"],
+    ["T-07", "Cox", "2 Sep", "21.0", "A", "Femi"],
+    ["T-09", "Egremont Russet", "3 Sep", "17.2", "B", "Olga"],
+    ["T-12", "Discovery", "3 Sep", "26.8", "A", "Arjun"],
+    ["T-15", "Worcester", "4 Sep", "19.4", "B", "Femi"],
+    ["T-18", "Bramley", "5 Sep", "41.1", "A", "Maeve"],
+    ["T-21", "Conference pear", "6 Sep", "12.9", "C", "Arjun"],
+    ["T-22", "Cox", "6 Sep", "23.3", "A", "Maeve"],
+    ["T-25", "Spartan", "7 Sep", "15.6", "B", "Olga"],
+]
+
+LEAGUE = [
+    ["Pos", "Team", "Played", "Won", "Drawn", "Lost", "For", "Against", "Points"],
+    ["1", "Riverside Rovers", "14", "10", "3", "1", "34", "12", "33"],
+    ["2", "Mill Lane United", "14", "9", "3", "2", "29", "15", "30"],
+    ["3", "Canal Street", "14", "8", "2", "4", "27", "19", "26"],
+    ["4", "Hilltop Athletic", "14", "7", "4", "3", "22", "16", "25"],
+    ["5", "Station Wanderers", "14", "6", "3", "5", "24", "23", "21"],
+    ["6", "Orchard Park", "14", "5", "2", "7", "18", "25", "17"],
+    ["7", "Brewery Lane", "14", "3", "4", "7", "15", "26", "13"],
+    ["8", "Quarry Town", "14", "1", "1", "12", "9", "42", "4"],
+]
+
+KENNEL = [
+    ["Dog", "Breed", "Owner", "Check-in", "Check-out", "Run"],
+    ["Biscuit", "Beagle", "Ortega", "Fri 12", "Mon 15", "3"],
+    ["Juno", "Collie", "Haddad", "Sat 13", "Sat 20", "1"],
+    ["Pepper", "Spaniel", "Kowalski", "Sat 13", "Tue 16", "5"],
+    ["Otto", "Dachshund", "Nguyen", "Sun 14", "Wed 17", "2"],
+    ["Maple", "Labrador", "Fischer", "Mon 15", "Fri 19", "4"],
+    ["Rolo", "Terrier", "Adeyemi", "Tue 16", "Thu 18", "6"],
+]
+
+
+def _tables_dialogs() -> list[Scene]:
+    return [
+        Scene(
+            "table-qt-rownums-tinos",
+            "table",
+            HD,
+            "Qt (Fusion, Tinos 12) QTableWidget of an orchard's harvest log: row numbers, alternating "
+            "row colours, no grid, two right-aligned columns, the fourth row selected; a line above, "
+            "three buttons; Nightmare-01 theme",
+            [
+                SpecWindow(
+                    "Harvest Log",
+                    (420, 160),
+                    toolkit="qt",
+                    spec={
+                        "style": "Fusion",
+                        "font": ["Tinos", 12],
+                        "body": [
+                            {
+                                "type": "label",
+                                "text": "Apples and pears picked in the first week of September",
+                            },
+                            {
+                                "type": "striped_table",
+                                "columns": HARVEST[0],
+                                "rows": HARVEST[1:],
+                                "row_numbers": True,
+                                "grid": False,
+                                "selected": 4,
+                                "right": [3],
+                            },
+                            {"type": "buttons", "items": ["Add", "Export", "Close"]},
+                        ],
+                    },
+                )
+            ],
+            order=["Apples and pears picked", "Tree Variety Picked", "T-04 Bramley", "T-25 Spartan"],
+            theme="Nightmare-01",
+            background="#3b4a3b",
+            half="A",
+        ),
+        Scene(
+            "table-tk-wide-league-freesans",
+            "table",
+            HD,
+            "a wide Tk ttk Treeview (FreeSans 11) of a football league: nine columns, numbers "
+            "right-aligned, pale blue stripes, white headings on navy, the top row selected in gold; "
+            "a line under it, two buttons; Breeze-ob theme",
+            [
+                SpecWindow(
+                    "Sunday League",
+                    (260, 180),
+                    spec={
+                        "font": ["FreeSans", 11],
+                        "body": [
+                            {"type": "label", "text": "Division two after fourteen rounds"},
+                            {
+                                "type": "striped_table",
+                                "columns": LEAGUE[0],
+                                "rows": LEAGUE[1:],
+                                "selected": 1,
+                                "stripe": "#e3eefb",
+                                "heading_bg": "#1f2f5a",
+                                "heading_fg": "#ffffff",
+                                "select_bg": "#e8b923",
+                                "select_fg": "#000000",
+                                "right": [0, 2, 3, 4, 5, 6, 7, 8],
+                                "col_pad": 40,
+                            },
+                            {"type": "label", "text": "Three points for a win, one for a draw."},
+                            {"type": "buttons", "items": ["Fixtures", "Close"]},
+                        ],
+                    },
+                )
+            ],
+            order=[
+                "Division two after fourteen rounds",
+                "Pos Team Played",
+                "Riverside Rovers",
+                "Quarry Town",
+            ],
+            theme="Breeze-ob",
+            background="#2f3540",
+            half="A",
+        ),
+        Scene(
+            "table-zenity-dark-kennel",
+            "table",
+            HD,
+            "zenity --list in GTK 3 Adwaita dark: a line of text, six columns of dogs boarding at a "
+            "kennel, Cancel and OK; icewm's Infadel2 theme with the taskbar at the top",
+            [
+                gtk_dialog(
+                    "Boarding Kennel",
+                    (560, 220),
+                    "zenity",
+                    [
+                        "--list",
+                        "--text",
+                        "Dogs staying this week (pick one to see its feeding notes)",
+                        "--width",
+                        "760",
+                        "--height",
+                        "400",
+                        *(a for c in KENNEL[0] for a in ("--column", c)),
+                        *(c for r in KENNEL[1:] for c in r),
+                    ],
+                    [
+                        "Dogs staying this week (pick one to see its feeding notes)",
+                        *(c for r in KENNEL for c in r),
+                    ],
+                    ["Cancel", "OK"],
+                    dark=True,
+                    table_rows=[KENNEL],
+                )
+            ],
+            order=["Dogs staying this week", "Dog Breed Owner", "Biscuit Beagle", "Rolo Terrier"],
+            theme="Infadel2",
+            background="#202830",
+            half="A",
+            wm="icewm-top",
+        ),
+        Scene(
+            "dlg-qt-dark-nimbus-warning",
+            "dialog",
+            WX,
+            "a Qt QMessageBox in the Fusion style with a dark palette (Nimbus Sans 11): warning icon, "
+            "a message, an informative line, three buttons; Nightmare-02 theme",
+            [
+                SpecWindow(
+                    "Unsaved Recording",
+                    (380, 260),
+                    toolkit="qt",
+                    spec={
+                        "style": "Fusion",
+                        "dark": True,
+                        "font": ["Nimbus Sans", 11],
+                        "messagebox": {
+                            "icon": "warning",
+                            "text": "The recording of Tuesday's rehearsal has not been saved.",
+                            "informative": "If you close the recorder now, the last 38 minutes are lost.",
+                            "buttons": [
+                                ["Save As...", "accept"],
+                                ["Discard", "destructive"],
+                                ["Cancel", "reject"],
+                            ],
+                        },
+                    },
+                )
+            ],
+            order=["The recording of Tuesday's rehearsal", "If you close the recorder now"],
+            theme="Nightmare-02",
+            background="#1e1e24",
+            half="A",
+        ),
+        Scene(
+            "dlg-qt-dark-gothic-export",
+            "dialog",
+            HD,
+            "a Qt window with a dark palette (Fusion, URW Gothic 12): a bold heading, two lines, a "
+            "form of three fields, three buttons; Onyx theme",
+            [
+                SpecWindow(
+                    "Export Photos",
+                    (700, 330),
+                    toolkit="qt",
+                    spec={
+                        "style": "Fusion",
+                        "dark": True,
+                        "font": ["URW Gothic", 12],
+                        "body": [
+                            {
+                                "type": "label",
+                                "text": "Export 214 photos from the Lisbon album?",
+                                "font": ["URW Gothic", 13, "bold"],
+                            },
+                            {"type": "label", "text": "Originals stay in the library; copies are resized."},
+                            {
+                                "type": "form",
+                                "fields": [
+                                    ["Folder", "/home/rita/Pictures/export"],
+                                    ["Longest side", "2048 px"],
+                                    ["Quality", "85"],
+                                ],
+                            },
+                            {"type": "buttons", "items": ["Preview", "Cancel", "Export"]},
+                        ],
+                    },
+                )
+            ],
+            order=["Export 214 photos", "Originals stay in the library", "Folder"],
+            theme="Onyx",
+            background="#151a1f",
+            half="A",
+        ),
+        Scene(
+            "dlg-zenity-dark-warning-hd",
+            "dialog",
+            HD,
+            "zenity --warning in GTK 3 Adwaita dark: a message of two lines, one button; "
+            "Clearlooks-3.4 theme",
+            [
+                gtk_dialog(
+                    "Battery Low",
+                    (780, 420),
+                    "zenity",
+                    [
+                        "--warning",
+                        "--text",
+                        "The battery of the label printer is at 6 percent.\\n"
+                        "Plug it in before printing the next batch.",
+                        "--ok-label",
+                        "Understood",
+                        "--width",
+                        "400",
+                    ],
+                    [
+                        "The battery of the label printer is at 6 percent.",
+                        "Plug it in before printing the next batch.",
+                    ],
+                    ["Understood"],
+                    dark=True,
+                )
+            ],
+            order=["The battery of the label printer", "Plug it in before printing"],
+            theme="Clearlooks-3.4",
+            background="#2d3a46",
+            half="A",
+        ),
+        Scene(
+            "dlg-zenity-dark-question-jwm",
+            "dialog",
+            WX,
+            "zenity --question in GTK 3 Adwaita dark: a question of two lines, two buttons of our own; "
+            "jwm's 'night' look and its tray",
+            [
+                gtk_dialog(
+                    "Library Sync",
+                    (420, 280),
+                    "zenity",
+                    [
+                        "--question",
+                        "--text",
+                        "Send 12 overdue reminders by e-mail now?\\nThe next automatic run is on Monday.",
+                        "--ok-label",
+                        "Send Now",
+                        "--cancel-label",
+                        "Wait",
+                        "--width",
+                        "380",
+                    ],
+                    ["Send 12 overdue reminders by e-mail now?", "The next automatic run is on Monday."],
+                    ["Wait", "Send Now"],
+                    dark=True,
+                )
+            ],
+            order=["Send 12 overdue reminders", "The next automatic run"],
+            theme="night",
+            background="#30363c",
+            half="A",
+            wm="jwm",
+        ),
+        Scene(
+            "dlg-tk-serif-c059-bell",
+            "dialog",
+            WX,
+            "a Tk dialog in C059 (a Century Schoolbook serif) 12: a bold question, two lines of "
+            "detail, three buttons, on a cream background; Clearlooks theme",
+            [
+                SpecWindow(
+                    "Bell Ringing",
+                    (360, 250),
+                    spec={
+                        "font": ["C059", 12],
+                        "bg": "#f6f0de",
+                        "body": [
+                            {
+                                "type": "label",
+                                "text": "Ring the quarter peal on Sunday at 9:15?",
+                                "font": ["C059", 13, "bold"],
+                            },
+                            {"type": "label", "text": "Six ringers have said yes; the tenor is still free."},
+                            {
+                                "type": "label",
+                                "text": "The vicar asks us to finish before the 10:00 service.",
+                            },
+                            {"type": "buttons", "items": ["Ask Again", "Cancel Peal", "Ring"]},
+                        ],
+                    },
+                )
+            ],
+            order=["Ring the quarter peal", "Six ringers have said yes", "The vicar asks us"],
+            theme="Clearlooks",
+            background="#4a4036",
+            half="A",
+        ),
+    ]
+
+
 def more_a4_scenes() -> list[Scene]:
-    return [*_tuis()]
+    return [*_tuis(), *_tables_dialogs()]
