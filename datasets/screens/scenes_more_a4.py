@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import shlex
 
-from programs import SpecWindow, gtk_dialog
+from pages import page, paragraphs
+from pages import table as html_table
+from programs import Page, SpecWindow, gtk_dialog, xmessage
 from scenes import HD, NS_PROCS, WX, Scene, both, text_file
 from scenes_tui_a import CURSES, MC_INI, PARENT_DATE, Tui, dialog_cmd, files_in, home_file, mc_rows, stamped
 
@@ -811,5 +813,653 @@ def _tables_dialogs() -> list[Scene]:
     ]
 
 
+# ---- content: Chromium pages -----------------------------------------------------------------------
+ORDERS = [
+    ["Order", "Placed", "Customer", "Items", "Total", "Payment", "Status"],
+    ["#10482", "28 May", "Greta Lindholm", "3", "64.20", "Card", "Awaiting dispatch"],
+    ["#10479", "27 May", "Tomasz Wrona", "1", "18.50", "PayPal", "Awaiting dispatch"],
+    ["#10477", "27 May", "Amara Okoye", "5", "112.00", "Card", "Awaiting dispatch"],
+    ["#10471", "25 May", "Luis Barros", "2", "39.90", "Invoice", "Awaiting dispatch"],
+    ["#10466", "24 May", "Hiroshi Tanaka", "4", "87.35", "Card", "Awaiting dispatch"],
+    ["#10460", "22 May", "Chloe Martin", "1", "24.00", "Card", "Awaiting dispatch"],
+    ["#10455", "21 May", "Sven Aaltonen", "6", "143.80", "PayPal", "Awaiting dispatch"],
+    ["#10451", "20 May", "Priya Raman", "2", "51.10", "Card", "Awaiting dispatch"],
+]
+SHOP_CSS = """
+.filters { display: flex; gap: 14px; align-items: center; background: #eef1f4; padding: 10px 12px;
+  border: 1px solid #d4d9de; border-radius: 6px; margin-bottom: 10px; flex-wrap: wrap; }
+.filters label { color: #333; }
+.filters button.primary { background: #2f6f4f; color: #fff; border: 1px solid #24573d; border-radius: 4px; }
+.count { color: #5a6570; font-size: 0.92em; }
+table.o { border-top: 2px solid #2f6f4f; }
+table.o th { color: #2f6f4f; border-bottom: 1px solid #c8d0d6; }
+table.o tr:nth-child(odd) td { background: #f6f8f9; }
+table.o td:nth-child(4), table.o td:nth-child(5) { text-align: right; }
+table.o td:nth-child(7) { color: #a45a00; }
+"""
+
+POOL_HOURS = [
+    ["Day", "Early swim", "Lanes", "Family swim", "Evening"],
+    ["Monday", "06:30-08:30", "09:00-12:00", "closed", "18:00-21:00"],
+    ["Tuesday", "06:30-08:30", "09:00-12:00", "16:00-18:00", "18:00-21:00"],
+    ["Wednesday", "06:30-08:30", "closed", "16:00-18:00", "18:00-20:00"],
+    ["Thursday", "06:30-08:30", "09:00-12:00", "16:00-18:00", "18:00-21:00"],
+    ["Friday", "06:30-08:30", "09:00-12:00", "16:00-19:00", "closed"],
+]
+POOL_PRICES = [
+    ["Ticket", "Adult", "Child", "Concession"],
+    ["Single swim", "5.20", "2.60", "3.40"],
+    ["Ten swims", "46.00", "23.00", "30.00"],
+    ["Month pass", "39.00", "19.50", "26.00"],
+    ["Lesson (30 min)", "9.50", "7.00", "7.00"],
+]
+POOL_CSS = """
+table.h, table.p { border: 1px solid #7a8a99; margin-bottom: 8px; }
+table.h th, table.p th { background: #dbe7f1; border-bottom: 1px solid #7a8a99; }
+table.h td, table.p td { border-bottom: 1px solid #e2e8ee; }
+table.p td:nth-child(n+2), table.p th:nth-child(n+2) { text-align: right; }
+.note { color: #4c5a66; font-size: 0.92em; }
+"""
+
+WIKI_LEAD = [
+    "Kestrel Island is a small tidal island off the north coast of the Fennmark peninsula. It is "
+    "reached on foot across a causeway of sand and shingle at low water and by a ferry in summer.",
+    "The island is known for its lighthouse, its colony of grey seals and a ruined chapel from the "
+    "twelfth century. About forty people live there all year; the number rises to several hundred in "
+    "August.",
+]
+WIKI_HISTORY = [
+    "Monks from the mainland built the first chapel around 1140 and kept a fire on the headland to "
+    "guide boats past the reef. The chapel was abandoned after a storm in 1362.",
+    "The present lighthouse was lit in 1871. Its keepers lived on the island until the light was "
+    "automated in 1986; their cottages are now a field study centre.",
+]
+INFOBOX = [
+    ["Location", "North Sea"],
+    ["Area", "1.9 square km"],
+    ["Highest point", "Beacon Hill, 41 m"],
+    ["Population", "43 (2021)"],
+    ["Reached by", "Causeway, ferry"],
+    ["Lighthouse", "1871"],
+]
+WIKI_CSS = """
+body { display: block; }
+.wrap { max-width: 1240px; }
+.site { color: #54595d; font-size: 0.85em; margin-bottom: 4px; }
+h1 { font-weight: normal; border-bottom: 1px solid #a2a9b1; padding-bottom: 4px; }
+h2 { font-weight: normal; border-bottom: 1px solid #a2a9b1; padding-bottom: 2px; }
+.infobox { float: right; width: 330px; margin: 0 0 12px 24px; border: 1px solid #a2a9b1;
+  background: #f8f9fa; font-family: 'FreeSans'; font-size: 14px; padding: 4px; }
+.infobox .cap { text-align: center; font-weight: bold; font-size: 1.15em; padding: 4px; }
+.infobox .pic { height: 150px; background: linear-gradient(#9fc3dc, #d8c9a3); margin: 4px 0; }
+.infobox table { width: 100%; }
+.infobox th { text-align: left; vertical-align: top; padding: 3px 6px; }
+.infobox td { padding: 3px 6px; white-space: normal; }
+a { color: #3366cc; text-decoration: none; }
+"""
+
+NEWS_COLS = [
+    [
+        "The repair cafe in the old fire station fixed 61 things on Saturday: toasters, lamps, "
+        "three bicycles, a sewing machine and a much-loved radio from 1958.",
+        "Volunteers with soldering irons are always welcome. Bring your own tools if you can.",
+    ],
+    [
+        "From June the library opens on Sunday afternoons, from one until five. The reading room "
+        "upstairs becomes a quiet study space during exam weeks.",
+        "The mobile library now stops at Ash Green on Tuesdays at half past ten.",
+    ],
+    [
+        "Work on the footbridge over the mill stream starts on 17 June and takes about six weeks. "
+        "Walkers can use the ford path, which is signed from the church.",
+        "The bus stop on Mill Road moves fifty metres east while the work lasts.",
+    ],
+]
+NEWS_CSS = """
+.cols { display: flex; gap: 36px; } .cols > div { flex: 1; }
+.cols h2 { color: #7a2e14; border-bottom: 2px solid #7a2e14; }
+.kicker { color: #666; font-style: italic; margin-bottom: 14px; }
+"""
+
+
+def wiki_html() -> str:
+    rows = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in INFOBOX)
+    return (
+        "<div class='wrap'><div class='site'>From Islepedia, the free island encyclopedia</div>"
+        "<h1>Kestrel Island</h1>"
+        "<div class='infobox'><div class='cap'>Kestrel Island</div><div class='pic'></div>"
+        f"<table>{rows}</table></div>"
+        + paragraphs(WIKI_LEAD)
+        + "<h2>History</h2>"
+        + paragraphs(WIKI_HISTORY)
+        + "</div>"
+    )
+
+
+def _pages() -> list[Scene]:
+    return [
+        Scene(
+            "page-shop-orders-filters",
+            "table",
+            HD,
+            "Chromium page (Go 14) of a web shop's orders: a heading, a bar of filter controls (a "
+            "select, two date fields, a search field with a placeholder, a ticked box, two buttons), a "
+            "count line, a striped table of eight orders with right-aligned figures; Syscrash theme",
+            [
+                Page(
+                    "Orders - Shop Admin",
+                    (200, 110),
+                    html=page(
+                        "Orders - Shop Admin",
+                        "<h1>Open orders</h1>"
+                        "<div class='filters'><label>Status</label><select><option>Awaiting dispatch"
+                        "</option></select><label>Placed from</label><input type='text' value='01/05/2024' "
+                        "size='10'><label>to</label><input type='text' value='31/05/2024' size='10'>"
+                        "<input type='text' placeholder='Search customer or order' size='26'>"
+                        "<label><input type='checkbox' checked> Gift orders only</label>"
+                        "<button class='primary'>Apply</button><button>Clear filters</button></div>"
+                        "<p class='count'>Showing 8 of 143 orders</p>" + html_table(ORDERS, cls="o"),
+                        SHOP_CSS,
+                        font="'Go'",
+                        size=14,
+                    ),
+                    size=(1300, 640),
+                )
+            ],
+            order=[
+                "Open orders",
+                "Status Awaiting dispatch Placed from",
+                "Gift orders only",
+                "Showing 8 of 143 orders",
+                "Order Placed Customer",
+                "#10451",
+            ],
+            theme="Syscrash",
+            background="#2a2a33",
+            half="A",
+        ),
+        Scene(
+            "page-pool-two-tables",
+            "table",
+            WX,
+            "Chromium page (Nimbus Sans Narrow 16) of a swimming pool: a heading, a line, a table of "
+            "opening hours, a second heading, a table of prices (figures right-aligned), a note; "
+            "Nightmare-03 theme",
+            [
+                Page(
+                    "Swimming Timetable",
+                    (140, 40),
+                    html=page(
+                        "Swimming Timetable",
+                        "<h1>Riverside Pool</h1><p>Opening hours this term (school holidays differ).</p>"
+                        + html_table(POOL_HOURS, t=0, cls="h")
+                        + "<h2>Prices</h2>"
+                        + html_table(POOL_PRICES, t=1, cls="p")
+                        + "<p class='note'>Children under eight swim with an adult. Concessions for "
+                        "students and over-65s.</p>",
+                        POOL_CSS,
+                        font="'Nimbus Sans Narrow'",
+                        size=16,
+                    ),
+                    size=(860, 690),
+                )
+            ],
+            order=[
+                "Riverside Pool",
+                "Opening hours this term",
+                "Day Early swim",
+                "Friday",
+                "Prices",
+                "Ticket Adult Child",
+                "Lesson (30 min)",
+                "Children under eight",
+            ],
+            theme="Nightmare-03",
+            background="#283038",
+            half="A",
+        ),
+        Scene(
+            "page-wiki-infobox-freeserif",
+            "article",
+            HD,
+            "Chromium page of a wiki-style article (FreeSerif 17): the site line, a title with a "
+            "rule, an infobox at the right (a caption, a picture, six label/value rows in FreeSans), "
+            "two paragraphs, a section heading, two more paragraphs; Natura theme",
+            [
+                Page(
+                    "Kestrel Island - Islepedia",
+                    (180, 70),
+                    html=page(
+                        "Kestrel Island - Islepedia", wiki_html(), WIKI_CSS, font="'FreeSerif'", size=17
+                    ),
+                    size=(1420, 820),
+                )
+            ],
+            order=[
+                "From Islepedia",
+                "Kestrel Island is a small tidal island",
+                "The island is known for its lighthouse",
+                "History",
+                "Monks from the mainland",
+                "The present lighthouse was lit",
+            ],
+            theme="Natura",
+            background="#343a2c",
+            half="A",
+        ),
+        Scene(
+            "page-three-columns-nimbus-roman",
+            "article",
+            HD,
+            "Chromium page (Nimbus Roman 17) of a village newsletter in three columns, each with a "
+            "heading and two paragraphs, under a title and an italic line; fluxbox's arch style "
+            "with its toolbar at the top",
+            [
+                Page(
+                    "Ash Green Newsletter",
+                    (150, 90),
+                    html=page(
+                        "Ash Green Newsletter",
+                        "<h1>Ash Green Newsletter, June</h1>"
+                        "<p class='kicker'>News from the parish, put together by volunteers.</p>"
+                        "<div class='cols'>"
+                        + "".join(
+                            f"<div><h2>{head}</h2>{paragraphs(texts)}</div>"
+                            for head, texts in zip(
+                                ["Repair cafe", "Library", "Footbridge"], NEWS_COLS, strict=True
+                            )
+                        )
+                        + "</div>",
+                        NEWS_CSS,
+                        font="'Nimbus Roman'",
+                        size=17,
+                    ),
+                    size=(1500, 560),
+                )
+            ],
+            order=[
+                "Ash Green Newsletter, June",
+                "Repair cafe The repair cafe in the old fire station",
+                "Volunteers with soldering irons",
+                "Library From June the library opens",
+                "Footbridge Work on the footbridge",
+            ],
+            theme="arch",
+            background="#2b2b2b",
+            half="A",
+            wm="fluxbox-top",
+        ),
+    ]
+
+
+# ---- content: several windows -----------------------------------------------------------------------
+RIVER_LOG = """2024-03-11 06:00 gauge Weir Bridge 1.84 m steady
+2024-03-11 07:00 gauge Weir Bridge 1.91 m rising
+2024-03-11 08:00 gauge Weir Bridge 2.06 m rising
+2024-03-11 09:00 gauge Weir Bridge 2.27 m rising, alert level 2.20 m passed
+2024-03-11 09:05 message sent to the flood wardens (6 people)
+2024-03-11 10:00 gauge Weir Bridge 2.41 m rising
+2024-03-11 11:00 gauge Weir Bridge 2.48 m slowing
+2024-03-11 12:00 gauge Weir Bridge 2.50 m steady
+2024-03-11 13:00 gauge Weir Bridge 2.46 m falling
+2024-03-11 14:00 gauge Weir Bridge 2.35 m falling
+2024-03-11 15:00 gauge Weir Bridge 2.19 m falling, below alert level
+2024-03-11 15:10 all clear sent to the flood wardens
+"""
+
+DOCS_BODY = (
+    "<h1>Installing the label printer</h1>"
+    "<p>The printer works over USB or the network. These steps set it up as a network printer "
+    "for every computer in the office.</p>"
+    "<h2>1. Find the printer's address</h2>"
+    "<p>Hold the feed button for five seconds. The printer prints a page with its address and "
+    "firmware version.</p>"
+    "<h2>2. Add it with lpadmin</h2>"
+    "<pre>sudo lpadmin -p labels -E -v ipp://10.0.4.27/ipp/print -m everywhere</pre>"
+    "<p>Then print a test label:</p>"
+    "<pre>lp -d labels -o media=62x29mm test-label.pdf</pre>"
+    "<h2>3. Share it</h2>"
+    "<p>Run the same two commands on each computer, or ask the office manager to add it centrally.</p>"
+)
+DOCS_CSS = """
+pre { background: #f3f3f0; border: 1px solid #d8d8d0; padding: 8px 10px; font-family: 'Noto Sans Mono';
+  font-size: 14px; white-space: pre; }
+h2 { color: #2b5a8a; }
+"""
+PRINTERS_CONF = """# printers in the office (read by the setup script)
+labels    10.0.4.27   Brother QL-820NWB   ground floor
+laser     10.0.4.31   HP LaserJet M404    first floor
+colour    10.0.4.32   Epson WF-C5790      first floor
+"""
+
+DARK_TABLE = [
+    ["Batch", "Beer", "Brewed", "Litres", "ABV", "Tank"],
+    ["B-211", "Harbour Pale", "02 Apr", "480", "4.2", "FV1"],
+    ["B-212", "Stout No. 9", "05 Apr", "320", "5.6", "FV3"],
+    ["B-213", "Rye Saison", "09 Apr", "400", "6.1", "FV2"],
+    ["B-214", "Mild Ale", "12 Apr", "480", "3.4", "FV1"],
+    ["B-215", "Citra IPA", "16 Apr", "360", "6.4", "FV4"],
+    ["B-216", "Winter Porter", "19 Apr", "300", "5.2", "FV3"],
+    ["B-217", "Lager Nine", "23 Apr", "520", "4.6", "FV5"],
+]
+
+DARK_ARTICLE = [
+    "Night skies over the moor are among the darkest in the country. On a clear night without a "
+    "moon, more than four thousand stars can be seen with the naked eye.",
+    "The observatory car park opens at dusk from October to March. Turn your headlights off as you "
+    "arrive and use a red torch on the path to the viewing field.",
+    "Volunteers set up two telescopes on Friday and Saturday evenings when the sky is clear. They "
+    "show visitors the Moon, Jupiter's four largest moons and the Orion Nebula.",
+    "Dress warmly: even in early autumn the temperature on the moor can fall below freezing after "
+    "midnight, and the wind makes it feel colder still.",
+]
+DARK_ARTICLE_CSS = """
+h1 { color: #f2d27a; }
+.by { color: #9aa3ad; margin-bottom: 14px; }
+"""
+
+BIKE_TRIP = """Bike trip, 3 days along the canal
+
+Day 1: Lockside to Halfway Inn, 48 km
+  - lunch at the aqueduct cafe
+  - check the tyre pressure at the start
+Day 2: Halfway Inn to Three Bridges, 55 km
+  - the towpath is closed at lock 31,
+    take the lane through the village
+Day 3: Three Bridges to Marina, 41 km
+  - train home at 17:12 from Marina
+
+Pack: spare tube, pump, lights, rain cape
+"""
+ROUTE_NOTES = [
+    ["Stage", "From", "To", "Km", "Climb"],
+    ["1", "Lockside", "Halfway Inn", "48", "120 m"],
+    ["2", "Halfway Inn", "Three Bridges", "55", "210 m"],
+    ["3", "Three Bridges", "Marina", "41", "60 m"],
+]
+
+
+def _several() -> list[Scene]:
+    return [
+        Scene(
+            "multi-less-qt-question-gomono",
+            "multi-window",
+            WX,
+            "an xterm (Go Mono 10) showing a river gauge log in less -N, an active Qt question "
+            "(QMessageBox, Fusion, FreeSans 10) over the right half of its lines; Mikachu theme",
+            [
+                Tui(
+                    "warden@weir: ~/gauges",
+                    (40, 50),
+                    cols=100,
+                    rows=30,
+                    font=("Go Mono", 10),
+                    prompt="warden@weir:~/gauges$ ",
+                    workdir="gauges",
+                    setup=text_file("weir-bridge.log", RIVER_LOG),
+                    commands=["less -N weir-bridge.log"],
+                ),
+                SpecWindow(
+                    "Send Warning",
+                    (560, 250),
+                    toolkit="qt",
+                    spec={
+                        "font": ["FreeSans", 10],
+                        "messagebox": {
+                            "icon": "question",
+                            "text": "The gauge at Weir Bridge is above the alert level.",
+                            "informative": "Send a flood warning to the 6 wardens now?",
+                            "buttons": [["Send Warning", "accept"], ["Not Yet", "reject"]],
+                        },
+                    },
+                ),
+            ],
+            order=["The gauge at Weir Bridge is above", "Send a flood warning", "1 2024-03-11 06:00"],
+            theme="Mikachu",
+            background="#33404d",
+            half="A",
+        ),
+        Scene(
+            "multi-docs-page-terminal",
+            "multi-window",
+            HD,
+            "a Chromium documentation page (Liberation Serif 17; headings, paragraphs, two code "
+            "blocks) at the left, an active xterm (Noto Sans Mono 11, dark) over its right edge with "
+            "cat of a printer list and lpstat; Clearlooks-Olive theme",
+            [
+                Page(
+                    "Label printer setup - Office wiki",
+                    (60, 60),
+                    html=page(
+                        "Label printer setup - Office wiki",
+                        DOCS_BODY,
+                        DOCS_CSS,
+                        font="'Liberation Serif'",
+                        size=17,
+                    ),
+                    size=(1060, 900),
+                ),
+                Tui(
+                    "it@office: ~",
+                    (1060, 200),
+                    cols=72,
+                    rows=24,
+                    font=("Noto Sans Mono", 11),
+                    fg="#e6e6e6",
+                    bg="#202428",
+                    prompt="it@office:~$ ",
+                    setup=text_file("printers.txt", PRINTERS_CONF),
+                    commands=["cat printers.txt", "wc -l printers.txt"],
+                ),
+            ],
+            order=[
+                "cat printers.txt",
+                "labels 10.0.4.27",
+                "Installing the label printer",
+                "1. Find the printer's address",
+                "2. Add it with lpadmin",
+                "3. Share it",
+            ],
+            theme="Clearlooks-Olive",
+            background="#2c3024",
+            half="A",
+        ),
+        Scene(
+            "multi-dark-brewery-table-tk",
+            "multi-window",
+            HD,
+            "a dark Qt window (Fusion, dark palette, Noto Sans 11) with a striped table of brew batches, "
+            "an active light Tk note (DejaVu Serif 11) over its lower right corner below the table; "
+            "Onyx-Citrus theme",
+            [
+                SpecWindow(
+                    "Brewhouse Batches",
+                    (300, 160),
+                    toolkit="qt",
+                    spec={
+                        "style": "Fusion",
+                        "dark": True,
+                        "font": ["Noto Sans", 11],
+                        "width": 900,
+                        "height": 560,
+                        "body": [
+                            {"type": "label", "text": "Batches in the fermenters, April"},
+                            {
+                                "type": "striped_table",
+                                "columns": DARK_TABLE[0],
+                                "rows": DARK_TABLE[1:],
+                                "grid": False,
+                                "selected": 3,
+                                "right": [3, 4],
+                            },
+                            {"type": "buttons", "items": ["New Batch", "Close"]},
+                        ],
+                    },
+                ),
+                SpecWindow(
+                    "Tank Note",
+                    (900, 560),
+                    spec={
+                        "font": ["DejaVu Serif", 11],
+                        "bg": "#fffbe6",
+                        "body": [
+                            {"type": "label", "text": "FV3 needs cleaning before Friday."},
+                            {"type": "label", "text": "Dry hop B-215 on Thursday morning."},
+                            {"type": "buttons", "items": ["Done"]},
+                        ],
+                    },
+                ),
+            ],
+            order=["FV3 needs cleaning", "Dry hop B-215", "Batches in the fermenters", "Batch Beer Brewed"],
+            theme="Onyx-Citrus",
+            background="#1c1c1c",
+            half="A",
+        ),
+        Scene(
+            "multi-dark-article-zenity-info",
+            "multi-window",
+            WX,
+            "a dark Chromium article (Liberation Sans Narrow 17, light grey on near-black, a yellow "
+            "heading) and an active zenity --info (GTK 3 Adwaita, light) over the middle of its "
+            "paragraphs; Bear2 theme",
+            [
+                Page(
+                    "Dark Sky Moor",
+                    (60, 40),
+                    html=page(
+                        "Dark Sky Moor",
+                        "<h1>Stargazing on the moor</h1><p class='by'>Visitor guide, autumn and winter</p>"
+                        + paragraphs(DARK_ARTICLE),
+                        DARK_ARTICLE_CSS,
+                        font="'Liberation Sans Narrow'",
+                        size=17,
+                        fg="#d6d9dd",
+                        bg="#15171b",
+                    ),
+                    size=(1100, 680),
+                ),
+                gtk_dialog(
+                    "Tonight",
+                    (430, 330),
+                    "zenity",
+                    [
+                        "--info",
+                        "--text",
+                        "Clouds clear after 22:00 tonight. The viewing field opens at 22:30.",
+                        "--width",
+                        "380",
+                    ],
+                    ["Clouds clear after 22:00 tonight. The viewing field opens at 22:30."],
+                    ["OK"],
+                ),
+            ],
+            order=[
+                "Clouds clear after 22:00",
+                "Stargazing on the moor",
+                "Visitor guide",
+                "Night skies over the moor",
+            ],
+            theme="Bear2",
+            background="#0f1216",
+            half="A",
+        ),
+        Scene(
+            "multi-cascade-tk-qt-xmessage",
+            "multi-window",
+            WX,
+            "three small dialogs in a cascade: a Tk dialog (P052 11) at the back, a Qt message "
+            "(Fusion, Go 10) over its lower right, an active xmessage (8x13 bold) over the Qt one's; "
+            "Breeze-ob theme",
+            [
+                SpecWindow(
+                    "Print Queue",
+                    (200, 140),
+                    spec={
+                        "font": ["P052", 11],
+                        "body": [
+                            {"type": "label", "text": "Three jobs are waiting for the printer."},
+                            {"type": "label", "text": "The oldest was sent at 08:42 by Marta."},
+                            {"type": "buttons", "items": ["Pause All", "Open Queue"]},
+                        ],
+                    },
+                ),
+                SpecWindow(
+                    "Paper Tray",
+                    (390, 280),
+                    toolkit="qt",
+                    spec={
+                        "style": "Fusion",
+                        "font": ["Go", 10],
+                        "messagebox": {
+                            "icon": "information",
+                            "text": "Tray 2 is empty. Load A4 paper to go on printing.",
+                            "buttons": [["Use Tray 1", "action"], ["OK", "accept"]],
+                        },
+                    },
+                ),
+                xmessage(
+                    "Printer Door",
+                    (580, 410),
+                    "The front door of the printer is open.\nClose it to print the waiting jobs.",
+                    ["Retry", "Cancel"],
+                    font="8x13bold",
+                ),
+            ],
+            order=["The front door of the printer is open", "Tray 2 is empty", "Three jobs are waiting"],
+            theme="Breeze-ob",
+            background="#3b4252",
+            half="A",
+        ),
+        Scene(
+            "multi-nano-page-side-classic",
+            "multi-window",
+            HD,
+            "two windows side by side, lines on the same rows: an xterm (Classic Console 14) with nano "
+            "on a bike trip plan at the left, an active Chromium page (Tinos 17) with the route "
+            "stages in a table at the right, over the terminal's right edge; Syscrash theme",
+            [
+                Tui(
+                    "tom@tent: ~",
+                    (40, 80),
+                    cols=74,
+                    rows=30,
+                    font=("Classic Console", 14),
+                    prompt="tom@tent:~$ ",
+                    setup=text_file("bike-trip.txt", BIKE_TRIP),
+                    commands=["nano bike-trip.txt"],
+                ),
+                Page(
+                    "Canal Route",
+                    (600, 80),
+                    html=page(
+                        "Canal Route",
+                        "<h1>Canal route in three stages</h1>"
+                        "<p>Flat riding on the towpath, with a detour round lock 31.</p>"
+                        + html_table(ROUTE_NOTES)
+                        + "<p style='margin-top:14px'>Bikes go free on the train from Marina after "
+                        "09:30.</p>",
+                        "table { border: 1px solid #999; } th { background: #e8e4d8; } "
+                        "td { border-top: 1px solid #ddd; }",
+                        font="'Tinos'",
+                        size=17,
+                    ),
+                    size=(880, 560),
+                ),
+            ],
+            order=[
+                "Canal route in three stages",
+                "Stage From To",
+                "Bikes go free",
+                "GNU nano",
+                "Bike trip, 3 days along the canal",
+                "Pack: spare tube",
+            ],
+            theme="Syscrash",
+            background="#263238",
+            half="A",
+        ),
+    ]
+
+
 def more_a4_scenes() -> list[Scene]:
-    return [*_tuis(), *_tables_dialogs()]
+    return [*_tuis(), *_tables_dialogs(), *_pages(), *_several()]
