@@ -66,6 +66,77 @@ def _components(mask: np.ndarray) -> list[tuple[int, tuple[int, int, int, int]]]
     return [(region.area, region.box) for region in regions(mask)]
 
 
+def _ground(flat: np.ndarray, share: float = 0.5, tolerance: int = 6) -> np.ndarray:
+    """The pixels of the colour the picture stands on: the one colour that holds most of its border.
+
+    A desktop's coloured wallpaper around a window, or a chart's tinted backdrop, is no data mark,
+    however saturated: a chart draws its marks inside its axes, off the picture's edges.
+    ``flat``: (H, W, 3) integer RGB. Returns an (H, W) mask, all False when no colour holds ``share``
+    of the border.
+    """
+    border = np.concatenate([flat[0], flat[-1], flat[1:-1, 0], flat[1:-1, -1]])  # (n, 3)
+    colours, counts = np.unique(border, axis=0, return_counts=True)
+    if not len(counts) or counts.max() < share * len(border):
+        return np.zeros(flat.shape[:2], dtype=bool)
+    colour = colours[counts.argmax()]
+    return np.abs(flat - colour).max(axis=2) <= tolerance
+
+
+def _under_a_curve(region: np.ndarray, solid: float = 0.9) -> bool:
+    """Whether a region is filled the way an area chart's is: each column one solid run from a curve
+    down to a common baseline. A text panel's colour (a TUI's blue ground, a title bar) is as wide,
+    but its letters and lines leave holes in every column. ``region``: (h, w) bool."""
+    height = region.shape[0]
+    if height < 8:
+        return False
+    filled = region.any(axis=0)  # (w,)
+    if filled.mean() < 0.8:
+        return False
+    tops = region.argmax(axis=0)  # (w,) the first marked row of each column
+    bottoms = height - region[::-1].argmax(axis=0)  # (w,) one past the last marked row
+    runs = region.sum(axis=0) / np.maximum(1, height - tops)  # (w,) share of the column below its top
+    on_base = bottoms >= height - 2
+    return bool(runs[filled].mean() >= solid and on_base[filled].mean() >= solid)
+
+
+def _bars(aligned: np.ndarray, lengths: np.ndarray, thickness: np.ndarray) -> bool:
+    """Three or more rectangles on one baseline, of one thickness, that differ in length: bars carry
+    their values in their lengths; a row of like coloured boxes (buttons, tabs, a TUI's key bar)
+    carries none, and a table's stripes of several heights are no bars."""
+    if aligned.sum() < 3:
+        return False
+    picked, thick = lengths[aligned], thickness[aligned]
+    return bool(picked.max() >= 1.25 * max(1, picked.min()) and thick.max() <= 1.5 * max(1, thick.min()))
+
+
+def _dot(pixels: int, box: tuple[int, int, int, int]) -> bool:
+    """A scatter plot's dot: a small filled round or square mark, not a coloured letter's strokes."""
+    w, h = box[2] - box[0], box[3] - box[1]
+    return 0.6 <= w / max(1, h) <= 1.6 and pixels >= 0.55 * w * h
+
+
+def _one_stroke(region: np.ndarray) -> bool:
+    """Whether a region is one stroke across that rises and falls: most of its columns cross it once,
+    and not all at one height. A window's outline crosses each column twice (its top and bottom
+    edges), a block of coloured text many times, and a frame's straight edges stay at one height."""
+    edges = np.diff(region.astype(np.int8), axis=0, prepend=0) > 0  # (h, w) where a run starts
+    crossings = edges.sum(axis=0)  # (w,)
+    marked = region.any(axis=0)
+    if not marked.any() or (crossings[marked] <= 2).mean() < 0.8:
+        return False
+    rows = np.arange(region.shape[0])[:, None]
+    centres = (region * rows).sum(axis=0)[marked] / region.sum(axis=0)[marked]  # (n,) the stroke's height
+    low, high = np.percentile(centres, [10, 90])
+    return bool(high - low >= 0.2 * region.shape[0])
+
+
+def _scattered(boxes: list[tuple[int, int, int, int]]) -> bool:
+    """Whether dots lie scattered, not in the rows and columns of a grid (a keypad's coloured keys)."""
+    xs = {round((b[0] + b[2]) / 2 / 3) for b in boxes}  # centres to the nearest 3 pixels
+    ys = {round((b[1] + b[3]) / 2 / 3) for b in boxes}
+    return len(xs) >= 0.5 * len(boxes) and len(ys) >= 0.5 * len(boxes)
+
+
 def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None:
     """The chart's kind (pie, bar, area, line, scatter) from the shapes of its coloured marks, or None.
 
@@ -82,7 +153,7 @@ def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None
         return None  # a photo (or a photo of a page): charts are drawn in flat colours
     high, low = a.max(axis=2), a.min(axis=2)
     saturation = (high - low) / np.maximum(high, 1e-6)
-    mask = (saturation > cfg.saturation) & (high > 0.2)  # (H, W)
+    mask = (saturation > cfg.saturation) & (high > 0.2) & ~_ground(flat)  # (H, W)
     if mask.mean() < cfg.min_mark_share or mask.mean() > 0.6:
         return None
     parts = [(n, box) for n, box in _components(mask) if n >= 6]
@@ -97,18 +168,30 @@ def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None
     big = 0.005 * width * height
     boxes = [box for n, box in parts if n >= big and n / max(1, (box[2] - box[0]) * (box[3] - box[1])) >= 0.8]
     if len(boxes) >= 3:
-        bottoms = np.array([b[3] for b in boxes])
-        lefts = np.array([b[0] for b in boxes])
-        if (np.abs(bottoms - np.median(bottoms)) <= 3).sum() >= 3 or (
-            np.abs(lefts - np.median(lefts)) <= 3
-        ).sum() >= 3:
+        bottoms, tops = np.array([b[3] for b in boxes]), np.array([b[1] for b in boxes])
+        lefts, rights = np.array([b[0] for b in boxes]), np.array([b[2] for b in boxes])
+        on_base = np.abs(bottoms - np.median(bottoms)) <= 3
+        at_left = np.abs(lefts - np.median(lefts)) <= 3
+        if _bars(on_base, bottoms - tops, rights - lefts) or _bars(at_left, rights - lefts, bottoms - tops):
             return "bar"  # three or more filled rectangles on one baseline (stacked ones merge into one)
-    if bw >= 0.5 * width and 0.3 <= fill <= 0.8 and bw >= 1.2 * bh and area >= 0.5 * mask.sum():
+    if (
+        bw >= 0.5 * width
+        and 0.3 <= fill <= 0.8
+        and bw >= 1.2 * bh
+        and area >= 0.5 * mask.sum()
+        and _under_a_curve(mask[y0:y1, x0:x1])
+    ):
         return "area"  # one wide coloured region under a curve
-    if bw >= 0.4 * width and fill <= 0.2:
-        return "line"
-    dots = np.array([n for n, box in parts if n <= 0.002 * width * height])
-    if len(dots) >= 15 and len(dots) >= 0.8 * len(parts) and dots.std() <= 0.6 * dots.mean():
+    if bw >= 0.4 * width and bh >= 0.1 * height and fill <= 0.2 and _one_stroke(mask[y0:y1, x0:x1]):
+        return "line"  # a long thin stroke that rises and falls (a straight rule or a frame is no line)
+    small = [(n, box) for n, box in parts if n <= 0.002 * width * height and _dot(n, box)]
+    dots = np.array([n for n, _ in small])
+    if (
+        len(dots) >= 15
+        and len(dots) >= 0.8 * len(parts)
+        and dots.std() <= 0.6 * dots.mean()
+        and _scattered([box for _, box in small])
+    ):
         return "scatter"  # many dots of one size, and little else in colour
     return None
 

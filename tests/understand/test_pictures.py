@@ -168,3 +168,48 @@ def test_a_charts_labels_are_no_buttons() -> None:
     result = understand(_labelled_bar_chart(), captioner=None, ocr=create_ocr_engine("auto"))
     assert result.sentences[0] == "A bar chart.", result.text
     assert "Latte" in result.text and "Buttons" not in result.text, result.text
+
+
+def test_the_ground_a_picture_stands_on_is_no_chart_mark() -> None:
+    """A window of text on a saturated desktop (a dark green wallpaper, as under icewm) is no area
+    chart; an area chart on a tinted backdrop still is one."""
+    desktop = Image.new("RGB", (960, 540), (45, 59, 42))
+    draw = ImageDraw.Draw(desktop)
+    draw.rectangle([100, 40, 860, 400], fill="white", outline=(0, 0, 0))
+    for row in range(12):
+        draw.text((150, 90 + row * 20), "The association keeps twelve hives on the hill", fill=(0, 0, 0))
+    assert chart_kind(desktop) is None
+    backdrop = np.asarray(area_chart()).copy()
+    backdrop[(backdrop == 255).all(axis=2)] = (214, 232, 246)  # a pale blue backdrop instead of white
+    assert chart_kind(Image.fromarray(backdrop)) == "area"
+
+
+def test_window_colours_are_no_chart_marks() -> None:
+    """What windows draw in colour on a screenshot is no chart: a frame's straight edges (no line),
+    a title bar or a text panel's ground with letters in it (no area), a table's stripes of two
+    heights (no bars), a keypad's coloured keys in rows and columns (no scatter)."""
+    frame = Image.new("RGB", (800, 500), "white")
+    draw = ImageDraw.Draw(frame)
+    draw.line([(70, 40), (70, 400), (680, 400)], fill=COLOURS[0], width=3)  # an L of a window's border
+    assert chart_kind(frame) is None
+    panel = Image.new("RGB", (800, 500), "white")
+    draw = ImageDraw.Draw(panel)
+    draw.rectangle([40, 40, 760, 300], fill=(0, 0, 170))
+    for x in (44, 300, 420, 756):  # a panel's box-drawing column rules
+        draw.line([(x, 44), (x, 296)], fill="white", width=2)
+    for row in range(12):
+        draw.text((50, 45 + row * 20), "Name      Size  Modify time" * 3, fill="white")
+        draw.line([(44, 58 + row * 20), (756, 58 + row * 20)], fill=(0, 170, 170), width=2)
+    assert chart_kind(panel) is None
+    stripes = Image.new("RGB", (800, 500), "white")
+    draw = ImageDraw.Draw(stripes)
+    for top, height in ((50, 16), (110, 16), (170, 8)):
+        draw.rectangle([60, top, 600 if height > 8 else 380, top + height], fill=COLOURS[1])
+    assert chart_kind(stripes) is None
+    keypad = Image.new("RGB", (800, 500), "white")
+    draw = ImageDraw.Draw(keypad)
+    for row in range(5):
+        for column in range(4):
+            x, y = 200 + column * 60, 100 + row * 50
+            draw.rectangle([x, y, x + 14, y + 12], fill=COLOURS[2])
+    assert chart_kind(keypad) is None
