@@ -72,6 +72,23 @@ def stripe_cuts(gray: np.ndarray, parts: int, step: int = 24, slack: int = 2) ->
     return cuts
 
 
+def cell_extremes(values: np.ndarray, cell: int) -> tuple[np.ndarray, np.ndarray]:
+    """The least and the greatest of ``values`` (2-D, both sides multiples of ``cell``) in each
+    ``cell`` x ``cell`` square, (rows, cols) each. Taken a row and a column of the square at a time
+    (``cell`` steps over slices, each pass over fewer values): numpy's reduction over a reshaped
+    array's two inner axes cost twenty times as much, and a screen's span is found several times."""
+    rows = values.reshape(values.shape[0] // cell, cell, values.shape[1])
+    lo, hi = rows[:, 0].copy(), rows[:, 0].copy()
+    for k in range(1, cell):
+        np.minimum(lo, rows[:, k], out=lo)
+        np.maximum(hi, rows[:, k], out=hi)
+    low, high = lo[:, 0::cell].copy(), hi[:, 0::cell].copy()
+    for k in range(1, cell):
+        np.minimum(low, lo[:, k::cell], out=low)
+        np.maximum(high, hi[:, k::cell], out=high)
+    return low, high
+
+
 def content_span(
     gray: np.ndarray, cell: int = 8, flat: int = 24, margin: int = 4
 ) -> tuple[int, int, int, int] | None:
@@ -85,9 +102,8 @@ def content_span(
     h, w = gray.shape
     rows, cols = -(-h // cell), -(-w // cell)
     padded = np.pad(gray, ((0, rows * cell - h), (0, cols * cell - w)), mode="edge")
-    cells = padded.reshape(rows, cell, cols, cell)
-    spread = cells.max(axis=(1, 3)).astype(np.int16) - cells.min(axis=(1, 3))  # (rows, cols)
-    busy = spread > flat
+    lo, hi = cell_extremes(padded, cell)
+    busy = hi.astype(np.int16) - lo > flat  # (rows, cols): the cells' spread of grey
     if not busy.any():
         return None
     ys, xs = np.flatnonzero(busy.any(axis=1)), np.flatnonzero(busy.any(axis=0))
@@ -210,13 +226,17 @@ def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) ->
     red, green, blue = rgb[..., 0], rgb[..., 1], rgb[..., 2]
     top = np.maximum(np.maximum(red, green), blue)
     coloured = (top - np.minimum(np.minimum(red, green), blue)) >= cfg.chroma
-    if not coloured.any():
+    # Only these pixels can change (a letter's colour, much lighter than its grey): where none lies
+    # in a cell that every test below leaves standing, the work stops there, with the same answer.
+    lift = coloured & (top.astype(np.int16) - gray >= cfg.lift)
+    if not lift.any():
         return gray
     # Decided on 2x2 cells, as the inversion's dark areas are (a quarter of the work).
     h, w = gray.shape
+    liftable = _any_cells(lift)
     seen = _any_cells(coloured)
     seen &= box_mean(_cells(gray), cfg.around // 2) < 4.0 * cfg.dark  # (on a dark ground)
-    if not seen.any():
+    if not (seen & liftable).any():
         return gray
     # Only the cells round those coloured on a dark ground are looked at (further than any window
     # below reaches from them: the same cells, less work on a page with a dark title bar's icon).
@@ -225,10 +245,15 @@ def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) ->
     r0, r1 = max(0, int(rows[0]) - reach), int(rows[-1]) + 1 + reach
     c0, c1 = max(0, int(cols[0]) - reach), int(cols[-1]) + 1 + reach
     share, seen = _cells(coloured[2 * r0 : 2 * r1, 2 * c0 : 2 * c1]) / 4.0, seen[r0:r1, c0:c1]
+    liftable = liftable[r0:r1, c0:c1]
     solid = box_mean(share, cfg.solid // 2 + 1) > 0.999
     ground = box_mean(solid, cfg.solid // 2 + 1 + cfg.margin) > 0
-    ground |= _holding(share, coloured, gray, (r0, r1, c0, c1), cfg)
     thin = box_mean(share, cfg.near // 2) <= cfg.thin
+    if not (seen & thin & ~ground & liftable).any():
+        return gray
+    ground |= _holding(share, coloured, gray, (r0, r1, c0, c1), cfg)
+    if not (seen & thin & ~ground & liftable).any():
+        return gray
     # An unbroken coloured line (a frame's edge or handle, an underline, a rule) is no letter, and
     # no word: a window's handle on a dark desktop made one.
     marks = coloured[2 * r0 : 2 * r1, 2 * c0 : 2 * c1]
@@ -242,13 +267,15 @@ def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) ->
     starts[-cfg.tall + 1 :] = False
     stems = _any_cells(starts)[: seen.shape[0], : seen.shape[1]]
     cells &= box_mean(stems, cfg.near, cfg.word) > 0
+    if not (cells & liftable).any():
+        return gray
     if cfg.word:
         cells &= box_mean(_words(cells, cfg.word // 2, cfg.gap // 2), cfg.near, 1) > 0
     letters = np.zeros(gray.shape, dtype=bool)
     part = cells.repeat(2, axis=0).repeat(2, axis=1)[: h - 2 * r0, : w - 2 * c0]
     letters[2 * r0 : 2 * r0 + part.shape[0], 2 * c0 : 2 * c0 + part.shape[1]] = part
     letters[2 * r0 : 2 * r1, 2 * c0 : 2 * c1] &= ~lines
-    letters &= coloured & (top.astype(np.int16) - gray >= cfg.lift)
+    letters &= lift
     if not letters.any():
         return gray
     out = gray.copy()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -10,9 +12,16 @@ from assistant.errors import AssistantError
 from assistant.ocr import ChangeAwareOcr, NullOcrEngine, OcrEngine, OcrResult, create_ocr_engine
 from assistant.ocr.incremental import changed_bands
 from assistant.ocr.rapid import RapidOcrEngine
-from assistant.ocr.tesseract import TesseractEngine, invert_dark_areas, stripe_cuts
+from assistant.ocr.tesseract import (
+    TesseractEngine,
+    cell_extremes,
+    content_span,
+    invert_dark_areas,
+    stripe_cuts,
+)
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 
 
 def render(
@@ -49,6 +58,22 @@ def test_tesseract_reads_two_columns_in_order() -> None:
     first = result.lines[0].words[0]
     assert 0.3 <= first.confidence <= 1.0
     assert first.box[0] == pytest.approx(30, abs=6)
+
+
+def test_cell_extremes_are_each_squares_least_and_greatest() -> None:
+    """The quick per-cell least and greatest grey (content_span's) against numpy's plain reduction
+    over each square, on a real screen (half A: a calculator on a desktop); and the span it gives."""
+    with Image.open(SCREENS / "calc-xcalc-rpn.png") as image:
+        gray = np.asarray(image.convert("L"))[:797, :1275]  # (sides not multiples of the cell)
+    rows, cols = -(-gray.shape[0] // 8), -(-gray.shape[1] // 8)
+    padded = np.pad(gray, ((0, rows * 8 - gray.shape[0]), (0, cols * 8 - gray.shape[1])), mode="edge")
+    lo, hi = cell_extremes(padded, 8)
+    squares = padded.reshape(rows, 8, cols, 8)
+    assert (lo == squares.min(axis=(1, 3))).all() and (hi == squares.max(axis=(1, 3))).all()
+    busy = np.argwhere(hi.astype(int) - lo > 24)
+    (y0, x0), (y1, x1) = busy.min(axis=0), busy.max(axis=0)
+    expected = (max(0, (x0 - 4) * 8), max(0, (y0 - 4) * 8), min(1275, (x1 + 5) * 8), min(797, (y1 + 5) * 8))
+    assert content_span(gray) == expected
 
 
 @pytest.mark.timeout(60)
