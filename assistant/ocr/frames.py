@@ -45,6 +45,7 @@ class FrameConfig:
     # large title font or padding 30-50, a header bar (GNOME, KDE) 46-50, and twice that at 2x.
     max_height: int = 96
     align: int = 4  # px: a bar's top and bottom edges start and end this close together
+    joint: int = 2  # px: an edge broken for this long still runs on (:func:`_bridged`)
     same: int = 12  # a pixel this close (sum over R, G, B) to its row's median is the bar's ground
     # The bar's rows are on average at least this much ground... (less than half is ink where a
     # window over the bar leaves only its end with a large title and the buttons in view, or under a
@@ -77,12 +78,19 @@ _Bar = tuple[
 
 
 def _edge_lines(
-    diff: np.ndarray, cfg: FrameConfig, step: int, near: list[int] | None = None, *, above: bool = False
+    diff: np.ndarray,
+    cfg: FrameConfig,
+    step: int,
+    near: list[int] | None = None,
+    *,
+    above: bool = False,
+    joined: dict[int, list[tuple[int, int]]] | None = None,
 ) -> dict[int, list[tuple[int, int]]]:
     """Long horizontal edges: row y -> the x runs where row y differs from row y - 1 by more than
     ``step`` (sum over R, G, B; in grey levels, a third of it). ``diff``: (H - 1, W), each row's
     grey levels' difference from the row above; ``near``: only rows a bar's height below these (or
-    ``above`` them)."""
+    ``above`` them); ``joined``: filled with the same rows' runs joined across a pixel or two
+    (:func:`_bridged`)."""
     at = np.arange(len(diff))  # the rows of diff looked at
     if near is not None:
         rows = np.zeros(len(diff), dtype=bool)
@@ -96,10 +104,29 @@ def _edge_lines(
     steps = diff > step // 3  # (n, W): steps[i] is above row at[i] + 1
     lines = {}
     for i in np.flatnonzero(np.count_nonzero(steps, axis=1) >= cfg.min_width).tolist():
-        runs = true_runs(steps[i], cfg.min_width)
+        every = true_runs(steps[i])
+        runs = [(a, b) for a, b in every if b - a >= cfg.min_width]
         if runs:
             lines[int(at[i]) + 1] = runs
+        if joined is not None and (bridged := _bridged(every, cfg)) != runs:
+            joined[int(at[i]) + 1] = bridged
     return lines
+
+
+def _bridged(runs: list[tuple[int, int]], cfg: FrameConfig) -> list[tuple[int, int]]:
+    """``runs`` of an edge (each a bar's height long at least) joined across gaps of
+    :attr:`FrameConfig.joint` px at most, those at least a bar wide: a bar drawn as boxes side by
+    side (motif's bevelled icon, title and buttons) breaks its edges for a pixel where two boxes
+    meet, and a title's descenders touching its bevel break its foot."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        if b - a < cfg.min_height:  # a letter's stroke beside the edge (a window under it) joins nothing
+            continue
+        if out and a - out[-1][1] <= cfg.joint:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return [(a, b) for a, b in out if b - a >= cfg.min_width]
 
 
 def _bar_pairs(
@@ -237,7 +264,8 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     grounds: dict[Box, tuple[np.ndarray, np.ndarray]] = {}
     grey = np.asarray(Image.fromarray(px).convert("L"), dtype=np.int16)
     diff = np.abs(np.diff(grey, axis=0))
-    lines = _edge_lines(diff, cfg, cfg.edge)
+    joint: dict[int, list[tuple[int, int]]] = {}  # the edges joined across breaks (see below)
+    lines = _edge_lines(diff, cfg, cfg.edge, joined=joint)
     full = _bar_pairs(lines, lines, cfg)
     dim, known = replace(cfg, edge=cfg.dim), set(full)
     sides: dict[tuple[int, int, bool, bool], int] = {}  # bands of one side and foot share it
@@ -270,7 +298,16 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
             continue
         x0, y0, x1, y1 = box
         _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
-    bands = full + faint + dark
+    # A bar drawn as bevelled boxes side by side (motif: icon, title, buttons) breaks its edges where
+    # the boxes meet: its edges joined across such breaks, where no bar was found (two windows tiled
+    # side by side break their bars' edges alike, and each was found whole above).
+    joined = [b for b in _bar_pairs(*[{**lines, **joint}] * 2, cfg) if b not in known]
+    for box in joined:
+        if any(overlaps(box, bar[0]) for bar in found):
+            continue
+        x0, y0, x1, y1 = box
+        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
+    bands = full + faint + dark + joined
     # A row's sides run on up from the row above it (a band of its ends and height ends at its top);
     # a window's may run on up from a whole window above it (two windows tiled one over the other,
     # or one opened at the same x lower down): such a band is looked at again as a title bar.
@@ -518,6 +555,34 @@ def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None
     return odd[0] if len(odd) == 1 else None
 
 
+def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfig) -> float:
+    """How far the title's letters stand from the bar's ground (sum over R, G, B; the strongest
+    tenth of the pixels off the ground, so that a letter's soft edges do not count), the icon at the
+    left end, the buttons at the right end and any part under a window lying on it (``others``) left out."""
+    x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]  # (a frame's box may lie
+    high = y1 - y0  # a pixel past the picture's edge)
+    if x1 - x0 > 6 * high:
+        x0, x1 = x0 + high + high // 2, x1 - 4 * high
+    _, colour = _ground(px, (x0, y0, x1, y1), cfg)
+    off = np.abs(px[y0:y1, x0:x1].astype(np.float32) - colour).sum(axis=2)  # (h, w)
+    shown = np.ones(x1 - x0, dtype=bool)
+    for ox0, oy0, ox1, oy1 in others:
+        if oy0 < y1 and y0 < oy1:
+            shown[max(0, ox0 - x0) : max(0, ox1 - x0)] = False
+    ink = off[:, shown][off[:, shown] > cfg.edge]
+    return float(np.percentile(ink, 90)) if len(ink) >= high else 0.0
+
+
+def _brightest_title(contrasts: list[float], cfg: FrameConfig) -> int | None:
+    """The bar whose title stands far further from its ground than every other bar's: a window
+    manager draws an inactive window's title greyed (nearer its bar's colour) where the bars
+    themselves differ too little in colour to tell (openbox's Mikachu, jwm's sand, fluxbox's
+    styles); None when no title stands out so."""
+    best = int(np.argmax(contrasts))
+    rest = [c for i, c in enumerate(contrasts) if i != best]
+    return best if contrasts[best] - max(rest) > cfg.active_gap else None
+
+
 def _apart(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> list[bool]:
     """For each bar's colour: whether it is far from every other (:attr:`FrameConfig.active_gap`),
     as only the active bar is where a window manager paints the inactive ones alike."""
@@ -542,9 +607,16 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     frames = [_widened(px, f, frames, cfg) for f in frames]
     frames = [_footed(f, frames, cfg) for f in frames]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
+    n = len(frames)
+    on = [[i != j and bool(_lies_on(px, frames[i], frames[j], cfg)) for j in range(n)] for i in range(n)]
     active = _active([f.colour for f in frames], cfg)
+    if active is None and n >= 2:
+        over = [[frames[j].box for j in range(n) if on[j][i]] for i in range(n)]
+        active = _brightest_title(
+            [_title_contrast(px, f.bar, o, cfg) for f, o in zip(frames, over, strict=True)], cfg
+        )
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
-    return [_bordered(px, f, cfg) for f in _stacked(px, frames, cfg)]  # stacked by their inner lines
+    return [_bordered(px, f, cfg) for f in _stacked(frames, on)]  # stacked by their inner lines
 
 
 def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
@@ -660,9 +732,9 @@ def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
     return inside(inner.box, outer.box) and not _alike(inner, outer, cfg)
 
 
-def _stacked(px: np.ndarray, frames: list[Frame], cfg: FrameConfig) -> list[Frame]:
+def _stacked(frames: list[Frame], on: list[list[bool]]) -> list[Frame]:
+    """``frames`` topmost first: ``on[i][j]``, frame i lies on frame j (:func:`_lies_on`)."""
     n = len(frames)
-    on = [[i != j and bool(_lies_on(px, frames[i], frames[j], cfg)) for j in range(n)] for i in range(n)]
     order: list[int] = []
     left = set(range(n))
     while left:

@@ -297,3 +297,29 @@ def test_a_window_whose_sides_run_on_up_or_whose_list_is_striped_is_found(name: 
     frames = find_frames(Image.open(data / f"{name}.png").convert("RGB"))
     boxes = sorted(f.box for f in frames)
     assert boxes == [pytest.approx(tuple(b), abs=2) for b in sorted(truth["frames"])]
+
+
+@pytest.mark.parametrize("name", ["multi-urxvt-xterm-side", "multi-jwm-page-xterm-zenity"])
+def test_the_active_window_is_told_by_its_brighter_title_where_the_bars_colours_are_alike(name: str) -> None:
+    """Openbox's Mikachu and jwm's sand paint the active and an inactive bar in near colours, but
+    an inactive title greyed: the window whose title stands out is the active one, read first
+    (two terminals side by side; a dialog apart from a page and a terminal over it)."""
+    image, windows = _screen(name)
+    active = next(w for w in windows if w["active"])
+    frames = find_frames(image)
+    assert len(frames) == len(windows)
+    assert frames[0].active and max(abs(a - b) for a, b in zip(frames[0].box, _box(active), strict=True)) <= 3
+    assert not any(f.active for f in frames[1:])
+
+
+def test_bars_drawn_as_bevelled_boxes_are_title_bars() -> None:
+    """icewm's motif theme draws a bar as boxes side by side (icon, title, buttons), each bevelled:
+    their edges break where two boxes meet, and a title's descenders break the title box's foot.
+    A dialog over a page and a terminal beside it are windows, topmost first, each a bar's top
+    within 2 px of the window manager's frame."""
+    image, windows = _screen("multi-icewm-page-urxvt-qt")
+    frames = find_frames(image)
+    assert len(frames) == len(windows)
+    for frame, window in zip(frames, windows, strict=True):
+        assert max(abs(a - b) for a, b in zip(frame.bar[:2], _box(window)[:2], strict=True)) <= 2
+    assert frames[0].active and windows[0]["active"]
