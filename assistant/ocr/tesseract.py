@@ -14,7 +14,6 @@ work runs. In this process the models are loaded once and kept, and none of that
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import os
@@ -26,6 +25,7 @@ import weakref
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from PIL import Image, ImageOps
@@ -531,6 +531,22 @@ def _stop(proc: subprocess.Popen[bytes] | None) -> None:
         proc.communicate()
 
 
+def _word_rows(tsv: str) -> list[dict[str, Any]]:
+    """The word rows (level 5) of tesseract's TSV, each a dict by the header's names, as
+    ``csv.DictReader`` (tab-separated, no quoting) gives them (a missing field None): the other
+    levels' rows, half of them, are skipped before they are split."""
+    lines = tsv.split("\n")
+    names = lines[0].rstrip("\r").split("\t") if lines else []
+    rows: list[dict[str, Any]] = []
+    for line in lines[1:]:
+        if not line.startswith("5\t"):
+            continue
+        fields: list[str | None] = list(line.rstrip("\r").split("\t"))
+        fields += [None] * (len(names) - len(fields))
+        rows.append(dict(zip(names, fields, strict=False)))
+    return rows
+
+
 class TesseractEngine(OcrEngine):
     """``scale``: resize factor before OCR (the least: ``fit_text`` scales a stripe of small text
     more, :mod:`assistant.ocr.text_height`; None: ``scale`` everywhere); ``processes``: stripes
@@ -645,10 +661,7 @@ class TesseractEngine(OcrEngine):
         self, tsv: str, factor: float, dy: int, dx: int = 0, cuts: list[Cut] | None = None
     ) -> list[OcrLine]:
         grouped: dict[tuple[str, str, str], list[OcrWord]] = {}
-        reader = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-        for row in reader:
-            if row.get("level") != "5":
-                continue
+        for row in _word_rows(tsv):
             said = (row.get("text") or "").strip()
             text = BAR if said == BAR else said.strip("|{}[]")  # a lone bar: perhaps an "I" (capital_i)
             conf = float(row.get("conf") or -1) / 100.0
