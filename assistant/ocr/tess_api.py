@@ -189,7 +189,7 @@ class TessModels:
 
     def read_tsv(self, image: Image.Image, psm: int) -> str:
         """The TSV the ``tesseract`` program writes for ``image`` at page segmentation mode ``psm``."""
-        pixels = np.ascontiguousarray(np.asarray(image.convert("L")))
+        pixels = np.ascontiguousarray(np.asarray(image if image.mode == "L" else image.convert("L")))
         handle = self._take()
         monitor = self.lib.TessMonitorCreate()
         kept = False
