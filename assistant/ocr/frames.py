@@ -32,6 +32,8 @@ from PIL import Image
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, inside, overlaps
 
+BORDER = 8  # px: no window manager draws a wider border round a window
+
 
 @dataclass(frozen=True)
 class FrameConfig:
@@ -130,14 +132,21 @@ def _bridged(runs: list[tuple[int, int]], cfg: FrameConfig) -> list[tuple[int, i
 
 
 def _bar_pairs(
-    lines: dict[int, list[tuple[int, int]]], feet: dict[int, list[tuple[int, int]]], cfg: FrameConfig
+    lines: dict[int, list[tuple[int, int]]],
+    feet: dict[int, list[tuple[int, int]]],
+    cfg: FrameConfig,
+    *,
+    inset: bool = False,
 ) -> list[Box]:
     """Bands between two edges that start and end together, as high as a title bar: a top of
     ``lines`` (full edges) and a foot of ``feet`` (dim ones too, :attr:`FrameConfig.dim`). A band
     that an edge crosses from end to end away from its top and foot is two bands, not one bar (a
     ruled table's header and its first row). A bar with rounded top corners (fluxbox's bora and
     zimek styles) has a top shorter than its foot by as much at both ends, 2 px to half its height:
-    the foot gives its width (a pixel in at both ends is a border's corner, as in openbox's)."""
+    the foot gives its width (a pixel in at both ends is a border's corner, as in openbox's). With
+    ``inset``, a foot in from the top's ends by as much at both ends, up to :data:`BORDER` px, is a
+    bar's too: its top is the outer edge of a border drawn round the bar and the window (icewm's
+    dark themes), its foot the window's inside; the foot gives its width."""
     out = []
     rows = sorted(feet)
     across = sorted(lines)
@@ -153,6 +162,13 @@ def _bar_pairs(
                         box = (u0, top, u1, bottom)  # rounded top corners: the foot is the bar's width
                     elif abs(left) <= cfg.align and abs(right) <= cfg.align:
                         box = (max(x0, u0), top, min(x1, u1), bottom)
+                    elif (
+                        inset
+                        and cfg.align < -left <= BORDER
+                        and cfg.align < -right <= BORDER
+                        and abs(left - right) <= 2
+                    ):
+                        box = (u0, top, u1, bottom)  # the top is the border's outer edge, the foot inside it
                     else:
                         continue
                     if not any(_spans(lines[r], box, cfg) for r in inner):
@@ -300,8 +316,10 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
     # A bar drawn as bevelled boxes side by side (motif: icon, title, buttons) breaks its edges where
     # the boxes meet: its edges joined across such breaks, where no bar was found (two windows tiled
-    # side by side break their bars' edges alike, and each was found whole above).
-    joined = [b for b in _bar_pairs(*[{**lines, **joint}] * 2, cfg) if b not in known]
+    # side by side break their bars' edges alike, and each was found whole above). And a bar inside
+    # a border drawn round it and the window: its foot in from its top's ends (icewm's dark themes).
+    every = {**lines, **joint}
+    joined = [b for b in _bar_pairs(every, every, cfg, inset=True) if b not in known]
     for box in joined:
         if any(overlaps(box, bar[0]) for bar in found):
             continue

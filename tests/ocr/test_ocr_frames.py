@@ -323,3 +323,13 @@ def test_bars_drawn_as_bevelled_boxes_are_title_bars() -> None:
     for frame, window in zip(frames, windows, strict=True):
         assert max(abs(a - b) for a, b in zip(frame.bar[:2], _box(window)[:2], strict=True)) <= 2
     assert frames[0].active and windows[0]["active"]
+
+
+def test_a_bar_inside_a_border_round_it_and_the_window_is_found() -> None:
+    """icewm's dark theme draws a border round the bar and the window alike: the bar's top is the
+    border's outer edge, its foot the window's inside, in from the top's ends by the border's width
+    at both ends (a black bar, its title in blue, on a dark green desktop)."""
+    image, windows = _screen("page-icewm-top-two-columns")
+    (frame,) = find_frames(image)
+    x0, y0, x1, _ = _box(windows[0])
+    assert x0 < frame.box[0] <= x0 + 12 and x1 - 12 <= frame.box[2] < x1 and abs(frame.bar[1] - y0) <= 3
