@@ -102,11 +102,12 @@ def _under_a_curve(region: np.ndarray, solid: float = 0.9) -> bool:
 def _bars(aligned: np.ndarray, lengths: np.ndarray, thickness: np.ndarray) -> bool:
     """Three or more rectangles on one baseline, of one thickness, that differ in length: bars carry
     their values in their lengths; a row of like coloured boxes (buttons, tabs, a TUI's key bar)
-    carries none, and a table's stripes of several heights are no bars."""
+    carries none, and a table's stripes of several heights are no bars. Values a few per cent
+    apart (pass rates, yearly counts) still differ by more than a pixel's rounding."""
     if aligned.sum() < 3:
         return False
     picked, thick = lengths[aligned], thickness[aligned]
-    return bool(picked.max() >= 1.25 * max(1, picked.min()) and thick.max() <= 1.5 * max(1, thick.min()))
+    return bool(picked.max() >= 1.08 * max(1, picked.min()) and thick.max() <= 1.5 * max(1, thick.min()))
 
 
 def _dot(pixels: int, box: tuple[int, int, int, int]) -> bool:
@@ -116,25 +117,27 @@ def _dot(pixels: int, box: tuple[int, int, int, int]) -> bool:
 
 
 def _one_stroke(region: np.ndarray) -> bool:
-    """Whether a region is one stroke across that rises and falls: most of its columns cross it once,
-    and not all at one height. A window's outline crosses each column twice (its top and bottom
-    edges), a block of coloured text many times, and a frame's straight edges stay at one height."""
+    """Whether a region is a stroke across that rises and falls: most of its columns cross it at most
+    three times (a chart's few series, touching where they cross) and not all at one height. A block
+    of coloured text crosses each column many times, and a window's outline or a frame's straight
+    edges stay at one height (the outline's middle)."""
     edges = np.diff(region.astype(np.int8), axis=0, prepend=0) > 0  # (h, w) where a run starts
     crossings = edges.sum(axis=0)  # (w,)
     marked = region.any(axis=0)
-    if not marked.any() or (crossings[marked] <= 2).mean() < 0.8:
+    if not marked.any() or (crossings[marked] <= 3).mean() < 0.8:
         return False
     rows = np.arange(region.shape[0])[:, None]
     centres = (region * rows).sum(axis=0)[marked] / region.sum(axis=0)[marked]  # (n,) the stroke's height
-    low, high = np.percentile(centres, [10, 90])
+    low, high = np.percentile(centres, [5, 95])
     return bool(high - low >= 0.2 * region.shape[0])
 
 
 def _scattered(boxes: list[tuple[int, int, int, int]]) -> bool:
-    """Whether dots lie scattered, not in the rows and columns of a grid (a keypad's coloured keys)."""
+    """Whether dots lie scattered, not in the rows *and* columns of a grid (a keypad's coloured keys);
+    a strip plot's dots over whole-number x values share columns but not rows."""
     xs = {round((b[0] + b[2]) / 2 / 3) for b in boxes}  # centres to the nearest 3 pixels
     ys = {round((b[1] + b[3]) / 2 / 3) for b in boxes}
-    return len(xs) >= 0.5 * len(boxes) and len(ys) >= 0.5 * len(boxes)
+    return len(xs) >= 0.5 * len(boxes) or len(ys) >= 0.5 * len(boxes)
 
 
 def chart_kind(rgb: Image.Image, cfg: PictureConfig | None = None) -> str | None:

@@ -59,6 +59,27 @@ def area_chart() -> Image.Image:
     return image
 
 
+def three_line_chart() -> Image.Image:
+    """Three series that cross one another: one coloured region crossing each column up to 3 times."""
+    image = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(image)
+    _axes(draw)
+    for k, colour in enumerate(COLOURS[:3]):
+        points = [(70 + x * 6, 170 - 70 * math.sin(x / 8 + 2 * k)) for x in range(60)]
+        draw.line(points, fill=colour, width=3)
+    return image
+
+
+def close_bar_chart() -> Image.Image:
+    """Bars of close values (pass rates 82, 88, 91, 95 %)."""
+    image = Image.new("RGB", (480, 360), "white")
+    draw = ImageDraw.Draw(image)
+    _axes(draw)
+    for k, value in enumerate((82, 88, 91, 95)):
+        draw.rectangle([90 + k * 80, 299 - 2.5 * value, 140 + k * 80, 299], fill=COLOURS[0])
+    return image
+
+
 def scatter_chart() -> Image.Image:
     image = Image.new("RGB", (480, 360), "white")
     draw = ImageDraw.Draw(image)
@@ -77,6 +98,8 @@ def scatter_chart() -> Image.Image:
         (line_chart, "line"),
         (area_chart, "area"),
         (scatter_chart, "scatter"),
+        (three_line_chart, "line"),
+        (close_bar_chart, "bar"),
     ],
 )
 def test_charts_are_named_by_their_marks(render: Callable[[], Image.Image], kind: str) -> None:
