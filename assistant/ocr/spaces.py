@@ -20,7 +20,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from assistant.masks import true_runs
+from assistant.masks import label, true_runs
 from assistant.ocr.boxes import OcrLine, OcrWord, union_box
 from assistant.ocr.ink import off_ground
 
@@ -42,6 +42,10 @@ class SpaceConfig:
     # (a line of ``line_spaces`` spaces at least) is a space (:func:`split_spaced`).
     line_space: float = 0.8
     line_spaces: int = 3
+    # A line with fewer spaces is measured by the spaces of the picture's lines of its height
+    # (within ``like_height`` of it), so many at least: a table's cells, a button's label.
+    pooled_spaces: int = 6
+    like_height: float = 0.2
     line_least: float = 3.0  # pixels, at least (small text's "M IT" stands 2 apart, its spaces 3)
     line_over: float = 2.0  # ... and this many times the word's other gaps (median),
     # falling within this share of a character of where rough letter widths put a boundary (a
@@ -207,14 +211,32 @@ def split_lines(
     """``lines`` with every word cut at the spaces :func:`split_word` and :func:`split_spaced` find,
     and words an underscore joins made one (:func:`underscored`); ``letters``: cut at the spaces
     :func:`split_run_together` finds. Lines without such a word are handed back as they are."""
+    cfg = cfg or SpaceConfig()
     cut = split_run_together if letters else split_word
     out = []
+    pool = [] if letters else _pool(lines)
     for line in lines:
         words = [piece for w in line.words for piece in cut(w, gray, cfg)]
         if len(words) != len(line.words):
             line = OcrLine.of(words, line.confidence)
-        out.append(line if letters else split_spaced(underscored(line, gray, cfg), gray, cfg))
+        out.append(line if letters else split_spaced(underscored(line, gray, cfg), gray, cfg, pool))
     return out if letters else figures_joined(out, gray, cfg)
+
+
+def _height(line: OcrLine) -> float:
+    """A line's text height: its words' median box height."""
+    return float(np.median([w.box[3] - w.box[1] for w in line.words])) if line.words else 0.0
+
+
+def _pool(lines: list[OcrLine]) -> list[tuple[float, int]]:
+    """(text height, space) of every gap between the words of ``lines`` whose boxes keep apart."""
+    out: list[tuple[float, int]] = []
+    for line in lines:
+        spaces = _spaces(line)
+        if spaces and min(spaces) >= 2:
+            h = _height(line)
+            out += [(h, s) for s in spaces]
+    return out
 
 
 NARROW, WIDE = set("iljtfrI1|!.,:;'`()[]{}"), set("mwMW@%")
@@ -258,18 +280,33 @@ def _spaces(line: OcrLine) -> list[int]:
     return [b[0] - a[2] for a, b in pairwise(boxes)]
 
 
-def split_spaced(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None) -> OcrLine:
+def split_spaced(
+    line: OcrLine,
+    gray: np.ndarray,
+    cfg: SpaceConfig | None = None,
+    pool: list[tuple[float, int]] | None = None,
+) -> OcrLine:
     """``line`` with each word cut where its ink leaves a gap as wide as the line's own spaces: a
     proportional font set tight at a small size (a Qt dialog's "A new version", a zenity prompt's
     "Type a new name") leaves as few pixels after "A" as between words, and tesseract reads
     "Anew". The gap must be ``line_space`` of the median space between the line's words (three
     spaces at least, so that there is a measure), and ``line_over`` times the word's other gaps;
     the letter it follows is placed as :func:`split_run_together` places it. A fixed-width font's
-    narrow letters ("l", "i") leave gaps of a few pixels, but its spaces are a whole cell wide."""
+    narrow letters ("l", "i") leave gaps of a few pixels, but its spaces are a whole cell wide.
+    A line of fewer spaces (a table's cell, a button's label: a Qt heading "In stock" read
+    "Instock") is measured by the spaces in ``pool`` (:func:`_pool`) between the words of the
+    picture's lines of its height, and only its words of letters and figures are cut, into pieces
+    of two characters or more."""
     cfg = cfg or SpaceConfig()
     spaces = _spaces(line)
-    if len(spaces) < cfg.line_spaces or min(spaces) < 2:
+    if spaces and min(spaces) < 2:
         return line
+    pooled = len(spaces) < cfg.line_spaces
+    if pooled:
+        h = _height(line)
+        spaces = [s for sh, s in pool or [] if abs(sh - h) <= cfg.like_height * h]
+        if len(spaces) < cfg.pooled_spaces:
+            return line
     space = max(cfg.line_least, cfg.line_space * float(np.median(spaces)))
     # Words with no such gap told at once from the line's columns of ink at full contrast (the
     # most gaps any word's own measure can find): one crop per line, not one per word.
@@ -282,7 +319,13 @@ def split_spaced(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None
     words: list[OcrWord] = []
     for word in line.words:
         wide = len(word.text) >= 2 and any(word.box[0] < a and b < word.box[2] for a, b in gaps)
-        words += _cut_at(word, gray, space, cfg) if wide else [word]
+        # Measured on other lines, only a word of letters and figures is cut (a fixed-width
+        # font's marks stand far apart: a man page's "[={name|descriptor}]").
+        wide = wide and (not pooled or word.text.replace("'", "").isalnum())
+        pieces = _cut_at(word, gray, space, cfg) if wide else [word]
+        if pooled and len(pieces) > 1 and min(len(p.text) for p in pieces) < 2:
+            pieces = [word]  # (a lone letter cut off: a box's border taken in, "RenewAl" "l"; "H P")
+        words += pieces
     return line if len(words) == len(line.words) else OcrLine.of(words, line.confidence)
 
 
@@ -352,7 +395,7 @@ def underscored(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None)
     if part.shape[0] < 4 or part.shape[1] < 4:
         return line
     ink = off_ground(part) > cfg.contrast  # (h, w)
-    bottom, left = y1 - max(0, y0), max(0, x0)  # the line box's last row + 1 and first column, in ``part``
+    left = max(0, x0)  # the line box's first column, in ``part``
     out, last = [words[0]], words[0]  # (``last``: the word read last, before any join)
     for b in words[1:]:
         a, prev, last = out[-1], last, b
@@ -361,9 +404,14 @@ def underscored(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None)
             out.append(b)
             continue
         rows = np.flatnonzero(ink[:, ga:gb].any(axis=1))
+        # Measured by the two words' own boxes, not the line's (a loose box of a word beside them
+        # took the line's foot down to the next line's letters: "Volunteer_as").
+        foot = max(prev.box[3], b.box[3]) - max(0, y0)
+        tall = max(prev.box[3] - prev.box[1], b.box[3] - b.box[1])
         if (
             rows.size == 0
-            or rows[0] < bottom - cfg.low * height
+            or rows[0] < foot - cfg.low * tall
+            or rows[0] > foot + cfg.under * tall
             or rows[-1] + 1 - rows[0] > max(2.0, cfg.bar * height)
             or rows[-1] + 1 >= ink.shape[0]  # (no clear row under it: the next line's letters)
             or ink[rows[0] : rows[-1] + 1, ga:gb].any(axis=0).mean() < cfg.across
@@ -374,8 +422,20 @@ def underscored(line: OcrLine, gray: np.ndarray, cfg: SpaceConfig | None = None)
         if max(_share(band[:, w.box[0] - left + 1 : w.box[2] - left - 1]) for w in (prev, b)) > cfg.beside:
             out.append(b)  # ink under the words too: an underline, a field's edge, the next line's letters
             continue
+        if _descends(ink, rows[0], ga, gb, foot - cfg.low * tall):
+            out.append(b)  # a letter's tail curling under the gap ("J" of "21 Jun"), no underscore
+            continue
         out[-1] = OcrWord(a.text + "_" + b.text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
     return line if len(out) == len(words) else OcrLine.of(out, line.confidence)
+
+
+def _descends(ink: np.ndarray, row: int, ga: int, gb: int, body: float) -> bool:
+    """The ink at ``row`` in the gap's columns ``ga:gb`` is a stroke that rises into the letters'
+    body (rows above ``body``) beside the gap: a descender's tail, not a bar of its own."""
+    labels, _ = label(ink)
+    at = set(np.unique(labels[row, ga:gb])) - {0}
+    top = max(0, int(body))
+    return bool(at & set(np.unique(labels[:top])))
 
 
 def _share(ink: np.ndarray) -> float:
