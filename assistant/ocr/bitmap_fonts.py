@@ -184,6 +184,15 @@ def read_word(
     return left + text + right, x - len(left) * font.pitch, base
 
 
+def glyph_at(word: GridWord, gray: np.ndarray, start: int, font: BitmapFont) -> bool:
+    """The cell at x ``start`` is a glyph of ``font`` on one of the baselines :func:`read_word`
+    tries for ``word`` (a quick test before the whole word is read)."""
+    return any(
+        (cell := _cells(word, gray, start, 1, font, base)) and cell[0] in font.glyphs
+        for base in range(word.box[3], word.box[3] - font.descent - SLACK - 1, -1)
+    )
+
+
 def _grown(
     word: GridWord,
     gray: np.ndarray,

@@ -32,7 +32,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
 from assistant.ocr.dotted_zeros import zeros_read
 from assistant.ocr.faint import faint_read
-from assistant.ocr.font_first import font_sure
+from assistant.ocr.font_first import font_alone, font_sure
 from assistant.ocr.glyph_reading import read_labels
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, line_places, masked
@@ -457,6 +457,8 @@ class SecondLookOcr(OcrEngine):
         result.lines = zeros_read(result.lines, result.exact)  # a dotted zero read "@": "353.@ MiB"
         # A fixed-width font's look-alikes: "sda1", not "sdal".
         result.lines = unexact_checked(result.lines, result.exact, lambda ls: vote_glyphs(ls, gray))
+        # A core font's words on no grid (a button's label in its oval): read from its glyphs.
+        result.lines = unexact_checked(result.lines, result.exact, lambda ls: font_alone(ls, gray))
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)
         return result

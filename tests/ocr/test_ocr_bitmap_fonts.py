@@ -13,7 +13,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.font_first import font_sure
+from assistant.ocr.font_first import font_alone, font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
 from tests.support.core_fonts import core_font
 
@@ -248,3 +248,28 @@ def test_a_letter_seen_twice_is_dropped(tmp_path: Path) -> None:
     read = _read(gray, 7, 13, {"root": "roots"})
     assert "roots" in _words(read)
     assert _text(vote_glyphs(read, gray)) == sorted(WORDS)
+
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+
+def test_a_buttons_label_in_an_oval_is_read_from_the_core_font() -> None:
+    """xmessage's buttons on three half-A screens, as the engines boxed and misread them: a label
+    in its own oval stands on no grid of the window's text ("Shou" for 7x13's "Show"), its oval's
+    arc touching its letters' cells or taken into the box whole ("Gkip", "Cance1"); the font's
+    glyphs read them. A right reading, and an antialiased word (a Qt table's), are left alone."""
+    cases = [
+        ("multi-xmessage-over-notes", [("Shou", (242, 207, 269, 220)), ("Files", (275, 207, 311, 220))]),
+        ("dlg-xmessage-6x10-printer", [("Gkip", (449, 371, 477, 385)), ("Page", (483, 371, 507, 385))]),
+        ("multi-cascade-tk-qt-xmessage", [("Retry", (591, 477, 633, 493)), ("Cance1", (645, 477, 696, 491))]),
+        ("table-qt-striped-loans", [("Renewals", (940, 265, 1008, 276)), ("Smal1", (438, 313, 474, 324))]),
+    ]
+    for screen, boxed in cases:
+        if not (SCREENS / f"{screen}.png").exists():
+            pytest.skip(f"{screen} is not in this checkout")
+        with Image.open(SCREENS / f"{screen}.png") as image:
+            gray = np.asarray(image.convert("L"))
+        read = font_alone([OcrLine.of([OcrWord(t, box, 0.9) for t, box in boxed])], gray)
+        said = [w.text for ln in read for w in ln.words]
+        expected = {"Shou": "Show", "Gkip": "Skip", "Cance1": "Cancel"}
+        assert said == [expected.get(t, t) for t, _ in boxed], screen
