@@ -26,7 +26,7 @@ from assistant.ocr.grid import Grid, find_grids
 from assistant.ocr.loose import UNSURE as UNSURE  # (its home is loose; benchmarks import it here)
 from assistant.ocr.loose import drop_unsure, tidied
 from assistant.ocr.panels import Panel, interrupted, panel_of
-from assistant.ocr.separators import beside, ending, parting
+from assistant.ocr.separators import beside, ending, gutter, parting
 from assistant.ocr.side_lists import side_list
 from assistant.ocr.terminal import closed_up, fixed_width, on_rows, row_order, terminal_lines
 
@@ -571,8 +571,12 @@ def _layout_pane(
     between lines parts them (:mod:`assistant.ocr.separators`): an edge down between two columns of
     lines lays each out on its own, read as two columns; an edge across between two lines keeps
     them out of one paragraph. ``fixed``: whether the lines are a terminal's, known from the
-    pane they are part of (None: found from them)."""
+    pane they are part of (None: found from them). Columns of running text side by side with only
+    ground between them are read one after the other too (:func:`~assistant.ocr.separators.gutter`).
+    """
     sides = beside(lines, picture, covers) if picture is not None else None
+    if sides is None and not fixed and (columns := gutter(lines)) is not None and not fixed_width(lines):
+        sides = columns  # columns of running text, nothing drawn between them (a terminal's are cells)
     if sides is not None:
         return _side_by_side(lines, sides, covers, picture, fixed)
     dial, lines = find_dial(tidied(lines))

@@ -22,6 +22,10 @@ close they stand, and however well their gaps line up. Two uses:
   end and break at rows of their own, and are parted. So are two panes of cells (listings) whose
   divider runs on where neither side has text (a terminal's panes, a file manager's two panels):
   a table's rule ends with its rows; a row an engine read whole across the divider is cut there.
+- **A gutter** (:func:`gutter`): columns of running text side by side (a newsletter's three
+  columns, an article beside another) need nothing drawn between them: their lines keep to the
+  same rows, as a table's do, but each is a run of words wrapped at the column's width, where a
+  table's cells hold a value or two.
 
 An edge is where the grey level steps by more than :data:`STEP` between neighbouring pixels: a
 gradient's gentle steps are no edge, antialiased letters are, but a letter's edges never run on
@@ -30,6 +34,7 @@ unbroken along a whole line, nor straight down past two rows of text.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import numpy as np
@@ -56,6 +61,10 @@ ALONG = 0.5  # line heights: a line lies along an edge down when its middle is t
 THIN = 3  # px: an underline or a rule is thinner than this; the ground this far each side of it
 RULES = "|Il1!│┃║"  # a rule down read as a letter
 CUT_GAP = 0.5  # line heights: a row is cut at a divider only where its words stand this far apart
+PROSE_WORDS = 5  # words on a line of running text (a table's cell holds fewer)...
+PROSE_LINES = 3  # ...and lines of it in a column of text beside another (:func:`gutter`)
+WRAPPED = 0.8  # a column's lines of running text reach this share of its width, most of them
+HEAD_GAP = 2.5  # line heights: a row of headings over columns of text stands this close above them
 
 
 def _grey(picture: Image.Image, box: Box) -> np.ndarray:
@@ -471,3 +480,95 @@ def _cut(line: OcrLine, x: int, slack: float) -> tuple[OcrLine, OcrLine] | None:
     ):
         return None
     return OcrLine.of(left, line.confidence), OcrLine.of(right, line.confidence)
+
+
+def _prose(line: OcrLine) -> bool:
+    """Whether ``line`` is a line of running text: :data:`PROSE_WORDS` words of two letters or more
+    (a listing's row of figures, flags and times is not, however many its fields)."""
+    return sum(sum(ch.isalpha() for ch in w) >= 2 for w in line.text.split()) >= PROSE_WORDS
+
+
+def _column_starts(prose: list[OcrLine], slack: float) -> list[float]:
+    """Left edges shared by :data:`PROSE_LINES` lines of running text or more (within ``slack``
+    px), left to right: where columns of text begin."""
+    starts: list[list[int]] = []
+    for x in sorted(ln.box[0] for ln in prose):
+        if starts and x - starts[-1][-1] <= slack:
+            starts[-1].append(x)
+        else:
+            starts.append([x])
+    return [float(np.median(xs)) for xs in starts if len(xs) >= PROSE_LINES]
+
+
+def _running(side: list[OcrLine], start: float) -> bool:
+    """Whether ``side`` is a column of running text beginning at ``start``: :data:`PROSE_LINES`
+    lines of it (:func:`_prose`), most of them reaching :data:`WRAPPED` of the
+    column's width (text wrapped at its right edge; a paragraph's last line is shorter)."""
+    prose = [ln for ln in side if _prose(ln)]
+    if len(prose) < PROSE_LINES:
+        return False
+    right = max(ln.box[2] for ln in side)
+    wrapped = [ln for ln in prose if ln.box[2] - start >= WRAPPED * (right - start)]
+    return len(wrapped) >= 0.6 * len(prose)
+
+
+def _both(row: list[OcrLine], edge: float) -> bool:
+    """Whether ``row`` has lines on both sides of ``edge``."""
+    return any(ln.box[2] <= edge for ln in row) and any(ln.box[0] >= edge for ln in row)
+
+
+def _grow(rows: list[list[OcrLine]], first: int, last: int, edge: float, high: float) -> tuple[int, int]:
+    """The rows ``first``..``last`` (indices into ``rows``) of two columns of text either side of
+    ``edge``: less a row at either end with lines on one side only that stands apart from the next
+    (more than a line height: a line over the columns, as wide as one of them), then widened up and
+    down by the rows next to them within :data:`HEAD_GAP` line heights with lines on both sides (a
+    row of headings, one over each column; the columns' last short lines), or within a line height
+    with lines on one side (a longer column's last lines)."""
+
+    def gap(upper: int, lower: int) -> int:
+        return min(ln.box[1] for ln in rows[lower]) - max(ln.box[3] for ln in rows[upper])
+
+    def joins(row: int, near: int) -> bool:
+        if any(ln.box[0] < edge < ln.box[2] for ln in rows[row]):
+            return False  # a line across both: no column's
+        return gap(min(row, near), max(row, near)) <= (HEAD_GAP if _both(rows[row], edge) else 1.0) * high
+
+    while first < last and not _both(rows[first], edge) and not joins(first, first + 1):
+        first += 1
+    while last > first and not _both(rows[last], edge) and not joins(last, last - 1):
+        last -= 1
+    while first > 0 and joins(first - 1, first):
+        first -= 1
+    while last + 1 < len(rows) and joins(last + 1, last):
+        last += 1
+    return first, last
+
+
+def gutter(lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]] | None:
+    """The lines of two columns of running text side by side with only ground between them (see
+    the module docstring), the leftmost two where there are more (left, right), or None. Each side
+    is a column of text (:func:`_running`) beginning at a left edge its lines share; along their
+    rows, from a row of headings over them to the columns' last lines, no line runs across the
+    gap between them."""
+    prose = [ln for ln in lines if _prose(ln)]
+    if len(prose) < 2 * PROSE_LINES:
+        return None
+    high = float(np.median([ln.height for ln in lines]))
+    starts = _column_starts(prose, high / 2)
+    rows = _row_groups(lines)
+    at = {id(ln): i for i, row in enumerate(rows) for ln in row}
+    for a, b in itertools.pairwise(starts):
+        ours = [ln for ln in prose if abs(ln.box[0] - a) <= high / 2 or abs(ln.box[0] - b) <= high / 2]
+        left_ends = [ln.box[2] for ln in ours if ln.box[0] < b - high / 2]
+        if not left_ends or b - max(left_ends) < high:
+            continue  # no gap between them: one column's lines starting at two places
+        edge = (max(left_ends) + b) / 2
+        first, last = _grow(rows, min(at[id(ln)] for ln in ours), max(at[id(ln)] for ln in ours), edge, high)
+        along = [ln for row in rows[first : last + 1] for ln in row]
+        if any(ln.box[0] < edge < ln.box[2] for ln in along):
+            continue  # a line across the gap: one text, or a table's row
+        left = [ln for ln in along if ln.box[2] <= edge]
+        right = [ln for ln in along if ln.box[0] >= edge]
+        if _running(left, a) and _running([ln for ln in right if ln.box[0] < b + high], b):
+            return left, right
+    return None

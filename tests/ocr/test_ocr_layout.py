@@ -118,6 +118,35 @@ def test_prose_in_two_columns_is_not_a_table() -> None:
     assert [b.lines[0].text.split()[0] for b in blocks] == ["left", "right"]
 
 
+def test_columns_of_text_under_a_row_of_headings_are_read_column_by_column() -> None:
+    """A newsletter's three columns, one font: every line of each column on the rows of the
+    others', a heading over each, and each paragraph's short last line on a row of its own side's.
+    Lined up so, they looked like a table's rows; each is read whole, under its heading."""
+    lines = [line("Parish News, June", 40, 10, 400, h=24), line("put together by volunteers", 40, 50, 330)]
+    words = ["the", "repair", "cafe", "in", "the", "old", "fire", "station", "fixed", "61", "things", "on"]
+    for c, x in enumerate((40, 440, 840)):
+        lines.append(line(f"Heading{c}", x, 100, x + 120, h=18))
+        for r in range(5):
+            short = r in (2, 4)  # a paragraph's last line
+            text = " ".join([f"c{c}r{r}", *words[: 3 if short else 10 + (r + c) % 2]])
+            lines.append(line(text, x, 130 + 24 * r, x + (140 if short else 350 + 10 * ((r + c) % 3))))
+    blocks = layout_blocks(list(reversed(lines)))
+    assert all(b.grid is None for b in blocks)
+    said = [ln.text.split()[0] for b in blocks for ln in b.lines]
+    assert said[:2] == ["Parish", "put"]
+    assert said[2:] == [w for c in range(3) for w in (f"Heading{c}", *(f"c{c}r{r}" for r in range(5)))]
+
+
+def test_a_table_of_a_few_words_a_cell_is_no_columns_of_text() -> None:
+    """A table whose cells hold a few words each keeps its rows: no column is running text."""
+    rows = [
+        ["Stage", "From", "To"],
+        *([f"{i} day ride", f"Lock {i} bridge", f"Inn {i} road"] for i in range(5)),
+    ]
+    blocks = layout_blocks(_cells(rows, [40, 300, 560]))
+    assert len(blocks) == 1 and blocks[0].grid is not None
+
+
 def test_justified_prose_split_at_its_wide_spaces_is_not_a_table() -> None:
     """An engine cuts justified lines at their double spaces ("with -lt:  sort  by,  and show"):
     short pieces, lined up by chance, but hardly a line height apart."""
