@@ -21,7 +21,8 @@ from PIL import Image, ImageOps
 from assistant.masks import true_runs
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside, overlap_share, union_box
-from assistant.ocr.grid import Row, find_grids
+from assistant.ocr.grid import Row, find_grids, rows_of, words_of
+from assistant.ocr.gutter_cuts import across_gutters, cut_words
 from assistant.ocr.panels import Panel, panel_of
 from assistant.ocr.rule_cuts import cut_at_rules, runs_down
 
@@ -302,31 +303,134 @@ def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | Non
     cells: list[Cell] = []
     height = gray.shape[0]
     groups = by_pane(lines, panels)
-    for pane, grid in [(pane, g) for pane, group in groups.items() for g in find_grids(group)[0]]:
+    found = [(pane, found) for pane, group in groups.items() for found in [find_grids(group)]]
+    for pane, grid, rest in [(pane, g, rest) for pane, (grids, rest) in found for g in grids]:
         # A keypad's keys are read one by one (:mod:`assistant.ocr.keys`); its empty places are
         # key faces, whose symbols and shading came back as "v", "x", "Vv".
         if grid.kind == "keys":
             continue
-        held = {id(c) for r in grid.rows for c in r.cells}
-        others = [ln for ln in lines if id(ln) not in held]
         words = [w for r in grid.rows for c in r.cells for w in c.words]
         across = min(w.box[0] for w in words), max(w.box[2] for w in words)
+        heading = _heading_over(gray, grid.rows, rest, across)
+        rows = grid.rows if heading is None else [heading, *grid.rows]
+        held = {id(c) for r in rows for c in r.cells}
+        others = [ln for ln in lines if id(ln) not in held]
         usual = statistics.median(r.tall for r in grid.rows)
         # (a terminal draws no rules, only characters: an xcalc's key outlines in its core font
         # run down like rules, and with them left out their corners were read "i", "J")
         ruled = not grid.monospace
-        for i, (row, band) in enumerate(zip(grid.rows, _bands(grid.rows, height), strict=True)):
+        for i, (row, band) in enumerate(zip(rows, _bands(rows, height), strict=True)):
             if row.tall < FRAGMENT * usual:
                 continue
             top, bottom = _own_ground(gray, band, int(box_middle(row.box)), across)
             head = i == 0  # (a header's names stand over figures, and are none)
-            for a, b in _row_gaps(row, words):
-                keep = partial(_on_pane, pane=pane, panels=panels, others=others)
-                cells += _ink_cells(gray, (a, top, b, bottom), row.tall, words, keep, head=head, ruled=ruled)
+            keep = partial(_on_pane, pane=pane, panels=panels, others=others)
+            spans = _row_gaps(row, words)
+            for a, b in spans:
+                reach = _reach((a, b), spans, row, (across[0] - row.tall, across[1] + row.tall))
+                cells += _ink_cells(
+                    gray, (a, top, b, bottom), row.tall, words, keep, head=head, ruled=ruled, bounds=reach
+                )
         below = _row_below(gray, grid.rows, words, lines)
         if below is not None:
             cells += below
     return cells
+
+
+def _heading_over(
+    gray: np.ndarray, rows: list[Row], rest: list[OcrLine], across: tuple[int, int]
+) -> Row | None:
+    """The row of names right over a grid whose top row is figures (no header of its own), on a
+    bar of its own ground (a heading's colour, unlike the rows': the grey of the text's ground
+    differs by :data:`INK` or more), each of its cells words over the grid; None where there is
+    none. An engine loses white names on a heading's blue, and a row that left out two names or
+    more was not taken into the grid (:func:`~assistant.ocr.grid.find_grids`: it may be a prompt
+    read in fragments); its lost names are looked for here, and with them found it heads the grid."""
+    top = rows[0]
+    if not any(ch.isdigit() for c in top.cells for ch in c.text) or len(rows) < 2:
+        return None
+    pitch = box_middle(rows[1].box) - box_middle(top.box)
+    near = [
+        ln
+        for ln in rest
+        if 0 < box_middle(top.box) - box_middle(ln.box) <= 1.5 * pitch
+        and across[0] <= ln.box[0]
+        and ln.box[2] <= across[1]
+    ]
+    over = rows_of(near)
+    if not over:
+        return None
+    row = over[-1]
+    if len(row.cells) < 2 or any(not any(ch.isalpha() for ch in c.text) for c in row.cells):
+        return None
+    if row.box[3] > top.box[1] + 2:  # (over the grid, not beside its top row)
+        return None
+
+    def ground(r: Row) -> float:
+        return float(np.median(gray[r.box[1] : r.box[3], across[0] : across[1]]))
+
+    return row if abs(ground(row) - ground(top)) > INK else None
+
+
+def _reach(
+    gap: tuple[int, int], spans: list[tuple[int, int]], row: Row, across: tuple[int, int]
+) -> tuple[int, int]:
+    """How far the ink of ``gap`` (one of the row's ``spans``) may run on past its ends: up to the
+    row's own words and the next gaps on either side, within ``across`` (the grid's words' reach, and
+    a row's height past it: a name may stand out past the column under it). A gap is where
+    other rows have words, and a column's name is often wider than what stands under it ("Total"
+    over two figures): cut to the figures' place, it was read "ta"."""
+    own = [w for c in row.cells for w in words_of(c)]
+    a, b = gap
+    lo = max([w.box[2] + 1 for w in own if w.box[2] <= a] + [s[1] for s in spans if s[1] <= a] + [across[0]])
+    hi = min([w.box[0] - 1 for w in own if w.box[0] >= b] + [s[0] for s in spans if s[0] >= b] + [across[1]])
+    return min(lo, a), max(hi, b)
+
+
+#: Rows of ink down a column of pixels, in the words' usual height, over which it is a rule, not a
+#: letter's stroke (:func:`_run_on`).
+RULE_TALL = 1.2
+#: Empty columns of pixels, in the row's text height, that a word's letters stand apart at most: ink
+#: running on past a gap's end this close together is the same word's (:func:`_run_on`).
+LETTER_SPACE = 0.2
+
+
+def _run_on(
+    gray: np.ndarray,
+    band: Box,
+    rows: tuple[int, int],
+    run: tuple[int, int],
+    reach: tuple[int, int],
+    ground: float,
+    tall: int,
+) -> tuple[int, int]:
+    """``run`` (image x0, x1 of ink in a gap) taken on past the gap's ends while its ink goes on
+    with no more than a letter's space (:data:`LETTER_SPACE`, of the words' usual height ``tall``)
+    between. ``band``: the gap's (image coordinates); ``rows``: the text's rows, where ink is
+    looked for (not the rows above and below that the band reaches: a rule across there is ink all
+    the way); ``reach``: how far (:func:`_reach`); ``ground``: the gap's ground grey. A rule drawn
+    down the band ends it: a heading's divider beside the name, inked over more rows than a letter
+    is tall (:data:`RULE_TALL`), is no letter of it."""
+    a, top, b, bottom = band
+    lo, hi = reach
+    part = np.abs(gray[top:bottom, lo:hi].astype(np.int16) - ground) > 60  # (h, w)
+    if part.size == 0:
+        return run
+    ruled = part.sum(axis=0) > RULE_TALL * tall
+    inked = part[max(0, rows[0] - top) : rows[1] - top].any(axis=0) & ~ruled
+    step = max(2, round(LETTER_SPACE * tall))
+    x0, x1 = run[0] - lo, run[1] - lo
+    if run[0] - a <= step:
+        j, empty = x0 - 1, 0
+        while j >= 0 and not ruled[j] and empty <= step:
+            x0, empty = (j, 0) if inked[j] else (x0, empty + 1)
+            j -= 1
+    if b - run[1] <= step:
+        j, empty = x1, 0
+        while j < len(inked) and not ruled[j] and empty <= step:
+            x1, empty = (j + 1, 0) if inked[j] else (x1, empty + 1)
+            j += 1
+    return lo + x0, lo + x1
 
 
 #: A column of pixels inked over this share of a gap's band or more is a rule drawn down the table
@@ -346,11 +450,12 @@ def _ink_cells(
     *,
     head: bool = False,
     ruled: bool = False,
+    bounds: tuple[int, int] | None = None,
 ) -> list[Cell]:
     """The boxes of ink in ``band`` (a gap in a row whose text is ``tall`` pixels), each a cell to
     read, when ``keep`` takes it; ``words``: the grid's; ``head``: the row is the grid's top row,
     whose cells are in no column of figures; ``ruled``: a table's rules may run down the gap
-    (:data:`RULE`)."""
+    (:data:`RULE`); ``bounds``: how far ink cut by the gap's ends may run on (:func:`_run_on`)."""
     a, top, b, bottom = band
     crop = gray[top:bottom, a:b].astype(np.int16)
     if crop.size == 0:
@@ -370,21 +475,36 @@ def _ink_cells(
     cells: list[Cell] = []
     # (the grid's words' height: a row's may be a loose box's, three times its text)
     usual = round(statistics.median(w.box[3] - w.box[1] for w in words)) if words else tall
+    step = max(2, round(LETTER_SPACE * usual))
     for r0, r1 in _column_runs(ink, tall):
+        x0, x1, run = a + r0, a + r1, ink[:, r0:r1]
+        if bounds is not None and (r0 <= step or r1 >= b - a - step):  # a word the gap's end cuts, whole
+            ground = float(np.median(crop))
+            y0, y1 = _main_run(run.sum(axis=1), usual)
+            mid, half = top + (y0 + y1) // 2, round(0.6 * usual)  # (the text's rows: its ascenders)
+            x0, x1 = _run_on(
+                gray, (a, top, b, bottom), (mid - half, mid + half), (x0, x1), bounds, ground, usual
+            )
+            if (x0, x1) != (a + r0, a + r1):  # (what it ran on to, on the text's rows)
+                wide = np.zeros((bottom - top, x1 - x0), dtype=bool)
+                t0, t1 = max(0, mid - half - top), min(bottom - top, max(0, mid + half - top))
+                wide[t0:t1] = np.abs(gray[top + t0 : top + t1, x0:x1].astype(np.int16) - ground) > 60
+                wide[:, a + r0 - x0 : a + r1 - x0] = ink[:, r0:r1]  # (the gap's own part as it was)
+                run = wide
         # The main run of the ink's rows: a band reaching the rows above and below (a
         # terminal's rows 13 pixels apart) holds slivers of their ink, which were read
         # with it ("28" over the top of a "1": lost) or made it look like a border.
-        per_row = ink[:, r0:r1].sum(axis=1)  # (h,)
+        per_row = run.sum(axis=1)  # (h,)
         y0, y1 = _main_run(per_row, usual)
         # (thin ink from the band's top to its bottom is a key's or a cell's border, not
         # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground;
         # its main run reaches an end of the band, where slivers of other rows do not)
         through = room and bool(per_row[0] and per_row[-1]) and (y0 == 0 or y1 == len(per_row))
-        through &= bool(ink[:, r0:r1].mean() < 0.5)  # no badge
-        box = (a + r0, top + y0, a + r1, top + y1)
-        if r1 - r0 >= 3 and y1 - y0 >= 5 and not through and keep(box):
-            column = frozenset(_column(words, a + r0, a + r1))
-            figures = not head and _figures(words, a + r0, a + r1)
+        through &= bool(run.mean() < 0.5)  # no badge
+        box = (x0, top + y0, x1, top + y1)
+        if x1 - x0 >= 3 and y1 - y0 >= 5 and not through and keep(box):
+            column = frozenset(_column(words, x0, x1))
+            figures = not head and _figures(words, x0, x1)
             mark = _mark(box, words, column, head=head, edge=y0 == 0 or y1 == len(per_row))
             cells.append(Cell(box, figures, column, words, mark))
     return cells
@@ -526,11 +646,36 @@ def fill_gaps(
     rule are cut there first (:mod:`assistant.ocr.rule_cuts`): fused, a row's number and its date
     were in no column, and the date's cell in the rows read right looked empty."""
     gray = np.asarray(image.convert("L"))
-    lines = cut_at_rules(gray, lines)
+    lines = _cut_at_gutters(engine, gray, cut_at_rules(gray, lines))
     cells = _gap_cells(gray, lines, panels)
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
     return lines + _filled(engine, gray, cells)
+
+
+def _cut_at_gutters(engine: OcrEngine, gray: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+    """``lines`` with each word that runs across a table's gutter (cells read as one word,
+    :mod:`assistant.ocr.gutter_cuts`) put as its pieces, read again on one sheet, where each piece
+    is read surely as one word and together they spell the word as it was read."""
+    found = across_gutters(gray, lines)
+    if not found:
+        return lines
+    boxes = [box for _, parts in found.values() for box in parts]
+    read: dict[int, list[OcrLine]] = {}
+    for k, line, _ in read_snippets(engine, gray, boxes, height=SNIPPET_HEIGHT):
+        read.setdefault(k, []).append(line)
+    cut: dict[int, list[OcrWord]] = {}
+    at = 0
+    for key, (word, parts) in found.items():
+        got = [read.get(at + i, []) for i in range(len(parts))]
+        at += len(parts)
+        if any(len(g) != 1 or g[0].confidence < MIN_CONFIDENCE for g in got):
+            continue
+        texts = [g[0].text.strip() for g in got]
+        if "".join(texts).replace(" ", "") != word.text:
+            continue
+        cut[key] = [OcrWord(t, box, word.confidence) for t, box in zip(texts, parts, strict=True)]
+    return cut_words(lines, cut)
 
 
 def _filled(engine: OcrEngine, gray: np.ndarray, cells: list[Cell]) -> list[OcrLine]:

@@ -273,6 +273,11 @@ def _columns(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
     return merged
 
 
+def column_ranges(rows: list[Row], cfg: GridConfig) -> list[tuple[int, int]]:
+    """A grid's columns as x-ranges (:func:`_columns`), for a second look at its words' ink."""
+    return _columns(rows, cfg)
+
+
 #: Words this far apart or more (in the row's cells' median height: engines box some words
 #: loosely, and a word with no ascenders short) are cells apart, not a word space: a gutter's
 #: word that follows its neighbour closer than this is read on with it ("Weight (kg)", "(kg)"

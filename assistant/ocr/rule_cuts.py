@@ -136,3 +136,7 @@ def cut_at_rules(gray: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
         words = [piece for word in line.words for piece in cut_word(gray, word, band)]
         out.append(OcrLine.of(words, line.confidence) if len(words) != len(line.words) else line)
     return out
+
+
+#: The helpers :mod:`assistant.ocr.gutter_cuts` shares: a part's ink and its width.
+ink_of, ink_width = _ink, _width

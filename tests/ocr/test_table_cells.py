@@ -16,6 +16,7 @@ from assistant.ocr.gaps import (
     MIN_CONFIDENCE,
     SNIPPET_HEIGHT,
     Cell,
+    _cut_at_gutters,
     _filled,
     _on_pane,
     gap_cells,
@@ -23,6 +24,7 @@ from assistant.ocr.gaps import (
     same_ink,
 )
 from assistant.ocr.grid import find_grids
+from assistant.ocr.gutter_cuts import across_gutters
 from assistant.ocr.panels import find_panels, panel_of
 from assistant.ocr.spaces import split_word
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
@@ -229,3 +231,45 @@ def test_a_duration_whose_spaces_were_run_over_is_cut_at_each() -> None:
     ys, xs = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     box = (int(xs[0]), int(ys[0]), int(xs[-1]) + 1, int(ys[-1]) + 1)
     assert [w.text for w in split_word(OcrWord("3h40", box, 0.9), gray)] == ["3", "h", "40"]
+
+
+# multi-qt-table-zenity-thin, file path (Qt table, DejaVu Sans): the selected row, white on blue, read
+# as one word across three cells.
+TICKETS = [
+    _line(("Ticket", (146, 163, 194, 179)), ("Flat", (218, 163, 250, 179))),
+    _line(("Problem", (311, 165, 379, 177))),
+    _line(("Reported", (442, 165, 518, 180)), ("Status", (544, 165, 597, 177))),
+    _line(("T-311", (137, 188, 178, 200))),
+    _line(("2B", (210, 188, 228, 200))),
+    _line(("Dripping", (263, 188, 325, 203)), ("tap", (331, 188, 354, 203))),
+    _line(("03", (435, 188, 452, 200)), ("Jun", (457, 188, 480, 203))),
+    _line(("Done", (534, 188, 572, 200))),
+    _line(("03", (431, 206, 453, 237)), ("Jun", (453, 206, 483, 237))),
+    _line(("Open", (534, 208, 576, 235))),
+    _line(("T-3124AHeating", (134, 209, 323, 234))),
+    _line(("off", (326, 214, 345, 226))),
+    _line(("T-315", (137, 238, 177, 254))),
+    _line(("1C", (210, 238, 226, 254))),
+    _line(("Broken", (263, 240, 313, 252)), ("window", (319, 240, 375, 252))),
+    _line(("05", (435, 240, 452, 252)), ("Jun", (457, 240, 480, 255))),
+    _line(("Waiting", (534, 240, 588, 255))),
+    _line(("Door", (263, 263, 291, 284)), ("lock", (300, 266, 333, 278))),
+    _line(("T-318", (137, 266, 178, 278))),
+    _line(("6D", (210, 266, 229, 278))),
+    _line(("06", (435, 266, 449, 278)), ("Jun", (457, 266, 480, 281))),
+    _line(("Open", (534, 266, 572, 281))),
+]
+
+
+def test_cells_read_as_one_word_across_a_gutter_are_read_apart() -> None:
+    """ "T-3124AHeating" runs across two of the table's gutters, with the row's blue there: its three
+    pieces, read again, spell it, and are its cells; the other rows' words are not looked at."""
+    gray = np.asarray(_image("multi-qt-table-zenity-thin").convert("L"))
+    found = across_gutters(gray, TICKETS)
+    assert [w.text for w, _ in found.values()] == ["T-3124AHeating"]
+    ((_, boxes),) = found.values()
+    assert len(boxes) == 3 and boxes[0][0] == 134
+    assert boxes[0][2] <= 205 <= boxes[1][0] and boxes[1][2] <= 260 <= boxes[2][0]  # (the gutters)
+    if tesseract_available():
+        lines = _cut_at_gutters(TesseractEngine(), gray, TICKETS)
+        assert [w.text for ln in lines for w in ln.words if w.box[1] == 209] == ["T-312", "4A", "Heating"]

@@ -818,3 +818,77 @@ def test_a_header_name_read_as_two_lines_is_one_cell() -> None:
         [("11:00", (416, 282, 452, 293))],
     )
     assert _texts(lines)[0] == ["Room", "Building", "Seats", "Projector", "Booked until"]
+
+
+# table-tk-hours-under-dialog on the live path (Tk treeview, white names on a blue heading): the
+# engine lost "Thu" and "Total", and read the rows' figures (Mon, Tue, Wed, Thu, Total at these x).
+FIGURES_AT = (408, 458, 515, 566, 617)
+HOURS = _lines(
+    [("Volunteer", (142, 154, 210, 179))],
+    [("Team", (266, 154, 299, 179))],
+    [("Mon", (390, 155, 418, 179))],
+    [("Tuel", (442, 158, 471, 176)), ("Wed", (492, 158, 528, 176))],
+    *[
+        [(name, (141, y, 210, y + 11)), (team, (265, y, 317, y + 11))]
+        + [(n, (x, y, x + 7 * len(n) + 2, y + 11)) for n, x in zip(figures, FIGURES_AT, strict=True) if n]
+        for y, name, team, figures in [
+            (183, "Amira Haddad", "Kitchen", ["4", "", "3", "5", "12"]),
+            (207, "Ben Okafor", "Drivers", ["6", "6", "", "2", "14"]),
+            (231, "Chloe Martin", "Front desk", ["3", "3", "3", "3", "12"]),
+            (278, "Elena Rossi", "Kitchen", ["5", "", "5", "", "10"]),
+            (303, "Farid Nasser", "Drivers", ["2", "4", "6", "4", "16"]),
+        ]
+    ],
+)
+
+
+def test_a_name_wider_than_the_figures_under_it_is_looked_at_whole() -> None:
+    """A gap is where the other rows have words; under "Thu" and "Total" stand one or two figures,
+    and the gaps cut to them held "u" and "ta" (read so). The ink the gap's ends cut runs on to the
+    whole name, up to the heading's divider."""
+    with Image.open(SCREENS / "table-tk-hours-under-dialog.png") as image:
+        gray = np.asarray(image.convert("L"))
+    heading = [box for box, _, _ in gap_cells(gray, HOURS) if box[1] < 180]
+    assert any(box[0] <= 549 and box[2] >= 575 for box in heading), heading  # "Thu"
+    assert any(box[0] <= 602 and 633 <= box[2] < 660 for box in heading), heading  # "Total"
+
+
+# multi-four-page-st-urxvt-tk on the live path (a Chromium table, white on a blue heading): the
+# engine lost "Lane" and "End", and boxed "Start" from the heading's top to its foot.
+LANES = _lines(
+    [("start", (254, 127, 304, 158))],
+    [("Session", (141, 133, 204, 148))],
+    [("Coach", (396, 133, 438, 148))],
+    [("1", (79, 166, 87, 180))],
+    [("Juniors", (140, 167, 201, 178))],
+    [("Lina", (396, 167, 430, 178))],
+    [("17:00", (255, 168, 298, 178))],
+    [("18:00", (325, 168, 368, 178))],
+    [("Juniors", (140, 199, 201, 210))],
+    [("Oskar", (395, 199, 438, 210))],
+    [("2", (79, 200, 86, 210))],
+    [("17:00", (255, 200, 298, 210))],
+    [("18:00", (325, 200, 368, 210))],
+    [("Mira", (395, 231, 430, 242))],
+    [("3", (79, 232, 86, 242))],
+    [("Masters", (140, 232, 201, 242))],
+    [("18:15", (255, 232, 298, 242))],
+    [("19:30", (325, 232, 368, 242))],
+    [("20:00", (326, 262, 369, 276))],
+    [("Open", (140, 264, 174, 277)), ("swim", (185, 263, 220, 274))],
+    [("4", (79, 264, 86, 274))],
+    [("18:15", (255, 264, 298, 274))],
+)
+
+
+def test_a_heading_that_lost_two_names_is_looked_at_for_them() -> None:
+    """A row over a table that leaves out two of its columns is no row of it (a prompt read in
+    fragments is not), so the heading with two names lost was never looked at for them; on a bar of
+    its own colour right over the table's figures it is."""
+    with Image.open(SCREENS / "multi-four-page-st-urxvt-tk.png") as image:
+        gray = np.asarray(image.convert("L"))
+    top = find_grids(LANES)[0][0].rows[0]
+    assert [c.text for c in top.cells] == ["1", "Juniors", "17:00", "18:00", "Lina"]  # (no heading)
+    heading = [box for box, _, _ in gap_cells(gray, LANES) if box[3] < 160]
+    assert any(box[0] <= 80 and 110 <= box[2] < 130 for box in heading), heading  # "Lane"
+    assert any(box[0] <= 327 and 348 <= box[2] <= 390 for box in heading), heading  # "End"
