@@ -471,18 +471,21 @@ def plain_lines(
                 )
                 or _goes_on(gray, x0, x1, y0, y1, r, cfg)
             ]
-            if not _needs(first, size, strip, cfg, line):
+            ground = line[0, found[0]]
+            needs = _needs(first, size, strip, cfg, line)
+            # (a light band's ground: looked for only where the line shows enough of a light one,
+            # and a line's height beyond it, above and below, is dark: :func:`_light_band`)
+            light = not needs and _dark_beyond(
+                gray, x0, x1, y0, y1, found[1] & (line[0] >= cfg.light), size, cfg
+            )
+            if needs or light:
+                top, bottom = _row_of_cells(gray, x0, x1, y0, y1, ground, found[1])
+                light = light and _light_band(rgb, gray, x0, x1, top, bottom, found[1], size, cfg)
+            if not (needs or light):
                 # (two dark grounds: read as it is, but cut where it changes; not on a title bar)
                 if len(first) > 1 and not _shaded(rgb, x0, x1, y0, y1, found[1]):
                     grounds.append((first, size, x0, y0, y1, gray[max(0, y0 - 1), x0:x1], strip))
                 continue
-            ground = line[0, found[0]]
-            # The whole row of cells: the rows above and below that are all ground.
-            reach = (y1 - y0) // 2
-            above = gray[max(0, y0 - reach) : y0, x0:x1] == ground
-            below = gray[y1 : y1 + reach, x0:x1] == ground
-            top = y0 - _leading(above.mean(axis=1)[::-1] > 0.97)
-            bottom = y1 + _leading(below.mean(axis=1) > 0.97)
             if _shaded(rgb, x0, x1, top, bottom, found[1]):
                 continue  # (no row of cells of one colour: a title bar's gradient, no band)
             made = _plain(rgb, gray, x0, x1, top, bottom, top < y0 and bottom > y1)
@@ -493,7 +496,7 @@ def plain_lines(
                 grounds.append((runs, size, x0, top, bottom, gray[top, x0:x1], column))
     # A band of middle grey runs on into the slabs beside (a menu bar's empty end, a key bar's
     # next keys): made plain there too on the same rows, as far as its ground goes on across a
-    # slab's side.
+    # slab's side; so does a light band with dark ground above and below (:func:`_light_band`).
     queue = list(range(len(out)))
     while queue:
         x0, top, x1, bottom, _ = out[queue.pop()]
@@ -502,7 +505,23 @@ def plain_lines(
             if nx1 - nx0 < 2 or any(o[0] == nx0 and o[1] < bottom and top < o[3] for o in out):
                 continue
             level = int(gray[top, inner])
-            if abs(int(gray[top, edge]) - level) > cfg.same or _kind(level, cfg) != 1:
+            if abs(int(gray[top, edge]) - level) > cfg.same:
+                continue
+            if _kind(level, cfg) != 1 and not (
+                _kind(level, cfg) == 2
+                and _light_band(
+                    rgb,
+                    gray,
+                    nx0,
+                    nx1,
+                    top,
+                    bottom,
+                    _flat(gray[top:bottom, nx0:nx1]),
+                    bottom - top,
+                    cfg,
+                    least=1,
+                )
+            ):
                 continue  # (a light or dark ground going on, a desktop's: the usual reads it)
             made = _plain(rgb, gray, nx0, nx1, top, bottom, False)
             if made is not None:
@@ -513,6 +532,100 @@ def plain_lines(
                 grounds.append((runs, size, nx0, top, bottom, gray[top, nx0:nx1], strip))
                 queue.append(len(out) - 1)
     return out, _cuts(_joined(grounds, cfg), cfg)
+
+
+def _row_of_cells(
+    gray: np.ndarray, x0: int, x1: int, y0: int, y1: int, ground: np.ndarray, flat: np.ndarray
+) -> tuple[int, int]:
+    """The rows [top, bottom) of the row of cells that the line on rows [y0, y1) of the slab
+    [x0, x1) lies in: it and the rows above and below it (up to half its height) that are its
+    columns' ground ``ground`` (x1 - x0,) nearly all across; or, where a band's ground ends
+    (the row beyond is another ground), its rows of that ground in nearly all of the flat columns
+    ``flat`` (x1 - x0,) bool of its usual ground: a letter's descender ("p", "]") below the
+    strokes' rows is no ground, and the band's last rows under it were left out of the band,
+    then dark lines against the letters."""
+    reach = (y1 - y0) // 2
+    cols = flat.copy()
+    if cols.any():  # (of those, the ones of the usual ground: a stem from top to bottom is flat too)
+        cols &= ground == np.argmax(np.bincount(ground[cols], minlength=256))
+    else:
+        cols[:] = True
+    above = gray[max(0, y0 - reach) : y0, x0:x1] == ground
+    below = gray[y1 : y1 + reach, x0:x1] == ground
+    top = y0 - _leading(above.mean(axis=1)[::-1] > 0.97)
+    bottom = y1 + _leading(below.mean(axis=1) > 0.97)
+    # In the usual ground's flat columns, up to where the ground changes (a band's edge); where it
+    # goes on (a line on the terminal's own ground) the rows all ground, as above.
+    far_top = y0 - _leading(above[:, cols].mean(axis=1)[::-1] > 0.97)
+    far_bottom = y1 + _leading(below[:, cols].mean(axis=1) > 0.97)
+    h = gray.shape[0]
+    if far_top > 0 and (gray[far_top - 1, x0:x1][cols] != ground[cols]).mean() > 0.5:
+        top = min(top, far_top)
+    if far_bottom < h and (gray[far_bottom, x0:x1][cols] != ground[cols]).mean() > 0.5:
+        bottom = max(bottom, far_bottom)
+    return top, bottom
+
+
+def _dark_beyond(
+    gray: np.ndarray, x0: int, x1: int, y0: int, y1: int, light: np.ndarray, size: int, cfg: BandConfig
+) -> bool:
+    """Whether the line on rows [y0, y1) of the slab [x0, x1) may be a light band (a quick look
+    before :func:`_light_band`): two line heights of its columns ``light`` (x1 - x0,) bool are
+    light ground, and the rows a line's height above and below it, beyond any band it is in,
+    are dark there."""
+    if int(light.sum()) < 2 * size:
+        return False
+    far = y1 - y0 + 1
+    if y0 - far < 0 or y1 + far >= gray.shape[0]:
+        return False
+    return bool(
+        np.median(gray[y0 - far, x0:x1][light]) <= cfg.dark
+        and np.median(gray[y1 + far, x0:x1][light]) <= cfg.dark
+    )
+
+
+def _light_band(
+    rgb: np.ndarray,
+    gray: np.ndarray,
+    x0: int,
+    x1: int,
+    top: int,
+    bottom: int,
+    flat: np.ndarray,
+    size: int,
+    cfg: BandConfig,
+    least: int | None = None,
+) -> bool:
+    """Whether the row of cells [top, bottom) of the slab [x0, x1) is a light band one line tall
+    in one dark ground: a header row, a menu or status bar, a selected row in a dark terminal
+    (top's yellow header, emacs's grey menu, man's status line). The dark areas' inversion finds
+    the dark ground above and below, and its windows reach a few rows into such a band, inverting
+    its light ground there into dark lines along the letters (and the first letter where dark lies
+    beside its end). The rows right above and below it are dark along nearly all of its light flat
+    columns ``flat`` (x1 - x0,) bool, of one colour (``rgb``), and so is most of each row for two of
+    its heights: not a window's light title bar between the desktop and a dark terminal (two
+    grounds), nor the last line of a message over its box's border (letters above it), nor vim's
+    command line between its dark status line and the window's edge (a light terminal beyond).
+    ``least``: the light flat columns it needs (two line heights: a band, not a key's cell; a band
+    running on from the slab beside needs fewer)."""
+    if bottom - top > 2 * size or top < 1 or bottom >= gray.shape[0]:
+        return False
+    light = flat & (gray[top, x0:x1] >= cfg.light)
+    if int(light.sum()) < (2 * size if least is None else least):
+        return False
+    up, down = gray[top - 1, x0:x1][light], gray[bottom, x0:x1][light]
+    if not ((up <= cfg.dark).mean() >= 0.9 and (down <= cfg.dark).mean() >= 0.9):
+        return False
+    # In a dark area, not between two dark bands of a light one: dark for two heights each side.
+    reach = 2 * (bottom - top)
+    near = gray[max(0, top - reach) : top, x0:x1][:, light], gray[bottom : bottom + reach, x0:x1][:, light]
+    if any((np.median(rows, axis=1) > cfg.dark).any() for rows in near):
+        return False
+    # One ground: the same colour above and below (a desktop and a terminal differ, if only by a
+    # few levels in one channel).
+    above = np.median(rgb[top - 1, x0:x1][light], axis=0)
+    below = np.median(rgb[bottom, x0:x1][light], axis=0)
+    return float(np.abs(above - below).max()) <= 2
 
 
 def _plain(
@@ -544,6 +657,27 @@ def plain_rows(
     pieces, cuts = plain_lines(rgb[a:b], gray[a:b], cfg)
     kept = [(x0, py0 + a, x1, py1 + a, grey) for x0, py0, x1, py1, grey in pieces if y0 <= py0 + a < y1]
     return kept, [Cut(c.x, c.y0 + a, c.y1 + a) for c in cuts if y0 <= c.y0 + a < y1]
+
+
+def for_inversion(part: np.ndarray, pieces: list[Piece], dark: int = 100, light: int = 170) -> np.ndarray:
+    """``part`` (a stripe's grey) as the dark areas' inversion should see it, with its lines made
+    plain ``pieces`` (in its pixels): each piece's plain grey (light: a band's dark cells are no
+    dark area, nor is a light row between them and the window's edge), but a light band (its
+    ground ``light`` or lighter) with dark ground right above and below it (a header row, a menu
+    or status bar in a dark terminal: :func:`_light_band`) filled with that dark ground. Light
+    there, it left the dark rows beside it too little dark in the inversion's windows, and the
+    letters right under the band were not inverted (their tops lost)."""
+    out = part.copy()
+    h = part.shape[0]
+    for x0, y0, x1, y1, grey in pieces:
+        if y0 >= 1 and y1 < h and float(np.median(part[y0, x0:x1])) >= light:
+            edges = np.concatenate([part[y0 - 1, x0:x1], part[y1, x0:x1]])
+            level = int(np.median(edges))
+            if level <= dark and float((edges <= dark).mean()) >= 0.9:
+                out[y0:y1, x0:x1] = level
+                continue
+        out[y0:y1, x0:x1] = grey
+    return out
 
 
 def clipped(pieces: list[Piece], x0: int, y0: int, x1: int, y1: int) -> list[Piece]:

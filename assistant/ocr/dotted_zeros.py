@@ -13,10 +13,13 @@ import re
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 
-# A run of "@" with what stands before and after it in its word.
-_RUN = re.compile(r"@+")
-# What a word with its zeros back must be: figures (a size's unit, a share), or a hash.
-_NUMBER = re.compile(r"\d[\d.,:/]*(?:[KMGTPE]i?B?|%)?|[0-9a-f]{7,}")
+# A run of "@" (or of a slashed zero's other readings, "€" and "¢") in a word.
+_RUN = re.compile(r"[@€¢]+")
+# What a word with its zeros back must be: figures (a size's unit, a share, a date, a time, a
+# time zone's "+0000"), or a hash.
+_NUMBER = re.compile(r"[-+]?\d[\d.,:/-]*(?:[KMGTPE]i?B?|%)?|[0-9a-f]{7,}")
+# Between figures, or after a sign or a separator that follows one.
+_JOINS = ".:,-/"
 
 
 def _is_zero(text: str, start: int, end: int) -> bool:
@@ -26,7 +29,14 @@ def _is_zero(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     two_back = text[start - 2] if start > 1 else ""
-    if before.isdigit() or (before in ".:," and two_back.isdigit()):
+    if "@" not in text[start:end]:
+        # A slashed zero read "€" or "¢" only inside figures ("2024-€2-22", "+€222"): a price's
+        # "€20" or "20€" keeps its sign.
+        inside = (
+            before.isdigit() or (before in _JOINS and two_back.isdigit()) or (before == "+" and start == 1)
+        )
+        return inside and after.isdigit()
+    if before.isdigit() or (before and before in _JOINS and two_back.isdigit()):
         return True
     if after.isdigit() and not before.isalpha():
         return True
@@ -35,7 +45,7 @@ def _is_zero(text: str, start: int, end: int) -> bool:
 
 def zeros(text: str) -> str:
     """``text`` (one word) with its runs of "@" that stand for zeros made "0"."""
-    if "@" not in text:
+    if not _RUN.search(text):
         return text
     fixed = _RUN.sub(
         lambda m: "0" * len(m.group()) if _is_zero(text, m.start(), m.end()) else m.group(), text

@@ -170,6 +170,19 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     return [p for p in pieces if p.text.strip()]
 
 
+def _narrow_slack(ink: _Ink) -> list[float]:
+    """For each gap of ``ink``, the room the figures beside it leave in their cells by being
+    narrower than the usual figure's ink (half of each one's shortfall, a glyph standing in the
+    middle of its cell): a fixed-width font's "1" is a thin stroke in a whole figure's cell, and
+    the gap beside it is as wide as a space between figures of a proportional font ("1756" in a
+    terminal was cut "1 756"); a real space in fixed-width figures is a whole cell more."""
+    edges = [ink.first, *(v for run in ink.runs for v in run), ink.last + 1]
+    patches = [b - a for a, b in zip(edges[0::2], edges[1::2], strict=True)]
+    usual = float(np.median(patches))
+    short = [max(0.0, usual - w) / 2 for w in patches]
+    return [short[i] + short[i + 1] for i in range(len(ink.runs))]
+
+
 def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
     """A number whose groups of digits the engine ran together, cut at the spaces its ink shows: a
     Tk table's phone number "0131 496 0184" was read "01314960184" (half A table-tk-contacts).
@@ -184,10 +197,11 @@ def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     if ink is None or len(ink.runs) < 3:
         return [word]
     first, last, widths = ink.first, ink.last, ink.widths
+    slack = _narrow_slack(ink)
     spaces = [
         (a, b)
         for i, (a, b) in enumerate(ink.runs)
-        if b - a >= max(cfg.least * ink.height, cfg.over_others * _median_others(widths, i))
+        if b - a - slack[i] >= max(cfg.least * ink.height, cfg.over_others * _median_others(widths, i))
     ]
     digits = last + 1 - first - sum(b - a for a, b in spaces)  # the ink's width without the spaces
     pieces: list[OcrWord] = []

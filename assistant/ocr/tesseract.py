@@ -31,7 +31,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 from assistant.errors import AssistantError
-from assistant.ocr.bands import Cut, Piece, clipped, plain_rows, split_words
+from assistant.ocr.bands import Cut, Piece, clipped, for_inversion, plain_rows, split_words
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
 from assistant.ocr.rejoin import rejoined
@@ -220,6 +220,7 @@ class InkConfig:
     # patch is an icon's (a window's icon in its title bar), left as it is.
     word: int = 24
     gap: int = 10
+    letter: int = 4  # (a mark shorter than this on a word's rows is none: a dot, a speck)
     # An unbroken coloured line this long (a frame's edge or handle, an underline) is no letter.
     rule: int = 72
     tall: int = 5
@@ -301,7 +302,13 @@ def ink_grey(rgb: np.ndarray, gray: np.ndarray, cfg: InkConfig | None = None) ->
     if not (cells & liftable).any():
         return gray
     if cfg.word:
-        cells &= box_mean(_words(cells, cfg.word // 2, cfg.gap // 2), cfg.near, 1) > 0
+        # A shorter word (a figure, "0", "us,") on the rows of such words is a letter too: a
+        # column of small numbers in top's red table; a window's icon has no coloured word beside.
+        words = _words(cells, cfg.word // 2, cfg.gap // 2)
+        rows = np.flatnonzero(words.any(axis=1))
+        if rows.size:
+            words[rows] |= _words(cells[rows], cfg.letter // 2, cfg.gap // 2)
+        cells &= box_mean(words, cfg.near, 1) > 0
     letters = np.zeros(gray.shape, dtype=bool)
     part = cells.repeat(2, axis=0).repeat(2, axis=1)[: h - 2 * r0, : w - 2 * c0]
     letters[2 * r0 : 2 * r0 + part.shape[0], 2 * c0 : 2 * c0 + part.shape[1]] = part
@@ -692,10 +699,7 @@ class TesseractEngine(OcrEngine):
                 # Made plain before the dark areas are found (a light row between a band's dark
                 # cells and the window's edge is no dark area's) and after (a band one line
                 # high in a dark terminal is none either).
-                part = part.copy()
-                for x0, y0, x1, y1, grey in plain:
-                    part[y0:y1, x0:x1] = grey
-                shown = invert_dark_areas(part)
+                shown = invert_dark_areas(for_inversion(part, plain))
                 for x0, y0, x1, y1, grey in plain:
                     shown[y0:y1, x0:x1] = grey
                     # A light rule along the band (mc's white rows under its key bar) stays light:

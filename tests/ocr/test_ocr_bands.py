@@ -113,3 +113,34 @@ def test_a_word_is_cut_where_its_ground_changes_next_to_a_keys_name_only() -> No
     assert [w.text for w in split_words([bar], at)] == ["Search", "F4", "Filter", "F5", "Tree"]
     match = OcrWord("Replanting", (0, 0, 100, 10), 0.9)
     assert split_words([match], [Cut(x=20, y0=0, y1=10), Cut(x=70, y0=0, y1=10)]) == [match]
+
+
+def test_a_bands_rows_under_its_letters_descenders_are_the_band() -> None:
+    """tig's selected row (Hermit, white on green, rows 163-178 of the screen): its last rows of
+    ground lie under "[main]"'s brackets and "Prepare"'s "p" in some slabs; the band is made
+    plain to its last green row in every slab (left green, those rows turned into dark lines
+    along the letters)."""
+    rgb, gray = _picture("term-tig-st-hermit", (0, 0, 1920, 1080))
+    band = [ln for ln in plain_lines(rgb, gray)[0] if ln[1] <= 170 < ln[3]]
+    assert len(band) >= 5
+    assert {(y0, y1) for _, y0, _, y1, _ in band} == {(163, 179)}
+
+
+def test_a_light_header_row_in_a_dark_terminal_is_made_plain_and_seen_dark_by_the_inversion() -> None:
+    """top's column header (black on yellow, one line, dark terminal above and below): made plain;
+    and for the dark areas' inversion it is of the dark ground round it (light, the inversion's
+    windows reached a few rows into it and drew dark lines along its letters)."""
+    from assistant.ocr.bands import for_inversion
+
+    rgb, gray = _picture("term-top-colour-fantasque", (0, 0, 1280, 800))
+    pieces = [ln for ln in plain_lines(rgb, gray)[0] if ln[1] <= 187 < ln[3]]
+    assert sum(x1 - x0 for x0, _, x1, _, _ in pieces) >= 700
+    assert {(y0, y1) for _, y0, _, y1, _ in pieces} == {(179, 195)}
+    seen = for_inversion(gray, pieces)
+    assert (seen[179:195, 100:900] < 60).all()
+    # A band with light ground beside it (mc's key bar over the window's light edge) is seen plain.
+    rgb, gray = _picture("term-mc-music-stick", (100, 962, 1560, 1000))
+    pieces = plain_lines(rgb, gray)[0]
+    seen = for_inversion(gray, pieces)
+    for x0, y0, x1, y1, grey in pieces:
+        assert (seen[y0:y1, x0:x1] == grey).all()

@@ -94,3 +94,17 @@ def test_the_gate_leaves_out_no_band() -> None:
         gated, ungated = plain_lines(rgb, gray), plain_lines(rgb, gray, BandConfig(gate=False))
         assert [p[:4] for p in gated[0]] == [p[:4] for p in ungated[0]], name
         assert gated[1] == ungated[1], name
+
+
+def test_short_coloured_figures_beside_coloured_words_are_lifted() -> None:
+    """top's process table (Fantasque Sans Mono, red on navy): "20" and "0" in the PR and NI
+    columns are shorter than a word, but stand on the rows of red words ("root", "4624"); they come
+    out as light as those (left dark red, the inversion made them faint: every PR and NI lost)."""
+    rgb = np.asarray(_picture("term-top-colour-fantasque", (84, 197, 700, 325)))
+    gray = np.asarray(Image.fromarray(rgb).convert("L"))
+    out = ink_grey(rgb, gray)
+    red = (rgb[..., 0] > 150) & (rgb[..., 1] < 60)
+    figures = np.zeros_like(red)
+    figures[:, 140:195] = True  # (the PR and NI columns: x 224-279 of the screen)
+    assert (red & figures).sum() > 100
+    assert np.median(out[red & figures]) > 150

@@ -22,6 +22,9 @@ SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
         ("5@", "50"),  # after a figure
         ("dbe@@d5", "dbe00d5"),  # two inside a word (a hash)
         ("07:@5", "07:05"),
+        ("2@24-@2-22", "2024-02-22"),  # a date (Hermit's slashed zero)
+        ("2@24-€2-09", "2024-02-09"),  # ... read "€" between figures
+        ("+€2¢3", "+0203"),  # a time zone
     ],
 )
 def test_an_at_sign_among_figures_is_a_zero(read: str, meant: str) -> None:
@@ -42,6 +45,9 @@ def test_an_at_sign_among_figures_is_a_zero(read: str, meant: str) -> None:
         "alice42@example.com",
         "1920x1080@60Hz",  # a display mode
         "@2x",
+        "€20",  # a price
+        "20€",
+        "-€5",
     ],
 )
 def test_an_at_sign_between_a_name_and_a_host_or_alone_stays(word: str) -> None:

@@ -192,3 +192,23 @@ def test_figures_read_apart_at_their_decimal_point_are_one_number() -> None:
         assert [ln.text for ln in figures_joined(lines, gray)] == [text]
     lines, gray = _figure_pieces("12 34", ["12", "34"])
     assert [ln.text for ln in figures_joined(lines, gray)] == ["12", "34"]
+
+
+def test_a_fixed_width_ones_room_in_its_cell_is_no_space() -> None:
+    """st's RSS column (a real capture, light on dark): a "1" is a thin stroke in a whole figure's
+    cell, and the gap after it in "1756" is twice the others (cut "1 756" before); a space between
+    fixed-width figures is a whole cell more, and still cuts."""
+    from assistant.ocr.spaces import split_figures
+
+    screen = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "term-df-ps-st.png"
+    gray = np.asarray(Image.open(screen).convert("L"))
+    for box in ((407, 250, 441, 261), (407, 295, 441, 306)):
+        word = OcrWord("1756", box, 0.9)
+        assert split_figures(word, gray) == [word]
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", 14)
+    picture = Image.new("L", (200, 30), 255)
+    ImageDraw.Draw(picture).text((10, 6), "1 756", font=font, fill=0)
+    ink = np.asarray(picture) < 128
+    cols, rows = np.flatnonzero(ink.any(axis=0)), np.flatnonzero(ink.any(axis=1))
+    box = (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)
+    assert [w.text for w in split_figures(OcrWord("1756", box, 0.9), np.asarray(picture))] == ["1", "756"]
