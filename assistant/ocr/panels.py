@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 
-from assistant.ocr.boxes import Box, OcrLine, union_box
+from assistant.ocr.boxes import Box, OcrLine, overlaps, union_box
 from assistant.ocr.frames import Frame, find_frames
 
 
@@ -344,6 +344,8 @@ def panel_of(line: OcrLine, panels: list[Panel]) -> int | None:
     for reach in (1, 3, 6):
         best, best_count = None, 0
         for i, panel in enumerate(panels):
+            if panel.bar is not None and not overlaps(line.box, panel.box):
+                continue  # a window found by its bar ends at its frame: a line beyond it is not its
             c = panel.cell
             ry0, ry1 = max(0, y0 // c - reach), min(panel.mask.shape[0], y1 // c + 1 + reach)
             rx0, rx1 = max(0, x0 // c - reach), min(panel.mask.shape[1], x1 // c + 1 + reach)

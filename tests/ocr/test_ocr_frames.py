@@ -59,6 +59,15 @@ def test_frames_match_the_window_stack(name: str) -> None:
     assert not any(f.active for f in frames[1:])
 
 
+def test_a_line_beyond_every_found_windows_frame_is_none_of_theirs() -> None:
+    """An unfound window's buttons 20 px over a found dialog's bar (openbox Breeze-ob paints an
+    inactive bar the colour of a Qt dialog's body, so "Paper Tray" has no bar's foot) are not the
+    dialog's: a window found by its bar ends at its frame."""
+    image, _ = _screen("multi-cascade-tk-qt-xmessage")
+    buttons = OcrLine("OK UseTray 1", (571, 370, 770, 390), 0.9)
+    assert panel_of(buttons, find_panels(image)) is None
+
+
 def test_a_heading_cell_coloured_like_no_bar_is_no_window() -> None:
     """table-tk-hours-under-dialog: the table's blue "Volunteer" heading cell is as high as the
     bars, with sides running down: no window, its colour being neither the inactive bar's nor the
