@@ -577,8 +577,9 @@ def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfi
     """How far the title's letters stand from the bar's ground (sum over R, G, B; the strongest
     tenth of the pixels off the ground, so that a letter's soft edges do not count), the icon at the
     left end, the buttons at the right end and any part under a window lying on it (``others``) left out."""
-    x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]  # (a frame's box may lie
-    high = y1 - y0  # a pixel past the picture's edge)
+    # (a frame's box may lie a pixel past the picture's edge)
+    x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]
+    high = y1 - y0
     if x1 - x0 > 6 * high:
         x0, x1 = x0 + high + high // 2, x1 - 4 * high
     _, colour = _ground(px, (x0, y0, x1, y1), cfg)
