@@ -30,10 +30,14 @@ def _is_zero(text: str, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else ""
     two_back = text[start - 2] if start > 1 else ""
     if "@" not in text[start:end]:
-        # A slashed zero read "€" or "¢" only inside figures ("2024-€2-22", "+€222"): a price's
-        # "€20" or "20€" keeps its sign.
+        # A slashed zero read "€" or "¢" only inside figures ("2024-€2-22", "+€222"), and straight
+        # after a figure only in a date, a time or a time zone: a price's "€20" or "20€" keeps its
+        # sign, and "2€50" alone is a price (two euros fifty), said as written.
+        dated = text[:1] == "+" or any(c in ":/-" for c in text)
         inside = (
-            before.isdigit() or (before in _JOINS and two_back.isdigit()) or (before == "+" and start == 1)
+            (before.isdigit() and dated)
+            or (before in _JOINS and two_back.isdigit())
+            or (before == "+" and start == 1)
         )
         return inside and after.isdigit()
     if before.isdigit() or (before and before in _JOINS and two_back.isdigit()):

@@ -48,6 +48,8 @@ def test_an_at_sign_among_figures_is_a_zero(read: str, meant: str) -> None:
         "€20",  # a price
         "20€",
         "-€5",
+        "2€50",  # a price the French way (two euros fifty)
+        "9¢90",
     ],
 )
 def test_an_at_sign_between_a_name_and_a_host_or_alone_stays(word: str) -> None:
