@@ -569,6 +569,22 @@ def gutter(lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]] | None:
             continue  # a line across the gap: one text, or a table's row
         left = [ln for ln in along if ln.box[2] <= edge]
         right = [ln for ln in along if ln.box[0] >= edge]
+        nxt = next((c for c in starts if c > b + high), None)  # a third column's left edge
+        span = rows[first : last + 1]
+        if _cells(span, None, edge) or _cells(span, edge, None if nxt is None else nxt - 1):
+            continue  # a side holds two lines on a row: a table's cells, not a column of text
         if _running(left, a) and _running([ln for ln in right if ln.box[0] < b + high], b):
             return left, right
     return None
+
+
+def _cells(rows: list[list[OcrLine]], left: float | None, right: float | None) -> bool:
+    """Whether a row holds two lines or more between ``left`` (the lines' left edges at or after it)
+    and ``right`` (their right edges at or before it; None: no bound): a column of text has one
+    line a row, a table's row a cell for each column (a number beside a summary, a status after
+    a comment)."""
+
+    def inside(ln: OcrLine) -> bool:
+        return (left is None or ln.box[0] >= left) and (right is None or ln.box[2] <= right)
+
+    return any(sum(inside(ln) for ln in row) >= 2 for row in rows)

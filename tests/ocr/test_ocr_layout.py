@@ -307,3 +307,28 @@ def test_a_short_word_boxed_across_a_frames_side_is_no_grip() -> None:
     across = OcrLine.of([OcrWord("OK", (94, 200, 108, 212), 0.9)])
     assert layout._grip(on_side, frame, bar)
     assert not layout._grip(across, frame, bar)
+
+
+def test_a_table_of_sentences_beside_a_number_column_keeps_its_rows() -> None:
+    """A bug list: a number, a summary and a last comment of running words, a status. The engine
+    reads the number and the summary as one line, and the comment and the status apart: the two
+    sentence columns look like columns of text, but the right side holds two lines on each row (a
+    comment and a status), so they are a table's cells, and each report keeps its status."""
+    summaries = [
+        "The print preview shows a blank page for long letters",
+        "Saving a file to the share takes a minute",
+    ]
+    comments = ["Fixed by the new driver from the vendor site", "Could not reproduce it on the test machine"]
+    lines = [
+        line("No. Summary", 40, 20, 160),
+        line("Last comment", 560, 20, 660),
+        line("Status", 980, 20, 1030),
+    ]
+    for i in range(6):
+        y = 44 + 24 * i
+        lines.append(line(f"{1041 + i} {summaries[i % 2]}", 40, y, 430 + 8 * (i % 3)))
+        lines.append(line(comments[i % 2], 560, y, 900 + 6 * (i % 2)))
+        lines.append(line("open" if i % 2 else "closed", 980, y, 1030))
+    blocks = layout_blocks(lines)
+    rows = [ln.text for b in blocks for ln in b.lines]
+    assert any("1041" in r and "closed" in r for r in rows), rows
