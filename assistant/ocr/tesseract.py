@@ -437,50 +437,41 @@ def split_at_gutters(words: list[OcrWord]) -> list[list[OcrWord]]:
 
 def _long_runs(ink: np.ndarray, length: int, axis: int = 1) -> np.ndarray:
     """Pixels of ``ink`` (2-D bool) lying in a run of at least ``length`` pixels along ``axis`` (1:
-    across, 0: upright). Windows all of ink found by doubling spans (x to x + 2s is all ink where
-    x to x + s and x + s to x + 2s are), and the pixels they cover likewise: a dozen passes of
-    boolean ands and ors over the rows that can hold a run, where running sums in 32 bits took
-    three times as long."""
+    across, 0: upright), by :func:`_covered_runs`; across, only the rows that can hold a run are
+    looked at, and upright, whole rows at a time (no transposed copy)."""
     if axis == 0:
-        return _long_runs(ink.T, length).T if ink.shape[0] < length else _upright_runs(ink, length)
-    width = ink.shape[1]
+        return _long_runs(ink.T, length).T if ink.shape[0] < length else _covered_runs(ink, length, 0)
     out = np.zeros(ink.shape, dtype=bool)
     rows = np.flatnonzero(np.count_nonzero(ink, axis=1) >= length)  # (only these can hold one)
-    if width < length or not rows.size:
+    if ink.shape[1] < length or not rows.size:
         return out
-    full = ink[rows]  # then: full[:, x] where ink[:, x : x + span] is all ink
-    span = 1
-    while span < length:
-        step = min(span, length - span)
-        full = full[:, :-step] & full[:, step:]
-        span += step
-    # Pixel x is covered when a full window starts in [x - length + 1, x].
-    covered = np.zeros((rows.size, width), dtype=bool)
-    covered[:, : full.shape[1]] = full
-    span = 1
-    while span < length:
-        step = min(span, length - span)
-        covered[:, step:] |= covered[:, :-step].copy()
-        span += step
-    out[rows] = covered
+    out[rows] = _covered_runs(ink[rows], length, 1)
     return out
 
 
-def _upright_runs(ink: np.ndarray, length: int) -> np.ndarray:
-    """:func:`_long_runs` along the columns (``ink`` at least ``length`` rows tall), on whole rows
-    at a time (each step a slice of rows: no transposed copy)."""
-    full = ink
+def _covered_runs(ink: np.ndarray, length: int, axis: int) -> np.ndarray:
+    """Pixels of ``ink`` (2-D bool, at least ``length`` long along ``axis``) in a run of ``length``
+    or more along ``axis``. Windows all of ink found by doubling spans (x to x + 2s is all ink where
+    x to x + s and x + s to x + 2s are), and the pixels they cover likewise: a dozen passes of
+    boolean ands and ors, where running sums in 32 bits took three times as long."""
+
+    def part(a: np.ndarray, start: int | None, stop: int | None) -> np.ndarray:
+        return a[(slice(None),) * axis + (slice(start, stop),)]  # a view: ``a`` cut along ``axis``
+
+    full = ink  # then: full[x] where ink[x : x + span] (along ``axis``) is all ink
     span = 1
     while span < length:
         step = min(span, length - span)
-        full = full[:-step] & full[step:]
+        full = part(full, None, -step) & part(full, step, None)
         span += step
+    # Pixel x is covered when a full window starts in [x - length + 1, x].
     covered = np.zeros(ink.shape, dtype=bool)
-    covered[: full.shape[0]] = full
+    part(covered, None, full.shape[axis])[...] = full
     span = 1
     while span < length:
         step = min(span, length - span)
-        covered[step:] |= covered[:-step].copy()
+        later = part(covered, step, None)
+        later |= part(covered, None, -step).copy()
         span += step
     return covered
 
