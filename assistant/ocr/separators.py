@@ -564,13 +564,13 @@ def gutter(lines: list[OcrLine]) -> tuple[list[OcrLine], list[OcrLine]] | None:
             continue  # no gap between them: one column's lines starting at two places
         edge = (max(left_ends) + b) / 2
         first, last = _grow(rows, min(at[id(ln)] for ln in ours), max(at[id(ln)] for ln in ours), edge, high)
-        along = [ln for row in rows[first : last + 1] for ln in row]
+        span = rows[first : last + 1]
+        along = [ln for row in span for ln in row]
         if any(ln.box[0] < edge < ln.box[2] for ln in along):
             continue  # a line across the gap: one text, or a table's row
         left = [ln for ln in along if ln.box[2] <= edge]
         right = [ln for ln in along if ln.box[0] >= edge]
         nxt = next((c for c in starts if c > b + high), None)  # a third column's left edge
-        span = rows[first : last + 1]
         if _cells(span, None, edge) or _cells(span, edge, None if nxt is None else nxt - 1):
             continue  # a side holds two lines on a row: a table's cells, not a column of text
         if _running(left, a) and _running([ln for ln in right if ln.box[0] < b + high], b):
