@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.masks import label
+from assistant.masks import label, regions
 from assistant.ocr.bitmap_fonts import FOUND, LIKE, SLACK, core_fonts, glyph_at, grid_font, read_word
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.cell_grid import GridConfig, GridWord, grids, measured
@@ -162,13 +162,7 @@ def _alone_in_outline(
     labels, count = label(np.abs(part.astype(np.float32) - word.ground) > cfg.min_contrast)
     if count < 3:
         return None
-    ys, xs = np.nonzero(labels)
-    ids = labels[ys, xs] - 1
-    boxes = np.array([[part.shape[1]] * count, [part.shape[0]] * count, [-1] * count, [-1] * count])
-    np.minimum.at(boxes[0], ids, xs)
-    np.minimum.at(boxes[1], ids, ys)
-    np.maximum.at(boxes[2], ids, xs)
-    np.maximum.at(boxes[3], ids, ys)
+    boxes = regions(labels, count)[1].T  # (4, count): x0, y0, x1, y1 of each piece of ink
     bx0, by0, bx1, by1 = boxes[:, :, None]  # (4, count, 1) against (count,) below
     inside = (bx0 < boxes[0]) & (boxes[2] < bx1) & (by0 < boxes[1]) & (boxes[3] < by1)  # (count, count)
     outline = inside.sum(axis=1) >= 2
