@@ -2925,6 +2925,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_more_a2 import more_a2_scenes
     from scenes_more_a3 import more_a3_scenes
     from scenes_more_a4 import more_a4_scenes
+    from scenes_more_a5 import more_a5_scenes
     from scenes_tables import tables_scenes
     from scenes_tui_a import tui_a_scenes
     from scenes_windows2 import windows2_scenes
@@ -2943,6 +2944,7 @@ def _session9_scenes() -> list[Scene]:
         *more_a2_scenes(),  # session 14's (helper "moreA2"), all half A
         *more_a3_scenes(),  # session 15's (helper "moreA3"), all half A, other window managers
         *more_a4_scenes(),  # session 16's (helper "moreA4"), all half A
+        *more_a5_scenes(),  # session 17's (helper "moreA5"), all half A
     ]
 
 

@@ -513,6 +513,29 @@ JWM_THEMES: dict[str, dict[str, str]] = {
         "tray_fg": "#d0d0d0",
         "tray_bg": "#1a1a1a",
     },
+    # session 17's (helper "moreA5")
+    "moss": {
+        "decorations": "flat",
+        "font": "Lato-11:bold",
+        "title_height": "26",
+        "active_fg": "#f4f4e8",
+        "active_bg": "#4f6b2f",
+        "inactive_fg": "#2e3326",
+        "inactive_bg": "#a9b398",
+        "tray_fg": "#f0f0e0",
+        "tray_bg": "#34402a",
+    },
+    "plum": {
+        "decorations": "motif",
+        "font": "Carlito-11:bold",
+        "title_height": "24",
+        "active_fg": "#ffffff",
+        "active_bg": "#6a3d7c",
+        "inactive_fg": "#c4bccb",
+        "inactive_bg": "#3b3541",
+        "tray_fg": "#dcd4e2",
+        "tray_bg": "#241f29",
+    },
 }
 
 
@@ -563,10 +586,17 @@ class OtherWM:
 
 
 OTHER_WMS: dict[str, OtherWM] = {
-    "icewm": OtherWM("icewm", ("win95", "CrystalBlue", "Helix", "icedesert", "metal2", "motif", "NanoBlue")),
+    "icewm": OtherWM(
+        "icewm", ("win95", "CrystalBlue", "Helix", "icedesert", "metal2", "motif", "NanoBlue", "default")
+    ),
     "icewm-top": OtherWM("icewm", ("NanoBlue", "Infadel2", "metal2"), panel_top=True),
-    "fluxbox": OtherWM("fluxbox", ("Emerge", "bora_black", "Squared_blue", "Makro", "carp", "zimek_green")),
-    "fluxbox-top": OtherWM("fluxbox", ("Squared_green", "arch", "BlueNight"), panel_top=True),
+    "fluxbox": OtherWM(
+        "fluxbox",
+        ("Emerge", "bora_black", "Squared_blue", "Makro", "carp", "zimek_green", "bora_blue", "green_tea"),
+    ),
+    "fluxbox-top": OtherWM(
+        "fluxbox", ("Squared_green", "arch", "BlueNight", "zimek_darkblue"), panel_top=True
+    ),
     "jwm": OtherWM("jwm", tuple(JWM_THEMES)),
     "jwm-top": OtherWM("jwm", tuple(JWM_THEMES), panel_top=True),
 }
