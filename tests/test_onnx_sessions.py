@@ -69,3 +69,18 @@ def test_a_damaged_graph_raises_for_the_caller_to_word(tmp_path: Path) -> None:
     broken.write_bytes(b"not a graph")
     with pytest.raises(Exception, match=r"(?i)protobuf|parse|load"):
         open_session(broken)
+
+
+def test_an_arena_per_run_gives_its_blocks_back_and_the_same_results(graph: Path) -> None:
+    from assistant.onnx_sessions import run_options
+
+    settings = SessionSettings(arena_per_run=True)
+    session = open_session(graph, settings)
+    assert session.get_session_options().enable_cpu_mem_arena is True
+    options = run_options(settings)
+    assert options.get_run_config_entry("memory.enable_memory_arena_shrinkage") == "cpu:0"
+    assert run_options(SessionSettings()) is None  # the defaults: no arena, nothing to shrink
+    x = np.arange(6, dtype=np.float32).reshape(3, 2)
+    (plain,) = open_session(graph).run(None, {"X": x})
+    (shrunk,) = session.run(None, {"X": x}, options)
+    assert shrunk.tobytes() == plain.tobytes()

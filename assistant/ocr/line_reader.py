@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +20,7 @@ import numpy as np
 
 from assistant.errors import AssistantError
 from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig
+from assistant.onnx_sessions import available_cores
 
 
 @dataclass
@@ -61,6 +63,7 @@ class LineReader:
         self.config = config or RecognizeConfig()
         self.layout = layout or LAYOUT
         self._session: Any = None
+        self._run_options: Any = None
         self._characters: list[str] = []
         self._lock = threading.Lock()
         # Readings of whole strips, kept by the strip's pixels: the same picture read again (a
@@ -73,15 +76,17 @@ class LineReader:
 
     def _load(self) -> Any:
         if self._session is None:
-            from assistant.onnx_sessions import SessionSettings, open_session
+            from assistant.onnx_sessions import SessionSettings, open_session, run_options
 
+            settings = SessionSettings(threads=self.threads, arena_per_run=True)  # as RapidOcr's
             try:
-                rec = open_session(self.files.recognizer, SessionSettings(threads=self.threads))
+                rec = open_session(self.files.recognizer, settings)
                 listed = rec.get_modelmeta().custom_metadata_map["character"].splitlines()
             except Exception as exc:  # a damaged or foreign model file
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
             self._characters = ["blank", *listed, " "]  # CTC blank first, a space last (as RapidOCR)
             self._session = rec
+            self._run_options = run_options(settings)
         return self._session
 
     def release(self) -> bool:
@@ -161,12 +166,19 @@ class LineReader:
             if todo:
                 rec = self._load()
                 name = rec.get_inputs()[0].name
-                read = recognize_lines(
-                    [laid[n].pixels for n in todo],
-                    lambda batch: rec.run(None, {name: batch})[0],
-                    self._characters,
-                    cfg,
-                )
+                # Strips read side by side, each run by the session's threads too: a run is many
+                # small steps, and one strip's steps shared between the cores waited on each other
+                # (on a busy machine, for the core another program held); two strips keep both
+                # cores at work. Each strip is a run of its own: the same readings either way.
+                workers = min(available_cores(), len(todo))
+                with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="strips") as pool:
+                    read = recognize_lines(
+                        [laid[n].pixels for n in todo],
+                        lambda batch: rec.run(None, {name: batch}, self._run_options)[0],
+                        self._characters,
+                        cfg,
+                        pool.map if workers > 1 else map,
+                    )
                 for n, fresh in zip(todo, read, strict=True):
                     found[n] = fresh
                     self._keep(keys[n], fresh)

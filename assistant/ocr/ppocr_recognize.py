@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -127,14 +127,21 @@ def recognize_lines(
     run: Callable[[np.ndarray], np.ndarray],
     characters: list[str],
     cfg: RecognizeConfig,
+    runs: Callable[..., Iterable[tuple[np.ndarray, float]]] = map,
 ) -> list[LineText]:
-    """Every line picture's text, in the order given; ``run`` runs the model on one batch."""
+    """Every line picture's text, in the order given; ``run`` runs the model on one batch, and
+    ``runs`` maps a batch's own work over the batches (``map``: one after another; a thread pool's
+    ``map``: several at once, where ``run`` leaves the GIL). Each batch is read on its own, so the
+    readings are the same however they are run."""
     results: list[LineText | None] = [None] * len(crops)
     order = np.argsort([c.shape[1] / c.shape[0] for c in crops], kind="stable")
-    for start in range(0, len(crops), cfg.batch):
-        chunk = [int(i) for i in order[start : start + cfg.batch]]
+    chunks = [[int(i) for i in order[start : start + cfg.batch]] for start in range(0, len(crops), cfg.batch)]
+
+    def scored(chunk: list[int]) -> tuple[np.ndarray, float]:
         batch, ratio = batch_input([crops[i] for i in chunk], cfg)
-        scores = run(batch)  # (n, T, C)
+        return run(batch), ratio  # (n, T, C)
+
+    for chunk, (scores, ratio) in zip(chunks, runs(scored, chunks), strict=True):
         fill = [crops[i].shape[1] / crops[i].shape[0] / ratio for i in chunk]
         for i, line in zip(chunk, decode(scores, characters, fill, cfg), strict=True):
             results[i] = line

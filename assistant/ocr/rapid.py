@@ -94,14 +94,15 @@ class RapidOcrEngine(OcrEngine):
         self.detect_cfg = DetectConfig()
         self.recognize_cfg = RecognizeConfig()
         self._sessions: tuple[Any, Any] | None = None
+        self._run_options: Any = None
         self._characters: list[str] = []
         self._lock = threading.Lock()
 
     def _load(self) -> tuple[Any, Any]:
         if self._sessions is None:
-            from assistant.onnx_sessions import SessionSettings, shared_session
+            from assistant.onnx_sessions import SessionSettings, run_options, shared_session
 
-            settings = SessionSettings(threads=self.threads)
+            settings = SessionSettings(threads=self.threads, arena_per_run=True)  # as LineReader's
             try:
                 # Shared: another reader of the same model file in this process holds it once.
                 det = shared_session(self.files.detector, settings)
@@ -111,6 +112,7 @@ class RapidOcrEngine(OcrEngine):
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
             self._characters = ["blank", *listed, " "]  # CTC blank first, a space last (as RapidOCR)
             self._sessions = (det, rec)
+            self._run_options = run_options(settings)
         return self._sessions
 
     def release(self) -> bool:
@@ -129,14 +131,17 @@ class RapidOcrEngine(OcrEngine):
         x = detector_input(img, self.detect_cfg)
         if x is None:
             return []
-        pred = det.run(None, {det.get_inputs()[0].name: x})[0]  # (1, 1, H', W')
+        pred = det.run(None, {det.get_inputs()[0].name: x}, self._run_options)[0]  # (1, 1, H', W')
         boxes, _ = text_boxes(pred, img.shape[1], img.shape[0], self.detect_cfg)
         if not len(boxes):
             return []
         crops = [crop_line(img, box) for box in boxes]
         rec_input = rec.get_inputs()[0].name
         texts = recognize_lines(
-            crops, lambda batch: rec.run(None, {rec_input: batch})[0], self._characters, self.recognize_cfg
+            crops,
+            lambda batch: rec.run(None, {rec_input: batch}, self._run_options)[0],
+            self._characters,
+            self.recognize_cfg,
         )
         boxes = boxes.astype(np.float64)
         boxes[:, :, 1] -= top

@@ -111,3 +111,25 @@ def test_spelt_puts_a_capital_read_as_its_digit_right() -> None:
     assert spelt(line("8ackup", "of", "the", "0pen", "files")).text == "Backup of the Open files"
     kept = line("ext4", "8GB", "0.5", "2024", "1st", "sda1", "8am")
     assert spelt(kept) is kept
+
+
+@needs_reader
+@pytest.mark.timeout(60)
+def test_strips_read_side_by_side_read_as_each_alone() -> None:
+    """Several strips are run at once (a thread each): each is a run of its own, so every picture
+    reads as it does alone on a reader of its own, to the last digit of its confidence."""
+    from assistant.ocr.line_reader import StripLayout
+
+    crops = [np.asarray(_line(f"say {t}", t, 12)[0]) for t in ["-x, -v", "--all", "ls -C,", "with -C, show"]]
+    narrow = StripLayout(width=300)  # every picture on a strip of its own
+
+    def said(lines: list) -> list:
+        return [
+            (ln.text, ln.confidence, [(w.text, w.start, w.end, w.confidence) for w in ln.words])
+            for ln in lines
+        ]
+
+    together = LineReader(layout=narrow).read(crops)
+    alone = [LineReader(layout=narrow).read([crop])[0] for crop in crops]
+    assert said(together) == said(alone)
+    assert sum(bool(ln.text) for ln in together) >= 3
