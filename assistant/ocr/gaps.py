@@ -24,7 +24,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside, overl
 from assistant.ocr.grid import Row, find_grids, rows_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
 from assistant.ocr.panels import Panel, panel_of
-from assistant.ocr.rule_cuts import cut_at_rules, runs_down
+from assistant.ocr.rule_cuts import cut_at_rules, rule_through, runs_down
 
 PAD = 4  # pixels of its own ground put around a snippet (tesseract misses text touching an edge)
 ZOOM = 2  # snippets are enlarged: a lone digit is small
@@ -646,11 +646,65 @@ def fill_gaps(
     rule are cut there first (:mod:`assistant.ocr.rule_cuts`): fused, a row's number and its date
     were in no column, and the date's cell in the rows read right looked empty."""
     gray = np.asarray(image.convert("L"))
-    lines = _cut_at_gutters(engine, gray, cut_at_rules(gray, lines))
+    lines = _cut_at_gutters(engine, gray, _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines)))
     cells = _gap_cells(gray, lines, panels)
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
     return lines + _filled(engine, gray, cells)
+
+
+def _rule_cuts_read(
+    engine: OcrEngine, gray: np.ndarray, before: list[OcrLine], lines: list[OcrLine]
+) -> list[OcrLine]:
+    """``lines`` (``before`` with words cut at a table's rule, :func:`~assistant.ocr.rule_cuts.
+    cut_at_rules`) with each piece of a cut word read again on one sheet: read across the rule,
+    the glyphs beside it were read with the rule's stroke in them (a Qt table's row number "9" and
+    its first cell "T-25" came back "97-25"). A piece's reading is taken where it is one word read
+    surely, as many characters as the cut gave it. A lone character is not read again: alone, with
+    nothing beside it, an engine reads a glyph worse (a row number's "8" came back "3", surely).
+    A word a rule runs through that was left whole (its ink's share of the characters put the cut
+    between two: the row header's frame beside a row number) is cut where one side, read alone,
+    is read surely as the word's start or end ("715/05": "15/05" on the right, so "7" and "15/05")."""
+    old = {id(w) for line in before for w in line.words}
+    pieces = [w for line in lines for w in line.words if id(w) not in old and len(w.text) > 1]
+    whole = [
+        (w, rule) for line in lines for w in line.words if id(w) in old and (rule := rule_through(gray, w))
+    ]
+    if not pieces and not whole:
+        return lines
+    sides = [
+        box for w, (a, b) in whole for box in [(w.box[0], w.box[1], a, w.box[3]), (b, w.box[1], *w.box[2:])]
+    ]
+    read: dict[int, list[OcrLine]] = {}
+    for k, line, _ in read_snippets(engine, gray, [w.box for w in pieces] + sides, height=SNIPPET_HEIGHT):
+        read.setdefault(k, []).append(line)
+
+    def sure(k: int) -> str:
+        got = read.get(k, [])
+        text = got[0].text.strip() if len(got) == 1 and got[0].confidence >= MIN_CONFIDENCE else ""
+        return "" if " " in text else text
+
+    again: dict[int, list[OcrWord]] = {}
+    for k, word in enumerate(pieces):
+        text = sure(k)
+        if text and len(text) == len(word.text):
+            again[id(word)] = [OcrWord(text, word.box, word.confidence)]
+    for k, (word, (a, b)) in enumerate(whole):
+        left, right, text = sure(len(pieces) + 2 * k), sure(len(pieces) + 2 * k + 1), word.text
+        if 0 < len(right) < len(text) and text.endswith(right):
+            left = text[: -len(right)].removesuffix("|")
+        elif 0 < len(left) < len(text) and text.startswith(left):
+            right = text[len(left) :].removeprefix("|")
+        else:
+            continue
+        if left and right:
+            x0, y0, x1, y1 = word.box
+            cut = [
+                OcrWord(left, (x0, y0, a, y1), word.confidence),
+                OcrWord(right, (b, y0, x1, y1), word.confidence),
+            ]
+            again[id(word)] = cut
+    return cut_words(lines, again)
 
 
 def _cut_at_gutters(engine: OcrEngine, gray: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:

@@ -5,9 +5,11 @@ side. An engine may read across it: a Qt table's row number and date came back a
 "509/05" for "5" and "09/05", and the row's date was then in no column. A rule is told from a
 glyph's stroke by running on past the word's top and bottom (a glyph stays within the word's box)
 and by differing from the ground a few pixels either side of it (the edge of a coloured band does
-not). The word's characters are shared between the two sides as its ink is (glyphs touch, so they
-cannot be counted); it is cut only where that share falls near a whole character, or at a "|" the
-engine read for the rule itself ("Packets|Sown"), which is dropped.
+not). A rule may be crossed by another (a header cell's border meeting the rule between the row
+numbers and the first column): there it differs from one side only. The word's characters are
+shared between the two sides as its ink is (glyphs touch, so they cannot be counted); it is cut
+only where that share falls near a whole character, or at a "|" the engine read for the rule
+itself ("Packets|Sown"), which is dropped.
 """
 
 from __future__ import annotations
@@ -25,8 +27,9 @@ DOWN = 0.8  # share of the rows a rule runs down (:func:`runs_down`)
 #: Characters a "|" read for the rule may lie from where the ink's share puts the cut.
 BAR_SLACK = 1.5
 
-#: Where pixels differ from the pixels ``SIDE`` either side of them (a thin upright stroke), over a
-#: band of the picture, with the band's top and left: looked at once per line, not once per word.
+#: For each pixel, on how many of its two sides (``SIDE`` pixels left and right) the picture differs
+#: from it (2: a thin upright stroke; 1 where a line across meets it), over a band of the picture,
+#: with the band's top and left: looked at once per line, not once per word.
 Band = tuple[np.ndarray, int, int]
 
 
@@ -36,23 +39,29 @@ def _band(gray: np.ndarray, box: Box) -> Band:
     top, bottom = max(0, y0 - REACH), min(gray.shape[0], y1 + REACH)
     left, right = max(0, x0 - SIDE), min(gray.shape[1], x1 + SIDE)
     part = gray[top:bottom, left:right].astype(np.int16)  # (h, w)
-    apart = np.zeros(part.shape, dtype=bool)
+    sides = np.zeros(part.shape, dtype=np.uint8)
     middle = part[:, SIDE:-SIDE]
-    apart[:, SIDE:-SIDE] = (np.abs(middle - part[:, : -2 * SIDE]) > INK) & (
+    sides[:, SIDE:-SIDE] = (np.abs(middle - part[:, : -2 * SIDE]) > INK).astype(np.uint8) + (
         np.abs(middle - part[:, 2 * SIDE :]) > INK
     )
-    return apart, top, left
+    return sides, top, left
 
 
 def _rules(band: Band, box: Box) -> list[int]:
-    """x of the rules running down through ``box`` (past its top and bottom by ``REACH``)."""
-    apart, top, left = band
+    """x of the rules running down through ``box`` (past its top and bottom by ``REACH``): apart
+    from both sides on most rows (:data:`DOWN`), from one side at least on every row (where a rule
+    across meets it, it is like that rule on one side; a glyph's stroke ends within the word's
+    box, where it is like the ground on both)."""
+    sides, top, left = band
     x0, y0, x1, y1 = box
     a, b = y0 - REACH - top, y1 + REACH - top
-    if a < 0 or b > apart.shape[0]:
+    if a < 0 or b > sides.shape[0]:
         return []
-    cols = apart[a:b, x0 + EDGE - left : x1 - EDGE - left]
-    return [x0 + EDGE + int(i) for i in np.flatnonzero(cols.all(axis=0))] if cols.size else []
+    cols = sides[a:b, x0 + EDGE - left : x1 - EDGE - left]
+    if not cols.size:
+        return []
+    rule = (cols >= 1).all(axis=0) & ((cols == 2).mean(axis=0) >= DOWN)
+    return [x0 + EDGE + int(i) for i in np.flatnonzero(rule)]
 
 
 def runs_down(gray: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> bool:
@@ -60,8 +69,8 @@ def runs_down(gray: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> bool
     the rows ``top..bottom`` (most of them: a table's rules across cross it)."""
     if top < 0 or bottom > gray.shape[0] or bottom <= top:
         return False
-    apart, _, left = _band(gray, (x0, top + REACH, x1, bottom - REACH))
-    return bool((apart[:, x0 - left : x1 - left].mean(axis=0) >= DOWN).any())
+    sides, _, left = _band(gray, (x0, top + REACH, x1, bottom - REACH))
+    return bool(((sides[:, x0 - left : x1 - left] == 2).mean(axis=0) >= DOWN).any())
 
 
 def _ink(part: np.ndarray) -> np.ndarray:
@@ -78,29 +87,55 @@ def _width(ink: np.ndarray) -> int:
     return int(cols[-1] + 1 - cols[0]) if cols.size else 0
 
 
+def _glyphs_width(gray: np.ndarray, box: Box) -> int:
+    """:func:`_width` of the glyphs' ink in ``box``, without the rules' (a header cell's border
+    across the word's side, the row header's frame beside a row number): lines inked all across
+    the box, or down most of it (:data:`DOWN`) and on past its top and bottom (a glyph stays within
+    the word's box)."""
+    x0, y0, x1, y1 = box
+    top, bottom = max(0, y0 - REACH), min(gray.shape[0], y1 + REACH)
+    ink = _ink(gray[top:bottom, x0:x1])
+    a, b = y0 - top, y1 - top
+    down = ink[:a].any(axis=0) & ink[b:].any(axis=0) & (ink.mean(axis=0) >= DOWN)
+    across = np.asarray(ink.all(axis=1), dtype=bool)
+    ink[:, down] = False
+    return _width(ink[a:b][~across[a:b]])
+
+
 #: How far (in characters) the share of the ink left of a rule may lie from a whole number of the
 #: word's characters for the word to be cut there.
 SURE = 0.3
 
 
-def cut_word(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> list[OcrWord]:
-    """``word`` cut at a rule running down through it (:func:`_rules`), or as it is. ``band``:
-    :data:`Band` over the word's line, when already looked at."""
-    text = word.text
-    if len(text) < 2 or " " in text:
-        return [word]
+def rule_through(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> tuple[int, int] | None:
+    """The x-range of a rule running down through ``word`` (:func:`_rules`) with glyphs on either
+    side of it, or None. ``band``: :data:`Band` over the word's line, when already looked at."""
+    if len(word.text) < 2 or " " in word.text:
+        return None
     rules = _rules(band or _band(gray, word.box), word.box)
     if not rules:
-        return [word]
+        return None
     x0, y0, x1, y1 = word.box
     a, b = rules[0], rules[-1] + 1  # (a rule two pixels wide)
     if b - a > WIDE:
-        return [word]
+        return None
     # (each side on its own ground: a table's row numbers are on its header's grey, the selected
     # row's date beside them on blue)
-    left, right = _width(_ink(gray[y0:y1, x0:a])), _width(_ink(gray[y0:y1, b:x1]))
-    if left == 0 or right == 0:
+    if _glyphs_width(gray, (x0, y0, a, y1)) == 0 or _glyphs_width(gray, (b, y0, x1, y1)) == 0:
+        return None
+    return a, b
+
+
+def cut_word(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> list[OcrWord]:
+    """``word`` cut at a rule running down through it (:func:`rule_through`), or as it is: where the
+    share of its ink falls near a whole character (:func:`_where`). ``band``: :data:`Band` over the
+    word's line, when already looked at."""
+    rule = rule_through(gray, word, band)
+    if rule is None:
         return [word]
+    (a, b), text = rule, word.text
+    x0, y0, x1, y1 = word.box
+    left, right = _glyphs_width(gray, (x0, y0, a, y1)), _glyphs_width(gray, (b, y0, x1, y1))
     # (a pixel of space after each side's last glyph)
     k, dropped = _where(text, len(text) * (left + 1) / (left + right + 2))
     if k is None:

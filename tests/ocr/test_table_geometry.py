@@ -18,13 +18,14 @@ from assistant.ocr.gaps import (
     _filled,
     _gap_cells,
     _ink_cells,
+    _rule_cuts_read,
     fill_gaps,
     gap_cells,
     read_snippets,
     same_ink,
 )
 from assistant.ocr.grid import GridConfig, cells_of, find_grids
-from assistant.ocr.rule_cuts import cut_word
+from assistant.ocr.rule_cuts import cut_at_rules, cut_word
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
@@ -537,6 +538,33 @@ def test_a_word_read_across_a_tables_rule_is_cut_there() -> None:
     seeds = _gray("table-tk-striped-seeds")
     cut = [w.text for w in cut_word(seeds, OcrWord("Packets|Sown", (474, 166, 585, 177), 0.9))]
     assert cut == ["Packets", "Sown"]
+
+
+def test_a_rule_crossed_by_a_border_still_cuts_a_word() -> None:
+    """Where a Qt table's row header meets the rule beside it, each row number's cell border runs
+    into the rule, which there differs from one side only; the row number and the first cell,
+    read as one word ("2T-07"), are cut all the same. The border is no glyph of the row number's,
+    nor is the row header's frame, drawn beside the rule ("715/05": "7" and "15/05" or whole)."""
+    tinos = _gray("table-qt-rownums-tinos")
+    assert [w.text for w in cut_word(tinos, OcrWord("2T-07", (435, 261, 483, 286), 0.9))] == ["2", "T-07"]
+    fuel = _gray("table-qt-fuel-rownums")
+    cut = [w.text for w in cut_word(fuel, OcrWord("715/05", (193, 361, 245, 388), 0.9))]
+    assert cut in (["715/05"], ["7", "15/05"])
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract not installed")
+def test_a_word_cut_at_a_rule_is_read_again_in_pieces() -> None:
+    """Read across the rule, the first cell's "T" beside it came back "7" ("97-25" for "9" and
+    "T-25"); the piece alone is read right. A word the ink's share could not cut (the row header's
+    frame beside "7" of "715/05") is cut where a side alone reads as its end ("15/05")."""
+    engine = TesseractEngine()
+    for name, word, pieces in [
+        ("table-qt-rownums-tinos", OcrWord("97-25", (436, 446, 478, 465), 0.9), ["9", "T-25"]),
+        ("table-qt-fuel-rownums", OcrWord("715/05", (193, 361, 245, 388), 0.9), ["7", "15/05"]),
+    ]:
+        gray, lines = _gray(name), [OcrLine.of([word])]
+        cut = _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines))
+        assert [w.text for w in cut[0].words] == pieces
 
 
 # table-qt-fuel-rownums (file path): a bordered table with row numbers; the engine read some rows'
