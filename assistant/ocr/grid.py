@@ -405,6 +405,38 @@ def _without_stray_top(rows: list[Row], columns: list[tuple[int, int]], cfg: Gri
     return rows
 
 
+def _from_header(rows: list[Row], columns: list[tuple[int, int]], cfg: GridConfig) -> list[Row]:
+    """``rows`` from the table's header (:func:`_header_at`) down (kept ``min_rows``): the rows over
+    it are none of the table's (a page's bar of controls and the count under it: "Status", a
+    drop-down, two dates, a search field, "Apply"; "Showing 8 of 143 orders")."""
+    head = _header_at(rows, columns)
+    return rows[head:] if len(rows) - head >= cfg.min_rows else rows
+
+
+def _header_at(rows: list[Row], columns: list[tuple[int, int]]) -> int:
+    """The index of the table's header among ``rows``: the last row of words (no figure) with a
+    cell over each of ``columns`` (a name may be wider than its column: "Items" over figures one
+    digit wide), every row under it holding a figure, and more rows under it than over it, each
+    row over it no row of a table (:func:`_strays`); 0 when there is none. A table has one header,
+    at its top."""
+    at = 0
+    for i, row in enumerate(rows[1 : len(rows) // 2], start=1):
+        if any(_digit(c.text) for c in row.cells):
+            continue
+        over = all(any(min(c.box[2], b) > max(c.box[0], a) for c in row.cells) for a, b in columns)
+        if over and all(any(_digit(c.text) for c in r.cells) for r in rows[i + 1 :]):
+            at = i
+    return at if all(_strays(r, columns) for r in rows[:at]) else 0
+
+
+def _strays(row: Row, columns: list[tuple[int, int]]) -> bool:
+    """Whether ``row`` is no row of the table whose ``columns`` are given: a cell of it runs across
+    a gutter (:func:`_span`: a field, a sentence) or past the last column, or it leaves two columns
+    or more empty (a label and its field, "Name:", "Rosa Lindqvist", are a form's row)."""
+    spans = [_span(c, columns) for c in row.cells]
+    return any(len(s) != 1 for s in spans) or len(columns) - len({k for s in spans for k in s}) >= 2
+
+
 def is_prompt(text: str) -> bool:
     """Whether ``text`` is a shell prompt's line: the prompt among its first two words (an engine
     may put a stray mark before it: "‘sam@desk:~/reports$ ls -l")."""
@@ -741,7 +773,11 @@ def find_grids(
             # gutter: "CE/C" and "AC", two keys, were made one cell of one column, "CE/C AC").
             keypad = is_keypad([c.text for r in rows for c in r.cells])
             recut = [_keys(r) for r in rows] if keypad else [_recut(r, columns) for r in rows]
-            cut = _without_stray_top(_without_lead(recut, cfg), columns, cfg)
+            # (a keypad has no header: xcalc's "INV sin cos tan DRG" is a row of keys; nor is a
+            # terminal's listing cut at its header: the lines over it are read line by line)
+            cut = _without_lead(recut, cfg)
+            mono = fixed or _monospace(rows, cfg)
+            cut = _without_stray_top(cut if keypad or mono else _from_header(cut, columns, cfg), columns, cfg)
             rows = rows[len(rows) - len(cut) :]
             heads = _header_rows(_rows_over(rows[0], ordered, used, cfg), cut, columns, cfg)
             if heads:  # the header's rows said as one, top to bottom, before the body

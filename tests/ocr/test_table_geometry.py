@@ -106,6 +106,65 @@ def test_buttons_on_one_line_under_a_table_are_no_row_of_it() -> None:
     assert all("Call" not in row for row in rows)
 
 
+# page-shop-orders-filters (file path): a bar of controls (a drop-down, two dates, a search field, a
+# check box, two buttons) and a count over an orders table, as tesseract boxed them.
+SHOP = _lines(
+    [
+        ("Status", (239, 211, 277, 232)),
+        ("Awaiting", (303, 217, 352, 229)),
+        ("dispatch", (359, 216, 407, 228)),
+    ],
+    [("Placed", (446, 214, 485, 225)), ("from", (492, 211, 519, 232))],
+    [("01/05/2024", (544, 213, 610, 228))],
+    [("to", (653, 215, 665, 225))],
+    [("31/05/2024", (686, 213, 753, 228))],
+    [("search", (809, 215, 847, 225)), ("customer", (852, 217, 901, 225)), ("or", (908, 218, 917, 225))],
+    [("Gift", (1069, 215, 1091, 226)), ("orders", (1095, 215, 1134, 226)), ("only", (1139, 215, 1165, 229))],
+    [("Apply", (1195, 213, 1229, 229))],
+    [("Clear", (1279, 215, 1311, 225)), ("filters", (1315, 215, 1347, 225))],
+    [
+        ("Showing", (226, 261, 274, 273)),
+        ("8", (279, 262, 285, 271)),
+        ("of", (289, 261, 300, 271)),
+        ("143", (305, 262, 324, 271)),
+        ("orders", (329, 261, 364, 271)),
+    ],
+    *[
+        [(t, box)]
+        for t, box in [
+            ("Order", (237, 296, 275, 307)),
+            ("Placed", (309, 296, 352, 307)),
+            ("Customer", (378, 296, 443, 307)),
+            ("Items", (499, 296, 537, 307)),
+            ("Total", (562, 296, 595, 307)),
+        ]
+    ],
+    [("Payment", (632, 296, 689, 307)), ("Status", (712, 296, 756, 307))],
+    *[
+        [(t, (x0, y, x1, y + 12))]
+        for y, row in [
+            (327, ["#10482", "28 May", "Greta Lindholm", "3", "64.20", "Card", "Awaiting dispatch"]),
+            (356, ["#10479", "27 May", "Tomasz Wrona", "1", "18.50", "PayPal", "Awaiting dispatch"]),
+            (386, ["#10477", "27 May", "Amara Okoye", "5", "112.00", "Card", "Awaiting dispatch"]),
+        ]
+        for t, (x0, x1) in zip(
+            row,
+            [(237, 283), (308, 354), (378, 470), (531, 537), (563, 604), (629, 670), (711, 820)],
+            strict=True,
+        )
+    ],
+)
+
+
+def test_a_bar_of_controls_over_a_table_is_no_row_of_it() -> None:
+    """The filter bar lies over the table's columns and runs on past them (a search field, a check
+    box and two buttons where no row has a word): it and the count under it ("Showing 8 of 143
+    orders", two of the seven columns) were read as the table's first rows. The header is its top."""
+    rows = _texts(SHOP)
+    assert rows[0] == ["Order", "Placed", "Customer", "Items", "Total", "Payment", "Status"]
+    assert len(rows) == 4
+
+
 # table-chromium-plans-merged: "Plan", "Storage" and "Users" set halfway down a header of two rows,
 # "Pay monthly" over "Price" and "Per user", "Pay yearly" over "Price" and "Saving"; the body's cells
 # each a line.
