@@ -15,6 +15,7 @@ import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import numpy as np
 from PIL import Image
@@ -363,6 +364,7 @@ def layout_blocks(
             if kept is not None:
                 by_panel.setdefault(key, []).append(kept)
     out: list[TextBlock] = []
+    titles: list[str] = []  # the windows' names read from their bars
     for key in [*range(len(panels)), None]:  # lines on no pane last
         pane = by_panel.get(key, [])
         bar = panels[key].bar if key is not None else None
@@ -378,11 +380,71 @@ def layout_blocks(
             if title is not None and len(panels) > 1 and _own_title(title):
                 continue  # the assistant's own window: its previous description is not read back
             out.extend([title] if title is not None else [])
+            titles += [read_text(title)] if title is not None else []
         blocks = _layout_pane(pane, [p.box for p in panels[: key or 0] if p.bar is not None], picture)
+        if key is None:  # (a taskbar's buttons name the windows again: said once, at each window)
+            blocks = [b for block in blocks if (b := _naming_none(block, titles)) is not None]
         for block in blocks if key is None else ():
             block.outside = True
         out.extend(blocks)
     return out
+
+
+def _names_window(text: str, title: str) -> bool:
+    """Whether ``text``, read on no window (a panel at the screen's edge), is a window's ``title``
+    again: a taskbar's button for that window, cut short when the button is narrow ("Repair Cafe
+    Ne"), or read a little differently from the bar ("jo@office: ~/quotes" for "io@office:
+    ~/auotes"). Compared by letters and figures only, so spacing and punctuation do not count; nearly
+    all of ``text`` must be the title's, so a start button's name run into a task button's ("IceWM
+    bert@cafe:~") is no window's name."""
+    said, name = (re.sub(r"[^0-9a-z]", "", s.casefold()) for s in (text, title))
+    if min(len(said), len(name)) < 4:
+        return False
+    if len(said) >= 6 and name.startswith(said):
+        return True
+    same = sum(m.size for m in SequenceMatcher(None, said, name).get_matching_blocks())
+    return same >= NAMES_SAID * len(said) and same >= NAMES_TITLE * len(name)
+
+
+NAMES_SAID = 0.85  # of the letters read on no window, this share matching a window's title...
+NAMES_TITLE = 0.75  # ...and this share of the title's: the title again
+
+
+def _naming_none(block: TextBlock, titles: list[str]) -> TextBlock | None:
+    """``block`` (on no window) without the words that name a window again (:func:`_names_window`):
+    a line, or a run of its words (the layout puts a taskbar's buttons, each read apart, into one
+    line: "IceWM jo@office: ~/quotes Club Rides"); None when nothing is left. A table's rows are
+    kept as they are."""
+    if block.grid is not None or not titles:
+        return block
+    lines = [kept for line in block.lines if (kept := _line_naming_none(line, titles)) is not None]
+    if len(lines) == len(block.lines) and all(a is b for a, b in zip(lines, block.lines, strict=True)):
+        return block
+    return TextBlock(lines, is_heading=block.is_heading) if lines else None
+
+
+def _line_naming_none(line: OcrLine, titles: list[str]) -> OcrLine | None:
+    """``line`` without the runs of its words that name a window again (see :func:`_naming_none`),
+    the longest first."""
+    if any(_names_window(line.text, t) for t in titles):
+        return None
+    words = line.words
+    while True:
+        runs = ((i, j) for i in range(len(words)) for j in range(len(words), i, -1))
+        hit = next(
+            (
+                (i, j)
+                for i, j in runs
+                if any(_names_window(" ".join(w.text for w in words[i:j]), t) for t in titles)
+            ),
+            None,
+        )
+        if hit is None:
+            break
+        words = words[: hit[0]] + words[hit[1] :]
+    if len(words) == len(line.words):
+        return line
+    return OcrLine.of(words, line.confidence) if words else None
 
 
 def on_title_bar(box: Box, bar: Box) -> bool:

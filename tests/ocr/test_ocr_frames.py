@@ -68,6 +68,35 @@ def test_a_line_beyond_every_found_windows_frame_is_none_of_theirs() -> None:
     assert panel_of(buttons, find_panels(image)) is None
 
 
+def test_a_taskbars_buttons_naming_the_windows_are_not_read_again() -> None:
+    """jwm's tray under three windows found by their bars: its buttons name the windows again (one
+    cut short, one spaced differently, one read into one line with the start button), which are said
+    once, each where its text begins; what else lies on no window (the start button, a clock) is
+    still read, after the windows."""
+    image, _ = _screen("multi-jwm-page-xterm-zenity")
+    lines = [
+        OcrLine("Bench Safety", (1334, 649, 1431, 668), 0.9),
+        OcrLine("Unplug the kettle before opening its base.", (1430, 686, 1701, 700), 0.9),
+        OcrLine("bert@cafe: ~", (897, 311, 973, 326), 0.9),
+        OcrLine("Repair cafe, 2nd Saturday", (867, 334, 1097, 350), 0.9),
+        OcrLine("Repair Cafe News", (76, 51, 202, 66), 0.9),
+        OcrLine("Repair cafe in November", (68, 99, 358, 124), 0.9),
+        OcrLine("Repai r Cafe Ne", (77, 1059, 180, 1076), 0.9),
+        OcrLine.of(
+            [
+                OcrWord("IceWM", (200, 1059, 260, 1075), 0.9),
+                OcrWord("bert@cafe:~", (297, 1059, 385, 1075), 0.9),
+            ]
+        ),
+        OcrLine("Bench Safety", (518, 1054, 603, 1077), 0.9),
+        OcrLine("14:05", (1850, 1059, 1900, 1075), 0.9),
+    ]
+    said = [b.text for b in layout_blocks(lines, find_panels(image))]
+    assert said.count("Bench Safety window") == 1 and "Bench Safety" not in said, said
+    assert "Repai r Cafe Ne" not in said and "bert@cafe" not in " ".join(said[6:]), said
+    assert said[-2:] == ["IceWM", "14:05"], said
+
+
 def test_a_heading_cell_coloured_like_no_bar_is_no_window() -> None:
     """table-tk-hours-under-dialog: the table's blue "Volunteer" heading cell is as high as the
     bars, with sides running down: no window, its colour being neither the inactive bar's nor the
