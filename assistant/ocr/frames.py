@@ -14,11 +14,11 @@ that ends about where its sides end is a table's heading or a keypad's top row (
 on below a striped list that fills its top): a window's content grabbed alone, with no desktop round
 it, holds no window.
 
-Which window lies on top: where two frames overlap, the one whose outline is unbroken there (its
-frame lines still show their colour) lies on the other. The active window's bar differs in colour
-from the others'; it is read first when nothing lies on either. Nothing here knows one window
-manager's theme: openbox's Clearlooks, Bear2, Natura and Onyx (gradients, left- and centre-aligned
-titles, dark and light) are found by the same rule.
+Which window lies on top: where two frames overlap, the one whose outline is unbroken there (it
+still stands as an edge, cutting what lies under it) lies on the other. The active window's bar
+differs in colour from the others'; it is read first when nothing lies on either. Nothing here knows
+one window manager's theme: openbox's Clearlooks, Bear2, Natura and Onyx (gradients, left- and
+centre-aligned titles, dark and light) are found by the same rule.
 """
 
 from __future__ import annotations
@@ -325,7 +325,11 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
             continue
         x0, y0, x1, y1 = box
         _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
-    bands = full + faint + dark + joined
+    footless = _footless(px, lines, [(bar, grounds[bar[0]][0]) for bar in found], cfg)
+    for box in footless:
+        x0, y0, x1, y1 = box
+        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
+    bands = full + faint + dark + joined + footless
     # A row's sides run on up from the row above it (a band of its ends and height ends at its top);
     # a window's may run on up from a whole window above it (two windows tiled one over the other,
     # or one opened at the same x lower down): such a band is looked at again as a title bar.
@@ -346,6 +350,87 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         for bar, under in zip(bars, cut, strict=True)
         if under or (under is None and any(bar is b for b in with_buttons))
     ]
+
+
+def _footless(
+    px: np.ndarray,
+    lines: dict[int, list[tuple[int, int]]],
+    found: list[tuple[_Bar, np.ndarray]],
+    cfg: FrameConfig,
+) -> list[Box]:
+    """Bands under a top edge, overlapping no bar found, as high as one and shaded as it row by
+    row (``found``: each bar with its ground at each pixel, :func:`_ground`): bars whose foot does
+    not show, the window's body being of the very colour of its bar (openbox's Breeze-ob draws an
+    inactive bar in a Qt dialog's grey). One window manager draws every title bar alike, so a bar
+    found elsewhere in the picture stands in for the foot; whether a frame runs on below the band,
+    and whether it holds a title and buttons, is judged as for any band (:func:`_keep`)."""
+    shades: dict[int, dict[bytes, np.ndarray]] = {}  # per bar height: the bars' colours row by row, (h, 3)
+    for (box, _, _), ground in found:
+        shade = np.median(ground, axis=1).round().astype(np.int16)
+        shades.setdefault(box[3] - box[1], {})[shade.tobytes()] = shade
+    out: list[Box] = []
+    for top, runs in lines.items():
+        for high, profiles in shades.items():
+            if top + high >= px.shape[0]:
+                continue
+            ends = px[[top, top + high - 1], ::8].astype(np.int16)  # (2, w / 8, 3): every 8th pixel
+            for shade in profiles.values():
+                # (most edges are no bar's top: a band whose ends are not a quarter of the shade's is none)
+                near = (np.abs(ends - shade[[0, -1], None]).sum(axis=2) <= cfg.same).all(axis=0)
+                likely = [(a, b) for a, b in runs if 4 * near[a // 8 : b // 8 + 1].sum() >= (b - a) // 8]
+                for run in _across_sides(px[top], likely, shade[0], cfg):
+                    x0, x1 = _shaded(px, top, run, shade, cfg)
+                    box = (x0, top, x1, top + high)
+                    if x1 - x0 < cfg.min_width:
+                        continue
+                    if any(overlaps(box, bar[0]) for bar, _ in found):
+                        continue
+                    rows = np.median(px[top : top + high, x0:x1:4], axis=1)  # (h, 3)
+                    if (np.abs(rows - shade).sum(axis=1) > cfg.same).sum() <= high // 10:
+                        out.append(box)
+    return sorted(set(out))
+
+
+def _shaded(
+    px: np.ndarray, top: int, run: tuple[int, int], shade: np.ndarray, cfg: FrameConfig
+) -> tuple[int, int]:
+    """Of the columns ``run`` under an edge at row ``top``, the longest stretch whose first and last
+    rows down a bar's height keep a bar's ``shade`` ((h, 3): its colour row by row), across breaks
+    of up to a bar's height (an icon or a button reaching the bar's edge): the bar's ends, where the
+    edge ran on along something else (a button's foot under the window beside it)."""
+    high = len(shade)
+    ends = px[[top, top + high - 1], run[0] : run[1]].astype(np.int16)  # (2, w, 3)
+    ok = (np.abs(ends - shade[[0, -1], None]).sum(axis=2) <= cfg.same).all(axis=0)
+    stretches: list[tuple[int, int]] = []
+    for a, b in true_runs(ok):
+        if stretches and a - stretches[-1][1] <= high:
+            stretches[-1] = (stretches[-1][0], b)
+        else:
+            stretches.append((a, b))
+    if not stretches:
+        return run[0], run[0]
+    a, b = max(stretches, key=lambda r: r[1] - r[0])
+    return run[0] + a, run[0] + b
+
+
+def _across_sides(
+    row: np.ndarray, runs: list[tuple[int, int]], colour: np.ndarray, cfg: FrameConfig
+) -> list[tuple[int, int]]:
+    """An edge's ``runs`` joined across gaps of a border's width at most where the ``row`` below
+    the edge keeps ``colour`` (the bar's first row): a window under the bar whose side is of the
+    bar's colour breaks the bar's top edge where it meets it."""
+    out: list[tuple[int, int]] = []
+    for a, b in runs:
+        gap = row[out[-1][1] : a].astype(np.int16) if out else None
+        if (
+            gap is not None
+            and a - out[-1][1] <= BORDER
+            and (np.abs(gap - colour).sum(axis=1) <= cfg.same).all()
+        ):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def _keep(
@@ -371,12 +456,29 @@ def _keep(
     # bar's height (a share of the width would miss a bar whose title is as dark as its ground,
     # an inactive bar of Nightmare's, with only its icon and buttons showing on 800 px).
     written = (1 - share.min()) * (box[2] - box[0]) >= (box[3] - box[1]) / 2
-    if share.mean() >= cfg.ground and (share >= cfg.clear).sum() >= cfg.clear_rows and written:
+    if share.mean() >= cfg.ground and _clear_rows(px, box, share, colour, cfg) >= cfg.clear_rows and written:
         if _ruled(px, box, colour, cfg):
             return  # a table's header row: its column rules cross it from edge to edge
         rgb = np.median(colour.reshape(-1, 3), axis=0)
         found.append((box, body, (int(rgb[0]), int(rgb[1]), int(rgb[2]))))
         grounds[box] = colour, share
+
+
+def _clear_rows(px: np.ndarray, box: Box, share: np.ndarray, colour: np.ndarray, cfg: FrameConfig) -> int:
+    """How many rows of the band ``box`` are nearly all ground (:attr:`FrameConfig.clear`; ``share``:
+    each row's share of it, ``colour``: the ground at each pixel, :func:`_ground`): of the whole
+    band, or of its middle where it is wide, the icon at its left end and the buttons at its right
+    end left out. Those fill the height of a small window's bar (icewm's win95: a 400-px window
+    with a 16-px icon and three buttons beside its title had one clear row)."""
+    clear = int((share >= cfg.clear).sum())
+    x0, y0, x1, y1 = box
+    high = y1 - y0
+    if clear >= cfg.clear_rows or x1 - x0 <= 6 * high:
+        return clear
+    a, b = high + high // 2, x1 - x0 - 4 * high
+    band = px[y0:y1, x0 + a : x0 + b].astype(np.float32)
+    middle = (np.abs(band - colour[:, a:b]).sum(axis=2) <= cfg.same).mean(axis=1)
+    return int((middle >= cfg.clear).sum())
 
 
 def _sides_above(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
@@ -528,33 +630,38 @@ def _distinct(found: list[_Bar]) -> list[_Bar]:
     return kept
 
 
-def _frame_lines(
-    px: np.ndarray, box: Box, region: Box, colour: np.ndarray, cfg: FrameConfig
-) -> tuple[int, int]:
+def _frame_edges(px: np.ndarray, box: Box, region: Box, cfg: FrameConfig) -> tuple[int, int]:
     """Of ``box``'s outline (its four sides, one pixel wide) inside ``region``: how many pixels,
-    and how many still show the frame's ``colour``."""
+    and how many stand as an edge (apart from the pixel beside them across the line, inside or
+    outside: :attr:`FrameConfig.edge`)."""
     x0, y0, x1, y1 = box
     rx0, ry0, rx1, ry1 = region
+    height, width = px.shape[:2]
     xs, ys = slice(max(x0, rx0), min(x1, rx1)), slice(max(y0, ry0), min(y1, ry1))
-    sides = [px[y, xs] for y in (y0, y1 - 1) if ry0 <= y < ry1]  # each (w, 3)
-    sides += [px[ys, x] for x in (x0, x1 - 1) if rx0 <= x < rx1]  # each (h, 3)
-    sides = [s.astype(np.int16) for s in sides]
-    total = sum(len(s) for s in sides)
-    shown = sum(int((np.abs(s - colour).sum(axis=1) <= cfg.same).sum()) for s in sides)
+    total = shown = 0
+    lines = [(px[y - 1 : y + 2, xs], 0) for y in (y0, y1 - 1) if ry0 <= y < ry1 and 1 <= y < height - 1]
+    lines += [(px[ys, x - 1 : x + 2], 1) for x in (x0, x1 - 1) if rx0 <= x < rx1 and 1 <= x < width - 1]
+    for three, axis in lines:  # (3, n, 3) across a foot or a top, (n, 3, 3) across a side
+        three = np.moveaxis(three.astype(np.int16), axis, 0)  # (3, n, 3): before, the line, after
+        apart = np.abs(np.diff(three, axis=0)).sum(axis=2) > cfg.edge  # (2, n)
+        total += three.shape[1]
+        shown += int(apart.any(axis=0).sum())
     return total, shown
 
 
 def _lies_on(px: np.ndarray, a: Frame, b: Frame, cfg: FrameConfig) -> bool | None:
     """Whether ``a`` lies on ``b`` (None: their outlines do not overlap): where they overlap, more
-    of ``a``'s outline shows its colour than of ``b``'s."""
+    of ``a``'s outline stands as an edge than of ``b``'s. The window on top cuts what lies under it
+    along its outline; the outline of the window under it is hidden there, and goes on only where it
+    happens to be of the colour of what covers it (a Tk dialog's grey border under a Qt dialog's bar
+    of that very grey, which the frame's colour alone took for the window on top)."""
     (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = a.box, b.box
     region = (max(ax0, bx0), max(ay0, by0), min(ax1, bx1), min(ay1, by1))
     if region[0] >= region[2] or region[1] >= region[3]:
         return None
     shares = []
     for f in (a, b):
-        colour = px[f.bar[3], f.bar[0]].astype(np.int16)  # the frame's side just below its bar (in view)
-        total, shown = _frame_lines(px, f.box, region, colour, cfg)
+        total, shown = _frame_edges(px, f.box, region, cfg)
         shares.append(shown / total if total else 0.0)
     return shares[0] > shares[1]
 
@@ -570,7 +677,17 @@ def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None
         salience = (c.max(axis=1) - c.min(axis=1)) + (255 - c.mean(axis=1)) / 2
         return int(np.argmax(salience)) if abs(salience[0] - salience[1]) > cfg.active_gap else None
     odd = [i for i, apart in enumerate(_apart(colours, cfg)) if apart]
-    return odd[0] if len(odd) == 1 else None
+    if len(odd) == 1:
+        return odd[0]
+    # The inactive bars painted alike to a few levels, the active one apart from them by less than
+    # the gap, but by more than they differ among themselves twice over (icewm's icedesert: a beige
+    # bar beside grey ones, 31 apart).
+    for i in range(len(c)):
+        rest = np.delete(c, i, axis=0)
+        spread = np.abs(rest[:, None] - rest[None, :]).sum(axis=2).max()
+        if spread <= cfg.same and np.abs(rest - c[i]).sum(axis=1).min() > 2 * cfg.same:
+            return i
+    return None
 
 
 def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfig) -> float:
@@ -628,12 +745,16 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
     n = len(frames)
     on = [[i != j and bool(_lies_on(px, frames[i], frames[j], cfg)) for j in range(n)] for i in range(n)]
-    active = _active([f.colour for f in frames], cfg)
-    if active is None and n >= 2:
-        over = [[frames[j].box for j in range(n) if on[j][i]] for i in range(n)]
-        active = _brightest_title(
-            [_title_contrast(px, f.bar, o, cfg) for f, o in zip(frames, over, strict=True)], cfg
+    # Only bars mostly in view vote: the end of a bar that another window hides for the most part
+    # is mostly its buttons and border, whose colour is not its bar's (icewm's cascades).
+    whole = [i for i, f in enumerate(frames) if 2 * (f.bar[2] - f.bar[0]) >= f.box[2] - f.box[0]]
+    vote = _active([frames[i].colour for i in whole], cfg)
+    if vote is None and len(whole) >= 2:
+        over = [[frames[j].box for j in range(n) if on[j][i]] for i in whole]
+        vote = _brightest_title(
+            [_title_contrast(px, frames[i].bar, o, cfg) for i, o in zip(whole, over, strict=True)], cfg
         )
+    active = whole[vote] if vote is not None else None
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
     return [_bordered(px, f, cfg) for f in _stacked(frames, on)]  # stacked by their inner lines
 
@@ -651,19 +772,23 @@ def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig
         ox0, oy0, ox1, oy1 = other.box
         if other is frame or not oy0 <= frame.bar[1] < oy1 or oy1 + 1 >= y1:
             continue
-        right = abs(ox0 - x1) <= cfg.align and ox1 > x1
-        if not right and not (abs(ox1 - x0) <= cfg.align and ox0 < x0):
+        # (the bar in view may end at the other window's side or inside its border, whose outer
+        # lines a bar's edges run on into: icewm's bevels)
+        right = -cfg.align <= x1 - ox0 <= BORDER and ox1 > x1
+        if not right and not (-cfg.align <= ox1 - x0 <= BORDER and ox0 < x0):
             continue
-        row = oy1 + 1  # just below the window over it
-        colour = px[row, max(0, x0) if right else min(x1, width) - 1].astype(np.int16)  # the other side
-        sides = [
-            x
-            for x in range(max(1, ox0), min(ox1, width - 1))
-            if np.abs(px[row, x].astype(np.int16) - colour).sum() <= cfg.same
-            and row + _side(px, x, row, cfg) >= y1 - cfg.align
-        ]
-        if sides:
-            return replace(frame, box=(x0, y0, sides[-1] + 1, y1) if right else (sides[0], y0, x1, y1))
+        # just below the window over it, or below its border (found later: its box ends at its
+        # inner lines here)
+        for row in range(oy1 + 1, min(oy1 + 2 + BORDER, y1 - cfg.align)):
+            colour = px[row, max(0, x0) if right else min(x1, width) - 1].astype(np.int16)  # the other side
+            sides = [
+                x
+                for x in range(max(1, ox0), min(ox1, width - 1))
+                if np.abs(px[row, x].astype(np.int16) - colour).sum() <= cfg.same
+                and row + _side(px, x, row, cfg) >= y1 - cfg.align
+            ]
+            if sides:
+                return replace(frame, box=(x0, y0, sides[-1] + 1, y1) if right else (sides[0], y0, x1, y1))
     return frame
 
 

@@ -60,12 +60,24 @@ def test_frames_match_the_window_stack(name: str) -> None:
 
 
 def test_a_line_beyond_every_found_windows_frame_is_none_of_theirs() -> None:
-    """An unfound window's buttons 20 px over a found dialog's bar (openbox Breeze-ob paints an
-    inactive bar the colour of a Qt dialog's body, so "Paper Tray" has no bar's foot) are not the
-    dialog's: a window found by its bar ends at its frame."""
+    """A line on the desktop just under a found dialog's foot (a window not found, a desktop icon's
+    name) is not the dialog's: a window found by its bar ends at its frame."""
     image, _ = _screen("multi-cascade-tk-qt-xmessage")
-    buttons = OcrLine("OK UseTray 1", (571, 370, 770, 390), 0.9)
-    assert panel_of(buttons, find_panels(image)) is None
+    line = OcrLine("OK UseTray 1", (590, 506, 760, 522), 0.9)
+    assert panel_of(line, find_panels(image)) is None
+
+
+def test_a_bar_whose_foot_does_not_show_is_found_by_a_bar_drawn_alike() -> None:
+    """openbox's Breeze-ob paints an inactive bar in the very grey of a Qt dialog's body, so the
+    bar of "Paper Tray" has no foot; another inactive bar of its height and shading stands in for
+    it. That dialog's bar lies over the Tk dialog's border of that grey too: the window on top is
+    the one whose outline cuts what lies under it, not the one whose frame colour shows there."""
+    image, windows = _screen("multi-cascade-tk-qt-xmessage")
+    frames = find_frames(image)
+    assert len(frames) == len(windows)
+    for frame, window in zip(frames, windows, strict=True):
+        assert max(abs(a - b) for a, b in zip(frame.box, _box(window), strict=True)) <= 2
+    assert frames[0].active and not any(f.active for f in frames[1:])
 
 
 def test_a_taskbars_buttons_naming_the_windows_are_not_read_again() -> None:
@@ -371,3 +383,30 @@ def test_a_bar_inside_a_border_round_it_and_the_window_is_found() -> None:
     (frame,) = find_frames(image)
     x0, y0, x1, _ = _box(windows[0])
     assert x0 < frame.box[0] <= x0 + 12 and x1 - 12 <= frame.box[2] < x1 and abs(frame.bar[1] - y0) <= 3
+
+
+@pytest.mark.parametrize("name", ["icewm-win95-small-windows", "icewm-helix-small-windows"])
+def test_small_windows_whose_icon_and_buttons_fill_the_bar_are_found(name: str) -> None:
+    """Real captures (tests/ocr/data/<name>.json says how): on a small window's bar the icon and
+    the buttons, as high as the bar, leave few rows all ground beside the title; measured between
+    them, the bar's rows above and below the title are clear. Every window found, the active one
+    marked."""
+    data = Path(__file__).parent / "data"
+    truth = json.loads((data / f"{name}.json").read_text())
+    frames = find_frames(Image.open(data / f"{name}.png").convert("RGB"))
+    assert sorted(f.box for f in frames) == [pytest.approx(tuple(b), abs=2) for b in sorted(truth["frames"])]
+    assert [f.box for f in frames if f.active] == [pytest.approx(tuple(truth["frames"][0]), abs=2)]
+
+
+def test_a_window_whose_bar_shows_only_its_end_is_found_whole_and_votes_for_no_active_bar() -> None:
+    """icewm's CrystalBlue cascade (tests/ocr/data/icewm-crystalblue-cascade.json): the active
+    window lies over all but the right end of the next one's bar, which begins inside its bevelled
+    border; that window is found from its own left side, which shows again below the active one, and
+    the colour of its bar's end (its buttons and border) does not make it the active one."""
+    data = Path(__file__).parent / "data"
+    truth = json.loads((data / "icewm-crystalblue-cascade.json").read_text())
+    frames = find_frames(Image.open(data / "icewm-crystalblue-cascade.png").convert("RGB"))
+    assert len(frames) == 3
+    for frame, box in zip(frames, truth["frames"], strict=True):  # topmost first
+        assert max(abs(a - b) for a, b in zip(frame.box, box, strict=True)) <= 4
+    assert frames[0].active and not any(f.active for f in frames[1:])
