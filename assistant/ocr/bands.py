@@ -58,7 +58,9 @@ class BandConfig:
     max_line: int = 40  # taller runs are pictures, not a line of text
     # A line is looked at only where this share of its columns are flat (one colour top to
     # bottom): a terminal's or a flat toolkit's line; a picture, a gradient button, a photo has few.
-    flat_share: float = 0.2
+    # A dense fixed-width font leaves little between its letters (htop's labels on cyan in Hack:
+    # under a fifth of the columns flat).
+    flat_share: float = 0.1
     # Grounds this light (grey) are the page's usual ground, and a line on such grounds only is
     # left as it is; so is a line on one ground this dark or darker (the inversion reads it).
     light: int = 170
@@ -278,7 +280,9 @@ def _cuts(lines: list[_Grounds], cfg: BandConfig) -> list[Cut]:
             upright = [strip[a:b].mean() >= 0.6 for _, a, b in runs[k - 1 : k + 1]]
             if all(upright) or abs(runs[k - 1][0] - runs[k][0]) <= cfg.same:
                 continue  # (a window's edge on the desktop, a divider: no word goes across)
-            if not _cursor(runs, k, height, strip, cfg) and not _cursor(runs, k - 1, height, strip, cfg):
+            if not _cursor(runs, k, height, strip, top, cfg) and not _cursor(
+                runs, k - 1, height, strip, top, cfg
+            ):
                 (la, _, ea), (lb, sb, _) = runs[k - 1], runs[k]
                 between = top[ea : sb + 1].astype(np.int32)
                 turn = np.flatnonzero(np.abs(between - lb) < np.abs(between - la))
@@ -288,14 +292,20 @@ def _cuts(lines: list[_Grounds], cfg: BandConfig) -> list[Cut]:
 
 
 def _cursor(
-    runs: list[tuple[int, int, int]], k: int, height: int, strip: np.ndarray, cfg: BandConfig
+    runs: list[tuple[int, int, int]], k: int, height: int, strip: np.ndarray, top: np.ndarray, cfg: BandConfig
 ) -> bool:
     """Whether run ``k`` of a line's ground runs is a block cursor's cell: one cell wide, of a
     ground no other run of the line has (but an upright strip's: a column of line numbers in
     reverse video). A key in reverse video is two cells or more ("^G", "F1"), and keys come
     several to a line."""
     level, a, b = runs[k]
-    if b - a > cfg.cursor * height:
+    # (wide as its ground in the row above the letters, ``top``, between the grounds beside it:
+    # its own flat columns are only the gaps beside its letters, a key's "F6" in a tight font
+    # as narrow as a cell)
+    lo = runs[k - 1][2] if k > 0 else a
+    hi = runs[k + 1][1] if k + 1 < len(runs) else b
+    wide = max(b - a, int((np.abs(top[lo:hi].astype(np.int32) - level) <= cfg.same).sum()))
+    if wide > cfg.cursor * height:
         return False
     return not any(
         j != k and abs(other - level) <= cfg.same and not strip[s:e].all()
@@ -303,22 +313,51 @@ def _cursor(
     )
 
 
-def _strokes(gray: np.ndarray, cfg: BandConfig) -> np.ndarray:
+def _strokes(gray: np.ndarray, cfg: BandConfig, rgb: np.ndarray | None = None) -> np.ndarray:
     """(h, slabs) bool: the rows of each slab that letters' strokes cross: a pixel row goes from
     light to dark and back (or dark to light and back) within ``cfg.stroke`` pixels, as a
     letter's stroke does, and the side of a cell in reverse video (a cell wide) does not, which
     would run two rows of keys in reverse video into one line; and leaving out upright rules: a
     stroke found in its column as far above and below as a line is tall (a box's side, a
     divider beside every row) crosses no letter, and would make one line of a terminal's whole
-    height."""
-    d = np.diff(gray.astype(np.int16), axis=1)
-    rise, fall = d > cfg.step, d < -cfg.step
+    height. With ``rgb`` (h, w, 3), a stroke is also one of colour: grey letters on cyan (a
+    terminal table's header) are as light as their ground in grey, apart only in colour."""
     k = cfg.max_line // 2
+    pair = _paired(gray, cfg)
+    if rgb is not None and _colourful(rgb, cfg):  # (edges of colour alone, where the grey stays)
+        r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]  # (elementwise: a reduction over 3 is slow)
+        chroma = (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)).astype(np.int16)
+        only = (np.abs(np.diff(chroma, axis=1)) > cfg.step) & (
+            np.abs(np.diff(gray.astype(np.int16), axis=1)) <= cfg.step
+        )
+        rows = np.flatnonzero(only.any(axis=1))
+        if rows.size:
+            pair[rows] |= _paired(chroma[rows], cfg, only[rows])
+    pair[k:-k] &= ~(pair[: -2 * k] & pair[2 * k :])
+    return _slabbed(pair, cfg.slab) > 0
+
+
+def _colourful(rgb: np.ndarray, cfg: BandConfig) -> bool:
+    """Whether some of ``rgb`` (h, w, 3) is far from a grey, looked at in every fourth pixel of
+    every fourth row (a grey screen, a man page or a terminal in its own greys, has no edge of
+    colour alone to look for)."""
+    r, g, b = (rgb[::4, ::4, c].astype(np.int16) for c in range(3))
+    return bool((np.maximum(np.abs(r - g), np.abs(g - b)) > cfg.step).any())
+
+
+def _paired(values: np.ndarray, cfg: BandConfig, only: np.ndarray | None = None) -> np.ndarray:
+    """(h, w) bool: where a row of ``values`` (h, w) rises and falls back (or falls and rises)
+    by more than ``cfg.step`` within ``cfg.stroke`` pixels; the steps only where ``only``
+    (h, w - 1) bool."""
+    d = np.diff(values.astype(np.int16), axis=1)
+    rise, fall = d > cfg.step, d < -cfg.step
+    if only is not None:
+        rise &= only
+        fall &= only
     pair = np.zeros_like(rise)
     for j in range(1, cfg.stroke + 1):
         pair[:, :-j] |= (rise[:, :-j] & fall[:, j:]) | (fall[:, :-j] & rise[:, j:])
-    pair[k:-k] &= ~(pair[: -2 * k] & pair[2 * k :])
-    return _slabbed(pair, cfg.slab) > 0
+    return pair
 
 
 def _slabbed(values: np.ndarray, slab: int) -> np.ndarray:
@@ -442,7 +481,7 @@ def plain_lines(
     if rgb.ndim != 3 or rgb.shape[:2] != gray.shape or min(gray.shape) < 2:
         return [], []  # (a picture a pixel wide or tall holds no line: nothing to look at)
     width = gray.shape[1]
-    strokes = _strokes(gray, cfg)
+    strokes = _strokes(gray, cfg, rgb)
     tall = [b - a for k in range(strokes.shape[1]) for a, b in row_runs(strokes[:, k])]
     heights = [h for h in tall if cfg.min_line <= h <= cfg.max_line]
     usual = int(np.median(heights)) if heights else cfg.max_line
@@ -491,7 +530,12 @@ def plain_lines(
             made = _plain(rgb, gray, x0, x1, top, bottom, top < y0 and bottom > y1)
             if made is not None:
                 out.append((x0, top, x1, bottom, made[0]))
-                runs = ground_runs(gray[top:bottom, x0:x1], made[1], size, cfg)
+                runs = ground_runs(
+                    gray[top:bottom, x0:x1],
+                    _cell_ground(gray, x0, x1, top, bottom, y0, y1, made[1]),
+                    size,
+                    cfg,
+                )
                 column = _strip(gray, x0, x1, top, bottom, both=False)
                 grounds.append((runs, size, x0, top, bottom, gray[top, x0:x1], column))
     # A band of middle grey runs on into the slabs beside (a menu bar's empty end, a key bar's
@@ -532,6 +576,19 @@ def plain_lines(
                 grounds.append((runs, size, nx0, top, bottom, gray[top, nx0:nx1], strip))
                 queue.append(len(out) - 1)
     return out, _cuts(_joined(grounds, cfg), cfg)
+
+
+def _cell_ground(
+    gray: np.ndarray, x0: int, x1: int, top: int, bottom: int, y0: int, y1: int, flat: np.ndarray
+) -> np.ndarray:
+    """(x1 - x0,) bool: the columns of a row of cells [top, bottom) whose ground is known: its flat
+    columns ``flat``, and, where the row of cells reaches above and below its letters' rows
+    [y0, y1), the columns whose top and bottom pixels are alike: a cell's ground shows above and
+    below its letter. A key's "F6" in a tight font fills its cells from side to side, leaving no
+    flat column between its letters, and was taken for no ground (its cut lost: "F6SortBy")."""
+    if not (top < y0 and bottom > y1):
+        return flat
+    return np.asarray(flat | (gray[top, x0:x1] == gray[bottom - 1, x0:x1]))
 
 
 def _row_of_cells(
@@ -699,6 +756,20 @@ def _key_name(text: str) -> bool:
     return 0 < len(text) <= 3 and not text.isalpha()  # (a digit read as "__l" too)
 
 
+def _f_one(text: str) -> str | None:
+    """``text`` as the function key "F1" (or "F10" to "F19") it was read for, its "1" taken for a
+    letter ("Fi", "Fl", "FI"); None if it is none. Taken for one only on its own ground before a
+    key's label, which begins with a capital ("FiHelp"; "Fi|nder" with "Fi" selected is a word)."""
+    if (
+        len(text) in (2, 3)
+        and text[0] == "F"
+        and text[1] in "ilI|!"
+        and (len(text) == 2 or text[2].isdigit())
+    ):
+        return "F1" + text[2:]
+    return None
+
+
 def split_words(words: list[OcrWord], cuts: list[Cut]) -> list[OcrWord]:
     """``words`` (one line's, left to right) cut where their ground changes (:class:`Cut`) next to
     a key's name (:func:`_key_name`, the piece before or after the place): the characters each side
@@ -721,7 +792,9 @@ def split_words(words: list[OcrWord], cuts: list[Cut]) -> list[OcrWord]:
         kept = [
             b
             for a, b, c in zip(bounds, bounds[1:], bounds[2:], strict=False)
-            if _key_name(word.text[a:b]) or _key_name(word.text[b:c])
+            if _key_name(word.text[a:b])
+            or _key_name(word.text[b:c])
+            or (_f_one(word.text[a:b]) is not None and word.text[b:c][:1].isupper())
         ]
         if not kept:
             out.append(word)
@@ -729,7 +802,7 @@ def split_words(words: list[OcrWord], cuts: list[Cut]) -> list[OcrWord]:
         edges = [0, *kept, n]
         xs = [x0, *(places[b] for b in kept), x1]
         out += [
-            OcrWord(word.text[a:b], (xa, y0, xb, y1), word.confidence)
+            OcrWord(_f_one(word.text[a:b]) or word.text[a:b], (xa, y0, xb, y1), word.confidence)
             for (a, b), (xa, xb) in zip(itertools.pairwise(edges), itertools.pairwise(xs), strict=True)
         ]
     return out

@@ -21,21 +21,33 @@ def _picture(name: str, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.
     return np.asarray(image), np.asarray(image.convert("L"))
 
 
-def test_a_key_bar_is_made_plain_and_cut_where_its_ground_changes() -> None:
-    """mc's key bar (DejaVu Sans Mono 11): every key's digit on black and label on cyan, the
-    ground changing at each cell's side; the bar's rows come back dark ink on white, and a cut
-    lies between each digit and its label, where the black cells end."""
-    rgb, gray = _picture("term-mc-music-stick", (100, 962, 1560, 1000))
+@pytest.mark.parametrize(
+    ("name", "box", "top_row", "middle"),
+    [
+        ("term-mc-music-stick", (100, 962, 1560, 1000), 9, 15),  # (the bar: rows 969-988)
+        # htop's bar (Hack) from "F3" on: "F6" fills its two black cells from side to side, no
+        # flat column between its letters, its label's line a dense one; black above the bar,
+        # the terminal's own ground
+        ("term-htop-hack-black", (192, 700, 1280, 760), 30, 37),  # (the bar: rows 729-746)
+    ],
+)
+def test_a_key_bar_is_made_plain_and_cut_where_its_ground_changes(
+    name: str, box: tuple[int, int, int, int], top_row: int, middle: int
+) -> None:
+    """A key bar: every key's name on black and its label on cyan, the ground changing at each
+    cell's side; the bar's rows come back dark ink on white, and a cut lies between each key's
+    name and its label, where the black cells end."""
+    rgb, gray = _picture(name, box)
     lines, cuts = plain_lines(rgb, gray)
     assert lines, "the key bar was not seen as a band"
-    bar = [ln for ln in lines if ln[1] <= 15 <= ln[3]]  # (the bar's rows: 969-988 of the screen)
+    bar = [ln for ln in lines if ln[1] <= middle <= ln[3]]
     assert sum(x1 - x0 for x0, _, x1, _, _ in bar) >= 0.8 * gray.shape[1]
     for _, _, _, _, grey in bar:
         assert np.median(grey) > 240  # the ground white, cyan or black alike
     # Where a black cell turns to cyan, the top row of the bar changes from 0 to the cyan's grey.
-    top = gray[7 + 2]
+    top = gray[top_row]
     turns = np.flatnonzero((top[:-1] < 30) & (top[1:] > 100)) + 1
-    assert len(turns) >= 9
+    assert len(turns) >= 8
     for x in turns:
         assert any(abs(c.x - x) <= 1 for c in cuts), (x, [c.x for c in cuts])
 
@@ -113,6 +125,11 @@ def test_a_word_is_cut_where_its_ground_changes_next_to_a_keys_name_only() -> No
     assert [w.text for w in split_words([bar], at)] == ["Search", "F4", "Filter", "F5", "Tree"]
     match = OcrWord("Replanting", (0, 0, 100, 10), 0.9)
     assert split_words([match], [Cut(x=20, y0=0, y1=10), Cut(x=70, y0=0, y1=10)]) == [match]
+    # A function key's "1" read as a letter ("FiHelp", htop's bar in Hack) is still a key's name.
+    first = OcrWord("FiHelp", (0, 0, 60, 10), 0.9)
+    assert [w.text for w in split_words([first], [Cut(x=20, y0=0, y1=10)])] == ["F1", "Help"]
+    word = OcrWord("Finder", (0, 0, 60, 10), 0.9)
+    assert split_words([word], [Cut(x=20, y0=0, y1=10)]) == [word]
 
 
 def test_a_bands_rows_under_its_letters_descenders_are_the_band() -> None:
@@ -144,3 +161,19 @@ def test_a_light_header_row_in_a_dark_terminal_is_made_plain_and_seen_dark_by_th
     seen = for_inversion(gray, pieces)
     for x0, y0, x1, y1, grey in pieces:
         assert (seen[y0:y1, x0:x1] == grey).all()
+
+
+def test_letters_apart_from_their_ground_in_colour_only_are_a_line() -> None:
+    """A terminal table's header: grey letters (127) on cyan (144 in grey): one grey threshold
+    finds no stroke in it, their colours differ by far; the row is found as a line and made plain,
+    dark letters on white."""
+    rgb, gray = _picture("table-term-column-stripes", (0, 100, 800, 200))
+    lines, _ = plain_lines(rgb, gray)
+    header = [ln for ln in lines if ln[1] <= 30 < ln[3]]  # (the header: rows 120-139 of the screen)
+    assert sum(x1 - x0 for x0, _, x1, _, _ in header) >= 500
+    for _, _, _, _, grey in header:
+        assert np.median(grey) > 240
+    letters = np.concatenate(
+        [grey[:, max(0, 170 - x0) : max(0, 740 - x0)].ravel() for x0, _, _, _, grey in header]
+    )
+    assert (letters < 100).mean() > 0.03
