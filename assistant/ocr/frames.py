@@ -741,6 +741,7 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
         for (x0, y0, x1, y1), body, colour in _bars(px, cfg)
     ]
     frames = [_widened(px, f, frames, cfg) for f in frames]
+    frames = [_outlined(px, f, cfg) for f in frames]
     frames = [_footed(f, frames, cfg) for f in frames]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
     n = len(frames)
@@ -789,6 +790,28 @@ def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig
             ]
             if sides:
                 return replace(frame, box=(x0, y0, sides[-1] + 1, y1) if right else (sides[0], y0, x1, y1))
+    return frame
+
+
+def _outlined(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
+    """``frame`` out to the ends of an edge just over its bar (a border's width at most) that runs
+    on past the bar's ends, with a side running down from each of its ends to about the frame's
+    foot: the window's outline, where only a piece of its bar was found (a bar shaded in many steps,
+    its title in a box of its own that breaks every edge inside it: icewm's Infadel2, where the
+    piece right of the title box was taken for the window, 440 px short)."""
+    x0, y0, x1, y1 = frame.box
+    height = y1 - y0
+    grey = np.asarray(Image.fromarray(px[max(0, y0 - BORDER - 1) : y0 + 1]).convert("L"), dtype=np.int16)
+    steps = np.abs(np.diff(grey, axis=0)) > cfg.edge // 3  # (k, W): steps[i] lies above row y0 - k + 1 + i
+    for i in range(len(steps) - 1, -1, -1):  # from the bar's top upwards
+        y = y0 - (len(steps) - 1 - i)
+        for a, b in true_runs(steps[i]):
+            # (past one end by more than a border's width: a border drawn round the bar is no outline)
+            if not (a <= x0 + cfg.align and x1 - cfg.align <= b and (a < x0 - BORDER or b > x1 + BORDER)):
+                continue
+            if min(_side(px, a, y + 1, cfg), _side(px, b - 1, y + 1, cfg)) >= y1 - y - 2 * BORDER:
+                bar = (a, y, b, frame.bar[3])
+                return replace(frame, box=(a, y, b, max(y1, y + height)), bar=bar)
     return frame
 
 
