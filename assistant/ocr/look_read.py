@@ -59,13 +59,15 @@ def read_places(
     lines: list[Box] | None = None,
     budget: tuple[int, list[Box]] | None = None,
     keys: list[Box] | None = None,
+    refused: list[OcrWord] | None = None,
 ) -> tuple[list[OcrLine], list[Box], int]:
     """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, read in
     one go; the words put where they are, the boxes that were read and the pixels of line read
     (the same ink twice is read once). ``budget``: the pixels of
     line to read, and the keypads whose lines are counted apart, against ``cfg.keypad_budget``
     (None: ``cfg.budget`` for all). ``keys``: the faces of a keypad's keys, whose cuts are read as
-    keys' labels (:func:`_placed`)."""
+    keys' labels (:func:`_placed`). ``refused``: gets the lone figures read off keys
+    but not sure enough to take, placed (:mod:`assistant.ocr.vouched` may take them)."""
     h, reach = gray.shape[0], cfg.cell // 2  # more room above and below: ink cells miss a stem's end
     cuts = [
         _inked(gray, (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom), cfg.step)
@@ -110,7 +112,7 @@ def read_places(
     out: list[OcrLine] = []
     for index, cut, again in read_as:
         read = reads[index]
-        if words := _placed(read, cut, cfg, again, within(cut, keys or []), gray):
+        if words := _placed(read, cut, cfg, again, within(cut, keys or []), gray, refused):
             out.append(OcrLine.of(words))
     return out, [box for _, box, _ in read_as], spent + on_keypads
 
@@ -130,7 +132,13 @@ def _inked(gray: np.ndarray, cut: Box, step: int) -> Box:
 
 
 def _placed(
-    read: ReadLine, cut: Box, cfg: SecondLookConfig, again: bool, key: bool, gray: np.ndarray | None = None
+    read: ReadLine,
+    cut: Box,
+    cfg: SecondLookConfig,
+    again: bool,
+    key: bool,
+    gray: np.ndarray | None = None,
+    refused: list[OcrWord] | None = None,
 ) -> list[OcrWord]:
     """The words of ``read`` taken (:func:`_accepted`), placed in ``cut`` by where they lie on it,
     kept to their own line's ink in ``gray`` (:func:`_ink_rows`); on a key (``key``), as a key's
@@ -140,13 +148,18 @@ def _placed(
     out = []
     for w in read.words:
         text = _latin_x(w.text.strip())
-        if not _accepted(text, w.confidence, cfg, again, key):
+        taken = _accepted(text, w.confidence, cfg, again, key)
+        if not taken and (refused is None or key or len(text) != 1 or not text.isdigit()):
             continue
         box = (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1)
         if gray is not None and not key:  # (a key's label is placed by its key: keys.py)
             top, bottom = _ink_rows(gray, box, cfg.step)
             box = (box[0], top, box[2], bottom)
-        out.append(OcrWord(key_text(text) if key else text, box, w.confidence))
+        word = OcrWord(key_text(text) if key else text, box, w.confidence)
+        if taken:
+            out.append(word)
+        elif refused is not None:
+            refused.append(word)
     return out
 
 

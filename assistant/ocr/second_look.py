@@ -43,6 +43,7 @@ from assistant.ocr.look_read import read_places, spelt, within
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.spaces import split_lines
 from assistant.ocr.tesseract import content_span, rule_mask
+from assistant.ocr.vouched import vouched
 
 LINE_SHARE = 4  # a line found inside a tangle is at most this share of ``max_height`` tall
 
@@ -436,6 +437,7 @@ class SecondLookOcr(OcrEngine):
             # keypad is silent), within a budget of their own: few screens have them, so the
             # median time hardly changes.
             began = time.perf_counter()
+            lone: list[OcrWord] = []  # lone figures it was unsure of: tesseract asked (vouched.py)
             words, looked, spent = read_places(
                 clean,
                 np.asarray(Image.fromarray(clean).convert("L")),
@@ -445,11 +447,20 @@ class SecondLookOcr(OcrEngine):
                 lines,
                 (allowed, pads),
                 [k.face for k in keys],
+                lone,
             )
+            both = vouched(self.first, gray, lone)  # taken after, where no word was read
             read_ms = (time.perf_counter() - began) * 1000
             words = split_lines(words, gray, letters=True)  # small text's lost spaces: "fromthe"
             self.last.update(read_ms=read_ms, pixels=spent, allowed=allowed)
             result.lines = merge(given_way(result.lines, words, keys), words, self.cfg, looked)
+            # A lone figure both engines read: where neither left a word (its box is the
+            # recogniser's cut, which may reach over a neighbour's unsure word, not to be put out).
+            read = [w.box for ln in result.lines for w in ln.words]
+            for line in both:
+                if not any(overlap_share(line.box, r) > 0 for r in read):
+                    result.lines.append(line)
+                    read.append(line.box)
         if glyph_keys:  # both engines' words on those keys give way
             result.lines = given_way(result.lines, glyph_keys, keys) + glyph_keys
             result.exact = result.exact | {w for line in glyph_keys for w in line.words}
