@@ -740,8 +740,9 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
         )
         for (x0, y0, x1, y1), body, colour in _bars(px, cfg)
     ]
+    frames = [_own_foot(px, f, frames, cfg) for f in frames]
     frames = [_widened(px, f, frames, cfg) for f in frames]
-    frames = [_outlined(px, f, cfg) for f in frames]
+    frames = [_outlined(px, f, frames, cfg) for f in frames]
     frames = [_footed(f, frames, cfg) for f in frames]
     frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
     n = len(frames)
@@ -758,6 +759,28 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     active = whole[vote] if vote is not None else None
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
     return [_bordered(px, f, cfg) for f in _stacked(frames, on)]  # stacked by their inner lines
+
+
+def _own_foot(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
+    """``frame`` ending where its own side ends, where its other side is another window's: a window
+    lying over this one's edge with its own side on this one's (its left side where this one's right
+    side was) runs that line on down to its own foot (half A multi-nano-page-side-classic: a page
+    over a terminal's right edge took the terminal's foot 76 px down, to the page's)."""
+    x0, y0, x1, y1 = frame.box
+    for other in frames:
+        ox0, oy0, ox1, oy1 = other.box
+        if other is frame or not oy0 <= frame.bar[3] < oy1 or oy1 < y1 - cfg.align:
+            continue
+        if abs(ox0 - x1) <= cfg.align:  # its left side on this one's right: this one's left is its own
+            own = _side(px, x0, frame.bar[3], cfg)
+        elif abs(ox1 - x0) <= cfg.align:
+            own = _side(px, x1 - 1, frame.bar[3], cfg)
+        else:
+            continue
+        foot = frame.bar[3] + own
+        if cfg.body * (frame.bar[3] - frame.bar[1]) <= own and foot < y1 - cfg.align:
+            return replace(frame, box=(x0, y0, x1, foot))
+    return frame
 
 
 def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
@@ -793,12 +816,13 @@ def _widened(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig
     return frame
 
 
-def _outlined(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
+def _outlined(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
     """``frame`` out to the ends of an edge just over its bar (a border's width at most) that runs
     on past the bar's ends, with a side running down from each of its ends to about the frame's
     foot: the window's outline, where only a piece of its bar was found (a bar shaded in many steps,
     its title in a box of its own that breaks every edge inside it: icewm's Infadel2, where the
-    piece right of the title box was taken for the window, 440 px short)."""
+    piece right of the title box was taken for the window, 440 px short). An edge that runs on
+    over another window's bar is the tops of two windows side by side, level, not one outline."""
     x0, y0, x1, y1 = frame.box
     height = y1 - y0
     grey = np.asarray(Image.fromarray(px[max(0, y0 - BORDER - 1) : y0 + 1]).convert("L"), dtype=np.int16)
@@ -809,6 +833,11 @@ def _outlined(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
             # (past one end by more than a border's width: a border drawn round the bar is no outline)
             if not (a <= x0 + cfg.align and x1 - cfg.align <= b and (a < x0 - BORDER or b > x1 + BORDER)):
                 continue
+            if any(
+                g is not frame and g.bar[0] < b and a < g.bar[2] and abs(g.bar[1] - y) <= BORDER + cfg.align
+                for g in frames
+            ):
+                continue  # the tops of windows side by side
             if min(_side(px, a, y + 1, cfg), _side(px, b - 1, y + 1, cfg)) >= y1 - y - 2 * BORDER:
                 bar = (a, y, b, frame.bar[3])
                 return replace(frame, box=(a, y, b, max(y1, y + height)), bar=bar)

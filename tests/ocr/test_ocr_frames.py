@@ -415,3 +415,16 @@ def test_a_window_whose_bar_shows_only_its_end_is_found_whole_and_votes_for_no_a
     for frame, box in zip(frames, truth["frames"], strict=True):  # topmost first
         assert max(abs(a - b) for a, b in zip(frame.box, box, strict=True)) <= 4
     assert frames[0].active and not any(f.active for f in frames[1:])
+
+
+def test_a_window_under_anothers_edge_ends_at_its_own_foot() -> None:
+    """A page lies over a terminal's right edge (Syscrash, their tops level): the page's left side
+    stands where the terminal's right side was and runs on to the page's foot, 76 px below the
+    terminal's; the terminal ends where its own left side ends, and the level tops of the two are
+    no one outline (the terminal is not widened across the page)."""
+    image, windows = _screen("multi-nano-page-side-classic")
+    terminal = next(_box(w) for w in windows if w["title"].startswith("tom@"))
+    frames = find_frames(image)
+    assert len(frames) == 2
+    box = next(f.box for f in frames if abs(f.box[0] - terminal[0]) <= 2)
+    assert abs(box[3] - terminal[3]) <= 2 and box[2] <= 602, box
