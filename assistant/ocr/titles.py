@@ -22,6 +22,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
 from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _column_runs, fill_gaps, read_snippets
 from assistant.ocr.layout import on_title_bar
 from assistant.ocr.panels import Panel
+from assistant.ocr.title_spaces import spaced_titles
 
 SURE = 0.9  # a title word read with less confidence than this is in doubt
 INK = 60  # grey levels off a bar's ground (:func:`_bar_ink`): a letter's ink
@@ -219,5 +220,8 @@ def gaps_and_titles(
         full = filled.result()
     found = full[len(lines) :]
     if any(centre_in(ln.box, bar) or _on_bar(ln.box, bar) for ln in found for bar in bars):
-        return reread_titles(image, full, engine, bars), panels  # rare: a gap's word on a bar
-    return put_titles(full, places, again), panels
+        full = reread_titles(image, full, engine, bars)  # rare: a gap's word on a bar
+    else:
+        full = put_titles(full, places, again)
+    inside = [_inside(bar) for bar in bars]  # the titles' spaces read over (title_spaces.py)
+    return spaced_titles(gray, full, inside, _bar_ink), panels

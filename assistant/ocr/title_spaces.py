@@ -1,0 +1,164 @@
+"""Spaces a title bar's second reading ran over: "pat@market:~/jams" for "pat@market: ~/jams".
+
+A title read again alone (:mod:`assistant.ocr.titles`) is one line with few spaces, in the window
+manager's font, and tesseract runs words together beside a mark there: a terminal's usual title
+"user@host: ~/dir" came back without its space after the colon, and "plants - xterm" as
+"plants-xterm", so the title's words were not the title's. The bar's ink shows the space: its
+letters stand a pixel or two apart, the space several times that. The cut is made where a gap is
+clearly a space (as tall a share of the letters' height as a space is, and several times the
+word's other gaps), beside a mark too: a mark's own sides leave no more than a letter's do in the
+proportional fonts title bars are written in. The character the space follows is told from the
+gap's place among rough character widths, as :mod:`assistant.ocr.spaces` tells it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.masks import true_runs
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
+
+
+@dataclass(frozen=True)
+class TitleSpaceConfig:
+    height: float = 1 / 3  # a space is at least this share of the letters' height ...
+    over: float = 2.0  # ... and this many times the word's other gaps (median) ...
+    least: float = 2.5  # ... and this many pixels, ...
+    # ... less this share of the room narrow glyphs beside it leave (:func:`_narrow_slack`; half:
+    # a narrow glyph stands near the middle of its advance, not always in it).
+    bearing: float = 0.5
+    solid: float = 0.7  # ink filling this share of its box is a block, no letter
+    # The word's columns that hold ink, this share at least: a faint title on a shaded bar (fluxbox)
+    # keeps only its letters' darkest strokes as ink, and between them every gap looks a space.
+    covered: float = 0.6
+    reach: float = 1.0  # of a character: how near rough widths must put a boundary to the gap
+    least_gaps: int = 3  # gaps of ink a word needs (a measure of its letters' own)
+
+
+NARROW, SLIM, WIDE = set("ilI1|!.,:;'`"), set("tfrj/()[]{}-"), set("mwMW@%")
+
+
+def _starts(text: str) -> list[float]:
+    """Where each character after the first begins, as a share of the word's width, from rough
+    widths (narrow "i", "l", ":"; slim "t", "r", "/"; wide "m", "w", "@"; capitals; the rest)."""
+    widths = [
+        0.5 if c in NARROW else 0.75 if c in SLIM else 1.5 if c in WIDE else 1.25 if c.isupper() else 1.0
+        for c in text
+    ]
+    total = sum(widths)
+    return [sum(widths[:k]) / total for k in range(1, len(text))]
+
+
+def spaced(
+    word: OcrWord, ink: np.ndarray, origin: tuple[int, int], cfg: TitleSpaceConfig | None = None
+) -> list[OcrWord]:
+    """``word`` (a title's, in the picture's pixels) cut at the clear spaces of ``ink`` (bool
+    ``(h, w)``: the bar's ink, its pixel (0, 0) at ``origin`` in the picture); [word] when none."""
+    cfg = cfg or TitleSpaceConfig()
+    text = word.text
+    x0, _, x1, _ = word.box
+    a, b = max(0, x0 - origin[0]), min(ink.shape[1], x1 - origin[0])
+    if len(text) < 3 or b - a < 4:
+        return [word]
+    part = ink[:, a:b]  # (h, w)
+    rows = np.flatnonzero(part.any(axis=1))
+    cols = np.asarray(part.any(axis=0))
+    if rows.size == 0:
+        return [word]
+    height = int(rows[-1] + 1 - rows[0])
+    inked = np.flatnonzero(cols)
+    first, last = int(inked[0]), int(inked[-1])
+    gaps = [(s, e) for s, e in true_runs(~cols) if s > first and e <= last]
+    if len(gaps) < cfg.least_gaps or float(cols[first : last + 1].mean()) < cfg.covered:
+        return [word]  # (too few gaps to measure, or letters the bar's ink holds only in part)
+    widths = [e - s for s, e in gaps]
+    slack = _narrow_slack(gaps, first, last)
+    clear = [
+        (s, e)
+        for i, (s, e) in enumerate(gaps)
+        if e - s - cfg.bearing * slack[i]
+        >= max(cfg.least, cfg.height * height, cfg.over * float(np.median(widths[:i] + widths[i + 1 :])))
+    ]
+    # Placed by the ink: each patch of ink between gaps holds a character at least (two touching
+    # ones make one patch; a glyph may hold a gap of its own, so one less), so the characters
+    # before the space number at least the patches before it, and those after it at least the
+    # patches after; within that, where the characters' rough widths put the space (the spaces'
+    # own widths left out).
+    letters = last + 1 - first - sum(e - s for s, e in clear)
+    starts = _starts(text)
+    pieces: list[OcrWord] = []
+    start_k, start_x, before = 0, x0, 0
+    for s, e in clear:
+        where = (s - first - before) / letters
+        before += e - s
+        if start_k == 0 and _solid(part[:, first:s], cfg):
+            continue  # an icon before the title (a block of ink), not a letter cut off
+        patches_before = sum(1 for g in gaps if g[1] <= s)
+        patches_after = sum(1 for g in gaps if g[0] >= e)
+        ks = range(max(start_k + 1, patches_before), len(text) - max(1, patches_after) + 1)
+        if not ks:
+            continue
+        k = min(ks, key=lambda j: abs(starts[j - 1] - where))
+        if abs(starts[k - 1] - where) > cfg.reach / len(text):
+            continue
+        pieces.append(OcrWord(text[start_k:k], _box(word.box, start_x, origin[0] + a + s), word.confidence))
+        start_k, start_x = k, origin[0] + a + e
+    if not pieces:
+        return [word]
+    return [*pieces, OcrWord(text[start_k:], _box(word.box, start_x, x1), word.confidence)]
+
+
+def _solid(ink: np.ndarray, cfg: TitleSpaceConfig) -> bool:
+    """``ink`` (what lies before a space) is one patch filled as no letter is: an icon drawn
+    before the title, which an engine's box took in with the word ("Seed" boxed with the block
+    before it came back cut "S eed")."""
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0 or not ink.any(axis=0).all():
+        return False
+    return float(ink[rows[0] : rows[-1] + 1].mean()) >= cfg.solid
+
+
+def _narrow_slack(gaps: list[tuple[int, int]], first: int, last: int) -> list[float]:
+    """For each of ``gaps``, the room the patches of ink beside it leave by being narrower than the
+    word's usual patch (half of each one's shortfall: a glyph stands in the middle of its advance).
+    A narrow glyph's own sides leave a gap as wide as a small font's space: "I" of a 10-pixel
+    "Invoice" stood 3 pixels from its "n", and "." of "intranet.conf" 3 from its "c", among
+    letters 1 apart."""
+    edges = [first, *(v for gap in gaps for v in gap), last + 1]
+    patches = [b - a for a, b in zip(edges[0::2], edges[1::2], strict=True)]
+    usual = float(np.median(patches))
+    short = [max(0.0, usual - w) / 2 for w in patches]
+    return [short[i] + short[i + 1] for i in range(len(gaps))]
+
+
+def _box(box: Box, left: int, right: int) -> Box:
+    return (left, box[1], right, box[3])
+
+
+def spaced_titles(
+    gray: np.ndarray,
+    lines: list[OcrLine],
+    bars: Sequence[Box],
+    ink_of: Callable[[np.ndarray], np.ndarray],
+    cfg: TitleSpaceConfig | None = None,
+) -> list[OcrLine]:
+    """``lines`` with the words on each of ``bars`` (title bars, their insides at ``inside``)
+    cut at the clear spaces of the bar's ink (``ink_of``: a bar's crop to its ink); lines on no bar
+    as they are."""
+    inks: dict[int, tuple[np.ndarray, tuple[int, int]]] = {}
+    out = []
+    for line in lines:
+        k = next((i for i, bar in enumerate(bars) if centre_in(line.box, bar)), None)
+        if k is None or not line.words:
+            out.append(line)
+            continue
+        if k not in inks:
+            x0, y0, x1, y1 = bars[k]
+            inks[k] = ink_of(gray[y0:y1, x0:x1]), (x0, y0)
+        ink, origin = inks[k]
+        words = [piece for w in line.words for piece in spaced(w, ink, origin, cfg)]
+        out.append(line if len(words) == len(line.words) else OcrLine.of(words, line.confidence))
+    return out

@@ -1,0 +1,70 @@
+"""A title's words run together beside a mark are cut where the title bar's ink shows a space
+(real screenshots of datasets/screens)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.frames import find_frames
+from assistant.ocr.title_spaces import spaced_titles
+from assistant.ocr.titles import _bar_ink, _inside
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+
+def _titles(name: str, words: list[tuple[str, tuple[int, int, int, int]]]) -> list[str]:
+    image = Image.open(SCREENS / f"{name}.png").convert("RGB")
+    bars = [_inside(f.bar) for f in find_frames(image)]
+    lines = [OcrLine.of([OcrWord(text, box, 0.95)]) for text, box in words]
+    out = spaced_titles(np.asarray(image.convert("L")), lines, bars, _bar_ink)
+    return [w.text for ln in out for w in ln.words]
+
+
+def test_a_terminals_title_is_cut_after_its_colon_and_a_title_without_a_space_is_not() -> None:
+    """xterm's "pat@market: ~/jams" (Mikachu's bold title font) was read "pat@market:~/jams": its
+    space stands 6 pixels wide among letters 1 or 2 apart; so does the other window's "pat@market:
+    ~". The word "Calculator" on another screen's bar, its letters as far apart as each other,
+    stays whole."""
+    assert _titles(
+        "multi-urxvt-xterm-side",
+        [("pat@market:~/jams", (676, 62, 820, 84)), ("pat@market:~", (55, 64, 159, 83))],
+    ) == ["pat@market:", "~/jams", "pat@market:", "~"]
+    assert _titles("multi-vim-tk-xcalc", [("cook@kitchen:~/log", (86, 62, 227, 82))]) == [
+        "cook@kitchen:",
+        "~/log",
+    ]
+    assert _titles("multi-vim-tk-xcalc", [("Calculator", (905, 403, 977, 419))]) == ["Calculator"]
+
+
+def test_a_narrow_glyphs_own_sides_are_no_space() -> None:
+    """A 10-pixel title font: "I" of "Invoice" stands 3 pixels from its "n", as "." of
+    "intranet.conf" from its "c", among letters 1 apart: a narrow glyph's own sides, not spaces;
+    nor is the 3-pixel gap after the "B" of "Bell" (under a third of the letters' height)."""
+    assert _titles("multi-calc-invoice-print", [("Invoice", (567, 85, 616, 95))]) == ["Invoice"]
+    assert _titles("multi-dark-terminals-dialog", [("intranet.conf", (287, 124, 377, 134))]) == [
+        "intranet.conf"
+    ]
+    assert _titles("dlg-tk-serif-c059-bell", [("Bell", (529, 255, 555, 265))]) == ["Bell"]
+
+
+def test_a_faint_title_whose_ink_is_only_its_darkest_strokes_is_not_cut() -> None:
+    """fluxbox's thin grey title on a shaded bar: of "Found" only a few strokes stand out as ink,
+    and every gap between them looked a space ("Foun d")."""
+    assert _titles("multi-cascade-fluxbox-three", [("Found", (557, 256, 589, 268))]) == ["Found"]
+
+
+def test_an_icon_boxed_with_the_title_is_not_cut_off_as_a_letter() -> None:
+    """The engine boxed "Seed" with the solid block drawn before it, 7 pixels apart: a space, but
+    what stands before it is no letter of the word."""
+    assert _titles("table-tk-striped-seeds", [("Seed", (265, 95, 318, 109))]) == ["Seed"]
+
+
+def test_a_word_on_no_title_bar_is_left_as_it_is() -> None:
+    """A terminal's prompt below the bar, "pat@market:~/jams$", is not the title's business."""
+    assert _titles("multi-urxvt-xterm-side", [("pat@market:~/jams$", (653, 177, 797, 190))]) == [
+        "pat@market:~/jams$"
+    ]
