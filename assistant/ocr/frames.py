@@ -383,12 +383,18 @@ def _footless(
                     box = (x0, top, x1, top + high)
                     if x1 - x0 < cfg.min_width:
                         continue
-                    if any(overlaps(box, bar[0]) for bar, _ in found):
-                        continue
+                    if any(overlaps(box, bar[0]) or inside(box, _window(bar)) for bar, _ in found):
+                        continue  # (a band inside a window found is its toolbar or its table's head)
                     rows = np.median(px[top : top + high, x0:x1:4], axis=1)  # (h, 3)
                     if (np.abs(rows - shade).sum(axis=1) > cfg.same).sum() <= high // 10:
                         out.append(box)
     return sorted(set(out))
+
+
+def _window(bar: _Bar) -> Box:
+    """The outline of a bar's window: the bar and its sides' run below it."""
+    (x0, y0, x1, y1), body, _ = bar
+    return (x0, y0, x1, y1 + body)
 
 
 def _shaded(
