@@ -478,13 +478,21 @@ def _clear_rows(px: np.ndarray, box: Box, share: np.ndarray, colour: np.ndarray,
     with a 16-px icon and three buttons beside its title had one clear row)."""
     clear = int((share >= cfg.clear).sum())
     x0, y0, x1, y1 = box
-    high = y1 - y0
-    if clear >= cfg.clear_rows or x1 - x0 <= 6 * high:
+    a, b = (x - x0 for x in _between_icon_and_buttons(x0, x1, y1 - y0))
+    if clear >= cfg.clear_rows or (a, b) == (0, x1 - x0):
         return clear
-    a, b = high + high // 2, x1 - x0 - 4 * high
     band = px[y0:y1, x0 + a : x0 + b].astype(np.float32)
     middle = (np.abs(band - colour[:, a:b]).sum(axis=2) <= cfg.same).mean(axis=1)
     return int((middle >= cfg.clear).sum())
+
+
+def _between_icon_and_buttons(x0: int, x1: int, high: int) -> tuple[int, int]:
+    """Of a bar ``high`` tall across ``x0..x1``, the stretch between the icon at its left end and the
+    buttons at its right end, where the bar is wide enough to hold both beside a title (else the
+    whole bar): the title's, drawn on the bar's own ground."""
+    if x1 - x0 > 6 * high:
+        return x0 + high + high // 2, x1 - 4 * high
+    return x0, x1
 
 
 def _sides_above(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
@@ -703,8 +711,7 @@ def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfi
     # (a frame's box may lie a pixel past the picture's edge)
     x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]
     high = y1 - y0
-    if x1 - x0 > 6 * high:
-        x0, x1 = x0 + high + high // 2, x1 - 4 * high
+    x0, x1 = _between_icon_and_buttons(x0, x1, high)
     _, colour = _ground(px, (x0, y0, x1, y1), cfg)
     off = np.abs(px[y0:y1, x0:x1].astype(np.float32) - colour).sum(axis=2)  # (h, w)
     shown = np.ones(x1 - x0, dtype=bool)
