@@ -170,17 +170,18 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     return [p for p in pieces if p.text.strip()]
 
 
-def _narrow_slack(ink: _Ink) -> list[float]:
-    """For each gap of ``ink``, the room the figures beside it leave in their cells by being
-    narrower than the usual figure's ink (half of each one's shortfall, a glyph standing in the
-    middle of its cell): a fixed-width font's "1" is a thin stroke in a whole figure's cell, and
-    the gap beside it is as wide as a space between figures of a proportional font ("1756" in a
-    terminal was cut "1 756"); a real space in fixed-width figures is a whole cell more."""
-    edges = [ink.first, *(v for run in ink.runs for v in run), ink.last + 1]
+def narrow_slack(gaps: list[tuple[int, int]], first: int, last: int) -> list[float]:
+    """For each of ``gaps`` (runs of empty columns between a word's ``first`` and ``last`` inked
+    ones), the room the patches of ink beside it leave by being narrower than the word's usual
+    patch (half of each one's shortfall, a glyph standing in the middle of its cell): a
+    fixed-width font's "1" is a thin stroke in a whole figure's cell, and the gap beside it is as
+    wide as a space between figures of a proportional font ("1756" in a terminal was cut "1 756");
+    a proportional title's "I" of "Invoice" stood 3 pixels from its "n" among letters 1 apart."""
+    edges = [first, *(v for run in gaps for v in run), last + 1]
     patches = [b - a for a, b in zip(edges[0::2], edges[1::2], strict=True)]
     usual = float(np.median(patches))
     short = [max(0.0, usual - w) / 2 for w in patches]
-    return [short[i] + short[i + 1] for i in range(len(ink.runs))]
+    return [short[i] + short[i + 1] for i in range(len(gaps))]
 
 
 def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
@@ -197,7 +198,7 @@ def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     if ink is None or len(ink.runs) < 3:
         return [word]
     first, last, widths = ink.first, ink.last, ink.widths
-    slack = _narrow_slack(ink)
+    slack = narrow_slack(ink.runs, ink.first, ink.last)
     spaces = [
         (a, b)
         for i, (a, b) in enumerate(ink.runs)

@@ -20,6 +20,7 @@ import numpy as np
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
+from assistant.ocr.spaces import narrow_slack
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,8 @@ class TitleSpaceConfig:
     height: float = 1 / 3  # a space is at least this share of the letters' height ...
     over: float = 2.0  # ... and this many times the word's other gaps (median) ...
     least: float = 2.5  # ... and this many pixels, ...
-    # ... less this share of the room narrow glyphs beside it leave (:func:`_narrow_slack`; half:
-    # a narrow glyph stands near the middle of its advance, not always in it).
+    # ... less this share of the room narrow glyphs beside it leave (spaces.narrow_slack; half: a
+    # narrow glyph stands near the middle of its advance, not always in it).
     bearing: float = 0.5
     solid: float = 0.7  # ink filling this share of its box is a block, no letter
     # The word's columns that hold ink, this share at least: a faint title on a shaded bar (fluxbox)
@@ -75,7 +76,7 @@ def spaced(
     if len(gaps) < cfg.least_gaps or float(cols[first : last + 1].mean()) < cfg.covered:
         return [word]  # (too few gaps to measure, or letters the bar's ink holds only in part)
     widths = [e - s for s, e in gaps]
-    slack = _narrow_slack(gaps, first, last)
+    slack = narrow_slack(gaps, first, last)
     clear = [
         (s, e)
         for i, (s, e) in enumerate(gaps)
@@ -119,19 +120,6 @@ def _solid(ink: np.ndarray, cfg: TitleSpaceConfig) -> bool:
     if rows.size == 0 or not ink.any(axis=0).all():
         return False
     return float(ink[rows[0] : rows[-1] + 1].mean()) >= cfg.solid
-
-
-def _narrow_slack(gaps: list[tuple[int, int]], first: int, last: int) -> list[float]:
-    """For each of ``gaps``, the room the patches of ink beside it leave by being narrower than the
-    word's usual patch (half of each one's shortfall: a glyph stands in the middle of its advance).
-    A narrow glyph's own sides leave a gap as wide as a small font's space: "I" of a 10-pixel
-    "Invoice" stood 3 pixels from its "n", and "." of "intranet.conf" 3 from its "c", among
-    letters 1 apart."""
-    edges = [first, *(v for gap in gaps for v in gap), last + 1]
-    patches = [b - a for a, b in zip(edges[0::2], edges[1::2], strict=True)]
-    usual = float(np.median(patches))
-    short = [max(0.0, usual - w) / 2 for w in patches]
-    return [short[i] + short[i + 1] for i in range(len(gaps))]
 
 
 def _box(box: Box, left: int, right: int) -> Box:
