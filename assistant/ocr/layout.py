@@ -393,17 +393,27 @@ def layout_blocks(
 def _names_window(text: str, title: str) -> bool:
     """Whether ``text``, read on no window (a panel at the screen's edge), is a window's ``title``
     again: a taskbar's button for that window, cut short when the button is narrow ("Repair Cafe
-    Ne"), or read a little differently from the bar ("jo@office: ~/quotes" for "io@office:
-    ~/auotes"). Compared by letters and figures only, so spacing and punctuation do not count; nearly
-    all of ``text`` must be the title's, so a start button's name run into a task button's ("IceWM
-    bert@cafe:~") is no window's name."""
+    Ne"), missing letters under its icon ("alculator"), or with its icon read as a letter
+    ("XRebook Crossing"). Compared by letters and figures only, so spacing and punctuation do not
+    count; nearly all of ``text`` must be the title's, so a start button's name run into a task
+    button's ("IceWM bert@cafe:~") is no window's name. A button whose letters differ from the
+    bar's ("jo@office: ~/quotes" where the bar read "io@office: ~/auotes") is no copy: either
+    reading may be the right one, and only the button's may be (review 17 finding 3)."""
     said, name = (re.sub(r"[^0-9a-z]", "", s.casefold()) for s in (text, title))
     if min(len(said), len(name)) < 4:
         return False
-    if len(said) >= 6 and name.startswith(said):
+    if said == name or (len(said) >= 6 and name.startswith(said)):
         return True
+    if not (_letters_within(said, name) or name in said):
+        return False  # (letters read differently: which reading is right is not known, so both are said)
     same = sum(m.size for m in SequenceMatcher(None, said, name).get_matching_blocks())
     return same >= NAMES_SAID * len(said) and same >= NAMES_TITLE * len(name)
+
+
+def _letters_within(said: str, name: str) -> bool:
+    """Whether ``said`` is ``name`` with some letters left out (in order)."""
+    rest = iter(name)
+    return all(c in rest for c in said)
 
 
 NAMES_SAID = 0.85  # of the letters read on no window, this share matching a window's title...

@@ -11,7 +11,7 @@ from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.frames import find_frames
-from assistant.ocr.layout import layout_blocks
+from assistant.ocr.layout import _names_window, layout_blocks
 from assistant.ocr.panels import find_panels, panel_of
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
@@ -110,6 +110,18 @@ def test_a_taskbars_buttons_naming_the_windows_are_not_read_again() -> None:
     assert said.count("Bench Safety window") == 1 and "Bench Safety" not in said, said
     assert "Repai r Cafe Ne" not in said and "bert@cafe" not in " ".join(said[6:]), said
     assert said[-2:] == ["IceWM", "14:05"], said
+
+
+def test_a_taskbar_reading_of_a_title_is_dropped_only_where_it_adds_nothing() -> None:
+    """A taskbar button's reading that is the bar's title less some letters (an icon over its first),
+    or the title with an icon read as a letter before it, names the window again and is dropped;
+    one whose letters differ from the bar's ("jo@office" against the bar's misread "io@office")
+    may be the right reading of the two and is kept, said after the windows."""
+    assert _names_window("alculator", "Calculator")
+    assert _names_window("XRebook Crossing", "Rebook Crossing")
+    assert _names_window("Repai r Cafe Ne", "Repair Cafe News")
+    assert not _names_window("jo@office: ~/quotes", "io@office: ~/auotes")
+    assert not _names_window("IceWM bert@cafe:~", "bert@cafe: ~")
 
 
 def test_a_heading_cell_coloured_like_no_bar_is_no_window() -> None:
