@@ -105,11 +105,20 @@ def spaced(
         k = min(ks, key=lambda j: abs(starts[j - 1] - where))
         if abs(starts[k - 1] - where) > cfg.reach / len(text):
             continue
+        if not (_has_word(text[start_k:k]) and _has_word(text[k:])):
+            continue  # (a mark standing apart, "root@router:~"'s "~", is no word of its own)
         pieces.append(OcrWord(text[start_k:k], _box(word.box, start_x, origin[0] + a + s), word.confidence))
         start_k, start_x = k, origin[0] + a + e
     if not pieces:
         return [word]
     return [*pieces, OcrWord(text[start_k:], _box(word.box, start_x, x1), word.confidence)]
+
+
+def _has_word(text: str) -> bool:
+    """Whether ``text`` holds a letter or a figure: a piece of marks only (the "~" of a terminal's
+    "root@router:~", set apart by its own sides' bearing) is said as no word, so a cut leaving one
+    would lose it."""
+    return any(c.isalnum() for c in text)
 
 
 def _solid(ink: np.ndarray, cfg: TitleSpaceConfig) -> bool:
