@@ -22,6 +22,8 @@ from assistant.errors import AssistantError
 from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig
 from assistant.onnx_sessions import available_cores
 
+STRIP_WORKERS = 4  # strips read side by side at most
+
 
 @dataclass
 class ReadWord:
@@ -170,7 +172,9 @@ class LineReader:
                 # small steps, and one strip's steps shared between the cores waited on each other
                 # (on a busy machine, for the core another program held); two strips keep both
                 # cores at work. Each strip is a run of its own: the same readings either way.
-                workers = min(available_cores(), len(todo))
+                # (At most STRIP_WORKERS: each run uses the session's threads as well, and a
+                # many-core desktop's strips side by side would only wait on each other.)
+                workers = min(available_cores(), len(todo), STRIP_WORKERS)
                 with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="strips") as pool:
                     read = recognize_lines(
                         [laid[n].pixels for n in todo],
