@@ -137,7 +137,7 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     runs, first, last = ink.runs, ink.first, ink.last
     per_char = (last + 1 - first) / len(word.text)
     widths = ink.widths
-    starts = _boundaries(word.text)
+    starts = rough_starts(word.text)
     # The gap where the two characters meet must be the wide one: a fixed-width font's "." stands
     # alone in its cell, and the gap beside it is no space ("app-v0.4" was cut "app-v 0.4" at the
     # dot, its "v0" a pixel apart). With one patch of ink per character that gap is known; else it
@@ -257,10 +257,14 @@ def _pool(lines: list[OcrLine]) -> list[tuple[float, int]]:
 NARROW, WIDE = set("iljtfrI1|!.,:;'`()[]{}"), set("mwMW@%")
 
 
-def _boundaries(text: str) -> list[float]:
+def rough_starts(text: str, narrow: set[str] = NARROW, slim: frozenset[str] = frozenset()) -> list[float]:
     """Where each character after the first begins, as a share of the word's width, from rough
-    widths (narrow "i", "l", "."; wide "m", "w"; capitals; the rest)."""
-    widths = [0.5 if c in NARROW else 1.5 if c in WIDE else 1.25 if c.isupper() else 1.0 for c in text]
+    widths (``narrow`` "i", "l", "." a half; ``slim`` three quarters; wide "m", "w" one and a half;
+    capitals; the rest one)."""
+    widths = [
+        0.5 if c in narrow else 0.75 if c in slim else 1.5 if c in WIDE else 1.25 if c.isupper() else 1.0
+        for c in text
+    ]
     total = sum(widths)
     return [sum(widths[:k]) / total for k in range(1, len(text))]
 
@@ -366,11 +370,11 @@ def _median_others(widths: list[int], i: int) -> float:
 
 def _cut_runs(word: OcrWord, ink: _Ink, least: list[float], reach: float) -> list[OcrWord]:
     """``word`` cut at each run of empty columns of its ``ink`` at least ``least[i]`` wide, the letter
-    it follows told from the gap's place among rough letter widths (:func:`_boundaries`), within
+    it follows told from the gap's place among rough letter widths (:func:`rough_starts`), within
     ``reach`` of a character; [word] when no gap is cut."""
     x0, y0, x1, y1 = word.box
     first, last = ink.first, ink.last
-    starts = _boundaries(word.text)
+    starts = rough_starts(word.text)
     per_char = 1.0 / len(word.text)
     pieces: list[OcrWord] = []
     start_k, start_x = 0, max(0, x0)

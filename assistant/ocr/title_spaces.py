@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
-from assistant.ocr.spaces import narrow_slack
+from assistant.ocr.spaces import narrow_slack, rough_starts
 
 
 @dataclass(frozen=True)
@@ -39,18 +39,8 @@ class TitleSpaceConfig:
     least_gaps: int = 3  # gaps of ink a word needs (a measure of its letters' own)
 
 
-NARROW, SLIM, WIDE = set("ilI1|!.,:;'`"), set("tfrj/()[]{}-"), set("mwMW@%")
-
-
-def _starts(text: str) -> list[float]:
-    """Where each character after the first begins, as a share of the word's width, from rough
-    widths (narrow "i", "l", ":"; slim "t", "r", "/"; wide "m", "w", "@"; capitals; the rest)."""
-    widths = [
-        0.5 if c in NARROW else 0.75 if c in SLIM else 1.5 if c in WIDE else 1.25 if c.isupper() else 1.0
-        for c in text
-    ]
-    total = sum(widths)
-    return [sum(widths[:k]) / total for k in range(1, len(text))]
+# Title bars' proportional fonts: "t", "r", "/" and "-" stand between "i" and "n" in width.
+NARROW, SLIM = set("ilI1|!.,:;'`"), frozenset("tfrj/()[]{}-")
 
 
 def spaced(
@@ -89,7 +79,7 @@ def spaced(
     # patches after; within that, where the characters' rough widths put the space (the spaces'
     # own widths left out).
     letters = last + 1 - first - sum(e - s for s, e in clear)
-    starts = _starts(text)
+    starts = rough_starts(text, NARROW, SLIM)
     pieces: list[OcrWord] = []
     start_k, start_x, before = 0, x0, 0
     for s, e in clear:
