@@ -110,6 +110,13 @@ SURE = 0.3
 def rule_through(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> tuple[int, int] | None:
     """The x-range of a rule running down through ``word`` (:func:`_rules`) with glyphs on either
     side of it, or None. ``band``: :data:`Band` over the word's line, when already looked at."""
+    found = _rule_and_sides(gray, word, band)
+    return None if found is None else found[:2]
+
+
+def _rule_and_sides(gray: np.ndarray, word: OcrWord, band: Band | None) -> tuple[int, int, int, int] | None:
+    """:func:`rule_through`'s x-range and the widths of the glyphs left and right of it (both
+    more than none), or None."""
     if len(word.text) < 2 or " " in word.text:
         return None
     rules = _rules(band or _band(gray, word.box), word.box)
@@ -121,21 +128,21 @@ def rule_through(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> t
         return None
     # (each side on its own ground: a table's row numbers are on its header's grey, the selected
     # row's date beside them on blue)
-    if _glyphs_width(gray, (x0, y0, a, y1)) == 0 or _glyphs_width(gray, (b, y0, x1, y1)) == 0:
-        return None
-    return a, b
+    left = _glyphs_width(gray, (x0, y0, a, y1))
+    right = _glyphs_width(gray, (b, y0, x1, y1)) if left else 0
+    return (a, b, left, right) if right else None
 
 
 def cut_word(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> list[OcrWord]:
     """``word`` cut at a rule running down through it (:func:`rule_through`), or as it is: where the
     share of its ink falls near a whole character (:func:`_where`). ``band``: :data:`Band` over the
     word's line, when already looked at."""
-    rule = rule_through(gray, word, band)
-    if rule is None:
+    found = _rule_and_sides(gray, word, band)
+    if found is None:
         return [word]
-    (a, b), text = rule, word.text
+    a, b, left, right = found
+    text = word.text
     x0, y0, x1, y1 = word.box
-    left, right = _glyphs_width(gray, (x0, y0, a, y1)), _glyphs_width(gray, (b, y0, x1, y1))
     # (a pixel of space after each side's last glyph)
     k, dropped = _where(text, len(text) * (left + 1) / (left + right + 2))
     if k is None:
