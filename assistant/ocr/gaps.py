@@ -61,9 +61,12 @@ def _row_gaps(row: Row, others: list[OcrWord]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in merged]
 
 
+FAR = 60  # grey levels from a cell's ground (its median): ink
+
+
 def _ink(crop: np.ndarray) -> np.ndarray:
     """Where ``crop`` ``(h, w)`` holds ink: far from its median grey."""
-    return np.abs(crop - np.median(crop)) > 60
+    return np.abs(crop - np.median(crop)) > FAR
 
 
 def _own_ground(
@@ -413,24 +416,29 @@ def _run_on(
     is tall (:data:`RULE_TALL`), is no letter of it."""
     a, top, b, bottom = band
     lo, hi = reach
-    part = np.abs(gray[top:bottom, lo:hi].astype(np.int16) - ground) > 60  # (h, w)
+    part = np.abs(gray[top:bottom, lo:hi].astype(np.int16) - ground) > FAR  # (h, w)
     if part.size == 0:
         return run
     ruled = part.sum(axis=0) > RULE_TALL * tall
     inked = part[max(0, rows[0] - top) : rows[1] - top].any(axis=0) & ~ruled
     step = max(2, round(LETTER_SPACE * tall))
     x0, x1 = run[0] - lo, run[1] - lo
-    if run[0] - a <= step:
-        j, empty = x0 - 1, 0
-        while j >= 0 and not ruled[j] and empty <= step:
-            x0, empty = (j, 0) if inked[j] else (x0, empty + 1)
-            j -= 1
-    if b - run[1] <= step:
-        j, empty = x1, 0
-        while j < len(inked) and not ruled[j] and empty <= step:
-            x1, empty = (j + 1, 0) if inked[j] else (x1, empty + 1)
-            j += 1
+    if run[0] - a <= step and (j := _last_inked(inked, ruled, x0 - 1, -1, step)) is not None:
+        x0 = j
+    if b - run[1] <= step and (j := _last_inked(inked, ruled, x1, 1, step)) is not None:
+        x1 = j + 1
     return lo + x0, lo + x1
+
+
+def _last_inked(inked: np.ndarray, ruled: np.ndarray, j: int, way: int, step: int) -> int | None:
+    """The last inked column met going from column ``j`` one ``way`` (-1 or 1) along ``inked``
+    (w,) bool, until a rule (``ruled``), the end, or more than ``step`` empty columns in a row; None
+    when none is."""
+    last, empty = None, 0
+    while 0 <= j < len(inked) and not ruled[j] and empty <= step:
+        last, empty = (j, 0) if inked[j] else (last, empty + 1)
+        j += way
+    return last
 
 
 #: A column of pixels inked over this share of a gap's band or more is a rule drawn down the table
@@ -488,7 +496,7 @@ def _ink_cells(
             if (x0, x1) != (a + r0, a + r1):  # (what it ran on to, on the text's rows)
                 wide = np.zeros((bottom - top, x1 - x0), dtype=bool)
                 t0, t1 = max(0, mid - half - top), min(bottom - top, max(0, mid + half - top))
-                wide[t0:t1] = np.abs(gray[top + t0 : top + t1, x0:x1].astype(np.int16) - ground) > 60
+                wide[t0:t1] = np.abs(gray[top + t0 : top + t1, x0:x1].astype(np.int16) - ground) > FAR
                 wide[:, a + r0 - x0 : a + r1 - x0] = ink[:, r0:r1]  # (the gap's own part as it was)
                 run = wide
         # The main run of the ink's rows: a band reaching the rows above and below (a
