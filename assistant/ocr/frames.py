@@ -31,6 +31,7 @@ from PIL import Image
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, inside, overlaps
+from assistant.ocr.text_height import row_runs
 
 BORDER = 8  # px: no window manager draws a wider border round a window
 
@@ -407,12 +408,7 @@ def _shaded(
     high = len(shade)
     ends = px[[top, top + high - 1], run[0] : run[1]].astype(np.int16)  # (2, w, 3)
     ok = (np.abs(ends - shade[[0, -1], None]).sum(axis=2) <= cfg.same).all(axis=0)
-    stretches: list[tuple[int, int]] = []
-    for a, b in true_runs(ok):
-        if stretches and a - stretches[-1][1] <= high:
-            stretches[-1] = (stretches[-1][0], b)
-        else:
-            stretches.append((a, b))
+    stretches = row_runs(ok, gap=high)
     if not stretches:
         return run[0], run[0]
     a, b = max(stretches, key=lambda r: r[1] - r[0])
