@@ -323,16 +323,16 @@ def _strokes(gray: np.ndarray, cfg: BandConfig, rgb: np.ndarray | None = None) -
     height. With ``rgb`` (h, w, 3), a stroke is also one of colour: grey letters on cyan (a
     terminal table's header) are as light as their ground in grey, apart only in colour."""
     k = cfg.max_line // 2
-    pair = _paired(gray, cfg)
+    steps = np.diff(gray.astype(np.int16), axis=1)  # (h, w - 1)
+    pair = _paired(steps, cfg)
     if rgb is not None and _colourful(rgb, cfg):  # (edges of colour alone, where the grey stays)
         r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]  # (elementwise: a reduction over 3 is slow)
         chroma = (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)).astype(np.int16)
-        only = (np.abs(np.diff(chroma, axis=1)) > cfg.step) & (
-            np.abs(np.diff(gray.astype(np.int16), axis=1)) <= cfg.step
-        )
+        tints = np.diff(chroma, axis=1)  # (h, w - 1)
+        only = (np.abs(tints) > cfg.step) & (np.abs(steps) <= cfg.step)
         rows = np.flatnonzero(only.any(axis=1))
         if rows.size:
-            pair[rows] |= _paired(chroma[rows], cfg, only[rows])
+            pair[rows] |= _paired(tints[rows], cfg, only[rows])
     pair[k:-k] &= ~(pair[: -2 * k] & pair[2 * k :])
     return _slabbed(pair, cfg.slab) > 0
 
@@ -345,12 +345,11 @@ def _colourful(rgb: np.ndarray, cfg: BandConfig) -> bool:
     return bool((np.maximum(np.abs(r - g), np.abs(g - b)) > cfg.step).any())
 
 
-def _paired(values: np.ndarray, cfg: BandConfig, only: np.ndarray | None = None) -> np.ndarray:
-    """(h, w) bool: where a row of ``values`` (h, w) rises and falls back (or falls and rises)
-    by more than ``cfg.step`` within ``cfg.stroke`` pixels; the steps only where ``only``
-    (h, w - 1) bool."""
-    d = np.diff(values.astype(np.int16), axis=1)
-    rise, fall = d > cfg.step, d < -cfg.step
+def _paired(steps: np.ndarray, cfg: BandConfig, only: np.ndarray | None = None) -> np.ndarray:
+    """(h, w - 1) bool: where a row of values rises and falls back (or falls and rises) by more
+    than ``cfg.step`` within ``cfg.stroke`` pixels, from the ``steps`` (h, w - 1) between its
+    pixels (taken once: the grey's are looked at twice); the steps only where ``only`` bool."""
+    rise, fall = steps > cfg.step, steps < -cfg.step
     if only is not None:
         rise &= only
         fall &= only
