@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import AssistantError
-from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig
+from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig, characters_of
 from assistant.onnx_sessions import available_cores
 
 STRIP_WORKERS = 4  # strips read side by side at most
@@ -83,10 +83,10 @@ class LineReader:
             settings = SessionSettings(threads=self.threads, arena_per_run=True)  # as RapidOcr's
             try:
                 rec = open_session(self.files.recognizer, settings)
-                listed = rec.get_modelmeta().custom_metadata_map["character"].splitlines()
+                characters = characters_of(rec)
             except Exception as exc:  # a damaged or foreign model file
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
-            self._characters = ["blank", *listed, " "]  # CTC blank first, a space last (as RapidOCR)
+            self._characters = characters
             self._session = rec
             self._run_options = run_options(settings)
         return self._session

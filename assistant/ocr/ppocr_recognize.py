@@ -14,6 +14,7 @@ import itertools
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -62,6 +63,13 @@ def batch_input(crops: list[np.ndarray], cfg: RecognizeConfig) -> tuple[np.ndarr
         resized = resize_linear(crop, w, cfg.height).astype(np.float32)  # (height, w, 3)
         batch[i, :, :, :w] = (resized.transpose(2, 0, 1) / 255 - 0.5) / 0.5
     return batch, ratio
+
+
+def characters_of(session: Any) -> list[str]:
+    """The recogniser ``session``'s alphabet, indexed as its outputs are: the characters its model
+    file lists, after CTC's blank and before a space (as RapidOCR reads them)."""
+    listed = session.get_modelmeta().custom_metadata_map["character"].splitlines()
+    return ["blank", *listed, " "]
 
 
 def decode(

@@ -23,7 +23,7 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box
 from assistant.ocr.ppocr_detect import DetectConfig, crop_line, detector_input, resize_linear, text_boxes
 from assistant.ocr.ppocr_models import find_model_files, require_model_files
-from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig, recognize_lines
+from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig, characters_of, recognize_lines
 
 PAD = 16  # a margin of background colour: the detector splits lines that touch the image edge
 MAX_SIDE = 2000  # RapidOCR's max_side_len: larger pictures are brought down to this first
@@ -107,10 +107,10 @@ class RapidOcrEngine(OcrEngine):
                 # Shared: another reader of the same model file in this process holds it once.
                 det = shared_session(self.files.detector, settings)
                 rec = shared_session(self.files.recognizer, settings)
-                listed = rec.get_modelmeta().custom_metadata_map["character"].splitlines()
+                characters = characters_of(rec)
             except Exception as exc:  # a damaged or foreign model file
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
-            self._characters = ["blank", *listed, " "]  # CTC blank first, a space last (as RapidOCR)
+            self._characters = characters
             self._sessions = (det, rec)
             self._run_options = run_options(settings)
         return self._sessions
