@@ -216,8 +216,10 @@ class XSession:
         if self.wm != "openbox" and stacking is not None:
             stacking = self._x_stacking([int(wid) for wid in stacking])
         out: list[WindowInfo] = []
-        for i, wid in enumerate(stacking if stacking is not None else []):
-            w = self._d.create_resource_object("window", int(wid))
+        clients = [int(wid) for wid in (stacking if stacking is not None else [])]
+        clients = [wid for wid in clients if not self._is_dock(wid)]
+        for i, wid in enumerate(clients):
+            w = self._d.create_resource_object("window", wid)
             name = w.get_full_property(self._atom("_NET_WM_NAME"), self._atom("UTF8_STRING"))
             if name is not None:
                 title = bytes(name.value).decode("utf-8")
@@ -241,6 +243,13 @@ class XSession:
                 )
             )
         return out
+
+    def _is_dock(self, wid: int) -> bool:
+        """A panel (``_NET_WM_WINDOW_TYPE_DOCK``, e.g. tint2's taskbar), which some window
+        managers list among the clients: part of the desktop, not a window of the scene."""
+        w = self._d.create_resource_object("window", wid)
+        kind = w.get_full_property(self._atom("_NET_WM_WINDOW_TYPE"), Xatom.ATOM)
+        return kind is not None and self._atom("_NET_WM_WINDOW_TYPE_DOCK") in [int(v) for v in kind.value]
 
     def find(self, title: str) -> WindowInfo | None:
         for w in self.windows():
@@ -539,6 +548,147 @@ JWM_THEMES: dict[str, dict[str, str]] = {
 }
 
 
+# xfwm4 (session 18, helper "moreA6"): its settings are read from xfconf, which xfconfd serves over
+# D-Bus from this file under the session's own XDG_CONFIG_HOME (a bus of the capture's own,
+# ``dbus-run-session``); no compositor (shadows would change with timing). xfwm4 has no panel, so
+# tint2 draws the taskbar: one button per window with its title, no clock, no launcher, no tray.
+XFWM4_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<channel name="xfwm4" version="1.0">
+  <property name="general" type="empty">
+    <property name="theme" type="string" value="{theme}"/>
+    <property name="title_font" type="string" value="{title_font}"/>
+    <property name="title_alignment" type="string" value="{title_alignment}"/>
+    <property name="button_layout" type="string" value="{button_layout}"/>
+    <property name="use_compositing" type="bool" value="false"/>
+    <property name="workspace_count" type="int" value="1"/>
+    <property name="click_to_focus" type="bool" value="true"/>
+    <property name="raise_on_focus" type="bool" value="true"/>
+    <property name="prevent_focus_stealing" type="bool" value="false"/>
+    <property name="show_dock_shadow" type="bool" value="false"/>
+    <property name="show_popup_shadow" type="bool" value="false"/>
+  </property>
+</channel>
+"""
+
+TINT2_RC = """# written by datasets/screens/xsession.py for one capture
+# background 1: the panel; 2: a task; 3: the active task
+rounded = 0
+border_width = 1
+background_color = {panel_bg} 100
+border_color = {panel_border} 100
+rounded = {task_round}
+border_width = 1
+background_color = {task_bg} 100
+border_color = {task_border} 100
+rounded = {task_round}
+border_width = 1
+background_color = {active_bg} 100
+border_color = {active_border} 100
+panel_items = T
+panel_size = 100% {panel_height}
+panel_margin = 0 0
+panel_padding = 4 2 4
+panel_background_id = 1
+panel_position = {position} center horizontal
+panel_layer = top
+strut_policy = follow_size
+mouse_effects = 0
+taskbar_mode = single_desktop
+taskbar_name = 0
+taskbar_padding = 0 0 4
+taskbar_background_id = 0
+taskbar_active_background_id = 0
+task_text = 1
+task_icon = {task_icon}
+task_centered = 0
+task_maximum_size = 220 {task_height}
+task_padding = 8 2 4
+task_font = {task_font}
+task_font_color = {task_fg} 100
+task_active_font_color = {active_fg} 100
+task_background_id = 2
+task_active_background_id = 3
+task_tooltip = 0
+"""
+
+# a "theme" for xfwm4: one of its own themes (the key) with a title font and alignment and a
+# taskbar look of ours
+XFWM4_THEMES: dict[str, dict[str, str]] = {
+    "Kokodi": {
+        "title_font": "Roboto Bold 10",
+        "title_alignment": "center",
+        "button_layout": "O|SHMC",
+        "panel_bg": "#2b2f36",
+        "panel_border": "#15171a",
+        "task_bg": "#3a404a",
+        "task_border": "#50586a",
+        "active_bg": "#5a6f96",
+        "active_border": "#8aa0c8",
+        "task_fg": "#e0e0e0",
+        "active_fg": "#ffffff",
+        "task_font": "Roboto 9",
+        "task_round": "2",
+        "task_icon": "0",
+        "panel_height": "30",
+        "task_height": "26",
+    },
+    "Daloa": {
+        "title_font": "Cabin Bold 10",
+        "title_alignment": "left",
+        "button_layout": "O|HMC",
+        "panel_bg": "#e6e2da",
+        "panel_border": "#a8a296",
+        "task_bg": "#f4f1ea",
+        "task_border": "#b8b2a6",
+        "active_bg": "#cfd9e6",
+        "active_border": "#6b86a8",
+        "task_fg": "#333333",
+        "active_fg": "#101820",
+        "task_font": "Cabin 9",
+        "task_round": "0",
+        "task_icon": "1",
+        "panel_height": "28",
+        "task_height": "24",
+    },
+    "Moheli": {
+        "title_font": "Open Sans Bold 9",
+        "title_alignment": "center",
+        "button_layout": "CMH|O",
+        "panel_bg": "#1d2b24",
+        "panel_border": "#0c120f",
+        "task_bg": "#28392f",
+        "task_border": "#3d5446",
+        "active_bg": "#4c7a5c",
+        "active_border": "#7fb08f",
+        "task_fg": "#d6e4da",
+        "active_fg": "#ffffff",
+        "task_font": "Open Sans 9",
+        "task_round": "4",
+        "task_icon": "0",
+        "panel_height": "32",
+        "task_height": "26",
+    },
+    "Default": {
+        "title_font": "DejaVu Sans Bold 9",
+        "title_alignment": "left",
+        "button_layout": "O|HMC",
+        "panel_bg": "#d8dde4",
+        "panel_border": "#9aa4b0",
+        "task_bg": "#eef1f5",
+        "task_border": "#aab4c0",
+        "active_bg": "#ffffff",
+        "active_border": "#4a6a9a",
+        "task_fg": "#2a2f36",
+        "active_fg": "#000000",
+        "task_font": "DejaVu Sans 8",
+        "task_round": "3",
+        "task_icon": "1",
+        "panel_height": "26",
+        "task_height": "22",
+    },
+}
+
+
 @dataclass(frozen=True)
 class OtherWM:
     """How one window manager other than openbox is set up for a capture."""
@@ -582,6 +732,16 @@ class OtherWM:
             tray_y = "0" if self.panel_top else "-1"
             rc.write_text(JWM_RC.format(tray_y=tray_y, background=s.background, **JWM_THEMES[theme]))
             return ["jwm", "-f", str(rc)], {}
+        if self.name == "xfwm4":
+            settings = XFWM4_THEMES[theme]
+            xml = Path(s.env()["XDG_CONFIG_HOME"]) / "xfce4" / "xfconf" / "xfce-perchannel-xml" / "xfwm4.xml"
+            xml.parent.mkdir(parents=True, exist_ok=True)
+            xml.write_text(XFWM4_XML.format(theme=theme, **settings))
+            rc = conf / "tint2rc"
+            rc.write_text(TINT2_RC.format(position="top" if self.panel_top else "bottom", **settings))
+            # the taskbar after the window manager, both on a D-Bus of their own (xfconfd's)
+            script = f"xfwm4 --compositor=off & sleep 0.5; exec tint2 -c {rc}"
+            return ["dbus-run-session", "--", "sh", "-c", script], {}
         raise ValueError(self.name)
 
 
@@ -599,4 +759,7 @@ OTHER_WMS: dict[str, OtherWM] = {
     ),
     "jwm": OtherWM("jwm", tuple(JWM_THEMES)),
     "jwm-top": OtherWM("jwm", tuple(JWM_THEMES), panel_top=True),
+    # session 18's (helper "moreA6"): xfwm4 with a tint2 taskbar
+    "xfwm4": OtherWM("xfwm4", tuple(XFWM4_THEMES)),
+    "xfwm4-top": OtherWM("xfwm4", tuple(XFWM4_THEMES), panel_top=True),
 }
