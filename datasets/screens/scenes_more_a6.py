@@ -712,7 +712,6 @@ def _several() -> list[Scene]:
             ],
             order=[
                 "The seat plan for both coaches",
-                "Hotel rooms are confirmed",
                 "Orchestra tour, coach list",
                 "Coach B leaves the hall",
             ],
@@ -862,7 +861,7 @@ def _several() -> list[Scene]:
                 ),
                 SpecWindow(
                     "Ticket Office",
-                    (1060, 420),
+                    (1080, 250),
                     spec={
                         "font": ["Roboto", 11],
                         "body": [
@@ -883,7 +882,6 @@ def _several() -> list[Scene]:
                 "The 07:45 to Aberdeen now leaves",
                 "The ticket office closes",
                 "Northbound from Stirling",
-                "head - output the first part of files",
             ],
             theme="Default",
             background="#2c3440",
