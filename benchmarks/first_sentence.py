@@ -5,7 +5,8 @@
 
 Each size gets its own Xvfb with openbox, an xterm showing a few lines and an xmessage on top of
 it, active. A run is what the describe-screen hotkey does after the key press: the long-lived screen
-source grabs the screen with its window stack (EWMH), and the Describer (tesseract) describes it;
+source grabs the screen with its window stack (EWMH), and the Describer, with the app's own text
+reader (``ocr="auto"``: tesseract, then PP-OCR's second look), describes it;
 timed from the grab's start to the first sentence handed to the speaker (the active window's
 name, from the stack), and to the end (a whole OCR: each run's Describer has read nothing yet).
 Target: first sentence <= 300 ms median. Not timed: the hotkey's own delivery and the speech
@@ -54,7 +55,7 @@ def _ready_describer() -> Any:
     from assistant.capture.models import CapturedImage
     from assistant.describe import Describer, DescriberOptions
 
-    describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="detailed"))
+    describer = Describer(DescriberOptions(photo_ocr="none", verbosity="detailed"))
     describer.describe(CapturedImage(Image.new("RGB", (64, 64), "white"), "screen", (0, 0, 64, 64)))
     return describer
 
