@@ -20,6 +20,12 @@ import numpy as np
 
 from assistant.ocr.ppocr_detect import resize_linear
 
+# onnxruntime threads per recogniser run, for every reader of the model (LineReader, RapidOcrEngine:
+# the same settings, so one session serves both). Lines and strips are run side by side on the
+# cores by the callers instead: one run on two threads cost about a fifth more CPU than on one
+# (its steps wait on each other), for the same outputs bit for bit (benchmarks/ocr_stages.py).
+RECOGNIZER_THREADS = 1
+
 
 @dataclass(frozen=True)
 class RecognizeConfig:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -23,7 +24,14 @@ from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, scale_box
 from assistant.ocr.ppocr_detect import DetectConfig, crop_line, detector_input, resize_linear, text_boxes
 from assistant.ocr.ppocr_models import find_model_files, require_model_files
-from assistant.ocr.ppocr_recognize import LineText, RecognizeConfig, characters_of, recognize_lines
+from assistant.ocr.ppocr_recognize import (
+    RECOGNIZER_THREADS,
+    LineText,
+    RecognizeConfig,
+    characters_of,
+    recognize_lines,
+)
+from assistant.onnx_sessions import available_cores
 
 PAD = 16  # a margin of background colour: the detector splits lines that touch the image edge
 MAX_SIDE = 2000  # RapidOCR's max_side_len: larger pictures are brought down to this first
@@ -79,8 +87,10 @@ def _letterbox(img: np.ndarray) -> tuple[np.ndarray, int]:
 
 class RapidOcrEngine(OcrEngine):
     """``max_side``: images larger than this are downscaled before OCR (None: never); ``min_score``:
-    lines read with a lower mean character probability are dropped; ``threads``: onnxruntime's
-    (None: the cores this process may use)."""
+    lines read with a lower mean character probability are dropped; ``threads``: onnxruntime's for
+    the detector (None: the cores this process may use). The recogniser runs one thread a line,
+    lines side by side on the cores (ppocr_recognize.RECOGNIZER_THREADS; its session is the one
+    the screen reader's second look holds)."""
 
     name = "rapidocr"
 
@@ -102,11 +112,12 @@ class RapidOcrEngine(OcrEngine):
         if self._sessions is None:
             from assistant.onnx_sessions import SessionSettings, run_options, shared_session
 
-            settings = SessionSettings(threads=self.threads, arena_per_run=True)  # as LineReader's
+            settings = SessionSettings(threads=self.threads, arena_per_run=True)
+            lines = SessionSettings(threads=RECOGNIZER_THREADS, arena_per_run=True)  # as LineReader's
             try:
                 # Shared: another reader of the same model file in this process holds it once.
                 det = shared_session(self.files.detector, settings)
-                rec = shared_session(self.files.recognizer, settings)
+                rec = shared_session(self.files.recognizer, lines)
                 characters = characters_of(rec)
             except Exception as exc:  # a damaged or foreign model file
                 raise AssistantError("The RapidOCR text reader could not be loaded.") from exc
@@ -137,12 +148,15 @@ class RapidOcrEngine(OcrEngine):
             return []
         crops = [crop_line(img, box) for box in boxes]
         rec_input = rec.get_inputs()[0].name
-        texts = recognize_lines(
-            crops,
-            lambda batch: rec.run(None, {rec_input: batch}, self._run_options)[0],
-            self._characters,
-            self.recognize_cfg,
-        )
+        workers = min(available_cores(), len(crops))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="lines") as pool:
+            texts = recognize_lines(
+                crops,
+                lambda batch: rec.run(None, {rec_input: batch}, self._run_options)[0],
+                self._characters,
+                self.recognize_cfg,
+                pool.map if workers > 1 else map,
+            )
         boxes = boxes.astype(np.float64)
         boxes[:, :, 1] -= top
         boxes[:, :, 0] *= ratio_w

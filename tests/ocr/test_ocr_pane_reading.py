@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import centre_in
-from assistant.ocr.pane_reading import pane_pictures, read_panes
+from assistant.ocr.pane_reading import _ground, _shown, pane_pictures, read_panes
 from assistant.ocr.panels import Panel, find_panels, unframed
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
@@ -52,3 +52,17 @@ def test_no_line_runs_from_one_window_into_another() -> None:
         assert top.box[0] - 16 <= x0 and x1 <= top.box[2] + 16, line.text
     words = " ".join(line.text for line in result.lines)
     assert "Backup" in words
+
+
+def test_a_windows_ground_is_numpys_median_of_what_shows_of_it() -> None:
+    # half A: each window, the desktop round them, and odd and even counts of a window's rows
+    # (the median of an even count is the mean of the middle two, rounded down as astype does).
+    image, panels = _framed("multi-xmessage-over-notes")
+    rgb = np.asarray(image)
+    shown = [_shown(panel, image.size) for panel in panels]
+    areas = [*shown, ~np.logical_or.reduce(shown)]
+    for rows in (slice(None), slice(0, 301), slice(0, 302)):
+        for where in areas:
+            part, inside = rgb[rows], where[rows]
+            want = np.median(part[inside], axis=0).astype(np.uint8) if inside.any() else np.full(3, 255)
+            assert np.array_equal(_ground(part, inside), want)

@@ -94,3 +94,14 @@ def test_same_words_as_rapidocr_on_real_screens() -> None:
             assert 0 <= x0 < x1 <= img.width and 0 <= y0 < y1 <= img.height
             assert "".join(w.text for w in line.words) == "".join(line.text.split())
             assert all(a.box[0] <= b.box[0] for a, b in zip(line.words, line.words[1:], strict=False))
+
+
+def test_the_photo_reader_and_the_second_look_hold_one_recogniser() -> None:
+    # Both run it one onnxruntime thread a run, lines side by side (RECOGNIZER_THREADS): one session.
+    from assistant.ocr.line_reader import LineReader
+
+    if ppocr_models.find_model_files() is None:
+        pytest.skip("needs the PP-OCR models")
+    engine, reader = RapidOcrEngine(), LineReader()
+    _, recogniser = engine._load()
+    assert reader._load() is recogniser
