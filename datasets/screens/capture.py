@@ -136,6 +136,11 @@ def run_scene(scene: Scene, display: int = 0) -> tuple[Image.Image, dict[str, An
         want = [p.title for p in scene.windows]
         if [w.title for w in wins] != want:
             raise RuntimeError(f"stacking {[w.title for w in wins]} is not {want}")
+        if scene.wm.startswith("xfwm4"):  # the capture does not know what tint2's panel covers
+            area = s.work_area()
+            for w in wins:
+                if area is not None and _intersect(w.frame, area) != w.frame:
+                    raise RuntimeError(f"{w.title!r} runs under the panel (work area {area})")
         focusable = [p.title for p in scene.windows if p.focusable]
         active = [w.title for w in wins if w.active]
         if active != focusable[-1:]:

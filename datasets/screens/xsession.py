@@ -251,6 +251,14 @@ class XSession:
         kind = w.get_full_property(self._atom("_NET_WM_WINDOW_TYPE"), Xatom.ATOM)
         return kind is not None and self._atom("_NET_WM_WINDOW_TYPE_DOCK") in [int(v) for v in kind.value]
 
+    def work_area(self) -> tuple[int, int, int, int] | None:
+        """``_NET_WORKAREA`` of the first desktop (x, y, w, h): the screen less the panels' struts;
+        None where the window manager does not set it."""
+        area = self._root_prop("_NET_WORKAREA")
+        if area is None or len(area) < 4:
+            return None
+        return (int(area[0]), int(area[1]), int(area[2]), int(area[3]))
+
     def find(self, title: str) -> WindowInfo | None:
         for w in self.windows():
             if w.title == title:
