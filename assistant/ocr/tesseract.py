@@ -34,6 +34,7 @@ from assistant.errors import AssistantError
 from assistant.ocr.bands import Cut, Piece, clipped, for_inversion, plain_rows, split_words
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord, scale_box, union_box
+from assistant.ocr.carets import carets
 from assistant.ocr.rejoin import rejoined
 from assistant.ocr.tess_api import TessModels, in_process_available, list_langs
 from assistant.ocr.text_height import ScaleConfig, reading_scale
@@ -740,7 +741,7 @@ class TesseractEngine(OcrEngine):
             _stop(proc)  # not left waiting
             raise
         tsv = self._run(img, psm) if proc is None else self._finish(proc, img)
-        return self._parse(tsv, 1.0 / scale, y0 + cy0 - PAD, cx0 - PAD, cuts)
+        return carets(self._parse(tsv, 1.0 / scale, y0 + cy0 - PAD, cx0 - PAD, cuts), gray)
 
     def read_sheet(self, sheet: Image.Image) -> OcrResult:
         """One process, as one uniform block (--psm 6): page layout analysis drops lone digits."""

@@ -1,0 +1,107 @@
+"""Control keys in caret notation ("^X") that tesseract read as a letter ("AX", "ax").
+
+A terminal program names its keys in caret notation: nano's key bar "^G Help ^O Write Out ^X
+Exit", a shell's "^C". Tesseract reads the caret as an "A" ("AK Cut", "AR Read File"; a small
+Courier caret as a "4", "4G"), and a
+listener hears a word "ak", not the key. The two are told apart by their shape, in any font: an
+"A" (or an "a") stands on the baseline, a caret floats at the top of the line, its foot well above
+the foot of the capital beside it. A word of two characters whose first one was read "A" or "a"
+is read with a caret where the ink of that first character starts at the top of the line's
+capitals and ends well above their foot. After a caret stands a capital or a mark, never a digit:
+"^0" is the "^O" of the letter O, whichever engine read it (PP-OCR's recogniser reads the caret
+itself right).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.masks import true_runs
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.ink import off_ground
+
+
+@dataclass(frozen=True)
+class CaretConfig:
+    contrast: int = 48  # grey levels off the ground: ink
+    # The first character is a caret when its ink starts within ``top`` of the capitals' height
+    # below their top and ends above ``foot`` of their height (an "A" reaches the foot; a caret
+    # stops a third or more above it in every font).
+    top: float = 0.2
+    foot: float = 0.75
+
+
+CARET_ALIKE = frozenset("Aa4")
+
+
+def _capitals(line: OcrLine, word: OcrWord) -> tuple[float, float] | None:
+    """The top and the height of the capitals of ``line``, from its other words' boxes (an engine
+    boxes a word from its ink): the highest top, and the highest foot (a word with a descender
+    reaches lower than the baseline, one without stands on it; taken high, a caret is told by
+    a stricter measure). None when it has no other word."""
+    others = [w.box for w in line.words if w is not word and len(w.text) >= 2]
+    if not others:
+        return None
+    top = float(min(b[1] for b in others))
+    foot = float(min(b[3] for b in others))
+    return (top, foot - top) if foot - top >= 4 else None
+
+
+def _key_letter(ch: str) -> bool:
+    """``ch`` can follow a caret: a capital or a mark ("^X", "^\\", "^_"), or a zero read for
+    the "O" ("^O"). Not a small letter: "At", "as" are words."""
+    return ch.isupper() or ch == "0" or (not ch.isalnum() and not ch.isspace())
+
+
+def _glyphs(word: OcrWord, gray: np.ndarray, cfg: CaretConfig) -> list[tuple[int, int]]:
+    """The first and last rows (in the picture) of the ink of each run of inked columns of
+    ``word``'s box, left to right: its characters, near enough in a word of two."""
+    x0, y0, x1, y1 = (max(0, v) for v in word.box)
+    part = gray[y0:y1, x0:x1].astype(np.int16)
+    if part.shape[0] < 3 or part.shape[1] < 3:
+        return []
+    ink = off_ground(part) > cfg.contrast  # (h, w)
+    out = []
+    for a, b in true_runs(np.asarray(ink.any(axis=0))):
+        rows = np.flatnonzero(ink[:, a:b].any(axis=1))
+        out.append((y0 + int(rows[0]), y0 + int(rows[-1])))
+    return out
+
+
+def carets(lines: list[OcrLine], gray: np.ndarray, cfg: CaretConfig | None = None) -> list[OcrLine]:
+    """``lines`` with the control keys read with an "A" (or a "4") for their caret read "^X", and
+    "^0" read "^O" (see the module docstring); ``gray`` the picture the words' boxes lie in. Lines
+    without one are kept as they are."""
+    cfg = cfg or CaretConfig()
+    out = []
+    for line in lines:
+        words = list(line.words)
+        for i, word in enumerate(words):
+            text = word.text
+            if text == "^0":  # (a caret read right, its letter as a figure)
+                words[i] = OcrWord("^O", word.box, word.confidence)
+                continue
+            if len(text) != 2 or text[0] not in CARET_ALIKE or not _key_letter(text[1]):
+                continue
+            glyphs = _glyphs(word, gray, cfg)
+            if not glyphs:
+                continue
+            rows, rest = glyphs[0], glyphs[1:]
+            # Measured by the character beside it where the box holds it (a key's capital, taller
+            # than a caret: a "." after a "4" is no measure), else by the line's words.
+            if rest and rest[0][1] - rest[0][0] > rows[1] - rows[0]:
+                caps: tuple[float, float] | None = (rest[0][0], rest[0][1] + 1 - rest[0][0])
+            elif rest:
+                continue
+            else:
+                caps = _capitals(line, word)
+            if caps is None:
+                continue
+            top, height = caps
+            if rows[0] <= top + cfg.top * height and rows[1] < top + cfg.foot * height:
+                key = text[1].upper() if text[1] != "0" else "O"
+                words[i] = OcrWord("^" + key, word.box, word.confidence)
+        out.append(line if words == line.words else OcrLine.of(words, line.confidence))
+    return out

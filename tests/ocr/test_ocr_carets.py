@@ -1,0 +1,66 @@
+"""Control keys in caret notation read by tesseract with an "A" for the caret (assistant.ocr.carets),
+on nano's key bar in two half-A screens, and words of two letters beginning with a real "A" (or
+"4") that must stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.carets import carets
+from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+
+needs_tesseract = pytest.mark.skipif(not tesseract_available(), reason="tesseract is not installed")
+
+
+def _words(name: str, box: tuple[int, int, int, int]) -> list[str]:
+    image = Image.open(SCREENS / f"{name}.png").convert("RGB").crop(box)
+    return [w.text for line in TesseractEngine().recognize(image).lines for w in line.words]
+
+
+@needs_tesseract
+def test_nanos_keys_come_back_with_their_carets() -> None:
+    """Oxygen Mono's caret in reverse video was read "A" ("AK Cut", "AT Execute"), a small
+    Courier's as "4" ("4G Help", "40 Write Out"): each floats at the top of its line, its foot far
+    above the capital's beside it, and is a caret."""
+    words = _words("term-nano-choir-oxygen", (290, 640, 1300, 690))
+    assert {"^K", "^T"} <= set(words)
+    assert not [w for w in words if len(w) == 2 and w[0] == "A" and w[1].isupper()]
+    words = _words("term-nano-minutes-courier", (0, 660, 1280, 712))
+    assert {"^G", "^O", "^X"} <= set(words)
+    assert "4G" not in words and "40" not in words
+
+
+@needs_tesseract
+def test_real_words_beginning_with_an_a_stay() -> None:
+    """A calculator's "AC" key stands on the baseline; "At" heads a box on a page (its "t" small:
+    no control key); "44" and "40" are a chart's figures, "4." a numbered paragraph's (its dot, low
+    and small, is no capital to measure the "4" by), "40" a terminal's listing's."""
+    engine = TesseractEngine()
+    for name, kept in [
+        ("calc-galculator", {"AC"}),
+        ("dark-chromium-article-box", {"At"}),
+        ("chart-tk-canvas-rainfall", {"44", "40"}),
+        ("dlg-zenity-text-info-terms", {"4."}),
+        ("multi-urxvt-xterm-side", {"40"}),
+    ]:
+        image = Image.open(SCREENS / f"{name}.png").convert("RGB")
+        words = {w.text for line in engine.recognize(image).lines for w in line.words}
+        assert kept <= words, name
+        assert not any(w.startswith("^") for w in words), name
+
+
+def test_a_zero_after_a_caret_is_the_letter_o() -> None:
+    """PP-OCR's recogniser reads nano's caret right but its "O" as a zero: "^0" is "^O" (no
+    control key has a figure); a word with no caret is left alone."""
+    gray = np.full((20, 100), 255, dtype=np.uint8)
+    line = OcrLine.of([OcrWord("^0", (10, 4, 26, 16), 0.8), OcrWord("Write", (36, 4, 80, 16), 0.9)])
+    assert [w.text for ln in carets([line], gray) for w in ln.words] == ["^O", "Write"]
+    plain = OcrLine.of([OcrWord("40", (10, 4, 26, 16), 0.8)])
+    assert carets([plain], gray)[0] is plain
