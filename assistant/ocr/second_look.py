@@ -30,6 +30,7 @@ from PIL import Image
 from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
+from assistant.ocr.carets import carets
 from assistant.ocr.dotted_zeros import zeros_read
 from assistant.ocr.faint import faint_read
 from assistant.ocr.font_first import font_alone, font_sure
@@ -465,6 +466,7 @@ class SecondLookOcr(OcrEngine):
             result.lines = given_way(result.lines, glyph_keys, keys) + glyph_keys
             result.exact = result.exact | {w for line in glyph_keys for w in line.words}
         result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"
+        result.lines = carets(result.lines, gray)  # nano's "^O" read "^0" by the recogniser
         result.lines = zeros_read(result.lines, result.exact)  # a dotted zero read "@": "353.@ MiB"
         # A fixed-width font's look-alikes: "sda1", not "sdal".
         result.lines = unexact_checked(result.lines, result.exact, lambda ls: vote_glyphs(ls, gray))
