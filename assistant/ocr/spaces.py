@@ -9,12 +9,18 @@ digit meets a letter is a word split, so that a proportional font's wide "r v" o
 cuts a word in the middle; or where a gap is as wide as the spaces between the line's own words
 (:func:`split_spaced`: tesseract's "Anew" for a tight dialog font's "A new").
 
+A terminal's key bar draws a key's name and its label on grounds of their own with no space
+between (htop's "F1" on black, "Help" on cyan): there the ground, not a gap, parts the words
+(:func:`key_and_label`).
+
 The other way round, a space read where the ink shows a mark: an underscore under the gap
-(:func:`underscored`), a decimal point between figures read as pieces (:func:`figures_joined`).
+(:func:`underscored`), a decimal point between figures read as pieces (:func:`figures_joined`);
+and an underscore read where the ink shows none (:func:`bare_underscores`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -65,6 +71,11 @@ class SpaceConfig:
     figure_height: float = 0.2
     figure_reach: float = 1.3
     mark: float = 0.4
+    # An underscore read over a gap of empty columns this share of a character wide at least is a
+    # space (:func:`bare_underscores`).
+    bare: float = 0.6
+    # A key's name and its label on grounds this many levels apart are two words (:func:`key_and_label`).
+    key_ground: float = 60.0
 
 
 def _kind(ch: str) -> str:
@@ -130,6 +141,8 @@ def split_word(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) 
     if word.text.isdigit():
         return split_figures(word, gray, cfg)
     cuts = _splits(word.text)
+    if cuts and (keyed := key_and_label(word, gray, cfg)) is not None:
+        return keyed
     x0, y0, x1, y1 = word.box
     ink = _ink(word, gray, cfg.contrast, 4) if cuts else None
     if ink is None or not ink.runs:
@@ -184,6 +197,63 @@ def narrow_slack(gaps: list[tuple[int, int]], first: int, last: int) -> list[flo
     return [short[i] + short[i + 1] for i in range(len(gaps))]
 
 
+# A key bar read as one word: keys' names ("F1", "10") each before its label ("Help", "SortBy").
+_KEY_BAR = re.compile(r"(?:F?\d{1,2}[A-Z][A-Za-z]*?(?=F?\d|$))+")
+_KEY_PIECE = re.compile(r"F?\d{1,2}|[A-Z][A-Za-z]*?(?=F?\d|$)")
+
+
+def key_and_label(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord] | None:
+    """``word`` cut where a key's name meets its label on a terminal's key bar, the two on grounds
+    of their own and no space between (htop's "F1Help", mc's "1Help": black, then cyan; "F3Search"
+    "F4Filter" read as one word): None when it is no such word, or its ground changes at none of
+    those places. Tesseract's words are cut so where their stripe's grounds are found
+    (:func:`assistant.ocr.bands.split_words`); PP-OCR's recogniser reads the bar again, a word a
+    key. The ground of a column is its commonest grey (strokes are thin, and antialiased); it
+    steps by ``key_ground`` levels or more within ``run_reach`` of a character of where rough
+    widths put the place."""
+    cfg = cfg or SpaceConfig()
+    text = word.text
+    if not _KEY_BAR.fullmatch(text):
+        return None
+    x0, y0, x1, y1 = (max(0, v) for v in word.box)
+    part = gray[y0:y1, x0:x1]
+    if part.shape[0] < 4 or part.shape[1] < 2 * len(text):
+        return None
+    # Each column's commonest grey (in steps of 16), and each side's: a ground, whatever strokes
+    # cross it (a digit's strokes can fill most of a column, never most of its cell).
+    levels = part // 16  # (h, w)
+    counts = (levels[None, :, :] == np.arange(16)[:, None, None]).sum(axis=1)  # (16, w)
+    ground = np.argmax(counts, axis=0) * 16.0  # (w,)
+    per_char = part.shape[1] / len(text)
+    half = max(2, round(0.5 * per_char))
+    starts = rough_starts(text)
+    places = [m.start() for m in _KEY_PIECE.finditer(text)][1:]
+    cuts = []
+    for k in places:
+        expected = part.shape[1] * starts[k - 1]
+        lo = max(half, round(expected - cfg.run_reach * per_char))
+        hi = min(part.shape[1] - half, round(expected + cfg.run_reach * per_char))
+        left = counts[:, max(0, round(expected - per_char)) : max(1, round(expected - 0.3 * per_char))].sum(
+            axis=1
+        )
+        right = counts[:, round(expected + 0.3 * per_char) : round(expected + per_char)].sum(axis=1)
+        if not right.any() or abs(int(np.argmax(left)) - int(np.argmax(right))) * 16 < cfg.key_ground:
+            continue  # (one ground both sides: mc's red key number on its label's grey)
+        steps = [
+            (abs(float(np.median(ground[c - half : c])) - float(np.median(ground[c : c + half]))), c)
+            for c in range(lo, hi + 1)
+        ]
+        if steps and max(steps)[0] >= cfg.key_ground:
+            cuts.append((k, max(steps)[1]))
+    if not cuts:
+        return None
+    edges = [(0, 0), *cuts, (len(text), part.shape[1])]
+    return [
+        OcrWord(text[a:b], (x0 + xa, y0, x0 + xb, y1), word.confidence)
+        for (a, xa), (b, xb) in pairwise(edges)
+    ]
+
+
 def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
     """A number whose groups of digits the engine ran together, cut at the spaces its ink shows: a
     Tk table's phone number "0131 496 0184" was read "01314960184" (half A table-tk-contacts).
@@ -220,6 +290,47 @@ def split_figures(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     return [*pieces, OcrWord(text[start_k:], (start_x, y0, x1, y1), word.confidence)]
 
 
+def bare_underscores(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord]:
+    """``word`` cut where an engine read an underscore over bare ground: tesseract read a nano
+    title bar's "GNU nano" as "GNU_nano", the columns between the two words empty from the
+    letters' top to below their foot. An underscore fills its own character's width at the foot,
+    so a gap of empty columns ``bare`` of a character wide where the underscore should be (rough
+    letter widths, :func:`rough_starts`, within ``run_reach`` of a character) is a space."""
+    cfg = cfg or SpaceConfig()
+    text = word.text
+    inner = [k for k in range(1, len(text) - 1) if text[k] == "_"]
+    if not inner:
+        return [word]
+    x0, y0, x1, y1 = word.box
+    below = max(2, round(cfg.under * (y1 - y0)))  # (a pale underscore can lie under the box)
+    deep = OcrWord(text, (x0, y0, x1, min(gray.shape[0], y1 + below)), word.confidence)
+    ink = _ink(deep, gray, cfg.contrast, 4)
+    if ink is None or not ink.runs:
+        return [word]
+    width = ink.last + 1 - ink.first
+    per_char = width / len(text)
+    starts = [0.0, *rough_starts(text), 1.0]
+    pieces: list[OcrWord] = []
+    start_k, start_x = 0, max(0, x0)
+    for k in inner:
+        lo, hi = ink.first + width * starts[k], ink.first + width * starts[k + 1]
+        bare = [
+            (a, b)
+            for a, b in ink.runs
+            if b - a >= cfg.bare * per_char
+            and a < hi + cfg.run_reach * per_char
+            and b > lo - cfg.run_reach * per_char
+        ]
+        if not bare or k == start_k:
+            continue
+        a, b = bare[0]
+        pieces.append(OcrWord(text[start_k:k], (start_x, y0, max(0, x0) + a, y1), word.confidence))
+        start_k, start_x = k + 1, max(0, x0) + b
+    if not pieces or start_k >= len(text):
+        return [word]
+    return [*pieces, OcrWord(text[start_k:], (start_x, y0, x1, y1), word.confidence)]
+
+
 def split_lines(
     lines: list[OcrLine], gray: np.ndarray, cfg: SpaceConfig | None = None, letters: bool = False
 ) -> list[OcrLine]:
@@ -231,7 +342,12 @@ def split_lines(
     out = []
     pool = [] if letters else _pool(lines)
     for line in lines:
-        words = [piece for w in line.words for piece in cut(w, gray, cfg)]
+        words = [
+            piece
+            for w in line.words
+            for part in bare_underscores(w, gray, cfg)
+            for piece in cut(part, gray, cfg)
+        ]
         if len(words) != len(line.words):
             line = OcrLine.of(words, line.confidence)
         out.append(line if letters else split_spaced(underscored(line, gray, cfg), gray, cfg, pool))

@@ -12,7 +12,7 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.line_reader import LineReader, line_reader_available
 from assistant.ocr.look_read import read_places
 from assistant.ocr.second_look import SecondLookConfig
-from assistant.ocr.spaces import figures_joined, split_lines, underscored
+from assistant.ocr.spaces import bare_underscores, figures_joined, split_lines, split_word, underscored
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
@@ -214,3 +214,36 @@ def test_a_fixed_width_ones_room_in_its_cell_is_no_space() -> None:
     cols, rows = np.flatnonzero(ink.any(axis=0)), np.flatnonzero(ink.any(axis=1))
     box = (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1)
     assert [w.text for w in split_figures(OcrWord("1756", box, 0.9), np.asarray(picture))] == ["1", "756"]
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
+@pytest.mark.timeout(60)
+def test_an_underscore_read_over_bare_ground_is_a_space() -> None:
+    """Tesseract read nano's title bar "GNU nano" (white on black, half A multi-nano-tk-side-fluxbox)
+    as "GNU_nano": the columns between the words are bare from the letters' top to below their
+    foot, and an underscore would fill its character's width there. A real underscore, an
+    xterm's "server_name" as tesseract reads it (multi-dark-terminals-dialog), stays."""
+    gray = np.asarray(Image.open(SCREENS / "multi-nano-tk-side-fluxbox.png").convert("L"))
+    cut = bare_underscores(OcrWord("GNU_nano", (60, 108, 145, 122), 0.9), gray)
+    assert [w.text for w in cut] == ["GNU", "nano"]
+    assert cut[0].box[2] < cut[1].box[0]
+    lines, gray = _tesseract_lines("multi-dark-terminals-dialog", (0, 0, 1920, 1080))
+    real = [w for ln in lines for w in ln.words if "_" in w.text.strip("_")]
+    assert real, [ln.text for ln in lines]
+    assert all(bare_underscores(w, gray) == [w] for w in real)
+
+
+def test_a_keys_name_and_its_label_on_grounds_of_their_own_are_two_words() -> None:
+    """htop's key bar (half A term-htop-hack-black) draws "F1" on the terminal's black and "Help"
+    on cyan with no space between; PP-OCR's recogniser read "F1Help" and "F2Setup" there, boxed
+    so. Where the ground steps from one to the other they are two words; the same text over the
+    process list's one ground is left whole."""
+    gray = np.asarray(Image.open(SCREENS / "term-htop-hack-black.png").convert("L"))
+    cut = split_word(OcrWord("F1Help", (64, 726, 116, 752), 1.0), gray)
+    assert [w.text for w in cut] == ["F1", "Help"]
+    assert cut[0].box[2] == cut[1].box[0] and 64 < cut[0].box[2] < 116
+    assert [w.text for w in split_word(OcrWord("F2Setup", (129, 726, 185, 751), 1.0), gray)] == [
+        "F2",
+        "Setup",
+    ]
+    assert [w.text for w in split_word(OcrWord("F1Help", (64, 600, 116, 626), 1.0), gray)] == ["F1Help"]
