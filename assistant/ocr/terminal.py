@@ -159,7 +159,8 @@ def _kind(ch: str) -> str:
 def _glued(a: str, b: str, cfg: TerminalConfig) -> float:
     """How close (in characters) a word ending in ``a`` and the next beginning with ``b`` must be
     to be one word; 0: never. They are when they meet at a mark inside words, not between them: a
-    dot between two letters or two digits ("jobs" ".txt", "0" ".0"), a hyphen between letters
+    dot between two letters or two digits, or a figure and a letter ("jobs" ".txt", "0" ".0",
+    "beach-0031." "jpg"), a hyphen between letters
     ("annual-" "report"), an underscore between letters or digits ("IMG" "_0010"), a colon
     between digits ("09:" "47", "10:" ":01" with the colon read twice); or as pieces of a shell
     prompt ("root@web" "1:~#"). A dash that ends a mode ("-rw-r--r--" "1") does not. A dot or
@@ -181,7 +182,8 @@ def _glued(a: str, b: str, cfg: TerminalConfig) -> float:
         return cfg.join_gap if left.isalnum() and right.isalnum() else 0.0
     if mark == "-":
         return cfg.join_gap if left.isalpha() and right.isalpha() else 0.0
-    return cfg.join_gap if mark == "." and left.isalpha() and right.isalpha() else 0.0
+    # A name's dot before its extension, after a letter or a figure ("beach-0031." "jpg").
+    return cfg.join_gap if mark == "." and left.isalnum() and right.isalpha() else 0.0
 
 
 def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[OcrLine]:

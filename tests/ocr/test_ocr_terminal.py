@@ -229,3 +229,25 @@ def test_an_unsure_command_after_a_prompt_is_said_but_not_the_cursor() -> None:
     ]
     said = " ".join(piece for block in layout_blocks(low) for piece in block_pieces(block))
     assert "olga@host:~$ wc -l jobs.txt" in said and "fj" not in said, said
+
+
+def test_a_names_extension_after_a_figure_is_joined_but_a_numbered_line_stays() -> None:
+    """Tesseract read mc's "beach-0031.jpg" (half A term-mc-fira-modarin) as "beach-0031." boxed
+    over the whole name and "jpg" again at its end: a dot between a figure and a letter is inside
+    a name. A numbered line's "1." and the word a space after it stay apart."""
+
+    def word(text: str, x: int, row: int, width: int | None = None) -> OcrLine:
+        y = 20 + row * ROW
+        return OcrLine.of([OcrWord(text, (x, y, x + (width or CHAR * len(text)), y + 13), 0.9)])
+
+    pieces = [
+        word("beach-0031.", 10, 0, width=CHAR * 14),
+        word("jpg", 10 + CHAR * 11, 0),
+        word("1.", 10, 1),
+        word("Harbour", 10 + CHAR * 3, 1),
+        word("v2.", 10, 2),
+        word("txt", 10 + CHAR * 3, 2),
+        *[word("running", 10, r) for r in range(3, 19)],
+    ]
+    texts = [ln.text for ln in layout_blocks(pieces)[0].lines]
+    assert texts[:3] == ["beach-0031.jpg", "1. Harbour", "v2.txt"], texts
