@@ -48,7 +48,10 @@ class FrameConfig:
     # large title font or padding 30-50, a header bar (GNOME, KDE) 46-50, and twice that at 2x.
     max_height: int = 96
     align: int = 4  # px: a bar's top and bottom edges start and end this close together
-    joint: int = 2  # px: an edge broken for this long still runs on (:func:`_bridged`)
+    # px: an edge broken for this long still runs on (:func:`_bridged`): where two bevelled boxes
+    # meet (motif), or where a title's descender crosses a short bar's foot (3 px: xfwm4's Daloa)
+    joint: int = 3
+    slack: int = 2  # px: a frame's side may stand this far beyond its bar's edges' ends (:func:`_bars`)
     same: int = 12  # a pixel this close (sum over R, G, B) to its row's median is the bar's ground
     # The bar's rows are on average at least this much ground... (less than half is ink where a
     # window over the bar leaves only its end with a large title and the buttons in view, or under a
@@ -294,18 +297,35 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
             sides[key] = _side(px, x, y, dim if faint else cfg, gaps=gaps)
         return sides[key]
 
-    for box in full:
+    def sides_below(box: Box, y: int, *, gaps: bool = False, faint: bool = False) -> int:
+        """How far the sides run down from ``y`` below the band ``box``'s ends: where they stand
+        just beyond the ends, or (not a bar's height there) a pixel or two further out, where a
+        bar's edges stop short of its frame's sides (a bevel inside a border of the body's shade:
+        Onyx's active bar beside a window tiled flush with it). Further out, only a line that
+        starts at the band's top counts: a frame turns there, where the side of the window round
+        a band inside it (a terminal's status line, a table's heading) runs on above it."""
         x0, y0, x1, y1 = box
-        body = max(side(x0 - 1, y1), side(x1, y1))
+        reach = 0
+        for d in range(cfg.slack + 1):
+            for x in (x0 - 1 - d, x1 + d):
+                if d and not _starts_at(px, x, y0, y, cfg):
+                    continue
+                reach = max(reach, side(x, y, gaps=gaps, faint=faint))
+            if reach >= cfg.body * (y1 - y0):
+                break
+        return reach
+
+    for box in full:
+        _, y0, _, y1 = box
+        body = sides_below(box, y1)
         if body < cfg.body * (y1 - y0):  # another window may lie across the sides
-            body = max(side(x0 - 1, y1, gaps=True), side(x1, y1, gaps=True))
+            body = sides_below(box, y1, gaps=True)
         _keep(px, box, body, cfg, found, grounds, rows)
     faint = _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg)
     for box in faint:
         if box in known or any(overlaps(box, bar[0]) for bar in found):
             continue
-        x0, y0, x1, y1 = box
-        reach = max(side(x0 - 1, y1 + cfg.align, faint=True), side(x1, y1 + cfg.align, faint=True))
+        reach = sides_below(box, box[3] + cfg.align, faint=True)
         _keep(px, box, cfg.align + reach if reach else 0, cfg, found, grounds, rows)
     # A dark bar on a desktop of nearly its shade: a dim top over a full foot (half A
     # table-chromium-band-pair: a grey bar on a slate desktop, its foot a blue line over a white page).
@@ -313,8 +333,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     for box in dark:
         if box in known or any(overlaps(box, bar[0]) for bar in found):
             continue
-        x0, y0, x1, y1 = box
-        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
+        _keep(px, box, sides_below(box, box[3]), cfg, found, grounds, rows)
     # A bar drawn as bevelled boxes side by side (motif: icon, title, buttons) breaks its edges where
     # the boxes meet: its edges joined across such breaks, where no bar was found (two windows tiled
     # side by side break their bars' edges alike, and each was found whole above). And a bar inside
@@ -324,12 +343,10 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     for box in joined:
         if any(overlaps(box, bar[0]) for bar in found):
             continue
-        x0, y0, x1, y1 = box
-        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
+        _keep(px, box, sides_below(box, box[3]), cfg, found, grounds, rows)
     footless = _footless(px, lines, [(bar, grounds[bar[0]][0]) for bar in found], cfg)
     for box in footless:
-        x0, y0, x1, y1 = box
-        _keep(px, box, max(side(x0 - 1, y1), side(x1, y1)), cfg, found, grounds, rows)
+        _keep(px, box, sides_below(box, box[3]), cfg, found, grounds, rows)
     bands = full + faint + dark + joined + footless
     # A row's sides run on up from the row above it (a band of its ends and height ends at its top);
     # a window's may run on up from a whole window above it (two windows tiled one over the other,
@@ -344,7 +361,9 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         for bar in _distinct(found)
         if not _heads(bar[0], row_boxes, cfg) and not _heading(bar, bands, cfg)
     ]
-    with_buttons = [bar for bar in bars if _buttons(px, bar[0], *grounds[bar[0]], cfg)]
+    with_buttons = [
+        bar for bar in bars if _buttons(px, bar[0], *grounds[bar[0]], cfg) or _off_picture(bar, px, cfg)
+    ]
     cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
     return [
         bar
@@ -612,6 +631,23 @@ def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, share: np.ndarray, cf
     start = max(x0, x1 - high - high // 2)
     end = px[y0:y1, start : x1 - 4].astype(np.float32)[rows]
     return bool((np.abs(end - colour[rows, start - x0 : x1 - 4 - x0]).sum(axis=2) > 2 * cfg.edge).any())
+
+
+def _starts_at(px: np.ndarray, x: int, top: int, y: int, cfg: FrameConfig) -> bool:
+    """Whether column ``x`` is not at ``top - 2`` (just above a bar's top) of its colour at ``y``
+    (below the bar): a line that starts at the bar, as a frame's side does, not one running on."""
+    if not 0 <= x < px.shape[1] or top < 2 or y >= px.shape[0]:
+        return False
+    return bool(np.abs(px[top - 2, x].astype(np.int16) - px[y, x].astype(np.int16)).sum() > cfg.same)
+
+
+def _off_picture(bar: _Bar, px: np.ndarray, cfg: FrameConfig) -> bool:
+    """Whether ``bar`` runs on past the picture's right edge from a left end in view, over a body
+    twice its height at least: a window partly off the screen (or a crop through it), its buttons
+    out of the picture. (A band across the whole picture is no such bar: a page's own header; nor
+    a band with hardly anything under it: a panel's row of task buttons along the screen's foot.)"""
+    (x0, y0, x1, y1), body, _ = bar
+    return x1 >= px.shape[1] - 1 and x0 > cfg.align and body >= 2 * (y1 - y0)
 
 
 def _cut_by(bar: _Bar, others: list[_Bar], cfg: FrameConfig) -> bool | None:
