@@ -367,6 +367,8 @@ def beside(
     down = np.abs(np.diff(grey, axis=1)) > STEP  # (rows, cols - 1): an edge between two columns
     across = np.abs(np.diff(grey, axis=0)) > STEP  # (rows - 1, cols)
     tried: set[int] = set()
+    fillers = _fillers(lines)
+    texts = [ln for ln in lines if id(ln) not in fillers]  # (what a divider runs on beside with no text)
     # (bridged over the leading between a terminal's rows: a column of "|" drawn between panes)
     for col, top, foot in _runs_down(down, int(2 * high), max(BRIDGE, round(LEADING * high))):
         x = x0 + col + 1  # the edge lies between pixel columns x - 1 and x
@@ -379,7 +381,7 @@ def beside(
             bool(_both_sides(across, col + 1, end - BRIDGE, end + BRIDGE + 1).any()) for end in (top, foot)
         ]
         # A divider drawn for panes, not for their text: it runs on where neither side has any.
-        divider = _empty_run(lines, y0 + top, y0 + foot) >= PANE_ROWS * high
+        divider = _empty_run(texts, y0 + top, y0 + foot) >= PANE_ROWS * high
         sides = _sides(lines, x, y0 + top, y0 + foot, closed, cut=divider)
         if sides is None or any(_along(x, y0 + top, y0 + foot, c) for c in covers or []):
             continue
@@ -407,6 +409,25 @@ def _empty_run(lines: list[OcrLine], top: int, foot: int) -> int:
     for line in lines:
         taken[max(0, line.box[1] - top) : max(0, min(foot, line.box[3]) - top)] = True
     return max((end - start for start, end in true_runs(~taken)), default=0)
+
+
+def _fillers(lines: list[OcrLine]) -> set[int]:
+    """The ``id`` of each line of ``lines`` that is a lone mark (one character) repeated down a
+    column, the same mark at the same place on :data:`PANE_ROWS` rows or more: vim's "~" down an
+    empty pane past its file's end (read "~", "2", "-"). A divider between panes runs on beside a
+    column of those as beside nothing; a keypad's keys, each a character of its own, are text."""
+    marks = [ln for ln in lines if len("".join(ln.text.split())) == 1]
+    out: set[int] = set()
+    for line in marks:
+        column = [
+            o
+            for o in marks
+            if o.text.strip() == line.text.strip()
+            and abs(o.box[0] - line.box[0]) <= SLACK + OVER * line.height
+        ]
+        if _rows(column) >= PANE_ROWS:
+            out.add(id(line))
+    return out
 
 
 def _along(x: int, top: int, foot: int, cover: Box) -> bool:
