@@ -506,8 +506,12 @@ def _ink_cells(
         y0, y1 = _main_run(per_row, usual)
         # (thin ink from the band's top to its bottom is a key's or a cell's border, not
         # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground;
-        # its main run reaches an end of the band, where slivers of other rows do not)
-        through = room and bool(per_row[0] and per_row[-1]) and (y0 == 0 or y1 == len(per_row))
+        # its main run reaches an end of the band, where slivers of other rows do not; and it
+        # reaches both, or is taller than text: a row's own "May", its "y" down to the band's foot
+        # where a selected row's bar begins, under a sliver of the row above, is text)
+        ends = y0 == 0 or y1 == len(per_row)
+        whole = (y0 == 0 and y1 == len(per_row)) or y1 - y0 > RULE_TALL * usual
+        through = room and bool(per_row[0] and per_row[-1]) and ends and whole
         through &= bool(run.mean() < 0.5)  # no badge
         box = (x0, top + y0, x1, top + y1)
         if x1 - x0 >= 3 and y1 - y0 >= 5 and not through and keep(box):
@@ -857,8 +861,8 @@ REACH = 1  # pixels round a read word's box looked at for its ink (engines' boxe
 GROW = 3
 
 
-def _ink_mask(gray: np.ndarray, box: Box) -> np.ndarray | None:
-    """``box``'s ink (pixels far from the ground around it), taken out past the box's sides while
+def _ink_mask(gray: np.ndarray, box: Box, level: float = INK) -> np.ndarray | None:
+    """``box``'s ink (pixels ``level`` or more from the ground round it), out past the box's sides while
     the ink runs on (``GROW`` pixels at most: an engine's box may cut a glyph's soft edge, a "0"
     boxed 6 pixels wide on 8 pixels of ink, and a gap's copy of it, boxed round all its ink, did
     not match it), trimmed to the ink; None without ink."""
@@ -866,7 +870,7 @@ def _ink_mask(gray: np.ndarray, box: Box) -> np.ndarray | None:
     around = gray[max(0, by0 - PAD) : by1 + PAD, max(0, bx0 - PAD) : bx1 + PAD]
     # (the box and GROW pixels round it, the box's place in that: x0, y0, x1, y1)
     ox, oy = max(0, bx0 - GROW), max(0, by0 - GROW)
-    far = np.abs(gray[oy : by1 + GROW, ox : bx1 + GROW].astype(np.int16) - int(np.median(around))) > INK
+    far = np.abs(gray[oy : by1 + GROW, ox : bx1 + GROW].astype(np.int16) - int(np.median(around))) > level
     x0, y0, x1, y1 = bx0 - ox, by0 - oy, bx1 - ox, by1 - oy
     for _ in range(GROW):
         left = x0 > 0 and bool(far[y0:y1, x0 - 1].any())
@@ -883,6 +887,19 @@ def _ink_mask(gray: np.ndarray, box: Box) -> np.ndarray | None:
     return ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
 
 
+def _faint_level(gray: np.ndarray, box: Box) -> float | None:
+    """Half the greatest distance of the grey in ``box`` from its ground (the median round it), where
+    that is over :data:`FAINT` and under :data:`INK`: where faint ink (or coloured ink whose grey is
+    near its ground's) is told from ground; None otherwise."""
+    x0, y0, x1, y1 = (max(0, v) for v in box)
+    around = gray[max(0, y0 - PAD) : y1 + PAD, max(0, x0 - PAD) : x1 + PAD]
+    part = gray[y0:y1, x0:x1].astype(np.int16)
+    if part.size == 0:
+        return None
+    reach = int(np.abs(part - int(np.median(around))).max())
+    return reach / 2 if FAINT < reach <= INK else None
+
+
 def _around(box: Box) -> Box:
     """``box`` and ``REACH`` pixels round it: both inks are taken from a little round their boxes
     (an engine boxed a lone "0" a pixel right of its ink, and the gap's box, cut where the ink is
@@ -896,8 +913,14 @@ def same_ink(gray: np.ndarray, box: Box, words: list[OcrWord]) -> OcrWord | None
     pixel, when exactly one text matches; else None. A listing repeats its cells ("1", "root",
     "-rw-------") in one font on one pixel grid, so a cell the engine skipped is often drawn
     elsewhere and read there; read alone, its lone "1" came back as "4" (half A
-    multi-dark-terminals-dialog, green on black). No engine call."""
+    multi-dark-terminals-dialog, green on black). No engine call. Ink of little contrast in grey
+    (:func:`_faint_level`) is compared at its own level: a terminal's red "0" on dark blue, 24
+    grey levels off, lost in four rows of ``top`` and read "or" alone, is the "0" read in the
+    others."""
+    level: float = INK
     mask = _ink_mask(gray, _around(box))
+    if mask is None and (faint := _faint_level(gray, box)) is not None:
+        level, mask = faint, _ink_mask(gray, _around(box), faint)
     if mask is None:
         return None
     h, w = mask.shape
@@ -914,7 +937,7 @@ def same_ink(gray: np.ndarray, box: Box, words: list[OcrWord]) -> OcrWord | None
             continue
         if overlap_share(box, word.box) > 0:
             continue  # the word itself, a row's band reaching it: no copy
-        other = _ink_mask(gray, _around(word.box))
+        other = _ink_mask(gray, _around(word.box), level)
         same = other is not None and other.shape == mask.shape
         if same and int((other ^ mask).sum()) <= SAME_INK * max(int(mask.sum()), 1):
             texts.setdefault(word.text, word)

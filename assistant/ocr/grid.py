@@ -356,6 +356,39 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
     return Row([OcrLine.of(ws) for ws in cells])
 
 
+#: A rule between two cells read as a character: w3m's and Midnight Commander's box-drawing "│",
+#: a drawn rule beside a figure.
+BARS = "|│¦"
+
+
+def _unbarred(row: Row) -> Row:
+    """``row`` with each word cut where a rule read as a bar (:data:`BARS`) stands inside it, the bar
+    left out: a terminal's table drawn in box-drawing characters came back "31.50|6.20" and
+    "Departs|Arrives", Midnight Commander's panel "6620|Apr" for a size and its date, two cells
+    (and no word of either) as one word. A fixed-width font's characters are as wide as each
+    other, so each piece is boxed by its share of the word's characters."""
+    if not any(ch in c.text for c in row.cells for ch in BARS):
+        return row
+    cells = []
+    for cell in row.cells:
+        words: list[OcrWord] = []
+        for word in words_of(cell):
+            pieces = [p for p in re.split(f"[{BARS}]+", word.text) if p]
+            if len(pieces) < 2:
+                words.append(word)
+                continue
+            x0, y0, x1, y1 = word.box
+            per = (x1 - x0) / len(word.text)
+            at = 0
+            for piece in pieces:
+                start = word.text.index(piece, at)
+                at = start + len(piece)
+                box = (round(x0 + per * start), y0, round(x0 + per * at), y1)
+                words.append(OcrWord(piece, box, word.confidence))
+        cells.append(OcrLine.of(words, cell.confidence) if len(words) != len(words_of(cell)) else cell)
+    return Row(cells)
+
+
 def _keys(row: Row) -> Row:
     """A keypad's ``row`` with each cell cut where its words stand apart (:data:`APART`): two keys
     an engine read as one line ("sin cos"); a key's own words stand a word space apart ("2 ABC")."""
@@ -647,10 +680,14 @@ def _as_shape(text: str, shape: str) -> str | None:
 
 def _column_shapes(rows: list[Row], columns: list[tuple[int, int]]) -> list[Row]:
     """``rows`` with a cell put right where its column's cells share one shape (:func:`_shape`) and
-    it differs from them only by look-alikes: a column of shelf codes "A1, A2, B1, B2, C1" read
-    "Al" and "Bl" where the "1" stood alone. The column's own cells say what it holds, as a
-    person reading down it would take "Al" among the codes for "A1". The shape must be the cells'
-    commonest, held by half of those as long or more (three at least)."""
+    it differs from them only by look-alikes, or by a space the shape has not: a column of shelf
+    codes "A1, A2, B1, B2, C1" read "Al", "Bl" where the "1" stood alone, or "B 1" where it stood
+    a little apart. The column's own cells say what it holds, as a person reading down it would
+    take "Al" among the codes for "A1". Shapes are weighed by the cells that have them or can be
+    made to them (:func:`_made`): "A1, A1, A2, A2, B1, B1" read "Al, Al, A2, A2, B1, Bl" hold
+    "A9" and "Aa" three times each, but the "Al"s can be "A1"s and no "A2" can be a word of
+    letters. The shape must be the one most cells can take, by more than any other, held by two
+    cells at least, and taken by three or more, half of those as long or more."""
     by_column: dict[int, list[OcrLine]] = {}
     for row in rows:
         for cell in row.cells:
@@ -658,26 +695,53 @@ def _column_shapes(rows: list[Row], columns: list[tuple[int, int]]) -> list[Row]
     fixed: dict[int, OcrLine] = {}
     for cells in by_column.values():
         shapes = [_shape(c.text) for c in cells]
-        common = max(set(shapes), key=shapes.count)
+        reach = {
+            s: sum(t == s or _made(c, s) is not None for c, t in zip(cells, shapes, strict=True))
+            for s in set(shapes)
+        }
+        common = max(reach, key=lambda s: (reach[s], shapes.count(s)))
         alike = [s for s in shapes if len(s) == len(common)]  # (a header, a row run on, aside)
-        if shapes.count(common) < max(3, len(alike) / 2) or any(
-            s != common and shapes.count(s) >= shapes.count(common) for s in shapes
+        if (
+            shapes.count(common) < 2
+            or reach[common] < max(3, len(alike) / 2)
+            or any(s != common and reach[s] >= reach[common] for s in reach)
         ):
             continue
         for cell, shape in zip(cells, shapes, strict=True):
-            text = _as_shape(cell.text, common) if shape != common else None
-            if text is not None:
-                words = words_of(cell)
-                if " ".join(w.text for w in words) != cell.text:  # (words not the cell's text)
-                    words = [OcrWord(cell.text, cell.box, cell.confidence)]
-                at, put = 0, []
-                for w in words:  # each word as put right, in its place in the cell's text
-                    put.append(OcrWord(text[at : at + len(w.text)], w.box, w.confidence))
-                    at += len(w.text) + 1
-                fixed[id(cell)] = OcrLine(text, cell.box, cell.confidence, put)
+            text = _made(cell, common) if shape != common else None
+            if text is None:
+                continue
+            words = words_of(cell)
+            if len(text) != len(cell.text) or " ".join(w.text for w in words) != cell.text:
+                words = [OcrWord(cell.text, cell.box, cell.confidence)]  # (joined, or not its words)
+            at, put = 0, []
+            for w in words:  # each word as put right, in its place in the cell's text
+                put.append(
+                    OcrWord(text[at : at + len(w.text)] if len(words) > 1 else text, w.box, w.confidence)
+                )
+                at += len(w.text) + 1
+            fixed[id(cell)] = OcrLine(text, cell.box, cell.confidence, put)
     if not fixed:
         return rows
     return [Row([fixed.get(id(c), c) for c in r.cells]) for r in rows]
+
+
+#: A space narrower than this share of its words' height may be none (a code's "B 1", the "1" a
+#: little apart; terminals' "2 B", 3 pixels apart on a 10-pixel pitch), where its column says so.
+NARROW = 0.35
+
+
+def _made(cell: OcrLine, shape: str) -> str | None:
+    """``cell``'s text made to ``shape`` by look-alikes (:func:`_as_shape`), or, where ``shape``
+    has no space and each of the cell's is narrow (:data:`NARROW`), with its spaces left out too;
+    None when it cannot be."""
+    made = _as_shape(cell.text, shape)
+    words = cell.words
+    if made is None and " " in cell.text and " " not in shape and len(words) > 1:
+        tall = max(w.box[3] - w.box[1] for w in words)
+        if all(b.box[0] - a.box[2] < NARROW * tall for a, b in pairwise(words)):
+            made = _as_shape(cell.text.replace(" ", ""), shape)
+    return made
 
 
 def _stray(row: Row, prev: Row) -> bool:
@@ -772,7 +836,7 @@ def find_grids(
             # A keypad's cells are its keys as read, each apart (xcalc's keys stand closer than a
             # gutter: "CE/C" and "AC", two keys, were made one cell of one column, "CE/C AC").
             keypad = is_keypad([c.text for r in rows for c in r.cells])
-            recut = [_keys(r) for r in rows] if keypad else [_recut(r, columns) for r in rows]
+            recut = [_keys(r) for r in rows] if keypad else [_recut(_unbarred(r), columns) for r in rows]
             # (a keypad has no header: xcalc's "INV sin cos tan DRG" is a row of keys; nor is a
             # terminal's listing cut at its header: the lines over it are read line by line)
             cut = _without_lead(recut, cfg)

@@ -18,6 +18,7 @@ from assistant.ocr.gaps import (
     Cell,
     _cut_at_gutters,
     _filled,
+    _ink_cells,
     _on_pane,
     gap_cells,
     read_snippets,
@@ -273,3 +274,144 @@ def test_cells_read_as_one_word_across_a_gutter_are_read_apart() -> None:
     if tesseract_available():
         lines = _cut_at_gutters(TesseractEngine(), gray, TICKETS)
         assert [w.text for ln in lines for w in ln.words if w.box[1] == 209] == ["T-312", "4A", "Heating"]
+
+
+def test_a_lost_cell_in_a_colour_near_its_grounds_grey_is_the_same_ink_read_elsewhere() -> None:
+    """term-top-colour-fantasque: ``top``'s NI column, a red "0" on dark blue, only 24 grey levels off
+    its ground; tesseract lost it in four rows and read it in others ("0" on the row of ``nobody``),
+    and alone on a sheet it came back "or" (0.48). At its own contrast its ink is that "0"'s."""
+    gray = np.asarray(_image("term-top-colour-fantasque").convert("L"))
+    words = [
+        OcrWord("20", (228, 227, 244, 243), 0.9),
+        OcrWord("0", (268, 227, 276, 243), 0.9),
+        OcrWord("2920", (309, 230, 338, 240), 0.95),
+        OcrWord("20", (229, 198, 242, 208), 0.95),
+    ]
+    for top in (198, 214, 278, 294):
+        found = same_ink(gray, (269, top, 275, top + 10), words)
+        assert found is not None and found.text == "0"
+    assert same_ink(gray, (309, 198, 339, 208), words) is None  # "4624", no "0" nor "2920"
+
+
+def test_a_rows_text_down_to_its_bands_foot_is_read_not_taken_for_a_border() -> None:
+    """table-term-stripes-rentals: the row of R-103 lost its two dates to the engine. Its band ends
+    where the selected row's blue bar begins, so the "y" of each "May" reaches the band's foot, and
+    the row above's "y"s its top: the ink was taken for a border drawn down the band, and the dates
+    were never read again. A border runs from the top to the foot; text, with a sliver over it, not."""
+    gray = np.asarray(_image("table-term-stripes-rentals").convert("L"))
+    words = [
+        OcrWord("Okafor", (345, 119, 392, 129), 0.95),
+        OcrWord("M.", (321, 135, 334, 144), 0.95),
+        OcrWord("Silva", (345, 134, 384, 144), 0.95),
+        OcrWord("09", (433, 225, 449, 237), 0.95),
+        OcrWord("10", (433, 240, 449, 252), 0.95),
+        OcrWord("back", (561, 117, 593, 131), 0.95),
+    ]
+    cells = _ink_cells(gray, (217, 144, 559, 162), 13, words, lambda _: True, ruled=True, bounds=(216, 560))
+    assert [(c.box[0], c.box[2]) for c in cells] == [(321, 384), (434, 480), (498, 544)]
+
+
+# multi-less-tk-zenity-dark: the Tk seed table as tesseract boxed it; its shelf codes A1, A1, A2, A2,
+# B1, B1 came back "Al", "Al", "A2", "A2", "B1", "Bl" (a "1" standing alone read as an "l").
+SEEDS = [
+    [("Code", (783, 453, 820, 468)), ("Seed", (845, 453, 880, 468)), ("Packets", (966, 446, 1020, 475)),
+     ("Sown by", (1045, 454, 1111, 469)), ("Shelf", (1140, 447, 1175, 475))],
+    [("S-01", (780, 480, 812, 494)), ("Runner bean", (844, 481, 934, 492)), ("24", (960, 482, 976, 492)),
+     ("May", (1044, 482, 1072, 495)), ("Al", (1134, 482, 1152, 492))],
+    [("S-02", (780, 505, 813, 519)), ("Courgette", (843, 505, 913, 522)), ("9", (960, 507, 967, 517)),
+     ("May", (1044, 507, 1072, 520)), ("Al", (1134, 507, 1152, 517))],
+    [("S-03", (782, 530, 812, 544)), ("Beetroot", (844, 532, 905, 542)), ("31", (960, 532, 976, 542)),
+     ("April", (1040, 532, 1075, 542)), ("A2", (1134, 532, 1152, 542))],
+    [("S-04", (781, 557, 811, 567)), ("Spinach", (844, 556, 899, 570)), ("12", (960, 557, 976, 567)),
+     ("March", (1044, 556, 1086, 567)), ("A2", (1134, 557, 1152, 567))],
+    [("S-05", (781, 582, 811, 592)), ("Sweet pea", (844, 582, 916, 595)), ("18", (960, 582, 976, 592)),
+     ("March", (1044, 581, 1086, 592)), ("B1", (1134, 580, 1153, 594))],
+    [("S-06", (781, 607, 811, 617)), ("Sunflower", (844, 606, 914, 617)), ("40", (960, 607, 976, 617)),
+     ("May", (1044, 607, 1072, 620)), ("Bl", (1135, 607, 1152, 617))],
+]  # fmt: skip
+
+
+def _cell(text: str, box: tuple[int, int, int, int]) -> OcrLine:
+    """A cell of words boxed across ``box`` in proportion to their lengths, a space's width apart."""
+    words, x, per = [], box[0], (box[2] - box[0]) / len(text)
+    for part in text.split():
+        words.append(OcrWord(part, (round(x), box[1], round(x + per * len(part)), box[3]), 0.95))
+        x += per * (len(part) + 1)
+    return OcrLine.of(words)
+
+
+def test_a_columns_codes_put_right_where_letters_and_figures_are_held_as_often() -> None:
+    """Three shelf codes read as a letter and an "l", three as a letter and a figure: each shape as
+    often as the other, but an "l" can be a "1" and no "2" a letter. The codes are read A1, A1, A2,
+    A2, B1, B1 (each row then read as it is written)."""
+    lines = [_cell(text, box) for row in SEEDS for text, box in row]
+    (grid,), _ = find_grids(lines)
+    assert [r.cells[-1].text for r in grid.rows] == ["Shelf", "A1", "A1", "A2", "A2", "B1", "B1"]
+
+
+# table-tk-striped-seeds: the Tk seed table as tesseract boxed it (its selected row white on green).
+SHELVES = [
+    [("Code", (281, 165, 319, 181)), ("Seed", (337, 163, 380, 183)),
+     ("Packets Sown by", (474, 166, 610, 180)), ("Shelf", (628, 162, 675, 183))],
+    [("S-01", (280, 191, 312, 205)), ("Runner bean", (343, 192, 433, 203)), ("24 May", (517, 193, 571, 206)),
+     ("A1", (633, 193, 651, 203))],
+    [("S-02", (280, 218, 309, 228)), ("Courgette", (343, 218, 412, 231)), ("9 May", (526, 216, 571, 231)),
+     ("A1", (633, 218, 651, 228))],
+    [("S-03", (278, 241, 310, 255)), ("Beetroot", (343, 243, 404, 253)), ("31 April", (516, 241, 574, 256)),
+     ("A2", (633, 243, 651, 253))],
+    [("S-04", (280, 268, 310, 278)), ("Spinach", (343, 267, 398, 281)), ("12 March", (516, 266, 585, 280)),
+     ("A2", (633, 268, 651, 278))],
+    [("S-05", (280, 293, 310, 303)), ("Sweet pea", (343, 293, 415, 306)), ("18 March", (516, 291, 585, 305)),
+     ("B1", (634, 293, 651, 303))],
+    [("S-06", (280, 316, 312, 330)), ("Sunflower", (343, 316, 413, 330)), ("40 May", (515, 316, 571, 331))],
+    [("S-07", (280, 343, 310, 353)), ("Parsnip", (343, 342, 393, 356)), ("6 April", (524, 341, 574, 356)),
+     ("B2", (634, 343, 651, 353))],
+    [("S-08", (280, 368, 310, 378)), ("Radish", (343, 367, 389, 378)), ("27 August", (516, 366, 591, 381)),
+     ("B2", (634, 368, 651, 378))],
+    [("S-09", (279, 391, 311, 405)), ("Kale", (343, 392, 372, 403)), ("15 June", (516, 391, 572, 406)),
+     ("C1", (634, 393, 651, 403))],
+    [("S-10", (279, 416, 311, 430)), ("Leek", (343, 417, 376, 428)), ("11 March", (516, 416, 585, 430)),
+     ("C1", (635, 416, 651, 430))],
+]  # fmt: skip
+
+
+def test_a_code_read_with_a_narrow_space_inside_is_one_code_in_a_column_of_codes() -> None:
+    """The selected row's shelf "B1" came back "B 1", the "1" three pixels from the "B" (a space in
+    that font is four or more); every other code in the column is a letter and a figure with no
+    space. It is read "B1"; a word space stays where the column's cells have one ("Sown by")."""
+    lines = [_cell(text, box) for row in SHELVES for text, box in row]
+    lines.append(
+        OcrLine.of([OcrWord("B", (633, 316, 642, 330), 0.9), OcrWord("1", (645, 316, 652, 330), 0.9)])
+    )
+    (grid,), _ = find_grids(lines)
+    shelves = [r.cells[-1].text for r in grid.rows]
+    assert shelves == ["Shelf", "A1", "A1", "A2", "A2", "B1", "B1", "B2", "B2", "C1", "C1"]
+    assert grid.rows[0].cells[2].text == "Packets Sown by"
+
+
+# term-mc-monoid-modarin: Midnight Commander's two panels in Monoid, as tesseract boxed the left one's
+# first rows; the rule between the panels ("│") came back as "||" run into the words beside it.
+PANELS = [
+    [("2024||/", (514, 98, 572, 118))],
+    [("UP--DIR", (388, 102, 443, 114)), ("May", (452, 102, 475, 116)), ("20", (485, 102, 499, 114))],
+    [("2023||/DCIM", (516, 116, 604, 136))],
+    [("/beans", (36, 119, 83, 133))],
+    [("4096", (412, 120, 443, 132)), ("Oct", (452, 120, 475, 132)), ("3", (493, 120, 499, 132))],
+    [("4096", (412, 138, 443, 150)), ("Sep", (452, 138, 475, 153)), ("21", (485, 136, 502, 152)),
+     ("2023", (518, 136, 547, 152)), ("bird-hide-@412.jpg", (573, 135, 718, 156))],
+    [("/squash", (36, 137, 90, 153))],
+    [("33410", (405, 156, 442, 168)), ("Mar", (452, 156, 474, 168)), ("17", (485, 154, 498, 170)),
+     ("2024", (515, 154, 546, 170)), ("bird-hide-@413.jpg", (573, 153, 717, 174))],
+    [("germination-log.ods", (42, 154, 201, 172))],
+]  # fmt: skip
+
+
+def test_a_rule_read_as_bars_inside_a_word_parts_the_two_cells_it_stands_between() -> None:
+    """The year of /beans's date and the right panel's "/DCIM" came back as one word, "2023||/DCIM":
+    the row's date read "Oct 3" and no year, and a word no one wrote. The bars are the rule between
+    two cells: the word is read as the two, the bars left out."""
+    lines = [_line(*words) for words in PANELS]
+    (grid,), _ = find_grids(lines, fixed=True, prompts_apart=True)
+    rows = [[w.text for c in r.cells for w in c.words] for r in grid.rows]
+    assert ["/beans", "4096", "Oct", "3", "2023", "/DCIM"] in rows
+    assert not any("|" in w for row in rows for w in row)
