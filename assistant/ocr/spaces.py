@@ -213,7 +213,9 @@ def key_and_label(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     widths put the place."""
     cfg = cfg or SpaceConfig()
     text = word.text
-    if not _KEY_BAR.fullmatch(text):
+    pieces = [m.group() for m in _KEY_PIECE.finditer(text)]
+    # (a label is a word: "0B", "2B", "14A" are sizes and cells, one glyph perhaps filling its box)
+    if not _KEY_BAR.fullmatch(text) or any(p[0].isupper() and len(p) < 2 for p in pieces):
         return None
     x0, y0, x1, y1 = (max(0, v) for v in word.box)
     part = gray[y0:y1, x0:x1]
