@@ -297,7 +297,9 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
             sides[key] = _side(px, x, y, dim if faint else cfg, gaps=gaps)
         return sides[key]
 
-    def sides_below(box: Box, y: int, *, gaps: bool = False, faint: bool = False) -> int:
+    def sides_below(
+        box: Box, y: int, *, gaps: bool = False, faint: bool = False, slack: int | None = None
+    ) -> int:
         """How far the sides run down from ``y`` below the band ``box``'s ends: where they stand
         just beyond the ends, or (not a bar's height there) a pixel or two further out, where a
         bar's edges stop short of its frame's sides (a bevel inside a border of the body's shade:
@@ -306,7 +308,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         a band inside it (a terminal's status line, a table's heading) runs on above it."""
         x0, y0, x1, y1 = box
         reach = 0
-        for d in range(cfg.slack + 1):
+        for d in range((cfg.slack if slack is None else slack) + 1):
             for x in (x0 - 1 - d, x1 + d):
                 if d and not _starts_at(px, x, y0, y, cfg):
                     continue
@@ -315,11 +317,26 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
                 break
         return reach
 
+    # Every band's sides are looked for just beyond its ends first, and those bands kept; only a band
+    # with no body there looks further out, and only where no bar kept overlaps it. Looking further
+    # out for every band finds a bevelled bar as its bevel's inside (a pixel in on each side), and
+    # the panes a pixel off change how a window's text is read (table rows, key bars, code lost).
+    later: list[tuple[Box, int]] = []
     for box in full:
         _, y0, _, y1 = box
-        body = sides_below(box, y1)
+        body = sides_below(box, y1, slack=0)
         if body < cfg.body * (y1 - y0):  # another window may lie across the sides
-            body = sides_below(box, y1, gaps=True)
+            body = sides_below(box, y1, gaps=True, slack=0)
+        if body < cfg.body * (y1 - y0):
+            later.append((box, body))
+            continue
+        _keep(px, box, body, cfg, found, grounds, rows)
+    for box, body in later:
+        _, y0, _, y1 = box
+        if not any(overlaps(box, bar[0]) for bar in found):
+            body = sides_below(box, y1)
+            if body < cfg.body * (y1 - y0):
+                body = sides_below(box, y1, gaps=True)
         _keep(px, box, body, cfg, found, grounds, rows)
     faint = _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg)
     for box in faint:
