@@ -7,7 +7,8 @@ listener hears a word "ak", not the key. The two are told apart by their shape, 
 "A" (or an "a") stands on the baseline, a caret floats at the top of the line, its foot well above
 the foot of the capital beside it. A word of two characters whose first one was read "A" or "a"
 is read with a caret where the ink of that first character starts at the top of the line's
-capitals and ends well above their foot. After a caret stands a capital or a mark, never a digit:
+capitals and ends well above their foot. After a caret stands a capital or one of the few marks of
+caret notation, never a digit:
 "^0" is the "^O" of the letter O, whichever engine read it (PP-OCR's recogniser reads the caret
 itself right).
 """
@@ -49,10 +50,16 @@ def _capitals(line: OcrLine, word: OcrWord) -> tuple[float, float] | None:
     return (top, foot - top) if foot - top >= 4 else None
 
 
+#: What follows a caret in caret notation: the control characters' letters and marks (``^@``
+#: to ``^_``, and ``^?``; nano's ``^/``), and a zero read for the "O" ("^O"). Not a small letter
+#: ("At", "as" are words), and no other mark: "A)", "4)" are a list's labels, and a parenthesis
+#: is tall enough to make the "A" before it look like a caret.
+KEY_AFTER_CARET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[\\]^_?/0")
+
+
 def _key_letter(ch: str) -> bool:
-    """``ch`` can follow a caret: a capital or a mark ("^X", "^\\", "^_"), or a zero read for
-    the "O" ("^O"). Not a small letter: "At", "as" are words."""
-    return ch.isupper() or ch == "0" or (not ch.isalnum() and not ch.isspace())
+    """``ch`` can follow a caret (:data:`KEY_AFTER_CARET`)."""
+    return ch in KEY_AFTER_CARET
 
 
 def _glyphs(word: OcrWord, gray: np.ndarray, cfg: CaretConfig) -> list[tuple[int, int]]:

@@ -64,3 +64,24 @@ def test_a_zero_after_a_caret_is_the_letter_o() -> None:
     assert [w.text for ln in carets([line], gray) for w in ln.words] == ["^O", "Write"]
     plain = OcrLine.of([OcrWord("40", (10, 4, 26, 16), 0.8)])
     assert carets([plain], gray)[0] is plain
+
+
+LIBERATION_MONO = Path("/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf")
+
+
+@needs_tesseract
+@pytest.mark.skipif(not LIBERATION_MONO.exists(), reason="fonts-liberation is not installed")
+def test_a_list_label_before_a_parenthesis_is_no_key() -> None:
+    """In Liberation Mono (Courier New's metrics) a parenthesis reaches above the capitals, so the
+    "A" or "4" before it looks like a caret beside it: "A)" and "4)" are a list's labels, and a
+    parenthesis follows no caret (review 18, finding C)."""
+    from PIL import ImageDraw, ImageFont
+
+    engine = TesseractEngine()
+    for size in (13, 16, 22):
+        image = Image.new("RGB", (900, 3 * size), "white")
+        font = ImageFont.truetype(str(LIBERATION_MONO), size)
+        ImageDraw.Draw(image).text((10, size // 2), "Choose A) yes B) no 4) quit", fill="black", font=font)
+        words = [w.text for line in engine.recognize(image).lines for w in line.words]
+        assert "Choose" in words, (size, words)
+        assert not [w for w in words if w.startswith("^")], (size, words)
