@@ -506,12 +506,14 @@ def _ink_cells(
         y0, y1 = _main_run(per_row, usual)
         # (thin ink from the band's top to its bottom is a key's or a cell's border, not
         # text: xcalc's key outlines were read as "l, D, l, E, l"; a filled badge is ground;
-        # its main run reaches an end of the band, where slivers of other rows do not; and it
-        # reaches both, or is taller than text: a row's own "May", its "y" down to the band's foot
-        # where a selected row's bar begins, under a sliver of the row above, is text)
+        # its main run reaches an end of the band, where slivers of other rows do not. But ink
+        # no taller than text that reaches one end only, where the ground turns just past it, is
+        # text: a row's own "May", its "y" down to where a selected row's bar begins. A plain
+        # terminal's glyphs reach its rows' ends too, over the same ground: a border there.)
         ends = y0 == 0 or y1 == len(per_row)
-        whole = (y0 == 0 and y1 == len(per_row)) or y1 - y0 > RULE_TALL * usual
-        through = room and bool(per_row[0] and per_row[-1]) and ends and whole
+        one_end = ends and not (y0 == 0 and y1 == len(per_row)) and y1 - y0 <= RULE_TALL * usual
+        to_a_turn = one_end and _ground_turns(gray, band, foot=y1 == len(per_row))
+        through = room and bool(per_row[0] and per_row[-1]) and ends and not to_a_turn
         through &= bool(run.mean() < 0.5)  # no badge
         box = (x0, top + y0, x1, top + y1)
         if x1 - x0 >= 3 and y1 - y0 >= 5 and not through and keep(box):
@@ -520,6 +522,17 @@ def _ink_cells(
             mark = _mark(box, words, column, head=head, edge=y0 == 0 or y1 == len(per_row))
             cells.append(Cell(box, figures, column, words, mark))
     return cells
+
+
+def _ground_turns(gray: np.ndarray, band: Box, *, foot: bool) -> bool:
+    """Whether the ground changes just past ``band``'s foot (else its top): the row there is
+    another ground (a selected row's bar), not the band's own (:data:`FAR` grey levels apart)."""
+    a, top, b, bottom = band
+    y = bottom if foot else top - 1
+    if not 0 <= y < gray.shape[0] or bottom <= top or b <= a:
+        return False
+    past = float(np.median(gray[y, a:b]))
+    return abs(past - float(np.median(gray[top:bottom, a:b]))) > FAR
 
 
 def _row_below(

@@ -18,6 +18,7 @@ from assistant.ocr.gaps import (
     Cell,
     _cut_at_gutters,
     _filled,
+    _ground_turns,
     _ink_cells,
     _on_pane,
     gap_cells,
@@ -309,6 +310,20 @@ def test_a_rows_text_down_to_its_bands_foot_is_read_not_taken_for_a_border() -> 
     ]
     cells = _ink_cells(gray, (217, 144, 559, 162), 13, words, lambda _: True, ruled=True, bounds=(216, 560))
     assert [(c.box[0], c.box[2]) for c in cells] == [(321, 384), (434, 480), (498, 544)]
+
+
+def test_a_plain_terminals_glyphs_reaching_its_rows_ends_are_no_text_to_read_again() -> None:
+    """The exception above holds only where the ground turns past the band's end (the selected
+    row's bar): st draws its rows with no leading, so its "/", "l", "d" reach each row's ends over
+    the same ground, and read as text they became gap cells of slivers ("/srv/media" read
+    "/scv/media", term-df-ps-st's df listing one table of five rows; review 18, finding B)."""
+    gray = np.asarray(_image("term-df-ps-st").convert("L"))
+    for y in range(100, 300, 14):
+        assert not _ground_turns(gray, (150, y, 600, y + 14), foot=True)
+        assert not _ground_turns(gray, (150, y, 600, y + 14), foot=False)
+    rentals = np.asarray(_image("table-term-stripes-rentals").convert("L"))
+    assert _ground_turns(rentals, (217, 144, 559, 162), foot=True)  # the selected row's bar below
+    assert not _ground_turns(rentals, (217, 144, 559, 162), foot=False)
 
 
 # multi-less-tk-zenity-dark: the Tk seed table as tesseract boxed it; its shelf codes A1, A1, A2, A2,
