@@ -73,6 +73,19 @@ def test_a_line_beyond_every_found_windows_frame_is_none_of_theirs() -> None:
     assert panel_of(line, find_panels(image)) is None
 
 
+def test_a_bevelled_bar_is_found_by_its_outer_edges() -> None:
+    """Most openbox themes draw a bar with a bevel a pixel inside its border: the bar is the
+    border's, and its window's text lies under it as drawn. Found as the bevel's inside, a pixel in
+    on each side, it moved the pane a pixel and changed how the page was read ("hiah" if
+    "heiaht"; review 18, finding A); the sides a pixel further out are only for bars with none
+    just beyond their ends."""
+    image, windows = _screen("page-chromium-code-listing")
+    (frame,) = find_frames(image)
+    assert max(abs(a - b) for a, b in zip(frame.box, _box(windows[0]), strict=True)) <= 1
+    assert (frame.bar[0], frame.bar[2]) == (frame.box[0], frame.box[2])
+    assert frame.inner is None
+
+
 def test_a_bar_whose_foot_does_not_show_is_found_by_a_bar_drawn_alike() -> None:
     """openbox's Breeze-ob paints an inactive bar in the very grey of a Qt dialog's body, so the
     bar of "Paper Tray" has no foot; another inactive bar of its height and shading stands in for
