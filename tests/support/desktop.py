@@ -67,11 +67,11 @@ def described_live_and_as_file(active: str, folder: Path) -> tuple[str, str]:
     """What a *describe screen* says of the test X server's screen (``DISPLAY``) once the window
     titled ``active`` is the active one: live (the grab with its window stack), then the same grab
     saved in ``folder`` as a PNG and described as a file (no stack: windows found by their title
-    bars). Real tesseract, every part said."""
+    bars). The app's own text reader (tesseract, then PP-OCR's second look), every part said."""
     from assistant.capture.screen import create_screen_source
     from assistant.describe import Describer, DescriberOptions
 
-    describer = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full"))
+    describer = Describer(DescriberOptions(photo_ocr="none", verbosity="full"))
     with create_screen_source() as source:
 
         def ready() -> bool:

@@ -244,5 +244,7 @@ def test_an_int8_caption_does_not_depend_on_its_batch_mates(onnx_dir: Path, runt
     for i in range(len(images)):
         single = int8_captioner.decode(features[i : i + 1], beam_size=3, n_best=3, near_misses=True)[0]
         assert [h.tokens for h in batched[i]] == [h.tokens for h in single]
-        # (the float parts of the graphs may round a batch differently in the last bits, no more)
-        assert [h.log_prob for h in batched[i]] == pytest.approx([h.log_prob for h in single], abs=1e-4)
+        # (the graphs' other parts may round a batch differently: in the last bits on a CPU with
+        # AVX-512, in the third decimal on an AVX2-only one, where onnxruntime's kernels differ;
+        # the captions are the same either way)
+        assert [h.log_prob for h in batched[i]] == pytest.approx([h.log_prob for h in single], abs=1e-2)
