@@ -321,9 +321,10 @@ class XSession:
         return sorted(clients, key=lambda wid: order.get(top_level(wid), -1))
 
     def _start_other_wm(self) -> XSession:
-        """icewm, fluxbox or jwm instead of openbox, each with a configuration of its own written
-        under ``tmp`` (never the user's home): title bars drawn, one desktop, a panel with one
-        button per window and no clock (its text would change while the screen is grabbed)."""
+        """icewm, fluxbox, jwm, xfwm4, metacity or fvwm instead of openbox, each with a configuration
+        of its own written under ``tmp`` (never the user's home): title bars drawn, one desktop, a
+        panel (where the window manager has one) with one button per window and no clock (its text
+        would change while the screen is grabbed)."""
         spec = OTHER_WMS.get(self.wm)
         if spec is None:
             raise ValueError(f"unknown window manager {self.wm!r}; have openbox, {', '.join(OTHER_WMS)}")
@@ -697,6 +698,116 @@ XFWM4_THEMES: dict[str, dict[str, str]] = {
 }
 
 
+# metacity (session 19, helper "moreA7"): its settings are GSettings keys, read here from a key
+# file of the session's own (GLib's keyfile backend, ``GSETTINGS_BACKEND=keyfile``, under
+# XDG_CONFIG_HOME: no D-Bus, no dconf); the title bars are drawn by a metacity-1 theme of the
+# metacity-themes package (theme type "metacity"), or by GTK 3's Adwaita (type "gtk"). No panel.
+METACITY_KEYFILE = """[org/gnome/desktop/wm/preferences]
+titlebar-font='{title_font}'
+titlebar-uses-system-font=false
+button-layout='{button_layout}'
+num-workspaces=1
+focus-mode='click'
+focus-new-windows='smart'
+raise-on-click=true
+[org/gnome/metacity]
+compositor='none'
+[org/gnome/metacity/theme]
+type='{kind}'
+name='{name}'
+"""
+
+# a "theme" for metacity: one of metacity-themes' own themes (the key; "Adwaita" is GTK 3's look)
+# with a title font of ours and a button layout
+METACITY_THEMES: dict[str, dict[str, str]] = {
+    "Redmond": {"title_font": "Inter Bold 10", "button_layout": "menu:minimize,maximize,close"},
+    "OutlineCoal": {"title_font": "Gentium Bold 12", "button_layout": "menu:minimize,maximize,close"},
+    "BrushedMetal": {"title_font": "Inter Semi-Bold 10", "button_layout": "close,minimize,maximize:"},
+    "Alloy": {"title_font": "Noto Serif Bold 10", "button_layout": "menu:minimize,maximize,close"},
+    "Watercolor": {"title_font": "Inter Bold 9", "button_layout": "menu:minimize,maximize,close"},
+    "mcblue": {"title_font": "Roboto Condensed Bold 11", "button_layout": "menu:minimize,maximize,close"},
+    "Urbicande": {"title_font": "CMU Sans Serif Bold 10", "button_layout": "menu:minimize,maximize,close"},
+    "Adwaita": {"title_font": "Inter Bold 10", "button_layout": "appmenu:minimize,maximize,close"},
+}
+
+# fvwm 2.7 (session 19, helper "moreA7"): a configuration file of ours (no menus, no modules, no
+# panel), click to focus, title buttons drawn as vectors, colours and a title font per look
+FVWM_CONFIG = """# written by datasets/screens/xsession.py for one capture
+DesktopSize 1x1
+EdgeScroll 0 0
+EdgeResistance 0
+EdgeThickness 0
+Style * ClickToFocus, UsePPosition, MinOverlapPlacement, !Icon, FPGrabFocus
+Style * Title, DecorateTransient, !MwmDecor, !MwmBorder
+Style * Font "xft:{font}"
+Style * BorderWidth {border}, HandleWidth {border}
+Colorset 1 fg {inactive_fg}, bg {inactive_bg}
+Colorset 2 fg {active_fg}, bg {active_bg}
+Style * Colorset 1, HilightColorset 2, BorderColorset 1, HilightBorderColorset 2
+TitleStyle {justify} Height {title_height}
+TitleStyle -- {relief}
+BorderStyle -- {relief}
+ButtonStyle All -- {relief}
+ButtonStyle 1 Vector 4 25x35@4 75x35@3 25x65@4 75x65@3
+ButtonStyle 2 Vector 4 25x25@4 75x75@3 75x25@4 25x75@3
+ButtonStyle 4 Vector 2 25x70@4 75x70@3
+ButtonStyle 6 Vector 5 25x25@4 75x25@3 75x75@3 25x75@3 25x25@3
+Mouse 1 1 A Nop
+Mouse 1 2 A Close
+Mouse 1 4 A Iconify
+Mouse 1 6 A Maximize
+Mouse 1 T A Raise
+"""
+
+# fvwm has no theme files: a "theme" here is a set of colours, a title font and a title layout of ours
+FVWM_THEMES: dict[str, dict[str, str]] = {
+    "slate": {
+        "font": "Inter:bold:pixelsize=13",
+        "border": "5",
+        "title_height": "24",
+        "justify": "Centered",
+        "relief": "Flat",
+        "active_fg": "#ffffff",
+        "active_bg": "#3d5a80",
+        "inactive_fg": "#c8ccd2",
+        "inactive_bg": "#4a4f57",
+    },
+    "parchment": {
+        "font": "EB Garamond:bold:pixelsize=17",
+        "border": "4",
+        "title_height": "26",
+        "justify": "LeftJustified",
+        "relief": "Raised",
+        "active_fg": "#2b1d0e",
+        "active_bg": "#d9c79e",
+        "inactive_fg": "#5a4e3c",
+        "inactive_bg": "#b9ad94",
+    },
+    "console": {
+        "font": "Tlwg Mono:bold:pixelsize=14",
+        "border": "3",
+        "title_height": "20",
+        "justify": "LeftJustified",
+        "relief": "Flat",
+        "active_fg": "#101010",
+        "active_bg": "#7fc97f",
+        "inactive_fg": "#9ad09a",
+        "inactive_bg": "#203020",
+    },
+    "classic": {
+        "font": "Nimbus Sans:bold:pixelsize=12",
+        "border": "6",
+        "title_height": "20",
+        "justify": "Centered",
+        "relief": "Raised",
+        "active_fg": "#000000",
+        "active_bg": "#c0a070",
+        "inactive_fg": "#303030",
+        "inactive_bg": "#a8a8a8",
+    },
+}
+
+
 @dataclass(frozen=True)
 class OtherWM:
     """How one window manager other than openbox is set up for a capture."""
@@ -714,6 +825,10 @@ class OtherWM:
         font = ImageFont.truetype(TITLE_TTF_BOLD, 17)  # 13 pt at 96 dpi: wider than any theme's title font
         if round(font.getlength(win.title)) + 2 * OTHER_TITLE_RESERVED > win.frame[2]:
             raise RuntimeError(f"title {win.title!r} may not fit a {win.frame[2]}px frame under {self.name}")
+        if win.extents[2] < 12:  # no title bar drawn (fvwm drew none over Qt's message box until told to)
+            raise RuntimeError(
+                f"{win.title!r} has no title bar under {self.name} (top extent {win.extents[2]})"
+            )
         fx, fy, fw, _ = win.frame
         return (fx, fy, fw, max(1, win.extents[2]))
 
@@ -750,6 +865,17 @@ class OtherWM:
             # the taskbar after the window manager, both on a D-Bus of their own (xfconfd's)
             script = f"xfwm4 --compositor=off & sleep 0.5; exec tint2 -c {rc}"
             return ["dbus-run-session", "--", "sh", "-c", script], {}
+        if self.name == "metacity":
+            kind = "gtk" if theme == "Adwaita" else "metacity"
+            name = "" if theme == "Adwaita" else theme
+            keyfile = Path(s.env()["XDG_CONFIG_HOME"]) / "glib-2.0" / "settings" / "keyfile"
+            keyfile.parent.mkdir(parents=True, exist_ok=True)
+            keyfile.write_text(METACITY_KEYFILE.format(kind=kind, name=name, **METACITY_THEMES[theme]))
+            return ["metacity", "--sm-disable", "--no-composite"], {"GSETTINGS_BACKEND": "keyfile"}
+        if self.name == "fvwm":
+            rc = conf / "config"
+            rc.write_text(FVWM_CONFIG.format(**FVWM_THEMES[theme]))
+            return ["fvwm", "-f", str(rc)], {"FVWM_USERDIR": str(conf)}
         raise ValueError(self.name)
 
 
@@ -770,4 +896,7 @@ OTHER_WMS: dict[str, OtherWM] = {
     # session 18's (helper "moreA6"): xfwm4 with a tint2 taskbar
     "xfwm4": OtherWM("xfwm4", tuple(XFWM4_THEMES)),
     "xfwm4-top": OtherWM("xfwm4", tuple(XFWM4_THEMES), panel_top=True),
+    # session 19's (helper "moreA7"): metacity and fvwm, no panel
+    "metacity": OtherWM("metacity", tuple(METACITY_THEMES)),
+    "fvwm": OtherWM("fvwm", tuple(FVWM_THEMES)),
 }
