@@ -64,6 +64,14 @@ class WindowReadingConfig:
     title_match: float = 0.8  # difflib ratio of the line to the title, both case-folded
     # A word whose box comes this close (pixels) to where a window above covers its own is cut there.
     cut_reach: int = 3
+    # A dark window's ground carried this far (pixels) round each part of it that OCR reads, over
+    # the common ground and any window under it, where what lies there is light: see
+    # :func:`_moated`. ``dark``: grey level (0-255) below which a ground is dark (the engine's own
+    # dark-area threshold); ``contrast``: how far (sum over R, G, B) the light must be from the
+    # window's ground to be painted over.
+    moat: int = 8
+    dark: float = 110.0
+    contrast: int = 150
 
 
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -209,12 +217,23 @@ class ScreenWindows:
         x, y, w, h = union(parts)
         left, top = max(0, x - m), max(0, y - m)
         right, bottom = min(image.width, x + w + m), min(image.height, y + h + m)
-        rgb = image.convert("RGB")
-        ground = self.config.fill or _edge_colour(np.asarray(rgb), parts)
-        view = Image.new("RGB", (right - left, bottom - top), ground)
+        pixels = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))  # (H, W, 3)
+        ground = self.config.fill or _edge_colour(pixels, parts)
+        view = np.empty((bottom - top, right - left, 3), dtype=np.uint8)
+        view[:] = ground
         for px, py, pw, ph in parts:
-            view.paste(rgb.crop((px, py, px + pw, py + ph)), (px - left, py - top))
-        return view, (left, top)
+            view[py - top : py + ph - top, px - left : px + pw - left] = pixels[py : py + ph, px : px + pw]
+        if self.config.fill is None and self.config.moat > 0:  # (bottom of the stack first)
+            stacked = sorted(
+                ((self.stack.windows.index(win), self.ocr_parts(i)) for i, win in enumerate(self.read)),
+                key=lambda ranked: -ranked[0],
+            )
+            grounds = [_edge_colour(pixels, own) if own else ground for _, own in stacked]
+            moved = [
+                (rank, [(px - left, py - top, pw, ph) for px, py, pw, ph in own]) for rank, own in stacked
+            ]
+            _moated(view, moved, grounds, self.config)
+        return Image.fromarray(view), (left, top)
 
     def ocr_parts(self, index: int) -> list[Rect]:
         """Where OCR reads window ``index``: its visible client area, or in a window its tree told,
@@ -363,6 +382,56 @@ def _edge_colour(pixels: np.ndarray, parts: list[Rect]) -> tuple[int, int, int]:
         edges += [box[0], box[-1], box[:, 0], box[:, -1]]
     r, g, b = np.median(np.concatenate(edges), axis=0)
     return int(r), int(g), int(b)
+
+
+def _grey(colour: tuple[int, int, int] | np.ndarray) -> float:
+    """A colour's grey level as PIL's "L" gives it (what the engine's dark-area inversion sees)."""
+    return 0.299 * float(colour[0]) + 0.587 * float(colour[1]) + 0.114 * float(colour[2])
+
+
+def _moated(
+    view: np.ndarray,
+    windows: list[tuple[int, list[Rect]]],
+    grounds: list[tuple[int, int, int]],
+    cfg: WindowReadingConfig,
+) -> np.ndarray:
+    """``view`` ((h, w, 3) RGB; changed in place and returned) with each dark window's own ground
+    painted ``cfg.moat`` pixels round its parts where light lies there (the common ground, or a
+    light window under it).
+
+    ``windows``: (stacking rank, 0 the top; parts in view pixels) bottom of the stack first;
+    ``grounds``: each one's own ground. The view sets every window on one common ground, and a dark
+    terminal beside a light page or on a light common ground starts its text 2 px from a light
+    edge: the engine inverts a dark area only where most of the pixels round it are dark, and with
+    a line's light letters there too a pixel that near the light is not, so the line's first glyph
+    stays half light-on-dark ("l abels", "araffin", "K eeper's" on half A's live path, where the file
+    path, whose panes keep their frames and the desktop round them, read them). A light window
+    beside dark needs no moat (its letters are dark on its own ground), and neither does a window
+    on ground like its own. A window's moat never covers a window above it, nor its own parts."""
+    height, width = view.shape[:2]
+    owner = np.full((height, width), -1, dtype=np.int32)  # stacking rank of whose pixel it is
+    for rank, parts in windows:
+        for x, y, w, h in parts:
+            owner[max(0, y) : y + h, max(0, x) : x + w] = rank
+    m = cfg.moat
+    for (rank, parts), colour in zip(windows, grounds, strict=True):
+        if not parts or _grey(colour) >= cfg.dark:
+            continue
+        paint = np.array(colour, dtype=np.uint8)
+        for x, y, w, h in parts:
+            x0, y0, x1, y1 = max(0, x - m), max(0, y - m), min(width, x + w + m), min(height, y + h + m)
+            ring = np.ones((y1 - y0, x1 - x0), dtype=bool)
+            ring[max(0, y - y0) : y + h - y0, max(0, x - x0) : x + w - x0] = False
+            whose = owner[y0:y1, x0:x1]
+            ring &= (whose < 0) | (whose > rank)  # the ground, or a window under this one
+            if not ring.any():
+                continue
+            box = view[y0:y1, x0:x1]
+            around = np.median(box[ring], axis=0)
+            if _grey(around) < cfg.dark or np.abs(around - paint.astype(float)).sum() < cfg.contrast:
+                continue
+            box[ring] = paint
+    return view
 
 
 def screen_windows(

@@ -9,13 +9,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from assistant.capture.image_loading import load_image
 from assistant.capture.models import CapturedImage, WindowInfo
 from assistant.capture.window_stack import hide_own_windows
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
+from assistant.understand.windows import ScreenWindows, screen_windows
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENS = REPO / "datasets" / "screens"
@@ -148,3 +151,49 @@ def test_a_tables_cells_are_cut_at_its_columns_in_a_live_grab() -> None:
     text = describer.describe(_live_grab(_truth("table-tk-archive"))).text
     assert "contracts-2022.zip, 14.2 MB, ZIP archive, Jan 9, 2023." in text
     assert "tax-return-2023.pdf, 842 KB, PDF document, Apr 11, 2024." in text
+
+
+def _live_view(screen_id: str) -> tuple[ScreenWindows, Image.Image, tuple[int, int]]:
+    """What OCR is shown of a live grab of ``screen_id``: the windows, the view and its offset."""
+    grab = _live_grab(_truth(screen_id))
+    windows = screen_windows(grab)
+    assert windows is not None
+    view, offset = windows.ocr_view(grab.image)
+    return windows, view, offset
+
+
+def test_a_dark_window_is_set_on_its_own_ground_where_light_lies_beside_it() -> None:
+    """A dark terminal over a white wiki page: the view gives the terminal its own ground for
+    ``moat`` pixels round it, over the page beside it and the light common ground (the engine's
+    dark-area inversion left the first letter of each of its lines half light-on-dark: "l abels");
+    the light page keeps its own pixels and no moat of its own."""
+    windows, view, (left, top) = _live_view("multi-docs-page-terminal")
+    terminal = next(i for i, w in enumerate(windows.read) if w.title == "it@office: ~")
+    (x, y, _, h), m = windows.ocr_parts(terminal)[0], windows.config.moat
+    px = np.asarray(view).astype(int)
+    inside = px[y - top + 5 : y - top + h - 5, x - left + 1]  # the terminal's first column: its ground
+    ground = np.median(inside, axis=0)
+    assert ground.sum() < 3 * 100  # a dark terminal
+    beside = px[y - top + 20 : y - top + 200, x - left - m : x - left]  # left of it, over the page
+    assert np.abs(beside - ground).sum(axis=-1).max() <= 3
+    further = px[y - top + 20 : y - top + 200, x - left - m - 4]  # the page, past the moat: light
+    assert further.sum(axis=-1).min() > 3 * 200
+    page = next(i for i, w in enumerate(windows.read) if i != terminal)
+    px0, py0, _, _ = windows.ocr_parts(page)[0]
+    assert px[py0 - top - 1 : py0 - top + 40, px0 - left - 4].sum(axis=-1).min() > 3 * 200  # no moat
+
+
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize(
+    ("screen_id", "line"),
+    [
+        ("multi-docs-page-terminal", "labels 10.0.4.27"),  # a terminal over a white page
+        ("multi-xfwm-daloa-page-term-qt", "Keeper's log, Rubha Point"),  # an xterm over a page
+        ("multi-xfwm-daloa-less-nano", "Stores to order by Friday"),  # nano over a white less
+    ],
+)
+def test_a_dark_windows_lines_keep_their_first_letter_beside_a_light_window(
+    describer: Describer, screen_id: str, line: str
+) -> None:
+    """Read "l abels", "K eeper's", "SfFores" when every window sat on one common light ground."""
+    assert line in describer.describe(_live_grab(_truth(screen_id))).text
