@@ -135,6 +135,31 @@ def _bridged(runs: list[tuple[int, int]], cfg: FrameConfig) -> list[tuple[int, i
     return [(a, b) for a, b in out if b - a >= cfg.min_width]
 
 
+def _under_joined(
+    px: np.ndarray, lines: dict[int, list[tuple[int, int]]], cfg: FrameConfig
+) -> dict[int, list[tuple[int, int]]]:
+    """The rows of ``lines`` whose runs join across a break of up to :data:`BORDER` px under which
+    the row below the edge runs on in one colour: the edge is broken only by what lies above it, a
+    window's side of the very colour of the bar (fvwm's flat bars: a window's top crossing the side
+    of the window under it, its border as grey as the bar)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for y, runs in lines.items():
+        if len(runs) < 2 or y >= px.shape[0]:
+            continue
+        joined = [runs[0]]
+        for a, b in runs[1:]:
+            end = joined[-1][1]
+            if 0 < a - end <= BORDER:
+                row = px[y, end - 1 : a + 1].astype(np.int16)  # (gap + 2, 3): the row below, end to end
+                if (np.abs(row - row[0]).sum(axis=1) <= cfg.same).all():
+                    joined[-1] = (joined[-1][0], b)
+                    continue
+            joined.append((a, b))
+        if len(joined) < len(runs):
+            out[y] = joined
+    return out
+
+
 def _bar_pairs(
     lines: dict[int, list[tuple[int, int]]],
     feet: dict[int, list[tuple[int, int]]],
@@ -356,6 +381,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     # side by side break their bars' edges alike, and each was found whole above). And a bar inside
     # a border drawn round it and the window: its foot in from its top's ends (icewm's dark themes).
     every = {**lines, **joint}
+    every.update(_under_joined(px, every, cfg))
     joined = [b for b in _bar_pairs(every, every, cfg, inset=True) if b not in known]
     for box in joined:
         if any(overlaps(box, bar[0]) for bar in found):

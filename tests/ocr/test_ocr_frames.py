@@ -490,3 +490,16 @@ def test_a_window_running_off_the_pictures_edge_is_found(name: str) -> None:
     assert any(max(abs(a - b) for a, b in zip(f, (x0, y0, 1280, y1), strict=True)) <= 3 for f in found)
     for box in others:
         assert any(max(abs(a - b) for a, b in zip(f, box, strict=True)) <= 3 for f in found)
+
+
+def test_a_bars_top_broken_by_a_side_of_its_own_colour_under_it_still_runs_on() -> None:
+    """fvwm's flat 'slate' bars: man's bar crosses the side of the page window under it, a border
+    as grey as the bar itself, so the bar's top edge breaks there for 5 px. The row under the edge
+    runs on in the bar's colour: one edge, and the bar is found whole (it was taken for the man
+    page's white top rows under it, and the stack came out wrong: the active dialog read last)."""
+    image, windows = _screen("multi-fvwm-page-man-zenity")
+    frames = find_frames(image)
+    assert len(frames) == len(windows) == 3
+    for frame, window in zip(frames[:2], windows[:2], strict=True):  # (the page's right side is hidden)
+        assert max(abs(a - b) for a, b in zip(frame.box, _box(window), strict=True)) <= 2
+    assert frames[0].active and windows[0]["active"] and not any(f.active for f in frames[1:])
