@@ -68,7 +68,7 @@ class LineReader:
 
         self.files = require_model_files()
         self.threads = threads
-        self.config = config or RecognizeConfig()
+        self.config = config or RecognizeConfig(cjk_alone=False)
         self.layout = layout or LAYOUT
         self._session: Any = None
         self._run_options: Any = None
@@ -127,31 +127,21 @@ class LineReader:
 
         The recogniser pads every line to 320 x 48 at least, so a key's "7" costs as much as a
         whole line: short pictures are set side by side into strips (:func:`strips`), read in one
-        go, and the words handed back to the picture they lie on. A picture read as CJK (an icon,
-        a corner: "回") comes back empty, and the others on its strip are read again without it:
-        in a line that holds a CJK character the decoder boxes every character alone (as
-        RapidOCR), which split the other pictures' words into letters."""
+        go, and the words handed back to the picture they lie on. A picture read as CJK or other
+        marks no screen's text is made of (an icon, a corner, a window's buttons: "回", "□") comes
+        back empty; the others on its strip keep their words, boxed as words (``cjk_alone`` off:
+        RapidOCR's decoder boxes every character of a line holding CJK alone). They were read
+        again without it once, which on a dialog's one strip doubled the recogniser's time, for
+        the same words nearly always."""
         if not crops:
             return []
         cfg = self.config
         pictures = [_upright(c, cfg.height) for c in crops]
         out = [ReadLine("", 0.0, []) for _ in crops]
-        todo = list(range(len(crops)))
-        for _ in range(2):  # a second pass for the pictures that shared a strip with a CJK reading
-            again: list[int] = []
-            for strip, words in self._read_strips(pictures, todo, cfg):
-                junk = {
-                    i
-                    for i, found in zip(strip.indices, words, strict=True)
-                    if not all(_latin(w.text) for w in found)
-                }
-                for index, found in zip(strip.indices, words, strict=True):
-                    out[index] = ReadLine("", 0.0, [] if index in junk else found)
-                    if junk and index not in junk:
-                        again.append(index)
-            todo = again
-            if not todo:
-                break
+        for strip, words in self._read_strips(pictures, list(range(len(crops))), cfg):
+            for index, found in zip(strip.indices, words, strict=True):
+                if all(_latin(w.text) for w in found):
+                    out[index] = ReadLine("", 0.0, found)
         for line in out:
             line.words = _rejoined(line.words)
             line.text = " ".join(w.text for w in line.words)

@@ -37,6 +37,10 @@ class RecognizeConfig:
     # (benchmarks/ocr_backends.py), for the same readings.
     batch: int = 1
     word_gap: int = 5  # columns between two characters that start a new word even without a space
+    # In a line that holds a CJK character every character is boxed alone, as RapidOCR's word boxes
+    # are (a line of Chinese has no spaces). False: words as in any line (a strip of several
+    # pictures, where one icon read as CJK must not split the others' words into letters).
+    cjk_alone: bool = True
 
 
 @dataclass
@@ -120,7 +124,7 @@ def _words(
     if not groups:
         return []
     widths = [(cols[g[-1]] - cols[g[0]]) / (len(g) - 1) for g in groups if len(g) > 1]
-    if any(_is_cjk(chars[g[0]]) for g in groups):  # mixed scripts: one box per character, as RapidOCR
+    if cfg.cjk_alone and any(_is_cjk(chars[g[0]]) for g in groups):  # one box per character, as RapidOCR
         groups = [[i] for g in groups for i in g]
     char_w = float(np.mean(widths)) if widths else span / max(len(chars), 1)
     words = []
@@ -146,10 +150,14 @@ def recognize_lines(
     """Every line picture's text, in the order given; ``run`` runs the model on one batch, and
     ``runs`` maps a batch's own work over the batches (``map``: one after another; a thread pool's
     ``map``: several at once, where ``run`` leaves the GIL). Each batch is read on its own, so the
-    readings are the same however they are run."""
+    readings are the same however they are run. The widest batches are started first: a run's
+    cost grows with its width, and side by side the last one started is what the others wait
+    for (three strips on two cores: the narrow one after the first to finish, not a full one
+    after two)."""
     results: list[LineText | None] = [None] * len(crops)
     order = np.argsort([c.shape[1] / c.shape[0] for c in crops], kind="stable")
     chunks = [[int(i) for i in order[start : start + cfg.batch]] for start in range(0, len(crops), cfg.batch)]
+    chunks.reverse()
 
     def scored(chunk: list[int]) -> tuple[np.ndarray, float]:
         batch, ratio = batch_input([crops[i] for i in chunk], cfg)

@@ -134,3 +134,35 @@ def test_strips_read_side_by_side_read_as_each_alone() -> None:
     alone = [reader.read([crop])[0] for crop in crops]
     assert said(together) == said(alone)
     assert sum(bool(ln.text) for ln in together) >= 3
+
+
+@needs_reader
+@pytest.mark.timeout(60)
+def test_a_window_s_buttons_read_as_marks_leave_their_strip_mates_whole_in_one_run() -> None:
+    """Half A dlg-zenity-progress-photos: its title bar's buttons, cut out as a place, read as marks
+    no screen's text is made of ("- □ ×") on the strip with the dialog's lines. They give nothing;
+    the lines keep their words as words, read in that one run (they were read again without the
+    buttons, a second run of the model for the same words)."""
+    from pathlib import Path
+
+    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+    rgb = np.asarray(Image.open(screens / "dlg-zenity-progress-photos.png").convert("RGB"))
+    boxes = [(757, 418, 931, 445), (1197, 418, 1250, 445), (769, 453, 1107, 473), (1180, 520, 1209, 535)]
+    reader = LineReader(remember=0)
+    session, runs = reader._load(), []
+
+    class Counted:
+        def get_inputs(self) -> object:
+            return session.get_inputs()
+
+        def run(self, *args: object) -> object:
+            runs.append(1)
+            return session.run(*args)
+
+    reader._session = Counted()
+    lines = reader.read([np.ascontiguousarray(rgb[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes])
+    assert len(runs) == 1  # one strip, read once
+    assert lines[1].text == "" and lines[1].words == []  # the buttons
+    assert [w.text.lower() for w in lines[0].words] == ["backing", "up", "photos"]
+    assert lines[2].text == "Copying photos to the backup disk: 412 of 640 files"
+    assert lines[3].text == "OK"
