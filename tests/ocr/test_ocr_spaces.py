@@ -247,3 +247,21 @@ def test_a_keys_name_and_its_label_on_grounds_of_their_own_are_two_words() -> No
         "Setup",
     ]
     assert [w.text for w in split_word(OcrWord("F1Help", (64, 600, 116, 626), 1.0), gray)] == ["F1Help"]
+
+
+def test_an_initial_run_into_its_name_is_cut_after_its_dot() -> None:
+    """A Tk table's names in Cabin 11 (half A table-tk-wide-cabin-plots): "D. Petrakis", "A. Mensah",
+    "F. Oduya" leave 3 or 4 pixels after the dot, between letters touching or a pixel apart, and
+    both engines read them run together; cut after the dot. A dot with no space after it stands as
+    close to the next letter as the letters stand to each other, and the word stays whole."""
+    gray = np.asarray(Image.open(SCREENS / "table-tk-wide-cabin-plots.png").convert("L"))
+    for text, box in (
+        ("D.Petrakis", (362, 309, 427, 325)),
+        ("A.Mensah", (356, 363, 430, 379)),
+        ("F.Oduya", (358, 390, 419, 410)),
+    ):
+        assert [w.text for w in split_word(OcrWord(text, box, 0.6), gray)] == [text[:2], text[2:]]
+    image = Image.new("L", (200, 40), 255)
+    ImageDraw.Draw(image).text((20, 10), "J.Smith", font=ImageFont.truetype(SANS, 16), fill=0)
+    word = OcrWord("J.Smith", (18, 8, 90, 32), 0.9)
+    assert split_word(word, np.asarray(image)) == [word]
