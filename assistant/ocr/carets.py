@@ -10,7 +10,9 @@ is read with a caret where the ink of that first character starts at the top of 
 capitals and ends well above their foot. After a caret stands a capital or one of the few marks of
 caret notation, never a digit:
 "^0" is the "^O" of the letter O, whichever engine read it (PP-OCR's recogniser reads the caret
-itself right).
+itself right). In a square or thin bitmap font (IBM 3270, Terminus, Spleen) the caret is read as a
+mark ("*G", "“O", "°X"), told by the same shape; a mark before a capital is also a quote in
+prose, so such keys are taken only two or more at once, as a key bar names them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,10 @@ class CaretConfig:
 
 
 CARET_ALIKE = frozenset("Aa4")
+#: Marks that a caret in a square or thin bitmap font (IBM 3270, Terminus) is read as: "*G", "“O".
+#: A quote before a capital is also prose ('"I said'), so these are taken only where the lines
+#: hold two such keys at least: a key bar names its keys several at once.
+CARET_MARKS = frozenset('*\u201c\u201d"\u00b0')
 
 
 def _capitals(line: OcrLine, word: OcrWord) -> tuple[float, float] | None:
@@ -82,33 +88,51 @@ def carets(lines: list[OcrLine], gray: np.ndarray, cfg: CaretConfig | None = Non
     "^0" read "^O" (see the module docstring); ``gray`` the picture the words' boxes lie in. Lines
     without one are kept as they are."""
     cfg = cfg or CaretConfig()
-    out = []
-    for line in lines:
-        words = list(line.words)
-        for i, word in enumerate(words):
+    keys: dict[tuple[int, int], OcrWord] = {}
+    for j, line in enumerate(lines):
+        for i, word in enumerate(line.words):
             text = word.text
             if text == "^0":  # (a caret read right, its letter as a figure)
-                words[i] = OcrWord("^O", word.box, word.confidence)
-                continue
-            if len(text) != 2 or text[0] not in CARET_ALIKE or not _key_letter(text[1]):
-                continue
-            glyphs = _glyphs(word, gray, cfg)
-            if not glyphs:
-                continue
-            rows, rest = glyphs[0], glyphs[1:]
-            # Measured by the character beside it where the box holds it (a key's capital, taller
-            # than a caret: a "." after a "4" is no measure), else by the line's words.
-            if rest and rest[0][1] - rest[0][0] > rows[1] - rows[0]:
-                caps: tuple[float, float] | None = (rest[0][0], rest[0][1] + 1 - rest[0][0])
-            elif rest:
-                continue
-            else:
-                caps = _capitals(line, word)
-            if caps is None:
-                continue
-            top, height = caps
-            if rows[0] <= top + cfg.top * height and rows[1] < top + cfg.foot * height:
+                keys[j, i] = OcrWord("^O", word.box, word.confidence)
+            elif (
+                len(text) == 2
+                and text[0] in CARET_ALIKE | CARET_MARKS
+                and _key_letter(text[1])
+                and _caret_shaped(line, word, gray, cfg)
+            ):
                 key = text[1].upper() if text[1] != "0" else "O"
-                words[i] = OcrWord("^" + key, word.box, word.confidence)
+                keys[j, i] = OcrWord("^" + key, word.box, word.confidence)
+    marks = [at for at in keys if lines[at[0]].words[at[1]].text[0] in CARET_MARKS]
+    if len(marks) < 2:
+        for at in marks:
+            del keys[at]
+    out = []
+    for j, line in enumerate(lines):
+        words = [keys.get((j, i), word) for i, word in enumerate(line.words)]
         out.append(line if words == line.words else OcrLine.of(words, line.confidence))
     return out
+
+
+def _caret_shaped(line: OcrLine, word: OcrWord, gray: np.ndarray, cfg: CaretConfig) -> bool:
+    """Whether the first character of the two-character ``word`` of ``line`` is a caret by its
+    ink: starting at the capitals' top, ending well above their foot."""
+    glyphs = _glyphs(word, gray, cfg)
+    if not glyphs:
+        return False
+    if word.text[0] in CARET_MARKS and len(glyphs) > 2:
+        # (a caret read as a mark of two strokes, "“", may be inked in two runs: the key's
+        # letter is the last run, the caret all before it)
+        glyphs = [(min(g[0] for g in glyphs[:-1]), max(g[1] for g in glyphs[:-1])), glyphs[-1]]
+    rows, rest = glyphs[0], glyphs[1:]
+    # Measured by the character beside it where the box holds it (a key's capital, taller
+    # than a caret: a "." after a "4" is no measure), else by the line's words.
+    if rest and rest[0][1] - rest[0][0] > rows[1] - rows[0]:
+        caps: tuple[float, float] | None = (rest[0][0], rest[0][1] + 1 - rest[0][0])
+    elif rest:
+        return False
+    else:
+        caps = _capitals(line, word)
+    if caps is None:
+        return False
+    top, height = caps
+    return rows[0] <= top + cfg.top * height and rows[1] < top + cfg.foot * height

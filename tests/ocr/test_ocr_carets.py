@@ -38,6 +38,32 @@ def test_nanos_keys_come_back_with_their_carets() -> None:
 
 
 @needs_tesseract
+def test_carets_read_as_marks_on_a_key_bar_come_back() -> None:
+    """IBM 3270's caret in reverse video (nano's two rows of keys, black on green) is read as a
+    mark, "*G", "“O", "*R": a mark that floats at the top of the line before a capital, with
+    other such keys beside it, is a caret."""
+    words = _words("term-nano-3270-hives", (206, 119, 1210, 783))
+    keys = {"^G", "^O", "^W", "^K", "^T", "^C", "^X", "^R", "^\\", "^U", "^J", "^/"}
+    assert len(keys & set(words)) >= 4, words
+    assert not [w for w in words if len(w) == 2 and w[0] in "*“”" and w[1].isupper()], words
+
+
+def test_a_quote_before_a_capital_alone_is_no_key() -> None:
+    """A quote before a capital floats at the top of the line as a caret does ('"I said'); taken
+    for a key only where the lines hold two such keys at least (a key bar names its keys
+    several at once)."""
+    gray = np.full((20, 100), 255, dtype=np.uint8)
+    gray[4:7, 10:13] = 0  # (the quote: small, at the top)
+    gray[4:16, 16:20] = 0  # (the capital: full height)
+    line = OcrLine.of([OcrWord("“I", (10, 4, 21, 16), 0.8), OcrWord("said", (30, 4, 70, 16), 0.9)])
+    assert carets([line], gray)[0] is line
+    gray[4:7, 75:78] = 0
+    gray[4:16, 81:85] = 0
+    two = OcrLine.of([*line.words, OcrWord("“X", (75, 4, 86, 16), 0.8)])
+    assert [w.text for ln in carets([two], gray) for w in ln.words] == ["^I", "said", "^X"]
+
+
+@needs_tesseract
 def test_real_words_beginning_with_an_a_stay() -> None:
     """A calculator's "AC" key stands on the baseline; "At" heads a box on a page (its "t" small:
     no control key); "44" and "40" are a chart's figures, "4." a numbered paragraph's (its dot, low
