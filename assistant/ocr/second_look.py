@@ -41,6 +41,7 @@ from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_a
 from assistant.ocr.line_reader import LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
 from assistant.ocr.look_read import read_places, spelt, within
+from assistant.ocr.marks import without_marks
 from assistant.ocr.outlines import Tidied, despeckled, frame_mask, lightest, placed, tidied_box, tidy
 from assistant.ocr.spaces import split_lines
 from assistant.ocr.tesseract import content_span, rule_mask
@@ -472,6 +473,7 @@ class SecondLookOcr(OcrEngine):
         result.lines = unexact_checked(result.lines, result.exact, lambda ls: vote_glyphs(ls, gray))
         # A core font's words on no grid (a button's label in its oval): read from its glyphs.
         result.lines = unexact_checked(result.lines, result.exact, lambda ls: font_alone(ls, gray))
+        result.lines = without_marks(result.lines, rgb)  # icons, filler columns, box corners read as words
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)
         return result
