@@ -407,7 +407,9 @@ def _moated(
     stays half light-on-dark ("l abels", "araffin", "K eeper's" on half A's live path, where the file
     path, whose panes keep their frames and the desktop round them, read them). A light window
     beside dark needs no moat (its letters are dark on its own ground), and neither does a window
-    on ground like its own. A window's moat never covers a window above it, nor its own parts."""
+    on ground like its own. A window's moat never covers a window above it, nor its own parts, nor
+    the ground within ``moat`` pixels of a window above it: a light window over it keeps the ground
+    round its own edge (nano's reversed key bar along its foot, over mc's blue, lost its labels)."""
     height, width = view.shape[:2]
     owner = np.full((height, width), -1, dtype=np.int32)  # stacking rank of whose pixel it is
     for rank, parts in windows:
@@ -424,6 +426,13 @@ def _moated(
             ring[max(0, y - y0) : y + h - y0, max(0, x - x0) : x + w - x0] = False
             whose = owner[y0:y1, x0:x1]
             ring &= (whose < 0) | (whose > rank)  # the ground, or a window under this one
+            for above, over in windows:  # ...and not beside a window above (its own edge's ground)
+                if above < rank:
+                    for ax, ay, aw, ah in over:
+                        ring[
+                            max(0, ay - m - y0) : max(0, ay + ah + m - y0),
+                            max(0, ax - m - x0) : max(0, ax + aw + m - x0),
+                        ] = False
             if not ring.any():
                 continue
             box = view[y0:y1, x0:x1]
