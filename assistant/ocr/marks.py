@@ -33,9 +33,12 @@ class MarksConfig:
     # 12-16 px), with at least ``icon_peers`` words of two or more characters to tell the usual.
     icon_tall: float = 2.2
     icon_peers: int = 3
-    # The share of its box off the ground: a filled disc or square covers most of its box, a
-    # large glyph's strokes leave most of it ground.
+    # The share of its box off the ground round it: a filled disc covers most of its box, a large
+    # glyph's strokes (or a table's rules through a swollen box) leave most of it ground.
     icon_filled: float = 0.4
+    # ... and at most this share: a box all of one colour off its surround is a field or a key's
+    # face, read for its label.
+    icon_solid: float = 0.85
     # A word beside it this share of its height at least: a heading's, not an icon.
     icon_beside: float = 0.6
     ring: int = 2  # px: the ring round an icon, that far out, of its ground
@@ -55,17 +58,25 @@ class MarksConfig:
     corner_margin: int = 2  # px of ground looked at either side of the character's box
 
 
-def _filled(rgb: np.ndarray, box: Box, contrast: int) -> float:
-    """The share of ``box``'s pixels off its ground by at least ``contrast`` in any channel; its
-    ground: the median of its own edge (a label placed on a key has the key's face for ground,
-    not the colour round the key)."""
-    x0, y0, x1, y1 = box
+def _filled(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> float | None:
+    """The share of ``box``'s pixels off its ground (by the contrast, in any channel), its ground
+    the median of a ring round it (``ring`` px wide, ``ring`` px out); None where that ring is no
+    plain ground (an icon stands clear on its dialog's ground, where a word's box swollen over a
+    selected row's bar crosses the bar's edge) or the picture ends within it."""
+    h, w = rgb.shape[:2]
+    r = cfg.ring
+    x0, y0, x1, y1 = box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r
+    if x0 < 0 or y0 < 0 or x1 > w or y1 > h or box[2] <= box[0] or box[3] <= box[1]:
+        return None
     part = rgb[y0:y1, x0:x1].astype(np.int16)
-    if part.shape[0] < 3 or part.shape[1] < 3:
-        return 0.0
-    edge = np.concatenate([part[0], part[-1], part[:, 0], part[:, -1]])
-    ink = (np.abs(part - np.median(edge, axis=0)) >= contrast).any(axis=-1)
-    return float(ink.mean())
+    ring = np.concatenate(
+        [s.reshape(-1, part.shape[-1]) for s in (part[:r], part[-r:], part[:, :r], part[:, -r:])]
+    )
+    ground = np.median(ring, axis=0)
+    if (np.abs(ring - ground) >= cfg.contrast // 2).any(axis=-1).mean() > 1 - cfg.plain:
+        return None
+    inner = part[2 * r : -2 * r, 2 * r : -2 * r]
+    return float((np.abs(inner - ground) >= cfg.contrast).any(axis=-1).mean())
 
 
 def _icons(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int]:
@@ -75,37 +86,16 @@ def _icons(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int]:
         return set()
     usual = float(np.median(heights))
     words = [w for ln in lines for w in ln.words]
-    return {
-        id(w)
-        for w in words
-        if len(w.text) <= cfg.icon_chars
-        and w.box[3] - w.box[1] >= cfg.icon_tall * usual
-        and not _tall_beside(w, words, cfg)
-        and _on_plain(rgb, w.box, cfg)
-        and _filled(rgb, w.box, cfg.contrast) >= cfg.icon_filled
-    }
-
-
-def _on_plain(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> bool:
-    """Whether a ring round ``box`` (``ring`` px wide, ``ring`` px out) is one plain ground: an icon
-    stands clear on its dialog's ground, where a word's box swollen over a selected row's bar
-    crosses the bar's edge."""
-    h, w = rgb.shape[:2]
-    r = cfg.ring
-    x0, y0, x1, y1 = box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r
-    if x0 < 0 or y0 < 0 or x1 > w or y1 > h:
-        return False
-    part = rgb[y0:y1, x0:x1].astype(np.int16)
-    ring = np.concatenate(
-        [
-            part[:r].reshape(-1, 3),
-            part[-r:].reshape(-1, 3),
-            part[:, :r].reshape(-1, 3),
-            part[:, -r:].reshape(-1, 3),
-        ]
-    )
-    off = (np.abs(ring - np.median(ring, axis=0)) >= cfg.contrast // 2).any(axis=-1)
-    return float(off.mean()) <= 1 - cfg.plain
+    found = set()
+    for w in words:
+        if len(w.text) > cfg.icon_chars or w.box[3] - w.box[1] < cfg.icon_tall * usual:
+            continue
+        if _tall_beside(w, words, cfg):
+            continue
+        filled = _filled(rgb, w.box, cfg)
+        if filled is not None and cfg.icon_filled <= filled <= cfg.icon_solid:
+            found.add(id(w))
+    return found
 
 
 def _tall_beside(word: OcrWord, words: list[OcrWord], cfg: MarksConfig) -> bool:

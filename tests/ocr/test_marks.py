@@ -79,3 +79,14 @@ def test_a_calculators_large_figures_are_kept() -> None:
     kept = without_marks(lines, np.asarray(image))
     assert _words(kept) == _words(lines)
     assert "0" in [w.text for w in _words(kept)]
+
+
+@needs_reader
+@pytest.mark.timeout(180)
+def test_a_figure_whose_box_swells_over_a_tables_rules_is_kept() -> None:
+    """w3m's bordered timetable: the first "10" of "10 min" was read with its cell's corner of
+    rules in its box, twice the height of the text round it; a box crossed by rules is mostly
+    ground round those thin lines, not a filled icon, and the figure stays."""
+    image = Image.open(SCREENS / "term-w3m-buses-noto.png").convert("RGB")
+    words = _words(create_ocr_engine("auto").recognize(image).lines)
+    assert any(t.strip("‘'") == "10" for t in _on(words, (741, 290, 768, 311)))
