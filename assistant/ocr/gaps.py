@@ -21,10 +21,10 @@ from PIL import Image, ImageOps
 from assistant.masks import true_runs
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside, overlap_share, union_box
-from assistant.ocr.grid import Row, find_grids, rows_of, words_of
+from assistant.ocr.grid import Row, find_grids, rows_of, shape_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
 from assistant.ocr.panels import Panel, panel_of
-from assistant.ocr.rule_cuts import cut_at_rules, rule_through, runs_down
+from assistant.ocr.rule_cuts import cut_at_rules, ink_of, rule_through, runs_down
 
 PAD = 4  # pixels of its own ground put around a snippet (tesseract misses text touching an edge)
 ZOOM = 2  # snippets are enlarged: a lone digit is small
@@ -322,9 +322,11 @@ def _gap_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | Non
         # (a terminal draws no rules, only characters: an xcalc's key outlines in its core font
         # run down like rules, and with them left out their corners were read "i", "J")
         ruled = not grid.monospace
+        # (nor does a fragment bound its neighbours' bands: a stray box no pixel high, between a
+        # header and the first row, cut that row's band at its middle, and its lost time, read
+        # from the band's top down to half its height, was taken for a mark)
+        rows = [r for r in rows if r.tall >= FRAGMENT * usual]
         for i, (row, band) in enumerate(zip(rows, _bands(rows, height), strict=True)):
-            if row.tall < FRAGMENT * usual:
-                continue
             top, bottom = _own_ground(gray, band, int(box_middle(row.box)), across)
             head = i == 0  # (a header's names stand over figures, and are none)
             keep = partial(_on_pane, pane=pane, panels=panels, others=others)
@@ -541,16 +543,35 @@ def _row_below(
     """The cells of a row the engine lost whole, right under the grid: one row's pitch (the median
     step between its rows) below its last, where no line was read, with ink under half its
     columns or more (GTK's calendar greys the days of the next month, and its last week, all of
-    them such days, was not read at all). None when there is no such row."""
+    them such days, was not read at all); or between two of its rows a pitch apart from each (a
+    striped terminal table's grey row, not one word of it read). None when there is no such row."""
     if len(rows) < 3:
         return None
     middles = [box_middle(r.box) for r in rows]
     pitch = statistics.median(b - a for a, b in pairwise(middles))
-    last = rows[-1]
-    half = (last.box[3] - last.box[1]) / 2 + PAD
-    top, bottom = int(middles[-1] + pitch - half), int(middles[-1] + pitch + half)
+    if pitch < rows[-1].tall:
+        return None
+    found: list[Cell] = []
+    # (a step of two pitches, give or take a quarter: a row between, lost)
+    lost = [(a + b) / 2 for a, b in pairwise(middles) if abs(b - a - 2 * pitch) <= pitch / 4]
+    for middle, like in [*((m, rows[0]) for m in lost), (middles[-1] + pitch, rows[-1])]:
+        found += _row_at(gray, rows, middle, like, words, lines) or []
+    return found or None
+
+
+def _row_at(
+    gray: np.ndarray,
+    rows: list[Row],
+    middle: float,
+    like: Row,
+    words: list[OcrWord],
+    lines: list[OcrLine],
+) -> list[Cell] | None:
+    """The cells of a row lost whole round ``middle`` (:func:`_row_below`), as tall as ``like``."""
+    half = (like.box[3] - like.box[1]) / 2 + PAD
+    top, bottom = int(middle - half), int(middle + half)
     left, right = min(w.box[0] for w in words), max(w.box[2] for w in words)
-    if bottom > gray.shape[0] or pitch < last.tall:
+    if bottom > gray.shape[0] or top < 0:
         return None
     if any(ln.box[1] < bottom and top < ln.box[3] and ln.box[0] < right and left < ln.box[2] for ln in lines):
         return None
@@ -564,8 +585,8 @@ def _row_below(
     found = [
         c
         for a, b in spans
-        for c in _ink_cells(gray, (a, top, b, bottom), last.tall, words, lambda _: True)
-        if c[0][3] - c[0][1] >= 0.6 * last.height
+        for c in _ink_cells(gray, (a, top, b, bottom), like.tall, words, lambda _: True)
+        if c[0][3] - c[0][1] >= 0.6 * like.height
     ]
     columns = max(len(r.cells) for r in rows)
     return found if len(found) >= columns / 2 else None
@@ -602,9 +623,19 @@ def _accepted(
     return None
 
 
+#: Characters a code needs (at least) for its column's codes of its shape to vouch for it.
+CODE = 3
+
+
 def _vouched(text: str, column: frozenset[str]) -> bool:
-    """``text`` is a word its column holds, or a number as long as a number there."""
-    return text in column or (text.isdigit() and any(w.isdigit() and len(w) == len(text) for w in column))
+    """``text`` is a word its column holds, a number as long as a number there, or a code of
+    :data:`CODE` characters or more shaped as two of the column's are (:func:`~assistant.ocr.grid.
+    shape_of`: letters, figures and marks in the same places): the selected row's "K-04", white on
+    blue, read at 0.49 under "K-01", "K-07", "K-09"."""
+    if text in column or (text.isdigit() and any(w.isdigit() and len(w) == len(text) for w in column)):
+        return True
+    shape = shape_of(text)
+    return len(text) >= CODE and sum(shape_of(w) == shape for w in column) >= 2
 
 
 def _snippet(gray: np.ndarray, box: Box, *, binary: bool = False, height: int = 0) -> Image.Image:
@@ -672,10 +703,135 @@ def fill_gaps(
     were in no column, and the date's cell in the rows read right looked empty."""
     gray = np.asarray(image.convert("L"))
     lines = _cut_at_gutters(engine, gray, _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines)))
+    lines = _figures_read_short(engine, gray, lines, panels)
     cells = _gap_cells(gray, lines, panels)
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
-    return lines + _filled(engine, gray, cells)
+    return _abutting(gray, lines, _filled(engine, gray, cells))
+
+
+#: Empty columns of pixels at most between a gap's ink and a word read beside it for the two to be
+#: one word (letters stand a pixel apart or touch; a word space is three pixels or more).
+ABUT = 1
+
+
+def _abutting(gray: np.ndarray, lines: list[OcrLine], found: list[OcrLine]) -> list[OcrLine]:
+    """``lines`` and the words ``found`` in their gaps, each found word whose ink touches a word's
+    read on its row (:data:`ABUT`; the word's ink, not its box: an engine's box may take in the
+    spaces before a word) put on that word's start or end: the engine read part of a word and
+    lost the rest, which the gap's ink holds ("e" read, "Cod" found: a column's name "Code",
+    not "Cod e"; "blem" read, "Pro" found)."""
+    joined: dict[int, tuple[OcrWord, OcrWord | None, OcrWord | None]] = {}
+    rest = []
+    for line in found:
+        box = line.box
+        near = [
+            w
+            for ln in lines
+            for w in ln.words
+            if id(w) not in joined and _same_row(w.box, box) and _touching(gray, box, w.box)
+        ]
+        if len(near) != 1 or " " in line.text:
+            rest.append(line)
+            continue
+        word = near[0]
+        before = box[2] <= word.box[0]
+        # (letters or figures meeting: a tree's mark read "J." beside "/backups" is no part of it)
+        meet = line.text[-1:] + word.text[:1] if before else word.text[-1:] + line.text[:1]
+        if len(meet) < 2 or not meet.isalnum():
+            rest.append(line)
+            continue
+        gap = OcrWord(line.text, box, line.confidence)
+        joined[id(word)] = (word, gap, None) if before else (word, None, gap)
+    if not joined:
+        return lines + found
+
+    def put(word: OcrWord) -> OcrWord:
+        if id(word) not in joined:
+            return word
+        _, before, after = joined[id(word)]
+        parts = [p for p in (before, word, after) if p is not None]
+        return OcrWord("".join(p.text for p in parts), union_box([p.box for p in parts]), word.confidence)
+
+    touched = [any(id(w) in joined for w in ln.words) for ln in lines]
+    out = [
+        OcrLine.of([put(w) for w in ln.words], ln.confidence) if t else ln
+        for ln, t in zip(lines, touched, strict=True)
+    ]
+    return out + rest
+
+
+def _same_row(a: Box, b: Box) -> bool:
+    """``a`` and ``b`` overlap over half the shorter one's height."""
+    return min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
+def _touching(gray: np.ndarray, gap: Box, word: Box) -> bool:
+    """Whether the ink of ``gap`` and of ``word``, each on its own ground (the commonest grey of
+    its box: a gap may hold a selected row's bar, and an engine's box the spaces before a word),
+    stand :data:`ABUT` empty columns apart or less, side by side, on one ground (a word beside
+    a selected item's bar is no part of what the bar holds)."""
+    a, b = _ink_extent(gray, gap), _ink_extent(gray, word)
+    if a is None or b is None or abs(a[2] - b[2]) > INK:
+        return False
+    return 0 <= b[0] - a[1] <= ABUT or 0 <= a[0] - b[1] <= ABUT
+
+
+def _ink_extent(gray: np.ndarray, box: Box) -> tuple[int, int, int] | None:
+    """The x of the first inked column of ``box`` (:func:`ink_of`), one past its last, and its
+    ground (the commonest grey); None when it has no ink."""
+    part = gray[box[1] : box[3], box[0] : box[2]]
+    if part.size == 0:
+        return None
+    cols = np.flatnonzero(ink_of(part).any(axis=0))
+    ground = int(np.bincount(part.ravel()).argmax())
+    return (box[0] + int(cols[0]), box[0] + int(cols[-1]) + 1, ground) if cols.size else None
+
+
+def _figures_read_short(
+    engine: OcrEngine, gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None
+) -> list[OcrLine]:
+    """``lines`` with each number in a grid whose box holds one glyph more than it has digits
+    (:func:`_glyphs`) read again, on one sheet, and taken as read there when that is a number of
+    as many digits as glyphs that holds the first reading at its start or end, read surely: an
+    engine drops a lone digit's neighbour, "14" read "4" in a box round both (a table's first
+    column, a "1" close to its border), and no gap is left for a second look to find."""
+    short = [
+        w
+        for group in by_pane(lines, panels).values()
+        for grid in find_grids(group)[0]
+        if grid.kind != "keys"
+        for row in grid.rows
+        for cell in row.cells
+        for w in words_of(cell)
+        if w.text.isdigit() and _glyphs(gray, w.box) == len(w.text) + 1
+    ]
+    if not short:
+        return lines
+    again: dict[int, list[OcrWord]] = {}
+    for k, line, _ in read_snippets(engine, gray, [w.box for w in short], height=SNIPPET_HEIGHT):
+        word, text = short[k], line.text.strip()
+        if (
+            line.confidence >= MIN_CONFIDENCE
+            and text.isdigit()
+            and len(text) == len(word.text) + 1
+            and (text.startswith(word.text) or text.endswith(word.text))
+        ):
+            again[id(word)] = [OcrWord(text, word.box, word.confidence)]
+    return cut_words(lines, again)
+
+
+def _glyphs(gray: np.ndarray, box: Box) -> int:
+    """Runs of inked columns (glyphs, where they stand apart) in ``box``, without a rule's (ink
+    running down past the box's top and bottom: a table's border beside its first column)."""
+    x0, y0, x1, y1 = box
+    top, bottom = max(0, y0 - 3), min(gray.shape[0], y1 + 3)
+    ink = ink_of(gray[top:bottom, x0:x1])
+    if ink.size == 0:
+        return 0
+    a, b = y0 - top, y1 - top
+    down = ink[:a].any(axis=0) & ink[b:].any(axis=0) & (ink.mean(axis=0) >= 0.8)
+    return len(true_runs(ink[a:b].any(axis=0) & ~down))
 
 
 def _rule_cuts_read(

@@ -67,7 +67,11 @@ class Row:
         _, y0, _, y1 = self.box
         mid = (line.box[1] + line.box[3]) / 2
         own = (y0 + y1) / 2
-        similar = max(self.tall, line.height) <= 2.2 * min(self.height, line.height)
+        # (the row's usual height, not its shortest cell's: a "no" with no ascenders, boxed 8 pixels
+        # high among 14-pixel figures, kept out a terminal row's "P-3302 Pharmacy", boxed 18 high,
+        # and the row was read as two)
+        usual = statistics.median(c.height for c in self.cells)
+        similar = max(self.tall, line.height) <= 2.2 * min(usual, line.height)
         # (or boxed loosely around the row: a second reading's "Modified", 32 pixels tall, beside
         # "Name", 12: a table's header row was split and lost from the table)
         # Such a box is centred on its row: one reaching over the row above too (a header's "P",
@@ -359,21 +363,26 @@ def _recut(row: Row, columns: list[tuple[int, int]]) -> Row:
 #: A rule between two cells read as a character: w3m's and Midnight Commander's box-drawing "│",
 #: a drawn rule beside a figure.
 BARS = "|│¦"
+#: A column's sort arrow read as a character: it stands between the sorted column's name and the
+#: next one's (htop's "CPU%▽MEM%", read "CPU%∇MEM%"), and no word holds one.
+ARROWS = "∇∆▽△▲▼▾▴▿▵"
 
 
 def _unbarred(row: Row) -> Row:
-    """``row`` with each word cut where a rule read as a bar (:data:`BARS`) stands inside it, the bar
-    left out: a terminal's table drawn in box-drawing characters came back "31.50|6.20" and
-    "Departs|Arrives", Midnight Commander's panel "6620|Apr" for a size and its date, two cells
-    (and no word of either) as one word. A fixed-width font's characters are as wide as each
-    other, so each piece is boxed by its share of the word's characters."""
-    if not any(ch in c.text for c in row.cells for ch in BARS):
+    """``row`` with each word cut where a rule read as a bar (:data:`BARS`) or a sort arrow
+    (:data:`ARROWS`) stands inside it, the mark left out: a terminal's table drawn in box-drawing
+    characters came back "31.50|6.20" and "Departs|Arrives", Midnight Commander's panel "6620|Apr"
+    for a size and its date, htop's header "CPU%∇MEM%", two cells (and no word of either) as one
+    word. A fixed-width font's characters are as wide as each other, so each piece is boxed by
+    its share of the word's characters."""
+    marks = BARS + ARROWS
+    if not any(ch in c.text for c in row.cells for ch in marks):
         return row
     cells = []
     for cell in row.cells:
         words: list[OcrWord] = []
         for word in words_of(cell):
-            pieces = [p for p in re.split(f"[{BARS}]+", word.text) if p]
+            pieces = [p for p in re.split(f"[{marks}]+", word.text) if p]
             if len(pieces) < 2:
                 words.append(word)
                 continue
@@ -387,6 +396,62 @@ def _unbarred(row: Row) -> Row:
                 words.append(OcrWord(piece, box, word.confidence))
         cells.append(OcrLine.of(words, cell.confidence) if len(words) != len(words_of(cell)) else cell)
     return Row(cells)
+
+
+#: Twins (words in other rows) a cut of a word run over a space needs (:func:`_run_over`).
+TWINS = 2
+
+
+def _run_over(row: Row, rows: list[Row]) -> Row:
+    """A fixed-width grid's ``row`` with each word the engine ran over a space cut where other rows
+    show the space: at a character's edge between a figure and a letter where, in :data:`TWINS`
+    other rows or more, a word starts and ends as the word's rest does, of its shape, after a word
+    ending a space before it that has the shape of the word's start (top's "9400S" under "3248 S",
+    "1636 S": a size and the process's state, one word and neither; a colour of text whose grey is
+    near its ground's leaves no blank cell an engine sees). Right-aligned figures ("612" under
+    "4096") have no word ending a space before them, and are left whole."""
+    others = [(r, w) for r in rows if r is not row for c in r.cells for w in words_of(c)]
+    if not others:
+        return row
+    changed = False
+    cells = []
+    for cell in row.cells:
+        words: list[OcrWord] = []
+        for word in words_of(cell):
+            cut = _twin_cut(word, others)
+            changed |= cut is not None
+            words += [word] if cut is None else cut
+        cells.append(OcrLine.of(words, cell.confidence) if len(words) != len(words_of(cell)) else cell)
+    return Row(cells) if changed else row
+
+
+def _twin_cut(word: OcrWord, others: list[tuple[Row, OcrWord]]) -> list[OcrWord] | None:
+    """``word`` cut in two where :func:`_run_over` finds its twins, or None."""
+    x0, y0, x1, y1 = word.box
+    n = len(word.text)
+    if n < 2 or not word.text.isalnum():
+        return None
+    per = (x1 - x0) / n
+    for k in range(n - 1, 0, -1):
+        # (only where figures meet letters: within a word of letters, a column's "ks" or "imes"
+        # in other rows of running text is no twin; nor within a number)
+        if word.text[k - 1].isdigit() == word.text[k].isdigit():
+            continue
+        x = x0 + k * per
+        head, rest = _shape(word.text[:k]), _shape(word.text[k:])
+        twins = 0
+        for row, o in others:
+            if abs(o.box[0] - x) > per / 3 or abs(o.box[2] - x1) > per / 2 or _shape(o.text) != rest:
+                continue
+            before = [w for c in row.cells for w in words_of(c) if x - 1.6 * per <= w.box[2] <= x - 0.4 * per]
+            twins += any(_shape(w.text).endswith(head[-2:]) for w in before)
+        if twins >= TWINS:
+            at = round(x)
+            return [
+                OcrWord(word.text[:k], (x0, y0, at - round(per / 2), y1), word.confidence),
+                OcrWord(word.text[k:], (at, y0, x1, y1), word.confidence),
+            ]
+    return None
 
 
 def _keys(row: Row) -> Row:
@@ -663,6 +728,10 @@ def _shape(text: str) -> str:
     )
 
 
+#: :func:`_shape` for other modules (a second look's reading vouched for by its column's shape).
+shape_of = _shape
+
+
 def _as_shape(text: str, shape: str) -> str | None:
     """``text`` made to ``shape`` by look-alikes alone (:data:`LOOK_ALIKES`), or None when it cannot."""
     if len(text) != len(shape):
@@ -836,11 +905,12 @@ def find_grids(
             # A keypad's cells are its keys as read, each apart (xcalc's keys stand closer than a
             # gutter: "CE/C" and "AC", two keys, were made one cell of one column, "CE/C AC").
             keypad = is_keypad([c.text for r in rows for c in r.cells])
-            recut = [_keys(r) for r in rows] if keypad else [_recut(_unbarred(r), columns) for r in rows]
+            mono = fixed or _monospace(rows, cfg)
+            parted = [_run_over(r, rows) for r in rows] if mono and not keypad else rows
+            recut = [_keys(r) for r in rows] if keypad else [_recut(_unbarred(r), columns) for r in parted]
             # (a keypad has no header: xcalc's "INV sin cos tan DRG" is a row of keys; nor is a
             # terminal's listing cut at its header: the lines over it are read line by line)
             cut = _without_lead(recut, cfg)
-            mono = fixed or _monospace(rows, cfg)
             cut = _without_stray_top(cut if keypad or mono else _from_header(cut, columns, cfg), columns, cfg)
             rows = rows[len(rows) - len(cut) :]
             heads = _header_rows(_rows_over(rows[0], ordered, used, cfg), cut, columns, cfg)

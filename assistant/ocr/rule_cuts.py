@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 
 INK = 40  # grey levels from the ground: ink
@@ -47,11 +48,19 @@ def _band(gray: np.ndarray, box: Box) -> Band:
     return sides, top, left
 
 
+#: Rows of pixels in a row a rule may break for (:func:`_rules`): a terminal draws a table's rules
+#: as box-drawing characters, one per line of text, and a font's "│" may stop a pixel short of
+#: its character cell's top or foot.
+BREAK = 1
+
+
 def _rules(band: Band, box: Box) -> list[int]:
     """x of the rules running down through ``box`` (past its top and bottom by ``REACH``): apart
-    from both sides on most rows (:data:`DOWN`), from one side at least on every row (where a rule
-    across meets it, it is like that rule on one side; a glyph's stroke ends within the word's
-    box, where it is like the ground on both)."""
+    from both sides on most rows (:data:`DOWN`), from one side at least on every row but for breaks
+    of :data:`BREAK` rows (:func:`_unbroken`), where one line's box-drawing "│" ends and the next
+    one's begins (w3m's timetable, "31.50|6.20" read across its rule). Where a rule across meets
+    it, it is like that rule on one side; a glyph's stroke ends within the word's box, where it
+    is like the ground on both."""
     sides, top, left = band
     x0, y0, x1, y1 = box
     a, b = y0 - REACH - top, y1 + REACH - top
@@ -60,8 +69,20 @@ def _rules(band: Band, box: Box) -> list[int]:
     cols = sides[a:b, x0 + EDGE - left : x1 - EDGE - left]
     if not cols.size:
         return []
-    rule = (cols >= 1).all(axis=0) & ((cols == 2).mean(axis=0) >= DOWN)
+    rule = _unbroken(cols >= 1) & ((cols == 2).mean(axis=0) >= DOWN)
     return [x0 + EDGE + int(i) for i in np.flatnonzero(rule)]
+
+
+def _unbroken(marked: np.ndarray) -> np.ndarray:
+    """Per column of ``marked`` ``(h, w)``, a word's box and ``REACH`` rows above and below it:
+    marked on its first and last rows, and on every row between but for breaks of :data:`BREAK`
+    rows (one line's "│" ends, the next one's begins). (A rule that only starts at the box's top,
+    a header's under a table's top border, is not told from a letter's stem with the line above's
+    ink over it: "Lunch" was cut at its "h".)"""
+    whole = np.asarray(marked.all(axis=0), dtype=bool)
+    for j in np.flatnonzero(~whole & marked[0] & marked[-1]):
+        whole[j] = all(end - start <= BREAK for start, end in true_runs(~marked[:, j]))
+    return whole
 
 
 def runs_down(gray: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> bool:
@@ -83,15 +104,27 @@ def _ink(part: np.ndarray) -> np.ndarray:
 
 def _width(ink: np.ndarray) -> int:
     """Columns from the first inked one of ``ink`` ``(h, w)`` to the last (0 when none is)."""
+    start, end = _extent(ink)
+    return end - start
+
+
+def _extent(ink: np.ndarray) -> tuple[int, int]:
+    """The first inked column of ``ink`` ``(h, w)`` and one past the last ((0, 0) when none is)."""
     cols = np.flatnonzero(ink.any(axis=0))
-    return int(cols[-1] + 1 - cols[0]) if cols.size else 0
+    return (int(cols[0]), int(cols[-1] + 1)) if cols.size else (0, 0)
 
 
 def _glyphs_width(gray: np.ndarray, box: Box) -> int:
-    """:func:`_width` of the glyphs' ink in ``box``, without the rules' (a header cell's border
-    across the word's side, the row header's frame beside a row number): lines inked all across
-    the box, or down most of it (:data:`DOWN`) and on past its top and bottom (a glyph stays within
-    the word's box)."""
+    """:func:`_width` of the glyphs' ink in ``box`` (:func:`_glyphs_extent`)."""
+    start, end = _glyphs_extent(gray, box)
+    return end - start
+
+
+def _glyphs_extent(gray: np.ndarray, box: Box) -> tuple[int, int]:
+    """:func:`_extent` of the glyphs' ink in ``box`` (from its left), without the rules' (a header
+    cell's border across the word's side, the row header's frame beside a row number): lines
+    inked all across the box, or down most of it (:data:`DOWN`) and on past its top and bottom (a
+    glyph stays within the word's box)."""
     x0, y0, x1, y1 = box
     top, bottom = max(0, y0 - REACH), min(gray.shape[0], y1 + REACH)
     ink = _ink(gray[top:bottom, x0:x1])
@@ -99,7 +132,7 @@ def _glyphs_width(gray: np.ndarray, box: Box) -> int:
     down = ink[:a].any(axis=0) & ink[b:].any(axis=0) & (ink.mean(axis=0) >= DOWN)
     across = np.asarray(ink.all(axis=1), dtype=bool)
     ink[:, down] = False
-    return _width(ink[a:b][~across[a:b]])
+    return _extent(ink[a:b][~across[a:b]])
 
 
 #: How far (in characters) the share of the ink left of a rule may lie from a whole number of the
@@ -116,7 +149,7 @@ def rule_through(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> t
 
 def _rule_and_sides(gray: np.ndarray, word: OcrWord, band: Band | None) -> tuple[int, int, int, int] | None:
     """:func:`rule_through`'s x-range and the widths of the glyphs left and right of it (both
-    more than none), or None."""
+    more than none), or None. (:func:`cut_word` boxes each side to its glyphs: :func:`_sides`.)"""
     if len(word.text) < 2 or " " in word.text:
         return None
     rules = _rules(band or _band(gray, word.box), word.box)
@@ -147,10 +180,23 @@ def cut_word(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> list[
     k, dropped = _where(text, len(text) * (left + 1) / (left + right + 2))
     if k is None:
         return [word]
+    left_end, right_start = _sides(gray, word.box, (a, b))
     return [
-        OcrWord(text[:k], (x0, y0, a, y1), word.confidence),
-        OcrWord(text[k + dropped :], (b, y0, x1, y1), word.confidence),
+        OcrWord(text[:k], (x0, y0, left_end, y1), word.confidence),
+        OcrWord(text[k + dropped :], (right_start, y0, x1, y1), word.confidence),
     ]
+
+
+def _sides(gray: np.ndarray, box: Box, rule: tuple[int, int]) -> tuple[int, int]:
+    """Where the glyphs left of ``rule`` (in ``box``) end and those right of it begin: the pieces
+    of a word cut there are boxed to their ink, not to the rule. In a terminal a rule is a
+    character of its own ("│" between "31.50" and "6.20"), so the pieces stand a character apart,
+    a space; boxed up to the rule, a pixel or two apart, they were read on as one word again."""
+    x0, y0, x1, y1 = box
+    a, b = rule
+    left_end = x0 + _glyphs_extent(gray, (x0, y0, a, y1))[1]
+    right_start = b + _glyphs_extent(gray, (b, y0, x1, y1))[0]
+    return (left_end if left_end > x0 else a), right_start
 
 
 def _where(text: str, share: float) -> tuple[int | None, int]:

@@ -796,11 +796,12 @@ RPN = _lines(
 def test_a_keypad_with_a_tall_key_written_downwards_is_read_by_rows() -> None:
     """xcalc's ENTER key is two rows tall, its letters one under another: each letter a row of its
     own, they cut the keypad's rows apart, no grid was found, and the keys were read column by
-    column ("7 4 1 0"). The letters are one line, read down, and the keys above are a keypad."""
+    column ("7 4 1 0"). The letters are one line, read down, and the keys above are a keypad. The
+    "x:y" key, boxed 21 pixels high, is of its row, for all that its "Rv" is boxed 9 high."""
     grids, rest = find_grids(RPN, prompts_apart=True)
     assert grids and grids[0].kind == "keys"
     rows = [[c.text for c in r.cells] for r in grids[0].rows]
-    assert rows[0][:3] == ["e^x", "10^x", "y^x"] and rows[2] == ["Rv", "<-", "1", "2", "3"]
+    assert rows[0][:3] == ["e^x", "10^x", "y^x"] and rows[2] == ["Rv", "x:y", "<-", "1", "2", "3"]
     assert "E N T E R" in [ln.text for ln in rest] + [c.text for g in grids for r in g.rows for c in r.cells]
 
 
