@@ -184,12 +184,16 @@ def _rule_in(part: np.ndarray, axis: int, cfg: MarksConfig) -> bool:
     return False
 
 
-def _corners(lines: list[OcrLine], gray: np.ndarray, cfg: MarksConfig) -> set[int]:
+def _corners(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int]:
     """ids of single characters that are a box's corner: thin rules running on from the word's
     rows to one side and from its columns up or down, both for ``corner_reach`` of its sizes (a
     curses dialog's top-left corner read "r", a window frame's bottom-right corner read "4"; a
     glyph's strokes end within its own cell)."""
-    h, w = gray.shape
+    h, w = rgb.shape[:2]
+
+    def gray(ys: slice, xs: slice) -> np.ndarray:  # only the strips looked at are made grey
+        return np.asarray(rgb[ys, xs].mean(axis=-1))
+
     found = set()
     for word in (w for ln in lines for w in ln.words if len(w.text) == 1):
         x0, y0, x1, y1 = word.box
@@ -198,10 +202,10 @@ def _corners(lines: list[OcrLine], gray: np.ndarray, cfg: MarksConfig) -> set[in
         # with a margin either side for the ground round a rule along the box's edge.
         m = cfg.corner_margin
         ys, xs = slice(max(0, y0 - m), y1 + m), slice(max(0, x0 - m), x1 + m)
-        across = [gray[ys, x0 - reach_x : x0]] if x0 >= reach_x else []
-        across += [gray[ys, x1 : x1 + reach_x]] if x1 + reach_x <= w else []
-        along = [gray[y0 - reach_y : y0, xs]] if y0 >= reach_y else []
-        along += [gray[y1 : y1 + reach_y, xs]] if y1 + reach_y <= h else []
+        across = [gray(ys, slice(x0 - reach_x, x0))] if x0 >= reach_x else []
+        across += [gray(ys, slice(x1, x1 + reach_x))] if x1 + reach_x <= w else []
+        along = [gray(slice(y0 - reach_y, y0), xs)] if y0 >= reach_y else []
+        along += [gray(slice(y1, y1 + reach_y), xs)] if y1 + reach_y <= h else []
         if any(_rule_in(a, 1, cfg) for a in across) and any(_rule_in(a, 0, cfg) for a in along):
             found.add(id(word))
     return found
@@ -211,8 +215,7 @@ def without_marks(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig | None
     """``lines`` without the words that are marks (icons, filler columns), read from the picture
     ``rgb`` ``(h, w, 3)`` they were read in; a line left with no word goes."""
     cfg = cfg or MarksConfig()
-    gray = np.asarray(rgb.mean(axis=-1), dtype=np.float32)
-    marks = _icons(lines, rgb, cfg) | _fillers(lines, cfg) | _corners(lines, gray, cfg)
+    marks = _icons(lines, rgb, cfg) | _fillers(lines, cfg) | _corners(lines, rgb, cfg)
     if not marks:
         return lines
     out = []
