@@ -7,7 +7,7 @@ gutters are (:func:`~assistant.ocr.grid.find_grids`); a word that runs across on
 there for a word space or more holds two cells. Where its characters part cannot be told from
 its ink (glyphs touch, and a proportional font's figures are narrower than its letters: the
 ink's share put "T-312" at four characters), so the pieces are read again
-(:func:`~assistant.ocr.gaps.fill_gaps`) and taken when their readings make the word.
+(:func:`~assistant.ocr.gap_reading.fill_gaps`) and taken when their readings make the word.
 """
 
 from __future__ import annotations

@@ -19,7 +19,8 @@ from PIL import Image
 
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
-from assistant.ocr.gaps import GAP, MIN_CONFIDENCE, PAD, ZOOM, _column_runs, fill_gaps, read_snippets
+from assistant.ocr.gap_reading import GAP, MIN_CONFIDENCE, ZOOM, fill_gaps, read_snippets
+from assistant.ocr.gaps import PAD, _column_runs
 from assistant.ocr.layout import on_title_bar
 from assistant.ocr.panels import Panel
 from assistant.ocr.title_spaces import spaced_titles
@@ -200,7 +201,7 @@ def gaps_and_titles(
     engine: OcrEngine,
     panes: Callable[[Image.Image], list[Panel]] | list[Panel],
 ) -> tuple[list[OcrLine], list[Panel]]:
-    """:func:`~assistant.ocr.gaps.fill_gaps`, then the titles on the title bars of the panes
+    """:func:`~assistant.ocr.gap_reading.fill_gaps`, then the titles on the title bars of the panes
     ``panes`` finds (or the panes already found) read again (:func:`reread_titles`): ``lines``
     after both, and the panes.
 

@@ -21,7 +21,7 @@ import numpy as np
 
 from assistant.ocr.base import OcrEngine
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
-from assistant.ocr.gaps import SNIPPET_HEIGHT, read_snippets
+from assistant.ocr.gap_reading import SNIPPET_HEIGHT, read_snippets
 from assistant.ocr.ink import off_ground
 
 # A lone upright stroke: a "1" alone is as like a bracket, a bar or a rule's end as a one, and no
@@ -45,7 +45,7 @@ def vouched(
 ) -> list[OcrLine]:
     """Lines of one word each: those of ``words`` (lone figures the recogniser read unsurely, at
     their places in ``gray``) that ``engine`` reads the same on a sheet of their snippets, at its
-    own confidence (:func:`assistant.ocr.gaps.read_snippets`, enlarged as a lone digit must be)."""
+    own confidence (:func:`assistant.ocr.gap_reading.read_snippets`, enlarged as a lone digit must be)."""
     cfg = cfg or VouchConfig()
     doubtful = sorted(
         (w for w in words if w.confidence >= cfg.least and w.text not in STROKES), key=lambda w: -w.confidence

@@ -24,7 +24,7 @@ from assistant.catalog import VERBOSITIES, canonical  # declared once, with the 
 from assistant.errors import AssistantError
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
-from assistant.ocr.gaps import fill_gaps
+from assistant.ocr.gap_reading import fill_gaps
 from assistant.ocr.incremental import ChangeAwareOcr
 from assistant.ocr.layout import TextBlock, read_text, starts_window
 from assistant.ocr.pane_reading import read_panes

@@ -10,7 +10,8 @@ import numpy as np
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gaps import _accepted, gap_cells
+from assistant.ocr.gap_reading import _accepted
+from assistant.ocr.gaps import gap_cells
 from assistant.ocr.grid import rows_of
 from assistant.ocr.look_read import _ink_rows
 from assistant.ocr.loose import deduplicated

@@ -7,7 +7,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gaps import fill_gaps, gap_boxes
+from assistant.ocr.gap_reading import fill_gaps
+from assistant.ocr.gaps import gap_boxes
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.tesseract import TesseractEngine
 

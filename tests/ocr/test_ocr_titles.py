@@ -11,7 +11,7 @@ from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.frames import find_frames
-from assistant.ocr.gaps import fill_gaps
+from assistant.ocr.gap_reading import fill_gaps
 from assistant.ocr.panels import find_panels
 from assistant.ocr.tesseract import TesseractEngine
 from assistant.ocr.titles import gaps_and_titles, reread_titles, title_places

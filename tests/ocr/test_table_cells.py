@@ -12,19 +12,15 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gaps import (
+from assistant.ocr.gap_reading import (
     MIN_CONFIDENCE,
     SNIPPET_HEIGHT,
-    Cell,
     _cut_at_gutters,
     _filled,
-    _ground_turns,
-    _ink_cells,
-    _on_pane,
-    gap_cells,
     read_snippets,
     same_ink,
 )
+from assistant.ocr.gaps import Cell, _ground_turns, _ink_cells, _on_pane, gap_cells
 from assistant.ocr.grid import find_grids
 from assistant.ocr.gutter_cuts import across_gutters
 from assistant.ocr.panels import find_panels, panel_of

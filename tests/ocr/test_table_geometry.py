@@ -12,18 +12,16 @@ from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord, overlap_share
 from assistant.ocr.dials import find_dial
-from assistant.ocr.gaps import (
+from assistant.ocr.gap_reading import (
     SNIPPET_HEIGHT,
     _accepted,
     _filled,
-    _gap_cells,
-    _ink_cells,
     _rule_cuts_read,
     fill_gaps,
-    gap_cells,
     read_snippets,
     same_ink,
 )
+from assistant.ocr.gaps import _ink_cells, empty_cells, gap_cells
 from assistant.ocr.grid import GridConfig, cells_of, find_grids
 from assistant.ocr.rule_cuts import cut_at_rules, cut_word
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
@@ -818,7 +816,7 @@ def test_a_headers_sort_arrow_is_not_read_as_a_word() -> None:
     with Image.open(SCREENS / "dlg-zenity-file-chooser.png") as image:
         gray = np.asarray(image.convert("L"))
     lines = HEADER + CHOOSER
-    cells = _gap_cells(gray, lines, None)
+    cells = empty_cells(gray, lines, None)
     assert any(c.box[0] < 1400 and c.box[1] < 310 for c in cells)  # the arrow, looked at
     read = _filled(TesseractEngine(), gray, cells)
     assert not [ln.text for ln in read if ln.box[1] < 310 and ln.box[0] < 1400]

@@ -13,7 +13,8 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gaps import _abutting, _accepted, _figures_read_short, _gap_cells, _glyphs
+from assistant.ocr.gap_reading import _abutting, _accepted, _figures_read_short, _glyphs
+from assistant.ocr.gaps import empty_cells
 from assistant.ocr.grid import Row, _run_over, _unbarred, rows_of
 from assistant.ocr.rule_cuts import cut_word, rule_through
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
@@ -223,14 +224,14 @@ def test_a_stray_box_between_rows_does_not_cut_the_next_rows_band() -> None:
     """The file reader returned a box no pixel high ("B" at y 148) between the header and the first
     row: the row's band was cut at its middle, and its lost time, "09:12", was looked at from
     there down, half its height, and taken for a mark. It is looked at whole."""
-    cells = {c.box: c.mark for c in _gap_cells(_gray("table-term-column-stripes"), FILE, None)}
+    cells = {c.box: c.mark for c in empty_cells(_gray("table-term-column-stripes"), FILE, None)}
     assert cells.get((504, 145, 551, 155)) is False
 
 
 def test_a_row_lost_whole_between_two_rows_is_looked_at() -> None:
     """The live reader read nothing of P-3307's grey row: its rows either side stand two steps
     apart. Its cells are looked at, as a row lost under a grid's last one is."""
-    cells = _gap_cells(_gray("table-term-column-stripes"), LIVE, None)
+    cells = empty_cells(_gray("table-term-column-stripes"), LIVE, None)
     assert len([c for c in cells if c.box[1] >= 260 and c.box[3] <= 282]) >= 6
 
 
