@@ -213,7 +213,9 @@ UNSURE = 0.6
 def drop_unsure(lines: list[OcrLine], below: float = UNSURE, *, figures: bool = False) -> list[OcrLine]:
     """``lines`` without their short unsure words (lines left empty go too). ``figures``: one that
     holds a digit stays (a terminal has no icons: its unsure short words with a digit, half A,
-    were 12 of 14 right, "1", "13", "0.0", "2%"; those of letters alone 7 of 27, "fj", "iN")."""
+    were 12 of 14 right, "1", "13", "0.0", "2%"; those of letters alone 7 of 27, "fj", "iN").
+    Marks read with confidence (an icon, vim's "~" as "2") are left to :mod:`assistant.ocr.marks`,
+    which judges them by their pixels at the reading's last step."""
 
     def kept_word(text: str, confidence: float) -> bool:
         short = sum(ch.isalnum() for ch in text) <= 2

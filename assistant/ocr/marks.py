@@ -13,6 +13,11 @@ are judged here by their pixels, shape and place, never by what was read:
   a list or a table puts other words on its rows, or other characters in its column);
 - a box's corner: a single character from which two thin rules run on, one across and one up
   or down (a curses dialog's corner where its top rule breaks for the title, a frame's corner).
+
+Two earlier steps drop marks by other evidence and stay where they are, as each needs what only
+its step has: :func:`assistant.ocr.loose.drop_unsure` drops short words the engine itself was
+unsure of (its confidence, before the layout), and :mod:`assistant.ocr.gaps` keeps a grid's
+short ink out of its empty cells (a grid's rows). This module is the last step, by pixels alone.
 """
 
 from __future__ import annotations
