@@ -83,6 +83,12 @@ def overlaps(a: Box, b: Box) -> bool:
     return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
+def same_row(a: Box, b: Box) -> bool:
+    """Whether boxes ``a`` and ``b`` stand on one row: their heights overlap by half the shorter
+    one's at least (words of one line, whichever lines an engine cut it into)."""
+    return min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * min(a[3] - a[1], b[3] - b[1])
+
+
 def overlap_share(a: Box, b: Box) -> float:
     """How much of ``a``'s area ``b`` covers."""
     w = min(a[2], b[2]) - max(a[0], b[0])

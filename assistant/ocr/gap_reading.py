@@ -18,7 +18,7 @@ from PIL import Image, ImageOps
 
 from assistant.masks import true_runs
 from assistant.ocr.base import OcrEngine
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, overlap_share, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, overlap_share, same_row, union_box
 from assistant.ocr.gaps import FAINT, INK, PAD, Cell, by_pane, empty_cells, is_faint
 from assistant.ocr.grid import find_grids, shape_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
@@ -166,7 +166,7 @@ def _abutting(gray: np.ndarray, lines: list[OcrLine], found: list[OcrLine]) -> l
             w
             for ln in lines
             for w in ln.words
-            if id(w) not in joined and _same_row(w.box, box) and _touching(gray, box, w.box)
+            if id(w) not in joined and same_row(w.box, box) and _touching(gray, box, w.box)
         ]
         if len(near) != 1 or " " in line.text:
             rest.append(line)
@@ -196,11 +196,6 @@ def _abutting(gray: np.ndarray, lines: list[OcrLine], found: list[OcrLine]) -> l
         for ln, t in zip(lines, touched, strict=True)
     ]
     return out + rest
-
-
-def _same_row(a: Box, b: Box) -> bool:
-    """``a`` and ``b`` overlap over half the shorter one's height."""
-    return min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
 def _touching(gray: np.ndarray, gap: Box, word: Box) -> bool:
@@ -401,12 +396,12 @@ def _faint_runs(cells: list[Cell], faint: list[int]) -> list[list[int]]:
         box, words = cells[i][0], cells[i][3]
         if runs:
             prev = cells[runs[-1][-1]][0]
-            same_row = prev[1] <= box_middle(box) <= prev[3] and box[1] <= box_middle(prev) <= box[3]
+            in_row = prev[1] <= box_middle(box) <= prev[3] and box[1] <= box_middle(prev) <= box[3]
             between = any(
                 prev[2] <= w.box[0] and w.box[2] <= box[0] and w.box[1] < box[3] and box[1] < w.box[3]
                 for w in words
             )
-            if same_row and not between:
+            if in_row and not between:
                 runs[-1].append(i)
                 continue
         runs.append([i])
