@@ -85,7 +85,17 @@ def test_orcas_speech_and_typing_cut_the_description_and_nothing_of_orcas_is_dro
         assert msg.end - cause <= 1.0, f"{what} cut the description only after {msg.end - cause:.2f} s"
         orca = [m for m in result.messages_of("Orca") if cause - 0.05 <= m.queued <= cause + 3]
         assert orca, f"Orca said nothing on {what}"
-        assert all(m.begin is not None for m in orca), f"Orca's speech was dropped: {orca}"
+        # Orca cuts its own key echo with the next key's ("a" cancelled as "b" comes): that is Orca's
+        # choice, not speech the assistant took from it; any other unspoken message of Orca's is.
+        superseded = [
+            m
+            for m in orca
+            if m.begin is None
+            and m.end is not None
+            and any(m.queued < o.queued <= m.end + 0.02 for o in orca)
+        ]
+        assert orca[-1].begin is not None, f"Orca's last word was dropped: {orca}"
+        assert all(m.begin is not None or m in superseded for m in orca), f"Orca's speech was dropped: {orca}"
         assert max(m.begin - m.queued for m in orca if m.begin is not None) < 0.5, "Orca waited behind us"
     assert any("Second button" in m.text for m in result.messages_of("Orca"))
 
