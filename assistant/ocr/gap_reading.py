@@ -23,7 +23,7 @@ from assistant.ocr.gaps import FAINT, INK, PAD, Cell, by_pane, empty_cells, is_f
 from assistant.ocr.grid import find_grids, shape_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
 from assistant.ocr.panels import Panel
-from assistant.ocr.rule_cuts import cut_at_rules, ink_of, rule_through
+from assistant.ocr.rule_cuts import cut_at_rules, glyph_ink, ink_of, rule_through
 
 ZOOM = 2  # snippets are enlarged: a lone digit is small
 # ... a gap's snippet to this many pixels of ink at least: a terminal's lone "3" 9 pixels tall,
@@ -254,16 +254,10 @@ def _figures_read_short(
 
 
 def _glyphs(gray: np.ndarray, box: Box) -> int:
-    """Runs of inked columns (glyphs, where they stand apart) in ``box``, without a rule's (ink
-    running down past the box's top and bottom: a table's border beside its first column)."""
-    x0, y0, x1, y1 = box
-    top, bottom = max(0, y0 - 3), min(gray.shape[0], y1 + 3)
-    ink = ink_of(gray[top:bottom, x0:x1])
-    if ink.size == 0:
-        return 0
-    a, b = y0 - top, y1 - top
-    down = ink[:a].any(axis=0) & ink[b:].any(axis=0) & (ink.mean(axis=0) >= 0.8)
-    return len(true_runs(ink[a:b].any(axis=0) & ~down))
+    """Runs of inked columns (glyphs, where they stand apart) in ``box``, without a rule's
+    (:func:`~assistant.ocr.rule_cuts.glyph_ink`: a table's border beside its first column)."""
+    ink, _ = glyph_ink(gray, box)
+    return len(true_runs(np.asarray(ink.any(axis=0))))
 
 
 def _rule_cuts_read(

@@ -123,8 +123,16 @@ def _glyphs_width(gray: np.ndarray, box: Box) -> int:
 def _glyphs_extent(gray: np.ndarray, box: Box) -> tuple[int, int]:
     """:func:`_extent` of the glyphs' ink in ``box`` (from its left), without the rules' (a header
     cell's border across the word's side, the row header's frame beside a row number): lines
-    inked all across the box, or down most of it (:data:`DOWN`) and on past its top and bottom (a
-    glyph stays within the word's box)."""
+    inked all across the box, or down it (:func:`glyph_ink`)."""
+    ink, across = glyph_ink(gray, box)
+    return _extent(ink[~across])
+
+
+def glyph_ink(gray: np.ndarray, box: Box) -> tuple[np.ndarray, np.ndarray]:
+    """The ink of ``box`` ``(h, w)`` without the columns a rule runs down (inked down most of the
+    box, :data:`DOWN`, and on past its top and bottom: a glyph stays within the word's box, a
+    table's border beside its first column does not), and which of its rows ``(h,)`` were inked
+    all across it (a rule across, where a caller leaves those rows out too)."""
     x0, y0, x1, y1 = box
     top, bottom = max(0, y0 - REACH), min(gray.shape[0], y1 + REACH)
     ink = _ink(gray[top:bottom, x0:x1])
@@ -132,7 +140,7 @@ def _glyphs_extent(gray: np.ndarray, box: Box) -> tuple[int, int]:
     down = ink[:a].any(axis=0) & ink[b:].any(axis=0) & (ink.mean(axis=0) >= DOWN)
     across = np.asarray(ink.all(axis=1), dtype=bool)
     ink[:, down] = False
-    return _extent(ink[a:b][~across[a:b]])
+    return ink[a:b], across[a:b]
 
 
 #: How far (in characters) the share of the ink left of a rule may lie from a whole number of the
