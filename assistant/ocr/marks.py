@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 
 
@@ -180,10 +181,9 @@ def _rule_in(part: np.ndarray, axis: int, cfg: MarksConfig) -> bool:
     if not ink.size or ink.mean() > cfg.corner_ink:
         return False
     share = ink.mean(axis=axis)
-    full = np.flatnonzero(share >= 0.95)
-    for run in np.split(full, np.flatnonzero(np.diff(full) > 1) + 1) if full.size else []:
-        before, after = run[0] - 1, run[-1] + 1
-        thin = len(run) <= cfg.corner_thick
+    for start, end in true_runs(share >= 0.95):
+        before, after = start - 1, end
+        thin = end - start <= cfg.corner_thick
         if thin and before >= 0 and after < len(share) and share[before] <= 0.5 and share[after] <= 0.5:
             return True
     return False
