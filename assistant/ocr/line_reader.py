@@ -51,11 +51,10 @@ def line_reader_available() -> bool:
 class LineReader:
     """Reads line pictures ((H, W, 3) uint8, one line of text each) with PP-OCR's recogniser.
 
-    ``threads``: onnxruntime's per run (None: the cores). One by default: the strips of a picture
-    run side by side on the cores instead (:meth:`_read_strips`), and a run split between two
-    threads spent about a fifth more CPU on the same strips, waiting on each other in every layer
-    (benchmarks/ocr_stages.py; the same outputs, bit for bit). RapidOcrEngine's recogniser runs so
-    too, so that both share one session."""
+    ``threads``: onnxruntime's per run (None: the cores; by default
+    :data:`~assistant.ocr.ppocr_recognize.RECOGNIZER_THREADS`, which says why). The strips of a
+    picture also run side by side (:meth:`_read_strips`). RapidOcrEngine's recogniser runs so too,
+    so that both share one session."""
 
     def __init__(
         self,
@@ -164,12 +163,11 @@ class LineReader:
             if todo:
                 rec = self._load()
                 name = rec.get_inputs()[0].name
-                # Strips read side by side, one run each: a run is many small steps, and one
-                # strip's steps shared between the cores waited on each other (on a busy machine,
-                # for the core another program held); two strips keep both cores at work. Each
-                # strip is a run of its own: the same readings either way. (At most
-                # STRIP_WORKERS: a many-core desktop's strips side by side would only wait on
-                # each other.)
+                # Strips read side by side, one run each: a run is many small steps, and two
+                # strips keep both cores at work with less waiting than one strip's steps shared
+                # between them (which a lone strip's run does). Each strip is a run of its own:
+                # the same readings either way. (At most STRIP_WORKERS: a many-core desktop's
+                # strips side by side would only wait on each other.)
                 workers = min(available_cores(), len(todo), STRIP_WORKERS)
                 with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="strips") as pool:
                     read = recognize_lines(

@@ -88,9 +88,9 @@ def _letterbox(img: np.ndarray) -> tuple[np.ndarray, int]:
 class RapidOcrEngine(OcrEngine):
     """``max_side``: images larger than this are downscaled before OCR (None: never); ``min_score``:
     lines read with a lower mean character probability are dropped; ``threads``: onnxruntime's for
-    the detector (None: the cores this process may use). The recogniser runs one thread a line,
-    lines side by side on the cores (ppocr_recognize.RECOGNIZER_THREADS; its session is the one
-    the screen reader's second look holds)."""
+    the detector (None: the cores this process may use). The recogniser runs lines side by
+    side on the cores (ppocr_recognize.RECOGNIZER_THREADS a run; its session is the one the screen
+    reader's second look holds)."""
 
     name = "rapidocr"
 

@@ -166,3 +166,29 @@ def test_a_window_s_buttons_read_as_marks_leave_their_strip_mates_whole_in_one_r
     assert [w.text.lower() for w in lines[0].words] == ["backing", "up", "photos"]
     assert lines[2].text == "Copying photos to the backup disk: 412 of 640 files"
     assert lines[3].text == "OK"
+
+
+@needs_reader
+@pytest.mark.timeout(60)
+def test_a_strip_read_on_two_threads_reads_as_on_one() -> None:
+    """A lone strip's run is split between two threads (RECOGNIZER_THREADS), so that it does not
+    hold one core while the other stands idle: that must not change a reading. A real half-A
+    dialog's lines and buttons (dlg-zenity-progress-photos) on one strip, read on one thread and
+    on two: the same words, to the last digit of their confidence."""
+    from pathlib import Path
+
+    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+    rgb = np.asarray(Image.open(screens / "dlg-zenity-progress-photos.png").convert("RGB"))
+    boxes = [(757, 418, 931, 445), (1197, 418, 1250, 445), (769, 453, 1107, 473), (1180, 520, 1209, 535)]
+    crops = [np.ascontiguousarray(rgb[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes]
+
+    def said(reader: LineReader) -> list:
+        return [
+            (ln.text, ln.confidence, [(w.text, w.start, w.end, w.confidence) for w in ln.words])
+            for ln in reader.read(crops)
+        ]
+
+    one, two = LineReader(threads=1, remember=0), LineReader(threads=2, remember=0)
+    assert one._load() is not two._load()  # two sessions: each run really on its own threads
+    assert said(one) == said(two)
+    assert said(two)[2][0] == "Copying photos to the backup disk: 412 of 640 files"

@@ -97,7 +97,7 @@ def test_same_words_as_rapidocr_on_real_screens() -> None:
 
 
 def test_the_photo_reader_and_the_second_look_hold_one_recogniser() -> None:
-    # Both run it one onnxruntime thread a run, lines side by side (RECOGNIZER_THREADS): one session.
+    # Both run it with the same onnxruntime threads a run (RECOGNIZER_THREADS): one session.
     from assistant.ocr.line_reader import LineReader
 
     if ppocr_models.find_model_files() is None:
