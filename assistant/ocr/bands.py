@@ -245,6 +245,56 @@ def _needs(
     )
 
 
+def _own_cell(line: np.ndarray, flat: np.ndarray, strip: np.ndarray, cfg: BandConfig) -> bool:
+    """Whether the line ``line`` (h, w grey; ``flat`` its flat columns, ``strip`` its upright
+    ones: :func:`_strip`) holds a dark block cursor's cell that its flat columns do not show: a
+    bold or wide letter fills its cell from side to side ("A", "C", "#" under nano's, w3m's or
+    vim's cursor), leaving a flat column or two, too few for a run of ground
+    (:func:`ground_runs`), so the cell was taken for letters on the light ground beside it and
+    stayed a black block: the word lost its first letter ("llotment", "Gity"). The cell's ground
+    shows in its top and bottom rows, above and below the letter: a block of dark ground there,
+    a cell wide, its letter light, with the line's light ground beside it; on one side it may end
+    at a window's edge instead (a ground of another grey going on above or below): the cursor on
+    a window's first column. (A light cell in a dark terminal is left as it was: made plain, it
+    changed how tesseract laid out the rest of IBM 3270's nano, on the live path.)"""
+    top, foot = line[0].astype(np.int16), line[-1].astype(np.int16)
+    own = flat | (np.abs(top - foot) <= cfg.same)
+    cuts = np.flatnonzero((np.abs(np.diff(top)) > cfg.same) | (own[1:] != own[:-1])) + 1
+    spans = [(a, b) for a, b in itertools.pairwise([0, *cuts.tolist(), len(top)]) if own[a]]
+    tall = line.shape[0]
+    wide = [(a, b) for a, b in spans if b - a >= 0.35 * tall and strip[a:b].mean() < 0.6]
+    for j in range(1, len(spans) - 1):
+        a, b = spans[j]
+        level = int(top[a])
+        if level > cfg.dark or not max(5.0, 0.35 * tall) <= b - a <= cfg.cursor * tall or (a, b) not in wide:
+            continue
+        # One cell of a ground no other place of the line has (a calculator's keys, letters'
+        # stems in a small font come several to a line), its letter on less than half of it.
+        if any((s, e) != (a, b) and abs(int(top[s]) - level) <= cfg.same for s, e in wide):
+            continue
+        block = line[:, a:b]
+        if float((np.abs(block.astype(np.int16) - level) <= cfg.same).mean()) < 0.5:
+            continue
+        letter = block >= cfg.light
+        if float(letter.mean()) < 0.08:
+            continue  # (no letter in it: a frame's thick side, an empty cell, nothing to read)
+        if b - a > 2 and float(letter[1, 1:-1].mean()) >= 0.6:
+            continue  # (light ground right inside its top row: a hollow cursor's outline)
+        sides = []
+        for s, e in (spans[j - 1], spans[j + 1]):
+            beside = int(top[s])
+            near = e == a or s == b  # (touching: no letter's edge between)
+            if near and beside >= cfg.light:
+                sides.append(2 if e - s >= 0.35 * tall else 1)  # (the line's ground: wide)
+            elif near and strip[s:e].mean() >= 0.6 and abs(beside - level) > cfg.same:
+                sides.append(1)  # (a window's edge)
+            else:
+                sides.append(0)
+        if min(sides) >= 1 and max(sides) == 2:
+            return True
+    return False
+
+
 # A line made plain: its ground runs, its text's height, x0, y0, y1, its top row of grey, and
 # which of its columns an upright strip crosses (:func:`_strip`).
 _Grounds = tuple[list[tuple[int, int, int]], int, int, int, int, np.ndarray, np.ndarray]
@@ -511,13 +561,17 @@ def plain_lines(
             ]
             ground = line[0, found[0]]
             needs = _needs(first, size, strip, cfg, line)
+            # (a cursor's cell that its letter fills: made plain from the cell's own ground)
+            cell = not needs and _own_cell(line, found[1], strip, cfg)
+            needs = needs or cell
             # (a light band's ground: looked for only where the line shows enough of a light one,
             # and a line's height beyond it, above and below, is dark: :func:`_light_band`)
             light = not needs and _dark_beyond(
                 gray, x0, x1, y0, y1, found[1] & (line[0] >= cfg.light), size, cfg
             )
             if needs or light:
-                top, bottom = _row_of_cells(gray, x0, x1, y0, y1, ground, found[1])
+                # (a cursor's cell: its own rows, whose top and bottom show its ground)
+                top, bottom = (y0, y1) if cell else _row_of_cells(gray, x0, x1, y0, y1, ground, found[1])
                 light = light and _light_band(rgb, gray, x0, x1, top, bottom, found[1], size, cfg)
             if not (needs or light):
                 # (two dark grounds: read as it is, but cut where it changes; not on a title bar)
@@ -526,7 +580,7 @@ def plain_lines(
                 continue
             if _shaded(rgb, x0, x1, top, bottom, found[1]):
                 continue  # (no row of cells of one colour: a title bar's gradient, no band)
-            made = _plain(rgb, gray, x0, x1, top, bottom, top < y0 and bottom > y1)
+            made = _plain(rgb, gray, x0, x1, top, bottom, cell or (top < y0 and bottom > y1))
             if made is not None:
                 out.append((x0, top, x1, bottom, made[0]))
                 runs = ground_runs(

@@ -177,3 +177,60 @@ def test_letters_apart_from_their_ground_in_colour_only_are_a_line() -> None:
         [grey[:, max(0, 170 - x0) : max(0, 740 - x0)].ravel() for x0, _, _, _, grey in header]
     )
     assert (letters < 100).mean() > 0.03
+
+
+@pytest.mark.parametrize(
+    ("name", "cell", "word"),
+    [
+        # nano (Courier bold, white terminal): the cursor on "Allotment"'s "A", its cell hard
+        # against the window's left edge (2 px of white, then the frame)
+        ("term-nano-minutes-courier", (126, 110, 138, 130), "Allotment"),
+        # w3m (Noto Mono bold, cream terminal): the cursor on "City"'s "C", dark green cell
+        ("term-w3m-buses-noto", (243, 132, 255, 155), "City"),
+    ],
+)
+def test_a_cursor_cell_its_letter_fills_is_made_plain(
+    name: str, cell: tuple[int, int, int, int], word: str
+) -> None:
+    """A block cursor on a line's first letter, the letter filling its cell from side to side
+    (too few flat columns for a run of ground): the cell is made plain from its own ground (its
+    top and bottom rows), its letter dark on white, no black block; and tesseract reads the word
+    whole (it was "afflotment", "Gity")."""
+    rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+    x0, y0, x1, y1 = cell
+    assert (gray[y0, x0:x1] < 60).all()  # (the truth of the picture: a dark cell)
+    pieces = [p for p in plain_lines(rgb, gray)[0] if p[0] <= x0 and x1 <= p[2] and p[1] <= y0 and y1 <= p[3]]
+    assert len(pieces) == 1
+    px0, py0, _, _, grey = pieces[0]
+    inside = grey[y0 - py0 : y1 - py0, x0 - px0 : x1 - px0]
+    assert (inside[0] > 240).all() and (inside[-1] > 240).all()  # its ground white
+    assert 0.08 < float((inside < 128).mean()) < 0.5  # a letter, not a block
+    if tesseract_available():
+        lines = TesseractEngine().recognize(Image.open(SCREENS / f"{name}.png")).lines
+        assert word in [w.text for ln in lines for w in ln.words]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["calc-xcalc-rpn-steel", "calc-metacity-xcalc-brushed", "man-sort-6x13", "multi-nano-page-side-classic"],
+)
+def test_keys_a_frame_a_bitmap_heading_and_a_hollow_cursor_are_no_cursor_cells(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cells of one ground that are no block cursor on a letter: xcalc's keys (several alike on
+    a line, thin outlines between), its display's thick black frame (no letter in it), a bold
+    bitmap "NAME" (wider than a cell for its height), a hollow cursor's outline (the terminal's
+    own ground right inside it): none is taken for one, on lines looked at for it."""
+    from assistant.ocr import bands
+
+    seen: list[bool] = []
+    own_cell = bands._own_cell
+
+    def spy(line: np.ndarray, flat: np.ndarray, strip: np.ndarray, cfg: bands.BandConfig) -> bool:
+        seen.append(own_cell(line, flat, strip, cfg))
+        return seen[-1]
+
+    monkeypatch.setattr(bands, "_own_cell", spy)
+    rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+    plain_lines(rgb, gray)
+    assert seen and not any(seen)
