@@ -12,7 +12,7 @@ caret notation, never a digit:
 "^0" is the "^O" of the letter O, whichever engine read it (PP-OCR's recogniser reads the caret
 itself right). In a square or thin bitmap font (IBM 3270, Terminus, Spleen) the caret is read as a
 mark ("*G", "“O", "°X"), told by the same shape; a mark before a capital is also a quote in
-prose, so such keys are taken only two or more at once, as a key bar names them.
+prose, so such a key is taken only with another key on its row, as a key bar names them.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.boxes import OcrLine, OcrWord, same_row
 from assistant.ocr.ink import off_ground
 
 
@@ -38,8 +38,8 @@ class CaretConfig:
 
 CARET_ALIKE = frozenset("Aa4")
 #: Marks that a caret in a square or thin bitmap font (IBM 3270, Terminus) is read as: "*G", "“O".
-#: A quote before a capital is also prose ('"I said'), so these are taken only where the lines
-#: hold two such keys at least: a key bar names its keys several at once.
+#: A quote before a capital is also prose ('"I said'), so these are taken only with another key
+#: on the same row: a key bar names its keys side by side.
 CARET_MARKS = frozenset('*\u201c\u201d"\u00b0')
 
 
@@ -102,10 +102,18 @@ def carets(lines: list[OcrLine], gray: np.ndarray, cfg: CaretConfig | None = Non
             ):
                 key = text[1].upper() if text[1] != "0" else "O"
                 keys[j, i] = OcrWord("^" + key, word.box, word.confidence)
+    # A mark is a caret only with another key on its row, mended or read right (a key bar names
+    # its keys side by side; two quoted capitals on two lines of prose are no key bar).
     marks = [at for at in keys if lines[at[0]].words[at[1]].text[0] in CARET_MARKS]
-    if len(marks) < 2:
-        for at in marks:
-            del keys[at]
+    read = [w.box for line in lines for w in line.words if len(w.text) == 2 and w.text[0] == "^"]
+    lone = [
+        at
+        for at in marks
+        if not any(other != at and same_row(keys[at].box, keys[other].box) for other in keys)
+        and not any(same_row(keys[at].box, box) for box in read)
+    ]
+    for at in lone:
+        del keys[at]
     out = []
     for j, line in enumerate(lines):
         words = [keys.get((j, i), word) for i, word in enumerate(line.words)]

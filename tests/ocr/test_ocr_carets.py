@@ -63,6 +63,26 @@ def test_a_quote_before_a_capital_alone_is_no_key() -> None:
     assert [w.text for ln in carets([two], gray) for w in ln.words] == ["^I", "said", "^X"]
 
 
+def test_quoted_capitals_on_two_rows_of_prose_are_no_keys() -> None:
+    """Two quotes before capitals, one on each of two rows of a page ('“I said' over '“A
+    friend'): each alone on its row, neither is a key (a key bar names its keys side by side on
+    one row)."""
+    gray = np.full((50, 100), 255, dtype=np.uint8)
+    rows = []
+    for top, word in ((4, "said"), (30, "friend")):
+        gray[top : top + 3, 10:13] = 0  # (the quote: small, at the top)
+        gray[top : top + 12, 16:20] = 0  # (the capital: full height)
+        rows.append(
+            OcrLine.of(
+                [
+                    OcrWord("“I" if top == 4 else "“A", (10, top, 21, top + 12), 0.8),
+                    OcrWord(word, (30, top, 70, top + 12), 0.9),
+                ]
+            )
+        )
+    assert [w.text for ln in carets(rows, gray) for w in ln.words] == ["“I", "said", "“A", "friend"]
+
+
 @needs_tesseract
 def test_real_words_beginning_with_an_a_stay() -> None:
     """A calculator's "AC" key stands on the baseline; "At" heads a box on a page (its "t" small:
