@@ -2928,6 +2928,7 @@ def _session9_scenes() -> list[Scene]:
     from scenes_more_a5 import more_a5_scenes
     from scenes_more_a6 import more_a6_scenes
     from scenes_more_a7 import more_a7_scenes
+    from scenes_more_a8 import more_a8_scenes
     from scenes_tables import tables_scenes
     from scenes_tui_a import tui_a_scenes
     from scenes_windows2 import windows2_scenes
@@ -2949,6 +2950,7 @@ def _session9_scenes() -> list[Scene]:
         *more_a5_scenes(),  # session 17's (helper "moreA5"), all half A
         *more_a6_scenes(),  # session 18's (helper "moreA6"), all half A, xfwm4 with a tint2 taskbar
         *more_a7_scenes(),  # session 19's (helper "moreA7"), all half A, metacity and fvwm
+        *more_a8_scenes(),  # session 20's (helper "moreA8"), all half A, marco and Window Maker
     ]
 
 

@@ -321,10 +321,10 @@ class XSession:
         return sorted(clients, key=lambda wid: order.get(top_level(wid), -1))
 
     def _start_other_wm(self) -> XSession:
-        """icewm, fluxbox, jwm, xfwm4, metacity or fvwm instead of openbox, each with a configuration
-        of its own written under ``tmp`` (never the user's home): title bars drawn, one desktop, a
-        panel (where the window manager has one) with one button per window and no clock (its text
-        would change while the screen is grabbed)."""
+        """icewm, fluxbox, jwm, xfwm4, metacity, fvwm, marco or Window Maker instead of openbox, each
+        with a configuration of its own written under ``tmp`` (never the user's home): title bars
+        drawn, one desktop, a panel (where the window manager has one) with one button per window
+        and no clock (its text would change while the screen is grabbed)."""
         spec = OTHER_WMS.get(self.wm)
         if spec is None:
             raise ValueError(f"unknown window manager {self.wm!r}; have openbox, {', '.join(OTHER_WMS)}")
@@ -808,6 +808,95 @@ FVWM_THEMES: dict[str, dict[str, str]] = {
 }
 
 
+# marco 1.26 (session 20, helper "moreA8"): MATE's window manager, a fork of metacity with settings
+# of its own (``org.mate.Marco.general``), read like metacity's from a key file of the session's
+# (``GSETTINGS_BACKEND=keyfile``); the title bars are drawn by a metacity-1 theme of the mate-themes
+# package. No panel.
+MARCO_KEYFILE = """[org/mate/marco/general]
+theme='{name}'
+titlebar-font='{title_font}'
+titlebar-uses-system-font=false
+button-layout='{button_layout}'
+num-workspaces=1
+focus-mode='click'
+focus-new-windows='smart'
+raise-on-click=true
+compositing-manager=false
+center-new-windows=false
+allow-tiling=false
+"""
+
+# a "theme" for marco: one of mate-themes' metacity-1 themes, with a title font of ours and a button layout
+MARCO_THEMES: dict[str, dict[str, str]] = {
+    "BlueMenta": {"title_font": "Karla Bold 10", "button_layout": "menu:minimize,maximize,close"},
+    "TraditionalOk": {"title_font": "PT Sans Bold 10", "button_layout": "menu:minimize,maximize,close"},
+    "Green-Submarine": {"title_font": "Clear Sans Bold 10", "button_layout": "menu:minimize,maximize,close"},
+    "YaruGreen": {"title_font": "Jura Bold 11", "button_layout": "close,maximize,minimize:"},
+    "GreenLaguna": {"title_font": "Play Bold 10", "button_layout": "close,minimize,maximize:"},
+    "YaruOk": {"title_font": "Andika Bold 10", "button_layout": "menu:minimize,maximize,close"},
+    "Blue-Submarine": {"title_font": "Caladea Bold 11", "button_layout": "menu:minimize,maximize,close"},
+    "TraditionalGreen": {
+        "title_font": "Linux Biolinum O Bold 11",
+        "button_layout": "menu:minimize,maximize,close",
+    },
+}
+
+# Window Maker 0.95 (session 20, helper "moreA8"): its defaults are property lists in a folder
+# of the session's own (``WMAKER_USER_ROOT``, 0.95's name for ``GNUSTEP_USER_ROOT``); a "theme" is
+# one of its own style files (``/usr/share/WindowMaker/Styles``) with a title font of ours. No dock,
+# no clip, no application icons (they would stand on the desktop like a panel), no workspace name
+# shown; windows placed by the window manager ("manual" placement would wait for a click), then
+# moved by the capture like every other window.
+WMAKER_STYLES = Path("/usr/share/WindowMaker/Styles")
+WMAKER_DEFAULTS = """{{
+  FocusMode = manual;
+  RaiseDelay = 0;
+  AutoFocus = YES;
+  ClipAutoRaise = NO;
+  DisableDock = YES;
+  DisableClip = YES;
+  DisableDrawers = YES;
+  DisableMiniwindows = YES;
+  WorkspaceNameDisplayPosition = none;
+  WindowPlacement = smart;
+  WindowPlaceOrigin = (0, 0);
+  OpaqueMove = YES;
+  NoWindowOverDock = NO;
+  DontConfirmKill = YES;
+  WorkspaceBack = (solid, "{background}");
+  WindowTitleFont = "{title_font}";
+  TitleJustify = {justify};
+{style}
+}}
+"""
+WMAKER_ATTRIBUTES = """{
+  "*" = { NoAppIcon = YES; SharedAppIcon = NO; };
+}
+"""
+
+WMAKER_THEMES: dict[str, dict[str, str]] = {
+    "Traditional": {"title_font": "Karla:bold:pixelsize=13", "justify": "center"},
+    "Pastel": {"title_font": "Quicksand:bold:pixelsize=13", "justify": "center"},
+    "BlueDawn": {"title_font": "PT Sans:bold:pixelsize=13", "justify": "left"},
+    "Black": {"title_font": "Clear Sans:bold:pixelsize=12", "justify": "center"},
+    "Emerald": {"title_font": "Vollkorn:bold:pixelsize=14", "justify": "left"},
+    "GreyBlue": {"title_font": "Jura:bold:pixelsize=14", "justify": "center"},
+    "Copper": {"title_font": "Play:bold:pixelsize=13", "justify": "right"},
+}
+
+
+def _wmaker_style(theme: str) -> str:
+    """The appearance keys of one of Window Maker's style files (fonts left out: ours replace them)."""
+    text = (WMAKER_STYLES / f"{theme}.style").read_text(encoding="latin-1")
+    body = text[text.index("{") + 1 : text.rindex("}")]
+    keep = []
+    for line in body.splitlines():
+        key = line.strip().split("=", 1)[0].strip()
+        if key and not key.endswith("Font") and key not in ("TitleJustify", "WorkspaceBack"):
+            keep.append(line)
+    return "\n".join(keep)
+
+
 @dataclass(frozen=True)
 class OtherWM:
     """How one window manager other than openbox is set up for a capture."""
@@ -876,6 +965,30 @@ class OtherWM:
             rc = conf / "config"
             rc.write_text(FVWM_CONFIG.format(**FVWM_THEMES[theme]))
             return ["fvwm", "-f", str(rc)], {"FVWM_USERDIR": str(conf)}
+        if self.name == "marco":
+            keyfile = Path(s.env()["XDG_CONFIG_HOME"]) / "glib-2.0" / "settings" / "keyfile"
+            keyfile.parent.mkdir(parents=True, exist_ok=True)
+            keyfile.write_text(MARCO_KEYFILE.format(name=theme, **MARCO_THEMES[theme]))
+            env = {"GSETTINGS_BACKEND": "keyfile"}
+            if (Path("/usr/share/themes") / theme / "gtk-3.0").is_dir():
+                # a metacity-1 theme may take its colours from the GTK theme (``gtk:bg[SELECTED]``):
+                # marco runs under the GTK theme of the same name, as MATE pairs them
+                env["GTK_THEME"] = theme
+            return ["marco", "--sm-disable", "--no-composite"], env
+        if self.name == "wmaker":
+            defaults = conf / "Defaults"
+            defaults.mkdir(exist_ok=True)
+            (defaults / "WindowMaker").write_text(
+                WMAKER_DEFAULTS.format(
+                    background=s.background, style=_wmaker_style(theme), **WMAKER_THEMES[theme]
+                )
+            )
+            (defaults / "WMWindowAttributes").write_text(WMAKER_ATTRIBUTES)
+            (defaults / "WMState").write_text("{ Dock = { Applications = (); }; }\n")
+            return (
+                ["WindowMaker", "--no-dock", "--no-clip", "--no-autolaunch", "--dont-restore"],
+                {"WMAKER_USER_ROOT": str(conf), "GNUSTEP_USER_ROOT": str(conf)},
+            )
         raise ValueError(self.name)
 
 
@@ -899,4 +1012,7 @@ OTHER_WMS: dict[str, OtherWM] = {
     # session 19's (helper "moreA7"): metacity and fvwm, no panel
     "metacity": OtherWM("metacity", tuple(METACITY_THEMES)),
     "fvwm": OtherWM("fvwm", tuple(FVWM_THEMES)),
+    # session 20's (helper "moreA8"): marco and Window Maker, no panel
+    "marco": OtherWM("marco", tuple(MARCO_THEMES)),
+    "wmaker": OtherWM("wmaker", tuple(WMAKER_THEMES)),
 }
