@@ -53,8 +53,8 @@ class LineReader:
 
     ``threads``: onnxruntime's per run (None: the cores; by default
     :data:`~assistant.ocr.ppocr_recognize.RECOGNIZER_THREADS`, which says why). The strips of a
-    picture also run side by side (:meth:`_read_strips`). RapidOcrEngine's recogniser runs so too,
-    so that both share one session."""
+    picture run side by side where the cores hold more than one run (:meth:`_read_strips`).
+    RapidOcrEngine's recogniser runs with as many threads, so that both share one session."""
 
     def __init__(
         self,
@@ -163,12 +163,13 @@ class LineReader:
             if todo:
                 rec = self._load()
                 name = rec.get_inputs()[0].name
-                # Strips read side by side, one run each: a run is many small steps, and two
-                # strips keep both cores at work with less waiting than one strip's steps shared
-                # between them (which a lone strip's run does). Each strip is a run of its own:
-                # the same readings either way. (At most STRIP_WORKERS: a many-core desktop's
-                # strips side by side would only wait on each other.)
-                workers = min(available_cores(), len(todo), STRIP_WORKERS)
+                # Strips read side by side where the cores hold more than one run's threads (a
+                # run's steps wait for all its threads: with more threads than cores, each step
+                # waited for one put aside). Each strip is a run of its own: the same readings
+                # either way. (At most STRIP_WORKERS: a many-core desktop's strips side by side
+                # would only wait on each other.)
+                runs_at_once = max(1, available_cores() // (self.threads or available_cores()))
+                workers = min(runs_at_once, len(todo), STRIP_WORKERS)
                 with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="strips") as pool:
                     read = recognize_lines(
                         [laid[n].pixels for n in todo],

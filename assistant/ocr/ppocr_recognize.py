@@ -23,9 +23,9 @@ from assistant.ocr.ppocr_detect import resize_linear
 # onnxruntime threads per recogniser run, for every reader of the model (LineReader, RapidOcrEngine:
 # the same settings, so one session serves both). Two: a picture's text often lies on one strip,
 # and on one thread its run held one core while the other stood idle (the file path's wall time
-# is what a listener waits for). Strips are still run side by side by the callers: a run's threads
-# leave no core idle when another run has ended. Split, a run costs more CPU (its steps wait on
-# each other: up to about a fifth more, most on a busy machine), for the same outputs bit for bit.
+# is what a listener waits for). Split, a run costs more CPU (its steps wait on each other: up to
+# about a fifth more, most on a busy machine), for the same outputs bit for bit. LineReader runs
+# strips side by side only where the cores hold more than one run's threads.
 RECOGNIZER_THREADS = 2
 
 

@@ -129,7 +129,8 @@ def test_strips_read_side_by_side_read_as_each_alone() -> None:
             for ln in lines
         ]
 
-    reader = LineReader(layout=narrow, remember=0)  # nothing remembered: every strip run again
+    # Nothing remembered: every strip run again; a thread a run, so that strips run side by side.
+    reader = LineReader(layout=narrow, remember=0, threads=1)
     together = reader.read(crops)
     alone = [reader.read([crop])[0] for crop in crops]
     assert said(together) == said(alone)
