@@ -36,6 +36,9 @@ not (mc's keys on two dark greys): a word read across such a place is cut there
 (:func:`split_words`). A ground one cell wide that no other run of the line has is a block cursor
 on a word, and cuts nothing; nor does a place where both grounds go on above or below the line
 (a window's edge: no word goes across).
+
+An unfocused terminal's cursor is a one-pixel box round its character instead: the line is made
+plain with the box taken away (:func:`_hollow`).
 """
 
 from __future__ import annotations
@@ -293,6 +296,61 @@ def _own_cell(line: np.ndarray, flat: np.ndarray, strip: np.ndarray, cfg: BandCo
         if min(sides) >= 1 and max(sides) == 2:
             return True
     return False
+
+
+def _hollow(
+    gray: np.ndarray, x0: int, y0: int, y1: int, runs: list[tuple[int, int, int]], cfg: BandConfig
+) -> tuple[tuple[np.ndarray, np.ndarray], int] | None:
+    """A hollow block cursor on the line on rows [y0, y1) of the slab from ``x0`` (its ground
+    ``runs``): the line's rows with the cursor's outline painted in the ground inside it, as
+    (rgb, grey) from the row the second item names; None where it has none.
+
+    A terminal whose window is not focused draws its cursor as a one-pixel box round the
+    character under it (xterm, urxvt), and nano, vim and w3m leave it on a line's first letter:
+    its sides, as tall as the line and hard against the letter, and its bars over and under it
+    cost the letter ("hoir" for "Choir") or were read as a "1" ("1 8:02"). Its sides are flat
+    columns of one dark grey a cell apart (a run of that ground, :func:`ground_runs`, a third to
+    three quarters of the line's height wide) with light ground between them and beside them,
+    and the row just above and just below the line or its own first and last rows (within two
+    rows) are that grey from side to side; the cell holds a letter (a bitmap font's "0" drawn as
+    a rectangle is empty inside)."""
+    tall = y1 - y0
+    for level, a, b in runs:
+        if level > cfg.dark or not 0.35 * tall <= b - a <= 0.75 * tall + 2:
+            continue
+        xa, xb = x0 + a, x0 + b - 1  # (the sides)
+        if xa < 1 or xb + 1 >= gray.shape[1]:
+            continue
+        g = gray[:, xa : xb + 1].astype(np.int16)
+        near = np.abs(g[max(0, y0 - 3) : y1 + 3] - level) <= cfg.same
+        across = np.flatnonzero(near.all(axis=1)) + max(0, y0 - 3)  # (rows of that grey across)
+        tops, feet = across[across <= y0 + 1], across[across >= y1 - 2]
+        if not tops.size or not feet.size:
+            continue
+        top, foot = int(tops[-1]), int(feet[0])
+        first = max(0, y0 - 3)
+        if foot - top < 0.8 * tall or not near[top - first : foot - first + 1][:, [0, -1]].all():
+            continue  # (sides from bar to bar)
+        inside = gray[top + 1 : foot, xa + 1 : xb]
+        if inside.size == 0:
+            continue
+        cell = int(np.argmax(np.bincount(inside.ravel(), minlength=256)))
+        if (
+            cell < cfg.light
+            or not 0.08 <= float((np.abs(inside.astype(np.int16) - cell) > cfg.step).mean()) <= 0.6
+        ):
+            continue
+        beside = gray[top + 1 : foot, [xa - 1, xb + 1]]
+        if float((np.abs(beside.astype(np.int16) - cell) <= cfg.same).mean()) < 0.6:
+            continue  # (no light ground beside: not a box on the line's ground)
+        r0, r1 = min(top, y0), max(foot + 1, y1)
+        rows = gray[r0:r1].copy()
+        outline = np.zeros(rows.shape, dtype=bool)
+        outline[top - r0, xa : xb + 1] = outline[foot - r0, xa : xb + 1] = True
+        outline[top - r0 : foot - r0 + 1, [xa, xb]] = True
+        rows[outline] = cell
+        return (np.repeat(rows[:, :, None], 3, axis=2), rows), r0
+    return None
 
 
 # A line made plain: its ground runs, its text's height, x0, y0, y1, its top row of grey, and
@@ -560,6 +618,12 @@ def plain_lines(
                 or _goes_on(gray, x0, x1, y0, y1, r, cfg)
             ]
             ground = line[0, found[0]]
+            hollow = _hollow(gray, x0, y0, y1, runs, cfg)
+            if hollow is not None:
+                made = _plain(*hollow[0], x0, x1, 0, hollow[0][1].shape[0], False)
+                if made is not None:
+                    out.append((x0, hollow[1], x1, hollow[1] + hollow[0][1].shape[0], made[0]))
+                continue
             needs = _needs(first, size, strip, cfg, line)
             # (a cursor's cell that its letter fills: made plain from the cell's own ground)
             cell = not needs and _own_cell(line, found[1], strip, cfg)

@@ -234,3 +234,31 @@ def test_keys_a_frame_a_bitmap_heading_and_a_hollow_cursor_are_no_cursor_cells(
     rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
     plain_lines(rgb, gray)
     assert seen and not any(seen)
+
+
+@pytest.mark.parametrize(
+    ("name", "box", "word"),
+    [
+        # nano in an unfocused xterm (Fira Mono): the box round "Choir"'s "C", its top bar
+        # running on into nano's title bar above
+        ("multi-nano-tk-side-fluxbox", (43, 127, 53, 149), "Choir"),
+        # nano in a bitmap font: the box round "Bike"'s "B"
+        ("multi-nano-page-side-classic", (43, 120, 51, 136), "Bike"),
+    ],
+)
+def test_a_hollow_cursors_outline_is_taken_away(name: str, box: tuple[int, int, int, int], word: str) -> None:
+    """An unfocused terminal's cursor, a one-pixel box round a line's first letter: the line is
+    made plain with the box's sides and bars in the cell's ground (white), the letter kept; and
+    tesseract reads the word whole (it was "hoir", "ike")."""
+    rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+    x0, y0, x1, y1 = box
+    assert (gray[y0:y1, x0] < 60).all() and (gray[y1 - 1, x0:x1] < 60).all()  # (the outline)
+    pieces = [p for p in plain_lines(rgb, gray)[0] if p[0] <= x0 and x1 <= p[2] and p[1] <= y0 and y1 <= p[3]]
+    assert len(pieces) == 1
+    px0, py0, _, _, grey = pieces[0]
+    cell = grey[y0 - py0 : y1 - py0, x0 - px0 : x1 - px0]
+    assert (cell[:, [0, -1]] > 240).all() and (cell[[0, -1]] > 240).all()  # (no outline)
+    assert 0.08 < float((cell < 128).mean()) < 0.5  # (the letter)
+    if tesseract_available():
+        lines = TesseractEngine().recognize(Image.open(SCREENS / f"{name}.png")).lines
+        assert word in [w.text for ln in lines for w in ln.words]
