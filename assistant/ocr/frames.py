@@ -274,10 +274,20 @@ def _unbroken(cols: np.ndarray, cfg: FrameConfig) -> int:
         ahead = cols[at : at + cfg.align + 1].astype(np.int16)  # (k, 3, 3)
         kept = np.abs(ahead[:, 1] - first).sum(axis=1) <= cfg.same  # the column keeps its colour
         again = np.flatnonzero(_shows(ahead, first, cfg))
-        if not again.size or not kept[: again[0]].all():
+        # (or a groove a row or two high across the whole border: icewm's resize handles, a dark
+        # and a light line across the side a bar's height above the frame's foot)
+        if not again.size or not (kept[: again[0]].all() or (again[0] <= 2 and _groove(ahead[: again[0]]))):
             return at
         start, step = at + int(again[0]), cfg.clear_rows
     return len(cols)
+
+
+def _groove(rows: np.ndarray) -> bool:
+    """Whether each of ``rows`` ((k, 3, 3): a column and its two neighbours) is of one colour with a
+    neighbour: a line drawn across the side (and the border it is part of), not a mark beside it."""
+    rows = rows.astype(np.int16)
+    same = np.abs(rows - rows[:, 1:2]).sum(axis=2) <= 3  # (k, 3)
+    return bool((same[:, 0] | same[:, 2]).all())
 
 
 def _side(px: np.ndarray, x: int, y: int, cfg: FrameConfig, *, gaps: bool = False) -> int:
@@ -342,6 +352,13 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
                 break
         return reach
 
+    def crossed_below(box: Box) -> int:
+        """How far the sides run down below the band ``box`` from a few rows under its foot, plus
+        those rows: a line of the border drawn across the bar's foot crosses the sides there (icewm's
+        dark themes: a black line between a purple bar and the window, over a purple side line)."""
+        reach = sides_below(box, box[3] + cfg.align)
+        return cfg.align + reach if reach else 0
+
     # Every band's sides are looked for just beyond its ends first, and those bands kept; only a band
     # with no body there looks further out, and only where no bar kept overlaps it. Looking further
     # out for every band finds a bevelled bar as its bevel's inside (a pixel in on each side), and
@@ -362,6 +379,8 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
             body = sides_below(box, y1)
             if body < cfg.body * (y1 - y0):
                 body = sides_below(box, y1, gaps=True)
+            if body < cfg.body * (y1 - y0):
+                body = max(body, crossed_below(box))
         _keep(px, box, body, cfg, found, grounds, rows)
     faint = _bar_pairs(lines, _edge_lines(diff, cfg, cfg.dim, list(lines)), cfg)
     for box in faint:
@@ -383,10 +402,17 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     every = {**lines, **joint}
     every.update(_under_joined(px, every, cfg))
     joined = [b for b in _bar_pairs(every, every, cfg, inset=True) if b not in known]
+    # (a band found above that heads a column of a table's rows blocks no bar: it is dropped below,
+    # and may have been paired from the window's top edge, just above its broken bar, down to the
+    # table's heading: fvwm's boxed bar over a window whose table begins near its top)
+    heads = full + faint + dark + joined
     for box in joined:
-        if any(overlaps(box, bar[0]) for bar in found):
+        if any(overlaps(box, bar[0]) and not _heading(bar, heads, cfg) for bar in found):
             continue
-        _keep(px, box, sides_below(box, box[3]), cfg, found, grounds, rows)
+        body = sides_below(box, box[3])
+        if body < cfg.body * (box[3] - box[1]):
+            body = max(body, crossed_below(box))
+        _keep(px, box, body, cfg, found, grounds, rows)
     footless = _footless(px, lines, [(bar, grounds[bar[0]][0]) for bar in found], cfg)
     for box in footless:
         _keep(px, box, sides_below(box, box[3]), cfg, found, grounds, rows)
@@ -406,6 +432,16 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     ]
     with_buttons = [
         bar for bar in bars if _buttons(px, bar[0], *grounds[bar[0]], cfg) or _off_picture(bar, px, cfg)
+    ]
+    # An inactive window's buttons may be drawn faint, barely off its bar (metacity's Watercolor):
+    # a bar as high as one with buttons (one window manager draws every title bar alike) needs only
+    # faint marks at its right end.
+    with_buttons += [
+        bar
+        for bar in bars
+        if not any(bar is b for b in with_buttons)
+        and any(abs((bar[0][3] - bar[0][1]) - (b[0][3] - b[0][1])) <= cfg.align // 2 for b in with_buttons)
+        and _buttons(px, bar[0], *grounds[bar[0]], cfg, step=cfg.dim)
     ]
     cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
     return [
@@ -540,8 +576,15 @@ def _clear_rows(px: np.ndarray, box: Box, share: np.ndarray, colour: np.ndarray,
     if clear >= cfg.clear_rows or (a, b) == (0, x1 - x0):
         return clear
     band = px[y0:y1, x0 + a : x0 + b].astype(np.float32)
-    middle = (np.abs(band - colour[:, a:b]).sum(axis=2) <= cfg.same).mean(axis=1)
-    return int((middle >= cfg.clear).sum())
+    on = np.abs(band - colour[:, a:b]).sum(axis=2) <= cfg.same  # (h, w')
+    clear = max(clear, int((on.mean(axis=1) >= cfg.clear).sum()))
+    # A title in a box of its own as high as the bar (metacity's mcblue: a blue pill on a grey
+    # bar) leaves no row clear: the columns off the ground in nearly every row are that box, and
+    # the rows are judged beside it, where it leaves most of the bar (letters never fill a column).
+    boxed = on.mean(axis=0) < 1 - cfg.clear
+    if clear >= cfg.clear_rows or 2 * boxed.sum() > len(boxed):
+        return clear
+    return int((on[:, ~boxed].mean(axis=1) >= cfg.clear).sum())
 
 
 def _between_icon_and_buttons(x0: int, x1: int, high: int) -> tuple[int, int]:
@@ -658,13 +701,16 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
     return sum(rules) >= 2
 
 
-def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, share: np.ndarray, cfg: FrameConfig) -> bool:
+def _buttons(
+    px: np.ndarray, box: Box, colour: np.ndarray, share: np.ndarray, cfg: FrameConfig, step: int | None = None
+) -> bool:
     """Whether the bar has marks at its right end (the close, maximise and minimise buttons every
     window manager here draws there): a text field, a list's highlighted row or a table's cell has
     its text at the left or the middle, and nothing at its right end. ``colour``: the bar's ground
     at each pixel, (h, w, 3), and ``share``: each row's share of it (:func:`_ground`). This, not a
     bar's colour, rules out a table's heading cell inside a window: a program that draws its own
-    title bar, or a theme's colours per program, give an inactive bar a colour of its own."""
+    title bar, or a theme's colours per program, give an inactive bar a colour of its own. ``step``:
+    how far from the ground a mark stands (sum over R, G, B; twice :attr:`FrameConfig.edge` unless given)."""
     x0, y0, x1, y1 = box
     high = y1 - y0
     rows = np.arange(high // 4, high - high // 4)  # the buttons' middle rows...
@@ -673,7 +719,8 @@ def _buttons(px: np.ndarray, box: Box, colour: np.ndarray, share: np.ndarray, cf
     # (h', w, 3); clear of the last 4 px: a text field's border (2 px with a focus ring) is no button
     start = max(x0, x1 - high - high // 2)
     end = px[y0:y1, start : x1 - 4].astype(np.float32)[rows]
-    return bool((np.abs(end - colour[rows, start - x0 : x1 - 4 - x0]).sum(axis=2) > 2 * cfg.edge).any())
+    step = 2 * cfg.edge if step is None else step
+    return bool((np.abs(end - colour[rows, start - x0 : x1 - 4 - x0]).sum(axis=2) > step).any())
 
 
 def _starts_at(px: np.ndarray, x: int, top: int, y: int, cfg: FrameConfig) -> bool:
@@ -713,9 +760,20 @@ def _distinct(found: list[_Bar]) -> list[_Bar]:
     border's inside and taller than the bar: 25 pixels against 21 for xmessage's "Reminder" bar,
     which then looked like a panel inside the window under it, half A multi-xmessage-over-notes.)"""
     kept: list[_Bar] = []
-    for item in sorted(found, key=lambda f: (-f[1], -(f[0][2] - f[0][0]), -(f[0][3] - f[0][1]))):
-        if not any(overlaps(item[0], k[0]) for k in kept):
-            kept.append(item)
+    order = sorted(found, key=lambda f: (-f[1], -(f[0][2] - f[0][0]), -(f[0][3] - f[0][1])))
+    for item in order:
+        if any(overlaps(item[0], k[0]) for k in kept):
+            continue
+        # Of bands with those sides and a width a pixel or two apart, the tallest: the bar from its
+        # border's top line, where a bevel's lines under it run a pixel further (metacity's Redmond).
+        peers = [
+            o
+            for o in order
+            if o[1] == item[1]
+            and abs((o[0][2] - o[0][0]) - (item[0][2] - item[0][0])) <= 2
+            and overlaps(o[0], item[0])
+        ]
+        kept.append(max(peers, key=lambda f: f[0][3] - f[0][1]))
     return kept
 
 
@@ -832,7 +890,7 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     frames = [_widened(px, f, frames, cfg) for f in frames]
     frames = [_outlined(px, f, frames, cfg) for f in frames]
     frames = [_footed(f, frames, cfg) for f in frames]
-    frames = [f for f in frames if not any(_foreign(f, g, cfg) for g in frames if g is not f)]
+    frames = [f for f in frames if not any(_foreign(f, g, frames, cfg) for g in frames if g is not f)]
     n = len(frames)
     on = [[i != j and bool(_lies_on(px, frames[i], frames[j], cfg)) for j in range(n)] for i in range(n)]
     # Only bars mostly in view vote: the end of a bar that another window hides for the most part
@@ -846,7 +904,16 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
         )
     active = whole[vote] if vote is not None else None
     frames = [replace(f, active=i == active) for i, f in enumerate(frames)]
-    return [_bordered(px, f, cfg) for f in _stacked(frames, on)]  # stacked by their inner lines
+    order = _stacked(frames, on)  # stacked by their inner lines
+    outer = [_bordered(px, f, cfg) for f in frames]
+    sunk = [_sunk(f, outer, cfg) for f in outer]
+    if not any(j is not None for j in sunk):
+        return [outer[i] for i in order]
+    for i, j in enumerate(sunk):  # a window whose foot another hides lies under it, and ends at its top
+        if j is not None:
+            on[j][i], on[i][j] = True, False
+            outer[i] = replace(outer[i], box=(*outer[i].box[:3], outer[j].box[1]))
+    return [outer[i] for i in _stacked(frames, on)]
 
 
 def _own_foot(px: np.ndarray, frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
@@ -945,21 +1012,61 @@ def _bordered(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
     height, width = px.shape[:2]
     rows, cols = np.arange(y0, y1, 2), np.arange(x0, x1, 2)
     reach = 8  # lines: no window manager's border is wider
-    out = []
-    for lines in (
+    every = [
         [px[rows, x] for x in range(x0, x0 - reach - 4, -1) if x >= 0],
         [px[rows, x] for x in range(x1 - 1, x1 + reach + 3) if x < width],
         [px[y, cols] for y in range(y0, y0 - reach - 4, -1) if y >= 0],
         [px[y, cols] for y in range(y1 - 1, y1 + reach + 3) if y < height],
-    ):
-        out.append(_border_width(np.asarray(lines, dtype=np.int16), cfg) if len(lines) == reach + 4 else 0)
+    ]
+    sides_lines = [np.asarray(lines, dtype=np.int16) if len(lines) == reach + 4 else None for lines in every]
+    out = [_border_width(lines, cfg) if lines is not None else 0 for lines in sides_lines]
     sides = sorted(w for w in (out[0], out[1], out[3]) if w)
     if len(sides) < 2:
         return frame
     border = sides[len(sides) // 2]
     left, right, foot = (w if abs(w - border) <= 2 else 0 for w in (out[0], out[1], out[3]))
+    # A side whose border was not told (a window lying beside it, the desktop a line wide under a
+    # foot just over a panel) is drawn as the others: its border then ends in a line of the colour of
+    # another side's outermost line, a step from what lies beyond (xfwm4's and icewm's bevels).
+    outer = [
+        np.median(lines[w], axis=0)
+        for lines, w in ((sides_lines[0], left), (sides_lines[1], right), (sides_lines[3], foot))
+        if w and lines is not None
+    ]
+    left, right, foot = (
+        w or _border_like(sides_lines[i], outer, border, cfg) for i, w in ((0, left), (1, right), (3, foot))
+    )
+    bar_rows = np.arange(frame.bar[1], frame.bar[3])
+    if not right and x1 + reach + 3 <= width:  # a window over the side below the bar: along the bar
+        right = _border_width(
+            np.asarray([px[bar_rows, x] for x in range(x1 - 1, x1 + reach + 3)], np.int16), cfg
+        )
+        right = right if abs(right - border) <= 2 else 0
+    if not left and x0 - reach - 4 >= -1:
+        left = _border_width(
+            np.asarray([px[bar_rows, x] for x in range(x0, x0 - reach - 4, -1)], np.int16), cfg
+        )
+        left = left if abs(left - border) <= 2 else 0
     top = out[2] if out[2] <= border + 2 else 0  # often thinner: the bar's own edge is the frame's
     return replace(frame, box=(x0 - left, y0 - top, x1 + right, y1 + foot), inner=frame.box)
+
+
+def _border_like(lines: np.ndarray | None, outer: list[np.ndarray], border: int, cfg: FrameConfig) -> int:
+    """How many of ``lines`` (as for :func:`_border_width`) past the first are a border about
+    ``border`` wide (2 lines either way) whose last line is of one of the colours ``outer`` (the
+    other sides' outermost lines) and a step from the line beyond it; 0 where none is."""
+    if lines is None or not outer:
+        return 0
+    med = np.median(lines, axis=1)  # (k, 3)
+    ground = (np.abs(lines - med[:, None]).sum(axis=2) <= cfg.same).mean(axis=1)  # (k,)
+    for w in sorted(range(max(1, border - 2), border + 3), key=lambda w: abs(w - border)):
+        if w + 1 >= len(lines) or not (ground[1 : w + 1] >= 0.6).all():
+            continue
+        if np.abs(med[w + 1] - med[w]).sum() <= cfg.edge:
+            continue
+        if any(np.abs(med[w] - o).sum() <= cfg.same for o in outer):
+            return w
+    return 0
 
 
 def _border_width(lines: np.ndarray, cfg: FrameConfig) -> int:
@@ -1005,19 +1112,49 @@ def _footed(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> Frame:
     return replace(frame, box=(x0, frame.box[1], x1, min(below))) if below else frame
 
 
+def _sunk(frame: Frame, frames: list[Frame], cfg: FrameConfig) -> int | None:
+    """Of ``frames`` (their outlines, borders and all), the one whose top ``frame``'s foot lies a
+    few pixels below (its border's width at most), as wide as ``frame`` or wider at both ends: it
+    lies over ``frame``'s foot, which it hides, ``frame``'s sides having been followed on into its
+    border's lines (fvwm: a window cascaded over the lower part of another as wide). None where
+    there is none: windows tiled one over the other touch, and do not overlap."""
+    x0, _, x1, y1 = frame.box
+    for j, g in enumerate(frames):
+        gx0, gy0, gx1, _ = g.box
+        if g is frame or not 0 < y1 - gy0 <= BORDER or gy0 <= frame.bar[3]:
+            continue
+        if gx0 <= x0 + cfg.align and x1 - cfg.align <= gx1:
+            return j
+    return None
+
+
 def _alike(a: Frame, b: Frame, cfg: FrameConfig) -> bool:
     """Whether two bars are as high as each other (one window manager draws every title bar alike)."""
     return abs((a.bar[3] - a.bar[1]) - (b.bar[3] - b.bar[1])) <= cfg.align // 2
 
 
-def _foreign(inner: Frame, outer: Frame, cfg: FrameConfig) -> bool:
+def _foreign(inner: Frame, outer: Frame, frames: list[Frame], cfg: FrameConfig) -> bool:
     """Whether ``inner`` lies inside ``outer`` with a bar of another height: a table's header or a
-    panel inside a window, not a window (one window manager draws every title bar alike)."""
-    return inside(inner.box, outer.box) and not _alike(inner, outer, cfg)
+    panel inside a window, not a window (one window manager draws every title bar alike). Its bar
+    alone inside is enough where its frame runs on below ``outer``'s foot: a band inside a window
+    whose sides below are another window's (a dialog's right side under the end of a row of buttons
+    in the window it lies beside: half A multi-xfwm-default-four), where the band's ends meet the
+    sides of other windows (``frames``): a piece of ``outer`` left in view between windows."""
+    if _alike(inner, outer, cfg):
+        return False
+    if inside(inner.box, outer.box):
+        return True
+    if not inside(inner.bar, outer.box, cfg.align) or inner.box[3] <= outer.box[3] + cfg.align:
+        return False
+    x0, _, x1, _ = inner.bar
+    return any(
+        g is not inner and g is not outer and (abs(g.box[2] - x0) <= BORDER or abs(g.box[0] - x1) <= BORDER)
+        for g in frames
+    )
 
 
-def _stacked(frames: list[Frame], on: list[list[bool]]) -> list[Frame]:
-    """``frames`` topmost first: ``on[i][j]``, frame i lies on frame j (:func:`_lies_on`)."""
+def _stacked(frames: list[Frame], on: list[list[bool]]) -> list[int]:
+    """The indices of ``frames``, topmost first: ``on[i][j]``, frame i lies on frame j (:func:`_lies_on`)."""
     n = len(frames)
     order: list[int] = []
     left = set(range(n))
@@ -1026,4 +1163,4 @@ def _stacked(frames: list[Frame], on: list[list[bool]]) -> list[Frame]:
         pick = min(free or left, key=lambda i: (not frames[i].active, frames[i].box[1], frames[i].box[0]))
         order.append(pick)
         left.remove(pick)
-    return [frames[i] for i in order]
+    return order

@@ -503,3 +503,62 @@ def test_a_bars_top_broken_by_a_side_of_its_own_colour_under_it_still_runs_on() 
     for frame, window in zip(frames[:2], windows[:2], strict=True):  # (the page's right side is hidden)
         assert max(abs(a - b) for a, b in zip(frame.box, _box(window), strict=True)) <= 2
     assert frames[0].active and windows[0]["active"] and not any(f.active for f in frames[1:])
+
+
+def _matches(frames: list, windows: list[dict], slack: int = 3) -> None:
+    """Every window found, its outline within ``slack`` px, and of two that overlap the upper one
+    first (``windows``: top first)."""
+    assert len(frames) == len(windows)
+    at = []
+    for window in windows:
+        near = [
+            i
+            for i, f in enumerate(frames)
+            if max(abs(a - b) for a, b in zip(f.box, _box(window), strict=True)) <= slack
+        ]
+        assert near, window["title"]
+        at.append(near[0])
+    for i, a in enumerate(windows):
+        for j in range(i + 1, len(windows)):
+            (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = _box(a), _box(windows[j])
+            if min(ax1, bx1) > max(ax0, bx0) and min(ay1, by1) > max(ay0, by0):
+                assert at[i] < at[j]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "table-term-zebra-hosts",  # icewm: a black line of the border across the sides under the bar
+        "term-metacity-vim-notomono-dark",  # metacity mcblue: the title in a pill as high as the bar
+        "multi-metacity-terms-overlap",  # metacity Watercolor: the back window's buttons drawn faint
+        "multi-icewm-page-urxvt-qt",  # icewm: a resize handle's groove across a dialog's sides
+        "multi-metacity-three-cascade",  # metacity Redmond: the bar from its border's top line
+        "multi-xfwm-default-four",  # xfwm4: a strip between windows is no window; a side beside one
+        "term-mc-monoid-modarin",  # icewm: a frame's foot a line above the taskbar
+        "multi-fvwm-page-man-zenity",  # fvwm: the page's right side hidden below its bar
+    ],
+)
+def test_window_manager_styles_met_on_unseen_screens_are_found(name: str) -> None:
+    """Title bars and borders of styles the rules were not first written for: a bar whose sides
+    are crossed by a border line under it, a title boxed as high as its bar, an inactive bar with
+    faint buttons, a groove across a side, a bevel a pixel wider than the bar's top, and borders
+    told on a side where nothing lies beyond them from the other sides' outermost line."""
+    image, windows = _screen(name)
+    _matches(find_frames(image), windows)
+
+
+def test_a_window_whose_foot_another_hides_lies_under_it() -> None:
+    """fvwm: a terminal as wide as "Routes" lies over its lower half; Routes' sides run on into the
+    terminal's border. Routes ends at the terminal's top and is read after it (its real foot is
+    hidden: only its top, its sides and its place in the stack are checked)."""
+    image, windows = _screen("multi-fvwm-four-parchment")
+    frames = find_frames(image)
+    titles = [w["title"] for w in windows]
+    routes, term = titles.index("Routes"), titles.index("root@nas: /srv")
+    boxes = [f.box for f in frames]
+    found = [
+        next(i for i, b in enumerate(boxes) if abs(b[0] - _box(w)[0]) <= 3 and abs(b[1] - _box(w)[1]) <= 3)
+        for w in windows
+    ]
+    assert found[term] < found[routes]
+    assert boxes[found[routes]][3] == boxes[found[term]][1]
