@@ -61,6 +61,7 @@ class _Cell:
     pos: int  # which character of the word
     text: str  # the word's reading: a twin is the same glyph read alike in another word or place
     reading: str  # the character's: ``text[pos]``
+    ink: int = -1  # its exact group: cells of the same ink, pixel for pixel (:func:`_exact`)
 
 
 # A grid's frames, cells and exact groups, and its rows read: (word, first cell's x, baseline y).
@@ -84,6 +85,15 @@ def _say(text: str, pos: int) -> float:
     if not kinds or len(kinds) == 2:
         return 0.5
     return 1.0 if kinds == {ch.isdigit()} else 0.25
+
+
+def _bracketed(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is a figure alone in brackets: a number, a man page's section
+    ("uniq(1)", "UNIQ(1" with its bracket read apart) or a footnote ("[2]"). Courier-like fonts
+    (Tlwg Mono) draw "1" and "l" with the same pixels, and a screen's many "l"s must not outvote
+    the engine's "(1)"; no vote changes such a figure."""
+    after = text[pos + 1 : pos + 2]
+    return text[pos].isdigit() and pos > 0 and text[pos - 1] in "([" and after in ("", ")", "]")
 
 
 def _shape(placed: list[tuple[GridWord, int]]) -> tuple[int, int]:
@@ -212,12 +222,25 @@ def _changes(
         t.most_common(1)[0] if t else (g[0].reading, float(len({(c.text, c.pos) for c in g})))
         for t, g in zip(tallies, groups, strict=True)
     ]
-    own = {r for r, v in winners if v >= cfg.own_votes}  # readings the font draws a glyph of their own for
+    drawn: dict[str, set[int]] = defaultdict(set)  # reading -> the glyphs it is drawn with
+    for k, (r, v) in enumerate(winners):
+        if v >= cfg.own_votes:
+            drawn[r].add(k)
+    own = set(drawn)  # readings the font draws a glyph of their own for
     out = {}
-    for group, tally, (best, say) in zip(groups, tallies, winners, strict=True):
+    for k, (group, tally, (best, say)) in enumerate(zip(groups, tallies, winners, strict=True)):
         if say < cfg.min_votes or len(tally) < 2:
             continue
-        others = sum(tally.values()) - say  # every other reading of the glyph together
+        # A fixed-width font draws each character with one glyph: a reading the font is seen to
+        # draw with another glyph of its own is no rival here (Spleen's slashed zero read "8"
+        # and "9" beside Spleen's own "8" and "9"), unless the winner too has a glyph elsewhere
+        # (then this glyph may be a variant of either: bold, another colour's antialiasing).
+        alone = not drawn[best] - {k}
+        others = sum(v for r, v in tally.items() if r != best and not (alone and drawn[r] - {k}))
+        # The winner read in another word, or in a cell of the very same ink: cells of one word
+        # alone that are only alike are no vote of the screen (tig's highlighted "Prepare" made
+        # its "a" and its two "e"s one glyph, and the "e"s won).
+        read_best = [c for c in group if c.reading == best]
         # The engine read the glyph as ``best`` where its context pulled the other way ("0"
         # between letters in "/dev/nvme0n1p2"): it is ``best`` by its shape, whatever the context
         # of another reading says ("nvmeOn1p1", half A term-df).
@@ -225,6 +248,10 @@ def _changes(
         for cell in group:
             r = cell.reading
             if r == best or say < cfg.margin * others or (cell.line, cell.word) not in backed:
+                continue
+            if all((c.line, c.word) == (cell.line, cell.word) and c.ink != cell.ink for c in read_best):
+                continue
+            if _bracketed(cell.text, cell.pos):
                 continue
             if r in own or shaped or all(_say(c.text, c.pos) < 1 for c in group if c.reading == r):
                 out[(cell.line, cell.word, cell.pos)] = best
@@ -316,7 +343,8 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
         unread[k] = unread_words(rows, found[k][1], gray, readings, _shape(found[k][0]), free, cfg.same)
         twins = _twins(cells, glyph)
         groups: dict[int, list[_Cell]] = defaultdict(list)
-        for cell, g in zip(cells, glyph.tolist(), strict=True):
+        for cell, g, e in zip(cells, glyph.tolist(), exact.tolist(), strict=True):
+            cell.ink = e
             groups[g].append(cell)
         changes.update(_changes(list(groups.values()), _backed(cells, twins), cfg))
     if changes:

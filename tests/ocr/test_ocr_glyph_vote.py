@@ -344,3 +344,73 @@ def test_a_glyph_read_against_its_context_elsewhere_is_that_character() -> None:
     both = {"/dev/nvme0n1p1": "/dev/nvmeOn1p1", "/dev/nvme0n1p2": "/dev/nvmeOn1p2"}
     voted = _text(vote_glyphs(read(both), gray))
     assert voted[0].startswith("/dev/nvmeOn1p2 ") and voted[1].startswith("/dev/nvmeOn1p1 ")
+
+
+def _drawn_rows(rows: list[str], drawn: dict[str, str] | None = None) -> np.ndarray:
+    """``rows`` drawn as a terminal draws them in DejaVu Sans Mono 15 (9 x 18 cells); ``drawn``:
+    characters drawn with another's glyph (a font that has one for both)."""
+    font = ImageFont.truetype(MONO, 15)
+    image = Image.new("L", (9 * 60 + 40, 18 * len(rows) + 30), 255)
+    draw = ImageDraw.Draw(image)
+    for r, text in enumerate(rows):
+        for c, ch in enumerate(text):
+            draw.text((17 + c * 9, 12 + r * 18), (drawn or {}).get(ch, ch), font=font, fill=30)
+    return np.asarray(image)
+
+
+def _read_rows(rows: list[str], gray: np.ndarray, misread: dict[str, str]) -> list[OcrLine]:
+    """The words of ``rows`` boxed tight round their ink (as :func:`_drawn_rows` drew them), read
+    with ``misread``'s readings."""
+    lines = []
+    for r, text in enumerate(rows):
+        words, i = [], 0
+        for t in text.split():
+            i = text.index(t, i)
+            x0, y0 = 17 + i * 9 - 1, 12 + r * 18
+            ink = gray[y0 : y0 + 18, x0 : x0 + len(t) * 9 + 2] < 128
+            ys, xs = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+            box = (x0 + int(xs[0]), y0 + int(ys[0]), x0 + int(xs[-1]) + 1, y0 + int(ys[-1]) + 1)
+            words.append(OcrWord(misread.get(t, t), box, 0.9))
+            i += len(t)
+        lines.append(OcrLine.of(words))
+    return lines
+
+
+def test_a_figure_alone_in_brackets_keeps_its_reading() -> None:
+    """A man page in a font whose "1" is its "l" (Tlwg Mono draws them with the same pixels; half
+    A multi-fvwm-page-man-zenity): the glyph is read "l" in a dozen words and "1" only in the
+    section number "UNIQ(1)". A figure alone in brackets is a number: the many "l"s do not make it
+    "UNIQ(l)"; a "1" read in a word ("heip" for "help" is another glyph) still follows the vote."""
+    rows = [
+        "UNIQ(1)          User Commands          UNIQ(1)",
+        "uniq - report or omit repeated lines",
+        "Filter adjacent matching lines from INPUT",
+        "all lines long only line lonely",
+        "Manual page uniq(1) line (press h for help)",
+    ]
+    gray = _drawn_rows(rows, drawn={"1": "l"})
+    read = _read_rows(rows, gray, {"lonely": "1onely"})
+    voted = " ".join(_text(vote_glyphs(read, gray))).split()
+    assert voted.count("UNIQ(1)") == 2 and "uniq(1)" in voted
+    assert "lonely" in voted and "1onely" not in voted
+
+
+def test_a_reading_the_font_draws_with_a_glyph_of_its_own_is_no_rival() -> None:
+    """A listing in a font whose zero and eight are glyphs apart (DejaVu Sans Mono's dotted zero),
+    with its zeros read "8" in six places of sixteen (as Spleen's were on half A,
+    term-metacity-ls-spleen6: "28418", "7348512"): the zero's glyph is read "0" less than twice as
+    often as it is read otherwise, but "8" has a glyph of its own on the screen, read "8" in its
+    own right, so the "8"s over the zero's glyph are zeros."""
+    rows = [
+        "-rw-r--r-- 1 root root   28410 2024-04-06 09:15 plan.odt",
+        "-rw-r--r-- 1 root root 7340512 2023-12-11 18:01 warmups.mp3",
+        "-rw-r--r-- 1 root root    8838 2024-03-28 08:12 score.pdf",
+        "drwxr-xr-x 2 root root    4096 2024-04-05 21:30 parts",
+    ]
+    gray = _drawn_rows(rows)
+    misread = {"28410": "28418", "7340512": "7348512", "4096": "4896", "2024-04-06": "2824-84-86"}
+    read = _read_rows(rows, gray, misread)
+    voted = " ".join(_text(vote_glyphs(read, gray))).split()
+    assert set(misread) <= set(voted)
+    assert not set(misread.values()) & set(voted)
+    assert "8838" in voted and "18:01" in voted  # the real eights stay
