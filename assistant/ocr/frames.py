@@ -1011,14 +1011,16 @@ def _bordered(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
     x0, y0, x1, y1 = frame.box
     height, width = px.shape[:2]
     rows, cols = np.arange(y0, y1, 2), np.arange(x0, x1, 2)
-    reach = 8  # lines: no window manager's border is wider
+    # lines: no window manager's border is wider (icewm's thickest themes draw 11); 8 at least are
+    # looked at beyond the frame's lines (with 4 more for what lies beyond), nearer the picture's edge
+    reach, least = 12, 8
     every = [
         [px[rows, x] for x in range(x0, x0 - reach - 4, -1) if x >= 0],
         [px[rows, x] for x in range(x1 - 1, x1 + reach + 3) if x < width],
         [px[y, cols] for y in range(y0, y0 - reach - 4, -1) if y >= 0],
         [px[y, cols] for y in range(y1 - 1, y1 + reach + 3) if y < height],
     ]
-    sides_lines = [np.asarray(lines, dtype=np.int16) if len(lines) == reach + 4 else None for lines in every]
+    sides_lines = [np.asarray(lines, dtype=np.int16) if len(lines) >= least + 4 else None for lines in every]
     out = [_border_width(lines, cfg) if lines is not None else 0 for lines in sides_lines]
     sides = sorted(w for w in (out[0], out[1], out[3]) if w)
     if len(sides) < 2:
@@ -1037,16 +1039,12 @@ def _bordered(px: np.ndarray, frame: Frame, cfg: FrameConfig) -> Frame:
         w or _border_like(sides_lines[i], outer, border, cfg) for i, w in ((0, left), (1, right), (3, foot))
     )
     bar_rows = np.arange(frame.bar[1], frame.bar[3])
-    if not right and x1 + reach + 3 <= width:  # a window over the side below the bar: along the bar
-        right = _border_width(
-            np.asarray([px[bar_rows, x] for x in range(x1 - 1, x1 + reach + 3)], np.int16), cfg
-        )
-        right = right if abs(right - border) <= 2 else 0
-    if not left and x0 - reach - 4 >= -1:
-        left = _border_width(
-            np.asarray([px[bar_rows, x] for x in range(x0, x0 - reach - 4, -1)], np.int16), cfg
-        )
-        left = left if abs(left - border) <= 2 else 0
+    for i, w in ((0, left), (1, right)):  # a window over the side below the bar: along the bar
+        along = [line[(rows >= frame.bar[1]) & (rows < frame.bar[3])] for line in every[i]]
+        if not w and len(along) >= least + 4 and len(bar_rows) >= 2:
+            w = _border_width(np.asarray(along, dtype=np.int16), cfg)
+            left, right = (w, right) if i == 0 else (left, w)
+    left, right = (w if abs(w - border) <= 2 else 0 for w in (left, right))
     top = out[2] if out[2] <= border + 2 else 0  # often thinner: the bar's own edge is the frame's
     return replace(frame, box=(x0 - left, y0 - top, x1 + right, y1 + foot), inner=frame.box)
 

@@ -413,7 +413,7 @@ def test_a_bar_inside_a_border_round_it_and_the_window_is_found() -> None:
     image, windows = _screen("page-icewm-top-two-columns")
     (frame,) = find_frames(image)
     x0, y0, x1, _ = _box(windows[0])
-    assert x0 < frame.box[0] <= x0 + 12 and x1 - 12 <= frame.box[2] < x1 and abs(frame.bar[1] - y0) <= 3
+    assert x0 <= frame.box[0] <= x0 + 12 and x1 - 12 <= frame.box[2] <= x1 and abs(frame.bar[1] - y0) <= 3
 
 
 @pytest.mark.parametrize(
@@ -536,6 +536,7 @@ def _matches(frames: list, windows: list[dict], slack: int = 3) -> None:
         "multi-xfwm-default-four",  # xfwm4: a strip between windows is no window; a side beside one
         "term-mc-monoid-modarin",  # icewm: a frame's foot a line above the taskbar
         "multi-fvwm-page-man-zenity",  # fvwm: the page's right side hidden below its bar
+        "page-icewm-top-two-columns",  # icewm: a border 11 px wide, shaded, round a black bar
     ],
 )
 def test_window_manager_styles_met_on_unseen_screens_are_found(name: str) -> None:
