@@ -218,25 +218,35 @@ def _changes(
             for text, pos in {(c.text, c.pos) for c in group}:
                 tally[text[pos]] += _say(text, pos)  # type: ignore[assignment]
         tallies.append(tally)
+    # (Ties broken by the reading, not by the order of a set: the same screen, the same vote.)
     winners = [
-        t.most_common(1)[0] if t else (g[0].reading, float(len({(c.text, c.pos) for c in g})))
+        max(sorted(t.items()), key=lambda rv: rv[1])
+        if t
+        else (g[0].reading, float(len({(c.text, c.pos) for c in g})))
         for t, g in zip(tallies, groups, strict=True)
     ]
+    tied = [sum(v == say for v in t.values()) > 1 for t, (_, say) in zip(tallies, winners, strict=True)]
     drawn: dict[str, set[int]] = defaultdict(set)  # reading -> the glyphs it is drawn with
     for k, (r, v) in enumerate(winners):
-        if v >= cfg.own_votes:
+        if v >= cfg.own_votes and not tied[k]:
             drawn[r].add(k)
     own = set(drawn)  # readings the font draws a glyph of their own for
     out = {}
     for k, (group, tally, (best, say)) in enumerate(zip(groups, tallies, winners, strict=True)):
         if say < cfg.min_votes or len(tally) < 2:
             continue
-        # A fixed-width font draws each character with one glyph: a reading the font is seen to
-        # draw with another glyph of its own is no rival here (Spleen's slashed zero read "8"
-        # and "9" beside Spleen's own "8" and "9"), unless the winner too has a glyph elsewhere
-        # (then this glyph may be a variant of either: bold, another colour's antialiasing).
-        alone = not drawn[best] - {k}
-        others = sum(v for r, v in tally.items() if r != best and not (alone and drawn[r] - {k}))
+        if tied[k]:  # read as often one way as another: the reading with no glyph elsewhere, if one
+            best = next(iter(sorted(r for r, v in tally.items() if v == say and not drawn[r] - {k})), best)
+        # A fixed-width font draws each character with one glyph: a letter or figure the font is
+        # seen to draw with another glyph of its own is no rival here (Spleen's slashed zero read
+        # "8" and "9" beside Spleen's own "8" and "9"), where the winner, a letter or figure too,
+        # has no glyph elsewhere (else this "glyph" may be a variant of either: bold, another
+        # colour's antialiasing). Marks are left out: cells of several glyphs lumped with a mark
+        # (htop's "[" of "Mem[" with a "0" and a "c", Terminus) are no one character's.
+        alone = best.isalnum() and not drawn[best] - {k}
+        others = sum(
+            v for r, v in tally.items() if r != best and not (alone and r.isalnum() and drawn[r] - {k})
+        )
         # The winner read in another word, or in a cell of the very same ink: cells of one word
         # alone that are only alike are no vote of the screen (tig's highlighted "Prepare" made
         # its "a" and its two "e"s one glyph, and the "e"s won).
