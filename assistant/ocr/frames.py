@@ -390,7 +390,10 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         _keep(px, box, cfg.align + reach if reach else 0, cfg, found, grounds, rows)
     # A dark bar on a desktop of nearly its shade: a dim top over a full foot (half A
     # table-chromium-band-pair: a grey bar on a slate desktop, its foot a blue line over a white page).
-    dark = _bar_pairs(_edge_lines(diff, cfg, cfg.dim, list(lines), above=True), lines, cfg)
+    # (its top a step in grey levels or in colour, a third of the sum over R, G, B: a dark grey bar
+    # on a dark blue desktop is nearly of its lightness, apart from it in colour only)
+    tint = np.maximum(diff, np.abs(np.diff(px.astype(np.int16), axis=0)).sum(axis=2) // 3)
+    dark = _bar_pairs(_edge_lines(tint, cfg, cfg.dim, list(lines), above=True), lines, cfg)
     for box in dark:
         if box in known or any(overlaps(box, bar[0]) for bar in found):
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -563,3 +564,12 @@ def test_a_window_whose_foot_another_hides_lies_under_it() -> None:
     ]
     assert found[term] < found[routes]
     assert boxes[found[routes]][3] == boxes[found[term]][1]
+
+
+def test_a_dark_bar_apart_from_the_desktop_in_colour_only_is_found() -> None:
+    """A dark grey bar on a dark desktop of another hue: with the picture's red and blue swapped
+    (a theme and desktop of other colours, drawn alike), the bar's top is a step of 6 grey levels
+    but of 35 in colour (sum over R, G, B); every window is found as in the picture itself."""
+    image, windows = _screen("multi-three-small-apart")
+    swapped = Image.fromarray(np.ascontiguousarray(np.asarray(image)[..., ::-1]))
+    _matches(find_frames(swapped), windows)
