@@ -6,7 +6,8 @@ cells are many and each call has a fixed cost. What comes back is unsure by natu
 finds ink, and ink is not always text), so a reading is taken only when it is sure enough or when
 its column vouches for it; a lone stroke in a column of figures is a one. Words read across a
 table's rule or gutter, figures read a digit short and halves of a word read apart are mended here
-too, as they need the same sheet reading.
+too, as they need the same sheet reading; and a short word the engine read unsurely is kept where
+its column vouches for it (:func:`_vouched_short`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, overlap_share
 from assistant.ocr.gaps import FAINT, INK, PAD, Cell, by_pane, empty_cells, is_faint
 from assistant.ocr.grid import find_grids, shape_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
+from assistant.ocr.loose import UNSURE
 from assistant.ocr.panels import Panel
 from assistant.ocr.rule_cuts import cut_at_rules, glyph_ink, ink_of, rule_through
 
@@ -141,10 +143,68 @@ def fill_gaps(
     gray = np.asarray(image.convert("L"))
     lines = _cut_at_gutters(engine, gray, _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines)))
     lines = _figures_read_short(engine, gray, lines, panels)
+    lines = _vouched_short(lines, panels)
     cells = empty_cells(gray, lines, panels)
     if not cells or len(cells) > MAX_SNIPPETS:
         return lines
     return _abutting(gray, lines, _filled(engine, gray, cells))
+
+
+#: Rows of its grid (besides its own) holding a word in its column that vouch for a short word
+#: read unsurely (:func:`_vouched_short`).
+TWINS = 2
+
+
+def _vouched_short(lines: list[OcrLine], panels: list[Panel] | None) -> list[OcrLine]:
+    """``lines`` with each short word read unsurely (:data:`~assistant.ocr.loose.UNSURE`, which the
+    layout drops as an icon or an edge read as letters) made sure enough to stay where its column
+    vouches for it: :data:`TWINS` other rows of its table or listing or more hold the same word,
+    read surely, over it (overlapping it across). A terminal's state column, htop's and top's
+    "S", was lost in a row where the engine had run it on to the size before it ("1688S", unsure;
+    cut at the space, both pieces kept its doubt): a table's column is its own evidence, as for a
+    gap's reading (:func:`_vouched`)."""
+    if not any(w.confidence < UNSURE and _short(w.text) for ln in lines for w in ln.words):
+        return lines
+    sure: set[tuple[str, Box]] = set()
+    for group in by_pane(lines, panels).values():
+        for grid in find_grids(group)[0]:
+            if grid.kind not in ("table", "terminal"):
+                continue
+            rows = [[w for c in r.cells for w in words_of(c)] for r in grid.rows]
+            for i, row in enumerate(rows):
+                for w in row:
+                    if w.confidence >= UNSURE or not _short(w.text):
+                        continue
+                    twins = sum(
+                        any(
+                            v.text == w.text and v.confidence >= UNSURE and _across(v.box, w.box)
+                            for v in other
+                        )
+                        for j, other in enumerate(rows)
+                        if j != i
+                    )
+                    if twins >= TWINS:
+                        sure.add((w.text, w.box))
+    if not sure:
+        return lines
+    out = []
+    for line in lines:
+        if not any((w.text, w.box) in sure for w in line.words):
+            out.append(line)
+            continue
+        words = [OcrWord(w.text, w.box, UNSURE) if (w.text, w.box) in sure else w for w in line.words]
+        out.append(OcrLine(line.text, line.box, line.confidence, words))
+    return out
+
+
+def _short(text: str) -> bool:
+    """A word as short as the layout drops when unsure (:func:`~assistant.ocr.loose.drop_unsure`)."""
+    return sum(ch.isalnum() for ch in text) <= 2
+
+
+def _across(a: Box, b: Box) -> bool:
+    """Whether ``a`` and ``b`` overlap across (one over the other, in a column)."""
+    return min(a[2], b[2]) > max(a[0], b[0])
 
 
 #: Empty columns of pixels at most between a gap's ink and a word read beside it for the two to be

@@ -9,7 +9,8 @@ not). A rule may be crossed by another (a header cell's border meeting the rule 
 numbers and the first column): there it differs from one side only. The word's characters are
 shared between the two sides as its ink is (glyphs touch, so they cannot be counted); it is cut
 only where that share falls near a whole character, or at a "|" the engine read for the rule
-itself ("Packets|Sown"), which is dropped.
+itself ("Packets|Sown"), which is dropped. A column's sort arrow read as a letter inside a header's
+word parts it too (:func:`cut_at_arrow`): it is told from the letter by its ink, as a rule is.
 """
 
 from __future__ import annotations
@@ -222,17 +223,105 @@ def _where(text: str, share: float) -> tuple[int | None, int]:
 
 
 def cut_at_rules(gray: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
-    """``lines`` with each word cut at a rule running down through it (:func:`cut_word`)."""
+    """``lines`` with each word cut at a rule running down through it (:func:`cut_word`), and
+    parted at a column's sort arrow read inside it (:func:`cut_at_arrow`)."""
     out = []
     for line in lines:
         if not any(len(w.text) >= 2 for w in line.words):
             out.append(line)
             continue
         band = _band(gray, line.box)
-        words = [piece for word in line.words for piece in cut_word(gray, word, band)]
+        words = [
+            part
+            for word in line.words
+            for piece in cut_word(gray, word, band)
+            for part in cut_at_arrow(gray, piece)
+        ]
         out.append(OcrLine.of(words, line.confidence) if len(words) != len(line.words) else line)
     return out
 
 
 #: The helpers :mod:`assistant.ocr.gutter_cuts` shares: a part's ink and its width.
 ink_of, ink_width = _ink, _width
+
+
+#: What an engine reads a column's sort arrow as (htop's "CPU%▽MEM%" read "CPU%VMEM%"); read as
+#: "∇" it is :data:`assistant.ocr.grid.ARROWS`' to part the names.
+ARROW_READS = "Vv"
+ARROW_TALL = 4  # rows of ink an arrow has at least (a dot or a dash is no arrow)
+#: Share of the glyph's width an arrow's flat top spans at least, inked all along (a "V" has two
+#: strokes there, a serif "v" two serifs with a pixel between).
+FLAT = 0.8
+TIP = 0.4  # the arrow's last row is at most this share of its top's width
+#: The arrow's middle row is this share of its top's width, give or take: a "T" or a "7" drops to
+#: its stem's width at once, an arrow narrows row by row.
+HALF = (0.3, 0.8)
+STEP = 3  # pixels an arrow's width narrows by at most from one row to the next
+CENTRED = 1.5  # pixels each of the arrow's rows' middles lies from its top's middle at most
+
+
+def _pointing_down(glyph: np.ndarray) -> bool:
+    """Whether ``glyph`` ``(h, w)`` (one run of inked columns) is a down-pointing triangle, outlined
+    or filled: a flat top inked all across (:data:`FLAT`), rows narrowing a little at a time
+    (:data:`STEP`, :data:`HALF`) to a tip (:data:`TIP`), each row centred under the top."""
+    rows = np.flatnonzero(glyph.any(axis=1))
+    if rows.size < ARROW_TALL or rows[-1] - rows[0] + 1 != rows.size:
+        return False
+    firsts = np.array([np.flatnonzero(glyph[r])[0] for r in rows])
+    lasts = np.array([np.flatnonzero(glyph[r])[-1] for r in rows])
+    widths = lasts - firsts + 1
+    top = widths[0]
+    if top < ARROW_TALL or glyph[rows[0]].sum() < top or top < FLAT * glyph.shape[1]:
+        return False
+    middles = (firsts + lasts) / 2
+    half = widths[len(widths) // 2] / top
+    return bool(
+        widths[-1] <= TIP * top
+        and HALF[0] <= half <= HALF[1]
+        and (np.diff(widths) <= 1).all()
+        and (-np.diff(widths) <= STEP).all()
+        and (np.abs(middles - middles[0]) <= CENTRED).all()
+    )
+
+
+#: An arrow's run of ink is this many of the word's characters wide at most.
+CELL = 1.3
+
+
+def _lower_beside(text: str, k: int) -> bool:
+    """Whether a small letter stands beside ``text[k]``: a "v" there is a letter of the word
+    ("/srv", "average:"; htop's names are capitals, "CPU%", "MEM%")."""
+    return text[k - 1].islower() or text[k + 1 : k + 2].islower()
+
+
+def cut_at_arrow(gray: np.ndarray, word: OcrWord) -> list[OcrWord]:
+    """``word`` parted where a column's sort arrow stands inside it, read as a letter
+    (:data:`ARROW_READS`), the arrow left out; else as it is. htop marks the sorted column with a
+    triangle between its name and the next one's, and an engine read the two names and the arrow
+    as one word ("CPU%VMEM%"), no word of either. The arrow is told from a "V" by its ink
+    (:func:`_pointing_down`: a flat top, where a "V" has two strokes), found as a run of inked
+    columns of the word's box; the character it stands for is the arrow-like one nearest its
+    place among the word's characters (as many to a width in a fixed-width font)."""
+    text = word.text
+    if len(text) < 3 or " " in text or not any(ch in ARROW_READS for ch in text[1:]):
+        return [word]
+    if not any(ch in ARROW_READS and not _lower_beside(text, i) for i, ch in enumerate(text) if i):
+        return [word]
+    x0, y0, x1, y1 = word.box
+    ink = _ink(gray[y0:y1, x0:x1])
+    if not ink.any():
+        return [word]
+    per = (x1 - x0) / len(text)
+    for a, b in true_runs(np.asarray(ink.any(axis=0), dtype=bool)):
+        # (one character's cell at most: a "v" run on to the "r" before it, "/srv", is no arrow)
+        if b - a > CELL * per or not _pointing_down(ink[:, a:b]):
+            continue
+        near = [
+            i for i, ch in enumerate(text) if ch in ARROW_READS and abs((i + 0.5) * per - (a + b) / 2) <= per
+        ]
+        if len(near) != 1 or near[0] == 0 or _lower_beside(text, near[0]):
+            continue
+        k = near[0]
+        pieces = [(text[:k], (x0, y0, x0 + a, y1)), (text[k + 1 :], (x0 + b, y0, x1, y1))]
+        return [OcrWord(t, box, word.confidence) for t, box in pieces if t]
+    return [word]

@@ -2,7 +2,8 @@
 boxes the engines returned there: a terminal's box-drawn rules broken between its lines, a sort
 arrow read inside a header, a selected row's code read unsurely, a word read in part beside the
 rest found in its gap, a digit dropped from a number boxed whole, a striped terminal table's rows
-split, cut short by a stray box, and lost whole."""
+split, cut short by a stray box, and lost whole; a sort arrow read as a "V", and a state letter
+read unsurely in its column of them."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.gap_reading import _abutting, _accepted, _figures_read_short, _glyphs
+from assistant.ocr.gap_reading import _abutting, _accepted, _figures_read_short, _glyphs, _vouched_short
 from assistant.ocr.gaps import empty_cells
 from assistant.ocr.grid import Row, _run_over, _unbarred, rows_of
-from assistant.ocr.rule_cuts import cut_word, rule_through
+from assistant.ocr.loose import UNSURE, drop_unsure
+from assistant.ocr.rule_cuts import cut_at_arrow, cut_word, rule_through
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
@@ -259,3 +261,76 @@ def test_a_size_and_a_state_run_together_are_cut_where_other_rows_part_them() ->
     words = [w.text for r in rows for c in _run_over(r, rows).cells for w in c.words]
     assert "9400S" not in words and "1660S" not in words
     assert words.count("S") == 5 and "9400" in words and "1660" in words
+
+
+def test_a_sort_arrow_read_as_a_v_parts_the_two_names_by_its_flat_top() -> None:
+    """term-htop-jetbrains-light: the file reader read htop's header "CPU%▽MEM%" as "CPU%VMEM%",
+    one word and neither name. The arrow's ink (a flat top, narrowing row by row to a tip) is no
+    "V"'s (two strokes at the top): the word is parted there, the arrow left out. A word whose "v"
+    is a letter ("average:", on the same screen) is left whole, and so are a serif font's, whose
+    "v" has two serifs a pixel apart at its top (multi-fvwm-four-parchment's df listing)."""
+    gray = _gray("term-htop-jetbrains-light")
+    parted = cut_at_arrow(gray, OcrWord("CPU%VMEM%", (447, 174, 519, 187), 0.7))
+    assert [w.text for w in parted] == ["CPU%", "MEM%"]
+    assert parted[0].box[2] <= parted[1].box[0]
+    assert [w.text for w in cut_at_arrow(gray, OcrWord("average:", (688, 106, 748, 119), 0.9))] == [
+        "average:"
+    ]
+    serif = _gray("multi-fvwm-four-parchment")
+    for text, box in [("Avail", (1090, 346, 1133, 358)), ("/srv/archive", (1189, 365, 1296, 378))]:
+        assert [w.text for w in cut_at_arrow(serif, OcrWord(text, box, 0.9))] == [text]
+
+
+# term-htop-fantasque-mono: five rows of htop's sizes, state, CPU% and command as tesseract read
+# them; the daemon's "1688S" ran on over the space and was cut there, both pieces as unsure (0.56).
+HTOP = [
+    OcrLine.of([OcrWord(t, b, c) for t, b, c in words])
+    for words in [
+        [
+            ("1704", (484, 278, 518, 290), 0.93),
+            ("S", (528, 278, 537, 290), 0.93),
+            ("0.0", (565, 278, 590, 290), 0.87),
+            ("sleep", (727, 277, 770, 294), 0.97),
+        ],
+        [
+            ("1688", (484, 297, 518, 309), 0.56),
+            ("S", (528, 297, 537, 309), 0.56),
+            ("0.0", (565, 297, 590, 309), 0.93),
+            ("tail", (727, 296, 762, 309), 0.93),
+        ],
+        [
+            ("1684", (484, 316, 518, 328), 0.96),
+            ("S", (528, 316, 537, 328), 0.96),
+            ("0.0", (565, 316, 590, 328), 0.93),
+            ("sleep", (727, 315, 770, 332), 0.97),
+        ],
+        [
+            ("1544", (484, 335, 518, 347), 0.89),
+            ("S", (528, 335, 537, 347), 0.89),
+            ("0.0", (565, 335, 590, 347), 0.86),
+            ("sh", (727, 335, 743, 347), 0.93),
+        ],
+        [
+            ("1704", (484, 354, 518, 366), 0.95),
+            ("S", (528, 354, 537, 366), 0.95),
+            ("0.0", (565, 354, 590, 366), 0.93),
+            ("sleep", (727, 353, 770, 370), 0.96),
+        ],
+        [
+            ("3232", (485, 371, 520, 387), 0.9),
+            ("R", (530, 371, 538, 388), 0.4),
+            ("0.0", (565, 373, 590, 385), 0.9),
+            ("htop", (727, 372, 762, 385), 0.9),
+        ],
+    ]
+]
+
+
+def test_a_short_word_read_unsurely_is_vouched_for_by_its_column() -> None:
+    """The layout drops short words read unsurely (icons and edges read as letters); the daemon's
+    state "S", unsure, went, and its row was not whole. Four other rows hold "S" over it, read
+    surely: it stays. htop's "R" (here as unsure), the only one in its column, is not vouched for."""
+    kept = [w.text for ln in drop_unsure(_vouched_short(HTOP, None), figures=True) for w in ln.words]
+    assert kept.count("S") == 5 and "R" not in kept
+    assert [w.text for ln in drop_unsure(HTOP, figures=True) for w in ln.words].count("S") == 4
+    assert all(w.confidence >= UNSURE for ln in _vouched_short(HTOP, None) for w in ln.words if w.text == "S")
