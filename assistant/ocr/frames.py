@@ -99,13 +99,7 @@ def _edge_lines(
     (:func:`_bridged`)."""
     at = np.arange(len(diff))  # the rows of diff looked at
     if near is not None:
-        rows = np.zeros(len(diff), dtype=bool)
-        for y in near:
-            if above:
-                rows[max(0, y - cfg.max_height - 1) : max(0, y - cfg.min_height)] = True
-            else:
-                rows[y + cfg.min_height - 1 : y + cfg.max_height] = True
-        at = np.flatnonzero(rows)
+        at = _near_rows(len(diff), near, cfg, above=above)
         diff = diff[at]
     steps = diff > step // 3  # (n, W): steps[i] is above row at[i] + 1
     lines = {}
@@ -117,6 +111,18 @@ def _edge_lines(
         if joined is not None and (bridged := _bridged(every, cfg)) != runs:
             joined[int(at[i]) + 1] = bridged
     return lines
+
+
+def _near_rows(n: int, near: list[int], cfg: FrameConfig, *, above: bool) -> np.ndarray:
+    """The rows of an (n, W) row difference that lie a bar's height below the rows ``near`` (or
+    ``above`` them): where :func:`_edge_lines` looks for a bar's other edge."""
+    rows = np.zeros(n, dtype=bool)
+    for y in near:
+        if above:
+            rows[max(0, y - cfg.max_height - 1) : max(0, y - cfg.min_height)] = True
+        else:
+            rows[y + cfg.min_height - 1 : y + cfg.max_height] = True
+    return np.flatnonzero(rows)
 
 
 def _bridged(runs: list[tuple[int, int]], cfg: FrameConfig) -> list[tuple[int, int]]:
@@ -392,7 +398,9 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     # table-chromium-band-pair: a grey bar on a slate desktop, its foot a blue line over a white page).
     # (its top a step in grey levels or in colour, a third of the sum over R, G, B: a dark grey bar
     # on a dark blue desktop is nearly of its lightness, apart from it in colour only)
-    tint = np.maximum(diff, np.abs(np.diff(px.astype(np.int16), axis=0)).sum(axis=2) // 3)
+    # Only on the rows _edge_lines looks at: the whole picture's colour steps cost more than the pass.
+    tint, at = diff.copy(), _near_rows(len(diff), list(lines), cfg, above=True)
+    tint[at] = np.maximum(diff[at], np.abs(px[at + 1].astype(np.int16) - px[at]).sum(axis=2) // 3)
     dark = _bar_pairs(_edge_lines(tint, cfg, cfg.dim, list(lines), above=True), lines, cfg)
     for box in dark:
         if box in known or any(overlaps(box, bar[0]) for bar in found):
