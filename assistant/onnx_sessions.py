@@ -55,6 +55,14 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def runs_at_once(threads: int | None) -> int:
+    """How many model runs of ``threads`` threads each (None: all the cores) fit side by side on the
+    cores: a run's steps wait for all its threads, so with more threads than cores each step waits
+    for the one put aside."""
+    cores = available_cores()
+    return max(1, cores // (threads or cores))
+
+
 def session_options(settings: SessionSettings | None = None) -> Any:
     """An ``onnxruntime.SessionOptions`` with the project's settings (see :class:`SessionSettings`)."""
     from assistant.privacy import import_onnxruntime

@@ -84,3 +84,15 @@ def test_an_arena_per_run_gives_its_blocks_back_and_the_same_results(graph: Path
     (plain,) = open_session(graph).run(None, {"X": x})
     (shrunk,) = session.run(None, {"X": x}, options)
     assert shrunk.tobytes() == plain.tobytes()
+
+
+def test_runs_side_by_side_only_where_the_cores_hold_each_run_s_threads(monkeypatch) -> None:
+    from assistant import onnx_sessions
+
+    monkeypatch.setattr(onnx_sessions, "available_cores", lambda: 2)
+    assert onnx_sessions.runs_at_once(2) == 1  # two 2-thread runs would put 4 threads on 2 cores
+    assert onnx_sessions.runs_at_once(1) == 2
+    assert onnx_sessions.runs_at_once(None) == 1  # a run on all the cores
+    monkeypatch.setattr(onnx_sessions, "available_cores", lambda: 8)
+    assert onnx_sessions.runs_at_once(2) == 4
+    assert onnx_sessions.runs_at_once(3) == 2

@@ -20,7 +20,7 @@ import numpy as np
 
 from assistant.errors import AssistantError
 from assistant.ocr.ppocr_recognize import RECOGNIZER_THREADS, LineText, RecognizeConfig, characters_of
-from assistant.onnx_sessions import available_cores
+from assistant.onnx_sessions import runs_at_once
 
 STRIP_WORKERS = 4  # strips read side by side at most
 
@@ -168,8 +168,7 @@ class LineReader:
                 # waited for one put aside). Each strip is a run of its own: the same readings
                 # either way. (At most STRIP_WORKERS: a many-core desktop's strips side by side
                 # would only wait on each other.)
-                runs_at_once = max(1, available_cores() // (self.threads or available_cores()))
-                workers = min(runs_at_once, len(todo), STRIP_WORKERS)
+                workers = min(runs_at_once(self.threads), len(todo), STRIP_WORKERS)
                 with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="strips") as pool:
                     read = recognize_lines(
                         [laid[n].pixels for n in todo],

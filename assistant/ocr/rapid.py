@@ -31,7 +31,7 @@ from assistant.ocr.ppocr_recognize import (
     characters_of,
     recognize_lines,
 )
-from assistant.onnx_sessions import available_cores
+from assistant.onnx_sessions import runs_at_once
 
 PAD = 16  # a margin of background colour: the detector splits lines that touch the image edge
 MAX_SIDE = 2000  # RapidOCR's max_side_len: larger pictures are brought down to this first
@@ -89,8 +89,8 @@ class RapidOcrEngine(OcrEngine):
     """``max_side``: images larger than this are downscaled before OCR (None: never); ``min_score``:
     lines read with a lower mean character probability are dropped; ``threads``: onnxruntime's for
     the detector (None: the cores this process may use). The recogniser runs lines side by
-    side on the cores (ppocr_recognize.RECOGNIZER_THREADS a run; its session is the one the screen
-    reader's second look holds)."""
+    side where the cores hold more than one run (ppocr_recognize.RECOGNIZER_THREADS a run; its
+    session is the one the screen reader's second look holds)."""
 
     name = "rapidocr"
 
@@ -148,7 +148,7 @@ class RapidOcrEngine(OcrEngine):
             return []
         crops = [crop_line(img, box) for box in boxes]
         rec_input = rec.get_inputs()[0].name
-        workers = min(available_cores(), len(crops))
+        workers = min(runs_at_once(RECOGNIZER_THREADS), len(crops))  # its session's threads a run
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="lines") as pool:
             texts = recognize_lines(
                 crops,
