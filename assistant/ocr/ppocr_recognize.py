@@ -21,12 +21,14 @@ import numpy as np
 from assistant.ocr.ppocr_detect import resize_linear
 
 # onnxruntime threads per recogniser run, for every reader of the model (LineReader, RapidOcrEngine:
-# the same settings, so one session serves both). Two: a picture's text often lies on one strip,
-# and on one thread its run held one core while the other stood idle (the file path's wall time
-# is what a listener waits for). Split, a run costs more CPU (its steps wait on each other: up to
-# about a fifth more, most on a busy machine), for the same outputs bit for bit. LineReader runs
-# strips side by side only where the cores hold more than one run's threads.
-RECOGNIZER_THREADS = 2
+# the same settings, so one session serves both). One: split between two threads, a lone strip's
+# run holds both cores, but each run costs more CPU (its steps wait on each other, most on a busy
+# machine) and on the file path it waits beside tesseract's stripes, which use the other core; side
+# by side on half A the two gave no wall-time gain (OCR time against raw tesseract's, per screen and
+# as a ratio of medians, no better and in most runs worse), for the same outputs bit for bit.
+# Strips of a picture run side by side where the cores hold more than one run's threads
+# (onnx_sessions.runs_at_once).
+RECOGNIZER_THREADS = 1
 
 
 @dataclass(frozen=True)

@@ -172,8 +172,8 @@ def test_a_window_s_buttons_read_as_marks_leave_their_strip_mates_whole_in_one_r
 @needs_reader
 @pytest.mark.timeout(60)
 def test_a_strip_read_on_two_threads_reads_as_on_one() -> None:
-    """A lone strip's run is split between two threads (RECOGNIZER_THREADS), so that it does not
-    hold one core while the other stands idle: that must not change a reading. A real half-A
+    """A run split between two threads (a reader made with ``threads=2``; the project's default is
+    RECOGNIZER_THREADS) must not change a reading. A real half-A
     dialog's lines and buttons (dlg-zenity-progress-photos) on one strip, read on one thread and
     on two: the same words, to the last digit of their confidence."""
     from pathlib import Path
