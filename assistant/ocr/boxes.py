@@ -80,7 +80,12 @@ def centre_in(box: Box, outer: Box) -> bool:
 
 def overlaps(a: Box, b: Box) -> bool:
     """Whether boxes ``a`` and ``b`` share columns and rows."""
-    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+    return share_columns(a, b) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+def share_columns(a: Box, b: Box) -> bool:
+    """Whether boxes ``a`` and ``b`` share columns (one over the other, in a column)."""
+    return min(a[2], b[2]) > max(a[0], b[0])
 
 
 def same_row(a: Box, b: Box) -> bool:

@@ -19,7 +19,16 @@ from PIL import Image, ImageOps
 
 from assistant.masks import true_runs
 from assistant.ocr.base import OcrEngine
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, overlap_share, same_row, union_box
+from assistant.ocr.boxes import (
+    Box,
+    OcrLine,
+    OcrWord,
+    box_middle,
+    overlap_share,
+    same_row,
+    share_columns,
+    union_box,
+)
 from assistant.ocr.gaps import FAINT, INK, PAD, Cell, by_pane, empty_cells, is_faint
 from assistant.ocr.grid import find_grids, shape_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
@@ -177,7 +186,7 @@ def _vouched_short(lines: list[OcrLine], panels: list[Panel] | None) -> list[Ocr
                         continue
                     twins = sum(
                         any(
-                            v.text == w.text and v.confidence >= UNSURE and _across(v.box, w.box)
+                            v.text == w.text and v.confidence >= UNSURE and share_columns(v.box, w.box)
                             for v in other
                         )
                         for j, other in enumerate(rows)
@@ -200,11 +209,6 @@ def _vouched_short(lines: list[OcrLine], panels: list[Panel] | None) -> list[Ocr
 def _short(text: str) -> bool:
     """A word as short as the layout drops when unsure (:func:`~assistant.ocr.loose.drop_unsure`)."""
     return sum(ch.isalnum() for ch in text) <= 2
-
-
-def _across(a: Box, b: Box) -> bool:
-    """Whether ``a`` and ``b`` overlap across (one over the other, in a column)."""
-    return min(a[2], b[2]) > max(a[0], b[0])
 
 
 #: Empty columns of pixels at most between a gap's ink and a word read beside it for the two to be
