@@ -84,16 +84,24 @@ class RoutedSpeaker(Speaker):
         return self._direct
 
     def _switch(self, choice: RouteChoice) -> None:
-        """Build ``choice``'s speaker (the lock is held or we are in ``__init__``)."""
+        """Build ``choice``'s speaker (the lock is held or we are in ``__init__``).
+
+        The speaker is built before ``choice`` is published: a reader without the lock (the
+        settings page, a test) never sees the new route beside the old route's speaker."""
         old = self._inner
-        self.choice, self.fallback, self._notice_due = choice, None, False
+        failure: Exception | None = None
         if choice.route is ROUTES["direct"]:
-            self._inner = self._direct_speaker()
+            built = self._direct_speaker()
         else:
             try:
-                self._inner = self._attach(self._build_route(choice))
+                built = self._attach(self._build_route(choice))
             except Exception as exc:
-                self._fall_back(exc)
+                failure = exc
+        self.choice, self.fallback, self._notice_due = choice, None, False
+        if failure is None:
+            self._inner = built
+        else:
+            self._fall_back(failure)
         if old is not None and old is not self._inner and old is not self._direct:
             old.remove_listener(self._forward)
             old.close()

@@ -34,12 +34,28 @@ class OpenboxDesktop:
         return subprocess.run(command, env=self.env, capture_output=True, text=True, timeout=20).stdout
 
     def window(self, title: str) -> str:
-        """The id of the first window whose title starts with ``title``, once it is mapped."""
-        wait_until(lambda: self.run("xdotool", "search", "--name", f"^{title}").strip(), title)
-        return self.run("xdotool", "search", "--name", f"^{title}").split()[0]
+        """The id of the first window whose title starts with ``title``, once it is mapped (a
+        program names its window before mapping it, and a window manager ignores requests for a
+        window it does not manage yet)."""
+        search = ("xdotool", "search", "--onlyvisible", "--name", f"^{title}")
+        wait_until(lambda: self.run(*search).strip(), title)
+        return self.run(*search).split()[0]
 
     def activate(self, title: str) -> None:
-        self.run("xdotool", "windowactivate", "--sync", self.window(title))
+        """Make the window titled ``title`` the active one through the window manager
+        (_NET_ACTIVE_WINDOW), asking again until it is: on a busy machine a request can come
+        before the manager has framed the window, and ``windowactivate --sync`` then gives up
+        silently."""
+        window = self.window(title)
+
+        def active() -> bool:
+            if self.run("xdotool", "getactivewindow").strip() == window:
+                return True
+            self.run("xdotool", "windowactivate", window)
+            time.sleep(0.2)
+            return self.run("xdotool", "getactivewindow").strip() == window
+
+        wait_until(active, f"{title} active")
 
     def __enter__(self) -> OpenboxDesktop:
         self.start("openbox", "--sm-disable")
