@@ -25,6 +25,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -81,6 +83,7 @@ class Frame:
 _Bar = tuple[
     Box, int, tuple[int, int, int]
 ]  # a title bar, how far its frame's sides run below it, its colour
+_Tops = dict[int, list[Box]]  # bands by their top row (:func:`_by_top`)
 
 
 def _edge_lines(
@@ -103,14 +106,43 @@ def _edge_lines(
         diff = diff[at]
     steps = diff > step // 3  # (n, W): steps[i] is above row at[i] + 1
     lines = {}
-    for i in np.flatnonzero(np.count_nonzero(steps, axis=1) >= cfg.min_width).tolist():
-        every = true_runs(steps[i])
+    # (only runs _bridged would join: shorter ones, a letter's stroke, are left out at once)
+    shortest = cfg.min_width if joined is None else min(cfg.min_width, cfg.min_height)
+    for i, every in _long_runs(steps, cfg.min_width, shortest):
         runs = [(a, b) for a, b in every if b - a >= cfg.min_width]
         if runs:
             lines[int(at[i]) + 1] = runs
         if joined is not None and (bridged := _bridged(every, cfg)) != runs:
             joined[int(at[i]) + 1] = bridged
     return lines
+
+
+def _long_runs(steps: np.ndarray, least: int, shortest: int) -> list[tuple[int, list[tuple[int, int]]]]:
+    """Of the rows of ``steps`` ((n, W) bool) with ``least`` steps or more: each row's index and its
+    runs of steps (start, end exclusive) ``shortest`` long at least, found for all rows at once (a
+    picture has hundreds of such rows, mostly lines of text, each with many short runs)."""
+    picked = np.flatnonzero(np.count_nonzero(steps, axis=1) >= least)
+    if not len(picked):
+        return []
+    padded = np.zeros((len(picked), steps.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = steps[picked]
+    change = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(change == 1)  # row-major: each row's runs in order, as its ends
+    ends = np.nonzero(change == -1)[1]
+    keep = ends - starts >= shortest
+    rows, starts, ends = rows[keep], starts[keep], ends[keep]
+    bounds = np.searchsorted(rows, np.arange(len(picked) + 1)).tolist()
+    starts_list, ends_list = starts.tolist(), ends.tolist()
+    return [
+        (int(picked[k]), list(zip(starts_list[a:b], ends_list[a:b], strict=True)))
+        for k, (a, b) in enumerate(pairwise(bounds))
+    ]
+
+
+def _rgb_sum(steps: np.ndarray) -> Any:  # (Any: as ndarray.sum gives, for comparing and indexing)
+    """``steps`` (..., 3) summed over R, G, B, channel by channel: numpy's reduction over an axis of
+    three costs several times the two additions (the same sum, in the same order)."""
+    return steps[..., 0] + steps[..., 1] + steps[..., 2]
 
 
 def _near_rows(n: int, near: list[int], cfg: FrameConfig, *, above: bool) -> np.ndarray:
@@ -157,7 +189,7 @@ def _under_joined(
             end = joined[-1][1]
             if 0 < a - end <= BORDER:
                 row = px[y, end - 1 : a + 1].astype(np.int16)  # (gap + 2, 3): the row below, end to end
-                if (np.abs(row - row[0]).sum(axis=1) <= cfg.same).all():
+                if (_rgb_sum(np.abs(row - row[0])) <= cfg.same).all():
                     joined[-1] = (joined[-1][0], b)
                     continue
             joined.append((a, b))
@@ -238,10 +270,10 @@ def _ground(px: np.ndarray, box: Box, cfg: FrameConfig) -> tuple[np.ndarray, np.
         return mean[:, None, :] + slope[:, None, :] * (xs[None, :, None] - mid_x[..., None])
 
     median = np.median(sample, axis=1)  # (h, 3)
-    first = fitted((np.abs(sample - median[:, None, :]).sum(axis=2) <= 3 * cfg.same).astype(np.float32))
-    near = np.abs(sample - first[:, ::8]).sum(axis=2) <= 3 * cfg.same
+    first = fitted((_rgb_sum(np.abs(sample - median[:, None, :])) <= 3 * cfg.same).astype(np.float32))
+    near = _rgb_sum(np.abs(sample - first[:, ::8])) <= 3 * cfg.same
     colour = fitted(near.astype(np.float32))
-    share = (np.abs(band - colour).sum(axis=2) <= cfg.same).mean(axis=1)
+    share = (_rgb_sum(np.abs(band - colour)) <= cfg.same).mean(axis=1)
     return share, colour
 
 
@@ -250,10 +282,8 @@ def _shows(cols: np.ndarray, first: np.ndarray, cfg: FrameConfig) -> np.ndarray:
     the colour ``first`` and stands apart from a neighbour: (n,) bool."""
     cols = cols.astype(np.int16)
     col = cols[:, 1]
-    same = np.abs(col - first.astype(np.int16)).sum(axis=1) <= cfg.same
-    apart = (np.abs(col - cols[:, 0]).sum(axis=1) > cfg.edge) | (
-        np.abs(col - cols[:, 2]).sum(axis=1) > cfg.edge
-    )
+    same = _rgb_sum(np.abs(col - first.astype(np.int16))) <= cfg.same
+    apart = (_rgb_sum(np.abs(col - cols[:, 0])) > cfg.edge) | (_rgb_sum(np.abs(col - cols[:, 2])) > cfg.edge)
     return np.asarray(same & apart)
 
 
@@ -278,7 +308,7 @@ def _unbroken(cols: np.ndarray, cfg: FrameConfig) -> int:
         if at < cfg.min_height:
             return at  # shorter than any bar: no side (most candidates end here)
         ahead = cols[at : at + cfg.align + 1].astype(np.int16)  # (k, 3, 3)
-        kept = np.abs(ahead[:, 1] - first).sum(axis=1) <= cfg.same  # the column keeps its colour
+        kept = _rgb_sum(np.abs(ahead[:, 1] - first)) <= cfg.same  # the column keeps its colour
         again = np.flatnonzero(_shows(ahead, first, cfg))
         # (or a groove a row or two high across the whole border: icewm's resize handles, a dark
         # and a light line across the side a bar's height above the frame's foot)
@@ -292,7 +322,7 @@ def _groove(rows: np.ndarray) -> bool:
     """Whether each of ``rows`` ((k, 3, 3): a column and its two neighbours) is of one colour with a
     neighbour: a line drawn across the side (and the border it is part of), not a mark beside it."""
     rows = rows.astype(np.int16)
-    same = np.abs(rows - rows[:, 1:2]).sum(axis=2) <= 3  # (k, 3)
+    same = _rgb_sum(np.abs(rows - rows[:, 1:2])) <= 3  # (k, 3)
     return bool((same[:, 0] | same[:, 2]).all())
 
 
@@ -400,7 +430,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     # on a dark blue desktop is nearly of its lightness, apart from it in colour only)
     # Only on the rows _edge_lines looks at: the whole picture's colour steps cost more than the pass.
     tint, at = diff.copy(), _near_rows(len(diff), list(lines), cfg, above=True)
-    tint[at] = np.maximum(diff[at], np.abs(px[at + 1].astype(np.int16) - px[at]).sum(axis=2) // 3)
+    tint[at] = np.maximum(diff[at], _rgb_sum(np.abs(px[at + 1].astype(np.int16) - px[at])) // 3)
     dark = _bar_pairs(_edge_lines(tint, cfg, cfg.dim, list(lines), above=True), lines, cfg)
     for box in dark:
         if box in known or any(overlaps(box, bar[0]) for bar in found):
@@ -416,7 +446,7 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     # (a band found above that heads a column of a table's rows blocks no bar: it is dropped below,
     # and may have been paired from the window's top edge, just above its broken bar, down to the
     # table's heading: fvwm's boxed bar over a window whose table begins near its top)
-    heads = full + faint + dark + joined
+    heads = _by_top(full + faint + dark + joined)
     for box in joined:
         if any(overlaps(box, bar[0]) and not _heading(bar, heads, cfg) for bar in found):
             continue
@@ -435,11 +465,11 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         if not _row_above(box, bands, cfg) and not any(overlaps(box, bar[0]) for bar in found):
             rows.remove((box, body))
             _keep(px, box, body, cfg, found, grounds, None)
-    row_boxes = [box for box, _ in rows]
+    row_boxes, bands_at = _by_top([box for box, _ in rows]), _by_top(bands)
     bars = [
         bar
         for bar in _distinct(found)
-        if not _heads(bar[0], row_boxes, cfg) and not _heading(bar, bands, cfg)
+        if not _heads(bar[0], row_boxes, cfg) and not _heading(bar, bands_at, cfg)
     ]
     with_buttons = [
         bar for bar in bars if _buttons(px, bar[0], *grounds[bar[0]], cfg) or _off_picture(bar, px, cfg)
@@ -486,7 +516,7 @@ def _footless(
             ends = px[[top, top + high - 1], ::8].astype(np.int16)  # (2, w / 8, 3): every 8th pixel
             for shade in profiles.values():
                 # (most edges are no bar's top: a band whose ends are not a quarter of the shade's is none)
-                near = (np.abs(ends - shade[[0, -1], None]).sum(axis=2) <= cfg.same).all(axis=0)
+                near = (_rgb_sum(np.abs(ends - shade[[0, -1], None])) <= cfg.same).all(axis=0)
                 likely = [(a, b) for a, b in runs if 4 * near[a // 8 : b // 8 + 1].sum() >= (b - a) // 8]
                 for run in _across_sides(px[top], likely, shade[0], cfg):
                     x0, x1 = _shaded(px, top, run, shade, cfg)
@@ -496,7 +526,7 @@ def _footless(
                     if any(overlaps(box, bar[0]) or inside(box, _window(bar)) for bar, _ in found):
                         continue  # (a band inside a window found is its toolbar or its table's head)
                     rows = np.median(px[top : top + high, x0:x1:4], axis=1)  # (h, 3)
-                    if (np.abs(rows - shade).sum(axis=1) > cfg.same).sum() <= high // 10:
+                    if (_rgb_sum(np.abs(rows - shade)) > cfg.same).sum() <= high // 10:
                         out.append(box)
     return sorted(set(out))
 
@@ -516,7 +546,7 @@ def _shaded(
     edge ran on along something else (a button's foot under the window beside it)."""
     high = len(shade)
     ends = px[[top, top + high - 1], run[0] : run[1]].astype(np.int16)  # (2, w, 3)
-    ok = (np.abs(ends - shade[[0, -1], None]).sum(axis=2) <= cfg.same).all(axis=0)
+    ok = (_rgb_sum(np.abs(ends - shade[[0, -1], None])) <= cfg.same).all(axis=0)
     stretches = row_runs(ok, gap=high)
     if not stretches:
         return run[0], run[0]
@@ -536,7 +566,7 @@ def _across_sides(
         if (
             gap is not None
             and a - out[-1][1] <= BORDER
-            and (np.abs(gap - colour).sum(axis=1) <= cfg.same).all()
+            and (_rgb_sum(np.abs(gap - colour)) <= cfg.same).all()
         ):
             out[-1] = (out[-1][0], b)
         else:
@@ -587,7 +617,7 @@ def _clear_rows(px: np.ndarray, box: Box, share: np.ndarray, colour: np.ndarray,
     if clear >= cfg.clear_rows or (a, b) == (0, x1 - x0):
         return clear
     band = px[y0:y1, x0 + a : x0 + b].astype(np.float32)
-    on = np.abs(band - colour[:, a:b]).sum(axis=2) <= cfg.same  # (h, w')
+    on = _rgb_sum(np.abs(band - colour[:, a:b])) <= cfg.same  # (h, w')
     clear = max(clear, int((on.mean(axis=1) >= cfg.clear).sum()))
     # A title in a box of its own as high as the bar (metacity's mcblue: a blue pill on a grey
     # bar) leaves no row clear: the columns off the ground in nearly every row are that box, and
@@ -623,17 +653,17 @@ def _sides_above(px: np.ndarray, box: Box, cfg: FrameConfig) -> bool:
             return False
         first = px[y0 - 1, x].astype(np.int16)
         below = px[[y1, y1 + cfg.align], x].astype(np.int16)  # the side, under the bar's own border too
-        if not (np.abs(below - first).sum(axis=1) <= cfg.same).any():
+        if not (_rgb_sum(np.abs(below - first)) <= cfg.same).any():
             return False
         above = px[y0 - 1 :: -1, x - 1 : x + 2][: (y1 - y0) // 2].astype(np.int16)  # (n, 3, 3): upwards
-        kept = np.abs(above[:, 1] - first).sum(axis=1) <= cfg.same
+        kept = _rgb_sum(np.abs(above[:, 1] - first)) <= cfg.same
         # A rule crossing the line (the cell above's own foot) leaves it its colour, not its edge.
         if len(above) < (y1 - y0) // 2 or not kept.all() or _shows(above, first, faint).mean() < 0.75:
             return False
     return True
 
 
-def _heads(box: Box, rows: list[Box], cfg: FrameConfig) -> bool:
+def _heads(box: Box, rows: _Tops, cfg: FrameConfig) -> bool:
     """Whether the band ``box`` heads a column of like rows: two bands or more whose sides run on
     above them (``rows``, :func:`_sides_above`) follow it down one under the other, with its two
     ends, the first two of one height: a table's heading row or a keypad's top row, whose sides run
@@ -642,7 +672,7 @@ def _heads(box: Box, rows: list[Box], cfg: FrameConfig) -> bool:
     return _column_foot(box, rows, cfg, 2) is not None
 
 
-def _heading(bar: _Bar, bands: list[Box], cfg: FrameConfig) -> bool:
+def _heading(bar: _Bar, bands: _Tops, cfg: FrameConfig) -> bool:
     """Whether the bar heads a column of three like bands and its sides end about with them: a
     table's border ends with its last row, a window's sides run on to its foot, far below a striped
     list that fills only its top (a Treeview with no heading right under the title bar)."""
@@ -668,13 +698,24 @@ def _in_line(a: Box, b: Box, cfg: FrameConfig) -> bool:
     return abs(a[0] - b[0]) <= cfg.align and abs(a[2] - b[2]) <= cfg.align
 
 
-def _column_foot(box: Box, rows: list[Box], cfg: FrameConfig, steps: int) -> int | None:
-    """The foot of the column of like rows under ``box``, ``steps`` or more of them, the first
-    ``steps`` of one height (:func:`_heads`, :func:`_heading`), or None where there is no such column."""
+def _by_top(boxes: list[Box]) -> _Tops:
+    """``boxes`` by their top row: :func:`_column_foot` looks for bands starting near one row, and
+    a picture of text gives thousands of bands."""
+    tops: _Tops = {}
+    for box in boxes:
+        tops.setdefault(box[1], []).append(box)
+    return tops
+
+
+def _column_foot(box: Box, rows: _Tops, cfg: FrameConfig, steps: int) -> int | None:
+    """The foot of the column of like rows under ``box`` (``rows``: bands by their top row,
+    :func:`_by_top`), ``steps`` or more of them, the first ``steps`` of one height (:func:`_heads`,
+    :func:`_heading`), or None where there is no such column."""
     foot = box[3]
     heights = []  # one a step down: the edges round a row's border give it several bands
     while True:
-        below = [r for r in rows if abs(r[1] - foot) <= cfg.align and _in_line(r, box, cfg)]
+        near = range(foot - cfg.align, foot + cfg.align + 1)
+        below = [r for y in near for r in rows.get(y, ()) if _in_line(r, box, cfg)]
         if not below:
             break
         top, foot = min(r[1] for r in below), max(r[3] for r in below)
@@ -695,7 +736,7 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
     x0, y0, x1, y1 = box
     high = y1 - y0
     band = px[y0:y1, x0:x1].astype(np.float32)  # (h, w, 3)
-    off = np.abs(band - colour).sum(axis=2) > cfg.edge  # (h, w)
+    off = _rgb_sum(np.abs(band - colour)) > cfg.edge  # (h, w)
     runs = [(a + 6, b + 6) for a, b in true_runs(off[1:-1].all(axis=0)[6:-6])]  # edges' rows left out
 
     def parts(a: int, b: int) -> bool:  # one ground on both sides: a rule, not a box's side
@@ -731,7 +772,7 @@ def _buttons(
     start = max(x0, x1 - high - high // 2)
     end = px[y0:y1, start : x1 - 4].astype(np.float32)[rows]
     step = 2 * cfg.edge if step is None else step
-    return bool((np.abs(end - colour[rows, start - x0 : x1 - 4 - x0]).sum(axis=2) > step).any())
+    return bool((_rgb_sum(np.abs(end - colour[rows, start - x0 : x1 - 4 - x0])) > step).any())
 
 
 def _starts_at(px: np.ndarray, x: int, top: int, y: int, cfg: FrameConfig) -> bool:
@@ -801,7 +842,7 @@ def _frame_edges(px: np.ndarray, box: Box, region: Box, cfg: FrameConfig) -> tup
     lines += [(px[ys, x - 1 : x + 2], 1) for x in (x0, x1 - 1) if rx0 <= x < rx1 and 1 <= x < width - 1]
     for three, axis in lines:  # (3, n, 3) across a foot or a top, (n, 3, 3) across a side
         three = np.moveaxis(three.astype(np.int16), axis, 0)  # (3, n, 3): before, the line, after
-        apart = np.abs(np.diff(three, axis=0)).sum(axis=2) > cfg.edge  # (2, n)
+        apart = _rgb_sum(np.abs(np.diff(three, axis=0))) > cfg.edge  # (2, n)
         total += three.shape[1]
         shown += int(apart.any(axis=0).sum())
     return total, shown
@@ -842,8 +883,8 @@ def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None
     # bar beside grey ones, 31 apart).
     for i in range(len(c)):
         rest = np.delete(c, i, axis=0)
-        spread = np.abs(rest[:, None] - rest[None, :]).sum(axis=2).max()
-        if spread <= cfg.same and np.abs(rest - c[i]).sum(axis=1).min() > 2 * cfg.same:
+        spread = _rgb_sum(np.abs(rest[:, None] - rest[None, :])).max()
+        if spread <= cfg.same and _rgb_sum(np.abs(rest - c[i])).min() > 2 * cfg.same:
             return i
     return None
 
@@ -857,7 +898,7 @@ def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfi
     high = y1 - y0
     x0, x1 = _between_icon_and_buttons(x0, x1, high)
     _, colour = _ground(px, (x0, y0, x1, y1), cfg)
-    off = np.abs(px[y0:y1, x0:x1].astype(np.float32) - colour).sum(axis=2)  # (h, w)
+    off = _rgb_sum(np.abs(px[y0:y1, x0:x1].astype(np.float32) - colour))  # (h, w)
     shown = np.ones(x1 - x0, dtype=bool)
     for ox0, oy0, ox1, oy1 in others:
         if oy0 < y1 and y0 < oy1:
@@ -880,7 +921,7 @@ def _apart(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> list[bool]:
     """For each bar's colour: whether it is far from every other (:attr:`FrameConfig.active_gap`),
     as only the active bar is where a window manager paints the inactive ones alike."""
     c = np.array(colours, dtype=np.int32)  # (n, 3)
-    far = np.abs(c[:, None] - c[None, :]).sum(axis=2) > cfg.active_gap  # (n, n)
+    far = _rgb_sum(np.abs(c[:, None] - c[None, :])) > cfg.active_gap  # (n, n)
     return [bool(far[i].sum() == len(c) - 1) for i in range(len(c))]
 
 
@@ -1067,7 +1108,7 @@ def _border_like(lines: np.ndarray | None, outer: list[np.ndarray], border: int,
     if lines is None or not outer:
         return 0
     med = np.median(lines, axis=1)  # (k, 3)
-    ground = (np.abs(lines - med[:, None]).sum(axis=2) <= cfg.same).mean(axis=1)  # (k,)
+    ground = (_rgb_sum(np.abs(lines - med[:, None])) <= cfg.same).mean(axis=1)  # (k,)
     for w in sorted(range(max(1, border - 2), border + 3), key=lambda w: abs(w - border)):
         if w + 1 >= len(lines) or not (ground[1 : w + 1] >= 0.6).all():
             continue
@@ -1084,7 +1125,7 @@ def _border_width(lines: np.ndarray, cfg: FrameConfig) -> int:
     last one a step from the ground that runs on unchanged for 3 lines beyond it (along half the
     side at least)."""
     med = np.median(lines, axis=1)  # (k, 3)
-    ground = (np.abs(lines - med[:, None]).sum(axis=2) <= cfg.same).mean(axis=1)  # (k,)
+    ground = (_rgb_sum(np.abs(lines - med[:, None])) <= cfg.same).mean(axis=1)  # (k,)
     one = ground >= 0.6  # a window over a part of the side hides it there
     best = 0
     for k in range(1, len(lines) - 3):
@@ -1093,7 +1134,7 @@ def _border_width(lines: np.ndarray, cfg: FrameConfig) -> int:
         beyond = med[k : k + 3]
         if (
             (ground[k : k + 3] >= 0.5).all()  # the desktop beside a part of the side at least
-            and np.abs(beyond - beyond[0]).sum(axis=1).max() <= cfg.same
+            and _rgb_sum(np.abs(beyond - beyond[0])).max() <= cfg.same
             and np.abs(med[k - 1] - med[k]).sum() > cfg.edge
         ):
             best = k - 1
