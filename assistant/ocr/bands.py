@@ -434,7 +434,9 @@ def _strokes(gray: np.ndarray, cfg: BandConfig, rgb: np.ndarray | None = None) -
     steps = np.diff(gray.astype(np.int16), axis=1)  # (h, w - 1)
     pair = _paired(steps, cfg)
     if rgb is not None and _colourful(rgb, cfg):  # (edges of colour alone, where the grey stays)
-        r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]  # (elementwise: a reduction over 3 is slow)
+        # (elementwise: a reduction over 3 is slow; each channel made contiguous first, as it is
+        # read three times)
+        r, g, b = (np.ascontiguousarray(rgb[..., c]) for c in range(3))
         chroma = (np.maximum(np.maximum(r, g), b) - np.minimum(np.minimum(r, g), b)).astype(np.int16)
         tints = np.diff(chroma, axis=1)  # (h, w - 1)
         only = (np.abs(tints) > cfg.step) & (np.abs(steps) <= cfg.step)
@@ -461,9 +463,12 @@ def _paired(steps: np.ndarray, cfg: BandConfig, only: np.ndarray | None = None) 
     if only is not None:
         rise &= only
         fall &= only
+    # A rise and a fall as bits 1 and 2 of one code: a pair where two codes' XOR is 3 (one test
+    # per distance, not four)
+    code = rise.view(np.uint8) | (fall.view(np.uint8) << 1)
     pair = np.zeros_like(rise)
     for j in range(1, cfg.stroke + 1):
-        pair[:, :-j] |= (rise[:, :-j] & fall[:, j:]) | (fall[:, :-j] & rise[:, j:])
+        pair[:, :-j] |= (code[:, :-j] ^ code[:, j:]) == 3
     return pair
 
 
@@ -490,8 +495,10 @@ def _lines(gray: np.ndarray, strokes: np.ndarray, cfg: BandConfig) -> list[tuple
         if varying.any() and y1 - y0 > cfg.min_line:
             part = block[:, varying]
             share = (part[1:] != part[:-1]).mean(axis=1)
-            step = np.median(np.abs(part[1:].astype(np.int16) - part[:-1]), axis=1)
-            for y in np.flatnonzero((share > cfg.row_change) & (step > cfg.same)).tolist():
+            # (the median step only of the rows that change nearly all through: few or none)
+            near = np.flatnonzero(share > cfg.row_change)
+            step = np.median(np.abs(part[near + 1].astype(np.int16) - part[near]), axis=1)
+            for y in near[step > cfg.same].tolist():
                 if min(len(np.unique(part[y])), len(np.unique(part[y + 1]))) <= 3:
                     inner.append(y0 + y + 1)
         for a, b in zip([y0, *inner], [*inner, y1], strict=True):
@@ -554,11 +561,14 @@ def _one_ground(gray: np.ndarray, cfg: BandConfig) -> tuple[np.ndarray, np.ndarr
     hi = np.zeros_like(lo)
     if h >= 3 and w >= 3:
         mid = gray[1:-1, 1:-1]
-        flat = np.ones(mid.shape, dtype=bool)
-        for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
-            flat &= gray[1 + dy : h - 1 + dy, 1 + dx : w - 1 + dx] == mid
-        lo[1 : h - 1, 1 : w - 1] = np.where(flat, mid, 255)
-        hi[1 : h - 1, 1 : w - 1] = np.where(flat, mid, 0)
+        # A pixel's 3 x 3 patch is of one grey where each of its three rows is (a pixel as both its
+        # neighbours in the row) and the middle column is: five tests, not eight of the whole picture.
+        across = gray[:, 1:] == gray[:, :-1]  # (h, w - 1): a pixel as the one left of it
+        row = across[:, :-1] & across[:, 1:]  # (h, w - 2)
+        down = gray[1:, 1:-1] == gray[:-1, 1:-1]  # (h - 1, w - 2): as the one above it
+        flat = row[:-2] & row[1:-1] & row[2:] & down[:-1] & down[1:]  # (h - 2, w - 2)
+        np.copyto(lo[1 : h - 1, 1 : w - 1], mid, where=flat)
+        np.copyto(hi[1 : h - 1, 1 : w - 1], mid, where=flat)
     shape = (rows, cfg.tile, slabs, cfg.slab)
     return lo.reshape(shape).min(axis=(1, 3)), hi.reshape(shape).max(axis=(1, 3))
 
