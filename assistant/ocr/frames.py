@@ -283,8 +283,9 @@ def _shows(cols: np.ndarray, first: np.ndarray, cfg: FrameConfig) -> np.ndarray:
     cols = cols.astype(np.int16)
     col = cols[:, 1]
     same = _rgb_sum(np.abs(col - first.astype(np.int16))) <= cfg.same
-    apart = (_rgb_sum(np.abs(col - cols[:, 0])) > cfg.edge) | (_rgb_sum(np.abs(col - cols[:, 2])) > cfg.edge)
-    return np.asarray(same & apart)
+    # (n, 3): each of the three from the column, both neighbours at once
+    beside = _rgb_sum(np.abs(cols - cols[:, 1:2])) > cfg.edge
+    return np.asarray(same & (beside[:, 0] | beside[:, 2]))
 
 
 def _unbroken(cols: np.ndarray, cfg: FrameConfig) -> int:
@@ -929,7 +930,7 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     """The windows in ``image`` with title bars, topmost first: a window on another comes before it;
     of windows that lie on none of the others left, the active one first, then top to bottom."""
     cfg = cfg or FrameConfig()
-    px = np.asarray(image.convert("RGB"))  # (H, W, 3) uint8
+    px = np.asarray(image if image.mode == "RGB" else image.convert("RGB"))  # (H, W, 3) uint8 (a copy)
     frames = [
         Frame(
             (x0 - 1, y0, min(px.shape[1], x1 + 1), min(px.shape[0], y1 + body)),
