@@ -23,6 +23,10 @@ from assistant.ocr.ppocr_recognize import RECOGNIZER_THREADS, LineText, Recogniz
 from assistant.onnx_sessions import runs_at_once
 
 STRIP_WORKERS = 4  # strips read side by side at most
+# A picture's info key: where its windows lie (a live screen's view, assistant.understand.windows),
+# per window its parts (x0, y0, x1, y1); the second look reads each window's places on strips of
+# their own (LineReader.read's groups).
+WINDOW_AREAS = "window_areas"
 
 
 @dataclass
@@ -121,7 +125,7 @@ class LineReader:
         while len(self._memory) > self.remember:
             self._memory.popitem(last=False)
 
-    def read(self, crops: list[np.ndarray]) -> list[ReadLine]:
+    def read(self, crops: list[np.ndarray], groups: list[int] | None = None) -> list[ReadLine]:
         """Each picture's text, in the order given.
 
         The recogniser pads every line to 320 x 48 at least, so a key's "7" costs as much as a
@@ -131,13 +135,17 @@ class LineReader:
         back empty; the others on its strip keep their words, boxed as words (``cjk_alone`` off:
         RapidOCR's decoder boxes every character of a line holding CJK alone). They were read
         again without it once, which on a dialog's one strip doubled the recogniser's time, for
-        the same words nearly always."""
+        the same words nearly always.
+
+        ``groups``: which group each picture belongs to (a window of a screen): strips never mix
+        groups, so that what one group's pictures are read as does not hang on another's (the
+        recogniser reads a picture by its strip-mates). None: one group."""
         if not crops:
             return []
         cfg = self.config
         pictures = [_upright(c, cfg.height) for c in crops]
         out = [ReadLine("", 0.0, []) for _ in crops]
-        for strip, words in self._read_strips(pictures, list(range(len(crops))), cfg):
+        for strip, words in self._read_strips(pictures, list(range(len(crops))), cfg, groups):
             for index, found in zip(strip.indices, words, strict=True):
                 if all(_latin(w.text) for w in found):
                     out[index] = ReadLine("", 0.0, found)
@@ -148,12 +156,20 @@ class LineReader:
         return out
 
     def _read_strips(
-        self, pictures: list[np.ndarray], indices: list[int], cfg: Any
+        self, pictures: list[np.ndarray], indices: list[int], cfg: Any, groups: list[int] | None = None
     ) -> list[tuple[Strip, list[list[ReadWord]]]]:
-        """The pictures ``indices`` laid on strips and read; per strip, each picture's words."""
+        """The pictures ``indices`` laid on strips (a group's apart from the others': ``groups``)
+        and read; per strip, each picture's words."""
         from assistant.ocr.ppocr_recognize import recognize_lines
 
-        laid = strips(pictures, indices, self.layout)
+        if groups is None:
+            laid = strips(pictures, indices, self.layout)
+        else:
+            laid = [
+                strip
+                for group in sorted({groups[i] for i in indices})
+                for strip in strips(pictures, [i for i in indices if groups[i] == group], self.layout)
+            ]
         half_gap = self.layout.gap // 2
         # (In a batch of several, a strip would be padded to the widest: kept only when read alone.)
         keys = [_strip_key(s.pixels) if cfg.batch == 1 else None for s in laid]

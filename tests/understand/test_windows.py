@@ -13,6 +13,7 @@ from assistant.capture.screen import FakeScreenSource
 from assistant.capture.window_stack import DesktopWindow, WindowStack
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.line_reader import WINDOW_AREAS
 from assistant.ocr.panels import panel_of
 from assistant.understand.reading import select_text
 from assistant.understand.windows import ScreenWindows, WindowOcr, WindowReadingConfig, screen_windows
@@ -96,6 +97,16 @@ def test_ocr_sees_only_the_visible_client_areas_of_the_windows_to_read() -> None
     assert at(254, 150) == ground  # the desktop beside Calculator
     white = ScreenWindows(STACK, (0, 0), SIZE, WindowReadingConfig(fill=(255, 255, 255)))
     assert white.ocr_view(_desktop())[0].getpixel((100, 15 - 12)) == (255, 255, 255)
+
+    # Where each window read lies in the view, for the second look's strips (one window: no need).
+    calc, mail = view.info[WINDOW_AREAS]
+
+    def holds(parts: list, x: int, y: int) -> bool:
+        return any(x0 <= x - dx < x1 and y0 <= y - dy < y1 for x0, y0, x1, y1 in parts)
+
+    assert holds(mail, 100, 60) and not holds(calc, 100, 60)
+    assert holds(calc, 240, 170) and not holds(mail, 240, 170)
+    assert WINDOW_AREAS not in windows(WindowStack((CALC,))).ocr_view(_desktop())[0].info
 
     own_over = DesktopWindow("Assistant", CALC.rect, is_own=True)
     nothing = windows(WindowStack((own_over, HIDDEN)))  # only a hardly visible window: nothing to read
