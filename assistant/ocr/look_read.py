@@ -60,6 +60,7 @@ def read_places(
     budget: tuple[int, list[Box]] | None = None,
     keys: list[Box] | None = None,
     refused: list[OcrWord] | None = None,
+    areas: list[list[Box]] | None = None,
 ) -> tuple[list[OcrLine], list[Box], int]:
     """Each place cut into its lines, and ``lines`` (boxes of one line each) as they are, read in
     one go; the words put where they are, the boxes that were read and the pixels of line read
@@ -67,7 +68,9 @@ def read_places(
     line to read, and the keypads whose lines are counted apart, against ``cfg.keypad_budget``
     (None: ``cfg.budget`` for all). ``keys``: the faces of a keypad's keys, whose cuts are read as
     keys' labels (:func:`_placed`). ``refused``: gets the lone figures read off keys
-    but not sure enough to take, placed (:mod:`assistant.ocr.vouched` may take them)."""
+    but not sure enough to take, placed (:mod:`assistant.ocr.vouched` may take them). ``areas``:
+    the parts of each window on the picture (a live screen's), whose cuts are read on strips of
+    their own (:meth:`LineReader.read`)."""
     h, reach = gray.shape[0], cfg.cell // 2  # more room above and below: ink cells miss a stem's end
     cuts = [
         _inked(gray, (place[0] + cfg.margin, top, place[2] - cfg.margin, bottom), cfg.step)
@@ -82,6 +85,7 @@ def read_places(
     read_as: list[tuple[int, Box, bool]] = []
     seen: dict[bytes, tuple[int, Box]] = {}
     spent, on_keypads = 0, 0
+    groups: list[int] = []  # per crop, the area it lies in
     # A key's label gets more room round it (its key's face is bare: keys.bare_keys).
     pads = [key_margin(c) if within(c, keys or []) else 3 for c in cuts]
     for cut, again in [(_crop(rgb, c, p)[1], False) for c, p in zip(cuts, pads, strict=True)] + [
@@ -108,13 +112,21 @@ def read_places(
             seen[key] = (len(crops), cut)
         read_as.append((len(crops), cut, again))
         crops.append(np.ascontiguousarray(crop))
-    reads = reader.read(crops)
+        groups.append(_area_of(cut, areas or []))
+    reads = reader.read(crops, groups) if areas else reader.read(crops)
     out: list[OcrLine] = []
     for index, cut, again in read_as:
         read = reads[index]
         if words := _placed(read, cut, cfg, again, within(cut, keys or []), gray, refused):
             out.append(OcrLine.of(words))
     return out, [box for _, box, _ in read_as], spent + on_keypads
+
+
+def _area_of(box: Box, areas: list[list[Box]]) -> int:
+    """Index of the area (a list of parts) holding ``box``'s centre; -1: none."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    hits = (n for n, parts in enumerate(areas) for p in parts if p[0] <= cx < p[2] and p[1] <= cy < p[3])
+    return next(hits, -1)
 
 
 def _inked(gray: np.ndarray, cut: Box, step: int) -> Box:

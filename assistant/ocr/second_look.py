@@ -38,7 +38,7 @@ from assistant.ocr.glyph_reading import read_labels
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, line_places, masked
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
-from assistant.ocr.line_reader import LineReader
+from assistant.ocr.line_reader import WINDOW_AREAS, LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
 from assistant.ocr.look_read import read_places, spelt, within
 from assistant.ocr.marks import without_marks
@@ -450,6 +450,7 @@ class SecondLookOcr(OcrEngine):
                 (allowed, pads),
                 [k.face for k in keys],
                 lone,
+                image.info.get(WINDOW_AREAS),
             )
             both = vouched(self.first, gray, lone)  # taken after, where no word was read
             read_ms = (time.perf_counter() - began) * 1000
