@@ -537,11 +537,17 @@ def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | N
     words = [w for ln in drop_unsure(lines) for w in (ln.words or [OcrWord(ln.text, ln.box, ln.confidence)])]
     # Only words within the bar: not a neighbouring window's ("9120", boxed from beside the bar
     # to under it by an engine), not one far taller than the bar (a second reading boxes a title
-    # a little loosely: "Battery", 28 pixels on a 21-pixel bar, was lost).
+    # a little loosely: "Battery", 28 pixels on a 21-pixel bar, was lost) unless it begins on the
+    # bar's top: an engine's box may run on from a title word down into the window ("aiko@",
+    # "Island" boxed down past the bar's foot by the window's first row under them), and a word of
+    # the window boxed up into the bar does not begin at its top.
+    high = bar[3] - bar[1]
     words = [
         w
         for w in words
-        if bar[0] <= w.box[0] and w.box[2] <= bar[2] and w.box[3] - w.box[1] <= 1.5 * (bar[3] - bar[1])
+        if bar[0] <= w.box[0]
+        and w.box[2] <= bar[2]
+        and (w.box[3] - w.box[1] <= 1.5 * high or abs(w.box[1] - bar[1]) <= 0.3 * high)
     ]
 
     def legible(word: OcrWord) -> bool:

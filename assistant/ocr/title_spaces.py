@@ -8,7 +8,9 @@ letters stand a pixel or two apart, the space several times that. The cut is mad
 clearly a space (as tall a share of the letters' height as a space is, and several times the
 word's other gaps), beside a mark too: a mark's own sides leave no more than a letter's do in the
 proportional fonts title bars are written in. The character the space follows is told from the
-gap's place among rough character widths, as :mod:`assistant.ocr.spaces` tells it.
+gap's place among rough character widths, as :mod:`assistant.ocr.spaces` tells it. A space after
+a colon is told from the colon's other side (a colon's two sides are alike without one). The
+other way too: words an engine parted where the ink shows no space ("mira@" "pool:") are joined.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, union_box
 from assistant.ocr.spaces import narrow_slack, rough_starts
 
 
@@ -38,6 +40,8 @@ class TitleSpaceConfig:
     reach: float = 1.0  # of a character: how near rough widths must put a boundary to the gap
     least_gaps: int = 3  # gaps of ink a word needs (a measure of its letters' own)
 
+
+SLACK = 1  # pixels an engine's word box may miss of its own letters, or take of its neighbour's
 
 # Title bars' proportional fonts: "t", "r", "/" and "-" stand between "i" and "n" in width.
 NARROW, SLIM = set("ilI1|!.,:;'`"), frozenset("tfrj/()[]{}-")
@@ -73,6 +77,7 @@ def spaced(
         if e - s - cfg.bearing * slack[i]
         >= max(cfg.least, cfg.height * height, cfg.over * float(np.median(widths[:i] + widths[i + 1 :])))
     ]
+    clear = sorted({*clear, *_after_colons(text, gaps, first, last, cfg)})
     # Placed by the ink: each patch of ink between gaps holds a character at least (two touching
     # ones make one patch; a glyph may hold a gap of its own, so one less), so the characters
     # before the space number at least the patches before it, and those after it at least the
@@ -102,6 +107,33 @@ def spaced(
     if not pieces:
         return [word]
     return [*pieces, OcrWord(text[start_k:], _box(word.box, start_x, x1), word.confidence)]
+
+
+def _after_colons(
+    text: str, gaps: list[tuple[int, int]], first: int, last: int, cfg: TitleSpaceConfig
+) -> list[tuple[int, int]]:
+    """The gaps of ``gaps`` after a colon inside ``text`` that are a space: wider than the gap
+    before the colon by a space's least width. A colon stands in the middle of its advance, so
+    its two sides leave gaps alike when a letter or figure follows it ("10:30"); a space after it
+    widens the one after only. A terminal's title "root@nas: /srv/share" read run together
+    (bold letters, the space 4 pixels among letters 1 apart) is short of the clear space's height
+    share once the colon's narrow sides are allowed for, but not of this."""
+    out = []
+    starts = rough_starts(text, NARROW, SLIM)
+    span = last + 1 - first
+    for j, ch in enumerate(text[:-1]):
+        if ch != ":" or j == 0:
+            continue
+        at = min(range(len(gaps)), key=lambda g: abs((gaps[g][0] - first) / span - starts[j]), default=None)
+        if at is None or abs((gaps[at][0] - first) / span - starts[j]) > cfg.reach / len(text):
+            continue
+        s, e = gaps[at]
+        # The gap before it: the colon's other side (or, where the colon touches its letter, the
+        # gap between two letters before it, narrower still).
+        before = gaps[at - 1][1] - gaps[at - 1][0] if at > 0 else 0
+        if at > 0 and e - s >= before + cfg.least:
+            out.append((s, e))
+    return out
 
 
 def _has_word(text: str) -> bool:
@@ -137,6 +169,7 @@ def spaced_titles(
     as they are."""
     inks: dict[int, tuple[np.ndarray, tuple[int, int]]] = {}
     out = []
+    on_bar: dict[int, list[int]] = {}  # each bar's lines (indices into ``out``)
     for line in lines:
         k = next((i for i, bar in enumerate(bars) if centre_in(line.box, bar)), None)
         if k is None or not line.words:
@@ -147,5 +180,49 @@ def spaced_titles(
             inks[k] = ink_of(gray[y0:y1, x0:x1]), (x0, y0)
         ink, origin = inks[k]
         words = [piece for w in line.words for piece in spaced(w, ink, origin, cfg)]
+        on_bar.setdefault(k, []).append(len(out))
         out.append(line if len(words) == len(line.words) else OcrLine.of(words, line.confidence))
+    for k, at in on_bar.items():
+        joined = _joined([w for i in at for w in out[i].words], *inks[k])
+        if joined is not None:  # the bar's lines made one, its words joined where no space parts them
+            # (boxed within the bar's rows: "aiko@" boxed down to the window's first row, run on
+            # along "office: ~/plants", lay over that row, and the layout took it for the title's)
+            top, foot = bars[k][1], bars[k][3]
+            joined = [
+                OcrWord(w.text, (w.box[0], max(w.box[1], top), w.box[2], min(w.box[3], foot)), w.confidence)
+                for w in joined
+            ]
+            out = [ln for i, ln in enumerate(out) if i not in at] + [OcrLine.of(joined)]
     return out
+
+
+def _joined(words: list[OcrWord], ink: np.ndarray, origin: tuple[int, int]) -> list[OcrWord] | None:
+    """A title's ``words`` (on one bar, its ink ``ink`` at ``origin``) in their order along it,
+    two neighbours made one word where the ink between them is no wider apart than their own
+    letters stand (the median of the gaps inside the two words): an engine parted
+    "mira@pool:" into "mira@" and "pool:" two pixels apart, as its letters are, and the title's
+    words were not the title's. None: no two joined."""
+    cols = np.asarray(ink.any(axis=0))
+    words = sorted(words, key=lambda w: w.box[0])
+
+    def inner(word: OcrWord) -> list[int]:
+        a, b = max(0, word.box[0] - origin[0]), min(cols.size, word.box[2] - origin[0])
+        inked = np.flatnonzero(cols[a:b])
+        if inked.size == 0:
+            return []
+        return [e - s for s, e in true_runs(~cols[a + inked[0] : a + inked[-1] + 1])]
+
+    out = words[:1]
+    for word in words[1:]:
+        last = out[-1]
+        # The empty columns where one word's box ends and the next one's begins (none: ink touches).
+        a, b = sorted((last.box[2] - origin[0], word.box[0] - origin[0]))
+        gap = max((e - s for s, e in true_runs(~cols) if s <= b + SLACK and e >= a - SLACK), default=0)
+        own = inner(last) + inner(word)
+        if len(own) >= 2 and gap <= float(np.median(own)):
+            out[-1] = OcrWord(
+                last.text + word.text, union_box([last.box, word.box]), min(last.confidence, word.confidence)
+            )
+        else:
+            out.append(word)
+    return out if len(out) < len(words) else None

@@ -68,6 +68,19 @@ def test_a_title_boxed_a_little_taller_than_its_bar_is_read() -> None:
     assert title_block([_line("9120", (770, 690, 800, 740))], bar, named=True) is None
 
 
+def test_a_title_word_boxed_down_past_its_bar_is_read() -> None:
+    """xterm's "aiko@office: ~/plants" (term-vim-hsplit-liberation, whole screen): the engine boxed
+    "aiko@" from the bar's top down to the window's first row, 34 pixels on a 21-pixel bar, and the
+    title was said "office: ~/plants"; icewm's "Island" of "Island Ferries" went so too. A word
+    that begins at the bar's top is its title's, however far its box runs down."""
+    from assistant.ocr.layout import title_block
+
+    bar = (360, 90, 1356, 111)
+    words = [_line("aiko@", (383, 88, 426, 122)), _line("office: ~/plants", (428, 89, 533, 112))]
+    title = title_block(words, bar, named=False)
+    assert title is not None and title.text == "aiko@ office: ~/plants"
+
+
 def test_the_bars_buttons_read_as_a_word_are_no_part_of_the_title() -> None:
     """An xterm's bar on a 1920x1080 screen (multi-terminals-overlap, whole screen): its three
     buttons came back as "BEIEs" after the title "ps aux", which was read as 'ps aux BEIEs window'.

@@ -68,3 +68,57 @@ def test_a_word_on_no_title_bar_is_left_as_it_is() -> None:
     assert _titles("multi-urxvt-xterm-side", [("pat@market:~/jams$", (653, 177, 797, 190))]) == [
         "pat@market:~/jams$"
     ]
+
+
+def test_a_title_an_engine_parted_where_no_space_stands_is_joined() -> None:
+    """tig's st window: the title "mira@pool: ~/club" read again came back as three words,
+    "mira@", "pool:" and "~/club", the first two 2 pixels apart as the letters are, and the title
+    said was "mira@ pool: ~/club". xterm's "aiko@" and "office: ~/plants", read as two lines on the
+    bar, were joined the same way. Words a space parts stay apart: B612's "man" and "tr" 3 pixels
+    apart among letters 1 or 2 apart, and xterm's "pat@market:" and "~/jams"."""
+    assert _titles(
+        "term-tig-st-hermit",
+        [("mira@", (741, 144, 779, 156)), ("pool:", (785, 142, 819, 159)), ("~/club", (825, 144, 867, 157))],
+    ) == ["mira@pool:", "~/club"]
+    assert _titles(
+        "term-vim-hsplit-liberation",
+        [("aiko@", (383, 88, 426, 122)), ("office:", (428, 89, 468, 112)), ("~/plants", (474, 89, 533, 112))],
+    ) == ["aiko@office:", "~/plants"]
+    assert _titles("man-tr-b612-light", [("man", (154, 52, 180, 68)), ("tr", (183, 52, 192, 68))]) == [
+        "man",
+        "tr",
+    ]
+    assert _titles(
+        "multi-urxvt-xterm-side", [("pat@market:", (676, 62, 763, 84)), ("~/jams", (770, 62, 820, 84))]
+    ) == [
+        "pat@market:",
+        "~/jams",
+    ]
+
+
+def _cut(name: str, text: str, box: tuple[int, int, int, int]) -> list[str]:
+    """``text`` boxed ``box`` on a screen, cut at the clear spaces of the ink round it (as on a bar)."""
+    from assistant.ocr.title_spaces import spaced
+
+    gray = np.asarray(Image.open(SCREENS / f"{name}.png").convert("L"))
+    x0, y0 = box[0] - 20, box[1] - 3
+    ink = _bar_ink(gray[y0 : box[3] + 3, x0 : box[2] + 20])
+    return [w.text for w in spaced(OcrWord(text, box, 0.95), ink, (x0, y0))]
+
+
+def test_a_space_after_a_colon_is_told_from_the_colons_other_side() -> None:
+    """urxvt's bold title "root@nas: /srv/share" and xfwm's "keeper@rubha: ~/stores" were read
+    run together: their spaces, 4 and 5 pixels among letters 1 or 2 apart, fell short of a clear
+    space once the colon's narrow sides were allowed for. The gap after the colon is wider than
+    the one before it by a space. Times keep their colons' two sides alike: a stopwatch's large
+    "00:12:47.3" and a table's "23:10" stay whole."""
+    assert _titles("term-ncdu-urxvt-mononoki", [("root@nas:/srv/share", (137, 68, 284, 94))]) == [
+        "root@nas:",
+        "/srv/share",
+    ]
+    assert _titles("multi-xfwm-daloa-less-nano", [("keeper@rubha:~/stores", (452, 301, 593, 322))]) == [
+        "keeper@rubha:",
+        "~/stores",
+    ]
+    assert _cut("clock-qt-stopwatch", "00:12:47.3", (854, 509, 1071, 537)) == ["00:12:47.3"]
+    assert _cut("table-qt-rownums-dark-opensans", "23:10", (427, 137, 464, 147)) == ["23:10"]
