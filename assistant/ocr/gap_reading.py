@@ -153,8 +153,8 @@ def fill_gaps(
     lines = _cut_at_gutters(engine, gray, _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines)))
     lines = _figures_read_short(engine, gray, lines, panels)
     lines = _vouched_short(lines, panels)
-    cells = empty_cells(gray, lines, panels)
-    if not cells or len(cells) > MAX_SNIPPETS:
+    cells = empty_cells(gray, lines, panels, image)
+    if not cells or sum(not c.coloured for c in cells) > MAX_SNIPPETS:  # (those by colour: no snippet)
         return lines
     return _abutting(gray, lines, _filled(engine, gray, cells))
 
@@ -410,11 +410,14 @@ def _filled(engine: OcrEngine, gray: np.ndarray, cells: list[Cell]) -> list[OcrL
     # an engine's reading of a snippet: xcalc's key borders alone on it came back "ll").
     copies = [same_ink(gray, cell.box, cell.words) for cell in cells]
     found = [OcrLine(w.text, w.box, w.confidence, [w]) for w in copies if w is not None]
+    # A cell found by its colour alone (:func:`~assistant.ocr.gaps.colour_ink`) is taken only as
+    # such a copy: read on the sheet, tig's dark blue times on black came back "21:85", "+8004".
     # Faint cells (greyed-out text) are read apart (:func:`_read_faint`).
-    faint = [i for i, copy in enumerate(copies) if copy is None and is_faint(gray, cells[i][0])]
+    left = [i for i, copy in enumerate(copies) if copy is None and not cells[i].coloured]
+    faint = [i for i in left if is_faint(gray, cells[i][0])]
     # A mark (:func:`_mark`) stays on the sheet, but its reading is not taken.
-    todo = [i for i, copy in enumerate(copies) if copy is None and i not in faint and not cells[i].mark]
-    sheet = [i for i in range(len(cells)) if i not in faint]
+    todo = [i for i in left if i not in faint and not cells[i].mark]
+    sheet = [i for i in range(len(cells)) if i not in faint and not cells[i].coloured]
     read = _read_cells(engine, gray, cells, todo, sheet) if todo else []
     if faint:
         read += _read_faint(engine, gray, cells, faint)

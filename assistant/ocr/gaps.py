@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
+from PIL import Image
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside
@@ -87,6 +88,19 @@ def _own_ground(
     return top + start, top + end
 
 
+def colour_ink(picture: Image.Image, box: Box) -> np.ndarray:
+    """Where ``box`` of the ``picture`` holds ink by its colour: a pixel far (:data:`FAR`) from the
+    box's ground (its median, channel by channel) in some channel, however near in grey. Coloured
+    text on a coloured ground may be as light as it is: top's red rows on navy differ from it by
+    about 20 grey levels and 150 of red, and the lone "0"s of its NI column, lost by the engine,
+    looked like empty ground."""
+    part = np.asarray(picture.crop(box).convert("RGB"), dtype=np.int16)  # (h, w, 3)
+    if part.size == 0:
+        return np.zeros((max(0, box[3] - box[1]), max(0, box[2] - box[0])), dtype=bool)
+    ground = np.median(part.reshape(-1, 3), axis=0)
+    return np.asarray(np.abs(part - ground).max(axis=2) > FAR)
+
+
 def _edges_off(ink: np.ndarray) -> np.ndarray:
     """``ink`` without the rows of pixels at its top and bottom that are ink all the way across:
     the ground of the row above or below (a selected row's blue ends, and the band round it reaches
@@ -112,13 +126,13 @@ def _edges_off(ink: np.ndarray) -> np.ndarray:
 FAINT = 8
 
 
-def _faint_ink(crop: np.ndarray, tall: int) -> np.ndarray:
-    """Where ``crop`` ``(h, w)``, a gap with no ink (:func:`_ink`), holds faint ink: text-like, the
-    height of the row's text or near it (0.6 to 1.4 times ``tall``) and clear of the band's top
-    and bottom (a neighbouring row's stripe of ground, a rule, reaches them); none otherwise."""
-    ink = np.abs(crop - np.median(crop)) > FAINT
+def _faint_ink(ink: np.ndarray, tall: int) -> np.ndarray:
+    """Where a gap with no ink (:func:`_ink`) holds faint ink (``ink`` ``(h, w)``: its pixels
+    :data:`FAINT` or more off its median): text-like, the height of the row's text or near it (0.6
+    to 1.4 times ``tall``) and clear of the band's top and bottom (a neighbouring row's stripe of
+    ground, a rule, reaches them); none otherwise."""
     rows = np.flatnonzero(ink.any(axis=1))
-    if rows.size == 0 or rows[0] == 0 or rows[-1] == len(crop) - 1:
+    if rows.size == 0 or rows[0] == 0 or rows[-1] == len(ink) - 1:
         return np.zeros_like(ink)
     if not 0.6 * tall <= rows[-1] + 1 - rows[0] <= 1.4 * tall:
         return np.zeros_like(ink)
@@ -282,6 +296,7 @@ class Cell(NamedTuple):
     column: frozenset[str]
     words: list[OcrWord]
     mark: bool = False
+    coloured: bool = False  # its ink is told from its ground by colour alone (:func:`colour_ink`)
 
 
 def gap_cells(
@@ -290,10 +305,14 @@ def gap_cells(
     """Boxes of ink in a grid's empty cells (text the engine did not return), each cut to its ink,
     whether it sits in a column of figures (:func:`_figures`), and the words other rows hold in
     its column (:func:`_column`). With the picture's ``panels``, each pane's grids apart."""
-    return [(box, figures, column) for box, figures, column, _, _ in empty_cells(gray, lines, panels)]
+    return [(c.box, c.figures, c.column) for c in empty_cells(gray, lines, panels)]
 
 
-def empty_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None) -> list[Cell]:
+def empty_cells(
+    gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None, picture: Image.Image | None = None
+) -> list[Cell]:
+    """The ink in the grids' empty cells (:class:`Cell`); with the ``picture`` (the colours of
+    ``gray``), a gap with no ink in grey is looked at in colour too (:func:`colour_ink`)."""
     cells: list[Cell] = []
     height = gray.shape[0]
     groups = by_pane(lines, panels)
@@ -325,7 +344,15 @@ def empty_cells(gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | No
             for a, b in spans:
                 reach = _reach((a, b), spans, row, (across[0] - row.tall, across[1] + row.tall))
                 cells += _ink_cells(
-                    gray, (a, top, b, bottom), row.tall, words, keep, head=head, ruled=ruled, bounds=reach
+                    gray,
+                    (a, top, b, bottom),
+                    row.tall,
+                    words,
+                    keep,
+                    head=head,
+                    ruled=ruled,
+                    bounds=reach,
+                    picture=picture,
                 )
         below = _row_below(gray, grid.rows, words, lines)
         if below is not None:
@@ -452,27 +479,27 @@ def _ink_cells(
     head: bool = False,
     ruled: bool = False,
     bounds: tuple[int, int] | None = None,
+    picture: Image.Image | None = None,
 ) -> list[Cell]:
     """The boxes of ink in ``band`` (a gap in a row whose text is ``tall`` pixels), each a cell to
     read, when ``keep`` takes it; ``words``: the grid's; ``head``: the row is the grid's top row,
     whose cells are in no column of figures; ``ruled``: a table's rules may run down the gap
-    (:data:`RULE`); ``bounds``: how far ink cut by the gap's ends may run on (:func:`_run_on`)."""
+    (:data:`RULE`); ``bounds``: how far ink cut by the gap's ends may run on (:func:`_run_on`);
+    ``picture``: the colours of ``gray``, where a gap with no ink in grey is looked at again."""
     a, top, b, bottom = band
     crop = gray[top:bottom, a:b].astype(np.int16)
     if crop.size == 0:
         return []
     room = crop.shape[0] > tall + PAD  # ground above and below the row's text
-    ink = _edges_off(_ink(crop))  # (h, w)
-    if room and ruled:  # a table's rule down the gap is no ink of a cell (:data:`RULE`)
-        reach = (bottom - top) // 2
-        for x0, x1 in true_runs(ink.mean(axis=0) >= RULE):
-            # (not a badge's face, all of it from top to bottom; nor a field's border, which ends
-            # round its text: a table's rule runs on over the rows above or below)
-            above = runs_down(gray, a + x0, a + x1, top - reach, top)
-            if x1 - x0 <= RULE_WIDTH and (above or runs_down(gray, a + x0, a + x1, bottom, bottom + reach)):
-                ink[:, x0:x1] = False
+    ink = _unruled(gray, band, _edges_off(_ink(crop)), room and ruled)  # (h, w)
+    coloured = False
     if not ink.any():  # greyed-out text, then
-        ink = _faint_ink(crop, tall)
+        faint = np.abs(crop - np.median(crop)) > FAINT
+        ink = _faint_ink(faint, tall)
+        # (or coloured text as light as its ground)
+        if not ink.any() and picture is not None and _tinged(faint):
+            ink = _unruled(gray, band, _edges_off(colour_ink(picture, band)), room and ruled)
+            coloured = bool(ink.any())
     cells: list[Cell] = []
     # (the grid's words' height: a row's may be a loose box's, three times its text)
     usual = round(statistics.median(w.box[3] - w.box[1] for w in words)) if words else tall
@@ -513,8 +540,36 @@ def _ink_cells(
             column = frozenset(_column(words, x0, x1))
             figures = not head and _figures(words, x0, x1)
             mark = _mark(box, words, column, head=head, edge=y0 == 0 or y1 == len(per_row))
-            cells.append(Cell(box, figures, column, words, mark))
+            cells.append(Cell(box, figures, column, words, mark, coloured))
     return cells
+
+
+def _tinged(faint: np.ndarray) -> bool:
+    """Whether a gap with no ink in grey may hold coloured text as light as its ground
+    (:func:`colour_ink`), by its pixels a few grey levels off the ground (``faint`` ``(h, w)``,
+    :data:`FAINT`): the edges of a glyph are, somewhere but in rows of pixels off it all the way
+    across and columns off it from top to foot (a bordered table's rules round the gap). An empty
+    cell is flat, and is not looked at again."""
+    if not faint.any():
+        return False
+    return bool((faint & ~faint.all(axis=1, keepdims=True) & (faint.mean(axis=0) < RULE)).any())
+
+
+def _unruled(gray: np.ndarray, band: Box, ink: np.ndarray, ruled: bool) -> np.ndarray:
+    """``ink`` (of ``band``) without a table's rule down the gap, which is no ink of a cell
+    (:data:`RULE`), where the band may hold one (``ruled``: a table's, with ground above and below
+    its text)."""
+    if not ruled:
+        return ink
+    a, top, _, bottom = band
+    reach = (bottom - top) // 2
+    for x0, x1 in true_runs(ink.mean(axis=0) >= RULE):
+        # (not a badge's face, all of it from top to bottom; nor a field's border, which ends
+        # round its text: a table's rule runs on over the rows above or below)
+        above = runs_down(gray, a + x0, a + x1, top - reach, top)
+        if x1 - x0 <= RULE_WIDTH and (above or runs_down(gray, a + x0, a + x1, bottom, bottom + reach)):
+            ink[:, x0:x1] = False
+    return ink
 
 
 def _ground_turns(gray: np.ndarray, band: Box, *, foot: bool) -> bool:

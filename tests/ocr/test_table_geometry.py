@@ -704,6 +704,48 @@ def test_a_column_headed_by_a_name_is_still_one_of_figures() -> None:
         assert copy is not None and copy.text == "0"
 
 
+# term-top-colour-fantasque, live path: top's rows in dark red on navy, about 20 grey levels off
+# their ground; the engine read some of the NI column's "0"s and left the rest.
+TOP_NI = _lines(
+    [("PR", (229, 182, 243, 192)), ("NI", (260, 182, 274, 192))],
+    [("VIRT", (308, 182, 339, 192))],
+    [("1", (133, 198, 137, 208)), ("root", (149, 198, 179, 208))],
+    [("20", (228, 195, 244, 211))],
+    [("4624", (309, 198, 339, 208))],
+    [("3", (133, 213, 139, 224)), ("www-data", (148, 213, 211, 224))],
+    [("20", (228, 210, 244, 227))],
+    [("25688", (301, 213, 339, 224))],
+    [("6", (133, 246, 139, 256)), ("daemon", (148, 245, 195, 256))],
+    [("20", (228, 243, 244, 259))],
+    [("0", (268, 243, 276, 259))],
+    [("2952", (309, 243, 341, 259))],
+    [("7", (133, 262, 139, 272)), ("backup", (149, 261, 195, 275))],
+    [("20", (228, 259, 244, 275))],
+    [("2920", (309, 262, 339, 272))],
+)
+
+
+@pytest.mark.skipif(not tesseract_available(), reason="tesseract not installed")
+def test_a_lost_cell_told_from_its_ground_by_colour_alone_is_read() -> None:
+    """A red "0" on navy is as dark as its ground in grey: the rows whose "0" the engine left
+    unread showed no ink there (or faint ink at most), and were read a column short. With the
+    picture's colours each is found, and taken as the "0" read in the other rows, whose ink it is
+    pixel for pixel (a cell found by colour alone is not read on the sheet)."""
+    with Image.open(SCREENS / "term-top-colour-fantasque.png") as image:
+        picture = image.convert("RGB")
+    gray = np.asarray(picture.convert("L"))
+    lost = [c for c in empty_cells(gray, TOP_NI, None, picture) if 262 <= c.box[0] <= 276]
+    assert sorted(c.box[1] // 16 for c in lost) == [12, 13, 16]  # the rows of PIDs 1, 3 and 7
+    grey = {c.box for c in empty_cells(gray, TOP_NI, None) if 262 <= c.box[0] <= 276}  # (as faint ink)
+    assert len(grey) < len(lost) and all(c.coloured for c in lost if c.box not in grey)
+    found = fill_gaps(picture, TOP_NI, TesseractEngine())[len(TOP_NI) :]
+    assert sorted((ln.box[1] // 16, ln.text) for ln in found if 262 <= ln.box[0] <= 276) == [
+        (12, "0"),
+        (13, "0"),
+        (16, "0"),
+    ]
+
+
 # calc-tk-dark-flat and calc-xcalc-dark-9x15 (file path): keys as the engine read them.
 TK_KEYS = _lines(
     [("MC", (521, 231, 552, 259))],
