@@ -660,7 +660,11 @@ def _layout_pane(
     dial, lines = find_dial(tidied(lines))
     terminal = dial is None and (fixed_width(lines) if fixed is None else fixed)
     # (pieces put together before unsure ones go: a prompt's "1:~#" is no stray mark)
-    kept = drop_unsure(closed_up(on_rows(lines)), figures=True) if terminal else drop_unsure(lines)
+    kept = (
+        drop_unsure(closed_up(on_rows(lines), picture=picture), figures=True)
+        if terminal
+        else drop_unsure(lines)
+    )
     kept, cut = (kept, []) if terminal else interrupted(kept, covers or [])
     grids, rest = find_grids(kept, fixed=terminal, prompts_apart=True)
     grids = [dial, *grids] if dial is not None else grids

@@ -12,10 +12,14 @@ A shell prompt's line is never a table's row (:func:`assistant.ocr.grid.is_promp
 
 from __future__ import annotations
 
+import re
 import statistics
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
+
+import numpy as np
+from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord, line_middle, union_box
 from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
@@ -57,6 +61,20 @@ class TerminalConfig:
     # and "3", their boxes touching (half A multi-terminals-overlap). Not letters: a word's box
     # can reach the next word ("Page4", "pressh" at 0.2 on half A).
     touch: float = 0.2
+    # A word an engine cut at a narrow glyph of a fixed-width font ("/dev/nul" "l", "hel" "p",
+    # "inspect" "ions"): a space is a whole cell of ground, so ink closer than ``cell_gap``
+    # characters is inside one word, and closer than ``row_share`` of the spaces either side of
+    # the two (their boxes' median gap, ``row_spaces`` of them at least). Only where those spaces
+    # are a cell wide: a proportional text taken for a terminal's (a Tk note beside an xterm) has
+    # spaces that close too. Only where both words stand on one ground (within ``ground`` grey
+    # levels): a key bar's "F1" on black and "Help" on cyan touch.
+    cell_gap: float = 0.7
+    row_share: float = 0.75
+    row_space: float = 0.85  # ... whose spaces are as wide as a cell, near enough (median)
+    row_spaces: int = 1
+    narrow_share: float = 0.25  # ... nor in a row where more of its spaces than this are narrower
+    ground: int = 40
+    ink: int = 48  # grey levels from the ground: ink
 
 
 def _sized_words(lines: list[OcrLine]) -> list[tuple[int, int]]:
@@ -186,17 +204,91 @@ def _glued(a: str, b: str, cfg: TerminalConfig) -> float:
     return cfg.join_gap if mark == "." and left.isalnum() and right.isalpha() else 0.0
 
 
-def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[OcrLine]:
+def _ink_gap(picture: Image.Image, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig) -> float | None:
+    """The widest run of ground between ``a``'s ink and ``b``'s, in pixels, near where their
+    boxes meet; None when there is none or the two stand on different grounds."""
+    y0, y1 = min(a.box[1], b.box[1]), max(a.box[3], b.box[3])
+    x0, x1 = max(a.box[0], int(a.box[2] - 1.5 * char)), min(b.box[2], int(b.box[0] + 1.5 * char))
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return None
+    crop = np.asarray(picture.crop((x0, y0, x1, y1)).convert("L")).astype(np.int16)
+    mid = max(1, min(crop.shape[1] - 1, int((a.box[2] + b.box[0]) / 2) - x0))
+    grounds = [
+        int(np.bincount(side.ravel() + 0, minlength=256).argmax()) for side in (crop[:, :mid], crop[:, mid:])
+    ]
+    if abs(grounds[0] - grounds[1]) > cfg.ground:
+        return None
+    off = np.abs(crop - grounds[0]) > cfg.ink
+    full = off.mean(axis=1) > 0.9  # rows of another ground (a box reaching past a reversed bar)
+    if (~full).sum() >= 3:
+        off = off[~full]
+    cols = np.asarray(off.any(axis=0), dtype=bool)
+    lo, hi = a.box[2] - 0.5 * char - x0, b.box[0] + 0.5 * char - x0
+    best, start = 0, None
+    for k, inked in enumerate([*cols.tolist(), True]):
+        if not inked and start is None:
+            start = k
+        elif inked and start is not None:
+            if start > 0 and k < cols.size and k > lo and start < hi:
+                best = max(best, k - start)
+            start = None
+    return float(best) if best else None
+
+
+def _cut_in_cells(
+    words: list[OcrWord], picture: Image.Image | None, char: float, cfg: TerminalConfig
+) -> set[int]:
+    """ids of the words of one terminal row (left to right) that go on from the word before them:
+    the ground between them narrower than a cell (see ``TerminalConfig.cell_gap``)."""
+    if picture is None or len(words) < 3:
+        return set()
+    gaps = [b.box[0] - a.box[2] for a, b in pairwise(words)]
+    spaced = [g for g in gaps if 0.3 * char <= g <= 3 * char]
+    if sum(g < cfg.row_space * char for g in spaced) > cfg.narrow_share * len(spaced):
+        return set()  # (a row of spaces narrower than a cell: a proportional font's)
+    out: set[int] = set()
+    for k, (a, b) in enumerate(pairwise(words)):
+        others = [gaps[i] for i in (k - 1, k + 1) if 0 <= i < len(gaps) and 0.3 * char <= gaps[i] <= 3 * char]
+        if len(others) < cfg.row_spaces or not a.text or not b.text:
+            continue
+        low, high = sorted((a.box[3] - a.box[1], b.box[3] - b.box[1]))
+        if high > 1.5 * low:
+            continue  # (a loose box over a row and a half: its edges say nothing of the ink)
+        spaces = statistics.median(others)
+        if spaces < cfg.row_space * char:
+            continue  # (spaces narrower than a cell: a proportional font's, taken for a terminal's)
+        limit = min(cfg.cell_gap * char, cfg.row_share * spaces)
+        if gaps[k] >= limit or gaps[k] < -0.5 * char:
+            continue
+        left, right = a.text[-1], b.text[0]
+        # (a key's name and its label: "F1" "Help", "SortBy" "F7", mc's "9" "PullDn")
+        if right.isupper() and (left.isdigit() or left.islower()):
+            continue
+        if not any(ch.isalnum() for ch in a.text) or not any(ch.isalnum() for ch in b.text):
+            continue
+        ink = _ink_gap(picture, a, b, char, cfg)
+        if ink is not None and ink < limit:
+            out.add(id(b))
+    return out
+
+
+def closed_up(
+    lines: list[OcrLine], cfg: TerminalConfig | None = None, picture: Image.Image | None = None
+) -> list[OcrLine]:
     """A terminal's ``lines`` with the words an engine read in two made one again (see
-    ``TerminalConfig.join_gap``), within a line or across two on one row; lines with nothing to join
-    are kept as they are."""
+    ``TerminalConfig.join_gap``), within a line or across two on one row, and, with the
+    ``picture``, words cut where its ink leaves less than a cell (``TerminalConfig.cell_gap``);
+    lines with nothing to join are kept as they are."""
     cfg = cfg or TerminalConfig()
     widths = _char_widths(lines)
     if not widths:
         return lines
     char = statistics.median(widths)
+    cut: set[int] = set()
 
     def joins(a: OcrWord, b: OcrWord) -> bool:
+        if id(b) in cut:
+            return True
         glue, gap = _glued(a.text, b.text, cfg), b.box[0] - a.box[2]
         figure = a.text[-1:].isdigit() and b.text[:1].isdigit()  # (read in two: "1" "3" for "13")
         reach = char * max(glue, cfg.touch if figure else 0.0)
@@ -216,6 +308,9 @@ def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[O
 
     out: list[OcrLine] = []
     for row in rows_of(lines):
+        cut = _cut_in_cells(
+            sorted((w for c in row.cells for w in words_of(c)), key=lambda w: w.box[0]), picture, char, cfg
+        )
         groups: list[list[OcrLine]] = []
         for cell in row.cells:
             # (a cell starting before the one left of it ends lies between its words: a second
@@ -231,7 +326,46 @@ def closed_up(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> list[O
                 words.append(joined(words.pop(), w) if words and joins(words[-1], w) else w)
             same = len(group) == 1 and len(words) == len(words_of(group[0]))
             out.append(group[0] if same else OcrLine.of(words, min(c.confidence for c in group)))
-    return _command_vouched(out)
+    return _command_vouched([_spelt(line) for line in out])
+
+
+_RUN = re.compile(r"[^\W_]+")  # a run of letters and figures between marks
+
+
+def letters_for_figures(text: str) -> str:
+    """``text`` (a word in a fixed-width font) with a lone "1" or "0" among letters read as the
+    letter it stands for: a terminal font's "l" and "1", "O" and "0" differ by a serif or a dot, and
+    the engines read "s1eep", "he1p", "L0G". In each run of letters and figures between marks, with
+    two letters or more and no figures but such: a "1" between letters is an "l"; a "0" first before
+    a letter, or between capitals, an "O"; between small letters an "o". A run with another figure
+    or that ends in one ("sda1", "eth0", "F1", "A11", "nvme0n1p1", "0x3fa2") stays as read."""
+    return _RUN.sub(lambda m: _run_spelt(m.group()), text)
+
+
+def _run_spelt(run: str) -> str:
+    figures = [k for k, ch in enumerate(run) if ch.isdigit()]
+    if not figures or run[-1].isdigit() or sum(ch.isalpha() for ch in run) < 2:
+        return run
+    out = list(run)
+    for k in figures:
+        before, after = run[k - 1 : k], run[k + 1 : k + 2]
+        if run[k] == "1" and before.isalpha() and after.isalpha():
+            out[k] = "l"
+        elif run[k] == "0" and after.isalpha() and (not before or (before.isupper() and after.isupper())):
+            out[k] = "O"
+        elif run[k] == "0" and before.islower() and after.islower():
+            out[k] = "o"
+        else:
+            return run  # (a figure of a name or a code: "0x3fa2", "md5sum")
+    return "".join(out)
+
+
+def _spelt(line: OcrLine) -> OcrLine:
+    """``line`` with each word's figures among letters put right (:func:`letters_for_figures`)."""
+    words = [OcrWord(letters_for_figures(w.text), w.box, w.confidence) for w in line.words]
+    if all(w.text == v.text for w, v in zip(words, line.words, strict=True)):
+        return line
+    return OcrLine.of(words, line.confidence)
 
 
 SURE = 0.6  # a command's word is given this much confidence (layout's unsure words are below it)

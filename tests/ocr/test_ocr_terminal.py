@@ -7,7 +7,7 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.grid import find_grids, is_prompt
 from assistant.ocr.layout import TextBlock, layout_blocks
 from assistant.ocr.loose import deduplicated
-from assistant.ocr.terminal import fixed_width, on_rows, terminal_lines
+from assistant.ocr.terminal import fixed_width, letters_for_figures, on_rows, terminal_lines
 from assistant.understand.reading import block_pieces
 
 CHAR, ROW = 9, 19  # a 9-pixel character, rows 19 pixels apart, letters 13 high
@@ -251,3 +251,14 @@ def test_a_names_extension_after_a_figure_is_joined_but_a_numbered_line_stays() 
     ]
     texts = [ln.text for ln in layout_blocks(pieces)[0].lines]
     assert texts[:3] == ["beach-0031.jpg", "1. Harbour", "v2.txt"], texts
+
+
+def test_a_lone_one_or_nought_among_letters_is_the_letter() -> None:
+    """Half A's terminals: ps's "s1eep" and "S1eeP." (the 3270-like GlassTTY font), less's
+    "he1p", a shell script's "$L0G" (D2Coding). Figures of names and codes stay as read: a device's
+    "sda1" and "nvme0n1p1", a key's "F1", a cell's "A11", a hex "0x3fa2", a mode, a time."""
+    read = {"s1eep": "sleep", "S1eeP.": "SleeP.", "he1p": "help", '"$L0G"': '"$LOG"', "0ld": "Old"}
+    for text, meant in read.items():
+        assert letters_for_figures(text) == meant
+    for text in ["sda1", "/dev/nvme0n1p1", "F1", "A11", "0x3fa2", "-rw-r--r--", "0:00.00", "5ba51a2", "x11"]:
+        assert letters_for_figures(text) == text

@@ -4,9 +4,15 @@ by the terminal rules (assistant.ocr.terminal)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PIL import Image
+
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.terminal import closed_up
+
+SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 
 
 def _line(words: list[tuple[str, Box]]) -> OcrLine:
@@ -189,3 +195,82 @@ def test_a_loose_box_over_a_space_glues_nothing() -> None:
     ]
     words = [w.text for ln in closed_up(row) for w in ln.words]
     assert sorted(words) == sorted(["-rw-r--r--", "1", "root", "0.0"])
+
+
+def _row(words: list[tuple[str, Box]]) -> list[OcrLine]:
+    return [_line([w]) for w in words]
+
+
+def test_a_word_cut_at_a_narrow_glyph_is_one_where_less_than_a_cell_of_ground_parts_it() -> None:
+    """The engines cut words at a fixed-width font's narrow glyphs, whose cells leave ground either
+    side of a thin stroke: htop's "/dev/nul" "l" (IBM 3270 font), less's status line "hel" "p"
+    (B612 Mono). A space is a whole cell of ground; these leave less, and are one word. The words
+    about them, a space apart, stay apart."""
+    htop = _row(
+        [
+            ("7", (102, 305, 109, 316)),
+            ("daemon", (120, 304, 172, 316)),
+            ("30", (228, 305, 245, 316)),
+            ("0:00.00", (579, 305, 641, 316)),
+            ("tail", (652, 305, 683, 316)),
+            ("-f", (697, 305, 712, 316)),
+            ("/dev/nul", (723, 303, 792, 318)),
+            ("l", (798, 303, 805, 318)),
+        ]
+    )
+    with Image.open(SCREENS / "term-fvwm-htop-3270.png") as picture:
+        words = [w.text for ln in closed_up(htop, picture=picture) for w in ln.words]
+        assert words == ["7", "daemon", "30", "0:00.00", "tail", "-f", "/dev/null"]
+        assert [w.text for ln in closed_up(htop) for w in ln.words][-1] == "l"  # (no picture: as read)
+    less = _row(
+        [
+            ("Manual", (136, 702, 196, 717)),
+            ("page", (206, 705, 246, 721)),
+            ("h", (458, 701, 469, 717)),
+            ("for", (478, 701, 508, 717)),
+            ("hel", (516, 701, 546, 717)),
+            ("p", (546, 704, 556, 718)),
+            ("or", (568, 704, 587, 718)),
+            ("q", (596, 704, 606, 718)),
+        ]
+    )
+    with Image.open(SCREENS / "man-tr-b612-light.png") as picture:
+        words = [w.text for ln in closed_up(less, picture=picture) for w in ln.words]
+    assert words == ["Manual", "page", "h", "for", "help", "or", "q"]
+
+
+def test_a_key_bar_and_a_proportional_text_keep_their_close_words_apart() -> None:
+    """htop's key bar (7x13 core font): each key's name on black touches its label on cyan, "F1"
+    "Help", "SortBy" "F7": the ground parts them, not a gap. A proportional text a terminal's rules
+    were given (a Tk note's "Forty copies of the Fauré", multi-cascade-fluxbox-three) has spaces
+    narrower than a cell, as wide as each other: none is a word cut in two."""
+    keys = _row(
+        [
+            ("F1", (123, 655, 136, 664)),
+            ("Help", (137, 655, 164, 666)),
+            ("F2", (179, 655, 192, 664)),
+            ("Setup", (193, 655, 227, 666)),
+            ("F6", (403, 655, 416, 664)),
+            ("SortBy", (417, 655, 458, 666)),
+            ("F7", (459, 655, 472, 664)),
+            ("Nice", (473, 655, 500, 664)),
+        ]
+    )
+    with Image.open(SCREENS / "term-htop-core-7x13.png") as picture:
+        words = [w.text for ln in closed_up(keys, picture=picture) for w in ln.words]
+    assert words == ["F1", "Help", "F2", "Setup", "F6", "SortBy", "F7", "Nice"]
+    note = _row(
+        [
+            ("Forty", (156, 151, 197, 166)),
+            ("copies", (202, 151, 247, 166)),
+            ("of", (254, 150, 268, 162)),
+            ("the", (272, 150, 296, 162)),
+            ("Fauré", (301, 151, 345, 162)),
+            ("are", (350, 154, 374, 162)),
+            ("checked", (379, 150, 439, 162)),
+            ("out.", (444, 151, 472, 162)),
+        ]
+    )
+    with Image.open(SCREENS / "multi-cascade-fluxbox-three.png") as picture:
+        words = [w.text for ln in closed_up(note, picture=picture) for w in ln.words]
+    assert words == ["Forty", "copies", "of", "the", "Fauré", "are", "checked", "out."]
