@@ -182,18 +182,26 @@ def spaced_titles(
         words = [piece for w in line.words for piece in spaced(w, ink, origin, cfg)]
         on_bar.setdefault(k, []).append(len(out))
         out.append(line if len(words) == len(line.words) else OcrLine.of(words, line.confidence))
-    for k, at in on_bar.items():
+    drop: set[int] = set()
+    added: list[OcrLine] = []
+    for k, at in on_bar.items():  # (``at`` indexes ``out`` as built above: ``out`` is rebuilt once, after)
         joined = _joined([w for i in at for w in out[i].words], *inks[k])
         if joined is not None:  # the bar's lines made one, its words joined where no space parts them
             # (boxed within the bar's rows: "aiko@" boxed down to the window's first row, run on
             # along "office: ~/plants", lay over that row, and the layout took it for the title's)
             top, foot = bars[k][1], bars[k][3]
-            joined = [
-                OcrWord(w.text, (w.box[0], max(w.box[1], top), w.box[2], min(w.box[3], foot)), w.confidence)
-                for w in joined
-            ]
-            out = [ln for i, ln in enumerate(out) if i not in at] + [OcrLine.of(joined)]
-    return out
+            drop.update(at)
+            added.append(OcrLine.of([_within_rows(w, top, foot) for w in joined]))
+    return [ln for i, ln in enumerate(out) if i not in drop] + added if drop else out
+
+
+def _within_rows(word: OcrWord, top: int, foot: int) -> OcrWord:
+    """``word`` with its box cut to the rows ``top``..``foot`` (a bar's); as it is where it lies
+    wholly outside them (no box turned inside out)."""
+    y0, y1 = max(word.box[1], top), min(word.box[3], foot)
+    if y1 <= y0:
+        return word
+    return OcrWord(word.text, (word.box[0], y0, word.box[2], y1), word.confidence)
 
 
 def _joined(words: list[OcrWord], ink: np.ndarray, origin: tuple[int, int]) -> list[OcrWord] | None:

@@ -122,3 +122,31 @@ def test_a_space_after_a_colon_is_told_from_the_colons_other_side() -> None:
     ]
     assert _cut("clock-qt-stopwatch", "00:12:47.3", (854, 509, 1071, 537)) == ["00:12:47.3"]
     assert _cut("table-qt-rownums-dark-opensans", "23:10", (427, 137, 464, 147)) == ["23:10"]
+
+
+def test_the_titles_of_two_bars_are_joined_each_on_its_own_bar_and_body_lines_kept() -> None:
+    """Two title bars each holding a title an engine parted where no space stands, and a body line
+    under them: each bar's words are joined on that bar, and the body line is left as it is (the
+    second bar once took the body line's words for its own after the first bar's join)."""
+    gray = np.full((100, 100), 255, np.uint8)
+
+    def word(x: int, y: int) -> tuple[int, int, int, int]:
+        """Two strokes two pixels wide, one blank column apart: a word's letters."""
+        gray[y : y + 10, x : x + 2] = 0
+        gray[y : y + 10, x + 3 : x + 5] = 0
+        return (x, y, x + 5, y + 10)
+
+    bars = [(0, 0, 100, 20), (0, 40, 100, 60)]
+    lines = [
+        OcrLine.of([OcrWord("ab", word(10, 5), 0.9), OcrWord("cd", word(16, 5), 0.9)]),
+        OcrLine.of([OcrWord("ef", word(10, 45), 0.9), OcrWord("gh", word(16, 45), 0.9)]),
+        OcrLine.of([OcrWord("x1", word(10, 80), 0.9), OcrWord("y2", word(16, 80), 0.9)]),
+    ]
+    out = spaced_titles(gray, lines, bars, lambda crop: crop < 128)
+    said = sorted((w.text, w.box) for ln in out for w in ln.words)
+    assert said == [
+        ("abcd", (10, 5, 21, 15)),
+        ("efgh", (10, 45, 21, 55)),
+        ("x1", (10, 80, 15, 90)),
+        ("y2", (16, 80, 21, 90)),
+    ]
