@@ -20,6 +20,7 @@ from PIL import Image
 
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import OcrLine, shifted
+from assistant.ocr.line_reader import WINDOW_AREAS
 
 
 def changed_bands(before: np.ndarray, after: np.ndarray, margin: int = 6) -> list[tuple[int, int]]:
@@ -105,7 +106,7 @@ class ChangeAwareOcr(OcrEngine):
             kept = [ln for ln in old_lines if not any(ln.box[1] < y1 and ln.box[3] > y0 for y0, y1 in bands)]
             fresh: list[OcrLine] = []
             for y0, y1 in bands:
-                part = self.engine.recognize(image.crop((0, y0, image.width, y1)))
+                part = self.engine.recognize(_band(image, y0, y1))
                 fresh += [shifted(line, 0, y0) for line in part.lines]
             self._previous, self._lines = frame, kept + fresh
             self.last_mode = "incremental" if bands else "unchanged"
@@ -122,3 +123,14 @@ class ChangeAwareOcr(OcrEngine):
         self.last_mode = "full"
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         return result
+
+
+def _band(image: Image.Image, y0: int, y1: int) -> Image.Image:
+    """Rows ``y0``..``y1`` of ``image``, the windows' areas it carries (a live view's, for the
+    second look) moved with them: ``crop`` copies ``info`` as it is, and areas left in the whole
+    view's rows would hand each cut to the wrong window."""
+    band = image.crop((0, y0, image.width, y1))
+    areas = image.info.get(WINDOW_AREAS)
+    if areas is not None:
+        band.info[WINDOW_AREAS] = [[(a, b - y0, c, d - y0) for a, b, c, d in parts] for parts in areas]
+    return band

@@ -240,3 +240,34 @@ def test_a_reverse_video_line_in_a_window_alone_is_inverted_whole() -> None:
     inverted = invert_dark_areas(window)
     assert (np.median(inverted[band], axis=1) > 200).all()  # light ground on each of its rows
     assert np.array_equal(inverted[: rows.min() - 4], window[: rows.min() - 4])  # the page left alone
+
+
+def test_a_changed_band_carries_the_windows_areas_in_its_own_rows() -> None:
+    """A live view's windows' areas (the second look reads each window's places apart) reach the
+    engine with a re-read band in the band's rows, not the whole view's."""
+    from assistant.ocr.line_reader import WINDOW_AREAS
+
+    class Seeing(OcrEngine):
+        name = "seeing"
+
+        def __init__(self) -> None:
+            self.areas: list[object] = []
+
+        def recognize(self, image: Image.Image) -> OcrResult:
+            self.areas.append(image.info.get(WINDOW_AREAS))
+            return OcrResult(lines=[], engine=self.name, elapsed_ms=0.0, image_size=image.size)
+
+    areas = [[(0, 0, 450, 400)], [(450, 0, 900, 400)]]
+    base = render([("left window", 30, 30), ("right window", 500, 30)])
+    base.info[WINDOW_AREAS] = areas
+    changed = render([("left window", 30, 30), ("right window", 500, 30), ("new line", 500, 200)])
+    changed.info[WINDOW_AREAS] = areas
+    seeing = Seeing()
+    ocr = ChangeAwareOcr(seeing)
+    ocr.recognize(base)
+    ocr.recognize(changed)
+    assert ocr.last_mode == "incremental"
+    band = seeing.areas[-1]
+    assert isinstance(band, list) and band != areas
+    top = band[0][0][1]
+    assert 0 > top > -200 and band == [[(0, top, 450, top + 400)], [(450, top, 900, top + 400)]]
