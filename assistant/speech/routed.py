@@ -86,8 +86,9 @@ class RoutedSpeaker(Speaker):
     def _switch(self, choice: RouteChoice) -> None:
         """Build ``choice``'s speaker (the lock is held or we are in ``__init__``).
 
-        The speaker is built before ``choice`` is published: a reader without the lock (the
-        settings page, a test) never sees the new route beside the old route's speaker."""
+        The speaker is built before ``choice`` is published, so a reader without the lock (a
+        test polling the route) finds the new route's speaker ready once it sees the route;
+        :meth:`describe` takes the lock."""
         old = self._inner
         failure: Exception | None = None
         if choice.route is ROUTES["direct"]:
@@ -97,6 +98,8 @@ class RoutedSpeaker(Speaker):
                 built = self._attach(self._build_route(choice))
             except Exception as exc:
                 failure = exc
+        if failure is None:
+            self.name = built.name  # (the direct voice, attached once, names itself once only)
         self.choice, self.fallback, self._notice_due = choice, None, False
         if failure is None:
             self._inner = built
@@ -112,6 +115,7 @@ class RoutedSpeaker(Speaker):
         self.fallback = f"{self.choice.route.name} failed: {exc}"
         log.warning("Speech: %s; speaking directly instead", self.fallback)
         failed, self._inner = self._inner, self._direct_speaker()
+        self.name = self._inner.name
         if failed is not None and failed is not self._direct:
             failed.remove_listener(self._forward)
             try:
@@ -182,9 +186,10 @@ class RoutedSpeaker(Speaker):
         return self._inner.voices() if self._inner is not None else []
 
     def describe(self) -> str:
-        inner = self._inner.describe() if self._inner is not None else "nothing"
-        note = f"; {self.fallback}, speaking directly" if self.fallback else ""
-        return f"route {self.choice.describe()}: {inner}{note}"
+        with self._lock:  # the route, its speaker and the fallback note of one moment
+            inner = self._inner.describe() if self._inner is not None else "nothing"
+            note = f"; {self.fallback}, speaking directly" if self.fallback else ""
+            return f"route {self.choice.describe()}: {inner}{note}"
 
     def close(self) -> None:
         self._closed.set()

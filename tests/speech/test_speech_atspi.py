@@ -266,11 +266,13 @@ def test_the_route_follows_a_screen_reader_switched_on_and_off_on_the_real_bus(
 
         try:
             assert route_becomes("direct")
+            direct = speaker.name
             _set_screen_reader_enabled(session, True)
             assert route_becomes("speechd-shared"), seen
             assert speaker.name == "screenreader:speechd"
             _set_screen_reader_enabled(session, False)
             assert route_becomes("direct"), seen
+            assert speaker.name == direct  # the voice named is the voice speaking again
         finally:
             speaker.close()
     assert seen == ["direct", "speechd-shared", "direct"]
