@@ -330,6 +330,7 @@ def closed_up(
 
 
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and figures between marks
+_HEX = re.compile(r"0[xX][0-9a-fA-F]+|[0-9a-f]+|[0-9A-F]+")  # a hexadecimal number, a hash
 
 
 def letters_for_figures(text: str) -> str:
@@ -338,13 +339,15 @@ def letters_for_figures(text: str) -> str:
     the engines read "s1eep", "he1p", "L0G". In each run of letters and figures between marks, with
     two letters or more and no figures but such: a "1" between letters is an "l"; a "0" first before
     a letter, or between capitals, an "O"; between small letters an "o". A run with another figure
-    or that ends in one ("sda1", "eth0", "F1", "A11", "nvme0n1p1", "0x3fa2") stays as read."""
+    or that ends in one ("sda1", "eth0", "F1", "A11", "nvme0n1p1", "0x3fa2") stays as read, and so
+    does a run that could be a number in hexadecimal ("deadb0d", a git hash; "0xff"): there context
+    cannot tell a figure from a letter. (Context alone still reads "sha1sum" as "shalsum".)"""
     return _RUN.sub(lambda m: _run_spelt(m.group()), text)
 
 
 def _run_spelt(run: str) -> str:
     figures = [k for k, ch in enumerate(run) if ch.isdigit()]
-    if not figures or run[-1].isdigit() or sum(ch.isalpha() for ch in run) < 2:
+    if not figures or run[-1].isdigit() or sum(ch.isalpha() for ch in run) < 2 or _HEX.fullmatch(run):
         return run
     out = list(run)
     for k in figures:

@@ -256,9 +256,11 @@ def test_a_names_extension_after_a_figure_is_joined_but_a_numbered_line_stays() 
 def test_a_lone_one_or_nought_among_letters_is_the_letter() -> None:
     """Half A's terminals: ps's "s1eep" and "S1eeP." (the 3270-like GlassTTY font), less's
     "he1p", a shell script's "$L0G" (D2Coding). Figures of names and codes stay as read: a device's
-    "sda1" and "nvme0n1p1", a key's "F1", a cell's "A11", a hex "0x3fa2", a mode, a time."""
+    "sda1" and "nvme0n1p1", a key's "F1", a cell's "A11", a hex "0x3fa2" or "0xff", a git hash,
+    a mode, a time."""
     read = {"s1eep": "sleep", "S1eeP.": "SleeP.", "he1p": "help", '"$L0G"': '"$LOG"', "0ld": "Old"}
     for text, meant in read.items():
         assert letters_for_figures(text) == meant
-    for text in ["sda1", "/dev/nvme0n1p1", "F1", "A11", "0x3fa2", "-rw-r--r--", "0:00.00", "5ba51a2", "x11"]:
+    kept = ["sda1", "/dev/nvme0n1p1", "F1", "A11", "0x3fa2", "-rw-r--r--", "0:00.00", "5ba51a2", "x11"]
+    for text in [*kept, "0xff", "deadb0d", "ab1cdef", "FA0BCDE"]:
         assert letters_for_figures(text) == text
