@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PIL import Image
 
-from assistant.ocr.boxes import OcrLine, OcrWord, line_middle, union_box
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, line_middle, union_box
 from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
 from assistant.ocr.loose import moved
 
@@ -237,8 +237,9 @@ def _ink_gap(picture: Image.Image, a: OcrWord, b: OcrWord, char: float, cfg: Ter
 
 def _cut_in_cells(
     words: list[OcrWord], picture: Image.Image | None, char: float, cfg: TerminalConfig
-) -> set[int]:
-    """ids of the words of one terminal row (left to right) that go on from the word before them:
+) -> set[tuple[Box, str]]:
+    """The words of one terminal row (left to right), by box and text, that go on from the word
+    before them (not by ``id``: a line without words gives a fresh word each time it is asked):
     the ground between them narrower than a cell (see ``TerminalConfig.cell_gap``)."""
     if picture is None or len(words) < 3:
         return set()
@@ -246,7 +247,7 @@ def _cut_in_cells(
     spaced = [g for g in gaps if 0.3 * char <= g <= 3 * char]
     if sum(g < cfg.row_space * char for g in spaced) > cfg.narrow_share * len(spaced):
         return set()  # (a row of spaces narrower than a cell: a proportional font's)
-    out: set[int] = set()
+    out: set[tuple[Box, str]] = set()
     for k, (a, b) in enumerate(pairwise(words)):
         others = [gaps[i] for i in (k - 1, k + 1) if 0 <= i < len(gaps) and 0.3 * char <= gaps[i] <= 3 * char]
         if len(others) < cfg.row_spaces or not a.text or not b.text:
@@ -268,7 +269,7 @@ def _cut_in_cells(
             continue
         ink = _ink_gap(picture, a, b, char, cfg)
         if ink is not None and ink < limit:
-            out.add(id(b))
+            out.add((b.box, b.text))
     return out
 
 
@@ -284,10 +285,10 @@ def closed_up(
     if not widths:
         return lines
     char = statistics.median(widths)
-    cut: set[int] = set()
+    cut: set[tuple[Box, str]] = set()
 
     def joins(a: OcrWord, b: OcrWord) -> bool:
-        if id(b) in cut:
+        if (b.box, b.text) in cut:
             return True
         glue, gap = _glued(a.text, b.text, cfg), b.box[0] - a.box[2]
         figure = a.text[-1:].isdigit() and b.text[:1].isdigit()  # (read in two: "1" "3" for "13")
