@@ -141,7 +141,8 @@ def _long_runs(steps: np.ndarray, least: int, shortest: int) -> list[tuple[int, 
 
 def _rgb_sum(steps: np.ndarray) -> Any:  # (Any: as ndarray.sum gives, for comparing and indexing)
     """``steps`` (..., 3) summed over R, G, B, channel by channel: numpy's reduction over an axis of
-    three costs several times the two additions (the same sum, in the same order)."""
+    three costs several times the two additions (the same sum, in the same order). Unlike ``.sum``
+    it keeps the dtype: give it int16 or wider (three uint8 channels would wrap past 255)."""
     return steps[..., 0] + steps[..., 1] + steps[..., 2]
 
 

@@ -27,6 +27,7 @@ import pytest
 from app_x11kit import REPO, app_env, send, start_trayer, status, wait_for
 
 from tests.speech.atspi_session import DEBIAN_PYTHON, AtspiSession, missing_requirements
+from tests.support.sandbox import PrivateSpeechDispatcher
 from tests.support.shapes import draw_shape
 from tests.support.xvfb import XvfbServer
 
@@ -206,8 +207,16 @@ def test_real_app_tree_is_named_and_descriptions_arrive_as_announcements(
     draw_shape("circle", "red", "white", size=256).save(picture)
     log = tmp_path / "app.log"
     started = time.monotonic()
-    with XvfbServer(1280, 800) as xvfb, AtspiSession(xvfb.display) as session, open(log, "wb") as out:
+    with (
+        XvfbServer(1280, 800) as xvfb,
+        AtspiSession(xvfb.display) as session,
+        PrivateSpeechDispatcher() as speechd,
+        open(log, "wb") as out,
+    ):
         env = session_app_env(session, config, tmp_path / "data")
+        # (its own speech-dispatcher: the route's speaker would otherwise autospawn the user's one,
+        # which outlives the test)
+        env["SPEECHD_ADDRESS"] = speechd.address
         set_screen_reader_enabled(env)
         trayer = start_trayer(env)
         app = subprocess.Popen(

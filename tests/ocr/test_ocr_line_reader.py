@@ -49,4 +49,7 @@ def test_one_windows_pictures_read_alike_whatever_another_window_holds() -> None
         both = reader.read(window + other, [0] * len(window) + [1] * len(other))
         assert said(both[: len(window)]) == alone
     assert alone[1][0] == "Copying photos to the backup disk: 412 of 640 files"
-    assert any(said(reader.read(window + other)[: len(window)]) != alone for other in others)
+    if all(said(reader.read(window + other)[: len(window)]) == alone for other in others):
+        # (mixed on one strip these lines were read differently when this was written: the
+        # groups above are what keep them apart; a recogniser without that cross-talk is no fault)
+        pytest.skip("mixed strips read these lines the same: the check above proves nothing new")
