@@ -17,9 +17,10 @@ import numpy as np
 Box = tuple[int, int, int, int]  # x0, y0, x1, y1, x1/y1 exclusive
 
 
-def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def runs_by_row(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Each row's runs of one non-zero value: (row, start, end, value) arrays, end exclusive, sorted
-    by row and start."""
+    by row and start. The 2-D twin of :func:`true_runs`, all rows at once (a bool mask's runs of
+    True: a picture's title-bar edges, row by row)."""
     height, width = values.shape
     padded = np.zeros((height, width + 2), dtype=np.int64)
     padded[:, 1:-1] = values
@@ -74,7 +75,7 @@ def label(mask: np.ndarray, diagonal: bool = True) -> tuple[np.ndarray, int]:
     values = np.asarray(mask)
     height, width = values.shape
     labels = np.zeros((height, width), dtype=np.int32)
-    rows, starts, ends, value = _runs(values.astype(np.int64))
+    rows, starts, ends, value = runs_by_row(values.astype(np.int64))
     if len(rows) == 0:
         return labels, 0
     a, b = _touching_pairs(rows, starts, ends, width, diagonal)

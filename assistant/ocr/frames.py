@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from assistant.masks import true_runs
+from assistant.masks import runs_by_row, true_runs
 from assistant.ocr.boxes import Box, inside, overlaps
 from assistant.ocr.text_height import row_runs
 
@@ -124,11 +124,7 @@ def _long_runs(steps: np.ndarray, least: int, shortest: int) -> list[tuple[int, 
     picked = np.flatnonzero(np.count_nonzero(steps, axis=1) >= least)
     if not len(picked):
         return []
-    padded = np.zeros((len(picked), steps.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = steps[picked]
-    change = np.diff(padded, axis=1)
-    rows, starts = np.nonzero(change == 1)  # row-major: each row's runs in order, as its ends
-    ends = np.nonzero(change == -1)[1]
+    rows, starts, ends, _ = runs_by_row(steps[picked])  # sorted by row, then start
     keep = ends - starts >= shortest
     rows, starts, ends = rows[keep], starts[keep], ends[keep]
     bounds = np.searchsorted(rows, np.arange(len(picked) + 1)).tolist()

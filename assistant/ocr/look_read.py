@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, overlap_share
 from assistant.ocr.ink import line_bands, off_ground
 from assistant.ocr.key_labels import key_text
 from assistant.ocr.keys import key_margin
@@ -124,9 +124,7 @@ def read_places(
 
 def _area_of(box: Box, areas: list[list[Box]]) -> int:
     """Index of the area (a list of parts) holding ``box``'s centre; -1: none."""
-    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-    hits = (n for n, parts in enumerate(areas) for p in parts if p[0] <= cx < p[2] and p[1] <= cy < p[3])
-    return next(hits, -1)
+    return next((n for n, parts in enumerate(areas) for p in parts if centre_in(box, p)), -1)
 
 
 def _inked(gray: np.ndarray, cut: Box, step: int) -> Box:

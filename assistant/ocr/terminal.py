@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PIL import Image
 
+from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, line_middle, union_box
 from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
 from assistant.ocr.loose import moved
@@ -213,9 +214,8 @@ def _ink_gap(picture: Image.Image, a: OcrWord, b: OcrWord, char: float, cfg: Ter
         return None
     crop = np.asarray(picture.crop((x0, y0, x1, y1)).convert("L")).astype(np.int16)
     mid = max(1, min(crop.shape[1] - 1, int((a.box[2] + b.box[0]) / 2) - x0))
-    grounds = [
-        int(np.bincount(side.ravel() + 0, minlength=256).argmax()) for side in (crop[:, :mid], crop[:, mid:])
-    ]
+    sides = (crop[:, :mid], crop[:, mid:])
+    grounds = [int(np.bincount(side.ravel(), minlength=256).argmax()) for side in sides]
     if abs(grounds[0] - grounds[1]) > cfg.ground:
         return None
     off = np.abs(crop - grounds[0]) > cfg.ink
@@ -224,14 +224,8 @@ def _ink_gap(picture: Image.Image, a: OcrWord, b: OcrWord, char: float, cfg: Ter
         off = off[~full]
     cols = np.asarray(off.any(axis=0), dtype=bool)
     lo, hi = a.box[2] - 0.5 * char - x0, b.box[0] + 0.5 * char - x0
-    best, start = 0, None
-    for k, inked in enumerate([*cols.tolist(), True]):
-        if not inked and start is None:
-            start = k
-        elif inked and start is not None:
-            if start > 0 and k < cols.size and k > lo and start < hi:
-                best = max(best, k - start)
-            start = None
+    # (runs of ground with ink on both sides, near where the boxes meet)
+    best = max((e - s for s, e in true_runs(~cols) if 0 < s < hi and lo < e < cols.size), default=0)
     return float(best) if best else None
 
 
