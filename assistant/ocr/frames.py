@@ -483,10 +483,23 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
         and _buttons(px, bar[0], *grounds[bar[0]], cfg, step=cfg.dim)
     ]
     cut = [_cut_by(bar, [b for b in with_buttons if b is not bar], cfg) for bar in bars]
-    return [
+    kept = [
         bar
         for bar, under in zip(bars, cut, strict=True)
         if under or (under is None and any(bar is b for b in with_buttons))
+    ]
+    # Buttons at the left end only (marco's and metacity's button layouts may put them all there,
+    # before a centred title). One window manager draws every bar alike, so only where no bar has
+    # them at its right end; and a band in a window kept is none (a menu bar, a panel's heading or
+    # a status line inside a window has its first word at its left end).
+    if with_buttons:
+        return kept
+    return kept + [
+        bar
+        for bar in bars
+        if not any(bar is k for k in kept)
+        and not any(overlaps(bar[0], k[0]) or inside(bar[0], _window(k)) for k in kept)
+        and _buttons(px, bar[0], *grounds[bar[0]], cfg, left=True)
     ]
 
 
@@ -730,9 +743,13 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
     ground (a column rule between two heading cells of one colour). The window's icon and the
     button boxes of a thin bar (12 px under a 5-point title) fill its height too, but as boxes, each
     two sides close together, or as a block; a title in a box of its own (icewm's metal2 and
-    Infadel2, Artwiz-boxed) has two sides far apart, each between the bar's ground and the box's."""
+    Infadel2, Artwiz-boxed) has two sides far apart, each between the bar's ground and the box's.
+    A line a bar's height or so in from an end is a square button's side, parting the button from
+    the title (Window Maker's miniaturise and close buttons, each a box of the bar's own ground
+    fenced off by one line), never a column's: a heading's columns are wider than it is high."""
     x0, y0, x1, y1 = box
     high = y1 - y0
+    square = 3 * high // 2  # px from an end: a button's side stands within this
     band = px[y0:y1, x0:x1].astype(np.float32)  # (h, w, 3)
     off = _rgb_sum(np.abs(band - colour)) > cfg.edge  # (h, w)
     runs = [(a + 6, b + 6) for a, b in true_runs(off[1:-1].all(axis=0)[6:-6])]  # edges' rows left out
@@ -745,6 +762,8 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
         b - a
         for a, b in runs
         if b - a <= 3
+        and square < a
+        and b < x1 - x0 - square
         and not any(c < b + high and a - high < d and (c, d) != (a, b) for c, d in runs)
         and parts(a, b)
     ]
@@ -752,11 +771,20 @@ def _ruled(px: np.ndarray, box: Box, colour: np.ndarray, cfg: FrameConfig) -> bo
 
 
 def _buttons(
-    px: np.ndarray, box: Box, colour: np.ndarray, share: np.ndarray, cfg: FrameConfig, step: int | None = None
+    px: np.ndarray,
+    box: Box,
+    colour: np.ndarray,
+    share: np.ndarray,
+    cfg: FrameConfig,
+    step: int | None = None,
+    *,
+    left: bool = False,
 ) -> bool:
-    """Whether the bar has marks at its right end (the close, maximise and minimise buttons every
-    window manager here draws there): a text field, a list's highlighted row or a table's cell has
-    its text at the left or the middle, and nothing at its right end. ``colour``: the bar's ground
+    """Whether the bar has marks at its right end (the close, maximise and minimise buttons most
+    window managers draw there): a text field, a list's highlighted row or a table's cell has
+    its text at the left or the middle, and nothing at its right end. With ``left``: marks at its
+    left end instead, a row of buttons with the title clear of them, half a bar's height at least
+    (a text's first word runs on a word's space from its first letter). ``colour``: the bar's ground
     at each pixel, (h, w, 3), and ``share``: each row's share of it (:func:`_ground`). This, not a
     bar's colour, rules out a table's heading cell inside a window: a program that draws its own
     title bar, or a theme's colours per program, give an inactive bar a colour of its own. ``step``:
@@ -768,9 +796,26 @@ def _buttons(
     rows = known if len(known) else rows  # the fit fails (a table heading cell's bold word)
     # (h', w, 3); clear of the last 4 px: a text field's border (2 px with a focus ring) is no button
     start = max(x0, x1 - high - high // 2)
-    end = px[y0:y1, start : x1 - 4].astype(np.float32)[rows]
     step = 2 * cfg.edge if step is None else step
-    return bool((_rgb_sum(np.abs(end - colour[rows, start - x0 : x1 - 4 - x0])) > step).any())
+
+    def marks(a: int, b: int) -> np.ndarray:  # (b - a,): columns of a..b off the ground in those rows
+        part = px[y0:y1, a:b].astype(np.float32)[rows]
+        return np.asarray((_rgb_sum(np.abs(part - colour[rows, a - x0 : b - x0])) > step).any(axis=0))
+
+    if not left:
+        return bool(marks(start, x1 - 4).any())
+    # Marks within a button's width of the left end, spaced a bar's height apart at most, then
+    # clear ground half a bar's height at least: a row of two buttons or more, each an eighth
+    # of the bar's height wide at least (an icon before a list row's text is one). Not at the
+    # picture's edge: a list's row there, in a window's content grabbed alone, holds a word so.
+    if x0 <= cfg.align:
+        return False
+    ink = marks(x0 + 4, min(x1 - 4, x0 + 4 + 4 * high))
+    group = row_runs(ink, gap=high)
+    if not group or group[0][0] >= high or group[0][1] + high // 2 > len(ink):
+        return False
+    a, b = group[0]
+    return sum(v - u >= max(3, high // 8) for u, v in row_runs(ink[a:b], gap=1)) >= 2
 
 
 def _starts_at(px: np.ndarray, x: int, top: int, y: int, cfg: FrameConfig) -> bool:

@@ -556,9 +556,14 @@ def title_block(lines: list[OcrLine], bar: Box, *, named: bool) -> TextBlock | N
         return letters > 2 or (letters > 0 and not near_end)
 
     kept = [w for w in sorted(words, key=lambda w: w.box[0]) if legible(w)]
-    # The buttons read as a word ("BEIEs", "BEE") beside a title that lies clear of them.
-    buttons = [w for w in kept if w.box[0] >= bar[2] - reach]
-    kept = [w for w in kept if w not in buttons] or kept
+    # The buttons read as a word ("BEIEs", "BEE") beside a title that lies clear of them. A word
+    # there a word's space after the title's last, ending clear of the bar's end, is the title's
+    # own: a title justified to the right runs on up to the buttons ("logs: tail syslog").
+    title = [w for w in kept if w.box[0] < bar[2] - reach]
+    for w in kept[len(title) :]:
+        if title and w.box[0] - title[-1].box[2] <= high / 2 and bar[2] - w.box[2] >= high / 2:
+            title.append(w)
+    kept = title or kept
     if not kept:
         return None
     text = " ".join(w.text for w in kept)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageOps
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.frames import find_frames
@@ -573,3 +573,31 @@ def test_a_dark_bar_apart_from_the_desktop_in_colour_only_is_found() -> None:
     image, windows = _screen("multi-three-small-apart")
     swapped = Image.fromarray(np.ascontiguousarray(np.asarray(image)[..., ::-1]))
     _matches(find_frames(swapped), windows)
+
+
+def test_square_buttons_fenced_off_the_title_leave_the_bar_whole() -> None:
+    """Window Maker fences its miniaturise and close buttons off the title with a line each, a
+    bar's height in from its ends: lines crossing the bar from edge to edge there are a square
+    button's sides, not a table's column rules. Both bars of multi-terminals-overlap with such
+    lines drawn in are found as in the picture itself (they were taken for a ruled header)."""
+    image, _ = _screen("multi-terminals-overlap")
+    frames = find_frames(image)
+    fenced = image.copy()
+    pen = ImageDraw.Draw(fenced)
+    for f in frames:
+        x0, y0, x1, y1 = f.bar
+        for x in (x0 + (y1 - y0), x1 - 1 - (y1 - y0)):
+            pen.line([(x, y0 + 1), (x, y1 - 2)], fill=(0, 0, 0))
+    assert [f.bar for f in find_frames(fenced)] == [f.bar for f in frames]
+
+
+def test_a_window_with_its_buttons_at_the_left_end_is_found() -> None:
+    """A window manager may put every button at the bar's left end (marco's and metacity's button
+    layouts), nothing at its right end: the picture mirrored (metacity's dark bar over a dark page,
+    its buttons now at the left) holds its window as the picture itself does."""
+    image, windows = _screen("form-metacity-chromium-dark-inter")
+    frames = find_frames(ImageOps.mirror(image))
+    assert len(frames) == len(windows) == 1
+    x0, y0, x1, y1 = _box(windows[0])
+    mirrored = (image.width - x1, y0, image.width - x0, y1)
+    assert max(abs(a - b) for a, b in zip(frames[0].box, mirrored, strict=True)) <= 2

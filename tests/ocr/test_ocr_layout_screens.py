@@ -95,6 +95,25 @@ def test_the_bars_buttons_read_as_a_word_are_no_part_of_the_title() -> None:
     assert alone is not None and alone.text == "Clock"
 
 
+def test_a_title_justified_to_the_right_keeps_its_words_beside_the_buttons() -> None:
+    """A title drawn against the buttons (Window Maker's right-justified titles, on the bar of
+    multi-terminals-overlap's xterm): its last word begins where the buttons would be, a word's
+    space after the one before it, and was dropped as the buttons read ("logs: tail" for "logs:
+    tail syslog"); the buttons read as a word after a title clear of them still are."""
+    from assistant.ocr.layout import title_block
+
+    bar = (640, 302, 1476, 320)
+    words = [
+        _line("logs:", (1358, 307, 1390, 318)),
+        _line("tail", (1395, 307, 1417, 318)),
+        _line("syslog", (1422, 307, 1464, 318)),
+    ]
+    title = title_block(words, bar, named=False)
+    assert title is not None and title.text == "logs: tail syslog"
+    buttons = title_block([*words[:2], _line("BEIEs", (1428, 306, 1472, 318))], bar, named=False)
+    assert buttons is not None and buttons.text == "logs: tail"
+
+
 def test_a_header_row_boxed_loosely_stays_the_tables_first_row() -> None:
     """The Tk treeview's header as the second look boxed it (table-tk-archive, whole screen): "Name"
     tight, "Size", "Type" and "Modified" read again with boxes twice as tall. The row stays one
