@@ -74,8 +74,22 @@ class TerminalConfig:
     row_space: float = 0.85  # ... whose spaces are as wide as a cell, near enough (median)
     row_spaces: int = 1
     narrow_share: float = 0.25  # ... nor in a row where more of its spaces than this are narrower
+    row_check: int = 3  # (... of this many spaces at least: in fewer, a cut gap is one of the few)
     ground: int = 40
     ink: int = 48  # grey levels from the ground: ink
+    # A file name cut at its marks ("packet-photo." "png", "oven-manual" ".pdf", "/l" "ive-sets",
+    # "menu-draf" "t.odt"): a panel's or a listing's name stands alone between the panel's edge and
+    # a wide gap, with no spaces beside it to measure against, so the ink alone says it is one
+    # word when its pieces are names' (:func:`_name_pieces`) and less than ``name_gap`` of ground
+    # parts them. A dot the engines dropped between them ("swap-day-poster" "pdf") is put back
+    # where the ink between the two boxes is one small blob low on the row: no wider than
+    # ``dot_width`` characters, no taller than ``dot_height`` of the row's ink, below its middle.
+    # (half A's names cut so: 0.38-0.67 characters of ground; real spaces beside a name's piece:
+    # 1.02 or more)
+    name_gap: float = 0.85
+    dot_width: float = 0.4
+    dot_height: float = 0.3
+    extension: int = 4  # (letters of an extension after a dropped dot, at most: "flac")
 
 
 def _sized_words(lines: list[OcrLine]) -> list[tuple[int, int]]:
@@ -205,23 +219,43 @@ def _glued(a: str, b: str, cfg: TerminalConfig) -> float:
     return cfg.join_gap if mark == "." and left.isalnum() and right.isalpha() else 0.0
 
 
-def _ink_gap(picture: Image.Image, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig) -> float | None:
+class _Strip:
+    """A terminal row's strip of the picture in grey, made the first time a pair of its words asks
+    for ink (most rows never do): one conversion a row, not one a pair."""
+
+    def __init__(self, picture: Image.Image, words: list[OcrWord]) -> None:
+        self.picture = picture
+        self.top = max(0, min(w.box[1] for w in words))
+        self.bottom = min(picture.height, max(w.box[3] for w in words))
+        self._grey: np.ndarray | None = None
+
+    def crop(self, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
+        if self._grey is None:
+            strip = self.picture.crop((0, self.top, self.picture.width, self.bottom)).convert("L")
+            self._grey = np.asarray(strip).astype(np.int16)
+        return self._grey[max(0, y0 - self.top) : max(0, y1 - self.top), max(0, x0) : max(0, x1)]
+
+
+def _band(a: OcrWord, b: OcrWord) -> tuple[int, int]:
+    """The rows two neighbouring words' ink is measured over: the rows their boxes share, where the
+    shorter box lies mostly within the taller one's (a loose box over a row and a half: "CHANGES."
+    boxed 19 pixels high over "txt" on a row of 10 reaches the next row's ink); else both boxes'."""
+    top, bottom = max(a.box[1], b.box[1]), min(a.box[3], b.box[3])
+    low = min(a.box[3] - a.box[1], b.box[3] - b.box[1])
+    if bottom - top >= 0.6 * low:
+        return top, bottom
+    return min(a.box[1], b.box[1]), max(a.box[3], b.box[3])
+
+
+def _ink_gap(
+    strip: _Strip, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig, shared: bool = False
+) -> float | None:
     """The widest run of ground between ``a``'s ink and ``b``'s, in pixels, near where their
-    boxes meet; None when there is none or the two stand on different grounds."""
-    y0, y1 = min(a.box[1], b.box[1]), max(a.box[3], b.box[3])
-    x0, x1 = max(a.box[0], int(a.box[2] - 1.5 * char)), min(b.box[2], int(b.box[0] + 1.5 * char))
-    if x1 - x0 < 3 or y1 - y0 < 3:
+    boxes meet; None when there is none or the two stand on different grounds. ``shared``: over
+    the rows the two boxes share (:func:`_band`), not all of both boxes' rows."""
+    off, x0 = _ink(strip, a, b, char, cfg, shared)
+    if off is None:
         return None
-    crop = np.asarray(picture.crop((x0, y0, x1, y1)).convert("L")).astype(np.int16)
-    mid = max(1, min(crop.shape[1] - 1, int((a.box[2] + b.box[0]) / 2) - x0))
-    sides = (crop[:, :mid], crop[:, mid:])
-    grounds = [int(np.bincount(side.ravel(), minlength=256).argmax()) for side in sides]
-    if abs(grounds[0] - grounds[1]) > cfg.ground:
-        return None
-    off = np.abs(crop - grounds[0]) > cfg.ink
-    full = off.mean(axis=1) > 0.9  # rows of another ground (a box reaching past a reversed bar)
-    if (~full).sum() >= 3:
-        off = off[~full]
     cols = np.asarray(off.any(axis=0), dtype=bool)
     lo, hi = a.box[2] - 0.5 * char - x0, b.box[0] + 0.5 * char - x0
     # (runs of ground with ink on both sides, near where the boxes meet)
@@ -229,31 +263,89 @@ def _ink_gap(picture: Image.Image, a: OcrWord, b: OcrWord, char: float, cfg: Ter
     return float(best) if best else None
 
 
+def _ink(
+    strip: _Strip, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig, shared: bool
+) -> tuple[np.ndarray | None, int]:
+    """Where the ``strip`` has ink near where ``a``'s box meets ``b``'s (a mask, and its left edge in
+    the picture); None when the two stand on different grounds."""
+    y0, y1 = _band(a, b) if shared else (min(a.box[1], b.box[1]), max(a.box[3], b.box[3]))
+    x0, x1 = max(a.box[0], int(a.box[2] - 1.5 * char)), min(b.box[2], int(b.box[0] + 1.5 * char))
+    if x1 - x0 < 3 or y1 - y0 < 3:
+        return None, x0
+    crop = strip.crop(x0, y0, x1, y1)
+    if crop.shape[0] < 3 or crop.shape[1] < 3:
+        return None, x0
+    mid = max(1, min(crop.shape[1] - 1, int((a.box[2] + b.box[0]) / 2) - x0))
+    sides = (crop[:, :mid], crop[:, mid:])
+    grounds = [int(np.bincount(side.ravel(), minlength=256).argmax()) for side in sides]
+    if abs(grounds[0] - grounds[1]) > cfg.ground:
+        return None, x0
+    off = np.abs(crop - grounds[0]) > cfg.ink
+    full = off.mean(axis=1) > 0.9  # rows of another ground (a box reaching past a reversed bar)
+    if (~full).sum() >= 3:
+        off = off[~full]
+    return off, x0
+
+
+_NAME = re.compile(r"[\w~/.+-]+")  # the letters of a file's name or path
+_INSIDE = re.compile(r"\w[./_-]|[./_-]\w")  # a mark inside a name, beside a letter or figure
+
+
+def _name_pieces(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` read as the two pieces of one file name or path: both of a name's
+    letters, and a mark inside what they make ("packet-photo." "png", "/l" "ive-sets")."""
+    if b[:1] in ("/", "~") or (not a[-1:].isalnum() and not b[:1].isalnum()):
+        return False  # (a path of its own after a mark: ncdu's bar "]" read "J." before "/backups")
+    return bool(_NAME.fullmatch(a) and _NAME.fullmatch(b) and _INSIDE.search((a + b).strip("./-_")))
+
+
+def _between(strip: _Strip, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig) -> str | None:
+    """What lies between ``a``'s box and ``b``'s on the rows they share, leaving out ink that
+    reaches either box (their own glyphs, boxed a little short): "" (ground), "." (one small blob
+    low on the row: a dot the engines dropped) or None (a glyph, or cannot tell)."""
+    off, x0 = _ink(strip, a, b, char, cfg, shared=True)
+    if off is None:
+        return None
+    rows = np.flatnonzero(off.any(axis=1))
+    left, right = max(0, a.box[2] - x0), max(0, b.box[0] - x0)
+    if right - left < 3 or not rows.size:
+        return ""
+    inner = off[:, left:right]
+    cols = np.asarray(inner.any(axis=0), dtype=bool)
+    blobs = [(s, e) for s, e in true_runs(cols) if s > 0 and e < cols.size]
+    if not blobs:
+        return ""
+    if len(blobs) > 1:
+        return None
+    s, e = blobs[0]
+    ys = np.flatnonzero(inner[:, s:e].any(axis=1))
+    height = rows[-1] - rows[0] + 1
+    dot = (
+        e - s <= cfg.dot_width * char
+        and ys[-1] - ys[0] + 1 <= cfg.dot_height * height
+        and ys[0] > rows[0] + height / 2
+    )
+    return "." if dot else None
+
+
 def _cut_in_cells(
     words: list[OcrWord], picture: Image.Image | None, char: float, cfg: TerminalConfig
-) -> set[tuple[Box, str]]:
+) -> dict[tuple[Box, str], str]:
     """The words of one terminal row (left to right), by box and text, that go on from the word
-    before them (not by ``id``: a line without words gives a fresh word each time it is asked):
-    the ground between them narrower than a cell (see ``TerminalConfig.cell_gap``)."""
-    if picture is None or len(words) < 3:
-        return set()
+    before them (not by ``id``: a line without words gives a fresh word each time it is asked),
+    each with what goes between the two ("", or a dropped "."): the ground between them narrower
+    than a cell (see ``TerminalConfig.cell_gap``, ``TerminalConfig.dot_width``)."""
+    if picture is None or len(words) < 2:
+        return {}
     gaps = [b.box[0] - a.box[2] for a, b in pairwise(words)]
     spaced = [g for g in gaps if 0.3 * char <= g <= 3 * char]
-    if sum(g < cfg.row_space * char for g in spaced) > cfg.narrow_share * len(spaced):
-        return set()  # (a row of spaces narrower than a cell: a proportional font's)
-    out: set[tuple[Box, str]] = set()
+    narrow = sum(g < cfg.row_space * char for g in spaced)
+    if len(spaced) >= cfg.row_check and narrow > cfg.narrow_share * len(spaced):
+        return {}  # (a row of spaces narrower than a cell: a proportional font's)
+    strip = _Strip(picture, words)
+    out: dict[tuple[Box, str], str] = {}
     for k, (a, b) in enumerate(pairwise(words)):
-        others = [gaps[i] for i in (k - 1, k + 1) if 0 <= i < len(gaps) and 0.3 * char <= gaps[i] <= 3 * char]
-        if len(others) < cfg.row_spaces or not a.text or not b.text:
-            continue
-        low, high = sorted((a.box[3] - a.box[1], b.box[3] - b.box[1]))
-        if high > 1.5 * low:
-            continue  # (a loose box over a row and a half: its edges say nothing of the ink)
-        spaces = statistics.median(others)
-        if spaces < cfg.row_space * char:
-            continue  # (spaces narrower than a cell: a proportional font's, taken for a terminal's)
-        limit = min(cfg.cell_gap * char, cfg.row_share * spaces)
-        if gaps[k] >= limit or gaps[k] < -0.5 * char:
+        if not a.text or not b.text:
             continue
         left, right = a.text[-1], b.text[0]
         # (a key's name and its label: "F1" "Help", "SortBy" "F7", mc's "9" "PullDn")
@@ -261,10 +353,55 @@ def _cut_in_cells(
             continue
         if not any(ch.isalnum() for ch in a.text) or not any(ch.isalnum() for ch in b.text):
             continue
-        ink = _ink_gap(picture, a, b, char, cfg)
+        others = [gaps[i] for i in (k - 1, k + 1) if 0 <= i < len(gaps) and 0.3 * char <= gaps[i] <= 3 * char]
+        spaces = statistics.median(others) if others else None
+        if spaces is not None and spaces < cfg.row_space * char:
+            continue  # (spaces narrower than a cell: a proportional font's, taken for a terminal's)
+        marked = _name_pieces(a.text, b.text)
+        # (a dot dropped: in a name alone (a panel's) or one with marks in it, not between words of prose)
+        dropped = (
+            not marked and (spaces is None or _INSIDE.search(a.text)) and _extension(a.text, b.text, cfg)
+        )
+        if marked or dropped:
+            between = _named_join(strip, a, b, gaps[k], spaces, char, cfg)
+            if between is not None and (marked or between == "."):
+                out[(b.box, b.text)] = "" if "." in (left, right) else between
+                continue
+        if spaces is None or len(others) < cfg.row_spaces:
+            continue
+        low, high = sorted((a.box[3] - a.box[1], b.box[3] - b.box[1]))
+        if high > 1.5 * low:
+            continue  # (a loose box over a row and a half: its edges say nothing of the ink)
+        limit = min(cfg.cell_gap * char, cfg.row_share * spaces)
+        if gaps[k] >= limit or gaps[k] < -0.5 * char:
+            continue
+        ink = _ink_gap(strip, a, b, char, cfg)
         if ink is not None and ink < limit:
-            out.add((b.box, b.text))
+            out[(b.box, b.text)] = ""
     return out
+
+
+def _extension(a: str, b: str, cfg: TerminalConfig) -> bool:
+    """Whether ``b`` could be the extension of a name ``a`` whose dot the engines dropped."""
+    return bool(
+        len(b) <= cfg.extension and _NAME.fullmatch(a) and b.isalnum() and a[-1].isalnum() and b[0].isalpha()
+    )
+
+
+def _named_join(
+    strip: _Strip, a: OcrWord, b: OcrWord, gap: int, spaces: float | None, char: float, cfg: TerminalConfig
+) -> str | None:
+    """What goes between two pieces of a name ("" or a dropped "."), or None when they are two
+    words: the ground between their ink a cell wide or more (``TerminalConfig.name_gap``, and
+    narrower than the spaces beside them where there are any), or a glyph unread between them."""
+    limit = cfg.name_gap * char if spaces is None else min(cfg.name_gap * char, cfg.row_share * spaces)
+    # (a name's box may end short of a dot it read, or leave out one it dropped)
+    if not -0.5 * char <= gap < 2 * char:
+        return None
+    ink = _ink_gap(strip, a, b, char, cfg, shared=True)
+    if ink is None or ink >= limit:
+        return None
+    return _between(strip, a, b, char, cfg)
 
 
 def closed_up(
@@ -279,7 +416,7 @@ def closed_up(
     if not widths:
         return lines
     char = statistics.median(widths)
-    cut: set[tuple[Box, str]] = set()
+    cut: dict[tuple[Box, str], str] = {}
 
     def joins(a: OcrWord, b: OcrWord) -> bool:
         if (b.box, b.text) in cut:
@@ -298,7 +435,9 @@ def closed_up(
         return glue > 0 and gap < 0 and room and b.box[2] >= a.box[2] - char
 
     def joined(a: OcrWord, b: OcrWord) -> OcrWord:
-        text = a.text[:-1] + b.text if a.text[-1:] == b.text[:1] == ":" else a.text + b.text
+        if a.text[-1:] == b.text[:1] == ":":
+            return OcrWord(a.text[:-1] + b.text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
+        text = a.text + cut.get((b.box, b.text), "") + b.text
         return OcrWord(text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
 
     out: list[OcrLine] = []
@@ -321,7 +460,36 @@ def closed_up(
                 words.append(joined(words.pop(), w) if words and joins(words[-1], w) else w)
             same = len(group) == 1 and len(words) == len(words_of(group[0]))
             out.append(group[0] if same else OcrLine.of(words, min(c.confidence for c in group)))
-    return _command_vouched([_spelt(line) for line in out])
+    return _command_vouched(_ruler_read([_spelt(line) for line in out]))
+
+
+_RULER = re.compile(r"\d+,\d+(?:-\d+)?")  # vim's ruler: line, column (and screen column)
+_ALL_READ = re.compile(r"A[1lI|]{1,2}")  # its "All" with the l's read as figures or cut short
+
+
+def _ruler_read(lines: list[OcrLine]) -> list[OcrLine]:
+    """``lines`` with vim's "All" put right where it ends a row after the ruler ("1,1 All": the
+    whole file on screen); the engines read it "A11" or "A1" in fixed-width fonts, where the "l"
+    and the "1" differ by a serif. Only there: elsewhere "A11" is as likely a cell or a key."""
+    fixes: set[tuple[Box, str]] = set()
+    if not any(_ALL_READ.fullmatch(w.text.rstrip(".")) for ln in lines for w in words_of(ln)):
+        return lines
+    for row in rows_of(lines):
+        words = sorted((w for c in row.cells for w in words_of(c)), key=lambda w: w.box[0])
+        if len(words) >= 2 and _RULER.fullmatch(words[-2].text.rstrip(".")):
+            last = words[-1]
+            if _ALL_READ.fullmatch(last.text.rstrip(".")) and last.text.rstrip(".") != "All":
+                fixes.add((last.box, last.text))
+    if not fixes:
+        return lines
+    out = []
+    for line in lines:
+        words = words_of(line)
+        if any((w.box, w.text) in fixes for w in words):
+            fixed = [OcrWord("All", w.box, w.confidence) if (w.box, w.text) in fixes else w for w in words]
+            line = OcrLine.of(fixed, line.confidence)
+        out.append(line)
+    return out
 
 
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and figures between marks

@@ -274,3 +274,70 @@ def test_a_key_bar_and_a_proportional_text_keep_their_close_words_apart() -> Non
     with Image.open(SCREENS / "multi-cascade-fluxbox-three.png") as picture:
         words = [w.text for ln in closed_up(note, picture=picture) for w in ln.words]
     assert words == ["Forty", "copies", "of", "the", "Fauré", "are", "checked", "out."]
+
+
+def test_a_file_name_cut_at_its_marks_is_one_name_and_a_dropped_dot_is_put_back() -> None:
+    """Midnight Commander's panels: a file's name stands alone between the panel's edge and a wide
+    gap, so no spaces beside it say how wide a space is; the engines cut names at a fixed-width
+    font's narrow dot ("swap-day-poster" "pdf" with the dot dropped, Monoid; "lighthouse" "jpg",
+    Fira Mono). Less than a cell of ground parts the pieces, the one small blob low between them
+    is the dot. A man page's "pointed-to" "file." a space apart (7x13 core font) stays apart."""
+    poster = _row(
+        [
+            ("swap-day-poster", (42, 226, 161, 245)),
+            ("pdf", (175, 228, 194, 243)),
+            ("1290304", (389, 228, 443, 241)),
+            ("Mar", (452, 228, 474, 240)),
+            ("22", (485, 228, 499, 240)),
+            ("2024", (512, 226, 545, 242)),
+        ]
+    )
+    with Image.open(SCREENS / "term-mc-monoid-modarin.png") as picture:
+        words = [w.text for ln in closed_up(poster, picture=picture) for w in ln.words]
+    assert words == ["swap-day-poster.pdf", "1290304", "Mar", "22", "2024"]
+    photo = _row(
+        [
+            ("lighthouse", (234, 345, 322, 358)),
+            ("jpg", (334, 345, 359, 358)),
+            ("4410093", (747, 345, 807, 356)),
+            ("Apr", (818, 345, 843, 358)),
+        ]
+    )
+    with Image.open(SCREENS / "term-mc-fira-modarin.png") as picture:
+        words = [w.text for ln in closed_up(photo, picture=picture) for w in ln.words]
+    assert words == ["lighthouse.jpg", "4410093", "Apr"]
+    man = _row(
+        [
+            ("of", (296, 693, 309, 702)),
+            ("the", (317, 693, 337, 702)),
+            ("pointed-to", (345, 693, 414, 704)),
+            ("file.", (422, 693, 455, 703)),
+            ("In", (472, 693, 484, 702)),
+            ("contrast,", (492, 694, 553, 703)),
+        ]
+    )
+    with Image.open(SCREENS / "man-chmod-7x13.png") as picture:
+        words = [w.text for ln in closed_up(man, picture=picture) for w in ln.words]
+    assert words == ["of", "the", "pointed-to", "file.", "In", "contrast,"]
+
+
+def test_vims_all_after_its_ruler_is_read_all() -> None:
+    """vim's ruler ends its status line with "All" when the whole file is on screen; in fixed-width
+    fonts the engines read it "A11" (D2Coding, live) or "A1" (Liberation Mono). There, after the
+    ruler, it is "All"; an "A11" elsewhere on a row (a cell, a key) is left as read."""
+    status = _row(
+        [("photo-copy.sh", (98, 620, 231, 636)), ("1,1", (798, 620, 826, 636)), ("A11", (947, 620, 979, 636))]
+    )
+    assert [w.text for ln in closed_up(status) for w in ln.words] == ["photo-copy.sh", "1,1", "All"]
+    split = _row(
+        [
+            ("watering.py", (363, 438, 462, 456)),
+            ("5,6", (1192, 441, 1217, 454)),
+            ("A1", (1327, 438, 1346, 456)),
+        ]
+    )
+    assert [w.text for ln in closed_up(split) for w in ln.words] == ["watering.py", "5,6", "All"]
+    cell = _row(
+        [("cell", (98, 620, 130, 636)), ("A11", (798, 620, 826, 636)), ("total", (947, 620, 987, 636))]
+    )
+    assert [w.text for ln in closed_up(cell) for w in ln.words] == ["cell", "A11", "total"]
