@@ -265,3 +265,87 @@ def test_a_column_vouches_for_an_unsure_reading_of_its_own_word() -> None:
         assert _accepted("S", 0.57, box, figures, column) == "S"
         assert _accepted("5", 0.57, box, figures, column) is None
         assert _accepted("S", 0.57, box, figures) is None
+
+
+def test_a_line_too_tall_for_any_row_goes_to_the_row_of_its_words() -> None:
+    """table-qt-fuel-rownums, live: a junk word boxed 33 pixels tall ("Je", the row number's cell
+    and the selection's edge) made one line with row 6's date; too tall for any row, the line was
+    left a row of its own, and the date apart from the rest of its row. Its date, boxed on its own,
+    lies in row 6: the line goes there."""
+    tall = OcrLine(
+        "Je 13/05",
+        (182, 327, 240, 360),
+        0.9,
+        [OcrWord("Je", (182, 327, 206, 360), 0.9), OcrWord("13/05", (212, 338, 240, 347), 0.9)],
+    )
+    rows = rows_of(
+        [
+            _line("09/05", (210, 310, 241, 319)),
+            _line("Van 2", (265, 311, 294, 319)),
+            _line("89.01", (466, 310, 494, 319)),
+            tall,
+            _line("60.1", (352, 338, 374, 347)),
+            _line("100.07", (460, 339, 494, 347)),
+            _line("Van 3", (265, 367, 294, 375)),
+            _line("74.91", (466, 367, 494, 375)),
+        ]
+    )
+    assert [[c.text for c in r.cells] for r in rows] == [
+        ["09/05", "Van 2", "89.01"],
+        ["Je 13/05", "60.1", "100.07"],
+        ["Van 3", "74.91"],
+    ]
+
+
+# table-qt-rownums-dark-opensans, live: the lines the engines returned for the table (1280x800).
+OBSERVING = [
+    ("Target", (154, 166, 201, 185)),
+    ("Type", (264, 166, 301, 185)),
+    ("Constellation", (365, 168, 463, 179)),
+    ("Mag Best time", (488, 166, 608, 184)),
+    ("Scope", (662, 169, 704, 182)),
+    ("1 M13", (132, 194, 176, 208)),
+    ("Globular", (218, 195, 277, 206)),
+    ("cluster", (283, 193, 331, 208)),
+    ("Hercules", (358, 195, 417, 206)),
+    ("5.8 23:40", (504, 196, 567, 206)),
+    ("20 cm reflector", (622, 195, 726, 206)),
+    ("2 M57", (132, 225, 175, 235)),
+    ("Planetary", (218, 224, 283, 239)),
+    ("nebula Lyra", (290, 222, 390, 241)),
+    ("8.8 00:15", (503, 225, 567, 235)),
+    ("20 cm reflector", (622, 224, 726, 235)),
+    ("3 Albireo Double star Cygnus", (131, 248, 409, 274)),
+    ("3.1 00:30 8 cm refractor", (503, 251, 720, 266)),
+    ("Planetary", (218, 282, 283, 297)),
+    ("7.5 01:05", (503, 283, 567, 294)),
+    ("20 cm reflector", (622, 282, 727, 294)),
+    ("5 M31", (132, 312, 172, 322)),
+    ("Galaxy", (218, 311, 264, 327)),
+    ("Andromeda", (357, 311, 439, 322)),
+    ("3.4 02:20", (503, 312, 567, 322)),
+    ("binoculars", (622, 311, 694, 322)),
+]
+
+
+def test_a_row_part_boxed_higher_than_the_rest_joins_the_row_of_its_words() -> None:
+    """Row 4's number, name and constellation came back as one line boxed 8 pixels higher than the
+    row's type, time and scope: too tall to be taken whole, it was read as a row of its own. Its
+    words, boxed on their own, lie in row 4 (the "4" wholly), and in no other row."""
+    row4 = OcrLine(
+        "4 M 27 nebula Vulpecula",
+        (131, 273, 424, 290),
+        0.9,
+        [
+            OcrWord("4", (131, 281, 139, 290), 0.9),
+            OcrWord("M", (146, 273, 157, 290), 0.9),
+            OcrWord("27", (160, 273, 175, 290), 0.9),
+            OcrWord("nebula", (287, 273, 334, 290), 0.9),
+            OcrWord("Vulpecula", (356, 273, 424, 290), 0.9),
+        ],
+    )
+    rows = rows_of([_line(t, b) for t, b in OBSERVING] + [row4])
+    texts = [[c.text for c in r.cells] for r in rows]
+    assert len(rows) == 6
+    assert texts[4] == ["4 M 27 nebula Vulpecula", "Planetary", "7.5 01:05", "20 cm reflector"]
+    assert texts[3] == ["3 Albireo Double star Cygnus", "3.1 00:30 8 cm refractor"]
