@@ -38,6 +38,11 @@ def register_evaluate(sub: options.SubParsers) -> None:
         help="onnx scores the ONNX export exactly as the app runs it on a CPU (exported first if needed)",
     )
     p.add_argument("--fp32-step", action="store_true", help="with --runtime onnx: the fp32 decoder step")
+    p.add_argument(
+        "--no-meteor",
+        action="store_true",
+        help="leave METEOR out (null): it starts a Java process, seconds before the first score",
+    )
     p.set_defaults(func=run_evaluate)
 
 
@@ -66,6 +71,7 @@ def run_evaluate(args: argparse.Namespace) -> int:
         args.batch_size,
         progress=not args.json,
         reranker=reranker,
+        meteor=not args.no_meteor,
     )
     if not args.json:
         for name, caption in result["examples"].items():

@@ -22,11 +22,13 @@ def evaluate(
     batch_size: int = 16,
     progress: bool = True,
     reranker: Any = None,
+    meteor: bool = True,
 ) -> dict[str, Any]:
     """Metrics as fractions (BLEU/METEOR/ROUGE in 0..1, CIDEr as pycocoevalcap reports it) + ``n_images``.
 
     With ``reranker`` (:class:`~assistant.vision.matching.rerank.CaptionReranker`) the beam's best three are
-    re-ranked as the app does.
+    re-ranked as the app does. ``meteor=False`` leaves METEOR out (``None``): it runs a Java process whose
+    start-up alone takes seconds, too long for a quick look at a few pictures.
     """
     from assistant.capture.image_loading import load_image
 
@@ -52,7 +54,7 @@ def evaluate(
         for name, result in zip(chunk, results, strict=True):
             hypotheses[name] = " ".join(result.tokens)
     seconds = time.perf_counter() - started
-    scores = score_captions(dict(grouped), hypotheses)
+    scores = score_captions(dict(grouped), hypotheses, meteor=meteor)
     return {
         **scores,
         "n_images": len(names),
