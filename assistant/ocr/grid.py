@@ -176,22 +176,10 @@ def rows_of(lines: list[OcrLine]) -> list[Row]:
 def _loose_home(line: OcrLine, rows: list[Row]) -> Row | None:
     """The row that takes a loosely boxed ``line`` (:meth:`Row.takes`: centred on it), the nearest
     if several do; None when none does (a header's "P" boxed from the prompt's row down to the
-    header's belongs to neither). A line that no row takes whole goes to the one row that takes
-    its words, each boxed on its own, where one row and no other does: a junk word boxed three
-    rows tall (a row number's cell and the selection's edge read "Je") made the line too tall for
-    any row, and the row's own date, boxed on it, was left a row apart."""
+    header's belongs to neither)."""
     mid = box_middle(line.box)
     homes = [r for r in rows if r.takes(line)]
-    if homes:
-        return min(homes, key=lambda r: abs(box_middle(r.box) - mid))
-    by_word = {
-        id(r): r
-        for w in line.words
-        if len(line.words) > 1
-        for r in rows
-        if r.takes(OcrLine(w.text, w.box, w.confidence, [w]))
-    }
-    return next(iter(by_word.values())) if len(by_word) == 1 else None
+    return min(homes, key=lambda r: abs(box_middle(r.box) - mid)) if homes else None
 
 
 def _follows(prev: Row, row: Row, cfg: GridConfig) -> bool:
