@@ -90,6 +90,7 @@ class TerminalConfig:
     dot_width: float = 0.4
     dot_height: float = 0.3
     extension: int = 4  # (letters of an extension after a dropped dot, at most: "flac")
+    as_spaced: float = 0.95  # (a box gap this share of the spaces beside it: a space)
 
 
 def _sized_words(lines: list[OcrLine]) -> list[tuple[int, int]]:
@@ -225,13 +226,15 @@ class _Strip:
 
     def __init__(self, picture: Image.Image, words: list[OcrWord]) -> None:
         self.picture = picture
-        self.top = max(0, min(w.box[1] for w in words))
-        self.bottom = min(picture.height, max(w.box[3] for w in words))
+        self.words = words
+        self.top = 0
         self._grey: np.ndarray | None = None
 
     def crop(self, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
         if self._grey is None:
-            strip = self.picture.crop((0, self.top, self.picture.width, self.bottom)).convert("L")
+            self.top = max(0, min(w.box[1] for w in self.words))
+            bottom = min(self.picture.height, max(w.box[3] for w in self.words))
+            strip = self.picture.crop((0, self.top, self.picture.width, bottom)).convert("L")
             self._grey = np.asarray(strip).astype(np.int16)
         return self._grey[max(0, y0 - self.top) : max(0, y1 - self.top), max(0, x0) : max(0, x1)]
 
@@ -354,7 +357,7 @@ def _cut_in_cells(
         if not any(ch.isalnum() for ch in a.text) or not any(ch.isalnum() for ch in b.text):
             continue
         others = [gaps[i] for i in (k - 1, k + 1) if 0 <= i < len(gaps) and 0.3 * char <= gaps[i] <= 3 * char]
-        spaces = statistics.median(others) if others else None
+        spaces = sum(others) / len(others) if others else None  # (the median of one or two)
         if spaces is not None and spaces < cfg.row_space * char:
             continue  # (spaces narrower than a cell: a proportional font's, taken for a terminal's)
         marked = _name_pieces(a.text, b.text)
@@ -395,8 +398,9 @@ def _named_join(
     words: the ground between their ink a cell wide or more (``TerminalConfig.name_gap``, and
     narrower than the spaces beside them where there are any), or a glyph unread between them."""
     limit = cfg.name_gap * char if spaces is None else min(cfg.name_gap * char, cfg.row_share * spaces)
-    # (a name's box may end short of a dot it read, or leave out one it dropped)
-    if not -0.5 * char <= gap < 2 * char:
+    # (a name's box may end short of a dot it read, or leave out one it dropped; but boxes as far
+    # apart as the spaces beside them are a space apart: a man page's "the" "-type")
+    if not -0.5 * char <= gap < 2 * char or (spaces is not None and gap >= cfg.as_spaced * spaces):
         return None
     ink = _ink_gap(strip, a, b, char, cfg, shared=True)
     if ink is None or ink >= limit:
