@@ -521,6 +521,11 @@ def lighten_ground(gray: np.ndarray, knee: int = 185, white: int = 222) -> np.nd
 FIT_TEXT = ScaleConfig()
 PAD = 8  # pixels of the edge's colour put around a stripe
 SHEET_PSM = 6  # a sheet of snippets is one uniform block: page layout analysis drops lone digits
+# A page is read as this many stripes at once, whatever the machine's cores: where the stripes are
+# cut decides what tesseract reads (a cut near a line changes its words), and the readings were
+# tuned and measured with two. Taken from the core count, a 4-core desktop heard other words than
+# the ones measured, and a 1-core one others again.
+STRIPES = 2
 
 
 def _stop(proc: subprocess.Popen[bytes] | None) -> None:
@@ -549,8 +554,9 @@ def _word_rows(tsv: str) -> list[dict[str, Any]]:
 class TesseractEngine(OcrEngine):
     """``scale``: resize factor before OCR (the least: ``fit_text`` scales a stripe of small text
     more, :mod:`assistant.ocr.text_height`; None: ``scale`` everywhere); ``processes``: stripes
-    OCR'd at once; ``in_process``: read by the system's libtesseract in this process (None: where
-    it loads with OpenMP held to one thread, :func:`~assistant.ocr.tess_api.in_process_available`),
+    OCR'd at once (:data:`STRIPES`); ``in_process``: read by the system's libtesseract in this
+    process (None: where it loads with OpenMP held to one thread,
+    :func:`~assistant.ocr.tess_api.in_process_available`),
     not by the ``tesseract`` program. A colour picture's coloured letters are read by their colour's
     contrast with their ground (:func:`ink_grey`), not their grey's.
 
@@ -579,7 +585,7 @@ class TesseractEngine(OcrEngine):
         self.lang = lang
         self.scale = scale
         self.invert_dark = invert_dark
-        self.processes = processes or min(4, os.cpu_count() or 1)
+        self.processes = processes or STRIPES
         self.min_confidence = min_confidence
         self.psm = psm
         self.timeout_s = timeout_s
