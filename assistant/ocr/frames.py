@@ -808,6 +808,8 @@ def _buttons(
     # clear ground half a bar's height at least: a row of two buttons or more, each an eighth
     # of the bar's height wide at least (an icon before a list row's text is one). Not at the
     # picture's edge: a list's row there, in a window's content grabbed alone, holds a word so.
+    # And a title after the clear ground: a page's one line of text between two blocks (a picture
+    # with no window's bar in it, where this is asked) has its words first and nothing after them.
     if x0 <= cfg.align:
         return False
     ink = marks(x0 + 4, min(x1 - 4, x0 + 4 + 4 * high))
@@ -815,7 +817,10 @@ def _buttons(
     if not group or group[0][0] >= high or group[0][1] + high // 2 > len(ink):
         return False
     a, b = group[0]
-    return sum(v - u >= max(3, high // 8) for u, v in row_runs(ink[a:b], gap=1)) >= 2
+    if sum(v - u >= max(3, high // 8) for u, v in row_runs(ink[a:b], gap=1)) < 2:
+        return False
+    after = x0 + 4 + b + high // 2
+    return after < x1 - 4 and bool(marks(after, x1 - 4).any())
 
 
 def _starts_at(px: np.ndarray, x: int, top: int, y: int, cfg: FrameConfig) -> bool:

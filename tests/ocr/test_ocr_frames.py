@@ -601,3 +601,12 @@ def test_a_window_with_its_buttons_at_the_left_end_is_found() -> None:
     x0, y0, x1, y1 = _box(windows[0])
     mirrored = (image.width - x1, y0, image.width - x0, y1)
     assert max(abs(a - b) for a, b in zip(frames[0].box, mirrored, strict=True)) <= 2
+
+
+def test_a_line_of_text_between_two_blocks_is_no_bar_with_buttons_at_its_left() -> None:
+    """Review 22, item 1: where no bar has buttons at its right end (any picture without a window's
+    bar: a window's content grabbed alone, a page), the left-buttons rule took a docs page's one line
+    "Then print a test label:" between two grey code blocks for a bar, and the page's second half
+    was read first. A bar's buttons have a title after them; that line has nothing after its words."""
+    image, _ = _screen("multi-docs-page-terminal")
+    assert find_frames(image.crop((64, 83, 1118, 983))) == []
