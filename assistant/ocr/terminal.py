@@ -233,7 +233,8 @@ class _Strip:
     def crop(self, x0: int, y0: int, x1: int, y1: int) -> np.ndarray:
         if self._grey is None:
             self.top = max(0, min(w.box[1] for w in self.words))
-            bottom = min(self.picture.height, max(w.box[3] for w in self.words))
+            # A row off the picture (words boxed past its foot) gives an empty strip, not an error.
+            bottom = max(self.top, min(self.picture.height, max(w.box[3] for w in self.words)))
             strip = self.picture.crop((0, self.top, self.picture.width, bottom)).convert("L")
             self._grey = np.asarray(strip).astype(np.int16)
         return self._grey[max(0, y0 - self.top) : max(0, y1 - self.top), max(0, x0) : max(0, x1)]
@@ -272,7 +273,7 @@ def _ink(
     """Where the ``strip`` has ink near where ``a``'s box meets ``b``'s (a mask, and its left edge in
     the picture); None when the two stand on different grounds."""
     y0, y1 = _band(a, b) if shared else (min(a.box[1], b.box[1]), max(a.box[3], b.box[3]))
-    x0, x1 = max(a.box[0], int(a.box[2] - 1.5 * char)), min(b.box[2], int(b.box[0] + 1.5 * char))
+    x0, x1 = max(0, a.box[0], int(a.box[2] - 1.5 * char)), min(b.box[2], int(b.box[0] + 1.5 * char))
     if x1 - x0 < 3 or y1 - y0 < 3:
         return None, x0
     crop = strip.crop(x0, y0, x1, y1)
@@ -498,6 +499,10 @@ def _ruler_read(lines: list[OcrLine]) -> list[OcrLine]:
 
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and figures between marks
 _HEX = re.compile(r"0[xX][0-9a-fA-F]+|[0-9a-f]+|[0-9A-F]+")  # a hexadecimal number, a hash
+# Nought with its unit run on: a quantity, whose "0" is a figure ("0ms", "margin: 0px", "0MiB").
+_NOUGHT_AND_UNIT = re.compile(
+    r"0(?:[kKMGTPE]i?[Bb]|[kKMGTPE]?bps|[munµ]?s|min|h|px|pt|em|rem|[kMG]?Hz|dB|fps)"
+)
 
 
 def letters_for_figures(text: str) -> str:
@@ -508,13 +513,16 @@ def letters_for_figures(text: str) -> str:
     a letter, or between capitals, an "O"; between small letters an "o". A run with another figure
     or that ends in one ("sda1", "eth0", "F1", "A11", "nvme0n1p1", "0x3fa2") stays as read, and so
     does a run that could be a number in hexadecimal ("deadb0d", a git hash; "0xff"): there context
-    cannot tell a figure from a letter. (Context alone still reads "sha1sum" as "shalsum".)"""
+    cannot tell a figure from a letter, and so does a nought with its unit ("0ms", "0px", "0MB").
+    (Context alone still reads "sha1sum" as "shalsum" and "v1beta" as "vlbeta".)"""
     return _RUN.sub(lambda m: _run_spelt(m.group()), text)
 
 
 def _run_spelt(run: str) -> str:
     figures = [k for k, ch in enumerate(run) if ch.isdigit()]
     if not figures or run[-1].isdigit() or sum(ch.isalpha() for ch in run) < 2 or _HEX.fullmatch(run):
+        return run
+    if _NOUGHT_AND_UNIT.fullmatch(run):
         return run
     out = list(run)
     for k in figures:

@@ -262,5 +262,21 @@ def test_a_lone_one_or_nought_among_letters_is_the_letter() -> None:
     for text, meant in read.items():
         assert letters_for_figures(text) == meant
     kept = ["sda1", "/dev/nvme0n1p1", "F1", "A11", "0x3fa2", "-rw-r--r--", "0:00.00", "5ba51a2", "x11"]
-    for text in [*kept, "0xff", "deadb0d", "ab1cdef", "FA0BCDE"]:
+    units = ["0ms", "time=0ms", "0px", "0MB", "0MiB", "0kB", "0min", "0fps", "0dB"]  # review 22, item 3
+    for text in [*kept, *units, "0xff", "deadb0d", "ab1cdef", "FA0BCDE"]:
         assert letters_for_figures(text) == text
+
+
+def test_a_row_boxed_past_the_pictures_foot_is_kept_not_an_error() -> None:
+    """Review 22, item 2: a row whose words all lie below the picture made the strip's crop raise
+    (lower above upper) where the ink test asks for it; the words stay as read instead."""
+    from PIL import Image
+
+    from assistant.ocr.terminal import closed_up
+
+    picture = Image.new("RGB", (300, 20), (0, 0, 0))
+    boxes = {"packet-photo.": (10, 127), "png": (131, 158), "notes.txt": (200, 281), "abc": (290, 317)}
+    for top in (25, -30):  # below the picture, above it
+        words = [OcrWord(t, (x0, top, x1, top + 12), 0.9) for t, (x0, x1) in boxes.items()]
+        lines = closed_up([OcrLine.of([w]) for w in words], picture=picture)
+        assert "".join(line.text.replace(" ", "") for line in lines) == "".join(boxes)
