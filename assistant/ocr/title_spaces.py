@@ -77,7 +77,8 @@ def spaced(
         if e - s - cfg.bearing * slack[i]
         >= max(cfg.least, cfg.height * height, cfg.over * float(np.median(widths[:i] + widths[i + 1 :])))
     ]
-    clear = sorted({*clear, *_after_colons(text, gaps, first, last, cfg)})
+    colons = _after_colons(text, gaps, first, last, cfg)  # gap -> the index after its colon
+    clear = sorted({*clear, *colons})
     # Placed by the ink: each patch of ink between gaps holds a character at least (two touching
     # ones make one patch; a glyph may hold a gap of its own, so one less), so the characters
     # before the space number at least the patches before it, and those after it at least the
@@ -95,11 +96,16 @@ def spaced(
         patches_before = sum(1 for g in gaps if g[1] <= s)
         patches_after = sum(1 for g in gaps if g[0] >= e)
         ks = range(max(start_k + 1, patches_before), len(text) - max(1, patches_after) + 1)
-        if not ks:
+        if (s, e) in colons:  # the colon's index is known: nothing to place by rough widths
+            k = colons[(s, e)]
+            if k <= start_k:
+                continue
+        elif not ks:
             continue
-        k = min(ks, key=lambda j: abs(starts[j - 1] - where))
-        if abs(starts[k - 1] - where) > cfg.reach / len(text):
-            continue
+        else:
+            k = min(ks, key=lambda j: abs(starts[j - 1] - where))
+            if abs(starts[k - 1] - where) > cfg.reach / len(text):
+                continue
         if not (_has_word(text[start_k:k]) and _has_word(text[k:])):
             continue  # (a mark standing apart, "root@router:~"'s "~", is no word of its own)
         pieces.append(OcrWord(text[start_k:k], _box(word.box, start_x, origin[0] + a + s), word.confidence))
@@ -111,14 +117,16 @@ def spaced(
 
 def _after_colons(
     text: str, gaps: list[tuple[int, int]], first: int, last: int, cfg: TitleSpaceConfig
-) -> list[tuple[int, int]]:
-    """The gaps of ``gaps`` after a colon inside ``text`` that are a space: wider than the gap
+) -> dict[tuple[int, int], int]:
+    """The gaps of ``gaps`` after a colon inside ``text`` that are a space, each with the index in
+    ``text`` after its colon (where the word is cut: the colon's place is known, so a slim letter
+    after the gap cannot pull the cut one character late, "root@nas:/" "srv/share"): wider than the gap
     before the colon by a space's least width. A colon stands in the middle of its advance, so
     its two sides leave gaps alike when a letter or figure follows it ("10:30"); a space after it
     widens the one after only. A terminal's title "root@nas: /srv/share" read run together
     (bold letters, the space 4 pixels among letters 1 apart) is short of the clear space's height
     share once the colon's narrow sides are allowed for, but not of this."""
-    out = []
+    out: dict[tuple[int, int], int] = {}
     starts = rough_starts(text, NARROW, SLIM)
     span = last + 1 - first
     for j, ch in enumerate(text[:-1]):
@@ -132,7 +140,7 @@ def _after_colons(
         # gap between two letters before it, narrower still).
         before = gaps[at - 1][1] - gaps[at - 1][0] if at > 0 else 0
         if at > 0 and e - s >= before + cfg.least:
-            out.append((s, e))
+            out[(s, e)] = j + 1
     return out
 
 

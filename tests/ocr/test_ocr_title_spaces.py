@@ -124,6 +124,23 @@ def test_a_space_after_a_colon_is_told_from_the_colons_other_side() -> None:
     assert _cut("table-qt-rownums-dark-opensans", "23:10", (427, 137, 464, 147)) == ["23:10"]
 
 
+def test_the_cut_after_a_colon_is_made_at_the_colon_not_by_rough_widths() -> None:
+    """Review 22, item 4: Liberation Sans 15 "root@nas: /srv/share" read run together was cut
+    "root@nas:/" "srv/share": the gap was found at the colon, then the cut placed by the letters'
+    rough widths, which the slim "/" after the gap pulled one character late."""
+    from PIL import ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", 15)
+    picture = Image.new("L", (400, 24), 60)
+    ImageDraw.Draw(picture).text((10, 4), "root@nas: /srv/share", fill=235, font=font)
+    grey = np.asarray(picture)
+    cols, rows = np.flatnonzero((grey > 120).any(axis=0)), np.flatnonzero((grey > 120).any(axis=1))
+    box = (int(cols[0]) - 1, int(rows[0]) - 1, int(cols[-1]) + 2, int(rows[-1]) + 2)
+    word = OcrWord("root@nas:/srv/share", box, 0.95)
+    lines = spaced_titles(grey, [OcrLine.of([word])], [(0, 0, 400, 24)], _bar_ink)
+    assert [w.text for line in lines for w in line.words] == ["root@nas:", "/srv/share"]
+
+
 def test_the_titles_of_two_bars_are_joined_each_on_its_own_bar_and_body_lines_kept() -> None:
     """Two title bars each holding a title an engine parted where no space stands, and a body line
     under them: each bar's words are joined on that bar, and the body line is left as it is (the
