@@ -172,9 +172,10 @@ def spaced_titles(
     ink_of: Callable[[np.ndarray], np.ndarray],
     cfg: TitleSpaceConfig | None = None,
 ) -> list[OcrLine]:
-    """``lines`` with the words on each of ``bars`` (title bars, their insides at ``inside``)
-    cut at the clear spaces of the bar's ink (``ink_of``: a bar's crop to its ink); lines on no bar
-    as they are."""
+    """``lines`` with the words on each of ``bars`` (title bars' insides) cut at the clear spaces
+    of the bar's ink (``ink_of``: a bar's crop to its ink), and words an engine parted where the
+    ink leaves no space joined again (the bar's lines then become one); lines on no bar as they
+    are."""
     inks: dict[int, tuple[np.ndarray, tuple[int, int]]] = {}
     out = []
     on_bar: dict[int, list[int]] = {}  # each bar's lines (indices into ``out``)
