@@ -499,22 +499,18 @@ def _ruler_read(lines: list[OcrLine]) -> list[OcrLine]:
 
 _RUN = re.compile(r"[^\W_]+")  # a run of letters and figures between marks
 _HEX = re.compile(r"0[xX][0-9a-fA-F]+|[0-9a-f]+|[0-9A-F]+")  # a hexadecimal number, a hash
-# Nought with its unit run on: a quantity, whose "0" is a figure ("0ms", "margin: 0px", "0MiB").
-_NOUGHT_AND_UNIT = re.compile(
-    r"0(?:[kKMGTPE]i?[Bb]|[kKMGTPE]?bps|[munµ]?s|min|h|px|pt|em|rem|[kMG]?Hz|dB|fps)"
-)
 
 
 def letters_for_figures(text: str) -> str:
     """``text`` (a word in a fixed-width font) with a lone "1" or "0" among letters read as the
     letter it stands for: a terminal font's "l" and "1", "O" and "0" differ by a serif or a dot, and
     the engines read "s1eep", "he1p", "L0G". In each run of letters and figures between marks, with
-    two letters or more and no figures but such: a "1" between letters is an "l"; a "0" first before
-    a letter, or between capitals, an "O"; between small letters an "o". A run with another figure
-    or that ends in one ("sda1", "eth0", "F1", "A11", "nvme0n1p1", "0x3fa2") stays as read, and so
-    does a run that could be a number in hexadecimal ("deadb0d", a git hash; "0xff"): there context
-    cannot tell a figure from a letter, and so does a nought with its unit ("0ms", "0px", "0MB").
-    (Context alone still reads "sha1sum" as "shalsum" and "v1beta" as "vlbeta".)"""
+    two letters or more and no figures but such: a "1" between letters is an "l"; a "0" between
+    capitals an "O", between small letters an "o". A run with another figure or that ends in one
+    ("sda1", "eth0", "F1", "A11", "nvme0n1p1", "0x3fa2") stays as read, and so does a run that
+    could be a number in hexadecimal ("deadb0d", a git hash; "0xff"), and a "0" first: there
+    context cannot tell a figure from a letter ("0ms", "0px", "0MiB" are quantities; "0ld" is
+    left a misread). (Context alone still reads "sha1sum" as "shalsum" and "v1beta" as "vlbeta".)"""
     return _RUN.sub(lambda m: _run_spelt(m.group()), text)
 
 
@@ -522,14 +518,12 @@ def _run_spelt(run: str) -> str:
     figures = [k for k, ch in enumerate(run) if ch.isdigit()]
     if not figures or run[-1].isdigit() or sum(ch.isalpha() for ch in run) < 2 or _HEX.fullmatch(run):
         return run
-    if _NOUGHT_AND_UNIT.fullmatch(run):
-        return run
     out = list(run)
     for k in figures:
         before, after = run[k - 1 : k], run[k + 1 : k + 2]
         if run[k] == "1" and before.isalpha() and after.isalpha():
             out[k] = "l"
-        elif run[k] == "0" and after.isalpha() and (not before or (before.isupper() and after.isupper())):
+        elif run[k] == "0" and before.isupper() and after.isupper():
             out[k] = "O"
         elif run[k] == "0" and before.islower() and after.islower():
             out[k] = "o"

@@ -258,11 +258,12 @@ def test_a_lone_one_or_nought_among_letters_is_the_letter() -> None:
     "he1p", a shell script's "$L0G" (D2Coding). Figures of names and codes stay as read: a device's
     "sda1" and "nvme0n1p1", a key's "F1", a cell's "A11", a hex "0x3fa2" or "0xff", a git hash,
     a mode, a time."""
-    read = {"s1eep": "sleep", "S1eeP.": "SleeP.", "he1p": "help", '"$L0G"': '"$LOG"', "0ld": "Old"}
+    read = {"s1eep": "sleep", "S1eeP.": "SleeP.", "he1p": "help", '"$L0G"': '"$LOG"'}
     for text, meant in read.items():
         assert letters_for_figures(text) == meant
     kept = ["sda1", "/dev/nvme0n1p1", "F1", "A11", "0x3fa2", "-rw-r--r--", "0:00.00", "5ba51a2", "x11"]
-    units = ["0ms", "time=0ms", "0px", "0MB", "0MiB", "0kB", "0min", "0fps", "0dB"]  # review 22, item 3
+    # A "0" first: a quantity with its unit (review 22, item 3), never told from a misread "0ld".
+    units = ["0ms", "time=0ms", "0px", "0MB", "0MiB", "0Gi", "0mm", "0kg", "0rpm", "0min", "0ld"]
     for text in [*kept, *units, "0xff", "deadb0d", "ab1cdef", "FA0BCDE"]:
         assert letters_for_figures(text) == text
 
