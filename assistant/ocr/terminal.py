@@ -84,8 +84,6 @@ class TerminalConfig:
     # parts them. A dot the engines dropped between them ("swap-day-poster" "pdf") is put back
     # where the ink between the two boxes is one small blob low on the row: no wider than
     # ``dot_width`` characters, no taller than ``dot_height`` of the row's ink, below its middle.
-    # (half A's names cut so: 0.38-0.67 characters of ground; real spaces beside a name's piece:
-    # 1.02 or more)
     name_gap: float = 0.85
     dot_width: float = 0.4
     dot_height: float = 0.3
@@ -251,13 +249,10 @@ def _band(a: OcrWord, b: OcrWord) -> tuple[int, int]:
     return min(a.box[1], b.box[1]), max(a.box[3], b.box[3])
 
 
-def _ink_gap(
-    strip: _Strip, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig, shared: bool = False
-) -> float | None:
+def _ink_gap(off: np.ndarray | None, x0: int, a: OcrWord, b: OcrWord, char: float) -> float | None:
     """The widest run of ground between ``a``'s ink and ``b``'s, in pixels, near where their
-    boxes meet; None when there is none or the two stand on different grounds. ``shared``: over
-    the rows the two boxes share (:func:`_band`), not all of both boxes' rows."""
-    off, x0 = _ink(strip, a, b, char, cfg, shared)
+    boxes meet, in their ink mask ``off`` whose left edge is ``x0`` (:func:`_ink`); None when
+    there is none or the two stand on different grounds."""
     if off is None:
         return None
     cols = np.asarray(off.any(axis=0), dtype=bool)
@@ -271,7 +266,8 @@ def _ink(
     strip: _Strip, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig, shared: bool
 ) -> tuple[np.ndarray | None, int]:
     """Where the ``strip`` has ink near where ``a``'s box meets ``b``'s (a mask, and its left edge in
-    the picture); None when the two stand on different grounds."""
+    the picture); None when the two stand on different grounds. ``shared``: over the rows the two
+    boxes share (:func:`_band`), not all of both boxes' rows."""
     y0, y1 = _band(a, b) if shared else (min(a.box[1], b.box[1]), max(a.box[3], b.box[3]))
     x0, x1 = max(0, a.box[0], int(a.box[2] - 1.5 * char)), min(b.box[2], int(b.box[0] + 1.5 * char))
     if x1 - x0 < 3 or y1 - y0 < 3:
@@ -303,13 +299,13 @@ def _name_pieces(a: str, b: str) -> bool:
     return bool(_NAME.fullmatch(a) and _NAME.fullmatch(b) and _INSIDE.search((a + b).strip("./-_")))
 
 
-def _between(strip: _Strip, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig) -> str | None:
-    """What lies between ``a``'s box and ``b``'s on the rows they share, leaving out ink that
-    reaches either box (their own glyphs, boxed a little short): "" (ground), "." (one small blob
-    low on the row: a dot the engines dropped) or None (a glyph, or cannot tell)."""
-    off, x0 = _ink(strip, a, b, char, cfg, shared=True)
-    if off is None:
-        return None
+def _between(
+    off: np.ndarray, x0: int, a: OcrWord, b: OcrWord, char: float, cfg: TerminalConfig
+) -> str | None:
+    """What lies between ``a``'s box and ``b``'s in their ink mask on the rows they share (``off``,
+    its left edge ``x0``), leaving out ink that reaches either box (their own glyphs, boxed a little
+    short): "" (ground), "." (one small blob low on the row: a dot the engines dropped) or None (a
+    glyph, or cannot tell)."""
     rows = np.flatnonzero(off.any(axis=1))
     left, right = max(0, a.box[2] - x0), max(0, b.box[0] - x0)
     if right - left < 3 or not rows.size:
@@ -364,7 +360,9 @@ def _cut_in_cells(
         marked = _name_pieces(a.text, b.text)
         # (a dot dropped: in a name alone (a panel's) or one with marks in it, not between words of prose)
         dropped = (
-            not marked and (spaces is None or _INSIDE.search(a.text)) and _extension(a.text, b.text, cfg)
+            not marked
+            and (spaces is None or _INSIDE.search(a.text) is not None)
+            and _extension(a.text, b.text, cfg)
         )
         if marked or dropped:
             between = _named_join(strip, a, b, gaps[k], spaces, char, cfg)
@@ -379,7 +377,7 @@ def _cut_in_cells(
         limit = min(cfg.cell_gap * char, cfg.row_share * spaces)
         if gaps[k] >= limit or gaps[k] < -0.5 * char:
             continue
-        ink = _ink_gap(strip, a, b, char, cfg)
+        ink = _ink_gap(*_ink(strip, a, b, char, cfg, shared=False), a, b, char)
         if ink is not None and ink < limit:
             out[(b.box, b.text)] = ""
     return out
@@ -403,10 +401,11 @@ def _named_join(
     # apart as the spaces beside them are a space apart: a man page's "the" "-type")
     if not -0.5 * char <= gap < 2 * char or (spaces is not None and gap >= cfg.as_spaced * spaces):
         return None
-    ink = _ink_gap(strip, a, b, char, cfg, shared=True)
-    if ink is None or ink >= limit:
+    off, x0 = _ink(strip, a, b, char, cfg, shared=True)  # one mask for both questions
+    ink = _ink_gap(off, x0, a, b, char)
+    if off is None or ink is None or ink >= limit:
         return None
-    return _between(strip, a, b, char, cfg)
+    return _between(off, x0, a, b, char, cfg)
 
 
 def closed_up(
@@ -441,8 +440,9 @@ def closed_up(
 
     def joined(a: OcrWord, b: OcrWord) -> OcrWord:
         if a.text[-1:] == b.text[:1] == ":":
-            return OcrWord(a.text[:-1] + b.text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
-        text = a.text + cut.get((b.box, b.text), "") + b.text
+            text = a.text[:-1] + b.text
+        else:  # (with the dot the engines dropped between them, where one was)
+            text = a.text + cut.get((b.box, b.text), "") + b.text
         return OcrWord(text, union_box([a.box, b.box]), min(a.confidence, b.confidence))
 
     out: list[OcrLine] = []
