@@ -93,16 +93,16 @@ def spaced(
         before += e - s
         if start_k == 0 and _solid(part[:, first:s], cfg):
             continue  # an icon before the title (a block of ink), not a letter cut off
-        patches_before = sum(1 for g in gaps if g[1] <= s)
-        patches_after = sum(1 for g in gaps if g[0] >= e)
-        ks = range(max(start_k + 1, patches_before), len(text) - max(1, patches_after) + 1)
         if (s, e) in colons:  # the colon's index is known: nothing to place by rough widths
             k = colons[(s, e)]
             if k <= start_k:
                 continue
-        elif not ks:
-            continue
         else:
+            patches_before = sum(1 for g in gaps if g[1] <= s)
+            patches_after = sum(1 for g in gaps if g[0] >= e)
+            ks = range(max(start_k + 1, patches_before), len(text) - max(1, patches_after) + 1)
+            if not ks:
+                continue
             k = min(ks, key=lambda j: abs(starts[j - 1] - where))
             if abs(starts[k - 1] - where) > cfg.reach / len(text):
                 continue
@@ -118,10 +118,10 @@ def spaced(
 def _after_colons(
     text: str, gaps: list[tuple[int, int]], first: int, last: int, cfg: TitleSpaceConfig
 ) -> dict[tuple[int, int], int]:
-    """The gaps of ``gaps`` after a colon inside ``text`` that are a space, each with the index in
-    ``text`` after its colon (where the word is cut: the colon's place is known, so a slim letter
-    after the gap cannot pull the cut one character late, "root@nas:/" "srv/share"): wider than the gap
-    before the colon by a space's least width. A colon stands in the middle of its advance, so
+    """The gaps of ``gaps`` after a colon inside ``text`` that are a space (wider than the gap
+    before the colon by a space's least width), each with the index in ``text`` after its colon:
+    the word is cut there, at the colon's known place, so a slim letter after the gap cannot pull
+    the cut one character late ("root@nas:/" "srv/share"). A colon stands in the middle of its advance, so
     its two sides leave gaps alike when a letter or figure follows it ("10:30"); a space after it
     widens the one after only. A terminal's title "root@nas: /srv/share" read run together
     (bold letters, the space 4 pixels among letters 1 apart) is short of the clear space's height
