@@ -65,6 +65,10 @@ class FrameConfig:
     # than its bar). Twice lost small windows under tall bars: a 46-px bar over a 71-px message box.
     body: float = 1.0
     active_gap: int = 40  # a bar this far (sum over R, G, B) in colour from all others is the active one
+    # A bar whose colourful pixels (this share of them, between its icon and its buttons) are more
+    # colourful than every other bar's by ``active_gap`` (max - min of R, G, B) holds the theme's
+    # accent colour: see :func:`_colourful`.
+    colourful_share: float = 0.1
 
 
 @dataclass(frozen=True)
@@ -937,6 +941,38 @@ def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None
     return None
 
 
+def _colourfulness(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfig) -> float:
+    """How colourful the most colourful part of ``bar`` is: the chroma (max - min of R, G, B) that
+    :attr:`FrameConfig.colourful_share` of its pixels between the icon and the buttons reach, any
+    part under a window lying on it (``others``) left out."""
+    x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]
+    x0, x1 = _between_icon_and_buttons(x0, x1, y1 - y0)
+    shown = np.ones(max(0, x1 - x0), dtype=bool)
+    for ox0, oy0, ox1, oy1 in others:
+        if oy0 < y1 and y0 < oy1:
+            shown[max(0, ox0 - x0) : max(0, ox1 - x0)] = False
+    rgb = px[y0:y1, x0:x1][:, shown]  # (h, w', 3)
+    if not rgb.size:
+        return 0.0
+    chroma = rgb.max(axis=2).astype(np.int16) - rgb.min(axis=2)
+    return float(np.percentile(chroma, 100 * (1 - cfg.colourful_share)))
+
+
+def _colourful(px: np.ndarray, bars: list[Box], over: list[list[Box]], cfg: FrameConfig) -> int | None:
+    """The one bar that holds colour where every other bar is grey or far paler: a window manager
+    paints the active bar, or a tab behind its title, in the theme's accent colour and greys the
+    inactive ones (sawfish's Crux and microGUI: a blue tab on a grey bar, which the bar's ground
+    colour, :func:`_active`, does not see; Window Maker's Fire: a red-to-yellow active bar beside a
+    grey one, which :func:`_active` took for the paler and so inactive one). ``over``: for each bar,
+    the windows lying on it. None when no bar stands out so (both grey, or both coloured alike)."""
+    if len(bars) < 2:
+        return None
+    colour = [_colourfulness(px, bar, o, cfg) for bar, o in zip(bars, over, strict=True)]
+    best = int(np.argmax(colour))
+    rest = [c for i, c in enumerate(colour) if i != best]
+    return best if colour[best] - max(rest) > cfg.active_gap else None
+
+
 def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfig) -> float:
     """How far the title's letters stand from the bar's ground (sum over R, G, B; the strongest
     tenth of the pixels off the ground, so that a letter's soft edges do not count), the icon at the
@@ -996,9 +1032,11 @@ def find_frames(image: Image.Image, cfg: FrameConfig | None = None) -> list[Fram
     # Only bars mostly in view vote: the end of a bar that another window hides for the most part
     # is mostly its buttons and border, whose colour is not its bar's (icewm's cascades).
     whole = [i for i, f in enumerate(frames) if 2 * (f.bar[2] - f.bar[0]) >= f.box[2] - f.box[0]]
-    vote = _active([frames[i].colour for i in whole], cfg)
+    over = [[frames[j].box for j in range(n) if on[j][i]] for i in whole]
+    vote = _colourful(px, [frames[i].bar for i in whole], over, cfg)
+    if vote is None:
+        vote = _active([frames[i].colour for i in whole], cfg)
     if vote is None and len(whole) >= 2:
-        over = [[frames[j].box for j in range(n) if on[j][i]] for i in whole]
         vote = _brightest_title(
             [_title_contrast(px, frames[i].bar, o, cfg) for i, o in zip(whole, over, strict=True)], cfg
         )

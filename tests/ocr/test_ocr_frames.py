@@ -610,3 +610,24 @@ def test_a_line_of_text_between_two_blocks_is_no_bar_with_buttons_at_its_left() 
     was read first. A bar's buttons have a title after them; that line has nothing after its words."""
     image, _ = _screen("multi-docs-page-terminal")
     assert find_frames(image.crop((64, 83, 1118, 983))) == []
+
+
+@pytest.mark.parametrize("name", ["multi-xfwm-side-dark-vim-man", "multi-xfwm-daloa-less-nano"])
+def test_the_one_coloured_bar_is_the_active_one_even_where_it_is_the_paler(name: str) -> None:
+    """A window manager may paint the active bar in its accent colour and pale (Window Maker's Fire:
+    red to yellow to white), or only a tab behind its title (sawfish's Crux and microGUI: a blue tab
+    on a grey bar), beside a darker grey inactive bar: the bars' ground colours alone then name the
+    inactive one, or none. Here xfwm4's coloured active bar is washed halfway to white and the grey
+    inactive bar darkened: the bar that holds colour is still the active one, read first."""
+    image, windows = _screen(name)
+    px = np.asarray(image).copy()
+    for w in windows:
+        x, y, width, _ = w["frame"]
+        rows, cols = slice(y, w["client"][1]), slice(x, x + width)
+        bar = px[rows, cols].astype(np.float32)
+        px[rows, cols] = (0.5 * bar + 127 if w["active"] else 0.4 * bar).astype(np.uint8)
+    frames = find_frames(Image.fromarray(px))
+    active = next(w for w in windows if w["active"])
+    assert len(frames) == len(windows)
+    assert frames[0].active and abs(frames[0].bar[1] - active["frame"][1]) <= 2
+    assert not any(f.active for f in frames[1:])
