@@ -16,7 +16,7 @@ from assistant.ocr.grid import rows_of
 from assistant.ocr.look_read import _ink_rows
 from assistant.ocr.loose import deduplicated
 from assistant.ocr.spaces import split_word
-from assistant.ocr.terminal import closed_up
+from assistant.ocr.terminal import closed_up, on_rows
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 
@@ -265,3 +265,34 @@ def test_a_column_vouches_for_an_unsure_reading_of_its_own_word() -> None:
         assert _accepted("S", 0.57, box, figures, column) == "S"
         assert _accepted("5", 0.57, box, figures, column) is None
         assert _accepted("S", 0.57, box, figures) is None
+
+
+# dlg-whiptail-checklist-noto (a whiptail checklist in a terminal), file reading: the engine's lines
+# on the list's first three rows, 22 pixels apart. The second row's "[*]" was read "he" and boxed 57
+# pixels tall, in that row's line; no other line lies on that row.
+CHECKLIST = [
+    _line("cups", (404, 337, 450, 353)),
+    _line("Printing service", (584, 332, 756, 351)),
+    OcrLine.of(
+        [
+            OcrWord("he", (330, 343, 390, 400), 0.95),
+            OcrWord("openssh-server", (408, 358, 559, 373), 0.95),
+            OcrWord("Remote", (584, 359, 646, 369), 0.95),
+            OcrWord("log-in", (661, 358, 723, 373), 0.95),
+        ]
+    ),
+    _line("samba", (409, 380, 459, 391)),
+    _line("Windows file shares", (583, 380, 788, 391)),
+    _line("minidlna", (408, 402, 492, 413)),
+    _line("Media server for the TV", (584, 402, 834, 413)),
+]
+
+
+def test_a_line_boxed_tall_by_a_junk_word_stays_on_its_own_rows_band() -> None:
+    """A terminal's line boxed over a row and a half goes onto the row nearest its middle, but
+    only a row its text lies on: here the box is tall only because of the junk "he", and the row's
+    text is openssh-server's. Moved onto samba's row, the two rows were read as one ("openssh-server
+    samba Windows Remote log-in file shares")."""
+    rows = [[c.text for c in r.cells] for r in rows_of(on_rows(CHECKLIST))]
+    assert ["samba", "Windows file shares"] in rows
+    assert not any("samba" in cells and any("openssh" in c for c in cells) for cells in rows)
