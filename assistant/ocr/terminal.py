@@ -23,6 +23,7 @@ from PIL import Image
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, line_middle, union_box
+from assistant.ocr.dotted_zeros import struck_read
 from assistant.ocr.grid import LOOSE, PROMPT, is_prompt, rows_of, words_of
 from assistant.ocr.loose import moved
 
@@ -478,6 +479,8 @@ def closed_up(
                 words.append(joined(words.pop(), w) if words and joins(words[-1], w) else w)
             same = len(group) == 1 and len(words) == len(words_of(group[0]))
             out.append(group[0] if same else OcrLine.of(words, min(c.confidence for c in group)))
+    if picture is not None:  # Spleen's and Hermit's slashed zeros read "8": "2824-02-19"
+        out = struck_read(out, picture)
     return _command_vouched(_ruler_read([_spelt(line) for line in out]))
 
 

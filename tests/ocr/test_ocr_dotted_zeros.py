@@ -6,10 +6,11 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PIL import Image
 
-from assistant.ocr.dotted_zeros import zeros
+from assistant.ocr.dotted_zeros import struck_zeros, zeros
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
 
@@ -25,6 +26,9 @@ SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
         ("2@24-@2-22", "2024-02-22"),  # a date (Hermit's slashed zero)
         ("2@24-€2-09", "2024-02-09"),  # ... read "€" between figures
         ("+€2¢3", "+0203"),  # a time zone
+        ("@:00.00", "0:00.00"),  # htop's time, first before its colon (3270's dotted zero)
+        ("©:00.00", "0:00.00"),  # ... read "©" (Hack)
+        ("@.0%", "0.0%"),
     ],
 )
 def test_an_at_sign_among_figures_is_a_zero(read: str, meant: str) -> None:
@@ -50,6 +54,8 @@ def test_an_at_sign_among_figures_is_a_zero(read: str, meant: str) -> None:
         "-€5",
         "2€50",  # a price the French way (two euros fifty)
         "9¢90",
+        "©2024",  # a copyright's year
+        "@:",
     ],
 )
 def test_an_at_sign_between_a_name_and_a_host_or_alone_stays(word: str) -> None:
@@ -73,3 +79,23 @@ def test_a_terminal_in_a_dotted_zero_font_is_read_with_zeros() -> None:
     figures = [w for w in words if re.fullmatch(r"\d\d:\d\d", w)]
     assert len(figures) >= 3 and set(figures) <= truth, figures
     assert not [w for w in words if re.search(r"\d@|@\d", w)], words
+
+
+def _part(name: str, box: tuple[int, int, int, int]) -> np.ndarray:
+    """The grey of ``box`` in a half-A screen and a pixel round it, as ``struck_read`` crops it."""
+    x0, y0, x1, y1 = box
+    with Image.open(SCREENS / "png" / f"{name}.png") as image:
+        return np.asarray(image.convert("L").crop((x0 - 1, y0 - 1, x1 + 1, y1 + 1)))
+
+
+def test_a_slashed_zero_read_as_an_eight_is_a_zero() -> None:
+    """tig in Hermit (faint grey on black) and ls in Spleen 6x12 (half A): their slashed zeros
+    were read "8", "6" and "2" ("2824-02-19", "2224-02-06", "2216934"). A struck zero is a ring
+    closed at both sides with a stroke between them; no figure of the screens' own is changed."""
+    assert struck_zeros("2824-02-19", _part("term-tig-st-hermit", (265, 211, 353, 223))) == "2024-02-19"
+    assert struck_zeros("2224-02-06", _part("term-tig-st-hermit", (265, 275, 353, 287))) == "2024-02-06"
+    assert struck_zeros("18:38", _part("term-tig-st-hermit", (365, 275, 407, 287))) == "18:30"
+    assert struck_zeros("2216934", _part("term-metacity-ls-spleen6", (294, 162, 335, 171))) == "2210934"
+    assert struck_zeros("28410", _part("term-metacity-ls-spleen6", (306, 204, 335, 213))) == "28410"
+    # IBM 3270's "9" has a stroke inside its bowl, but no closed ring: "2920" stays
+    assert struck_zeros("2920", _part("term-fvwm-htop-3270", (300, 285, 335, 297))) == "2920"
