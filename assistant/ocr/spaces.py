@@ -242,9 +242,34 @@ def narrow_slack(gaps: list[tuple[int, int]], first: int, last: int) -> list[flo
     return [short[i] + short[i + 1] for i in range(len(gaps))]
 
 
-# A key bar read as one word: keys' names ("F1", "10") each before its label ("Help", "SortBy").
-_KEY_BAR = re.compile(r"(?:F?\d{1,2}[A-Z][A-Za-z]*?(?=F?\d|$))+")
-_KEY_PIECE = re.compile(r"F?\d{1,2}|[A-Z][A-Za-z]*?(?=F?\d|$)")
+# A key bar read as one word: keys' names ("F1", "10") each before its label ("Help", "SortBy"),
+# perhaps after the end of the label before them ("SearchF4Filter": htop's "Search" fills its
+# cell, so the next key's name follows it with no space; "+F9Kill" after "Nice").
+_KEY_BAR = re.compile(r"(?:[A-Z][A-Za-z]*?|[-+])?(?:F?\d{1,2}[A-Za-z][A-Za-z]*?(?=F?\d|$))+")
+_KEY_PIECE = re.compile(r"F?\d{1,2}|[A-Za-z]+?(?=F?\d|$)|^[-+]")
+
+
+def _ground_step(
+    expected: float, counts: np.ndarray, ground: np.ndarray, per_char: float, cfg: SpaceConfig
+) -> int | None:
+    """The column near ``expected`` where a key bar's ground steps (each column's commonest grey
+    ``ground``, its counts of each grey ``counts``) by ``key_ground`` levels or more, the cells
+    either side on grounds as far apart; None where there is none."""
+    width = counts.shape[1]
+    half = max(2, round(0.5 * per_char))
+    lo = max(half, round(expected - cfg.run_reach * per_char))
+    hi = min(width - half, round(expected + cfg.run_reach * per_char))
+    left = counts[:, max(0, round(expected - per_char)) : max(1, round(expected - 0.3 * per_char))].sum(
+        axis=1
+    )
+    right = counts[:, round(expected + 0.3 * per_char) : round(expected + per_char)].sum(axis=1)
+    if not right.any() or abs(int(np.argmax(left)) - int(np.argmax(right))) * 16 < cfg.key_ground:
+        return None  # (one ground both sides: mc's red key number on its label's grey)
+    steps = [
+        (abs(float(np.median(ground[c - half : c])) - float(np.median(ground[c : c + half]))), c)
+        for c in range(lo, hi + 1)
+    ]
+    return max(steps)[1] if steps and max(steps)[0] >= cfg.key_ground else None
 
 
 def key_and_label(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = None) -> list[OcrWord] | None:
@@ -255,12 +280,18 @@ def key_and_label(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     (:func:`assistant.ocr.bands.split_words`); PP-OCR's recogniser reads the bar again, a word a
     key. The ground of a column is its commonest grey (strokes are thin, and antialiased); it
     steps by ``key_ground`` levels or more within ``run_reach`` of a character of where rough
-    widths put the place."""
+    widths put the place, or else where the cells of a fixed-width font put it."""
     cfg = cfg or SpaceConfig()
     text = word.text
     pieces = [m.group() for m in _KEY_PIECE.finditer(text)]
-    # (a label is a word: "0B", "2B", "14A" are sizes and cells, one glyph perhaps filling its box)
-    if not _KEY_BAR.fullmatch(text) or any(p[0].isupper() and len(p) < 2 for p in pieces):
+    # (a label is a word: "0B", "2B", "14A" are sizes and cells, one glyph perhaps filling its box;
+    # a label begins with a capital, but for a function key's, its capital perhaps read small:
+    # htop's "F9kill")
+    if (
+        not _KEY_BAR.fullmatch(text)
+        or any(p[0].isupper() and len(p) < 2 for p in pieces)
+        or any(p[0].islower() and not q.startswith("F") for q, p in pairwise(pieces))
+    ):
         return None
     x0, y0, x1, y1 = (max(0, v) for v in word.box)
     part = gray[y0:y1, x0:x1]
@@ -272,26 +303,18 @@ def key_and_label(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     counts = (levels[None, :, :] == np.arange(16)[:, None, None]).sum(axis=1)  # (16, w)
     ground = np.argmax(counts, axis=0) * 16.0  # (w,)
     per_char = part.shape[1] / len(text)
-    half = max(2, round(0.5 * per_char))
     starts = rough_starts(text)
     places = [m.start() for m in _KEY_PIECE.finditer(text)][1:]
     cuts = []
     for k in places:
-        expected = part.shape[1] * starts[k - 1]
-        lo = max(half, round(expected - cfg.run_reach * per_char))
-        hi = min(part.shape[1] - half, round(expected + cfg.run_reach * per_char))
-        left = counts[:, max(0, round(expected - per_char)) : max(1, round(expected - 0.3 * per_char))].sum(
-            axis=1
-        )
-        right = counts[:, round(expected + 0.3 * per_char) : round(expected + per_char)].sum(axis=1)
-        if not right.any() or abs(int(np.argmax(left)) - int(np.argmax(right))) * 16 < cfg.key_ground:
-            continue  # (one ground both sides: mc's red key number on its label's grey)
-        steps = [
-            (abs(float(np.median(ground[c - half : c])) - float(np.median(ground[c : c + half]))), c)
-            for c in range(lo, hi + 1)
-        ]
-        if steps and max(steps)[0] >= cfg.key_ground:
-            cuts.append((k, max(steps)[1]))
+        # (a key bar is a terminal's, its characters a cell wide each, where rough widths put the
+        # place half a character or more off after "Search" or "Filter": the cells' place is
+        # tried where the rough one finds no step)
+        tries = (part.shape[1] * starts[k - 1], k * per_char)
+        found = (_ground_step(e, counts, ground, per_char, cfg) for e in tries)
+        at = next((c for c in found if c is not None), None)
+        if at is not None:
+            cuts.append((k, at))
     if not cuts:
         return None
     edges = [(0, 0), *cuts, (len(text), part.shape[1])]

@@ -249,6 +249,22 @@ def test_a_keys_name_and_its_label_on_grounds_of_their_own_are_two_words() -> No
     assert [w.text for w in split_word(OcrWord("F1Help", (64, 600, 116, 626), 1.0), gray)] == ["F1Help"]
 
 
+def test_a_key_bar_read_with_the_label_before_its_key_is_cut_at_the_cells() -> None:
+    """htop's "Search" fills its cell, so "F4" follows it with no space, and the recogniser read
+    "F3SearchF4FilterF5Tree" and "+F9kill" there (half A term-fvwm-htop-3270, IBM 3270 font): a
+    leading label and a mark before a key are cut off too, at the ground's step, which rough
+    letter widths put half a cell off after "Search" and "Filter" (a terminal's cells are even).
+    The same text over the process list's one ground is left whole."""
+    gray = np.asarray(Image.open(SCREENS / "term-fvwm-htop-3270.png").convert("L"))
+    bar = split_word(OcrWord("F3SearchF4FilterF5Tree", (193, 658, 391, 686), 1.0), gray)
+    assert [w.text for w in bar] == ["F3", "Search", "F4", "Filter", "F5", "Tree"]
+    kill = split_word(OcrWord("+F9kill", (612, 658, 679, 684), 1.0), gray)
+    assert [w.text for w in kill] == ["+", "F9", "kill"]
+    assert [w.text for w in split_word(OcrWord("SearchF4Filter", (210, 600, 336, 626), 1.0), gray)] == [
+        "SearchF4Filter"
+    ]
+
+
 def test_an_initial_run_into_its_name_is_cut_after_its_dot() -> None:
     """A Tk table's names in Cabin 11 (half A table-tk-wide-cabin-plots): "D. Petrakis", "A. Mensah",
     "F. Oduya" leave 3 or 4 pixels after the dot, between letters touching or a pixel apart, and
