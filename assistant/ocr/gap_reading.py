@@ -29,8 +29,8 @@ from assistant.ocr.boxes import (
     share_columns,
     union_box,
 )
-from assistant.ocr.gaps import FAINT, INK, PAD, Cell, by_pane, empty_cells, is_faint
-from assistant.ocr.grid import find_grids, shape_of, words_of
+from assistant.ocr.gaps import FAINT, INK, PAD, Cell, GridsOnce, by_pane, empty_cells, is_faint
+from assistant.ocr.grid import shape_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
 from assistant.ocr.loose import UNSURE
 from assistant.ocr.panels import Panel
@@ -150,10 +150,12 @@ def fill_gaps(
     rule are cut there first (:mod:`assistant.ocr.rule_cuts`): fused, a row's number and its date
     were in no column, and the date's cell in the rows read right looked empty."""
     gray = np.asarray(image.convert("L"))
-    lines = _cut_at_gutters(engine, gray, _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines)))
-    lines = _figures_read_short(engine, gray, lines, panels)
-    lines = _vouched_short(lines, panels)
-    cells = empty_cells(gray, lines, panels, image)
+    grids = GridsOnce()  # (each step's grids: found again only where a step changed the lines)
+    lines = _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines))
+    lines = _cut_at_gutters(engine, gray, lines, grids)
+    lines = _figures_read_short(engine, gray, lines, panels, grids)
+    lines = _vouched_short(lines, panels, grids)
+    cells = empty_cells(gray, lines, panels, image, grids)
     if not cells or sum(not c.coloured for c in cells) > MAX_SNIPPETS:  # (those by colour: no snippet)
         return lines
     return _abutting(gray, lines, _filled(engine, gray, cells))
@@ -164,7 +166,9 @@ def fill_gaps(
 TWINS = 2
 
 
-def _vouched_short(lines: list[OcrLine], panels: list[Panel] | None) -> list[OcrLine]:
+def _vouched_short(
+    lines: list[OcrLine], panels: list[Panel] | None, grids: GridsOnce | None = None
+) -> list[OcrLine]:
     """``lines`` with each short word read unsurely (:data:`~assistant.ocr.loose.UNSURE`, which the
     layout drops as an icon or an edge read as letters) made sure enough to stay where its column
     vouches for it: :data:`TWINS` other rows of its table or listing or more hold the same word,
@@ -174,9 +178,10 @@ def _vouched_short(lines: list[OcrLine], panels: list[Panel] | None) -> list[Ocr
     gap's reading (:func:`_vouched`)."""
     if not any(w.confidence < UNSURE and _short(w.text) for ln in lines for w in ln.words):
         return lines
+    grids = grids or GridsOnce()
     sure: set[tuple[str, Box]] = set()
     for group in by_pane(lines, panels).values():
-        for grid in find_grids(group)[0]:
+        for grid in grids(group)[0]:
             if grid.kind not in ("table", "terminal"):
                 continue
             rows = [[w for c in r.cells for w in words_of(c)] for r in grid.rows]
@@ -285,17 +290,22 @@ def _ink_extent(gray: np.ndarray, box: Box) -> tuple[int, int, int] | None:
 
 
 def _figures_read_short(
-    engine: OcrEngine, gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None
+    engine: OcrEngine,
+    gray: np.ndarray,
+    lines: list[OcrLine],
+    panels: list[Panel] | None,
+    grids: GridsOnce | None = None,
 ) -> list[OcrLine]:
     """``lines`` with each number in a grid whose box holds one glyph more than it has digits
     (:func:`_glyphs`) read again, on one sheet, and taken as read there when that is a number of
     as many digits as glyphs that holds the first reading at its start or end, read surely: an
     engine drops a lone digit's neighbour, "14" read "4" in a box round both (a table's first
     column, a "1" close to its border), and no gap is left for a second look to find."""
+    grids = grids or GridsOnce()
     short = [
         w
         for group in by_pane(lines, panels).values()
-        for grid in find_grids(group)[0]
+        for grid in grids(group)[0]
         if grid.kind != "keys"
         for row in grid.rows
         for cell in row.cells
@@ -378,11 +388,13 @@ def _rule_cuts_read(
     return cut_words(lines, again)
 
 
-def _cut_at_gutters(engine: OcrEngine, gray: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+def _cut_at_gutters(
+    engine: OcrEngine, gray: np.ndarray, lines: list[OcrLine], grids: GridsOnce | None = None
+) -> list[OcrLine]:
     """``lines`` with each word that runs across a table's gutter (cells read as one word,
     :mod:`assistant.ocr.gutter_cuts`) put as its pieces, read again on one sheet, where each piece
     is read surely as one word and together they spell the word as it was read."""
-    found = across_gutters(gray, lines)
+    found = across_gutters(gray, lines, grids or GridsOnce())
     if not found:
         return lines
     boxes = [box for _, parts in found.values() for box in parts]

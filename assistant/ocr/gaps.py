@@ -21,7 +21,7 @@ from PIL import Image
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle, inside
-from assistant.ocr.grid import Row, find_grids, rows_of, words_of
+from assistant.ocr.grid import Grid, Row, find_grids, rows_of, words_of
 from assistant.ocr.panels import Panel, panel_of
 from assistant.ocr.rule_cuts import runs_down
 
@@ -248,6 +248,24 @@ def by_pane(lines: list[OcrLine], panels: list[Panel] | None) -> dict[int | None
     return groups
 
 
+class GridsOnce:
+    """:func:`~assistant.ocr.grid.find_grids` of each group of lines, found once and kept: the gaps
+    stage asks for a group's grids at each of its steps (words cut at a gutter, figures read a digit
+    short, short words vouched for, the empty cells), and a step that changes no line hands on the
+    same line objects, whose grids are those found before (lines are not changed in place: a step
+    that changes a line makes a new one). The lines are held with their grids, so that their ids
+    stay theirs while this lives."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[int, ...], tuple[list[OcrLine], tuple[list[Grid], list[OcrLine]]]] = {}
+
+    def __call__(self, lines: list[OcrLine]) -> tuple[list[Grid], list[OcrLine]]:
+        key = tuple(map(id, lines))
+        if key not in self._found:
+            self._found[key] = (list(lines), find_grids(lines))
+        return self._found[key][1]
+
+
 def _on_pane(box: Box, pane: int | None, panels: list[Panel] | None, others: list[OcrLine]) -> bool:
     """``box`` is on the grid's pane (a dialog over a listing cuts its rows short, and its text was
     read as the listing's lost cells, "Discard", "mac ta natac"), and no line outside the grid
@@ -309,14 +327,20 @@ def gap_cells(
 
 
 def empty_cells(
-    gray: np.ndarray, lines: list[OcrLine], panels: list[Panel] | None, picture: Image.Image | None = None
+    gray: np.ndarray,
+    lines: list[OcrLine],
+    panels: list[Panel] | None,
+    picture: Image.Image | None = None,
+    grids: GridsOnce | None = None,
 ) -> list[Cell]:
     """The ink in the grids' empty cells (:class:`Cell`); with the ``picture`` (the colours of
-    ``gray``), a gap with no ink in grey is looked at in colour too (:func:`colour_ink`)."""
+    ``gray``), a gap with no ink in grey is looked at in colour too (:func:`colour_ink`).
+    ``grids``: the grids the gaps stage found before (:class:`GridsOnce`)."""
     cells: list[Cell] = []
     height = gray.shape[0]
     groups = by_pane(lines, panels)
-    found = [(pane, found) for pane, group in groups.items() for found in [find_grids(group)]]
+    grids_of = grids or GridsOnce()
+    found = [(pane, found) for pane, group in groups.items() for found in [grids_of(group)]]
     for pane, grid, rest in [(pane, g, rest) for pane, (grids, rest) in found for g in grids]:
         # A keypad's keys are read one by one (:mod:`assistant.ocr.keys`); its empty places are
         # key faces, whose symbols and shading came back as "v", "x", "Vv".

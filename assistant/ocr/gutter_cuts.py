@@ -12,13 +12,14 @@ ink's share put "T-312" at four characters), so the pieces are read again
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 
 import numpy as np
 
 from assistant.masks import true_runs
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
-from assistant.ocr.grid import GridConfig, column_ranges, find_grids
+from assistant.ocr.grid import Grid, GridConfig, column_ranges, find_grids
 from assistant.ocr.rule_cuts import ink_of, ink_width
 
 #: Empty columns of pixels, in the word's height, that make a space between two cells (a word
@@ -51,13 +52,18 @@ def pieces(gray: np.ndarray, word: OcrWord, gutters: list[tuple[int, int]], tall
     return [(left, y0, right, y1) for left, right in zip(edges[::2], edges[1::2], strict=True)]
 
 
-def across_gutters(gray: np.ndarray, lines: list[OcrLine]) -> dict[int, tuple[OcrWord, list[Box]]]:
+def across_gutters(
+    gray: np.ndarray,
+    lines: list[OcrLine],
+    grids: Callable[[list[OcrLine]], tuple[list[Grid], list[OcrLine]]] = find_grids,
+) -> dict[int, tuple[OcrWord, list[Box]]]:
     """The words of ``lines`` in a table's rows that run across its gutters, by their ids, each with
     its pieces' boxes (:func:`pieces`). A terminal's fixed-width grid is not looked at (its columns
-    are its characters')."""
+    are its characters'). ``grids``: how the grids of ``lines`` are found (the gaps stage's, found
+    once for all its steps: :class:`~assistant.ocr.gaps.GridsOnce`)."""
     cfg = GridConfig()
     found: dict[int, tuple[OcrWord, list[Box]]] = {}
-    for grid in find_grids(lines, cfg)[0]:
+    for grid in grids(lines)[0]:
         if grid.kind != "table":
             continue
         columns = column_ranges(grid.rows, cfg)

@@ -8,7 +8,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.gap_reading import fill_gaps
-from assistant.ocr.gaps import gap_boxes
+from assistant.ocr.gaps import GridsOnce, gap_boxes
+from assistant.ocr.grid import find_grids
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.tesseract import TesseractEngine
 
@@ -80,3 +81,16 @@ def test_a_keys_outline_is_not_read_as_a_letter_in_a_second_look() -> None:
     gray = np.asarray(image.convert("L"))
     assert not gap_boxes(gray, lines)
     assert fill_gaps(image, lines, TesseractEngine()) == lines
+
+
+def test_the_gaps_stage_finds_a_groups_grids_once() -> None:
+    """The gaps stage's steps ask for the grids of the same lines in turn (:class:`GridsOnce`):
+    they are found once, as :func:`find_grids` finds them, and found again for lines a step
+    changed."""
+    _, lines = _keypad()
+    grids = GridsOnce()
+    found = grids(lines)
+    assert found[0] and found == find_grids(lines)
+    assert grids(list(lines)) is found  # (the same lines, handed on in a new list)
+    changed = [OcrLine.of([OcrWord("STO", lines[0].box, 0.95)]), *lines[1:]]
+    assert grids(changed) is not found and grids(changed) == find_grids(changed)
