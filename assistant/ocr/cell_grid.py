@@ -147,24 +147,43 @@ def _on_bar(
     return (x0 + tx0, y0 + a + ty0, x0 + tx1, y0 + a + ty1), ink[ty0:ty1, tx0:tx1], bar, top
 
 
+class Inks:
+    """The words' ink in one picture ``gray`` (:func:`_ink`), by box, measured once: the font's
+    looks (:mod:`assistant.ocr.font_first`) and the vote (:mod:`assistant.ocr.glyph_vote`) each
+    measure the words of one reading, most of them the same words in the same boxes. What is kept
+    is only read after (each :func:`measured` makes its own :class:`GridWord`)."""
+
+    def __init__(self, gray: np.ndarray) -> None:
+        self.gray = gray
+        self._found: dict[tuple[Box, GridConfig], tuple[Box, np.ndarray, float, float] | None] = {}
+
+    def of(self, box: Box, cfg: GridConfig) -> tuple[Box, np.ndarray, float, float] | None:
+        key = (box, cfg)
+        if key not in self._found:
+            self._found[key] = _ink(box, self.gray, cfg)
+        return self._found[key]
+
+
 def measured(
     lines: list[OcrLine],
     gray: np.ndarray,
     cfg: GridConfig,
     spaced: bool = False,
     only: set[int] | None = None,
+    inks: Inks | None = None,
 ) -> list[GridWord]:
     """Each word of ``lines`` without a space (with one, if ``spaced``: a recogniser's reading of a
     whole line is one "word") with its ink-tight box and ink, too faint ones left out; of the lines
-    numbered ``only``, when given."""
+    numbered ``only``, when given. ``inks``: the ink measured before in ``gray`` (:class:`Inks`)."""
     out = []
+    known = inks if inks is not None and inks.gray is gray else None
     for li, line in enumerate(lines):
         if only is not None and li not in only:
             continue
         for wi, word in enumerate(line.words):
             if not word.text or (" " in word.text) != spaced:
                 continue
-            found = _ink(word.box, gray, cfg)
+            found = _ink(word.box, gray, cfg) if known is None else known.of(word.box, cfg)
             if found is not None:
                 out.append(GridWord(li, wi, word.text, *found))
     return out

@@ -23,7 +23,7 @@ import numpy as np
 from assistant.masks import label, regions
 from assistant.ocr.bitmap_fonts import FOUND, LIKE, SLACK, core_fonts, glyph_at, grid_font, read_word
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.cell_grid import GridConfig, GridWord, grids, measured
+from assistant.ocr.cell_grid import GridConfig, GridWord, Inks, grids, measured
 
 # A word read alone from a core font (:func:`font_alone`): this many letters and digits at least,
 # and its ink flat: this share of its pixels at most between ground and ink (no antialiasing).
@@ -33,7 +33,11 @@ ALONE_GREYS = 4  # greys in its box at most
 
 
 def font_sure(
-    lines: list[OcrLine], gray: np.ndarray, sure: float, cfg: GridConfig | None = None
+    lines: list[OcrLine],
+    gray: np.ndarray,
+    sure: float,
+    cfg: GridConfig | None = None,
+    inks: Inks | None = None,
 ) -> list[OcrLine]:
     """``lines`` with the words below ``sure`` read as the font reads them, with confidence
     ``FOUND``, on each line whose every such word lies on a grid drawn in a core font and has
@@ -42,12 +46,13 @@ def font_sure(
     is left as it was, for the second look: its unsure words are read again together, as one
     line (made sure one by one, the line's others were read in pieces, and a live xmessage's
     window lost words). The second look's budget stays as it was: what it saves goes to ink no
-    word was read on (cut by as much, half A's man pages lost words there)."""
+    word was read on (cut by as much, half A's man pages lost words there). ``inks``: the words'
+    ink measured before (:class:`~assistant.ocr.cell_grid.Inks`)."""
     cfg = cfg or GridConfig()
     if not any(w.confidence < sure for line in lines for w in line.words):
         return lines
     fixes: dict[tuple[int, int], OcrWord] = {}
-    for placed, pitch in grids(measured(lines, gray, cfg), cfg):
+    for placed, pitch in grids(measured(lines, gray, cfg, inks=inks), cfg):
         if not any(lines[w.line].words[w.index].confidence < sure for w, _ in placed):
             continue
         found = grid_font(placed, pitch, gray)
@@ -93,7 +98,9 @@ def _swapped(text: str, engine: str) -> bool:
     )
 
 
-def font_alone(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig | None = None) -> list[OcrLine]:
+def font_alone(
+    lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig | None = None, inks: Inks | None = None
+) -> list[OcrLine]:
     """``lines`` with each word that is, cell for cell, a core font's glyphs read as the font
     reads it, grid or none: a button's label in an oval of its own (xmessage's, Athena's) stands
     on no grid of the window's text, a row too short for one (:mod:`assistant.ocr.glyph_reading`
@@ -115,7 +122,7 @@ def font_alone(lines: list[OcrLine], gray: np.ndarray, cfg: GridConfig | None = 
         return lines
     alone = [OcrLine.of([lines[li].words[wi]]) for li, wi in at]
     fixes: dict[tuple[int, int], OcrWord] = {}
-    for word in measured(alone, gray, cfg):
+    for word in measured(alone, gray, cfg, inks=inks):
         old = alone[word.line].words[0]
         read = (_alone(word, gray) if _flat(word) else None) or _alone_in_outline(word, old.box, gray, cfg)
         if read is not None and read != word.text:

@@ -26,7 +26,7 @@ import numpy as np
 from assistant.masks import true_runs
 from assistant.ocr.bitmap_fonts import read_cells
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlaps
-from assistant.ocr.cell_grid import GridConfig, GridWord, grids, lost_spaces, measured
+from assistant.ocr.cell_grid import GridConfig, GridWord, Inks, grids, lost_spaces, measured
 from assistant.ocr.cell_reading import glyph_readings, unread_words
 
 # Characters that stand on the baseline (no descender): a word's baseline is read from these.
@@ -319,12 +319,15 @@ def _split(lines: list[OcrLine], pieces: dict[tuple[int, int], list[tuple[str, B
     return out
 
 
-def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None = None) -> list[OcrLine]:
+def vote_glyphs(
+    lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None = None, inks: Inks | None = None
+) -> list[OcrLine]:
     """``lines`` with look-alike characters set in a fixed-width font read as the screen's other
-    cells of the same glyph are (see the module docstring); ``gray`` ``(h, w)`` the picture read."""
+    cells of the same glyph are (see the module docstring); ``gray`` ``(h, w)`` the picture read;
+    ``inks``: the words' ink measured before (:class:`~assistant.ocr.cell_grid.Inks`)."""
     cfg = cfg or GlyphConfig()
     changes: dict[tuple[int, int, int], str] = {}
-    words = measured(lines, gray, cfg.grid)
+    words = measured(lines, gray, cfg.grid, inks=inks)
     found = grids(words, cfg.grid)
     cuts = [_cut(placed, pitch, gray) for placed, pitch in found]
     believed = [grid for grid, cut in zip(found, cuts, strict=True) if _believed(cut, cfg)]
@@ -333,7 +336,7 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
         lines = _split(lines, pieces)
         cut_lines = {li for li, _ in pieces}  # measured again; the other lines' words kept
         words = [w for w in words if w.line not in cut_lines] + measured(
-            lines, gray, cfg.grid, only=cut_lines
+            lines, gray, cfg.grid, only=cut_lines, inks=inks
         )
         found = grids(words, cfg.grid)
         cuts = [_cut(placed, pitch, gray) for placed, pitch in found]
@@ -364,7 +367,7 @@ def vote_glyphs(lines: list[OcrLine], gray: np.ndarray, cfg: GlyphConfig | None 
     # A core bitmap font's cells read from the font itself (assistant.ocr.bitmap_fonts).
     glyphs: dict[tuple[int, int], list[tuple[str, Box]]] = {}
     if unread:
-        words += measured(lines, gray, cfg.grid, spaced=True)
+        words += measured(lines, gray, cfg.grid, spaced=True, inks=inks)
     between: list[OcrLine] = []
     for k, found_here in unread.items():
         read = read_cells(words, *found[k], gray, taken)

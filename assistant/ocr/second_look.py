@@ -31,6 +31,7 @@ from assistant.masks import dilate, label, regions
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, overlap_share, union_box
 from assistant.ocr.carets import carets
+from assistant.ocr.cell_grid import Inks
 from assistant.ocr.dotted_zeros import zeros_read
 from assistant.ocr.faint import faint_read
 from assistant.ocr.font_first import font_alone, font_sure
@@ -389,9 +390,12 @@ class SecondLookOcr(OcrEngine):
         allowed = self.budget.pixels(result.lines, faint)
         self.last = {"read_ms": 0.0, "pixels": 0, "allowed": allowed}
         result.lines = doubted
+        inks = Inks(gray)  # (the words' ink, measured once for the font's looks and the vote)
         if self.cfg.font_first:  # words in a core font read from its glyphs, not read again
             least = self.cfg.sure
-            result.lines = unexact_checked(result.lines, result.exact, lambda ls: font_sure(ls, gray, least))
+            result.lines = unexact_checked(
+                result.lines, result.exact, lambda ls: font_sure(ls, gray, least, inks=inks)
+            )
         tidied: list[Tidied] = []
         pads: list[Box] = []
         found = unread_places(gray, result.lines, self.cfg, tidied, pads, inked)
@@ -471,9 +475,11 @@ class SecondLookOcr(OcrEngine):
         result.lines = carets(result.lines, gray)  # nano's "^O" read "^0" by the recogniser
         result.lines = zeros_read(result.lines, result.exact)  # a dotted zero read "@": "353.@ MiB"
         # A fixed-width font's look-alikes: "sda1", not "sdal".
-        result.lines = unexact_checked(result.lines, result.exact, lambda ls: vote_glyphs(ls, gray))
+        result.lines = unexact_checked(
+            result.lines, result.exact, lambda ls: vote_glyphs(ls, gray, inks=inks)
+        )
         # A core font's words on no grid (a button's label in its oval): read from its glyphs.
-        result.lines = unexact_checked(result.lines, result.exact, lambda ls: font_alone(ls, gray))
+        result.lines = unexact_checked(result.lines, result.exact, lambda ls: font_alone(ls, gray, inks=inks))
         result.lines = without_marks(result.lines, rgb)  # icons, filler columns, box corners read as words
         result.elapsed_ms = (time.perf_counter() - start) * 1000
         self.last.update(first_ms=first_ms, total_ms=result.elapsed_ms)

@@ -12,7 +12,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from assistant.ocr import cell_grid
 from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.cell_grid import Inks
+from assistant.ocr.font_first import font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from tests.support.core_fonts import core_font
@@ -414,3 +417,22 @@ def test_a_reading_the_font_draws_with_a_glyph_of_its_own_is_no_rival() -> None:
     assert set(misread) <= set(voted)
     assert not set(misread.values()) & set(voted)
     assert "8838" in voted and "18:01" in voted  # the real eights stay
+
+
+def test_ink_measured_once_for_the_fonts_looks_and_the_vote_reads_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second look measures the words' ink once (:class:`Inks`) for the font's looks and the
+    vote: the vote reads as it does measuring for itself, and a word the font's look measured is
+    not measured again."""
+    gray = _terminal(core_font("9x15", tmp_path), 9, 15)
+    read = _read(gray, 15, _cells(9))
+    ink, calls = cell_grid._ink, []
+    monkeypatch.setattr(cell_grid, "_ink", lambda *a: calls.append(a) or ink(*a))
+    assert _text(vote_glyphs(read, gray)) == WORDS
+    alone = len(calls)
+    inks = Inks(gray)
+    font_sure(read, gray, 0.95, inks=inks)  # (every word is below 0.95: each one measured)
+    calls.clear()
+    assert _text(vote_glyphs(read, gray, inks=inks)) == WORDS
+    assert alone and not calls
