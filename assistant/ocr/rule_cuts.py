@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.masks import true_runs
-from assistant.ocr.boxes import Box, OcrLine, OcrWord
+from assistant.ocr.boxes import Box, OcrLine, OcrWord, inside
 
 INK = 40  # grey levels from the ground: ink
 SIDE = 3  # pixels either side of a rule where the ground is looked at
@@ -179,7 +179,12 @@ def cut_word(gray: np.ndarray, word: OcrWord, band: Band | None = None) -> list[
     """``word`` cut at a rule running down through it (:func:`rule_through`), or as it is: where the
     share of its ink falls near a whole character (:func:`_where`). ``band``: :data:`Band` over the
     word's line, when already looked at."""
-    found = _rule_and_sides(gray, word, band)
+    return _cut(gray, word, _rule_and_sides(gray, word, band))
+
+
+def _cut(gray: np.ndarray, word: OcrWord, found: tuple[int, int, int, int] | None) -> list[OcrWord]:
+    """:func:`cut_word` with the rule through ``word`` and its sides' widths already looked for
+    (``found``, :func:`_rule_and_sides`)."""
     if found is None:
         return [word]
     a, b, left, right = found
@@ -222,21 +227,32 @@ def _where(text: str, share: float) -> tuple[int | None, int]:
     return (k, 0) if abs(share - k) <= SURE and 0 < k < n else (None, 0)
 
 
-def cut_at_rules(gray: np.ndarray, lines: list[OcrLine]) -> list[OcrLine]:
+#: What :func:`cut_at_rules` found through the words it left whole, by the word's id: the rule's
+#: x-range (:func:`rule_through`), or None for none.
+Found = dict[int, tuple[int, int] | None]
+
+
+def cut_at_rules(gray: np.ndarray, lines: list[OcrLine], found: Found | None = None) -> list[OcrLine]:
     """``lines`` with each word cut at a rule running down through it (:func:`cut_word`), and
-    parted at a column's sort arrow read inside it (:func:`cut_at_arrow`)."""
+    parted at a column's sort arrow read inside it (:func:`cut_at_arrow`). ``found``, when given,
+    gets what :func:`rule_through` would say of each word left whole, so that a caller need not
+    look again: a word's rules over its line's band are those over its own wherever the word's box
+    lies within the line's (the band's differences run across, pixel by pixel)."""
     out = []
     for line in lines:
         if not any(len(w.text) >= 2 for w in line.words):
+            if found is not None:  # (no word of two characters: none has a rule through it)
+                found.update((id(w), None) for w in line.words)
             out.append(line)
             continue
         band = _band(gray, line.box)
-        words = [
-            part
-            for word in line.words
-            for piece in cut_word(gray, word, band)
-            for part in cut_at_arrow(gray, piece)
-        ]
+        words = []
+        for word in line.words:
+            rule = _rule_and_sides(gray, word, band)
+            pieces = _cut(gray, word, rule)
+            if found is not None and len(pieces) == 1 and inside(word.box, line.box):
+                found[id(word)] = None if rule is None else rule[:2]
+            words += [part for piece in pieces for part in cut_at_arrow(gray, piece)]
         out.append(OcrLine.of(words, line.confidence) if len(words) != len(line.words) else line)
     return out
 

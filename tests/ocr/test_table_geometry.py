@@ -23,7 +23,7 @@ from assistant.ocr.gap_reading import (
 )
 from assistant.ocr.gaps import _ink_cells, empty_cells, gap_cells
 from assistant.ocr.grid import GridConfig, cells_of, find_grids
-from assistant.ocr.rule_cuts import cut_at_rules, cut_word
+from assistant.ocr.rule_cuts import Found, cut_at_rules, cut_word, rule_through
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
@@ -595,6 +595,24 @@ def test_a_word_read_across_a_tables_rule_is_cut_there() -> None:
     seeds = _gray("table-tk-striped-seeds")
     cut = [w.text for w in cut_word(seeds, OcrWord("Packets|Sown", (474, 166, 585, 177), 0.9))]
     assert cut == ["Packets", "Sown"]
+
+
+def test_the_rule_found_through_a_word_left_whole_is_handed_back() -> None:
+    """What cut_at_rules found through each word it left whole is what rule_through finds when
+    asked again (the gaps stage asks it of every such word): the frame beside "7" of "715/05", no
+    rule through "1.689" or "Van"; a word it cut is not among them."""
+    fuel = _gray("table-qt-fuel-rownums")
+    lines = _lines(
+        [("509/05", (191, 309, 247, 321)), ("Van", (263, 309, 284, 321))],
+        [("715/05", (193, 361, 245, 388)), ("1.689", (407, 361, 434, 371))],
+    )
+    found: Found = {}
+    cut = cut_at_rules(fuel, lines, found)
+    assert [w.text for w in cut[0].words] == ["5", "09/05", "Van"]
+    whole = [w for line in lines for w in line.words if w.text != "509/05"]
+    assert set(found) == {id(w) for w in whole}
+    assert all(found[id(w)] == rule_through(fuel, w) for w in whole)
+    assert found[id(lines[1].words[0])] is not None  # (the frame: a rule the share could not cut at)
 
 
 def test_a_rule_crossed_by_a_border_still_cuts_a_word() -> None:
