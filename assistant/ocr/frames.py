@@ -459,7 +459,22 @@ def _bars(px: np.ndarray, cfg: FrameConfig) -> list[_Bar]:
     footless = _footless(px, lines, [(bar, grounds[bar[0]][0]) for bar in found], cfg)
     for box in footless:
         _keep(px, box, sides_below(box, box[3]), cfg, found, grounds, rows)
-    bands = full + faint + dark + joined + footless
+    # A bar whose foot does not show, drawn unlike every bar found (a white active bar over a white
+    # terminal, the inactive ones grey), as high as a bar found with buttons (:func:`_unfooted`).
+    seeds = [bar for bar in found if _buttons(px, bar[0], *grounds[bar[0]], cfg)]
+    unlike: list[Box] = []
+    for box in _unfooted(px, lines, found, {box[3] - box[1] for box, _, _ in seeds}, cfg):
+        if any(overlaps(box, bar[0]) or _below(box, bar[0]) for bar in found):  # (found grows)
+            continue
+        # The frame first (cached; the buttons are not), from both ends: a band at the picture's
+        # edge, in a window's inside grabbed alone, has a side at one end only (a list's stripe).
+        x0, y0, x1, y1 = box
+        left = max(side(x0 - 1 - d, y1) for d in range(cfg.slack + 1))
+        right = max(side(x1 + d, y1) for d in range(cfg.slack + 1))
+        if min(left, right) >= cfg.body * (y1 - y0) and _unlike_bar(px, box, found, cfg):
+            unlike.append(box)
+            _keep(px, box, sides_below(box, y1), cfg, found, grounds, rows)
+    bands = full + faint + dark + joined + footless + unlike
     # A row's sides run on up from the row above it (a band of its ends and height ends at its top);
     # a window's may run on up from a whole window above it (two windows tiled one over the other,
     # or one opened at the same x lower down): such a band is looked at again as a title bar.
@@ -544,6 +559,60 @@ def _footless(
                     if (_rgb_sum(np.abs(rows - shade)) > cfg.same).sum() <= high // 10:
                         out.append(box)
     return sorted(set(out))
+
+
+def _unfooted(
+    px: np.ndarray,
+    lines: dict[int, list[tuple[int, int]]],
+    found: list[_Bar],
+    heights: set[int],
+    cfg: FrameConfig,
+) -> list[Box]:
+    """Bands under a top edge as high as a bar found, overlapping none and in no window found: where
+    a bar's foot does not show (its window's body of the bar's colour) and it is drawn unlike every
+    bar found, so that :func:`_footless` cannot match its shade (metacity's Outline themes: a white
+    active bar over a white terminal beside grey inactive ones). One window manager draws every bar
+    of one height. Where a frame runs on below such a band it is a bar only with buttons at one end
+    (:func:`_unlike_bar`), even where a window lies across it (the desktop's strip between two
+    windows' feet and a third's side is none), and it is judged then as any band (:func:`_keep`)."""
+    out: list[Box] = []
+    for top, runs in lines.items():
+        for a, b in runs:
+            if b - a < cfg.min_width:
+                continue
+            for high in heights:
+                box = (a, top, b, top + high)
+                if top + high >= px.shape[0]:
+                    continue
+                if any(
+                    overlaps(box, bar[0]) or inside(box, _window(bar)) or _below(box, bar[0]) for bar in found
+                ):
+                    continue
+                out.append(box)
+    return sorted(set(out))
+
+
+def _below(band: Box, bar: Box) -> bool:
+    """Whether ``band`` lies under ``bar`` within a few bar heights with both its ends within a
+    border's width of the bar's: it is in the bar's own window (a border's inner line, a menu bar,
+    a first line of text), since two windows' bars never share both ends."""
+    high = bar[3] - bar[1]
+    return (
+        0 <= band[1] - bar[3] <= 4 * high
+        and abs(band[0] - bar[0]) <= BORDER
+        and abs(band[2] - bar[2]) <= BORDER
+    )
+
+
+def _unlike_bar(px: np.ndarray, box: Box, found: list[_Bar], cfg: FrameConfig) -> bool:
+    """Whether the band ``box`` has a bar's buttons at its right end or at its left (:func:`_buttons`)
+    and a ground of a colour no bar found has (one drawn alike is :func:`_footless`'s to find, and
+    a band like a bar found inside a window is its toolbar, a table's heading or a list's stripe)."""
+    share, colour = _ground(px, box, cfg)
+    rgb = np.median(colour.reshape(-1, 3), axis=0)
+    if any(_rgb_sum(np.abs(rgb - np.array(bar[2]))) <= cfg.same for bar in found):
+        return False
+    return _buttons(px, box, colour, share, cfg) or _buttons(px, box, colour, share, cfg, left=True)
 
 
 def _window(bar: _Bar) -> Box:

@@ -631,3 +631,25 @@ def test_the_one_coloured_bar_is_the_active_one_even_where_it_is_the_paler(name:
     assert len(frames) == len(windows)
     assert frames[0].active and abs(frames[0].bar[1] - active["frame"][1]) <= 2
     assert not any(f.active for f in frames[1:])
+
+
+def test_a_footless_bar_drawn_unlike_every_other_is_found_by_their_height() -> None:
+    """openbox's Breeze-ob paints the inactive "Battery" bar in the grey of its Qt body, so its foot
+    does not show. On the whole screen another inactive bar drawn alike stands in for the foot; in
+    this part of the screen (the third window left out) only the active bar is in view, and it is
+    blue. One window manager draws every bar of one height: a band that high under a top edge, with
+    its frame running down from both ends and its buttons at one end, is a bar too."""
+    image, windows = _screen("multi-three-small-apart")
+    left, top = 400, 300
+    frames = find_frames(image.crop((left, top, image.width, image.height)))
+    shown = [w for w in windows if w["frame"][0] >= left and w["frame"][1] >= top]
+    assert len(frames) == len(shown) == 2
+    for frame, window in zip(frames, shown, strict=True):
+        x0, y0, x1, y1 = _box(window)
+        assert (
+            max(
+                abs(a - b) for a, b in zip(frame.box, (x0 - left, y0 - top, x1 - left, y1 - top), strict=True)
+            )
+            <= 2
+        )
+    assert frames[0].active and not frames[1].active
