@@ -34,7 +34,7 @@ from assistant.ocr.grid import shape_of, words_of
 from assistant.ocr.gutter_cuts import across_gutters, cut_words
 from assistant.ocr.loose import UNSURE
 from assistant.ocr.panels import Panel
-from assistant.ocr.rule_cuts import cut_at_rules, glyph_ink, ink_of, rule_through
+from assistant.ocr.rule_cuts import Found, cut_at_rules, glyph_ink, ink_of, rule_through
 
 ZOOM = 2  # snippets are enlarged: a lone digit is small
 # ... a gap's snippet to this many pixels of ink at least: a terminal's lone "3" 9 pixels tall,
@@ -151,7 +151,8 @@ def fill_gaps(
     were in no column, and the date's cell in the rows read right looked empty."""
     gray = np.asarray(image.convert("L"))
     grids = GridsOnce()  # (each step's grids: found again only where a step changed the lines)
-    lines = _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines))
+    found: Found = {}  # (the rule through each word left whole: looked for once, not again)
+    lines = _rule_cuts_read(engine, gray, lines, cut_at_rules(gray, lines, found), found)
     lines = _cut_at_gutters(engine, gray, lines, grids)
     lines = _figures_read_short(engine, gray, lines, panels, grids)
     lines = _vouched_short(lines, panels, grids)
@@ -335,7 +336,11 @@ def _glyphs(gray: np.ndarray, box: Box) -> int:
 
 
 def _rule_cuts_read(
-    engine: OcrEngine, gray: np.ndarray, before: list[OcrLine], lines: list[OcrLine]
+    engine: OcrEngine,
+    gray: np.ndarray,
+    before: list[OcrLine],
+    lines: list[OcrLine],
+    found: Found | None = None,
 ) -> list[OcrLine]:
     """``lines`` (``before`` with words cut at a table's rule, :func:`~assistant.ocr.rule_cuts.
     cut_at_rules`) with each piece of a cut word read again on one sheet: read across the rule,
@@ -345,11 +350,17 @@ def _rule_cuts_read(
     nothing beside it, an engine reads a glyph worse (a row number's "8" came back "3", surely).
     A word a rule runs through that was left whole (its ink's share of the characters put the cut
     between two: the row header's frame beside a row number) is cut where one side, read alone,
-    is read surely as the word's start or end ("715/05": "15/05" on the right, so "7" and "15/05")."""
+    is read surely as the word's start or end ("715/05": "15/05" on the right, so "7" and "15/05").
+    ``found``: the rule cut_at_rules found through each word it left whole (:data:`~assistant.ocr.
+    rule_cuts.Found`), not looked for again."""
     old = {id(w) for line in before for w in line.words}
     pieces = [w for line in lines for w in line.words if id(w) not in old and len(w.text) > 1]
+    known = found if found is not None else {}
     whole = [
-        (w, rule) for line in lines for w in line.words if id(w) in old and (rule := rule_through(gray, w))
+        (w, rule)
+        for line in lines
+        for w in line.words
+        if id(w) in old and (rule := known[id(w)] if id(w) in known else rule_through(gray, w))
     ]
     if not pieces and not whole:
         return lines
