@@ -62,12 +62,6 @@ class MarksConfig:
     corner_ink: float = 0.4  # the share of the ground beside the character a rule may cover at most
     corner_thick: int = 3  # px: a rule this thick at most
     corner_margin: int = 2  # px of ground looked at either side of the character's box
-    # A rule read as a word's first letter: inked in this share of the rows of the word's box and
-    # of as many rows above it and below it at least (a window's edge runs on; a letter's stroke
-    # ends within its line, and the space between lines is ground), at most ``corner_thick`` wide,
-    # within ``edge_reach`` of a character of the box's left end.
-    edge_inked: float = 0.9
-    edge_reach: float = 0.6
 
 
 def _filled(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> float | None:
@@ -222,53 +216,17 @@ def _corners(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int
     return found
 
 
-#: What a rule at a word's left end is read as (a window's edge beside a terminal's first column).
-RULE_READ = frozenset("Il|i1j!")
-
-
-def _off_edge(word: OcrWord, rgb: np.ndarray, cfg: MarksConfig) -> OcrWord | None:
-    """``word`` without its first character where that is a window's edge read as a letter: a
-    terminal's text in its first column stands a pixel from the window's edge, and the engines
-    read the edge with the word ("INAME" for a man page's "NAME", "idrwxr-xr-x"). The edge is a
-    thin rule inked all down the word's rows and on above and below it for as many rows again
-    (see ``MarksConfig.edge_inked``), and the ink after it parts into as many patches as the word
-    has characters but one (each character is a patch in a fixed-width font); None where not."""
-    text = word.text
-    if len(text) < 3 or text[0] not in RULE_READ or not text[1].isalnum():
-        return None
-    x0, y0, x1, y1 = word.box
-    tall = y1 - y0
-    if tall < 6 or x0 < 0 or y0 < tall or y1 + tall > rgb.shape[0]:
-        return None
-    reach = max(2, round(cfg.edge_reach * (x1 - x0) / len(text)))
-    left = max(0, x0 - cfg.corner_margin)  # (the edge may stand just left of the box)
-    grey = rgb[y0 - tall : y1 + tall, left : min(x1, x0 + reach + cfg.corner_thick)].mean(axis=-1)
-    ground = np.median(grey[:tall])  # (the rows above the word: ground, but for the edge)
-    thirds = (np.abs(grey - ground) >= cfg.contrast).reshape(3, tall, -1).mean(axis=1)  # (3, w)
-    rule = np.flatnonzero((thirds >= cfg.edge_inked).all(axis=0))  # above, the word's rows, below
-    if not rule.size or rule[0] > reach or not rule.size == rule[-1] + 1 - rule[0] <= cfg.corner_thick:
-        return None  # (none, or not one thin rule at the word's left end)
-    start = left + int(rule[-1]) + 1
-    # The ink right of the edge makes one patch fewer than the word has characters: the edge was
-    # read as the first one. As many patches: the first letter is one of its own beside the edge
-    # (a table cell's "10:40" by its rule, "libreoffice" in a terminal's first column).
-    cols = (np.abs(rgb[y0:y1, start:x1].mean(axis=-1) - ground) >= cfg.contrast).any(axis=0)
-    if len(true_runs(np.asarray(cols))) != len(text) - 1:
-        return None
-    return OcrWord(text[1:], (max(x0, start), y0, x1, y1), word.confidence)
-
-
 def without_marks(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig | None = None) -> list[OcrLine]:
     """``lines`` without the words that are marks (icons, filler columns), read from the picture
-    ``rgb`` ``(h, w, 3)`` they were read in, and without a window's edge read as a word's first
-    letter (:func:`_off_edge`); a line left with no word goes."""
+    ``rgb`` ``(h, w, 3)`` they were read in; a line left with no word goes."""
     cfg = cfg or MarksConfig()
     marks = _icons(lines, rgb, cfg) | _fillers(lines, cfg) | _corners(lines, rgb, cfg)
+    if not marks:
+        return lines
     out = []
     for ln in lines:
         kept = [w for w in ln.words if id(w) not in marks]
-        kept = [e if w.text[:1] in RULE_READ and (e := _off_edge(w, rgb, cfg)) else w for w in kept]
-        if len(kept) == len(ln.words) and all(a is b for a, b in zip(kept, ln.words, strict=True)):
+        if len(kept) == len(ln.words):
             out.append(ln)
         elif kept:
             out.append(OcrLine.of(kept, ln.confidence))

@@ -90,25 +90,3 @@ def test_a_figure_whose_box_swells_over_a_tables_rules_is_kept() -> None:
     image = Image.open(SCREENS / "term-w3m-buses-noto.png").convert("RGB")
     words = _words(create_ocr_engine("auto").recognize(image).lines)
     assert any(t.strip("‘'") == "10" for t in _on(words, (741, 290, 768, 311)))
-
-
-def test_a_windows_edge_read_as_a_words_first_letter_is_left_out() -> None:
-    """A man page in CMU Typewriter and w3m in Noto Mono (half A): a heading and a link stand in
-    the terminal's first column, a pixel from the window's dark edge, and were read
-    "IDESCRIPTION" and "ISee" (the engines' boxes, recorded). The edge runs on above and below the
-    line, and the ink after it is one character short of the word: the word is "DESCRIPTION". A
-    first letter of its own beside a rule keeps its place: w3m's "10:40" by its table's rule,
-    "libreoffice" in a dialog's first column (Liberation Mono's serifed "l")."""
-    man = np.asarray(Image.open(SCREENS / "man-metacity-sed-cmu.png").convert("RGB"))
-    heading = [OcrLine.of([OcrWord("IDESCRIPTION", (263, 432, 385, 446), 0.92)])]
-    assert [ln.text for ln in without_marks(heading, man)] == ["DESCRIPTION"]
-    w3m = np.asarray(Image.open(SCREENS / "term-w3m-buses-noto.png").convert("RGB"))
-    link = [OcrLine.of([OcrWord("ISee", (240, 643, 276, 657), 0.9)])]
-    assert [ln.text for ln in without_marks(link, w3m)] == ["See"]
-    ferry = np.asarray(Image.open(SCREENS / "term-w3m-ferry-anonymous.png").convert("RGB"))
-    assert [
-        ln.text for ln in without_marks([OcrLine.of([OcrWord("10:40", (193, 241, 243, 265), 1.0)])], ferry)
-    ] == ["10:40"]
-    dialog = np.asarray(Image.open(SCREENS / "dlg-dialog-checks-libmono.png").convert("RGB"))
-    office = [OcrLine.of([OcrWord("libreoffice", (772, 406, 891, 419), 0.89)])]
-    assert [ln.text for ln in without_marks(office, dialog)] == ["libreoffice"]
