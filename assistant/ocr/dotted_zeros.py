@@ -36,8 +36,9 @@ def _is_zero(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     two_back = text[start - 2] if start > 1 else ""
+    # (only "@" and "©": a price's "€.99" or "¢.5" keeps its sign)
     if start == 0 and after and after in ".:" and text[end + 1 : end + 2].isdigit():
-        return True
+        return set(text[start:end]) <= {"@", "©"}
     if "@" not in text[start:end]:
         # A slashed zero read "€" or "¢" only inside figures ("2024-€2-22", "+€222"), and straight
         # after a figure only in a date, a time or a time zone: a price's "€20" or "20€" keeps its
@@ -151,9 +152,11 @@ def struck_read(lines: list[OcrLine], picture: Image.Image) -> list[OcrLine]:
             fixed = w.text
             if _doubted(fixed):
                 x0, y0, x1, y1 = w.box
+                left, top = max(0, x0 - 1), max(0, y0 - 1)
                 right, foot = min(picture.width, x1 + 1), min(picture.height, y1 + 1)
-                part = picture.crop((max(0, x0 - 1), max(0, y0 - 1), right, foot)).convert("L")
-                fixed = struck_zeros(fixed, np.asarray(part))
+                if right > left and foot > top:  # (a box off the picture is left as read)
+                    part = picture.crop((left, top, right, foot)).convert("L")
+                    fixed = struck_zeros(fixed, np.asarray(part))
             words.append(w if fixed == w.text else OcrWord(fixed, w.box, w.confidence))
         changed = any(a is not b for a, b in zip(words, line.words, strict=True))
         out.append(OcrLine.of(words, line.confidence) if changed else line)

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from assistant.ocr.dotted_zeros import struck_zeros, zeros
+from assistant.ocr.boxes import OcrLine, OcrWord
+from assistant.ocr.dotted_zeros import struck_read, struck_zeros, zeros
 
 SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
 
@@ -56,6 +57,8 @@ def test_an_at_sign_among_figures_is_a_zero(read: str, meant: str) -> None:
         "9¢90",
         "©2024",  # a copyright's year
         "@:",
+        "€.99",  # a price before its point keeps its sign (only "@" and "©" start a time)
+        "¢.5",
     ],
 )
 def test_an_at_sign_between_a_name_and_a_host_or_alone_stays(word: str) -> None:
@@ -99,3 +102,9 @@ def test_a_slashed_zero_read_as_an_eight_is_a_zero() -> None:
     assert struck_zeros("28410", _part("term-metacity-ls-spleen6", (306, 204, 335, 213))) == "28410"
     # IBM 3270's "9" has a stroke inside its bowl, but no closed ring: "2920" stays
     assert struck_zeros("2920", _part("term-fvwm-htop-3270", (300, 285, 335, 297))) == "2920"
+
+
+def test_a_box_off_the_picture_is_left_as_read() -> None:
+    """A word boxed beyond the picture's edge (a stray padded box) is kept as read, not a crash."""
+    lines = [OcrLine.of([OcrWord("2@24", (60, 5, 80, 15), 0.9)])]
+    assert [ln.text for ln in struck_read(lines, Image.new("RGB", (50, 30)))] == ["2@24"]
