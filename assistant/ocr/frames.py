@@ -66,9 +66,10 @@ class FrameConfig:
     body: float = 1.0
     active_gap: int = 40  # a bar this far (sum over R, G, B) in colour from all others is the active one
     # A bar whose colourful pixels (this share of them, between its icon and its buttons) are more
-    # colourful than every other bar's by ``active_gap`` (max - min of R, G, B) holds the theme's
-    # accent colour: see :func:`_colourful`.
+    # colourful than every other bar's by ``colourful_gap`` (chroma: max - min of R, G, B) holds the
+    # theme's accent colour: see :func:`_colourful`.
     colourful_share: float = 0.1
+    colourful_gap: int = 40
 
 
 @dataclass(frozen=True)
@@ -1039,7 +1040,7 @@ def _colourful(px: np.ndarray, bars: list[Box], over: list[list[Box]], cfg: Fram
     colour = [_colourfulness(px, bar, o, cfg) for bar, o in zip(bars, over, strict=True)]
     best = int(np.argmax(colour))
     rest = [c for i, c in enumerate(colour) if i != best]
-    return best if colour[best] - max(rest) > cfg.active_gap else None
+    return best if colour[best] - max(rest) > cfg.colourful_gap else None
 
 
 def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfig) -> float:

@@ -341,7 +341,7 @@ def empty_cells(
     groups = by_pane(lines, panels)
     grids_of = grids or GridsOnce()
     found = [(pane, found) for pane, group in groups.items() for found in [grids_of(group)]]
-    for pane, grid, rest in [(pane, g, rest) for pane, (grids, rest) in found for g in grids]:
+    for pane, grid, rest in [(pane, g, rest) for pane, (in_pane, rest) in found for g in in_pane]:
         # A keypad's keys are read one by one (:mod:`assistant.ocr.keys`); its empty places are
         # key faces, whose symbols and shading came back as "v", "x", "Vv".
         if grid.kind == "keys":
