@@ -305,7 +305,7 @@ def key_and_label(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
     per_char = part.shape[1] / len(text)
     starts = rough_starts(text)
     places = [m.start() for m in _KEY_PIECE.finditer(text)][1:]
-    cuts = []
+    cuts: list[tuple[int, int]] = []
     for k in places:
         # (a key bar is a terminal's, its characters a cell wide each, where rough widths put the
         # place half a character or more off after "Search" or "Filter": the cells' place is
