@@ -228,9 +228,8 @@ def _where(text: str, share: float) -> tuple[int | None, int]:
 
 
 #: What :func:`cut_at_rules` found through the words it left whole, by the word's id: the rule's
-#: x-range (:func:`rule_through`), or None for none.
-# What rule_through says of a word cut_at_rules left whole, by the id of the word given: good only
-# while the lines given to cut_at_rules live (an id is reused once its word is gone).
+#: x-range (:func:`rule_through`), or None for none. Good only while the lines given to
+#: :func:`cut_at_rules` live (an id is reused once its word is gone).
 Found = dict[int, tuple[int, int] | None]
 
 
