@@ -44,6 +44,14 @@ def _overlaps(a: Rect, b: Rect) -> bool:
     return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
 
 
+def _same_bar(a: Rect, b: Rect) -> bool:
+    """Whether two bars are one: they share half the shorter one's width and half its height (a
+    bar found a pixel into a neighbour's, or one wide bar over two cascaded ones, is not)."""
+    wide = min(a[2], b[2]) - max(a[0], b[0])
+    high = min(a[3], b[3]) - max(a[1], b[1])
+    return 2 * wide >= min(a[2] - a[0], b[2] - b[0]) and 2 * high >= min(a[3] - a[1], b[3] - b[1])
+
+
 def _bar(window: dict[str, Any]) -> Rect:
     """The truth window's title bar: its frame's top to its client's top, the frame's width."""
     x, y, w, _ = window["frame"]
@@ -84,22 +92,23 @@ def score_screen(image: Image.Image, truth: dict[str, Any], tally: Tally) -> Non
     found: list[Frame] = find_frames(image)
     seen = [w for w in windows if w.get("title_visible", True)]
     tally.windows += len(seen)
-    tally.found += sum(any(_overlaps(_bar(w), f.bar) for f in found) for w in seen)
+    tally.found += sum(any(_same_bar(_bar(w), f.bar) for f in found) for w in seen)
     for f in found:
-        if not any(_overlaps(f.bar, b) for b in bars):
+        if not any(_same_bar(f.bar, b) for b in bars):
             tally.phantoms += 1
             tally.notes.append(f"{truth['id']}: phantom bar {f.bar}")
     if len(found) >= 2 and windows:
         tally.multi += 1
         active = [w for w in windows if w.get("active")]
         marked = [f for f in found if f.active]
-        right = bool(active and marked and _overlaps(marked[0].bar, _bar(active[0])))
+        right = bool(active and marked and _same_bar(marked[0].bar, _bar(active[0])))
         tally.active_right += right
         if not right:
             tally.notes.append(f"{truth['id']}: active bar {marked[0].bar if marked else None}")
     for w in windows:
         client = _box(w["client"])
-        above = [_box(v["frame"]) for v in windows if v["stacking"] > w["stacking"]]
+        # (any window above, undecorated ones too: a popup or a dock over the client is no phantom)
+        above = [_box(v["frame"]) for v in truth["windows"] if v["stacking"] > w["stacking"]]
         x0, y0 = max(0, client[0]), max(0, client[1])
         x1, y1 = min(image.width, client[2]), min(image.height, client[3])
         if x1 - x0 < MIN_CLIENT[0] or y1 - y0 < MIN_CLIENT[1] or any(_overlaps(client, a) for a in above):
