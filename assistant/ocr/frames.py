@@ -1011,16 +1011,24 @@ def _active(colours: list[tuple[int, int, int]], cfg: FrameConfig) -> int | None
     return None
 
 
+def _title_stretch(px: np.ndarray, bar: Box, others: list[Box]) -> tuple[Box, np.ndarray]:
+    """Of ``bar``, the stretch between the icon and the buttons (:func:`_between_icon_and_buttons`;
+    a frame's box may lie a pixel past the picture's edge), and which of its columns are in view:
+    not under a window lying on the bar (``others``)."""
+    x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]
+    x0, x1 = _between_icon_and_buttons(x0, x1, y1 - y0)
+    shown = np.ones(max(0, x1 - x0), dtype=bool)  # (w,)
+    for ox0, oy0, ox1, oy1 in others:
+        if oy0 < y1 and y0 < oy1:
+            shown[max(0, ox0 - x0) : max(0, ox1 - x0)] = False
+    return (x0, y0, x1, y1), shown
+
+
 def _colourfulness(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfig) -> float:
     """How colourful the most colourful part of ``bar`` is: the chroma (max - min of R, G, B) that
     :attr:`FrameConfig.colourful_share` of its pixels between the icon and the buttons reach, any
     part under a window lying on it (``others``) left out."""
-    x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]
-    x0, x1 = _between_icon_and_buttons(x0, x1, y1 - y0)
-    shown = np.ones(max(0, x1 - x0), dtype=bool)
-    for ox0, oy0, ox1, oy1 in others:
-        if oy0 < y1 and y0 < oy1:
-            shown[max(0, ox0 - x0) : max(0, ox1 - x0)] = False
+    (x0, y0, x1, y1), shown = _title_stretch(px, bar, others)
     rgb = px[y0:y1, x0:x1][:, shown]  # (h, w', 3)
     if not rgb.size:
         return 0.0
@@ -1047,18 +1055,11 @@ def _title_contrast(px: np.ndarray, bar: Box, others: list[Box], cfg: FrameConfi
     """How far the title's letters stand from the bar's ground (sum over R, G, B; the strongest
     tenth of the pixels off the ground, so that a letter's soft edges do not count), the icon at the
     left end, the buttons at the right end and any part under a window lying on it (``others``) left out."""
-    # (a frame's box may lie a pixel past the picture's edge)
-    x0, y0, x1, y1 = max(0, bar[0]), bar[1], min(px.shape[1], bar[2]), bar[3]
-    high = y1 - y0
-    x0, x1 = _between_icon_and_buttons(x0, x1, high)
+    (x0, y0, x1, y1), shown = _title_stretch(px, bar, others)
     _, colour = _ground(px, (x0, y0, x1, y1), cfg)
     off = _rgb_sum(np.abs(px[y0:y1, x0:x1].astype(np.float32) - colour))  # (h, w)
-    shown = np.ones(x1 - x0, dtype=bool)
-    for ox0, oy0, ox1, oy1 in others:
-        if oy0 < y1 and y0 < oy1:
-            shown[max(0, ox0 - x0) : max(0, ox1 - x0)] = False
     ink = off[:, shown][off[:, shown] > cfg.edge]
-    return float(np.percentile(ink, 90)) if len(ink) >= high else 0.0
+    return float(np.percentile(ink, 90)) if len(ink) >= y1 - y0 else 0.0
 
 
 def _brightest_title(contrasts: list[float], cfg: FrameConfig) -> int | None:
