@@ -156,7 +156,7 @@ def terminal_lines(lines: list[OcrLine], cfg: TerminalConfig | None = None) -> l
 def on_rows(lines: list[OcrLine]) -> list[OcrLine]:
     """A terminal's ``lines`` with each one boxed taller than its rows (a second reading's box,
     over a row and half the next: "1203" 30 pixels high on rows of 13) moved onto the row nearest
-    its middle, when that row lies within its text (:func:`_text_top`: a junk word boxed over two
+    its middle, when that row lies within its text (:func:`_text_span`: a junk word boxed over two
     rows made a checklist's row tall, and it was moved onto the next row's, read as one with it);
     and each one boxed far shorter than its rows
     (a header's "STAT" boxed 5 pixels high on a row of 13, left of no row and read after the
@@ -180,22 +180,21 @@ def on_rows(lines: list[OcrLine]) -> list[OcrLine]:
             out.append(line)
             continue
         y0, y1 = min(bands, key=lambda b: abs((b[0] + b[1]) / 2 - mid))
-        if not _text_top(line, usual) <= (y0 + y1) / 2 <= _text_foot(line, usual):
+        top, foot = _text_span(line, usual)
+        if not top <= (y0 + y1) / 2 <= foot:
             out.append(line)  # a row of its own (a prompt under a listing), boxed a little tall
             continue
         out.append(moved(line, y0, y1))
     return out
 
 
-def _text_top(line: OcrLine, usual: float) -> int:
-    """Top of ``line``'s words of a row's height (its box's, if it has none): a junk word boxed
-    over two rows (a checklist's "[*]" read "he") makes the box tall, not the row's text."""
-    return min((w.box[1] for w in line.words if w.box[3] - w.box[1] <= usual), default=line.box[1])
-
-
-def _text_foot(line: OcrLine, usual: float) -> int:
-    """Foot of ``line``'s words of a row's height (:func:`_text_top`)."""
-    return max((w.box[3] for w in line.words if w.box[3] - w.box[1] <= usual), default=line.box[3])
+def _text_span(line: OcrLine, usual: float) -> tuple[int, int]:
+    """Top and foot of ``line``'s words of a row's height (its box's, if it has none): a junk word
+    boxed over two rows (a checklist's "[*]" read "he") makes the box tall, not the row's text."""
+    rowed = [w.box for w in line.words if w.box[3] - w.box[1] <= usual]
+    if not rowed:
+        return line.box[1], line.box[3]
+    return min(b[1] for b in rowed), max(b[3] for b in rowed)
 
 
 def _kind(ch: str) -> str:
