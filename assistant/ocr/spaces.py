@@ -313,8 +313,9 @@ def key_and_label(word: OcrWord, gray: np.ndarray, cfg: SpaceConfig | None = Non
         tries = (part.shape[1] * starts[k - 1], k * per_char)
         found = (_ground_step(e, counts, ground, per_char, cfg) for e in tries)
         at = next((c for c in found if c is not None), None)
-        # (the two tries can put a later place left of an earlier one's cut: no word of no width)
-        if at is not None and at > (cuts[-1][1] if cuts else 0) and at < part.shape[1]:
+        # (the two tries can put a later place left of an earlier one's cut: no word of no width;
+        # a step is looked for inside the word, half a character off either end at least)
+        if at is not None and at > (cuts[-1][1] if cuts else 0):
             cuts.append((k, at))
     if not cuts:
         return None
