@@ -171,22 +171,33 @@ def _read_again(line: OcrLine, words: list[str], other: OcrLine) -> bool:
     return False
 
 
+def _over_own(line: OcrLine, words: list[str], other: OcrLine) -> bool:
+    """Whether the loose ``line`` (its ``words``) holds ``other``, a tighter reading of the same
+    words, within its box: the same ink read twice, once boxed over its neighbours' rows."""
+    held = inside(other.box, line.box, slack=3)
+    return other.height < line.height and held and _words_in(other.text) == words
+
+
 def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
     """``lines`` without those read twice: a line within another's box whose words that line has
     too, in order, at its place (:func:`_read_again`; an engine's overlapping passes gave "17
     anna", then "17" and "anna" again, and "render" twice: "17 17 anna ... render render"), or
     whose every word another line has at the same place, or a piece of another read again
-    (:func:`_part_of`). Of two the same, the longer, then the surer, stays."""
-    order = sorted(lines, key=lambda ln: (-len(ln.text), -ln.confidence))
+    (:func:`_part_of`). Of two the same, the longer, then the tighter, then the surer, stays: a
+    loose box over the rows of a column of the same word ("2024" boxed over three rows of a
+    listing's dates) holding a tight reading of its words is that word read again, where keeping
+    it would drop each row's own (:func:`_over_own`)."""
+    usual = 1.4 * statistics.median(ln.height for ln in lines) if lines else 0.0  # a loose box is taller
+    order = sorted(lines, key=lambda ln: (-len(ln.text), ln.height > usual, -ln.confidence))
     kept: list[OcrLine] = []
     seen: dict[str, list[Box]] = {}
-    usual = 1.4 * statistics.median(ln.height for ln in lines) if lines else 0.0  # a loose box is taller
     for line in order:
         words = _words_in(line.text)
         if not words:
             kept.append(line)
             continue
         twice = any(_read_again(line, words, other) or _part_of(line, other, usual) for other in kept)
+        twice = twice or (line.height > usual and any(_over_own(line, words, other) for other in kept))
         if not twice and not _each_word_kept(line, seen):
             kept.append(line)
             for w in line.words:

@@ -12,7 +12,12 @@ are judged here by their pixels, shape and place, never by what was read:
   one left edge and an even pitch, with nothing beside it (vim's "~", an editor's empty lines;
   a list or a table puts other words on its rows, or other characters in its column);
 - a box's corner: a single character from which two thin rules run on, one across and one up
-  or down (a curses dialog's corner where its top rule breaks for the title, a frame's corner).
+  or down (a curses dialog's corner where its top rule breaks for the title, a frame's corner);
+- a drop-down's arrow or a check box's tick read as a letter ("Priority v", "v Show recent
+  files"): a single look-alike of a tick whose ink is one shape narrowing from its top to a point
+  and far wider than tall (an arrow; a letter "v" is about as wide as tall), or whose right arm
+  rises well above its left (a tick; a letter's arms end at one height). Only the look-alikes'
+  words are looked at, so that no other letter is judged by a shape it was never confused with.
 
 Two earlier steps drop marks by other evidence and stay where they are, as each needs what only
 its step has: :func:`assistant.ocr.loose.drop_unsure` drops short words the engine itself was
@@ -62,6 +67,10 @@ class MarksConfig:
     corner_ink: float = 0.4  # the share of the ground beside the character a rule may cover at most
     corner_thick: int = 3  # px: a rule this thick at most
     corner_margin: int = 2  # px of ground looked at either side of the character's box
+    # Arrows and ticks: what the engines read them as.
+    tick_like: frozenset[str] = frozenset("vV")  # a tick read as "√" or "✓" is read right
+    arrow_wide: float = 1.5  # an arrow's ink this many times as wide as tall at least
+    tick_rise: float = 0.3  # a tick's right arm's top above its left arm's by this share of its height
 
 
 def _filled(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> float | None:
@@ -69,6 +78,12 @@ def _filled(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> float | None:
     the median of a ring round it (``ring`` px wide, ``ring`` px out); None where that ring is no
     plain ground (an icon stands clear on its dialog's ground, where a word's box swollen over a
     selected row's bar crosses the bar's edge) or the picture ends within it."""
+    ink = _ink(rgb, box, cfg)
+    return None if ink is None else float(ink.mean())
+
+
+def _ink(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> np.ndarray | None:
+    """``box``'s pixels off its ground, as :func:`_filled` tells them (None where it cannot)."""
     h, w = rgb.shape[:2]
     r = cfg.ring
     x0, y0, x1, y1 = box[0] - 2 * r, box[1] - 2 * r, box[2] + 2 * r, box[3] + 2 * r
@@ -82,7 +97,7 @@ def _filled(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> float | None:
     if (np.abs(ring - ground) >= cfg.contrast // 2).any(axis=-1).mean() > 1 - cfg.plain:
         return None
     inner = part[2 * r : -2 * r, 2 * r : -2 * r]
-    return float((np.abs(inner - ground) >= cfg.contrast).any(axis=-1).mean())
+    return np.asarray((np.abs(inner - ground) >= cfg.contrast).any(axis=-1))
 
 
 def _icons(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int]:
@@ -216,11 +231,72 @@ def _corners(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int
     return found
 
 
+def _ink_on_face(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> np.ndarray | None:
+    """``box``'s pixels off the median colour of the box grown by ``ring`` px (a tick fills
+    little of a check box's face); None where the box is empty or runs off the picture."""
+    h, w = rgb.shape[:2]
+    r = cfg.ring
+    x0, y0, x1, y1 = box
+    if x0 - r < 0 or y0 - r < 0 or x1 + r > w or y1 + r > h or x1 <= x0 or y1 <= y0:
+        return None
+    face = rgb[y0 - r : y1 + r, x0 - r : x1 + r].astype(np.int16)
+    ground = np.median(face.reshape(-1, face.shape[-1]), axis=0)
+    return np.asarray((np.abs(rgb[y0:y1, x0:x1].astype(np.int16) - ground) >= cfg.contrast).any(axis=-1))
+
+
+def _arrow_or_tick(ink: np.ndarray, cfg: MarksConfig) -> bool:
+    """Whether the ink ``(h, w)`` of a box is a drop-down's arrow or a tick (see the module
+    docstring): one run of ink or two on each row of its span and no row left empty, and either
+    far wider than tall, its sides closing in row by row to a point, or its right arm's top above
+    its left arm's."""
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    if len(rows) < 3 or len(cols) < 3:
+        return False
+    ink = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    h, w = ink.shape
+    runs = [true_runs(row) for row in ink]
+    if any(not 1 <= len(r) <= 2 for r in runs):
+        return False
+    left = np.array([r[0][0] for r in runs])
+    right = np.array([r[-1][1] for r in runs])
+    if w >= cfg.arrow_wide * h:  # an arrow: its sides close in (a pixel's slack) to a point
+        # A chevron's arms meet once and are cut on the slant, its top row no thicker than the
+        # next (a filled arrow's rows are one run each); a serifed "v"'s top is one run with its
+        # arms two below it, or two runs, its serifs, thicker than the arms.
+        top, next_ = (max(b - a for a, b in r) for r in runs[:2])
+        return bool(
+            (np.diff([len(r) for r in runs]) <= 0).all()
+            and (len(runs[0]) == 1 or top <= next_)
+            and (np.diff(left) >= -1).all()
+            and (np.diff(right) <= 1).all()
+            and right[-1] - left[-1] <= w // 2
+            and right[0] - left[0] >= 0.75 * w
+        )
+    quarter = max(1, w // 4)
+    ends = (slice(0, quarter), slice(w - quarter, w))
+    tops = [int(np.flatnonzero(ink[:, part].any(axis=1))[0]) for part in ends]
+    return tops[0] - tops[1] >= cfg.tick_rise * h
+
+
+def _arrows(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int]:
+    """ids of single characters read as a tick's look-alike that are a drop-down's arrow or a tick."""
+    found = set()
+    for word in (w for ln in lines for w in ln.words if w.text in cfg.tick_like):
+        ink = _ink(rgb, word.box, cfg)
+        if ink is None:  # a tick on a check box's own face: the face round it, its box's commonest colour
+            ink = _ink_on_face(rgb, word.box, cfg)
+        if ink is not None and _arrow_or_tick(ink, cfg):
+            found.add(id(word))
+    return found
+
+
 def without_marks(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig | None = None) -> list[OcrLine]:
-    """``lines`` without the words that are marks (icons, filler columns), read from the picture
-    ``rgb`` ``(h, w, 3)`` they were read in; a line left with no word goes."""
+    """``lines`` without the words that are marks (icons, filler columns, corners, arrows and
+    ticks), read from the picture ``rgb`` ``(h, w, 3)`` they were read in; a line left with no
+    word goes."""
     cfg = cfg or MarksConfig()
     marks = _icons(lines, rgb, cfg) | _fillers(lines, cfg) | _corners(lines, rgb, cfg)
+    marks |= _arrows(lines, rgb, cfg)
     if not marks:
         return lines
     out = []
