@@ -9,9 +9,10 @@ first, as a screen never seen before finds it. CPU time, not wall: on the shared
 follows the neighbours. Per screen: the whole text stage's CPU and wall, the CPU inside each stage
 (inclusive: a stage's figure holds those of the stages it calls; tesseract's stripes run side by
 side, so their reading's figure counts every stripe's thread), and ``tesseract <png> - --psm 3``'s
-CPU and wall (the issue's yardstick). The windows of a screen and the recogniser's strips are read
-one after another here (their pools held to one worker) so that each stage's CPU is its own; the
-readings are the same either way. Prints a table of medians and one JSON line.
+CPU and wall (the issue's yardstick, its OpenMP threads held to the cores). The windows of a
+screen and the recogniser's strips are read one after another here (their pools held to one
+worker) so that each stage's CPU is its own; the readings are the same either way. Prints a
+table of medians and one JSON line.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -114,12 +116,16 @@ def main() -> None:
         raise SystemExit("no screens: run datasets/screens/capture.py first")
     _instrument()
     from assistant.ocr import create_ocr_engine
+    from assistant.onnx_sessions import available_cores
     from assistant.understand.compose import _run_ocr
 
     engine = create_ocr_engine("auto")
     reader = getattr(engine, "reader", None)
     with Image.open(SCREENS / "png" / f"{ids[0]}.png") as img:
         _run_ocr(engine, img.convert("RGB"), True)  # models loaded before any figure is taken
+    # Raw tesseract's OpenMP held to the cores: its four threads on two cores wait on each other,
+    # and the CPU they spend waiting is no work (screen_reading.py's tesseract-psm3-cores).
+    raw_env = dict(os.environ, OMP_THREAD_LIMIT=str(available_cores()))
     rows: list[dict[str, Any]] = []
     for screen in ids:
         png = SCREENS / "png" / f"{screen}.png"
@@ -139,7 +145,11 @@ def main() -> None:
         row.update({k: v * 1000 for k, v in _spent.items()})
         cpu, wall = _cpu_s(), time.perf_counter()
         subprocess.run(
-            ["tesseract", str(png), "-", "--psm", "3"], capture_output=True, check=False, timeout=300
+            ["tesseract", str(png), "-", "--psm", "3"],
+            capture_output=True,
+            check=False,
+            timeout=300,
+            env=raw_env,
         )
         row["raw psm3 cpu"], row["raw psm3 wall"] = (
             (_cpu_s() - cpu) * 1000,
