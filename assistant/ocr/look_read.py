@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 OPTION = re.compile(r"--?[^\W\d_][,:;]?")  # a command's option, as a man page or a listing shows it
+CONTROL = re.compile(r"\^[A-Z]")  # a control key, as a terminal program's key bar names it ("^G Help")
 KEY_SINGLE = 0.75  # the least score of a lone letter or digit read on a key (xcalc's "e": 0.78)
 
 
@@ -40,11 +41,13 @@ def _accepted(text: str, score: float, cfg: SecondLookConfig, again: bool = Fals
     """A reading sure enough to take: a lone letter or digit needs ``cfg.min_score_single`` (icons
     and corners read as "1" or "x"), unless it comes with marks round it where the first engine
     read a word (``again``: a man page's option "-l:" that tesseract read "-1:"), or is shaped as
-    an option ("-c", "-l,": an icon is not read with a hyphen before a letter); on a keypad's key
+    an option ("-c", "-l,": an icon is not read with a hyphen before a letter) or a control key
+    (nano's "^G", a cell of its key bar in reverse video: nor with a caret); on a keypad's key
     (``key``: ink inside a key's outline is its label) with marks ("x!") as any word, alone
     ``KEY_SINGLE`` (xcalc's "0" and "e" read right at 0.78 to 0.95)."""
     letters = sum(ch.isalnum() for ch in text)
-    marked = ((again or key) and len(text.strip()) > 1) or OPTION.fullmatch(text.strip()) is not None
+    shaped = OPTION.fullmatch(text.strip()) or CONTROL.fullmatch(text.strip())
+    marked = ((again or key) and len(text.strip()) > 1) or shaped is not None
     single = letters == 1 and not marked
     least = cfg.min_score_single if single else cfg.min_score
     return letters > 0 and score >= (min(least, KEY_SINGLE) if key else least)

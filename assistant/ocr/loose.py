@@ -183,12 +183,18 @@ def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
     too, in order, at its place (:func:`_read_again`; an engine's overlapping passes gave "17
     anna", then "17" and "anna" again, and "render" twice: "17 17 anna ... render render"), or
     whose every word another line has at the same place, or a piece of another read again
-    (:func:`_part_of`). Of two the same, the longer, then the tighter, then the surer, stays: a
-    loose box over the rows of a column of the same word ("2024" boxed over three rows of a
-    listing's dates) holding a tight reading of its words is that word read again, where keeping
-    it would drop each row's own (:func:`_over_own`)."""
+    (:func:`_part_of`). Of two the same, the longer, then the surer, stays. A loose box holding a
+    tight reading of its own words goes first, however sure ("2024" boxed over three rows of a
+    listing's dates is one row's year read again: kept, it dropped each row's own;
+    :func:`_over_own`)."""
     usual = 1.4 * statistics.median(ln.height for ln in lines) if lines else 0.0  # a loose box is taller
-    order = sorted(lines, key=lambda ln: (-len(ln.text), ln.height > usual, -ln.confidence))
+    loose = {
+        id(ln)
+        for ln in lines
+        if ln.height > usual and any(_over_own(ln, _words_in(ln.text), o) for o in lines if o is not ln)
+    }
+    rest = [ln for ln in lines if id(ln) not in loose]
+    order = sorted(rest, key=lambda ln: (-len(ln.text), -ln.confidence))
     kept: list[OcrLine] = []
     seen: dict[str, list[Box]] = {}
     for line in order:
@@ -197,7 +203,6 @@ def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
             kept.append(line)
             continue
         twice = any(_read_again(line, words, other) or _part_of(line, other, usual) for other in kept)
-        twice = twice or (line.height > usual and any(_over_own(line, words, other) for other in kept))
         if not twice and not _each_word_kept(line, seen):
             kept.append(line)
             for w in line.words:

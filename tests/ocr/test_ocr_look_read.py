@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -193,3 +195,21 @@ def test_a_strip_read_on_two_threads_reads_as_on_one() -> None:
     assert one._load() is not two._load()  # two sessions: each run really on its own threads
     assert said(one) == said(two)
     assert said(two)[2][0] == "Copying photos to the backup disk: 412 of 640 files"
+
+
+@needs_reader
+@pytest.mark.timeout(60)
+def test_a_control_key_in_reverse_video_is_taken_as_a_key_name() -> None:
+    """nano's key bar (half A, term-nano-minutes-courier): "^K" over "^U", two cells of reverse
+    video one on the other, found as one place the first engine left unread. Cut into its lines,
+    each reads as its key below a lone letter's score, and is taken all the same: an icon is not
+    read with a caret before a capital."""
+    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+    image = Image.open(screens / "term-nano-minutes-courier.png").convert("RGB")
+    rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
+    cfg = SecondLookConfig()
+    words, _, _ = read_places(rgb, gray, [(624, 660, 660, 698)], LineReader(), cfg, [])
+    taken = [w for ln in words for w in ln.words]
+    assert [w.text for w in taken] == ["^K", "^U"]
+    assert max(w.confidence for w in taken) < cfg.min_score_single  # so the rule matters
+    assert taken[0].box[3] <= taken[1].box[1] + 8  # one under the other, each on its own row
