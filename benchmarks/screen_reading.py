@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -577,18 +578,19 @@ def load_truth(half: str, limit: int | None) -> list[dict[str, Any]]:
 
 
 def time_ratios(results: dict[str, dict[str, Summary]], half: str) -> dict[str, tuple[float, float]]:
-    """Each assistant reader's OCR time against each raw tesseract's, on ``half``'s screens: the
-    ratio of the two medians (the issue's yardstick) and the median of each screen's own ratio."""
-    out = {}
-    for name in (n for n in results if n.startswith("assistant")):
-        for raw in (n for n in results if n.startswith("tesseract-psm3")):
-            ours = {s.id: s.ocr_ms for s in results[name][half].screens}
-            theirs = {s.id: s.ocr_ms for s in results[raw][half].screens}
-            both = [i for i in ours if i in theirs and theirs[i] > 0]
+    """Each assistant reader's OCR time against each raw tesseract's, on ``half``'s screens that
+    both timed (a reading with no OCR time left out, so these medians may differ from the table's):
+    the ratio of the two medians (the issue's yardstick) and the median of each screen's own ratio."""
+    out: dict[str, tuple[float, float]] = {}
+    median = statistics.median
+    for name in (n for n in results if n.startswith("assistant") and half in results[n]):
+        for raw in (n for n in results if n.startswith("tesseract-psm3") and half in results[n]):
+            ours = {s.id: s.ocr_ms for s in results[name][half].screens if math.isfinite(s.ocr_ms)}
+            theirs = {s.id: s.ocr_ms for s in results[raw][half].screens if math.isfinite(s.ocr_ms)}
+            both = [i for i in ours if theirs.get(i, 0) > 0]
             if both:
-                median = statistics.median
                 of_medians = median(ours[i] for i in both) / median(theirs[i] for i in both)
-                per_screen = statistics.median(ours[i] / theirs[i] for i in both)
+                per_screen = median(ours[i] / theirs[i] for i in both)
                 out[f"{name} / {raw}"] = (round(of_medians, 3), round(per_screen, 3))
     return out
 
@@ -697,12 +699,15 @@ def main() -> None:
         by_size = by_half[key].ms_by_size()
         out.setdefault(name, {}).setdefault(key, {})["ocr_ms_by_size"] = by_size
         print(f"{name:20s}" + "".join(f"{by_size.get(k, float('nan'))!s:>18s}" for k in sizes))
-    ratios = time_ratios(results, key)
-    if ratios:
-        print("\n== OCR time against raw tesseract, same run (ratio of medians; median per-screen ratio)")
-        for pair, (of_medians, per_screen) in ratios.items():
-            print(f"{pair:45s} {of_medians:6.2f}x {per_screen:6.2f}x")
-        out["time_ratios"] = {pair: {"of_medians": a, "per_screen": b} for pair, (a, b) in ratios.items()}
+    for half in halves:
+        ratios = time_ratios(results, half)
+        if ratios:
+            print(f"\n== OCR time against raw tesseract, half {half} (ratio of medians; per-screen median)")
+            for pair, (of_medians, per_screen) in ratios.items():
+                print(f"{pair:45s} {of_medians:6.2f}x {per_screen:6.2f}x")
+            out.setdefault("time_ratios", {})[half] = {
+                pair: {"of_medians": a, "per_screen": b} for pair, (a, b) in ratios.items()
+            }
     if "assistant" in results:
         print(
             f"\nwindows found from pixels (file path): {frames[0]}/{frames[1]}; "

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 OPTION = re.compile(r"--?[^\W\d_][,:;]?")  # a command's option, as a man page or a listing shows it
-CONTROL = re.compile(r"\^[A-Z]")  # a control key, as a terminal program's key bar names it ("^G Help")
+CONTROL = re.compile(r"\^[A-Z]")  # a caret and a capital: a control key, as nano's key bar shows it
 KEY_SINGLE = 0.75  # the least score of a lone letter or digit read on a key (xcalc's "e": 0.78)
 
 
@@ -45,9 +45,9 @@ def _accepted(text: str, score: float, cfg: SecondLookConfig, again: bool = Fals
     (nano's "^G", a cell of its key bar in reverse video: nor with a caret); on a keypad's key
     (``key``: ink inside a key's outline is its label) with marks ("x!") as any word, alone
     ``KEY_SINGLE`` (xcalc's "0" and "e" read right at 0.78 to 0.95)."""
-    letters = sum(ch.isalnum() for ch in text)
-    shaped = OPTION.fullmatch(text.strip()) or CONTROL.fullmatch(text.strip())
-    marked = ((again or key) and len(text.strip()) > 1) or shaped is not None
+    letters, stripped = sum(ch.isalnum() for ch in text), text.strip()
+    shaped = bool(OPTION.fullmatch(stripped) or CONTROL.fullmatch(stripped))
+    marked = ((again or key) and len(stripped) > 1) or shaped
     single = letters == 1 and not marked
     least = cfg.min_score_single if single else cfg.min_score
     return letters > 0 and score >= (min(least, KEY_SINGLE) if key else least)

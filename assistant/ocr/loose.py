@@ -171,11 +171,28 @@ def _read_again(line: OcrLine, words: list[str], other: OcrLine) -> bool:
     return False
 
 
-def _over_own(line: OcrLine, words: list[str], other: OcrLine) -> bool:
-    """Whether the loose ``line`` (its ``words``) holds ``other``, a tighter reading of the same
-    words, within its box: the same ink read twice, once boxed over its neighbours' rows."""
-    held = inside(other.box, line.box, slack=3)
-    return other.height < line.height and held and _words_in(other.text) == words
+def _over_own(line: OcrLine, other: OcrLine, usual: float) -> bool:
+    """Whether the loose ``line`` (taller than ``usual``) holds ``other``, a reading of the same
+    words (case aside) no taller than ``usual``, within its box: the same ink read twice, once
+    boxed over its neighbours' rows."""
+    words = [w.casefold() for w in _words_in(line.text)]
+    return (
+        bool(words)
+        and other.height <= usual < line.height
+        and inside(other.box, line.box, slack=3)
+        and [w.casefold() for w in _words_in(other.text)] == words
+    )
+
+
+def _loose_copies(lines: list[OcrLine], usual: float) -> dict[int, list[OcrLine]]:
+    """Each loose line that holds tight readings of its own words (:func:`_over_own`), by its id:
+    those readings."""
+    out = {}
+    for line in lines:
+        copies = [o for o in lines if o is not line and _over_own(line, o, usual)]
+        if copies:
+            out[id(line)] = copies
+    return out
 
 
 def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
@@ -184,29 +201,35 @@ def deduplicated(lines: list[OcrLine]) -> list[OcrLine]:
     anna", then "17" and "anna" again, and "render" twice: "17 17 anna ... render render"), or
     whose every word another line has at the same place, or a piece of another read again
     (:func:`_part_of`). Of two the same, the longer, then the surer, stays. A loose box holding a
-    tight reading of its own words goes first, however sure ("2024" boxed over three rows of a
-    listing's dates is one row's year read again: kept, it dropped each row's own;
-    :func:`_over_own`)."""
+    tight reading of its own words is weighed last, however sure, and goes where that reading
+    stayed ("2024" boxed over three rows of a listing's dates is one row's year read again: weighed
+    first, it dropped each row's own; :func:`_loose_copies`); where each such reading went, it is
+    weighed as any line, so that its words are not lost."""
     usual = 1.4 * statistics.median(ln.height for ln in lines) if lines else 0.0  # a loose box is taller
-    loose = {
-        id(ln)
-        for ln in lines
-        if ln.height > usual and any(_over_own(ln, _words_in(ln.text), o) for o in lines if o is not ln)
-    }
-    rest = [ln for ln in lines if id(ln) not in loose]
-    order = sorted(rest, key=lambda ln: (-len(ln.text), -ln.confidence))
+    copies = _loose_copies(lines, usual)
     kept: list[OcrLine] = []
     seen: dict[str, list[Box]] = {}
-    for line in order:
+
+    def weigh(line: OcrLine) -> None:
         words = _words_in(line.text)
         if not words:
             kept.append(line)
-            continue
+            return
         twice = any(_read_again(line, words, other) or _part_of(line, other, usual) for other in kept)
         if not twice and not _each_word_kept(line, seen):
             kept.append(line)
             for w in line.words:
                 seen.setdefault(_key(w), []).append(w.box)
+
+    def order(some: list[OcrLine]) -> list[OcrLine]:
+        return sorted(some, key=lambda ln: (-len(ln.text), -ln.confidence))
+
+    for line in order([ln for ln in lines if id(ln) not in copies]):
+        weigh(line)
+    stayed = {id(ln) for ln in kept}
+    for line in order([ln for ln in lines if id(ln) in copies]):
+        if not any(id(o) in stayed for o in copies[id(line)]):
+            weigh(line)
     ids = {id(ln) for ln in kept}
     return [ln for ln in lines if id(ln) in ids]
 

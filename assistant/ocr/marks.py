@@ -233,7 +233,8 @@ def _corners(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int
 
 def _ink_on_face(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> np.ndarray | None:
     """``box``'s pixels off the median colour of the box grown by ``ring`` px (a tick fills
-    little of a check box's face); None where the box is empty or runs off the picture."""
+    little of a check box's face); None where the box is empty, runs off the picture, or is mostly
+    off that colour."""
     h, w = rgb.shape[:2]
     r = cfg.ring
     x0, y0, x1, y1 = box
@@ -241,14 +242,16 @@ def _ink_on_face(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> np.ndarray | No
         return None
     face = rgb[y0 - r : y1 + r, x0 - r : x1 + r].astype(np.int16)
     ground = np.median(face.reshape(-1, face.shape[-1]), axis=0)
-    return np.asarray((np.abs(rgb[y0:y1, x0:x1].astype(np.int16) - ground) >= cfg.contrast).any(axis=-1))
+    ink = np.asarray((np.abs(rgb[y0:y1, x0:x1].astype(np.int16) - ground) >= cfg.contrast).any(axis=-1))
+    return None if ink.mean() > 0.5 else ink  # (mostly "ink": the median was the mark's own colour)
 
 
 def _arrow_or_tick(ink: np.ndarray, cfg: MarksConfig) -> bool:
     """Whether the ink ``(h, w)`` of a box is a drop-down's arrow or a tick (see the module
     docstring): one run of ink or two on each row of its span and no row left empty, and either
-    far wider than tall, its sides closing in row by row to a point, or its right arm's top above
-    its left arm's."""
+    far wider than tall, its top row spanning most of its width, no row wider than the one above
+    (a pixel's slack) and its foot at most half as wide, or its right arm's top above its left
+    arm's."""
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if len(rows) < 3 or len(cols) < 3:
         return False
@@ -273,17 +276,17 @@ def _arrow_or_tick(ink: np.ndarray, cfg: MarksConfig) -> bool:
             and right[0] - left[0] >= 0.75 * w
         )
     quarter = max(1, w // 4)
-    ends = (slice(0, quarter), slice(w - quarter, w))
+    ends = (slice(0, quarter), slice(w - quarter, w))  # (each holds ink: the crop above keeps its ends)
     tops = [int(np.flatnonzero(ink[:, part].any(axis=1))[0]) for part in ends]
     return tops[0] - tops[1] >= cfg.tick_rise * h
 
 
 def _arrows(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int]:
     """ids of single characters read as a tick's look-alike that are a drop-down's arrow or a tick."""
-    found = set()
+    found: set[int] = set()
     for word in (w for ln in lines for w in ln.words if w.text in cfg.tick_like):
         ink = _ink(rgb, word.box, cfg)
-        if ink is None:  # a tick on a check box's own face: the face round it, its box's commonest colour
+        if ink is None:  # a tick on a check box's own face: the face round it, the box's median colour
             ink = _ink_on_face(rgb, word.box, cfg)
         if ink is not None and _arrow_or_tick(ink, cfg):
             found.add(id(word))

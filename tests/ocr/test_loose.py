@@ -22,3 +22,16 @@ def test_a_loose_box_over_a_column_of_the_same_word_gives_way_to_each_rows_own()
     # a loose box with no tight reading of its words under it stays (to go onto its row later)
     other = _line("2023", (1449, 212, 1484, 224))
     assert deduplicated([loose, other, *names]) == [loose, other, *names]
+
+
+def test_a_loose_reading_whose_tight_copy_lost_to_another_reading_stays() -> None:
+    """A sure loose "Oak chair" over an unsure tight copy of it, which loses to a surer wrong
+    reading of the same span ("Uak Cnalr"): the loose one is weighed after all, so its words are
+    not lost."""
+    rows = [_line(f"row {i}", (100, 60 + 15 * i, 190, 71 + 15 * i)) for i in range(6)]
+    loose = _line("Oak chair", (100, 90, 190, 140), 0.99)
+    tight = _line("Oak chair", (100, 110, 190, 124), 0.5)
+    wrong = _line("Uak Cnalr", (100, 110, 190, 124), 0.8)
+    kept = deduplicated([loose, tight, wrong, *rows])
+    assert loose in kept
+    assert tight not in kept

@@ -10,7 +10,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.boxes import Box, OcrLine
 from assistant.ocr.line_reader import LineReader, line_reader_available
-from assistant.ocr.look_read import read_places
+from assistant.ocr.look_read import _accepted, read_places
 from assistant.ocr.second_look import SecondLookConfig
 
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
@@ -213,3 +213,14 @@ def test_a_control_key_in_reverse_video_is_taken_as_a_key_name() -> None:
     assert [w.text for w in taken] == ["^K", "^U"]
     assert max(w.confidence for w in taken) < cfg.min_score_single  # so the rule matters
     assert taken[0].box[3] <= taken[1].box[1] + 8  # one under the other, each on its own row
+
+
+def test_a_caret_before_a_capital_is_taken_at_a_words_score() -> None:
+    """The rule alone: "^K" at 0.8 is taken, as "-c" is; a lone "K", a "^k" and a "^K" below a
+    word's score are not."""
+    cfg = SecondLookConfig()
+    assert _accepted("^K", 0.8, cfg)
+    assert _accepted("-c", 0.8, cfg)
+    assert not _accepted("K", 0.8, cfg)
+    assert not _accepted("^k", 0.8, cfg)
+    assert not _accepted("^K", cfg.min_score - 0.05, cfg)
