@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -117,8 +116,9 @@ def main() -> None:
     if not ids:
         raise SystemExit("no screens: run datasets/screens/capture.py first")
     _instrument()
+    from screen_reading import TesseractCoresReader
+
     from assistant.ocr import create_ocr_engine
-    from assistant.onnx_sessions import available_cores
     from assistant.understand.compose import _run_ocr
 
     engine = create_ocr_engine("auto")
@@ -126,8 +126,8 @@ def main() -> None:
     with Image.open(SCREENS / "png" / f"{ids[0]}.png") as img:
         _run_ocr(engine, img.convert("RGB"), True)  # models loaded before any figure is taken
     # Raw tesseract's OpenMP held to the cores: its four threads on two cores wait on each other,
-    # and the CPU they spend waiting is no work (screen_reading.py's tesseract-psm3-cores).
-    raw_env = dict(os.environ, OMP_THREAD_LIMIT=str(available_cores()))
+    # and the CPU they spend waiting is no work.
+    raw_env = TesseractCoresReader().env
     rows: list[dict[str, Any]] = []
     for screen in ids:
         png = SCREENS / "png" / f"{screen}.png"

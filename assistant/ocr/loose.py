@@ -171,25 +171,20 @@ def _read_again(line: OcrLine, words: list[str], other: OcrLine) -> bool:
     return False
 
 
-def _over_own(line: OcrLine, other: OcrLine, usual: float) -> bool:
-    """Whether the loose ``line`` (taller than ``usual``) holds ``other``, a reading of the same
-    words (case aside) no taller than ``usual``, within its box: the same ink read twice, once
-    boxed over its neighbours' rows."""
-    words = [w.casefold() for w in _words_in(line.text)]
-    return (
-        bool(words)
-        and other.height <= usual < line.height
-        and inside(other.box, line.box, slack=3)
-        and [w.casefold() for w in _words_in(other.text)] == words
-    )
+def _folded(line: OcrLine) -> list[str]:
+    return [w.casefold() for w in _words_in(line.text)]
 
 
 def _loose_copies(lines: list[OcrLine], usual: float) -> dict[int, list[OcrLine]]:
-    """Each loose line that holds tight readings of its own words (:func:`_over_own`), by its id:
-    those readings."""
+    """Each loose line (taller than ``usual``) that holds, within its box, readings of the same
+    words (case aside) no taller than ``usual``, by its id: those readings. The same ink read
+    twice, once boxed over its neighbours' rows."""
     out = {}
+    tight = [o for o in lines if o.height <= usual]
     for line in lines:
-        copies = [o for o in lines if o is not line and _over_own(line, o, usual)]
+        if line.height <= usual or not (words := _folded(line)):
+            continue
+        copies = [o for o in tight if inside(o.box, line.box, slack=3) and _folded(o) == words]
         if copies:
             out[id(line)] = copies
     return out

@@ -96,8 +96,13 @@ def _ink(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> np.ndarray | None:
     ground = np.median(ring, axis=0)
     if (np.abs(ring - ground) >= cfg.contrast // 2).any(axis=-1).mean() > 1 - cfg.plain:
         return None
-    inner = part[2 * r : -2 * r, 2 * r : -2 * r]
-    return np.asarray((np.abs(inner - ground) >= cfg.contrast).any(axis=-1))
+    return _off(part[2 * r : -2 * r, 2 * r : -2 * r], ground, cfg.contrast)
+
+
+def _off(pixels: np.ndarray, ground: np.ndarray, contrast: int) -> np.ndarray:
+    """(h, w) bool: which of ``pixels`` (h, w, 3) lie ``contrast`` levels or more off ``ground``
+    (3,) in some channel."""
+    return np.asarray((np.abs(pixels.astype(np.int16) - ground) >= contrast).any(axis=-1))
 
 
 def _icons(lines: list[OcrLine], rgb: np.ndarray, cfg: MarksConfig) -> set[int]:
@@ -242,7 +247,7 @@ def _ink_on_face(rgb: np.ndarray, box: Box, cfg: MarksConfig) -> np.ndarray | No
         return None
     face = rgb[y0 - r : y1 + r, x0 - r : x1 + r].astype(np.int16)
     ground = np.median(face.reshape(-1, face.shape[-1]), axis=0)
-    ink = np.asarray((np.abs(rgb[y0:y1, x0:x1].astype(np.int16) - ground) >= cfg.contrast).any(axis=-1))
+    ink = _off(rgb[y0:y1, x0:x1], ground, cfg.contrast)
     return None if ink.mean() > 0.5 else ink  # (mostly "ink": the median was the mark's own colour)
 
 
