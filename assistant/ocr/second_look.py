@@ -38,6 +38,7 @@ from assistant.ocr.font_first import font_alone, font_sure
 from assistant.ocr.glyph_reading import read_labels
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.ink import crossed, grown, ink_cells, line_places, masked
+from assistant.ocr.key_bars import key_bars
 from assistant.ocr.keys import bare_keys, given_way, key_places, keyed, keypad_areas, keypad_keys, on_keys
 from assistant.ocr.line_reader import WINDOW_AREAS, LineReader
 from assistant.ocr.look_budget import BudgetConfig, LookBudget
@@ -473,6 +474,7 @@ class SecondLookOcr(OcrEngine):
             result.exact = result.exact | {w for line in glyph_keys for w in line.words}
         result.lines = split_lines(result.lines, gray)  # "2ABC" on a dial pad's key: "2 ABC"
         result.lines = carets(result.lines, gray)  # nano's "^O" read "^0" by the recogniser
+        result.lines = key_bars(result.lines)  # htop's "F4" read "Fd": the bar's numbering says
         result.lines = zeros_read(result.lines, result.exact)  # a dotted zero read "@": "353.@ MiB"
         # A fixed-width font's look-alikes: "sda1", not "sdal".
         result.lines = unexact_checked(
