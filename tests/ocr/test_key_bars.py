@@ -4,6 +4,8 @@ text reader, whose "F4", "F5", "F7" and "F10" came back "Fd", "Fo", "F?" and "Fl
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from PIL import Image
 
 from assistant.ocr import create_ocr_engine
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.key_bars import key_bars
+from assistant.ocr.key_bars import _F_KEY, _FIGURE_LIKE, key_bars
 from assistant.ocr.line_reader import line_reader_available
 from assistant.ocr.tesseract import tesseract_available
 
@@ -102,3 +104,24 @@ def test_htops_key_bar_in_terminus_is_named_in_full() -> None:
     bar = next(line for line in lines if "F4" in line.text.split())
     keys = [w for w in bar.text.split() if w.startswith("F") and w[1:].isdigit()]
     assert keys == sorted(keys, key=lambda k: int(k[1:]))  # in order along the bar
+
+
+def test_any_words_come_back_whole_or_with_only_key_names_changed() -> None:
+    """Random rows of key-like and other words (seeded): nothing raises, no line is lost, a line
+    with no key name comes back as it was, and in a changed one only key names changed: with
+    every key name and space taken out, before and after read the same."""
+    rng = random.Random(20261207)
+    pieces = ["F1", "F2", "F3", "F10", "Fd", "Fo", "F?", "Fl@", "1Help", "2Menu", "bRenMov", "Help", "Quit"]
+    pieces += ["SearchFdFilter", "x", "-", "+", "3", "10", "F", "Fox", "0K", "ABC", "é", "^X"]
+    names = re.compile(rf"{_F_KEY.pattern}|^[{re.escape(_FIGURE_LIKE)}]{{1,2}}(?=[A-Z]|$)")  # in a word
+    for _ in range(300):
+        lines = [
+            _line(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))), y=20 * k) for k in range(3)
+        ]
+        out = key_bars(lines)
+        assert len(out) == len(lines)
+        for before, after in zip(lines, out, strict=True):
+            if after is before:
+                continue
+            bare = ["".join(names.sub("", w.text) for w in line.words) for line in (before, after)]
+            assert bare[0] == bare[1], (before.text, after.text)
