@@ -18,10 +18,11 @@ import pytest
 
 from assistant.app.parts import PartsReader
 from assistant.speech.chunks import PAUSE_S, chunk_text, seconds_to_say
+from tests.support.screens import SCREEN_PNG
 
 pytestmark = [pytest.mark.gui, pytest.mark.timeout(180)]
 REPO = Path(__file__).resolve().parents[2]
-TABLE_SCREEN = REPO / "datasets" / "screens" / "png" / "table-chromium-trains.png"  # half A
+TABLE_SCREEN = SCREEN_PNG / "table-chromium-trains.png"  # half A
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +212,7 @@ def test_continue_reads_on_past_more_text_follows(make_controller, qtbot) -> Non
     describer.load()
     controller = make_controller(describer=describer)
     with qtbot.waitSignal(controller.described, timeout=120_000) as sig:
-        assert controller.describe_file(str(REPO / "datasets" / "screens" / "png" / "man-ls.png"))[0]
+        assert controller.describe_file(str(SCREEN_PNG / "man-ls.png"))[0]
     description = sig.args[1]
     assert description.text.endswith("More text follows.") and description.more
     cursor = controller.parts.cursor

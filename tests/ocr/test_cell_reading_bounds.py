@@ -4,19 +4,16 @@ crashed a live *describe screen* (multi-four-windows, half A, read after two man
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PIL import Image
 
 from assistant.ocr.cell_grid import GridWord
 from assistant.ocr.cell_reading import unread_words
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def test_a_word_boxed_above_its_rows_band_is_cut_to_it() -> None:
-    gray = np.asarray(Image.open(SCREENS / "multi-four-windows.png").convert("L"))[40:140, 20:760]
+    gray = np.asarray(Image.open(SCREEN_PNG / "multi-four-windows.png").convert("L"))[40:140, 20:760]
     above, below, pitch, base = 10, 4, 8, 60
     tall = np.ones((50, 24), np.float32)  # boxed from 20 rows above the band to past its foot
     words = [

@@ -4,8 +4,6 @@ between a line's words. The boxes are those the engines returned on these screen
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PIL import Image
 
@@ -17,12 +15,11 @@ from assistant.ocr.look_read import _ink_rows
 from assistant.ocr.loose import deduplicated
 from assistant.ocr.spaces import split_word
 from assistant.ocr.terminal import closed_up, on_rows
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _gray(screen: str) -> np.ndarray:
-    with Image.open(SCREENS / f"{screen}.png") as image:
+    with Image.open(SCREEN_PNG / f"{screen}.png") as image:
         return np.asarray(image.convert("L"))
 
 

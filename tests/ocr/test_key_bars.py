@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -16,8 +15,7 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.key_bars import _F_KEY, _FIGURE_LIKE, key_bars
 from assistant.ocr.line_reader import line_reader_available
 from assistant.ocr.tesseract import tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _line(text: str, x: int = 0, y: int = 0, pitch: int = 10) -> OcrLine:
@@ -94,7 +92,7 @@ def test_a_bar_split_over_two_lines_is_one_row() -> None:
 )
 @pytest.mark.timeout(180)
 def test_htops_key_bar_in_terminus_is_named_in_full() -> None:
-    image = Image.open(SCREENS / "term-htop-terminus-top.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "term-htop-terminus-top.png").convert("RGB")
     lines = create_ocr_engine("auto").recognize(image).lines
     words = [w for line in lines for w in line.text.split()]
     # every key from F2 to F10 (the tests' second look, at its floor, leaves "F1 Help" unread)

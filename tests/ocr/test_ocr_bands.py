@@ -4,20 +4,17 @@ cyan) and nano's keys in reverse video, in antialiased fonts; a page of plain te
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image
 
 from assistant.ocr.bands import plain_lines
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _picture(name: str, box: tuple[int, int, int, int]) -> tuple[np.ndarray, np.ndarray]:
-    image = Image.open(SCREENS / f"{name}.png").convert("RGB").crop(box)
+    image = Image.open(SCREEN_PNG / f"{name}.png").convert("RGB").crop(box)
     return np.asarray(image), np.asarray(image.convert("L"))
 
 
@@ -70,7 +67,7 @@ def test_a_page_of_plain_text_is_left_alone() -> None:
 def test_key_bar_words_are_read_apart_from_their_keys() -> None:
     """Tesseract on the key bar alone: each label read as a word of its own, not run into its
     digit ("2Menu"), and none lost on the cyan ground."""
-    image = Image.open(SCREENS / "term-mc-music-stick.png").convert("RGB").crop((100, 962, 1560, 1000))
+    image = Image.open(SCREEN_PNG / "term-mc-music-stick.png").convert("RGB").crop((100, 962, 1560, 1000))
     words = [w.text for ln in TesseractEngine(min_confidence=0.0).recognize(image).lines for w in ln.words]
     for label in ("Help", "Menu", "View", "Edit", "Copy", "RenMov", "Mkdir", "Delete", "Quit"):
         assert label in words, words
@@ -86,7 +83,7 @@ def test_a_title_bar_and_a_selection_are_no_bands() -> None:
     assert not [ln for ln in lines if ln[1] < 35], [ln[:4] for ln in lines]  # (the bar: rows 110-133)
     assert not [c for c in cuts if c.y0 < 35], cuts
     for name, rows in (("table-qt-striped-loans", (356, 381)), ("dlg-zenity-entry-rename", (360, 392))):
-        rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+        rgb, gray = _picture(name, (0, 0, *Image.open(SCREEN_PNG / f"{name}.png").size))
         lines, _ = plain_lines(rgb, gray)
         assert not [ln for ln in lines if ln[1] < rows[1] and rows[0] < ln[3]], [ln[:4] for ln in lines]
 
@@ -196,7 +193,7 @@ def test_a_cursor_cell_its_letter_fills_is_made_plain(
     (too few flat columns for a run of ground): the cell is made plain from its own ground (its
     top and bottom rows), its letter dark on white, no black block; and tesseract reads the word
     whole (it was "afflotment", "Gity")."""
-    rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+    rgb, gray = _picture(name, (0, 0, *Image.open(SCREEN_PNG / f"{name}.png").size))
     x0, y0, x1, y1 = cell
     assert (gray[y0, x0:x1] < 60).all()  # (the truth of the picture: a dark cell)
     pieces = [p for p in plain_lines(rgb, gray)[0] if p[0] <= x0 and x1 <= p[2] and p[1] <= y0 and y1 <= p[3]]
@@ -206,7 +203,7 @@ def test_a_cursor_cell_its_letter_fills_is_made_plain(
     assert (inside[0] > 240).all() and (inside[-1] > 240).all()  # its ground white
     assert 0.08 < float((inside < 128).mean()) < 0.5  # a letter, not a block
     if tesseract_available():
-        lines = TesseractEngine().recognize(Image.open(SCREENS / f"{name}.png")).lines
+        lines = TesseractEngine().recognize(Image.open(SCREEN_PNG / f"{name}.png")).lines
         assert word in [w.text for ln in lines for w in ln.words]
 
 
@@ -231,7 +228,7 @@ def test_keys_a_frame_a_bitmap_heading_and_a_hollow_cursor_are_no_cursor_cells(
         return seen[-1]
 
     monkeypatch.setattr(bands, "_own_cell", spy)
-    rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+    rgb, gray = _picture(name, (0, 0, *Image.open(SCREEN_PNG / f"{name}.png").size))
     plain_lines(rgb, gray)
     assert seen and not any(seen)
 
@@ -250,7 +247,7 @@ def test_a_hollow_cursors_outline_is_taken_away(name: str, box: tuple[int, int, 
     """An unfocused terminal's cursor, a one-pixel box round a line's first letter: the line is
     made plain with the box's sides and bars in the cell's ground (white), the letter kept; and
     tesseract reads the word whole (it was "hoir", "ike")."""
-    rgb, gray = _picture(name, (0, 0, *Image.open(SCREENS / f"{name}.png").size))
+    rgb, gray = _picture(name, (0, 0, *Image.open(SCREEN_PNG / f"{name}.png").size))
     x0, y0, x1, y1 = box
     assert (gray[y0:y1, x0] < 60).all() and (gray[y1 - 1, x0:x1] < 60).all()  # (the outline)
     pieces = [p for p in plain_lines(rgb, gray)[0] if p[0] <= x0 and x1 <= p[2] and p[1] <= y0 and y1 <= p[3]]
@@ -260,5 +257,5 @@ def test_a_hollow_cursors_outline_is_taken_away(name: str, box: tuple[int, int, 
     assert (cell[:, [0, -1]] > 240).all() and (cell[[0, -1]] > 240).all()  # (no outline)
     assert 0.08 < float((cell < 128).mean()) < 0.5  # (the letter)
     if tesseract_available():
-        lines = TesseractEngine().recognize(Image.open(SCREENS / f"{name}.png")).lines
+        lines = TesseractEngine().recognize(Image.open(SCREEN_PNG / f"{name}.png")).lines
         assert word in [w.text for ln in lines for w in ln.words]

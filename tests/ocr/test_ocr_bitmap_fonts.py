@@ -16,6 +16,7 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.font_first import font_alone, font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
 from tests.support.core_fonts import core_font
+from tests.support.screens import SCREEN_PNG
 
 X0, Y0 = 17, 12  # where the first cell begins
 
@@ -250,9 +251,6 @@ def test_a_letter_seen_twice_is_dropped(tmp_path: Path) -> None:
     assert _text(vote_glyphs(read, gray)) == sorted(WORDS)
 
 
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
-
-
 def test_a_buttons_label_in_an_oval_is_read_from_the_core_font() -> None:
     """xmessage's buttons on three half-A screens, as the engines boxed and misread them: a label
     in its own oval stands on no grid of the window's text ("Shou" for 7x13's "Show"), its oval's
@@ -265,9 +263,9 @@ def test_a_buttons_label_in_an_oval_is_read_from_the_core_font() -> None:
         ("table-qt-striped-loans", [("Renewals", (940, 265, 1008, 276)), ("Smal1", (438, 313, 474, 324))]),
     ]
     for screen, boxed in cases:
-        if not (SCREENS / f"{screen}.png").exists():
+        if not (SCREEN_PNG / f"{screen}.png").exists():
             pytest.skip(f"{screen} is not in this checkout")
-        with Image.open(SCREENS / f"{screen}.png") as image:
+        with Image.open(SCREEN_PNG / f"{screen}.png") as image:
             gray = np.asarray(image.convert("L"))
         read = font_alone([OcrLine.of([OcrWord(t, box, 0.9) for t, box in boxed])], gray)
         said = [w.text for ln in read for w in ln.words]

@@ -13,14 +13,13 @@ from PIL import Image
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.carets import carets
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 needs_tesseract = pytest.mark.skipif(not tesseract_available(), reason="tesseract is not installed")
 
 
 def _words(name: str, box: tuple[int, int, int, int]) -> list[str]:
-    image = Image.open(SCREENS / f"{name}.png").convert("RGB").crop(box)
+    image = Image.open(SCREEN_PNG / f"{name}.png").convert("RGB").crop(box)
     return [w.text for line in TesseractEngine().recognize(image).lines for w in line.words]
 
 
@@ -96,7 +95,7 @@ def test_real_words_beginning_with_an_a_stay() -> None:
         ("dlg-zenity-text-info-terms", {"4."}),
         ("multi-urxvt-xterm-side", {"40"}),
     ]:
-        image = Image.open(SCREENS / f"{name}.png").convert("RGB")
+        image = Image.open(SCREEN_PNG / f"{name}.png").convert("RGB")
         words = {w.text for line in engine.recognize(image).lines for w in line.words}
         assert kept <= words, name
         assert not any(w.startswith("^") for w in words), name

@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.bands import BandConfig, plain_lines
 from assistant.ocr.tesseract import TesseractEngine, ink_grey, tesseract_available
+from tests.support.screens import SCREEN_PNG
 
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 LINES = (
     "We began the planting of the beds in early spring,",
@@ -25,7 +25,7 @@ LINES = (
 
 
 def _picture(name: str, box: tuple[int, int, int, int]) -> Image.Image:
-    return Image.open(SCREENS / f"{name}.png").convert("RGB").crop(box)
+    return Image.open(SCREEN_PNG / f"{name}.png").convert("RGB").crop(box)
 
 
 def test_red_letters_on_a_dark_terminal_become_light_and_a_blue_ground_keeps_its_grey() -> None:
@@ -89,7 +89,7 @@ def test_the_gate_leaves_out_no_band() -> None:
     the pieces made plain and the cuts are those found without it: mc's key bar and menu bar,
     nano's keys in reverse video beside mc, a dense xterm in its own colours (nothing found)."""
     for name in ("term-mc-music-stick", "multi-mc-nano-overlap", "term-core-7x13-ps-aux"):
-        picture = Image.open(SCREENS / f"{name}.png").convert("RGB")
+        picture = Image.open(SCREEN_PNG / f"{name}.png").convert("RGB")
         rgb, gray = np.asarray(picture), np.asarray(picture.convert("L"))
         gated, ungated = plain_lines(rgb, gray), plain_lines(rgb, gray, BandConfig(gate=False))
         assert [p[:4] for p in gated[0]] == [p[:4] for p in ungated[0]], name

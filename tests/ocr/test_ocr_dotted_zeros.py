@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,8 +11,7 @@ from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.dotted_zeros import struck_read, struck_zeros, zeros
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
+from tests.support.screens import SCREEN_PNG, SCREEN_TRUTH
 
 
 @pytest.mark.parametrize(
@@ -76,8 +74,8 @@ def test_a_terminal_in_a_dotted_zero_font_is_read_with_zeros() -> None:
     if not (tesseract_available() and line_reader_available()):
         pytest.skip("needs tesseract and the PP-OCR models")
     name = "multi-four-page-st-urxvt-tk"
-    truth = set(json.loads((SCREENS / "truth" / f"{name}.json").read_text())["words"])
-    crop = Image.open(SCREENS / "png" / f"{name}.png").convert("RGB").crop((540, 540, 740, 620))
+    truth = set(json.loads((SCREEN_TRUTH / f"{name}.json").read_text())["words"])
+    crop = Image.open(SCREEN_PNG / f"{name}.png").convert("RGB").crop((540, 540, 740, 620))
     words = [w.text for line in create_ocr_engine().recognize(crop).lines for w in line.words]
     figures = [w for w in words if re.fullmatch(r"\d\d:\d\d", w)]
     assert len(figures) >= 3 and set(figures) <= truth, figures
@@ -87,7 +85,7 @@ def test_a_terminal_in_a_dotted_zero_font_is_read_with_zeros() -> None:
 def _part(name: str, box: tuple[int, int, int, int]) -> np.ndarray:
     """The grey of ``box`` in a half-A screen and a pixel round it, as ``struck_read`` crops it."""
     x0, y0, x1, y1 = box
-    with Image.open(SCREENS / "png" / f"{name}.png") as image:
+    with Image.open(SCREEN_PNG / f"{name}.png") as image:
         return np.asarray(image.convert("L").crop((x0 - 1, y0 - 1, x1 + 1, y1 + 1)))
 
 

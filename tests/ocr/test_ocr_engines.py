@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -19,9 +17,9 @@ from assistant.ocr.tesseract import (
     invert_dark_areas,
     stripe_cuts,
 )
+from tests.support.screens import SCREEN_PNG
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 
 
 def render(
@@ -63,7 +61,7 @@ def test_tesseract_reads_two_columns_in_order() -> None:
 def test_cell_extremes_are_each_squares_least_and_greatest() -> None:
     """The quick per-cell least and greatest grey (content_span's) against numpy's plain reduction
     over each square, on a real screen (half A: a calculator on a desktop); and the span it gives."""
-    with Image.open(SCREENS / "calc-xcalc-rpn.png") as image:
+    with Image.open(SCREEN_PNG / "calc-xcalc-rpn.png") as image:
         gray = np.asarray(image.convert("L"))[:797, :1275]  # (sides not multiples of the cell)
     rows, cols = -(-gray.shape[0] // 8), -(-gray.shape[1] // 8)
     padded = np.pad(gray, ((0, rows * 8 - gray.shape[0]), (0, cols * 8 - gray.shape[1])), mode="edge")
@@ -225,9 +223,8 @@ def test_a_reverse_video_line_in_a_window_alone_is_inverted_whole() -> None:
     alone, no dark desktop round it): the square windows took half its height or none of it, and
     'Manual page ls(1) line 1 (press h for help or q to quit)' was lost (datasets/screens, half A).
     Every row of the band is now dark text on light ground."""
-    from pathlib import Path
 
-    screen = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "man-ls.png"
+    screen = SCREEN_PNG / "man-ls.png"
     with Image.open(screen) as img:
         window = np.asarray(img.convert("L").crop((41, 52, 845, 702)))  # the xterm's client area
     dark = window < 110
@@ -278,7 +275,7 @@ def test_a_screen_reads_the_same_whatever_the_machines_cores(monkeypatch: pytest
     """The page is cut into stripes read at once, and the cuts decide tesseract's words: taken from
     the core count, this half-A screen read 86 words with two stripes and 81 with four. What a user
     hears must be what was measured, on any machine."""
-    image = Image.open(SCREENS / "app-qt-menubar-letter.png")
+    image = Image.open(SCREEN_PNG / "app-qt-menubar-letter.png")
     readings = []
     for cores in (2, 4):
         monkeypatch.setattr("os.cpu_count", lambda cores=cores: cores)

@@ -14,14 +14,13 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.frames import find_frames
 from assistant.ocr.layout import _names_window, layout_blocks
 from assistant.ocr.panels import find_panels, panel_of
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
+from tests.support.screens import SCREEN_PNG, SCREEN_TRUTH
 
 
 def _screen(name: str) -> tuple[Image.Image, list[dict]]:
-    truth = json.loads((SCREENS / "truth" / f"{name}.json").read_text())
+    truth = json.loads((SCREEN_TRUTH / f"{name}.json").read_text())
     windows = sorted(truth["windows"], key=lambda w: -w["stacking"])  # top first
-    return Image.open(SCREENS / "png" / f"{name}.png").convert("RGB"), windows
+    return Image.open(SCREEN_PNG / f"{name}.png").convert("RGB"), windows
 
 
 def _box(window: dict) -> tuple[int, int, int, int]:

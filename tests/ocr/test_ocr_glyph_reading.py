@@ -5,7 +5,6 @@ screen, the words painted out for the engine, and pictures in other fonts passed
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,15 +15,14 @@ from assistant.ocr.bitmap_fonts import core_fonts
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.glyph_reading import GlyphFirstOcr, find_grids, read_glyphs, read_labels
 from assistant.ocr.second_look import unexact_checked
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
+from tests.support.screens import SCREEN_PNG, SCREEN_TRUTH
 
 pytestmark = pytest.mark.skipif(not core_fonts(), reason="needs the X core fonts (xfonts-base)")
 
 
 def _screen(name: str) -> tuple[np.ndarray, list[str]]:
-    truth = json.loads((SCREENS / "truth" / f"{name}.json").read_text())
-    return np.asarray(Image.open(SCREENS / "png" / f"{name}.png").convert("RGB")), truth["words"]
+    truth = json.loads((SCREEN_TRUTH / f"{name}.json").read_text())
+    return np.asarray(Image.open(SCREEN_PNG / f"{name}.png").convert("RGB")), truth["words"]
 
 
 class _Recording(OcrEngine):
@@ -148,8 +146,8 @@ def _keys(name: str) -> tuple[np.ndarray, list, list[str]]:
     from assistant.ocr.ink import ink_cells
     from assistant.ocr.keys import keypad_areas, keypad_keys
 
-    truth = json.loads((SCREENS / "truth" / f"{name}.json").read_text())
-    rgb = np.asarray(Image.open(SCREENS / "png" / f"{name}.png").convert("RGB"))
+    truth = json.loads((SCREEN_TRUTH / f"{name}.json").read_text())
+    rgb = np.asarray(Image.open(SCREEN_PNG / f"{name}.png").convert("RGB"))
     gray = np.asarray(Image.fromarray(rgb).convert("L"))
     return rgb, keypad_keys(gray, keypad_areas(ink_cells(gray, 8, 24), 8)), truth["buttons"]
 
@@ -190,9 +188,9 @@ def test_shaded_xcalc_keys_are_read_exactly_in_the_second_look() -> None:
 
     if not (tesseract_available() and line_reader_available()):
         pytest.skip("needs tesseract and the PP-OCR models")
-    truth = json.loads((SCREENS / "truth" / "calc-xcalc-color.json").read_text())
+    truth = json.loads((SCREEN_TRUTH / "calc-xcalc-color.json").read_text())
     x, y, w, h = truth["windows"][0]["frame"]
-    image = Image.open(SCREENS / "png" / "calc-xcalc-color.png").convert("RGB").crop((x, y, x + w, y + h))
+    image = Image.open(SCREEN_PNG / "calc-xcalc-color.png").convert("RGB").crop((x, y, x + w, y + h))
     result = SecondLookOcr(TesseractEngine(), LineReader()).recognize(image)
     exact = [w.text for w in result.exact]
     assert len(exact) >= 30

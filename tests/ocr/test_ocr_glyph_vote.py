@@ -19,8 +19,8 @@ from assistant.ocr.font_first import font_sure
 from assistant.ocr.glyph_vote import vote_glyphs
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from tests.support.core_fonts import core_font
+from tests.support.screens import SCREEN_PNG, SCREEN_TRUTH
 
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -154,9 +154,9 @@ def test_a_real_terminal_read_by_tesseract() -> None:
     tesseract reads "/dev/sda1" as "/dev/sdal" (the "1" after letters) though it reads every
     "1" among digits right; the vote puts it and "nas:/volume1" right, and no word of the truth
     that tesseract read is lost."""
-    truth = json.loads((SCREENS / "truth" / "term-df.json").read_text(encoding="utf-8"))
+    truth = json.loads((SCREEN_TRUTH / "term-df.json").read_text(encoding="utf-8"))
     x, y, w, h = next(win["client"] for win in truth["windows"] if not win.get("is_own"))
-    image = Image.open(SCREENS / "png" / "term-df.png").convert("RGB").crop((x, y, x + w, y + h))
+    image = Image.open(SCREEN_PNG / "term-df.png").convert("RGB").crop((x, y, x + w, y + h))
     engine = TesseractEngine()
     engine.min_confidence = 0.0  # as the second look runs it
     read = engine.recognize(image).lines

@@ -4,18 +4,15 @@ text joined two light lines into one cut, which the recogniser read as "he emest
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PIL import Image
 
 from assistant.ocr.ink import line_bands
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def test_an_xmessages_two_lines_beside_its_stippled_strip_are_cut_apart() -> None:
-    gray = np.asarray(Image.open(SCREENS / "dlg-xmessage-6x13-light-mail.png").convert("L"))
+    gray = np.asarray(Image.open(SCREEN_PNG / "dlg-xmessage-6x13-light-mail.png").convert("L"))
     place = (425, 340, 741, 416)  # the window's text with its strip, and its buttons
     bands = line_bands(gray, place, 24)
     assert len(bands) == 3, bands  # two lines of text, the row of buttons

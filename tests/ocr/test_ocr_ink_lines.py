@@ -6,22 +6,21 @@ Joined from row to row they made one part too tall for a line, taken for a keypa
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord, overlap_share
 from assistant.ocr.second_look import SecondLookConfig, unread_places
+from tests.support.screens import SCREEN_PNG, SCREEN_TRUTH
 
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
 HEX = set("0123456789abcdef")
 
 
 def test_a_column_of_unread_hashes_becomes_one_place_per_line() -> None:
     name = "term-git-log-status"
-    gray = np.asarray(Image.open(SCREENS / "png" / f"{name}.png").convert("L"))
-    (window,) = json.loads((SCREENS / "truth" / f"{name}.json").read_text())["windows"]
+    gray = np.asarray(Image.open(SCREEN_PNG / f"{name}.png").convert("L"))
+    (window,) = json.loads((SCREEN_TRUTH / f"{name}.json").read_text())["windows"]
     hashes, lines = [], []
     for item in window["items"]:
         words = []

@@ -6,7 +6,6 @@ bare face, and a misread label put right to the key word it can only be."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -19,8 +18,7 @@ from assistant.ocr.line_reader import LineReader, line_reader_available
 from assistant.ocr.outlines import frame_mask
 from assistant.ocr.second_look import SecondLookOcr
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
+from tests.support.screens import SCREEN_PNG, SCREEN_TRUTH
 
 needs_engines = pytest.mark.skipif(
     not (tesseract_available() and line_reader_available()), reason="needs tesseract and the PP-OCR models"
@@ -29,10 +27,10 @@ needs_engines = pytest.mark.skipif(
 
 def _window(name: str) -> tuple[Image.Image, dict]:
     """The screenshot cut to its one window's frame, and that window's truth."""
-    truth = json.loads((SCREENS / "truth" / f"{name}.json").read_text(encoding="utf-8"))
+    truth = json.loads((SCREEN_TRUTH / f"{name}.json").read_text(encoding="utf-8"))
     win = truth["windows"][0]
     x, y, w, h = win["frame"]
-    return Image.open(SCREENS / "png" / f"{name}.png").convert("RGB").crop((x, y, x + w, y + h)), win
+    return Image.open(SCREEN_PNG / f"{name}.png").convert("RGB").crop((x, y, x + w, y + h)), win
 
 
 def _keys(image: Image.Image) -> list:
@@ -113,7 +111,7 @@ def test_a_paragraph_or_listing_is_no_keypad() -> None:
     """Rows and columns of short words are no keypad unless most of the ink is short labels: a man
     page and an ls -l listing of half A give no keypad area or no keys."""
     for name in ("man-ls", "term-ls-reports"):
-        gray = np.asarray(Image.open(SCREENS / "png" / f"{name}.png").convert("L"))
+        gray = np.asarray(Image.open(SCREEN_PNG / f"{name}.png").convert("L"))
         assert keypad_keys(gray, keypad_areas(ink_cells(gray, 8, 24), 8)) == []
 
 
@@ -187,7 +185,7 @@ def test_keys_of_their_own_colour_are_found_and_a_tables_cells_are_not() -> None
     for k in keys:  # one key each (or the display): its label inside, narrower than a key's pitch
         assert k.face[0] <= k.label[0] and k.label[2] <= k.face[2]
         assert k.face[2] - k.face[0] < 50 or k.face[3] < 100
-    shot = Image.open(SCREENS / "png" / "multi-calc-invoice-print.png").convert("L")
+    shot = Image.open(SCREEN_PNG / "multi-calc-invoice-print.png").convert("L")
     table = np.asarray(shot.crop((330, 80, 892, 527)))  # the invoice window, its table of 4 rows
     found = keypad_keys(table, [(0, 40, table.shape[1], 240)])  # (the title bar's buttons are keys)
     assert not [k for k in found if k.face[1] >= 40 and k.face[3] <= 200], found

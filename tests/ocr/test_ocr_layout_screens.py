@@ -4,16 +4,13 @@ an engine's loose boxes do to the order, and what a window's corner holds."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import group_blocks, layout_blocks, order_blocks
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG, SCREEN_TRUTH
 
 pytestmark = pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
 
@@ -28,7 +25,7 @@ def test_a_dialogs_ok_in_its_frames_corner_is_read() -> None:
     foot; the handle's grips ("iN", "v") lie on the foot itself. "OK" was dropped as a grip."""
     from assistant.understand.compose import understand
 
-    image = Image.open(SCREENS / "dark-zenity-list.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "dark-zenity-list.png").convert("RGB")
     said = understand(image, captioner=None, ocr=TesseractEngine(), verbosity="full").text
     assert said.endswith("Buttons: Cancel, OK.")
 
@@ -41,7 +38,7 @@ def test_a_second_readings_loose_boxes_stay_in_their_rows() -> None:
     under the message and ending where it starts, comes after it."""
     from assistant.ocr import create_ocr_engine
 
-    image = Image.open(SCREENS / "multi-four-windows.png").convert("RGB").crop((700, 660, 1050, 820))
+    image = Image.open(SCREEN_PNG / "multi-four-windows.png").convert("RGB").crop((700, 660, 1050, 820))
     lines = create_ocr_engine("auto").recognize(image).lines
     text = " ".join(b.text for b in layout_blocks(lines)).replace("\n", " ")
     assert text.index("Battery low") < text.index("eft") < text.index("Connect the charger")
@@ -289,7 +286,7 @@ def test_the_assistants_own_window_in_a_screenshot_is_not_read_back() -> None:
     back, or descriptions nest inside each other; the other windows are read with their titles."""
     from assistant.understand.compose import understand
 
-    image = Image.open(SCREENS / "assistant-over-page.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "assistant-over-page.png").convert("RGB")
     said = understand(image, captioner=None, ocr=TesseractEngine(), verbosity="full").text
     assert "Riverside Library" in said and "Renew Loan" in said
     assert "Last description" not in said and "Quarterly" not in said
@@ -307,13 +304,13 @@ def test_a_terminals_row_is_read_left_to_right_whatever_its_words_boxes() -> Non
 
     from assistant.understand.windows import ScreenWindows
 
-    repo = SCREENS.parents[2]
-    truth = json.loads((SCREENS.parent / "truth" / "multi-four-windows.json").read_text(encoding="utf-8"))
+    repo = SCREEN_PNG.parents[2]
+    truth = json.loads((SCREEN_TRUTH / "multi-four-windows.json").read_text(encoding="utf-8"))
     assert truth["split"] == "A"
     sys.path.insert(0, str(repo / "benchmarks"))
     from screen_reading import window_stack
 
-    image = Image.open(SCREENS / truth["image"].split("/")[-1]).convert("RGB")
+    image = Image.open(SCREEN_PNG / truth["image"].split("/")[-1]).convert("RGB")
     windows = ScreenWindows(window_stack(truth), (0, 0), image.size)
     view, (dx, dy) = windows.ocr_view(image)
     man = next(i for i, w in enumerate(windows.read) if w.title == "man ls")
@@ -348,7 +345,7 @@ def test_a_windows_first_row_boxed_high_is_not_read_into_its_title() -> None:
     window"). A title is centred in its bar: the prompt is the window's first row."""
     from assistant.ocr.panels import find_panels
 
-    image = Image.open(SCREENS / "multi-terminal-save.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-terminal-save.png").convert("RGB")
     read = TesseractEngine().recognize(image).lines
     # the first row's prompt as the second look read it again (its words out of tesseract's line)
     first = [[w for w in ln.words if not ("sam@desk" in w.text and w.box[1] < 90)] for ln in read]
@@ -388,7 +385,7 @@ def test_a_title_read_again_and_a_mark_on_the_frame_are_not_read() -> None:
     text ("Garden Plot Agreement. r- Shared Garden Plot Agreement. greement. 1. Each plot")."""
     from assistant.ocr.panels import find_panels
 
-    image = Image.open(SCREENS / "dlg-zenity-text-info-terms.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "dlg-zenity-text-info-terms.png").convert("RGB")
     rows = [
         [("greement", (654, 92, 727, 118))],
         [("Garden", (559, 93, 608, 103))],

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from assistant.ocr.line_reader import LineReader, line_reader_available
+from tests.support.screens import SCREEN_PNG
 
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
 
 needs_reader = pytest.mark.skipif(not line_reader_available(), reason="needs the PP-OCR models")
 
@@ -32,7 +30,7 @@ def test_one_windows_pictures_read_alike_whatever_another_window_holds() -> None
     another window's list numbers). Real half-A lines, a dialog's (dlg-zenity-progress-photos),
     read with one other window's lines, with another's, and alone: the same words, to the last
     digit of their confidence (read on one strip with them, they were not)."""
-    rgb = np.asarray(Image.open(SCREENS / "dlg-zenity-progress-photos.png").convert("RGB"))
+    rgb = np.asarray(Image.open(SCREEN_PNG / "dlg-zenity-progress-photos.png").convert("RGB"))
     boxes = [(757, 418, 931, 445), (769, 453, 1107, 473), (1180, 520, 1209, 535)]
     window = [np.ascontiguousarray(rgb[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes]
     others = [[_line("say -x, -v"), _line("say --all")], [_line(f"{n}. item") for n in range(1, 6)]]

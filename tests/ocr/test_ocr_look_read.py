@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -12,6 +10,7 @@ from assistant.ocr.boxes import Box, OcrLine
 from assistant.ocr.line_reader import LineReader, line_reader_available
 from assistant.ocr.look_read import _accepted, read_places
 from assistant.ocr.second_look import SecondLookConfig
+from tests.support.screens import SCREEN_PNG
 
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
 
@@ -146,10 +145,8 @@ def test_a_window_s_buttons_read_as_marks_leave_their_strip_mates_whole_in_one_r
     no screen's text is made of ("- □ ×") on the strip with the dialog's lines. They give nothing;
     the lines keep their words as words, read in that one run (they were read again without the
     buttons, a second run of the model for the same words)."""
-    from pathlib import Path
 
-    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
-    rgb = np.asarray(Image.open(screens / "dlg-zenity-progress-photos.png").convert("RGB"))
+    rgb = np.asarray(Image.open(SCREEN_PNG / "dlg-zenity-progress-photos.png").convert("RGB"))
     boxes = [(757, 418, 931, 445), (1197, 418, 1250, 445), (769, 453, 1107, 473), (1180, 520, 1209, 535)]
     reader = LineReader(remember=0)
     session, runs = reader._load(), []
@@ -178,10 +175,8 @@ def test_a_strip_read_on_two_threads_reads_as_on_one() -> None:
     RECOGNIZER_THREADS) must not change a reading. A real half-A
     dialog's lines and buttons (dlg-zenity-progress-photos) on one strip, read on one thread and
     on two: the same words, to the last digit of their confidence."""
-    from pathlib import Path
 
-    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
-    rgb = np.asarray(Image.open(screens / "dlg-zenity-progress-photos.png").convert("RGB"))
+    rgb = np.asarray(Image.open(SCREEN_PNG / "dlg-zenity-progress-photos.png").convert("RGB"))
     boxes = [(757, 418, 931, 445), (1197, 418, 1250, 445), (769, 453, 1107, 473), (1180, 520, 1209, 535)]
     crops = [np.ascontiguousarray(rgb[y0:y1, x0:x1]) for x0, y0, x1, y1 in boxes]
 
@@ -204,8 +199,7 @@ def test_a_control_key_in_reverse_video_is_taken_as_a_key_name() -> None:
     video one on the other, found as one place the first engine left unread. Cut into its lines,
     each reads as its key below a lone letter's score, and is taken all the same: an icon is not
     read with a caret before a capital."""
-    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
-    image = Image.open(screens / "term-nano-minutes-courier.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "term-nano-minutes-courier.png").convert("RGB")
     rgb, gray = np.asarray(image), np.asarray(image.convert("L"))
     cfg = SecondLookConfig()
     words, _, _ = read_places(rgb, gray, [(624, 660, 660, 698)], LineReader(), cfg, [])

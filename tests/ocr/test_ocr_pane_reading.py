@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image
@@ -12,12 +10,11 @@ from assistant.ocr.boxes import centre_in
 from assistant.ocr.pane_reading import _ground, _shown, pane_pictures, read_panes
 from assistant.ocr.panels import Panel, find_panels, unframed
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _framed(name: str) -> tuple[Image.Image, list[Panel]]:
-    image = Image.open(SCREENS / f"{name}.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / f"{name}.png").convert("RGB")
     panels = [p for p in find_panels(image) if p.bar is not None]
     return image, panels
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -12,6 +10,7 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.panels import Panel, find_panels, unframed
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+from tests.support.screens import SCREEN_PNG
 
 
 def _line(text: str, x: int, y: int) -> OcrLine:
@@ -62,9 +61,6 @@ def test_a_dialog_inside_its_window_or_a_striped_table_needs_no_panes() -> None:
     assert find_panels(image) == []
 
 
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
-
-
 def _outline(panel: Panel, above: list[Panel]) -> set[tuple[int, int]]:
     """The (row, column) pixels of a window's sides and foot below its bar, less those under the
     windows ``above`` it."""
@@ -83,7 +79,7 @@ def test_frames_are_painted_out_where_they_show_and_nowhere_else() -> None:
     """Real screenshot (half A, multi-terminals-overlap: an xterm lying over another): only the
     found windows' sides and feet below their title bars change, the lower window's only where the
     upper one does not cover it, to the ground along the inside of each."""
-    image = Image.open(SCREENS / "multi-terminals-overlap.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-terminals-overlap.png").convert("RGB")
     panels = find_panels(image)
     assert [p.bar is not None for p in panels] == [True, True]
     before, after = np.asarray(image), np.asarray(unframed(image, panels))
@@ -103,7 +99,7 @@ def test_a_terminals_first_row_beside_its_frame_is_read() -> None:
     right of the frame's side, under the title bar. Read with the frame, tesseract ran the side and
     the row into "jpnaGnas:"/diskss", boxed from the bar's foot across two rows; without it, the
     prompt is read."""
-    image = Image.open(SCREENS / "multi-terminal-dialog.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-terminal-dialog.png").convert("RGB")
     engine = TesseractEngine()
     engine.min_confidence = 0.0
     lines = engine.recognize(unframed(image, find_panels(image))).lines
@@ -115,7 +111,7 @@ def test_a_message_box_over_a_terminal_is_a_window_of_its_own() -> None:
     """Real screenshot (half A, multi-xmessage-over-notes, Natura theme): xmessage's "Reminder" over
     an xterm's lines is found by its title bar, on top, and not taken for a panel inside the xterm
     (its bar was once found 25 pixels tall, down to the message's own border, against 21)."""
-    image = Image.open(SCREENS / "multi-xmessage-over-notes.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-xmessage-over-notes.png").convert("RGB")
     boxes = [p.box for p in find_panels(image)]
     frames = [(230, 140, 523, 232), (50, 50, 812, 498)]  # the window stack's frames, top first
     assert len(boxes) == 2
@@ -145,7 +141,7 @@ def test_columns_a_dialog_interrupts_are_read_as_columns_not_a_table() -> None:
     two-column article cuts its lines into pieces ("Volunte", "drains.", "fences and clear"); with
     the lines as the whole screen's reading boxed them, the article is read column by column, no
     table of rows across, and the dialog first."""
-    image = Image.open(SCREENS / "multi-page-dialog-columns.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-page-dialog-columns.png").convert("RGB")
     lines = [
         _read("Ridge path open again", (55, 79, 315, 104)),
         _read(
@@ -191,7 +187,7 @@ def test_windows_whose_sides_run_in_line_are_told_apart() -> None:
     one's sides in line with the one above. A window's side ran on down the one below it, and the
     upper window took the lower in (two windows found of four, the active one read last); each
     ends where the bar of the window under it begins, and the active one is read first."""
-    image = Image.open(SCREENS / "multi-four-tiled.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-four-tiled.png").convert("RGB")
     panels = find_panels(image)
     assert len(panels) == 4 and panels[0].box[:2] == (352, 253)  # Porch, the active window, first
     kitchen = next(p for p in panels if p.box[:2] == (60, 81))
@@ -203,7 +199,7 @@ def test_a_line_a_dialog_lies_across_is_read_as_one_line() -> None:
     each line's pieces left and right of it (boxes as the whole screen's reading gave them; the
     cut "he" of "the" dropped) are read as one line, in the paragraph, on both paths: windows found
     from the pixels, and the window stack's frame of the dialog (``covers``)."""
-    image = Image.open(SCREENS / "multi-modal-over-page.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-modal-over-page.png").convert("RGB")
     lines = [
         _read("and the letters of the harbour master, which were stored in the attic", (46, 137, 560, 155)),
         _read("and for residents of the valley, and the cafe on th", (46, 161, 466, 179)),

@@ -11,9 +11,9 @@ from PIL import Image
 
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from assistant.understand.windows import ScreenWindows
+from tests.support.screens import SCREEN_SET, SCREEN_TRUTH
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENS = REPO / "datasets" / "screens"
 
 pytestmark = pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
 
@@ -24,12 +24,12 @@ def test_a_column_of_cut_letters_is_not_joined_to_the_word_beside_it() -> None:
     frames painted flat): the dialog's "Save changes to notes.txt" sits beside the terminal's
     column of letters cut by the dialog, which tesseract reads down as one tall unsure mark. Joined
     to "Save" as one word (its height ignored), the dialog lost its first word."""
-    truth = json.loads((SCREENS / "truth" / "multi-terminal-save.json").read_text(encoding="utf-8"))
+    truth = json.loads((SCREEN_TRUTH / "multi-terminal-save.json").read_text(encoding="utf-8"))
     assert truth["split"] == "A"
     sys.path.insert(0, str(REPO / "benchmarks"))
     from screen_reading import window_stack
 
-    image = Image.open(SCREENS / truth["image"]).convert("RGB")
+    image = Image.open(SCREEN_SET / truth["image"]).convert("RGB")
     windows = ScreenWindows(window_stack(truth), (0, 0), image.size)
     view, _ = windows.ocr_view(image)
     engine = TesseractEngine()

@@ -17,6 +17,7 @@ from assistant.ocr.second_look import (
     unread_places,
 )
 from assistant.ocr.tesseract import TesseractEngine, rule_mask, tesseract_available
+from tests.support.screens import SCREEN_PNG
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 KEYS = [
@@ -142,9 +143,8 @@ def test_a_calculators_display_labels_are_read_inside_its_keypad() -> None:
     """xcalc in colour (datasets/screens, half A): the display's "DEG" and "DEC" sit just above its
     bottom border, darker than the window below it; inside the keypad's tangle the ring round
     them crossed that border onto the window and was taken for a corner where keys meet."""
-    from pathlib import Path
 
-    png = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "calc-xcalc-color.png"
+    png = SCREEN_PNG / "calc-xcalc-color.png"
     image = Image.open(png).crop((830, 280, 1100, 745))  # the calculator's window
     look = SecondLookOcr(TesseractEngine(min_confidence=0.0), LineReader())
     read = [w.text for ln in look.recognize(image).lines for w in ln.words]

@@ -8,8 +8,6 @@ rows and a bordered table's cells are parted by nothing."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -18,12 +16,11 @@ from assistant.ocr import separators
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, box_middle
 from assistant.ocr.layout import TextBlock, layout_blocks, order_blocks
 from assistant.ocr.separators import beside, parted
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens"
+from tests.support.screens import SCREEN_PNG
 
 
 def _picture(name: str) -> Image.Image:
-    with Image.open(SCREENS / "png" / f"{name}.png") as img:
+    with Image.open(SCREEN_PNG / f"{name}.png") as img:
         return img.convert("RGB")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -14,6 +12,7 @@ from assistant.ocr.look_read import read_places
 from assistant.ocr.second_look import SecondLookConfig
 from assistant.ocr.spaces import bare_underscores, figures_joined, split_lines, split_word, underscored
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
+from tests.support.screens import SCREEN_PNG
 
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 MONO = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"
@@ -74,13 +73,10 @@ def test_small_faint_text_run_together_by_the_recogniser_is_cut_at_its_spaces() 
         assert [w.text for ln in split_lines(lines, gray, letters=True) for w in ln.words] == [word]
 
 
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
-
-
 def _tesseract_lines(screen: str, box: tuple[int, int, int, int]) -> tuple[list[OcrLine], np.ndarray]:
     """Tesseract's lines on a crop of a half-A screenshot (every mark kept, as the second look
     runs it), and the crop's grey."""
-    with Image.open(SCREENS / f"{screen}.png") as image:
+    with Image.open(SCREEN_PNG / f"{screen}.png") as image:
         crop = image.convert("RGB").crop(box)
     engine = TesseractEngine()
     engine.min_confidence = 0.0
@@ -157,7 +153,7 @@ def test_a_letters_tail_or_the_next_lines_letters_under_a_gap_are_no_underscore(
         ),
         ("dlg-zenity-file-chooser", [("21", (1575, 364, 1588, 377)), ("Jun", (1593, 364, 1612, 379))]),
     ]:
-        with Image.open(SCREENS / f"{screen}.png") as image:
+        with Image.open(SCREEN_PNG / f"{screen}.png") as image:
             gray = np.asarray(image.convert("L"))
         line = OcrLine.of([OcrWord(text, box, 0.9) for text, box in boxed], 0.9)
         assert [w.text for w in underscored(line, gray).words] == [text for text, _ in boxed]
@@ -202,7 +198,7 @@ def test_a_fixed_width_ones_room_in_its_cell_is_no_space() -> None:
     fixed-width figures is a whole cell more, and still cuts."""
     from assistant.ocr.spaces import split_figures
 
-    screen = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "term-df-ps-st.png"
+    screen = SCREEN_PNG / "term-df-ps-st.png"
     gray = np.asarray(Image.open(screen).convert("L"))
     for box in ((407, 250, 441, 261), (407, 295, 441, 306)):
         word = OcrWord("1756", box, 0.9)
@@ -223,7 +219,7 @@ def test_an_underscore_read_over_bare_ground_is_a_space() -> None:
     as "GNU_nano": the columns between the words are bare from the letters' top to below their
     foot, and an underscore would fill its character's width there. A real underscore, an
     xterm's "server_name" as tesseract reads it (multi-dark-terminals-dialog), stays."""
-    gray = np.asarray(Image.open(SCREENS / "multi-nano-tk-side-fluxbox.png").convert("L"))
+    gray = np.asarray(Image.open(SCREEN_PNG / "multi-nano-tk-side-fluxbox.png").convert("L"))
     cut = bare_underscores(OcrWord("GNU_nano", (60, 108, 145, 122), 0.9), gray)
     assert [w.text for w in cut] == ["GNU", "nano"]
     assert cut[0].box[2] < cut[1].box[0]
@@ -238,7 +234,7 @@ def test_a_keys_name_and_its_label_on_grounds_of_their_own_are_two_words() -> No
     on cyan with no space between; PP-OCR's recogniser read "F1Help" and "F2Setup" there, boxed
     so. Where the ground steps from one to the other they are two words; the same text over the
     process list's one ground is left whole."""
-    gray = np.asarray(Image.open(SCREENS / "term-htop-hack-black.png").convert("L"))
+    gray = np.asarray(Image.open(SCREEN_PNG / "term-htop-hack-black.png").convert("L"))
     cut = split_word(OcrWord("F1Help", (64, 726, 116, 752), 1.0), gray)
     assert [w.text for w in cut] == ["F1", "Help"]
     assert cut[0].box[2] == cut[1].box[0] and 64 < cut[0].box[2] < 116
@@ -255,7 +251,7 @@ def test_a_key_bar_read_with_the_label_before_its_key_is_cut_at_the_cells() -> N
     leading label and a mark before a key are cut off too, at the ground's step, which rough
     letter widths put half a cell off after "Search" and "Filter" (a terminal's cells are even).
     The same text over the process list's one ground is left whole."""
-    gray = np.asarray(Image.open(SCREENS / "term-fvwm-htop-3270.png").convert("L"))
+    gray = np.asarray(Image.open(SCREEN_PNG / "term-fvwm-htop-3270.png").convert("L"))
     bar = split_word(OcrWord("F3SearchF4FilterF5Tree", (193, 658, 391, 686), 1.0), gray)
     assert [w.text for w in bar] == ["F3", "Search", "F4", "Filter", "F5", "Tree"]
     kill = split_word(OcrWord("+F9kill", (612, 658, 679, 684), 1.0), gray)
@@ -270,7 +266,7 @@ def test_an_initial_run_into_its_name_is_cut_after_its_dot() -> None:
     "F. Oduya" leave 3 or 4 pixels after the dot, between letters touching or a pixel apart, and
     both engines read them run together; cut after the dot. A dot with no space after it stands as
     close to the next letter as the letters stand to each other, and the word stays whole."""
-    gray = np.asarray(Image.open(SCREENS / "table-tk-wide-cabin-plots.png").convert("L"))
+    gray = np.asarray(Image.open(SCREEN_PNG / "table-tk-wide-cabin-plots.png").convert("L"))
     for text, box in (
         ("D.Petrakis", (362, 309, 427, 325)),
         ("A.Mensah", (356, 363, 430, 379)),

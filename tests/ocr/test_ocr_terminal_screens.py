@@ -4,15 +4,12 @@ by the terminal rules (assistant.ocr.terminal)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PIL import Image
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord
 from assistant.ocr.layout import layout_blocks
 from assistant.ocr.terminal import closed_up
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _line(words: list[tuple[str, Box]]) -> OcrLine:
@@ -218,7 +215,7 @@ def test_a_word_cut_at_a_narrow_glyph_is_one_where_less_than_a_cell_of_ground_pa
             ("l", (798, 303, 805, 318)),
         ]
     )
-    with Image.open(SCREENS / "term-fvwm-htop-3270.png") as picture:
+    with Image.open(SCREEN_PNG / "term-fvwm-htop-3270.png") as picture:
         words = [w.text for ln in closed_up(htop, picture=picture) for w in ln.words]
         assert words == ["7", "daemon", "30", "0:00.00", "tail", "-f", "/dev/null"]
         assert [w.text for ln in closed_up(htop) for w in ln.words][-1] == "l"  # (no picture: as read)
@@ -234,7 +231,7 @@ def test_a_word_cut_at_a_narrow_glyph_is_one_where_less_than_a_cell_of_ground_pa
             ("q", (596, 704, 606, 718)),
         ]
     )
-    with Image.open(SCREENS / "man-tr-b612-light.png") as picture:
+    with Image.open(SCREEN_PNG / "man-tr-b612-light.png") as picture:
         words = [w.text for ln in closed_up(less, picture=picture) for w in ln.words]
     assert words == ["Manual", "page", "h", "for", "help", "or", "q"]
 
@@ -256,7 +253,7 @@ def test_a_key_bar_and_a_proportional_text_keep_their_close_words_apart() -> Non
             ("Nice", (473, 655, 500, 664)),
         ]
     )
-    with Image.open(SCREENS / "term-htop-core-7x13.png") as picture:
+    with Image.open(SCREEN_PNG / "term-htop-core-7x13.png") as picture:
         words = [w.text for ln in closed_up(keys, picture=picture) for w in ln.words]
     assert words == ["F1", "Help", "F2", "Setup", "F6", "SortBy", "F7", "Nice"]
     note = _row(
@@ -271,7 +268,7 @@ def test_a_key_bar_and_a_proportional_text_keep_their_close_words_apart() -> Non
             ("out.", (444, 151, 472, 162)),
         ]
     )
-    with Image.open(SCREENS / "multi-cascade-fluxbox-three.png") as picture:
+    with Image.open(SCREEN_PNG / "multi-cascade-fluxbox-three.png") as picture:
         words = [w.text for ln in closed_up(note, picture=picture) for w in ln.words]
     assert words == ["Forty", "copies", "of", "the", "Fauré", "are", "checked", "out."]
 
@@ -292,7 +289,7 @@ def test_a_file_name_cut_at_its_marks_is_one_name_and_a_dropped_dot_is_put_back(
             ("2024", (512, 226, 545, 242)),
         ]
     )
-    with Image.open(SCREENS / "term-mc-monoid-modarin.png") as picture:
+    with Image.open(SCREEN_PNG / "term-mc-monoid-modarin.png") as picture:
         words = [w.text for ln in closed_up(poster, picture=picture) for w in ln.words]
     assert words == ["swap-day-poster.pdf", "1290304", "Mar", "22", "2024"]
     photo = _row(
@@ -303,7 +300,7 @@ def test_a_file_name_cut_at_its_marks_is_one_name_and_a_dropped_dot_is_put_back(
             ("Apr", (818, 345, 843, 358)),
         ]
     )
-    with Image.open(SCREENS / "term-mc-fira-modarin.png") as picture:
+    with Image.open(SCREEN_PNG / "term-mc-fira-modarin.png") as picture:
         words = [w.text for ln in closed_up(photo, picture=picture) for w in ln.words]
     assert words == ["lighthouse.jpg", "4410093", "Apr"]
     man = _row(
@@ -316,7 +313,7 @@ def test_a_file_name_cut_at_its_marks_is_one_name_and_a_dropped_dot_is_put_back(
             ("contrast,", (492, 694, 553, 703)),
         ]
     )
-    with Image.open(SCREENS / "man-chmod-7x13.png") as picture:
+    with Image.open(SCREEN_PNG / "man-chmod-7x13.png") as picture:
         words = [w.text for ln in closed_up(man, picture=picture) for w in ln.words]
     assert words == ["of", "the", "pointed-to", "file.", "In", "contrast,"]
 

@@ -4,7 +4,6 @@ kept and shared between threads, let go on release, and a reading past its time 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -12,8 +11,7 @@ from PIL import Image
 from assistant.errors import AssistantError
 from assistant.ocr.tess_api import TessModels, in_process_available
 from assistant.ocr.tesseract import TesseractEngine
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 pytestmark = pytest.mark.skipif(not in_process_available(), reason="needs libtesseract and its model")
 
@@ -27,7 +25,7 @@ def _read(engine: TesseractEngine, image: Image.Image) -> list[tuple[str, tuple[
 def test_the_library_reads_real_screens_exactly_as_the_program_does(screen: str) -> None:
     """A Tk dialog, and four windows at 1920x1080 (datasets/screens, half A): the same words, boxes
     and confidences from the library in this process as from the ``tesseract`` program."""
-    page = Image.open(SCREENS / f"{screen}.png").convert("RGB")
+    page = Image.open(SCREEN_PNG / f"{screen}.png").convert("RGB")
     inside = _read(TesseractEngine(in_process=True), page)
     assert len(inside) > 10 and inside == _read(TesseractEngine(in_process=False), page)
 
@@ -36,7 +34,7 @@ def test_the_library_reads_real_screens_exactly_as_the_program_does(screen: str)
 def test_models_are_kept_shared_between_threads_and_let_go() -> None:
     """One model read after read; two threads reading at once load a second one; release lets go
     of both, and the next reading loads one again and reads the same."""
-    sheet = Image.open(SCREENS / "dlg-tk-save-changes.png").convert("L").crop((0, 0, 900, 400))
+    sheet = Image.open(SCREEN_PNG / "dlg-tk-save-changes.png").convert("L").crop((0, 0, 900, 400))
     models = TessModels()
     first = models.read_tsv(sheet, 6)
     assert models.read_tsv(sheet, 6) == first and len(models._free) == 1
@@ -58,7 +56,7 @@ def test_models_are_kept_shared_between_threads_and_let_go() -> None:
 
 @pytest.mark.timeout(60)
 def test_a_reading_past_its_time_is_stopped_and_its_model_not_kept() -> None:
-    page = Image.open(SCREENS / "multi-four-windows.png").convert("L")
+    page = Image.open(SCREEN_PNG / "multi-four-windows.png").convert("L")
     models = TessModels(timeout_s=0.001)
     with pytest.raises(AssistantError, match="too long"):
         models.read_tsv(page, 3)
@@ -71,5 +69,5 @@ def test_the_library_says_nothing_on_the_terminal(capfd: pytest.CaptureFixture[s
     terminal, as the program's stderr did."""
     models = TessModels()
     models.read_tsv(Image.new("L", (200, 100), 255), 6)
-    models.read_tsv(Image.open(SCREENS / "dlg-tk-save-changes.png").convert("L"), 3)
+    models.read_tsv(Image.open(SCREEN_PNG / "dlg-tk-save-changes.png").convert("L"), 3)
     assert capfd.readouterr().err == ""

@@ -3,15 +3,12 @@ read by the process left waiting for it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrWord
 from assistant.ocr.tesseract import TesseractEngine, capital_i, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 @pytest.mark.skipif(not tesseract_available(), reason="needs tesseract")
@@ -20,7 +17,7 @@ def test_words_cut_down_a_false_column_are_joined_again() -> None:
     """Four windows on a 1920x1080 screen (datasets/screens, half A): tesseract's page layout took
     the man page's justified double spaces for a gutter and cut "entries", "with" and "first" in
     two, "ent" | "ries", each half sure (0.96) and on a line of its own."""
-    result = TesseractEngine(min_confidence=0.0).recognize(Image.open(SCREENS / "multi-four-windows.png"))
+    result = TesseractEngine(min_confidence=0.0).recognize(Image.open(SCREEN_PNG / "multi-four-windows.png"))
     words = [w.text for ln in result.lines for w in ln.words]
     assert not {"ent", "ries", "irst"} & set(words), [w for w in words if w in {"ent", "ries", "irst"}]
     line = next(ln for ln in result.lines if "implied entries" in ln.text)
@@ -33,7 +30,7 @@ def test_words_cut_down_a_false_column_are_joined_again() -> None:
 def test_a_sheet_read_by_the_waiting_process_reads_as_a_fresh_one() -> None:
     """After a page, a process waits for the next sheet (its model loaded while other work runs):
     it reads the sheet as a process started for it does, then ends; close() stops one unused."""
-    page = Image.open(SCREENS / "dlg-tk-save-changes.png")
+    page = Image.open(SCREEN_PNG / "dlg-tk-save-changes.png")
     engine = TesseractEngine(in_process=False)  # the program's path (the models' own: test_ocr_tess_api)
     box = max(engine.recognize(page).lines, key=lambda ln: len(ln.text)).box
     sheet = page.crop((box[0] - 10, box[1] - 10, box[2] + 10, box[3] + 10))  # its longest line
@@ -55,7 +52,7 @@ def test_a_sheet_read_by_the_waiting_process_reads_as_a_fresh_one() -> None:
 def test_a_bar_opening_a_line_of_small_words_is_a_capital_i() -> None:
     """GTK's tick box beside "I have read the agreement and accept it" (datasets/screens, half A):
     tesseract read the sans-serif I as "|", and a bar alone was dropped as a border."""
-    image = Image.open(SCREENS / "dlg-zenity-text-info-terms.png").crop((280, 480, 620, 540))
+    image = Image.open(SCREEN_PNG / "dlg-zenity-text-info-terms.png").crop((280, 480, 620, 540))
     lines = TesseractEngine(min_confidence=0.0).recognize(image).lines
     assert [ln.text for ln in lines] == ["I have read the agreement and accept it"]
 

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 from PIL import Image
 
@@ -12,12 +10,11 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.frames import find_frames
 from assistant.ocr.title_spaces import spaced_titles
 from assistant.ocr.titles import _bar_ink, _inside
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _titles(name: str, words: list[tuple[str, tuple[int, int, int, int]]]) -> list[str]:
-    image = Image.open(SCREENS / f"{name}.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / f"{name}.png").convert("RGB")
     bars = [_inside(f.bar) for f in find_frames(image)]
     lines = [OcrLine.of([OcrWord(text, box, 0.95)]) for text, box in words]
     out = spaced_titles(np.asarray(image.convert("L")), lines, bars, _bar_ink)
@@ -100,7 +97,7 @@ def _cut(name: str, text: str, box: tuple[int, int, int, int]) -> list[str]:
     """``text`` boxed ``box`` on a screen, cut at the clear spaces of the ink round it (as on a bar)."""
     from assistant.ocr.title_spaces import spaced
 
-    gray = np.asarray(Image.open(SCREENS / f"{name}.png").convert("L"))
+    gray = np.asarray(Image.open(SCREEN_PNG / f"{name}.png").convert("L"))
     x0, y0 = box[0] - 20, box[1] - 3
     ink = _bar_ink(gray[y0 : box[3] + 3, x0 : box[2] + 20])
     return [w.text for w in spaced(OcrWord(text, box, 0.95), ink, (x0, y0))]

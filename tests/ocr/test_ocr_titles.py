@@ -3,8 +3,6 @@ datasets/screens, real tesseract)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image
@@ -15,8 +13,7 @@ from assistant.ocr.gap_reading import fill_gaps
 from assistant.ocr.panels import find_panels
 from assistant.ocr.tesseract import TesseractEngine
 from assistant.ocr.titles import gaps_and_titles, reread_titles, title_places
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _line(text: str, box: tuple[int, int, int, int], confidence: float) -> OcrLine:
@@ -27,7 +24,7 @@ def _line(text: str, box: tuple[int, int, int, int], confidence: float) -> OcrLi
 def test_misread_titles_are_read_again_and_sure_ones_are_left() -> None:
     """The active dialog's white title on a blue gradient was read "9120 Save Shanges" (unsure); the
     terminal's grey title under it, sure, is not read again; a body line is never touched."""
-    image = Image.open(SCREENS / "multi-terminal-save.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-terminal-save.png").convert("RGB")
     bars = [f.bar for f in find_frames(image)]
     # Run together with the terminal's "9120" beside the dialog, as an engine may.
     words = [OcrWord("9120", (278, 200, 312, 212), 0.9), OcrWord("Save", (496, 188, 530, 207), 0.9)]
@@ -45,7 +42,7 @@ def test_misread_titles_are_read_again_and_sure_ones_are_left() -> None:
 def test_a_title_not_read_at_all_is_read_on_a_light_grey_bar() -> None:
     """An inactive man page window: grey letters on a light grey gradient, which the page-wide
     reading missed; the xterm icon and the buttons are not read as letters."""
-    image = Image.open(SCREENS / "man-cp-scrolled.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "man-cp-scrolled.png").convert("RGB")
     (frame,) = find_frames(image)
     lines = reread_titles(image, [], TesseractEngine(), [frame.bar])
     assert " ".join(ln.text for ln in sorted(lines, key=lambda ln: ln.box[0])) == "man cp"
@@ -56,7 +53,7 @@ def test_gaps_and_titles_read_at_once_as_one_after_the_other() -> None:
     """The two second looks run side by side (each one engine call): the lines come out as when
     the gaps are filled first and the titles read again after, on a screen that has both (a
     terminal listing's dropped cells, a dialog's title in doubt)."""
-    image = Image.open(SCREENS / "multi-terminal-save.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-terminal-save.png").convert("RGB")
     engine = TesseractEngine()
     lines = engine.recognize(image).lines
     panels = find_panels(image)
@@ -76,7 +73,7 @@ def test_a_letter_dropped_between_sure_title_words_has_the_title_read_again() ->
     "ournal" (both sure), the "J" between their boxes left out. That unread letter puts the title
     in doubt; read again, it is whole, and the buttons at the bar's light end are not read. The
     title read whole is left alone."""
-    image = Image.open(SCREENS / "app-tk-menubar-journal.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "app-tk-menubar-journal.png").convert("RGB")
     (frame,) = find_frames(image)
     gray = np.asarray(image.convert("L"))
     garden = OcrWord("Garden", (881, 210, 927, 231), 1.0)

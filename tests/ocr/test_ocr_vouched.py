@@ -3,8 +3,6 @@ same (real screenshots of datasets/screens, real tesseract)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image
@@ -14,14 +12,13 @@ from assistant.ocr.pane_reading import pane_pictures
 from assistant.ocr.panels import find_panels, unframed
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from assistant.ocr.vouched import vouched
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 needs_tesseract = pytest.mark.skipif(not tesseract_available(), reason="needs tesseract")
 
 
 def _gray(name: str) -> np.ndarray:
-    return np.asarray(Image.open(SCREENS / f"{name}.png").convert("L"))
+    return np.asarray(Image.open(SCREEN_PNG / f"{name}.png").convert("L"))
 
 
 @needs_tesseract
@@ -44,7 +41,7 @@ def test_a_lone_stroke_is_no_one_to_vouch_for() -> None:
     """nano's status "[ Read 12 lines ]" in its window read alone (as windows found from the pixels
     are): its closing bracket, alone at the end, is "1" to both engines (tesseract: 0.93); a lone
     "1" is not taken so."""
-    image = Image.open(SCREENS / "multi-nano-page-side-classic.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-nano-page-side-classic.png").convert("RGB")
     framed = [p for p in find_panels(image) if p.bar is not None]
     ((nano, dx, dy),) = [p for p in pane_pictures(unframed(image, framed), framed) if p[1] < 100]
     bracket = OcrWord("1", (397 - dx, 536 - dy, 404 - dx, 552 - dy), 0.44)

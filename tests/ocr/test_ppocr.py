@@ -16,8 +16,7 @@ from assistant.ocr import ppocr_models
 from assistant.ocr.ppocr_detect import resize_linear
 from assistant.ocr.rapid import PAD, RapidOcrEngine
 from assistant.ocr.regions import min_area_rect, regions
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def test_regions_are_eight_connected_with_area_and_box() -> None:
@@ -79,8 +78,8 @@ def test_same_words_as_rapidocr_on_real_screens() -> None:
     engine = RapidOcrEngine()
     # A Qt dialog on a 1920x1080 screen, and the top of a Chromium article (half A).
     pictures = [
-        Image.open(SCREENS / "dlg-qt-connect.png").crop((560, 300, 1360, 780)),
-        Image.open(SCREENS / "article-chromium-birds.png").crop((100, 40, 700, 340)),
+        Image.open(SCREEN_PNG / "dlg-qt-connect.png").crop((560, 300, 1360, 780)),
+        Image.open(SCREEN_PNG / "article-chromium-birds.png").crop((100, 40, 700, 340)),
     ]
     for img in pictures:
         theirs = Counter(" ".join(_rapidocr_lines(rapid, img)).split())

@@ -5,7 +5,6 @@ on its own pane and copied from the same ink read elsewhere."""
 from __future__ import annotations
 
 from itertools import pairwise
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -26,12 +25,11 @@ from assistant.ocr.gutter_cuts import across_gutters
 from assistant.ocr.panels import find_panels, panel_of
 from assistant.ocr.spaces import split_word
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _image(screen: str) -> Image.Image:
-    with Image.open(SCREENS / f"{screen}.png") as image:
+    with Image.open(SCREEN_PNG / f"{screen}.png") as image:
         return image.convert("RGB")
 
 

@@ -4,8 +4,6 @@ header of two rows, greyed-out cells and a row the engine lost whole."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image
@@ -25,8 +23,7 @@ from assistant.ocr.gaps import _ink_cells, empty_cells, gap_cells
 from assistant.ocr.grid import GridConfig, cells_of, find_grids
 from assistant.ocr.rule_cuts import Found, cut_at_rules, cut_word, rule_through
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 Words = list[tuple[str, tuple[int, int, int, int]]]
 
@@ -245,7 +242,7 @@ def test_greyed_days_and_a_week_lost_whole_are_read() -> None:
     read none of them, and its last week, all such days, was no row at all. A grid's empty cells
     are looked at for faint ink too, read at full contrast along their row, and a row one pitch
     under the grid with ink under its columns is read as a row the engine lost."""
-    with Image.open(SCREENS / "dlg-zenity-calendar-sale.png") as image:
+    with Image.open(SCREEN_PNG / "dlg-zenity-calendar-sale.png") as image:
         picture = image.convert("RGB")
     lines = _lines(*[[(w.text, w.box) for w in ln.words] for ln in CALENDAR])
     gray = np.asarray(picture.convert("L"))
@@ -506,7 +503,7 @@ def test_a_selected_rows_lone_figure_is_looked_at_on_its_own_ground() -> None:
     white of the row below, a strip of "ink" to the blue, the whole gap wide, which outweighed the
     digit. The band ends where the ground changes all the way across; the "0" of the row under it,
     boxed a pixel off by the engine where it was read, is that reading's copy."""
-    with Image.open(SCREENS / "table-qt-striped-loans.png") as image:
+    with Image.open(SCREEN_PNG / "table-qt-striped-loans.png") as image:
         gray = np.asarray(image.convert("L"))
     lines = [ln for ln in LOANS if ln.text != "2"]
     two = (1008, 364, 1015, 374)  # the "2", where the "1" and "0" stand
@@ -521,7 +518,7 @@ def test_light_text_on_a_mid_grey_ground_is_read() -> None:
     """A snippet is made dark on white from its commonest grey, not its median: cut to a white
     "2" on a selected row's blue, the median was a mix of the two (150), the snippet was left
     light on grey, and the engine read nothing."""
-    with Image.open(SCREENS / "table-qt-striped-loans.png") as image:
+    with Image.open(SCREEN_PNG / "table-qt-striped-loans.png") as image:
         gray = np.asarray(image.convert("L"))
     read = read_snippets(TesseractEngine(), gray, [(1008, 364, 1015, 374)], height=SNIPPET_HEIGHT)
     assert [line.text for _, line, _ in read] == ["2"]
@@ -545,7 +542,7 @@ MC_DATES = _lines(
 def test_a_fragment_row_is_not_looked_at_for_lost_cells() -> None:
     """The fragment "292", a row of its own half as tall as the others, has the next row's text
     in its band: looked at as that row's lost cells, "12" was read again as "19" and put in."""
-    with Image.open(SCREENS / "term-mc-fira-modarin.png") as image:
+    with Image.open(SCREEN_PNG / "term-mc-fira-modarin.png") as image:
         gray = np.asarray(image.convert("L"))
     assert not [box for box, _, _ in gap_cells(gray, MC_DATES) if 250 <= box[1] <= 262]
 
@@ -578,7 +575,7 @@ def test_a_headers_second_word_stays_with_the_first() -> None:
 
 
 def _gray(name: str) -> np.ndarray:
-    with Image.open(SCREENS / f"{name}.png") as image:
+    with Image.open(SCREEN_PNG / f"{name}.png") as image:
         return np.asarray(image.convert("L"))
 
 
@@ -749,7 +746,7 @@ def test_a_lost_cell_told_from_its_ground_by_colour_alone_is_read() -> None:
     unread showed no ink there (or faint ink at most), and were read a column short. With the
     picture's colours each is found, and taken as the "0" read in the other rows, whose ink it is
     pixel for pixel (a cell found by colour alone is not read on the sheet)."""
-    with Image.open(SCREENS / "term-top-colour-fantasque.png") as image:
+    with Image.open(SCREEN_PNG / "term-top-colour-fantasque.png") as image:
         picture = image.convert("RGB")
     gray = np.asarray(picture.convert("L"))
     lost = [c for c in empty_cells(gray, TOP_NI, None, picture) if 262 <= c.box[0] <= 276]
@@ -873,7 +870,7 @@ HEADER += _lines(
 def test_a_headers_sort_arrow_is_not_read_as_a_word() -> None:
     """GTK's sort arrow beside "Size", 10 by 5 pixels among words 11 tall, was read "a» 4" as the
     header's lost cell and broke the header row ("Name, a» 4 Size"). Ink that short is a mark."""
-    with Image.open(SCREENS / "dlg-zenity-file-chooser.png") as image:
+    with Image.open(SCREEN_PNG / "dlg-zenity-file-chooser.png") as image:
         gray = np.asarray(image.convert("L"))
     lines = HEADER + CHOOSER
     cells = empty_cells(gray, lines, None)
@@ -900,7 +897,7 @@ def test_a_lost_keys_short_sign_is_a_cell_not_a_mark() -> None:
     """A key's lone "=" is under half its keypad's label height (6 of 14 pixels), as short as a
     header's sort arrow. Short ink is a mark only where a mark stands (the grid's top row, a column
     no other row fills, a band's edge); under the "9", "6", "3" keys the "=" is a cell, read again."""
-    with Image.open(SCREENS / "calc-tk.png") as image:
+    with Image.open(SCREEN_PNG / "calc-tk.png") as image:
         gray = np.asarray(image.convert("L"))
     band = (662, 432, 714, 460)  # inside the "=" key, round its label
     cells = _ink_cells(gray, band, 14, KEY_LABELS, lambda _: True, ruled=True)
@@ -992,7 +989,7 @@ def test_a_name_wider_than_the_figures_under_it_is_looked_at_whole() -> None:
     """A gap is where the other rows have words; under "Thu" and "Total" stand one or two figures,
     and the gaps cut to them held "u" and "ta" (read so). The ink the gap's ends cut runs on to the
     whole name, up to the heading's divider."""
-    with Image.open(SCREENS / "table-tk-hours-under-dialog.png") as image:
+    with Image.open(SCREEN_PNG / "table-tk-hours-under-dialog.png") as image:
         gray = np.asarray(image.convert("L"))
     heading = [box for box, _, _ in gap_cells(gray, HOURS) if box[1] < 180]
     assert any(box[0] <= 549 and box[2] >= 575 for box in heading), heading  # "Thu"
@@ -1031,7 +1028,7 @@ def test_a_heading_that_lost_two_names_is_looked_at_for_them() -> None:
     """A row over a table that leaves out two of its columns is no row of it (a prompt read in
     fragments is not), so the heading with two names lost was never looked at for them; on a bar of
     its own colour right over the table's figures it is."""
-    with Image.open(SCREENS / "multi-four-page-st-urxvt-tk.png") as image:
+    with Image.open(SCREEN_PNG / "multi-four-page-st-urxvt-tk.png") as image:
         gray = np.asarray(image.convert("L"))
     top = find_grids(LANES)[0][0].rows[0]
     assert [c.text for c in top.cells] == ["1", "Juniors", "17:00", "18:00", "Lina"]  # (no heading)

@@ -7,8 +7,6 @@ read unsurely in its column of them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PIL import Image
@@ -20,12 +18,11 @@ from assistant.ocr.grid import Row, _run_over, _unbarred, rows_of
 from assistant.ocr.loose import UNSURE, drop_unsure
 from assistant.ocr.rule_cuts import cut_at_arrow, cut_word, rule_through
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
-
-SCREENS = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _gray(screen: str) -> np.ndarray:
-    with Image.open(SCREENS / f"{screen}.png") as image:
+    with Image.open(SCREEN_PNG / f"{screen}.png") as image:
         return np.asarray(image.convert("L"))
 
 

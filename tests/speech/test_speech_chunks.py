@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from assistant.speech.chunks import Chunk, ChunkConfig, ChunkCursor, chunk_text, seconds_to_say, spoken_length
+from tests.support.screens import SCREEN_SET, SCREEN_TRUTH
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENS = REPO / "datasets" / "screens"
 
 URLS = (
     "Links: "
@@ -41,12 +41,12 @@ def _live_text(screen_id: str) -> tuple[str, list[str]]:
     from assistant.capture.window_stack import hide_own_windows
     from assistant.describe import Describer, DescriberOptions
 
-    truth: dict[str, Any] = json.loads((SCREENS / "truth" / f"{screen_id}.json").read_text(encoding="utf-8"))
+    truth: dict[str, Any] = json.loads((SCREEN_TRUTH / f"{screen_id}.json").read_text(encoding="utf-8"))
     assert truth["split"] == "A"  # tests look at the tuning half only
     sys.path.insert(0, str(REPO / "benchmarks"))
     from screen_reading import window_stack
 
-    image = load_image(SCREENS / truth["image"]).copy()
+    image = load_image(SCREEN_SET / truth["image"]).copy()
     stack = window_stack(truth)
     hide_own_windows(image, (0, 0), stack)
     grab = CapturedImage(image, "screen", (0, 0, image.width, image.height), windows=stack)

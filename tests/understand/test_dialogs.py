@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import TextBlock
 from assistant.understand.dialogs import by_window, read_dialog
-
-REPO = Path(__file__).resolve().parents[2]
-SCREENS = REPO / "datasets" / "screens" / "png"
+from tests.support.screens import SCREEN_PNG
 
 
 def _line(text: str, x: int, y: int) -> OcrLine:
@@ -125,7 +121,7 @@ def test_real_dialogs_say_their_buttons_last(screen: str, buttons: list[str]) ->
 
     if not tesseract_available():
         pytest.skip("tesseract-ocr is not installed")
-    blocks = TesseractEngine().recognize(Image.open(SCREENS / f"{screen}.png").convert("RGB")).blocks()
+    blocks = TesseractEngine().recognize(Image.open(SCREEN_PNG / f"{screen}.png").convert("RGB")).blocks()
     reading = read_dialog(blocks)
     assert reading is not None and reading.buttons == buttons
 
@@ -137,7 +133,7 @@ def test_real_pages_are_not_dialogs(screen: str) -> None:
 
     if not tesseract_available():
         pytest.skip("tesseract-ocr is not installed")
-    blocks = TesseractEngine().recognize(Image.open(SCREENS / f"{screen}.png").convert("RGB")).blocks()
+    blocks = TesseractEngine().recognize(Image.open(SCREEN_PNG / f"{screen}.png").convert("RGB")).blocks()
     assert read_dialog(blocks) is None
 
 
@@ -148,7 +144,7 @@ def test_a_picture_of_two_windows_is_read_window_by_window() -> None:
     from assistant.ocr.tesseract import TesseractEngine
     from assistant.understand.compose import understand
 
-    image = Image.open(SCREENS / "multi-editor-zenity.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "multi-editor-zenity.png").convert("RGB")
     said = understand(image, captioner=None, ocr=TesseractEngine(), verbosity="full").text
     assert said.startswith("Screen, 2 windows. Unsaved Letter window. Close the letter without saving?")
     assert (
@@ -264,6 +260,6 @@ def test_a_real_xmessages_outlined_buttons_are_its_buttons() -> None:
 
     if not tesseract_available():
         pytest.skip("tesseract-ocr is not installed")
-    picture = Image.open(SCREENS / "dlg-xmessage-6x10-printer.png").convert("RGB")  # half A
+    picture = Image.open(SCREEN_PNG / "dlg-xmessage-6x10-printer.png").convert("RGB")  # half A
     reading = read_dialog(create_ocr_engine("auto").recognize(picture).blocks())
     assert reading is not None and reading.buttons == ["Retry", "Skip Page", "Cancel Job", "Help"]

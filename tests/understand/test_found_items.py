@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.layout import TextBlock
 from assistant.understand.found import FoundItem, find, found_items, on_screen
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.support.screens import SCREEN_PNG
 
 
 def _line(*words: tuple[str, int, int]) -> OcrLine:
@@ -64,7 +61,7 @@ def test_a_real_table_screen_gives_rows_and_cells_in_reading_order() -> None:
 
     if not tesseract_available():
         pytest.skip("tesseract-ocr is not installed")
-    image = Image.open(REPO / "datasets" / "screens" / "png" / "table-chromium-trains.png").convert("RGB")
+    image = Image.open(SCREEN_PNG / "table-chromium-trains.png").convert("RGB")
     blocks = TesseractEngine().recognize(image).blocks()
     items = found_items(blocks)
     rows = [i for i in items if i.kind == "row"]

@@ -13,9 +13,9 @@ from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from assistant.understand.title_words import corrected, title_words
 from assistant.understand.windows import ScreenWindows
+from tests.support.screens import SCREEN_SET, SCREEN_TRUTH
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENS = REPO / "datasets" / "screens"
 
 
 def _line(*words: str) -> OcrLine:
@@ -61,12 +61,12 @@ def test_a_terminals_misread_prompt_is_said_as_its_title_spells_it() -> None:
     """multi-terminals-overlap (half A) read as the live path reads it; the df window's prompt as
     the second look misread it there ("root@nast/srv#"): the window's title, "root@nas: /srv",
     puts it right, and the order the benchmark checks ("root@nas:/srv# df -h") holds."""
-    truth = json.loads((SCREENS / "truth" / "multi-terminals-overlap.json").read_text(encoding="utf-8"))
+    truth = json.loads((SCREEN_TRUTH / "multi-terminals-overlap.json").read_text(encoding="utf-8"))
     assert truth["split"] == "A"
     sys.path.insert(0, str(REPO / "benchmarks"))
     from screen_reading import window_stack
 
-    image = Image.open(SCREENS / truth["image"]).convert("RGB")
+    image = Image.open(SCREEN_SET / truth["image"]).convert("RGB")
     windows = ScreenWindows(window_stack(truth), (0, 0), image.size)
     view, (dx, dy) = windows.ocr_view(image)
 

@@ -8,6 +8,7 @@ from assistant.ocr.base import OcrResult
 from assistant.ocr.boxes import OcrLine
 from assistant.understand import classify_kind
 from tests.fixtures_screens import pillow_scenes
+from tests.support.screens import SCREEN_PNG
 
 
 def text_lines(n: int, words_each: int, x: int = 40, size: tuple[int, int] = (1280, 800)) -> OcrResult:
@@ -73,11 +74,10 @@ def test_prose_page_is_a_document_and_a_menu_screen_is_not() -> None:
 def test_prose_in_a_window_with_a_title_bar_is_a_screen() -> None:
     """A man page in a terminal reads like a page of prose, but its window's title bar (found in
     the pixels of a real screenshot) makes the picture a screen."""
-    from pathlib import Path
 
     from assistant.ocr.panels import find_panels
 
-    shot = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png" / "man-ls.png"
+    shot = SCREEN_PNG / "man-ls.png"
     image = Image.open(shot).convert("RGB")
     prose = text_lines(24, 10, x=60, size=image.size)
     assert classify_kind(image, prose).kind == "document"  # the same text without its window

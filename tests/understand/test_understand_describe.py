@@ -9,6 +9,7 @@ import pytest
 from assistant.capture.models import CapturedImage, WindowInfo
 from assistant.describe import Describer, DescriberOptions
 from tests.fixtures_screens import pillow_scenes
+from tests.support.screens import SCREEN_PNG
 
 
 @pytest.mark.timeout(900)
@@ -43,7 +44,7 @@ def test_describer_reads_a_terminal_and_captions_a_photo(tiny_model_dir: Path) -
 @pytest.mark.timeout(300)
 def test_the_text_read_leaves_out_the_word_window_said_after_a_title() -> None:
     # half A: a message box over a terminal, in a picture file (windows found by their title bars)
-    screens = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "png"
+    screens = SCREEN_PNG
     png = screens / "multi-xmessage-over-notes.png"
     described = Describer(DescriberOptions(ocr="tesseract", photo_ocr="none", verbosity="full")).describe(png)
     assert described.ocr_text is not None

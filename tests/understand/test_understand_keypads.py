@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ast
 import json
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,7 @@ from assistant.ocr.boxes import OcrLine
 from assistant.ocr.grid import Grid, Row, is_keypad
 from assistant.ocr.layout import TextBlock
 from assistant.understand.reading import block_pieces
-
-TRUTH = Path(__file__).resolve().parents[2] / "datasets" / "screens" / "truth"
+from tests.support.screens import SCREEN_TRUTH
 
 # Half-A screens only (the screen set's README: half B is never read here).
 KEYPADS = [
@@ -37,7 +35,7 @@ BUTTONS = ["toolbar-tk-paint", "dlg-zenity-calendar-sale"]  # a tool palette's w
 
 
 def _truth(name: str, field: str) -> list:
-    truth = json.loads((TRUTH / f"{name}.json").read_text())
+    truth = json.loads((SCREEN_TRUTH / f"{name}.json").read_text())
     assert truth["split"] == "A"
     value = truth[field]
     return value if isinstance(value, list) else ast.literal_eval(value)

@@ -19,15 +19,15 @@ from assistant.capture.window_stack import hide_own_windows
 from assistant.describe import Describer, DescriberOptions
 from assistant.ocr.tesseract import tesseract_available
 from assistant.understand.windows import ScreenWindows, screen_windows
+from tests.support.screens import SCREEN_SET, SCREEN_TRUTH
 
 REPO = Path(__file__).resolve().parents[2]
-SCREENS = REPO / "datasets" / "screens"
 
 pytestmark = pytest.mark.skipif(not tesseract_available(), reason="tesseract-ocr is not installed")
 
 
 def _truth(screen_id: str) -> dict[str, Any]:
-    truth: dict[str, Any] = json.loads((SCREENS / "truth" / f"{screen_id}.json").read_text(encoding="utf-8"))
+    truth: dict[str, Any] = json.loads((SCREEN_TRUTH / f"{screen_id}.json").read_text(encoding="utf-8"))
     assert truth["split"] == "A"  # tests look at the tuning half only
     return truth
 
@@ -37,7 +37,7 @@ def _live_grab(truth: dict[str, Any]) -> CapturedImage:
     sys.path.insert(0, str(REPO / "benchmarks"))
     from screen_reading import window_stack  # the benchmark's reader builds it the same way
 
-    image = load_image(SCREENS / truth["image"]).copy()
+    image = load_image(SCREEN_SET / truth["image"]).copy()
     stack = window_stack(truth)
     hide_own_windows(image, (0, 0), stack)
     return CapturedImage(image, "screen", (0, 0, image.width, image.height), windows=stack)
@@ -83,7 +83,7 @@ def test_the_assistants_own_window_is_never_read_nor_named(describer: Describer)
 @pytest.mark.timeout(120)
 def test_the_same_screen_as_a_file_is_read_as_before(describer: Describer) -> None:
     truth = _truth("multi-terminal-save")
-    d = describer.describe(SCREENS / truth["image"])  # a file: no window stack, today's path
+    d = describer.describe(SCREEN_SET / truth["image"])  # a file: no window stack, today's path
     assert d.source == "file" and not d.text.startswith("Save Changes window.")
     assert "window." not in d.text.split(".")[0]
 
