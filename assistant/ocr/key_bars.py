@@ -44,6 +44,8 @@ LOOK_ALIKES = {
     "8": "8B",
     "9": "9gq",
 }
+# What may stand for a figure in a key's name at all: the look-alikes, and "d" (Terminus's "4" as
+# tesseract reads it), which is taken only between two keys read right, as any misreading is.
 _FIGURE_LIKE = "".join(sorted({ch for chars in LOOK_ALIKES.values() for ch in chars} | set("d")))
 
 # A function key's name inside a word: "F", one or two characters, then a label's capital, a mark
