@@ -144,3 +144,46 @@ def _caret_shaped(line: OcrLine, word: OcrWord, gray: np.ndarray, cfg: CaretConf
         return False
     top, height = caps
     return rows[0] <= top + cfg.top * height and rows[1] < top + cfg.foot * height
+
+
+def caret_before(gray: np.ndarray, box: tuple[int, int, int, int], cfg: CaretConfig | None = None) -> bool:
+    """Whether a caret stands just left of the lone capital boxed ``box`` in ``gray``: the
+    recogniser reads a key of nano's bar in reverse video ("^W", its caret two pixels high) as the
+    capital alone, unsure, and a lone capital is too often an icon's stroke to be taken on its own
+    score. The caret is the last glyph before the capital, within a capital's width of it, its ink
+    (off the ground inside the capital's box) starting at the capital's top and ending well above
+    its middle (:data:`CaretConfig.top`, and half its height); nothing else may stand between."""
+    cfg = cfg or CaretConfig()
+    x0, y0, x1, y1 = box
+    wide = x1 - x0
+    if wide < 3 or y1 - y0 < 5 or x0 - wide - 2 < 0:
+        return False
+    part = gray[y0:y1, x0 - wide - 2 : x1].astype(np.int16)  # (h, 2 * wide + 2)
+    ground = float(np.median(gray[y0:y1, x0:x1]))  # a capital's strokes are thin: its box is ground
+    ink = np.abs(part - ground) > cfg.contrast  # (h, w)
+    # A reverse-video cell's edges (and rules) across or down the part are no glyph's ink: a bold
+    # caret's foot may touch the cell's side.
+    ink[ink.mean(axis=1) > 0.9] = False
+    ink[:, ink.mean(axis=0) > 0.8] = False
+    runs = true_runs(np.asarray(ink.any(axis=0)))
+    # The capital: the run of inked columns nearest its box's middle (a reverse-video cell's edge
+    # may stand after it); its rows the longest run of them (a line above may reach in).
+    if not runs:
+        return False
+    middle = wide + 2 + wide / 2
+    at = min(range(len(runs)), key=lambda k: max(0.0, runs[k][0] - middle, middle - runs[k][1]))
+    if at == 0:
+        return False
+    stretches = true_runs(np.asarray(ink[:, runs[at][0] : runs[at][1]].any(axis=1)))
+    top, bottom = max(stretches, key=lambda r: r[1] - r[0])
+    height = bottom - top
+    if height < 5:
+        return False
+    a, b = runs[at - 1]
+    rows = np.flatnonzero(ink[:, a:b].any(axis=1))
+    return (
+        a > 0  # the whole glyph within reach, not a neighbour's edge cut off
+        and b - a <= runs[at][1] - runs[at][0] + 1
+        and abs(int(rows[0]) - top) <= cfg.top * height
+        and int(rows[-1]) < top + 0.5 * height
+    )

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, centre_in, overlap_share
+from assistant.ocr.carets import caret_before
 from assistant.ocr.ink import line_bands, off_ground
 from assistant.ocr.key_labels import key_text
 from assistant.ocr.keys import key_margin
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 
 OPTION = re.compile(r"--?[^\W\d_][,:;]?")  # a command's option, as a man page or a listing shows it
 CONTROL = re.compile(r"\^[A-Z]")  # a caret and a capital: a control key, as nano's key bar shows it
+CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 KEY_SINGLE = 0.75  # the least score of a lone letter or digit read on a key (xcalc's "e": 0.78)
 
 
@@ -161,13 +163,15 @@ def _placed(
     out = []
     for w in read.words:
         text = _latin_x(w.text.strip())
-        taken = _accepted(text, w.confidence, cfg, again, key)
-        if not taken and (refused is None or key or len(text) != 1 or not text.isdigit()):
-            continue
         box = (x0 + round(w.start * span), y0, x0 + round(w.end * span), y1)
         if gray is not None and not key:  # (a key's label is placed by its key: keys.py)
             top, bottom = _ink_rows(gray, box, cfg.step)
             box = (box[0], top, box[2], bottom)
+            if len(text) == 1 and text in CAPITALS and caret_before(gray, box):
+                text = "^" + text  # nano's "^W" in reverse video, its small caret not read
+        taken = _accepted(text, w.confidence, cfg, again, key)
+        if not taken and (refused is None or key or len(text) != 1 or not text.isdigit()):
+            continue
         word = OcrWord(key_text(text) if key else text, box, w.confidence)
         if taken:
             out.append(word)

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord
-from assistant.ocr.carets import carets
+from assistant.ocr.carets import caret_before, carets
 from assistant.ocr.tesseract import TesseractEngine, tesseract_available
 from tests.support.screens import SCREEN_PNG
 
@@ -130,3 +130,23 @@ def test_a_list_label_before_a_parenthesis_is_no_key() -> None:
         words = [w.text for line in engine.recognize(image).lines for w in line.words]
         assert "Choose" in words, (size, words)
         assert not [w for w in words if w.startswith("^")], (size, words)
+
+
+def test_a_caret_before_a_lone_capital_is_seen_by_its_shape() -> None:
+    """The recogniser reads nano's "^W" (reverse video, a caret three pixels high; half A's
+    multi-metacity-terms-overlap) as "W" alone, at 0.96: the caret is the glyph just before the
+    capital, at its top and far above its middle. Capitals with a space, a key's cell or nothing
+    before them on the same screen ("Write", "Where", "Read", "Help", "Exit", "GNU", "PID") have
+    none."""
+    gray = np.asarray(Image.open(SCREEN_PNG / "multi-metacity-terms-overlap.png").convert("L"))
+    assert caret_before(gray, (439, 509, 447, 528))  # (the "W" of "^W", boxed as the reader boxes it)
+    for box in (
+        (341, 512, 349, 524),
+        (453, 512, 461, 524),
+        (341, 528, 349, 540),
+        (230, 512, 238, 524),
+        (230, 528, 238, 540),
+        (222, 224, 230, 236),
+        (76, 81, 84, 93),
+    ):
+        assert not caret_before(gray, box), box
