@@ -154,7 +154,8 @@ def caret_before(gray: np.ndarray, box: tuple[int, int, int, int], cfg: CaretCon
     (off the ground inside the capital's box) starting at the capital's top and ending well above
     its middle (:data:`CaretConfig.top`, and half its height); nothing else may stand between."""
     cfg = cfg or CaretConfig()
-    x0, y0, x1, y1 = box
+    x0, x1 = box[0], min(box[2], gray.shape[1])
+    y0, y1 = max(0, box[1]), min(box[3], gray.shape[0])
     wide = x1 - x0
     if wide < 3 or y1 - y0 < 5 or x0 - wide - 2 < 0:
         return False
