@@ -148,7 +148,7 @@ def _caret_shaped(line: OcrLine, word: OcrWord, gray: np.ndarray, cfg: CaretConf
 
 def caret_before(gray: np.ndarray, box: tuple[int, int, int, int], cfg: CaretConfig | None = None) -> bool:
     """Whether a caret stands just left of the lone capital boxed ``box`` in ``gray``: the
-    recogniser reads a key of nano's bar in reverse video ("^W", its caret two pixels high) as the
+    recogniser reads a key of nano's bar in reverse video ("^W", its caret three pixels high) as the
     capital alone, unsure, and a lone capital is too often an icon's stroke to be taken on its own
     score. The caret is the last glyph before the capital, within a capital's width of it, its ink
     (off the ground inside the capital's box) starting at the capital's top and ending well above

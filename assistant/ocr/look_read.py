@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 OPTION = re.compile(r"--?[^\W\d_][,:;]?")  # a command's option, as a man page or a listing shows it
 CONTROL = re.compile(r"\^[A-Z]")  # a caret and a capital: a control key, as nano's key bar shows it
-CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 KEY_SINGLE = 0.75  # the least score of a lone letter or digit read on a key (xcalc's "e": 0.78)
 
 
@@ -167,7 +166,7 @@ def _placed(
         if gray is not None and not key:  # (a key's label is placed by its key: keys.py)
             top, bottom = _ink_rows(gray, box, cfg.step)
             box = (box[0], top, box[2], bottom)
-            if len(text) == 1 and text in CAPITALS and caret_before(gray, box):
+            if len(text) == 1 and "A" <= text <= "Z" and caret_before(gray, box):
                 text = "^" + text  # nano's "^W" in reverse video, its small caret not read
         taken = _accepted(text, w.confidence, cfg, again, key)
         if not taken and (refused is None or key or len(text) != 1 or not text.isdigit()):
