@@ -34,6 +34,9 @@ class CaretConfig:
     # stops a third or more above it in every font).
     top: float = 0.2
     foot: float = 0.75
+    # Before a lone capital (caret_before: no word was read with it, so an "A" is not the
+    # question, any glyph is), a caret ends above the capital's middle.
+    lone_foot: float = 0.5
 
 
 CARET_ALIKE = frozenset("Aa4")
@@ -152,7 +155,7 @@ def caret_before(gray: np.ndarray, box: tuple[int, int, int, int], cfg: CaretCon
     capital alone, unsure, and a lone capital is too often an icon's stroke to be taken on its own
     score. The caret is the last glyph before the capital, within a capital's width of it, its ink
     (off the ground inside the capital's box) starting at the capital's top and ending well above
-    its middle (:data:`CaretConfig.top`, and half its height); nothing else may stand between."""
+    its middle (:class:`CaretConfig`'s ``top`` and ``lone_foot``); nothing else may stand between."""
     cfg = cfg or CaretConfig()
     x0, x1 = box[0], min(box[2], gray.shape[1])
     y0, y1 = max(0, box[1]), min(box[3], gray.shape[0])
@@ -186,5 +189,5 @@ def caret_before(gray: np.ndarray, box: tuple[int, int, int, int], cfg: CaretCon
         a > 0  # the whole glyph within reach, not a neighbour's edge cut off
         and b - a <= runs[at][1] - runs[at][0] + 1
         and abs(int(rows[0]) - top) <= cfg.top * height
-        and int(rows[-1]) < top + 0.5 * height
+        and int(rows[-1]) < top + cfg.lone_foot * height
     )
