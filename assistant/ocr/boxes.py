@@ -94,6 +94,22 @@ def same_row(a: Box, b: Box) -> bool:
     return min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * min(a[3] - a[1], b[3] - b[1])
 
 
+def word_rows(lines: list[OcrLine]) -> list[list[tuple[int, int]]]:
+    """The words of ``lines`` gathered in rows, whichever lines an engine cut a row into: each
+    (line, word) index pair, left to right, in the row of the first word it stands on a row with
+    (:func:`same_row`); rows in the order their leftmost words come."""
+    rows: list[list[tuple[int, int]]] = []
+    places = [(j, i) for j, line in enumerate(lines) for i in range(len(line.words))]
+    for j, i in sorted(places, key=lambda at: lines[at[0]].words[at[1]].box[0]):
+        box = lines[j].words[i].box
+        row = next((r for r in rows if same_row(lines[r[0][0]].words[r[0][1]].box, box)), None)
+        if row is None:
+            rows.append([(j, i)])
+        else:
+            row.append((j, i))
+    return rows
+
+
 def overlap_share(a: Box, b: Box) -> float:
     """How much of ``a``'s area ``b`` covers."""
     w = min(a[2], b[2]) - max(a[0], b[0])

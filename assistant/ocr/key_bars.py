@@ -25,7 +25,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from assistant.ocr.boxes import OcrLine, OcrWord, same_row
+from assistant.ocr.boxes import OcrLine, OcrWord, word_rows
 
 MOST = {"F": 12, "": 10}  # the highest key number of each kind of bar (F12; mc's 10Quit)
 LEAST_READ = {"F": 2, "": 3}  # keys read right, in rising order, that make a row a key bar
@@ -141,17 +141,9 @@ def _cut(word: OcrWord, names: list[tuple[int, int, str]]) -> list[OcrWord]:
 def key_bars(lines: list[OcrLine]) -> list[OcrLine]:
     """``lines`` with the key names of each key bar among them put right and cut from their labels
     (see the module docstring); lines on no key bar are kept as they are."""
-    places = [(j, i) for j, line in enumerate(lines) for i in range(len(line.words))]
-    if not any("F" in lines[j].words[i].text or lines[j].words[i].text[:1].isdigit() for j, i in places):
+    if not any("F" in w.text or w.text[:1].isdigit() for line in lines for w in line.words):
         return lines
-    rows: list[list[tuple[int, int]]] = []
-    for j, i in sorted(places, key=lambda at: lines[at[0]].words[at[1]].box[0]):
-        box = lines[j].words[i].box
-        row = next((r for r in rows if same_row(lines[r[0][0]].words[r[0][1]].box, box)), None)
-        if row is None:
-            rows.append([(j, i)])
-        else:
-            row.append((j, i))
+    rows = word_rows(lines)
     names: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for row in rows:
         keys = _keys(lines, row)

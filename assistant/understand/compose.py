@@ -29,6 +29,7 @@ from assistant.ocr.incremental import ChangeAwareOcr
 from assistant.ocr.layout import TextBlock, read_text, starts_window
 from assistant.ocr.pane_reading import read_panes
 from assistant.ocr.panels import find_panels, unframed
+from assistant.ocr.shortcut_bars import shortcut_bars
 from assistant.ocr.titles import gaps_and_titles
 from assistant.understand.classify import KindResult, classify_kind
 from assistant.understand.dialogs import by_window, read_dialog
@@ -178,6 +179,10 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image, panes_first: bool = False) -> t
             result.lines = fill_gaps(image, result.lines, getattr(ocr, "engine", ocr), stack.panes())
         else:  # and overlapping windows, read one by one; a title in doubt read again (at once)
             result.lines, result.panels = gaps_and_titles(image, result.lines, ocr, panes)
+        # Last, once every reading is in (the gaps' too: nano's "^K" read "nH" there), and seen by no
+        # reading before (a gap's snippets are read beside each other): nano's "^X" read "*X" or not
+        # at all is named by its label, "Exit".
+        result.lines = shortcut_bars(result.lines)
     return result, (time.perf_counter() - t0) * 1000
 
 
