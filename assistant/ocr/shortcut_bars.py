@@ -158,8 +158,8 @@ def _mended(
     if key is None:
         return out
     x0, y0, y1 = spelt[0].box[0], first.box[1], first.box[3]
-    pitch = (words[label.end - 1].box[2] - x0) / len(label.name)
     end = words[label.end - 1].box[2]
+    pitch = (end - x0) / len(label.name)
     if any(w.text == key and w.box[2] > x0 - cfg.reach * pitch and w.box[0] < end for w in words):
         # Read right already, beside it or inside a looser reading's box: another reading of its
         # cells ("“AT" beside "^T") is the same key read wrongly, and goes (no key of the bar does).
