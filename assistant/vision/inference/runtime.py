@@ -86,7 +86,7 @@ def load_captioner(
     from assistant.extras import require_extra
 
     # No usable ONNX export (or a GPU): torch runs it, which a slim install leaves out (issue #19).
-    require_extra("gpu", "torch", "torchvision", "efficientnet_lite_pytorch", what="Captioning through torch")
+    require_extra("gpu", "torch", "efficientnet_lite_pytorch", what="Captioning through torch")
     from assistant.vision.inference.torch_captioner import Captioner
 
     return Captioner.load(model_dir, device)

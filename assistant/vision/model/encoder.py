@@ -77,6 +77,9 @@ class ResNetGrid(nn.Module):
 
     def __init__(self, weights: Path | None) -> None:
         super().__init__()
+        from assistant.extras import require_extra
+
+        require_extra("resnet", "torchvision", what="The ResNet-50 encoder")
         import torchvision
 
         net = torchvision.models.resnet50(weights=None)
