@@ -22,11 +22,13 @@ from PIL import Image
 
 from assistant.catalog import VERBOSITIES, canonical  # declared once, with the Settings (issue #14)
 from assistant.errors import AssistantError
+from assistant.ocr.bar_cells import bar_cells
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.boxes import Box
 from assistant.ocr.gap_reading import fill_gaps
 from assistant.ocr.incremental import ChangeAwareOcr
 from assistant.ocr.layout import TextBlock, read_text, starts_window
+from assistant.ocr.line_reader import LineReader
 from assistant.ocr.pane_reading import read_panes
 from assistant.ocr.panels import find_panels, unframed
 from assistant.ocr.shortcut_bars import shortcut_bars
@@ -183,7 +185,23 @@ def _run_ocr(ocr: OcrEngine, image: Image.Image, panes_first: bool = False) -> t
         # reading before (a gap's snippets are read beside each other): nano's "^X" read "*X" or not
         # at all is named by its label, "Exit".
         result.lines = shortcut_bars(result.lines)
+        # And a function-key bar's cells (mc's, htop's), each read alone where it was lost or unsure.
+        reader = _line_reader(ocr)
+        if reader is not None:
+            result.lines = bar_cells(image, result.lines, reader)
     return result, (time.perf_counter() - t0) * 1000
+
+
+def _line_reader(ocr: OcrEngine) -> LineReader | None:
+    """The recogniser the second look reads with, inside whatever wraps it (the live screen's window
+    reader, the change-aware reader); None where the engine has none (tesseract alone)."""
+    engine: object = ocr
+    for _ in range(4):
+        reader = getattr(engine, "reader", None)
+        if isinstance(reader, LineReader):
+            return reader
+        engine = getattr(engine, "engine", None)
+    return None
 
 
 def _mask_regions(image: Image.Image, regions: list[Box]) -> Image.Image:
