@@ -189,22 +189,21 @@ def _inked(rgb: np.ndarray, bar: _Bar, cell: tuple[int, int], char: float) -> np
     return rgb[bar.top : bar.bottom, x0:end]
 
 
-def _cut(key: str, label: str, read: ReadLine, span: tuple[int, int], bar: _Bar) -> list[OcrWord]:
-    """The key and its label as two words, boxed by their share of the reading's span (a fixed-width
-    font's cells); ``span``: the picture read, (x0, x1) in the screen's."""
+def _cut(key: str, label: str, box: tuple[int, int, int, int], conf: float) -> list[OcrWord]:
+    """The key and its label as two words, boxed by their share of ``box`` (a fixed-width font's
+    cells)."""
+    x0, y0, x1, y1 = box
+    split = x0 + round((x1 - x0) * len(key) / max(1, len(key) + len(label)))
+    return [OcrWord(key, (x0, y0, split, y1), conf), OcrWord(label, (split, y0, x1, y1), conf)]
+
+
+def _read_box(read: ReadLine, span: tuple[int, int], bar: _Bar) -> tuple[int, int, int, int]:
+    """Where a cell's reading lies: its words' share of the picture read (``span``: (x0, x1) in the
+    screen's), the bar's height."""
     x0, x1 = span
     if read.words:
-        x0, x1 = (
-            x0 + round(read.words[0].start * (x1 - x0)),
-            x0 + round(read.words[-1].end * (x1 - x0)),
-        )
-    step = (x1 - x0) / max(1, len(key) + len(label))
-    split = x0 + round(step * len(key))
-    conf = read.confidence
-    return [
-        OcrWord(key, (x0, bar.top, split, bar.bottom), conf),
-        OcrWord(label, (split, bar.top, x1, bar.bottom), conf),
-    ]
+        x0, x1 = x0 + round(read.words[0].start * (x1 - x0)), x0 + round(read.words[-1].end * (x1 - x0))
+    return (x0, bar.top, x1, bar.bottom)
 
 
 def _middle(values: list[float] | list[int]) -> float:
@@ -263,12 +262,19 @@ def bar_cells(
             for n in range(len(bar.cells))
         ]
         for n, keyed in enumerate(_numbered(texts, cfg)):
-            if keyed is None or n not in reads or texts[n] != reads[n].text:
+            if keyed is None:
                 continue
-            if "".join(w.text for w in olds[n]) == "".join(keyed).replace(" ", ""):
-                continue  # read so before
+            if n not in reads:  # read sure before: only a key glued to its label is cut ("1Help")
+                if len(olds[n]) == 1 and olds[n][0].text == "".join(keyed):
+                    drop.update(inside[n])
+                    added.append(OcrLine.of(_cut(*keyed, olds[n][0].box, olds[n][0].confidence)))
+                continue
+            if texts[n] != reads[n].text or "".join(w.text for w in olds[n]) == "".join(keyed).replace(
+                " ", ""
+            ):
+                continue  # (unsure, or read so before)
             drop.update(inside[n])
-            added.append(OcrLine.of(_cut(*keyed, reads[n], spans[n], bar)))
+            added.append(OcrLine.of(_cut(*keyed, _read_box(reads[n], spans[n], bar), reads[n].confidence)))
     if not added:
         return lines
     out = []

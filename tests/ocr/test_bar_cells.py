@@ -122,13 +122,23 @@ def test_cells_lost_or_misread_are_read_again_and_their_keys_cut_off() -> None:
     assert key.box[2] == label.box[0] and key.box[0] < label.box[0] < label.box[2]
 
 
-def test_a_cell_read_sure_with_its_key_is_not_read_again() -> None:
-    lines = _row([(n, f"{n}{label}", 0.99) for n, label in enumerate(MC, 1) if n != 7])
+def test_a_cell_read_sure_with_its_key_is_not_read_again_only_its_key_cut_off() -> None:
+    lines = _row([(n, f"{n}{label}", 0.99) for n, label in enumerate(MC, 1) if n not in (4, 7)])
+    x0, y0, x1, y1 = _row([(4, "4Edit", 0.99)])[0].box
+    apart = [
+        OcrLine.of([OcrWord("4", (x0, y0, x0 + 8, y1), 0.99)]),
+        OcrLine.of([OcrWord("Edit", (x0 + 9, y0, x1, y1), 0.99)]),
+    ]
     picture = _bar_picture()
     told = _Told({7: ("7Mkdir", 0.97)}, picture)
-    out = bar_cells(picture, lines, told)
+    out = bar_cells(picture, lines + apart, told)
     assert told.asked == [7]
-    assert "7 Mkdir" in _said(out) and "6RenMov" in _said(out)
+    assert _said(out) == " ".join(f"{n} {label}" for n, label in enumerate(MC, 1))
+    assert all(line in out for line in apart)  # read apart already: kept as read
+    glued = next(line.box for line in lines if line.text == "6RenMov")
+    key, label = next(line.words for line in out if line.words[0].text == "6")
+    assert (key.box[0], label.box[2]) == (glued[0], glued[2])
+    assert key.box[2] == label.box[0] == glued[0] + round((glued[2] - glued[0]) / 7)
 
 
 def test_a_reading_whose_number_is_not_its_cells_or_unsure_is_not_taken() -> None:
