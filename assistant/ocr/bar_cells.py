@@ -54,6 +54,9 @@ class BarCellsConfig:
 
 # A cell's reading: its key ("F" and figures, or figures) and the label after it.
 _KEYED = re.compile(r"^(F?)(\d{1,2})\s*(\S.*)$")
+# A word that is a key, or starts with one glued to its label ("2Menu"; a key alone: "5").
+_KEY_WORD = re.compile(r"^(F?)(\d{1,2})(?=[A-Z]|$)")
+MOST_KEYS = 10  # mc's and htop's bars end at the tenth key
 
 
 @dataclass(frozen=True)
@@ -161,6 +164,44 @@ def find_bar(rgb: np.ndarray, top: int, bottom: int, char: float, cfg: BarCellsC
     return _Bar(min(ys), max(ys) + 1, cells, grounds)
 
 
+def bar_by_keys(words: list[OcrWord], char: float, band: tuple[int, int], width: int) -> _Bar | None:
+    """A bar drawn on one ground (mc's keys in red on the labels' grey: no grounds to find it by),
+    found from its keys read right: three or more ("2Menu", "5" before "Copy"), in rising order,
+    whose ends lie on one pitch. Their cells are put where the pitch puts them, from the first key
+    whose cell the picture holds to the last (mc's tenth at most); each key's two characters end at
+    its place."""
+    top, bottom = band
+    ends: dict[str, dict[int, float]] = {}
+    for k, word in enumerate(words):
+        m = _KEY_WORD.match(word.text)
+        if m is None or int(m.group(2)) == 0:
+            continue
+        if m.end() == len(word.text):  # a key alone: its label next to it
+            after = words[k + 1] if k + 1 < len(words) else None
+            if after is None or not after.text[:1].isupper() or after.box[0] - word.box[2] > char:
+                continue
+        share = (word.box[2] - word.box[0]) / len(word.text)  # (this word's own characters)
+        ends.setdefault(m.group(1), {})[int(m.group(2))] = word.box[0] + share * (m.end())
+    if not ends:
+        return None
+    prefix, keys = max(ends.items(), key=lambda item: len(item[1]))
+    numbers = sorted(keys)
+    if len(numbers) < 3 or any(keys[a] >= keys[b] for a, b in itertools.pairwise(numbers)):
+        return None
+    n = np.array(numbers, dtype=float)
+    e = np.array([keys[k] for k in numbers])
+    pitch, start = np.polyfit(n, e, 1)
+    if pitch < 6 * char or np.abs(e - (start + pitch * n)).max() > 0.6 * char:
+        return None
+    field = (len(prefix) + 2) * char  # a key's characters before its label ("10", "F1")
+    last = max(k for k in range(numbers[-1], MOST_KEYS + 1) if start + pitch * k <= width)
+    firsts = [start + pitch * k - field - char / 2 for k in range(1, last + 2)]
+    first = next(k for k in range(numbers[0]) if firsts[k] >= 0 or k == numbers[0] - 1)  # (a bar cut off)
+    cells = tuple((max(0, round(a)), min(width, round(b))) for a, b in itertools.pairwise(firsts[first:]))
+    height = bottom - top
+    return _Bar(max(0, top - height // 4), bottom + height // 4, cells, (-1, -1))
+
+
 def _numbered(texts: Sequence[str | None], cfg: BarCellsConfig) -> list[tuple[str, str] | None]:
     """Each cell's (key, label) where its text names the key the bar's order gives it: the cells'
     numbers agree (``cfg.votes`` of them or more) on the first cell's."""
@@ -232,7 +273,7 @@ def bar_cells(
         bottom = round(_middle([w.box[3] for w in words]))
         if char < 2 or bottom - top < 4:
             continue
-        bar = find_bar(rgb, top, bottom, char, cfg)
+        bar = find_bar(rgb, top, bottom, char, cfg) or bar_by_keys(words, char, (top, bottom), rgb.shape[1])
         if bar is None:
             continue
         done.append(bar)
@@ -264,15 +305,13 @@ def bar_cells(
         for n, keyed in enumerate(_numbered(texts, cfg)):
             if keyed is None:
                 continue
-            if n not in reads:  # read sure before: only a key glued to its label is cut ("1Help")
-                if len(olds[n]) == 1 and olds[n][0].text == "".join(keyed):
-                    drop.update(inside[n])
-                    added.append(OcrLine.of(_cut(*keyed, olds[n][0].box, olds[n][0].confidence)))
+            said = "".join(w.text for w in olds[n])
+            if len(olds[n]) == 1 and said == "".join(keyed):  # read so, glued: the key cut ("1Help")
+                drop.update(inside[n])
+                added.append(OcrLine.of(_cut(*keyed, olds[n][0].box, olds[n][0].confidence)))
                 continue
-            if texts[n] != reads[n].text or "".join(w.text for w in olds[n]) == "".join(keyed).replace(
-                " ", ""
-            ):
-                continue  # (unsure, or read so before)
+            if n not in reads or texts[n] != reads[n].text or said == "".join(keyed).replace(" ", ""):
+                continue  # (read sure before, unsure now, or read so before with the key apart)
             drop.update(inside[n])
             added.append(OcrLine.of(_cut(*keyed, _read_box(reads[n], spans[n], bar), reads[n].confidence)))
     if not added:

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from assistant.ocr.bar_cells import BarCellsConfig, bar_cells, find_bar
+from assistant.ocr.bar_cells import BarCellsConfig, bar_by_keys, bar_cells, find_bar
 from assistant.ocr.boxes import OcrLine, OcrWord
 from assistant.ocr.line_reader import ReadLine, ReadWord, line_reader_available
 from assistant.ocr.tesseract import tesseract_available
@@ -26,7 +26,7 @@ CELL = 16  # characters a cell (mc on a 160-column terminal)
 TOP, BOTTOM = 30, 48  # the bar's row
 
 
-def _bar_picture(labels: tuple[str, ...] = MC, f_keys: bool = False) -> Image.Image:
+def _bar_picture(labels: tuple[str, ...] = MC, f_keys: bool = False, one_ground: bool = False) -> Image.Image:
     """mc's bar as mc draws it: each key's number in two characters on its own ground, right-aligned,
     its label after it on the labels' ground, the cells one after another."""
     picture = Image.new("RGB", (round(CHAR * CELL * len(labels)) + 40, 80), (255, 255, 255))
@@ -34,7 +34,7 @@ def _bar_picture(labels: tuple[str, ...] = MC, f_keys: bool = False) -> Image.Im
     for n, label in enumerate(labels, 1):
         x = 20 + round(CHAR * CELL * (n - 1))
         key_end = x + round(CHAR * (3 if f_keys else 2))
-        draw.rectangle((x, TOP, key_end - 1, BOTTOM - 1), fill=KEY_GROUND)
+        draw.rectangle((x, TOP, key_end - 1, BOTTOM - 1), fill=LABEL_GROUND if one_ground else KEY_GROUND)
         draw.rectangle((key_end, TOP, 20 + round(CHAR * CELL * n) - 1, BOTTOM - 1), fill=LABEL_GROUND)
         key = f"F{n}" if f_keys else f"{n:>2}"
         draw.text((x, TOP + 2), key, font=FONT, fill=(255, 165, 0))
@@ -55,8 +55,11 @@ def _row(texts: list[tuple[int, str, float]]) -> list[OcrLine]:
 class _Told:
     """A cell reader that reads each cell of ``picture`` (found by its pixels) as the text given for it."""
 
-    def __init__(self, said: dict[int, tuple[str, float]], picture: Image.Image) -> None:
+    def __init__(
+        self, said: dict[int, tuple[str, float]], picture: Image.Image, in_order: bool = False
+    ) -> None:
         self.said = said
+        self.in_order = in_order
         self.pixels = np.asarray(picture)
         self.asked: list[int] = []
 
@@ -70,7 +73,10 @@ class _Told:
         return out
 
     def _which(self, crop: np.ndarray) -> int:
-        """The cell whose pixels the crop is (0: none)."""
+        """The cell whose pixels the crop is (0: none); where cells are placed by their keys rather
+        than their grounds, the cells in order."""
+        if self.in_order:
+            return len(self.asked) + 1
         h, w = crop.shape[:2]
         for n in range(1, 40):
             x = 20 + round(CHAR * CELL * (n - 1))
@@ -166,6 +172,36 @@ def test_htops_function_keys_are_numbered_too() -> None:
     told = _Told({n: (f"F{n}{label}", 0.99) for n, label in enumerate(labels, 1)}, picture)
     out = bar_cells(picture, lines, told)
     assert "F6 SortBy" in _said(out) and "F7 Nice -" in _said(out) and " By " not in f" {_said(out)} "
+
+
+def test_a_bar_on_one_ground_is_found_from_its_keys_read_right() -> None:
+    """mc's keys in another ink on the labels' ground: no grounds tell the cells, the keys read right
+    do ("2Menu" ... "5Copy" on one pitch); the cells before, between and after are read."""
+    picture = _bar_picture(one_ground=True)
+    assert find_bar(np.asarray(picture), TOP + 3, BOTTOM - 4, CHAR, BarCellsConfig()) is None
+    lines = []
+    for n in (2, 3, 4, 5, 7):
+        x = 20 + round(CHAR * CELL * (n - 1) + CHAR)  # the key's one figure, right in its two
+        text = f"{n}{MC[n - 1]}"
+        lines.append(OcrLine.of([OcrWord(text, (x, TOP + 3, x + round(CHAR * len(text)), BOTTOM - 4), 0.92)]))
+    told = _Told({n: (f"{n}{label}", 0.99) for n, label in enumerate(MC, 1)}, picture, in_order=True)
+    out = bar_cells(picture, lines, told)
+    assert len(told.asked) == 10
+    for n in (1, 6, 10):  # each cell where mc draws it
+        key = next(line.words[0] for line in out if line.words[0].text == str(n))
+        assert abs(key.box[0] - (20 + CHAR * CELL * (n - 1))) <= CHAR, (n, key.box)
+    assert _said(out) == " ".join(f"{n} {label}" for n, label in enumerate(MC, 1))
+
+
+def test_keys_off_one_pitch_or_too_few_make_no_bar() -> None:
+    def words(places: list[tuple[int, float]]) -> list[OcrWord]:
+        return [OcrWord(f"{n}Menu", (round(x), 30, round(x + 5 * CHAR), 44), 0.9) for n, x in places]
+
+    assert bar_by_keys(words([(2, 100), (3, 240), (4, 380)]), CHAR, (30, 44), 2000) is not None
+    assert bar_by_keys(words([(2, 100), (3, 240)]), CHAR, (30, 44), 2000) is None  # two
+    assert bar_by_keys(words([(2, 100), (3, 240), (4, 420)]), CHAR, (30, 44), 2000) is None  # off pitch
+    assert bar_by_keys(words([(2, 100), (4, 240), (3, 380)]), CHAR, (30, 44), 2000) is None  # not rising
+    assert bar_by_keys(words([(2, 10), (3, 40), (4, 70)]), CHAR, (30, 44), 2000) is None  # no label's room
 
 
 @pytest.mark.skipif(
