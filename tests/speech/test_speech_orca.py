@@ -59,7 +59,7 @@ def _ours(result: ProbeResult, tag: str) -> list[SpeechdMessage]:
     return [m for m in result.messages_of("assistant") if m.text.startswith(tag + ":")]
 
 
-SECOND = ["--say", "6:" + LONG.format(tag="Description two"), "--quit-at", "11"]
+SECOND = ["--say", "9:" + LONG.format(tag="Description two"), "--quit-at", "14"]
 
 
 def _marked(result: ProbeResult, kind: str) -> float:
@@ -73,17 +73,21 @@ def test_orcas_speech_and_typing_cut_the_description_and_nothing_of_orcas_is_dro
     result = _run(
         tmp_path,
         ["--say", "2:" + LONG.format(tag="Description one"), "--focus-button-at", "4", *SECOND],
-        ProbeOptions(wait=12, pulse=True),
-        keys=[KeyAction(8.0, "type", "abc", delay_ms=200)],
+        ProbeOptions(wait=15, pulse=True),
+        keys=[KeyAction(11.0, "type", "abc", delay_ms=200)],
     )
     assert _route(result)[0] == "speechd-shared", result.app_log()
     one, two = _ours(result, "Description one"), _ours(result, "Description two")
     assert len(one) == len(two) == 1, "each description must be handed over exactly once"
     focus, typed = _marked(result, "FOCUS"), result.keys[0].start
+    # Orca's own messages on each cause: until the next thing happens (Orca, busy on a loaded machine,
+    # once queued its focus announcement more than 3 s after the focus moved; how soon Orca speaks is
+    # Orca's matter, that none of it is dropped or kept waiting behind us is the assistant's).
+    until = {focus: two[0].queued, typed: typed + 3}
     for msg, cause, what in ((one[0], focus, "Orca's focus announcement"), (two[0], typed, "typing")):
         assert msg.begin is not None and msg.canceled and msg.end is not None, f"{what} did not cut {msg}"
         assert msg.end - cause <= 1.0, f"{what} cut the description only after {msg.end - cause:.2f} s"
-        orca = [m for m in result.messages_of("Orca") if cause - 0.05 <= m.queued <= cause + 3]
+        orca = [m for m in result.messages_of("Orca") if cause - 0.05 <= m.queued <= until[cause]]
         assert orca, f"Orca said nothing on {what}"
         # Orca cuts its own key echo with the next key's ("a" cancelled as "b" comes): that is Orca's
         # choice, not speech the assistant took from it; any other unspoken message of Orca's is.
