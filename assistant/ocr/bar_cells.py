@@ -1,22 +1,24 @@
-"""A function-key bar found by its grounds, each key's cell read again on its own.
+"""A function-key bar found on the screen, each key's cell read again on its own.
 
 mc and htop end the screen with a bar of numbered keys, each key's name on one ground and its label
 on another: mc's "1Help 2Menu ... 10Quit" (digits on a lighter grey than the labels'), htop's
 "F1Help F2Setup ... F10Quit" (keys on black, labels on cyan). Read with the rest of the screen, the
 bar's small two-tone cells were the worst read row of half A's mc screens: on a file, five of ten
-cells came back as nothing, the rest as "scopy", "Bpelete", "ioquit"; the gap reader left them (its
-snippets are the ink it finds, and the ink of a cell is two colours on two grounds). Read alone,
-cell by cell, the recogniser reads them right.
+cells came back as nothing and the rest as "scopy", "Bpelete", "ioquit", and no later look filled
+them. Read alone, cell by cell, the recogniser read them right.
 
-The bar is found from the pixels, not from what was read: along a pixel row of the ground above or
-below the letters, runs of one colour a key's width (one to three characters) alternate with runs of
+The bar is found from the pixels where it can be: along a pixel row of the ground above or below
+the letters, runs of one colour a key's width (one to three characters) alternate with runs of
 another colour that hold a label (three characters or more), six times or more, nothing else wide
 between them. A table's column rules are thinner than a character, a label's letters are the
-label's own ink (narrow runs between its ground), so neither looks like it. Each cell (its key's
-run to the next key's) is read alone; a reading is taken only where it starts with the number the
-bar's order gives that cell (the numbers of the cells read agree on where the bar starts) and is
-sure enough, and only where what was read there before was missing or unsure. The key is then cut
-from its label ("1Help": "1" "Help"), as :mod:`assistant.ocr.key_bars` cuts "F6SortBy".
+label's own ink (narrow runs between its ground), so neither looks like it. A bar drawn on one
+ground (mc's keys in red on the labels' grey) is found from its keys read right instead: three or
+more in rising order, on one pitch (:func:`bar_by_keys`). Each cell (its key to the next key) is
+read alone where what was read there was missing, unsure or without its key; a reading is taken
+only where it starts with the number the bar's order gives that cell (the cells read agree on where
+the numbering starts) and is sure enough. In a bar found, a key is cut from its label ("1Help":
+"1" "Help"), as :mod:`assistant.ocr.key_bars` cuts "F6SortBy": the same phonemes to a listener,
+two words to one who moves word by word.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class BarCellsConfig:
     sure: float = 0.95  # a cell read this sure, key first, is not read again
     least: float = 0.85  # a cell's own reading is taken from this confidence on
     votes: int = 3  # cells whose number agrees on the bar's first number
+    pitch_least: float = 6.0  # keys found by their readings: characters from key to key, at least
+    off_pitch: float = 0.6  # ... and how far (characters) a key may end from where the pitch puts it
 
 
 # A cell's reading: its key ("F" and figures, or figures) and the label after it.
@@ -64,7 +68,7 @@ class _Bar:
     top: int
     bottom: int  # the pixel rows the bar's grounds were seen on (exclusive)
     cells: tuple[tuple[int, int], ...]  # each key's cell: its run's start to the next key's
-    grounds: tuple[int, int]  # the keys' and the labels' colours (:func:`_colours`)
+    grounds: tuple[int, int]  # the keys' and the labels' colours (:func:`_colours`); -1: found by keys
 
 
 def _colours(rgb: np.ndarray) -> np.ndarray:
@@ -164,7 +168,9 @@ def find_bar(rgb: np.ndarray, top: int, bottom: int, char: float, cfg: BarCellsC
     return _Bar(min(ys), max(ys) + 1, cells, grounds)
 
 
-def bar_by_keys(words: list[OcrWord], char: float, band: tuple[int, int], width: int) -> _Bar | None:
+def bar_by_keys(
+    words: list[OcrWord], char: float, band: tuple[int, int], width: int, cfg: BarCellsConfig
+) -> _Bar | None:
     """A bar drawn on one ground (mc's keys in red on the labels' grey: no grounds to find it by),
     found from its keys read right: three or more ("2Menu", "5" before "Copy"), in rising order,
     whose ends lie on one pitch. Their cells are put where the pitch puts them, from the first key
@@ -186,15 +192,19 @@ def bar_by_keys(words: list[OcrWord], char: float, band: tuple[int, int], width:
         return None
     prefix, keys = max(ends.items(), key=lambda item: len(item[1]))
     numbers = sorted(keys)
-    if len(numbers) < 3 or any(keys[a] >= keys[b] for a, b in itertools.pairwise(numbers)):
+    if len(numbers) < cfg.votes or numbers[-1] > MOST_KEYS:
+        return None
+    if any(keys[a] >= keys[b] for a, b in itertools.pairwise(numbers)):
         return None
     n = np.array(numbers, dtype=float)
     e = np.array([keys[k] for k in numbers])
     pitch, start = np.polyfit(n, e, 1)
-    if pitch < 6 * char or np.abs(e - (start + pitch * n)).max() > 0.6 * char:
+    if pitch < cfg.pitch_least * char or np.abs(e - (start + pitch * n)).max() > cfg.off_pitch * char:
         return None
     field = (len(prefix) + 2) * char  # a key's characters before its label ("10", "F1")
-    last = max(k for k in range(numbers[-1], MOST_KEYS + 1) if start + pitch * k <= width)
+    last = max(
+        (k for k in range(numbers[-1], MOST_KEYS + 1) if start + pitch * k <= width), default=numbers[-1]
+    )
     firsts = [start + pitch * k - field - char / 2 for k in range(1, last + 2)]
     first = next(k for k in range(numbers[0]) if firsts[k] >= 0 or k == numbers[0] - 1)  # (a bar cut off)
     cells = tuple((max(0, round(a)), min(width, round(b))) for a, b in itertools.pairwise(firsts[first:]))
@@ -273,7 +283,9 @@ def bar_cells(
         bottom = round(_middle([w.box[3] for w in words]))
         if char < 2 or bottom - top < 4:
             continue
-        bar = find_bar(rgb, top, bottom, char, cfg) or bar_by_keys(words, char, (top, bottom), rgb.shape[1])
+        bar = find_bar(rgb, top, bottom, char, cfg) or bar_by_keys(
+            words, char, (top, bottom), rgb.shape[1], cfg
+        )
         if bar is None:
             continue
         done.append(bar)

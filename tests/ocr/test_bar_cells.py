@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import numpy as np
 import pytest
@@ -194,14 +195,18 @@ def test_a_bar_on_one_ground_is_found_from_its_keys_read_right() -> None:
 
 
 def test_keys_off_one_pitch_or_too_few_make_no_bar() -> None:
-    def words(places: list[tuple[int, float]]) -> list[OcrWord]:
-        return [OcrWord(f"{n}Menu", (round(x), 30, round(x + 5 * CHAR), 44), 0.9) for n, x in places]
+    def found(places: list[tuple[int, float]], width: int = 2000) -> Any:
+        words = [OcrWord(f"{n}Menu", (round(x), 30, round(x + 5 * CHAR), 44), 0.9) for n, x in places]
+        return bar_by_keys(words, CHAR, (30, 44), width, BarCellsConfig())
 
-    assert bar_by_keys(words([(2, 100), (3, 240), (4, 380)]), CHAR, (30, 44), 2000) is not None
-    assert bar_by_keys(words([(2, 100), (3, 240)]), CHAR, (30, 44), 2000) is None  # two
-    assert bar_by_keys(words([(2, 100), (3, 240), (4, 420)]), CHAR, (30, 44), 2000) is None  # off pitch
-    assert bar_by_keys(words([(2, 100), (4, 240), (3, 380)]), CHAR, (30, 44), 2000) is None  # not rising
-    assert bar_by_keys(words([(2, 10), (3, 40), (4, 70)]), CHAR, (30, 44), 2000) is None  # no label's room
+    assert found([(2, 100), (3, 240), (4, 380)]) is not None
+    assert found([(2, 100), (3, 240)]) is None  # two
+    assert found([(2, 100), (3, 240), (4, 420)]) is None  # off the pitch
+    assert found([(2, 100), (4, 240), (3, 380)]) is None  # not rising
+    assert found([(2, 10), (3, 40), (4, 70)]) is None  # no label's room
+    assert found([(11, 100), (12, 240), (13, 380)]) is None  # beyond the tenth
+    at_edge = found([(2, 1700), (3, 1840), (4, 1980)], width=2030)  # read up to the picture's edge
+    assert at_edge is not None and at_edge.cells[-1][1] <= 2030
 
 
 @pytest.mark.skipif(
