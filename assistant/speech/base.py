@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal, Self
 
 from assistant.catalog import SPEECH_BACKENDS as BACKENDS  # declared once (issue #14)
-from assistant.speech.text import split_sentences
+from assistant.speech.text import split_sentences, spoken_keys
 
 log = logging.getLogger("assistant.speech")
 
@@ -208,9 +208,8 @@ class ThreadedSpeaker(Speaker):
     def say(self, text: str, interrupt: bool = True) -> int:
         if self._closed:
             raise RuntimeError("this speaker has been closed")
-        chunks = (
-            split_sentences(text) if self.split_text else ([" ".join(text.split())] if text.strip() else [])
-        )
+        whole = [" ".join(text.split())] if text.strip() else []
+        chunks = [spoken_keys(chunk) for chunk in (split_sentences(text) if self.split_text else whole)]
         utterance = Utterance(self._next_id(), text, chunks)
         if interrupt:
             self.stop()

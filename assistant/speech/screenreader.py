@@ -31,6 +31,7 @@ from assistant.speech.detect import (
     orca_version,
     parse_version,
 )
+from assistant.speech.text import spoken_keys
 
 __all__ = [
     "AnnouncementSpeaker",
@@ -53,7 +54,7 @@ class _FireAndForgetSpeaker(Speaker):
 
     def say(self, text: str, interrupt: bool = True) -> int:
         utterance_id = self._next_id()
-        text = " ".join(text.split())
+        text = spoken_keys(" ".join(text.split()))
         if text:
             self._deliver(text, interrupt)
         self._emit(SpeechEvent("started", utterance_id, text))

@@ -24,6 +24,7 @@ from typing import Protocol
 
 from assistant.errors import SpeechError
 from assistant.speech.base import DEFAULT_RATE, Speaker, SpeechEvent, SpeechOptions
+from assistant.speech.text import spoken_keys
 
 SSIP_PRIORITIES = ("important", "message", "text", "notification", "progress")
 
@@ -232,7 +233,7 @@ class SpeechdSpeaker(Speaker):
     # -- Speaker -------------------------------------------------------------------------------
     def say(self, text: str, interrupt: bool = True) -> int:
         utterance_id = self._next_id()
-        text = " ".join(text.split())
+        text = spoken_keys(" ".join(text.split()))
         self.last_said_at = time.monotonic()
         if interrupt:
             self.stop()

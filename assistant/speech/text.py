@@ -1,9 +1,14 @@
-"""Cutting text into short spoken chunks.
+"""Cutting text into short spoken chunks, and saying keys the way a listener needs them.
 
 A speaker that synthesises a whole 300-word description before it makes a sound keeps the user
 waiting; one that speaks sentence by sentence starts after the first few words and can be cut
 between (and inside) sentences. The first chunk is kept deliberately short so the first sound
 comes fast whatever the length of the text.
+
+A control key written in caret notation ("^G Help ^X Exit", nano's bar and a terminal's) is said
+as "Control G": synthesisers drop the caret (espeak-ng and speech-dispatcher at their usual
+punctuation level say "G Help") or name it ("circumflex G"), and a listener hears no key at all.
+Only the spoken words change; the text (history, explore mode, braille) keeps "^G".
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:])\s+")
+# A caret and one capital, a word of its own ("^G", "(^X)"; not "x^2", "[^]" or "^Gold").
+_CARET_KEY = re.compile(r"(?<![^\s(\[])\^([A-Z])(?=[\s.,;:)\]]|$)")
 
 MAX_WORDS = 30
 FIRST_MAX_WORDS = 12
@@ -100,3 +107,8 @@ def split_sentences(
         head = _cut_long(chunks[0], first_max_words)
         chunks[0:1] = [head[0], " ".join(head[1:])] if len(head) > 1 else head
     return chunks
+
+
+def spoken_keys(text: str) -> str:
+    """``text`` with each control key in caret notation said as its name ("^G" -> "Control G")."""
+    return _CARET_KEY.sub(lambda m: f"Control {m.group(1)}", text)
