@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ import numpy as np
 from PIL import Image
 
 from assistant.ocr.boxes import OcrLine, OcrWord, word_rows
+from assistant.ocr.ink import colour_codes
+from assistant.ocr.key_bars import cut_names
 from assistant.ocr.line_reader import ReadLine
 
 
@@ -68,13 +71,7 @@ class _Bar:
     top: int
     bottom: int  # the pixel rows the bar's grounds were seen on (exclusive)
     cells: tuple[tuple[int, int], ...]  # each key's cell: its run's start to the next key's
-    grounds: tuple[int, int]  # the keys' and the labels' colours (:func:`_colours`); -1: found by keys
-
-
-def _colours(rgb: np.ndarray) -> np.ndarray:
-    """(H, W, 3) uint8 -> (H, W) int: one number a colour."""
-    wide = rgb.astype(np.int32)
-    return (wide[..., 0] << 16) | (wide[..., 1] << 8) | wide[..., 2]
+    grounds: tuple[int, int]  # the keys' and the labels' colours (:func:`.colour_codes`); -1: found by keys
 
 
 _Chain = tuple[tuple[tuple[int, int], ...], tuple[int, int]]  # cells (x0, x1), grounds (key, label)
@@ -156,7 +153,7 @@ def find_bar(rgb: np.ndarray, top: int, bottom: int, char: float, cfg: BarCellsC
     on (the bar's height, its letters between)."""
     reach = max(2, (bottom - top) // 2)
     y0, y1 = max(0, top - reach), min(rgb.shape[0], bottom + reach)
-    band = _colours(rgb[y0:y1])  # (h, W)
+    band = colour_codes(rgb[y0:y1])  # (h, W)
     seen: dict[_Chain, list[int]] = {}
     for dy in _likely_rows(band, char, cfg):
         for chain in _chains(band[dy], char, cfg):
@@ -235,17 +232,15 @@ def _inked(rgb: np.ndarray, bar: _Bar, cell: tuple[int, int], char: float) -> np
     time for nothing: it reads strips as wide as what they hold)."""
     x0, x1 = cell
     part = rgb[bar.top : bar.bottom, x0:x1]  # (h, w, 3)
-    ink = np.flatnonzero((~np.isin(_colours(part), bar.grounds)).any(axis=0))  # columns with letters
+    ink = np.flatnonzero((~np.isin(colour_codes(part), bar.grounds)).any(axis=0))  # columns with letters
     end = x1 if ink.size == 0 else min(x1, x0 + int(ink[-1]) + 1 + round(3 * char))
     return rgb[bar.top : bar.bottom, x0:end]
 
 
-def _cut(key: str, label: str, box: tuple[int, int, int, int], conf: float) -> list[OcrWord]:
-    """The key and its label as two words, boxed by their share of ``box`` (a fixed-width font's
-    cells)."""
-    x0, y0, x1, y1 = box
-    split = x0 + round((x1 - x0) * len(key) / max(1, len(key) + len(label)))
-    return [OcrWord(key, (x0, y0, split, y1), conf), OcrWord(label, (split, y0, x1, y1), conf)]
+def _cut(keyed: tuple[str, str], box: tuple[int, int, int, int], conf: float) -> list[OcrWord]:
+    """The key and its label as two words, boxed by their characters' share of ``box``."""
+    key, label = keyed
+    return cut_names(OcrWord(key + label, box, conf), [(0, len(key), key)])
 
 
 def _read_box(read: ReadLine, span: tuple[int, int], bar: _Bar) -> tuple[int, int, int, int]:
@@ -255,13 +250,6 @@ def _read_box(read: ReadLine, span: tuple[int, int], bar: _Bar) -> tuple[int, in
     if read.words:
         x0, x1 = x0 + round(read.words[0].start * (x1 - x0)), x0 + round(read.words[-1].end * (x1 - x0))
     return (x0, bar.top, x1, bar.bottom)
-
-
-def _middle(values: list[float] | list[int]) -> float:
-    """The median of a few values (numpy's costs more than the sorting, row after row)."""
-    ordered = sorted(values)
-    half = len(ordered) // 2
-    return float(ordered[half]) if len(ordered) % 2 else (ordered[half - 1] + ordered[half]) / 2
 
 
 def bar_cells(
@@ -278,9 +266,9 @@ def bar_cells(
         words = [w for j, i in row if (w := lines[j].words[i]).text]
         if not words or any(b.top <= (words[0].box[1] + words[0].box[3]) / 2 < b.bottom for b in done):
             continue
-        char = _middle([(w.box[2] - w.box[0]) / len(w.text) for w in words])
-        top = round(_middle([w.box[1] for w in words]))
-        bottom = round(_middle([w.box[3] for w in words]))
+        char = statistics.median([(w.box[2] - w.box[0]) / len(w.text) for w in words])
+        top = round(statistics.median([w.box[1] for w in words]))
+        bottom = round(statistics.median([w.box[3] for w in words]))
         if char < 2 or bottom - top < 4:
             continue
         bar = find_bar(rgb, top, bottom, char, cfg) or bar_by_keys(
@@ -320,12 +308,12 @@ def bar_cells(
             said = "".join(w.text for w in olds[n])
             if len(olds[n]) == 1 and said == "".join(keyed):  # read so, glued: the key cut ("1Help")
                 drop.update(inside[n])
-                added.append(OcrLine.of(_cut(*keyed, olds[n][0].box, olds[n][0].confidence)))
+                added.append(OcrLine.of(_cut(keyed, olds[n][0].box, olds[n][0].confidence)))
                 continue
             if n not in reads or texts[n] != reads[n].text or said == "".join(keyed).replace(" ", ""):
                 continue  # (read sure before, unsure now, or read so before with the key apart)
             drop.update(inside[n])
-            added.append(OcrLine.of(_cut(*keyed, _read_box(reads[n], spans[n], bar), reads[n].confidence)))
+            added.append(OcrLine.of(_cut(keyed, _read_box(reads[n], spans[n], bar), reads[n].confidence)))
     if not added:
         return lines
     out = []

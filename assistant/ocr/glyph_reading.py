@@ -30,6 +30,7 @@ from PIL import Image
 from assistant.ocr.base import OcrEngine, OcrResult
 from assistant.ocr.bitmap_fonts import BitmapFont, core_fonts
 from assistant.ocr.boxes import Box, OcrLine, OcrWord, union_box
+from assistant.ocr.ink import colour_codes
 from assistant.ocr.tesseract import content_span, split_at_gutters
 from assistant.ocr.text_height import row_runs, stroke_rows
 
@@ -109,12 +110,6 @@ def _hash(packed: np.ndarray) -> np.ndarray:
         return (packed.astype(np.uint64) * weights).sum(axis=1, dtype=np.uint64)
 
 
-def _colours(rgb: np.ndarray) -> np.ndarray:
-    """(h, w, 3) uint8 -> (h, w) int32, one number per colour."""
-    c = rgb.astype(np.int32)
-    return (c[..., 0] << 16) | (c[..., 1] << 8) | c[..., 2]
-
-
 def _cells(colours: np.ndarray, grid: Grid, rows: int, cols: int) -> tuple[np.ndarray, np.ndarray]:
     """The ink of ``rows`` x ``cols`` cells of ``grid`` from its origin: (rows, cols, h, w) bool, and
     each cell's ground colour (rows, cols): the colour three of its four corners share (a reversed
@@ -178,7 +173,7 @@ def _sample_lines(gray: np.ndarray, rgb: np.ndarray, cfg: GlyphConfig) -> list[t
         found = found[:: len(found) // (3 * cfg.samples)]
     flat = []
     for x0, y0, x1, y1 in found:
-        _, counts = np.unique(_colours(rgb[y0:y1, x0:x1]), return_counts=True)
+        _, counts = np.unique(colour_codes(rgb[y0:y1, x0:x1]), return_counts=True)
         counts = np.sort(counts)[::-1]
         ink = counts[1:].sum()
         if ink and counts[1:4].sum() >= cfg.flat_ink * ink:
@@ -225,7 +220,7 @@ def find_grids(rgb: np.ndarray, cfg: GlyphConfig | None = None) -> list[Grid]:
 
 
 def _grids(rgb: np.ndarray, cfg: GlyphConfig) -> tuple[list[Grid], np.ndarray | None]:
-    """:func:`find_grids`, and the picture's colours (:func:`_colours`) where they were needed."""
+    """:func:`find_grids`, and the picture's colours (:func:`.colour_codes`) where they were needed."""
     fonts = core_fonts()
     if not fonts:
         return [], None
@@ -233,7 +228,7 @@ def _grids(rgb: np.ndarray, cfg: GlyphConfig) -> tuple[list[Grid], np.ndarray | 
     samples = _sample_lines(gray, rgb, cfg)
     if len(samples) < 2:
         return [], None
-    colours = _colours(rgb)
+    colours = colour_codes(rgb)
     votes: dict[tuple[str, int, int], list[int]] = {}  # (font, top mod h, left mod w) -> [matched, inked]
     byname = {f.name: f for f in fonts}
     reach = max(f.ascent + f.descent for f in fonts)
@@ -351,7 +346,7 @@ class GridReading:
 
 
 def read_grid(colours: np.ndarray, grid: Grid, cfg: GlyphConfig, taken: np.ndarray) -> GridReading:
-    """Every line on ``grid`` in the picture of ``colours`` (:func:`_colours`); cells already
+    """Every line on ``grid`` in the picture of ``colours`` (:func:`.colour_codes`); cells already
     ``taken`` (h, w bool: by another grid) are left out."""
     h, w = grid.height, grid.font.pitch
     top, left = grid.top % h, grid.left % w
@@ -537,7 +532,7 @@ def read_labels(
     if not fonts or not places:
         return LabelReading(out, None)
     ox0, oy0, ox1, oy1 = union_box([face for face, _ in places])
-    colours = _colours(rgb[oy0:oy1, ox0:ox1])  # the keys' area only
+    colours = colour_codes(rgb[oy0:oy1, ox0:ox1])  # the keys' area only
     # Each face's ink (its rows' own grounds), its inner box and its label's, in the area's pixels.
     boxes: list[tuple[np.ndarray, Box, Box] | None] = []
     for face, label in places:

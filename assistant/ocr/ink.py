@@ -19,6 +19,14 @@ from assistant.masks import dilate
 from assistant.ocr.boxes import Box
 
 
+def colour_codes(rgb: np.ndarray) -> np.ndarray:
+    """(h, w, 3) uint8 -> (h, w) int32, one number per colour (a colour's runs and counts found with
+    integer comparisons: :mod:`assistant.ocr.glyph_reading`'s cells, :mod:`assistant.ocr.bar_cells`'
+    grounds)."""
+    c = rgb.astype(np.int32)
+    return (c[..., 0] << 16) | (c[..., 1] << 8) | c[..., 2]
+
+
 def off_ground(part: np.ndarray) -> np.ndarray:
     """How far each pixel of ``part`` ``(h, w)`` lies from its ground, the median of its border: a
     word's or a line's ink stands out from it."""

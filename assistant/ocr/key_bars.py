@@ -116,7 +116,7 @@ def _numbered(keys: list[_Key], kind: str) -> dict[_Key, int]:
     return out
 
 
-def _cut(word: OcrWord, names: list[tuple[int, int, str]]) -> list[OcrWord]:
+def cut_names(word: OcrWord, names: list[tuple[int, int, str]]) -> list[OcrWord]:
     """``word`` cut round its key names ((start, end, name) in its text), each part boxed by its
     share of the word's characters."""
     text = word.text
@@ -171,4 +171,4 @@ def _named(word: OcrWord, names: list[tuple[int, int, str]]) -> list[OcrWord]:
         for start, end, name in sorted(names, reverse=True):
             text = text[:start] + name + text[end:]
         return [OcrWord(text, word.box, word.confidence)]
-    return _cut(word, names)
+    return cut_names(word, names)
