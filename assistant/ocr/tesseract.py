@@ -9,7 +9,9 @@ A process's start and its model's load take about 80 ms, more than a small pictu
 happen before it reads its picture: so where the program is run, each stripe's process is started
 before its picture is prepared, and one process for the next sheet of snippets (read after the
 page, ``--psm 6``) is started when a page has been read and kept waiting, its load done while other
-work runs. In this process the models are loaded once and kept, and none of that is needed.
+work runs. In this process the models are loaded once and kept, and none of that is needed: the
+stripes are prepared one after another instead, each read as soon as it is ready
+(:meth:`TesseractEngine._stripes_in_turn`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import subprocess
 import threading
 import time
 import weakref
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -519,6 +521,7 @@ def lighten_ground(gray: np.ndarray, knee: int = 185, white: int = 222) -> np.nd
 
 
 FIT_TEXT = ScaleConfig()
+STROKE_STEP = 24  # grey levels between neighbours that make a stroke (stripe_cuts' step)
 PAD = 8  # pixels of the edge's colour put around a stripe
 SHEET_PSM = 6  # a sheet of snippets is one uniform block: page layout analysis drops lone digits
 # A page is read as this many stripes at once, whatever the machine's cores: where the stripes are
@@ -549,6 +552,17 @@ def _word_rows(tsv: str) -> list[dict[str, Any]]:
         fields += [None] * (len(names) - len(fields))
         rows.append(dict(zip(names, fields, strict=False)))
     return rows
+
+
+@dataclass(frozen=True)
+class _Stripe:
+    """A stripe's picture as tesseract is given it, and where its pixels lie in the page's."""
+
+    image: Image.Image
+    scale: float
+    dy: int  # the page's row of the picture's first (its padding included)
+    dx: int
+    cuts: list[Cut]
 
 
 class TesseractEngine(OcrEngine):
@@ -724,30 +738,73 @@ class TesseractEngine(OcrEngine):
         psm: int | None = None,
         rgb: np.ndarray | None = None,
     ) -> list[OcrLine]:
-        """Prepares and reads one horizontal stripe (runs in a worker thread; numpy and the
-        tesseract process both leave the GIL, so stripes really run side by side); from the
-        picture's colours ``rgb`` when given, its lines on bands made plain and words cut where
-        their ground changes (:func:`~assistant.ocr.bands.plain_rows`: with the rows round the
-        stripe, whose edge would cut a band off from what lies above and below it)."""
-        span = content_span(gray[y0:y1])
-        if span is None:
+        """Prepares and reads one horizontal stripe (:meth:`_stripe_picture`); where tesseract is
+        run as a program, in a worker thread with its process started first (numpy and the
+        process both leave the GIL, so stripes really run side by side)."""
+        if self._models is not None or (psm or self.psm) == SHEET_PSM:  # no process to start first
+            stripe = self._stripe_picture(gray, y0, y1, rgb)
+            return self._stripe_lines(stripe, self._run(stripe.image, psm), gray) if stripe else []
+        if content_span(gray[y0:y1]) is None:
             return []  # nothing but flat ground (an empty desktop)
-        # Started now, its model loads while the stripe is prepared (a sheet's may be waiting).
-        started = self._models is None and (psm or self.psm) != SHEET_PSM
-        proc = self._start(psm or self.psm) if started else None
-        cx0, cy0, cx1, cy1 = span
+        proc = self._start(psm or self.psm)  # started now, its model loads while the stripe is prepared
         try:
-            pieces, cuts = plain_rows(rgb, gray, y0, y1) if rgb is not None else ([], [])
-            here = clipped(pieces, cx0, y0 + cy0, cx1, y0 + cy1)
-            part = gray[y0 + cy0 : y0 + cy1, cx0:cx1]
-            if rgb is not None:
-                part = ink_grey(rgb[y0 + cy0 : y0 + cy1, cx0:cx1], part)
-            img, scale = self._prepared(part, here)
+            stripe = self._stripe_picture(gray, y0, y1, rgb)
         except BaseException:
             _stop(proc)  # not left waiting
             raise
-        tsv = self._run(img, psm) if proc is None else self._finish(proc, img)
-        return carets(self._parse(tsv, 1.0 / scale, y0 + cy0 - PAD, cx0 - PAD, cuts), gray)
+        if stripe is None:  # (not after the span above)
+            _stop(proc)
+            return []
+        return self._stripe_lines(stripe, self._finish(proc, stripe.image), gray)
+
+    def _stripe_picture(
+        self, gray: np.ndarray, y0: int, y1: int, rgb: np.ndarray | None = None
+    ) -> _Stripe | None:
+        """The stripe's content as tesseract reads it best, or None when it is flat ground (an empty
+        desktop): from the picture's colours ``rgb`` when given, its lines on bands made plain and
+        words cut where their ground changes (:func:`~assistant.ocr.bands.plain_rows`: with the
+        rows round the stripe, whose edge would cut a band off from what lies above and below it)."""
+        span = content_span(gray[y0:y1])
+        if span is None:
+            return None
+        cx0, cy0, cx1, cy1 = span
+        pieces, cuts = plain_rows(rgb, gray, y0, y1) if rgb is not None else ([], [])
+        here = clipped(pieces, cx0, y0 + cy0, cx1, y0 + cy1)
+        part = gray[y0 + cy0 : y0 + cy1, cx0:cx1]
+        if rgb is not None:
+            part = ink_grey(rgb[y0 + cy0 : y0 + cy1, cx0:cx1], part)
+        img, scale = self._prepared(part, here)
+        return _Stripe(img, scale, y0 + cy0 - PAD, cx0 - PAD, cuts)
+
+    def _stripe_lines(self, stripe: _Stripe, tsv: str, gray: np.ndarray) -> list[OcrLine]:
+        """The lines of a stripe's TSV, in the picture's pixels."""
+        return carets(self._parse(tsv, 1.0 / stripe.scale, stripe.dy, stripe.dx, stripe.cuts), gray)
+
+    def _stripes_in_turn(
+        self, gray: np.ndarray, cuts: list[tuple[int, int]], rgb: np.ndarray | None
+    ) -> list[list[OcrLine]]:
+        """The stripes (models in this process) prepared here one after another, the one with the
+        most strokes first, each read by a model in a worker as soon as it is ready.
+
+        Prepared side by side, as the program's stripes are, the preparations (much of it Python,
+        holding the GIL; 10-25 ms a stripe of a screen) waited on each other, and neither stripe's
+        reading started before both were ready: the stripe with the most text, which the page
+        waits for, started late. The readings are the same (each stripe's picture is)."""
+        strokes = [
+            np.count_nonzero(np.abs(np.diff(gray[y0:y1:4].astype(np.int16), axis=1)) > STROKE_STEP)
+            for y0, y1 in cuts
+        ]
+        pending: list[Future[list[OcrLine]] | None] = [None] * len(cuts)
+        with ThreadPoolExecutor(max_workers=len(cuts)) as pool:
+            for k in sorted(range(len(cuts)), key=lambda k: -strokes[k]):  # the most text first
+                stripe = self._stripe_picture(gray, cuts[k][0], cuts[k][1], rgb)
+                if stripe is not None:
+                    pending[k] = pool.submit(self._read_stripe, stripe, gray)
+            return [f.result() if f is not None else [] for f in pending]
+
+    def _read_stripe(self, stripe: _Stripe, gray: np.ndarray) -> list[OcrLine]:
+        """A prepared stripe read by a model of this process (in a worker: the call leaves the GIL)."""
+        return self._stripe_lines(stripe, self._run(stripe.image), gray)
 
     def read_sheet(self, sheet: Image.Image) -> OcrResult:
         """One process, as one uniform block (--psm 6): page layout analysis drops lone digits."""
@@ -764,6 +821,8 @@ class TesseractEngine(OcrEngine):
         cuts = list(pairwise(stripe_cuts(gray, self.processes)))
         if len(cuts) == 1:
             parts = [self._stripe(gray, cuts[0][0], cuts[0][1], rgb=rgb)]
+        elif self._models is not None:
+            parts = self._stripes_in_turn(gray, cuts, rgb)
         else:
             with ThreadPoolExecutor(max_workers=len(cuts)) as pool:
                 parts = list(pool.map(lambda c: self._stripe(gray, c[0], c[1], rgb=rgb), cuts))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -71,3 +72,30 @@ def test_the_library_says_nothing_on_the_terminal(capfd: pytest.CaptureFixture[s
     models.read_tsv(Image.new("L", (200, 100), 255), 6)
     models.read_tsv(Image.open(SCREEN_PNG / "dlg-tk-save-changes.png").convert("L"), 3)
     assert capfd.readouterr().err == ""
+
+
+@pytest.mark.timeout(120)
+def test_the_stripe_with_most_text_is_prepared_first_and_lines_come_in_page_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stripes of this process's models are prepared one after another, each read as soon as it is
+    ready: the one with more strokes first (the page waits for it), here the lower one (a terminal
+    listing under a short heading); the lines come back top to bottom, as the program reads them."""
+    shot = Image.open(SCREEN_PNG / "term-ls-reports.png").convert("RGB")
+    page = Image.new("RGB", (shot.width, 800), "white")
+    page.paste(shot.crop((0, 60, shot.width, 200)), (0, 0))  # the top: a few lines
+    page.paste(shot.crop((0, 60, shot.width, 460)), (0, 400))  # the bottom: many more
+    engine = TesseractEngine(in_process=True)
+    prepared: list[int] = []
+    picture = engine._stripe_picture
+
+    def noted(gray: np.ndarray, y0: int, y1: int, rgb: np.ndarray | None = None) -> object:
+        prepared.append(y0)
+        return picture(gray, y0, y1, rgb)
+
+    monkeypatch.setattr(engine, "_stripe_picture", noted)
+    inside = _read(engine, page)
+    assert len(prepared) == 2 and prepared[0] > prepared[1]  # the lower stripe first
+    tops = [box[1] for _, box, _ in inside]
+    assert tops and tops[0] < 400 <= tops[-1]
+    assert inside == _read(TesseractEngine(in_process=False), page)
